@@ -1,0 +1,15 @@
+// The registry of subcommands: each cmd_*.cpp defines one add_* function, listed in commands.cpp.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <vector>
+
+namespace cbec::cli {
+
+using AddCommand = std::function<void(CLI::App&)>;
+std::vector<AddCommand> all_commands();
+
+void add_describe(CLI::App& app);
+
+}  // namespace cbec::cli

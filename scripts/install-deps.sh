@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs everything cbec needs to build and test, from Debian bookworm packages only.
+set -euo pipefail
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  build-essential cmake ninja-build ccache pkg-config \
+  libeigen3-dev libboost-math-dev libfast-float-dev libreadstat-dev \
+  libgdal-dev libgeos-dev libsuitesparse-dev libpcg-cpp-dev \
+  libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libxlsxwriter-dev \
+  libgtest-dev libgmock-dev python3 >/dev/null

@@ -1,0 +1,115 @@
+#include "cbec/estimate/result.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "cbec/stats/distributions.hpp"
+
+namespace cbec {
+
+namespace {
+// JSON has no NaN or infinity: they are written as null.
+nlohmann::json num(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+}  // namespace
+
+double RegressionResult::df_for(size_t j) const {
+  if (vcov_info.df_coef.size() == coef.size()) return vcov_info.df_coef[static_cast<long>(j)];
+  return vcov_info.df;
+}
+
+Eigen::VectorXd RegressionResult::se() const { return vcov.diagonal().cwiseMax(0).cwiseSqrt(); }
+
+Eigen::VectorXd RegressionResult::stat() const { return coef.cwiseQuotient(se()); }
+
+Eigen::VectorXd RegressionResult::p_value() const {
+  Eigen::VectorXd t = stat(), p(t.size());
+  for (long j = 0; j < t.size(); ++j) p[j] = p_t_two_sided(t[j], df_for(static_cast<size_t>(j)));
+  return p;
+}
+
+Eigen::MatrixXd RegressionResult::conf_int(double level) const {
+  Eigen::VectorXd s = se();
+  Eigen::MatrixXd ci(coef.size(), 2);
+  for (long j = 0; j < coef.size(); ++j) {
+    double q = q_t(0.5 + level / 2, df_for(static_cast<size_t>(j)));
+    ci(j, 0) = coef[j] - q * s[j];
+    ci(j, 1) = coef[j] + q * s[j];
+  }
+  return ci;
+}
+
+long RegressionResult::find(const std::string& term) const {
+  for (size_t j = 0; j < terms.size(); ++j)
+    if (terms[j] == term) return static_cast<long>(j);
+  return -1;
+}
+
+nlohmann::json to_json(const TestResult& t) {
+  nlohmann::json j{{"stat", num(t.stat)}, {"p_value", num(t.p_value)}, {"distribution", t.distribution}};
+  if (t.df2 > 0) j["df"] = {num(t.df1), num(t.df2)};
+  else j["df"] = num(t.df1);
+  if (!t.note.empty()) j["note"] = t.note;
+  return j;
+}
+
+nlohmann::json to_json(const RegressionResult& r) {
+  using nlohmann::json;
+  json j;
+  j["cbec"] = CBEC_VERSION;
+  j["command"] = r.command;
+  j["estimator"] = r.estimator;
+  j["formula"] = r.formula;
+  j["depvar"] = r.depvar;
+  j["nobs"] = r.nobs;
+  j["df_resid"] = num(r.df_resid);
+  j["dropped"] = r.dropped;
+  j["collinear"] = r.collinear;
+  Eigen::VectorXd se = r.se(), st = r.stat(), p = r.p_value();
+  Eigen::MatrixXd ci = r.conf_int();
+  json coef = json::object(), jse = json::object(), jst = json::object(), jp = json::object(), jci = json::object(),
+       jdf = json::object();
+  for (size_t k = 0; k < r.terms.size(); ++k) {
+    const long i = static_cast<long>(k);
+    coef[r.terms[k]] = num(r.coef[i]);
+    jse[r.terms[k]] = num(se[i]);
+    jst[r.terms[k]] = num(st[i]);
+    jp[r.terms[k]] = num(p[i]);
+    jci[r.terms[k]] = {num(ci(i, 0)), num(ci(i, 1))};
+    jdf[r.terms[k]] = num(r.df_for(k));
+  }
+  j["coef"] = coef;
+  j["se"] = jse;
+  j["stat"] = jst;
+  j["p_value"] = jp;
+  j["conf_int"] = jci;
+  json matrix = json::array();
+  for (long a = 0; a < r.vcov.rows(); ++a) {
+    json row = json::array();
+    for (long b = 0; b < r.vcov.cols(); ++b) row.push_back(num(r.vcov(a, b)));
+    matrix.push_back(row);
+  }
+  json vc{{"type", r.vcov_info.type}, {"terms", r.terms}, {"matrix", matrix}, {"df", jdf}};
+  if (!r.vcov_info.cluster.empty()) {
+    vc["cluster"] = r.vcov_info.cluster;
+    vc["n_clusters"] = r.vcov_info.n_clusters;
+  }
+  if (!r.vcov_info.small_sample.empty()) vc["small_sample"] = r.vcov_info.small_sample;
+  if (r.vcov_info.lag >= 0) vc["lag"] = r.vcov_info.lag;
+  j["vcov"] = vc;
+  json fit = json::object();
+  for (const auto& [k, v] : r.fit) fit[k] = num(v);
+  j["fit"] = fit;
+  json fe = json::object();
+  for (const auto& [k, v] : r.fixed_effects) fe[k] = v;
+  j["fixed_effects"] = fe;
+  json tests = json::object();
+  for (const auto& [k, v] : r.tests) tests[k] = to_json(v);
+  j["tests"] = tests;
+  j["warnings"] = r.warnings;
+  if (!r.info.empty()) j["info"] = r.info;
+  return j;
+}
+
+}  // namespace cbec

@@ -1,0 +1,90 @@
+#include "cbec/frame/frame.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+namespace {
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+  if (suggestions.empty()) return "";
+  return fmt::format(" Did you mean {}?", fmt::join(suggestions, ", "));
+}
+
+const Column& Frame::get(const std::string& name) const {
+  auto it = index_.find(name);
+  if (it == index_.end()) {
+    throw DataError(fmt::format("unknown variable '{}'{}{}", name,
+                                source_.empty() ? "" : fmt::format(" in {}", source_),
+                                did_you_mean(suggest(name))));
+  }
+  return columns_[it->second];
+}
+
+Column& Frame::get_mutable(const std::string& name) { return const_cast<Column&>(std::as_const(*this).get(name)); }
+
+const std::vector<double>& Frame::numeric(const std::string& name) const {
+  const Column& c = get(name);
+  if (!c.is_numeric())
+    throw DataError(fmt::format("variable '{}' holds text, but a number is needed here; convert it or pick a numeric variable", name));
+  return c.values;
+}
+
+void Frame::set(Column column) {
+  if (columns_.empty()) nrows_ = column.size();
+  if (column.size() != nrows_)
+    throw DataError(fmt::format("column '{}' has {} rows, the data has {}", column.name, column.size(), nrows_));
+  auto it = index_.find(column.name);
+  if (it != index_.end()) {
+    columns_[it->second] = std::move(column);
+  } else {
+    index_.emplace(column.name, columns_.size());
+    columns_.push_back(std::move(column));
+  }
+}
+
+void Frame::drop(const std::string& name) {
+  get(name);
+  columns_.erase(columns_.begin() + static_cast<long>(index_.at(name)));
+  index_.clear();
+  for (size_t i = 0; i < columns_.size(); ++i) index_.emplace(columns_[i].name, i);
+  if (columns_.empty()) nrows_ = 0;
+}
+
+Frame Frame::take(const std::vector<size_t>& rows) const {
+  Frame out(source_);
+  for (const auto& c : columns_) out.set(c.take(rows));
+  if (columns_.empty()) out.nrows_ = 0;
+  return out;
+}
+
+std::vector<std::string> Frame::suggest(const std::string& name) const {
+  std::vector<std::pair<size_t, std::string>> scored;
+  for (const auto& c : columns_) {
+    size_t d = edit_distance(name, c.name);
+    if (d <= std::max<size_t>(2, name.size() / 3)) scored.emplace_back(d, c.name);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+}  // namespace cbec

@@ -1,0 +1,47 @@
+// The column store: named typed columns of equal length. Lookups by an unknown name throw a
+// DataError that suggests the closest existing names.
+#pragma once
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cbec/frame/column.hpp"
+
+namespace cbec {
+
+class Frame {
+ public:
+  Frame() = default;
+  explicit Frame(std::string source) : source_(std::move(source)) {}
+
+  size_t nrows() const { return nrows_; }
+  size_t ncols() const { return columns_.size(); }
+  const std::string& source() const { return source_; }
+  const std::vector<Column>& columns() const { return columns_; }
+
+  bool has(const std::string& name) const { return index_.count(name) > 0; }
+  const Column& get(const std::string& name) const;
+  Column& get_mutable(const std::string& name);
+  // The values of a numeric column; a DataError names the column if it holds strings.
+  const std::vector<double>& numeric(const std::string& name) const;
+
+  // Adds a column, or replaces the column of the same name. Its length must equal nrows()
+  // (the first column sets nrows()).
+  void set(Column column);
+  void drop(const std::string& name);
+  Frame take(const std::vector<size_t>& rows) const;
+
+  // Up to three existing names closest to `name` (edit distance), for error messages.
+  std::vector<std::string> suggest(const std::string& name) const;
+
+ private:
+  std::string source_;
+  size_t nrows_ = 0;
+  std::vector<Column> columns_;
+  std::unordered_map<std::string, size_t> index_;
+};
+
+// "Did you mean ...?" text for an unknown name, or "" when nothing is close.
+std::string did_you_mean(const std::vector<std::string>& suggestions);
+
+}  // namespace cbec

@@ -1,0 +1,271 @@
+#include "cbec/report/table.hpp"
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+TableFormat parse_table_format(const std::string& name) {
+  if (name == "text" || name == "txt") return TableFormat::Text;
+  if (name == "md" || name == "markdown") return TableFormat::Markdown;
+  if (name == "latex" || name == "tex") return TableFormat::Latex;
+  if (name == "csv") return TableFormat::Csv;
+  if (name == "html") return TableFormat::Html;
+  if (name == "xlsx" || name == "excel") return TableFormat::Xlsx;
+  throw SpecError(fmt::format("unknown table format '{}'; use text, md, latex, csv, html or xlsx", name));
+}
+
+TableFormat format_for_path(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  if (ext.empty()) return TableFormat::Text;
+  return parse_table_format(ext);
+}
+
+size_t display_width(const std::string& s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    uint32_t cp = c;
+    if (len == 3 && i + 2 < s.size())
+      cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+    const bool wide = len >= 3 && ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                                   (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                                   (cp >= 0xFFE0 && cp <= 0xFFE6) || len == 4);
+    w += wide ? 2 : 1;
+    i += len;
+  }
+  return w;
+}
+
+namespace {
+
+size_t ncols(const Table& t) {
+  size_t n = t.header.size();
+  for (const auto& r : t.rows) n = std::max(n, r.size());
+  return n;
+}
+
+std::string cell(const std::vector<std::string>& row, size_t j) { return j < row.size() ? row[j] : ""; }
+
+bool rule_before(const Table& t, size_t i) {
+  return std::find(t.rules_before.begin(), t.rules_before.end(), i) != t.rules_before.end();
+}
+
+std::string pad(const std::string& s, size_t width, bool left) {
+  size_t w = display_width(s);
+  std::string fill(width > w ? width - w : 0, ' ');
+  return left ? s + fill : fill + s;
+}
+
+std::string latex_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += '\\'; out += c; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      case '\\': out += "\\textbackslash{}"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string csv_quote(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_text(const Table& t) {
+  const size_t k = ncols(t);
+  std::vector<size_t> w(k, 0);
+  for (size_t j = 0; j < k; ++j) {
+    w[j] = display_width(cell(t.header, j));
+    for (const auto& r : t.rows) w[j] = std::max(w[j], display_width(cell(r, j)));
+  }
+  size_t total = 0;
+  for (size_t j = 0; j < k; ++j) total += w[j] + (j ? 2 : 0);
+  const std::string heavy(total, '='), light(total, '-');
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string s;
+    for (size_t j = 0; j < k; ++j) s += (j ? "  " : "") + pad(cell(r, j), w[j], j == 0);
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s + "\n";
+  };
+  std::string out;
+  if (!t.title.empty()) out += t.title + "\n";
+  out += heavy + "\n";
+  if (!t.header.empty()) out += line(t.header) + light + "\n";
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    if (rule_before(t, i)) out += light + "\n";
+    out += line(t.rows[i]);
+  }
+  out += heavy + "\n";
+  for (const auto& n : t.notes) out += n + "\n";
+  return out;
+}
+
+std::string render_markdown(const Table& t) {
+  const size_t k = ncols(t);
+  auto esc = [](std::string s) {
+    std::string out;
+    for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+    return out;
+  };
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string s = "|";
+    for (size_t j = 0; j < k; ++j) s += " " + esc(cell(r, j)) + " |";
+    return s + "\n";
+  };
+  std::string out;
+  if (!t.title.empty()) out += "**" + esc(t.title) + "**\n\n";
+  out += line(t.header);
+  out += "|";
+  for (size_t j = 0; j < k; ++j) out += j == 0 ? " :--- |" : " ---: |";
+  out += "\n";
+  for (const auto& r : t.rows) out += line(r);
+  if (!t.notes.empty()) out += "\n";
+  for (const auto& n : t.notes) out += esc(n) + "  \n";
+  return out;
+}
+
+std::string render_latex(const Table& t) {
+  const size_t k = ncols(t);
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string s;
+    for (size_t j = 0; j < k; ++j) s += (j ? " & " : "") + latex_escape(cell(r, j));
+    return s + " \\\\\n";
+  };
+  std::string out = "\\begin{table}[htbp]\\centering\n";
+  if (!t.title.empty()) out += "\\caption{" + latex_escape(t.title) + "}\n";
+  out += "\\begin{tabular}{l" + std::string(k > 0 ? k - 1 : 0, 'c') + "}\n\\toprule\n";
+  if (!t.header.empty()) out += line(t.header) + "\\midrule\n";
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    if (rule_before(t, i)) out += "\\midrule\n";
+    out += line(t.rows[i]);
+  }
+  out += "\\bottomrule\n\\end{tabular}\n";
+  if (!t.notes.empty()) {
+    out += "\\par\\footnotesize\n";
+    for (const auto& n : t.notes) out += latex_escape(n) + "\\\\\n";
+  }
+  out += "\\end{table}\n";
+  return out;
+}
+
+std::string render_csv(const Table& t) {
+  const size_t k = ncols(t);
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string s;
+    for (size_t j = 0; j < k; ++j) s += (j ? "," : "") + csv_quote(cell(r, j));
+    return s + "\n";
+  };
+  std::string out;
+  if (!t.header.empty()) out += line(t.header);
+  for (const auto& r : t.rows) out += line(r);
+  return out;
+}
+
+std::string render_html(const Table& t) {
+  const size_t k = ncols(t);
+  std::string out = "<table class=\"cbec-table\">\n";
+  if (!t.title.empty()) out += "<caption>" + html_escape(t.title) + "</caption>\n";
+  if (!t.header.empty()) {
+    out += "<thead><tr>";
+    for (size_t j = 0; j < k; ++j) out += "<th>" + html_escape(cell(t.header, j)) + "</th>";
+    out += "</tr></thead>\n";
+  }
+  out += "<tbody>\n";
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    out += rule_before(t, i) ? "<tr class=\"rule\">" : "<tr>";
+    for (size_t j = 0; j < k; ++j) out += (j ? "<td>" : "<th scope=\"row\">") + html_escape(cell(t.rows[i], j)) + (j ? "</td>" : "</th>");
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n";
+  if (!t.notes.empty()) {
+    out += "<tfoot>";
+    for (const auto& n : t.notes) out += "<tr><td colspan=\"" + std::to_string(k) + "\">" + html_escape(n) + "</td></tr>";
+    out += "</tfoot>\n";
+  }
+  return out + "</table>\n";
+}
+
+std::string render(const Table& t, TableFormat format) {
+  switch (format) {
+    case TableFormat::Text: return render_text(t);
+    case TableFormat::Markdown: return render_markdown(t);
+    case TableFormat::Latex: return render_latex(t);
+    case TableFormat::Csv: return render_csv(t);
+    case TableFormat::Html: return render_html(t);
+    case TableFormat::Xlsx: break;
+  }
+  throw SpecError("Excel tables can only be written to a file; give an output path ending in .xlsx");
+}
+
+namespace {
+void write_xlsx(const std::vector<Table>& tables, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) throw DataError(fmt::format("cannot create Excel file '{}': check the folder exists and is writable", path));
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_format* top = workbook_add_format(wb);
+  format_set_top(top, LXW_BORDER_THIN);
+  for (size_t s = 0; s < tables.size(); ++s) {
+    const Table& t = tables[s];
+    std::string name = fmt::format("Table {}", s + 1);
+    lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+    lxw_row_t row = 0;
+    if (!t.title.empty()) worksheet_write_string(ws, row++, 0, t.title.c_str(), bold);
+    for (size_t j = 0; j < t.header.size(); ++j)
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), t.header[j].c_str(), bold);
+    if (!t.header.empty()) ++row;
+    for (size_t i = 0; i < t.rows.size(); ++i, ++row) {
+      lxw_format* f = rule_before(t, i) ? top : nullptr;
+      for (size_t j = 0; j < t.rows[i].size(); ++j)
+        worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), t.rows[i][j].c_str(), f);
+    }
+    for (const auto& n : t.notes) worksheet_write_string(ws, row++, 0, n.c_str(), nullptr);
+    worksheet_set_column(ws, 0, 0, 24, nullptr);
+    worksheet_set_column(ws, 1, static_cast<lxw_col_t>(std::max<size_t>(1, ncols(t))), 14, nullptr);
+  }
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) throw DataError(fmt::format("cannot write Excel file '{}': {}", path, lxw_strerror(err)));
+}
+}  // namespace
+
+void write_tables(const std::vector<Table>& tables, const std::string& path, TableFormat format) {
+  if (format == TableFormat::Xlsx) return write_xlsx(tables, path);
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw DataError(fmt::format("cannot write '{}': check the folder exists and is writable", path));
+  for (size_t i = 0; i < tables.size(); ++i) out << (i ? "\n" : "") << render(tables[i], format);
+}
+
+}  // namespace cbec

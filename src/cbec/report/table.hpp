@@ -1,0 +1,39 @@
+// A publication table as plain cells, and its renderers: aligned text, Markdown, LaTeX (booktabs),
+// CSV, HTML and Excel (.xlsx, libxlsxwriter). Cells are already-formatted strings.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace cbec {
+
+struct Table {
+  std::string title;
+  std::vector<std::string> header;               // first header row (column titles)
+  std::vector<std::vector<std::string>> rows;
+  std::vector<size_t> rules_before;              // row indices preceded by a horizontal rule
+  std::vector<std::string> notes;                // lines printed below the table
+};
+
+enum class TableFormat { Text, Markdown, Latex, Csv, Html, Xlsx };
+
+// Parses "text", "md"/"markdown", "latex"/"tex", "csv", "html", "xlsx"/"excel".
+TableFormat parse_table_format(const std::string& name);
+// The format a file name implies (.txt .md .tex .csv .html .xlsx).
+TableFormat format_for_path(const std::string& path);
+
+std::string render_text(const Table& t);
+std::string render_markdown(const Table& t);
+std::string render_latex(const Table& t);
+std::string render_csv(const Table& t);
+std::string render_html(const Table& t);
+// Renders in a text format (every format but Xlsx).
+std::string render(const Table& t, TableFormat format);
+// Writes one or more tables to a file in the given format (Xlsx: one sheet per table).
+void write_tables(const std::vector<Table>& tables, const std::string& path, TableFormat format);
+
+// HTML-escapes user-given text.
+std::string html_escape(const std::string& s);
+// Number of terminal columns a UTF-8 string takes (CJK characters count two).
+size_t display_width(const std::string& s);
+
+}  // namespace cbec

@@ -1,0 +1,16 @@
+# Runs the command-line tool on small inputs and checks exit codes and output.
+function(run_cbec expect_rc expect_text)
+  execute_process(COMMAND ${CBEC} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL expect_rc)
+    message(FATAL_ERROR "cbec ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
+  endif()
+  string(FIND "${out}${err}" "${expect_text}" pos)
+  if(pos EQUAL -1)
+    message(FATAL_ERROR "cbec ${ARGN}: output lacks '${expect_text}'\n${out}\n${err}")
+  endif()
+endfunction()
+
+run_cbec(0 "cbec" --version)
+run_cbec(0 "Mean" describe ${SRC}/tests/data/grunfeld.csv)
+run_cbec(1 "cannot open" describe ${SRC}/tests/data/no_such_file.csv)
+run_cbec(1 "Did you mean inv" describe ${SRC}/tests/data/grunfeld.csv inw)

@@ -1,0 +1,45 @@
+#include "cbec/io/csv_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "cbec/core/error.hpp"
+
+using namespace cbec;
+
+TEST(CsvReader, TypesQuotesMissingAndChinese) {
+  Frame f = parse_csv("\xEF\xBB\xBFid,city,x,y\n1,\"杭州市\",1.5,NA\n2,\"Ning, \"\"bo\"\"\",.,3\n3,温州,2e3,\n", "t.csv");
+  ASSERT_EQ(f.nrows(), 3u);
+  EXPECT_EQ(f.get("id").type, ColumnType::Integer);
+  EXPECT_EQ(f.get("city").type, ColumnType::String);
+  EXPECT_EQ(f.get("city").text(0), "杭州市");
+  EXPECT_EQ(f.get("city").text(1), "Ning, \"bo\"");
+  EXPECT_EQ(f.get("x").type, ColumnType::Double);
+  EXPECT_TRUE(f.get("x").is_missing(1));
+  EXPECT_DOUBLE_EQ(f.get("x").values[2], 2000.0);
+  EXPECT_EQ(f.get("y").count_missing(), 2u);
+  EXPECT_EQ(f.get("y").type, ColumnType::Integer);
+}
+
+TEST(CsvReader, ColumnBecomesTextMidway) {
+  Frame f = parse_csv("a,b\n1,2\n2,x7\n3,4\n", "t.csv");
+  EXPECT_EQ(f.get("b").type, ColumnType::String);
+  EXPECT_EQ(f.get("b").text(0), "2");
+  EXPECT_EQ(f.get("b").text(1), "x7");
+}
+
+TEST(CsvReader, ErrorsNameFileLineAndColumn) {
+  try {
+    parse_csv("a,b\n1,2\n3\n", "bad.csv");
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.csv line 3"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(parse_csv("a,a\n1,2\n", "dup.csv"), DataError);
+  EXPECT_THROW(parse_csv("a\n\"open\n", "q.csv"), DataError);
+  try {
+    parse_csv("alpha,beta\n1,2\n", "s.csv").get("alpah");
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("Did you mean alpha"), std::string::npos) << e.what();
+  }
+}
