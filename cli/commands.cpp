@@ -3,7 +3,7 @@
 namespace cbec::cli {
 
 std::vector<AddCommand> all_commands() {
-  return {add_describe};
+  return {add_describe, add_reg};
 }
 
 }  // namespace cbec::cli

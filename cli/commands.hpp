@@ -11,5 +11,6 @@ using AddCommand = std::function<void(CLI::App&)>;
 std::vector<AddCommand> all_commands();
 
 void add_describe(CLI::App& app);
+void add_reg(CLI::App& app);
 
 }  // namespace cbec::cli

@@ -1,0 +1,58 @@
+// cbec reg: one or several regressions (OLS, fixed effects, IV) side by side.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/feols.hpp"
+#include "cbec/io/read_table.hpp"
+#include "cbec/report/regression_table.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace cbec::cli {
+
+void add_reg(CLI::App& app) {
+  struct Opts {
+    std::string data, vcov = "iid", panel, weights, title;
+    std::vector<std::string> formulas;
+    bool keep_singletons = false, show_t = false;
+    OutputOptions out;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("reg", "Linear regressions with fixed effects and IV, side by side (esttab-style)");
+  cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
+  cmd->add_option("formulas", o->formulas, "Formulas, e.g. \"y ~ x1 + log(x2) | unit + year\"")->required();
+  cmd->add_option("--vcov", o->vcov, "iid, hc0..hc3, cluster:var[+var2], cr2:var, dk[:lag]");
+  cmd->add_option("--panel", o->panel, "unit,time: the panel (needed by l(), f(), d() and dk)");
+  cmd->add_option("--weights", o->weights, "Observation weights variable");
+  cmd->add_option("--title", o->title, "Table title");
+  cmd->add_flag("--keep-singletons", o->keep_singletons, "Keep observations alone in a fixed-effect level");
+  cmd->add_flag("--t", o->show_t, "Show t statistics instead of standard errors");
+  add_output_options(*cmd, o->out);
+  cmd->callback([o] {
+    Frame frame = read_table(o->data);
+    DesignOptions dopt;
+    if (!o->panel.empty()) {
+      auto comma = o->panel.find(',');
+      if (comma == std::string::npos) throw SpecError("--panel takes unit,time (two variable names separated by a comma)");
+      dopt.panel_unit = o->panel.substr(0, comma);
+      dopt.panel_time = o->panel.substr(comma + 1);
+    }
+    dopt.weights = o->weights;
+    dopt.drop_singletons = !o->keep_singletons;
+    FeolsOptions fopt;
+    fopt.vcov = VcovSpec::parse(o->vcov, dopt.panel_time);
+    std::vector<RegressionResult> results;
+    nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "reg"}, {"data", o->data}, {"models", nlohmann::json::array()}};
+    for (const auto& f : o->formulas) {
+      results.push_back(feols(frame, f, fopt, dopt));
+      j["models"].push_back(to_json(results.back()));
+    }
+    RegressionTableOptions topt;
+    topt.title = o->title;
+    topt.show_t = o->show_t;
+    emit({regression_table(results, topt)}, j, o->out);
+  });
+}
+
+}  // namespace cbec::cli

@@ -1,0 +1,33 @@
+#include "cbec/estimate/ols/collinearity.hpp"
+
+#include <Eigen/Cholesky>
+#include <cmath>
+
+namespace cbec {
+
+std::vector<long> independent_columns(const Eigen::MatrixXd& XtX, const Eigen::VectorXd& raw_ss, double tol) {
+  std::vector<long> kept;
+  Eigen::MatrixXd L;  // Cholesky factor of the kept block
+  for (long j = 0; j < XtX.cols(); ++j) {
+    const double d = XtX(j, j);
+    const double scale = raw_ss.size() ? std::max(d, raw_ss[j]) : d;
+    if (!(d > tol * scale) || d <= 0) continue;
+    const long m = static_cast<long>(kept.size());
+    Eigen::VectorXd b(m);
+    for (long a = 0; a < m; ++a) b[a] = XtX(kept[static_cast<size_t>(a)], j);
+    Eigen::VectorXd l = m ? Eigen::VectorXd(L.triangularView<Eigen::Lower>().solve(b)) : Eigen::VectorXd();
+    const double r = d - (m ? l.squaredNorm() : 0.0);
+    if (r <= tol * d) continue;
+    Eigen::MatrixXd L2 = Eigen::MatrixXd::Zero(m + 1, m + 1);
+    if (m) {
+      L2.topLeftCorner(m, m) = L;
+      L2.block(m, 0, 1, m) = l.transpose();
+    }
+    L2(m, m) = std::sqrt(r);
+    L.swap(L2);
+    kept.push_back(j);
+  }
+  return kept;
+}
+
+}  // namespace cbec

@@ -1,0 +1,231 @@
+#include "cbec/estimate/ols/feols.hpp"
+
+#include <fmt/format.h>
+
+#include <Eigen/Cholesky>
+#include <cmath>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/collinearity.hpp"
+#include "cbec/estimate/ols/demean.hpp"
+#include "cbec/estimate/ols/fixed_effects.hpp"
+#include "cbec/stats/distributions.hpp"
+
+namespace cbec {
+
+namespace {
+
+Eigen::MatrixXd weighted(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
+  return w.size() ? Eigen::MatrixXd(A.array().colwise() * w.array()) : A;
+}
+
+Eigen::MatrixXd columns(const Eigen::MatrixXd& A, const std::vector<long>& idx) {
+  Eigen::MatrixXd out(A.rows(), static_cast<long>(idx.size()));
+  for (size_t k = 0; k < idx.size(); ++k) out.col(static_cast<long>(k)) = A.col(idx[k]);
+  return out;
+}
+
+// (A'WA)^-1, failing with a clear message when singular.
+Eigen::MatrixXd inverse_crossprod(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
+  Eigen::MatrixXd AtA = A.transpose() * weighted(A, w);
+  Eigen::LLT<Eigen::MatrixXd> llt(AtA);
+  if (llt.info() != Eigen::Success) throw NumericError("the regressors' cross-product matrix is singular; remove collinear terms");
+  return llt.solve(Eigen::MatrixXd::Identity(A.cols(), A.cols()));
+}
+
+struct LeastSquares {
+  Eigen::VectorXd beta, resid;
+  Eigen::MatrixXd bread;
+};
+
+LeastSquares least_squares(const Eigen::MatrixXd& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
+  LeastSquares ls;
+  ls.bread = inverse_crossprod(Z, w);
+  ls.beta = ls.bread * (weighted(Z, w).transpose() * y);
+  ls.resid = y - Z * ls.beta;
+  return ls;
+}
+
+Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
+  return (A.transpose() * weighted(A, w)).diagonal();
+}
+
+double centered_ss(const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
+  const double sw = w.size() ? w.sum() : static_cast<double>(y.size());
+  const double mean = (w.size() ? y.dot(w) : y.sum()) / sw;
+  Eigen::VectorXd c = y.array() - mean;
+  return w.size() ? c.dot(c.cwiseProduct(w)) : c.squaredNorm();
+}
+
+// Wald test that the coefficients `idx` are zero, as an F statistic with (q, df) degrees of freedom.
+TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx, double df) {
+  const long q = static_cast<long>(idx.size());
+  Eigen::VectorXd bq(q);
+  Eigen::MatrixXd Vq(q, q);
+  for (long a = 0; a < q; ++a) {
+    bq[a] = b[idx[static_cast<size_t>(a)]];
+    for (long c = 0; c < q; ++c) Vq(a, c) = V(idx[static_cast<size_t>(a)], idx[static_cast<size_t>(c)]);
+  }
+  TestResult t;
+  t.stat = bq.dot(Vq.ldlt().solve(bq)) / static_cast<double>(q);
+  t.df1 = static_cast<double>(q);
+  t.df2 = df;
+  t.distribution = "F";
+  t.p_value = p_f_upper(t.stat, t.df1, std::isfinite(df) ? df : 1e12);
+  return t;
+}
+
+}  // namespace
+
+RegressionResult feols(const Design& d, const FeolsOptions& o) {
+  RegressionResult r;
+  r.estimator = d.spec.has_iv() ? "iv" : (d.fixed_effects.empty() ? "ols" : "feols");
+  r.formula = d.spec.formula;
+  r.depvar = d.depvar;
+  r.dropped = d.dropped;
+  r.nobs = d.nobs();
+  const long n = static_cast<long>(d.nobs());
+  const Eigen::VectorXd& w = d.weights;
+  const long kx = d.X.cols(), ke = d.endog.cols(), ki = d.instruments.cols();
+  Eigen::MatrixXd data(n, 1 + kx + ke + ki);
+  data.col(0) = d.y;
+  data.middleCols(1, kx) = d.X;
+  data.middleCols(1 + kx, ke) = d.endog;
+  data.middleCols(1 + kx + ke, ki) = d.instruments;
+  const Eigen::VectorXd raw_ss = weighted_ss(data, w);
+  size_t absorbed = 0;
+  if (!d.fixed_effects.empty()) {
+    Demeaner dm(d.fixed_effects, w, o.demean_tol);
+    DemeanStats st = dm.demean(data);
+    absorbed = absorbed_parameters(d.fixed_effects);
+    r.info["demean_iterations"] = std::to_string(st.max_iterations);
+    r.info["demean_tol"] = fmt::format("{:g}", o.demean_tol);
+    if (!st.converged) r.warnings.push_back("the fixed-effect demeaning did not converge; estimates may be inaccurate");
+    for (const auto& f : d.fixed_effects) r.fixed_effects.emplace_back(f.name, f.n_levels);
+    r.info["absorbed_parameters"] = std::to_string(absorbed);
+  }
+  const Eigen::VectorXd y = data.col(0);
+  const Eigen::MatrixXd X = data.middleCols(1, kx), E = data.middleCols(1 + kx, ke), I = data.middleCols(1 + kx + ke, ki);
+
+  // Collinearity: exogenous + endogenous regressors in formula order.
+  Eigen::MatrixXd XE(n, kx + ke);
+  XE << X, E;
+  Eigen::VectorXd ss_xe = raw_ss.segment(1, kx + ke);
+  std::vector<long> keep = independent_columns(XE.transpose() * weighted(XE, w), ss_xe, o.collin_tol);
+  std::vector<std::string> names;
+  std::vector<long> keep_x, keep_e;
+  for (long j = 0; j < kx + ke; ++j) {
+    const bool kept = std::find(keep.begin(), keep.end(), j) != keep.end();
+    const std::string& nm = j < kx ? d.x_names[static_cast<size_t>(j)] : d.endog_names[static_cast<size_t>(j - kx)];
+    if (!kept) {
+      r.collinear.push_back(nm);
+      if (j >= kx) throw NumericError(fmt::format("the endogenous variable '{}' is collinear with the other regressors or fixed effects", nm));
+      continue;
+    }
+    (j < kx ? keep_x : keep_e).push_back(j < kx ? j : j - kx);
+  }
+  if (!r.collinear.empty())
+    r.warnings.push_back(fmt::format("dropped as perfectly collinear: {}", fmt::join(r.collinear, ", ")));
+  const Eigen::MatrixXd Xk = columns(X, keep_x);
+
+  Eigen::MatrixXd Z;  // regressors of the final least squares (fitted endogenous for 2SLS)
+  Eigen::MatrixXd Zactual;
+  LeastSquares ls;
+  if (ke == 0) {
+    Z = Xk;
+    for (long j : keep_x) names.push_back(d.x_names[static_cast<size_t>(j)]);
+    if (Z.cols() == 0) throw SpecError(fmt::format("no regressor left to estimate in '{}'", d.spec.formula));
+    ls = least_squares(Z, y, w);
+  } else {
+    // First stage: each endogenous variable on the exogenous regressors and the instruments.
+    Eigen::MatrixXd F(n, Xk.cols() + ki);
+    F << Xk, I;
+    Eigen::VectorXd ss_f(F.cols());
+    for (long j = 0; j < Xk.cols(); ++j) ss_f[j] = raw_ss[1 + keep_x[static_cast<size_t>(j)]];
+    ss_f.tail(ki) = raw_ss.tail(ki);
+    std::vector<long> keep_f = independent_columns(F.transpose() * weighted(F, w), ss_f, o.collin_tol);
+    std::vector<long> inst_idx;
+    for (size_t a = 0; a < keep_f.size(); ++a)
+      if (keep_f[a] >= Xk.cols()) inst_idx.push_back(static_cast<long>(a));
+    if (static_cast<long>(keep_f.size()) != F.cols())
+      r.warnings.push_back("some instruments are collinear with the exogenous regressors or fixed effects and were dropped");
+    if (inst_idx.size() < keep_e.size())
+      throw SpecError(fmt::format("the model is under-identified: {} usable instruments for {} endogenous variables", inst_idx.size(), keep_e.size()));
+    const Eigen::MatrixXd Fk = columns(F, keep_f);
+    Eigen::MatrixXd Ehat(n, static_cast<long>(keep_e.size()));
+    const Eigen::MatrixXd Fbread = inverse_crossprod(Fk, w);
+    for (size_t a = 0; a < keep_e.size(); ++a) {
+      Eigen::VectorXd e = E.col(keep_e[a]);
+      Eigen::VectorXd pi = Fbread * (weighted(Fk, w).transpose() * e);
+      Eigen::VectorXd res = e - Fk * pi;
+      Ehat.col(static_cast<long>(a)) = e - res;
+      // First-stage instrument strength: F under iid errors, and a Wald F with the model's vcov
+      // (for one endogenous variable this equals the Kleibergen-Paap rk Wald F; Kleibergen and Paap 2006).
+      const std::string& en = d.endog_names[static_cast<size_t>(keep_e[a])];
+      VcovSpec iid;
+      VcovOutput v_iid = compute_vcov(iid, {Fk, res, w, Fbread, d, static_cast<size_t>(Fk.cols()), absorbed});
+      r.tests["first_stage_f:" + en] = wald_f(pi, v_iid.V, inst_idx, v_iid.info.df);
+      VcovOutput v_rob = compute_vcov(o.vcov, {Fk, res, w, Fbread, d, static_cast<size_t>(Fk.cols()), absorbed});
+      TestResult wald = wald_f(pi, v_rob.V, inst_idx, v_rob.info.df);
+      wald.note = "Wald F of the excluded instruments with the model's variance estimator";
+      r.tests["first_stage_wald:" + en] = wald;
+      if (keep_e.size() == 1) {
+        TestResult kp = wald;
+        kp.note = "Kleibergen-Paap rk Wald F (one endogenous variable: the robust first-stage Wald F)";
+        r.tests["kleibergen_paap_f"] = kp;
+      }
+    }
+    Z.resize(n, static_cast<long>(keep_e.size()) + Xk.cols());
+    Z << Ehat, Xk;
+    Zactual.resize(n, Z.cols());
+    Zactual << columns(E, keep_e), Xk;
+    for (long j : keep_e) names.push_back(d.endog_names[static_cast<size_t>(j)]);
+    for (long j : keep_x) names.push_back(d.x_names[static_cast<size_t>(j)]);
+    ls = least_squares(Z, y, w);
+    ls.resid = y - Zactual * ls.beta;  // structural residuals
+  }
+  r.terms = names;
+  r.coef = ls.beta;
+  const size_t k = static_cast<size_t>(Z.cols());
+  VcovOutput v = compute_vcov(o.vcov, {Z, ls.resid, w, ls.bread, d, k, absorbed});
+  r.vcov = v.V;
+  r.vcov_info = v.info;
+  for (auto& wmsg : v.warnings) r.warnings.push_back(wmsg);
+  for (const auto& c : o.vcov.cluster)
+    if (c.empty()) throw SpecError("empty cluster variable name");
+  const double K = static_cast<double>(k + absorbed);
+  r.df_resid = static_cast<double>(n) - K;
+  const double rss = w.size() ? ls.resid.dot(ls.resid.cwiseProduct(w)) : ls.resid.squaredNorm();
+  const bool centered = d.spec.intercept || !d.fixed_effects.empty();
+  const double tss = centered ? centered_ss(d.y, w) : (w.size() ? d.y.dot(d.y.cwiseProduct(w)) : d.y.squaredNorm());
+  r.fit["rss"] = rss;
+  r.fit["r2"] = 1 - rss / tss;
+  r.fit["adj_r2"] = 1 - (1 - r.fit["r2"]) * (static_cast<double>(n) - (centered ? 1 : 0)) / (static_cast<double>(n) - K);
+  r.fit["rmse"] = std::sqrt(rss / static_cast<double>(n));
+  r.fit["sigma"] = std::sqrt(rss / (static_cast<double>(n) - K));
+  if (!d.fixed_effects.empty()) {
+    const double tss_within = w.size() ? y.dot(y.cwiseProduct(w)) : y.squaredNorm();
+    r.fit["r2_within"] = 1 - rss / tss_within;
+  }
+  // Joint Wald test of all slopes (excluding the intercept), with the chosen variance.
+  std::vector<long> slopes;
+  for (size_t j = 0; j < names.size(); ++j)
+    if (names[j] != "(Intercept)") slopes.push_back(static_cast<long>(j));
+  if (!slopes.empty()) {
+    TestResult f = wald_f(r.coef, r.vcov, slopes, r.vcov_info.df);
+    f.note = "joint Wald test that all slopes are zero, with the chosen variance estimator";
+    r.tests["wald_slopes"] = f;
+  }
+  return r;
+}
+
+RegressionResult feols(const Frame& frame, const std::string& formula, const FeolsOptions& options, DesignOptions design_options) {
+  ModelSpec spec = parse_formula(formula);
+  for (const auto& g : options.vcov.groups())
+    if (std::find(design_options.groups.begin(), design_options.groups.end(), g) == design_options.groups.end())
+      design_options.groups.push_back(g);
+  Design d = build_design(frame, spec, design_options);
+  return feols(d, options);
+}
+
+}  // namespace cbec

@@ -1,0 +1,22 @@
+// Linear regression with any number of absorbed fixed effects, observation weights and 2SLS
+// instrumental variables (fixest's feols). Returns a RegressionResult; never prints.
+#pragma once
+#include "cbec/estimate/ols/vcov.hpp"
+#include "cbec/estimate/result.hpp"
+#include "cbec/formula/design.hpp"
+
+namespace cbec {
+
+struct FeolsOptions {
+  VcovSpec vcov;
+  double demean_tol = 1e-10;
+  double collin_tol = 1e-10;
+};
+
+RegressionResult feols(const Design& design, const FeolsOptions& options = {});
+
+// Parses the formula, builds the design (with the grouping variables the vcov needs) and fits.
+RegressionResult feols(const Frame& frame, const std::string& formula, const FeolsOptions& options = {},
+                       DesignOptions design_options = {});
+
+}  // namespace cbec

@@ -1,0 +1,48 @@
+// The parsed form of a model formula in the style of R fixest:
+//   y ~ x1 + log(x2) + l(x3, 1) + x1:x4 + i(year, ref = 2015) | unit + year + province^year | xe ~ z1 + z2
+// Every node keeps its position in the formula text so errors can point at it.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace cbec {
+
+struct Expr {
+  enum class Kind { Var, Num, Call, Binary, Unary };
+  Kind kind = Kind::Var;
+  std::string name;              // Var: variable; Call: function name
+  double number = 0;             // Num
+  char op = 0;                   // Binary: + - * / ^ ; Unary: -
+  std::vector<Expr> args;        // Call arguments / operands
+  std::vector<std::string> arg_names;  // Call: "" for positional, else the name (ref = ...)
+  size_t pos = 0;                // offset in the formula text
+
+  // Canonical text, used for term names: "log(x2)", "l(x3, 1)", "I(x^2)".
+  std::string text() const;
+};
+
+// A term is a product of factors joined by ':' (x1:x4); `*` expands to main effects + interaction.
+struct Term {
+  std::vector<Expr> factors;
+  std::string text() const;
+};
+
+struct ModelSpec {
+  std::string formula;                       // the original text
+  Expr lhs;
+  std::vector<Term> rhs;
+  bool intercept = true;
+  std::vector<std::vector<std::string>> fixed_effects;  // each: variables interacted with ^
+  std::vector<size_t> fe_pos;
+  std::vector<Term> endogenous;              // IV part, left of ~
+  std::vector<Term> instruments;             // IV part, right of ~
+  bool has_iv() const { return !endogenous.empty(); }
+};
+
+// Parses a formula; a FormulaError shows the formula with a caret under the problem.
+ModelSpec parse_formula(const std::string& text);
+
+// The FormulaError message pointing at `pos` in `text`.
+std::string formula_error_message(const std::string& text, size_t pos, const std::string& what);
+
+}  // namespace cbec

@@ -1,0 +1,424 @@
+#include "cbec/formula/design.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <unordered_map>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/fixed_effects.hpp"
+#include "cbec/frame/panel.hpp"
+
+namespace cbec {
+
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Why a row became unusable, recorded by the first operation that produced a missing value.
+enum Reason : uint8_t { kOk = 0, kMissing, kLogNonPositive, kLagUnavailable, kNonFinite };
+const char* reason_name(uint8_t r) {
+  switch (r) {
+    case kLogNonPositive: return "log_nonpositive";
+    case kLagUnavailable: return "lag_unavailable";
+    case kNonFinite: return "nonfinite";
+    default: return "missing";
+  }
+}
+
+struct NamedColumn {
+  std::string name;
+  std::vector<double> values;
+};
+
+class Evaluator {
+ public:
+  Evaluator(const Frame& frame, const ModelSpec& spec, const DesignOptions& options)
+      : frame_(frame), spec_(spec), options_(options), reason_(frame.nrows(), kOk) {}
+
+  std::vector<uint8_t>& reasons() { return reason_; }
+
+  [[noreturn]] void fail(size_t pos, const std::string& what) const {
+    throw FormulaError(formula_error_message(spec_.formula, pos, what));
+  }
+
+  const Column& column(const Expr& e) const {
+    if (!frame_.has(e.name)) {
+      fail(e.pos, fmt::format("unknown variable '{}'{}{}", e.name,
+                              frame_.source().empty() ? "" : " in " + frame_.source(), did_you_mean(frame_.suggest(e.name))));
+    }
+    return frame_.get(e.name);
+  }
+
+  // Marks rows where `out` became missing although every input was present.
+  void mark(const std::vector<double>& out, const std::vector<const std::vector<double>*>& inputs, Reason why) {
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (!std::isnan(out[i]) || reason_[i] != kOk) continue;
+      bool inputs_ok = std::all_of(inputs.begin(), inputs.end(), [i](const std::vector<double>* v) { return !std::isnan((*v)[i]); });
+      if (inputs_ok) reason_[i] = why;
+    }
+  }
+
+  const Panel& panel(const Expr& at) {
+    if (!panel_) {
+      if (options_.panel_unit.empty() || options_.panel_time.empty())
+        fail(at.pos, fmt::format("{}() needs a panel: declare the unit and time variables (--panel unit,time)", at.name));
+      panel_ = std::make_unique<Panel>(declare_panel(frame_, options_.panel_unit, options_.panel_time));
+    }
+    return *panel_;
+  }
+
+  int integer_arg(const Expr& call, size_t k, int fallback) const {
+    if (call.args.size() <= k) return fallback;
+    const Expr& a = call.args[k];
+    double v = a.kind == Expr::Kind::Num ? a.number
+               : (a.kind == Expr::Kind::Unary && a.args[0].kind == Expr::Kind::Num) ? -a.args[0].number
+                                                                                     : kNaN;
+    if (std::isnan(v) || v != std::floor(v)) fail(a.pos, fmt::format("{}() needs a whole number here", call.name));
+    return static_cast<int>(v);
+  }
+
+  // A numeric expression over all frame rows.
+  std::vector<double> numeric(const Expr& e) {
+    const size_t n = frame_.nrows();
+    switch (e.kind) {
+      case Expr::Kind::Num: return std::vector<double>(n, e.number);
+      case Expr::Kind::Var: {
+        const Column& c = column(e);
+        if (!c.is_numeric())
+          fail(e.pos, fmt::format("variable '{}' holds text; use i({}) for its categories or pick a numeric variable", e.name, e.name));
+        return c.values;
+      }
+      case Expr::Kind::Unary: {
+        auto v = numeric(e.args[0]);
+        for (auto& x : v) x = -x;
+        return v;
+      }
+      case Expr::Kind::Binary: {
+        auto a = numeric(e.args[0]);
+        auto b = numeric(e.args[1]);
+        std::vector<double> out(n);
+        for (size_t i = 0; i < n; ++i) {
+          switch (e.op) {
+            case '+': out[i] = a[i] + b[i]; break;
+            case '-': out[i] = a[i] - b[i]; break;
+            case '*': out[i] = a[i] * b[i]; break;
+            case '/': out[i] = a[i] / b[i]; break;
+            case '^': out[i] = std::pow(a[i], b[i]); break;
+          }
+          if (!std::isfinite(out[i])) out[i] = kNaN;
+        }
+        mark(out, {&a, &b}, kNonFinite);
+        return out;
+      }
+      case Expr::Kind::Call: return call(e);
+    }
+    return {};
+  }
+
+  std::vector<double> call(const Expr& e) {
+    const std::string& f = e.name;
+    auto need_args = [&](size_t lo, size_t hi) {
+      if (e.args.size() < lo || e.args.size() > hi)
+        fail(e.pos, fmt::format("{}() takes {} argument{}", f, lo == hi ? std::to_string(lo) : fmt::format("{} to {}", lo, hi), hi > 1 ? "s" : ""));
+    };
+    if (f == "log" || f == "log1p" || f == "exp" || f == "sqrt" || f == "abs" || f == "I") {
+      need_args(1, 1);
+      auto x = numeric(e.args[0]);
+      std::vector<double> out(x.size());
+      for (size_t i = 0; i < x.size(); ++i) {
+        double v = x[i];
+        if (f == "log") out[i] = v > 0 ? std::log(v) : kNaN;
+        else if (f == "log1p") out[i] = v > -1 ? std::log1p(v) : kNaN;
+        else if (f == "exp") out[i] = std::exp(v);
+        else if (f == "sqrt") out[i] = v >= 0 ? std::sqrt(v) : kNaN;
+        else if (f == "abs") out[i] = std::fabs(v);
+        else out[i] = v;
+        if (!std::isfinite(out[i])) out[i] = kNaN;
+      }
+      mark(out, {&x}, f == "log" || f == "log1p" ? kLogNonPositive : kNonFinite);
+      return out;
+    }
+    if (f == "l" || f == "f" || f == "d") {
+      need_args(1, 2);
+      const Panel& p = panel(e);
+      int k = integer_arg(e, 1, 1);
+      auto x = numeric(e.args[0]);
+      auto shifted = panel_shift(p, x, f == "f" ? -k : k);
+      if (f == "d")
+        for (size_t i = 0; i < x.size(); ++i) shifted[i] = x[i] - shifted[i];
+      mark(shifted, {&x}, kLagUnavailable);
+      return shifted;
+    }
+    if (f == "i") fail(e.pos, "i() makes categories; it cannot be used inside arithmetic");
+    fail(e.pos, fmt::format("unknown function '{}()'; available: log, log1p, exp, sqrt, abs, I, l, f, d, i", f));
+  }
+
+  // The columns of one factor of a term: one numeric column, or dummies for a categorical.
+  std::vector<NamedColumn> factor_columns(const Expr& e) {
+    const bool is_i = e.kind == Expr::Kind::Call && e.name == "i";
+    const bool is_text_var = e.kind == Expr::Kind::Var && frame_.has(e.name) && !frame_.get(e.name).is_numeric();
+    if (!is_i && !is_text_var) return {{e.text(), numeric(e)}};
+    const Expr& var = is_i ? e.args.at(0) : e;
+    if (is_i && (e.args.empty() || var.kind != Expr::Kind::Var)) fail(e.pos, "i() needs a variable name first: i(var), i(var, x), i(var, ref = level)");
+    const Column& c = column(var);
+    std::optional<std::vector<double>> slope;
+    std::string slope_name;
+    std::vector<std::string> refs;
+    bool has_ref = false;
+    if (is_i) {
+      for (size_t k = 1; k < e.args.size(); ++k) {
+        const std::string& an = e.arg_names[k];
+        if (an.empty() && k == 1) {
+          slope = numeric(e.args[k]);
+          slope_name = e.args[k].text();
+        } else if (an == "ref") {
+          has_ref = true;
+          const Expr& r = e.args[k];
+          refs.push_back(r.kind == Expr::Kind::Var ? r.name : r.text());
+        } else {
+          fail(e.args[k].pos, "i() accepts a variable, an optional slope variable and ref = level");
+        }
+      }
+    }
+    // Levels in sorted order (numbers numerically).
+    std::vector<std::string> labels;
+    std::vector<int32_t> codes(frame_.nrows(), -1);
+    if (c.is_numeric()) {
+      std::vector<double> vals;
+      for (double v : c.values) if (!std::isnan(v)) vals.push_back(v);
+      std::sort(vals.begin(), vals.end());
+      vals.erase(std::unique(vals.begin(), vals.end()), vals.end());
+      for (double v : vals) labels.push_back(fmt::format("{:g}", v));
+      for (size_t i = 0; i < codes.size(); ++i)
+        if (!std::isnan(c.values[i])) codes[i] = static_cast<int32_t>(std::lower_bound(vals.begin(), vals.end(), c.values[i]) - vals.begin());
+    } else {
+      std::vector<size_t> idx(c.levels.size());
+      std::iota(idx.begin(), idx.end(), 0);
+      std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return c.levels[a] < c.levels[b]; });
+      std::vector<int32_t> remap(c.levels.size());
+      for (size_t k = 0; k < idx.size(); ++k) {
+        remap[idx[k]] = static_cast<int32_t>(k);
+        labels.push_back(c.levels[idx[k]]);
+      }
+      for (size_t i = 0; i < codes.size(); ++i) codes[i] = c.codes[i] < 0 ? -1 : remap[c.codes[i]];
+    }
+    std::vector<bool> keep(labels.size(), true);
+    for (const auto& r : refs) {
+      auto it = std::find(labels.begin(), labels.end(), r);
+      if (it == labels.end()) fail(e.pos, fmt::format("ref = {} is not a level of '{}'", r, var.name));
+      keep[it - labels.begin()] = false;
+    }
+    if (!is_i && !labels.empty()) keep[0] = false;  // a text variable as a term: first level is the reference
+    (void)has_ref;
+    std::vector<NamedColumn> out;
+    for (size_t l = 0; l < labels.size(); ++l) {
+      if (!keep[l]) continue;
+      NamedColumn col{fmt::format("{}::{}", var.name, labels[l]) + (slope ? ":" + slope_name : ""), std::vector<double>(codes.size())};
+      for (size_t i = 0; i < codes.size(); ++i) {
+        if (codes[i] < 0) col.values[i] = kNaN;
+        else col.values[i] = codes[i] == static_cast<int32_t>(l) ? (slope ? (*slope)[i] : 1.0) : 0.0;
+        if (slope && codes[i] >= 0 && std::isnan((*slope)[i])) col.values[i] = kNaN;
+      }
+      out.push_back(std::move(col));
+    }
+    return out;
+  }
+
+  // All columns of a term (products over its factors).
+  std::vector<NamedColumn> term_columns(const Term& t) {
+    std::vector<NamedColumn> acc = factor_columns(t.factors[0]);
+    for (size_t k = 1; k < t.factors.size(); ++k) {
+      auto next = factor_columns(t.factors[k]);
+      std::vector<NamedColumn> prod;
+      for (const auto& a : acc)
+        for (const auto& b : next) {
+          NamedColumn c{a.name + ":" + b.name, a.values};
+          for (size_t i = 0; i < c.values.size(); ++i) c.values[i] *= b.values[i];
+          prod.push_back(std::move(c));
+        }
+      acc = std::move(prod);
+    }
+    return acc;
+  }
+
+  std::vector<NamedColumn> terms_columns(const std::vector<Term>& terms) {
+    std::vector<NamedColumn> out;
+    for (const auto& t : terms)
+      for (auto& c : term_columns(t)) out.push_back(std::move(c));
+    return out;
+  }
+
+ private:
+  const Frame& frame_;
+  const ModelSpec& spec_;
+  const DesignOptions& options_;
+  std::vector<uint8_t> reason_;
+  std::unique_ptr<Panel> panel_;
+};
+
+Eigen::MatrixXd gather(const std::vector<NamedColumn>& cols, const std::vector<size_t>& rows, std::vector<std::string>* names) {
+  Eigen::MatrixXd m(static_cast<long>(rows.size()), static_cast<long>(cols.size()));
+  for (size_t j = 0; j < cols.size(); ++j) {
+    if (names) names->push_back(cols[j].name);
+    for (size_t r = 0; r < rows.size(); ++r) m(static_cast<long>(r), static_cast<long>(j)) = cols[j].values[rows[r]];
+  }
+  return m;
+}
+
+Factor restrict(const Factor& f, const std::vector<size_t>& rows) {
+  // Re-code to the levels present in the sample, keeping their order.
+  Factor out;
+  out.name = f.name;
+  std::vector<int32_t> map(f.n_levels, -1);
+  for (size_t r : rows) map[f.codes[r]] = 0;
+  int32_t next = 0;
+  for (size_t l = 0; l < map.size(); ++l)
+    if (map[l] == 0) {
+      map[l] = next++;
+      if (!f.labels.empty()) out.labels.push_back(f.labels[l]);
+    }
+  out.n_levels = static_cast<size_t>(next);
+  out.codes.reserve(rows.size());
+  for (size_t r : rows) out.codes.push_back(map[f.codes[r]]);
+  return out;
+}
+
+}  // namespace
+
+Factor make_factor(const Frame& frame, const std::vector<std::string>& variables) {
+  Factor out;
+  for (size_t k = 0; k < variables.size(); ++k) out.name += (k ? "^" : "") + variables[k];
+  const size_t n = frame.nrows();
+  // Code each variable by sorted level, then combine.
+  std::vector<std::vector<int32_t>> per;
+  std::vector<std::vector<std::string>> labels;
+  for (const auto& v : variables) {
+    const Column& c = frame.get(v);
+    std::vector<int32_t> codes(n, -1);
+    std::vector<std::string> lab;
+    if (c.is_numeric()) {
+      std::vector<double> vals;
+      for (double x : c.values) if (!std::isnan(x)) vals.push_back(x);
+      std::sort(vals.begin(), vals.end());
+      vals.erase(std::unique(vals.begin(), vals.end()), vals.end());
+      for (double x : vals) lab.push_back(fmt::format("{:g}", x));
+      for (size_t i = 0; i < n; ++i)
+        if (!std::isnan(c.values[i])) codes[i] = static_cast<int32_t>(std::lower_bound(vals.begin(), vals.end(), c.values[i]) - vals.begin());
+    } else {
+      std::vector<size_t> idx(c.levels.size());
+      std::iota(idx.begin(), idx.end(), 0);
+      std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return c.levels[a] < c.levels[b]; });
+      std::vector<int32_t> remap(c.levels.size());
+      for (size_t k = 0; k < idx.size(); ++k) {
+        remap[idx[k]] = static_cast<int32_t>(k);
+        lab.push_back(c.levels[idx[k]]);
+      }
+      for (size_t i = 0; i < n; ++i) codes[i] = c.codes[i] < 0 ? -1 : remap[c.codes[i]];
+    }
+    per.push_back(std::move(codes));
+    labels.push_back(std::move(lab));
+  }
+  if (per.size() == 1) {
+    out.codes = std::move(per[0]);
+    out.labels = std::move(labels[0]);
+    out.n_levels = out.labels.size();
+    return out;
+  }
+  // Interactions: combine codes in lexicographic order of the components.
+  std::map<std::vector<int32_t>, int32_t> combos;
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<int32_t> key;
+    bool ok = true;
+    for (const auto& p : per) { ok &= p[i] >= 0; key.push_back(p[i]); }
+    if (ok) combos.emplace(key, 0);
+  }
+  int32_t next = 0;
+  for (auto& [key, code] : combos) {
+    code = next++;
+    std::string lab;
+    for (size_t k = 0; k < key.size(); ++k) lab += (k ? "^" : "") + labels[k][key[k]];
+    out.labels.push_back(lab);
+  }
+  out.n_levels = out.labels.size();
+  out.codes.assign(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<int32_t> key;
+    bool ok = true;
+    for (const auto& p : per) { ok &= p[i] >= 0; key.push_back(p[i]); }
+    if (ok) out.codes[i] = combos.at(key);
+  }
+  return out;
+}
+
+Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptions& options) {
+  Design d;
+  d.spec = spec;
+  d.n_input = frame.nrows();
+  Evaluator ev(frame, spec, options);
+  d.depvar = spec.lhs.text();
+  NamedColumn y{d.depvar, ev.numeric(spec.lhs)};
+  auto x_cols = ev.terms_columns(spec.rhs);
+  auto endog_cols = ev.terms_columns(spec.endogenous);
+  auto inst_cols = ev.terms_columns(spec.instruments);
+  std::vector<Factor> fes;
+  for (size_t k = 0; k < spec.fixed_effects.size(); ++k) {
+    for (const auto& v : spec.fixed_effects[k])
+      if (!frame.has(v))
+        throw FormulaError(formula_error_message(spec.formula, spec.fe_pos[k], fmt::format("unknown fixed-effect variable '{}'{}", v, did_you_mean(frame.suggest(v)))));
+    fes.push_back(make_factor(frame, spec.fixed_effects[k]));
+  }
+  std::map<std::string, Factor> groups;
+  for (const auto& g : options.groups) groups.emplace(g, make_factor(frame, {g}));
+  std::vector<double> w;
+  if (!options.weights.empty()) w = frame.numeric(options.weights);
+
+  // Usable rows.
+  auto& reason = ev.reasons();
+  const size_t n = frame.nrows();
+  std::vector<size_t> rows;
+  rows.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    bool ok = !std::isnan(y.values[i]);
+    for (const auto* set : {&x_cols, &endog_cols, &inst_cols})
+      for (const auto& c : *set) ok = ok && !std::isnan(c.values[i]);
+    for (const auto& f : fes) ok = ok && f.codes[i] >= 0;
+    for (const auto& [name, g] : groups) ok = ok && g.codes[i] >= 0;
+    if (ok && !w.empty()) {
+      if (std::isnan(w[i])) ok = false;
+      else if (w[i] <= 0) { ++d.dropped["nonpositive_weight"]; continue; }
+    }
+    if (ok) rows.push_back(i);
+    else ++d.dropped[reason_name(reason[i])];
+  }
+  // Singletons: observations alone in a fixed-effect level carry no information (Correia 2015).
+  if (options.drop_singletons && !fes.empty()) {
+    size_t removed = drop_singletons(fes, rows);
+    if (removed) d.dropped["singletons"] = removed;
+  }
+  if (rows.empty()) throw DataError(fmt::format("no observations left for '{}' after dropping rows with missing values", spec.formula));
+  d.rows = rows;
+  d.y.resize(static_cast<long>(rows.size()));
+  for (size_t r = 0; r < rows.size(); ++r) d.y[static_cast<long>(r)] = y.values[rows[r]];
+  if (spec.intercept) {
+    x_cols.insert(x_cols.begin(), NamedColumn{"(Intercept)", std::vector<double>(n, 1.0)});
+  }
+  d.X = gather(x_cols, rows, &d.x_names);
+  d.endog = gather(endog_cols, rows, &d.endog_names);
+  d.instruments = gather(inst_cols, rows, &d.instrument_names);
+  for (const auto& f : fes) d.fixed_effects.push_back(restrict(f, rows));
+  for (const auto& [name, g] : groups) d.groups.emplace(name, restrict(g, rows));
+  if (!w.empty()) {
+    d.weights.resize(static_cast<long>(rows.size()));
+    for (size_t r = 0; r < rows.size(); ++r) d.weights[static_cast<long>(r)] = w[rows[r]];
+  }
+  return d;
+}
+
+}  // namespace cbec

@@ -1,0 +1,56 @@
+// From a Frame and a parsed formula to the matrices an estimator needs, recording every dropped
+// observation and why (missing values, invalid log, unavailable lag, non-positive weight, singletons).
+#pragma once
+#include <Eigen/Core>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cbec/formula/ast.hpp"
+#include "cbec/frame/frame.hpp"
+
+namespace cbec {
+
+// A grouping of the observations (fixed effect, cluster, time): codes 0..n_levels-1.
+// For numeric variables the codes follow the sorted values, so a time factor is ordered.
+struct Factor {
+  std::string name;
+  std::vector<int32_t> codes;
+  size_t n_levels = 0;
+  std::vector<std::string> labels;
+};
+
+struct DesignOptions {
+  std::string panel_unit, panel_time;   // needed by l(), f(), d() in formulas
+  std::vector<std::string> groups;      // extra grouping variables to carry (clusters, time for DK)
+  std::string weights;                  // observation weights column (must be > 0)
+  bool drop_singletons = true;          // drop observations alone in a fixed-effect level (as reghdfe)
+};
+
+struct Design {
+  ModelSpec spec;
+  std::string depvar;
+  Eigen::VectorXd y;
+  Eigen::MatrixXd X;                    // exogenous regressors; "(Intercept)" first when present
+  std::vector<std::string> x_names;
+  Eigen::MatrixXd endog, instruments;   // IV part (empty otherwise)
+  std::vector<std::string> endog_names, instrument_names;
+  std::vector<Factor> fixed_effects;
+  std::map<std::string, Factor> groups; // by variable name, restricted to the estimation sample
+  Eigen::VectorXd weights;              // empty when unweighted
+  std::vector<size_t> rows;             // frame rows in the estimation sample
+  std::map<std::string, size_t> dropped;
+  size_t n_input = 0;                   // rows in the frame
+
+  size_t nobs() const { return rows.size(); }
+  bool weighted() const { return weights.size() > 0; }
+};
+
+Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptions& options = {});
+
+// Groups observations by one or more variables (interacted): codes over all frame rows, -1 when
+// any is missing.
+Factor make_factor(const Frame& frame, const std::vector<std::string>& variables);
+
+}  // namespace cbec

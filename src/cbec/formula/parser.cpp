@@ -1,0 +1,326 @@
+// Recursive-descent parser for fixest-style formulas (see ast.hpp for the grammar by example).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "cbec/core/error.hpp"
+#include "cbec/formula/ast.hpp"
+
+namespace cbec {
+
+std::string formula_error_message(const std::string& text, size_t pos, const std::string& what) {
+  return fmt::format("formula error at position {}: {}\n  {}\n  {}^", pos + 1, what, text, std::string(pos, ' '));
+}
+
+namespace {
+
+std::string number_text(double v) { return fmt::format("{:g}", v); }
+
+class Parser {
+ public:
+  Parser(const std::string& text, size_t begin, size_t end) : s_(text), i_(begin), end_(end) {}
+
+  [[noreturn]] void fail(size_t pos, const std::string& what) const {
+    throw FormulaError(formula_error_message(s_, pos, what));
+  }
+  void skip() {
+    while (i_ < end_ && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
+  }
+  bool at_end() {
+    skip();
+    return i_ >= end_;
+  }
+  char peek() {
+    skip();
+    return i_ < end_ ? s_[i_] : '\0';
+  }
+  size_t pos() {
+    skip();
+    return i_;
+  }
+  void expect(char c) {
+    if (peek() != c) fail(pos(), at_end() ? fmt::format("expected '{}' but the formula ends", c)
+                                          : fmt::format("expected '{}' here", c));
+    ++i_;
+  }
+  static bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '.' || (c & 0x80); }
+  static bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+
+  std::string identifier() {
+    skip();
+    size_t start = i_;
+    if (i_ < end_ && s_[i_] == '`') {  // `name with spaces`
+      size_t close = s_.find('`', i_ + 1);
+      if (close == std::string::npos || close >= end_) fail(i_, "unclosed back-quoted name");
+      i_ = close + 1;
+      return s_.substr(start + 1, close - start - 1);
+    }
+    while (i_ < end_ && ident_char(s_[i_])) ++i_;
+    if (i_ == start) fail(start, "expected a variable name");
+    return s_.substr(start, i_ - start);
+  }
+
+  // Arithmetic expression (inside function calls and I()).
+  Expr expr() {
+    Expr left = product();
+    while (peek() == '+' || peek() == '-') {
+      Expr node;
+      node.kind = Expr::Kind::Binary;
+      node.pos = pos();
+      node.op = s_[i_++];
+      node.args = {std::move(left), product()};
+      left = std::move(node);
+    }
+    return left;
+  }
+  Expr product() {
+    Expr left = power();
+    while (peek() == '*' || peek() == '/') {
+      Expr node;
+      node.kind = Expr::Kind::Binary;
+      node.pos = pos();
+      node.op = s_[i_++];
+      node.args = {std::move(left), power()};
+      left = std::move(node);
+    }
+    return left;
+  }
+  Expr power() {
+    Expr base = unary();
+    if (peek() == '^') {
+      Expr node;
+      node.kind = Expr::Kind::Binary;
+      node.pos = pos();
+      node.op = s_[i_++];
+      node.args = {std::move(base), power()};
+      return node;
+    }
+    return base;
+  }
+  Expr unary() {
+    if (peek() == '-') {
+      Expr node;
+      node.kind = Expr::Kind::Unary;
+      node.pos = pos();
+      node.op = s_[i_++];
+      node.args = {unary()};
+      return node;
+    }
+    return atom();
+  }
+  Expr atom() {
+    const size_t p = pos();
+    if (at_end()) fail(p, "the formula ends where a term is expected");
+    char c = s_[i_];
+    if (c == '(') {
+      ++i_;
+      Expr inner = expr();
+      expect(')');
+      return inner;
+    }
+    if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && i_ + 1 < end_ && std::isdigit(static_cast<unsigned char>(s_[i_ + 1])))) {
+      char* stop = nullptr;
+      Expr node;
+      node.kind = Expr::Kind::Num;
+      node.pos = p;
+      node.number = std::strtod(s_.c_str() + i_, &stop);
+      i_ = static_cast<size_t>(stop - s_.c_str());
+      return node;
+    }
+    if (!ident_start(c) && c != '`') fail(p, fmt::format("unexpected '{}'", c));
+    Expr node;
+    node.pos = p;
+    node.name = identifier();
+    if (peek() == '(') {
+      node.kind = Expr::Kind::Call;
+      ++i_;
+      if (peek() != ')') {
+        while (true) {
+          // named argument: name = value
+          size_t save = i_;
+          std::string arg_name;
+          skip();
+          if (i_ < end_ && ident_start(s_[i_])) {
+            std::string id = identifier();
+            if (peek() == '=' && (i_ + 1 >= end_ || s_[i_ + 1] != '=')) {
+              ++i_;
+              arg_name = id;
+            } else {
+              i_ = save;
+            }
+          }
+          node.args.push_back(expr());
+          node.arg_names.push_back(arg_name);
+          if (peek() == ',') { ++i_; continue; }
+          break;
+        }
+      }
+      expect(')');
+    }
+    return node;
+  }
+
+  // A term: factors joined by ':' or '*'. Returns one or more terms ('*' expands).
+  std::vector<Term> term() {
+    std::vector<std::vector<Expr>> groups{{unary()}};
+    std::vector<char> ops;
+    while (peek() == ':' || peek() == '*') {
+      ops.push_back(s_[i_++]);
+      groups.push_back({unary()});
+    }
+    // a*b  -> a + b + a:b ; a:b -> a:b ; a*b:c -> a + b:c + a:b:c
+    std::vector<std::vector<Expr>> blocks{{groups[0][0]}};
+    for (size_t k = 0; k < ops.size(); ++k) {
+      if (ops[k] == ':') blocks.back().push_back(groups[k + 1][0]);
+      else blocks.push_back({groups[k + 1][0]});
+    }
+    std::vector<Term> out;
+    const size_t nb = blocks.size();
+    for (size_t mask = 1; mask < (size_t{1} << nb); ++mask) {
+      Term t;
+      for (size_t b = 0; b < nb; ++b)
+        if (mask & (size_t{1} << b)) t.factors.insert(t.factors.end(), blocks[b].begin(), blocks[b].end());
+      out.push_back(std::move(t));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Term& a, const Term& b) { return a.factors.size() < b.factors.size(); });
+    return out;
+  }
+
+  // A sum of terms; "0", "1" and "-1" control the intercept.
+  std::vector<Term> terms(bool* intercept) {
+    std::vector<Term> out;
+    bool negative = false;
+    while (true) {
+      const size_t p = pos();
+      if (at_end()) fail(p, "a term is expected here");
+      if (std::isdigit(static_cast<unsigned char>(peek()))) {
+        Expr n = atom();
+        if (n.number != 0 && n.number != 1) fail(p, "only 0 or 1 may stand alone (intercept control)");
+        if (!intercept) fail(p, "an intercept control is not allowed here");
+        *intercept = negative ? n.number == 0 : n.number == 1;
+      } else {
+        auto ts = term();
+        if (negative) fail(p, "removing a term with '-' is only supported for the intercept (-1)");
+        for (auto& t : ts) out.push_back(std::move(t));
+      }
+      if (peek() == '+') { ++i_; negative = false; continue; }
+      if (peek() == '-') { ++i_; negative = true; continue; }
+      break;
+    }
+    if (!at_end()) fail(pos(), fmt::format("unexpected '{}'; terms are joined by '+'", peek()));
+    return out;
+  }
+
+ private:
+  const std::string& s_;
+  size_t i_, end_;
+};
+
+// Top-level positions of a character (outside parentheses and back-quotes).
+std::vector<size_t> split_top(const std::string& s, size_t begin, size_t end, char sep) {
+  std::vector<size_t> out;
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = begin; i < end; ++i) {
+    char c = s[i];
+    if (c == '`') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '(') ++depth;
+    if (c == ')') {
+      if (--depth < 0) throw FormulaError(formula_error_message(s, i, "this ')' has no matching '('"));
+    }
+    if (c == sep && depth == 0) out.push_back(i);
+  }
+  if (depth > 0) throw FormulaError(formula_error_message(s, end, "a '(' is never closed"));
+  return out;
+}
+
+}  // namespace
+
+std::string Expr::text() const {
+  switch (kind) {
+    case Kind::Var: return name;
+    case Kind::Num: return number_text(number);
+    case Kind::Unary: return "-" + args[0].text();
+    case Kind::Binary: {
+      auto wrap = [](const Expr& e) { return e.kind == Kind::Binary ? "(" + e.text() + ")" : e.text(); };
+      return op == '^' ? wrap(args[0]) + "^" + wrap(args[1]) : wrap(args[0]) + op + wrap(args[1]);
+    }
+    case Kind::Call: {
+      std::string out = name + "(";
+      for (size_t k = 0; k < args.size(); ++k) {
+        if (k) out += ", ";
+        if (!arg_names[k].empty()) out += arg_names[k] + " = ";
+        out += args[k].text();
+      }
+      return out + ")";
+    }
+  }
+  return "";
+}
+
+std::string Term::text() const {
+  std::string out;
+  for (size_t k = 0; k < factors.size(); ++k) out += (k ? ":" : "") + factors[k].text();
+  return out;
+}
+
+ModelSpec parse_formula(const std::string& text) {
+  ModelSpec spec;
+  spec.formula = text;
+  auto bars = split_top(text, 0, text.size(), '|');
+  if (bars.size() > 2) throw FormulaError(formula_error_message(text, bars[2], "at most three parts: y ~ x | fixed effects | endogenous ~ instruments"));
+  const size_t main_end = bars.empty() ? text.size() : bars[0];
+  auto tildes = split_top(text, 0, main_end, '~');
+  if (tildes.size() != 1)
+    throw FormulaError(formula_error_message(text, tildes.empty() ? 0 : tildes[1],
+                                             tildes.empty() ? "a formula needs '~' between the outcome and the regressors"
+                                                            : "only one '~' is allowed before the first '|'"));
+  {
+    Parser p(text, 0, tildes[0]);
+    spec.lhs = p.expr();
+    if (!p.at_end()) p.fail(p.pos(), "the outcome must be a single expression");
+  }
+  {
+    Parser p(text, tildes[0] + 1, main_end);
+    if (p.at_end()) p.fail(p.pos(), "no regressors after '~' (write 1 for an intercept-only model)");
+    spec.rhs = p.terms(&spec.intercept);
+  }
+  // Parts after the first '|': a part with '~' is the IV part, otherwise fixed effects.
+  for (size_t b = 0; b < bars.size(); ++b) {
+    const size_t begin = bars[b] + 1, end = b + 1 < bars.size() ? bars[b + 1] : text.size();
+    auto iv = split_top(text, begin, end, '~');
+    if (!iv.empty()) {
+      if (b + 1 < bars.size()) throw FormulaError(formula_error_message(text, bars[b + 1], "the IV part (endogenous ~ instruments) must come last"));
+      Parser pe(text, begin, iv[0]);
+      if (pe.at_end()) pe.fail(pe.pos(), "no endogenous variable before '~' in the IV part");
+      spec.endogenous = pe.terms(nullptr);
+      Parser pi(text, iv[0] + 1, end);
+      if (pi.at_end()) pi.fail(pi.pos(), "no instruments after '~' in the IV part");
+      spec.instruments = pi.terms(nullptr);
+      continue;
+    }
+    if (b == 1) throw FormulaError(formula_error_message(text, bars[b], "the third part must be an IV part: endogenous ~ instruments"));
+    Parser p(text, begin, end);
+    if (p.at_end()) p.fail(p.pos(), "no fixed effects after '|'");
+    if (std::isdigit(static_cast<unsigned char>(p.peek())) && text.substr(p.pos(), 1) == "0") continue;  // | 0: no FE
+    while (true) {
+      spec.fe_pos.push_back(p.pos());
+      std::vector<std::string> vars{p.identifier()};
+      while (p.peek() == '^') {
+        p.expect('^');
+        vars.push_back(p.identifier());
+      }
+      spec.fixed_effects.push_back(std::move(vars));
+      if (p.peek() == '+') { p.expect('+'); continue; }
+      if (!p.at_end()) p.fail(p.pos(), "fixed effects are variable names joined by '+' (interact with '^')");
+      break;
+    }
+  }
+  if (!spec.fixed_effects.empty()) spec.intercept = false;
+  return spec;
+}
+
+}  // namespace cbec
