@@ -1,0 +1,162 @@
+#include "cbec/estimate/ols/feols.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "cbec/core/error.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+using namespace cbec;
+
+namespace {
+// A deterministic two-way panel: y = 1.5 x1 - 0.7 x2 + a_i + g_t + e, with x correlated with a_i.
+Frame synthetic_panel(size_t units, size_t periods, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> N(0, 1);
+  std::vector<double> id, t, x1, x2, y, w;
+  std::vector<double> a(units), g(periods);
+  for (auto& v : a) v = N(rng);
+  for (auto& v : g) v = N(rng);
+  for (size_t i = 0; i < units; ++i)
+    for (size_t s = 0; s < periods; ++s) {
+      double u1 = N(rng) + 0.8 * a[i], u2 = N(rng) + 0.5 * g[s];
+      id.push_back(static_cast<double>(i));
+      t.push_back(2000.0 + static_cast<double>(s));
+      x1.push_back(u1);
+      x2.push_back(u2);
+      y.push_back(1.5 * u1 - 0.7 * u2 + 2 * a[i] + g[s] + N(rng));
+      w.push_back(0.5 + (i % 3));
+    }
+  Frame f;
+  f.set(Column::numeric("id", id));
+  f.set(Column::numeric("year", t));
+  f.set(Column::numeric("x1", x1));
+  f.set(Column::numeric("x2", x2));
+  f.set(Column::numeric("y", y));
+  f.set(Column::numeric("w", w));
+  return f;
+}
+}  // namespace
+
+TEST(Feols, RecoversKnownSlopesWithTwoWayFixedEffects) {
+  Frame f = synthetic_panel(2000, 10, 42);
+  FeolsOptions o;
+  o.vcov = VcovSpec::parse("cluster:id");
+  RegressionResult r = feols(f, "y ~ x1 + x2 | id + year", o);
+  ASSERT_EQ(r.terms, (std::vector<std::string>{"x1", "x2"}));
+  EXPECT_NEAR(r.coef[0], 1.5, 4 * r.se()[0]);
+  EXPECT_NEAR(r.coef[1], -0.7, 4 * r.se()[1]);
+  EXPECT_LT(r.se()[0], 0.01);
+  EXPECT_EQ(r.nobs, 20000u);
+  EXPECT_EQ(r.info.at("absorbed_parameters"), "2009");
+  EXPECT_DOUBLE_EQ(r.df_resid, 20000.0 - 2 - 2009);
+  // Pooled OLS is biased by the correlated unit effects.
+  RegressionResult pooled = feols(f, "y ~ x1 + x2", o);
+  EXPECT_GT(std::fabs(pooled.coef[1] - 1.5), 0.3);
+}
+
+TEST(Feols, DummiesAndAbsorptionAgree) {
+  Frame f = synthetic_panel(30, 6, 7);
+  FeolsOptions o;
+  RegressionResult absorbed = feols(f, "y ~ x1 + x2 | id + year", o);
+  RegressionResult dummies = feols(f, "y ~ x1 + x2 + i(id) + i(year)", o);
+  // i(id) and i(year) keep every level: with the intercept, the last id and year dummies are
+  // collinear and dropped in formula order.
+  EXPECT_EQ(dummies.collinear, (std::vector<std::string>{"id::29", "year::2005"}));
+  for (size_t j = 0; j < 2; ++j) {
+    long k = dummies.find(absorbed.terms[j]);
+    ASSERT_GE(k, 0);
+    EXPECT_NEAR(absorbed.coef[static_cast<long>(j)], dummies.coef[k], 1e-9);
+    EXPECT_NEAR(absorbed.se()[static_cast<long>(j)], dummies.se()[k], 1e-9);
+  }
+  EXPECT_NEAR(absorbed.fit.at("r2"), dummies.fit.at("r2"), 1e-10);
+}
+
+TEST(Feols, WeightsMatchReplicatedRows) {
+  // Integer weights equal row replication for coefficients.
+  Frame f = parse_csv("y,x,w\n1,0,1\n2,1,2\n2.5,2,1\n5,3,3\n", "w.csv");
+  Frame g = parse_csv("y,x\n1,0\n2,1\n2,1\n2.5,2\n5,3\n5,3\n5,3\n", "g.csv");
+  DesignOptions dw;
+  dw.weights = "w";
+  RegressionResult a = feols(f, "y ~ x", {}, dw);
+  RegressionResult b = feols(g, "y ~ x", {});
+  EXPECT_NEAR(a.coef[0], b.coef[0], 1e-12);
+  EXPECT_NEAR(a.coef[1], b.coef[1], 1e-12);
+}
+
+TEST(Feols, DropsAreCountedByReason) {
+  Frame f = parse_csv(
+      "id,year,y,x\n1,2000,1,1\n1,2001,2,0\n1,2002,3,2\n1,2003,4,3\n1,2004,6,4\n2,2000,2,1\n2,2001,,3\n2,2002,4,5\n3,2000,3,2\n3,2002,1,1\n4,2001,5,4\n",
+      "d.csv");
+  DesignOptions d;
+  d.panel_unit = "id";
+  d.panel_time = "year";
+  RegressionResult r = feols(f, "y ~ log(x) + l(x, 1)", {}, d);
+  // Rows: x=0 -> log_nonpositive (1 row); first periods and the gap 2000->2002 -> lag_unavailable;
+  // missing y -> missing.
+  EXPECT_EQ(r.dropped.at("log_nonpositive"), 1u);
+  EXPECT_EQ(r.dropped.at("missing"), 1u);
+  EXPECT_EQ(r.dropped.at("lag_unavailable"), 5u);
+  EXPECT_EQ(r.nobs, 4u);
+}
+
+TEST(Feols, SingletonsAndCollinearTermsAreReported) {
+  Frame f = synthetic_panel(20, 5, 3);
+  // Add a unit observed once and a regressor constant within units (absorbed by the unit FE).
+  Frame g = f.take([&] {
+    std::vector<size_t> rows;
+    for (size_t i = 0; i < f.nrows(); ++i)
+      if (i % 5 == 0 || f.get("id").values[i] != 0) rows.push_back(i);
+    return rows;
+  }());
+  std::vector<double> z(g.nrows());
+  for (size_t i = 0; i < g.nrows(); ++i) z[i] = g.get("id").values[i] * 2;
+  g.set(Column::numeric("z", z));
+  RegressionResult r = feols(g, "y ~ x1 + z | id + year", {});
+  EXPECT_EQ(r.dropped.at("singletons"), 1u);
+  EXPECT_EQ(r.collinear, std::vector<std::string>{"z"});
+  EXPECT_EQ(r.terms, std::vector<std::string>{"x1"});
+}
+
+TEST(Feols, UnknownVariablesPointIntoTheFormula) {
+  Frame f = synthetic_panel(5, 3, 1);
+  try {
+    feols(f, "y ~ x1 + xx2", {});
+    FAIL();
+  } catch (const FormulaError& e) {
+    std::string m = e.what();
+    EXPECT_NE(m.find("unknown variable 'xx2'"), std::string::npos) << m;
+    EXPECT_NE(m.find("Did you mean x2"), std::string::npos) << m;
+    EXPECT_NE(m.find("position 10"), std::string::npos) << m;
+  }
+  EXPECT_THROW(feols(f, "y ~ l(x1)", {}), FormulaError);
+  EXPECT_THROW(feols(f, "y ~ x1 | idd", {}), FormulaError);
+}
+
+TEST(Feols, IvRecoversTheStructuralEffect) {
+  std::mt19937_64 rng(5);
+  std::normal_distribution<double> N(0, 1);
+  const size_t n = 20000;
+  std::vector<double> y(n), x(n), z1(n), z2(n), u(n), c(n);
+  for (size_t i = 0; i < n; ++i) {
+    z1[i] = N(rng);
+    z2[i] = N(rng);
+    double v = N(rng);
+    u[i] = N(rng) + 0.8 * v;  // endogeneity
+    c[i] = N(rng);
+    x[i] = 0.7 * z1[i] - 0.4 * z2[i] + v;
+    y[i] = 1.0 + 2.0 * x[i] - 0.5 * c[i] + u[i];
+  }
+  Frame f;
+  for (auto [name, v] : {std::pair{"y", &y}, {"x", &x}, {"z1", &z1}, {"z2", &z2}, {"c", &c}}) f.set(Column::numeric(name, *v));
+  FeolsOptions o;
+  o.vcov = VcovSpec::parse("hc1");
+  RegressionResult iv = feols(f, "y ~ c | x ~ z1 + z2", o);
+  ASSERT_EQ(iv.terms[0], "x");
+  EXPECT_NEAR(iv.coef[0], 2.0, 4 * iv.se()[0]);
+  EXPECT_GT(iv.tests.at("kleibergen_paap_f").stat, 1000);
+  RegressionResult ols = feols(f, "y ~ x + c", o);
+  EXPECT_GT(ols.coef[1] - 2.0, 0.2);  // OLS is biased upwards
+}
