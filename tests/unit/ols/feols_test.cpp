@@ -160,3 +160,16 @@ TEST(Feols, IvRecoversTheStructuralEffect) {
   RegressionResult ols = feols(f, "y ~ x + c", o);
   EXPECT_GT(ols.coef[1] - 2.0, 0.2);  // OLS is biased upwards
 }
+
+TEST(Feols, DemeanCacheReusesColumnsAcrossModels) {
+  Frame f = synthetic_panel(200, 8, 11);
+  DemeanCache cache;
+  FeolsOptions o;
+  o.cache = &cache;
+  RegressionResult a = feols(f, "y ~ x1 | id + year", o);
+  RegressionResult b = feols(f, "y ~ x1 + x2 | id + year", o);
+  EXPECT_EQ(cache.hits(), 2u);  // y and x1 reused
+  RegressionResult c = feols(f, "y ~ x1 + x2 | id + year", FeolsOptions{});
+  EXPECT_NEAR(b.coef[1], c.coef[1], 1e-14);
+  EXPECT_NEAR(b.se()[1], c.se()[1], 1e-14);
+}

@@ -95,8 +95,32 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
   const Eigen::VectorXd raw_ss = weighted_ss(data, w);
   size_t absorbed = 0;
   if (!d.fixed_effects.empty()) {
+    // Columns already demeaned for this sample come from the cache; the rest are demeaned together.
+    std::vector<std::string> keys;
+    const std::string sample = o.cache ? DemeanCache::sample_key(d) : "";
+    std::vector<long> todo;
+    if (o.cache) {
+      std::vector<std::string> col_names{d.depvar};
+      col_names.insert(col_names.end(), d.x_names.begin(), d.x_names.end());
+      col_names.insert(col_names.end(), d.endog_names.begin(), d.endog_names.end());
+      col_names.insert(col_names.end(), d.instrument_names.begin(), d.instrument_names.end());
+      for (long j = 0; j < data.cols(); ++j) {
+        keys.push_back(sample + "|" + col_names[static_cast<size_t>(j)]);
+        Eigen::VectorXd cached;
+        if (o.cache->find(keys.back(), cached)) data.col(j) = cached;
+        else todo.push_back(j);
+      }
+    } else {
+      for (long j = 0; j < data.cols(); ++j) todo.push_back(j);
+    }
+    Eigen::MatrixXd pending(n, static_cast<long>(todo.size()));
+    for (size_t a = 0; a < todo.size(); ++a) pending.col(static_cast<long>(a)) = data.col(todo[a]);
     Demeaner dm(d.fixed_effects, w, o.demean_tol);
-    DemeanStats st = dm.demean(data);
+    DemeanStats st = dm.demean(pending);
+    for (size_t a = 0; a < todo.size(); ++a) {
+      data.col(todo[a]) = pending.col(static_cast<long>(a));
+      if (o.cache) o.cache->store(keys[static_cast<size_t>(todo[a])], pending.col(static_cast<long>(a)));
+    }
     absorbed = absorbed_parameters(d.fixed_effects);
     r.info["demean_iterations"] = std::to_string(st.max_iterations);
     r.info["demean_tol"] = fmt::format("{:g}", o.demean_tol);
