@@ -116,7 +116,13 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
   // Pass 1: numbers go straight into columns; a column that meets text becomes a string column,
   // whose values are read in pass 2 from the recorded record starts.
   std::vector<std::vector<double>> nums(k);
+  // Reserve for the number of lines, so columns do not over-allocate while growing.
+  const size_t lines = static_cast<size_t>(std::count(text.begin() + static_cast<long>(cur.pos), text.end(), '\n')) + 1;
+  for (size_t j = 0; j < k; ++j)
+    if (!is_text[j]) nums[j].reserve(lines);
   std::vector<size_t> record_start, record_line;
+  record_start.reserve(lines);
+  record_line.reserve(lines);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   while (!cur.done()) {
     // Skip completely blank lines.
@@ -141,8 +147,7 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
         nums[j].push_back(v);
       } else {
         is_text[j] = true;
-        nums[j].clear();
-        nums[j].shrink_to_fit();
+        std::vector<double>().swap(nums[j]);
       }
     }
     if (j != k)

@@ -15,19 +15,23 @@ namespace cbec {
 
 namespace {
 
-Eigen::MatrixXd weighted(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
-  return w.size() ? Eigen::MatrixXd(A.array().colwise() * w.array()) : A;
+using ConstRef = Eigen::Ref<const Eigen::MatrixXd>;
+
+// A'WB without forming WB (W = diag(w), or I when w is empty).
+Eigen::MatrixXd crossprod(const ConstRef& A, const ConstRef& B, const Eigen::VectorXd& w) {
+  if (w.size()) return A.transpose() * w.asDiagonal() * B;
+  return A.transpose() * B;
 }
 
-Eigen::MatrixXd columns(const Eigen::MatrixXd& A, const std::vector<long>& idx) {
+Eigen::MatrixXd columns(const ConstRef& A, const std::vector<long>& idx) {
   Eigen::MatrixXd out(A.rows(), static_cast<long>(idx.size()));
   for (size_t k = 0; k < idx.size(); ++k) out.col(static_cast<long>(k)) = A.col(idx[k]);
   return out;
 }
 
 // (A'WA)^-1, failing with a clear message when singular.
-Eigen::MatrixXd inverse_crossprod(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
-  Eigen::MatrixXd AtA = A.transpose() * weighted(A, w);
+Eigen::MatrixXd inverse_crossprod(const ConstRef& A, const Eigen::VectorXd& w) {
+  Eigen::MatrixXd AtA = crossprod(A, A, w);
   Eigen::LLT<Eigen::MatrixXd> llt(AtA);
   if (llt.info() != Eigen::Success) throw NumericError("the regressors' cross-product matrix is singular; remove collinear terms");
   return llt.solve(Eigen::MatrixXd::Identity(A.cols(), A.cols()));
@@ -38,16 +42,18 @@ struct LeastSquares {
   Eigen::MatrixXd bread;
 };
 
-LeastSquares least_squares(const Eigen::MatrixXd& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
+LeastSquares least_squares(const ConstRef& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
   LeastSquares ls;
   ls.bread = inverse_crossprod(Z, w);
-  ls.beta = ls.bread * (weighted(Z, w).transpose() * y);
+  ls.beta = ls.bread * crossprod(Z, y, w);
   ls.resid = y - Z * ls.beta;
   return ls;
 }
 
 Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
-  return (A.transpose() * weighted(A, w)).diagonal();
+  Eigen::VectorXd ss(A.cols());
+  for (long j = 0; j < A.cols(); ++j) ss[j] = w.size() ? A.col(j).cwiseAbs2().dot(w) : A.col(j).squaredNorm();
+  return ss;
 }
 
 double centered_ss(const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
@@ -129,13 +135,14 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
     r.info["absorbed_parameters"] = std::to_string(absorbed);
   }
   const Eigen::VectorXd y = data.col(0);
-  const Eigen::MatrixXd X = data.middleCols(1, kx), E = data.middleCols(1 + kx, ke), I = data.middleCols(1 + kx + ke, ki);
+  const auto X = data.middleCols(1, kx);
+  const auto E = data.middleCols(1 + kx, ke);
+  const auto I = data.middleCols(1 + kx + ke, ki);
 
   // Collinearity: exogenous + endogenous regressors in formula order.
-  Eigen::MatrixXd XE(n, kx + ke);
-  XE << X, E;
+  const auto XE = data.middleCols(1, kx + ke);
   Eigen::VectorXd ss_xe = raw_ss.segment(1, kx + ke);
-  std::vector<long> keep = independent_columns(XE.transpose() * weighted(XE, w), ss_xe, o.collin_tol);
+  std::vector<long> keep = independent_columns(crossprod(XE, XE, w), ss_xe, o.collin_tol);
   std::vector<std::string> names;
   std::vector<long> keep_x, keep_e;
   for (long j = 0; j < kx + ke; ++j) {
@@ -150,24 +157,24 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
   }
   if (!r.collinear.empty())
     r.warnings.push_back(fmt::format("dropped as perfectly collinear: {}", fmt::join(r.collinear, ", ")));
-  const Eigen::MatrixXd Xk = columns(X, keep_x);
 
-  Eigen::MatrixXd Z;  // regressors of the final least squares (fitted endogenous for 2SLS)
-  Eigen::MatrixXd Zactual;
+  Eigen::MatrixXd Z;  // 2SLS: second-stage regressors with fitted endogenous variables
   LeastSquares ls;
+  const long k_ols = static_cast<long>(keep_x.size());
   if (ke == 0) {
-    Z = Xk;
     for (long j : keep_x) names.push_back(d.x_names[static_cast<size_t>(j)]);
-    if (Z.cols() == 0) throw SpecError(fmt::format("no regressor left to estimate in '{}'", d.spec.formula));
-    ls = least_squares(Z, y, w);
+    if (k_ols == 0) throw SpecError(fmt::format("no regressor left to estimate in '{}'", d.spec.formula));
+    // OLS works on the kept columns moved to the front of `data` (y is already copied): no copy.
+    for (long a = 0; a < k_ols; ++a) data.col(a) = data.col(1 + keep_x[static_cast<size_t>(a)]);
   } else {
+    const Eigen::MatrixXd Xk = columns(X, keep_x);
     // First stage: each endogenous variable on the exogenous regressors and the instruments.
     Eigen::MatrixXd F(n, Xk.cols() + ki);
     F << Xk, I;
     Eigen::VectorXd ss_f(F.cols());
     for (long j = 0; j < Xk.cols(); ++j) ss_f[j] = raw_ss[1 + keep_x[static_cast<size_t>(j)]];
     ss_f.tail(ki) = raw_ss.tail(ki);
-    std::vector<long> keep_f = independent_columns(F.transpose() * weighted(F, w), ss_f, o.collin_tol);
+    std::vector<long> keep_f = independent_columns(crossprod(F, F, w), ss_f, o.collin_tol);
     std::vector<long> inst_idx;
     for (size_t a = 0; a < keep_f.size(); ++a)
       if (keep_f[a] >= Xk.cols()) inst_idx.push_back(static_cast<long>(a));
@@ -180,7 +187,7 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
     const Eigen::MatrixXd Fbread = inverse_crossprod(Fk, w);
     for (size_t a = 0; a < keep_e.size(); ++a) {
       Eigen::VectorXd e = E.col(keep_e[a]);
-      Eigen::VectorXd pi = Fbread * (weighted(Fk, w).transpose() * e);
+      Eigen::VectorXd pi = Fbread * crossprod(Fk, e, w);
       Eigen::VectorXd res = e - Fk * pi;
       Ehat.col(static_cast<long>(a)) = e - res;
       // First-stage instrument strength: F under iid errors, and a Wald F with the model's vcov
@@ -201,17 +208,19 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
     }
     Z.resize(n, static_cast<long>(keep_e.size()) + Xk.cols());
     Z << Ehat, Xk;
-    Zactual.resize(n, Z.cols());
+    Eigen::MatrixXd Zactual(n, Z.cols());
     Zactual << columns(E, keep_e), Xk;
     for (long j : keep_e) names.push_back(d.endog_names[static_cast<size_t>(j)]);
     for (long j : keep_x) names.push_back(d.x_names[static_cast<size_t>(j)]);
     ls = least_squares(Z, y, w);
     ls.resid = y - Zactual * ls.beta;  // structural residuals
   }
+  const ConstRef Zfinal = ke == 0 ? ConstRef(data.leftCols(k_ols)) : ConstRef(Z);
+  if (ke == 0) ls = least_squares(Zfinal, y, w);
   r.terms = names;
   r.coef = ls.beta;
-  const size_t k = static_cast<size_t>(Z.cols());
-  VcovOutput v = compute_vcov(o.vcov, {Z, ls.resid, w, ls.bread, d, k, absorbed});
+  const size_t k = static_cast<size_t>(Zfinal.cols());
+  VcovOutput v = compute_vcov(o.vcov, {Zfinal, ls.resid, w, ls.bread, d, k, absorbed});
   r.vcov = v.V;
   r.vcov_info = v.info;
   for (auto& wmsg : v.warnings) r.warnings.push_back(wmsg);

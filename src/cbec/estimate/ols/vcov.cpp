@@ -35,16 +35,20 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
-// Scores s_i = w_i z_i e_i as rows.
-Eigen::MatrixXd scores(const VcovInput& in) {
-  Eigen::VectorXd we = in.weights.size() ? Eigen::VectorXd(in.weights.cwiseProduct(in.resid)) : in.resid;
-  return in.Z.array().colwise() * we.array();
+// Weighted residuals w_i e_i: the scores are s_i = w_i e_i z_i.
+Eigen::VectorXd weighted_resid(const VcovInput& in) {
+  return in.weights.size() ? Eigen::VectorXd(in.weights.cwiseProduct(in.resid)) : in.resid;
 }
 
-// Sum of scores within each level of a grouping.
-Eigen::MatrixXd group_sums(const Eigen::MatrixXd& S, const std::vector<int32_t>& codes, size_t n_levels) {
-  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(static_cast<long>(n_levels), S.cols());
-  for (long i = 0; i < S.rows(); ++i) out.row(codes[static_cast<size_t>(i)]) += S.row(i);
+// Sum of scores within each level of a grouping (one pass per column, no n x k score matrix).
+Eigen::MatrixXd group_sums(const VcovInput& in, const std::vector<int32_t>& codes, size_t n_levels) {
+  const Eigen::VectorXd we = weighted_resid(in);
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(static_cast<long>(n_levels), in.Z.cols());
+  for (long j = 0; j < in.Z.cols(); ++j) {
+    double* col = out.col(j).data();
+    const double* z = in.Z.col(j).data();
+    for (long i = 0; i < in.Z.rows(); ++i) col[codes[static_cast<size_t>(i)]] += we[i] * z[i];
+  }
   return out;
 }
 
@@ -205,7 +209,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
     return out;
   }
   if (spec.type.rfind("HC", 0) == 0) {
-    Eigen::MatrixXd S = scores(in);
+    Eigen::VectorXd we = weighted_resid(in);
     if (spec.type == "HC2" || spec.type == "HC3") {
       if (!in.design.fixed_effects.empty())
         throw SpecError(fmt::format("{} with absorbed fixed effects is not supported (the leverage of the fixed effects is not computed); use HC1, or CR2 clustered by the fixed-effect variable", spec.type));
@@ -213,12 +217,12 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
       Eigen::VectorXd h = ((in.Z * M).cwiseProduct(in.Z)).rowwise().sum();
       if (in.weights.size()) h = h.cwiseProduct(in.weights);
       const double power = spec.type == "HC2" ? 0.5 : 1.0;
-      for (long i = 0; i < S.rows(); ++i) {
+      for (long i = 0; i < we.size(); ++i) {
         if (h[i] >= 1 - 1e-10) throw NumericError(fmt::format("{}: observation {} has leverage 1; use HC1", spec.type, i + 1));
-        S.row(i) /= std::pow(1 - h[i], power);
+        we[i] /= std::pow(1 - h[i], power);
       }
     }
-    out.V = M * (S.transpose() * S) * M;
+    out.V = M * (in.Z.transpose() * we.cwiseAbs2().asDiagonal() * in.Z) * M;
     if (spec.type == "HC1") {
       out.V *= n / (n - K);
       out.info.small_sample = "n/(n-K)";
@@ -229,11 +233,10 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
   if (spec.type == "CR1") {
     std::vector<const Factor*> cl;
     for (const auto& c : spec.cluster) cl.push_back(&group(in, c));
-    const Eigen::MatrixXd S = scores(in);
     const double Kc = static_cast<double>(in.n_regressors + absorbed_not_nested(in, cl));
     size_t g_min = std::numeric_limits<size_t>::max();
     for (const Factor* f : cl) g_min = std::min(g_min, f->n_levels);
-    Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(S.cols(), S.cols());
+    Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(in.Z.cols(), in.Z.cols());
     // Inclusion-exclusion over non-empty subsets of the cluster variables (CGM 2011, eq. 2.13).
     const size_t m = cl.size();
     for (size_t mask = 1; mask < (size_t{1} << m); ++mask) {
@@ -243,7 +246,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
       Factor inter = sub.size() == 1 ? *sub[0] : intersect(sub);
       const double G = static_cast<double>(spec.multiway_df == "each" ? inter.n_levels : g_min);
       const double sign = (sub.size() % 2 == 1) ? 1.0 : -1.0;
-      Eigen::MatrixXd sums = group_sums(S, inter.codes, inter.n_levels);
+      Eigen::MatrixXd sums = group_sums(in, inter.codes, inter.n_levels);
       meat += sign * G / (G - 1) * (sums.transpose() * sums);
     }
     out.V = M * meat * M * ((n - 1) / (n - Kc));
@@ -260,8 +263,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
   }
   if (spec.type == "DK") {
     const Factor& t = group(in, spec.time);
-    const Eigen::MatrixXd S = scores(in);
-    Eigen::MatrixXd h = group_sums(S, t.codes, t.n_levels);  // rows in time order
+    Eigen::MatrixXd h = group_sums(in, t.codes, t.n_levels);  // rows in time order
     const long T = h.rows();
     const int L = spec.lag >= 0 ? spec.lag : static_cast<int>(std::floor(std::pow(static_cast<double>(T), 0.25)));
     Eigen::MatrixXd meat = h.transpose() * h;

@@ -41,7 +41,7 @@ struct VcovSpec {
 // Everything a sandwich needs. Z: regressors after fixed effects are partialled out (for 2SLS the
 // second-stage regressors with fitted endogenous variables); bread = (Z'WZ)^-1.
 struct VcovInput {
-  const Eigen::MatrixXd& Z;
+  Eigen::Ref<const Eigen::MatrixXd> Z;
   const Eigen::VectorXd& resid;
   const Eigen::VectorXd& weights;     // empty when unweighted
   const Eigen::MatrixXd& bread;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: two-way fixed-effects OLS with 5 regressors and standard errors clustered
+# by unit, and CSV reading, for cbec and R (fixest when installed in R_LIBS, else estimatr), in one
+# run on the same data, machine and threads. Writes bench/feols/results-<rows>.tsv; summarize with
+# bench/feols/report.sh. Usage: bench/feols/run.sh 1000000 [10000000 ...]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cbec="$repo/build/cbec"
+threads=${THREADS:-$(nproc)}
+work=${BENCH_DIR:-/tmp/cbec-bench}
+mkdir -p "$work"
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 1; }
+for n in "$@"; do
+  csv="$work/panel_$n.csv"
+  [ -f "$csv" ] || Rscript "$here/make_data.R" "$n" "$csv"
+  out="$here/results-$n.tsv"
+  printf "tool\ttask\tseconds\tpeak_kb\n" > "$out"
+  measure() {  # tool task command...
+    local tool=$1 task=$2; shift 2
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/$tool-$task.out" 2>&1
+    read -r secs kb < "$work/time.txt"
+    printf "%s\t%s\t%s\t%s\n" "$tool" "$task" "$secs" "$kb" >> "$out"
+  }
+  export OMP_NUM_THREADS=$threads
+  measure cbec read "$cbec" describe "$csv" y
+  measure cbec feols "$cbec" reg "$csv" "y ~ x1 + x2 + x3 + x4 + x5 | id + year" --vcov cluster:id --json-out "$work/cbec-$n.json"
+  measure R read Rscript "$here/peer.R" read "$csv" "$threads"
+  measure R feols Rscript "$here/peer.R" feols "$csv" "$threads"
+  cat "$out"
+done
