@@ -9,6 +9,7 @@
 #include "cbec/estimate/ols/collinearity.hpp"
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
+#include "cbec/estimate/wald.hpp"
 #include "cbec/stats/distributions.hpp"
 
 namespace cbec {
@@ -61,24 +62,6 @@ double centered_ss(const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
   const double mean = (w.size() ? y.dot(w) : y.sum()) / sw;
   Eigen::VectorXd c = y.array() - mean;
   return w.size() ? c.dot(c.cwiseProduct(w)) : c.squaredNorm();
-}
-
-// Wald test that the coefficients `idx` are zero, as an F statistic with (q, df) degrees of freedom.
-TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx, double df) {
-  const long q = static_cast<long>(idx.size());
-  Eigen::VectorXd bq(q);
-  Eigen::MatrixXd Vq(q, q);
-  for (long a = 0; a < q; ++a) {
-    bq[a] = b[idx[static_cast<size_t>(a)]];
-    for (long c = 0; c < q; ++c) Vq(a, c) = V(idx[static_cast<size_t>(a)], idx[static_cast<size_t>(c)]);
-  }
-  TestResult t;
-  t.stat = bq.dot(Vq.ldlt().solve(bq)) / static_cast<double>(q);
-  t.df1 = static_cast<double>(q);
-  t.df2 = df;
-  t.distribution = "F";
-  t.p_value = p_f_upper(t.stat, t.df1, std::isfinite(df) ? df : 1e12);
-  return t;
 }
 
 }  // namespace

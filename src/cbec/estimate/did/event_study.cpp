@@ -1,0 +1,110 @@
+#include "cbec/estimate/did/event_study.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/feols.hpp"
+#include "cbec/estimate/wald.hpp"
+#include "cbec/stats/distributions.hpp"
+
+namespace cbec {
+
+namespace {
+std::string rel_name(int r) { return fmt::format("rel::{}", r); }
+}  // namespace
+
+RegressionResult twfe_did(const Frame& frame, const StaggeredSpec& spec) {
+  Frame f = with_did(frame, spec);
+  FeolsOptions o;
+  o.vcov = spec.vcov_spec();
+  DesignOptions d;
+  d.weights = spec.weights;
+  RegressionResult r = feols(f, spec.formula({"did"}), o, d);
+  r.command = "did";
+  r.estimator = "twfe";
+  return r;
+}
+
+EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, const EventStudyOptions& o) {
+  if (o.min_rel > o.ref || o.max_rel < o.ref || o.min_rel >= o.max_rel)
+    throw SpecError(fmt::format("event window [{}, {}] must contain the reference period {}", o.min_rel, o.max_rel, o.ref));
+  const auto g = first_treatment(frame, spec);
+  const auto& t = frame.numeric(spec.time);
+  Frame f = frame;
+  std::map<int, size_t> counts;
+  std::vector<double> outside(frame.nrows(), 0.0);
+  std::vector<int> rel(frame.nrows(), 0);
+  std::vector<bool> treated(frame.nrows(), false);
+  for (size_t i = 0; i < frame.nrows(); ++i) {
+    if (std::isnan(g[i]) || std::isnan(t[i])) continue;
+    int r = static_cast<int>(t[i] - g[i]);
+    if (r < o.min_rel || r > o.max_rel) {
+      if (!o.bin_endpoints) {
+        outside[i] = std::numeric_limits<double>::quiet_NaN();
+        continue;
+      }
+      r = r < o.min_rel ? o.min_rel : o.max_rel;
+    }
+    rel[i] = r;
+    treated[i] = true;
+    ++counts[r];
+  }
+  std::vector<std::string> terms;
+  for (int r = o.min_rel; r <= o.max_rel; ++r) {
+    if (r == o.ref) continue;
+    std::vector<double> col(frame.nrows(), 0.0);
+    for (size_t i = 0; i < col.size(); ++i) col[i] = (treated[i] && rel[i] == r) ? 1.0 : 0.0;
+    if (!o.bin_endpoints)
+      for (size_t i = 0; i < col.size(); ++i) col[i] += outside[i];  // NaN marks rows outside the window
+    f.set(Column::numeric(rel_name(r), std::move(col)));
+    terms.push_back(rel_name(r));
+  }
+  FeolsOptions fo;
+  fo.vcov = spec.vcov_spec();
+  DesignOptions d;
+  d.weights = spec.weights;
+  EventStudyResult out;
+  out.model = feols(f, spec.formula(terms), fo, d);
+  out.model.command = "did";
+  out.model.estimator = "event_study";
+  if (!o.bin_endpoints && out.model.dropped.count("missing"))
+    out.model.info["outside_window"] = "observations outside the event window are counted as missing";
+  const Eigen::VectorXd se = out.model.se(), p = out.model.p_value();
+  std::vector<long> leads;
+  for (int r = o.min_rel; r <= o.max_rel; ++r) {
+    EventPeriod ep;
+    ep.rel = r;
+    ep.n_treated_obs = counts[r];
+    ep.binned = o.bin_endpoints && (r == o.min_rel || r == o.max_rel);
+    if (r == o.ref) {
+      ep.reference = true;
+      out.periods.push_back(ep);
+      continue;
+    }
+    long j = out.model.find(rel_name(r));
+    if (j < 0) {  // collinear or no observations
+      ep.estimate = ep.se = ep.ci_low = ep.ci_high = ep.p_value = std::numeric_limits<double>::quiet_NaN();
+      out.periods.push_back(ep);
+      continue;
+    }
+    const double q = q_t(0.5 + o.level / 2, out.model.df_for(static_cast<size_t>(j)));
+    ep.estimate = out.model.coef[j];
+    ep.se = se[j];
+    ep.ci_low = ep.estimate - q * ep.se;
+    ep.ci_high = ep.estimate + q * ep.se;
+    ep.p_value = p[j];
+    if (r < o.ref) leads.push_back(j);
+    out.periods.push_back(ep);
+  }
+  if (!leads.empty()) {
+    out.pretrend = wald_f(out.model.coef, out.model.vcov, leads, out.model.vcov_info.df);
+    out.pretrend.note = "joint Wald test that all pre-treatment (lead) coefficients are zero";
+    out.model.tests["pretrend"] = out.pretrend;
+  }
+  return out;
+}
+
+}  // namespace cbec

@@ -1,0 +1,31 @@
+// A staggered-adoption design: outcome, unit, time and first treatment period (0 or missing for
+// never-treated units), plus controls and extra fixed effects. Shared by TWFE DID, the event study,
+// randomization inference and the wild cluster bootstrap.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cbec/estimate/ols/vcov.hpp"
+#include "cbec/frame/frame.hpp"
+
+namespace cbec {
+
+struct StaggeredSpec {
+  std::string y, unit, time, first_treat;
+  std::vector<std::string> controls;   // formula terms, e.g. "log(gdp)"
+  std::vector<std::string> extra_fe;   // further fixed effects, e.g. "province^year"
+  std::string weights;
+  std::string vcov = "";               // default: clustered by unit
+
+  VcovSpec vcov_spec() const;
+  // "y ~ <terms> + controls | unit + time + extra" with the given treatment terms.
+  std::string formula(const std::vector<std::string>& treatment_terms) const;
+};
+
+// First treatment period per row (NaN for never treated: 0, missing, or +inf in first_treat).
+std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spec);
+
+// Adds the column "did" = 1[time >= first_treat] to a copy of the frame.
+Frame with_did(const Frame& frame, const StaggeredSpec& spec, const std::string& name = "did");
+
+}  // namespace cbec

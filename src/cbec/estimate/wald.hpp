@@ -1,0 +1,14 @@
+// Wald test that a set of coefficients are jointly zero, reported as an F statistic
+// F = b_q' V_q^-1 b_q / q with (q, df) degrees of freedom (df infinite: chi2/q with a normal reference).
+#pragma once
+#include <Eigen/Core>
+
+#include <vector>
+
+#include "cbec/estimate/result.hpp"
+
+namespace cbec {
+
+TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx, double df);
+
+}  // namespace cbec
