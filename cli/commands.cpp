@@ -3,7 +3,7 @@
 namespace cbec::cli {
 
 std::vector<AddCommand> all_commands() {
-  return {add_describe, add_reg};
+  return {add_describe, add_reg, add_did};
 }
 
 }  // namespace cbec::cli

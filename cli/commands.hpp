@@ -12,5 +12,6 @@ std::vector<AddCommand> all_commands();
 
 void add_describe(CLI::App& app);
 void add_reg(CLI::App& app);
+void add_did(CLI::App& app);
 
 }  // namespace cbec::cli

@@ -1,6 +1,7 @@
 #include "cbec/estimate/did/event_study.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <map>
@@ -105,6 +106,17 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
     out.model.tests["pretrend"] = out.pretrend;
   }
   return out;
+}
+
+nlohmann::json to_json(const EventStudyResult& r) {
+  nlohmann::json j = to_json(r.model);
+  nlohmann::json periods = nlohmann::json::array();
+  auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+  for (const auto& p : r.periods)
+    periods.push_back({{"rel", p.rel}, {"estimate", num(p.estimate)}, {"se", num(p.se)}, {"ci", {num(p.ci_low), num(p.ci_high)}},
+                       {"p_value", num(p.p_value)}, {"reference", p.reference}, {"binned", p.binned}, {"n_treated_obs", p.n_treated_obs}});
+  j["event_study"] = periods;
+  return j;
 }
 
 }  // namespace cbec

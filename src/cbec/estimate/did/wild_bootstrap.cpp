@@ -1,6 +1,7 @@
 #include "cbec/estimate/did/wild_bootstrap.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <Eigen/Cholesky>
 #include <algorithm>
@@ -228,6 +229,14 @@ WildBootstrapResult wild_cluster_bootstrap(const Design& design, const std::stri
     r.ci_high = bound(1);
   }
   return r;
+}
+
+nlohmann::json to_json(const WildBootstrapResult& r) {
+  auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+  return {{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "wild_cluster_bootstrap"}, {"term", r.term},
+          {"cluster", r.cluster}, {"n_clusters", r.n_clusters}, {"weights", r.weight_type}, {"draws", r.draws},
+          {"enumerated", r.enumerated}, {"null", r.null_value}, {"estimate", r.estimate}, {"stat", r.t_stat},
+          {"p_value", r.p_value}, {"conf_int", {num(r.ci_low), num(r.ci_high)}}};
 }
 
 }  // namespace cbec

@@ -1,0 +1,162 @@
+// cbec did: policy evaluation of a staggered rollout. Methods: twfe (multi-period DID), event
+// (event study), placebo (randomization inference), wild (wild cluster bootstrap of the DID).
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/did/event_study.hpp"
+#include "cbec/estimate/did/placebo.hpp"
+#include "cbec/estimate/did/wild_bootstrap.hpp"
+#include "cbec/io/read_table.hpp"
+#include "cbec/report/regression_table.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace cbec::cli {
+
+namespace {
+
+std::string f3(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
+
+Table event_table(const EventStudyResult& es) {
+  Table t;
+  t.title = "Event study: effect by period relative to treatment";
+  t.header = {"Relative period", "Estimate", "Std. error", "CI low", "CI high", "p-value", "Treated obs."};
+  for (const auto& p : es.periods) {
+    std::string label = fmt::format("{}{}", p.rel, p.binned ? (p.rel < 0 ? " (and earlier)" : " (and later)") : "");
+    if (p.reference) t.rows.push_back({label + " (reference)", "0", "", "", "", "", std::to_string(p.n_treated_obs)});
+    else t.rows.push_back({label, f3(p.estimate), f3(p.se), f3(p.ci_low), f3(p.ci_high), f3(p.p_value), std::to_string(p.n_treated_obs)});
+  }
+  if (es.pretrend.df1 > 0)
+    t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}", es.pretrend.df1,
+                                  es.pretrend.df2, es.pretrend.stat, es.pretrend.p_value));
+  t.notes.push_back(fmt::format("N = {}; standard errors {}.", es.model.nobs, es.model.vcov_info.type));
+  return t;
+}
+
+Table placebo_table(const PlaceboResult& p) {
+  Table t;
+  t.title = "Placebo test: random reassignment of treatment";
+  t.header = {"Statistic", "Value"};
+  t.rows = {{"Real DID estimate", f3(p.estimate)},
+            {"Placebo draws", std::to_string(p.draws.size())},
+            {"Mean of placebo estimates", f3(p.mean)},
+            {"SD of placebo estimates", f3(p.sd)},
+            {"p-value, two-sided (|placebo| >= |real|)", f3(p.p_two_sided)},
+            {"p-value, left (placebo <= real)", f3(p.p_left)},
+            {"p-value, right (placebo >= real)", f3(p.p_right)},
+            {"Reassignment", p.mode},
+            {"Seed", std::to_string(p.seed)}};
+  return t;
+}
+
+Table wild_table(const WildBootstrapResult& r) {
+  Table t;
+  t.title = "Wild cluster bootstrap (null imposed)";
+  t.header = {"Statistic", "Value"};
+  t.rows = {{"Coefficient", r.term},
+            {"Estimate", f3(r.estimate)},
+            {"t (CR1)", f3(r.t_stat)},
+            {fmt::format("Bootstrap p-value (H0: = {:g})", r.null_value), f3(r.p_value)},
+            {"95% CI (test inversion)", fmt::format("[{}, {}]", f3(r.ci_low), f3(r.ci_high))},
+            {"Clusters", fmt::format("{} ({})", r.n_clusters, r.cluster)},
+            {"Draws", fmt::format("{}{}", r.draws, r.enumerated ? " (all sign vectors enumerated)" : "")},
+            {"Weights", r.weight_type}};
+  return t;
+}
+
+std::vector<std::string> split_plus(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t p = s.find('+', start);
+    std::string part = s.substr(start, p == std::string::npos ? std::string::npos : p - start);
+    part.erase(0, part.find_first_not_of(' '));
+    part.erase(part.find_last_not_of(' ') + 1);
+    if (!part.empty()) out.push_back(part);
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_did(CLI::App& app) {
+  struct Opts {
+    std::string data, method = "twfe", controls, fe, window = "-5,5", weights, boot_weights = "webb";
+    StaggeredSpec spec;
+    int ref = -1, threads = 0;
+    bool no_bin = false;
+    size_t draws = 0;
+    uint64_t seed = 12345;
+    std::string mode = "units";
+    OutputOptions out;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, placebo, wild");
+  cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
+  cmd->add_option("--method", o->method, "twfe | event | placebo | wild");
+  cmd->add_option("--y", o->spec.y, "Outcome")->required();
+  cmd->add_option("--unit", o->spec.unit, "Unit identifier")->required();
+  cmd->add_option("--time", o->spec.time, "Time period (whole numbers)")->required();
+  cmd->add_option("--first-treat", o->spec.first_treat, "First treatment period (0 or missing: never treated)")->required();
+  cmd->add_option("--controls", o->controls, "Control terms joined by +, e.g. \"x1 + log(x2)\"");
+  cmd->add_option("--fe", o->fe, "Further fixed effects joined by +, e.g. \"province^year\"");
+  cmd->add_option("--vcov", o->spec.vcov, "Variance (default: cluster by unit)");
+  cmd->add_option("--weights", o->spec.weights, "Observation weights");
+  cmd->add_option("--window", o->window, "Event window min,max (default -5,5)");
+  cmd->add_option("--ref", o->ref, "Reference period of the event study (default -1)");
+  cmd->add_flag("--no-bin", o->no_bin, "Drop periods outside the window instead of binning them");
+  cmd->add_option("--draws", o->draws, "Placebo draws (default 500) / bootstrap draws (default 9999)");
+  cmd->add_option("--mode", o->mode, "Placebo reassignment: units | timing | both");
+  cmd->add_option("--seed", o->seed, "Random seed");
+  cmd->add_option("--boot-weights", o->boot_weights, "Wild bootstrap weights: webb | rademacher");
+  cmd->add_option("--threads", o->threads, "Threads for replications (default: all)");
+  add_output_options(*cmd, o->out);
+  cmd->callback([o] {
+    Frame frame = read_table(o->data);
+    o->spec.controls = split_plus(o->controls);
+    o->spec.extra_fe = split_plus(o->fe);
+    const auto& spec = o->spec;
+    if (o->method == "twfe") {
+      RegressionResult r = twfe_did(frame, spec);
+      emit({regression_table({r})}, to_json(r), o->out);
+    } else if (o->method == "event") {
+      EventStudyOptions eo;
+      eo.ref = o->ref;
+      eo.bin_endpoints = !o->no_bin;
+      if (std::sscanf(o->window.c_str(), "%d,%d", &eo.min_rel, &eo.max_rel) != 2)
+        throw SpecError(fmt::format("--window '{}' must be two whole numbers min,max such as -5,5", o->window));
+      EventStudyResult es = event_study(frame, spec, eo);
+      emit({event_table(es)}, to_json(es), o->out);
+    } else if (o->method == "placebo") {
+      PlaceboOptions po;
+      po.draws = o->draws ? o->draws : 500;
+      po.seed = o->seed;
+      po.mode = o->mode;
+      po.threads = o->threads;
+      PlaceboResult p = placebo_did(frame, spec, po);
+      emit({placebo_table(p)}, to_json(p), o->out);
+    } else if (o->method == "wild") {
+      Frame f = with_did(frame, spec);
+      DesignOptions d;
+      d.weights = spec.weights;
+      d.groups = {spec.unit};
+      Design des = build_design(f, parse_formula(spec.formula({"did"})), d);
+      WildBootstrapOptions wo;
+      wo.draws = o->draws ? o->draws : 9999;
+      wo.seed = o->seed;
+      wo.weight_type = o->boot_weights;
+      wo.threads = o->threads;
+      WildBootstrapResult w = wild_cluster_bootstrap(des, "did", spec.unit, wo);
+      emit({wild_table(w)}, to_json(w), o->out);
+    } else {
+      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, placebo or wild", o->method));
+    }
+  });
+}
+
+}  // namespace cbec::cli
