@@ -82,6 +82,8 @@ size_t absorbed_not_nested(const VcovInput& in, const std::vector<const Factor*>
     if (!nested) kept.push_back(fe);
   }
   if (kept.size() == in.design.fixed_effects.size()) return in.absorbed;
+  // Every fixed effect nested: one parameter remains for the intercept (fixest, reghdfe).
+  if (kept.empty()) return 1;
   return absorbed_parameters(kept);
 }
 
