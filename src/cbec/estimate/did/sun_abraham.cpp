@@ -1,0 +1,125 @@
+#include "cbec/estimate/did/sun_abraham.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/feols.hpp"
+#include "cbec/stats/distributions.hpp"
+
+namespace cbec {
+
+SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, int ref, double level) {
+  const auto g = first_treatment(frame, spec);
+  const auto& t = frame.numeric(spec.time);
+  std::set<double> cohorts;
+  bool any_never = false;
+  for (size_t i = 0; i < g.size(); ++i) {
+    if (std::isnan(t[i])) continue;
+    if (std::isnan(g[i])) any_never = true;
+    else cohorts.insert(g[i]);
+  }
+  if (cohorts.empty()) throw DataError(fmt::format("no treated unit: '{}' is 0 or missing everywhere", spec.first_treat));
+  SunAbrahamResult out;
+  std::vector<double> control_g = g;  // cohorts used as controls get NaN (no dummies)
+  double last = *cohorts.rbegin();
+  Frame f = frame;
+  std::vector<bool> keep_row(frame.nrows(), true);
+  if (any_never) {
+    out.control_cohort = "never treated";
+  } else {
+    // No never-treated units: the last-treated cohort is the control; periods from its
+    // treatment on carry no clean comparison and are dropped (Sun and Abraham 2021, sec. 4).
+    if (cohorts.size() < 2) throw DataError("every unit is treated at the same time: there is no control cohort");
+    out.control_cohort = fmt::format("last treated ({:g})", last);
+    cohorts.erase(last);
+    for (size_t i = 0; i < g.size(); ++i) {
+      if (g[i] == last) control_g[i] = std::numeric_limits<double>::quiet_NaN();
+      if (!std::isnan(t[i]) && t[i] >= last) keep_row[i] = false;
+    }
+  }
+  // Cohort x relative-period cells present in the data.
+  std::map<std::pair<double, int>, size_t> cells;
+  for (size_t i = 0; i < g.size(); ++i)
+    if (keep_row[i] && !std::isnan(control_g[i]) && !std::isnan(t[i])) ++cells[{control_g[i], static_cast<int>(t[i] - control_g[i])}];
+  std::vector<std::string> terms;
+  std::map<std::string, std::pair<double, int>> term_cell;
+  for (const auto& [cell, count] : cells) {
+    if (cell.second == ref) continue;
+    std::string name = fmt::format("cohort::{:g}:rel::{}", cell.first, cell.second);
+    std::vector<double> col(frame.nrows(), 0.0);
+    for (size_t i = 0; i < col.size(); ++i) {
+      if (!keep_row[i]) col[i] = std::numeric_limits<double>::quiet_NaN();
+      else if (control_g[i] == cell.first && static_cast<int>(t[i] - control_g[i]) == cell.second) col[i] = 1.0;
+    }
+    f.set(Column::numeric(name, std::move(col)));
+    terms.push_back(name);
+    term_cell[name] = cell;
+  }
+  FeolsOptions fo;
+  fo.vcov = spec.vcov_spec();
+  DesignOptions d;
+  d.weights = spec.weights;
+  out.model = feols(f, spec.formula(terms), fo, d);
+  out.model.command = "did";
+  out.model.estimator = "sun_abraham";
+  if (out.model.dropped.count("missing") && !any_never)
+    out.model.info["dropped_after_last_cohort"] = "periods from the control cohort's treatment on are counted as missing";
+  // Aggregate per relative period: weights = observations of each cohort in that period.
+  std::map<int, std::vector<std::pair<long, double>>> by_rel;
+  for (size_t j = 0; j < out.model.terms.size(); ++j) {
+    auto it = term_cell.find(out.model.terms[j]);
+    if (it == term_cell.end()) continue;
+    by_rel[it->second.second].emplace_back(static_cast<long>(j), static_cast<double>(cells[it->second]));
+  }
+  const long k = out.model.coef.size();
+  auto combine = [&](const std::vector<std::pair<long, double>>& parts, double& est, double& se) {
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(k);
+    double total = 0;
+    for (const auto& [j, n] : parts) total += n;
+    for (const auto& [j, n] : parts) w[j] = n / total;
+    est = w.dot(out.model.coef);
+    se = std::sqrt(w.dot(out.model.vcov * w));
+  };
+  const double q = q_t(0.5 + level / 2, out.model.vcov_info.df);
+  std::vector<std::pair<long, double>> post;
+  std::set<int> rels;
+  for (const auto& [cell, count] : cells) rels.insert(cell.second);
+  for (int r : rels) {
+    EventPeriod ep;
+    ep.rel = r;
+    for (const auto& [cell, count] : cells)
+      if (cell.second == r) ep.n_treated_obs += count;
+    if (r == ref) {
+      ep.reference = true;
+      out.periods.push_back(ep);
+      continue;
+    }
+    auto it = by_rel.find(r);
+    if (it == by_rel.end()) continue;  // every cell collinear
+    combine(it->second, ep.estimate, ep.se);
+    ep.ci_low = ep.estimate - q * ep.se;
+    ep.ci_high = ep.estimate + q * ep.se;
+    ep.p_value = p_t_two_sided(ep.estimate / ep.se, out.model.vcov_info.df);
+    if (r >= 0) post.insert(post.end(), it->second.begin(), it->second.end());
+    out.periods.push_back(ep);
+  }
+  if (!post.empty()) combine(post, out.att, out.att_se);
+  return out;
+}
+
+nlohmann::json to_json(const SunAbrahamResult& r) {
+  EventStudyResult es;
+  es.model = r.model;
+  es.periods = r.periods;
+  nlohmann::json j = to_json(es);
+  j["att"] = {{"estimate", r.att}, {"se", r.att_se}};
+  j["control_cohort"] = r.control_cohort;
+  return j;
+}
+
+}  // namespace cbec
