@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -22,8 +23,13 @@ std::string StaggeredSpec::formula(const std::vector<std::string>& treatment_ter
 
 std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spec) {
   std::vector<double> g = frame.numeric(spec.first_treat);
+  const auto& t = frame.numeric(spec.time);
+  double last = -std::numeric_limits<double>::infinity();
+  for (double v : t)
+    if (!std::isnan(v)) last = std::max(last, v);
+  // Treated after the last observed period (e.g. fixest's 10000 code) = never treated in the sample.
   for (double& v : g)
-    if (std::isnan(v) || v == 0 || std::isinf(v)) v = std::numeric_limits<double>::quiet_NaN();
+    if (std::isnan(v) || v == 0 || std::isinf(v) || v > last) v = std::numeric_limits<double>::quiet_NaN();
   return g;
 }
 

@@ -22,7 +22,8 @@ struct StaggeredSpec {
   std::string formula(const std::vector<std::string>& treatment_terms) const;
 };
 
-// First treatment period per row (NaN for never treated: 0, missing, or +inf in first_treat).
+// First treatment period per row: NaN for never treated (0, missing or +inf in first_treat, or a
+// period after the last one observed, as fixest codes never-treated cohorts).
 std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spec);
 
 // Adds the column "did" = 1[time >= first_treat] to a copy of the frame.
