@@ -3,7 +3,7 @@
 namespace cbec::cli {
 
 std::vector<AddCommand> all_commands() {
-  return {add_describe, add_reg, add_did};
+  return {add_describe, add_reg, add_did, add_run, add_simulate};
 }
 
 }  // namespace cbec::cli

@@ -13,5 +13,7 @@ std::vector<AddCommand> all_commands();
 void add_describe(CLI::App& app);
 void add_reg(CLI::App& app);
 void add_did(CLI::App& app);
+void add_run(CLI::App& app);
+void add_simulate(CLI::App& app);
 
 }  // namespace cbec::cli

@@ -1,0 +1,37 @@
+// cbec run study.toml: the whole study, from data to a report folder.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cbec/study/run_study.hpp"
+#include "commands.hpp"
+
+namespace cbec::cli {
+
+void add_run(CLI::App& app) {
+  struct Opts {
+    std::string study, out;
+    int threads = 0;
+    bool check = false;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("run", "Run a study file (TOML) and write its report folder");
+  cmd->add_option("study", o->study, "Study file (.toml)")->required();
+  cmd->add_option("-o,--out", o->out, "Report folder (default: [study] output, beside the study file)");
+  cmd->add_option("--threads", o->threads, "Threads for replications (default: all)");
+  cmd->add_flag("--check", o->check, "Only validate the study file");
+  cmd->callback([o] {
+    StudySpec spec = read_study(o->study);
+    if (o->check) {
+      std::cout << fmt::format("{}: valid ({} analyses)\n", o->study, spec.analyses.size());
+      return;
+    }
+    StudyReport rep = run_study(spec, o->threads);
+    const std::string folder = o->out.empty() ? (std::filesystem::path(spec.dir) / spec.output).string() : o->out;
+    write_report(rep, folder);
+    std::cout << fmt::format("{}: {} analyses; report in {}/index.html\n", spec.title, rep.sections.size(), folder);
+  });
+}
+
+}  // namespace cbec::cli

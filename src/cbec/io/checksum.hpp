@@ -1,0 +1,9 @@
+// SHA-256 of a file (OpenSSL), so a report records exactly which inputs produced it.
+#pragma once
+#include <string>
+
+namespace cbec {
+
+std::string sha256_file(const std::string& path);
+
+}  // namespace cbec

@@ -1,0 +1,224 @@
+#include "cbec/study/run_study.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/describe/summarize.hpp"
+#include "cbec/estimate/did/event_study.hpp"
+#include "cbec/estimate/did/placebo.hpp"
+#include "cbec/estimate/did/sun_abraham.hpp"
+#include "cbec/estimate/did/wild_bootstrap.hpp"
+#include "cbec/estimate/ols/feols.hpp"
+#include "cbec/frame/panel.hpp"
+#include "cbec/io/checksum.hpp"
+#include "cbec/io/read_table.hpp"
+#include "cbec/report/regression_table.hpp"
+#include "cbec/study/study_report_html.hpp"
+
+namespace cbec {
+
+namespace {
+
+std::string f4(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
+
+StaggeredSpec staggered(const StudySpec& s, const AnalysisSpec& a) {
+  StaggeredSpec sp;
+  sp.y = a.text.at("y");
+  sp.unit = s.unit;
+  sp.time = s.time;
+  sp.first_treat = s.first_treat;
+  if (a.lists.count("controls")) sp.controls = a.lists.at("controls");
+  if (a.lists.count("fe")) sp.extra_fe = a.lists.at("fe");
+  if (a.text.count("vcov")) sp.vcov = a.text.at("vcov");
+  return sp;
+}
+
+std::string truth_at(const nlohmann::json& truth, int rel) {
+  if (truth.is_null() || !truth.contains("by_rel") || !truth["by_rel"].contains(std::to_string(rel))) return "";
+  return f4(truth["by_rel"][std::to_string(rel)].get<double>());
+}
+
+Table periods_table(const std::string& title, const std::vector<EventPeriod>& periods, const nlohmann::json& truth) {
+  Table t;
+  t.title = title;
+  t.header = {"Relative period", "Estimate", "Std. error", "95% CI", "p-value", "Treated obs."};
+  if (!truth.is_null()) t.header.push_back("True effect (simulated)");
+  for (const auto& p : periods) {
+    std::vector<std::string> row = {fmt::format("{}{}", p.rel, p.reference ? " (reference)" : p.binned ? " (binned)" : "")};
+    if (p.reference) row.insert(row.end(), {"0", "", "", "", std::to_string(p.n_treated_obs)});
+    else row.insert(row.end(), {f4(p.estimate), f4(p.se), fmt::format("[{}, {}]", f4(p.ci_low), f4(p.ci_high)), f4(p.p_value), std::to_string(p.n_treated_obs)});
+    if (!truth.is_null()) row.push_back(p.rel >= 0 ? truth_at(truth, p.rel) : "0");
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+void add_truth_note(Table& t, const nlohmann::json& truth) {
+  if (!truth.is_null() && truth.contains("att"))
+    t.notes.push_back(fmt::format("Known true ATT of the simulated data: {} (average over treated observations).", f4(truth["att"].get<double>())));
+}
+
+StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame& frame, const nlohmann::json& truth, int threads,
+                          DemeanCache& cache) {
+  StudySection sec;
+  sec.type = a.type;
+  sec.title = a.title.empty() ? a.type : a.title;
+  try {
+    if (a.type == "describe") {
+      auto rows = summarize(frame, a.lists.count("variables") ? a.lists.at("variables") : std::vector<std::string>{},
+                            a.text.count("by") ? a.text.at("by") : "");
+      Table t = summary_table(rows);
+      t.title = sec.title;
+      sec.tables.push_back(t);
+      for (const auto& r : rows)
+        sec.results.push_back({{"variable", r.variable}, {"group", r.group}, {"n", r.n}, {"mean", r.mean}, {"sd", r.sd}, {"min", r.min}, {"max", r.max}});
+    } else if (a.type == "reg") {
+      FeolsOptions fo;
+      fo.vcov = VcovSpec::parse(a.text.count("vcov") ? a.text.at("vcov") : "iid", s.time);
+      fo.cache = &cache;
+      DesignOptions d;
+      d.panel_unit = s.unit;
+      d.panel_time = s.time;
+      if (a.text.count("weights")) d.weights = a.text.at("weights");
+      std::vector<RegressionResult> models;
+      for (const auto& f : a.lists.at("formulas")) {
+        models.push_back(feols(frame, f, fo, d));
+        sec.results.push_back(to_json(models.back()));
+      }
+      RegressionTableOptions to;
+      to.title = sec.title;
+      if (a.lists.count("names")) to.model_names = a.lists.at("names");
+      Table t = regression_table(models, to);
+      add_truth_note(t, truth);
+      sec.tables.push_back(t);
+    } else if (a.type == "twfe_did") {
+      RegressionResult r = twfe_did(frame, staggered(s, a));
+      RegressionTableOptions to;
+      to.title = sec.title;
+      Table t = regression_table({r}, to);
+      add_truth_note(t, truth);
+      sec.tables.push_back(t);
+      sec.results = to_json(r);
+    } else if (a.type == "event_study") {
+      EventStudyOptions eo;
+      if (a.lists.count("window")) {
+        eo.min_rel = std::stoi(a.lists.at("window")[0]);
+        eo.max_rel = std::stoi(a.lists.at("window")[1]);
+      }
+      if (a.numbers.count("ref")) eo.ref = static_cast<int>(a.numbers.at("ref"));
+      EventStudyResult es = event_study(frame, staggered(s, a), eo);
+      Table t = periods_table(sec.title, es.periods, truth);
+      t.notes.push_back(fmt::format("TWFE event study, N = {}, standard errors {}{}.", es.model.nobs, es.model.vcov_info.type,
+                                    es.model.vcov_info.cluster.empty() ? "" : " by " + fmt::format("{}", fmt::join(es.model.vcov_info.cluster, "+"))));
+      if (es.pretrend.df1 > 0)
+        t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}.", es.pretrend.df1, es.pretrend.df2, es.pretrend.stat, es.pretrend.p_value));
+      sec.tables.push_back(t);
+      sec.results = to_json(es);
+    } else if (a.type == "sun_abraham") {
+      SunAbrahamResult sa = sun_abraham(frame, staggered(s, a));
+      Table t = periods_table(sec.title, sa.periods, truth);
+      t.notes.push_back(fmt::format("Sun-Abraham interaction-weighted estimates; controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, f4(sa.att), f4(sa.att_se)));
+      add_truth_note(t, truth);
+      sec.tables.push_back(t);
+      sec.results = to_json(sa);
+    } else if (a.type == "placebo") {
+      PlaceboOptions po;
+      po.seed = s.seed;
+      po.threads = threads;
+      if (a.numbers.count("draws")) po.draws = static_cast<size_t>(a.numbers.at("draws"));
+      if (a.text.count("mode")) po.mode = a.text.at("mode");
+      PlaceboResult p = placebo_did(frame, staggered(s, a), po);
+      Table t;
+      t.title = sec.title;
+      t.header = {"Statistic", "Value"};
+      t.rows = {{"Real DID estimate", f4(p.estimate)}, {"Placebo draws", std::to_string(p.draws.size())},
+                {"Mean (SD) of placebo estimates", fmt::format("{} ({})", f4(p.mean), f4(p.sd))},
+                {"Randomization p-value, two-sided", f4(p.p_two_sided)}, {"Reassignment", p.mode}, {"Seed", std::to_string(p.seed)}};
+      sec.tables.push_back(t);
+      sec.results = to_json(p);
+    } else if (a.type == "wild_bootstrap") {
+      StaggeredSpec sp = staggered(s, a);
+      Frame f = with_did(frame, sp);
+      DesignOptions d;
+      d.groups = {s.unit};
+      Design des = build_design(f, parse_formula(sp.formula({"did"})), d);
+      WildBootstrapOptions wo;
+      wo.seed = s.seed;
+      wo.threads = threads;
+      if (a.numbers.count("draws")) wo.draws = static_cast<size_t>(a.numbers.at("draws"));
+      if (a.text.count("weights")) wo.weight_type = a.text.at("weights");
+      WildBootstrapResult w = wild_cluster_bootstrap(des, "did", s.unit, wo);
+      Table t;
+      t.title = sec.title;
+      t.header = {"Statistic", "Value"};
+      t.rows = {{"DID estimate", f4(w.estimate)}, {"t (CR1)", f4(w.t_stat)}, {"Bootstrap p-value", f4(w.p_value)},
+                {"95% CI (test inversion)", fmt::format("[{}, {}]", f4(w.ci_low), f4(w.ci_high))},
+                {"Clusters", std::to_string(w.n_clusters)}, {"Draws", std::to_string(w.draws)}, {"Weights", w.weight_type}};
+      add_truth_note(t, truth);
+      sec.tables.push_back(t);
+      sec.results = to_json(w);
+    }
+  } catch (const Error& e) {
+    throw Error(fmt::format("{} ({} analysis): {}", a.where, a.type, e.what()));
+  }
+  return sec;
+}
+
+}  // namespace
+
+StudyReport run_study(const StudySpec& s, int threads) {
+  StudyReport rep;
+  rep.spec = s;
+  Frame frame = read_table(s.data);
+  std::vector<std::string> cols;
+  for (const auto& c : frame.columns()) cols.push_back(c.name);
+  auto missing = missing_columns(s, cols);
+  if (!missing.empty()) throw DataError(fmt::format("{} problem{}:\n  {}", missing.size(), missing.size() == 1 ? "" : "s", fmt::join(missing, "\n  ")));
+  Panel panel = declare_panel(frame, s.unit, s.time);
+  rep.data_summary.title = "Data";
+  rep.data_summary.header = {"Item", "Value"};
+  rep.data_summary.rows = {{"File", std::filesystem::path(s.data).filename().string()},
+                           {"Rows", std::to_string(frame.nrows())},
+                           {"Columns", std::to_string(frame.ncols())},
+                           {"Panel", panel.summary()}};
+  if (panel.rows_missing_id) rep.data_summary.notes.push_back(fmt::format("{} rows have a missing unit or time and are outside the panel.", panel.rows_missing_id));
+  rep.provenance = {{"cbec", CBEC_VERSION}, {"seed", s.seed}, {"study_file", s.path}, {"inputs", {{s.data, sha256_file(s.data)}, {s.path, sha256_file(s.path)}}}};
+  if (!s.truth.empty()) {
+    std::string p = (std::filesystem::path(s.dir) / s.truth).string();
+    std::ifstream in(p);
+    if (!in) throw DataError(fmt::format("{}: cannot open the truth file '{}'", s.path, p));
+    rep.truth = nlohmann::json::parse(in);
+    rep.provenance["inputs"][p] = sha256_file(p);
+  }
+  DemeanCache cache;
+  for (const auto& a : s.analyses) rep.sections.push_back(run_analysis(s, a, frame, rep.truth, threads, cache));
+  return rep;
+}
+
+void write_report(const StudyReport& rep, const std::string& folder) {
+  namespace fs = std::filesystem;
+  fs::create_directories(fs::path(folder) / "tables");
+  std::vector<Table> all = {rep.data_summary};
+  nlohmann::json results = {{"cbec", CBEC_VERSION}, {"command", "run"}, {"title", rep.spec.title}, {"provenance", rep.provenance},
+                            {"truth", rep.truth}, {"analyses", nlohmann::json::array()}};
+  for (size_t i = 0; i < rep.sections.size(); ++i) {
+    const auto& sec = rep.sections[i];
+    results["analyses"].push_back({{"type", sec.type}, {"title", sec.title}, {"results", sec.results}});
+    for (size_t k = 0; k < sec.tables.size(); ++k) {
+      const std::string stem = (fs::path(folder) / "tables" / fmt::format("{:02d}_{}{}", i + 1, sec.type, k ? fmt::format("_{}", k + 1) : "")).string();
+      write_tables({sec.tables[k]}, stem + ".md", TableFormat::Markdown);
+      write_tables({sec.tables[k]}, stem + ".tex", TableFormat::Latex);
+      write_tables({sec.tables[k]}, stem + ".csv", TableFormat::Csv);
+      all.push_back(sec.tables[k]);
+    }
+  }
+  write_tables(all, (fs::path(folder) / "tables.xlsx").string(), TableFormat::Xlsx);
+  std::ofstream(fs::path(folder) / "results.json") << results.dump(2) << "\n";
+  std::ofstream(fs::path(folder) / "index.html") << study_report_html(rep);
+}
+
+}  // namespace cbec

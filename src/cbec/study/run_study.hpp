@@ -1,0 +1,32 @@
+// Runs a validated study: reads the data once, runs every analysis in order and collects their
+// tables and JSON results; `write_report` writes the report folder (index.html, results.json,
+// tables in Markdown, LaTeX, CSV and one Excel workbook).
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "cbec/report/table.hpp"
+#include "cbec/study/study_file.hpp"
+
+namespace cbec {
+
+struct StudySection {
+  std::string type, title;
+  std::vector<Table> tables;
+  nlohmann::json results;
+};
+
+struct StudyReport {
+  StudySpec spec;
+  Table data_summary;
+  std::vector<StudySection> sections;
+  nlohmann::json provenance;   // cbec version, input checksums, seed
+  nlohmann::json truth;        // known true effects (simulated data), or null
+};
+
+StudyReport run_study(const StudySpec& study, int threads = 0);
+void write_report(const StudyReport& report, const std::string& folder);
+
+}  // namespace cbec

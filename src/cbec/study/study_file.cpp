@@ -1,0 +1,181 @@
+#include "cbec/study/study_file.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <toml++/toml.h>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+namespace {
+
+// The keys each analysis type accepts, and which are required.
+struct KeyRule {
+  const char* key;
+  char kind;       // s string, l string list, n number, w two-number window
+  bool required;
+};
+
+const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
+  static const std::map<std::string, std::vector<KeyRule>> rules = {
+      {"describe", {{"variables", 'l', false}, {"by", 's', false}}},
+      {"reg", {{"formulas", 'l', true}, {"vcov", 's', false}, {"weights", 's', false}, {"names", 'l', false}}},
+      {"twfe_did", {{"y", 's', true}, {"controls", 'l', false}, {"vcov", 's', false}, {"fe", 'l', false}}},
+      {"event_study", {{"y", 's', true}, {"controls", 'l', false}, {"vcov", 's', false}, {"fe", 'l', false}, {"window", 'w', false}, {"ref", 'n', false}}},
+      {"sun_abraham", {{"y", 's', true}, {"controls", 'l', false}, {"vcov", 's', false}, {"fe", 'l', false}}},
+      {"placebo", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"mode", 's', false}}},
+      {"wild_bootstrap", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"weights", 's', false}}},
+  };
+  return rules;
+}
+
+std::string place(const std::string& file, const toml::source_region& src) {
+  return fmt::format("{} line {}, column {}", file, src.begin.line, src.begin.column);
+}
+
+}  // namespace
+
+StudySpec read_study(const std::string& path) {
+  StudySpec s;
+  s.path = path;
+  s.dir = std::filesystem::path(path).parent_path().string();
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw DataError(fmt::format("{} line {}, column {}: {}", path, e.source().begin.line, e.source().begin.column, e.description()));
+  }
+  std::vector<std::string> errors;
+  auto check_keys = [&](const toml::table& t, const std::set<std::string>& allowed, const std::string& section) {
+    for (const auto& [k, v] : t)
+      if (!allowed.count(std::string(k.str())))
+        errors.push_back(fmt::format("{}: unknown key '{}' in {}; allowed: {}", place(path, v.source()), k.str(), section,
+                                     fmt::join(allowed, ", ")));
+  };
+  check_keys(root, {"study", "data", "analysis"}, "the study file");
+  auto get_string = [&](const toml::table* t, const char* key, std::string& out, bool required, const std::string& section) {
+    if (!t) return;
+    const toml::node* n = t->get(key);
+    if (!n) {
+      if (required) errors.push_back(fmt::format("{}: [{}] needs '{}'", path, section, key));
+      return;
+    }
+    if (auto v = n->value<std::string>()) out = *v;
+    else errors.push_back(fmt::format("{}: '{}' must be text in quotes", place(path, n->source()), key));
+  };
+  if (const toml::table* st = root["study"].as_table()) {
+    check_keys(*st, {"title", "note", "output", "seed", "truth"}, "[study]");
+    get_string(st, "title", s.title, false, "study");
+    get_string(st, "note", s.note, false, "study");
+    get_string(st, "output", s.output, false, "study");
+    get_string(st, "truth", s.truth, false, "study");
+    if (const toml::node* n = st->get("seed")) {
+      if (auto v = n->value<int64_t>(); v && *v >= 0) s.seed = static_cast<uint64_t>(*v);
+      else errors.push_back(fmt::format("{}: 'seed' must be a non-negative whole number", place(path, n->source())));
+    }
+  }
+  const toml::table* data = root["data"].as_table();
+  if (!data) errors.push_back(fmt::format("{}: a [data] section with path, unit and time is required", path));
+  else {
+    check_keys(*data, {"path", "unit", "time", "first_treat"}, "[data]");
+    get_string(data, "path", s.data, true, "data");
+    get_string(data, "unit", s.unit, true, "data");
+    get_string(data, "time", s.time, true, "data");
+    get_string(data, "first_treat", s.first_treat, false, "data");
+    if (!s.data.empty()) {
+      std::filesystem::path p = std::filesystem::path(s.dir) / s.data;
+      if (!std::filesystem::exists(p)) errors.push_back(fmt::format("{}: the data file '{}' does not exist", place(path, data->get("path")->source()), p.string()));
+      s.data = p.string();
+    }
+  }
+  const toml::array* analyses = root["analysis"].as_array();
+  if (!analyses || analyses->empty()) errors.push_back(fmt::format("{}: no [[analysis]] entries: nothing to do", path));
+  if (analyses) {
+    for (const auto& node : *analyses) {
+      const toml::table* t = node.as_table();
+      if (!t) continue;
+      AnalysisSpec a;
+      a.where = place(path, t->source());
+      const toml::node* type = t->get("type");
+      if (!type || !type->value<std::string>()) {
+        errors.push_back(fmt::format("{}: each [[analysis]] needs type = one of describe, reg, twfe_did, event_study, sun_abraham, placebo, wild_bootstrap", a.where));
+        continue;
+      }
+      a.type = *type->value<std::string>();
+      auto rules = analysis_rules().find(a.type);
+      if (rules == analysis_rules().end()) {
+        errors.push_back(fmt::format("{}: unknown analysis type '{}'; use describe, reg, twfe_did, event_study, sun_abraham, placebo or wild_bootstrap",
+                                     place(path, type->source()), a.type));
+        continue;
+      }
+      std::set<std::string> allowed{"type", "title"};
+      for (const auto& r : rules->second) allowed.insert(r.key);
+      check_keys(*t, allowed, fmt::format("a '{}' analysis", a.type));
+      if (auto title = t->get("title"); title && title->value<std::string>()) a.title = *title->value<std::string>();
+      if (a.type != "describe" && a.type != "reg" && s.first_treat.empty())
+        errors.push_back(fmt::format("{}: '{}' needs first_treat in [data] (the first treatment period of each unit)", a.where, a.type));
+      for (const auto& r : rules->second) {
+        const toml::node* n = t->get(r.key);
+        if (!n) {
+          if (r.required) errors.push_back(fmt::format("{}: a '{}' analysis needs '{}'", a.where, a.type, r.key));
+          continue;
+        }
+        const std::string at = place(path, n->source());
+        if (r.kind == 's') {
+          if (auto v = n->value<std::string>()) a.text[r.key] = *v;
+          else errors.push_back(fmt::format("{}: '{}' must be text in quotes", at, r.key));
+        } else if (r.kind == 'n') {
+          if (auto v = n->value<double>()) a.numbers[r.key] = *v;
+          else errors.push_back(fmt::format("{}: '{}' must be a number", at, r.key));
+        } else {
+          const toml::array* arr = n->as_array();
+          bool ok = arr != nullptr && (r.kind != 'w' || arr->size() == 2);
+          std::vector<std::string> items;
+          if (ok)
+            for (const auto& e : *arr) {
+              if (r.kind == 'w') {
+                auto v = e.value<int64_t>();
+                ok = ok && v.has_value();
+                if (v) items.push_back(std::to_string(*v));
+              } else {
+                auto v = e.value<std::string>();
+                ok = ok && v.has_value();
+                if (v) items.push_back(*v);
+              }
+            }
+          if (!ok) errors.push_back(fmt::format("{}: '{}' must be {}", at, r.key, r.kind == 'w' ? "two whole numbers, e.g. [-4, 3]" : "a list of texts, e.g. [\"a\", \"b\"]"));
+          else a.lists[r.key] = items;
+        }
+      }
+      if (a.numbers.count("draws") && !(a.numbers["draws"] >= 1)) errors.push_back(fmt::format("{}: 'draws' must be at least 1", a.where));
+      s.analyses.push_back(std::move(a));
+    }
+  }
+  if (!errors.empty())
+    throw DataError(fmt::format("{} problem{} in the study file:\n  {}", errors.size(), errors.size() == 1 ? "" : "s", fmt::join(errors, "\n  ")));
+  return s;
+}
+
+std::vector<std::string> missing_columns(const StudySpec& study, const std::vector<std::string>& columns) {
+  std::vector<std::string> out;
+  auto need = [&](const std::string& name, const std::string& where) {
+    if (!name.empty() && std::find(columns.begin(), columns.end(), name) == columns.end())
+      out.push_back(fmt::format("{}: no column '{}' in {}", where, name, study.data));
+  };
+  need(study.unit, study.path + " [data] unit");
+  need(study.time, study.path + " [data] time");
+  need(study.first_treat, study.path + " [data] first_treat");
+  for (const auto& a : study.analyses) {
+    if (a.text.count("y")) need(a.text.at("y"), a.where);
+    if (a.lists.count("variables"))
+      for (const auto& v : a.lists.at("variables")) need(v, a.where);
+    if (a.text.count("by")) need(a.text.at("by"), a.where);
+  }
+  return out;
+}
+
+}  // namespace cbec
