@@ -13,6 +13,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
+#include "cbec/frame/levels.hpp"
 #include "cbec/frame/panel.hpp"
 
 namespace cbec {
@@ -32,9 +33,14 @@ const char* reason_name(uint8_t r) {
   }
 }
 
+// Column values: a view of a frame column (no copy) or a computed vector.
+using Values = std::shared_ptr<const std::vector<double>>;
+Values computed(std::vector<double> v) { return std::make_shared<const std::vector<double>>(std::move(v)); }
+Values view(const std::vector<double>& v) { return Values(std::shared_ptr<void>(), &v); }
+
 struct NamedColumn {
   std::string name;
-  std::vector<double> values;
+  Values values;
 };
 
 class Evaluator {
@@ -84,25 +90,25 @@ class Evaluator {
     return static_cast<int>(v);
   }
 
-  // A numeric expression over all frame rows.
-  std::vector<double> numeric(const Expr& e) {
+  // A numeric expression over all frame rows (a plain variable is a view of its column).
+  Values numeric(const Expr& e) {
     const size_t n = frame_.nrows();
     switch (e.kind) {
-      case Expr::Kind::Num: return std::vector<double>(n, e.number);
+      case Expr::Kind::Num: return computed(std::vector<double>(n, e.number));
       case Expr::Kind::Var: {
         const Column& c = column(e);
         if (!c.is_numeric())
           fail(e.pos, fmt::format("variable '{}' holds text; use i({}) for its categories or pick a numeric variable", e.name, e.name));
-        return c.values;
+        return view(c.values);
       }
       case Expr::Kind::Unary: {
-        auto v = numeric(e.args[0]);
+        std::vector<double> v = *numeric(e.args[0]);
         for (auto& x : v) x = -x;
-        return v;
+        return computed(std::move(v));
       }
       case Expr::Kind::Binary: {
-        auto a = numeric(e.args[0]);
-        auto b = numeric(e.args[1]);
+        Values pa = numeric(e.args[0]), pb = numeric(e.args[1]);
+        const auto &a = *pa, &b = *pb;
         std::vector<double> out(n);
         for (size_t i = 0; i < n; ++i) {
           switch (e.op) {
@@ -115,9 +121,9 @@ class Evaluator {
           if (!std::isfinite(out[i])) out[i] = kNaN;
         }
         mark(out, {&a, &b}, kNonFinite);
-        return out;
+        return computed(std::move(out));
       }
-      case Expr::Kind::Call: return call(e);
+      case Expr::Kind::Call: return computed(call(e));
     }
     return {};
   }
@@ -130,7 +136,8 @@ class Evaluator {
     };
     if (f == "log" || f == "log1p" || f == "exp" || f == "sqrt" || f == "abs" || f == "I") {
       need_args(1, 1);
-      auto x = numeric(e.args[0]);
+      Values px = numeric(e.args[0]);
+      const auto& x = *px;
       std::vector<double> out(x.size());
       for (size_t i = 0; i < x.size(); ++i) {
         double v = x[i];
@@ -149,7 +156,8 @@ class Evaluator {
       need_args(1, 2);
       const Panel& p = panel(e);
       int k = integer_arg(e, 1, 1);
-      auto x = numeric(e.args[0]);
+      Values px = numeric(e.args[0]);
+      const auto& x = *px;
       auto shifted = panel_shift(p, x, f == "f" ? -k : k);
       if (f == "d")
         for (size_t i = 0; i < x.size(); ++i) shifted[i] = x[i] - shifted[i];
@@ -168,7 +176,7 @@ class Evaluator {
     const Expr& var = is_i ? e.args.at(0) : e;
     if (is_i && (e.args.empty() || var.kind != Expr::Kind::Var)) fail(e.pos, "i() needs a variable name first: i(var), i(var, x), i(var, ref = level)");
     const Column& c = column(var);
-    std::optional<std::vector<double>> slope;
+    Values slope;
     std::string slope_name;
     std::vector<std::string> refs;
     bool has_ref = false;
@@ -187,28 +195,9 @@ class Evaluator {
         }
       }
     }
-    // Levels in sorted order (numbers numerically).
-    std::vector<std::string> labels;
-    std::vector<int32_t> codes(frame_.nrows(), -1);
-    if (c.is_numeric()) {
-      std::vector<double> vals;
-      for (double v : c.values) if (!std::isnan(v)) vals.push_back(v);
-      std::sort(vals.begin(), vals.end());
-      vals.erase(std::unique(vals.begin(), vals.end()), vals.end());
-      for (double v : vals) labels.push_back(fmt::format("{:g}", v));
-      for (size_t i = 0; i < codes.size(); ++i)
-        if (!std::isnan(c.values[i])) codes[i] = static_cast<int32_t>(std::lower_bound(vals.begin(), vals.end(), c.values[i]) - vals.begin());
-    } else {
-      std::vector<size_t> idx(c.levels.size());
-      std::iota(idx.begin(), idx.end(), 0);
-      std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return c.levels[a] < c.levels[b]; });
-      std::vector<int32_t> remap(c.levels.size());
-      for (size_t k = 0; k < idx.size(); ++k) {
-        remap[idx[k]] = static_cast<int32_t>(k);
-        labels.push_back(c.levels[idx[k]]);
-      }
-      for (size_t i = 0; i < codes.size(); ++i) codes[i] = c.codes[i] < 0 ? -1 : remap[c.codes[i]];
-    }
+    Levels lv = code_levels(c);
+    std::vector<std::string>& labels = lv.labels;
+    std::vector<int32_t>& codes = lv.codes;
     std::vector<bool> keep(labels.size(), true);
     for (const auto& r : refs) {
       auto it = std::find(labels.begin(), labels.end(), r);
@@ -220,13 +209,13 @@ class Evaluator {
     std::vector<NamedColumn> out;
     for (size_t l = 0; l < labels.size(); ++l) {
       if (!keep[l]) continue;
-      NamedColumn col{fmt::format("{}::{}", var.name, labels[l]) + (slope ? ":" + slope_name : ""), std::vector<double>(codes.size())};
+      std::vector<double> v(codes.size());
       for (size_t i = 0; i < codes.size(); ++i) {
-        if (codes[i] < 0) col.values[i] = kNaN;
-        else col.values[i] = codes[i] == static_cast<int32_t>(l) ? (slope ? (*slope)[i] : 1.0) : 0.0;
-        if (slope && codes[i] >= 0 && std::isnan((*slope)[i])) col.values[i] = kNaN;
+        if (codes[i] < 0) v[i] = kNaN;
+        else v[i] = codes[i] == static_cast<int32_t>(l) ? (slope ? (*slope)[i] : 1.0) : 0.0;
+        if (slope && codes[i] >= 0 && std::isnan((*slope)[i])) v[i] = kNaN;
       }
-      out.push_back(std::move(col));
+      out.push_back({fmt::format("{}::{}", var.name, labels[l]) + (slope ? ":" + slope_name : ""), computed(std::move(v))});
     }
     return out;
   }
@@ -239,9 +228,9 @@ class Evaluator {
       std::vector<NamedColumn> prod;
       for (const auto& a : acc)
         for (const auto& b : next) {
-          NamedColumn c{a.name + ":" + b.name, a.values};
-          for (size_t i = 0; i < c.values.size(); ++i) c.values[i] *= b.values[i];
-          prod.push_back(std::move(c));
+          std::vector<double> v = *a.values;
+          for (size_t i = 0; i < v.size(); ++i) v[i] *= (*b.values)[i];
+          prod.push_back({a.name + ":" + b.name, computed(std::move(v))});
         }
       acc = std::move(prod);
     }
@@ -267,7 +256,9 @@ Eigen::MatrixXd gather(const std::vector<NamedColumn>& cols, const std::vector<s
   Eigen::MatrixXd m(static_cast<long>(rows.size()), static_cast<long>(cols.size()));
   for (size_t j = 0; j < cols.size(); ++j) {
     if (names) names->push_back(cols[j].name);
-    for (size_t r = 0; r < rows.size(); ++r) m(static_cast<long>(r), static_cast<long>(j)) = cols[j].values[rows[r]];
+    const std::vector<double>& v = *cols[j].values;
+    double* out = m.col(static_cast<long>(j)).data();
+    for (size_t r = 0; r < rows.size(); ++r) out[r] = v[rows[r]];
   }
   return m;
 }
@@ -300,28 +291,9 @@ Factor make_factor(const Frame& frame, const std::vector<std::string>& variables
   std::vector<std::vector<int32_t>> per;
   std::vector<std::vector<std::string>> labels;
   for (const auto& v : variables) {
-    const Column& c = frame.get(v);
-    std::vector<int32_t> codes(n, -1);
-    std::vector<std::string> lab;
-    if (c.is_numeric()) {
-      std::vector<double> vals;
-      for (double x : c.values) if (!std::isnan(x)) vals.push_back(x);
-      std::sort(vals.begin(), vals.end());
-      vals.erase(std::unique(vals.begin(), vals.end()), vals.end());
-      for (double x : vals) lab.push_back(fmt::format("{:g}", x));
-      for (size_t i = 0; i < n; ++i)
-        if (!std::isnan(c.values[i])) codes[i] = static_cast<int32_t>(std::lower_bound(vals.begin(), vals.end(), c.values[i]) - vals.begin());
-    } else {
-      std::vector<size_t> idx(c.levels.size());
-      std::iota(idx.begin(), idx.end(), 0);
-      std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return c.levels[a] < c.levels[b]; });
-      std::vector<int32_t> remap(c.levels.size());
-      for (size_t k = 0; k < idx.size(); ++k) {
-        remap[idx[k]] = static_cast<int32_t>(k);
-        lab.push_back(c.levels[idx[k]]);
-      }
-      for (size_t i = 0; i < n; ++i) codes[i] = c.codes[i] < 0 ? -1 : remap[c.codes[i]];
-    }
+    Levels lv = code_levels(frame.get(v));
+    std::vector<int32_t> codes = std::move(lv.codes);
+    std::vector<std::string> lab = std::move(lv.labels);
     per.push_back(std::move(codes));
     labels.push_back(std::move(lab));
   }
@@ -385,9 +357,9 @@ Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptio
   std::vector<size_t> rows;
   rows.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    bool ok = !std::isnan(y.values[i]);
+    bool ok = !std::isnan((*y.values)[i]);
     for (const auto* set : {&x_cols, &endog_cols, &inst_cols})
-      for (const auto& c : *set) ok = ok && !std::isnan(c.values[i]);
+      for (const auto& c : *set) ok = ok && !std::isnan((*c.values)[i]);
     for (const auto& f : fes) ok = ok && f.codes[i] >= 0;
     for (const auto& [name, g] : groups) ok = ok && g.codes[i] >= 0;
     if (ok && !w.empty()) {
@@ -405,9 +377,9 @@ Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptio
   if (rows.empty()) throw DataError(fmt::format("no observations left for '{}' after dropping rows with missing values", spec.formula));
   d.rows = rows;
   d.y.resize(static_cast<long>(rows.size()));
-  for (size_t r = 0; r < rows.size(); ++r) d.y[static_cast<long>(r)] = y.values[rows[r]];
+  for (size_t r = 0; r < rows.size(); ++r) d.y[static_cast<long>(r)] = (*y.values)[rows[r]];
   if (spec.intercept) {
-    x_cols.insert(x_cols.begin(), NamedColumn{"(Intercept)", std::vector<double>(n, 1.0)});
+    x_cols.insert(x_cols.begin(), NamedColumn{"(Intercept)", computed(std::vector<double>(n, 1.0))});
   }
   d.X = gather(x_cols, rows, &d.x_names);
   d.endog = gather(endog_cols, rows, &d.endog_names);

@@ -5,12 +5,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <limits>
 #include <sstream>
 #include <unordered_set>
 
 #include "cbec/core/error.hpp"
+#include <omp.h>
 
 namespace cbec {
 
@@ -90,8 +96,12 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
       static_cast<unsigned char>(text[2]) == 0xBF)
     text.remove_prefix(3);
   if (text.empty()) throw DataError(fmt::format("{}: the file is empty; a header row is needed", source));
-  const std::unordered_set<std::string> missing(options.missing.begin(), options.missing.end());
-  auto is_missing = [&](std::string_view s) { return missing.count(std::string(s)) > 0; };
+  // Missing-value tokens, compared without allocating (this runs once per field).
+  auto is_missing = [&](std::string_view s) {
+    for (const auto& m : options.missing)
+      if (m.size() == s.size() && std::string_view(m) == s) return true;
+    return false;
+  };
 
   FieldCursor cur{text, 0, 1, options.delimiter, {}};
   std::vector<std::string> header;
@@ -113,64 +123,115 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
     if (it == header.end()) throw DataError(fmt::format("{}: no column '{}' to read as text", source, name));
     is_text[it - header.begin()] = true;
   }
-  // Pass 1: numbers go straight into columns; a column that meets text becomes a string column,
-  // whose values are read in pass 2 from the recorded record starts.
-  std::vector<std::vector<double>> nums(k);
-  // Reserve for the number of lines, so columns do not over-allocate while growing.
-  const size_t lines = static_cast<size_t>(std::count(text.begin() + static_cast<long>(cur.pos), text.end(), '\n')) + 1;
-  for (size_t j = 0; j < k; ++j)
-    if (!is_text[j]) nums[j].reserve(lines);
-  std::vector<size_t> record_start, record_line;
-  record_start.reserve(lines);
-  record_line.reserve(lines);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  while (!cur.done()) {
-    // Skip completely blank lines.
-    if (text[cur.pos] == '\n' || (text[cur.pos] == '\r' && cur.pos + 1 < text.size() && text[cur.pos + 1] == '\n')) {
-      cur.pos += text[cur.pos] == '\r' ? 2 : 1;
-      ++cur.line;
-      continue;
-    }
-    record_start.push_back(cur.pos);
-    record_line.push_back(cur.line);
-    size_t line = cur.line;
-    size_t j = 0;
-    for (bool end = false; !end; ++j) {
-      std::string_view field = cur.next(end, source, j + 1);
-      if (j >= k) continue;
-      if (is_text[j]) continue;
-      field = trim(field);
-      double v;
-      if (is_missing(field)) {
-        nums[j].push_back(nan);
-      } else if (parse_number(field, v)) {
-        nums[j].push_back(v);
-      } else {
-        is_text[j] = true;
-        std::vector<double>().swap(nums[j]);
+  // The body is cut into chunks at line starts, one per thread, when no field is quoted (a quoted
+  // field may hold a newline); each chunk parses its records straight into its slice of the
+  // columns. A column that meets text becomes a string column, read in a second pass.
+  const std::string_view body = text.substr(cur.pos);
+  const size_t first_line = cur.line;
+  const bool quoted = body.find('"') != std::string_view::npos;
+  const int threads = (quoted || body.size() < (1u << 20)) ? 1 : std::max(1, omp_get_max_threads());
+  std::vector<size_t> cut = {0};
+  for (int c = 1; c < threads; ++c) {
+    size_t p = body.find('\n', body.size() * static_cast<size_t>(c) / static_cast<size_t>(threads));
+    cut.push_back(p == std::string_view::npos ? body.size() : p + 1);
+  }
+  cut.push_back(body.size());
+  const size_t nchunks = cut.size() - 1;
+  auto blank_at = [&](size_t p) { return body[p] == '\n' || (body[p] == '\r' && p + 1 < body.size() && body[p + 1] == '\n'); };
+  // Records (non-blank lines) and lines per chunk.
+  std::vector<size_t> records(nchunks, 0), lines(nchunks, 0);
+  if (!quoted) {
+#pragma omp parallel for num_threads(threads)
+    for (long c = 0; c < static_cast<long>(nchunks); ++c) {
+      for (size_t p = cut[static_cast<size_t>(c)]; p < cut[static_cast<size_t>(c) + 1];) {
+        size_t e = body.find('\n', p);
+        if (e == std::string_view::npos || e >= cut[static_cast<size_t>(c) + 1]) e = cut[static_cast<size_t>(c) + 1];
+        if (!blank_at(p)) ++records[static_cast<size_t>(c)];
+        ++lines[static_cast<size_t>(c)];
+        p = e + 1;
       }
     }
-    if (j != k)
-      throw DataError(fmt::format("{} line {}: expected {} fields as in the header, found {}; check the delimiter and quoting",
-                                  source, line, k, j));
   }
-  Frame frame(source);
-  std::vector<std::vector<std::string>> texts(k);
-  bool any_text = std::any_of(is_text.begin(), is_text.end(), [](bool b) { return b; });
-  if (any_text) {
+  size_t total = 0;
+  for (size_t r : records) total += r;
+  std::vector<std::vector<double>> nums(k);
+  if (!quoted)
     for (size_t j = 0; j < k; ++j)
-      if (is_text[j]) texts[j].reserve(record_start.size());
-    for (size_t r = 0; r < record_start.size(); ++r) {
-      FieldCursor rc{text, record_start[r], record_line[r], options.delimiter, {}};
+      if (!is_text[j]) nums[j].resize(total);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<std::vector<char>> text_seen(nchunks, std::vector<char>(k, 0));
+  std::vector<std::string> chunk_error(nchunks);
+  auto parse_chunk = [&](size_t c, size_t record, size_t line) {
+    FieldCursor rc{body.substr(0, cut[c + 1]), cut[c], line, options.delimiter, {}};
+    while (!rc.done()) {
+      if (blank_at(rc.pos)) {
+        rc.pos += body[rc.pos] == '\r' ? 2 : 1;
+        ++rc.line;
+        continue;
+      }
+      const size_t at_line = rc.line;
       size_t j = 0;
-      for (bool end = false; !end && j < k; ++j) {
+      for (bool end = false; !end; ++j) {
         std::string_view field = rc.next(end, source, j + 1);
-        if (!is_text[j]) continue;
+        if (j >= k || is_text[j] || text_seen[c][j]) continue;
+        field = trim(field);
+        double v;
+        if (is_missing(field)) v = nan;
+        else if (!parse_number(field, v)) {
+          text_seen[c][j] = 1;
+          continue;
+        }
+        if (quoted) nums[j].push_back(v);
+        else nums[j][record] = v;
+      }
+      if (j != k)
+        throw DataError(fmt::format("{} line {}: expected {} fields as in the header, found {}; check the delimiter and quoting",
+                                    source, at_line, k, j));
+      ++record;
+    }
+  };
+  if (quoted) {
+    parse_chunk(0, 0, first_line);
+  } else {
+#pragma omp parallel for num_threads(threads)
+    for (long c = 0; c < static_cast<long>(nchunks); ++c) {
+      size_t record = 0, line = first_line;
+      for (long b = 0; b < c; ++b) {
+        record += records[static_cast<size_t>(b)];
+        line += lines[static_cast<size_t>(b)];
+      }
+      try {
+        parse_chunk(static_cast<size_t>(c), record, line);
+      } catch (const std::exception& e) {
+        chunk_error[static_cast<size_t>(c)] = e.what();
+      }
+    }
+    for (const auto& e : chunk_error)
+      if (!e.empty()) throw DataError(e);
+  }
+  for (size_t c = 0; c < nchunks; ++c)
+    for (size_t j = 0; j < k; ++j)
+      if (text_seen[c][j]) is_text[j] = true;
+  std::vector<std::vector<std::string>> texts(k);
+  if (std::any_of(is_text.begin(), is_text.end(), [](bool b) { return b; })) {
+    for (size_t j = 0; j < k; ++j)
+      if (is_text[j]) std::vector<double>().swap(nums[j]);
+    FieldCursor rc{body, 0, first_line, options.delimiter, {}};
+    while (!rc.done()) {
+      if (blank_at(rc.pos)) {
+        rc.pos += body[rc.pos] == '\r' ? 2 : 1;
+        continue;
+      }
+      size_t j = 0;
+      for (bool end = false; !end; ++j) {
+        std::string_view field = rc.next(end, source, j + 1);
+        if (j >= k || !is_text[j]) continue;
         std::string_view t = trim(field);
         texts[j].emplace_back(is_missing(t) ? std::string() : std::string(t));
       }
     }
   }
+  Frame frame(source);
   for (size_t j = 0; j < k; ++j) {
     if (is_text[j]) frame.set(Column::strings(header[j], texts[j]));
     else frame.set(Column::numeric(header[j], std::move(nums[j])));
@@ -179,13 +240,29 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
 }
 
 Frame read_csv(const std::string& path, const CsvOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError(fmt::format("cannot open '{}': check the path and that the file is readable", path));
-  in.seekg(0, std::ios::end);
-  std::string text(static_cast<size_t>(in.tellg()), '\0');
-  in.seekg(0);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  return parse_csv(text, path, options);
+  // The file is mapped, not copied: the parser reads the page cache directly.
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) throw DataError(fmt::format("cannot open '{}': check the path and that the file is readable", path));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw DataError(fmt::format("cannot read '{}': it is not a regular file", path));
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  if (size == 0) {
+    ::close(fd);
+    return parse_csv(std::string_view(), path, options);
+  }
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) throw DataError(fmt::format("cannot read '{}': mapping the file failed", path));
+  ::madvise(map, size, MADV_SEQUENTIAL);
+  struct Unmap {
+    void* p;
+    size_t n;
+    ~Unmap() { ::munmap(p, n); }
+  } unmap{map, size};
+  return parse_csv(std::string_view(static_cast<const char*>(map), size), path, options);
 }
 
 namespace {
