@@ -15,5 +15,6 @@ void add_reg(CLI::App& app);
 void add_did(CLI::App& app);
 void add_run(CLI::App& app);
 void add_simulate(CLI::App& app);
+void add_xtreg(CLI::App& app);
 
 }  // namespace cbec::cli
