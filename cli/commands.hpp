@@ -16,5 +16,7 @@ void add_did(CLI::App& app);
 void add_run(CLI::App& app);
 void add_simulate(CLI::App& app);
 void add_xtreg(CLI::App& app);
+void add_transform(CLI::App& app);
+void add_panel(CLI::App& app);
 
 }  // namespace cbec::cli

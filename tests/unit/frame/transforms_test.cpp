@@ -1,0 +1,70 @@
+// Transforms against R (tests/reference/transforms/transforms.R): plm lags, approx, quantile type 2, scale.
+#include "cbec/frame/transforms.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+
+#include "cbec/core/error.hpp"
+#include "cbec/formula/design.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+using namespace cbec;
+
+namespace {
+struct Fixture {
+  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/transforms_panel.csv");
+  Panel p = declare_panel(f, "id", "year");
+  nlohmann::json ref = [] {
+    std::ifstream in(std::string(CBEC_FIXTURES) + "/transforms.json");
+    return nlohmann::json::parse(in);
+  }();
+};
+
+void expect_same(const std::vector<double>& got, const nlohmann::json& want, const std::string& what) {
+  ASSERT_EQ(got.size(), want.size()) << what;
+  for (size_t i = 0; i < got.size(); ++i) {
+    if (want[i].is_null()) {
+      EXPECT_TRUE(std::isnan(got[i])) << what << " row " << i << ": " << got[i] << " vs NA";
+    } else {
+      const double w = want[i].get<double>();
+      EXPECT_NEAR(got[i], w, 1e-9 * std::max(1.0, std::fabs(w))) << what << " row " << i;
+    }
+  }
+}
+}  // namespace
+
+TEST(Transforms, MatchR) {
+  Fixture fx;
+  const auto& x = fx.f.numeric("x");
+  TransformReport rep;
+  expect_same(panel_shift(fx.p, x, 1), fx.ref["lag1"], "lag");
+  expect_same(panel_shift(fx.p, x, -1), fx.ref["lead1"], "lead");
+  expect_same(panel_diff(fx.p, x, 1, rep), fx.ref["diff1"], "diff");
+  expect_same(panel_growth(fx.p, x, rep), fx.ref["growth"], "growth");
+  TransformReport lr;
+  expect_same(log_values(x, lr), fx.ref["log"], "log");
+  EXPECT_EQ(lr.invalid, 1u);
+  EXPECT_EQ(lr.missing_input, 5u);
+  TransformReport ir;
+  expect_same(interpolate(fx.p, x, false, ir), fx.ref["interpolate"], "interpolate");
+  EXPECT_GT(ir.changed, 0u);
+  expect_same(interpolate(fx.p, x, true, rep), fx.ref["extrapolate"], "extrapolate");
+  expect_same(winsorize(x, 5, 95, nullptr, rep), fx.ref["winsor_5_95"], "winsor pooled");
+  Factor g = make_factor(fx.f, {"g"});
+  expect_same(winsorize(x, 10, 90, &g.codes, rep), fx.ref["winsor_10_90_by_g"], "winsor by group");
+  expect_same(standardize(x, "z", nullptr, rep), fx.ref["z"], "z");
+  Factor year = make_factor(fx.f, {"year"});
+  expect_same(standardize(x, "z", &year.codes, rep), fx.ref["z_by_year"], "z by year");
+  expect_same(standardize(x, "minmax", nullptr, rep), fx.ref["minmax"], "minmax");
+  expect_same(standardize(x, "minmax_neg", nullptr, rep), fx.ref["minmax_neg"], "minmax_neg");
+  std::vector<double> v;
+  for (double a : x)
+    if (!std::isnan(a)) v.push_back(a);
+  for (auto [key, p] : {std::pair{"p25", 25.0}, {"p50", 50.0}, {"p1", 1.0}})
+    EXPECT_DOUBLE_EQ(percentile_stata(v, p), fx.ref["p_quantiles"][key].get<double>()) << key;
+  EXPECT_THROW(winsorize(x, 50, 10, nullptr, rep), SpecError);
+  EXPECT_THROW(standardize(x, "rank", nullptr, rep), SpecError);
+}
