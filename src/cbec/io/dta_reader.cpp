@@ -54,16 +54,30 @@ int on_value(int, readstat_variable_t* var, readstat_value_t value, void* ctx) {
   return READSTAT_HANDLER_OK;
 }
 
-}  // namespace
-
-Frame read_dta(const std::string& path) {
-  DtaState state;
+// Parses with the given file encoding ("" = the file's own, Windows-1252 for Stata < 14).
+readstat_error_t parse_dta(const std::string& path, const char* encoding, DtaState& state) {
+  state = DtaState{};
   readstat_parser_t* parser = readstat_parser_init();
   readstat_set_metadata_handler(parser, on_metadata);
   readstat_set_variable_handler(parser, on_variable);
   readstat_set_value_handler(parser, on_value);
+  if (encoding) readstat_set_file_character_encoding(parser, encoding);
   readstat_error_t err = readstat_parse_dta(parser, path.c_str(), &state);
   readstat_parser_free(parser);
+  return err;
+}
+
+}  // namespace
+
+Frame read_dta(const std::string& path) {
+  DtaState state;
+  readstat_error_t err = parse_dta(path, nullptr, state);
+  // Files from Stata < 14 that hold UTF-8 or GB18030 text (common for Chinese names) are not
+  // Windows-1252: retry with those encodings before giving up.
+  for (const char* enc : {"UTF-8", "GB18030"}) {
+    if (err != READSTAT_ERROR_CONVERT_BAD_STRING) break;
+    err = parse_dta(path, enc, state);
+  }
   if (err != READSTAT_OK)
     throw DataError(fmt::format("cannot read Stata file '{}': {}", path, readstat_error_message(err)));
   Frame frame(path);
