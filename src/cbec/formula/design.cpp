@@ -14,6 +14,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
 #include "cbec/frame/levels.hpp"
+#include "cbec/frame/transforms.hpp"
 #include "cbec/frame/panel.hpp"
 
 namespace cbec {
@@ -164,8 +165,33 @@ class Evaluator {
       mark(shifted, {&x}, kLagUnavailable);
       return shifted;
     }
+    if (f == "growth") {
+      need_args(1, 1);
+      Values px = numeric(e.args[0]);
+      TransformReport rep;
+      std::vector<double> out = panel_growth(panel(e), *px, rep);
+      mark(out, {px.get()}, kLagUnavailable);
+      return out;
+    }
+    if (f == "scale" || f == "winsor") {
+      // scale(x): z-score over all rows of the data; winsor(x, lower, upper): percentiles as Stata winsor2.
+      need_args(f == "scale" ? 1 : 3, f == "scale" ? 1 : 3);
+      Values px = numeric(e.args[0]);
+      TransformReport rep;
+      if (f == "scale") return standardize(*px, "z", nullptr, rep);
+      auto pct = [&](size_t k) {
+        const Expr& a = e.args[k];
+        if (a.kind != Expr::Kind::Num) fail(a.pos, "winsor() takes numbers as percentiles, e.g. winsor(x, 1, 99)");
+        return a.number;
+      };
+      try {
+        return winsorize(*px, pct(1), pct(2), nullptr, rep);
+      } catch (const SpecError& err) {
+        fail(e.pos, err.what());
+      }
+    }
     if (f == "i") fail(e.pos, "i() makes categories; it cannot be used inside arithmetic");
-    fail(e.pos, fmt::format("unknown function '{}()'; available: log, log1p, exp, sqrt, abs, I, l, f, d, i", f));
+    fail(e.pos, fmt::format("unknown function '{}()'; available: log, log1p, exp, sqrt, abs, I, l, f, d, growth, scale, winsor, i", f));
   }
 
   // The columns of one factor of a term: one numeric column, or dummies for a categorical.

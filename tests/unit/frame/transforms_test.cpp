@@ -68,3 +68,21 @@ TEST(Transforms, MatchR) {
   EXPECT_THROW(winsorize(x, 50, 10, nullptr, rep), SpecError);
   EXPECT_THROW(standardize(x, "rank", nullptr, rep), SpecError);
 }
+
+TEST(Transforms, AvailableInFormulas) {
+  Fixture fx;
+  DesignOptions d;
+  d.panel_unit = "id";
+  d.panel_time = "year";
+  Design des = build_design(fx.f, parse_formula("growth(x) ~ winsor(x, 5, 95) + scale(x)"), d);
+  // Row by row, the formula columns equal the transform functions on the kept rows.
+  const auto& ref = fx.ref;
+  for (size_t r = 0; r < des.rows.size(); ++r) {
+    const size_t row = des.rows[r];
+    EXPECT_NEAR(des.y[static_cast<long>(r)], ref["growth"][row].get<double>(), 1e-9);
+    EXPECT_NEAR(des.X(static_cast<long>(r), 1), ref["winsor_5_95"][row].get<double>(), 1e-9);
+    EXPECT_NEAR(des.X(static_cast<long>(r), 2), ref["z"][row].get<double>(), 1e-9);
+  }
+  EXPECT_GT(des.dropped.at("lag_unavailable"), 0u);
+  EXPECT_THROW(build_design(fx.f, parse_formula("x ~ winsor(x, 90, 10)"), d), FormulaError);
+}
