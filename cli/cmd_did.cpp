@@ -1,12 +1,15 @@
 // cbec did: policy evaluation of a staggered rollout. Methods: twfe (multi-period DID), event
-// (event study), placebo (randomization inference), wild (wild cluster bootstrap of the DID).
+// (event study), sunab (Sun-Abraham), bacon (Goodman-Bacon decomposition), placebo
+// (randomization inference), wild (wild cluster bootstrap of the DID).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/did/bacon.hpp"
 #include "cbec/estimate/did/event_study.hpp"
+#include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/wild_bootstrap.hpp"
 #include "cbec/io/read_table.hpp"
@@ -67,6 +70,17 @@ Table wild_table(const WildBootstrapResult& r) {
   return t;
 }
 
+Table bacon_table(const BaconResult& b) {
+  Table t;
+  t.title = "Goodman-Bacon decomposition of the TWFE DID estimate";
+  t.header = {"Comparison", "Weight", "Weighted average 2x2 estimate"};
+  for (const auto& [type, wt] : b.by_type) t.rows.push_back({type, f3(wt.first), f3(wt.second)});
+  t.rows.push_back({"TWFE estimate (sum of weight x estimate)", "1", f3(b.twfe)});
+  t.rules_before.push_back(t.rows.size() - 1);
+  for (const auto& w : b.warnings) t.notes.push_back("Warning: " + w);
+  return t;
+}
+
 std::vector<std::string> split_plus(const std::string& s) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -96,9 +110,9 @@ void add_did(CLI::App& app) {
     OutputOptions out;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, placebo, wild");
+  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, sunab, bacon, placebo, wild");
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--method", o->method, "twfe | event | placebo | wild");
+  cmd->add_option("--method", o->method, "twfe | event | sunab | bacon | placebo | wild");
   cmd->add_option("--y", o->spec.y, "Outcome")->required();
   cmd->add_option("--unit", o->spec.unit, "Unit identifier")->required();
   cmd->add_option("--time", o->spec.time, "Time period (whole numbers)")->required();
@@ -140,6 +154,18 @@ void add_did(CLI::App& app) {
       po.threads = o->threads;
       PlaceboResult p = placebo_did(frame, spec, po);
       emit({placebo_table(p)}, to_json(p), o->out);
+    } else if (o->method == "bacon") {
+      BaconResult b = bacon_decomposition(frame, spec);
+      emit({bacon_table(b)}, to_json(b), o->out);
+    } else if (o->method == "sunab") {
+      SunAbrahamResult sa = sun_abraham(frame, spec, o->ref);
+      EventStudyResult es;
+      es.model = sa.model;
+      es.periods = sa.periods;
+      Table t = event_table(es);
+      t.title = "Sun-Abraham interaction-weighted event study";
+      t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, f3(sa.att), f3(sa.att_se)));
+      emit({t}, to_json(sa), o->out);
     } else if (o->method == "wild") {
       Frame f = with_did(frame, spec);
       DesignOptions d;
@@ -154,7 +180,7 @@ void add_did(CLI::App& app) {
       WildBootstrapResult w = wild_cluster_bootstrap(des, "did", spec.unit, wo);
       emit({wild_table(w)}, to_json(w), o->out);
     } else {
-      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, placebo or wild", o->method));
+      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, bacon, placebo or wild", o->method));
     }
   });
 }

@@ -28,3 +28,5 @@ run_cbec(0 "Hausman test" xtreg ${SRC}/tests/data/grunfeld.csv "inv ~ value + ca
 run_cbec(0 "log_x" transform ${SRC}/tests/data/transforms_panel.csv --panel id,year --log x --lag x:1 --diff x --growth x --interpolate x --extrapolate --winsor x:1:99:by=g --std x:z:by=year --save ${CMAKE_CURRENT_BINARY_DIR}/t.csv)
 run_cbec(0 "Gaps" panel ${SRC}/tests/data/transforms_panel.csv --unit id --time year)
 run_cbec(1 "duplicate (firm, year)" panel ${SRC}/tests/data/duplicates.csv --unit firm --time year)
+run_cbec(0 "Later vs Earlier Treated" did ${SRC}/tests/data/castle.csv --y l_homicide --unit state --time year --first-treat first_treat --method bacon)
+run_cbec(0 "Sun-Abraham" did ${STAG} --y y --unit id --time year --first-treat first_treat --method sunab)
