@@ -18,5 +18,7 @@ void add_simulate(CLI::App& app);
 void add_xtreg(CLI::App& app);
 void add_transform(CLI::App& app);
 void add_panel(CLI::App& app);
+void add_index(CLI::App& app);
+void add_converge(CLI::App& app);
 
 }  // namespace cbec::cli

@@ -30,3 +30,7 @@ run_cbec(0 "Gaps" panel ${SRC}/tests/data/transforms_panel.csv --unit id --time 
 run_cbec(1 "duplicate (firm, year)" panel ${SRC}/tests/data/duplicates.csv --unit firm --time year)
 run_cbec(0 "Later vs Earlier Treated" did ${SRC}/tests/data/castle.csv --y l_homicide --unit state --time year --first-treat first_treat --method bacon)
 run_cbec(0 "Sun-Abraham" did ${STAG} --y y --unit id --time year --first-treat first_treat --method sunab)
+run_cbec(0 "Entropy weights (n = 279" index ${SRC}/tests/data/scitech_2011_2019.csv --indicators patent_app_invention patent_grant_total rd_expenditure rd_intensity --negative rd_intensity)
+run_cbec(0 "VIF, step 1" index ${SRC}/tests/data/scitech_2011_2019.csv --method vif --indicators patent_app_invention patent_grant_total rd_expenditure rd_intensity)
+run_cbec(0 "half-life" converge ${SRC}/tests/data/grunfeld.csv --var inv --panel firm,year --method beta-panel)
+run_cbec(0 "Sigma convergence" converge ${SRC}/tests/data/grunfeld.csv --var inv --panel firm,year)

@@ -1,0 +1,165 @@
+// cbec index: composite indices (entropy weights, optionally hierarchical) and VIF screening;
+// cbec converge: sigma and beta convergence, by subgroup.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/convergence/convergence.hpp"
+#include "cbec/estimate/index/entropy_weights.hpp"
+#include "cbec/estimate/index/vif.hpp"
+#include "cbec/io/csv_reader.hpp"
+#include "cbec/io/read_table.hpp"
+#include "cbec/report/regression_table.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace cbec::cli {
+
+namespace {
+std::string f4(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
+
+Eigen::MatrixXd columns_of(const Frame& f, const std::vector<std::string>& names) {
+  Eigen::MatrixXd X(static_cast<long>(f.nrows()), static_cast<long>(names.size()));
+  for (size_t j = 0; j < names.size(); ++j) {
+    const auto& v = f.numeric(names[j]);
+    for (size_t i = 0; i < v.size(); ++i) X(static_cast<long>(i), static_cast<long>(j)) = v[i];
+  }
+  return X;
+}
+}  // namespace
+
+void add_index(CLI::App& app) {
+  struct Opts {
+    std::string data, method = "entropy", save, name = "index", standardize = "minmax";
+    std::vector<std::string> indicators, negative, groups;
+    double shift = 0, threshold = 10;
+    OutputOptions out;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("index", "Composite indices: entropy weights (pooled), VIF screening");
+  cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
+  cmd->add_option("--method", o->method, "entropy | vif");
+  cmd->add_option("--indicators", o->indicators, "Indicator variables")->required();
+  cmd->add_option("--negative", o->negative, "Indicators where less is better");
+  cmd->add_option("--groups", o->groups, "First-level group of each indicator (hierarchical index)");
+  cmd->add_option("--standardize", o->standardize, "minmax | z");
+  cmd->add_option("--shift", o->shift, "Added to the standardized values before the shares (e.g. 0.0001)");
+  cmd->add_option("--threshold", o->threshold, "VIF screening threshold (default 10)");
+  cmd->add_option("--name", o->name, "Name of the score column");
+  cmd->add_option("--save", o->save, "Write the data with the score column here (.csv)");
+  add_output_options(*cmd, o->out);
+  cmd->callback([o] {
+    Frame f = read_table(o->data);
+    Eigen::MatrixXd X = columns_of(f, o->indicators);
+    if (o->method == "vif") {
+      auto steps = vif_screen(X, o->indicators, o->threshold);
+      std::vector<Table> tables;
+      for (size_t s = 0; s < steps.size(); ++s) {
+        Table t;
+        t.title = fmt::format("VIF, step {}{}", s + 1, steps[s].dropped.empty() ? "" : ": drop " + steps[s].dropped);
+        t.header = {"Variable", "VIF", "1/VIF"};
+        for (size_t k = 0; k < steps[s].names.size(); ++k)
+          t.rows.push_back({steps[s].names[k], fmt::format("{:.3f}", steps[s].vif[static_cast<long>(k)]), fmt::format("{:.4f}", 1 / steps[s].vif[static_cast<long>(k)])});
+        t.rows.push_back({"Mean VIF", fmt::format("{:.3f}", steps[s].vif.mean()), ""});
+        t.rules_before.push_back(t.rows.size() - 1);
+        tables.push_back(t);
+      }
+      emit(tables, to_json(steps), o->out);
+      return;
+    }
+    if (o->method != "entropy") throw SpecError(fmt::format("--method '{}' is unknown; use entropy or vif", o->method));
+    EntropyOptions eo;
+    eo.standardize = o->standardize;
+    eo.shift = o->shift;
+    eo.groups = o->groups;
+    for (const auto& name : o->indicators)
+      eo.negative.push_back(std::find(o->negative.begin(), o->negative.end(), name) != o->negative.end());
+    for (const auto& name : o->negative)
+      if (std::find(o->indicators.begin(), o->indicators.end(), name) == o->indicators.end())
+        throw SpecError(fmt::format("--negative names '{}', which is not among --indicators", name));
+    EntropyResult r = entropy_weights(X, o->indicators, eo);
+    Table t;
+    t.title = fmt::format("Entropy weights (n = {}, k = 1/ln n)", r.n);
+    t.header = {"Indicator", "Direction", "Entropy e", "Utility g", "Weight w"};
+    if (!o->groups.empty()) t.header.push_back("Group");
+    for (size_t j = 0; j < o->indicators.size(); ++j) {
+      const long i = static_cast<long>(j);
+      std::vector<std::string> row = {o->indicators[j], eo.negative[j] ? "negative" : "positive", f4(r.e[i]), f4(r.g[i]), f4(r.w[i])};
+      if (!o->groups.empty()) row.push_back(o->groups[j]);
+      t.rows.push_back(row);
+    }
+    for (const auto& [g, w] : r.group_weights) t.notes.push_back(fmt::format("Group {}: weight {}", g, f4(w)));
+    for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
+    if (!o->save.empty()) {
+      f.set(Column::numeric(o->name, std::vector<double>(r.scores.data(), r.scores.data() + r.scores.size())));
+      write_csv(f, o->save);
+      t.notes.push_back(fmt::format("Scores written to {} as '{}'.", o->save, o->name));
+    }
+    emit({t}, to_json(r), o->out);
+  });
+}
+
+void add_converge(CLI::App& app) {
+  struct Opts {
+    std::string data, panel, group, method = "sigma", vcov = "iid";
+    ConvergenceSpec spec;
+    bool levels = false;
+    OutputOptions out;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("converge", "Sigma and beta convergence (cross-section or panel), by subgroup");
+  cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
+  cmd->add_option("--var", o->spec.variable, "Variable (e.g. GDP per capita)")->required();
+  cmd->add_option("--panel", o->panel, "unit,time")->required();
+  cmd->add_option("--method", o->method, "sigma | beta | beta-panel");
+  cmd->add_option("--controls", o->spec.controls, "Controls (conditional beta convergence)");
+  cmd->add_option("--group", o->spec.group, "Run separately within the levels of this variable");
+  cmd->add_flag("--levels", o->levels, "Sigma convergence of levels instead of logs");
+  cmd->add_flag("--time-fe", o->spec.time_fe, "Panel beta: add year fixed effects");
+  cmd->add_option("--vcov", o->vcov, "Variance for beta (iid, hc1, cluster:var, ...)");
+  add_output_options(*cmd, o->out);
+  cmd->callback([o] {
+    Frame f = read_table(o->data);
+    auto comma = o->panel.find(',');
+    if (comma == std::string::npos) throw SpecError("--panel takes unit,time");
+    o->spec.unit = o->panel.substr(0, comma);
+    o->spec.time = o->panel.substr(comma + 1);
+    o->spec.logs = !o->levels;
+    o->spec.vcov = VcovSpec::parse(o->vcov, o->spec.time);
+    nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "converge"}, {"method", o->method}};
+    if (o->method == "sigma") {
+      std::vector<Table> tables;
+      for (const auto& r : sigma_convergence(f, o->spec)) {
+        Table t;
+        t.title = fmt::format("Sigma convergence of {}{}{}", r.logs ? "ln " : "", r.variable, r.group.empty() ? "" : " (" + r.group + ")");
+        t.header = {"Year", "N", "Mean", "SD", "CV"};
+        for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), f4(row.mean), f4(row.sd), f4(row.cv)});
+        t.notes.push_back(fmt::format("Trend of SD: {} per year (SE {}, p = {}); of CV: {} (SE {}, p = {}). Negative = sigma convergence.",
+                                      f4(r.sd_slope), f4(r.sd_slope_se), f4(r.sd_slope_p), f4(r.cv_slope), f4(r.cv_slope_se), f4(r.cv_slope_p)));
+        tables.push_back(t);
+        j["results"].push_back(to_json(r));
+      }
+      emit(tables, j, o->out);
+      return;
+    }
+    if (o->method != "beta" && o->method != "beta-panel") throw SpecError(fmt::format("--method '{}' is unknown; use sigma, beta or beta-panel", o->method));
+    auto results = o->method == "beta" ? beta_cross_section(f, o->spec) : beta_panel(f, o->spec);
+    std::vector<RegressionResult> models;
+    RegressionTableOptions to;
+    to.title = o->method == "beta" ? "Beta convergence (cross-section)" : "Beta convergence (panel, unit fixed effects)";
+    for (const auto& r : results) {
+      models.push_back(r.model);
+      to.model_names.push_back(r.group.empty() ? "all" : r.group);
+      j["results"].push_back(to_json(r));
+    }
+    Table t = regression_table(models, to);
+    for (const auto& r : results)
+      t.notes.push_back(fmt::format("{}: beta = {}, speed -ln(1 + T beta)/T = {} (T = {:g}), half-life = {} years.", r.group.empty() ? "all" : r.group,
+                                    f4(r.beta), f4(r.speed), r.T, f4(r.half_life)));
+    emit({t}, j, o->out);
+  });
+}
+
+}  // namespace cbec::cli

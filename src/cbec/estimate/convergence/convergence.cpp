@@ -1,0 +1,186 @@
+#include "cbec/estimate/convergence/convergence.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/feols.hpp"
+#include "cbec/frame/panel.hpp"
+#include "cbec/stats/distributions.hpp"
+
+namespace cbec {
+
+double convergence_speed(double beta, double T) {
+  const double a = 1 + T * beta;
+  return a > 0 ? -std::log(a) / T : std::numeric_limits<double>::quiet_NaN();
+}
+
+namespace {
+
+// Row subsets by the levels of the group column (one subset "" when no group).
+std::vector<std::pair<std::string, std::vector<size_t>>> subsets(const Frame& f, const std::string& group) {
+  std::map<std::string, std::vector<size_t>> by;
+  if (group.empty()) {
+    auto& all = by[""];
+    for (size_t i = 0; i < f.nrows(); ++i) all.push_back(i);
+  } else {
+    const Column& g = f.get(group);
+    for (size_t i = 0; i < f.nrows(); ++i)
+      if (!g.is_missing(i)) by[g.text(i)].push_back(i);
+  }
+  return {by.begin(), by.end()};
+}
+
+// OLS slope of v on t with its iid standard error and two-sided p (t with n - 2 df).
+void trend(const std::vector<double>& t, const std::vector<double>& v, double& slope, double& se, double& p) {
+  const double n = static_cast<double>(t.size());
+  double mt = 0, mv = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    mt += t[i] / n;
+    mv += v[i] / n;
+  }
+  double stt = 0, stv = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    stt += (t[i] - mt) * (t[i] - mt);
+    stv += (t[i] - mt) * (v[i] - mv);
+  }
+  slope = stv / stt;
+  double rss = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const double e = v[i] - mv - slope * (t[i] - mt);
+    rss += e * e;
+  }
+  se = n > 2 ? std::sqrt(rss / (n - 2) / stt) : std::numeric_limits<double>::quiet_NaN();
+  p = n > 2 ? p_t_two_sided(slope / se, n - 2) : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
+std::vector<SigmaResult> sigma_convergence(const Frame& frame, const ConvergenceSpec& s) {
+  const auto& x = frame.numeric(s.variable);
+  const auto& t = frame.numeric(s.time);
+  std::vector<SigmaResult> out;
+  for (const auto& [label, rows] : subsets(frame, s.group)) {
+    SigmaResult r;
+    r.variable = s.variable;
+    r.group = label;
+    r.logs = s.logs;
+    std::map<int64_t, std::vector<double>> by_year;
+    for (size_t i : rows) {
+      if (std::isnan(x[i]) || std::isnan(t[i])) continue;
+      if (s.logs && x[i] <= 0)
+        throw DataError(fmt::format("'{}' is {} in data line {}: sigma convergence in logs needs positive values", s.variable, x[i], i + 2));
+      by_year[static_cast<int64_t>(t[i])].push_back(s.logs ? std::log(x[i]) : x[i]);
+    }
+    std::vector<double> years, sds, cvs;
+    for (const auto& [year, v] : by_year) {
+      SigmaRow row;
+      row.year = year;
+      row.n = v.size();
+      for (double a : v) row.mean += a / static_cast<double>(v.size());
+      double ss = 0;
+      for (double a : v) ss += (a - row.mean) * (a - row.mean);
+      row.sd = v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : std::numeric_limits<double>::quiet_NaN();
+      row.cv = row.sd / row.mean;
+      r.rows.push_back(row);
+      years.push_back(static_cast<double>(year));
+      sds.push_back(row.sd);
+      cvs.push_back(row.cv);
+    }
+    if (r.rows.size() < 3) throw DataError(fmt::format("sigma convergence needs at least 3 years of '{}'{}", s.variable, label.empty() ? "" : " in group " + label));
+    trend(years, sds, r.sd_slope, r.sd_slope_se, r.sd_slope_p);
+    trend(years, cvs, r.cv_slope, r.cv_slope_se, r.cv_slope_p);
+    out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<BetaResult> beta_cross_section(const Frame& frame, const ConvergenceSpec& s) {
+  Panel p = declare_panel(frame, s.unit, s.time);
+  const auto& y = frame.numeric(s.variable);
+  const int64_t t0 = p.times.front(), t1 = p.times.back();
+  const double T = static_cast<double>(t1 - t0);
+  if (T <= 0) throw DataError("beta convergence needs at least two periods");
+  // One row per unit: growth, initial log level and initial controls.
+  std::vector<double> growth(p.n_units, NAN), init(p.n_units, NAN);
+  std::vector<std::vector<double>> ctrl(s.controls.size(), std::vector<double>(p.n_units, NAN));
+  std::vector<std::string> group(p.n_units);
+  for (size_t u = 0; u < p.n_units; ++u) {
+    const size_t first = p.order[p.unit_start[u]], last = p.order[p.unit_start[u + 1] - 1];
+    if (p.time_value[first] != t0 || p.time_value[last] != t1) continue;  // unit not observed at both ends: left out
+    if (y[first] > 0 && y[last] > 0) {
+      init[u] = std::log(y[first]);
+      growth[u] = (std::log(y[last]) - init[u]) / T;
+    }
+    for (size_t c = 0; c < s.controls.size(); ++c) ctrl[c][u] = frame.numeric(s.controls[c])[first];
+    if (!s.group.empty()) group[u] = frame.get(s.group).text(first);
+  }
+  Frame units;
+  units.set(Column::strings("unit", p.unit_labels));
+  units.set(Column::numeric("growth", growth));
+  units.set(Column::numeric("ln_initial", init));
+  for (size_t c = 0; c < s.controls.size(); ++c) units.set(Column::numeric(s.controls[c], ctrl[c]));
+  if (!s.group.empty()) units.set(Column::strings(s.group, group));
+  std::string formula = "growth ~ ln_initial";
+  for (const auto& c : s.controls) formula += " + " + c;
+  std::vector<BetaResult> out;
+  for (const auto& [label, rows] : subsets(units, s.group)) {
+    BetaResult b;
+    b.kind = "cross_section";
+    b.group = label;
+    b.T = T;
+    FeolsOptions fo;
+    fo.vcov = s.vcov;
+    b.model = feols(units.take(rows), formula, fo);
+    b.model.command = "converge";
+    b.beta = b.model.coef[b.model.find("ln_initial")];
+    b.speed = convergence_speed(b.beta, T);
+    b.half_life = b.speed > 0 ? std::log(2.0) / b.speed : std::numeric_limits<double>::quiet_NaN();  // no convergence: no half-life
+    out.push_back(b);
+  }
+  return out;
+}
+
+std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s) {
+  std::string formula = fmt::format("d(log({0})) ~ l(log({0}), 1)", s.variable);
+  for (const auto& c : s.controls) formula += " + " + c;
+  formula += " | " + s.unit + (s.time_fe ? " + " + s.time : "");
+  std::vector<BetaResult> out;
+  for (const auto& [label, rows] : subsets(frame, s.group)) {
+    BetaResult b;
+    b.kind = "panel";
+    b.group = label;
+    FeolsOptions fo;
+    fo.vcov = s.vcov;
+    DesignOptions d;
+    d.panel_unit = s.unit;
+    d.panel_time = s.time;
+    b.model = feols(frame.take(rows), formula, fo, d);
+    b.model.command = "converge";
+    b.beta = b.model.coef[b.model.find(fmt::format("l(log({}), 1)", s.variable))];
+    b.speed = convergence_speed(b.beta, 1.0);
+    b.half_life = b.speed > 0 ? std::log(2.0) / b.speed : std::numeric_limits<double>::quiet_NaN();  // no convergence: no half-life
+    out.push_back(b);
+  }
+  return out;
+}
+
+nlohmann::json to_json(const SigmaResult& r) {
+  nlohmann::json j{{"variable", r.variable}, {"group", r.group}, {"logs", r.logs},
+                   {"sd_trend", {{"slope", r.sd_slope}, {"se", r.sd_slope_se}, {"p_value", r.sd_slope_p}}},
+                   {"cv_trend", {{"slope", r.cv_slope}, {"se", r.cv_slope_se}, {"p_value", r.cv_slope_p}}}};
+  for (const auto& row : r.rows) j["by_year"].push_back({{"year", row.year}, {"n", row.n}, {"mean", row.mean}, {"sd", row.sd}, {"cv", row.cv}});
+  return j;
+}
+
+nlohmann::json to_json(const BetaResult& r) {
+  nlohmann::json j = to_json(r.model);
+  j["convergence"] = {{"kind", r.kind}, {"group", r.group}, {"beta", r.beta}, {"speed", r.speed}, {"half_life", r.half_life}, {"T", r.T}};
+  return j;
+}
+
+}  // namespace cbec

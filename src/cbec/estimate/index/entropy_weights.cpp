@@ -1,0 +1,88 @@
+#include "cbec/estimate/index/entropy_weights.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+Eigen::VectorXd weights_from_entropy(const Eigen::VectorXd& e) {
+  Eigen::VectorXd g = (1.0 - e.array()).matrix();
+  const double total = g.sum();
+  if (!(total > 0)) throw NumericError("every indicator has entropy 1: no indicator carries information");
+  return g / total;
+}
+
+EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& o) {
+  const long n = X.rows(), m = X.cols();
+  if (static_cast<long>(names.size()) != m) throw SpecError("one name per indicator is needed");
+  if (n < 2) throw DataError("the entropy weight method needs at least two observations");
+  if (o.standardize != "minmax" && o.standardize != "z")
+    throw SpecError(fmt::format("unknown standardization '{}' for the entropy method; use minmax or z", o.standardize));
+  if (!(o.shift >= 0)) throw SpecError("the shift must be zero or positive");
+  EntropyResult r;
+  r.indicators = names;
+  r.n = static_cast<size_t>(n);
+  r.e.resize(m);
+  Eigen::MatrixXd S(n, m);  // standardized x'
+  for (long j = 0; j < m; ++j) {
+    for (long i = 0; i < n; ++i)
+      if (!std::isfinite(X(i, j)))
+        throw DataError(fmt::format("indicator '{}' is missing or not finite in row {}; fill or drop it first (e.g. cbec transform --interpolate)", names[static_cast<size_t>(j)], i + 1));
+    const bool neg = static_cast<long>(o.negative.size()) > j && o.negative[static_cast<size_t>(j)];
+    Eigen::VectorXd v = X.col(j);
+    if (o.standardize == "z") {
+      const double mean = v.mean(), sd = std::sqrt((v.array() - mean).square().sum() / static_cast<double>(n - 1));
+      v = sd > 0 ? Eigen::VectorXd((v.array() - mean) / sd) : Eigen::VectorXd::Zero(n);
+      if (neg) v = -v;
+      v = (v.array() - v.minCoeff()).matrix();
+    } else {
+      const double lo = v.minCoeff(), hi = v.maxCoeff();
+      if (!(hi > lo)) v.setZero();
+      else if (neg) v = ((hi - v.array()) / (hi - lo)).matrix();
+      else v = ((v.array() - lo) / (hi - lo)).matrix();
+    }
+    S.col(j) = v;
+    Eigen::VectorXd shares = (v.array() + o.shift).matrix();
+    const double total = shares.sum();
+    if (!(total > 0)) {
+      r.e[j] = 1.0;
+      r.warnings.push_back(fmt::format("indicator '{}' is constant: entropy 1, weight 0", names[static_cast<size_t>(j)]));
+      continue;
+    }
+    double h = 0;
+    for (long i = 0; i < n; ++i) {
+      const double p = shares[i] / total;
+      if (p > 0) h -= p * std::log(p);
+    }
+    r.e[j] = h / std::log(static_cast<double>(n));
+  }
+  r.g = (1.0 - r.e.array()).matrix();
+  r.w = weights_from_entropy(r.e);
+  r.scores = S * r.w;
+  if (!o.groups.empty()) {
+    if (static_cast<long>(o.groups.size()) != m) throw SpecError("give a group for every indicator (or none)");
+    for (long j = 0; j < m; ++j) {
+      const std::string& grp = o.groups[static_cast<size_t>(j)];
+      auto it = std::find_if(r.group_weights.begin(), r.group_weights.end(), [&](const auto& p) { return p.first == grp; });
+      if (it == r.group_weights.end()) r.group_weights.emplace_back(grp, r.w[j]);
+      else it->second += r.w[j];
+    }
+  }
+  return r;
+}
+
+nlohmann::json to_json(const EntropyResult& r) {
+  nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "index"}, {"estimator", "entropy"}, {"n", r.n}, {"warnings", r.warnings}};
+  for (size_t k = 0; k < r.indicators.size(); ++k) {
+    const long i = static_cast<long>(k);
+    j["indicators"][r.indicators[k]] = {{"e", r.e[i]}, {"g", r.g[i]}, {"w", r.w[i]}};
+  }
+  for (const auto& [g, w] : r.group_weights) j["groups"][g] = w;
+  return j;
+}
+
+}  // namespace cbec

@@ -1,0 +1,47 @@
+// The entropy weight method for composite indices.
+//
+//   x'_ij = (x_ij - min_j) / (max_j - min_j)           positive indicator (min-max; or z, see below)
+//   x'_ij = (max_j - x_ij) / (max_j - min_j)           negative indicator
+//   p_ij  = (x'_ij + shift) / sum_i (x'_ij + shift)
+//   e_j   = -(1 / ln n) sum_i p_ij ln p_ij, with 0 ln 0 = 0
+//   g_j   = 1 - e_j,  w_j = g_j / sum_k g_k,  s_i = sum_j w_j x'_ij
+// One reference paper prints the entropy as e_j = k / sum_i p_ij ln p_ij (a typo); the formula
+// above is the correct one (Shannon 1948; as applied e.g. by Zou et al. 2006).
+// "z" standardization uses z_ij shifted to start at 0 (x' = z - min z), so shares stay non-negative.
+// Scope: pooled over all rows (n = units x years; the panel form of the reference paper, k = 1/ln 279
+// for 31 provinces x 9 years), or separately within each group (e.g. per year: the time-varying
+// form). A constant indicator carries no information: e = 1, weight 0, with a warning.
+#pragma once
+#include <Eigen/Core>
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cbec {
+
+struct EntropyOptions {
+  std::string standardize = "minmax";   // minmax or z
+  std::vector<bool> negative;            // per indicator: less is better
+  double shift = 0.0;                    // added before the shares (e.g. 0.0001), keeps logs finite
+  std::vector<std::string> groups;       // per indicator: first-level group (hierarchical index), optional
+};
+
+struct EntropyResult {
+  std::vector<std::string> indicators;
+  Eigen::VectorXd e, g, w;
+  std::vector<std::pair<std::string, double>> group_weights;  // sum of children's weights
+  Eigen::VectorXd scores;                // one per row
+  size_t n = 0;                          // rows used in ln n
+  std::vector<std::string> warnings;
+};
+
+// X: rows = observations (unit-years), columns = indicators; no missing values allowed.
+EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& options = {});
+
+// Weights from given entropies (w_j = (1 - e_j) / sum_k (1 - e_k)), e.g. to check a published table.
+Eigen::VectorXd weights_from_entropy(const Eigen::VectorXd& e);
+
+nlohmann::json to_json(const EntropyResult& r);
+
+}  // namespace cbec

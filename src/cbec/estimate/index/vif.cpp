@@ -1,0 +1,69 @@
+#include "cbec/estimate/index/vif.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <Eigen/QR>
+#include <limits>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+Eigen::VectorXd vif(const Eigen::MatrixXd& X) {
+  const long n = X.rows(), k = X.cols();
+  if (k < 2) throw SpecError("VIF needs at least two variables");
+  if (n <= k) throw DataError(fmt::format("VIF needs more observations ({}) than variables ({})", n, k));
+  Eigen::VectorXd out(k);
+  for (long j = 0; j < k; ++j) {
+    Eigen::MatrixXd A(n, k);
+    A.col(0).setOnes();
+    for (long c = 0, a = 1; c < k; ++c)
+      if (c != j) A.col(a++) = X.col(c);
+    const Eigen::VectorXd y = X.col(j);
+    const Eigen::VectorXd resid = y - A * A.colPivHouseholderQr().solve(y);
+    const double tss = (y.array() - y.mean()).square().sum();
+    const double r2 = 1 - resid.squaredNorm() / tss;
+    out[j] = r2 < 1 ? 1 / (1 - r2) : std::numeric_limits<double>::infinity();
+  }
+  return out;
+}
+
+std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std::string>& names, double threshold) {
+  std::vector<long> keep(static_cast<size_t>(X.cols()));
+  for (size_t j = 0; j < keep.size(); ++j) keep[j] = static_cast<long>(j);
+  std::vector<VifStep> steps;
+  while (true) {
+    Eigen::MatrixXd S(X.rows(), static_cast<long>(keep.size()));
+    VifStep step;
+    for (size_t a = 0; a < keep.size(); ++a) {
+      S.col(static_cast<long>(a)) = X.col(keep[a]);
+      step.names.push_back(names[static_cast<size_t>(keep[a])]);
+    }
+    step.vif = vif(S);
+    long worst = 0;
+    const double max = step.vif.maxCoeff(&worst);
+    if (max > threshold && keep.size() > 2) {
+      step.dropped = step.names[static_cast<size_t>(worst)];
+      keep.erase(keep.begin() + worst);
+      steps.push_back(step);
+      continue;
+    }
+    steps.push_back(step);
+    return steps;
+  }
+}
+
+nlohmann::json to_json(const std::vector<VifStep>& steps) {
+  nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "index"}, {"estimator", "vif"}, {"steps", nlohmann::json::array()}};
+  for (const auto& s : steps) {
+    nlohmann::json step;
+    for (size_t k = 0; k < s.names.size(); ++k)
+      step["vif"][s.names[k]] = {{"vif", s.vif[static_cast<long>(k)]}, {"inverse", 1 / s.vif[static_cast<long>(k)]}};
+    step["dropped"] = s.dropped;
+    j["steps"].push_back(step);
+  }
+  return j;
+}
+
+}  // namespace cbec

@@ -1,0 +1,24 @@
+// Variance inflation factors as Stata's `estat vif` after regress: VIF_j = 1 / (1 - R2_j), R2_j
+// from regressing x_j on the other regressors with a constant; and iterative screening that drops
+// the indicator with the largest VIF while it exceeds a threshold (default 10), step by step.
+#pragma once
+#include <Eigen/Core>
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cbec {
+
+struct VifStep {
+  std::vector<std::string> names;
+  Eigen::VectorXd vif;
+  std::string dropped;  // "" on the last step
+};
+
+Eigen::VectorXd vif(const Eigen::MatrixXd& X);
+std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std::string>& names, double threshold = 10.0);
+
+nlohmann::json to_json(const std::vector<VifStep>& steps);
+
+}  // namespace cbec
