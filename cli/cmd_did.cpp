@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/estimate/did/bacon.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
@@ -81,21 +82,6 @@ Table bacon_table(const BaconResult& b) {
   return t;
 }
 
-std::vector<std::string> split_plus(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t p = s.find('+', start);
-    std::string part = s.substr(start, p == std::string::npos ? std::string::npos : p - start);
-    part.erase(0, part.find_first_not_of(' '));
-    part.erase(part.find_last_not_of(' ') + 1);
-    if (!part.empty()) out.push_back(part);
-    if (p == std::string::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 void add_did(CLI::App& app) {
@@ -132,8 +118,8 @@ void add_did(CLI::App& app) {
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     Frame frame = read_table(o->data);
-    o->spec.controls = split_plus(o->controls);
-    o->spec.extra_fe = split_plus(o->fe);
+    o->spec.controls = split_trimmed(o->controls, '+');
+    o->spec.extra_fe = split_trimmed(o->fe, '+');
     const auto& spec = o->spec;
     if (o->method == "twfe") {
       RegressionResult r = twfe_did(frame, spec);

@@ -12,6 +12,7 @@
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/regression_table.hpp"
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -122,10 +123,7 @@ void add_converge(CLI::App& app) {
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     Frame f = read_table(o->data);
-    auto comma = o->panel.find(',');
-    if (comma == std::string::npos) throw SpecError("--panel takes unit,time");
-    o->spec.unit = o->panel.substr(0, comma);
-    o->spec.time = o->panel.substr(comma + 1);
+    std::tie(o->spec.unit, o->spec.time) = parse_panel(o->panel);
     o->spec.logs = !o->levels;
     o->spec.vcov = VcovSpec::parse(o->vcov, o->spec.time);
     nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "converge"}, {"method", o->method}};

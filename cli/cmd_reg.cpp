@@ -6,6 +6,7 @@
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/regression_table.hpp"
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -32,12 +33,7 @@ void add_reg(CLI::App& app) {
   cmd->callback([o] {
     Frame frame = read_table(o->data);
     DesignOptions dopt;
-    if (!o->panel.empty()) {
-      auto comma = o->panel.find(',');
-      if (comma == std::string::npos) throw SpecError("--panel takes unit,time (two variable names separated by a comma)");
-      dopt.panel_unit = o->panel.substr(0, comma);
-      dopt.panel_time = o->panel.substr(comma + 1);
-    }
+    if (!o->panel.empty()) std::tie(dopt.panel_unit, dopt.panel_time) = parse_panel(o->panel);
     dopt.weights = o->weights;
     dopt.drop_singletons = !o->keep_singletons;
     FeolsOptions fopt;

@@ -7,27 +7,18 @@
 #include <tuple>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/formula/design.hpp"
 #include "cbec/frame/transforms.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
 namespace cbec::cli {
 
 namespace {
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t p = s.find(sep, start);
-    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
-    if (p == std::string::npos) return out;
-    start = p + 1;
-  }
-}
 
 double number(const std::string& s, const std::string& what) {
   try {
@@ -75,9 +66,8 @@ void add_transform(CLI::App& app) {
     std::optional<Panel> panel;
     auto need_panel = [&]() -> const Panel& {
       if (!panel) {
-        auto parts = split(o->panel, ',');
-        if (parts.size() != 2) throw SpecError("this transform needs --panel unit,time");
-        panel = declare_panel(f, parts[0], parts[1]);
+        auto [unit, time] = parse_panel(o->panel);
+        panel = declare_panel(f, unit, time);
       }
       return *panel;
     };
@@ -95,7 +85,7 @@ void add_transform(CLI::App& app) {
     }
     for (auto [specs, sign, prefix] : {std::tuple{&o->lag, 1, "l"}, {&o->lead, -1, "f"}, {&o->diff, 0, "d"}}) {
       for (const auto& s : *specs) {
-        auto parts = split(s, ':');
+        auto parts = split_trimmed(s, ':');
         const int k = parts.size() > 1 ? static_cast<int>(number(parts[1], s)) : 1;
         TransformReport r;
         std::vector<double> v;
@@ -124,7 +114,7 @@ void add_transform(CLI::App& app) {
           fmt::format("linear {} of {}", o->extrapolate ? "interpolation and extrapolation" : "interpolation", x));
     }
     for (const auto& s : o->winsor) {
-      auto parts = split(s, ':');
+      auto parts = split_trimmed(s, ':');
       if (parts.size() < 3) throw SpecError(fmt::format("--winsor '{}' needs x:lower:upper, e.g. gdp:1:99", s));
       auto g = by_group(f, parts, 3);
       TransformReport r;
@@ -133,7 +123,7 @@ void add_transform(CLI::App& app) {
           fmt::format("winsorized at {}/{} percentiles{}", parts[1], parts[2], g ? " by " + g->name : ""));
     }
     for (const auto& s : o->std) {
-      auto parts = split(s, ':');
+      auto parts = split_trimmed(s, ':');
       if (parts.size() < 2) throw SpecError(fmt::format("--std '{}' needs x:method, e.g. gdp:z", s));
       auto g = by_group(f, parts, 2);
       TransformReport r;

@@ -7,6 +7,7 @@
 #include "cbec/estimate/panel/panel_models.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/regression_table.hpp"
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -30,11 +31,8 @@ void add_xtreg(CLI::App& app) {
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     Frame frame = read_table(o->data);
-    auto comma = o->panel.find(',');
-    if (comma == std::string::npos) throw SpecError("--panel takes unit,time");
     PanelOptions po;
-    po.unit = o->panel.substr(0, comma);
-    po.time = o->panel.substr(comma + 1);
+    std::tie(po.unit, po.time) = parse_panel(o->panel);
     po.vcov = VcovSpec::parse(o->vcov, po.time);
     std::vector<RegressionResult> results;
     std::vector<std::string> names;

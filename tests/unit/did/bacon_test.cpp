@@ -41,11 +41,7 @@ TEST(Bacon, MatchesBacondecompOnCastle) {
 TEST(Bacon, SumsToTwfeAndFlagsForbiddenComparisons) {
   // Dynamic effects: the later-vs-earlier comparisons are contaminated.
   Frame f = test::staggered_panel(100, 1.0, 0.8, 21, 0.3);
-  StaggeredSpec s;
-  s.y = "y";
-  s.unit = "id";
-  s.time = "year";
-  s.first_treat = "first_treat";
+  StaggeredSpec s = test::staggered_spec({});
   BaconResult b = bacon_decomposition(f, s);
   double total = 0;
   for (const auto& c : b.comparisons) total += c.weight;

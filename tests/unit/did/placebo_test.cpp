@@ -12,15 +12,7 @@
 using namespace cbec;
 
 namespace {
-StaggeredSpec spec() {
-  StaggeredSpec s;
-  s.y = "y";
-  s.unit = "id";
-  s.time = "year";
-  s.first_treat = "first_treat";
-  s.controls = {"x"};
-  return s;
-}
+StaggeredSpec spec() { return test::staggered_spec(); }
 }  // namespace
 
 TEST(Placebo, RealEstimateEqualsTwfeAndIsExtremeUnderATrueEffect) {

@@ -8,6 +8,7 @@
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "staggered_fixture.hpp"
 
 using namespace cbec;
 
@@ -17,15 +18,7 @@ nlohmann::json fixture() {
   return nlohmann::json::parse(in);
 }
 void expect_rel(double a, double b, double tol = 1e-6) { EXPECT_NEAR(a, b, tol * std::max(1e-8, std::fabs(b))) << a << " vs " << b; }
-StaggeredSpec small_spec() {
-  StaggeredSpec s;
-  s.y = "y";
-  s.unit = "id";
-  s.time = "year";
-  s.first_treat = "first_treat";
-  s.controls = {"x"};
-  return s;
-}
+StaggeredSpec small_spec() { return test::staggered_spec(); }
 }  // namespace
 
 TEST(ReferenceFixest, TwfeDidAndEventStudy) {

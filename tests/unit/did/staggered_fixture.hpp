@@ -4,6 +4,7 @@
 #include <cmath>
 #include <random>
 
+#include "cbec/estimate/did/staggered.hpp"
 #include "cbec/frame/frame.hpp"
 
 namespace cbec::test {
@@ -34,6 +35,17 @@ inline Frame staggered_panel(size_t units, double effect, double slope, unsigned
   f.set(Column::numeric("x", x));
   f.set(Column::numeric("y", y));
   return f;
+}
+
+// The spec of staggered_panel(): outcome y, unit id, time year, first_treat, control x.
+inline StaggeredSpec staggered_spec(std::vector<std::string> controls = {"x"}) {
+  StaggeredSpec s;
+  s.y = "y";
+  s.unit = "id";
+  s.time = "year";
+  s.first_treat = "first_treat";
+  s.controls = std::move(controls);
+  return s;
 }
 
 }  // namespace cbec::test

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
 
 namespace cbec {
@@ -18,21 +19,6 @@ namespace {
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t p = s.find(sep, start);
-    std::string part = s.substr(start, p == std::string::npos ? std::string::npos : p - start);
-    part.erase(0, part.find_first_not_of(' '));
-    part.erase(part.find_last_not_of(' ') + 1);
-    if (!part.empty()) out.push_back(part);
-    if (p == std::string::npos) break;
-    start = p + 1;
-  }
-  return out;
 }
 
 // Weighted residuals w_i e_i: the scores are s_i = w_i e_i z_i.
@@ -164,7 +150,7 @@ VcovSpec VcovSpec::parse(const std::string& text, const std::string& panel_time)
   else if (head == "robust" || head == "hetero") s.type = "HC1";
   else if (head == "cluster" || head == "cr1" || head == "cr2") {
     s.type = head == "cr2" ? "CR2" : "CR1";
-    s.cluster = split(tail, '+');
+    s.cluster = split_trimmed(tail, '+');
     if (s.cluster.empty()) throw SpecError(fmt::format("vcov '{}' needs cluster variables, e.g. cluster:firm or cluster:firm+year", text));
   } else if (head == "dk" || head == "driscoll-kraay") {
     s.type = "DK";

@@ -1,0 +1,20 @@
+#include "cbec/core/strings.hpp"
+
+namespace cbec {
+
+std::vector<std::string> split_trimmed(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t p = text.find(sep, start);
+    std::string part = text.substr(start, p == std::string::npos ? std::string::npos : p - start);
+    part.erase(0, part.find_first_not_of(' '));
+    part.erase(part.find_last_not_of(' ') + 1);
+    if (!part.empty()) out.push_back(part);
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+}  // namespace cbec
