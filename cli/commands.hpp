@@ -20,5 +20,6 @@ void add_transform(CLI::App& app);
 void add_panel(CLI::App& app);
 void add_index(CLI::App& app);
 void add_converge(CLI::App& app);
+void add_spatial(CLI::App& app);
 
 }  // namespace cbec::cli

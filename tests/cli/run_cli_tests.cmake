@@ -34,3 +34,7 @@ run_cbec(0 "Entropy weights (n = 279" index ${SRC}/tests/data/scitech_2011_2019.
 run_cbec(0 "VIF, step 1" index ${SRC}/tests/data/scitech_2011_2019.csv --method vif --indicators patent_app_invention patent_grant_total rd_expenditure rd_intensity)
 run_cbec(0 "half-life" converge ${SRC}/tests/data/grunfeld.csv --var inv --panel firm,year --method beta-panel)
 run_cbec(0 "Sigma convergence" converge ${SRC}/tests/data/grunfeld.csv --var inv --panel firm,year)
+run_cbec(0 "Moran's I of CRIME" spatial moran ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --permutations 99)
+run_cbec(0 "Cluster" spatial lisa ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --adjust fdr)
+run_cbec(0 "hot" spatial gistar ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --transform B)
+run_cbec(1 "units in the data but not in the weights" spatial moran ${SRC}/tests/data/grunfeld.csv --w ${SRC}/tests/data/columbus.gal --id firm --var inv)

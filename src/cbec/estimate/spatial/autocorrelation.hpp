@@ -1,0 +1,62 @@
+// Spatial autocorrelation statistics on a SpatialWeights matrix, with PySAL esda attribute names
+// and spdep conventions for the analytic moments:
+//  - global Moran's I (Moran 1950; Cliff and Ord 1981): E(I) = -1/(n-1); variance under normality
+//    and under randomization; one-sided normal p-values ("greater", as spdep::moran.test) and a
+//    permutation pseudo p-value (M + 1) / (R + 1) on the side of the observed value (as PySAL);
+//  - Geary's C (Geary 1954), E(C) = 1, normality and randomization variances (spdep::geary.test);
+//  - local Moran I_i (Anselin 1995) with spdep::localmoran's defaults (mlvar, conditional moments
+//    of Sokal, Oden and Thomson 1998), HH/LL/HL/LH labels, and conditional permutation pseudo
+//    p-values (x_i held fixed; folded, as PySAL Moran_Local);
+//  - Getis-Ord Gi and Gi* z-scores (Getis and Ord 1992; Ord and Getis 1995), as spdep::localG
+//    (Gi*: self-weight 1 added to a binary matrix, or the given diagonal).
+// Permutations run through the replication driver: the same seed gives the same p-values for any
+// number of threads.
+#pragma once
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "cbec/estimate/spatial/weights.hpp"
+
+namespace cbec {
+
+struct MoranResult {
+  double I = 0, EI = 0, VI_norm = 0, z_norm = 0, p_norm = 0, VI_rand = 0, z_rand = 0, p_rand = 0;
+  double p_sim = 0, EI_sim = 0, seI_sim = 0;   // permutations (p_sim = 0 when none were run)
+  size_t permutations = 0;
+  size_t n = 0;
+};
+
+struct GearyResult {
+  double C = 0, EC = 1, VC_norm = 0, z_norm = 0, p_norm = 0, VC_rand = 0, z_rand = 0, p_rand = 0;
+  double p_sim = 0;
+  size_t permutations = 0;
+};
+
+struct LocalMoranResult {
+  std::vector<double> Is, EIs, VIs, z, p;   // analytic (spdep localmoran defaults), p two-sided
+  std::vector<double> p_sim;                // conditional permutation pseudo p-values
+  std::vector<std::string> quadrant;        // HH, LL, HL, LH (sign of z_i and of its lag)
+  std::vector<std::string> cluster;         // quadrant where p (or p_sim) < alpha, else "ns"
+  std::vector<double> z_value, lag;         // Moran scatterplot: standardized value and its spatial lag
+};
+
+struct GetisOrdResult {
+  std::vector<double> z, p;                 // p two-sided
+  bool star = true;
+};
+
+MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345, int threads = 0);
+GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345, int threads = 0);
+LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345,
+                             double alpha = 0.05, int threads = 0);
+GetisOrdResult getis_ord(const std::vector<double>& x, const SpatialWeights& w, bool star = true);
+
+// Multiple-testing adjustments of a vector of p-values: "bonferroni" or "fdr" (Benjamini-Hochberg).
+std::vector<double> adjust_p(const std::vector<double>& p, const std::string& method);
+
+nlohmann::json to_json(const MoranResult& r);
+nlohmann::json to_json(const GearyResult& r);
+
+}  // namespace cbec

@@ -1,0 +1,48 @@
+#include "cbec/estimate/spatial/autocorrelation_common.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec::detail {
+
+WeightSums weight_sums(const SpatialWeights& w) {
+  WeightSums s;
+  const long n = static_cast<long>(w.n());
+  Eigen::SparseMatrix<double, Eigen::RowMajor> Wt = w.W.transpose();
+  Eigen::SparseMatrix<double, Eigen::RowMajor> sym = w.W + Wt;
+  s.S0 = w.W.sum();
+  s.S1 = 0.5 * sym.cwiseProduct(sym).sum();
+  Eigen::VectorXd row = w.W * Eigen::VectorXd::Ones(n), col = Wt * Eigen::VectorXd::Ones(n);
+  s.S2 = (row + col).squaredNorm();
+  return s;
+}
+
+std::vector<double> spatial_lag(const SpatialWeights& w, const std::vector<double>& v) {
+  Eigen::Map<const Eigen::VectorXd> vv(v.data(), static_cast<long>(v.size()));
+  Eigen::VectorXd lag = w.W * vv;
+  return {lag.data(), lag.data() + lag.size()};
+}
+
+Centered center(const std::vector<double>& x) {
+  Centered c;
+  const double n = static_cast<double>(x.size());
+  double mean = 0;
+  for (double v : x) {
+    if (!std::isfinite(v)) throw DataError("spatial statistics need a value for every unit; fill or drop missing values first");
+    mean += v / n;
+  }
+  c.z.resize(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    c.z[i] = x[i] - mean;
+    c.m2 += c.z[i] * c.z[i] / n;
+    c.m4 += std::pow(c.z[i], 4) / n;
+  }
+  if (!(c.m2 > 1e-20 * std::max(1.0, mean * mean))) throw DataError("the variable is constant: spatial autocorrelation is undefined");
+  return c;
+}
+
+}  // namespace cbec::detail

@@ -1,0 +1,24 @@
+// Internal helpers shared by the autocorrelation statistics: weight sums and neighbour lists.
+#pragma once
+#include <vector>
+
+#include "cbec/estimate/spatial/weights.hpp"
+
+namespace cbec::detail {
+
+struct WeightSums {
+  double S0 = 0, S1 = 0, S2 = 0;           // Cliff and Ord (1981): sum w, 1/2 sum (w_ij + w_ji)^2, sum_i (w_i. + w_.i)^2
+};
+WeightSums weight_sums(const SpatialWeights& w);
+
+// Spatial lag W v.
+std::vector<double> spatial_lag(const SpatialWeights& w, const std::vector<double>& v);
+
+// Deviations from the mean and their sums of squares and fourth powers.
+struct Centered {
+  std::vector<double> z;
+  double m2 = 0, m4 = 0;                   // sum z^2 / n, sum z^4 / n
+};
+Centered center(const std::vector<double>& x);
+
+}  // namespace cbec::detail

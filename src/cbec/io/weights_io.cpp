@@ -1,0 +1,149 @@
+#include "cbec/io/weights_io.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "cbec/core/error.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+namespace cbec {
+
+namespace {
+SpatialWeights from_triplets(std::vector<std::string> ids, const std::vector<Eigen::Triplet<double>>& t, std::string construction) {
+  SpatialWeights w;
+  w.ids = std::move(ids);
+  w.W.resize(static_cast<long>(w.ids.size()), static_cast<long>(w.ids.size()));
+  w.W.setFromTriplets(t.begin(), t.end());
+  w.construction = std::move(construction);
+  return w;
+}
+}  // namespace
+
+SpatialWeights read_gal(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw DataError(fmt::format("cannot open weights file '{}'", path));
+  std::string header;
+  std::getline(in, header);
+  std::istringstream hs(header);
+  std::vector<std::string> h;
+  for (std::string tok; hs >> tok;) h.push_back(tok);
+  if (h.empty()) throw DataError(fmt::format("{} line 1: empty GAL header", path));
+  // "n" or "0 n name idvar" (GeoDa).
+  const std::string& count = h.size() >= 2 ? h[1] : h[0];
+  size_t n = 0;
+  try {
+    n = std::stoul(count);
+  } catch (...) {
+    throw DataError(fmt::format("{} line 1: the GAL header must give the number of units", path));
+  }
+  std::vector<std::string> ids;
+  std::vector<std::vector<std::string>> nbrs;
+  size_t line = 1;
+  for (size_t k = 0; k < n; ++k) {
+    std::string a, b;
+    if (!std::getline(in, a)) throw DataError(fmt::format("{}: expected {} units, found {}", path, n, k));
+    ++line;
+    std::istringstream as(a);
+    std::string id;
+    size_t card = 0;
+    if (!(as >> id >> card)) throw DataError(fmt::format("{} line {}: expected 'id number_of_neighbours'", path, line));
+    std::getline(in, b);
+    ++line;
+    std::istringstream bs(b);
+    std::vector<std::string> list;
+    for (std::string tok; bs >> tok;) list.push_back(tok);
+    if (list.size() != card) throw DataError(fmt::format("{} line {}: {} neighbours listed, {} announced", path, line, list.size(), card));
+    ids.push_back(id);
+    nbrs.push_back(list);
+  }
+  std::unordered_map<std::string, int> pos;
+  for (size_t i = 0; i < ids.size(); ++i) pos[ids[i]] = static_cast<int>(i);
+  std::vector<Eigen::Triplet<double>> t;
+  for (size_t i = 0; i < ids.size(); ++i)
+    for (const auto& j : nbrs[i]) {
+      auto it = pos.find(j);
+      if (it == pos.end()) throw DataError(fmt::format("{}: neighbour '{}' of '{}' is not a unit of the file", path, j, ids[i]));
+      t.emplace_back(static_cast<int>(i), it->second, 1.0);
+    }
+  return from_triplets(ids, t, "GAL file " + std::filesystem::path(path).filename().string());
+}
+
+SpatialWeights read_edge_list(const std::string& path) {
+  Frame f = read_csv(path, CsvOptions{',', {"", "NA"}, {}});
+  if (f.ncols() < 2) throw DataError(fmt::format("{}: an edge list needs columns from,to[,weight]", path));
+  const Column &a = f.columns()[0], &b = f.columns()[1];
+  std::vector<std::string> ids;
+  std::unordered_map<std::string, int> pos;
+  auto index = [&](const std::string& id) {
+    auto [it, inserted] = pos.emplace(id, static_cast<int>(ids.size()));
+    if (inserted) ids.push_back(id);
+    return it->second;
+  };
+  std::vector<Eigen::Triplet<double>> t;
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    if (a.is_missing(i) || b.is_missing(i)) throw DataError(fmt::format("{} line {}: missing unit id", path, i + 2));
+    const double wt = f.ncols() >= 3 ? f.columns()[2].values.at(i) : 1.0;
+    t.emplace_back(index(a.text(i)), index(b.text(i)), wt);
+  }
+  return from_triplets(ids, t, "edge list " + std::filesystem::path(path).filename().string());
+}
+
+SpatialWeights read_weights(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".gal" || ext == ".GAL") return read_gal(path);
+  if (ext == ".csv") return read_edge_list(path);
+  throw DataError(fmt::format("'{}': unknown weights format; use .gal or a .csv edge list (from,to[,weight])", path));
+}
+
+void write_gal(const SpatialWeights& w, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw DataError(fmt::format("cannot write '{}'", path));
+  out << "0 " << w.n() << "\n";
+  for (long i = 0; i < w.W.outerSize(); ++i) {
+    std::vector<std::string> nb;
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) nb.push_back(w.ids[static_cast<size_t>(it.col())]);
+    out << w.ids[static_cast<size_t>(i)] << " " << nb.size() << "\n" << fmt::format("{}", fmt::join(nb, " ")) << "\n";
+  }
+}
+
+SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::string>& ids, const std::string& source) {
+  std::unordered_map<std::string, int> pos;
+  for (size_t i = 0; i < w.ids.size(); ++i) pos[w.ids[i]] = static_cast<int>(i);
+  std::vector<std::string> missing_w, missing_d;
+  std::unordered_map<std::string, int> in_data;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    in_data[ids[i]] = static_cast<int>(i);
+    if (!pos.count(ids[i])) missing_w.push_back(ids[i]);
+  }
+  for (const auto& id : w.ids)
+    if (!in_data.count(id)) missing_d.push_back(id);
+  if (!missing_w.empty() || !missing_d.empty())
+    throw DataError(fmt::format("{}: units in the data but not in the weights: [{}]; in the weights but not in the data: [{}]", source,
+                                fmt::join(missing_w, ", "), fmt::join(missing_d, ", ")));
+  std::vector<Eigen::Triplet<double>> t;
+  for (long i = 0; i < w.W.outerSize(); ++i)
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
+      t.emplace_back(in_data[w.ids[static_cast<size_t>(i)]], in_data[w.ids[static_cast<size_t>(it.col())]], it.value());
+  SpatialWeights out = from_triplets(ids, t, w.construction);
+  out.transform = w.transform;
+  return out;
+}
+
+SpatialWeights row_standardize(const SpatialWeights& w) {
+  SpatialWeights out = w;
+  for (long i = 0; i < out.W.outerSize(); ++i) {
+    double s = 0;
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(out.W, i); it; ++it) s += it.value();
+    if (s > 0)
+      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(out.W, i); it; ++it) it.valueRef() /= s;
+  }
+  out.transform = "R";
+  return out;
+}
+
+}  // namespace cbec

@@ -1,0 +1,23 @@
+// Spatial weights files: GAL (GeoDa/PySAL contiguity lists) and CSV edge lists (from,to[,weight]).
+// Weights are joined to data by unit id; ids present on one side only are an error listing them.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cbec/estimate/spatial/weights.hpp"
+
+namespace cbec {
+
+SpatialWeights read_gal(const std::string& path);
+SpatialWeights read_edge_list(const std::string& path);
+// By extension: .gal or .csv.
+SpatialWeights read_weights(const std::string& path);
+void write_gal(const SpatialWeights& w, const std::string& path);
+
+// Reorders the weights to follow `ids` (the data's unit order).
+SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::string>& ids, const std::string& source);
+
+// Row-standardizes (transform "R"); rows without neighbours stay zero (islands).
+SpatialWeights row_standardize(const SpatialWeights& w);
+
+}  // namespace cbec

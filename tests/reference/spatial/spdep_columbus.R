@@ -1,0 +1,29 @@
+# Reference values for cbec's spatial statistics from spdep (Debian r-cran-spdep) on the Columbus
+# neighbourhood data (Anselin 1988) that spData ships: contiguity weights columbus.gal and the
+# variables CRIME, INC, HOVAL, exported to tests/data/columbus.csv and tests/data/columbus.gal.
+# Run from the repository root: Rscript tests/reference/spatial/spdep_columbus.R
+suppressPackageStartupMessages({library(spdep); library(jsonlite)})
+gal <- system.file("weights/columbus.gal", package = "spData")[1]
+file.copy(gal, "tests/data/columbus.gal", overwrite = TRUE)
+nb <- read.gal(gal)
+col <- sf::st_read(system.file("shapes/columbus.shp", package = "spData")[1], quiet = TRUE)
+ids <- attr(nb, "region.id")
+d <- data.frame(POLYID = as.integer(ids), CRIME = col$CRIME, INC = col$INC, HOVAL = col$HOVAL)
+write.csv(d, "tests/data/columbus.csv", row.names = FALSE)
+one <- function(style) {
+  lw <- nb2listw(nb, style = style)
+  mr <- moran.test(d$CRIME, lw, randomisation = TRUE); mn <- moran.test(d$CRIME, lw, randomisation = FALSE)
+  gr <- geary.test(d$CRIME, lw, randomisation = TRUE); gn <- geary.test(d$CRIME, lw, randomisation = FALSE)
+  lm <- localmoran(d$CRIME, lw)
+  lwstar <- nb2listw(include.self(nb), style = style)
+  list(moran = list(I = unname(mr$estimate[1]), EI = unname(mr$estimate[2]), VI_rand = unname(mr$estimate[3]), z_rand = unname(mr$statistic),
+                    p_rand = mr$p.value, VI_norm = unname(mn$estimate[3]), z_norm = unname(mn$statistic), p_norm = mn$p.value),
+       geary = list(C = unname(gr$estimate[1]), VC_rand = unname(gr$estimate[3]), z_rand = unname(gr$statistic), VC_norm = unname(gn$estimate[3]),
+                    z_norm = unname(gn$statistic)),
+       local_moran = list(Ii = unname(lm[, 1]), E = unname(lm[, 2]), Var = unname(lm[, 3]), Z = unname(lm[, 4]), p = unname(lm[, 5])),
+       localG = as.numeric(localG(d$CRIME, lw)), localGstar = as.numeric(localG(d$CRIME, lwstar)))
+}
+out <- list(source_script = "tests/reference/spatial/spdep_columbus.R", spdep = as.character(packageVersion("spdep")),
+            B = one("B"), W = one("W"), p_bh = p.adjust(localmoran(d$CRIME, nb2listw(nb))[, 5], "BH"))
+write_json(out, "tests/reference/fixtures/spatial_columbus.json", digits = NA, pretty = TRUE, auto_unbox = TRUE)
+cat("wrote spatial_columbus.json\n")
