@@ -4,10 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <algorithm>
 #include <map>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/autocorrelation.hpp"
+#include "cbec/estimate/spatial/classify.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "commands.hpp"
@@ -17,7 +19,8 @@ namespace cbec::cli {
 
 void add_spatial(CLI::App& app) {
   struct Opts {
-    std::string stat = "moran", data, weights, id, var, time, transform = "R", adjust;
+    std::string stat = "moran", data, weights, id, var, time, transform = "R", adjust, method = "fisher";
+    int classes = 5;
     size_t permutations = 999;
     uint64_t seed = 12345;
     double alpha = 0.05;
@@ -25,10 +28,12 @@ void add_spatial(CLI::App& app) {
     OutputOptions out;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("spatial", "Spatial autocorrelation: moran, geary, lisa, gi, gistar");
-  cmd->add_option("stat", o->stat, "moran | geary | lisa | gi | gistar")->required();
+  auto* cmd = app.add_subcommand("spatial", "Spatial statistics: moran, geary, lisa, gi, gistar; classify (map classes)");
+  cmd->add_option("stat", o->stat, "moran | geary | lisa | gi | gistar | classify")->required();
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--w", o->weights, "Weights file (.gal, or .csv edge list from,to[,weight])")->required();
+  cmd->add_option("--w", o->weights, "Weights file (.gal, or .csv edge list from,to[,weight])");
+  cmd->add_option("--method", o->method, "classify: fisher | quantile | equal | sd");
+  cmd->add_option("--classes", o->classes, "classify: number of classes (default 5)");
   cmd->add_option("--id", o->id, "Unit id column matching the weights")->required();
   cmd->add_option("--var", o->var, "Variable")->required();
   cmd->add_option("--time", o->time, "Time column: one statistic per period (panel)");
@@ -42,6 +47,19 @@ void add_spatial(CLI::App& app) {
   cmd->callback([o] {
     if (o->transform != "R" && o->transform != "B") throw SpecError("--transform must be R or B");
     Frame f = read_table(o->data);
+    if (o->stat == "classify") {
+      Classification c = classify(f.numeric(o->var), o->method, o->classes);
+      Table t;
+      t.title = fmt::format("{} classes of {} ({})", c.breaks.size() - 1, o->var, o->method);
+      t.header = {"Class", "From", "To", "Units"};
+      for (size_t k = 0; k + 1 < c.breaks.size(); ++k)
+        t.rows.push_back({std::to_string(k + 1), fmt::format("{:.4f}", c.breaks[k]), fmt::format("{:.4f}", c.breaks[k + 1]),
+                          std::to_string(std::count(c.cls.begin(), c.cls.end(), static_cast<int>(k)))});
+      nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "spatial"}, {"statistic", "classify"}, {"method", c.method}, {"breaks", c.breaks}, {"class", c.cls}};
+      emit({t}, j, o->out);
+      return;
+    }
+    if (o->weights.empty()) throw SpecError("this statistic needs a weights file: --w file.gal (or a .csv edge list)");
     SpatialWeights raw = read_weights(o->weights);
     const Column& idc = f.get(o->id);
     const auto& x = f.numeric(o->var);

@@ -38,3 +38,4 @@ run_cbec(0 "Moran's I of CRIME" spatial moran ${SRC}/tests/data/columbus.csv --w
 run_cbec(0 "Cluster" spatial lisa ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --adjust fdr)
 run_cbec(0 "hot" spatial gistar ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --transform B)
 run_cbec(1 "units in the data but not in the weights" spatial moran ${SRC}/tests/data/grunfeld.csv --w ${SRC}/tests/data/columbus.gal --id firm --var inv)
+run_cbec(0 "classes of CRIME (fisher)" spatial classify ${SRC}/tests/data/columbus.csv --var CRIME --id POLYID)
