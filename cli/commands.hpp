@@ -21,5 +21,6 @@ void add_panel(CLI::App& app);
 void add_index(CLI::App& app);
 void add_converge(CLI::App& app);
 void add_spatial(CLI::App& app);
+void add_weights(CLI::App& app);
 
 }  // namespace cbec::cli

@@ -39,3 +39,6 @@ run_cbec(0 "Cluster" spatial lisa ${SRC}/tests/data/columbus.csv --w ${SRC}/test
 run_cbec(0 "hot" spatial gistar ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --transform B)
 run_cbec(1 "units in the data but not in the weights" spatial moran ${SRC}/tests/data/grunfeld.csv --w ${SRC}/tests/data/columbus.gal --id firm --var inv)
 run_cbec(0 "classes of CRIME (fisher)" spatial classify ${SRC}/tests/data/columbus.csv --var CRIME --id POLYID)
+run_cbec(0 "3 nearest neighbours" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type knn --k 3 --save ${CMAKE_CURRENT_BINARY_DIR}/zj.gal)
+run_cbec(0 "Units" weights --file ${CMAKE_CURRENT_BINARY_DIR}/zj.gal --transform R)
+run_cbec(0 "Islands" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type band --threshold 60)

@@ -111,6 +111,15 @@ void write_gal(const SpatialWeights& w, const std::string& path) {
   }
 }
 
+void write_edge_list(const SpatialWeights& w, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw DataError(fmt::format("cannot write '{}'", path));
+  out << "from,to,weight\n";
+  for (long i = 0; i < w.W.outerSize(); ++i)
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
+      out << w.ids[static_cast<size_t>(i)] << "," << w.ids[static_cast<size_t>(it.col())] << "," << fmt::format("{:.17g}", it.value()) << "\n";
+}
+
 SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::string>& ids, const std::string& source) {
   std::unordered_map<std::string, int> pos;
   for (size_t i = 0; i < w.ids.size(); ++i) pos[w.ids[i]] = static_cast<int>(i);

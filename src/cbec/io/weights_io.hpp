@@ -13,6 +13,8 @@ SpatialWeights read_edge_list(const std::string& path);
 // By extension: .gal or .csv.
 SpatialWeights read_weights(const std::string& path);
 void write_gal(const SpatialWeights& w, const std::string& path);
+// CSV edge list from,to,weight (keeps the weights).
+void write_edge_list(const SpatialWeights& w, const std::string& path);
 
 // Reorders the weights to follow `ids` (the data's unit order).
 SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::string>& ids, const std::string& source);

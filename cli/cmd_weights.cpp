@@ -1,0 +1,80 @@
+// cbec weights: build spatial weights from coordinates (k nearest neighbours, distance band,
+// inverse distance) or read a weights file, report its structure and save it (GAL or CSV edge list).
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial/distance_weights.hpp"
+#include "cbec/io/read_table.hpp"
+#include "cbec/io/weights_io.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace cbec::cli {
+
+void add_weights(CLI::App& app) {
+  struct Opts {
+    std::string data, id, lon = "lon", lat = "lat", type = "knn", file, save, transform = "B";
+    bool projected = false;
+    int k = 4;
+    double threshold = 0, power = 1;
+    OutputOptions out;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("weights", "Spatial weights from coordinates (knn, band, idw) or a file; summary and export");
+  cmd->add_option("data", o->data, "Data file with one row per unit and its coordinates");
+  cmd->add_option("--id", o->id, "Unit id column");
+  cmd->add_option("--x", o->lon, "Longitude (or projected x) column (default lon)");
+  cmd->add_option("--y", o->lat, "Latitude (or projected y) column (default lat)");
+  cmd->add_flag("--projected", o->projected, "Coordinates are projected (Euclidean distance), not lon/lat");
+  cmd->add_option("--type", o->type, "knn | band | idw");
+  cmd->add_option("--k", o->k, "Neighbours for knn (default 4)");
+  cmd->add_option("--threshold", o->threshold, "Distance band (km for lon/lat); for idw an optional cut-off");
+  cmd->add_option("--power", o->power, "Inverse-distance power (1 or 2 are common)");
+  cmd->add_option("--file", o->file, "Read weights from this file (.gal or .csv) instead of building them");
+  cmd->add_option("--transform", o->transform, "B (as built) or R (row-standardized)");
+  cmd->add_option("--save", o->save, "Write the weights (.gal for binary, .csv edge list with weights)");
+  add_output_options(*cmd, o->out);
+  cmd->callback([o] {
+    SpatialWeights w;
+    if (!o->file.empty()) {
+      w = read_weights(o->file);
+    } else {
+      if (o->data.empty() || o->id.empty()) throw SpecError("give a data file and --id (or --file to read weights)");
+      Frame f = read_table(o->data);
+      Points p;
+      for (size_t i = 0; i < f.nrows(); ++i) p.ids.push_back(f.get(o->id).text(i));
+      p.x = f.numeric(o->lon);
+      p.y = f.numeric(o->lat);
+      p.lonlat = !o->projected;
+      if (o->type == "knn") w = knn_weights(p, o->k);
+      else if (o->type == "band") w = distance_band_weights(p, o->threshold);
+      else if (o->type == "idw") w = inverse_distance_weights(p, o->power, o->threshold);
+      else throw SpecError(fmt::format("--type '{}' is unknown; use knn, band or idw", o->type));
+    }
+    if (o->transform == "R") w = row_standardize(w);
+    else if (o->transform != "B") throw SpecError("--transform must be B or R");
+    WeightsSummary s = summarize_weights(w);
+    Table t;
+    t.title = fmt::format("Spatial weights: {}{}", w.construction, o->transform == "R" ? ", row-standardized" : "");
+    t.header = {"Item", "Value"};
+    t.rows = {{"Units", std::to_string(s.n)},
+              {"Links", std::to_string(s.links)},
+              {"Neighbours (mean, min, max)", fmt::format("{:.2f}, {:g}, {:g}", s.mean_neighbours, s.min_neighbours, s.max_neighbours)},
+              {"Non-zero weights", fmt::format("{:.2f}%", s.percent_nonzero)},
+              {"Symmetric", s.symmetric ? "yes" : "no"},
+              {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}", s.islands, fmt::join(s.island_ids, ", ")) : "none"}};
+    if (s.islands) t.notes.push_back("Islands have no spatial lag; link them to their nearest neighbour (knn) or leave them and read their statistics with care.");
+    if (!o->save.empty()) {
+      if (o->save.size() > 4 && o->save.substr(o->save.size() - 4) == ".gal") write_gal(w, o->save);
+      else write_edge_list(w, o->save);
+      t.notes.push_back("Saved to " + o->save);
+    }
+    nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "weights"}, {"construction", w.construction}, {"transform", o->transform},
+                     {"n", s.n}, {"links", s.links}, {"mean_neighbours", s.mean_neighbours}, {"min_neighbours", s.min_neighbours},
+                     {"max_neighbours", s.max_neighbours}, {"symmetric", s.symmetric}, {"islands", s.island_ids}};
+    emit({t}, j, o->out);
+  });
+}
+
+}  // namespace cbec::cli

@@ -1,0 +1,105 @@
+#include "cbec/estimate/spatial/distance_weights.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+double point_distance(const Points& p, size_t i, size_t j) {
+  if (!p.lonlat) return std::hypot(p.x[i] - p.x[j], p.y[i] - p.y[j]);
+  constexpr double kRadius = 6371.0088, kRad = 3.14159265358979323846 / 180.0;
+  const double phi1 = p.y[i] * kRad, phi2 = p.y[j] * kRad;
+  const double dphi = phi2 - phi1, dlambda = (p.x[j] - p.x[i]) * kRad;
+  const double a = std::sin(dphi / 2) * std::sin(dphi / 2) + std::cos(phi1) * std::cos(phi2) * std::sin(dlambda / 2) * std::sin(dlambda / 2);
+  return 2 * kRadius * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+namespace {
+void check(const Points& p) {
+  if (p.x.size() != p.ids.size() || p.y.size() != p.ids.size()) throw DataError("one coordinate pair per unit is needed");
+  for (size_t i = 0; i < p.ids.size(); ++i) {
+    if (!std::isfinite(p.x[i]) || !std::isfinite(p.y[i])) throw DataError(fmt::format("unit '{}' has missing coordinates", p.ids[i]));
+    if (p.lonlat && (std::fabs(p.y[i]) > 90 || std::fabs(p.x[i]) > 180))
+      throw DataError(fmt::format("unit '{}': ({}, {}) is not a longitude/latitude pair; use projected coordinates instead", p.ids[i], p.x[i], p.y[i]));
+  }
+}
+SpatialWeights build(const Points& p, std::vector<Eigen::Triplet<double>> t, std::string construction) {
+  SpatialWeights w;
+  w.ids = p.ids;
+  w.W.resize(static_cast<long>(p.ids.size()), static_cast<long>(p.ids.size()));
+  w.W.setFromTriplets(t.begin(), t.end());
+  w.construction = std::move(construction);
+  return w;
+}
+}  // namespace
+
+SpatialWeights knn_weights(const Points& p, int k) {
+  check(p);
+  const size_t n = p.ids.size();
+  if (k < 1 || static_cast<size_t>(k) >= n) throw SpecError(fmt::format("k must be between 1 and {}", n - 1));
+  std::vector<Eigen::Triplet<double>> t;
+  std::vector<size_t> idx(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::iota(idx.begin(), idx.end(), 0);
+    idx.erase(idx.begin() + static_cast<long>(i));
+    std::partial_sort(idx.begin(), idx.begin() + k, idx.end(), [&](size_t a, size_t b) {
+      const double da = point_distance(p, i, a), db = point_distance(p, i, b);
+      return da != db ? da < db : a < b;
+    });
+    for (int a = 0; a < k; ++a) t.emplace_back(static_cast<int>(i), static_cast<int>(idx[static_cast<size_t>(a)]), 1.0);
+    idx.resize(n);
+  }
+  return build(p, std::move(t), fmt::format("{} nearest neighbours", k));
+}
+
+SpatialWeights distance_band_weights(const Points& p, double threshold) {
+  check(p);
+  if (!(threshold > 0)) throw SpecError("the distance band must be positive");
+  std::vector<Eigen::Triplet<double>> t;
+  for (size_t i = 0; i < p.ids.size(); ++i)
+    for (size_t j = 0; j < p.ids.size(); ++j)
+      if (i != j && point_distance(p, i, j) <= threshold) t.emplace_back(static_cast<int>(i), static_cast<int>(j), 1.0);
+  return build(p, std::move(t), fmt::format("distance band {:g}{}", threshold, p.lonlat ? " km" : ""));
+}
+
+SpatialWeights inverse_distance_weights(const Points& p, double power, double threshold) {
+  check(p);
+  if (!(power > 0)) throw SpecError("the inverse-distance power must be positive (1 and 2 are common)");
+  std::vector<Eigen::Triplet<double>> t;
+  for (size_t i = 0; i < p.ids.size(); ++i)
+    for (size_t j = 0; j < p.ids.size(); ++j) {
+      if (i == j) continue;
+      const double d = point_distance(p, i, j);
+      if (d <= 0) throw DataError(fmt::format("units '{}' and '{}' share a location: inverse distance is undefined", p.ids[i], p.ids[j]));
+      if (threshold <= 0 || d <= threshold) t.emplace_back(static_cast<int>(i), static_cast<int>(j), std::pow(d, -power));
+    }
+  return build(p, std::move(t), fmt::format("inverse distance^{:g}{}", power, threshold > 0 ? fmt::format(" within {:g}", threshold) : ""));
+}
+
+WeightsSummary summarize_weights(const SpatialWeights& w) {
+  WeightsSummary s;
+  s.n = w.n();
+  s.links = static_cast<size_t>(w.W.nonZeros());
+  s.min_neighbours = static_cast<double>(s.n);
+  for (long i = 0; i < w.W.outerSize(); ++i) {
+    const double k = static_cast<double>(w.W.outerIndexPtr()[i + 1] - w.W.outerIndexPtr()[i]);
+    s.min_neighbours = std::min(s.min_neighbours, k);
+    s.max_neighbours = std::max(s.max_neighbours, k);
+    if (k == 0) {
+      ++s.islands;
+      s.island_ids.push_back(w.ids[static_cast<size_t>(i)]);
+    }
+  }
+  s.mean_neighbours = s.n ? static_cast<double>(s.links) / static_cast<double>(s.n) : 0;
+  s.percent_nonzero = s.n ? 100.0 * static_cast<double>(s.links) / (static_cast<double>(s.n) * static_cast<double>(s.n)) : 0;
+  Eigen::SparseMatrix<double, Eigen::RowMajor> d = w.W - Eigen::SparseMatrix<double, Eigen::RowMajor>(w.W.transpose());
+  s.symmetric = d.norm() <= 1e-12 * std::max(1.0, w.W.norm());
+  return s;
+}
+
+}  // namespace cbec

@@ -1,0 +1,35 @@
+// Weights from point coordinates: k nearest neighbours, distance bands and inverse distance
+// 1 / d^power (optionally within a band). Longitude/latitude use the great-circle (haversine)
+// distance on a sphere of radius 6371.0088 km (the IUGG mean Earth radius); projected coordinates
+// use Euclidean distance in their own unit. Pairs are searched exhaustively (n^2 / 2 distances):
+// fine for the city and province panels of this field (n in the thousands).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cbec/estimate/spatial/weights.hpp"
+
+namespace cbec {
+
+struct Points {
+  std::vector<std::string> ids;
+  std::vector<double> x, y;   // longitude and latitude (degrees) when lonlat, else projected
+  bool lonlat = true;
+};
+
+double point_distance(const Points& p, size_t i, size_t j);
+
+SpatialWeights knn_weights(const Points& p, int k);
+SpatialWeights distance_band_weights(const Points& p, double threshold);
+// threshold <= 0: every pair (a dense matrix in sparse storage).
+SpatialWeights inverse_distance_weights(const Points& p, double power, double threshold = 0);
+
+struct WeightsSummary {
+  size_t n = 0, links = 0, islands = 0;
+  double mean_neighbours = 0, min_neighbours = 0, max_neighbours = 0, percent_nonzero = 0;
+  bool symmetric = true;
+  std::vector<std::string> island_ids;
+};
+WeightsSummary summarize_weights(const SpatialWeights& w);
+
+}  // namespace cbec
