@@ -22,5 +22,6 @@ void add_index(CLI::App& app);
 void add_converge(CLI::App& app);
 void add_spatial(CLI::App& app);
 void add_weights(CLI::App& app);
+void add_treat(CLI::App& app);
 
 }  // namespace cbec::cli

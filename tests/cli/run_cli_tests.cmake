@@ -42,3 +42,4 @@ run_cbec(0 "classes of CRIME (fisher)" spatial classify ${SRC}/tests/data/columb
 run_cbec(0 "3 nearest neighbours" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type knn --k 3 --save ${CMAKE_CURRENT_BINARY_DIR}/zj.gal)
 run_cbec(0 "Units" weights --file ${CMAKE_CURRENT_BINARY_DIR}/zj.gal --transform R)
 run_cbec(0 "Islands" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type band --threshold 60)
+run_cbec(0 "Jinhua" treat ${SRC}/examples/yrd/cities.csv --unit city --time batch --save ${CMAKE_CURRENT_BINARY_DIR}/treated.csv)

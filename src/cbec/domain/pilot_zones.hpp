@@ -1,0 +1,48 @@
+// CBEC domain knowledge: the registry of China's 165 cross-border e-commerce comprehensive pilot
+// zones (data/cbec_pilot_zones.csv), name matching in Chinese or English, and the treatment
+// variables of a staggered pilot-zone design for a city or province panel.
+#pragma once
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <vector>
+
+#include "cbec/frame/frame.hpp"
+
+namespace cbec {
+
+// The folder of runtime data: $CBEC_DATA_DIR, else the source tree's data/, else
+// <exe>/../share/cbec/data. A DataError says where it looked.
+std::string data_dir();
+
+struct PilotZone {
+  std::string city_cn, city_en, province_cn, province_en, admin_level, parent_cn;
+  int batch = 0, year = 0, month = 0;   // month 0 when unknown
+};
+
+std::vector<PilotZone> load_pilot_zones(const std::string& path = "");
+
+// Normalized key for matching: lower case, without administrative suffixes (市, 省, 自治区, ...,
+// " city", " province"), spaces and apostrophes: "Huai'an" = "huaian", "杭州市" = "杭州".
+std::string name_key(const std::string& name);
+
+struct TreatOptions {
+  std::string unit, time;
+  std::string level = "city";          // city or province
+  std::string county_rule = "parent";  // parent: a county-level zone treats its parent prefecture; ignore
+  std::string timing = "year";         // year (approval year); july (approved after June -> next year); lag=k
+};
+
+struct TreatReport {
+  size_t units = 0, treated_units = 0;
+  std::vector<std::string> matched_zones;   // unit -> zone, as "unit: zone (batch, year)"
+  std::vector<std::string> unmatched;       // units whose name is not a known city/province
+  std::string rules;
+};
+
+// Adds treat, first_treat (0 = never), post, did, rel_time (missing if never) and batch.
+TreatReport add_treatment(Frame& frame, const TreatOptions& options, const std::vector<PilotZone>& zones);
+
+nlohmann::json to_json(const TreatReport& r);
+
+}  // namespace cbec
