@@ -22,6 +22,11 @@ double p_normal_two_sided(double z) {
   return 2 * bm::cdf(bm::complement(bm::normal(), std::fabs(z)));
 }
 
+double p_normal_upper(double z) {
+  if (std::isnan(z)) return kNaN;
+  return bm::cdf(bm::complement(bm::normal(), z));
+}
+
 double p_t_two_sided(double t, double df) {
   if (std::isnan(t)) return kNaN;
   if (use_normal(df)) return p_normal_two_sided(t);

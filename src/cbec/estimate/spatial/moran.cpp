@@ -71,8 +71,8 @@ MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t 
               r.EI * r.EI;
   r.z_norm = (r.I - r.EI) / std::sqrt(r.VI_norm);
   r.z_rand = (r.I - r.EI) / std::sqrt(r.VI_rand);
-  r.p_norm = 1 - 0.5 * (1 + std::erf(r.z_norm / std::sqrt(2.0)));
-  r.p_rand = 1 - 0.5 * (1 + std::erf(r.z_rand / std::sqrt(2.0)));
+  r.p_norm = p_normal_upper(r.z_norm);
+  r.p_rand = p_normal_upper(r.z_rand);
   if (permutations) {
     auto sims = replicate(permutations, seed, [&](size_t, Rng& rng) { return moran_statistic(shuffled(c.z, rng), w, s.S0); }, threads);
     r.permutations = permutations;
@@ -101,8 +101,8 @@ GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t 
   // Positive autocorrelation makes C small: the z-scores are (E(C) - C) / sd, as spdep::geary.test.
   r.z_norm = (r.EC - r.C) / std::sqrt(r.VC_norm);
   r.z_rand = (r.EC - r.C) / std::sqrt(r.VC_rand);
-  r.p_norm = 1 - 0.5 * (1 + std::erf(r.z_norm / std::sqrt(2.0)));
-  r.p_rand = 1 - 0.5 * (1 + std::erf(r.z_rand / std::sqrt(2.0)));
+  r.p_norm = p_normal_upper(r.z_norm);
+  r.p_rand = p_normal_upper(r.z_rand);
   if (permutations) {
     auto sims = replicate(permutations, seed, [&](size_t, Rng& rng) { return geary_statistic(shuffled(c.z, rng), w, s.S0); }, threads);
     r.permutations = permutations;
