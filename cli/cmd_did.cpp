@@ -10,6 +10,7 @@
 #include "cbec/core/strings.hpp"
 #include "cbec/estimate/did/bacon.hpp"
 #include "cbec/estimate/did/event_study.hpp"
+#include "cbec/estimate/did/mediation.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/wild_bootstrap.hpp"
@@ -86,7 +87,7 @@ Table bacon_table(const BaconResult& b) {
 
 void add_did(CLI::App& app) {
   struct Opts {
-    std::string data, method = "twfe", controls, fe, window = "-5,5", weights, boot_weights = "webb";
+    std::string data, method = "twfe", controls, fe, window = "-5,5", weights, boot_weights = "webb", mediator;
     StaggeredSpec spec;
     int ref = -1, threads = 0;
     bool no_bin = false;
@@ -98,7 +99,7 @@ void add_did(CLI::App& app) {
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, sunab, bacon, placebo, wild");
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--method", o->method, "twfe | event | sunab | bacon | placebo | wild");
+  cmd->add_option("--method", o->method, "twfe | event | sunab | bacon | placebo | wild | mediation");
   cmd->add_option("--y", o->spec.y, "Outcome")->required();
   cmd->add_option("--unit", o->spec.unit, "Unit identifier")->required();
   cmd->add_option("--time", o->spec.time, "Time period (whole numbers)")->required();
@@ -115,6 +116,7 @@ void add_did(CLI::App& app) {
   cmd->add_option("--seed", o->seed, "Random seed");
   cmd->add_option("--boot-weights", o->boot_weights, "Wild bootstrap weights: webb | rademacher");
   cmd->add_option("--threads", o->threads, "Threads for replications (default: all)");
+  cmd->add_option("--mediator", o->mediator, "Mediator variable (method mediation)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     Frame frame = read_table(o->data);
@@ -140,6 +142,25 @@ void add_did(CLI::App& app) {
       po.threads = o->threads;
       PlaceboResult p = placebo_did(frame, spec, po);
       emit({placebo_table(p)}, to_json(p), o->out);
+    } else if (o->method == "mediation") {
+      if (o->mediator.empty()) throw SpecError("--method mediation needs --mediator");
+      Frame f = with_did(frame, spec);
+      MediationSpec ms;
+      ms.y = spec.y;
+      ms.treatment = "did";
+      ms.mediator = o->mediator;
+      ms.unit = spec.unit;
+      ms.controls = spec.controls;
+      ms.fixed_effects = {spec.unit, spec.time};
+      ms.fixed_effects.insert(ms.fixed_effects.end(), spec.extra_fe.begin(), spec.extra_fe.end());
+      ms.draws = o->draws ? o->draws : 500;
+      ms.seed = o->seed;
+      ms.threads = o->threads;
+      MediationResult m = mediation(f, ms);
+      Table t = regression_table({m.total, m.mediator, m.direct}, RegressionTableOptions{"Mediation: three-step test", {"(1) Y", "(2) M", "(3) Y"}});
+      t.notes.push_back(fmt::format("Indirect effect a*b = {} (Sobel z = {:.3f}, p = {}); bootstrap {}% CI [{}, {}] from {} cluster draws; share mediated {}.",
+                                    f3(m.indirect), m.sobel_z, f3(m.sobel_p), 95, f3(m.boot_low), f3(m.boot_high), m.draws, f3(m.proportion)));
+      emit({t}, to_json(m), o->out);
     } else if (o->method == "bacon") {
       BaconResult b = bacon_decomposition(frame, spec);
       emit({bacon_table(b)}, to_json(b), o->out);
@@ -166,7 +187,7 @@ void add_did(CLI::App& app) {
       WildBootstrapResult w = wild_cluster_bootstrap(des, "did", spec.unit, wo);
       emit({wild_table(w)}, to_json(w), o->out);
     } else {
-      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, bacon, placebo or wild", o->method));
+      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, bacon, placebo, wild or mediation", o->method));
     }
   });
 }
