@@ -8,6 +8,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/convergence/convergence.hpp"
 #include "cbec/estimate/index/entropy_weights.hpp"
+#include "cbec/estimate/index/structure.hpp"
 #include "cbec/estimate/index/vif.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
@@ -34,15 +35,24 @@ Eigen::MatrixXd columns_of(const Frame& f, const std::vector<std::string>& names
 void add_index(CLI::App& app) {
   struct Opts {
     std::string data, method = "entropy", save, name = "index", standardize = "minmax";
-    std::vector<std::string> indicators, negative, groups;
+    std::vector<std::string> indicators, negative, groups, outputs, labour;
+    std::string tertiary, secondary, region, industry, value, group;
     double shift = 0, threshold = 10;
     OutputOptions out;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("index", "Composite indices: entropy weights (pooled), VIF screening");
+  auto* cmd = app.add_subcommand("index", "Indices: entropy weights, VIF screening, industrial structure (ser, deviation, theil), location quotient (lq)");
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--method", o->method, "entropy | vif");
-  cmd->add_option("--indicators", o->indicators, "Indicator variables")->required();
+  cmd->add_option("--method", o->method, "entropy | vif | ser | deviation | theil | lq");
+  cmd->add_option("--indicators", o->indicators, "Indicator variables (entropy, vif)");
+  cmd->add_option("--tertiary", o->tertiary, "ser: tertiary output column");
+  cmd->add_option("--secondary", o->secondary, "ser: secondary output column");
+  cmd->add_option("--outputs", o->outputs, "deviation, theil: output columns by sector");
+  cmd->add_option("--labour", o->labour, "deviation, theil: employment columns by sector (same order)");
+  cmd->add_option("--region", o->region, "lq: region column");
+  cmd->add_option("--industry", o->industry, "lq: industry column");
+  cmd->add_option("--value", o->value, "lq: value column (output or employment)");
+  cmd->add_option("--group", o->group, "lq: compute within the levels of this column (e.g. year)");
   cmd->add_option("--negative", o->negative, "Indicators where less is better");
   cmd->add_option("--groups", o->groups, "First-level group of each indicator (hierarchical index)");
   cmd->add_option("--standardize", o->standardize, "minmax | z");
@@ -53,6 +63,30 @@ void add_index(CLI::App& app) {
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     Frame f = read_table(o->data);
+    if (o->method == "ser" || o->method == "deviation" || o->method == "theil" || o->method == "lq") {
+      std::vector<double> v = o->method == "ser"         ? structure_advancement(f, o->tertiary, o->secondary)
+                              : o->method == "deviation" ? structural_deviation(f, o->outputs, o->labour)
+                              : o->method == "theil"     ? theil_rationalization(f, o->outputs, o->labour)
+                                                         : location_quotient(f, o->region, o->industry, o->value, o->group);
+      const std::string name = o->name == "index" ? o->method : o->name;
+      size_t missing = 0;
+      for (double x : v) missing += std::isnan(x);
+      f.set(Column::numeric(name, v));
+      Table t;
+      t.title = fmt::format("{}: {} values, {} not computable (missing or non-positive inputs)", name, v.size() - missing, missing);
+      t.header = {"Statistic", "Value"};
+      double sum = 0;
+      for (double x : v)
+        if (!std::isnan(x)) sum += x;
+      t.rows.push_back({"Mean", f4(sum / static_cast<double>(v.size() - missing))});
+      if (!o->save.empty()) {
+        write_csv(f, o->save);
+        t.notes.push_back(fmt::format("Written to {} as '{}'.", o->save, name));
+      }
+      emit({t}, nlohmann::json{{"cbec", CBEC_VERSION}, {"command", "index"}, {"method", o->method}, {"values", v}}, o->out);
+      return;
+    }
+    if (o->indicators.empty()) throw SpecError("--indicators are needed for entropy and vif");
     Eigen::MatrixXd X = columns_of(f, o->indicators);
     if (o->method == "vif") {
       auto steps = vif_screen(X, o->indicators, o->threshold);
@@ -70,7 +104,7 @@ void add_index(CLI::App& app) {
       emit(tables, to_json(steps), o->out);
       return;
     }
-    if (o->method != "entropy") throw SpecError(fmt::format("--method '{}' is unknown; use entropy or vif", o->method));
+    if (o->method != "entropy") throw SpecError(fmt::format("--method '{}' is unknown; use entropy, vif, ser, deviation, theil or lq", o->method));
     EntropyOptions eo;
     eo.standardize = o->standardize;
     eo.shift = o->shift;

@@ -1,0 +1,87 @@
+#include "cbec/estimate/index/structure.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+namespace {
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Per row: sector outputs and labour, their totals; false when anything is missing or non-positive.
+bool sectors(const Frame& f, const std::vector<std::string>& q, const std::vector<std::string>& l, size_t i, std::vector<double>& Q,
+             std::vector<double>& L, double& QT, double& LT) {
+  if (q.size() != l.size() || q.empty()) throw SpecError("give one labour column for each output column");
+  Q.assign(q.size(), 0);
+  L.assign(l.size(), 0);
+  QT = LT = 0;
+  for (size_t s = 0; s < q.size(); ++s) {
+    Q[s] = f.numeric(q[s])[i];
+    L[s] = f.numeric(l[s])[i];
+    if (!(Q[s] > 0) || !(L[s] > 0)) return false;
+    QT += Q[s];
+    LT += L[s];
+  }
+  return true;
+}
+}  // namespace
+
+std::vector<double> structure_advancement(const Frame& f, const std::string& tertiary, const std::string& secondary) {
+  const auto &y3 = f.numeric(tertiary), &y2 = f.numeric(secondary);
+  std::vector<double> out(f.nrows());
+  for (size_t i = 0; i < out.size(); ++i) out[i] = y2[i] > 0 ? y3[i] / y2[i] : kNaN;
+  return out;
+}
+
+std::vector<double> structural_deviation(const Frame& f, const std::vector<std::string>& q, const std::vector<std::string>& l) {
+  std::vector<double> out(f.nrows(), kNaN), Q, L;
+  double QT, LT;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!sectors(f, q, l, i, Q, L, QT, LT)) continue;
+    double e = 0;
+    for (size_t s = 0; s < Q.size(); ++s) e += std::fabs((Q[s] / QT) / (L[s] / LT) - 1);
+    out[i] = e;
+  }
+  return out;
+}
+
+std::vector<double> theil_rationalization(const Frame& f, const std::vector<std::string>& q, const std::vector<std::string>& l) {
+  std::vector<double> out(f.nrows(), kNaN), Q, L;
+  double QT, LT;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!sectors(f, q, l, i, Q, L, QT, LT)) continue;
+    double t = 0;
+    for (size_t s = 0; s < Q.size(); ++s) t += (Q[s] / QT) * std::log((Q[s] / L[s]) / (QT / LT));
+    out[i] = t;
+  }
+  return out;
+}
+
+std::vector<double> location_quotient(const Frame& f, const std::string& region, const std::string& industry, const std::string& value,
+                                      const std::string& group) {
+  const Column &r = f.get(region), &j = f.get(industry);
+  const auto& x = f.numeric(value);
+  auto g = [&](size_t i) { return group.empty() ? std::string() : f.get(group).text(i); };
+  std::map<std::string, double> region_total, industry_total, total;
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    if (std::isnan(x[i])) continue;
+    if (x[i] < 0) throw DataError(fmt::format("'{}' is negative in data line {}; location quotients need non-negative values", value, i + 2));
+    region_total[g(i) + "\x1f" + r.text(i)] += x[i];
+    industry_total[g(i) + "\x1f" + j.text(i)] += x[i];
+    total[g(i)] += x[i];
+  }
+  std::vector<double> out(f.nrows(), kNaN);
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    if (std::isnan(x[i])) continue;
+    const double rt = region_total[g(i) + "\x1f" + r.text(i)], it = industry_total[g(i) + "\x1f" + j.text(i)], t = total[g(i)];
+    if (rt > 0 && it > 0) out[i] = (x[i] / rt) / (it / t);
+  }
+  return out;
+}
+
+}  // namespace cbec
