@@ -21,7 +21,7 @@ run_cbec(0 "p-value, two-sided" did ${STAG} --y y --unit id --time year --first-
 run_cbec(0 "\"estimator\": \"wild_cluster_bootstrap\"" did ${STAG} --y y --unit id --time year --first-treat first_treat --method wild --draws 999 --json)
 run_cbec(1 "--method 'nope' is unknown" did ${STAG} --y y --unit id --time year --first-treat first_treat --method nope)
 run_cbec(1 "unknown variable 'xx'" did ${STAG} --y y --unit id --time year --first-treat first_treat --controls xx)
-run_cbec(0 "valid (4 analyses)" run ${SRC}/tests/data/studies/good.toml --check)
+run_cbec(0 "valid (5 analyses)" run ${SRC}/tests/data/studies/good.toml --check)
 run_cbec(1 "unknown key 'titel'" run ${SRC}/tests/data/studies/bad_keys.toml)
 run_cbec(0 "true ATT" simulate ${SRC}/examples/yrd/cities.csv --unit city --first-treat first_treat -o ${CMAKE_CURRENT_BINARY_DIR}/sim.csv)
 run_cbec(0 "Hausman test" xtreg ${SRC}/tests/data/grunfeld.csv "inv ~ value + capital" --panel firm,year --model pooled fe be fd re --hausman)

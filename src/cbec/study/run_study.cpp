@@ -7,7 +7,9 @@
 #include <fstream>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/convergence/convergence.hpp"
 #include "cbec/estimate/describe/summarize.hpp"
+#include "cbec/estimate/did/bacon.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
@@ -125,6 +127,52 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       add_truth_note(t, truth);
       sec.tables.push_back(t);
       sec.results = to_json(sa);
+    } else if (a.type == "bacon") {
+      BaconResult b = bacon_decomposition(frame, staggered(s, a));
+      Table t;
+      t.title = sec.title;
+      t.header = {"Comparison", "Weight", "Weighted average 2x2 estimate"};
+      for (const auto& [type, wt] : b.by_type) t.rows.push_back({type, f4(wt.first), f4(wt.second)});
+      t.rows.push_back({"TWFE estimate", "1", f4(b.twfe)});
+      t.rules_before.push_back(t.rows.size() - 1);
+      for (const auto& w : b.warnings) t.notes.push_back("Warning: " + w);
+      add_truth_note(t, truth);
+      sec.tables.push_back(t);
+      sec.results = to_json(b);
+    } else if (a.type == "sigma_convergence" || a.type == "beta_convergence") {
+      ConvergenceSpec cs;
+      cs.variable = a.text.at("variable");
+      cs.unit = s.unit;
+      cs.time = s.time;
+      if (a.text.count("group")) cs.group = a.text.at("group");
+      if (a.lists.count("controls")) cs.controls = a.lists.at("controls");
+      cs.vcov = VcovSpec::parse(a.text.count("vcov") ? a.text.at("vcov") : "cluster:" + s.unit, s.time);
+      if (a.type == "sigma_convergence") {
+        for (const auto& r : sigma_convergence(frame, cs)) {
+          Table t;
+          t.title = sec.title + (r.group.empty() ? "" : " (" + r.group + ")");
+          t.header = {"Year", "N", "SD of ln " + r.variable, "CV"};
+          for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), f4(row.sd), f4(row.cv)});
+          t.notes.push_back(fmt::format("Trend of the SD: {} per year (p = {}); negative = sigma convergence.", f4(r.sd_slope), f4(r.sd_slope_p)));
+          sec.tables.push_back(t);
+          sec.results.push_back(to_json(r));
+        }
+      } else {
+        std::vector<RegressionResult> models;
+        RegressionTableOptions to;
+        to.title = sec.title;
+        Table t;
+        std::vector<std::string> notes;
+        for (const auto& r : beta_panel(frame, cs)) {
+          models.push_back(r.model);
+          to.model_names.push_back(r.group.empty() ? "all" : r.group);
+          notes.push_back(fmt::format("{}: beta = {}, speed = {}, half-life = {} years.", r.group.empty() ? "all" : r.group, f4(r.beta), f4(r.speed), f4(r.half_life)));
+          sec.results.push_back(to_json(r));
+        }
+        t = regression_table(models, to);
+        t.notes.insert(t.notes.end(), notes.begin(), notes.end());
+        sec.tables.push_back(t);
+      }
     } else if (a.type == "placebo") {
       PlaceboOptions po;
       po.seed = s.seed;

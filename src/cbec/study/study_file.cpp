@@ -29,6 +29,9 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
       {"sun_abraham", {{"y", 's', true}, {"controls", 'l', false}, {"vcov", 's', false}, {"fe", 'l', false}}},
       {"placebo", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"mode", 's', false}}},
       {"wild_bootstrap", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"weights", 's', false}}},
+      {"bacon", {{"y", 's', true}}},
+      {"sigma_convergence", {{"variable", 's', true}, {"group", 's', false}}},
+      {"beta_convergence", {{"variable", 's', true}, {"group", 's', false}, {"controls", 'l', false}, {"vcov", 's', false}}},
   };
   return rules;
 }
@@ -108,7 +111,7 @@ StudySpec read_study(const std::string& path) {
       a.type = *type->value<std::string>();
       auto rules = analysis_rules().find(a.type);
       if (rules == analysis_rules().end()) {
-        errors.push_back(fmt::format("{}: unknown analysis type '{}'; use describe, reg, twfe_did, event_study, sun_abraham, placebo or wild_bootstrap",
+        errors.push_back(fmt::format("{}: unknown analysis type '{}'; use describe, reg, twfe_did, event_study, sun_abraham, bacon, placebo, wild_bootstrap, sigma_convergence or beta_convergence",
                                      place(path, type->source()), a.type));
         continue;
       }
@@ -116,7 +119,8 @@ StudySpec read_study(const std::string& path) {
       for (const auto& r : rules->second) allowed.insert(r.key);
       check_keys(*t, allowed, fmt::format("a '{}' analysis", a.type));
       if (auto title = t->get("title"); title && title->value<std::string>()) a.title = *title->value<std::string>();
-      if (a.type != "describe" && a.type != "reg" && s.first_treat.empty())
+      const bool did_type = a.type != "describe" && a.type != "reg" && a.type.find("convergence") == std::string::npos;
+      if (did_type && s.first_treat.empty())
         errors.push_back(fmt::format("{}: '{}' needs first_treat in [data] (the first treatment period of each unit)", a.where, a.type));
       for (const auto& r : rules->second) {
         const toml::node* n = t->get(r.key);
@@ -174,6 +178,8 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
     if (a.lists.count("variables"))
       for (const auto& v : a.lists.at("variables")) need(v, a.where);
     if (a.text.count("by")) need(a.text.at("by"), a.where);
+    if (a.text.count("variable")) need(a.text.at("variable"), a.where);
+    if (a.text.count("group")) need(a.text.at("group"), a.where);
   }
   return out;
 }

@@ -50,7 +50,7 @@ TEST(StudyFile, MissingDataFileKeysAndColumnsAreNamed) {
 TEST(StudyRun, WritesEveryTableFormatJsonAndASelfContainedPage) {
   StudySpec s = read_study(study("good.toml"));
   StudyReport rep = run_study(s, 1);
-  ASSERT_EQ(rep.sections.size(), 4u);
+  ASSERT_EQ(rep.sections.size(), 5u);
   const auto dir = std::filesystem::temp_directory_path() / "cbec_study_test";
   std::filesystem::remove_all(dir);
   write_report(rep, dir.string());
@@ -82,4 +82,12 @@ TEST(Simulate, TruthMatchesTheGeneratedEffects) {
   EXPECT_NEAR(truth["by_rel"]["5"].get<double>(), (0.1 + 0.05 * 5) * 2.5, 1e-12);
   // Same seed, same data.
   EXPECT_EQ(simulate_panel(units, sp).numeric("y"), p.numeric("y"));
+}
+
+TEST(StudyRun, ConvergenceStepsWithoutTreatment) {
+  StudySpec s = read_study(study("convergence.toml"));
+  StudyReport rep = run_study(s, 1);
+  ASSERT_EQ(rep.sections.size(), 2u);
+  EXPECT_EQ(rep.sections[0].tables[0].rows.size(), 20u);  // one row per year
+  EXPECT_TRUE(rep.sections[1].results[0].contains("convergence"));
 }
