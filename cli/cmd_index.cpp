@@ -7,6 +7,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/convergence/convergence.hpp"
+#include "cbec/estimate/index/alternative_weights.hpp"
 #include "cbec/estimate/index/entropy_weights.hpp"
 #include "cbec/estimate/index/structure.hpp"
 #include "cbec/estimate/index/vif.hpp"
@@ -36,15 +37,17 @@ void add_index(CLI::App& app) {
   struct Opts {
     std::string data, method = "entropy", save, name = "index", standardize = "minmax";
     std::vector<std::string> indicators, negative, groups, outputs, labour;
-    std::string tertiary, secondary, region, industry, value, group;
+    std::string tertiary, secondary, region, industry, value, group, matrix, topsis_weights = "entropy";
     double shift = 0, threshold = 10;
     OutputOptions out;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("index", "Indices: entropy weights, VIF screening, industrial structure (ser, deviation, theil), location quotient (lq)");
-  cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--method", o->method, "entropy | vif | ser | deviation | theil | lq");
+  cmd->add_option("data", o->data, "Data file (.csv, .dta); not needed for ahp");
+  cmd->add_option("--method", o->method, "entropy | cv | topsis | ahp | vif | ser | deviation | theil | lq");
   cmd->add_option("--indicators", o->indicators, "Indicator variables (entropy, vif)");
+  cmd->add_option("--matrix", o->matrix, "ahp: CSV file with the square pairwise-comparison matrix (header = criteria)");
+  cmd->add_option("--topsis-weights", o->topsis_weights, "topsis: entropy (default) or cv weights");
   cmd->add_option("--tertiary", o->tertiary, "ser: tertiary output column");
   cmd->add_option("--secondary", o->secondary, "ser: secondary output column");
   cmd->add_option("--outputs", o->outputs, "deviation, theil: output columns by sector");
@@ -62,6 +65,24 @@ void add_index(CLI::App& app) {
   cmd->add_option("--save", o->save, "Write the data with the score column here (.csv)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
+    if (o->method == "ahp") {
+      if (o->matrix.empty()) throw SpecError("--method ahp needs --matrix pairwise.csv");
+      Frame m = read_table(o->matrix);
+      Eigen::MatrixXd A = columns_of(m, [&] {
+        std::vector<std::string> n;
+        for (const auto& c : m.columns()) n.push_back(c.name);
+        return n;
+      }());
+      AhpResult r = ahp(A);
+      Table t;
+      t.title = fmt::format("AHP weights: lambda_max = {}, CI = {}, CR = {} ({})", f4(r.lambda_max), f4(r.ci), f4(r.cr), r.consistent ? "consistent, CR < 0.1" : "NOT consistent: revise the judgements");
+      t.header = {"Criterion", "Weight"};
+      for (size_t j = 0; j < m.ncols(); ++j) t.rows.push_back({m.columns()[j].name, f4(r.w[static_cast<long>(j)])});
+      emit({t}, nlohmann::json{{"cbec", CBEC_VERSION}, {"command", "index"}, {"method", "ahp"}, {"lambda_max", r.lambda_max}, {"ci", r.ci}, {"cr", r.cr},
+                               {"weights", std::vector<double>(r.w.data(), r.w.data() + r.w.size())}}, o->out);
+      return;
+    }
+    if (o->data.empty()) throw SpecError("a data file is needed");
     Frame f = read_table(o->data);
     if (o->method == "ser" || o->method == "deviation" || o->method == "theil" || o->method == "lq") {
       std::vector<double> v = o->method == "ser"         ? structure_advancement(f, o->tertiary, o->secondary)
@@ -104,7 +125,30 @@ void add_index(CLI::App& app) {
       emit(tables, to_json(steps), o->out);
       return;
     }
-    if (o->method != "entropy") throw SpecError(fmt::format("--method '{}' is unknown; use entropy, vif, ser, deviation, theil or lq", o->method));
+    if (o->method == "cv" || o->method == "topsis") {
+      std::vector<bool> neg;
+      for (const auto& name : o->indicators) neg.push_back(std::find(o->negative.begin(), o->negative.end(), name) != o->negative.end());
+      EntropyOptions eo;
+      eo.negative = neg;
+      Eigen::VectorXd w = o->method == "cv" || o->topsis_weights == "cv" ? cv_weights(X) : entropy_weights(X, o->indicators, eo).w;
+      Table t;
+      t.title = o->method == "cv" ? "Coefficient-of-variation weights" : fmt::format("TOPSIS with {} weights", o->topsis_weights);
+      t.header = {"Indicator", "Weight"};
+      for (size_t j = 0; j < o->indicators.size(); ++j) t.rows.push_back({o->indicators[j], f4(w[static_cast<long>(j)])});
+      nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "index"}, {"method", o->method}, {"weights", std::vector<double>(w.data(), w.data() + w.size())}};
+      if (o->method == "topsis") {
+        Eigen::VectorXd c = topsis(X, w, neg);
+        f.set(Column::numeric(o->name, std::vector<double>(c.data(), c.data() + c.size())));
+        j["closeness"] = std::vector<double>(c.data(), c.data() + c.size());
+        if (!o->save.empty()) {
+          write_csv(f, o->save);
+          t.notes.push_back(fmt::format("Closeness written to {} as '{}'.", o->save, o->name));
+        }
+      }
+      emit({t}, j, o->out);
+      return;
+    }
+    if (o->method != "entropy") throw SpecError(fmt::format("--method '{}' is unknown; use entropy, cv, topsis, ahp, vif, ser, deviation, theil or lq", o->method));
     EntropyOptions eo;
     eo.standardize = o->standardize;
     eo.shift = o->shift;

@@ -45,3 +45,5 @@ run_cbec(0 "Islands" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en 
 run_cbec(0 "Jinhua" treat ${SRC}/examples/yrd/cities.csv --unit city --time batch --save ${CMAKE_CURRENT_BINARY_DIR}/treated.csv)
 run_cbec(0 "Indirect effect" did ${SRC}/tests/data/mediation_small.csv --y y_med --unit id --time year --first-treat first_treat --method mediation --mediator m --controls x --draws 50)
 run_cbec(0 "not computable" index ${SRC}/tests/data/grunfeld.csv --method ser --tertiary value --secondary capital)
+run_cbec(0 "TOPSIS with entropy weights" index ${SRC}/tests/data/scitech_2011_2019.csv --method topsis --indicators patent_app_invention rd_expenditure)
+run_cbec(0 "consistent" index --method ahp --matrix ${SRC}/tests/data/ahp_matrix.csv)

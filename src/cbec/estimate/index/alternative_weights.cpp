@@ -1,0 +1,68 @@
+#include "cbec/estimate/index/alternative_weights.hpp"
+
+#include <fmt/format.h>
+
+#include <Eigen/Eigenvalues>
+#include <cmath>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+Eigen::VectorXd cv_weights(const Eigen::MatrixXd& X) {
+  const long n = X.rows();
+  if (n < 2) throw DataError("coefficient-of-variation weights need at least two observations");
+  Eigen::VectorXd cv(X.cols());
+  for (long j = 0; j < X.cols(); ++j) {
+    const double mean = X.col(j).mean();
+    if (!(mean > 0)) throw DataError(fmt::format("indicator {} has a mean <= 0: its coefficient of variation is undefined; standardize it first", j + 1));
+    const double sd = std::sqrt((X.col(j).array() - mean).square().sum() / static_cast<double>(n - 1));
+    cv[j] = sd / mean;
+  }
+  return cv / cv.sum();
+}
+
+Eigen::VectorXd topsis(const Eigen::MatrixXd& X, const Eigen::VectorXd& w, const std::vector<bool>& negative) {
+  if (w.size() != X.cols()) throw SpecError("one weight per indicator is needed");
+  Eigen::MatrixXd V(X.rows(), X.cols());
+  for (long j = 0; j < X.cols(); ++j) {
+    const double norm = X.col(j).norm();
+    if (!(norm > 0)) throw DataError(fmt::format("indicator {} is zero everywhere", j + 1));
+    V.col(j) = X.col(j) / norm * w[j];
+  }
+  Eigen::VectorXd best(X.cols()), worst(X.cols());
+  for (long j = 0; j < X.cols(); ++j) {
+    const bool neg = static_cast<long>(negative.size()) > j && negative[static_cast<size_t>(j)];
+    best[j] = neg ? V.col(j).minCoeff() : V.col(j).maxCoeff();
+    worst[j] = neg ? V.col(j).maxCoeff() : V.col(j).minCoeff();
+  }
+  Eigen::VectorXd c(X.rows());
+  for (long i = 0; i < X.rows(); ++i) {
+    const double dp = (V.row(i).transpose() - best).norm(), dm = (V.row(i).transpose() - worst).norm();
+    c[i] = dp + dm > 0 ? dm / (dp + dm) : 0.5;
+  }
+  return c;
+}
+
+AhpResult ahp(const Eigen::MatrixXd& A) {
+  const long n = A.rows();
+  if (n != A.cols() || n < 2) throw SpecError("the pairwise-comparison matrix must be square, at least 2 x 2");
+  for (long i = 0; i < n; ++i)
+    for (long j = 0; j < n; ++j)
+      if (!(A(i, j) > 0) || std::fabs(A(i, j) * A(j, i) - 1) > 1e-6)
+        throw DataError(fmt::format("the pairwise matrix must be positive and reciprocal: a[{0},{1}] x a[{1},{0}] = {2}", i + 1, j + 1, A(i, j) * A(j, i)));
+  Eigen::EigenSolver<Eigen::MatrixXd> es(A);
+  long k = 0;
+  es.eigenvalues().real().maxCoeff(&k);
+  AhpResult r;
+  r.lambda_max = es.eigenvalues()[k].real();
+  Eigen::VectorXd v = es.eigenvectors().col(k).real();
+  r.w = v / v.sum();
+  static const double RI[] = {0, 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
+  r.ci = (r.lambda_max - static_cast<double>(n)) / static_cast<double>(n - 1);
+  r.cr = n < 16 && RI[n] > 0 ? r.ci / RI[n] : 0.0;
+  r.consistent = r.cr < 0.1;
+  return r;
+}
+
+}  // namespace cbec

@@ -1,0 +1,27 @@
+// Alternatives to the entropy method for composite indices:
+//  - coefficient-of-variation weights: w_j = CV_j / sum_k CV_k, CV_j = SD_j / mean_j (SD with n - 1)
+//    of the raw indicator (positive means required);
+//  - TOPSIS (Hwang and Yoon 1981): vector normalisation r_ij = x_ij / sqrt(sum_i x_ij^2), weighted
+//    v_ij = w_j r_ij, distances to the ideal (best per column, by direction) and anti-ideal,
+//    closeness C_i = D-_i / (D+_i + D-_i);
+//  - AHP (Saaty 1980): weights from the principal eigenvector of a reciprocal pairwise-comparison
+//    matrix, CI = (lambda_max - n) / (n - 1), CR = CI / RI with Saaty's random indices.
+#pragma once
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace cbec {
+
+Eigen::VectorXd cv_weights(const Eigen::MatrixXd& X);
+
+Eigen::VectorXd topsis(const Eigen::MatrixXd& X, const Eigen::VectorXd& weights, const std::vector<bool>& negative);
+
+struct AhpResult {
+  Eigen::VectorXd w;
+  double lambda_max = 0, ci = 0, cr = 0;
+  bool consistent = true;   // CR < 0.1
+};
+AhpResult ahp(const Eigen::MatrixXd& pairwise);
+
+}  // namespace cbec
