@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial/contiguity.hpp"
 #include "cbec/estimate/spatial/distance_weights.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/io/weights_io.hpp"
@@ -14,7 +15,8 @@ namespace cbec::cli {
 
 void add_weights(CLI::App& app) {
   struct Opts {
-    std::string data, id, lon = "lon", lat = "lat", type = "knn", file, save, transform = "B";
+    std::string data, id, lon = "lon", lat = "lat", type = "knn", file, save, transform = "B", wkt = "wkt", edits;
+    double snap = 0;
     bool projected = false;
     int k = 4;
     double threshold = 0, power = 1;
@@ -27,10 +29,13 @@ void add_weights(CLI::App& app) {
   cmd->add_option("--x", o->lon, "Longitude (or projected x) column (default lon)");
   cmd->add_option("--y", o->lat, "Latitude (or projected y) column (default lat)");
   cmd->add_flag("--projected", o->projected, "Coordinates are projected (Euclidean distance), not lon/lat");
-  cmd->add_option("--type", o->type, "knn | band | idw");
+  cmd->add_option("--type", o->type, "knn | band | idw | queen | rook (queen/rook: data = polygons, CSV with WKT or a GDAL vector file)");
   cmd->add_option("--k", o->k, "Neighbours for knn (default 4)");
   cmd->add_option("--threshold", o->threshold, "Distance band (km for lon/lat); for idw an optional cut-off");
   cmd->add_option("--power", o->power, "Inverse-distance power (1 or 2 are common)");
+  cmd->add_option("--wkt", o->wkt, "queen/rook from a CSV: the WKT geometry column (default wkt)");
+  cmd->add_option("--snap", o->snap, "queen/rook: snapping tolerance in the polygons' units");
+  cmd->add_option("--edits", o->edits, "CSV of link edits a,b,action (add/remove), applied after building");
   cmd->add_option("--file", o->file, "Read weights from this file (.gal or .csv) instead of building them");
   cmd->add_option("--transform", o->transform, "B (as built) or R (row-standardized)");
   cmd->add_option("--save", o->save, "Write the weights (.gal for binary, .csv edge list with weights)");
@@ -39,8 +44,11 @@ void add_weights(CLI::App& app) {
     SpatialWeights w;
     if (!o->file.empty()) {
       w = read_weights(o->file);
+    } else if (o->data.empty() || o->id.empty()) {
+      throw SpecError("give a data file and --id (or --file to read weights)");
+    } else if (o->type == "queen" || o->type == "rook") {
+      w = contiguity_weights(read_polygons(o->data, o->id, o->wkt), o->type == "queen", o->snap);
     } else {
-      if (o->data.empty() || o->id.empty()) throw SpecError("give a data file and --id (or --file to read weights)");
       Frame f = read_table(o->data);
       Points p;
       for (size_t i = 0; i < f.nrows(); ++i) p.ids.push_back(f.get(o->id).text(i));
@@ -50,8 +58,10 @@ void add_weights(CLI::App& app) {
       if (o->type == "knn") w = knn_weights(p, o->k);
       else if (o->type == "band") w = distance_band_weights(p, o->threshold);
       else if (o->type == "idw") w = inverse_distance_weights(p, o->power, o->threshold);
-      else throw SpecError(fmt::format("--type '{}' is unknown; use knn, band or idw", o->type));
+      else throw SpecError(fmt::format("--type '{}' is unknown; use knn, band, idw, queen or rook", o->type));
     }
+    std::vector<std::string> edit_report;
+    if (!o->edits.empty()) edit_report = apply_edits(w, o->edits);
     if (o->transform == "R") w = row_standardize(w);
     else if (o->transform != "B") throw SpecError("--transform must be B or R");
     WeightsSummary s = summarize_weights(w);
@@ -64,6 +74,7 @@ void add_weights(CLI::App& app) {
               {"Non-zero weights", fmt::format("{:.2f}%", s.percent_nonzero)},
               {"Symmetric", s.symmetric ? "yes" : "no"},
               {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}", s.islands, fmt::join(s.island_ids, ", ")) : "none"}};
+    for (const auto& e : edit_report) t.notes.push_back("Edit: " + e);
     if (s.islands) t.notes.push_back("Islands have no spatial lag; link them to their nearest neighbour (knn) or leave them and read their statistics with care.");
     if (!o->save.empty()) {
       if (o->save.size() > 4 && o->save.substr(o->save.size() - 4) == ".gal") write_gal(w, o->save);

@@ -1,0 +1,133 @@
+#include "cbec/estimate/spatial/contiguity.hpp"
+
+#include <fmt/format.h>
+#include <ogr_api.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+
+#include "cbec/core/error.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+namespace cbec {
+
+namespace {
+struct GeomDeleter {
+  void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
+};
+using Geom = std::unique_ptr<OGRGeometry, GeomDeleter>;
+
+Geom from_wkt(const std::string& wkt, const std::string& id) {
+  OGRGeometry* g = nullptr;
+  if (OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &g) != OGRERR_NONE || !g)
+    throw DataError(fmt::format("polygon of '{}' is not valid WKT", id));
+  return Geom(g);
+}
+}  // namespace
+
+Polygons read_polygons(const std::string& path, const std::string& id_field, const std::string& wkt_field) {
+  Polygons p;
+  const bool csv = path.size() > 4 && path.substr(path.size() - 4) == ".csv";
+  if (csv) {
+    CsvOptions o;
+    o.string_columns = {id_field, wkt_field};
+    Frame f = read_csv(path, o);
+    for (size_t i = 0; i < f.nrows(); ++i) {
+      p.ids.push_back(f.get(id_field).text(i));
+      p.wkt.push_back(f.get(wkt_field).text(i));
+    }
+    return p;
+  }
+  GDALAllRegister();
+  std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+  if (!ds || ds->GetLayerCount() == 0) throw DataError(fmt::format("cannot read polygons from '{}' (shapefile, GeoJSON, GeoPackage or CSV with WKT)", path));
+  OGRLayer* layer = ds->GetLayer(0);
+  const int field = layer->GetLayerDefn()->GetFieldIndex(id_field.c_str());
+  if (field < 0) throw DataError(fmt::format("'{}' has no field '{}'", path, id_field));
+  for (auto& feature : *layer) {
+    const OGRGeometry* g = feature->GetGeometryRef();
+    if (!g) throw DataError(fmt::format("'{}': feature {} has no geometry", path, feature->GetFID()));
+    p.ids.emplace_back(feature->GetFieldAsString(field));
+    p.wkt.push_back(g->exportToWkt());
+  }
+  return p;
+}
+
+SpatialWeights contiguity_weights(const Polygons& p, bool queen, double snap) {
+  const size_t n = p.ids.size();
+  std::vector<Geom> geoms;
+  std::vector<OGREnvelope> env(n);
+  for (size_t i = 0; i < n; ++i) {
+    geoms.push_back(from_wkt(p.wkt[i], p.ids[i]));
+    geoms.back()->getEnvelope(&env[i]);
+  }
+  // Sweep over x: pairs whose (snap-widened) envelopes overlap.
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return env[a].MinX < env[b].MinX; });
+  std::vector<Eigen::Triplet<double>> t;
+  for (size_t a = 0; a < n; ++a) {
+    const size_t i = order[a];
+    for (size_t b = a + 1; b < n && env[order[b]].MinX <= env[i].MaxX + snap; ++b) {
+      const size_t j = order[b];
+      if (env[j].MinY > env[i].MaxY + snap || env[j].MaxY < env[i].MinY - snap) continue;
+      bool linked;
+      if (snap > 0 && !queen) {
+        Geom bi(geoms[i]->getBoundary()), bj(geoms[j]->getBoundary());
+        Geom zone(bi->Buffer(snap));
+        Geom shared(zone->Intersection(bj.get()));
+        linked = shared && !shared->IsEmpty() && shared->getDimension() >= 1;
+        if (linked) linked = OGR_G_Length(OGRGeometry::ToHandle(shared.get())) > snap;
+      } else if (snap > 0) {
+        linked = geoms[i]->Distance(geoms[j].get()) <= snap;
+      } else if (!geoms[i]->Intersects(geoms[j].get())) {
+        linked = false;
+      } else if (queen) {
+        linked = true;
+      } else {
+        Geom shared(geoms[i]->Intersection(geoms[j].get()));
+        linked = shared && shared->getDimension() >= 1 && !shared->IsEmpty();
+      }
+      if (linked) {
+        t.emplace_back(static_cast<int>(i), static_cast<int>(j), 1.0);
+        t.emplace_back(static_cast<int>(j), static_cast<int>(i), 1.0);
+      }
+    }
+  }
+  SpatialWeights w;
+  w.ids = p.ids;
+  w.W.resize(static_cast<long>(n), static_cast<long>(n));
+  w.W.setFromTriplets(t.begin(), t.end());
+  w.construction = fmt::format("{} contiguity{}", queen ? "queen" : "rook", snap > 0 ? fmt::format(" (snap {:g})", snap) : "");
+  return w;
+}
+
+std::vector<std::string> apply_edits(SpatialWeights& w, const std::string& path) {
+  CsvOptions o;
+  o.string_columns = {"a", "b", "action"};
+  Frame f = read_csv(path, o);
+  std::unordered_map<std::string, int> pos;
+  for (size_t i = 0; i < w.ids.size(); ++i) pos[w.ids[i]] = static_cast<int>(i);
+  std::vector<std::string> report;
+  for (size_t r = 0; r < f.nrows(); ++r) {
+    const std::string a = f.get("a").text(r), b = f.get("b").text(r), action = f.get("action").text(r);
+    if (!pos.count(a) || !pos.count(b)) throw DataError(fmt::format("{} line {}: unit '{}' is not in the weights", path, r + 2, pos.count(a) ? b : a));
+    if (action != "add" && action != "remove") throw DataError(fmt::format("{} line {}: action must be add or remove", path, r + 2));
+    const int i = pos[a], j = pos[b];
+    const bool had = w.W.coeff(i, j) != 0;
+    if (action == "add") {
+      w.W.coeffRef(i, j) = 1;
+      w.W.coeffRef(j, i) = 1;
+    } else {
+      w.W.coeffRef(i, j) = 0;
+      w.W.coeffRef(j, i) = 0;
+    }
+    w.W.prune(0.0);
+    report.push_back(fmt::format("{} {}-{}: {}", action, a, b, had == (action == "add") ? "no change (already so)" : "done"));
+  }
+  return report;
+}
+
+}  // namespace cbec

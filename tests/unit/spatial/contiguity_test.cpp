@@ -1,0 +1,54 @@
+// Queen contiguity of Zhejiang's 11 prefecture cities from their real polygons (census boundaries),
+// against the verified land-border list of ../shared/data (zhejiang_city_adjacency.csv, copied as
+// tests/data/zhejiang_city_adjacency.csv) after removing the water-only links.
+#include "cbec/estimate/spatial/contiguity.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial/distance_weights.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+using namespace cbec;
+
+namespace {
+std::set<std::pair<std::string, std::string>> pairs(const SpatialWeights& w) {
+  std::set<std::pair<std::string, std::string>> out;
+  for (long i = 0; i < w.W.outerSize(); ++i)
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) {
+      std::string a = w.ids[static_cast<size_t>(i)], b = w.ids[static_cast<size_t>(it.col())];
+      if (a > b) std::swap(a, b);
+      out.insert({a, b});
+    }
+  return out;
+}
+}  // namespace
+
+TEST(Contiguity, ZhejiangQueenEqualsTheVerifiedLandBorders) {
+  Polygons p = read_polygons(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv", "city");
+  SpatialWeights w = contiguity_weights(p, true);
+  auto found = pairs(w);
+  Frame ref = read_csv(std::string(CBEC_TEST_DATA) + "/zhejiang_city_adjacency.csv");
+  std::set<std::pair<std::string, std::string>> want;
+  for (size_t i = 0; i < ref.nrows(); ++i) {
+    std::string a = ref.get("a_en").text(i), b = ref.get("b_en").text(i);
+    if (a > b) std::swap(a, b);
+    want.insert({a, b});
+  }
+  auto report = apply_edits(w, std::string(CBEC_TEST_DATA) + "/zhejiang_water_edits.csv");
+  auto after = pairs(w);
+  std::string diff;
+  for (const auto& q : after)
+    if (!want.count(q)) diff += " +" + q.first + "-" + q.second;
+  for (const auto& q : want)
+    if (!after.count(q)) diff += " -" + q.first + "-" + q.second;
+  EXPECT_TRUE(diff.empty()) << "polygons gave " << found.size() << " pairs; differences after edits:" << diff;
+  EXPECT_EQ(after.size(), 17u);
+  WeightsSummary s = summarize_weights(w);
+  EXPECT_EQ(s.island_ids, std::vector<std::string>{"Zhoushan"});
+  EXPECT_TRUE(s.symmetric);
+  // Rook on these polygons keeps every land border (they share segments, not just points).
+  EXPECT_GE(pairs(contiguity_weights(p, false)).size(), 17u);
+}
