@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "cbec/core/error.hpp"
@@ -51,4 +52,40 @@ TEST(Contiguity, ZhejiangQueenEqualsTheVerifiedLandBorders) {
   EXPECT_TRUE(s.symmetric);
   // Rook on these polygons keeps every land border (they share segments, not just points).
   EXPECT_GE(pairs(contiguity_weights(p, false)).size(), 17u);
+}
+
+TEST(Contiguity, ProvincesDissolvedFromCitiesGiveThe68LandBorders) {
+  CsvOptions o;
+  o.string_columns = {"city_code", "province_code", "wkt"};
+  Frame cities = read_csv(std::string(CBEC_SOURCE_DATA_DIR) + "/china_city_polygons.csv", o);
+  Frame prov = read_csv(std::string(CBEC_SOURCE_DATA_DIR) + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
+  std::map<std::string, std::string> english;
+  for (size_t i = 0; i < prov.nrows(); ++i) english[prov.get("adcode").text(i)] = prov.get("name_en").text(i);
+  Polygons p;
+  std::vector<std::string> group;
+  for (size_t i = 0; i < cities.nrows(); ++i) {
+    auto it = english.find(cities.get("province_code").text(i));
+    if (it == english.end()) continue;  // Hong Kong and Macau: not mainland provincial units
+    p.ids.push_back(cities.get("city_code").text(i));
+    p.wkt.push_back(cities.get("wkt").text(i));
+    group.push_back(it->second);
+  }
+  Polygons provinces = dissolve(p, group);
+  ASSERT_EQ(provinces.ids.size(), 31u);
+  SpatialWeights w = contiguity_weights(provinces, true);
+  auto found = pairs(w);
+  Frame ref = read_csv(std::string(CBEC_TEST_DATA) + "/china_province_adjacency.csv");
+  std::set<std::pair<std::string, std::string>> want;
+  for (size_t i = 0; i < ref.nrows(); ++i) {
+    std::string a = ref.get("a_en").text(i), b = ref.get("b_en").text(i);
+    if (a > b) std::swap(a, b);
+    want.insert({a, b});
+  }
+  std::string diff;
+  for (const auto& q : found)
+    if (!want.count(q)) diff += " +" + q.first + "-" + q.second;
+  for (const auto& q : want)
+    if (!found.count(q)) diff += " -" + q.first + "-" + q.second;
+  EXPECT_TRUE(diff.empty()) << diff;
+  EXPECT_EQ(summarize_weights(w).island_ids, std::vector<std::string>{"Hainan"});
 }

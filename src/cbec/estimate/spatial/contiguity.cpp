@@ -55,6 +55,34 @@ Polygons read_polygons(const std::string& path, const std::string& id_field, con
   return p;
 }
 
+Polygons dissolve(const Polygons& p, const std::vector<std::string>& group) {
+  if (group.size() != p.ids.size()) throw SpecError("one group label per polygon is needed");
+  Polygons out;
+  std::unordered_map<std::string, size_t> index;
+  std::vector<std::unique_ptr<OGRGeometryCollection>> parts;
+  for (size_t i = 0; i < p.ids.size(); ++i) {
+    auto [it, inserted] = index.emplace(group[i], out.ids.size());
+    if (inserted) {
+      out.ids.push_back(group[i]);
+      parts.push_back(std::make_unique<OGRMultiPolygon>());
+    }
+    Geom g = from_wkt(p.wkt[i], p.ids[i]);
+    OGRGeometry* flat = g.release();
+    if (wkbFlatten(flat->getGeometryType()) == wkbMultiPolygon) {
+      for (auto* poly : *flat->toMultiPolygon()) parts[it->second]->addGeometry(poly);
+      OGRGeometryFactory::destroyGeometry(flat);
+    } else {
+      parts[it->second]->addGeometryDirectly(flat);
+    }
+  }
+  for (auto& part : parts) {
+    Geom u(part->UnionCascaded());
+    if (!u) throw NumericError("the union of polygons failed (invalid geometries?)");
+    out.wkt.push_back(u->exportToWkt());
+  }
+  return out;
+}
+
 SpatialWeights contiguity_weights(const Polygons& p, bool queen, double snap) {
   const size_t n = p.ids.size();
   std::vector<Geom> geoms;

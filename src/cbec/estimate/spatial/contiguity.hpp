@@ -19,6 +19,10 @@ struct Polygons {
 // Reads id and geometry from a CSV with a WKT column, or from a GDAL vector file (first layer).
 Polygons read_polygons(const std::string& path, const std::string& id_field, const std::string& wkt_field = "wkt");
 
+// Dissolves polygons into groups (e.g. cities into provinces) with a GEOS cascaded union; the
+// result has one polygon per distinct group label, in order of first appearance.
+Polygons dissolve(const Polygons& p, const std::vector<std::string>& group);
+
 SpatialWeights contiguity_weights(const Polygons& p, bool queen = true, double snap = 0.0);
 
 // Link edits from a CSV (a,b,action with action add or remove); returns one line per edit saying
