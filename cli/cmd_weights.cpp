@@ -15,7 +15,8 @@ namespace cbec::cli {
 
 void add_weights(CLI::App& app) {
   struct Opts {
-    std::string data, id, lon = "lon", lat = "lat", type = "knn", file, save, transform = "B", wkt = "wkt", edits;
+    std::string data, id, lon = "lon", lat = "lat", type = "knn", file, save, transform = "B", wkt = "wkt", edits, var;
+    bool link_islands = false;
     double snap = 0;
     bool projected = false;
     int k = 4;
@@ -29,25 +30,34 @@ void add_weights(CLI::App& app) {
   cmd->add_option("--x", o->lon, "Longitude (or projected x) column (default lon)");
   cmd->add_option("--y", o->lat, "Latitude (or projected y) column (default lat)");
   cmd->add_flag("--projected", o->projected, "Coordinates are projected (Euclidean distance), not lon/lat");
-  cmd->add_option("--type", o->type, "knn | band | idw | queen | rook (queen/rook: data = polygons, CSV with WKT or a GDAL vector file)");
+  cmd->add_option("--type", o->type, "knn | band | idw | econ | queen | rook (queen/rook: data = polygons, CSV with WKT or a GDAL vector file)");
   cmd->add_option("--k", o->k, "Neighbours for knn (default 4)");
   cmd->add_option("--threshold", o->threshold, "Distance band (km for lon/lat); for idw an optional cut-off");
   cmd->add_option("--power", o->power, "Inverse-distance power (1 or 2 are common)");
   cmd->add_option("--wkt", o->wkt, "queen/rook from a CSV: the WKT geometry column (default wkt)");
   cmd->add_option("--snap", o->snap, "queen/rook: snapping tolerance in the polygons' units");
   cmd->add_option("--edits", o->edits, "CSV of link edits a,b,action (add/remove), applied after building");
+  cmd->add_option("--var", o->var, "econ: the variable of the economic distance 1/|x_i - x_j|");
+  cmd->add_flag("--link-islands", o->link_islands, "Link units without neighbours to their nearest unit (needs coordinates)");
   cmd->add_option("--file", o->file, "Read weights from this file (.gal or .csv) instead of building them");
   cmd->add_option("--transform", o->transform, "B (as built) or R (row-standardized)");
   cmd->add_option("--save", o->save, "Write the weights (.gal for binary, .csv edge list with weights)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     SpatialWeights w;
+    std::vector<std::string> edit_report_pre;
     if (!o->file.empty()) {
       w = read_weights(o->file);
     } else if (o->data.empty() || o->id.empty()) {
       throw SpecError("give a data file and --id (or --file to read weights)");
     } else if (o->type == "queen" || o->type == "rook") {
       w = contiguity_weights(read_polygons(o->data, o->id, o->wkt), o->type == "queen", o->snap);
+    } else if (o->type == "econ") {
+      Frame f = read_table(o->data);
+      std::vector<std::string> ids;
+      for (size_t i = 0; i < f.nrows(); ++i) ids.push_back(f.get(o->id).text(i));
+      if (o->var.empty()) throw SpecError("--type econ needs --var");
+      w = economic_distance_weights(ids, f.numeric(o->var));
     } else {
       Frame f = read_table(o->data);
       Points p;
@@ -58,10 +68,13 @@ void add_weights(CLI::App& app) {
       if (o->type == "knn") w = knn_weights(p, o->k);
       else if (o->type == "band") w = distance_band_weights(p, o->threshold);
       else if (o->type == "idw") w = inverse_distance_weights(p, o->power, o->threshold);
-      else throw SpecError(fmt::format("--type '{}' is unknown; use knn, band, idw, queen or rook", o->type));
+      else throw SpecError(fmt::format("--type '{}' is unknown; use knn, band, idw, econ, queen or rook", o->type));
+      if (o->link_islands)
+        for (const auto& l : link_islands(w, p)) edit_report_pre.push_back("island linked: " + l);
     }
-    std::vector<std::string> edit_report;
-    if (!o->edits.empty()) edit_report = apply_edits(w, o->edits);
+    std::vector<std::string> edit_report = edit_report_pre;
+    if (!o->edits.empty())
+      for (const auto& e : apply_edits(w, o->edits)) edit_report.push_back(e);
     if (o->transform == "R") w = row_standardize(w);
     else if (o->transform != "B") throw SpecError("--transform must be B or R");
     WeightsSummary s = summarize_weights(w);

@@ -48,3 +48,4 @@ run_cbec(0 "not computable" index ${SRC}/tests/data/grunfeld.csv --method ser --
 run_cbec(0 "TOPSIS with entropy weights" index ${SRC}/tests/data/scitech_2011_2019.csv --method topsis --indicators patent_app_invention rd_expenditure)
 run_cbec(0 "consistent" index --method ahp --matrix ${SRC}/tests/data/ahp_matrix.csv)
 run_cbec(0 "Zhoushan" weights ${SRC}/tests/data/zhejiang_polygons.csv --id city --type queen --edits ${SRC}/tests/data/zhejiang_water_edits.csv)
+run_cbec(0 "island linked: Wenzhou -> Lishui" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type band --threshold 60 --link-islands)

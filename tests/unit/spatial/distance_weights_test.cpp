@@ -56,3 +56,17 @@ TEST(DistanceWeights, MatchSpdepNeighboursAndHaversine) {
   p.y[0] = 200;
   EXPECT_THROW(knn_weights(p, 3), DataError);
 }
+
+TEST(DistanceWeights, EconomicDistanceAndIslandFix) {
+  SpatialWeights e = economic_distance_weights({"a", "b", "c"}, {1.0, 3.0, 3.0});
+  EXPECT_DOUBLE_EQ(e.W.coeff(0, 1), 0.5);
+  EXPECT_DOUBLE_EQ(e.W.coeff(1, 2), 0.5);  // tie: the largest finite weight
+  EXPECT_NE(e.construction.find("1 tied pairs"), std::string::npos);
+  Points p = zhejiang();
+  SpatialWeights band = distance_band_weights(p, 60);
+  const size_t before = summarize_weights(band).islands;
+  auto linked = link_islands(band, p);
+  EXPECT_EQ(linked.size(), before);
+  EXPECT_EQ(summarize_weights(band).islands, 0u);
+  EXPECT_TRUE(summarize_weights(band).symmetric);
+}

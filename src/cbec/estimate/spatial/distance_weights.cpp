@@ -81,6 +81,50 @@ SpatialWeights inverse_distance_weights(const Points& p, double power, double th
   return build(p, std::move(t), fmt::format("inverse distance^{:g}{}", power, threshold > 0 ? fmt::format(" within {:g}", threshold) : ""));
 }
 
+SpatialWeights economic_distance_weights(const std::vector<std::string>& ids, const std::vector<double>& x) {
+  if (ids.size() != x.size()) throw SpecError("one value per unit is needed");
+  double largest = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (!std::isfinite(x[i])) throw DataError(fmt::format("unit '{}' has no value for the economic distance", ids[i]));
+    for (size_t j = 0; j < x.size(); ++j)
+      if (i != j && x[i] != x[j]) largest = std::max(largest, 1 / std::fabs(x[i] - x[j]));
+  }
+  std::vector<Eigen::Triplet<double>> t;
+  size_t ties = 0;
+  for (size_t i = 0; i < x.size(); ++i)
+    for (size_t j = 0; j < x.size(); ++j) {
+      if (i == j) continue;
+      const double d = std::fabs(x[i] - x[j]);
+      ties += d == 0;
+      t.emplace_back(static_cast<int>(i), static_cast<int>(j), d > 0 ? 1 / d : largest);
+    }
+  Points p;
+  p.ids = ids;
+  SpatialWeights w = build(p, std::move(t), "economic distance 1/|x_i - x_j|");
+  if (ties) w.construction += fmt::format(" ({} tied pairs given the largest finite weight)", ties / 2);
+  return w;
+}
+
+std::vector<std::string> link_islands(SpatialWeights& w, const Points& p) {
+  check(p);
+  w.W.makeCompressed();
+  if (p.ids != w.ids) throw SpecError("the points must be the weights' units, in the same order");
+  std::vector<long> islands;
+  for (long i = 0; i < w.W.outerSize(); ++i)
+    if (w.W.outerIndexPtr()[i + 1] == w.W.outerIndexPtr()[i]) islands.push_back(i);
+  std::vector<std::string> linked;
+  for (long i : islands) {
+    size_t best = i == 0 ? 1 : 0;
+    for (size_t j = 0; j < p.ids.size(); ++j)
+      if (j != static_cast<size_t>(i) && point_distance(p, static_cast<size_t>(i), j) < point_distance(p, static_cast<size_t>(i), best)) best = j;
+    w.W.coeffRef(i, static_cast<long>(best)) = 1;
+    w.W.coeffRef(static_cast<long>(best), i) = 1;
+    linked.push_back(fmt::format("{} -> {}", p.ids[static_cast<size_t>(i)], p.ids[best]));
+  }
+  w.W.makeCompressed();
+  return linked;
+}
+
 WeightsSummary summarize_weights(const SpatialWeights& w) {
   WeightsSummary s;
   s.n = w.n();

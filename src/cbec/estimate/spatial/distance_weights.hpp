@@ -24,6 +24,15 @@ SpatialWeights distance_band_weights(const Points& p, double threshold);
 // threshold <= 0: every pair (a dense matrix in sparse storage).
 SpatialWeights inverse_distance_weights(const Points& p, double power, double threshold = 0);
 
+// Economic-distance weights 1 / |x_i - x_j| from a variable (e.g. GDP per capita; Li et al.'s
+// economic geography weights); pairs with equal values get the largest finite weight observed
+// (the rule is stated in the construction text), so no weight is infinite.
+SpatialWeights economic_distance_weights(const std::vector<std::string>& ids, const std::vector<double>& x);
+
+// Links every unit without neighbours to its nearest unit (both directions): the common fix for
+// island cities; returns the ids that were linked.
+std::vector<std::string> link_islands(SpatialWeights& w, const Points& p);
+
 struct WeightsSummary {
   size_t n = 0, links = 0, islands = 0;
   double mean_neighbours = 0, min_neighbours = 0, max_neighbours = 0, percent_nonzero = 0;
