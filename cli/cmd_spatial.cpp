@@ -29,7 +29,7 @@ void add_spatial(CLI::App& app) {
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("spatial", "Spatial statistics: moran, geary, lisa, gi, gistar; classify (map classes)");
-  cmd->add_option("stat", o->stat, "moran | geary | lisa | gi | gistar | classify")->required();
+  cmd->add_option("stat", o->stat, "moran | geary | generalg | lisa | gi | gistar | classify")->required();
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
   cmd->add_option("--w", o->weights, "Weights file (.gal, or .csv edge list from,to[,weight])");
   cmd->add_option("--method", o->method, "classify: fisher | quantile | equal | sd");
@@ -69,7 +69,7 @@ void add_spatial(CLI::App& app) {
     nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "spatial"}, {"statistic", o->stat}, {"weights", raw.construction},
                      {"transform", o->transform}, {"results", nlohmann::json::array()}};
     Table global;
-    global.title = fmt::format("{} of {} ({} weights)", o->stat == "geary" ? "Geary's C" : "Moran's I", o->var, o->transform == "R" ? "row-standardized" : "binary");
+    global.title = fmt::format("{} of {} ({} weights)", o->stat == "geary" ? "Geary's C" : o->stat == "generalg" ? "Getis-Ord General G" : "Moran's I", o->var, o->transform == "R" ? "row-standardized" : "binary");
     global.header = {"Period", "Statistic", "Expected", "z (randomization)", "p (randomization)", "z (normality)", "p (normality)", "p (permutation)"};
     std::vector<Table> tables;
     for (const auto& [period, rows] : periods) {
@@ -96,6 +96,10 @@ void add_spatial(CLI::App& app) {
         auto r = to_json(g);
         r["period"] = label;
         j["results"].push_back(r);
+      } else if (o->stat == "generalg") {
+        GeneralGResult g = general_g(v, w);
+        global.rows.push_back({label, fmt::format("{:.6f}", g.G), fmt::format("{:.6f}", g.EG), fmt::format("{:.3f}", g.z), fmt::format("{:.4f}", g.p), "", "", ""});
+        j["results"].push_back({{"period", label}, {"G", g.G}, {"EG", g.EG}, {"VG", g.VG}, {"z", g.z}, {"p", g.p}});
       } else if (o->stat == "lisa" || o->stat == "gi" || o->stat == "gistar") {
         Table t;
         t.title = fmt::format("{} of {}{}", o->stat == "lisa" ? "Local Moran (LISA)" : o->stat == "gi" ? "Getis-Ord Gi" : "Getis-Ord Gi*", o->var,
@@ -128,10 +132,10 @@ void add_spatial(CLI::App& app) {
         tables.push_back(t);
         j["results"].push_back(r);
       } else {
-        throw SpecError(fmt::format("unknown statistic '{}'; use moran, geary, lisa, gi or gistar", o->stat));
+        throw SpecError(fmt::format("unknown statistic '{}'; use moran, geary, generalg, lisa, gi, gistar or classify", o->stat));
       }
     }
-    if (o->stat == "moran" || o->stat == "geary") {
+    if (o->stat == "moran" || o->stat == "geary" || o->stat == "generalg") {
       global.notes.push_back("p-values one-sided for positive autocorrelation (spdep); permutation p = (M+1)/(R+1).");
       tables.insert(tables.begin(), global);
     }

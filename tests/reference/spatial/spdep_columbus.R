@@ -3,6 +3,7 @@
 # variables CRIME, INC, HOVAL, exported to tests/data/columbus.csv and tests/data/columbus.gal.
 # Run from the repository root: Rscript tests/reference/spatial/spdep_columbus.R
 suppressPackageStartupMessages({library(spdep); library(jsonlite)})
+options(warn = -1)  # globalG.test warns that binary weights are recommended for style "W"
 gal <- system.file("weights/columbus.gal", package = "spData")[1]
 file.copy(gal, "tests/data/columbus.gal", overwrite = TRUE)
 nb <- read.gal(gal)
@@ -16,7 +17,9 @@ one <- function(style) {
   gr <- geary.test(d$CRIME, lw, randomisation = TRUE); gn <- geary.test(d$CRIME, lw, randomisation = FALSE)
   lm <- localmoran(d$CRIME, lw)
   lwstar <- nb2listw(include.self(nb), style = style)
-  list(moran = list(I = unname(mr$estimate[1]), EI = unname(mr$estimate[2]), VI_rand = unname(mr$estimate[3]), z_rand = unname(mr$statistic),
+  gg <- globalG.test(d$CRIME, lw)
+  list(general_g = list(G = unname(gg$estimate[1]), EG = unname(gg$estimate[2]), VG = unname(gg$estimate[3]), z = unname(gg$statistic[1]), p = unname(gg$p.value[1])),
+       moran = list(I = unname(mr$estimate[1]), EI = unname(mr$estimate[2]), VI_rand = unname(mr$estimate[3]), z_rand = unname(mr$statistic),
                     p_rand = mr$p.value, VI_norm = unname(mn$estimate[3]), z_norm = unname(mn$statistic), p_norm = mn$p.value),
        geary = list(C = unname(gr$estimate[1]), VC_rand = unname(gr$estimate[3]), z_rand = unname(gr$statistic), VC_norm = unname(gn$estimate[3]),
                     z_norm = unname(gn$statistic)),

@@ -99,3 +99,18 @@ TEST(SpatialAutocorrelation, ElevenUnitsGiveMinusPointOne) {
   EXPECT_THROW(moran(std::vector<double>(11, 1.0), w), DataError);
   EXPECT_THROW(align_weights(w, {"0", "1"}, "test"), DataError);
 }
+
+TEST(SpatialAutocorrelation, GeneralGMatchesSpdep) {
+  Columbus c;
+  const auto& crime = c.f.numeric("CRIME");
+  for (const char* style : {"B", "W"}) {
+    SCOPED_TRACE(style);
+    const auto& ref = c.ref[style]["general_g"];
+    GeneralGResult g = general_g(crime, std::string(style) == "W" ? row_standardize(c.w) : c.w);
+    near(g.G, ref["G"], "G");
+    near(g.EG, ref["EG"], "EG");
+    near(g.VG, ref["VG"], "VG");
+    near(g.z, ref["z"], "z");
+    near(g.p, ref["p"], "p");
+  }
+}

@@ -34,6 +34,14 @@ struct GearyResult {
   size_t permutations = 0;
 };
 
+// Getis-Ord General G (Getis and Ord 1992, eq. 9-12; as spdep::globalG.test): G, E(G), Var(G) under
+// randomization, z and the one-sided p-value for high-value clustering. x must be non-negative;
+// binary weights are the usual choice.
+struct GeneralGResult {
+  double G = 0, EG = 0, VG = 0, z = 0, p = 0;
+};
+GeneralGResult general_g(const std::vector<double>& x, const SpatialWeights& w);
+
 struct LocalMoranResult {
   std::vector<double> Is, EIs, VIs, z, p;   // analytic (spdep localmoran defaults), p two-sided
   std::vector<double> p_sim;                // conditional permutation pseudo p-values

@@ -111,6 +111,39 @@ GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t 
   return r;
 }
 
+GeneralGResult general_g(const std::vector<double>& x, const SpatialWeights& w) {
+  check(x, w);
+  for (double v : x)
+    if (!(v >= 0)) throw DataError("General G needs non-negative values");
+  const auto s = detail::weight_sums(w);
+  const double n = static_cast<double>(x.size());
+  double m1 = 0, m2 = 0, m3 = 0, m4 = 0;
+  for (double v : x) {
+    m1 += v;
+    m2 += v * v;
+    m3 += v * v * v;
+    m4 += v * v * v * v;
+  }
+  const auto lag = detail::spatial_lag(w, x);
+  double num = 0;
+  for (size_t i = 0; i < x.size(); ++i) num += x[i] * lag[i];
+  GeneralGResult r;
+  r.G = num / (m1 * m1 - m2);
+  r.EG = s.S0 / (n * (n - 1));
+  const double S02 = s.S0 * s.S0;
+  const double B0 = (n * n - 3 * n + 3) * s.S1 - n * s.S2 + 3 * S02;
+  const double B1 = -((n * n - n) * s.S1 - 2 * n * s.S2 + 6 * S02);
+  const double B2 = -(2 * n * s.S1 - (n + 3) * s.S2 + 6 * S02);
+  const double B3 = 4 * (n - 1) * s.S1 - 2 * (n + 1) * s.S2 + 8 * S02;
+  const double B4 = s.S1 - s.S2 + S02;
+  const double EG2 = (B0 * m2 * m2 + B1 * m4 + B2 * m1 * m1 * m2 + B3 * m1 * m3 + B4 * m1 * m1 * m1 * m1) /
+                     (std::pow(m1 * m1 - m2, 2) * n * (n - 1) * (n - 2) * (n - 3));
+  r.VG = EG2 - r.EG * r.EG;
+  r.z = (r.G - r.EG) / std::sqrt(r.VG);
+  r.p = p_normal_upper(r.z);
+  return r;
+}
+
 nlohmann::json to_json(const MoranResult& r) {
   return {{"statistic", "moran"}, {"n", r.n}, {"I", r.I}, {"EI", r.EI}, {"VI_norm", r.VI_norm}, {"z_norm", r.z_norm}, {"p_norm", r.p_norm},
           {"VI_rand", r.VI_rand}, {"z_rand", r.z_rand}, {"p_rand", r.p_rand}, {"permutations", r.permutations}, {"p_sim", r.p_sim},
