@@ -37,7 +37,7 @@ void add_spatial(CLI::App& app) {
   cmd->add_option("--id", o->id, "Unit id column matching the weights")->required();
   cmd->add_option("--var", o->var, "Variable")->required();
   cmd->add_option("--time", o->time, "Time column: one statistic per period (panel)");
-  cmd->add_option("--transform", o->transform, "R (row-standardized, default) or B (binary)");
+  cmd->add_option("--transform", o->transform, "R (row-standardized, default), B (binary) or S (variance-stabilizing)");
   cmd->add_option("--permutations", o->permutations, "Permutations for pseudo p-values (0: none)");
   cmd->add_option("--seed", o->seed, "Random seed");
   cmd->add_option("--alpha", o->alpha, "Significance level for LISA clusters");
@@ -45,7 +45,7 @@ void add_spatial(CLI::App& app) {
   cmd->add_option("--threads", o->threads, "Threads (default: all)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
-    if (o->transform != "R" && o->transform != "B") throw SpecError("--transform must be R or B");
+    if (o->transform != "R" && o->transform != "B" && o->transform != "S") throw SpecError("--transform must be R, B or S");
     Frame f = read_table(o->data);
     if (o->stat == "classify") {
       Classification c = classify(f.numeric(o->var), o->method, o->classes);
@@ -69,7 +69,7 @@ void add_spatial(CLI::App& app) {
     nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "spatial"}, {"statistic", o->stat}, {"weights", raw.construction},
                      {"transform", o->transform}, {"results", nlohmann::json::array()}};
     Table global;
-    global.title = fmt::format("{} of {} ({} weights)", o->stat == "geary" ? "Geary's C" : o->stat == "generalg" ? "Getis-Ord General G" : "Moran's I", o->var, o->transform == "R" ? "row-standardized" : "binary");
+    global.title = fmt::format("{} of {} ({} weights)", o->stat == "geary" ? "Geary's C" : o->stat == "generalg" ? "Getis-Ord General G" : "Moran's I", o->var, o->transform == "R" ? "row-standardized" : o->transform == "S" ? "variance-stabilized" : "binary");
     global.header = {"Period", "Statistic", "Expected", "z (randomization)", "p (randomization)", "z (normality)", "p (normality)", "p (permutation)"};
     std::vector<Table> tables;
     for (const auto& [period, rows] : periods) {
@@ -81,6 +81,7 @@ void add_spatial(CLI::App& app) {
       }
       SpatialWeights w = align_weights(raw, ids, o->data + (period.empty() ? "" : " period " + period));
       if (o->transform == "R") w = row_standardize(w);
+      if (o->transform == "S") w = variance_stabilize(w);
       const std::string label = period.empty() ? "all" : period;
       if (o->stat == "moran") {
         MoranResult m = moran(v, w, o->permutations, o->seed, o->threads);

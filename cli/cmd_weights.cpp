@@ -40,8 +40,8 @@ void add_weights(CLI::App& app) {
   cmd->add_option("--var", o->var, "econ: the variable of the economic distance 1/|x_i - x_j|");
   cmd->add_flag("--link-islands", o->link_islands, "Link units without neighbours to their nearest unit (needs coordinates)");
   cmd->add_option("--file", o->file, "Read weights from this file (.gal or .csv) instead of building them");
-  cmd->add_option("--transform", o->transform, "B (as built) or R (row-standardized)");
-  cmd->add_option("--save", o->save, "Write the weights (.gal for binary, .csv edge list with weights)");
+  cmd->add_option("--transform", o->transform, "B (as built), R (row-standardized) or S (variance-stabilizing)");
+  cmd->add_option("--save", o->save, "Write the weights (.gal binary, .gwt or .csv edge list with weights)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     SpatialWeights w;
@@ -76,7 +76,8 @@ void add_weights(CLI::App& app) {
     if (!o->edits.empty())
       for (const auto& e : apply_edits(w, o->edits)) edit_report.push_back(e);
     if (o->transform == "R") w = row_standardize(w);
-    else if (o->transform != "B") throw SpecError("--transform must be B or R");
+    else if (o->transform == "S") w = variance_stabilize(w);
+    else if (o->transform != "B") throw SpecError("--transform must be B, R or S");
     WeightsSummary s = summarize_weights(w);
     Table t;
     t.title = fmt::format("Spatial weights: {}{}", w.construction, o->transform == "R" ? ", row-standardized" : "");
@@ -90,7 +91,9 @@ void add_weights(CLI::App& app) {
     for (const auto& e : edit_report) t.notes.push_back("Edit: " + e);
     if (s.islands) t.notes.push_back("Islands have no spatial lag; link them to their nearest neighbour (knn) or leave them and read their statistics with care.");
     if (!o->save.empty()) {
-      if (o->save.size() > 4 && o->save.substr(o->save.size() - 4) == ".gal") write_gal(w, o->save);
+      const std::string ext = o->save.size() > 4 ? o->save.substr(o->save.size() - 4) : "";
+      if (ext == ".gal") write_gal(w, o->save);
+      else if (ext == ".gwt") write_gwt(w, o->save);
       else write_edge_list(w, o->save);
       t.notes.push_back("Saved to " + o->save);
     }

@@ -50,3 +50,4 @@ run_cbec(0 "consistent" index --method ahp --matrix ${SRC}/tests/data/ahp_matrix
 run_cbec(0 "Zhoushan" weights ${SRC}/tests/data/zhejiang_polygons.csv --id city --type queen --edits ${SRC}/tests/data/zhejiang_water_edits.csv)
 run_cbec(0 "island linked: Wenzhou -> Lishui" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type band --threshold 60 --link-islands)
 run_cbec(0 "Getis-Ord General G" spatial generalg ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --transform B)
+run_cbec(0 "variance-stabilized" spatial moran ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --transform S --permutations 0)

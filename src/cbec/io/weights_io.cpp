@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -96,8 +97,9 @@ SpatialWeights read_edge_list(const std::string& path) {
 SpatialWeights read_weights(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
   if (ext == ".gal" || ext == ".GAL") return read_gal(path);
+  if (ext == ".gwt" || ext == ".GWT") return read_gwt(path);
   if (ext == ".csv") return read_edge_list(path);
-  throw DataError(fmt::format("'{}': unknown weights format; use .gal or a .csv edge list (from,to[,weight])", path));
+  throw DataError(fmt::format("'{}': unknown weights format; use .gal, .gwt or a .csv edge list (from,to[,weight])", path));
 }
 
 void write_gal(const SpatialWeights& w, const std::string& path) {
@@ -153,6 +155,64 @@ SpatialWeights row_standardize(const SpatialWeights& w) {
   }
   out.transform = "R";
   return out;
+}
+
+SpatialWeights variance_stabilize(const SpatialWeights& w) {
+  SpatialWeights out = w;
+  std::vector<double> norm(static_cast<size_t>(w.W.outerSize()), 0.0);
+  for (long i = 0; i < w.W.outerSize(); ++i) {
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) norm[static_cast<size_t>(i)] += it.value() * it.value();
+    norm[static_cast<size_t>(i)] = std::sqrt(norm[static_cast<size_t>(i)]);
+  }
+  // Each row is divided by its norm (rows then have unit sums of squares) and all weights are
+  // scaled to sum to n, as spdep's style "S".
+  double total = 0;
+  for (long i = 0; i < out.W.outerSize(); ++i)
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(out.W, i); it; ++it) {
+      it.valueRef() /= norm[static_cast<size_t>(i)];
+      total += it.value();
+    }
+  out.W *= static_cast<double>(w.n()) / total;
+  out.transform = "S";
+  return out;
+}
+
+SpatialWeights read_gwt(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw DataError(fmt::format("cannot open weights file '{}'", path));
+  std::string header;
+  std::getline(in, header);
+  std::vector<std::string> ids;
+  std::unordered_map<std::string, int> pos;
+  auto index = [&](const std::string& id) {
+    auto [it, inserted] = pos.emplace(id, static_cast<int>(ids.size()));
+    if (inserted) ids.push_back(id);
+    return it->second;
+  };
+  std::vector<Eigen::Triplet<double>> t;
+  std::string line;
+  size_t lineno = 1;
+  while (std::getline(in, line)) {
+    ++lineno;
+    std::istringstream ls(line);
+    std::string a, b;
+    double wt = 0;
+    if (!(ls >> a >> b >> wt)) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      throw DataError(fmt::format("{} line {}: expected 'from to weight'", path, lineno));
+    }
+    t.emplace_back(index(a), index(b), wt);
+  }
+  return from_triplets(ids, t, "GWT file " + std::filesystem::path(path).filename().string());
+}
+
+void write_gwt(const SpatialWeights& w, const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw DataError(fmt::format("cannot write '{}'", path));
+  out << "0 " << w.n() << "\n";
+  for (long i = 0; i < w.W.outerSize(); ++i)
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
+      out << w.ids[static_cast<size_t>(i)] << " " << w.ids[static_cast<size_t>(it.col())] << " " << fmt::format("{:.17g}", it.value()) << "\n";
 }
 
 }  // namespace cbec

@@ -10,7 +10,7 @@ namespace cbec {
 
 SpatialWeights read_gal(const std::string& path);
 SpatialWeights read_edge_list(const std::string& path);
-// By extension: .gal or .csv.
+// By extension: .gal, .gwt or .csv.
 SpatialWeights read_weights(const std::string& path);
 void write_gal(const SpatialWeights& w, const std::string& path);
 // CSV edge list from,to,weight (keeps the weights).
@@ -21,5 +21,12 @@ SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::str
 
 // Row-standardizes (transform "R"); rows without neighbours stay zero (islands).
 SpatialWeights row_standardize(const SpatialWeights& w);
+// Variance-stabilizing transform (Tiefelsdorf, Griffith and Boots 1999; spdep style "S"):
+// w_ij / sqrt(sum_j w_ij^2), scaled so that all weights sum to n.
+SpatialWeights variance_stabilize(const SpatialWeights& w);
+
+// GWT (GeoDa): header "0 n", then lines "i j weight".
+SpatialWeights read_gwt(const std::string& path);
+void write_gwt(const SpatialWeights& w, const std::string& path);
 
 }  // namespace cbec

@@ -27,6 +27,8 @@ one <- function(style) {
        localG = as.numeric(localG(d$CRIME, lw)), localGstar = as.numeric(localG(d$CRIME, lwstar)))
 }
 out <- list(source_script = "tests/reference/spatial/spdep_columbus.R", spdep = as.character(packageVersion("spdep")),
-            B = one("B"), W = one("W"), p_bh = p.adjust(localmoran(d$CRIME, nb2listw(nb))[, 5], "BH"))
+            B = one("B"), W = one("W"),
+            S = list(weights_1 = nb2listw(nb, style = "S")$weights[[1]], weights_5 = nb2listw(nb, style = "S")$weights[[5]],
+                     moran_I = unname(moran.test(d$CRIME, nb2listw(nb, style = "S"))$estimate[1])), p_bh = p.adjust(localmoran(d$CRIME, nb2listw(nb))[, 5], "BH"))
 write_json(out, "tests/reference/fixtures/spatial_columbus.json", digits = NA, pretty = TRUE, auto_unbox = TRUE)
 cat("wrote spatial_columbus.json\n")

@@ -114,3 +114,19 @@ TEST(SpatialAutocorrelation, GeneralGMatchesSpdep) {
     near(g.p, ref["p"], "p");
   }
 }
+
+TEST(SpatialWeightsIO, VarianceStabilizingAndGwtRoundTrip) {
+  Columbus c;
+  SpatialWeights s = variance_stabilize(c.w);
+  std::vector<double> row1, row5;
+  for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(s.W, 0); it; ++it) row1.push_back(it.value());
+  for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(s.W, 4); it; ++it) row5.push_back(it.value());
+  ASSERT_EQ(row1.size(), c.ref["S"]["weights_1"].size());
+  for (size_t k = 0; k < row1.size(); ++k) near(row1[k], c.ref["S"]["weights_1"][k], "S row 1");
+  for (size_t k = 0; k < row5.size(); ++k) near(row5[k], c.ref["S"]["weights_5"][k], "S row 5");
+  near(moran(c.f.numeric("CRIME"), s).I, c.ref["S"]["moran_I"], "Moran I with S weights");
+  const std::string path = ::testing::TempDir() + "/columbus.gwt";
+  write_gwt(row_standardize(c.w), path);
+  SpatialWeights back = align_weights(read_weights(path), c.w.ids, "gwt");
+  EXPECT_NEAR((Eigen::MatrixXd(back.W) - Eigen::MatrixXd(row_standardize(c.w).W)).cwiseAbs().maxCoeff(), 0.0, 1e-15);
+}
