@@ -23,6 +23,16 @@ SpatialWeights from_triplets(std::vector<std::string> ids, const std::vector<Eig
   w.construction = std::move(construction);
   return w;
 }
+// Unit ids in order of first appearance, for readers of pair lists.
+struct IdIndex {
+  std::vector<std::string> ids;
+  std::unordered_map<std::string, int> pos;
+  int operator()(const std::string& id) {
+    auto [it, inserted] = pos.emplace(id, static_cast<int>(ids.size()));
+    if (inserted) ids.push_back(id);
+    return it->second;
+  }
+};
 }  // namespace
 
 SpatialWeights read_gal(const std::string& path) {
@@ -78,20 +88,14 @@ SpatialWeights read_edge_list(const std::string& path) {
   Frame f = read_csv(path, CsvOptions{',', {"", "NA"}, {}});
   if (f.ncols() < 2) throw DataError(fmt::format("{}: an edge list needs columns from,to[,weight]", path));
   const Column &a = f.columns()[0], &b = f.columns()[1];
-  std::vector<std::string> ids;
-  std::unordered_map<std::string, int> pos;
-  auto index = [&](const std::string& id) {
-    auto [it, inserted] = pos.emplace(id, static_cast<int>(ids.size()));
-    if (inserted) ids.push_back(id);
-    return it->second;
-  };
+  IdIndex index;
   std::vector<Eigen::Triplet<double>> t;
   for (size_t i = 0; i < f.nrows(); ++i) {
     if (a.is_missing(i) || b.is_missing(i)) throw DataError(fmt::format("{} line {}: missing unit id", path, i + 2));
     const double wt = f.ncols() >= 3 ? f.columns()[2].values.at(i) : 1.0;
     t.emplace_back(index(a.text(i)), index(b.text(i)), wt);
   }
-  return from_triplets(ids, t, "edge list " + std::filesystem::path(path).filename().string());
+  return from_triplets(index.ids, t, "edge list " + std::filesystem::path(path).filename().string());
 }
 
 SpatialWeights read_weights(const std::string& path) {
@@ -182,13 +186,7 @@ SpatialWeights read_gwt(const std::string& path) {
   if (!in) throw DataError(fmt::format("cannot open weights file '{}'", path));
   std::string header;
   std::getline(in, header);
-  std::vector<std::string> ids;
-  std::unordered_map<std::string, int> pos;
-  auto index = [&](const std::string& id) {
-    auto [it, inserted] = pos.emplace(id, static_cast<int>(ids.size()));
-    if (inserted) ids.push_back(id);
-    return it->second;
-  };
+  IdIndex index;
   std::vector<Eigen::Triplet<double>> t;
   std::string line;
   size_t lineno = 1;
@@ -203,7 +201,7 @@ SpatialWeights read_gwt(const std::string& path) {
     }
     t.emplace_back(index(a), index(b), wt);
   }
-  return from_triplets(ids, t, "GWT file " + std::filesystem::path(path).filename().string());
+  return from_triplets(index.ids, t, "GWT file " + std::filesystem::path(path).filename().string());
 }
 
 void write_gwt(const SpatialWeights& w, const std::string& path) {

@@ -129,4 +129,8 @@ TEST(SpatialWeightsIO, VarianceStabilizingAndGwtRoundTrip) {
   write_gwt(row_standardize(c.w), path);
   SpatialWeights back = align_weights(read_weights(path), c.w.ids, "gwt");
   EXPECT_NEAR((Eigen::MatrixXd(back.W) - Eigen::MatrixXd(row_standardize(c.w).W)).cwiseAbs().maxCoeff(), 0.0, 1e-15);
+  const std::string csv = ::testing::TempDir() + "/columbus_edges.csv";
+  write_edge_list(row_standardize(c.w), csv);
+  SpatialWeights edges = align_weights(read_weights(csv), c.w.ids, "edges");
+  EXPECT_NEAR((Eigen::MatrixXd(edges.W) - Eigen::MatrixXd(row_standardize(c.w).W)).cwiseAbs().maxCoeff(), 0.0, 1e-15);
 }
