@@ -1,6 +1,6 @@
 // cbec did: policy evaluation of a staggered rollout. Methods: twfe (multi-period DID), event
 // (event study), sunab (Sun-Abraham), bacon (Goodman-Bacon decomposition), placebo
-// (randomization inference), wild (wild cluster bootstrap of the DID).
+// (randomization inference), wild (wild cluster bootstrap of the DID), cs (Callaway-Sant'Anna).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -9,12 +9,14 @@
 #include "cbec/core/error.hpp"
 #include "cbec/core/strings.hpp"
 #include "cbec/estimate/did/bacon.hpp"
+#include "cbec/estimate/did/callaway_santanna.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/mediation.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/wild_bootstrap.hpp"
 #include "cbec/io/read_table.hpp"
+#include "cbec/report/callaway_santanna_tables.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -94,12 +96,14 @@ void add_did(CLI::App& app) {
     size_t draws = 0;
     uint64_t seed = 12345;
     std::string mode = "units";
+    CallawaySantAnnaOptions cs;
+    bool no_bootstrap = false, pointwise = false;
     OutputOptions out;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, sunab, bacon, placebo, wild");
+  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, sunab, cs, bacon, placebo, wild, mediation");
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--method", o->method, "twfe | event | sunab | bacon | placebo | wild | mediation");
+  cmd->add_option("--method", o->method, "twfe | event | sunab | cs | bacon | placebo | wild | mediation");
   cmd->add_option("--y", o->spec.y, "Outcome")->required();
   cmd->add_option("--unit", o->spec.unit, "Unit identifier")->required();
   cmd->add_option("--time", o->spec.time, "Time period (whole numbers)")->required();
@@ -111,19 +115,35 @@ void add_did(CLI::App& app) {
   cmd->add_option("--window", o->window, "Event window min,max (default -5,5)");
   cmd->add_option("--ref", o->ref, "Reference period of the event study (default -1)");
   cmd->add_flag("--no-bin", o->no_bin, "Drop periods outside the window instead of binning them");
-  cmd->add_option("--draws", o->draws, "Placebo draws (default 500) / bootstrap draws (default 9999)");
+  cmd->add_option("--draws", o->draws, "Placebo draws (default 500) / bootstrap draws (wild 9999, cs 1000)");
   cmd->add_option("--mode", o->mode, "Placebo reassignment: units | timing | both");
   cmd->add_option("--seed", o->seed, "Random seed");
   cmd->add_option("--boot-weights", o->boot_weights, "Wild bootstrap weights: webb | rademacher");
   cmd->add_option("--threads", o->threads, "Threads for replications (default: all)");
   cmd->add_option("--mediator", o->mediator, "Mediator variable (method mediation)");
+  cmd->add_option("--control-group", o->cs.control_group, "cs: never | notyet (default never)");
+  cmd->add_option("--estimator", o->cs.method, "cs: dr | ipw | reg (default dr)");
+  cmd->add_option("--base-period", o->cs.base_period, "cs: varying | universal (default varying)");
+  cmd->add_option("--anticipation", o->cs.anticipation, "cs: periods of anticipation (default 0)");
+  cmd->add_option("--cluster", o->cs.cluster, "cs: cluster the bootstrap by this (time-invariant) variable");
+  cmd->add_flag("--no-bootstrap", o->no_bootstrap, "cs: analytical standard errors instead of the multiplier bootstrap");
+  cmd->add_flag("--pointwise", o->pointwise, "cs: pointwise instead of uniform confidence bands");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     Frame frame = read_table(o->data);
     o->spec.controls = split_trimmed(o->controls, '+');
     o->spec.extra_fe = split_trimmed(o->fe, '+');
     const auto& spec = o->spec;
-    if (o->method == "twfe") {
+    if (o->method == "cs") {
+      CallawaySantAnnaOptions co = o->cs;
+      co.bootstrap = !o->no_bootstrap;
+      co.uniform_bands = !o->pointwise;
+      co.draws = o->draws ? o->draws : 1000;
+      co.seed = o->seed;
+      co.threads = o->threads;
+      CallawaySantAnnaResult r = callaway_santanna(frame, spec, co);
+      emit({cs_summary_table(r), cs_dynamic_table(r, nullptr), cs_group_time_table(r)}, to_json(r), o->out);
+    } else if (o->method == "twfe") {
       RegressionResult r = twfe_did(frame, spec);
       emit({regression_table({r})}, to_json(r), o->out);
     } else if (o->method == "event") {
@@ -187,7 +207,7 @@ void add_did(CLI::App& app) {
       WildBootstrapResult w = wild_cluster_bootstrap(des, "did", spec.unit, wo);
       emit({wild_table(w)}, to_json(w), o->out);
     } else {
-      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, bacon, placebo, wild or mediation", o->method));
+      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, cs, bacon, placebo, wild or mediation", o->method));
     }
   });
 }

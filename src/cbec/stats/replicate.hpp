@@ -4,6 +4,7 @@
 #pragma once
 #include <pcg_random.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -30,6 +31,20 @@ auto replicate(size_t n_draws, uint64_t seed, Fn&& fn, int threads = 0) {
     out[static_cast<size_t>(b)] = fn(static_cast<size_t>(b), rng);
   }
   return out;
+}
+
+// Runs fn(first_draw, count) over consecutive blocks of at most `block` draws, in parallel, for
+// work that is cheaper done a block at a time (a matrix product per block of multiplier draws).
+// Each draw inside a block must still use draw_stream(seed, draw) so results do not depend on
+// the thread count.
+template <class Fn>
+void replicate_blocks(size_t n_draws, size_t block, Fn&& fn, int threads = 0) {
+  const long n_blocks = static_cast<long>((n_draws + block - 1) / block);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads > 0 ? threads : omp_default_threads())
+  for (long k = 0; k < n_blocks; ++k) {
+    const size_t first = static_cast<size_t>(k) * block;
+    fn(first, std::min(block, n_draws - first));
+  }
 }
 
 // Uniform double in [0, 1) from a stream.

@@ -10,6 +10,7 @@
 #include "cbec/estimate/convergence/convergence.hpp"
 #include "cbec/estimate/describe/summarize.hpp"
 #include "cbec/estimate/did/bacon.hpp"
+#include "cbec/estimate/did/callaway_santanna.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
@@ -18,6 +19,7 @@
 #include "cbec/frame/panel.hpp"
 #include "cbec/io/checksum.hpp"
 #include "cbec/io/read_table.hpp"
+#include "cbec/report/callaway_santanna_tables.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/study/study_report_html.hpp"
 
@@ -127,6 +129,22 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       add_truth_note(t, truth);
       sec.tables.push_back(t);
       sec.results = to_json(sa);
+    } else if (a.type == "callaway_santanna") {
+      CallawaySantAnnaOptions co;
+      co.seed = s.seed;
+      co.threads = threads;
+      if (a.text.count("control_group")) co.control_group = a.text.at("control_group");
+      if (a.text.count("method")) co.method = a.text.at("method");
+      if (a.text.count("base_period")) co.base_period = a.text.at("base_period");
+      if (a.text.count("cluster")) co.cluster = a.text.at("cluster");
+      if (a.numbers.count("anticipation")) co.anticipation = static_cast<int>(a.numbers.at("anticipation"));
+      if (a.numbers.count("draws")) co.draws = static_cast<size_t>(a.numbers.at("draws"));
+      CallawaySantAnnaResult r = callaway_santanna(frame, staggered(s, a), co);
+      Table dyn = cs_dynamic_table(r, truth);
+      dyn.title = sec.title;
+      add_truth_note(dyn, truth);
+      sec.tables = {dyn, cs_summary_table(r), cs_group_time_table(r)};
+      sec.results = to_json(r);
     } else if (a.type == "bacon") {
       BaconResult b = bacon_decomposition(frame, staggered(s, a));
       Table t;

@@ -30,10 +30,18 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
       {"placebo", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"mode", 's', false}}},
       {"wild_bootstrap", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"weights", 's', false}}},
       {"bacon", {{"y", 's', true}}},
+      {"callaway_santanna", {{"y", 's', true}, {"controls", 'l', false}, {"control_group", 's', false}, {"method", 's', false},
+                             {"base_period", 's', false}, {"anticipation", 'n', false}, {"draws", 'n', false}, {"cluster", 's', false}}},
       {"sigma_convergence", {{"variable", 's', true}, {"group", 's', false}}},
       {"beta_convergence", {{"variable", 's', true}, {"group", 's', false}, {"controls", 'l', false}, {"vcov", 's', false}}},
   };
   return rules;
+}
+
+std::string analysis_types() {
+  std::vector<std::string> names;
+  for (const auto& [name, rules] : analysis_rules()) names.push_back(name);
+  return fmt::format("{}", fmt::join(names, ", "));
 }
 
 std::string place(const std::string& file, const toml::source_region& src) {
@@ -105,14 +113,13 @@ StudySpec read_study(const std::string& path) {
       a.where = place(path, t->source());
       const toml::node* type = t->get("type");
       if (!type || !type->value<std::string>()) {
-        errors.push_back(fmt::format("{}: each [[analysis]] needs type = one of describe, reg, twfe_did, event_study, sun_abraham, placebo, wild_bootstrap", a.where));
+        errors.push_back(fmt::format("{}: each [[analysis]] needs type = one of {}", a.where, analysis_types()));
         continue;
       }
       a.type = *type->value<std::string>();
       auto rules = analysis_rules().find(a.type);
       if (rules == analysis_rules().end()) {
-        errors.push_back(fmt::format("{}: unknown analysis type '{}'; use describe, reg, twfe_did, event_study, sun_abraham, bacon, placebo, wild_bootstrap, sigma_convergence or beta_convergence",
-                                     place(path, type->source()), a.type));
+        errors.push_back(fmt::format("{}: unknown analysis type '{}'; use one of {}", place(path, type->source()), a.type, analysis_types()));
         continue;
       }
       std::set<std::string> allowed{"type", "title"};
@@ -180,6 +187,7 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
     if (a.text.count("by")) need(a.text.at("by"), a.where);
     if (a.text.count("variable")) need(a.text.at("variable"), a.where);
     if (a.text.count("group")) need(a.text.at("group"), a.where);
+    if (a.text.count("cluster")) need(a.text.at("cluster"), a.where);
   }
   return out;
 }

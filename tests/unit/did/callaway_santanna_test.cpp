@@ -1,0 +1,192 @@
+// Callaway-Sant'Anna against the R package did 2.1.2 (tests/reference/did/callaway_santanna.R) on
+// mpdta: group-time ATTs, analytical SEs, the pre-test and the four aggregations, for every
+// estimation method, both control groups, both base periods, anticipation and weights. Then the
+// multiplier bootstrap (agrees with the analytical SEs, reproducible for any thread count) and a
+// simulation where TWFE is biased by dynamic effects and CS recovers the truth.
+#include "cbec/estimate/did/callaway_santanna.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/did/event_study.hpp"
+#include "cbec/io/csv_reader.hpp"
+#include "staggered_fixture.hpp"
+
+using namespace cbec;
+
+namespace {
+
+StaggeredSpec mpdta_spec(const nlohmann::json& args) {
+  StaggeredSpec s;
+  s.y = "lemp";
+  s.unit = "countyreal";
+  s.time = "year";
+  s.first_treat = "first.treat";
+  if (args.contains("xformla")) s.controls = {"lpop"};
+  if (args.contains("weightsname")) s.weights = "w";
+  return s;
+}
+
+CallawaySantAnnaOptions mpdta_options(const nlohmann::json& args) {
+  CallawaySantAnnaOptions o;
+  o.bootstrap = false;
+  o.control_group = args["control_group"] == "nevertreated" ? "never" : "notyet";
+  o.method = args["est_method"].get<std::string>();
+  if (args.contains("base_period")) o.base_period = args["base_period"].get<std::string>();
+  if (args.contains("anticipation")) o.anticipation = args["anticipation"].get<int>();
+  return o;
+}
+
+void expect_rel(double actual, const nlohmann::json& expected, const std::string& what) {
+  if (expected.is_null()) {
+    EXPECT_TRUE(std::isnan(actual)) << what;
+    return;
+  }
+  const double e = expected.get<double>();
+  // 1e-6 relative: R's glm stops at a relative deviance change of 1e-8, cbec iterates further, and
+  // the pre-test's inverse covariance amplifies that difference to about 1e-7.
+  EXPECT_NEAR(actual, e, 1e-6 * std::max(1.0, std::abs(e)) + 1e-10) << what;
+}
+
+void expect_aggregation(const CsAggregation& a, const nlohmann::json& ref, const std::string& name) {
+  expect_rel(a.att, ref["att"], name + " att");
+  expect_rel(a.se, ref["se"], name + " se");
+  if (!ref.contains("effects")) return;
+  const auto& eff = ref["effects"];
+  ASSERT_EQ(a.effects.size(), eff["key"].size()) << name;
+  for (size_t k = 0; k < a.effects.size(); ++k) {
+    EXPECT_EQ(a.effects[k].key, eff["key"][k].get<double>()) << name;
+    expect_rel(a.effects[k].att, eff["att"][k], name + " effect att " + std::to_string(k));
+    expect_rel(a.effects[k].se, eff["se"][k], name + " effect se " + std::to_string(k));
+  }
+}
+
+}  // namespace
+
+TEST(CallawaySantAnna, MatchesDidPackageOnMpdta) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_callaway_santanna.json");
+  const auto fx = nlohmann::json::parse(in);
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mpdta.csv");
+  for (const auto& c : fx["cases"]) {
+    SCOPED_TRACE(c["name"].get<std::string>());
+    const auto r = callaway_santanna(f, mpdta_spec(c["args"]), mpdta_options(c["args"]));
+    EXPECT_EQ(r.n_units, c["n"].get<size_t>());
+    const auto& gt = c["gt"];
+    ASSERT_EQ(r.group_time.size(), gt["att"].size());
+    for (size_t k = 0; k < r.group_time.size(); ++k) {
+      EXPECT_EQ(r.group_time[k].group, gt["group"][k].get<double>());
+      EXPECT_EQ(r.group_time[k].time, gt["time"][k].get<double>());
+      expect_rel(r.group_time[k].att, gt["att"][k], "att " + std::to_string(k));
+      expect_rel(r.group_time[k].se, gt["se"][k], "se " + std::to_string(k));
+    }
+    if (c["pretest_W"].is_null()) EXPECT_FALSE(r.pretest.has_value());
+    else expect_rel(r.pretest.value().stat, c["pretest_W"], "pretest");
+    expect_aggregation(r.simple, c["aggregations"]["simple"], "simple");
+    expect_aggregation(r.dynamic, c["aggregations"]["dynamic"], "dynamic");
+    expect_aggregation(r.group, c["aggregations"]["group"], "group");
+    expect_aggregation(r.calendar, c["aggregations"]["calendar"], "calendar");
+  }
+}
+
+TEST(CallawaySantAnna, MultiplierBootstrapAgreesWithAnalyticalAndIsReproducible) {
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mpdta.csv");
+  StaggeredSpec s = mpdta_spec({{"xformla", "~lpop"}});
+  CallawaySantAnnaOptions o;
+  o.bootstrap = false;
+  const auto analytic = callaway_santanna(f, s, o);
+  o.bootstrap = true;
+  o.draws = 4000;
+  o.threads = 1;
+  const auto boot1 = callaway_santanna(f, s, o);
+  o.threads = 2;
+  const auto boot2 = callaway_santanna(f, s, o);
+  for (size_t k = 0; k < analytic.group_time.size(); ++k) {
+    EXPECT_EQ(boot1.group_time[k].se, boot2.group_time[k].se);  // same seed, any thread count
+    EXPECT_NEAR(boot1.group_time[k].se / analytic.group_time[k].se, 1.0, 0.08) << k;
+  }
+  EXPECT_NEAR(boot1.simple.se / analytic.simple.se, 1.0, 0.08);
+  EXPECT_NEAR(boot1.dynamic.se / analytic.dynamic.se, 1.0, 0.08);
+  // Uniform bands are wider than pointwise ones; 12 ATT(g, t) with correlation: between 2 and 3.5.
+  EXPECT_GT(boot1.crit_value, 2.0);
+  EXPECT_LT(boot1.crit_value, 3.5);
+  EXPECT_EQ(boot1.crit_value, boot2.crit_value);
+  o.seed = 99;
+  EXPECT_NE(callaway_santanna(f, s, o).simple.se, boot1.simple.se);
+}
+
+TEST(CallawaySantAnna, ClusteredBootstrapUsesClusters) {
+  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mpdta.csv");
+  std::vector<double> state(f.nrows());
+  const auto& county = f.numeric("countyreal");
+  for (size_t i = 0; i < state.size(); ++i) state[i] = std::floor(county[i] / 1000);
+  f.set(Column::numeric("state", state));
+  CallawaySantAnnaOptions o;
+  o.cluster = "state";
+  o.draws = 999;
+  const auto r = callaway_santanna(f, mpdta_spec({}), o);
+  EXPECT_EQ(r.n_clusters, 29u);
+  EXPECT_TRUE(std::isfinite(r.simple.se));
+  o.cluster = "year";
+  EXPECT_THROW(callaway_santanna(f, mpdta_spec({}), o), DataError);  // changes within units
+}
+
+TEST(CallawaySantAnna, RecoversDynamicEffectsWhereTwfeIsBiased) {
+  // Effects grow by 0.5 per period since adoption: TWFE's forbidden comparisons bias it downward.
+  const Frame f = test::staggered_panel(2000, 1.0, 0.5, 7, 0.5);
+  const StaggeredSpec s = test::staggered_spec({});
+  CallawaySantAnnaOptions o;
+  o.bootstrap = false;
+  const auto r = callaway_santanna(f, s, o);
+  for (const auto& e : r.group_time) {
+    const double truth = e.post ? 1.0 + 0.5 * (e.time - e.group) : 0.0;
+    EXPECT_NEAR(e.att, truth, 4 * e.se + 1e-9) << e.group << " " << e.time;
+  }
+  for (const auto& e : r.dynamic.effects) EXPECT_NEAR(e.att, e.key >= 0 ? 1.0 + 0.5 * e.key : 0.0, 4 * e.se);
+  // The truth averaged over treated cells (cohort-size weights equal here).
+  double truth_sum = 0, cells = 0;
+  for (const auto& e : r.group_time)
+    if (e.post) truth_sum += 1.0 + 0.5 * (e.time - e.group), ++cells;
+  EXPECT_NEAR(r.simple.att, truth_sum / cells, 4 * r.simple.se);
+  const double twfe = twfe_did(f, s).coef[0];
+  EXPECT_GT(std::abs(twfe - truth_sum / cells), 10 * r.simple.se);
+  ASSERT_TRUE(r.pretest.has_value());
+  EXPECT_GT(r.pretest->p_value, 0.001);
+}
+
+TEST(CallawaySantAnna, NotYetTreatedWithoutNeverTreatedUsesLastCohort) {
+  Frame f = test::staggered_panel(500, 1.0, 0.0, 3, 0.5);
+  std::vector<double> g = f.numeric("first_treat");
+  for (double& v : g)
+    if (v == 0) v = 2019;  // the never-treated become a 2019 cohort
+  f.set(Column::numeric("first_treat", g));
+  CallawaySantAnnaOptions o;
+  o.bootstrap = false;
+  EXPECT_THROW(callaway_santanna(f, test::staggered_spec({}), o), DataError);
+  o.control_group = "notyet";
+  const auto r = callaway_santanna(f, test::staggered_spec({}), o);
+  EXPECT_EQ(r.n_periods, 8u);  // 2011-2018: the 2019 cohort is a comparison group only
+  for (const auto& e : r.group_time) EXPECT_LT(e.group, 2019);
+  EXPECT_NEAR(r.simple.att, 1.0, 4 * r.simple.se);
+}
+
+TEST(CallawaySantAnna, BadInputIsReported) {
+  Frame f = test::staggered_panel(50, 1.0, 0.0, 3);
+  CallawaySantAnnaOptions o;
+  o.method = "psm";
+  EXPECT_THROW(callaway_santanna(f, test::staggered_spec({}), o), SpecError);
+  o = {};
+  o.control_group = "later";
+  EXPECT_THROW(callaway_santanna(f, test::staggered_spec({}), o), SpecError);
+  // An unbalanced unit is dropped and counted.
+  std::vector<size_t> keep;
+  for (size_t i = 1; i < f.nrows(); ++i) keep.push_back(i);
+  o = {};
+  o.bootstrap = false;
+  const auto r = callaway_santanna(f.take(keep), test::staggered_spec({}), o);
+  EXPECT_EQ(r.n_units, 49u);
+  EXPECT_EQ(r.dropped.at("units not observed in every period"), 1u);
+}
