@@ -1,6 +1,7 @@
 // cbec did: policy evaluation of a staggered rollout. Methods: twfe (multi-period DID), event
 // (event study), sunab (Sun-Abraham), bacon (Goodman-Bacon decomposition), placebo
-// (randomization inference), wild (wild cluster bootstrap of the DID), cs (Callaway-Sant'Anna).
+// (randomization inference), wild (wild cluster bootstrap of the DID), cs (Callaway-Sant'Anna),
+// imputation (Borusyak-Jaravel-Spiess).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -11,12 +12,14 @@
 #include "cbec/estimate/did/bacon.hpp"
 #include "cbec/estimate/did/callaway_santanna.hpp"
 #include "cbec/estimate/did/event_study.hpp"
+#include "cbec/estimate/did/imputation.hpp"
 #include "cbec/estimate/did/mediation.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/wild_bootstrap.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/callaway_santanna_tables.hpp"
+#include "cbec/report/imputation_table.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -101,9 +104,9 @@ void add_did(CLI::App& app) {
     OutputOptions out;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, sunab, cs, bacon, placebo, wild, mediation");
+  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, sunab, cs, imputation, bacon, placebo, wild, mediation");
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--method", o->method, "twfe | event | sunab | cs | bacon | placebo | wild | mediation");
+  cmd->add_option("--method", o->method, "twfe | event | sunab | cs | imputation | bacon | placebo | wild | mediation");
   cmd->add_option("--y", o->spec.y, "Outcome")->required();
   cmd->add_option("--unit", o->spec.unit, "Unit identifier")->required();
   cmd->add_option("--time", o->spec.time, "Time period (whole numbers)")->required();
@@ -125,7 +128,7 @@ void add_did(CLI::App& app) {
   cmd->add_option("--estimator", o->cs.method, "cs: dr | ipw | reg (default dr)");
   cmd->add_option("--base-period", o->cs.base_period, "cs: varying | universal (default varying)");
   cmd->add_option("--anticipation", o->cs.anticipation, "cs: periods of anticipation (default 0)");
-  cmd->add_option("--cluster", o->cs.cluster, "cs: cluster the bootstrap by this (time-invariant) variable");
+  cmd->add_option("--cluster", o->cs.cluster, "cs, imputation: cluster variable (default: the unit)");
   cmd->add_flag("--no-bootstrap", o->no_bootstrap, "cs: analytical standard errors instead of the multiplier bootstrap");
   cmd->add_flag("--pointwise", o->pointwise, "cs: pointwise instead of uniform confidence bands");
   add_output_options(*cmd, o->out);
@@ -143,6 +146,11 @@ void add_did(CLI::App& app) {
       co.threads = o->threads;
       CallawaySantAnnaResult r = callaway_santanna(frame, spec, co);
       emit({cs_summary_table(r), cs_dynamic_table(r, nullptr), cs_group_time_table(r)}, to_json(r), o->out);
+    } else if (o->method == "imputation") {
+      ImputationOptions io;
+      io.cluster = o->cs.cluster;
+      ImputationResult r = imputation_did(frame, spec, io);
+      emit({imputation_table(r, nullptr)}, to_json(r), o->out);
     } else if (o->method == "twfe") {
       RegressionResult r = twfe_did(frame, spec);
       emit({regression_table({r})}, to_json(r), o->out);
@@ -207,7 +215,7 @@ void add_did(CLI::App& app) {
       WildBootstrapResult w = wild_cluster_bootstrap(des, "did", spec.unit, wo);
       emit({wild_table(w)}, to_json(w), o->out);
     } else {
-      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, cs, bacon, placebo, wild or mediation", o->method));
+      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, cs, imputation, bacon, placebo, wild or mediation", o->method));
     }
   });
 }

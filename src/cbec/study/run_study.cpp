@@ -12,6 +12,7 @@
 #include "cbec/estimate/did/bacon.hpp"
 #include "cbec/estimate/did/callaway_santanna.hpp"
 #include "cbec/estimate/did/event_study.hpp"
+#include "cbec/estimate/did/imputation.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/estimate/did/wild_bootstrap.hpp"
@@ -20,6 +21,7 @@
 #include "cbec/io/checksum.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/callaway_santanna_tables.hpp"
+#include "cbec/report/imputation_table.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/study/study_report_html.hpp"
 
@@ -144,6 +146,15 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       dyn.title = sec.title;
       add_truth_note(dyn, truth);
       sec.tables = {dyn, cs_summary_table(r), cs_group_time_table(r)};
+      sec.results = to_json(r);
+    } else if (a.type == "imputation") {
+      ImputationOptions io;
+      if (a.text.count("cluster")) io.cluster = a.text.at("cluster");
+      if (a.numbers.count("leads")) io.pretrend_leads = static_cast<int>(a.numbers.at("leads"));
+      ImputationResult r = imputation_did(frame, staggered(s, a), io);
+      Table t = imputation_table(r, truth);
+      t.title = sec.title;
+      sec.tables.push_back(t);
       sec.results = to_json(r);
     } else if (a.type == "bacon") {
       BaconResult b = bacon_decomposition(frame, staggered(s, a));

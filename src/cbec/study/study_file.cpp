@@ -30,6 +30,7 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
       {"placebo", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"mode", 's', false}}},
       {"wild_bootstrap", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"weights", 's', false}}},
       {"bacon", {{"y", 's', true}}},
+      {"imputation", {{"y", 's', true}, {"controls", 'l', false}, {"cluster", 's', false}, {"leads", 'n', false}}},
       {"callaway_santanna", {{"y", 's', true}, {"controls", 'l', false}, {"control_group", 's', false}, {"method", 's', false},
                              {"base_period", 's', false}, {"anticipation", 'n', false}, {"draws", 'n', false}, {"cluster", 's', false}}},
       {"sigma_convergence", {{"variable", 's', true}, {"group", 's', false}}},

@@ -10,7 +10,8 @@
 suppressPackageStartupMessages({library(did); library(jsonlite)})
 data(mpdta)
 mpdta$w <- 1 + (mpdta$countyreal %% 3) / 2   # deterministic weights for the weighted case
-write.csv(mpdta[, c("countyreal", "year", "lemp", "lpop", "first.treat", "treat", "w")],
+mpdta$x <- mpdta$lpop * (mpdta$year - 2005) / 10 + sin(mpdta$countyreal)   # a time-varying covariate
+write.csv(mpdta[, c("countyreal", "year", "lemp", "lpop", "first.treat", "treat", "w", "x")],
           "tests/data/mpdta.csv", row.names = FALSE)
 
 group_overall_fixed <- function(a, m) {
