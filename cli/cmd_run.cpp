@@ -29,7 +29,7 @@ void add_run(CLI::App& app) {
     }
     StudyReport rep = run_study(spec, o->threads);
     const std::string folder = o->out.empty() ? (std::filesystem::path(spec.dir) / spec.output).string() : o->out;
-    write_report(rep, folder);
+    for (const auto& w : write_report(rep, folder)) std::cerr << "warning: " << w << "\n";
     std::cout << fmt::format("{}: {} analyses; report in {}/index.html\n", spec.title, rep.sections.size(), folder);
   });
 }

@@ -5,8 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-build/cbec simulate examples/yrd/cities.csv --unit city --first-treat first_treat --from 2011 --to 2020 \
-  --effect 0.10 --dynamic 0.04 --cohort-gradient 0.15 --sigma 0.05 --seed 1 \
-  --outcome ln_export --controls ln_gdppc --control2 ln_fdi \
-  -o examples/yrd/panel.csv --truth-out examples/yrd/truth.json
+bash examples/yrd/simulate.sh build/cbec
 build/cbec run examples/yrd/study.toml

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything cbec needs to build and test, from Debian bookworm packages only.
+# Installs everything cbec needs to build and test: Debian bookworm packages (apt) and the
+# report's npm packages (npm).
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -9,4 +10,9 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libeigen3-dev libboost-math-dev libfast-float-dev libreadstat-dev \
   libgdal-dev libgeos-dev libsuitesparse-dev libpcg-cpp-dev \
   libcli11-dev libtomlplusplus-dev libssl-dev nlohmann-json3-dev libfmt-dev libxlsxwriter-dev \
-  libgtest-dev libgmock-dev python3 >/dev/null
+  libgtest-dev libgmock-dev python3 \
+  nodejs npm chromium fonts-noto-cjk >/dev/null
+# Front-end assets of the reports (Vega, Vega-Lite) and the browser test driver (playwright-core),
+# pinned in web/package-lock.json, from the npm registry; they work offline once installed.
+cd "$(dirname "$0")/../web"
+npm ci --no-audit --no-fund --loglevel=error

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/convergence/convergence.hpp"
@@ -23,6 +24,7 @@
 #include "cbec/report/callaway_santanna_tables.hpp"
 #include "cbec/report/imputation_table.hpp"
 #include "cbec/report/regression_table.hpp"
+#include "cbec/report/web_assets.hpp"
 #include "cbec/study/study_report_html.hpp"
 
 namespace cbec {
@@ -41,6 +43,23 @@ StaggeredSpec staggered(const StudySpec& s, const AnalysisSpec& a) {
   if (a.lists.count("fe")) sp.extra_fe = a.lists.at("fe");
   if (a.text.count("vcov")) sp.vcov = a.text.at("vcov");
   return sp;
+}
+
+std::optional<double> truth_value(const nlohmann::json& truth, double rel) {
+  if (rel < 0) return 0.0;
+  const std::string k = fmt::format("{:g}", rel);
+  if (truth.is_null() || !truth.contains("by_rel") || !truth["by_rel"].contains(k)) return std::nullopt;
+  return truth["by_rel"][k].get<double>();
+}
+
+Figure periods_figure(const std::string& title, const std::vector<EventPeriod>& periods, const nlohmann::json& truth) {
+  std::vector<CoefficientPoint> pts;
+  for (const auto& p : periods) {
+    CoefficientPoint c{static_cast<double>(p.rel), p.reference ? 0.0 : p.estimate, p.reference ? 0.0 : p.ci_low, p.reference ? 0.0 : p.ci_high, std::nullopt};
+    if (!truth.is_null()) c.truth = truth_value(truth, p.rel);
+    pts.push_back(c);
+  }
+  return coefficient_plot("", title, "Periods relative to treatment", pts);
 }
 
 std::string truth_at(const nlohmann::json& truth, int rel) {
@@ -123,6 +142,7 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       if (es.pretrend.df1 > 0)
         t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}.", es.pretrend.df1, es.pretrend.df2, es.pretrend.stat, es.pretrend.p_value));
       sec.tables.push_back(t);
+      sec.figures.push_back(periods_figure(sec.title, es.periods, truth));
       sec.results = to_json(es);
     } else if (a.type == "sun_abraham") {
       SunAbrahamResult sa = sun_abraham(frame, staggered(s, a));
@@ -130,6 +150,7 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       t.notes.push_back(fmt::format("Sun-Abraham interaction-weighted estimates; controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, f4(sa.att), f4(sa.att_se)));
       add_truth_note(t, truth);
       sec.tables.push_back(t);
+      sec.figures.push_back(periods_figure(sec.title, sa.periods, truth));
       sec.results = to_json(sa);
     } else if (a.type == "callaway_santanna") {
       CallawaySantAnnaOptions co;
@@ -146,6 +167,10 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       dyn.title = sec.title;
       add_truth_note(dyn, truth);
       sec.tables = {dyn, cs_summary_table(r), cs_group_time_table(r)};
+      std::vector<CoefficientPoint> pts;
+      for (const auto& e : r.dynamic.effects)
+        pts.push_back({e.key, e.att, e.ci_low, e.ci_high, truth.is_null() ? std::nullopt : truth_value(truth, e.key)});
+      sec.figures.push_back(coefficient_plot("", sec.title, "Periods since treatment", pts));
       sec.results = to_json(r);
     } else if (a.type == "imputation") {
       ImputationOptions io;
@@ -155,6 +180,10 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       Table t = imputation_table(r, truth);
       t.title = sec.title;
       sec.tables.push_back(t);
+      std::vector<CoefficientPoint> pts;
+      for (const auto& e : r.effects)
+        if (e.horizon >= 0) pts.push_back({e.horizon, e.att, e.ci_low, e.ci_high, truth.is_null() ? std::nullopt : truth_value(truth, e.horizon)});
+      if (!pts.empty()) sec.figures.push_back(coefficient_plot("", sec.title, "Periods since treatment", pts));
       sec.results = to_json(r);
     } else if (a.type == "bacon") {
       BaconResult b = bacon_decomposition(frame, staggered(s, a));
@@ -177,7 +206,9 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       if (a.lists.count("controls")) cs.controls = a.lists.at("controls");
       cs.vcov = VcovSpec::parse(a.text.count("vcov") ? a.text.at("vcov") : "cluster:" + s.unit, s.time);
       if (a.type == "sigma_convergence") {
+        std::vector<LinePoint> sd_points;
         for (const auto& r : sigma_convergence(frame, cs)) {
+          for (const auto& row : r.rows) sd_points.push_back({static_cast<double>(row.year), row.sd, r.group.empty() ? "all" : r.group});
           Table t;
           t.title = sec.title + (r.group.empty() ? "" : " (" + r.group + ")");
           t.header = {"Year", "N", "SD of ln " + r.variable, "CV"};
@@ -186,6 +217,7 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
           sec.tables.push_back(t);
           sec.results.push_back(to_json(r));
         }
+        sec.figures.push_back(line_chart("", sec.title, "Year", "Cross-sectional SD of ln " + cs.variable, sd_points));
       } else {
         std::vector<RegressionResult> models;
         RegressionTableOptions to;
@@ -216,6 +248,7 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
                 {"Mean (SD) of placebo estimates", fmt::format("{} ({})", f4(p.mean), f4(p.sd))},
                 {"Randomization p-value, two-sided", f4(p.p_two_sided)}, {"Reassignment", p.mode}, {"Seed", std::to_string(p.seed)}};
       sec.tables.push_back(t);
+      sec.figures.push_back(placebo_histogram("", sec.title, p.draws, p.estimate));
       sec.results = to_json(p);
     } else if (a.type == "wild_bootstrap") {
       StaggeredSpec sp = staggered(s, a);
@@ -276,15 +309,30 @@ StudyReport run_study(const StudySpec& s, int threads) {
   return rep;
 }
 
-void write_report(const StudyReport& rep, const std::string& folder) {
+std::vector<std::string> write_report(StudyReport& rep, const std::string& folder) {
   namespace fs = std::filesystem;
   fs::create_directories(fs::path(folder) / "tables");
+  fs::create_directories(fs::path(folder) / "figures");
+  size_t n_figures = 0;
+  for (size_t i = 0; i < rep.sections.size(); ++i)
+    for (size_t k = 0; k < rep.sections[i].figures.size(); ++k) {
+      Figure& f = rep.sections[i].figures[k];
+      f.name = fmt::format("{:02d}_{}{}", i + 1, rep.sections[i].type, k ? fmt::format("_{}", k + 1) : "");
+      std::ofstream(fs::path(folder) / "figures" / (f.name + ".vl.json")) << f.spec.dump(1) << "\n";
+      ++n_figures;
+    }
+  if (n_figures) {
+    const std::string problem = render_figure_files((fs::path(folder) / "figures").string());
+    if (!problem.empty()) rep.warnings.push_back(problem);
+  }
   std::vector<Table> all = {rep.data_summary};
   nlohmann::json results = {{"cbec", CBEC_VERSION}, {"command", "run"}, {"title", rep.spec.title}, {"provenance", rep.provenance},
                             {"truth", rep.truth}, {"analyses", nlohmann::json::array()}};
   for (size_t i = 0; i < rep.sections.size(); ++i) {
     const auto& sec = rep.sections[i];
-    results["analyses"].push_back({{"type", sec.type}, {"title", sec.title}, {"results", sec.results}});
+    nlohmann::json figures = nlohmann::json::array();
+    for (const auto& f : sec.figures) figures.push_back("figures/" + f.name + ".vl.json");
+    results["analyses"].push_back({{"type", sec.type}, {"title", sec.title}, {"results", sec.results}, {"figures", figures}});
     for (size_t k = 0; k < sec.tables.size(); ++k) {
       const std::string stem = (fs::path(folder) / "tables" / fmt::format("{:02d}_{}{}", i + 1, sec.type, k ? fmt::format("_{}", k + 1) : "")).string();
       write_tables({sec.tables[k]}, stem + ".md", TableFormat::Markdown);
@@ -294,8 +342,10 @@ void write_report(const StudyReport& rep, const std::string& folder) {
     }
   }
   write_tables(all, (fs::path(folder) / "tables.xlsx").string(), TableFormat::Xlsx);
+  results["warnings"] = rep.warnings;
   std::ofstream(fs::path(folder) / "results.json") << results.dump(2) << "\n";
   std::ofstream(fs::path(folder) / "index.html") << study_report_html(rep);
+  return rep.warnings;
 }
 
 }  // namespace cbec

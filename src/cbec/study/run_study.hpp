@@ -1,12 +1,13 @@
 // Runs a validated study: reads the data once, runs every analysis in order and collects their
 // tables and JSON results; `write_report` writes the report folder (index.html, results.json,
-// tables in Markdown, LaTeX, CSV and one Excel workbook).
+// tables in Markdown, LaTeX, CSV and one Excel workbook, figures as Vega-Lite, SVG and PNG).
 #pragma once
 #include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
 
+#include "cbec/report/figures.hpp"
 #include "cbec/report/table.hpp"
 #include "cbec/study/study_file.hpp"
 
@@ -15,6 +16,7 @@ namespace cbec {
 struct StudySection {
   std::string type, title;
   std::vector<Table> tables;
+  std::vector<Figure> figures;  // names are filled in by write_report
   nlohmann::json results;
 };
 
@@ -24,9 +26,11 @@ struct StudyReport {
   std::vector<StudySection> sections;
   nlohmann::json provenance;   // cbec version, input checksums, seed
   nlohmann::json truth;        // known true effects (simulated data), or null
+  std::vector<std::string> warnings;  // about the report itself (e.g. figures not rendered)
 };
 
 StudyReport run_study(const StudySpec& study, int threads = 0);
-void write_report(const StudyReport& report, const std::string& folder);
+// Writes the folder; returns warnings (e.g. SVG/PNG figures could not be rendered).
+std::vector<std::string> write_report(StudyReport& report, const std::string& folder);
 
 }  // namespace cbec

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# CTest entry: simulates the YRD example into a scratch folder, runs the study, renders the report
+# in headless Chromium (check_report.mjs). Artifacts (report and screenshot) stay in <build>/artifacts.
+# Usage: run_browser_test.sh <cbec binary> <source dir> <build dir>
+set -euo pipefail
+cbec="$1"; src="$2"; out="$3/artifacts/browser"
+rm -rf "$out"; mkdir -p "$out"
+cp "$src/examples/yrd/study.toml" "$out/"
+bash "$src/examples/yrd/simulate.sh" "$cbec" "$out" > /dev/null
+"$cbec" run "$out/study.toml" --threads 2
+export CBEC_WEB_DIR="${CBEC_WEB_DIR:-$src/web}"
+node "$src/tests/browser/check_report.mjs" "$out/report/index.html" "$out/report_screenshot.png"
+test -s "$out/report/figures/03_event_study.svg"
+test -s "$out/report/figures/03_event_study.png"
