@@ -9,8 +9,8 @@ namespace {
 using nlohmann::json;
 
 json base(const std::string& title) {
-  return {{"$schema", "https://vega.github.io/schema/vega-lite/v5.json"},
-          {"title", title},
+  // No "$schema" URL: the page must not reference anything online (Vega-Lite v5 is implied).
+  return {{"title", title},
           {"width", 560},
           {"height", 300},
           {"config", {{"font", "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}}};
