@@ -15,6 +15,7 @@
 #include "cbec/estimate/did/imputation.hpp"
 #include "cbec/estimate/did/mediation.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
+#include "cbec/estimate/did/twfe_weights.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/wild_bootstrap.hpp"
 #include "cbec/io/read_table.hpp"
@@ -153,7 +154,12 @@ void add_did(CLI::App& app) {
       emit({imputation_table(r, nullptr)}, to_json(r), o->out);
     } else if (o->method == "twfe") {
       RegressionResult r = twfe_did(frame, spec);
-      emit({regression_table({r})}, to_json(r), o->out);
+      const TwfeWeightsResult tw = twfe_weights(frame, spec);
+      Table t = regression_table({r});
+      t.notes.push_back("Diagnostic (de Chaisemartin and D'Haultfoeuille 2020): " + tw.verdict);
+      nlohmann::json j = to_json(r);
+      j["twfe_weights"] = to_json(tw);
+      emit({t}, j, o->out);
     } else if (o->method == "event") {
       EventStudyOptions eo;
       eo.ref = o->ref;

@@ -33,6 +33,7 @@ run_cbec(0 "Callaway-Sant'Anna event-time effects" did ${SRC}/tests/data/mpdta.c
 run_cbec(0 "\"estimator\": \"callaway_santanna\"" did ${SRC}/tests/data/mpdta.csv --y lemp --unit countyreal --time year --first-treat first.treat --method cs --control-group notyet --estimator ipw --no-bootstrap --json)
 run_cbec(1 "control group 'later' is unknown" did ${SRC}/tests/data/mpdta.csv --y lemp --unit countyreal --time year --first-treat first.treat --method cs --control-group later)
 run_cbec(0 "Pre-trend test (leads among untreated" did ${SRC}/tests/data/mpdta.csv --y lemp --unit countyreal --time year --first-treat first.treat --method imputation)
+run_cbec(0 "treated cells get negative weights" did ${SRC}/tests/data/mpdta.csv --y lemp --unit countyreal --time year --first-treat first.treat)
 run_cbec(0 "Sun-Abraham" did ${STAG} --y y --unit id --time year --first-treat first_treat --method sunab)
 run_cbec(0 "Entropy weights (n = 279" index ${SRC}/tests/data/scitech_2011_2019.csv --indicators patent_app_invention patent_grant_total rd_expenditure rd_intensity --negative rd_intensity)
 run_cbec(0 "VIF, step 1" index ${SRC}/tests/data/scitech_2011_2019.csv --method vif --indicators patent_app_invention patent_grant_total rd_expenditure rd_intensity)

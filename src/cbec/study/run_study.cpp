@@ -16,6 +16,7 @@
 #include "cbec/estimate/did/imputation.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
+#include "cbec/estimate/did/twfe_weights.hpp"
 #include "cbec/estimate/did/wild_bootstrap.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/frame/panel.hpp"
@@ -126,8 +127,11 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       to.title = sec.title;
       Table t = regression_table({r}, to);
       add_truth_note(t, truth);
+      const TwfeWeightsResult tw = twfe_weights(frame, staggered(s, a));
+      t.notes.push_back("Diagnostic (de Chaisemartin and D'Haultfoeuille 2020): " + tw.verdict);
       sec.tables.push_back(t);
       sec.results = to_json(r);
+      sec.results["twfe_weights"] = to_json(tw);
     } else if (a.type == "event_study") {
       EventStudyOptions eo;
       if (a.lists.count("window")) {
