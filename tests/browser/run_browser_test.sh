@@ -10,5 +10,8 @@ bash "$src/examples/yrd/simulate.sh" "$cbec" "$out" > /dev/null
 "$cbec" run "$out/study.toml" --threads 2
 export CBEC_WEB_DIR="${CBEC_WEB_DIR:-$src/web}"
 node "$src/tests/browser/check_report.mjs" "$out/report/index.html" "$out/report_screenshot.png"
-test -s "$out/report/figures/03_event_study.svg"
-test -s "$out/report/figures/03_event_study.png"
+# Every figure specification was also exported as SVG and PNG.
+specs=$(ls "$out"/report/figures/*.vl.json | wc -l)
+test "$specs" -gt 0
+test "$(ls "$out"/report/figures/*.svg | wc -l)" -eq "$specs"
+test "$(ls "$out"/report/figures/*.png | wc -l)" -eq "$specs"
