@@ -4,6 +4,11 @@
 # Usage: run_browser_test.sh <cbec binary> <source dir> <build dir>
 set -euo pipefail
 cbec="$1"; src="$2"; out="$3/artifacts/browser"
+web="${CBEC_WEB_DIR:-$src/web}"
+if [ ! -d "$web/node_modules/vega" ] || ! command -v node >/dev/null || [ ! -x "${CBEC_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "SKIPPED: needs node, chromium and the npm packages of web/ (scripts/install-deps.sh installs them)"
+  exit 77
+fi
 rm -rf "$out"; mkdir -p "$out"
 cp "$src/examples/yrd/study.toml" "$out/"
 bash "$src/examples/yrd/simulate.sh" "$cbec" "$out" > /dev/null
