@@ -9,10 +9,8 @@
 
 namespace cbec {
 
-namespace {
-// JSON has no NaN or infinity: they are written as null.
-nlohmann::json num(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
-}  // namespace
+nlohmann::json json_number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
 
 double RegressionResult::df_for(size_t j) const {
   if (vcov_info.df_coef.size() == coef.size()) return vcov_info.df_coef[static_cast<long>(j)];
@@ -47,9 +45,9 @@ long RegressionResult::find(const std::string& term) const {
 }
 
 nlohmann::json to_json(const TestResult& t) {
-  nlohmann::json j{{"stat", num(t.stat)}, {"p_value", num(t.p_value)}, {"distribution", t.distribution}};
-  if (t.df2 > 0) j["df"] = {num(t.df1), num(t.df2)};
-  else j["df"] = num(t.df1);
+  nlohmann::json j{{"stat", json_number(t.stat)}, {"p_value", json_number(t.p_value)}, {"distribution", t.distribution}};
+  if (t.df2 > 0) j["df"] = {json_number(t.df1), json_number(t.df2)};
+  else j["df"] = json_number(t.df1);
   if (!t.note.empty()) j["note"] = t.note;
   return j;
 }
@@ -63,7 +61,7 @@ nlohmann::json to_json(const RegressionResult& r) {
   j["formula"] = r.formula;
   j["depvar"] = r.depvar;
   j["nobs"] = r.nobs;
-  j["df_resid"] = num(r.df_resid);
+  j["df_resid"] = json_number(r.df_resid);
   j["dropped"] = r.dropped;
   j["collinear"] = r.collinear;
   Eigen::VectorXd se = r.se(), st = r.stat(), p = r.p_value();
@@ -72,12 +70,12 @@ nlohmann::json to_json(const RegressionResult& r) {
        jdf = json::object();
   for (size_t k = 0; k < r.terms.size(); ++k) {
     const long i = static_cast<long>(k);
-    coef[r.terms[k]] = num(r.coef[i]);
-    jse[r.terms[k]] = num(se[i]);
-    jst[r.terms[k]] = num(st[i]);
-    jp[r.terms[k]] = num(p[i]);
-    jci[r.terms[k]] = {num(ci(i, 0)), num(ci(i, 1))};
-    jdf[r.terms[k]] = num(r.df_for(k));
+    coef[r.terms[k]] = json_number(r.coef[i]);
+    jse[r.terms[k]] = json_number(se[i]);
+    jst[r.terms[k]] = json_number(st[i]);
+    jp[r.terms[k]] = json_number(p[i]);
+    jci[r.terms[k]] = {json_number(ci(i, 0)), json_number(ci(i, 1))};
+    jdf[r.terms[k]] = json_number(r.df_for(k));
   }
   j["coef"] = coef;
   j["se"] = jse;
@@ -87,7 +85,7 @@ nlohmann::json to_json(const RegressionResult& r) {
   json matrix = json::array();
   for (long a = 0; a < r.vcov.rows(); ++a) {
     json row = json::array();
-    for (long b = 0; b < r.vcov.cols(); ++b) row.push_back(num(r.vcov(a, b)));
+    for (long b = 0; b < r.vcov.cols(); ++b) row.push_back(json_number(r.vcov(a, b)));
     matrix.push_back(row);
   }
   json vc{{"type", r.vcov_info.type}, {"terms", r.terms}, {"matrix", matrix}, {"df", jdf}};
@@ -99,7 +97,7 @@ nlohmann::json to_json(const RegressionResult& r) {
   if (r.vcov_info.lag >= 0) vc["lag"] = r.vcov_info.lag;
   j["vcov"] = vc;
   json fit = json::object();
-  for (const auto& [k, v] : r.fit) fit[k] = num(v);
+  for (const auto& [k, v] : r.fit) fit[k] = json_number(v);
   j["fit"] = fit;
   json fe = json::object();
   for (const auto& [k, v] : r.fixed_effects) fe[k] = v;

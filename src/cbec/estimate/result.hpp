@@ -11,6 +11,9 @@
 
 namespace cbec {
 
+// A number for JSON, which has no NaN or infinity: those are written as null.
+nlohmann::json json_number(double v);
+
 struct VcovInfo {
   std::string type = "iid";               // iid, HC0..HC3, CR1, CR2, DK, ...
   std::vector<std::string> cluster;       // cluster variables (CR*)

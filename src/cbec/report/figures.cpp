@@ -1,5 +1,7 @@
 #include "cbec/report/figures.hpp"
 
+#include "cbec/estimate/result.hpp"
+
 #include <cmath>
 
 namespace cbec {
@@ -16,8 +18,6 @@ json base(const std::string& title) {
           {"config", {{"font", "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}}};
 }
 
-json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
-
 }  // namespace
 
 Figure coefficient_plot(const std::string& name, const std::string& title, const std::string& x_title,
@@ -25,7 +25,7 @@ Figure coefficient_plot(const std::string& name, const std::string& title, const
   json values = json::array();
   bool any_truth = false;
   for (const auto& p : points) {
-    json v = {{"x", p.x}, {"estimate", num(p.estimate)}, {"low", num(p.low)}, {"high", num(p.high)}};
+    json v = {{"x", p.x}, {"estimate", json_number(p.estimate)}, {"low", json_number(p.low)}, {"high", json_number(p.high)}};
     if (p.truth) {
       v["truth"] = *p.truth;
       any_truth = true;
@@ -71,7 +71,7 @@ Figure placebo_histogram(const std::string& name, const std::string& title, cons
 Figure line_chart(const std::string& name, const std::string& title, const std::string& x_title, const std::string& y_title,
                   const std::vector<LinePoint>& points) {
   json values = json::array();
-  for (const auto& p : points) values.push_back({{"x", p.x}, {"y", num(p.y)}, {"series", p.series}});
+  for (const auto& p : points) values.push_back({{"x", p.x}, {"y", json_number(p.y)}, {"series", p.series}});
   json spec = base(title);
   spec["data"] = {{"values", values}};
   spec["mark"] = {{"type", "line"}, {"point", true}};
@@ -84,7 +84,7 @@ Figure line_chart(const std::string& name, const std::string& title, const std::
 Figure bar_chart(const std::string& name, const std::string& title, const std::string& y_title,
                  const std::vector<std::pair<std::string, double>>& bars) {
   json values = json::array();
-  for (const auto& [label, v] : bars) values.push_back({{"label", label}, {"value", num(v)}});
+  for (const auto& [label, v] : bars) values.push_back({{"label", label}, {"value", json_number(v)}});
   json spec = base(title);
   spec["data"] = {{"values", values}};
   spec["mark"] = {{"type", "bar"}, {"color", "#4c78a8"}};

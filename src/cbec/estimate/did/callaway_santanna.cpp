@@ -393,15 +393,13 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
 
 namespace {
 
-nlohmann::json num(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
-
 nlohmann::json to_json(const CsAggregation& a) {
-  nlohmann::json j = {{"att", num(a.att)}, {"se", num(a.se)}, {"ci_low", num(a.ci_low)}, {"ci_high", num(a.ci_high)}};
+  nlohmann::json j = {{"att", json_number(a.att)}, {"se", json_number(a.se)}, {"ci_low", json_number(a.ci_low)}, {"ci_high", json_number(a.ci_high)}};
   if (a.type == "simple") return j;
-  j["crit_value"] = num(a.crit_value);
+  j["crit_value"] = json_number(a.crit_value);
   j["effects"] = nlohmann::json::array();
   for (const auto& e : a.effects)
-    j["effects"].push_back({{"key", e.key}, {"att", num(e.att)}, {"se", num(e.se)}, {"ci_low", num(e.ci_low)}, {"ci_high", num(e.ci_high)}});
+    j["effects"].push_back({{"key", e.key}, {"att", json_number(e.att)}, {"se", json_number(e.se)}, {"ci_low", json_number(e.ci_low)}, {"ci_high", json_number(e.ci_high)}});
   return j;
 }
 
@@ -415,11 +413,11 @@ nlohmann::json to_json(const CallawaySantAnnaResult& r) {
                                    {"draws", o.bootstrap ? o.draws : 0}, {"seed", o.seed}, {"level", o.level},
                                    {"cluster", o.cluster.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.cluster)}}},
                       {"n_units", r.n_units}, {"n_periods", r.n_periods}, {"n_never_treated", r.n_never_treated},
-                      {"n_clusters", r.n_clusters}, {"crit_value", num(r.crit_value)}, {"dropped", r.dropped}, {"warnings", r.warnings}};
+                      {"n_clusters", r.n_clusters}, {"crit_value", json_number(r.crit_value)}, {"dropped", r.dropped}, {"warnings", r.warnings}};
   j["group_time"] = nlohmann::json::array();
   for (const auto& e : r.group_time)
     j["group_time"].push_back({{"group", e.group}, {"time", e.time}, {"base_time", e.base_time}, {"post", e.post},
-                               {"att", num(e.att)}, {"se", num(e.se)}, {"ci_low", num(e.ci_low)}, {"ci_high", num(e.ci_high)},
+                               {"att", json_number(e.att)}, {"se", json_number(e.se)}, {"ci_low", json_number(e.ci_low)}, {"ci_high", json_number(e.ci_high)},
                                {"n_treated", e.n_treated}, {"n_comparison", e.n_comparison}});
   j["pretest"] = r.pretest ? nlohmann::json{{"stat", r.pretest->stat}, {"df", r.pretest->df1}, {"p_value", r.pretest->p_value}}
                            : nlohmann::json(nullptr);

@@ -111,10 +111,9 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
 nlohmann::json to_json(const EventStudyResult& r) {
   nlohmann::json j = to_json(r.model);
   nlohmann::json periods = nlohmann::json::array();
-  auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
   for (const auto& p : r.periods)
-    periods.push_back({{"rel", p.rel}, {"estimate", num(p.estimate)}, {"se", num(p.se)}, {"ci", {num(p.ci_low), num(p.ci_high)}},
-                       {"p_value", num(p.p_value)}, {"reference", p.reference}, {"binned", p.binned}, {"n_treated_obs", p.n_treated_obs}});
+    periods.push_back({{"rel", p.rel}, {"estimate", json_number(p.estimate)}, {"se", json_number(p.se)}, {"ci", {json_number(p.ci_low), json_number(p.ci_high)}},
+                       {"p_value", json_number(p.p_value)}, {"reference", p.reference}, {"binned", p.binned}, {"n_treated_obs", p.n_treated_obs}});
   j["event_study"] = periods;
   return j;
 }

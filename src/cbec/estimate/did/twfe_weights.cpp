@@ -99,10 +99,9 @@ TwfeWeightsResult twfe_weights(const Frame& frame, const StaggeredSpec& spec_in)
 }
 
 nlohmann::json to_json(const TwfeWeightsResult& r) {
-  auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
   return {{"command", "did"}, {"estimator", "twfe_weights"}, {"beta", r.beta}, {"n_positive", r.n_positive}, {"n_negative", r.n_negative},
-          {"sum_positive", r.sum_positive}, {"sum_negative", r.sum_negative}, {"sd_for_zero_att", num(r.sd_for_zero_att)},
-          {"sd_for_opposite_sign", num(r.sd_for_opposite_sign)}, {"verdict", r.verdict}};
+          {"sum_positive", r.sum_positive}, {"sum_negative", r.sum_negative}, {"sd_for_zero_att", json_number(r.sd_for_zero_att)},
+          {"sd_for_opposite_sign", json_number(r.sd_for_opposite_sign)}, {"verdict", r.verdict}};
 }
 
 }  // namespace cbec

@@ -10,6 +10,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/collinearity.hpp"
+#include "cbec/estimate/result.hpp"
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
 #include "cbec/stats/replicate.hpp"
@@ -232,11 +233,10 @@ WildBootstrapResult wild_cluster_bootstrap(const Design& design, const std::stri
 }
 
 nlohmann::json to_json(const WildBootstrapResult& r) {
-  auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
   return {{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "wild_cluster_bootstrap"}, {"term", r.term},
           {"cluster", r.cluster}, {"n_clusters", r.n_clusters}, {"weights", r.weight_type}, {"draws", r.draws},
           {"enumerated", r.enumerated}, {"null", r.null_value}, {"estimate", r.estimate}, {"stat", r.t_stat},
-          {"p_value", r.p_value}, {"conf_int", {num(r.ci_low), num(r.ci_high)}}};
+          {"p_value", r.p_value}, {"conf_int", {json_number(r.ci_low), json_number(r.ci_high)}}};
 }
 
 }  // namespace cbec
