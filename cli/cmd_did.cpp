@@ -29,8 +29,6 @@ namespace cbec::cli {
 
 namespace {
 
-std::string f3(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
-
 Table event_table(const EventStudyResult& es) {
   Table t;
   t.title = "Event study: effect by period relative to treatment";
@@ -38,7 +36,7 @@ Table event_table(const EventStudyResult& es) {
   for (const auto& p : es.periods) {
     std::string label = fmt::format("{}{}", p.rel, p.binned ? (p.rel < 0 ? " (and earlier)" : " (and later)") : "");
     if (p.reference) t.rows.push_back({label + " (reference)", "0", "", "", "", "", std::to_string(p.n_treated_obs)});
-    else t.rows.push_back({label, f3(p.estimate), f3(p.se), f3(p.ci_low), f3(p.ci_high), f3(p.p_value), std::to_string(p.n_treated_obs)});
+    else t.rows.push_back({label, format_fixed(p.estimate), format_fixed(p.se), format_fixed(p.ci_low), format_fixed(p.ci_high), format_fixed(p.p_value), std::to_string(p.n_treated_obs)});
   }
   if (es.pretrend.df1 > 0)
     t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}", es.pretrend.df1,
@@ -51,13 +49,13 @@ Table placebo_table(const PlaceboResult& p) {
   Table t;
   t.title = "Placebo test: random reassignment of treatment";
   t.header = {"Statistic", "Value"};
-  t.rows = {{"Real DID estimate", f3(p.estimate)},
+  t.rows = {{"Real DID estimate", format_fixed(p.estimate)},
             {"Placebo draws", std::to_string(p.draws.size())},
-            {"Mean of placebo estimates", f3(p.mean)},
-            {"SD of placebo estimates", f3(p.sd)},
-            {"p-value, two-sided (|placebo| >= |real|)", f3(p.p_two_sided)},
-            {"p-value, left (placebo <= real)", f3(p.p_left)},
-            {"p-value, right (placebo >= real)", f3(p.p_right)},
+            {"Mean of placebo estimates", format_fixed(p.mean)},
+            {"SD of placebo estimates", format_fixed(p.sd)},
+            {"p-value, two-sided (|placebo| >= |real|)", format_fixed(p.p_two_sided)},
+            {"p-value, left (placebo <= real)", format_fixed(p.p_left)},
+            {"p-value, right (placebo >= real)", format_fixed(p.p_right)},
             {"Reassignment", p.mode},
             {"Seed", std::to_string(p.seed)}};
   return t;
@@ -68,10 +66,10 @@ Table wild_table(const WildBootstrapResult& r) {
   t.title = "Wild cluster bootstrap (null imposed)";
   t.header = {"Statistic", "Value"};
   t.rows = {{"Coefficient", r.term},
-            {"Estimate", f3(r.estimate)},
-            {"t (CR1)", f3(r.t_stat)},
-            {fmt::format("Bootstrap p-value (H0: = {:g})", r.null_value), f3(r.p_value)},
-            {"95% CI (test inversion)", fmt::format("[{}, {}]", f3(r.ci_low), f3(r.ci_high))},
+            {"Estimate", format_fixed(r.estimate)},
+            {"t (CR1)", format_fixed(r.t_stat)},
+            {fmt::format("Bootstrap p-value (H0: = {:g})", r.null_value), format_fixed(r.p_value)},
+            {"95% CI (test inversion)", fmt::format("[{}, {}]", format_fixed(r.ci_low), format_fixed(r.ci_high))},
             {"Clusters", fmt::format("{} ({})", r.n_clusters, r.cluster)},
             {"Draws", fmt::format("{}{}", r.draws, r.enumerated ? " (all sign vectors enumerated)" : "")},
             {"Weights", r.weight_type}};
@@ -82,8 +80,8 @@ Table bacon_table(const BaconResult& b) {
   Table t;
   t.title = "Goodman-Bacon decomposition of the TWFE DID estimate";
   t.header = {"Comparison", "Weight", "Weighted average 2x2 estimate"};
-  for (const auto& [type, wt] : b.by_type) t.rows.push_back({type, f3(wt.first), f3(wt.second)});
-  t.rows.push_back({"TWFE estimate (sum of weight x estimate)", "1", f3(b.twfe)});
+  for (const auto& [type, wt] : b.by_type) t.rows.push_back({type, format_fixed(wt.first), format_fixed(wt.second)});
+  t.rows.push_back({"TWFE estimate (sum of weight x estimate)", "1", format_fixed(b.twfe)});
   t.rules_before.push_back(t.rows.size() - 1);
   for (const auto& w : b.warnings) t.notes.push_back("Warning: " + w);
   return t;
@@ -193,7 +191,7 @@ void add_did(CLI::App& app) {
       MediationResult m = mediation(f, ms);
       Table t = regression_table({m.total, m.mediator, m.direct}, RegressionTableOptions{"Mediation: three-step test", {"(1) Y", "(2) M", "(3) Y"}});
       t.notes.push_back(fmt::format("Indirect effect a*b = {} (Sobel z = {:.3f}, p = {}); bootstrap {}% CI [{}, {}] from {} cluster draws; share mediated {}.",
-                                    f3(m.indirect), m.sobel_z, f3(m.sobel_p), 95, f3(m.boot_low), f3(m.boot_high), m.draws, f3(m.proportion)));
+                                    format_fixed(m.indirect), m.sobel_z, format_fixed(m.sobel_p), 95, format_fixed(m.boot_low), format_fixed(m.boot_high), m.draws, format_fixed(m.proportion)));
       emit({t}, to_json(m), o->out);
     } else if (o->method == "bacon") {
       BaconResult b = bacon_decomposition(frame, spec);
@@ -205,7 +203,7 @@ void add_did(CLI::App& app) {
       es.periods = sa.periods;
       Table t = event_table(es);
       t.title = "Sun-Abraham interaction-weighted event study";
-      t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, f3(sa.att), f3(sa.att_se)));
+      t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
       emit({t}, to_json(sa), o->out);
     } else if (o->method == "wild") {
       Frame f = with_did(frame, spec);

@@ -21,8 +21,6 @@
 namespace cbec::cli {
 
 namespace {
-std::string f4(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
-
 Eigen::MatrixXd columns_of(const Frame& f, const std::vector<std::string>& names) {
   Eigen::MatrixXd X(static_cast<long>(f.nrows()), static_cast<long>(names.size()));
   for (size_t j = 0; j < names.size(); ++j) {
@@ -75,9 +73,9 @@ void add_index(CLI::App& app) {
       }());
       AhpResult r = ahp(A);
       Table t;
-      t.title = fmt::format("AHP weights: lambda_max = {}, CI = {}, CR = {} ({})", f4(r.lambda_max), f4(r.ci), f4(r.cr), r.consistent ? "consistent, CR < 0.1" : "NOT consistent: revise the judgements");
+      t.title = fmt::format("AHP weights: lambda_max = {}, CI = {}, CR = {} ({})", format_fixed(r.lambda_max), format_fixed(r.ci), format_fixed(r.cr), r.consistent ? "consistent, CR < 0.1" : "NOT consistent: revise the judgements");
       t.header = {"Criterion", "Weight"};
-      for (size_t j = 0; j < m.ncols(); ++j) t.rows.push_back({m.columns()[j].name, f4(r.w[static_cast<long>(j)])});
+      for (size_t j = 0; j < m.ncols(); ++j) t.rows.push_back({m.columns()[j].name, format_fixed(r.w[static_cast<long>(j)])});
       emit({t}, nlohmann::json{{"cbec", CBEC_VERSION}, {"command", "index"}, {"method", "ahp"}, {"lambda_max", r.lambda_max}, {"ci", r.ci}, {"cr", r.cr},
                                {"weights", std::vector<double>(r.w.data(), r.w.data() + r.w.size())}}, o->out);
       return;
@@ -99,7 +97,7 @@ void add_index(CLI::App& app) {
       double sum = 0;
       for (double x : v)
         if (!std::isnan(x)) sum += x;
-      t.rows.push_back({"Mean", f4(sum / static_cast<double>(v.size() - missing))});
+      t.rows.push_back({"Mean", format_fixed(sum / static_cast<double>(v.size() - missing))});
       if (!o->save.empty()) {
         write_csv(f, o->save);
         t.notes.push_back(fmt::format("Written to {} as '{}'.", o->save, name));
@@ -134,7 +132,7 @@ void add_index(CLI::App& app) {
       Table t;
       t.title = o->method == "cv" ? "Coefficient-of-variation weights" : fmt::format("TOPSIS with {} weights", o->topsis_weights);
       t.header = {"Indicator", "Weight"};
-      for (size_t j = 0; j < o->indicators.size(); ++j) t.rows.push_back({o->indicators[j], f4(w[static_cast<long>(j)])});
+      for (size_t j = 0; j < o->indicators.size(); ++j) t.rows.push_back({o->indicators[j], format_fixed(w[static_cast<long>(j)])});
       nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "index"}, {"method", o->method}, {"weights", std::vector<double>(w.data(), w.data() + w.size())}};
       if (o->method == "topsis") {
         Eigen::VectorXd c = topsis(X, w, neg);
@@ -165,11 +163,11 @@ void add_index(CLI::App& app) {
     if (!o->groups.empty()) t.header.push_back("Group");
     for (size_t j = 0; j < o->indicators.size(); ++j) {
       const long i = static_cast<long>(j);
-      std::vector<std::string> row = {o->indicators[j], eo.negative[j] ? "negative" : "positive", f4(r.e[i]), f4(r.g[i]), f4(r.w[i])};
+      std::vector<std::string> row = {o->indicators[j], eo.negative[j] ? "negative" : "positive", format_fixed(r.e[i]), format_fixed(r.g[i]), format_fixed(r.w[i])};
       if (!o->groups.empty()) row.push_back(o->groups[j]);
       t.rows.push_back(row);
     }
-    for (const auto& [g, w] : r.group_weights) t.notes.push_back(fmt::format("Group {}: weight {}", g, f4(w)));
+    for (const auto& [g, w] : r.group_weights) t.notes.push_back(fmt::format("Group {}: weight {}", g, format_fixed(w)));
     for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
     if (!o->save.empty()) {
       f.set(Column::numeric(o->name, std::vector<double>(r.scores.data(), r.scores.data() + r.scores.size())));
@@ -211,9 +209,9 @@ void add_converge(CLI::App& app) {
         Table t;
         t.title = fmt::format("Sigma convergence of {}{}{}", r.logs ? "ln " : "", r.variable, r.group.empty() ? "" : " (" + r.group + ")");
         t.header = {"Year", "N", "Mean", "SD", "CV"};
-        for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), f4(row.mean), f4(row.sd), f4(row.cv)});
+        for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.mean), format_fixed(row.sd), format_fixed(row.cv)});
         t.notes.push_back(fmt::format("Trend of SD: {} per year (SE {}, p = {}); of CV: {} (SE {}, p = {}). Negative = sigma convergence.",
-                                      f4(r.sd_slope), f4(r.sd_slope_se), f4(r.sd_slope_p), f4(r.cv_slope), f4(r.cv_slope_se), f4(r.cv_slope_p)));
+                                      format_fixed(r.sd_slope), format_fixed(r.sd_slope_se), format_fixed(r.sd_slope_p), format_fixed(r.cv_slope), format_fixed(r.cv_slope_se), format_fixed(r.cv_slope_p)));
         tables.push_back(t);
         j["results"].push_back(to_json(r));
       }
@@ -233,7 +231,7 @@ void add_converge(CLI::App& app) {
     Table t = regression_table(models, to);
     for (const auto& r : results)
       t.notes.push_back(fmt::format("{}: beta = {}, speed -ln(1 + T beta)/T = {} (T = {:g}), half-life = {} years.", r.group.empty() ? "all" : r.group,
-                                    f4(r.beta), f4(r.speed), r.T, f4(r.half_life)));
+                                    format_fixed(r.beta), format_fixed(r.speed), r.T, format_fixed(r.half_life)));
     emit({t}, j, o->out);
   });
 }

@@ -5,11 +5,11 @@
 
 #include <cmath>
 
+#include "cbec/report/known_truth.hpp"
+
 namespace cbec {
 
 namespace {
-
-std::string f4(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
 
 std::string band_note(const CallawaySantAnnaResult& r, double crit) {
   const auto& o = r.options;
@@ -32,17 +32,14 @@ Table cs_dynamic_table(const CallawaySantAnnaResult& r, const nlohmann::json& tr
   Table t;
   t.title = "Callaway-Sant'Anna event-time effects";
   t.header = {"Periods since treatment", "ATT", "Std. error", fmt::format("{:g}% band", r.options.level * 100)};
-  const bool has_truth = !truth.is_null() && truth.contains("by_rel");
+  const bool has_truth = has_true_effects(truth);
   if (has_truth) t.header.push_back("True effect (simulated)");
   for (const auto& e : r.dynamic.effects) {
-    std::vector<std::string> row = {fmt::format("{:g}", e.key), f4(e.att), f4(e.se), fmt::format("[{}, {}]", f4(e.ci_low), f4(e.ci_high))};
-    if (has_truth) {
-      const std::string k = fmt::format("{:g}", e.key);
-      row.push_back(e.key < 0 ? "0" : truth["by_rel"].contains(k) ? f4(truth["by_rel"][k].get<double>()) : "");
-    }
+    std::vector<std::string> row = {fmt::format("{:g}", e.key), format_fixed(e.att), format_fixed(e.se), fmt::format("[{}, {}]", format_fixed(e.ci_low), format_fixed(e.ci_high))};
+    if (has_truth) row.push_back(true_effect_cell(truth, e.key));
     t.rows.push_back(std::move(row));
   }
-  t.notes.push_back(fmt::format("Average over periods since treatment >= 0: {} (SE {}).", f4(r.dynamic.att), f4(r.dynamic.se)));
+  t.notes.push_back(fmt::format("Average over periods since treatment >= 0: {} (SE {}).", format_fixed(r.dynamic.att), format_fixed(r.dynamic.se)));
   t.notes.push_back(design_note(r));
   t.notes.push_back(band_note(r, r.dynamic.crit_value));
   return t;
@@ -54,7 +51,7 @@ Table cs_group_time_table(const CallawaySantAnnaResult& r) {
   t.header = {"Cohort g", "Period t", "Base period", "ATT(g, t)", "Std. error", fmt::format("{:g}% band", r.options.level * 100), "Treated", "Comparison"};
   for (const auto& e : r.group_time)
     t.rows.push_back({fmt::format("{:g}", e.group), fmt::format("{:g}", e.time), fmt::format("{:g}", e.base_time),
-                      e.estimated ? f4(e.att) : "not estimated", f4(e.se), e.estimated ? fmt::format("[{}, {}]", f4(e.ci_low), f4(e.ci_high)) : "",
+                      e.estimated ? format_fixed(e.att) : "not estimated", format_fixed(e.se), e.estimated ? fmt::format("[{}, {}]", format_fixed(e.ci_low), format_fixed(e.ci_high)) : "",
                       std::to_string(e.n_treated), std::to_string(e.n_comparison)});
   t.notes.push_back(design_note(r));
   t.notes.push_back(band_note(r, r.crit_value));
@@ -69,9 +66,9 @@ Table cs_summary_table(const CallawaySantAnnaResult& r) {
   const std::pair<const char*, const CsAggregation*> rows[] = {
       {"Simple (weighted by cohort size)", &r.simple}, {"Dynamic (average over event time >= 0)", &r.dynamic},
       {"Group (average of cohort effects)", &r.group}, {"Calendar (average of period effects)", &r.calendar}};
-  for (const auto& [name, a] : rows) t.rows.push_back({name, f4(a->att), f4(a->se), fmt::format("[{}, {}]", f4(a->ci_low), f4(a->ci_high))});
+  for (const auto& [name, a] : rows) t.rows.push_back({name, format_fixed(a->att), format_fixed(a->se), fmt::format("[{}, {}]", format_fixed(a->ci_low), format_fixed(a->ci_high))});
   for (const auto& e : r.group.effects)
-    t.rows.push_back({fmt::format("  cohort {:g}", e.key), f4(e.att), f4(e.se), fmt::format("[{}, {}]", f4(e.ci_low), f4(e.ci_high))});
+    t.rows.push_back({fmt::format("  cohort {:g}", e.key), format_fixed(e.att), format_fixed(e.se), fmt::format("[{}, {}]", format_fixed(e.ci_low), format_fixed(e.ci_high))});
   if (r.pretest)
     t.notes.push_back(fmt::format("Pre-test of parallel trends (all pre-treatment ATT(g, t) = 0): chi2({:g}) = {:.3f}, p = {:.4f}.", r.pretest->df1,
                                   r.pretest->stat, r.pretest->p_value));

@@ -5,23 +5,21 @@
 
 #include <cmath>
 
+#include "cbec/report/known_truth.hpp"
+
 namespace cbec {
 
 Table imputation_table(const ImputationResult& r, const nlohmann::json& truth) {
-  auto f4 = [](double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); };
   Table t;
   t.title = "Imputation estimator (Borusyak, Jaravel and Spiess 2024)";
   t.header = {"Effect", "Estimate", "Std. error", "95% CI", "Treated obs."};
-  const bool has_truth = !truth.is_null() && truth.contains("by_rel");
+  const bool has_truth = has_true_effects(truth);
   if (has_truth) t.header.push_back("True effect (simulated)");
   for (const auto& e : r.effects) {
     std::vector<std::string> row = {e.horizon < 0 ? "ATT (all treated observations)" : fmt::format("{:g} periods after treatment", e.horizon),
-                                    f4(e.att), f4(e.se), fmt::format("[{}, {}]", f4(e.ci_low), f4(e.ci_high)), std::to_string(e.n_treated_obs)};
-    if (has_truth) {
-      const std::string k = fmt::format("{:g}", e.horizon);
-      row.push_back(e.horizon < 0 ? (truth.contains("att") ? f4(truth["att"].get<double>()) : "")
-                                  : truth["by_rel"].contains(k) ? f4(truth["by_rel"][k].get<double>()) : "");
-    }
+                                    format_fixed(e.att), format_fixed(e.se), fmt::format("[{}, {}]", format_fixed(e.ci_low), format_fixed(e.ci_high)), std::to_string(e.n_treated_obs)};
+    if (has_truth)
+      row.push_back(e.horizon >= 0 ? true_effect_cell(truth, e.horizon) : truth.contains("att") ? format_fixed(truth["att"].get<double>()) : "");
     t.rows.push_back(std::move(row));
   }
   if (r.pretrend_test)

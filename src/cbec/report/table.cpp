@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -88,6 +89,8 @@ std::string csv_quote(const std::string& s) {
 }
 
 }  // namespace
+
+std::string format_fixed(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
 
 std::string html_escape(const std::string& s) {
   std::string out;

@@ -31,6 +31,9 @@ std::string render(const Table& t, TableFormat format);
 // Writes one or more tables to a file in the given format (Xlsx: one sheet per table).
 void write_tables(const std::vector<Table>& tables, const std::string& path, TableFormat format);
 
+// A number with four decimals, "." when missing or infinite (as Stata's tables show it).
+std::string format_fixed(double v);
+
 // HTML-escapes user-given text.
 std::string html_escape(const std::string& s);
 // Number of terminal columns a UTF-8 string takes (CJK characters count two).

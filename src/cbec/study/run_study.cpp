@@ -24,6 +24,7 @@
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/callaway_santanna_tables.hpp"
 #include "cbec/report/imputation_table.hpp"
+#include "cbec/report/known_truth.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/web_assets.hpp"
 #include "cbec/study/study_report_html.hpp"
@@ -32,7 +33,6 @@ namespace cbec {
 
 namespace {
 
-std::string f4(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
 
 StaggeredSpec staggered(const StudySpec& s, const AnalysisSpec& a) {
   StaggeredSpec sp;
@@ -46,26 +46,14 @@ StaggeredSpec staggered(const StudySpec& s, const AnalysisSpec& a) {
   return sp;
 }
 
-std::optional<double> truth_value(const nlohmann::json& truth, double rel) {
-  if (rel < 0) return 0.0;
-  const std::string k = fmt::format("{:g}", rel);
-  if (truth.is_null() || !truth.contains("by_rel") || !truth["by_rel"].contains(k)) return std::nullopt;
-  return truth["by_rel"][k].get<double>();
-}
-
 Figure periods_figure(const std::string& title, const std::vector<EventPeriod>& periods, const nlohmann::json& truth) {
   std::vector<CoefficientPoint> pts;
   for (const auto& p : periods) {
     CoefficientPoint c{static_cast<double>(p.rel), p.reference ? 0.0 : p.estimate, p.reference ? 0.0 : p.ci_low, p.reference ? 0.0 : p.ci_high, std::nullopt};
-    if (!truth.is_null()) c.truth = truth_value(truth, p.rel);
+    c.truth = true_effect(truth, p.rel);
     pts.push_back(c);
   }
   return coefficient_plot("", title, "Periods relative to treatment", pts);
-}
-
-std::string truth_at(const nlohmann::json& truth, int rel) {
-  if (truth.is_null() || !truth.contains("by_rel") || !truth["by_rel"].contains(std::to_string(rel))) return "";
-  return f4(truth["by_rel"][std::to_string(rel)].get<double>());
 }
 
 Table periods_table(const std::string& title, const std::vector<EventPeriod>& periods, const nlohmann::json& truth) {
@@ -76,8 +64,8 @@ Table periods_table(const std::string& title, const std::vector<EventPeriod>& pe
   for (const auto& p : periods) {
     std::vector<std::string> row = {fmt::format("{}{}", p.rel, p.reference ? " (reference)" : p.binned ? " (binned)" : "")};
     if (p.reference) row.insert(row.end(), {"0", "", "", "", std::to_string(p.n_treated_obs)});
-    else row.insert(row.end(), {f4(p.estimate), f4(p.se), fmt::format("[{}, {}]", f4(p.ci_low), f4(p.ci_high)), f4(p.p_value), std::to_string(p.n_treated_obs)});
-    if (!truth.is_null()) row.push_back(p.rel >= 0 ? truth_at(truth, p.rel) : "0");
+    else row.insert(row.end(), {format_fixed(p.estimate), format_fixed(p.se), fmt::format("[{}, {}]", format_fixed(p.ci_low), format_fixed(p.ci_high)), format_fixed(p.p_value), std::to_string(p.n_treated_obs)});
+    if (!truth.is_null()) row.push_back(true_effect_cell(truth, p.rel));
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -85,7 +73,7 @@ Table periods_table(const std::string& title, const std::vector<EventPeriod>& pe
 
 void add_truth_note(Table& t, const nlohmann::json& truth) {
   if (!truth.is_null() && truth.contains("att"))
-    t.notes.push_back(fmt::format("Known true ATT of the simulated data: {} (average over treated observations).", f4(truth["att"].get<double>())));
+    t.notes.push_back(fmt::format("Known true ATT of the simulated data: {} (average over treated observations).", format_fixed(truth["att"].get<double>())));
 }
 
 StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame& frame, const nlohmann::json& truth, int threads,
@@ -151,7 +139,7 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
     } else if (a.type == "sun_abraham") {
       SunAbrahamResult sa = sun_abraham(frame, staggered(s, a));
       Table t = periods_table(sec.title, sa.periods, truth);
-      t.notes.push_back(fmt::format("Sun-Abraham interaction-weighted estimates; controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, f4(sa.att), f4(sa.att_se)));
+      t.notes.push_back(fmt::format("Sun-Abraham interaction-weighted estimates; controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
       add_truth_note(t, truth);
       sec.tables.push_back(t);
       sec.figures.push_back(periods_figure(sec.title, sa.periods, truth));
@@ -173,7 +161,7 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       sec.tables = {dyn, cs_summary_table(r), cs_group_time_table(r)};
       std::vector<CoefficientPoint> pts;
       for (const auto& e : r.dynamic.effects)
-        pts.push_back({e.key, e.att, e.ci_low, e.ci_high, truth.is_null() ? std::nullopt : truth_value(truth, e.key)});
+        pts.push_back({e.key, e.att, e.ci_low, e.ci_high, true_effect(truth, e.key)});
       sec.figures.push_back(coefficient_plot("", sec.title, "Periods since treatment", pts));
       sec.results = to_json(r);
     } else if (a.type == "imputation") {
@@ -186,7 +174,7 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       sec.tables.push_back(t);
       std::vector<CoefficientPoint> pts;
       for (const auto& e : r.effects)
-        if (e.horizon >= 0) pts.push_back({e.horizon, e.att, e.ci_low, e.ci_high, truth.is_null() ? std::nullopt : truth_value(truth, e.horizon)});
+        if (e.horizon >= 0) pts.push_back({e.horizon, e.att, e.ci_low, e.ci_high, true_effect(truth, e.horizon)});
       if (!pts.empty()) sec.figures.push_back(coefficient_plot("", sec.title, "Periods since treatment", pts));
       sec.results = to_json(r);
     } else if (a.type == "bacon") {
@@ -194,8 +182,8 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       Table t;
       t.title = sec.title;
       t.header = {"Comparison", "Weight", "Weighted average 2x2 estimate"};
-      for (const auto& [type, wt] : b.by_type) t.rows.push_back({type, f4(wt.first), f4(wt.second)});
-      t.rows.push_back({"TWFE estimate", "1", f4(b.twfe)});
+      for (const auto& [type, wt] : b.by_type) t.rows.push_back({type, format_fixed(wt.first), format_fixed(wt.second)});
+      t.rows.push_back({"TWFE estimate", "1", format_fixed(b.twfe)});
       t.rules_before.push_back(t.rows.size() - 1);
       for (const auto& w : b.warnings) t.notes.push_back("Warning: " + w);
       add_truth_note(t, truth);
@@ -216,8 +204,8 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
           Table t;
           t.title = sec.title + (r.group.empty() ? "" : " (" + r.group + ")");
           t.header = {"Year", "N", "SD of ln " + r.variable, "CV"};
-          for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), f4(row.sd), f4(row.cv)});
-          t.notes.push_back(fmt::format("Trend of the SD: {} per year (p = {}); negative = sigma convergence.", f4(r.sd_slope), f4(r.sd_slope_p)));
+          for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.sd), format_fixed(row.cv)});
+          t.notes.push_back(fmt::format("Trend of the SD: {} per year (p = {}); negative = sigma convergence.", format_fixed(r.sd_slope), format_fixed(r.sd_slope_p)));
           sec.tables.push_back(t);
           sec.results.push_back(to_json(r));
         }
@@ -231,7 +219,7 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
         for (const auto& r : beta_panel(frame, cs)) {
           models.push_back(r.model);
           to.model_names.push_back(r.group.empty() ? "all" : r.group);
-          notes.push_back(fmt::format("{}: beta = {}, speed = {}, half-life = {} years.", r.group.empty() ? "all" : r.group, f4(r.beta), f4(r.speed), f4(r.half_life)));
+          notes.push_back(fmt::format("{}: beta = {}, speed = {}, half-life = {} years.", r.group.empty() ? "all" : r.group, format_fixed(r.beta), format_fixed(r.speed), format_fixed(r.half_life)));
           sec.results.push_back(to_json(r));
         }
         t = regression_table(models, to);
@@ -248,9 +236,9 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       Table t;
       t.title = sec.title;
       t.header = {"Statistic", "Value"};
-      t.rows = {{"Real DID estimate", f4(p.estimate)}, {"Placebo draws", std::to_string(p.draws.size())},
-                {"Mean (SD) of placebo estimates", fmt::format("{} ({})", f4(p.mean), f4(p.sd))},
-                {"Randomization p-value, two-sided", f4(p.p_two_sided)}, {"Reassignment", p.mode}, {"Seed", std::to_string(p.seed)}};
+      t.rows = {{"Real DID estimate", format_fixed(p.estimate)}, {"Placebo draws", std::to_string(p.draws.size())},
+                {"Mean (SD) of placebo estimates", fmt::format("{} ({})", format_fixed(p.mean), format_fixed(p.sd))},
+                {"Randomization p-value, two-sided", format_fixed(p.p_two_sided)}, {"Reassignment", p.mode}, {"Seed", std::to_string(p.seed)}};
       sec.tables.push_back(t);
       sec.figures.push_back(placebo_histogram("", sec.title, p.draws, p.estimate));
       sec.results = to_json(p);
@@ -269,8 +257,8 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       Table t;
       t.title = sec.title;
       t.header = {"Statistic", "Value"};
-      t.rows = {{"DID estimate", f4(w.estimate)}, {"t (CR1)", f4(w.t_stat)}, {"Bootstrap p-value", f4(w.p_value)},
-                {"95% CI (test inversion)", fmt::format("[{}, {}]", f4(w.ci_low), f4(w.ci_high))},
+      t.rows = {{"DID estimate", format_fixed(w.estimate)}, {"t (CR1)", format_fixed(w.t_stat)}, {"Bootstrap p-value", format_fixed(w.p_value)},
+                {"95% CI (test inversion)", fmt::format("[{}, {}]", format_fixed(w.ci_low), format_fixed(w.ci_high))},
                 {"Clusters", std::to_string(w.n_clusters)}, {"Draws", std::to_string(w.draws)}, {"Weights", w.weight_type}};
       add_truth_note(t, truth);
       sec.tables.push_back(t);
