@@ -25,7 +25,7 @@ MultiplierBootstrap multiplier_bootstrap(const Eigen::MatrixXd& influence, const
   if (cluster.empty()) {
     psi = influence;
   } else {
-    const int32_t g = cluster.empty() ? 0 : *std::max_element(cluster.begin(), cluster.end()) + 1;
+    const int32_t g = *std::max_element(cluster.begin(), cluster.end()) + 1;
     psi = Eigen::MatrixXd::Zero(g, influence.cols());
     std::vector<double> count(static_cast<size_t>(g), 0.0);
     for (Eigen::Index i = 0; i < influence.rows(); ++i) {

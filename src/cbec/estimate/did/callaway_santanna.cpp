@@ -53,17 +53,8 @@ void validate(const CallawaySantAnnaOptions& o) {
 BalancedPanel prepare(const Frame& frame, const StaggeredSpec& spec, const CallawaySantAnnaOptions& o,
                       CallawaySantAnnaResult& res) {
   BalancedPanel p;
-  std::string formula = fmt::format("`{}` ~ {}", spec.y, spec.controls.empty() ? "1" : fmt::format("{}", fmt::join(spec.controls, " + ")));
-  DesignOptions dopt;
-  dopt.weights = spec.weights;
-  dopt.panel_unit = spec.unit;
-  dopt.panel_time = spec.time;
-  dopt.groups = {spec.unit};
-  if (!o.cluster.empty() && o.cluster != spec.unit) dopt.groups.push_back(o.cluster);
-  Design d = build_design(frame, parse_formula(formula), dopt);
+  Design d = covariate_design(frame, spec, true, {o.cluster}, "Callaway-Sant'Anna");
   for (const auto& [why, count] : d.dropped) res.dropped[why + " (rows)"] += count;
-  if (d.x_names.size() != spec.controls.size() + 1)
-    throw SpecError("covariates of the Callaway-Sant'Anna estimator must be numeric terms (expand factors into indicator columns first)");
 
   const auto g_all = first_treatment(frame, spec);
   const auto& t_all = frame.numeric(spec.time);

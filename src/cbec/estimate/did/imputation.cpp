@@ -73,18 +73,8 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
   ImputationResult res;
   res.cluster = o.cluster.empty() ? spec.unit : o.cluster;
   res.covariates = spec.controls;
-  DesignOptions dopt;
-  dopt.weights = spec.weights;
-  dopt.panel_unit = spec.unit;
-  dopt.panel_time = spec.time;
-  dopt.groups = {spec.unit, spec.time};
-  if (res.cluster != spec.unit) dopt.groups.push_back(res.cluster);
-  ModelSpec ms = parse_formula(fmt::format("`{}` ~ {}", spec.y, spec.controls.empty() ? "1" : fmt::format("{}", fmt::join(spec.controls, " + "))));
-  ms.intercept = false;  // absorbed by the unit effects
-  const Design d = build_design(frame, ms, dopt);
+  const Design d = covariate_design(frame, spec, false, {res.cluster}, "imputation");  // intercept: in the unit effects
   for (const auto& [why, count] : d.dropped) res.dropped[why] += count;
-  if (static_cast<size_t>(d.X.cols()) != spec.controls.size())
-    throw SpecError("covariates of the imputation estimator must be numeric terms (expand factors into indicator columns first)");
 
   const auto g = first_treatment(frame, spec);
   const auto& t = frame.numeric(spec.time);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "cbec/core/error.hpp"
+
 namespace cbec {
 
 VcovSpec StaggeredSpec::vcov_spec() const {
@@ -19,6 +21,23 @@ std::string StaggeredSpec::formula(const std::vector<std::string>& treatment_ter
   std::vector<std::string> fe = {unit, time};
   fe.insert(fe.end(), extra_fe.begin(), extra_fe.end());
   return fmt::format("{} ~ {} | {}", y, fmt::join(rhs, " + "), fmt::join(fe, " + "));
+}
+
+Design covariate_design(const Frame& frame, const StaggeredSpec& spec, bool intercept,
+                        const std::vector<std::string>& extra_groups, const std::string& estimator) {
+  ModelSpec ms = parse_formula(fmt::format("`{}` ~ {}", spec.y, spec.controls.empty() ? "1" : fmt::format("{}", fmt::join(spec.controls, " + "))));
+  ms.intercept = intercept;
+  DesignOptions dopt;
+  dopt.weights = spec.weights;
+  dopt.panel_unit = spec.unit;
+  dopt.panel_time = spec.time;
+  dopt.groups = {spec.unit, spec.time};
+  for (const auto& g : extra_groups)
+    if (!g.empty() && g != spec.unit && g != spec.time) dopt.groups.push_back(g);
+  Design d = build_design(frame, ms, dopt);
+  if (d.x_names.size() != spec.controls.size() + (intercept ? 1 : 0))
+    throw SpecError(fmt::format("covariates of the {} estimator must be numeric terms (expand factors into indicator columns first)", estimator));
+  return d;
 }
 
 std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spec) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cbec/estimate/ols/vcov.hpp"
+#include "cbec/formula/design.hpp"
 #include "cbec/frame/frame.hpp"
 
 namespace cbec {
@@ -21,6 +22,13 @@ struct StaggeredSpec {
   // "y ~ <terms> + controls | unit + time + extra" with the given treatment terms.
   std::string formula(const std::vector<std::string>& treatment_terms) const;
 };
+
+// The outcome and the covariates (spec.controls, numeric terms) of the estimators that fit their own
+// models cell by cell (Callaway-Sant'Anna, imputation), with the intercept first when asked for,
+// the weights, and the unit, time and `extra_groups` carried. `estimator` names the caller in the
+// error raised when a term expands into several columns (a factor).
+Design covariate_design(const Frame& frame, const StaggeredSpec& spec, bool intercept,
+                        const std::vector<std::string>& extra_groups, const std::string& estimator);
 
 // First treatment period per row: NaN for never treated (0, missing or +inf in first_treat, or a
 // period after the last one observed, as fixest codes never-treated cohorts).
