@@ -9,18 +9,13 @@
 #include <numeric>
 
 #include "cbec/core/error.hpp"
-#include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/formula/design.hpp"
 
 namespace cbec {
 
-TwfeWeightsResult twfe_weights(const Frame& frame, const StaggeredSpec& spec_in) {
-  StaggeredSpec spec = spec_in;
-  spec.controls.clear();
-  spec.extra_fe.clear();
+TwfeWeightsResult twfe_weights(const Frame& frame, const StaggeredSpec& spec) {
   TwfeWeightsResult out;
-  out.beta = twfe_did(frame, spec).coef[0];
   const Frame f = with_did(frame, spec);
   DesignOptions dopt;
   dopt.weights = spec.weights;
@@ -35,6 +30,8 @@ TwfeWeightsResult twfe_weights(const Frame& frame, const StaggeredSpec& spec_in)
   const Eigen::VectorXd w = d.weighted() ? d.weights : Eigen::VectorXd::Ones(n);
   const double treated_w = w.dot(D);
   if (treated_w <= 0) throw DataError("no treated observation: the TWFE weights are not defined");
+  // The TWFE coefficient by Frisch-Waugh-Lovell from the same residuals: eps'W y / eps'W D.
+  out.beta = eps.dot(w.cwiseProduct(d.y)) / eps.dot(w.cwiseProduct(D));
   // W_gt = eps_gt / E[eps D | D = 1], so that the weights of treated cells sum to one.
   const double denom = w.dot(eps.cwiseProduct(D)) / treated_w;
   // Treated cells: natural weight P_gt / P(D = 1), weight = natural x W.
