@@ -4,6 +4,10 @@
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
+# Node.js and npm come from Debian unless the machine already has them (a NodeSource nodejs, say,
+# which Debian's npm package cannot be installed beside).
+NODE_PACKAGES="nodejs npm"
+if command -v node >/dev/null && command -v npm >/dev/null; then NODE_PACKAGES=""; fi
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build ccache pkg-config \
@@ -11,7 +15,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libgdal-dev libgeos-dev libsuitesparse-dev libpcg-cpp-dev \
   libcli11-dev libtomlplusplus-dev libssl-dev nlohmann-json3-dev libfmt-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev python3 \
-  nodejs npm chromium fonts-noto-cjk >/dev/null
+  chromium fonts-noto-cjk $NODE_PACKAGES >/dev/null
 # Front-end assets of the reports (Vega, Vega-Lite) and the browser test driver (playwright-core),
 # pinned in web/package-lock.json, from the npm registry; they work offline once installed.
 # Node trusts the system's certificate store (as curl and apt do). Without the npm packages cbec
