@@ -1,0 +1,193 @@
+#include "cbec/estimate/panel/threshold.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <random>
+
+#include "cbec/core/error.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+using namespace cbec;
+
+namespace {
+
+// Hansen's (1999) model: investment on lagged Q, Q^2, Q^3, debt, Q x debt, and lagged cash flow
+// whose slope changes with lagged debt. Lags are built here and through the formula's l().
+Frame hansen_data() {
+  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/hansen1999_invest.csv");
+  const auto& firm = f.numeric("firm");
+  const auto& q = f.numeric("q");
+  const auto& d = f.numeric("d");
+  std::vector<double> q1(q.size()), q2(q.size()), q3(q.size()), d1(q.size()), qd(q.size());
+  for (size_t i = 0; i < q.size(); ++i) {
+    const bool first = i == 0 || firm[i - 1] != firm[i];
+    q1[i] = first ? NAN : q[i - 1];
+    d1[i] = first ? NAN : d[i - 1];
+    q2[i] = q1[i] * q1[i];
+    q3[i] = q2[i] * q1[i];
+    qd[i] = q1[i] * d1[i];
+  }
+  f.set(Column::numeric("q1", q1));
+  f.set(Column::numeric("q2", q2));
+  f.set(Column::numeric("q3", q3));
+  f.set(Column::numeric("d1", d1));
+  f.set(Column::numeric("qd", qd));
+  return f;
+}
+
+ThresholdSpec hansen_spec() {
+  ThresholdSpec s;
+  s.y = "i";
+  s.unit = "firm";
+  s.time = "year";
+  s.threshold = "l(d, 1)";
+  s.regime_dependent = {"l(c, 1)"};
+  s.regressors = {"q1", "q2", "q3", "d1", "qd"};
+  s.max_thresholds = 3;
+  s.draws = {0, 0, 0};
+  return s;
+}
+
+void expect_rel(double got, double want, const std::string& what) {
+  EXPECT_NEAR(got, want, 1e-7 * std::max(1e-12, std::fabs(want))) << what;
+}
+
+void check_against(const ThresholdResult& r, const nlohmann::json& ref) {
+  expect_rel(r.sse0, ref["sse0"], "sse0");
+  const char* names[] = {"single", "double", "triple"};
+  ASSERT_EQ(r.steps.size(), 3u);
+  for (size_t k = 0; k < 3; ++k) {
+    const auto& s = r.steps[k];
+    const auto& w = ref[names[k]];
+    const std::string at = names[k];
+    EXPECT_EQ(s.estimate, w["gamma"].get<double>()) << at;
+    EXPECT_EQ(s.ci_low, w["ci"][0].get<double>()) << at;
+    EXPECT_EQ(s.ci_high, w["ci"][1].get<double>()) << at;
+    EXPECT_EQ(s.grid.size(), w["n_grid"].get<size_t>()) << at;
+    expect_rel(s.sse, w["sse"], at + " sse");
+    expect_rel(s.F, w["F"], at + " F");
+    double lr_sum = 0;
+    for (double v : s.lr) lr_sum += v;
+    expect_rel(lr_sum, w["lr_sum"], at + " LR curve");
+    const auto& m = w["model"];
+    ASSERT_EQ(static_cast<size_t>(s.model.coef.size()), m["coef"].size()) << at;
+    const Eigen::VectorXd se = s.model.se();
+    for (size_t j = 0; j < m["coef"].size(); ++j) {
+      const auto jj = static_cast<Eigen::Index>(j);
+      expect_rel(s.model.coef[jj], m["coef"][j], at + " coef " + s.model.terms[j]);
+      expect_rel(se[jj], m["se"][j], at + " se " + s.model.terms[j]);
+      expect_rel(s.se_white[jj], m["se_white"][j], at + " White se " + s.model.terms[j]);
+    }
+  }
+  EXPECT_EQ(r.steps[1].refined, ref["double"]["refined"].get<double>());
+  EXPECT_EQ(r.steps[1].refined_ci_low, ref["double"]["refined_ci"][0].get<double>());
+  EXPECT_EQ(r.steps[1].refined_ci_high, ref["double"]["refined_ci"][1].get<double>());
+}
+
+// A balanced panel whose slope of c is 1 below q = 0.5 and `high` above.
+Frame threshold_panel(double high, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> N(0, 1);
+  std::uniform_real_distribution<double> U(0, 1);
+  std::vector<double> id, year, y, x, c, q;
+  for (int i = 0; i < 120; ++i) {
+    const double a = N(rng);
+    for (int t = 1; t <= 8; ++t) {
+      const double qv = U(rng), cv = N(rng) + 0.2 * a, xv = N(rng);
+      id.push_back(i);
+      year.push_back(t);
+      q.push_back(qv);
+      c.push_back(cv);
+      x.push_back(xv);
+      y.push_back(a + 0.5 * xv + (qv < 0.5 ? 1.0 : high) * cv + 0.5 * N(rng));
+    }
+  }
+  Frame f;
+  for (auto [name, v] : {std::pair{"id", &id}, {"year", &year}, {"y", &y}, {"x", &x}, {"c", &c}, {"q", &q}}) f.set(Column::numeric(name, *v));
+  return f;
+}
+
+ThresholdSpec simple_spec() {
+  ThresholdSpec s;
+  s.y = "y";
+  s.unit = "id";
+  s.time = "year";
+  s.threshold = "q";
+  s.regime_dependent = {"c"};
+  s.regressors = {"x"};
+  s.draws = {99};
+  return s;
+}
+
+}  // namespace
+
+TEST(Threshold, HansenInvestmentAllPeriodsMatchesR) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_threshold.json");
+  const auto ref = nlohmann::json::parse(in);
+  const ThresholdResult r = panel_threshold(hansen_data(), hansen_spec());
+  EXPECT_EQ(r.n_units, 565u);
+  EXPECT_EQ(r.n_periods, 14u);
+  EXPECT_EQ(r.grid_size, ref["grid"].get<size_t>());
+  size_t dropped = 0;
+  for (const auto& [why, n] : r.dropped) dropped += n;
+  EXPECT_EQ(dropped, 565u);  // the first year of every firm has no lag
+  check_against(r, ref["all_periods"]);
+}
+
+TEST(Threshold, HansensSampleReproducesHisPublishedThresholds) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_threshold.json");
+  const auto ref = nlohmann::json::parse(in);
+  ThresholdSpec s = hansen_spec();
+  s.delete_last_period = true;
+  const ThresholdResult r = panel_threshold(hansen_data(), s);
+  check_against(r, ref["delete_last"]);
+  // Hansen (1999, Table 3): 0.0157 and 0.5362.
+  EXPECT_NEAR(r.steps[0].estimate, 0.0157, 5e-5);
+  EXPECT_NEAR(r.steps[1].estimate, 0.5362, 5e-5);
+}
+
+TEST(Threshold, RecoversAKnownThresholdAndRejectsLinearity) {
+  const ThresholdResult r = panel_threshold(threshold_panel(3.0, 7), simple_spec());
+  const auto& s = r.steps[0];
+  EXPECT_LE(s.ci_low, 0.51);  // thresholds are data points: the first q above 0.5 splits the regimes
+  EXPECT_GE(s.ci_high, 0.5);
+  EXPECT_NEAR(s.estimate, 0.5, 0.02);
+  EXPECT_EQ(s.p_value, 0.0);
+  EXPECT_NEAR(s.model.coef[1], 1.0, 0.1);
+  EXPECT_NEAR(s.model.coef[2], 3.0, 0.1);
+  EXPECT_GT(s.F, s.crit99);
+}
+
+TEST(Threshold, LinearDataDoesNotRejectAndDrawsAreReproducible) {
+  ThresholdSpec spec = simple_spec();
+  const ThresholdResult r = panel_threshold(threshold_panel(1.0, 11), spec);
+  EXPECT_GT(r.steps[0].p_value, 0.05);
+  EXPECT_LT(r.steps[0].F, r.steps[0].crit95);
+  spec.threads = 1;
+  const ThresholdResult again = panel_threshold(threshold_panel(1.0, 11), spec);
+  EXPECT_EQ(again.steps[0].p_value, r.steps[0].p_value);
+  EXPECT_EQ(again.steps[0].crit95, r.steps[0].crit95);
+}
+
+TEST(Threshold, UnbalancedPanelAndBadSpecsAreClearErrors) {
+  Frame f = threshold_panel(1.0, 3);
+  std::vector<double> y = f.numeric("y");
+  y[5] = NAN;
+  f.set(Column::numeric("y", y));
+  try {
+    panel_threshold(f, simple_spec());
+    FAIL() << "expected an error";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("balanced"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("id '0'"), std::string::npos) << e.what();
+  }
+  ThresholdSpec s = simple_spec();
+  s.regressors = {"x", "c"};
+  EXPECT_THROW(panel_threshold(threshold_panel(1.0, 3), s), SpecError);
+  s = simple_spec();
+  s.max_thresholds = 4;
+  EXPECT_THROW(panel_threshold(threshold_panel(1.0, 3), s), SpecError);
+}
