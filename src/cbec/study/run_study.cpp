@@ -14,6 +14,7 @@
 #include "cbec/estimate/did/callaway_santanna.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/imputation.hpp"
+#include "cbec/estimate/panel/threshold.hpp"
 #include "cbec/estimate/did/placebo.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/estimate/did/twfe_weights.hpp"
@@ -24,6 +25,7 @@
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/callaway_santanna_tables.hpp"
 #include "cbec/report/imputation_table.hpp"
+#include "cbec/report/threshold_tables.hpp"
 #include "cbec/report/known_truth.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/web_assets.hpp"
@@ -176,6 +178,29 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       for (const auto& e : r.effects)
         if (e.horizon >= 0) pts.push_back({e.horizon, e.att, e.ci_low, e.ci_high, true_effect(truth, e.horizon)});
       if (!pts.empty()) sec.figures.push_back(coefficient_plot("", sec.title, "Periods since treatment", pts));
+      sec.results = to_json(r);
+    } else if (a.type == "threshold") {
+      ThresholdSpec ts;
+      ts.y = a.text.at("y");
+      ts.threshold = a.text.at("threshold");
+      ts.regime_dependent = a.lists.at("regime");
+      if (a.lists.count("x")) ts.regressors = a.lists.at("x");
+      ts.unit = s.unit;
+      ts.time = s.time;
+      ts.seed = s.seed;
+      ts.threads = threads;
+      if (a.numbers.count("thresholds")) ts.max_thresholds = static_cast<int>(a.numbers.at("thresholds"));
+      if (a.numbers.count("draws")) ts.draws.assign(3, static_cast<size_t>(a.numbers.at("draws")));
+      if (a.numbers.count("trim")) ts.trim.assign(3, a.numbers.at("trim"));
+      const ThresholdResult r = panel_threshold(frame, ts);
+      Table tests = threshold_test_table(r);
+      tests.title = sec.title;
+      sec.tables = {tests, threshold_coefficient_table(r)};
+      std::vector<LinePoint> curve;
+      for (const auto& st : r.steps)
+        for (size_t k = 0; k < st.grid.size(); ++k) curve.push_back({st.grid[k], st.lr[k], fmt::format("threshold {}", st.k)});
+      sec.figures.push_back(line_chart("", fmt::format("LR statistic by candidate threshold of {} (region: LR <= {:.2f})", ts.threshold, r.lr_critical),
+                                       ts.threshold, "LR", curve));
       sec.results = to_json(r);
     } else if (a.type == "bacon") {
       BaconResult b = bacon_decomposition(frame, staggered(s, a));

@@ -33,6 +33,8 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
       {"imputation", {{"y", 's', true}, {"controls", 'l', false}, {"cluster", 's', false}, {"leads", 'n', false}}},
       {"callaway_santanna", {{"y", 's', true}, {"controls", 'l', false}, {"control_group", 's', false}, {"method", 's', false},
                              {"base_period", 's', false}, {"anticipation", 'n', false}, {"draws", 'n', false}, {"cluster", 's', false}}},
+      {"threshold", {{"y", 's', true}, {"threshold", 's', true}, {"regime", 'l', true}, {"x", 'l', false}, {"thresholds", 'n', false},
+                     {"draws", 'n', false}, {"trim", 'n', false}}},
       {"sigma_convergence", {{"variable", 's', true}, {"group", 's', false}}},
       {"beta_convergence", {{"variable", 's', true}, {"group", 's', false}, {"controls", 'l', false}, {"vcov", 's', false}}},
   };
