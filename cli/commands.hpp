@@ -24,5 +24,6 @@ void add_spatial(CLI::App& app);
 void add_weights(CLI::App& app);
 void add_treat(CLI::App& app);
 void add_threshold(CLI::App& app);
+void add_subgroup(CLI::App& app);
 
 }  // namespace cbec::cli
