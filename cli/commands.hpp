@@ -25,5 +25,6 @@ void add_weights(CLI::App& app);
 void add_treat(CLI::App& app);
 void add_threshold(CLI::App& app);
 void add_subgroup(CLI::App& app);
+void add_psm(CLI::App& app);
 
 }  // namespace cbec::cli

@@ -60,3 +60,5 @@ run_cbec(0 "gamma_1 (refined)" threshold ${SRC}/tests/data/hansen1999_invest.csv
 run_cbec(1 "must be balanced" threshold ${SRC}/tests/data/empluk.csv --y emp --threshold wage --regime capital --panel firm,year)
 run_cbec(0 "Fisher permutation test" subgroup ${SRC}/tests/data/base_stagg.csv "y ~ x1 | id + year" --group treated --term x1 --panel id,year --draws 50)
 run_cbec(1 "exactly two values" subgroup ${SRC}/tests/data/mediation_small.csv "y_med ~ did + x | id + year" --group first_treat --term did --panel id,year)
+run_cbec(0 "Matched: 185 of 185 treated" psm ${SRC}/tests/data/lalonde.csv --treat treat --covariates age educ black hispan married nodegree re74 re75 --did "re78 ~ treat + age")
+run_cbec(1 "must be 0 or 1" psm ${SRC}/tests/data/lalonde.csv --treat educ --covariates age)

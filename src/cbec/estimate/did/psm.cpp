@@ -1,0 +1,305 @@
+#include "cbec/estimate/did/psm.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/glm/binary_choice.hpp"
+#include "cbec/estimate/result.hpp"
+#include "cbec/formula/ast.hpp"
+#include "cbec/formula/design.hpp"
+#include "cbec/stats/distributions.hpp"
+
+namespace cbec {
+
+namespace {
+
+double sample_sd(const std::vector<double>& x) {
+  if (x.size() < 2) return std::numeric_limits<double>::quiet_NaN();
+  const double m = std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size());
+  double ss = 0;
+  for (double v : x) ss += (v - m) * (v - m);
+  return std::sqrt(ss / static_cast<double>(x.size() - 1));
+}
+
+// Greedy nearest-neighbour matching on the score within one group (MatchIt 4.5, nn_matchC_vec):
+// units sorted by score; for each treated unit in turn the closest eligible control below and
+// above, the lower one on a tie; a caliper stops the search on a side at the first eligible
+// control outside it.
+void nearest_in_group(const std::vector<size_t>& idx, const Eigen::VectorXd& score, const std::vector<int>& treated, const MatchingSpec& s,
+                      std::vector<std::vector<size_t>>& matches) {
+  std::vector<size_t> sorted = idx;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](size_t a, size_t b) { return score[static_cast<Eigen::Index>(a)] < score[static_cast<Eigen::Index>(b)]; });
+  std::vector<size_t> pos_treated;   // positions in `sorted` of the treated, in matching order
+  for (size_t p = 0; p < sorted.size(); ++p)
+    if (treated[sorted[p]]) pos_treated.push_back(p);
+  const auto d = [&](size_t p) { return score[static_cast<Eigen::Index>(sorted[p])]; };
+  if (!s.replace)   // largest score first (stable, as R's order(decreasing = TRUE))
+    std::stable_sort(pos_treated.begin(), pos_treated.end(), [&](size_t a, size_t b) { return d(a) > d(b); });
+  else              // with replacement the order does not matter: data order, as MatchIt
+    std::sort(pos_treated.begin(), pos_treated.end(), [&](size_t a, size_t b) { return sorted[a] < sorted[b]; });
+  std::vector<double> all;
+  for (size_t i : idx) all.push_back(score[static_cast<Eigen::Index>(i)]);
+  const double caliper = s.caliper > 0 ? s.caliper * sample_sd(all) : 0;
+  std::vector<char> available(sorted.size());
+  std::vector<size_t> times(sorted.size(), 0);
+  const size_t reuse_max = s.replace ? pos_treated.size() : 1;
+  for (size_t p = 0; p < sorted.size(); ++p) available[p] = !treated[sorted[p]];
+  for (int r = 0; r < s.ratio; ++r) {
+    for (size_t ii : pos_treated) {
+      auto& mine = matches[sorted[ii]];
+      auto eligible = [&](size_t k) {
+        return !treated[sorted[k]] && available[k] && std::find(mine.begin(), mine.end(), sorted[k]) == mine.end();
+      };
+      long left = -1, right = -1;
+      for (long k = static_cast<long>(ii) - 1; k >= 0; --k) {
+        if (!eligible(static_cast<size_t>(k))) continue;
+        if (caliper > 0 && std::fabs(d(ii) - d(static_cast<size_t>(k))) > caliper) break;
+        left = k;
+        break;
+      }
+      for (size_t k = ii + 1; k < sorted.size(); ++k) {
+        if (!eligible(k)) continue;
+        if (caliper > 0 && std::fabs(d(ii) - d(k)) > caliper) break;
+        right = static_cast<long>(k);
+        break;
+      }
+      long k = left;
+      if (left >= 0 && right >= 0) k = std::fabs(d(static_cast<size_t>(left)) - d(ii)) <= std::fabs(d(static_cast<size_t>(right)) - d(ii)) ? left : right;
+      else if (left < 0) k = right;
+      if (k < 0) continue;
+      mine.push_back(sorted[static_cast<size_t>(k)]);
+      if (++times[static_cast<size_t>(k)] >= reuse_max) available[static_cast<size_t>(k)] = 0;
+    }
+  }
+}
+
+// Epanechnikov kernel weights of the controls within the bandwidth of each treated unit.
+void kernel_in_group(const std::vector<size_t>& idx, const Eigen::VectorXd& score, const std::vector<int>& treated, double h,
+                     std::vector<std::vector<size_t>>& matches, std::vector<std::vector<double>>& kernel) {
+  for (size_t i : idx) {
+    if (!treated[i]) continue;
+    double total = 0;
+    for (size_t j : idx) {
+      if (treated[j]) continue;
+      const double u = (score[static_cast<Eigen::Index>(j)] - score[static_cast<Eigen::Index>(i)]) / h;
+      if (std::fabs(u) >= 1) continue;
+      matches[i].push_back(j);
+      kernel[i].push_back(0.75 * (1 - u * u));
+      total += kernel[i].back();
+    }
+    for (double& k : kernel[i]) k /= total;
+  }
+}
+
+double weighted_mean(const std::vector<double>& x, const std::vector<double>& w) {
+  double sw = 0, sx = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    sw += w[i];
+    sx += w[i] * x[i];
+  }
+  return sx / sw;
+}
+
+// x on a treatment dummy by weighted least squares with Stata's importance weights (N = sum of weights).
+void weighted_t_test(const std::vector<double>& x, const std::vector<int>& t, const std::vector<double>& w, double& stat, double& p) {
+  double sw[2] = {0, 0}, sx[2] = {0, 0};
+  for (size_t i = 0; i < x.size(); ++i) {
+    sw[t[i]] += w[i];
+    sx[t[i]] += w[i] * x[i];
+  }
+  const double m0 = sx[0] / sw[0], m1 = sx[1] / sw[1];
+  double sse = 0;
+  for (size_t i = 0; i < x.size(); ++i) sse += w[i] * std::pow(x[i] - (t[i] ? m1 : m0), 2);
+  const double df = sw[0] + sw[1] - 2, s2 = sse / df;
+  stat = (m1 - m0) / std::sqrt(s2 * (1 / sw[0] + 1 / sw[1]));
+  p = p_t_two_sided(stat, df);
+}
+
+void balance(const Design& d, MatchingResult& m) {
+  for (Eigen::Index c = 1; c < d.X.cols(); ++c) {
+    BalanceRow b;
+    b.variable = d.x_names[static_cast<size_t>(c)];
+    std::vector<double> xt, xc, wc, x_after, w_after;
+    std::vector<int> t_after;
+    for (size_t i = 0; i < m.rows.size(); ++i) {
+      const double x = d.X(static_cast<Eigen::Index>(i), c);
+      (m.treated[i] ? xt : xc).push_back(x);
+      if (!m.treated[i]) wc.push_back(m.weights[i]);
+      if (m.weights[i] > 0) {
+        x_after.push_back(x);
+        w_after.push_back(m.weights[i]);
+        t_after.push_back(m.treated[i]);
+      }
+    }
+    b.mean_treated = std::accumulate(xt.begin(), xt.end(), 0.0) / static_cast<double>(xt.size());
+    b.mean_control_before = std::accumulate(xc.begin(), xc.end(), 0.0) / static_cast<double>(xc.size());
+    b.mean_control_after = weighted_mean(xc, wc);
+    std::vector<double> xt_after, wt_after;
+    for (size_t i = 0; i < x_after.size(); ++i)
+      if (t_after[i]) {
+        xt_after.push_back(x_after[i]);
+        wt_after.push_back(w_after[i]);
+      }
+    const double mean_t_after = weighted_mean(xt_after, wt_after);
+    const double sd_t = sample_sd(xt), sd_c = sample_sd(xc), pooled = std::sqrt((sd_t * sd_t + sd_c * sd_c) / 2);
+    // MatchIt standardizes a binary covariate by sqrt(p (1 - p)) of the treated, others by their SD.
+    const bool binary = std::all_of(xt.begin(), xt.end(), [](double v) { return v == 0 || v == 1; }) &&
+                        std::all_of(xc.begin(), xc.end(), [](double v) { return v == 0 || v == 1; });
+    const double sd_smd = binary ? std::sqrt(b.mean_treated * (1 - b.mean_treated)) : sd_t;
+    b.smd_before = (b.mean_treated - b.mean_control_before) / sd_smd;
+    b.smd_after = (mean_t_after - b.mean_control_after) / sd_smd;
+    b.bias_before = 100 * (b.mean_treated - b.mean_control_before) / pooled;
+    b.bias_after = 100 * (mean_t_after - b.mean_control_after) / pooled;
+    b.bias_reduction = 100 * (1 - std::fabs(b.bias_after) / std::fabs(b.bias_before));
+    weighted_t_test(x_after, t_after, w_after, b.t_after, b.p_after);
+    m.balance.push_back(b);
+  }
+}
+
+void match_group(const std::vector<size_t>& idx, const MatchingSpec& s, MatchingResult& m, std::vector<std::vector<double>>& kernel) {
+  if (s.method == "nearest") nearest_in_group(idx, m.score, m.treated, s, m.matches);
+  else kernel_in_group(idx, m.score, m.treated, s.bandwidth, m.matches, kernel);
+}
+
+// MatchIt's weights: treated 1, controls the sum of their shares, rescaled to the matched count.
+void matching_weights(const std::vector<std::vector<double>>& kernel, MatchingResult& m) {
+  const size_t n = m.treated.size();
+  m.weights.assign(n, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    if (!m.treated[i] || m.matches[i].empty()) continue;
+    m.weights[i] = 1;
+    for (size_t k = 0; k < m.matches[i].size(); ++k)
+      m.weights[m.matches[i][k]] += kernel[i].empty() ? 1.0 / static_cast<double>(m.matches[i].size()) : kernel[i][k];
+  }
+  double sum_c = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (m.treated[i]) {
+      ++m.n_treated;
+      m.n_treated_matched += m.weights[i] > 0;
+    } else {
+      ++m.n_control;
+      m.n_control_matched += m.weights[i] > 0;
+      sum_c += m.weights[i];
+    }
+  }
+  if (m.n_treated_matched == 0) throw NumericError("psm: no treated unit found a match; widen the caliper or bandwidth");
+  for (size_t i = 0; i < n; ++i)
+    if (!m.treated[i]) m.weights[i] *= static_cast<double>(m.n_control_matched) / sum_c;
+  if (m.n_treated_matched < m.n_treated)
+    m.warnings.push_back(fmt::format("{} of {} treated observations found no match (off support or outside the caliper) and leave the matched sample",
+                                     m.n_treated - m.n_treated_matched, m.n_treated));
+}
+
+}  // namespace
+
+MatchingResult match_on_scores(const Eigen::VectorXd& score, const std::vector<int>& treated, const MatchingSpec& s) {
+  MatchingResult m;
+  m.score = score;
+  m.treated = treated;
+  m.matches.assign(treated.size(), {});
+  std::vector<size_t> all(treated.size());
+  std::iota(all.begin(), all.end(), 0);
+  std::vector<std::vector<double>> kernel(treated.size());
+  match_group(all, s, m, kernel);
+  matching_weights(kernel, m);
+  return m;
+}
+
+MatchingResult propensity_match(const Frame& frame, const MatchingSpec& s) {
+  if (s.covariates.empty()) throw SpecError("psm: name the covariates of the propensity score");
+  if (s.method != "nearest" && s.method != "kernel") throw SpecError(fmt::format("psm: method must be nearest or kernel, not '{}'", s.method));
+  if (s.ratio < 1) throw SpecError(fmt::format("psm: the matching ratio must be at least 1, not {}", s.ratio));
+  if (s.caliper < 0 || s.bandwidth <= 0) throw SpecError("psm: the caliper must be >= 0 and the bandwidth > 0");
+  std::string f = s.treatment + " ~ ";
+  for (size_t j = 0; j < s.covariates.size(); ++j) f += (j ? " + " : "") + s.covariates[j];
+  DesignOptions o;
+  o.drop_singletons = false;
+  if (!s.by.empty()) o.groups = {s.by};
+  const Design d = build_design(frame, parse_formula(f), o);
+  MatchingResult m;
+  m.rows = d.rows;
+  m.dropped = d.dropped;
+  const size_t n = d.nobs();
+  m.treated.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const double t = d.y[static_cast<Eigen::Index>(i)];
+    if (t != 0 && t != 1)
+      throw DataError(fmt::format("psm: the treatment '{}' must be 0 or 1; data line {} has {}", s.treatment, d.rows[i] + 2, t));
+    m.treated[i] = static_cast<int>(t);
+  }
+  std::vector<std::vector<size_t>> groups;
+  if (s.by.empty()) {
+    groups.emplace_back(n);
+    std::iota(groups[0].begin(), groups[0].end(), 0);
+  } else {
+    const Factor& g = d.groups.at(s.by);
+    groups.resize(g.n_levels);
+    for (size_t i = 0; i < n; ++i) groups[static_cast<size_t>(g.codes[i])].push_back(i);
+  }
+  m.score = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(n), std::numeric_limits<double>::quiet_NaN());
+  m.matches.assign(n, {});
+  std::vector<std::vector<double>> kernel(n);
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const auto& idx = groups[gi];
+    const auto nt = static_cast<size_t>(std::count_if(idx.begin(), idx.end(), [&](size_t i) { return m.treated[i] == 1; }));
+    if (nt == 0 || nt == idx.size()) {
+      if (!idx.empty())
+        m.warnings.push_back(fmt::format("{}{}: no {} units, nothing matched", s.by.empty() ? "sample" : s.by + " = ",
+                                         s.by.empty() ? "" : d.groups.at(s.by).labels[gi], nt == 0 ? "treated" : "control"));
+      continue;
+    }
+    Eigen::MatrixXd X(static_cast<Eigen::Index>(idx.size()), d.X.cols());
+    Eigen::VectorXd y(X.rows());
+    for (size_t k = 0; k < idx.size(); ++k) {
+      X.row(static_cast<Eigen::Index>(k)) = d.X.row(static_cast<Eigen::Index>(idx[k]));
+      y[static_cast<Eigen::Index>(k)] = m.treated[idx[k]];
+    }
+    BinaryChoiceFit fit;
+    try {
+      fit = fit_binary_choice(X, y, Eigen::VectorXd(), parse_binary_link(s.link));
+    } catch (const NumericError& e) {
+      throw NumericError(s.by.empty() ? std::string(e.what()) : fmt::format("{} = {}: {}", s.by, d.groups.at(s.by).labels[gi], e.what()));
+    }
+    if (!fit.converged) m.warnings.push_back("the propensity-score model did not converge (perfect prediction?)");
+    for (size_t k = 0; k < idx.size(); ++k) m.score[static_cast<Eigen::Index>(idx[k])] = fit.fitted[static_cast<Eigen::Index>(k)];
+    match_group(idx, s, m, kernel);
+  }
+  matching_weights(kernel, m);
+  balance(d, m);
+  return m;
+}
+
+Frame matched_sample(const Frame& frame, const MatchingResult& m, const std::string& weight_name) {
+  std::vector<size_t> rows;
+  std::vector<double> w;
+  for (size_t i = 0; i < m.rows.size(); ++i)
+    if (m.weights[i] > 0) {
+      rows.push_back(m.rows[i]);
+      w.push_back(m.weights[i]);
+    }
+  Frame out = frame.take(rows);
+  out.set(Column::numeric(weight_name, w));
+  return out;
+}
+
+nlohmann::json to_json(const MatchingResult& m, bool with_rows) {
+  nlohmann::json j{{"n_treated", m.n_treated}, {"n_control", m.n_control}, {"n_treated_matched", m.n_treated_matched},
+                   {"n_control_matched", m.n_control_matched}, {"dropped", m.dropped}, {"warnings", m.warnings}};
+  for (const auto& b : m.balance)
+    j["balance"].push_back({{"variable", b.variable}, {"mean_treated", b.mean_treated}, {"mean_control_before", b.mean_control_before},
+                            {"mean_control_after", b.mean_control_after}, {"smd_before", json_number(b.smd_before)}, {"smd_after", json_number(b.smd_after)},
+                            {"bias_before", json_number(b.bias_before)}, {"bias_after", json_number(b.bias_after)},
+                            {"bias_reduction", json_number(b.bias_reduction)}, {"t_after", json_number(b.t_after)}, {"p_after", json_number(b.p_after)}});
+  if (with_rows) {
+    j["score"] = std::vector<double>(m.score.data(), m.score.data() + m.score.size());
+    j["weights"] = m.weights;
+  }
+  return j;
+}
+
+}  // namespace cbec
