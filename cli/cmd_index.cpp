@@ -1,19 +1,17 @@
-// cbec index: composite indices (entropy weights, optionally hierarchical) and VIF screening;
-// cbec converge: sigma and beta convergence, by subgroup.
+// cbec index: composite indices (entropy weights, optionally hierarchical) and VIF screening.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 
 #include "cbec/core/error.hpp"
-#include "cbec/estimate/convergence/convergence.hpp"
 #include "cbec/estimate/index/alternative_weights.hpp"
 #include "cbec/estimate/index/entropy_weights.hpp"
 #include "cbec/estimate/index/structure.hpp"
 #include "cbec/estimate/index/vif.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
-#include "cbec/report/regression_table.hpp"
+#include "cbec/report/table.hpp"
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -175,64 +173,6 @@ void add_index(CLI::App& app) {
       t.notes.push_back(fmt::format("Scores written to {} as '{}'.", o->save, o->name));
     }
     emit({t}, to_json(r), o->out);
-  });
-}
-
-void add_converge(CLI::App& app) {
-  struct Opts {
-    std::string data, panel, group, method = "sigma", vcov = "iid";
-    ConvergenceSpec spec;
-    bool levels = false;
-    OutputOptions out;
-  };
-  auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("converge", "Sigma and beta convergence (cross-section or panel), by subgroup");
-  cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--var", o->spec.variable, "Variable (e.g. GDP per capita)")->required();
-  cmd->add_option("--panel", o->panel, "unit,time")->required();
-  cmd->add_option("--method", o->method, "sigma | beta | beta-panel");
-  cmd->add_option("--controls", o->spec.controls, "Controls (conditional beta convergence)");
-  cmd->add_option("--group", o->spec.group, "Run separately within the levels of this variable");
-  cmd->add_flag("--levels", o->levels, "Sigma convergence of levels instead of logs");
-  cmd->add_flag("--time-fe", o->spec.time_fe, "Panel beta: add year fixed effects");
-  cmd->add_option("--vcov", o->vcov, "Variance for beta (iid, hc1, cluster:var, ...)");
-  add_output_options(*cmd, o->out);
-  cmd->callback([o] {
-    Frame f = read_table(o->data);
-    std::tie(o->spec.unit, o->spec.time) = parse_panel(o->panel);
-    o->spec.logs = !o->levels;
-    o->spec.vcov = VcovSpec::parse(o->vcov, o->spec.time);
-    nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "converge"}, {"method", o->method}};
-    if (o->method == "sigma") {
-      std::vector<Table> tables;
-      for (const auto& r : sigma_convergence(f, o->spec)) {
-        Table t;
-        t.title = fmt::format("Sigma convergence of {}{}{}", r.logs ? "ln " : "", r.variable, r.group.empty() ? "" : " (" + r.group + ")");
-        t.header = {"Year", "N", "Mean", "SD", "CV"};
-        for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.mean), format_fixed(row.sd), format_fixed(row.cv)});
-        t.notes.push_back(fmt::format("Trend of SD: {} per year (SE {}, p = {}); of CV: {} (SE {}, p = {}). Negative = sigma convergence.",
-                                      format_fixed(r.sd_slope), format_fixed(r.sd_slope_se), format_fixed(r.sd_slope_p), format_fixed(r.cv_slope), format_fixed(r.cv_slope_se), format_fixed(r.cv_slope_p)));
-        tables.push_back(t);
-        j["results"].push_back(to_json(r));
-      }
-      emit(tables, j, o->out);
-      return;
-    }
-    if (o->method != "beta" && o->method != "beta-panel") throw SpecError(fmt::format("--method '{}' is unknown; use sigma, beta or beta-panel", o->method));
-    auto results = o->method == "beta" ? beta_cross_section(f, o->spec) : beta_panel(f, o->spec);
-    std::vector<RegressionResult> models;
-    RegressionTableOptions to;
-    to.title = o->method == "beta" ? "Beta convergence (cross-section)" : "Beta convergence (panel, unit fixed effects)";
-    for (const auto& r : results) {
-      models.push_back(r.model);
-      to.model_names.push_back(r.group.empty() ? "all" : r.group);
-      j["results"].push_back(to_json(r));
-    }
-    Table t = regression_table(models, to);
-    for (const auto& r : results)
-      t.notes.push_back(fmt::format("{}: beta = {}, speed -ln(1 + T beta)/T = {} (T = {:g}), half-life = {} years.", r.group.empty() ? "all" : r.group,
-                                    format_fixed(r.beta), format_fixed(r.speed), r.T, format_fixed(r.half_life)));
-    emit({t}, j, o->out);
   });
 }
 
