@@ -6,13 +6,13 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/index/alternative_weights.hpp"
+#include "cbec/estimate/index/entropy_by_group.hpp"
 #include "cbec/estimate/index/entropy_weights.hpp"
 #include "cbec/estimate/index/structure.hpp"
 #include "cbec/estimate/index/vif.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/table.hpp"
-#include "arguments.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -27,13 +27,36 @@ Eigen::MatrixXd columns_of(const Frame& f, const std::vector<std::string>& names
   }
   return X;
 }
+// --scope per-year / time-varying: one row of weights per group.
+void emit_entropy_by_group(Frame& f, const Eigen::MatrixXd& X, const std::vector<std::string>& indicators, const std::string& by, const std::string& scope,
+                           const EntropyOptions& eo, const std::string& save, const std::string& name, const OutputOptions& out) {
+  GroupedEntropyResult r = entropy_weights_by_group(X, indicators, f.get(by), scope, eo);
+  Table t;
+  t.title = fmt::format("Entropy weights by {} ({} scope)", by, scope);
+  t.header = {by, "n"};
+  for (const auto& ind : indicators) t.header.push_back(ind);
+  for (size_t g = 0; g < r.levels.size(); ++g) {
+    std::vector<std::string> row = {r.levels[g], std::to_string(r.results[g].n)};
+    for (long j = 0; j < r.results[g].w.size(); ++j) row.push_back(format_fixed(r.results[g].w[j]));
+    t.rows.push_back(row);
+    for (const auto& w : r.results[g].warnings) t.notes.push_back(fmt::format("Warning ({} {}): {}", by, r.levels[g], w));
+  }
+  t.notes.push_back(scope == "per-year" ? "Standardized within each group: scores compare units within a group only."
+                                        : "Standardized over all rows, weights within each group: scores are comparable across groups.");
+  if (!save.empty()) {
+    f.set(Column::numeric(name, std::vector<double>(r.scores.data(), r.scores.data() + r.scores.size())));
+    write_csv(f, save);
+    t.notes.push_back(fmt::format("Scores written to {} as '{}'.", save, name));
+  }
+  emit({t}, to_json(r, by), out);
+}
 }  // namespace
 
 void add_index(CLI::App& app) {
   struct Opts {
     std::string data, method = "entropy", save, name = "index", standardize = "minmax";
     std::vector<std::string> indicators, negative, groups, outputs, labour;
-    std::string tertiary, secondary, region, industry, value, group, matrix, topsis_weights = "entropy";
+    std::string tertiary, secondary, region, industry, value, group, matrix, topsis_weights = "entropy", by, scope = "pooled";
     double shift = 0, threshold = 10;
     OutputOptions out;
   };
@@ -55,6 +78,8 @@ void add_index(CLI::App& app) {
   cmd->add_option("--negative", o->negative, "Indicators where less is better");
   cmd->add_option("--groups", o->groups, "First-level group of each indicator (hierarchical index)");
   cmd->add_option("--standardize", o->standardize, "minmax | z");
+  cmd->add_option("--by", o->by, "entropy: the grouping column of --scope per-year or time-varying (e.g. year)");
+  cmd->add_option("--scope", o->scope, "entropy: pooled (default; n = units x years) | per-year (standardize and weight within each --by group) | time-varying (standardize pooled, weight within each group)");
   cmd->add_option("--shift", o->shift, "Added to the standardized values before the shares (e.g. 0.0001)");
   cmd->add_option("--threshold", o->threshold, "VIF screening threshold (default 10)");
   cmd->add_option("--name", o->name, "Name of the score column");
@@ -154,6 +179,12 @@ void add_index(CLI::App& app) {
     for (const auto& name : o->negative)
       if (std::find(o->indicators.begin(), o->indicators.end(), name) == o->indicators.end())
         throw SpecError(fmt::format("--negative names '{}', which is not among --indicators", name));
+    if (o->scope != "pooled") {
+      if (o->by.empty()) throw SpecError(fmt::format("--scope {} needs --by (e.g. --by year)", o->scope));
+      emit_entropy_by_group(f, X, o->indicators, o->by, o->scope, eo, o->save, o->name, o->out);
+      return;
+    }
+    if (!o->by.empty()) throw SpecError("--by needs --scope per-year or time-varying");
     EntropyResult r = entropy_weights(X, o->indicators, eo);
     Table t;
     t.title = fmt::format("Entropy weights (n = {}, k = 1/ln n)", r.n);

@@ -37,6 +37,8 @@ run_cbec(0 "treated cells get negative weights" did ${SRC}/tests/data/mpdta.csv 
 run_cbec(0 "Sun-Abraham" did ${STAG} --y y --unit id --time year --first-treat first_treat --method sunab)
 run_cbec(0 "Entropy weights (n = 279" index ${SRC}/tests/data/scitech_2011_2019.csv --indicators patent_app_invention patent_grant_total rd_expenditure rd_intensity --negative rd_intensity)
 run_cbec(0 "VIF, step 1" index ${SRC}/tests/data/scitech_2011_2019.csv --method vif --indicators patent_app_invention patent_grant_total rd_expenditure rd_intensity)
+run_cbec(0 "Entropy weights by year (time-varying scope)" index ${SRC}/tests/data/scitech_2011_2019.csv --indicators patent_app_invention rd_expenditure --by year --scope time-varying)
+run_cbec(1 "--scope per-year needs --by" index ${SRC}/tests/data/scitech_2011_2019.csv --indicators patent_app_invention rd_expenditure --scope per-year)
 run_cbec(0 "half-life" converge ${SRC}/tests/data/grunfeld.csv --var inv --panel firm,year --method beta-panel)
 run_cbec(0 "Sigma convergence" converge ${SRC}/tests/data/grunfeld.csv --var inv --panel firm,year)
 run_cbec(0 "Club 1 (1+2): Bermuda" converge ${SRC}/tests/data/ps_gdp50.csv --var gdp --panel country,year --method club)
