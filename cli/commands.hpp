@@ -23,5 +23,6 @@ void add_converge(CLI::App& app);
 void add_spatial(CLI::App& app);
 void add_weights(CLI::App& app);
 void add_treat(CLI::App& app);
+void add_regions(CLI::App& app);
 
 }  // namespace cbec::cli

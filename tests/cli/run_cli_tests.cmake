@@ -53,6 +53,8 @@ run_cbec(0 "3 nearest neighbours" weights ${SRC}/tests/data/zhejiang_cities.csv 
 run_cbec(0 "Units" weights --file ${CMAKE_CURRENT_BINARY_DIR}/zj.gal --transform R)
 run_cbec(0 "Islands" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type band --threshold 60)
 run_cbec(0 "Jinhua" treat ${SRC}/examples/yrd/cities.csv --unit city --time batch --save ${CMAKE_CURRENT_BINARY_DIR}/treated.csv)
+run_cbec(0 "ambiguous English names, give them in Chinese" regions ${SRC}/examples/yrd/cities.csv --unit city --scheme yrd --save ${CMAKE_CURRENT_BINARY_DIR}/yrd_regions.csv)
+run_cbec(1 "region scheme 'eight' is unknown" regions ${SRC}/examples/yrd/cities.csv --unit city --scheme eight --save ${CMAKE_CURRENT_BINARY_DIR}/yrd_regions.csv)
 run_cbec(0 "Indirect effect" did ${SRC}/tests/data/mediation_small.csv --y y_med --unit id --time year --first-treat first_treat --method mediation --mediator m --controls x --draws 50)
 run_cbec(0 "not computable" index ${SRC}/tests/data/grunfeld.csv --method ser --tertiary value --secondary capital)
 run_cbec(0 "TOPSIS with entropy weights" index ${SRC}/tests/data/scitech_2011_2019.csv --method topsis --indicators patent_app_invention rd_expenditure)
