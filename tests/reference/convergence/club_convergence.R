@@ -30,6 +30,8 @@ club_list <- function(cl) {
 full <- function(M, r) test(estimateMod(computeH(M), time_trim = r))
 clubs <- findClubs(X, dataCols = cols, unit_names = 1, refCol = ncol(X), time_trim = 0.3, HACmethod = "FQSB", cstar = 0)
 clubs_c <- findClubs(X, dataCols = cols, unit_names = 1, refCol = ncol(X), time_trim = 1/3, HACmethod = "FQSB", cstar = 1)
+Xm <- X; Xm$ref <- rowMeans(filt[, 32:34])   # ordering by the mean of the last 3 periods (fraction 0.1 of 34)
+clubs_m <- findClubs(Xm, dataCols = cols, unit_names = 1, refCol = ncol(Xm), time_trim = 0.3, HACmethod = "FQSB", cstar = 0)
 out <- list(
   source_script = "tests/reference/convergence/club_convergence.R",
   package = paste("ConvergenceClubs", packageVersion("ConvergenceClubs")),
@@ -39,6 +41,7 @@ out <- list(
   merged_ps_r03 = club_list(mergeClubs(clubs, mergeMethod = "PS")),
   merged_vlt_r03 = club_list(mergeClubs(clubs, mergeMethod = "vLT")),
   clubs_r13_cstar1 = club_list(clubs_c),
-  merged_ps_r13_cstar1 = club_list(mergeClubs(clubs_c, mergeMethod = "PS")))
+  merged_ps_r13_cstar1 = club_list(mergeClubs(clubs_c, mergeMethod = "PS")),
+  clubs_order_last3 = club_list(clubs_m))
 write_json(out, "tests/reference/fixtures/convergence_club.json", digits = NA, pretty = TRUE, auto_unbox = TRUE)
 cat("wrote convergence_club.json\n")

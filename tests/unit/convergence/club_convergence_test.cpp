@@ -88,6 +88,10 @@ TEST(ClubConvergence, ClubsAndMergingMatchConvergenceClubs) {
   ClubResult c1 = club_convergence(gdp(), "gdp", "country", "year", o);
   expect_clubs(c1.clubs, c1.divergent, c1.units, fx["clubs_r13_cstar1"], "c* = 1");
   expect_clubs(c1.merged, c1.divergent, c1.units, fx["merged_ps_r13_cstar1"], "c* = 1 merged");
+  ClubOptions m;
+  m.order_fraction = 0.1;  // mean of the last 3 of 34 periods
+  ClubResult last3 = club_convergence(gdp(), "gdp", "country", "year", m);
+  expect_clubs(last3.clubs, last3.divergent, last3.units, fx["clubs_order_last3"], "ordered by the last 3 periods");
   const auto j = to_json(ps);
   EXPECT_EQ(j["clubs"].size(), ps.clubs.size());
   EXPECT_EQ(j["merged_clubs"][0]["merged_from"][0], 1);
