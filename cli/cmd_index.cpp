@@ -1,20 +1,18 @@
-// cbec index: composite indices (entropy weights, optionally hierarchical) and VIF screening;
-// cbec converge: sigma and beta convergence, by subgroup.
+// cbec index: composite indices (entropy weights, optionally hierarchical) and VIF screening.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 
 #include "cbec/core/error.hpp"
-#include "cbec/estimate/convergence/convergence.hpp"
 #include "cbec/estimate/index/alternative_weights.hpp"
+#include "cbec/estimate/index/entropy_by_group.hpp"
 #include "cbec/estimate/index/entropy_weights.hpp"
 #include "cbec/estimate/index/structure.hpp"
 #include "cbec/estimate/index/vif.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
-#include "cbec/report/regression_table.hpp"
-#include "arguments.hpp"
+#include "cbec/report/table.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -29,13 +27,36 @@ Eigen::MatrixXd columns_of(const Frame& f, const std::vector<std::string>& names
   }
   return X;
 }
+// --scope per-year / time-varying: one row of weights per group.
+void emit_entropy_by_group(Frame& f, const Eigen::MatrixXd& X, const std::vector<std::string>& indicators, const std::string& by, const std::string& scope,
+                           const EntropyOptions& eo, const std::string& save, const std::string& name, const OutputOptions& out) {
+  GroupedEntropyResult r = entropy_weights_by_group(X, indicators, f.get(by), scope, eo);
+  Table t;
+  t.title = fmt::format("Entropy weights by {} ({} scope)", by, scope);
+  t.header = {by, "n"};
+  for (const auto& ind : indicators) t.header.push_back(ind);
+  for (size_t g = 0; g < r.levels.size(); ++g) {
+    std::vector<std::string> row = {r.levels[g], std::to_string(r.results[g].n)};
+    for (long j = 0; j < r.results[g].w.size(); ++j) row.push_back(format_fixed(r.results[g].w[j]));
+    t.rows.push_back(row);
+    for (const auto& w : r.results[g].warnings) t.notes.push_back(fmt::format("Warning ({} {}): {}", by, r.levels[g], w));
+  }
+  t.notes.push_back(scope == "per-year" ? "Standardized within each group: scores compare units within a group only."
+                                        : "Standardized over all rows, weights within each group: scores are comparable across groups.");
+  if (!save.empty()) {
+    f.set(Column::numeric(name, std::vector<double>(r.scores.data(), r.scores.data() + r.scores.size())));
+    write_csv(f, save);
+    t.notes.push_back(fmt::format("Scores written to {} as '{}'.", save, name));
+  }
+  emit({t}, to_json(r, by), out);
+}
 }  // namespace
 
 void add_index(CLI::App& app) {
   struct Opts {
     std::string data, method = "entropy", save, name = "index", standardize = "minmax";
     std::vector<std::string> indicators, negative, groups, outputs, labour;
-    std::string tertiary, secondary, region, industry, value, group, matrix, topsis_weights = "entropy";
+    std::string tertiary, secondary, region, industry, value, group, matrix, topsis_weights = "entropy", by, scope = "pooled";
     double shift = 0, threshold = 10;
     OutputOptions out;
   };
@@ -57,6 +78,8 @@ void add_index(CLI::App& app) {
   cmd->add_option("--negative", o->negative, "Indicators where less is better");
   cmd->add_option("--groups", o->groups, "First-level group of each indicator (hierarchical index)");
   cmd->add_option("--standardize", o->standardize, "minmax | z");
+  cmd->add_option("--by", o->by, "entropy: the grouping column of --scope per-year or time-varying (e.g. year)");
+  cmd->add_option("--scope", o->scope, "entropy: pooled (default; n = units x years) | per-year (standardize and weight within each --by group) | time-varying (standardize pooled, weight within each group)");
   cmd->add_option("--shift", o->shift, "Added to the standardized values before the shares (e.g. 0.0001)");
   cmd->add_option("--threshold", o->threshold, "VIF screening threshold (default 10)");
   cmd->add_option("--name", o->name, "Name of the score column");
@@ -156,6 +179,12 @@ void add_index(CLI::App& app) {
     for (const auto& name : o->negative)
       if (std::find(o->indicators.begin(), o->indicators.end(), name) == o->indicators.end())
         throw SpecError(fmt::format("--negative names '{}', which is not among --indicators", name));
+    if (o->scope != "pooled") {
+      if (o->by.empty()) throw SpecError(fmt::format("--scope {} needs --by (e.g. --by year)", o->scope));
+      emit_entropy_by_group(f, X, o->indicators, o->by, o->scope, eo, o->save, o->name, o->out);
+      return;
+    }
+    if (!o->by.empty()) throw SpecError("--by needs --scope per-year or time-varying");
     EntropyResult r = entropy_weights(X, o->indicators, eo);
     Table t;
     t.title = fmt::format("Entropy weights (n = {}, k = 1/ln n)", r.n);
@@ -175,64 +204,6 @@ void add_index(CLI::App& app) {
       t.notes.push_back(fmt::format("Scores written to {} as '{}'.", o->save, o->name));
     }
     emit({t}, to_json(r), o->out);
-  });
-}
-
-void add_converge(CLI::App& app) {
-  struct Opts {
-    std::string data, panel, group, method = "sigma", vcov = "iid";
-    ConvergenceSpec spec;
-    bool levels = false;
-    OutputOptions out;
-  };
-  auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("converge", "Sigma and beta convergence (cross-section or panel), by subgroup");
-  cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--var", o->spec.variable, "Variable (e.g. GDP per capita)")->required();
-  cmd->add_option("--panel", o->panel, "unit,time")->required();
-  cmd->add_option("--method", o->method, "sigma | beta | beta-panel");
-  cmd->add_option("--controls", o->spec.controls, "Controls (conditional beta convergence)");
-  cmd->add_option("--group", o->spec.group, "Run separately within the levels of this variable");
-  cmd->add_flag("--levels", o->levels, "Sigma convergence of levels instead of logs");
-  cmd->add_flag("--time-fe", o->spec.time_fe, "Panel beta: add year fixed effects");
-  cmd->add_option("--vcov", o->vcov, "Variance for beta (iid, hc1, cluster:var, ...)");
-  add_output_options(*cmd, o->out);
-  cmd->callback([o] {
-    Frame f = read_table(o->data);
-    std::tie(o->spec.unit, o->spec.time) = parse_panel(o->panel);
-    o->spec.logs = !o->levels;
-    o->spec.vcov = VcovSpec::parse(o->vcov, o->spec.time);
-    nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "converge"}, {"method", o->method}};
-    if (o->method == "sigma") {
-      std::vector<Table> tables;
-      for (const auto& r : sigma_convergence(f, o->spec)) {
-        Table t;
-        t.title = fmt::format("Sigma convergence of {}{}{}", r.logs ? "ln " : "", r.variable, r.group.empty() ? "" : " (" + r.group + ")");
-        t.header = {"Year", "N", "Mean", "SD", "CV"};
-        for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.mean), format_fixed(row.sd), format_fixed(row.cv)});
-        t.notes.push_back(fmt::format("Trend of SD: {} per year (SE {}, p = {}); of CV: {} (SE {}, p = {}). Negative = sigma convergence.",
-                                      format_fixed(r.sd_slope), format_fixed(r.sd_slope_se), format_fixed(r.sd_slope_p), format_fixed(r.cv_slope), format_fixed(r.cv_slope_se), format_fixed(r.cv_slope_p)));
-        tables.push_back(t);
-        j["results"].push_back(to_json(r));
-      }
-      emit(tables, j, o->out);
-      return;
-    }
-    if (o->method != "beta" && o->method != "beta-panel") throw SpecError(fmt::format("--method '{}' is unknown; use sigma, beta or beta-panel", o->method));
-    auto results = o->method == "beta" ? beta_cross_section(f, o->spec) : beta_panel(f, o->spec);
-    std::vector<RegressionResult> models;
-    RegressionTableOptions to;
-    to.title = o->method == "beta" ? "Beta convergence (cross-section)" : "Beta convergence (panel, unit fixed effects)";
-    for (const auto& r : results) {
-      models.push_back(r.model);
-      to.model_names.push_back(r.group.empty() ? "all" : r.group);
-      j["results"].push_back(to_json(r));
-    }
-    Table t = regression_table(models, to);
-    for (const auto& r : results)
-      t.notes.push_back(fmt::format("{}: beta = {}, speed -ln(1 + T beta)/T = {} (T = {:g}), half-life = {} years.", r.group.empty() ? "all" : r.group,
-                                    format_fixed(r.beta), format_fixed(r.speed), r.T, format_fixed(r.half_life)));
-    emit({t}, j, o->out);
   });
 }
 

@@ -26,5 +26,6 @@ void add_treat(CLI::App& app);
 void add_threshold(CLI::App& app);
 void add_subgroup(CLI::App& app);
 void add_psm(CLI::App& app);
+void add_regions(CLI::App& app);
 
 }  // namespace cbec::cli

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -35,27 +34,6 @@ std::string data_dir() {
     tried.push_back(shared.string());
   }
   throw DataError(fmt::format("cbec's data folder (cbec_pilot_zones.csv) was not found in {}; set CBEC_DATA_DIR", fmt::join(tried, ", ")));
-}
-
-std::string name_key(const std::string& name) {
-  std::string s = name;
-  for (const char* suffix : {"壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市"}) {
-    const std::string suf(suffix);
-    if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
-      s.erase(s.size() - suf.size());
-      break;
-    }
-  }
-  std::string out;
-  for (unsigned char c : s) {
-    if (c == ' ' || c == '\'' || c == '-' || c == '.') continue;
-    out += static_cast<char>(std::tolower(c));
-  }
-  for (const char* suffix : {"city", "province"}) {
-    const std::string suf(suffix);
-    if (out.size() > suf.size() && out.compare(out.size() - suf.size(), suf.size(), suf) == 0) out.erase(out.size() - suf.size());
-  }
-  return out;
 }
 
 std::vector<PilotZone> load_pilot_zones(const std::string& path_in) {
@@ -108,17 +86,12 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
     Hit& h = first[key];
     if (y < h.year) h = {y, z.batch, fmt::format("{} (batch {}, {})", z.city_cn, z.batch, z.year)};
   };
-  // English names resolve to the Chinese key (the two Taizhous only match in Chinese).
-  std::map<std::string, std::string> alias;
+  // English names resolve to the Chinese key (the two Taizhous only in Chinese or as "Taizhou (Zhejiang)").
+  NameIndex names;
   for (const auto& z : zones) {
-    alias[name_key(z.province_en)] = name_key(z.province_cn);
-    if (z.city_en != "Taizhou") alias[name_key(z.city_en)] = name_key(z.city_cn);
+    names.add(z.province_cn, z.province_en);
+    names.add(z.city_cn, z.city_en, z.province_en);
   }
-  auto canonical = [&](const std::string& name) {
-    const std::string k = name_key(name);
-    auto it = alias.find(k);
-    return it == alias.end() ? k : it->second;
-  };
   for (const auto& z : zones) {
     if (o.level == "province") offer(name_key(z.province_cn), z);
     else if (z.admin_level != "county-level city") offer(name_key(z.city_cn), z);
@@ -136,7 +109,7 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
   Frame provinces = read_csv(data_dir() + "/china_provinces.csv");
   for (size_t i = 0; i < provinces.nrows(); ++i) known.insert(name_key(provinces.get("name_en").text(i)));
   for (const auto& [key, hit] : first) known.insert(key);
-  for (const auto& [en, cn] : alias) known.insert(en);
+  for (const auto& en : names.english_keys()) known.insert(en);
 
   const Column& unit = frame.get(o.unit);
   const auto& t = frame.numeric(o.time);
@@ -146,7 +119,7 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
   std::set<std::string> seen, unmatched, treated;
   for (size_t i = 0; i < n; ++i) {
     const std::string name = unit.text(i);
-    const std::string key = canonical(name);
+    const std::string key = names.key(name);
     if (seen.insert(name).second) {
       if (!known.count(key)) unmatched.insert(name);
     }
@@ -162,7 +135,7 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
       rel[i] = t[i] - it->second.year;
     }
   }
-  for (const auto& name : treated) rep.matched_zones.push_back(fmt::format("{}: {}", name, first.at(canonical(name)).zone));
+  for (const auto& name : treated) rep.matched_zones.push_back(fmt::format("{}: {}", name, first.at(names.key(name)).zone));
   rep.units = seen.size();
   rep.treated_units = treated.size();
   rep.unmatched.assign(unmatched.begin(), unmatched.end());

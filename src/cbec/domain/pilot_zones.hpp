@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/domain/place_names.hpp"
 #include "cbec/frame/frame.hpp"
 
 namespace cbec {
@@ -21,10 +22,6 @@ struct PilotZone {
 };
 
 std::vector<PilotZone> load_pilot_zones(const std::string& path = "");
-
-// Normalized key for matching: lower case, without administrative suffixes (市, 省, 自治区, ...,
-// " city", " province"), spaces and apostrophes: "Huai'an" = "huaian", "杭州市" = "杭州".
-std::string name_key(const std::string& name);
 
 struct TreatOptions {
   std::string unit, time;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cbec/core/error.hpp"
@@ -16,18 +17,21 @@ Eigen::VectorXd weights_from_entropy(const Eigen::VectorXd& e) {
   return g / total;
 }
 
-EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& o) {
-  const long n = X.rows(), m = X.cols();
+namespace {
+void check_options(long m, const std::vector<std::string>& names, const EntropyOptions& o) {
   if (static_cast<long>(names.size()) != m) throw SpecError("one name per indicator is needed");
-  if (n < 2) throw DataError("the entropy weight method needs at least two observations");
   if (o.standardize != "minmax" && o.standardize != "z")
     throw SpecError(fmt::format("unknown standardization '{}' for the entropy method; use minmax or z", o.standardize));
   if (!(o.shift >= 0)) throw SpecError("the shift must be zero or positive");
-  EntropyResult r;
-  r.indicators = names;
-  r.n = static_cast<size_t>(n);
-  r.e.resize(m);
-  Eigen::MatrixXd S(n, m);  // standardized x'
+  if (!o.groups.empty() && static_cast<long>(o.groups.size()) != m) throw SpecError("give a group for every indicator (or none)");
+}
+}  // namespace
+
+Eigen::MatrixXd entropy_standardize(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& o) {
+  const long n = X.rows(), m = X.cols();
+  check_options(m, names, o);
+  if (n < 2) throw DataError("the entropy weight method needs at least two observations");
+  Eigen::MatrixXd S(n, m);
   for (long j = 0; j < m; ++j) {
     for (long i = 0; i < n; ++i)
       if (!std::isfinite(X(i, j)))
@@ -46,7 +50,20 @@ EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::s
       else v = ((v.array() - lo) / (hi - lo)).matrix();
     }
     S.col(j) = v;
-    Eigen::VectorXd shares = (v.array() + o.shift).matrix();
+  }
+  return S;
+}
+
+EntropyResult entropy_of_standardized(const Eigen::MatrixXd& S, const std::vector<std::string>& names, const EntropyOptions& o) {
+  const long n = S.rows(), m = S.cols();
+  check_options(m, names, o);
+  if (n < 2) throw DataError("the entropy weight method needs at least two observations");
+  EntropyResult r;
+  r.indicators = names;
+  r.n = static_cast<size_t>(n);
+  r.e.resize(m);
+  for (long j = 0; j < m; ++j) {
+    Eigen::VectorXd shares = (S.col(j).array() + o.shift).matrix();
     const double total = shares.sum();
     if (!(total > 0)) {
       r.e[j] = 1.0;
@@ -63,16 +80,17 @@ EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::s
   r.g = (1.0 - r.e.array()).matrix();
   r.w = weights_from_entropy(r.e);
   r.scores = S * r.w;
-  if (!o.groups.empty()) {
-    if (static_cast<long>(o.groups.size()) != m) throw SpecError("give a group for every indicator (or none)");
-    for (long j = 0; j < m; ++j) {
-      const std::string& grp = o.groups[static_cast<size_t>(j)];
-      auto it = std::find_if(r.group_weights.begin(), r.group_weights.end(), [&](const auto& p) { return p.first == grp; });
-      if (it == r.group_weights.end()) r.group_weights.emplace_back(grp, r.w[j]);
-      else it->second += r.w[j];
-    }
+  for (long j = 0; j < static_cast<long>(o.groups.size()); ++j) {
+    const std::string& grp = o.groups[static_cast<size_t>(j)];
+    auto it = std::find_if(r.group_weights.begin(), r.group_weights.end(), [&](const auto& p) { return p.first == grp; });
+    if (it == r.group_weights.end()) r.group_weights.emplace_back(grp, r.w[j]);
+    else it->second += r.w[j];
   }
   return r;
+}
+
+EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& o) {
+  return entropy_of_standardized(entropy_standardize(X, names, o), names, o);
 }
 
 nlohmann::json to_json(const EntropyResult& r) {

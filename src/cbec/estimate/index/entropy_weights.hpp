@@ -9,8 +9,8 @@
 // above is the correct one (Shannon 1948; as applied e.g. by Zou et al. 2006).
 // "z" standardization uses z_ij shifted to start at 0 (x' = z - min z), so shares stay non-negative.
 // Scope: pooled over all rows (n = units x years; the panel form of the reference paper, k = 1/ln 279
-// for 31 provinces x 9 years), or separately within each group (e.g. per year: the time-varying
-// form). A constant indicator carries no information: e = 1, weight 0, with a warning.
+// for 31 provinces x 9 years); by group (e.g. per year) see entropy_by_group.hpp.
+// A constant indicator carries no information: e = 1, weight 0, with a warning.
 #pragma once
 #include <Eigen/Core>
 #include <nlohmann/json_fwd.hpp>
@@ -38,6 +38,12 @@ struct EntropyResult {
 
 // X: rows = observations (unit-years), columns = indicators; no missing values allowed.
 EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& options = {});
+
+// The two steps of entropy_weights: the standardized x' (direction, minmax or z, by column of X),
+// and e, g, w and scores from a given x' (the time-varying scope standardizes once, pooled, and
+// computes the entropies within each year).
+Eigen::MatrixXd entropy_standardize(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& options = {});
+EntropyResult entropy_of_standardized(const Eigen::MatrixXd& S, const std::vector<std::string>& names, const EntropyOptions& options = {});
 
 // Weights from given entropies (w_j = (1 - e_j) / sum_k (1 - e_k)), e.g. to check a published table.
 Eigen::VectorXd weights_from_entropy(const Eigen::VectorXd& e);

@@ -1,0 +1,54 @@
+#include "cbec/domain/place_names.hpp"
+
+#include <cctype>
+
+namespace cbec {
+
+std::string name_key(const std::string& name) {
+  std::string s = name;
+  for (const char* suffix : {"壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市"}) {
+    const std::string suf(suffix);
+    if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
+      s.erase(s.size() - suf.size());
+      break;
+    }
+  }
+  std::string out;
+  for (unsigned char c : s) {
+    if (c == ' ' || c == '\'' || c == '-' || c == '.') continue;
+    out += static_cast<char>(std::tolower(c));
+  }
+  for (const char* suffix : {"city", "province"}) {
+    const std::string suf(suffix);
+    if (out.size() > suf.size() && out.compare(out.size() - suf.size(), suf.size(), suf) == 0) out.erase(out.size() - suf.size());
+  }
+  return out;
+}
+
+void NameIndex::add(const std::string& name_cn, const std::string& name_en, const std::string& province_en) {
+  if (!province_en.empty()) add(name_cn, name_en + " (" + province_en + ")");
+  const std::string en = name_key(name_en), cn = name_key(name_cn);
+  if (en.empty() || ambiguous_.count(en)) return;
+  auto [it, inserted] = alias_.emplace(en, cn);
+  if (!inserted && it->second != cn) {
+    alias_.erase(it);
+    ambiguous_.insert(en);
+  }
+}
+
+std::string NameIndex::key(const std::string& name) const {
+  const std::string k = name_key(name);
+  if (ambiguous_.count(k)) return "";
+  auto it = alias_.find(k);
+  return it == alias_.end() ? k : it->second;
+}
+
+bool NameIndex::ambiguous(const std::string& name) const { return ambiguous_.count(name_key(name)) > 0; }
+
+std::vector<std::string> NameIndex::english_keys() const {
+  std::vector<std::string> out;
+  for (const auto& [en, cn] : alias_) out.push_back(en);
+  return out;
+}
+
+}  // namespace cbec
