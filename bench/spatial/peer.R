@@ -1,12 +1,13 @@
 # The R peer of the spatial benchmark (spdep): k = 6 nearest-neighbour weights, row-standardized,
 # then one task, timed inside R (loading and the weights are timed apart and not counted):
 #   moran: moran.mc(nsim = <nsim>);  lisa: localmoran_perm(nsim = <nsim>) on <threads> cores.
+# knearneigh uses dbscan's k-d tree when r-cran-dbscan is installed, else an exhaustive search.
 # Prints "task<TAB>seconds<TAB>statistic". Usage: Rscript peer.R <data.csv> <moran|lisa> <nsim> <threads>
 suppressPackageStartupMessages(library(spdep))
 args <- commandArgs(TRUE)
 d <- read.csv(args[1])
 nsim <- as.integer(args[3])
-set.coresOption(if (as.integer(args[4]) > 1) as.integer(args[4]) else NULL)
+invisible(set.coresOption(if (as.integer(args[4]) > 1) as.integer(args[4]) else NULL))
 t0 <- proc.time()[["elapsed"]]
 lw <- nb2listw(knn2nb(knearneigh(cbind(d$x, d$y), k = 6)), style = "W")
 t1 <- proc.time()[["elapsed"]]

@@ -5,9 +5,9 @@
 #   moran: global Moran's I with MORAN_NSIM (default 9999) permutations (spdep::moran.mc);
 #   lisa:  local Moran with LISA_NSIM (default 999) conditional permutations (spdep::localmoran_perm).
 # cbec's times are whole commands (start-up and reading the data and weights files included); R's
-# are the task alone, timed inside R after loading and building the weights. R_LISA_NSIM or
-# R_MORAN_NSIM lower spdep's draws when the full count would take too long; the report then scales
-# R's time linearly to the full count and marks it extrapolated.
+# are the task alone, timed inside R after loading and building the weights. R_MORAN_NSIM or
+# R_LISA_NSIM lower spdep's draws when the full count would take too long (the draws column says
+# how many ran); bench/RESULTS.md then scales R's time linearly and marks it extrapolated.
 # Writes bench/spatial/results-<n>.tsv. Usage: bench/spatial/run.sh 10000 [100000 ...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "cbec/core/error.hpp"
+#include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
 
 namespace cbec {
@@ -45,13 +46,6 @@ std::vector<std::string> split_record(const std::string& line) {
 }
 
 bool blank(const std::string& line) { return line.find_first_not_of(" \t\r") == std::string::npos; }
-
-std::string quoted(const std::string& id) {
-  if (id.find_first_of(",\"\n") == std::string::npos) return id;
-  std::string q = "\"";
-  for (char ch : id) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return q + "\"";
-}
 }  // namespace
 
 SpatialWeights read_weight_matrix(const std::string& path) {
@@ -129,13 +123,13 @@ void write_weight_matrix(const SpatialWeights& w, const std::string& path) {
   std::ofstream out(path);
   if (!out) throw DataError(fmt::format("cannot write '{}'", path));
   out << "id";
-  for (const auto& id : w.ids) out << ',' << quoted(id);
+  for (const auto& id : w.ids) out << ',' << quote_csv(id);
   out << '\n';
   std::vector<double> row(w.n());
   for (long i = 0; i < w.W.outerSize(); ++i) {
     std::fill(row.begin(), row.end(), 0.0);
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) row[static_cast<size_t>(it.col())] = it.value();
-    out << quoted(w.ids[static_cast<size_t>(i)]);
+    out << quote_csv(w.ids[static_cast<size_t>(i)]);
     for (double v : row) out << ',' << (v == 0 ? std::string("0") : fmt::format("{:.17g}", v));
     out << '\n';
   }
