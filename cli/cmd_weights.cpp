@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/contiguity.hpp"
 #include "cbec/estimate/spatial/distance_weights.hpp"
@@ -89,7 +91,8 @@ void add_weights(CLI::App& app) {
               {"Neighbours (mean, min, max)", fmt::format("{:.2f}, {:g}, {:g}", s.mean_neighbours, s.min_neighbours, s.max_neighbours)},
               {"Non-zero weights", fmt::format("{:.2f}%", s.percent_nonzero)},
               {"Symmetric", s.symmetric ? "yes" : "no"},
-              {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}", s.islands, fmt::join(s.island_ids, ", ")) : "none"}};
+              {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}{}", s.islands, fmt::join(s.island_ids.begin(), s.island_ids.begin() + std::min<long>(10, static_cast<long>(s.islands)), ", "),
+                                                             s.islands > 10 ? ", ... (all in the JSON)" : "") : "none"}};
     for (const auto& e : edit_report) t.notes.push_back("Edit: " + e);
     if (s.islands) t.notes.push_back("Islands have no spatial lag; link them to their nearest neighbour (knn) or leave them and read their statistics with care.");
     if (!o->save.empty()) {

@@ -88,7 +88,10 @@ SpatialWeights read_gal(const std::string& path) {
 
 SpatialWeights read_edge_list(const std::string& path) {
   Frame f = read_csv(path, CsvOptions{',', {"", "NA"}, {}});
-  if (f.ncols() < 2) throw DataError(fmt::format("{}: an edge list needs columns from,to[,weight]", path));
+  if (f.ncols() < 2 || f.ncols() > 3)
+    throw DataError(fmt::format("{}: {} columns, but an edge list has from,to[,weight]; a dense matrix (a header of unit ids) is read "
+                                "when named .matrix.csv or with --matrix", path, f.ncols()));
+  if (f.ncols() == 3 && !f.columns()[2].is_numeric()) throw DataError(fmt::format("{}: the weight column '{}' is not numeric", path, f.columns()[2].name));
   const Column &a = f.columns()[0], &b = f.columns()[1];
   IdIndex index;
   std::vector<Eigen::Triplet<double>> t;

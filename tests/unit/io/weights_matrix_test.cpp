@@ -59,7 +59,13 @@ TEST(WeightMatrix, ClearErrors) {
   EXPECT_NE(error_of(write_file("ids.csv", "id,a,b\na,0,1\nc,1,0\n")).find("in the rows only: [c]; in the header only: [b]"), std::string::npos);
   EXPECT_NE(error_of(write_file("twice.csv", "id,a,b\na,0,1\na,1,0\n")).find("line 3: unit 'a' has a second row"), std::string::npos);
   EXPECT_NE(error_of(write_file("dup.csv", "a,a\n0,1\n1,0\n")).find("line 1: unit id 'a' appears twice"), std::string::npos);
-  // The edge-list reader stays the default for .csv.
+  // The edge-list reader stays the default for .csv, and refuses a matrix given to it.
+  try {
+    read_weights(write_file("matrix_as_edges.csv", "id,a,b,c\na,0,1,0\nb,1,0,0\nc,0,0,0\n"));
+    ADD_FAILURE() << "a matrix read as an edge list";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("4 columns, but an edge list has from,to[,weight]"), std::string::npos);
+  }
   SpatialWeights e = read_weights(write_file("edges.csv", "from,to,weight\na,b,2\nb,a,1\n"));
   EXPECT_EQ(e.W.coeff(0, 1), 2.0);
 }
