@@ -10,9 +10,11 @@
 #include <set>
 
 #include "cbec/core/error.hpp"
+#include "row_set.hpp"
 #include "cbec/stats/replicate.hpp"
 
 using namespace cbec;
+using cbec::testing::row_set;
 
 namespace {
 Points random_points(size_t n, bool lonlat, uint64_t seed) {
@@ -42,11 +44,6 @@ std::vector<size_t> js(const std::vector<Neighbour>& v) {
   std::vector<size_t> out;
   for (const auto& nb : v) out.push_back(nb.j);
   return out;
-}
-std::set<long> row_set(const SpatialWeights& w, long i) {
-  std::set<long> s;
-  for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) s.insert(it.col());
-  return s;
 }
 }  // namespace
 
