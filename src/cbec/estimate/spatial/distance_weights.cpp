@@ -126,14 +126,20 @@ std::vector<std::string> link_islands(SpatialWeights& w, const Points& p) {
     if (w.W.outerIndexPtr()[i + 1] == w.W.outerIndexPtr()[i]) islands.push_back(i);
   std::vector<std::string> linked;
   if (islands.empty() || p.ids.size() < 2) return linked;
+  // The matrix is rebuilt once from its links plus the new ones (O(links), however many islands);
+  // a new link replaces an existing weight of the same pair.
+  std::vector<Eigen::Triplet<double>> t;
+  t.reserve(static_cast<size_t>(w.W.nonZeros()) + 2 * islands.size());
+  for (long i = 0; i < w.W.outerSize(); ++i)
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) t.emplace_back(static_cast<int>(i), static_cast<int>(it.col()), it.value());
   const PointIndex index(p);
   for (long i : islands) {
     const size_t best = index.nearest(static_cast<size_t>(i), 1).front().j;
-    w.W.coeffRef(i, static_cast<long>(best)) = 1;
-    w.W.coeffRef(static_cast<long>(best), i) = 1;
+    t.emplace_back(static_cast<int>(i), static_cast<int>(best), 1.0);
+    t.emplace_back(static_cast<int>(best), static_cast<int>(i), 1.0);
     linked.push_back(fmt::format("{} -> {}", p.ids[static_cast<size_t>(i)], p.ids[best]));
   }
-  w.W.makeCompressed();
+  w.W.setFromTriplets(t.begin(), t.end(), [](double, double later) { return later; });
   return linked;
 }
 
