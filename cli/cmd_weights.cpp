@@ -45,7 +45,7 @@ void add_weights(CLI::App& app) {
   cmd->add_option("--file", o->file, "Read weights from this file (.gal, .gwt, .csv edge list, .matrix.csv dense matrix) instead of building them");
   cmd->add_option("--transform", o->transform, "B (as built), R (row-standardized) or S (variance-stabilizing)");
   cmd->add_option("--save", o->save, "Write the weights (.gal binary, .gwt, .csv edge list with weights, .matrix.csv dense matrix)");
-  cmd->add_flag("--matrix", o->matrix, "--file and --save are dense CSV matrices whatever their names (ids in the header row)");
+  cmd->add_flag("--matrix", o->matrix, "A .csv --file or --save is a dense matrix (ids in the header row), not an edge list");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     SpatialWeights w;

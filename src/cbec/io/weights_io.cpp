@@ -111,17 +111,17 @@ bool ends_with(const std::string& s, const std::string& tail) {
 }  // namespace
 
 SpatialWeights read_weights(const std::string& path, bool matrix) {
-  if (matrix || ends_with(path, ".matrix.csv")) return read_weight_matrix(path);
   if (ends_with(path, ".gal")) return read_gal(path);
   if (ends_with(path, ".gwt")) return read_gwt(path);
+  if (matrix || ends_with(path, ".matrix.csv")) return read_weight_matrix(path);
   if (ends_with(path, ".csv")) return read_edge_list(path);
   throw DataError(fmt::format("'{}': unknown weights format; use .gal, .gwt, a .csv edge list (from,to[,weight]) or a .matrix.csv dense matrix", path));
 }
 
 void write_weights(const SpatialWeights& w, const std::string& path, bool matrix) {
-  if (matrix || ends_with(path, ".matrix.csv")) write_weight_matrix(w, path);
-  else if (ends_with(path, ".gal")) write_gal(w, path);
+  if (ends_with(path, ".gal")) write_gal(w, path);
   else if (ends_with(path, ".gwt")) write_gwt(w, path);
+  else if (matrix || ends_with(path, ".matrix.csv")) write_weight_matrix(w, path);
   else if (ends_with(path, ".csv")) write_edge_list(w, path);
   else throw SpecError(fmt::format("'{}': save weights as .gal, .gwt, .csv (edge list) or .matrix.csv (dense matrix)", path));
 }

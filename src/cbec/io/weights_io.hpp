@@ -12,7 +12,7 @@ namespace cbec {
 SpatialWeights read_gal(const std::string& path);
 SpatialWeights read_edge_list(const std::string& path);
 // By extension: .gal, .gwt, .matrix.csv (dense matrix) or .csv (edge list); matrix = true reads
-// any file as a dense matrix.
+// any file not named .gal or .gwt as a dense matrix.
 SpatialWeights read_weights(const std::string& path, bool matrix = false);
 // Writes by extension like read_weights (.csv: edge list), or a dense matrix when matrix = true.
 void write_weights(const SpatialWeights& w, const std::string& path, bool matrix = false);
