@@ -1,5 +1,5 @@
 // cbec spatial: global Moran's I and Geary's C (by year for a panel), local Moran (LISA) clusters
-// and Getis-Ord Gi / Gi* hot spots, from a data file and a weights file (GAL or CSV edge list).
+// and Getis-Ord Gi / Gi* hot spots, from a data file and a weights file (see read_weights).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -31,7 +31,7 @@ void add_spatial(CLI::App& app) {
   auto* cmd = app.add_subcommand("spatial", "Spatial statistics: moran, geary, lisa, gi, gistar; classify (map classes)");
   cmd->add_option("stat", o->stat, "moran | geary | generalg | lisa | gi | gistar | classify")->required();
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--w", o->weights, "Weights file (.gal, or .csv edge list from,to[,weight])");
+  cmd->add_option("--w", o->weights, "Weights file (.gal, .gwt, .csv edge list from,to[,weight] or .matrix.csv dense matrix)");
   cmd->add_option("--method", o->method, "classify: fisher | quantile | equal | sd");
   cmd->add_option("--classes", o->classes, "classify: number of classes (default 5)");
   cmd->add_option("--id", o->id, "Unit id column matching the weights")->required();

@@ -1,7 +1,10 @@
 // cbec weights: build spatial weights from coordinates (k nearest neighbours, distance band,
-// inverse distance) or read a weights file, report its structure and save it (GAL or CSV edge list).
+// inverse distance) or read a weights file, report its structure and save it (GAL, GWT, CSV edge
+// list or dense CSV matrix).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/contiguity.hpp"
@@ -16,7 +19,7 @@ namespace cbec::cli {
 void add_weights(CLI::App& app) {
   struct Opts {
     std::string data, id, lon = "lon", lat = "lat", type = "knn", file, save, transform = "B", wkt = "wkt", edits, var;
-    bool link_islands = false;
+    bool link_islands = false, matrix = false;
     double snap = 0;
     bool projected = false;
     int k = 4;
@@ -39,15 +42,16 @@ void add_weights(CLI::App& app) {
   cmd->add_option("--edits", o->edits, "CSV of link edits a,b,action (add/remove), applied after building");
   cmd->add_option("--var", o->var, "econ: the variable of the economic distance 1/|x_i - x_j|");
   cmd->add_flag("--link-islands", o->link_islands, "Link units without neighbours to their nearest unit (needs coordinates)");
-  cmd->add_option("--file", o->file, "Read weights from this file (.gal or .csv) instead of building them");
+  cmd->add_option("--file", o->file, "Read weights from this file (.gal, .gwt, .csv edge list, .matrix.csv dense matrix) instead of building them");
   cmd->add_option("--transform", o->transform, "B (as built), R (row-standardized) or S (variance-stabilizing)");
-  cmd->add_option("--save", o->save, "Write the weights (.gal binary, .gwt or .csv edge list with weights)");
+  cmd->add_option("--save", o->save, "Write the weights (.gal binary, .gwt, .csv edge list with weights, .matrix.csv dense matrix)");
+  cmd->add_flag("--matrix", o->matrix, "A .csv --file or --save is a dense matrix (ids in the header row), not an edge list");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     SpatialWeights w;
     std::vector<std::string> edit_report_pre;
     if (!o->file.empty()) {
-      w = read_weights(o->file);
+      w = read_weights(o->file, o->matrix);
     } else if (o->data.empty() || o->id.empty()) {
       throw SpecError("give a data file and --id (or --file to read weights)");
     } else if (o->type == "queen" || o->type == "rook") {
@@ -87,14 +91,12 @@ void add_weights(CLI::App& app) {
               {"Neighbours (mean, min, max)", fmt::format("{:.2f}, {:g}, {:g}", s.mean_neighbours, s.min_neighbours, s.max_neighbours)},
               {"Non-zero weights", fmt::format("{:.2f}%", s.percent_nonzero)},
               {"Symmetric", s.symmetric ? "yes" : "no"},
-              {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}", s.islands, fmt::join(s.island_ids, ", ")) : "none"}};
+              {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}{}", s.islands, fmt::join(s.island_ids.begin(), s.island_ids.begin() + std::min<long>(10, static_cast<long>(s.islands)), ", "),
+                                                             s.islands > 10 ? ", ... (all in the JSON)" : "") : "none"}};
     for (const auto& e : edit_report) t.notes.push_back("Edit: " + e);
     if (s.islands) t.notes.push_back("Islands have no spatial lag; link them to their nearest neighbour (knn) or leave them and read their statistics with care.");
     if (!o->save.empty()) {
-      const std::string ext = o->save.size() > 4 ? o->save.substr(o->save.size() - 4) : "";
-      if (ext == ".gal") write_gal(w, o->save);
-      else if (ext == ".gwt") write_gwt(w, o->save);
-      else write_edge_list(w, o->save);
+      write_weights(w, o->save, o->matrix);
       t.notes.push_back("Saved to " + o->save);
     }
     nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "weights"}, {"construction", w.construction}, {"transform", o->transform},

@@ -265,7 +265,6 @@ Frame read_csv(const std::string& path, const CsvOptions& options) {
   return parse_csv(std::string_view(static_cast<const char*>(map), size), path, options);
 }
 
-namespace {
 std::string quote_csv(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
@@ -275,7 +274,6 @@ std::string quote_csv(const std::string& s) {
   }
   return out + "\"";
 }
-}  // namespace
 
 void write_csv(const Frame& frame, const std::string& path) {
   std::ofstream out(path, std::ios::binary);

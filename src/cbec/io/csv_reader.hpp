@@ -20,5 +20,7 @@ Frame read_csv(const std::string& path, const CsvOptions& options = {});
 Frame parse_csv(std::string_view text, const std::string& source, const CsvOptions& options = {});
 
 void write_csv(const Frame& frame, const std::string& path);
+// One CSV field as written: quoted (with "" for ") when it holds a comma, quote or line break.
+std::string quote_csv(const std::string& s);
 
 }  // namespace cbec

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -86,24 +88,42 @@ SpatialWeights read_gal(const std::string& path) {
 
 SpatialWeights read_edge_list(const std::string& path) {
   Frame f = read_csv(path, CsvOptions{',', {"", "NA"}, {}});
-  if (f.ncols() < 2) throw DataError(fmt::format("{}: an edge list needs columns from,to[,weight]", path));
+  if (f.ncols() < 2 || f.ncols() > 3)
+    throw DataError(fmt::format("{}: {} columns, but an edge list has from,to[,weight]; a dense matrix (a header of unit ids) is read "
+                                "when named .matrix.csv or with --matrix", path, f.ncols()));
+  if (f.ncols() == 3 && !f.columns()[2].is_numeric()) throw DataError(fmt::format("{}: the weight column '{}' is not numeric", path, f.columns()[2].name));
   const Column &a = f.columns()[0], &b = f.columns()[1];
   IdIndex index;
   std::vector<Eigen::Triplet<double>> t;
   for (size_t i = 0; i < f.nrows(); ++i) {
     if (a.is_missing(i) || b.is_missing(i)) throw DataError(fmt::format("{} line {}: missing unit id", path, i + 2));
     const double wt = f.ncols() >= 3 ? f.columns()[2].values.at(i) : 1.0;
-    t.emplace_back(index(a.text(i)), index(b.text(i)), wt);
+    const int from = index(a.text(i));  // in order: ids are numbered by first appearance
+    t.emplace_back(from, index(b.text(i)), wt);
   }
   return from_triplets(index.ids, t, "edge list " + std::filesystem::path(path).filename().string());
 }
 
-SpatialWeights read_weights(const std::string& path) {
-  const std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".gal" || ext == ".GAL") return read_gal(path);
-  if (ext == ".gwt" || ext == ".GWT") return read_gwt(path);
-  if (ext == ".csv") return read_edge_list(path);
-  throw DataError(fmt::format("'{}': unknown weights format; use .gal, .gwt or a .csv edge list (from,to[,weight])", path));
+namespace {
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && std::equal(tail.rbegin(), tail.rend(), s.rbegin(), [](char a, char b) { return std::tolower(a) == b; });
+}
+}  // namespace
+
+SpatialWeights read_weights(const std::string& path, bool matrix) {
+  if (ends_with(path, ".gal")) return read_gal(path);
+  if (ends_with(path, ".gwt")) return read_gwt(path);
+  if (matrix || ends_with(path, ".matrix.csv")) return read_weight_matrix(path);
+  if (ends_with(path, ".csv")) return read_edge_list(path);
+  throw DataError(fmt::format("'{}': unknown weights format; use .gal, .gwt, a .csv edge list (from,to[,weight]) or a .matrix.csv dense matrix", path));
+}
+
+void write_weights(const SpatialWeights& w, const std::string& path, bool matrix) {
+  if (ends_with(path, ".gal")) write_gal(w, path);
+  else if (ends_with(path, ".gwt")) write_gwt(w, path);
+  else if (matrix || ends_with(path, ".matrix.csv")) write_weight_matrix(w, path);
+  else if (ends_with(path, ".csv")) write_edge_list(w, path);
+  else throw SpecError(fmt::format("'{}': save weights as .gal, .gwt, .csv (edge list) or .matrix.csv (dense matrix)", path));
 }
 
 void write_gal(const SpatialWeights& w, const std::string& path) {
@@ -199,7 +219,8 @@ SpatialWeights read_gwt(const std::string& path) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       throw DataError(fmt::format("{} line {}: expected 'from to weight'", path, lineno));
     }
-    t.emplace_back(index(a), index(b), wt);
+    const int from = index(a);
+    t.emplace_back(from, index(b), wt);
   }
   return from_triplets(index.ids, t, "GWT file " + std::filesystem::path(path).filename().string());
 }

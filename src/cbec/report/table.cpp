@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "cbec/core/error.hpp"
+#include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
 
@@ -79,13 +80,6 @@ std::string latex_escape(const std::string& s) {
     }
   }
   return out;
-}
-
-std::string csv_quote(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace
@@ -188,7 +182,7 @@ std::string render_csv(const Table& t) {
   const size_t k = ncols(t);
   auto line = [&](const std::vector<std::string>& r) {
     std::string s;
-    for (size_t j = 0; j < k; ++j) s += (j ? "," : "") + csv_quote(cell(r, j));
+    for (size_t j = 0; j < k; ++j) s += (j ? "," : "") + quote_csv(cell(r, j));
     return s + "\n";
   };
   std::string out;

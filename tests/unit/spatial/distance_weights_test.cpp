@@ -8,9 +8,11 @@
 #include <set>
 
 #include "cbec/core/error.hpp"
+#include "row_set.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 using namespace cbec;
+using cbec::testing::row_set;
 
 namespace {
 Points zhejiang() {
@@ -20,11 +22,6 @@ Points zhejiang() {
   p.x = f.numeric("lon");
   p.y = f.numeric("lat");
   return p;
-}
-std::set<long> row_set(const SpatialWeights& w, long i) {
-  std::set<long> s;
-  for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) s.insert(it.col());
-  return s;
 }
 }  // namespace
 

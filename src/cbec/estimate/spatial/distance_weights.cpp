@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial/point_index.hpp"
+#include "cbec/stats/replicate.hpp"
 
 namespace cbec {
 
@@ -36,53 +37,64 @@ SpatialWeights build(const Points& p, std::vector<Eigen::Triplet<double>> t, std
   w.construction = std::move(construction);
   return w;
 }
+
+// Neighbour lists of every unit, queried from a k-d tree in parallel blocks (queries are
+// read-only, so the result does not depend on the thread count).
+template <class Query>
+std::vector<Eigen::Triplet<double>> from_index(const Points& p, Query&& query) {
+  const size_t n = p.ids.size();
+  const PointIndex index(p);
+  std::vector<std::vector<Neighbour>> rows(n);
+  replicate_blocks(n, 1024, [&](size_t first, size_t count) {
+    for (size_t i = first; i < first + count; ++i) rows[i] = query(index, i);
+  });
+  std::vector<Eigen::Triplet<double>> t;
+  for (size_t i = 0; i < n; ++i)
+    for (const auto& nb : rows[i]) t.emplace_back(static_cast<int>(i), static_cast<int>(nb.j), nb.d);
+  return t;
+}
 }  // namespace
 
 SpatialWeights knn_weights(const Points& p, int k) {
   check(p);
   const size_t n = p.ids.size();
   if (k < 1 || static_cast<size_t>(k) >= n) throw SpecError(fmt::format("k must be between 1 and {}", n - 1));
-  std::vector<Eigen::Triplet<double>> t;
-  std::vector<size_t> idx(n);
-  for (size_t i = 0; i < n; ++i) {
-    std::iota(idx.begin(), idx.end(), 0);
-    idx.erase(idx.begin() + static_cast<long>(i));
-    std::partial_sort(idx.begin(), idx.begin() + k, idx.end(), [&](size_t a, size_t b) {
-      const double da = point_distance(p, i, a), db = point_distance(p, i, b);
-      return da != db ? da < db : a < b;
-    });
-    for (int a = 0; a < k; ++a) t.emplace_back(static_cast<int>(i), static_cast<int>(idx[static_cast<size_t>(a)]), 1.0);
-    idx.resize(n);
-  }
+  auto t = from_index(p, [&](const PointIndex& index, size_t i) { return index.nearest(i, static_cast<size_t>(k)); });
+  for (auto& e : t) e = {e.row(), e.col(), 1.0};
   return build(p, std::move(t), fmt::format("{} nearest neighbours", k));
 }
 
 SpatialWeights distance_band_weights(const Points& p, double threshold) {
   check(p);
   if (!(threshold > 0)) throw SpecError("the distance band must be positive");
-  std::vector<Eigen::Triplet<double>> t;
-  for (size_t i = 0; i < p.ids.size(); ++i)
-    for (size_t j = 0; j < p.ids.size(); ++j)
-      if (i != j && point_distance(p, i, j) <= threshold) t.emplace_back(static_cast<int>(i), static_cast<int>(j), 1.0);
+  auto t = from_index(p, [&](const PointIndex& index, size_t i) { return index.within(i, threshold); });
+  for (auto& e : t) e = {e.row(), e.col(), 1.0};
   return build(p, std::move(t), fmt::format("distance band {:g}{}", threshold, p.lonlat ? " km" : ""));
 }
 
 SpatialWeights inverse_distance_weights(const Points& p, double power, double threshold) {
   check(p);
   if (!(power > 0)) throw SpecError("the inverse-distance power must be positive (1 and 2 are common)");
+  if (threshold <= 0) check_dense_size(p.ids.size(), "inverse-distance weights without a cut-off", "give a distance band (--threshold)");
   std::vector<Eigen::Triplet<double>> t;
-  for (size_t i = 0; i < p.ids.size(); ++i)
-    for (size_t j = 0; j < p.ids.size(); ++j) {
-      if (i == j) continue;
-      const double d = point_distance(p, i, j);
-      if (d <= 0) throw DataError(fmt::format("units '{}' and '{}' share a location: inverse distance is undefined", p.ids[i], p.ids[j]));
-      if (threshold <= 0 || d <= threshold) t.emplace_back(static_cast<int>(i), static_cast<int>(j), std::pow(d, -power));
-    }
+  if (threshold > 0) {
+    t = from_index(p, [&](const PointIndex& index, size_t i) { return index.within(i, threshold); });
+  } else {
+    for (size_t i = 0; i < p.ids.size(); ++i)
+      for (size_t j = 0; j < p.ids.size(); ++j)
+        if (i != j) t.emplace_back(static_cast<int>(i), static_cast<int>(j), point_distance(p, i, j));
+  }
+  for (auto& e : t) {
+    const double d = e.value();
+    if (d <= 0) throw DataError(fmt::format("units '{}' and '{}' share a location: inverse distance is undefined", p.ids[static_cast<size_t>(e.row())], p.ids[static_cast<size_t>(e.col())]));
+    e = {e.row(), e.col(), std::pow(d, -power)};
+  }
   return build(p, std::move(t), fmt::format("inverse distance^{:g}{}", power, threshold > 0 ? fmt::format(" within {:g}", threshold) : ""));
 }
 
 SpatialWeights economic_distance_weights(const std::vector<std::string>& ids, const std::vector<double>& x) {
   if (ids.size() != x.size()) throw SpecError("one value per unit is needed");
+  check_dense_size(ids.size(), "economic-distance weights", "use distance-based weights (knn or a band) for this many units");
   double largest = 0;
   for (size_t i = 0; i < x.size(); ++i) {
     if (!std::isfinite(x[i])) throw DataError(fmt::format("unit '{}' has no value for the economic distance", ids[i]));
@@ -113,15 +125,21 @@ std::vector<std::string> link_islands(SpatialWeights& w, const Points& p) {
   for (long i = 0; i < w.W.outerSize(); ++i)
     if (w.W.outerIndexPtr()[i + 1] == w.W.outerIndexPtr()[i]) islands.push_back(i);
   std::vector<std::string> linked;
+  if (islands.empty() || p.ids.size() < 2) return linked;
+  // The matrix is rebuilt once from its links plus the new ones (O(links), however many islands);
+  // a new link replaces an existing weight of the same pair.
+  std::vector<Eigen::Triplet<double>> t;
+  t.reserve(static_cast<size_t>(w.W.nonZeros()) + 2 * islands.size());
+  for (long i = 0; i < w.W.outerSize(); ++i)
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) t.emplace_back(static_cast<int>(i), static_cast<int>(it.col()), it.value());
+  const PointIndex index(p);
   for (long i : islands) {
-    size_t best = i == 0 ? 1 : 0;
-    for (size_t j = 0; j < p.ids.size(); ++j)
-      if (j != static_cast<size_t>(i) && point_distance(p, static_cast<size_t>(i), j) < point_distance(p, static_cast<size_t>(i), best)) best = j;
-    w.W.coeffRef(i, static_cast<long>(best)) = 1;
-    w.W.coeffRef(static_cast<long>(best), i) = 1;
+    const size_t best = index.nearest(static_cast<size_t>(i), 1).front().j;
+    t.emplace_back(static_cast<int>(i), static_cast<int>(best), 1.0);
+    t.emplace_back(static_cast<int>(best), static_cast<int>(i), 1.0);
     linked.push_back(fmt::format("{} -> {}", p.ids[static_cast<size_t>(i)], p.ids[best]));
   }
-  w.W.makeCompressed();
+  w.W.setFromTriplets(t.begin(), t.end(), [](double, double later) { return later; });
   return linked;
 }
 

@@ -1,8 +1,10 @@
 // Weights from point coordinates: k nearest neighbours, distance bands and inverse distance
 // 1 / d^power (optionally within a band). Longitude/latitude use the great-circle (haversine)
 // distance on a sphere of radius 6371.0088 km (the IUGG mean Earth radius); projected coordinates
-// use Euclidean distance in their own unit. Pairs are searched exhaustively (n^2 / 2 distances):
-// fine for the city and province panels of this field (n in the thousands).
+// use Euclidean distance in their own unit. Neighbours come from a k-d tree (point_index.hpp), so
+// knn and distance bands take O(n log n) time and O(links) memory: hundreds of thousands of units
+// work. Inverse distance without a cut-off and economic distance are dense by nature (n^2 weights)
+// and refuse more than kMaxDenseUnits units.
 #pragma once
 #include <string>
 #include <vector>
@@ -21,7 +23,7 @@ double point_distance(const Points& p, size_t i, size_t j);
 
 SpatialWeights knn_weights(const Points& p, int k);
 SpatialWeights distance_band_weights(const Points& p, double threshold);
-// threshold <= 0: every pair (a dense matrix in sparse storage).
+// threshold <= 0: every pair (a dense matrix in sparse storage; at most kMaxDenseUnits units).
 SpatialWeights inverse_distance_weights(const Points& p, double power, double threshold = 0);
 
 // Economic-distance weights 1 / |x_i - x_j| from a variable (e.g. GDP per capita; Li et al.'s

@@ -48,20 +48,33 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
     // Conditional randomization: x_i fixed, its neighbours drawn without replacement from the
     // other n - 1 values; folded pseudo p-value (M + 1) / (R + 1) as PySAL.
     r.p_sim.resize(n);
+    // Each unit costs O(permutations x k): with k << n the k neighbours are drawn by rejecting
+    // repeats (no pass over all n units); with many neighbours a pool of the others is shuffled.
     auto rows = replicate(n, seed, [&](size_t i, Rng& rng) {
-      const long k = w.W.outerIndexPtr()[i + 1] - w.W.outerIndexPtr()[i];
       std::vector<double> wts;
       for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, static_cast<long>(i)); it; ++it) wts.push_back(it.value());
-      std::vector<size_t> pool(n - 1);
+      const size_t k = wts.size();
+      const bool sparse = 4 * k * k <= n - 1;
+      std::vector<size_t> pick(sparse ? k : 0), pool(sparse ? 0 : n - 1);
       std::iota(pool.begin(), pool.end(), 0);
       for (auto& p : pool) p += p >= i;  // every unit but i
+      const auto other = [&](size_t bound) { return static_cast<size_t>(uniform01(rng) * static_cast<double>(bound)); };
       size_t larger = 0, smaller = 0;
       for (size_t b = 0; b < permutations; ++b) {
         double l = 0;
-        for (long a = 0; a < k; ++a) {  // partial Fisher-Yates: k distinct neighbours
-          const size_t pick = static_cast<size_t>(a) + static_cast<size_t>(uniform01(rng) * static_cast<double>(pool.size() - static_cast<size_t>(a)));
-          std::swap(pool[static_cast<size_t>(a)], pool[pick]);
-          l += wts[static_cast<size_t>(a)] * c.z[pool[static_cast<size_t>(a)]];
+        for (size_t a = 0; a < k; ++a) {
+          size_t j;
+          if (sparse) {
+            do {
+              j = other(n - 1);
+              j += j >= i;
+            } while (std::find(pick.begin(), pick.begin() + static_cast<long>(a), j) != pick.begin() + static_cast<long>(a));
+            pick[a] = j;
+          } else {  // partial Fisher-Yates: k distinct neighbours
+            std::swap(pool[a], pool[a + other(pool.size() - a)]);
+            j = pool[a];
+          }
+          l += wts[a] * c.z[j];
         }
         const double Ib = c.z[i] / c.m2 * l;
         larger += Ib >= r.Is[i];

@@ -1,0 +1,81 @@
+// Dense CSV weight matrices: the layouts users write (with and without an id column, R's
+// write.csv with its corner cell), asymmetric weights, round trips and the errors.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "cbec/core/error.hpp"
+#include "cbec/io/weights_io.hpp"
+
+using namespace cbec;
+
+namespace {
+std::string write_file(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+std::string error_of(const std::string& path) {
+  try {
+    read_weights(path, true);
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST(WeightMatrix, LayoutsAgreeAndKeepAsymmetry) {
+  // a -> b weight 2, b -> a weight 1, c -> a 0.5: not symmetric.
+  const std::string plain = write_file("plain.csv", "a,b,c\n0,2,0\n1,0,0\n0.5,0,0\n");
+  const std::string corner = write_file("corner.csv", "\"\",\"a\",\"b\",\"c\"\n\"b\",1,0,0\n\"a\",0,2,0\n\"c\",0.5,0,0\n");
+  const std::string no_corner = write_file("nocorner.csv", "a,b,c\r\nc,0.5,0,0\r\na, 0 ,2,0\r\nb,1,0,0\r\n\r\n");
+  for (const auto& path : {plain, corner, no_corner}) {
+    SCOPED_TRACE(path);
+    SpatialWeights w = read_weights(path, true);
+    ASSERT_EQ(w.ids, (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(w.W.nonZeros(), 3);
+    EXPECT_EQ(w.W.coeff(0, 1), 2.0);
+    EXPECT_EQ(w.W.coeff(1, 0), 1.0);
+    EXPECT_EQ(w.W.coeff(2, 0), 0.5);
+  }
+}
+
+TEST(WeightMatrix, RoundTripByExtension) {
+  SpatialWeights w = read_weights(write_file("in.csv", "x y,\"q,1\",z\n0,0.1,0.2\n0.3,0,1e-300\n0,0,0\n"), true);
+  const std::string path = ::testing::TempDir() + "/out.matrix.csv";
+  write_weights(w, path);
+  SpatialWeights back = read_weights(path);  // .matrix.csv: a dense matrix without the flag
+  EXPECT_EQ(back.ids, w.ids);
+  EXPECT_EQ((Eigen::MatrixXd(back.W) - Eigen::MatrixXd(w.W)).cwiseAbs().maxCoeff(), 0.0);
+  EXPECT_EQ(back.W.coeff(1, 2), 1e-300);
+}
+
+TEST(WeightMatrix, ClearErrors) {
+  EXPECT_NE(error_of(write_file("rect.csv", "a,b,c\n0,1,0\n1,0,0\n")).find("not a square weight matrix: 2 rows of 3 cells"), std::string::npos);
+  EXPECT_NE(error_of(write_file("ragged.csv", "a,b\n0,1\n1,0,0\n")).find("line 3: 3 cells, expected 2"), std::string::npos);
+  EXPECT_NE(error_of(write_file("text.csv", "a,b\n0,1\n1,x\n")).find("line 3 column 2: 'x' is not a number"), std::string::npos);
+  EXPECT_NE(error_of(write_file("empty.csv", "id,a,b\na,0,\nb,1,0\n")).find("line 2 column 3: '' is not a number"), std::string::npos);
+  EXPECT_NE(error_of(write_file("ids.csv", "id,a,b\na,0,1\nc,1,0\n")).find("in the rows only: [c]; in the header only: [b]"), std::string::npos);
+  EXPECT_NE(error_of(write_file("twice.csv", "id,a,b\na,0,1\na,1,0\n")).find("line 3: unit 'a' has a second row"), std::string::npos);
+  EXPECT_NE(error_of(write_file("dup.csv", "a,a\n0,1\n1,0\n")).find("line 1: unit id 'a' appears twice"), std::string::npos);
+  // The edge-list reader stays the default for .csv, and refuses a matrix given to it.
+  try {
+    read_weights(write_file("matrix_as_edges.csv", "id,a,b,c\na,0,1,0\nb,1,0,0\nc,0,0,0\n"));
+    ADD_FAILURE() << "a matrix read as an edge list";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("4 columns, but an edge list has from,to[,weight]"), std::string::npos);
+  }
+  SpatialWeights e = read_weights(write_file("edges.csv", "from,to,weight\na,b,2\nb,a,1\n"));
+  EXPECT_EQ(e.W.coeff(0, 1), 2.0);
+}
+
+TEST(WeightMatrix, ReadsRWriteCsvOfSpdepWeights) {
+  // tests/reference/spatial/weight_matrix.R: spdep::nb2mat(style = "W") written by write.csv.
+  SpatialWeights m = read_weights(std::string(CBEC_FIXTURES) + "/spatial_columbus_W.matrix.csv");
+  SpatialWeights gal = row_standardize(align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/columbus.gal"), m.ids, "columbus.gal"));
+  ASSERT_EQ(m.n(), 49u);
+  const Eigen::MatrixXd a(m.W), b(gal.W);
+  EXPECT_LE((a - b).cwiseAbs().maxCoeff(), 1e-6 * b.cwiseAbs().maxCoeff());
+  EXPECT_EQ(m.W.nonZeros(), gal.W.nonZeros());
+}
