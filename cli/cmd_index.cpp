@@ -12,7 +12,7 @@
 #include "cbec/estimate/index/vif.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
-#include "cbec/report/table.hpp"
+#include "cbec/report/index_tables.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -31,18 +31,7 @@ Eigen::MatrixXd columns_of(const Frame& f, const std::vector<std::string>& names
 void emit_entropy_by_group(Frame& f, const Eigen::MatrixXd& X, const std::vector<std::string>& indicators, const std::string& by, const std::string& scope,
                            const EntropyOptions& eo, const std::string& save, const std::string& name, const OutputOptions& out) {
   GroupedEntropyResult r = entropy_weights_by_group(X, indicators, f.get(by), scope, eo);
-  Table t;
-  t.title = fmt::format("Entropy weights by {} ({} scope)", by, scope);
-  t.header = {by, "n"};
-  for (const auto& ind : indicators) t.header.push_back(ind);
-  for (size_t g = 0; g < r.levels.size(); ++g) {
-    std::vector<std::string> row = {r.levels[g], std::to_string(r.results[g].n)};
-    for (long j = 0; j < r.results[g].w.size(); ++j) row.push_back(format_fixed(r.results[g].w[j]));
-    t.rows.push_back(row);
-    for (const auto& w : r.results[g].warnings) t.notes.push_back(fmt::format("Warning ({} {}): {}", by, r.levels[g], w));
-  }
-  t.notes.push_back(scope == "per-year" ? "Standardized within each group: scores compare units within a group only."
-                                        : "Standardized over all rows, weights within each group: scores are comparable across groups.");
+  Table t = entropy_by_group_table(r, indicators, by);
   if (!save.empty()) {
     f.set(Column::numeric(name, std::vector<double>(r.scores.data(), r.scores.data() + r.scores.size())));
     write_csv(f, save);
@@ -132,17 +121,7 @@ void add_index(CLI::App& app) {
     Eigen::MatrixXd X = columns_of(f, o->indicators);
     if (o->method == "vif") {
       auto steps = vif_screen(X, o->indicators, o->threshold);
-      std::vector<Table> tables;
-      for (size_t s = 0; s < steps.size(); ++s) {
-        Table t;
-        t.title = fmt::format("VIF, step {}{}", s + 1, steps[s].dropped.empty() ? "" : ": drop " + steps[s].dropped);
-        t.header = {"Variable", "VIF", "1/VIF"};
-        for (size_t k = 0; k < steps[s].names.size(); ++k)
-          t.rows.push_back({steps[s].names[k], fmt::format("{:.3f}", steps[s].vif[static_cast<long>(k)]), fmt::format("{:.4f}", 1 / steps[s].vif[static_cast<long>(k)])});
-        t.rows.push_back({"Mean VIF", fmt::format("{:.3f}", steps[s].vif.mean()), ""});
-        t.rules_before.push_back(t.rows.size() - 1);
-        tables.push_back(t);
-      }
+      const std::vector<Table> tables = vif_tables(steps);
       emit(tables, to_json(steps), o->out);
       return;
     }
@@ -186,18 +165,7 @@ void add_index(CLI::App& app) {
     }
     if (!o->by.empty()) throw SpecError("--by needs --scope per-year or time-varying");
     EntropyResult r = entropy_weights(X, o->indicators, eo);
-    Table t;
-    t.title = fmt::format("Entropy weights (n = {}, k = 1/ln n)", r.n);
-    t.header = {"Indicator", "Direction", "Entropy e", "Utility g", "Weight w"};
-    if (!o->groups.empty()) t.header.push_back("Group");
-    for (size_t j = 0; j < o->indicators.size(); ++j) {
-      const long i = static_cast<long>(j);
-      std::vector<std::string> row = {o->indicators[j], eo.negative[j] ? "negative" : "positive", format_fixed(r.e[i]), format_fixed(r.g[i]), format_fixed(r.w[i])};
-      if (!o->groups.empty()) row.push_back(o->groups[j]);
-      t.rows.push_back(row);
-    }
-    for (const auto& [g, w] : r.group_weights) t.notes.push_back(fmt::format("Group {}: weight {}", g, format_fixed(w)));
-    for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
+    Table t = entropy_table(r, eo);
     if (!o->save.empty()) {
       f.set(Column::numeric(o->name, std::vector<double>(r.scores.data(), r.scores.data() + r.scores.size())));
       write_csv(f, o->save);

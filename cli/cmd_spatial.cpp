@@ -12,6 +12,7 @@
 #include "cbec/estimate/spatial/classify.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "cbec/report/spatial_tables.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -70,7 +71,7 @@ void add_spatial(CLI::App& app) {
                      {"transform", o->transform}, {"results", nlohmann::json::array()}};
     Table global;
     global.title = fmt::format("{} of {} ({} weights)", o->stat == "geary" ? "Geary's C" : o->stat == "generalg" ? "Getis-Ord General G" : "Moran's I", o->var, o->transform == "R" ? "row-standardized" : o->transform == "S" ? "variance-stabilized" : "binary");
-    global.header = {"Period", "Statistic", "Expected", "z (randomization)", "p (randomization)", "z (normality)", "p (normality)", "p (permutation)"};
+    global.header = moran_header();
     std::vector<Table> tables;
     for (const auto& [period, rows] : periods) {
       std::vector<std::string> ids;
@@ -85,8 +86,7 @@ void add_spatial(CLI::App& app) {
       const std::string label = period.empty() ? "all" : period;
       if (o->stat == "moran") {
         MoranResult m = moran(v, w, o->permutations, o->seed, o->threads);
-        global.rows.push_back({label, fmt::format("{:.4f}", m.I), fmt::format("{:.4f}", m.EI), fmt::format("{:.3f}", m.z_rand), fmt::format("{:.4f}", m.p_rand),
-                               fmt::format("{:.3f}", m.z_norm), fmt::format("{:.4f}", m.p_norm), m.permutations ? fmt::format("{:.4f}", m.p_sim) : ""});
+        global.rows.push_back(moran_row(label, m));
         auto r = to_json(m);
         r["period"] = label;
         j["results"].push_back(r);
@@ -112,7 +112,7 @@ void add_spatial(CLI::App& app) {
           std::vector<double> padj = o->adjust.empty() ? p : adjust_p(p, o->adjust);
           t.header = {"Unit", "Ii", "z", "p", o->permutations ? "p (permutation)" : "", o->adjust.empty() ? "" : "p adjusted", "Quadrant", "Cluster"};
           for (size_t i = 0; i < ids.size(); ++i) {
-            const std::string cl = padj[i] < o->alpha ? l.quadrant[i] : "ns";
+            const std::string cl = lisa_cluster(l.quadrant[i], padj[i], o->alpha);
             t.rows.push_back({ids[i], fmt::format("{:.4f}", l.Is[i]), fmt::format("{:.3f}", l.z[i]), fmt::format("{:.4f}", l.p[i]),
                               l.p_sim.empty() ? "" : fmt::format("{:.4f}", l.p_sim[i]), o->adjust.empty() ? "" : fmt::format("{:.4f}", padj[i]),
                               l.quadrant[i], cl});

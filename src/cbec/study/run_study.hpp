@@ -10,15 +10,9 @@
 #include "cbec/report/figures.hpp"
 #include "cbec/report/table.hpp"
 #include "cbec/study/study_file.hpp"
+#include "cbec/study/study_section.hpp"
 
 namespace cbec {
-
-struct StudySection {
-  std::string type, title;
-  std::vector<Table> tables;
-  std::vector<Figure> figures;  // names are filled in by write_report
-  nlohmann::json results;
-};
 
 struct StudyReport {
   StudySpec spec;

@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "cbec/core/error.hpp"
+#include "cbec/domain/pilot_zones.hpp"
 
 namespace cbec {
 
@@ -35,6 +36,13 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
                              {"base_period", 's', false}, {"anticipation", 'n', false}, {"draws", 'n', false}, {"cluster", 's', false}}},
       {"threshold", {{"y", 's', true}, {"threshold", 's', true}, {"regime", 'l', true}, {"x", 'l', false}, {"thresholds", 'n', false},
                      {"draws", 'n', false}, {"trim", 'n', false}}},
+      {"moran", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}}},
+      {"lisa", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}, {"alpha", 'n', false}}},
+      {"gistar", {{"variable", 's', true}, {"year", 'n', false}}},
+      {"map", {{"variable", 's', true}, {"year", 'n', false}, {"method", 's', false}, {"classes", 'n', false}}},
+      {"entropy", {{"indicators", 'l', true}, {"negative", 'l', false}, {"name", 's', false}, {"scope", 's', false}, {"shift", 'n', false},
+                   {"standardize", 's', false}}},
+      {"vif", {{"variables", 'l', true}, {"threshold", 'n', false}}},
       {"sigma_convergence", {{"variable", 's', true}, {"group", 's', false}}},
       {"beta_convergence", {{"variable", 's', true}, {"group", 's', false}, {"controls", 'l', false}, {"vcov", 's', false}}},
   };
@@ -53,6 +61,13 @@ std::string place(const std::string& file, const toml::source_region& src) {
 
 }  // namespace
 
+bool needs_treatment(const std::string& type) {
+  static const std::set<std::string> types = {"twfe_did", "event_study", "sun_abraham", "placebo", "wild_bootstrap", "bacon", "imputation", "callaway_santanna"};
+  return types.count(type) > 0;
+}
+
+bool needs_spatial(const std::string& type) { return type == "moran" || type == "lisa" || type == "gistar" || type == "map"; }
+
 StudySpec read_study(const std::string& path) {
   StudySpec s;
   s.path = path;
@@ -70,7 +85,7 @@ StudySpec read_study(const std::string& path) {
         errors.push_back(fmt::format("{}: unknown key '{}' in {}; allowed: {}", place(path, v.source()), k.str(), section,
                                      fmt::join(allowed, ", ")));
   };
-  check_keys(root, {"study", "data", "analysis"}, "the study file");
+  check_keys(root, {"study", "data", "spatial", "analysis"}, "the study file");
   auto get_string = [&](const toml::table* t, const char* key, std::string& out, bool required, const std::string& section) {
     if (!t) return;
     const toml::node* n = t->get(key);
@@ -106,6 +121,37 @@ StudySpec read_study(const std::string& path) {
       s.data = p.string();
     }
   }
+  if (const toml::table* sp = root["spatial"].as_table()) {
+    check_keys(*sp, {"polygons", "id", "key", "weights", "transform", "edits", "snap"}, "[spatial]");
+    SpatialSpec g;
+    get_string(sp, "polygons", g.polygons, true, "spatial");
+    get_string(sp, "id", g.id, false, "spatial");
+    get_string(sp, "key", g.key, false, "spatial");
+    get_string(sp, "weights", g.weights, false, "spatial");
+    get_string(sp, "transform", g.transform, false, "spatial");
+    get_string(sp, "edits", g.edits, false, "spatial");
+    if (const toml::node* n = sp->get("snap")) {
+      if (auto v = n->value<double>(); v && *v >= 0) g.snap = *v;
+      else errors.push_back(fmt::format("{}: 'snap' must be a non-negative number", place(path, n->source())));
+    }
+    if (g.weights != "queen" && g.weights != "rook")
+      errors.push_back(fmt::format("{}: [spatial] weights must be queen or rook, not '{}'", place(path, sp->source()), g.weights));
+    if (g.transform != "B" && g.transform != "R" && g.transform != "S")
+      errors.push_back(fmt::format("{}: [spatial] transform must be B, R or S, not '{}'", place(path, sp->source()), g.transform));
+    auto resolve = [&](std::string& file, const char* key) {
+      if (file.empty()) return;
+      if (file == "builtin:china_cities") {
+        file = (std::filesystem::path(data_dir()) / "china_city_polygons.csv").string();
+        return;
+      }
+      std::filesystem::path p = std::filesystem::path(s.dir) / file;
+      if (!std::filesystem::exists(p)) errors.push_back(fmt::format("{}: the {} file '{}' does not exist", place(path, sp->get(key)->source()), key, p.string()));
+      file = p.string();
+    };
+    resolve(g.polygons, "polygons");
+    resolve(g.edits, "edits");
+    s.spatial = g;
+  }
   const toml::array* analyses = root["analysis"].as_array();
   if (!analyses || analyses->empty()) errors.push_back(fmt::format("{}: no [[analysis]] entries: nothing to do", path));
   if (analyses) {
@@ -129,8 +175,9 @@ StudySpec read_study(const std::string& path) {
       for (const auto& r : rules->second) allowed.insert(r.key);
       check_keys(*t, allowed, fmt::format("a '{}' analysis", a.type));
       if (auto title = t->get("title"); title && title->value<std::string>()) a.title = *title->value<std::string>();
-      const bool did_type = a.type != "describe" && a.type != "reg" && a.type.find("convergence") == std::string::npos;
-      if (did_type && s.first_treat.empty())
+      if (needs_spatial(a.type) && !root["spatial"].as_table())
+        errors.push_back(fmt::format("{}: '{}' needs a [spatial] section (polygons, id, weights)", a.where, a.type));
+      if (needs_treatment(a.type) && s.first_treat.empty())
         errors.push_back(fmt::format("{}: '{}' needs first_treat in [data] (the first treatment period of each unit)", a.where, a.type));
       for (const auto& r : rules->second) {
         const toml::node* n = t->get(r.key);
@@ -183,14 +230,24 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
   need(study.unit, study.path + " [data] unit");
   need(study.time, study.path + " [data] time");
   need(study.first_treat, study.path + " [data] first_treat");
+  if (study.spatial && !study.spatial->key.empty()) need(study.spatial->key, study.path + " [spatial] key");
+  std::vector<std::string> available = columns;   // grows with the columns earlier steps create
+  auto need_now = [&](const std::string& name, const std::string& where) {
+    if (!name.empty() && std::find(available.begin(), available.end(), name) == available.end())
+      out.push_back(fmt::format("{}: no column '{}' in {} (nor made by an earlier step)", where, name, study.data));
+  };
   for (const auto& a : study.analyses) {
-    if (a.text.count("y")) need(a.text.at("y"), a.where);
-    if (a.lists.count("variables"))
-      for (const auto& v : a.lists.at("variables")) need(v, a.where);
-    if (a.text.count("by")) need(a.text.at("by"), a.where);
-    if (a.text.count("variable")) need(a.text.at("variable"), a.where);
-    if (a.text.count("group")) need(a.text.at("group"), a.where);
-    if (a.text.count("cluster")) need(a.text.at("cluster"), a.where);
+    for (const char* key : {"indicators", "negative"})
+      if (a.lists.count(key))
+        for (const auto& v : a.lists.at(key)) need_now(v, a.where);
+    if (a.type == "vif" || a.type == "describe")
+      for (const auto& v : a.lists.count("variables") ? a.lists.at("variables") : std::vector<std::string>{}) need_now(v, a.where);
+    if (a.type == "entropy") available.push_back(a.text.count("name") ? a.text.at("name") : "index");
+    if (a.text.count("y")) need_now(a.text.at("y"), a.where);
+    if (a.text.count("by")) need_now(a.text.at("by"), a.where);
+    if (a.text.count("variable")) need_now(a.text.at("variable"), a.where);
+    if (a.text.count("group")) need_now(a.text.at("group"), a.where);
+    if (a.text.count("cluster")) need_now(a.text.at("cluster"), a.where);
   }
   return out;
 }

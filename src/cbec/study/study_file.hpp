@@ -3,6 +3,7 @@
 // column in the file.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,13 +18,29 @@ struct AnalysisSpec {
   std::string where;                      // "study.toml line 12" for messages
 };
 
+// Where the units are on the map: polygons and the contiguity weights built from them.
+struct SpatialSpec {
+  std::string polygons;                   // resolved path (CSV with WKT, or any GDAL vector file)
+  std::string id = "city_cn";             // the polygons' id field
+  std::string key;                        // the data column holding those ids (default: the panel unit)
+  std::string weights = "queen";          // queen | rook
+  std::string transform = "R";            // B binary, R row-standardized, S variance-stabilizing
+  std::string edits;                      // link edits (CSV a,b,action), resolved path
+  double snap = 0;
+};
+
 struct StudySpec {
   std::string path, dir;                  // the study file and its folder
   std::string title = "cbec study", note, output = "report", truth;
   uint64_t seed = 12345;
   std::string data, unit, time, first_treat;
   std::vector<AnalysisSpec> analyses;
+  std::optional<SpatialSpec> spatial;
 };
+
+// Analysis types that need the pilot-zone treatment timing (first_treat) or the [spatial] section.
+bool needs_treatment(const std::string& type);
+bool needs_spatial(const std::string& type);
 
 // Parses and validates; throws a DataError listing every problem with its place in the file.
 StudySpec read_study(const std::string& path);

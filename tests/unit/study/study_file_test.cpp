@@ -10,6 +10,9 @@
 #include "cbec/study/run_study.hpp"
 #include "cbec/study/simulate.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "cbec/io/weights_io.hpp"
+#include "cbec/estimate/spatial/autocorrelation.hpp"
+#include "cbec/estimate/spatial/contiguity.hpp"
 
 using namespace cbec;
 
@@ -90,4 +93,57 @@ TEST(StudyRun, ConvergenceStepsWithoutTreatment) {
   ASSERT_EQ(rep.sections.size(), 2u);
   EXPECT_EQ(rep.sections[0].tables[0].rows.size(), 20u);  // one row per year
   EXPECT_TRUE(rep.sections[1].results[0].contains("convergence"));
+}
+
+TEST(StudyRun, SpatialStepsUseTheEditedContiguityOfThePolygons) {
+  StudySpec s = read_study(study("spatial.toml"));
+  StudyReport rep = run_study(s, 1);
+  ASSERT_EQ(rep.sections.size(), 5u);
+  // The same Moran's I as the library on the same weights: queen contiguity, the two water-only
+  // links removed, row-standardized.
+  SpatialWeights w = contiguity_weights(read_polygons(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv", "city"), true);
+  apply_edits(w, std::string(CBEC_TEST_DATA) + "/zhejiang_water_edits.csv");
+  w = row_standardize(w);
+  const Frame f = read_csv(study("zhejiang_panel.csv"));
+  std::map<std::string, double> x2020;
+  for (size_t i = 0; i < f.nrows(); ++i)
+    if (f.numeric("year")[i] == 2020) x2020[f.get("city").text(i)] = f.numeric("x")[i];
+  std::vector<double> v;
+  for (const auto& id : w.ids) v.push_back(x2020.at(id));
+  const double I = moran(v, w).I;
+  const auto& years = rep.sections[1].results["years"];
+  ASSERT_EQ(years.size(), 2u);
+  EXPECT_NEAR(years[1]["I"].get<double>(), I, 1e-12);
+  // Zhoushan touches no other city: reported as an island.
+  bool island = false;
+  for (const auto& n : rep.sections[1].tables[0].notes) island = island || n.find("Zhoushan") != std::string::npos;
+  EXPECT_TRUE(island);
+  // Maps carry the 11 polygons and say the boundaries are approximate; the entropy index made by
+  // the first step is mapped by the last.
+  for (size_t k : {2u, 3u, 4u}) {
+    ASSERT_EQ(rep.sections[k].figures.size(), 1u);
+    const auto& spec = rep.sections[k].figures[0].spec;
+    EXPECT_EQ(spec["data"]["values"].size(), 11u);
+    EXPECT_NE(spec["title"]["subtitle"].get<std::string>().find("approximate"), std::string::npos);
+  }
+  EXPECT_EQ(rep.sections[4].results["ids"].size(), 11u);
+}
+
+TEST(StudyFile, SpatialProblemsAreNamed) {
+  std::string m = error_of("spatial_missing.toml");
+  EXPECT_NE(m.find("'lisa' needs a [spatial] section"), std::string::npos) << m;
+  m = error_of("spatial_bad.toml");
+  EXPECT_NE(m.find("transform must be B, R or S, not 'W'"), std::string::npos) << m;
+}
+
+TEST(StudyRun, UnitsWithoutPolygonsAreListed) {
+  StudySpec s = read_study(study("spatial.toml"));
+  s.spatial->id = "city_cn";   // Chinese names: the data's English names do not match
+  try {
+    run_study(s, 1);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("have no polygon"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("Hangzhou"), std::string::npos) << e.what();
+  }
 }

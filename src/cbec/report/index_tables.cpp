@@ -1,0 +1,55 @@
+#include "cbec/report/index_tables.hpp"
+
+#include <fmt/format.h>
+
+namespace cbec {
+
+Table entropy_table(const EntropyResult& r, const EntropyOptions& o) {
+  Table t;
+  t.title = fmt::format("Entropy weights (n = {}, k = 1/ln n)", r.n);
+  t.header = {"Indicator", "Direction", "Entropy e", "Utility g", "Weight w"};
+  if (!o.groups.empty()) t.header.push_back("Group");
+  for (size_t j = 0; j < r.indicators.size(); ++j) {
+    const auto i = static_cast<Eigen::Index>(j);
+    const bool negative = j < o.negative.size() && o.negative[j];
+    std::vector<std::string> row = {r.indicators[j], negative ? "negative" : "positive", format_fixed(r.e[i]), format_fixed(r.g[i]), format_fixed(r.w[i])};
+    if (!o.groups.empty()) row.push_back(o.groups[j]);
+    t.rows.push_back(row);
+  }
+  for (const auto& [g, w] : r.group_weights) t.notes.push_back(fmt::format("Group {}: weight {}", g, format_fixed(w)));
+  for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
+  return t;
+}
+
+Table entropy_by_group_table(const GroupedEntropyResult& r, const std::vector<std::string>& indicators, const std::string& by) {
+  Table t;
+  t.title = fmt::format("Entropy weights by {} ({} scope)", by, r.scope);
+  t.header = {by, "n"};
+  for (const auto& ind : indicators) t.header.push_back(ind);
+  for (size_t g = 0; g < r.levels.size(); ++g) {
+    std::vector<std::string> row = {r.levels[g], std::to_string(r.results[g].n)};
+    for (Eigen::Index j = 0; j < r.results[g].w.size(); ++j) row.push_back(format_fixed(r.results[g].w[j]));
+    t.rows.push_back(row);
+    for (const auto& w : r.results[g].warnings) t.notes.push_back(fmt::format("Warning ({} {}): {}", by, r.levels[g], w));
+  }
+  t.notes.push_back(r.scope == "per-year" ? "Standardized within each group: scores compare units within a group only."
+                                          : "Standardized over all rows, weights within each group: scores are comparable across groups.");
+  return t;
+}
+
+std::vector<Table> vif_tables(const std::vector<VifStep>& steps) {
+  std::vector<Table> tables;
+  for (size_t s = 0; s < steps.size(); ++s) {
+    Table t;
+    t.title = fmt::format("VIF, step {}{}", s + 1, steps[s].dropped.empty() ? "" : ": drop " + steps[s].dropped);
+    t.header = {"Variable", "VIF", "1/VIF"};
+    for (size_t k = 0; k < steps[s].names.size(); ++k)
+      t.rows.push_back({steps[s].names[k], fmt::format("{:.3f}", steps[s].vif[static_cast<Eigen::Index>(k)]), fmt::format("{:.4f}", 1 / steps[s].vif[static_cast<Eigen::Index>(k)])});
+    t.rows.push_back({"Mean VIF", fmt::format("{:.3f}", steps[s].vif.mean()), ""});
+    t.rules_before.push_back(t.rows.size() - 1);
+    tables.push_back(t);
+  }
+  return tables;
+}
+
+}  // namespace cbec
