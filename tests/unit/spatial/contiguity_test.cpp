@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "cbec/core/error.hpp"
@@ -88,4 +91,36 @@ TEST(Contiguity, ProvincesDissolvedFromCitiesGiveThe68LandBorders) {
     if (!found.count(q)) diff += " -" + q.first + "-" + q.second;
   EXPECT_TRUE(diff.empty()) << diff;
   EXPECT_EQ(summarize_weights(w).island_ids, std::vector<std::string>{"Hainan"});
+}
+
+// Queen and rook neighbours equal spdep::poly2nb on the same WKT polygons (tests/reference/spatial/poly2nb.R):
+// Zhejiang's 11 prefectures, and the Yangtze River Delta's 41 cities from the shipped polygons.
+TEST(Contiguity, QueenAndRookEqualSpdepPoly2nb) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_poly2nb.json");
+  const auto ref = nlohmann::json::parse(in);
+  auto as_set = [](const nlohmann::json& list) {
+    std::set<std::pair<std::string, std::string>> out;
+    for (const auto& p : list) {
+      const std::string s = p.get<std::string>();
+      const auto bar = s.find('|');
+      std::string a = s.substr(0, bar), b = s.substr(bar + 1);
+      if (a > b) std::swap(a, b);
+      out.insert({a, b});
+    }
+    return out;
+  };
+  const Polygons zj = read_polygons(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv", "city");
+  EXPECT_EQ(pairs(contiguity_weights(zj, true)), as_set(ref["zhejiang"]["queen"]));
+  EXPECT_EQ(pairs(contiguity_weights(zj, false)), as_set(ref["zhejiang"]["rook"]));
+  const Polygons all = read_polygons(std::string(CBEC_SOURCE_DATA_DIR) + "/china_city_polygons.csv", "city_cn");
+  Polygons yrd;
+  const auto ids = ref["yrd"]["ids"].get<std::vector<std::string>>();
+  for (size_t i = 0; i < all.ids.size(); ++i)
+    if (std::find(ids.begin(), ids.end(), all.ids[i]) != ids.end()) {
+      yrd.ids.push_back(all.ids[i]);
+      yrd.wkt.push_back(all.wkt[i]);
+    }
+  ASSERT_EQ(yrd.ids.size(), 41u);
+  EXPECT_EQ(pairs(contiguity_weights(yrd, true)), as_set(ref["yrd"]["queen"]));
+  EXPECT_EQ(pairs(contiguity_weights(yrd, false)), as_set(ref["yrd"]["rook"]));
 }
