@@ -4,6 +4,8 @@
 #pragma once
 #include <pcg_random.hpp>
 
+#include "cbec/core/progress.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -25,10 +27,12 @@ auto replicate(size_t n_draws, uint64_t seed, Fn&& fn, int threads = 0) {
   using R = decltype(fn(size_t{0}, std::declval<Rng&>()));
   std::vector<R> out(n_draws);
   const long n = static_cast<long>(n_draws);
+  progress_expect(n_draws);
 #pragma omp parallel for schedule(dynamic, 8) num_threads(threads > 0 ? threads : omp_default_threads())
   for (long b = 0; b < n; ++b) {
     Rng rng = draw_stream(seed, static_cast<uint64_t>(b));
     out[static_cast<size_t>(b)] = fn(static_cast<size_t>(b), rng);
+    progress_advance(1);
   }
   return out;
 }
@@ -40,10 +44,12 @@ auto replicate(size_t n_draws, uint64_t seed, Fn&& fn, int threads = 0) {
 template <class Fn>
 void replicate_blocks(size_t n_draws, size_t block, Fn&& fn, int threads = 0) {
   const long n_blocks = static_cast<long>((n_draws + block - 1) / block);
+  progress_expect(n_draws);
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads > 0 ? threads : omp_default_threads())
   for (long k = 0; k < n_blocks; ++k) {
     const size_t first = static_cast<size_t>(k) * block;
     fn(first, std::min(block, n_draws - first));
+    progress_advance(std::min(block, n_draws - first));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/progress.hpp"
 #include "cbec/estimate/convergence/convergence.hpp"
 #include "cbec/estimate/describe/summarize.hpp"
 #include "cbec/estimate/did/bacon.hpp"
@@ -332,6 +333,7 @@ StudyReport run_study(const StudySpec& s, int threads) {
   DemeanCache cache;
   std::optional<SpatialContext> spatial;   // built on first use
   for (const auto& a : s.analyses) {
+    const ProgressTask task(fmt::format("[{}/{}] {}", rep.sections.size() + 1, s.analyses.size(), a.title.empty() ? a.type : a.title));
     if (needs_spatial(a.type)) {
       in_context(a, [&] {
         if (!spatial) spatial = build_spatial_context(s, frame);
