@@ -13,7 +13,7 @@ void add_run(CLI::App& app) {
   struct Opts {
     std::string study, out;
     int threads = 0;
-    bool check = false;
+    bool check = false, no_cache = false;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("run", "Run a study file (TOML) and write its report folder");
@@ -21,16 +21,18 @@ void add_run(CLI::App& app) {
   cmd->add_option("-o,--out", o->out, "Report folder (default: [study] output, beside the study file)");
   cmd->add_option("--threads", o->threads, "Threads for replications (default: all)");
   cmd->add_flag("--check", o->check, "Only validate the study file");
+  cmd->add_flag("--no-cache", o->no_cache, "Recompute every step (default: reuse steps whose inputs are unchanged, from .cbec-cache beside the study file)");
   cmd->callback([o] {
     StudySpec spec = read_study(o->study);
     if (o->check) {
       std::cout << fmt::format("{}: valid ({} analyses)\n", o->study, spec.analyses.size());
       return;
     }
-    StudyReport rep = run_study(spec, o->threads);
+    StudyReport rep = run_study(spec, o->threads, o->no_cache ? "" : (std::filesystem::path(spec.dir) / ".cbec-cache").string());
     const std::string folder = o->out.empty() ? (std::filesystem::path(spec.dir) / spec.output).string() : o->out;
     for (const auto& w : write_report(rep, folder)) std::cerr << "warning: " << w << "\n";
-    std::cout << fmt::format("{}: {} analyses; report in {}/index.html\n", spec.title, rep.sections.size(), folder);
+    std::cout << fmt::format("{}: {} analyses{}; report in {}/index.html\n", spec.title, rep.sections.size(),
+                             rep.reused ? fmt::format(" ({} reused from the cache)", rep.reused) : "", folder);
   });
 }
 

@@ -5,5 +5,6 @@
 namespace cbec {
 
 std::string sha256_file(const std::string& path);
+std::string sha256_text(const std::string& text);
 
 }  // namespace cbec

@@ -29,6 +29,7 @@
 #include "cbec/report/threshold_tables.hpp"
 #include "cbec/study/index_steps.hpp"
 #include "cbec/study/spatial_steps.hpp"
+#include "cbec/study/step_cache.hpp"
 #include "cbec/report/known_truth.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/web_assets.hpp"
@@ -306,7 +307,7 @@ void in_context(const AnalysisSpec& a, Fn&& fn) {
 
 }  // namespace
 
-StudyReport run_study(const StudySpec& s, int threads) {
+StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_folder) {
   StudyReport rep;
   rep.spec = s;
   Frame frame = read_table(s.data);
@@ -332,19 +333,44 @@ StudyReport run_study(const StudySpec& s, int threads) {
   }
   DemeanCache cache;
   std::optional<SpatialContext> spatial;   // built on first use
+  const StepCache steps(cache_folder);
+  nlohmann::json inputs = {{"cbec", CBEC_VERSION}, {"data", rep.provenance["inputs"][s.data]}, {"unit", s.unit}, {"time", s.time},
+                           {"first_treat", s.first_treat}, {"seed", s.seed}, {"truth", rep.truth}, {"frame_changes", nlohmann::json::array()}};
+  if (s.spatial) {
+    const SpatialSpec& g = *s.spatial;
+    rep.provenance["inputs"][g.polygons] = sha256_file(g.polygons);
+    if (!g.edits.empty()) rep.provenance["inputs"][g.edits] = sha256_file(g.edits);
+    inputs["spatial"] = {{"polygons", rep.provenance["inputs"][g.polygons]}, {"id", g.id}, {"key", g.key}, {"weights", g.weights}, {"transform", g.transform},
+                         {"edits", g.edits.empty() ? nlohmann::json("") : rep.provenance["inputs"][g.edits]}, {"snap", g.snap}};
+  }
   for (const auto& a : s.analyses) {
     const ProgressTask task(fmt::format("[{}/{}] {}", rep.sections.size() + 1, s.analyses.size(), a.title.empty() ? a.type : a.title));
-    if (needs_spatial(a.type)) {
-      in_context(a, [&] {
+    const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"text", a.text}, {"lists", a.lists}, {"numbers", a.numbers}};
+    if (a.type == "entropy" || a.type == "vif") {   // cheap, and entropy adds a column later steps read
+      in_context(a, [&] { rep.sections.push_back(run_index_analysis(s, a, frame)); });
+      if (a.type == "entropy") inputs["frame_changes"].push_back(step);
+      continue;
+    }
+    inputs["step"] = step;
+    const std::string key = step_key(inputs);
+    if (!cache_folder.empty())
+      if (auto hit = steps.load(key)) {
+        rep.sections.push_back(std::move(*hit));
+        ++rep.reused;
+        continue;
+      }
+    in_context(a, [&] {
+      if (needs_spatial(a.type)) {
         if (!spatial) spatial = build_spatial_context(s, frame);
         rep.sections.push_back(run_spatial_analysis(s, a, frame, *spatial, threads));
-      });
-    } else if (a.type == "entropy" || a.type == "vif") {
-      in_context(a, [&] { rep.sections.push_back(run_index_analysis(s, a, frame)); });
-    } else {
-      in_context(a, [&] { rep.sections.push_back(run_analysis(s, a, frame, rep.truth, threads, cache)); });
-    }
+      } else {
+        rep.sections.push_back(run_analysis(s, a, frame, rep.truth, threads, cache));
+      }
+    });
+    if (!cache_folder.empty()) steps.store(key, rep.sections.back());
   }
+  if (rep.reused > 0)
+    rep.data_summary.notes.push_back(fmt::format("{} of {} steps were reused from the cache ({}): their inputs are unchanged.", rep.reused, s.analyses.size(), cache_folder));
   return rep;
 }
 

@@ -21,9 +21,11 @@ struct StudyReport {
   nlohmann::json provenance;   // cbec version, input checksums, seed
   nlohmann::json truth;        // known true effects (simulated data), or null
   std::vector<std::string> warnings;  // about the report itself (e.g. figures not rendered)
+  size_t reused = 0;                  // steps taken from the cache
 };
 
-StudyReport run_study(const StudySpec& study, int threads = 0);
+// cache_folder: reuse the results of steps whose inputs are unchanged (step_cache.hpp); "" = none.
+StudyReport run_study(const StudySpec& study, int threads = 0, const std::string& cache_folder = "");
 // Writes the folder; returns warnings (e.g. SVG/PNG figures could not be rendered).
 std::vector<std::string> write_report(StudyReport& report, const std::string& folder);
 

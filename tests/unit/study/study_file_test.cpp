@@ -147,3 +147,22 @@ TEST(StudyRun, UnitsWithoutPolygonsAreListed) {
     EXPECT_NE(std::string(e.what()).find("Hangzhou"), std::string::npos) << e.what();
   }
 }
+
+TEST(StudyRun, StepsAreCachedByContentAndAnEditedStepIsRedone) {
+  const std::string folder = (std::filesystem::temp_directory_path() / "cbec_step_cache_test").string();
+  std::filesystem::remove_all(folder);
+  StudySpec s = read_study(study("spatial.toml"));
+  const StudyReport first = run_study(s, 1, folder);
+  EXPECT_EQ(first.reused, 0u);
+  const StudyReport second = run_study(s, 2, folder);
+  EXPECT_EQ(second.reused, 4u);   // every step but the entropy index, which is always recomputed
+  for (size_t k = 0; k < first.sections.size(); ++k) {
+    EXPECT_EQ(second.sections[k].results.dump(), first.sections[k].results.dump()) << k;
+    EXPECT_EQ(second.sections[k].tables[0].rows, first.sections[k].tables[0].rows) << k;
+  }
+  s.analyses[1].numbers["permutations"] = 49;   // edit the Moran step only
+  const StudyReport third = run_study(s, 1, folder);
+  EXPECT_EQ(third.reused, 3u);
+  EXPECT_EQ(third.sections[1].results["years"][0]["permutations"].get<size_t>(), 49u);
+  std::filesystem::remove_all(folder);
+}
