@@ -30,6 +30,7 @@
 #include "cbec/study/index_steps.hpp"
 #include "cbec/study/spatial_steps.hpp"
 #include "cbec/study/step_cache.hpp"
+#include "cbec/frame/join.hpp"
 #include "cbec/report/known_truth.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/web_assets.hpp"
@@ -311,6 +312,8 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   StudyReport rep;
   rep.spec = s;
   Frame frame = read_table(s.data);
+  std::vector<JoinReport> joins;
+  for (const auto& j : s.joins) joins.push_back(left_join(frame, read_table(j.path), j.by, j.path));
   std::vector<std::string> cols;
   for (const auto& c : frame.columns()) cols.push_back(c.name);
   auto missing = missing_columns(s, cols);
@@ -322,6 +325,13 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
                            {"Rows", std::to_string(frame.nrows())},
                            {"Columns", std::to_string(frame.ncols())},
                            {"Panel", panel.summary()}};
+  for (const auto& j : joins) {
+    rep.data_summary.rows.push_back({"Joined " + std::filesystem::path(j.source).filename().string(),
+                                     fmt::format("by {}: {} column{} added; {} of {} rows matched, {} rows of the joined file unused", fmt::join(j.by, ", "),
+                                                 j.added.size(), j.added.size() == 1 ? "" : "s", j.matched, j.matched + j.unmatched, j.right_unused)});
+    if (j.unmatched)
+      rep.data_summary.notes.push_back(fmt::format("{} rows have no match in {}: its columns are missing there.", j.unmatched, j.source));
+  }
   if (panel.rows_missing_id) rep.data_summary.notes.push_back(fmt::format("{} rows have a missing unit or time and are outside the panel.", panel.rows_missing_id));
   rep.provenance = {{"cbec", CBEC_VERSION}, {"seed", s.seed}, {"study_file", s.path}, {"inputs", {{s.data, sha256_file(s.data)}, {s.path, sha256_file(s.path)}}}};
   if (!s.truth.empty()) {
@@ -331,10 +341,13 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
     rep.truth = nlohmann::json::parse(in);
     rep.provenance["inputs"][p] = sha256_file(p);
   }
+  for (const auto& j : s.joins) rep.provenance["inputs"][j.path] = sha256_file(j.path);
   DemeanCache cache;
   std::optional<SpatialContext> spatial;   // built on first use
   const StepCache steps(cache_folder);
-  nlohmann::json inputs = {{"cbec", CBEC_VERSION}, {"data", rep.provenance["inputs"][s.data]}, {"unit", s.unit}, {"time", s.time},
+  nlohmann::json joined = nlohmann::json::array();
+  for (const auto& j : s.joins) joined.push_back({{"file", rep.provenance["inputs"][j.path]}, {"by", j.by}});
+  nlohmann::json inputs = {{"cbec", CBEC_VERSION}, {"data", rep.provenance["inputs"][s.data]}, {"joins", joined}, {"unit", s.unit}, {"time", s.time},
                            {"first_treat", s.first_treat}, {"seed", s.seed}, {"truth", rep.truth}, {"frame_changes", nlohmann::json::array()}};
   if (s.spatial) {
     const SpatialSpec& g = *s.spatial;

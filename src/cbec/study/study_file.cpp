@@ -110,7 +110,7 @@ StudySpec read_study(const std::string& path) {
   const toml::table* data = root["data"].as_table();
   if (!data) errors.push_back(fmt::format("{}: a [data] section with path, unit and time is required", path));
   else {
-    check_keys(*data, {"path", "unit", "time", "first_treat"}, "[data]");
+    check_keys(*data, {"path", "unit", "time", "first_treat", "join"}, "[data]");
     get_string(data, "path", s.data, true, "data");
     get_string(data, "unit", s.unit, true, "data");
     get_string(data, "time", s.time, true, "data");
@@ -119,6 +119,29 @@ StudySpec read_study(const std::string& path) {
       std::filesystem::path p = std::filesystem::path(s.dir) / s.data;
       if (!std::filesystem::exists(p)) errors.push_back(fmt::format("{}: the data file '{}' does not exist", place(path, data->get("path")->source()), p.string()));
       s.data = p.string();
+    }
+    if (const toml::node* joins = data->get("join")) {
+      const toml::array* arr = joins->as_array();
+      if (!arr || !arr->is_array_of_tables()) errors.push_back(fmt::format("{}: write each joined table as [[data.join]] with path and by", place(path, joins->source())));
+      else
+        for (const auto& node : *arr) {
+          const toml::table& jt = *node.as_table();
+          check_keys(jt, {"path", "by"}, "[[data.join]]");
+          JoinSpec j;
+          get_string(&jt, "path", j.path, true, "data.join");
+          const toml::array* by = jt.get_as<toml::array>("by");
+          if (by)
+            for (const auto& e : *by)
+              if (auto v = e.value<std::string>()) j.by.push_back(*v);
+          if (!by || j.by.size() != by->size() || j.by.empty())
+            errors.push_back(fmt::format("{}: [[data.join]] needs by = a list of key column names, e.g. [\"city\", \"year\"]", place(path, jt.source())));
+          if (!j.path.empty()) {
+            const std::filesystem::path p = std::filesystem::path(s.dir) / j.path;
+            if (!std::filesystem::exists(p)) errors.push_back(fmt::format("{}: the joined file '{}' does not exist", place(path, jt.get("path")->source()), p.string()));
+            j.path = p.string();
+          }
+          s.joins.push_back(j);
+        }
     }
   }
   if (const toml::table* sp = root["spatial"].as_table()) {

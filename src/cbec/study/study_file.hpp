@@ -18,6 +18,12 @@ struct AnalysisSpec {
   std::string where;                      // "study.toml line 12" for messages
 };
 
+// A further table joined onto the data by key columns (left join; see frame/join.hpp).
+struct JoinSpec {
+  std::string path;                       // resolved
+  std::vector<std::string> by;
+};
+
 // Where the units are on the map: polygons and the contiguity weights built from them.
 struct SpatialSpec {
   std::string polygons;                   // resolved path (CSV with WKT, or any GDAL vector file)
@@ -34,6 +40,7 @@ struct StudySpec {
   std::string title = "cbec study", note, output = "report", truth;
   uint64_t seed = 12345;
   std::string data, unit, time, first_treat;
+  std::vector<JoinSpec> joins;            // [[data.join]], applied in order
   std::vector<AnalysisSpec> analyses;
   std::optional<SpatialSpec> spatial;
 };

@@ -166,3 +166,17 @@ TEST(StudyRun, StepsAreCachedByContentAndAnEditedStepIsRedone) {
   EXPECT_EQ(third.sections[1].results["years"][0]["permutations"].get<size_t>(), 49u);
   std::filesystem::remove_all(folder);
 }
+
+TEST(StudyRun, JoinsAddColumnsByKeysAndCountUnmatchedRows) {
+  StudySpec s = read_study(study("join.toml"));
+  ASSERT_EQ(s.joins.size(), 2u);
+  const StudyReport rep = run_study(s, 1);
+  const auto& summary = rep.sections[0].results;
+  EXPECT_EQ(summary[0]["variable"], "z");
+  EXPECT_EQ(summary[0]["n"].get<size_t>(), 20u);   // Lishui has no row in zhejiang_extra.csv
+  EXPECT_EQ(summary[1]["n"].get<size_t>(), 22u);
+  bool noted = false;
+  for (const auto& n : rep.data_summary.notes) noted = noted || n.find("2 rows have no match") != std::string::npos;
+  EXPECT_TRUE(noted);
+  EXPECT_NE(error_of("join_dup.toml").find("zhejiang_dup.csv line 4: the key (city) repeats line 2"), std::string::npos) << error_of("join_dup.toml");
+}
