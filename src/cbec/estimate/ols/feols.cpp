@@ -127,14 +127,18 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
     } else {
       for (long j = 0; j < data.cols(); ++j) todo.push_back(j);
     }
-    Eigen::MatrixXd pending(n, static_cast<long>(todo.size()));
-    for (size_t a = 0; a < todo.size(); ++a) pending.col(static_cast<long>(a)) = data.col(todo[a]);
     Demeaner dm(d.fixed_effects, w, o.demean_tol);
-    DemeanStats st = dm.demean(pending);
-    for (size_t a = 0; a < todo.size(); ++a) {
-      data.col(todo[a]) = pending.col(static_cast<long>(a));
-      if (o.cache) o.cache->store(keys[static_cast<size_t>(todo[a])], pending.col(static_cast<long>(a)));
+    DemeanStats st;
+    if (static_cast<long>(todo.size()) == data.cols()) {
+      st = dm.demean(data);  // in place: no second n x k buffer
+    } else {
+      Eigen::MatrixXd pending(n, static_cast<long>(todo.size()));
+      for (size_t a = 0; a < todo.size(); ++a) pending.col(static_cast<long>(a)) = data.col(todo[a]);
+      st = dm.demean(pending);
+      for (size_t a = 0; a < todo.size(); ++a) data.col(todo[a]) = pending.col(static_cast<long>(a));
     }
+    if (o.cache)
+      for (long j : todo) o.cache->store(keys[static_cast<size_t>(j)], data.col(j));
     absorbed = absorbed_parameters(d.fixed_effects);
     r.info["demean_iterations"] = std::to_string(st.max_iterations);
     r.info["demean_tol"] = fmt::format("{:g}", o.demean_tol);
