@@ -5,9 +5,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 #include <Eigen/SVD>
-#include <cmath>
 #include <limits>
-#include <optional>
 
 #include "cbec/stats/distributions.hpp"
 
