@@ -38,8 +38,8 @@ void add_reg(CLI::App& app) {
     dopt.drop_singletons = !o->keep_singletons;
     FeolsOptions fopt;
     fopt.vcov = VcovSpec::parse(o->vcov, dopt.panel_time);
-    DemeanCache cache;
-    fopt.cache = &cache;
+    DemeanCache cache;  // shares demeaned columns between models; one model has nothing to share
+    if (o->formulas.size() > 1) fopt.cache = &cache;
     std::vector<RegressionResult> results;
     nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "reg"}, {"data", o->data}, {"models", nlohmann::json::array()}};
     for (const auto& f : o->formulas) {

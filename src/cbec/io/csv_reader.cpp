@@ -22,6 +22,29 @@ namespace cbec {
 
 namespace {
 
+// Drops the pages of a memory-mapped file that the parser has passed from the process (they stay in
+// the kernel's page cache and fault back in cheaply if touched again), so the resident set holds the
+// columns being filled rather than the whole text. Inactive for text that is not a file mapping,
+// where MADV_DONTNEED would discard data.
+class PageReleaser {
+ public:
+  PageReleaser(std::string_view text, size_t from, bool active) : base_(text.data()), done_(from), active_(active) {}
+  void passed(size_t pos) {
+    if (!active_ || pos < done_ + kStep) return;
+    const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const uintptr_t lo = (reinterpret_cast<uintptr_t>(base_ + done_) + page - 1) / page * page;
+    const uintptr_t hi = reinterpret_cast<uintptr_t>(base_ + pos) / page * page;
+    if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
+    done_ = pos;
+  }
+
+ private:
+  static constexpr size_t kStep = size_t{16} << 20;
+  const char* base_;
+  size_t done_;
+  bool active_;
+};
+
 // Reads one field starting at `pos`; returns its (unquoted) text in `out` and advances `pos` past
 // the delimiter or the end of the record. `at_end` is set when the record ended.
 struct FieldCursor {
@@ -91,7 +114,10 @@ bool parse_number(std::string_view s, double& out) {
 
 }  // namespace
 
-Frame parse_csv(std::string_view text, const std::string& source, const CsvOptions& options) {
+namespace {
+
+// file_mapped: text is a read-only file mapping whose parsed pages may be released (PageReleaser).
+Frame parse_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped) {
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
       static_cast<unsigned char>(text[2]) == 0xBF)
     text.remove_prefix(3);
@@ -143,12 +169,14 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
   if (!quoted) {
 #pragma omp parallel for num_threads(threads)
     for (long c = 0; c < static_cast<long>(nchunks); ++c) {
+      PageReleaser pages(body, cut[static_cast<size_t>(c)], file_mapped);
       for (size_t p = cut[static_cast<size_t>(c)]; p < cut[static_cast<size_t>(c) + 1];) {
         size_t e = body.find('\n', p);
         if (e == std::string_view::npos || e >= cut[static_cast<size_t>(c) + 1]) e = cut[static_cast<size_t>(c) + 1];
         if (!blank_at(p)) ++records[static_cast<size_t>(c)];
         ++lines[static_cast<size_t>(c)];
         p = e + 1;
+        pages.passed(p);
       }
     }
   }
@@ -163,7 +191,9 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
   std::vector<std::string> chunk_error(nchunks);
   auto parse_chunk = [&](size_t c, size_t record, size_t line) {
     FieldCursor rc{body.substr(0, cut[c + 1]), cut[c], line, options.delimiter, {}};
+    PageReleaser pages(body, cut[c], file_mapped);
     while (!rc.done()) {
+      pages.passed(rc.pos);
       if (blank_at(rc.pos)) {
         rc.pos += body[rc.pos] == '\r' ? 2 : 1;
         ++rc.line;
@@ -239,6 +269,8 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
   return frame;
 }
 
+}  // namespace
+
 Frame read_csv(const std::string& path, const CsvOptions& options) {
   // The file is mapped, not copied: the parser reads the page cache directly.
   const int fd = ::open(path.c_str(), O_RDONLY);
@@ -251,7 +283,7 @@ Frame read_csv(const std::string& path, const CsvOptions& options) {
   const size_t size = static_cast<size_t>(st.st_size);
   if (size == 0) {
     ::close(fd);
-    return parse_csv(std::string_view(), path, options);
+    return parse_text(std::string_view(), path, options, false);
   }
   void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
@@ -262,7 +294,11 @@ Frame read_csv(const std::string& path, const CsvOptions& options) {
     size_t n;
     ~Unmap() { ::munmap(p, n); }
   } unmap{map, size};
-  return parse_csv(std::string_view(static_cast<const char*>(map), size), path, options);
+  return parse_text(std::string_view(static_cast<const char*>(map), size), path, options, true);
+}
+
+Frame parse_csv(std::string_view text, const std::string& source, const CsvOptions& options) {
+  return parse_text(text, source, options, false);
 }
 
 std::string quote_csv(const std::string& s) {

@@ -25,6 +25,8 @@ run <- function(id, data, form, y, xs, model, effect = "individual", vcov = "iid
        r2 = unname(r.squared(pm)), ref = sprintf("plm(model = '%s', effect = '%s'), vcov %s", model, effect, vcov))
   if (vcov == "iid") out$p_value <- nl(2 * pt(abs(tt), df, lower.tail = FALSE))
   if (model == "random") {
+    # plm's r.squared default (type = "cor"): squared correlation of the quasi-demeaned response and fit
+    out$adj_r2 <- unname(r.squared(pm, dfcor = TRUE))
     ec <- ercomp(pm); out$sigma2_e <- unname(ec$sigma2["idios"]); out$sigma2_u <- unname(ec$sigma2["id"])
     out$theta <- range(ec$theta)
     out$xt_r2 <- as.list(xt_r2(pm, data[complete.cases(data[, c(y, xs)]), ], y, xs, index[1]))

@@ -9,6 +9,7 @@
 #include "cbec/estimate/ols/collinearity.hpp"
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
+#include "cbec/estimate/ols/weak_identification.hpp"
 #include "cbec/estimate/wald.hpp"
 #include "cbec/stats/distributions.hpp"
 
@@ -64,6 +65,30 @@ double centered_ss(const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
   return w.size() ? c.dot(c.cwiseProduct(w)) : c.squaredNorm();
 }
 
+std::vector<std::string> kept_names(const std::vector<std::string>& names, const std::vector<long>& keep) {
+  std::vector<std::string> out;
+  for (long j : keep) out.push_back(names[static_cast<size_t>(j)]);
+  return out;
+}
+
+// The first stage with its exogenous regressors (columns of Fk other than the excluded instruments
+// inst_idx) partialled out of the endogenous variables and the instruments (Frisch-Waugh-Lovell;
+// fixed effects are already partialled), rows scaled by sqrt(w).
+PartialledFirstStage partial_first_stage(const Eigen::MatrixXd& Fk, const std::vector<long>& inst_idx, const Eigen::MatrixXd& Ek,
+                                         const Eigen::VectorXd& w, const Design& d, size_t absorbed) {
+  std::vector<long> exog_idx;
+  for (long j = 0; j < Fk.cols(); ++j)
+    if (std::find(inst_idx.begin(), inst_idx.end(), j) == inst_idx.end()) exog_idx.push_back(j);
+  Eigen::MatrixXd A(Fk.rows(), Ek.cols() + static_cast<long>(inst_idx.size()));
+  A << Ek, columns(Fk, inst_idx);
+  if (!exog_idx.empty()) {
+    const Eigen::MatrixXd Xf = columns(Fk, exog_idx);
+    A -= Xf * (inverse_crossprod(Xf, w) * crossprod(Xf, A, w));
+  }
+  apply_sqrt_weights(A, w);
+  return {A.leftCols(Ek.cols()), A.rightCols(static_cast<long>(inst_idx.size())), d, static_cast<size_t>(Fk.cols()), absorbed};
+}
+
 }  // namespace
 
 RegressionResult feols(const Design& d, const FeolsOptions& o) {
@@ -102,14 +127,18 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
     } else {
       for (long j = 0; j < data.cols(); ++j) todo.push_back(j);
     }
-    Eigen::MatrixXd pending(n, static_cast<long>(todo.size()));
-    for (size_t a = 0; a < todo.size(); ++a) pending.col(static_cast<long>(a)) = data.col(todo[a]);
     Demeaner dm(d.fixed_effects, w, o.demean_tol);
-    DemeanStats st = dm.demean(pending);
-    for (size_t a = 0; a < todo.size(); ++a) {
-      data.col(todo[a]) = pending.col(static_cast<long>(a));
-      if (o.cache) o.cache->store(keys[static_cast<size_t>(todo[a])], pending.col(static_cast<long>(a)));
+    DemeanStats st;
+    if (static_cast<long>(todo.size()) == data.cols()) {
+      st = dm.demean(data);  // in place: no second n x k buffer
+    } else {
+      Eigen::MatrixXd pending(n, static_cast<long>(todo.size()));
+      for (size_t a = 0; a < todo.size(); ++a) pending.col(static_cast<long>(a)) = data.col(todo[a]);
+      st = dm.demean(pending);
+      for (size_t a = 0; a < todo.size(); ++a) data.col(todo[a]) = pending.col(static_cast<long>(a));
     }
+    if (o.cache)
+      for (long j : todo) o.cache->store(keys[static_cast<size_t>(j)], data.col(j));
     absorbed = absorbed_parameters(d.fixed_effects);
     r.info["demean_iterations"] = std::to_string(st.max_iterations);
     r.info["demean_tol"] = fmt::format("{:g}", o.demean_tol);
@@ -189,6 +218,8 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
         r.tests["kleibergen_paap_f"] = kp;
       }
     }
+    weak_identification_tests(partial_first_stage(Fk, inst_idx, columns(E, keep_e), w, d, absorbed), o.vcov,
+                              kept_names(d.endog_names, keep_e), r);
     Z.resize(n, static_cast<long>(keep_e.size()) + Xk.cols());
     Z << Ehat, Xk;
     Eigen::MatrixXd Zactual(n, Z.cols());

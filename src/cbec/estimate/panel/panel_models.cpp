@@ -81,6 +81,19 @@ void xtreg_r2(RegressionResult& r, const Design& base, const Factor& unit) {
   r.fit["r2_overall_xt"] = corr2(base.y, xb);
 }
 
+// plm's R-squared of the random-effects model (plm 2.6 r.squared, default type = "cor"): the squared
+// correlation of the quasi-demeaned response y_it - theta_i ybar_i with the quasi-demeaned fit
+// (x_it - theta_i xbar_i)'b, the intercept column becoming 1 - theta_i. On an unbalanced panel theta_i
+// varies by unit, so the transformed regression has no constant column and this differs from
+// 1 - RSS/TSS; on a balanced panel they coincide. Adjusted as plm's summary (dfcor = TRUE):
+// 1 - (1 - R2) (n - 1) / df_resid.
+void random_effects_r2(RegressionResult& r, const Design& quasi_demeaned) {
+  const double r2 = corr2(quasi_demeaned.y, quasi_demeaned.X * r.coef);
+  const double n = static_cast<double>(quasi_demeaned.nobs());
+  r.fit["r2"] = r2;
+  r.fit["adj_r2"] = 1 - (1 - r2) * (n - 1) / r.df_resid;
+}
+
 // A copy of a design restricted to transformed data (rows re-indexed 0..n-1).
 Design transformed(const Design& base, Eigen::VectorXd y, Eigen::MatrixXd X, const std::vector<size_t>& keep) {
   Design d;
@@ -225,6 +238,7 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
       for (size_t i = 0; i < all.size(); ++i) all[i] = i;
       Design d = transformed(base, ys, Xs, all);
       r = feols(d, fo);
+      random_effects_r2(r, d);
       r.fit["sigma2_e"] = s2e;
       r.fit["sigma2_u"] = s2u;
       r.fit["rho"] = s2u / (s2u + s2e);
