@@ -12,6 +12,12 @@ namespace cbec {
 
 namespace {
 
+// "city" joins city to city; "province_en=name_en" joins the left column to a differently named right one.
+std::pair<std::string, std::string> sides(const std::string& by) {
+  const auto eq = by.find('=');
+  return eq == std::string::npos ? std::pair{by, by} : std::pair{by.substr(0, eq), by.substr(eq + 1)};
+}
+
 std::string key_of(const Frame& f, const std::vector<std::string>& by, size_t i) {
   std::string k;
   for (const auto& c : by) {
@@ -23,24 +29,28 @@ std::string key_of(const Frame& f, const std::vector<std::string>& by, size_t i)
 
 }  // namespace
 
-JoinReport left_join(Frame& left, const Frame& right, const std::vector<std::string>& by, const std::string& source) {
-  if (by.empty()) throw SpecError(fmt::format("joining {}: name the key columns (by = [\"city\", \"year\"])", source));
-  for (const auto& c : by) {
-    if (!left.has(c)) throw DataError(fmt::format("joining {}: the key '{}' is not a column of the main data", source, c));
-    if (!right.has(c)) throw DataError(fmt::format("joining {}: the key '{}' is not a column of {}", source, c, source));
+JoinReport left_join(Frame& left, const Frame& right, const std::vector<std::string>& by_spec, const std::string& source) {
+  if (by_spec.empty()) throw SpecError(fmt::format("joining {}: name the key columns (by = [\"city\", \"year\"])", source));
+  std::vector<std::string> by, right_by;
+  for (const auto& b : by_spec) {
+    const auto [l, r] = sides(b);
+    if (!left.has(l)) throw DataError(fmt::format("joining {}: the key '{}' is not a column of the main data", source, l));
+    if (!right.has(r)) throw DataError(fmt::format("joining {}: the key '{}' is not a column of {}", source, r, source));
+    by.push_back(l);
+    right_by.push_back(r);
   }
   JoinReport rep;
   rep.source = source;
-  rep.by = by;
+  rep.by = by_spec;
   for (const auto& col : right.columns()) {
-    if (std::find(by.begin(), by.end(), col.name) != by.end()) continue;
+    if (std::find(right_by.begin(), right_by.end(), col.name) != right_by.end()) continue;
     if (left.has(col.name))
       throw DataError(fmt::format("joining {}: column '{}' is in both tables; rename it in one of them or drop it", source, col.name));
     rep.added.push_back(col.name);
   }
   std::unordered_map<std::string, size_t> row_of;
   for (size_t j = 0; j < right.nrows(); ++j) {
-    const std::string k = key_of(right, by, j);
+    const std::string k = key_of(right, right_by, j);
     const auto [it, inserted] = row_of.emplace(k, j);
     if (!inserted)
       throw DataError(fmt::format("{} line {}: the key ({}) repeats line {}; a joined table needs one row per key", source, j + 2,

@@ -2,7 +2,8 @@
 // unit-level data such as the pilot-zone batch): every row of the left frame is kept; the right
 // table's other columns are added, missing where a row has no match. A key that appears twice in
 // the right table, a key column absent from either side and a column name on both sides are errors
-// naming the file (and line) and what to do.
+// naming the file (and line) and what to do. A key "a=b" matches the left column a to the right
+// column b (e.g. "province_en=name_en").
 #pragma once
 #include <string>
 #include <vector>

@@ -106,7 +106,8 @@ std::string map_caption(const SpatialContext& ctx) {
 
 SpatialContext build_spatial_context(const StudySpec& s, const Frame& frame) {
   const SpatialSpec& g = *s.spatial;
-  const Polygons all = read_polygons(g.polygons, g.id);
+  Polygons all = read_polygons(g.polygons, g.dissolve.empty() ? g.id : g.dissolve);
+  if (!g.dissolve.empty()) all = dissolve(all, all.ids);
   const Column& key = frame.get(key_of(s));
   std::set<std::string> wanted;
   for (size_t i = 0; i < frame.nrows(); ++i)
@@ -119,7 +120,7 @@ SpatialContext build_spatial_context(const StudySpec& s, const Frame& frame) {
     }
   if (!wanted.empty())
     throw DataError(fmt::format("{} unit{} of the data ('{}') have no polygon in {} (field '{}'): {}; set [spatial] key to the data column that holds the polygons' ids",
-                                wanted.size(), wanted.size() == 1 ? "" : "s", key_of(s), g.polygons, g.id, fmt::join(wanted, ", ")));
+                                wanted.size(), wanted.size() == 1 ? "" : "s", key_of(s), g.polygons, g.dissolve.empty() ? g.id : g.dissolve, fmt::join(wanted, ", ")));
   SpatialContext ctx;
   ctx.w = contiguity_weights(mine, g.weights == "queen", g.snap);
   if (!g.edits.empty())

@@ -96,6 +96,15 @@ StudySpec read_study(const std::string& path) {
     if (auto v = n->value<std::string>()) out = *v;
     else errors.push_back(fmt::format("{}: '{}' must be text in quotes", place(path, n->source()), key));
   };
+  // A file named relative to the study file, or "builtin:<name>" for <name>.csv of cbec's data folder.
+  auto resolve = [&](std::string& file, const toml::table& t, const char* key, const char* what) {
+    if (file.empty()) return;
+    const std::string builtin = "builtin:";
+    const std::filesystem::path p = file.rfind(builtin, 0) == 0 ? std::filesystem::path(data_dir()) / (file.substr(builtin.size()) + ".csv")
+                                                                : std::filesystem::path(s.dir) / file;
+    if (!std::filesystem::exists(p)) errors.push_back(fmt::format("{}: the {} file '{}' does not exist", place(path, t.get(key)->source()), what, p.string()));
+    file = p.string();
+  };
   if (const toml::table* st = root["study"].as_table()) {
     check_keys(*st, {"title", "note", "output", "seed", "truth"}, "[study]");
     get_string(st, "title", s.title, false, "study");
@@ -115,11 +124,7 @@ StudySpec read_study(const std::string& path) {
     get_string(data, "unit", s.unit, true, "data");
     get_string(data, "time", s.time, true, "data");
     get_string(data, "first_treat", s.first_treat, false, "data");
-    if (!s.data.empty()) {
-      std::filesystem::path p = std::filesystem::path(s.dir) / s.data;
-      if (!std::filesystem::exists(p)) errors.push_back(fmt::format("{}: the data file '{}' does not exist", place(path, data->get("path")->source()), p.string()));
-      s.data = p.string();
-    }
+    resolve(s.data, *data, "path", "data");
     if (const toml::node* joins = data->get("join")) {
       const toml::array* arr = joins->as_array();
       if (!arr || !arr->is_array_of_tables()) errors.push_back(fmt::format("{}: write each joined table as [[data.join]] with path and by", place(path, joins->source())));
@@ -135,20 +140,17 @@ StudySpec read_study(const std::string& path) {
               if (auto v = e.value<std::string>()) j.by.push_back(*v);
           if (!by || j.by.size() != by->size() || j.by.empty())
             errors.push_back(fmt::format("{}: [[data.join]] needs by = a list of key column names, e.g. [\"city\", \"year\"]", place(path, jt.source())));
-          if (!j.path.empty()) {
-            const std::filesystem::path p = std::filesystem::path(s.dir) / j.path;
-            if (!std::filesystem::exists(p)) errors.push_back(fmt::format("{}: the joined file '{}' does not exist", place(path, jt.get("path")->source()), p.string()));
-            j.path = p.string();
-          }
+          resolve(j.path, jt, "path", "joined");
           s.joins.push_back(j);
         }
     }
   }
   if (const toml::table* sp = root["spatial"].as_table()) {
-    check_keys(*sp, {"polygons", "id", "key", "weights", "transform", "edits", "snap"}, "[spatial]");
+    check_keys(*sp, {"polygons", "id", "dissolve", "key", "weights", "transform", "edits", "snap"}, "[spatial]");
     SpatialSpec g;
     get_string(sp, "polygons", g.polygons, true, "spatial");
     get_string(sp, "id", g.id, false, "spatial");
+    get_string(sp, "dissolve", g.dissolve, false, "spatial");
     get_string(sp, "key", g.key, false, "spatial");
     get_string(sp, "weights", g.weights, false, "spatial");
     get_string(sp, "transform", g.transform, false, "spatial");
@@ -161,18 +163,8 @@ StudySpec read_study(const std::string& path) {
       errors.push_back(fmt::format("{}: [spatial] weights must be queen or rook, not '{}'", place(path, sp->source()), g.weights));
     if (g.transform != "B" && g.transform != "R" && g.transform != "S")
       errors.push_back(fmt::format("{}: [spatial] transform must be B, R or S, not '{}'", place(path, sp->source()), g.transform));
-    auto resolve = [&](std::string& file, const char* key) {
-      if (file.empty()) return;
-      if (file == "builtin:china_cities") {
-        file = (std::filesystem::path(data_dir()) / "china_city_polygons.csv").string();
-        return;
-      }
-      std::filesystem::path p = std::filesystem::path(s.dir) / file;
-      if (!std::filesystem::exists(p)) errors.push_back(fmt::format("{}: the {} file '{}' does not exist", place(path, sp->get(key)->source()), key, p.string()));
-      file = p.string();
-    };
-    resolve(g.polygons, "polygons");
-    resolve(g.edits, "edits");
+    resolve(g.polygons, *sp, "polygons", "polygons");
+    resolve(g.edits, *sp, "edits", "edits");
     s.spatial = g;
   }
   const toml::array* analyses = root["analysis"].as_array();

@@ -28,6 +28,7 @@ struct JoinSpec {
 struct SpatialSpec {
   std::string polygons;                   // resolved path (CSV with WKT, or any GDAL vector file)
   std::string id = "city_cn";             // the polygons' id field
+  std::string dissolve;                   // a field to merge polygons by (e.g. province_cn: cities into provinces)
   std::string key;                        // the data column holding those ids (default: the panel unit)
   std::string weights = "queen";          // queen | rook
   std::string transform = "R";            // B binary, R row-standardized, S variance-stabilizing

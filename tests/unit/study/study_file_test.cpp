@@ -180,3 +180,20 @@ TEST(StudyRun, JoinsAddColumnsByKeysAndCountUnmatchedRows) {
   EXPECT_TRUE(noted);
   EXPECT_NE(error_of("join_dup.toml").find("zhejiang_dup.csv line 4: the key (city) repeats line 2"), std::string::npos) << error_of("join_dup.toml");
 }
+
+TEST(StudyRun, ProvincesExampleJoinsDissolvesAndMapsRealData) {
+  StudySpec s = read_study(std::string(CBEC_EXAMPLES) + "/provinces/study.toml");
+  const StudyReport rep = run_study(s, 2);
+  ASSERT_EQ(rep.sections.size(), 9u);
+  bool joined = false;
+  for (const auto& row : rep.data_summary.rows) joined = joined || (row[0] == "Joined china_provinces.csv" && row[1].find("279 of 279 rows matched") != std::string::npos);
+  EXPECT_TRUE(joined);
+  const auto& moran_2019 = rep.sections[3].results["years"].back();
+  EXPECT_EQ(moran_2019["year"].get<int>(), 2019);
+  EXPECT_NEAR(moran_2019["EI"].get<double>(), -1.0 / 30, 1e-12);   // 31 provinces
+  EXPECT_GT(moran_2019["I"].get<double>(), 0.2);                   // innovation clusters in the east
+  bool island = false;
+  for (const auto& n : rep.sections[3].tables[0].notes) island = island || n.find("海南省") != std::string::npos;
+  EXPECT_TRUE(island);
+  EXPECT_EQ(rep.sections[2].figures[0].spec["data"]["values"].size(), 31u);
+}
