@@ -30,6 +30,7 @@
 #include "cbec/study/index_steps.hpp"
 #include "cbec/study/spatial_steps.hpp"
 #include "cbec/study/step_cache.hpp"
+#include "cbec/study/transform_step.hpp"
 #include "cbec/frame/join.hpp"
 #include "cbec/report/known_truth.hpp"
 #include "cbec/report/regression_table.hpp"
@@ -359,9 +360,9 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   for (const auto& a : s.analyses) {
     const ProgressTask task(fmt::format("[{}/{}] {}", rep.sections.size() + 1, s.analyses.size(), a.title.empty() ? a.type : a.title));
     const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"text", a.text}, {"lists", a.lists}, {"numbers", a.numbers}};
-    if (a.type == "entropy" || a.type == "vif") {   // cheap, and entropy adds a column later steps read
-      in_context(a, [&] { rep.sections.push_back(run_index_analysis(s, a, frame)); });
-      if (a.type == "entropy") inputs["frame_changes"].push_back(step);
+    if (a.type == "entropy" || a.type == "vif" || a.type == "transform") {   // cheap; entropy and transform add columns later steps read
+      in_context(a, [&] { rep.sections.push_back(a.type == "transform" ? run_transform_step(s, a, frame) : run_index_analysis(s, a, frame)); });
+      if (a.type != "vif") inputs["frame_changes"].push_back(step);
       continue;
     }
     inputs["step"] = step;

@@ -9,6 +9,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/domain/pilot_zones.hpp"
+#include "cbec/study/transform_step.hpp"
 
 namespace cbec {
 
@@ -43,6 +44,8 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
       {"entropy", {{"indicators", 'l', true}, {"negative", 'l', false}, {"name", 's', false}, {"scope", 's', false}, {"shift", 'n', false},
                    {"standardize", 's', false}}},
       {"vif", {{"variables", 'l', true}, {"threshold", 'n', false}}},
+      {"transform", {{"log", 'l', false}, {"lag", 'l', false}, {"lead", 'l', false}, {"diff", 'l', false}, {"growth", 'l', false},
+                     {"interpolate", 'l', false}, {"winsor", 'l', false}, {"std", 'l', false}, {"extrapolate", 'n', false}}},
       {"sigma_convergence", {{"variable", 's', true}, {"group", 's', false}}},
       {"beta_convergence", {{"variable", 's', true}, {"group", 's', false}, {"controls", 'l', false}, {"vcov", 's', false}}},
   };
@@ -258,6 +261,16 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
     if (a.type == "vif" || a.type == "describe")
       for (const auto& v : a.lists.count("variables") ? a.lists.at("variables") : std::vector<std::string>{}) need_now(v, a.where);
     if (a.type == "entropy") available.push_back(a.text.count("name") ? a.text.at("name") : "index");
+    if (a.type == "transform") {
+      const TransformSpecs t = transform_specs_of(study, a);
+      for (const auto* list : {&t.log, &t.lag, &t.lead, &t.diff, &t.growth, &t.interpolate, &t.winsor, &t.std})
+        for (const auto& spec : *list) need_now(spec.substr(0, spec.find(':')), a.where);
+      try {
+        for (const auto& name : transform_outputs(t)) available.push_back(name);
+      } catch (const Error& e) {
+        out.push_back(fmt::format("{}: {}", a.where, e.what()));
+      }
+    }
     if (a.text.count("y")) need_now(a.text.at("y"), a.where);
     if (a.text.count("by")) need_now(a.text.at("by"), a.where);
     if (a.text.count("variable")) need_now(a.text.at("variable"), a.where);

@@ -197,3 +197,17 @@ TEST(StudyRun, ProvincesExampleJoinsDissolvesAndMapsRealData) {
   EXPECT_TRUE(island);
   EXPECT_EQ(rep.sections[2].figures[0].spec["data"]["values"].size(), 31u);
 }
+
+TEST(StudyRun, TransformStepAddsColumnsForLaterSteps) {
+  const StudyReport rep = run_study(read_study(study("transform.toml")), 1);
+  ASSERT_EQ(rep.sections.size(), 2u);
+  std::map<std::string, size_t> computed, n;
+  for (const auto& r : rep.sections[0].results) computed[r["column"].get<std::string>()] = r["computed"].get<size_t>();
+  for (const auto& r : rep.sections[1].results) n[r["variable"].get<std::string>()] = r["n"].get<size_t>();
+  EXPECT_EQ(computed["l1_x"], 11u);   // 2020 has a lag, 2019 does not
+  EXPECT_EQ(computed["w_y"], 22u);
+  EXPECT_EQ(n["l1_x"], 11u);
+  EXPECT_EQ(n["log_x"], 22u);
+  const std::string m = error_of("transform_bad.toml");
+  EXPECT_NE(m.find("no column 'xx'"), std::string::npos) << m;
+}

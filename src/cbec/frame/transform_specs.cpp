@@ -1,0 +1,139 @@
+#include "cbec/frame/transform_specs.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <optional>
+#include <tuple>
+
+#include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
+#include "cbec/formula/design.hpp"
+
+namespace cbec {
+
+namespace {
+
+double number(const std::string& s, const std::string& what) {
+  try {
+    size_t used = 0;
+    const double v = std::stod(s, &used);
+    if (used == s.size()) return v;
+  } catch (...) {
+  }
+  throw SpecError(fmt::format("{}: '{}' is not a number", what, s));
+}
+
+// "by=var" at the end of a spec -> group codes.
+std::optional<Factor> by_group(const Frame& f, const std::vector<std::string>& parts, size_t at) {
+  if (parts.size() <= at) return std::nullopt;
+  if (parts[at].rfind("by=", 0) != 0) throw SpecError(fmt::format("expected by=variable, got '{}'", parts[at]));
+  return make_factor(f, {parts[at].substr(3)});
+}
+
+int lag_order(const std::vector<std::string>& parts, const std::string& spec) {
+  return parts.size() > 1 ? static_cast<int>(number(parts[1], spec)) : 1;
+}
+
+std::vector<std::string> checked_parts(const std::string& spec, size_t at_least, const char* example) {
+  auto parts = split_trimmed(spec, ':');
+  if (parts.size() < at_least) throw SpecError(fmt::format("'{}' needs {}", spec, example));
+  return parts;
+}
+
+}  // namespace
+
+std::vector<std::string> transform_outputs(const TransformSpecs& o) {
+  std::vector<std::string> out;
+  for (const auto& x : o.log) out.push_back("log_" + x);
+  for (auto [specs, prefix] : {std::pair{&o.lag, "l"}, {&o.lead, "f"}, {&o.diff, "d"}})
+    for (const auto& s : *specs) {
+      const auto parts = split_trimmed(s, ':');
+      out.push_back(fmt::format("{}{}_{}", prefix, lag_order(parts, s), parts[0]));
+    }
+  for (const auto& x : o.growth) out.push_back("g_" + x);
+  for (const auto& x : o.interpolate) out.push_back("i_" + x);
+  for (const auto& s : o.winsor) out.push_back("w_" + checked_parts(s, 3, "x:lower:upper, e.g. gdp:1:99")[0]);
+  for (const auto& s : o.std) {
+    const auto parts = checked_parts(s, 2, "x:method, e.g. gdp:z");
+    out.push_back((parts[1] == "z" ? "z_" : "mm_") + parts[0]);
+  }
+  return out;
+}
+
+std::vector<TransformReport> apply_transforms(Frame& f, const TransformSpecs& o) {
+  std::optional<Panel> panel;
+  auto need_panel = [&]() -> const Panel& {
+    if (o.unit.empty() || o.time.empty()) throw SpecError("lags, leads, differences, growth and interpolation need the panel's unit and time");
+    if (!panel) panel = declare_panel(f, o.unit, o.time);
+    return *panel;
+  };
+  const std::vector<std::string> names = transform_outputs(o);
+  std::vector<TransformReport> reports;
+  auto add = [&](std::vector<double> v, TransformReport rep, const std::string& what) {
+    rep.column = names[reports.size()];
+    rep.description = what;
+    f.set(Column::numeric(rep.column, std::move(v)));
+    reports.push_back(rep);
+  };
+  for (const auto& x : o.log) {
+    TransformReport r;
+    auto v = log_values(f.numeric(x), r);
+    add(std::move(v), r, fmt::format("log({})", x));
+  }
+  for (auto [specs, sign, prefix] : {std::tuple{&o.lag, 1, "l"}, {&o.lead, -1, "f"}, {&o.diff, 0, "d"}}) {
+    for (const auto& s : *specs) {
+      const auto parts = split_trimmed(s, ':');
+      const int k = lag_order(parts, s);
+      const auto& x = f.numeric(parts[0]);
+      TransformReport r;
+      std::vector<double> v;
+      if (sign == 0) v = panel_diff(need_panel(), x, k, r);
+      else {
+        v = panel_shift(need_panel(), x, sign * k);
+        for (size_t i = 0; i < v.size(); ++i) {
+          if (std::isnan(x[i])) ++r.missing_input;
+          r.computed += !std::isnan(v[i]);
+        }
+        r.invalid = v.size() - r.computed;
+      }
+      add(std::move(v), r, fmt::format("{}({}, {})", prefix, parts[0], k));
+    }
+  }
+  for (const auto& x : o.growth) {
+    TransformReport r;
+    auto v = panel_growth(need_panel(), f.numeric(x), r);
+    add(std::move(v), r, fmt::format("growth of {}", x));
+  }
+  for (const auto& x : o.interpolate) {
+    TransformReport r;
+    auto v = interpolate(need_panel(), f.numeric(x), o.extrapolate, r);
+    add(std::move(v), r, fmt::format("linear {} of {}", o.extrapolate ? "interpolation and extrapolation" : "interpolation", x));
+  }
+  for (const auto& s : o.winsor) {
+    const auto parts = checked_parts(s, 3, "x:lower:upper, e.g. gdp:1:99");
+    const auto g = by_group(f, parts, 3);
+    TransformReport r;
+    auto v = winsorize(f.numeric(parts[0]), number(parts[1], s), number(parts[2], s), g ? &g->codes : nullptr, r);
+    add(std::move(v), r, fmt::format("winsorized at {}/{} percentiles{}", parts[1], parts[2], g ? " by " + g->name : ""));
+  }
+  for (const auto& s : o.std) {
+    const auto parts = checked_parts(s, 2, "x:method, e.g. gdp:z");
+    const auto g = by_group(f, parts, 2);
+    TransformReport r;
+    auto v = standardize(f.numeric(parts[0]), parts[1], g ? &g->codes : nullptr, r);
+    add(std::move(v), r, fmt::format("{} standardization{}", parts[1], g ? " by " + g->name : ""));
+  }
+  return reports;
+}
+
+nlohmann::json to_json(const std::vector<TransformReport>& reports) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& r : reports)
+    j.push_back({{"column", r.column}, {"transform", r.description}, {"computed", r.computed}, {"missing_input", r.missing_input},
+                 {"not_computable", r.invalid}, {"changed", r.changed}});
+  return j;
+}
+
+}  // namespace cbec
