@@ -1,0 +1,70 @@
+// Snapshot tests of the table renderers: a regression table (Grunfeld, two models side by side)
+// and a table with Chinese labels and characters that need escaping, in every text format,
+// compared byte for byte with tests/snapshots/. After an intended change, regenerate with
+// CBEC_UPDATE_SNAPSHOTS=1 build/cbec_tests --gtest_filter='TableSnapshot*' and review the diff.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cbec/estimate/ols/feols.hpp"
+#include "cbec/io/csv_reader.hpp"
+#include "cbec/report/regression_table.hpp"
+#include "cbec/report/table.hpp"
+
+using namespace cbec;
+
+namespace {
+
+std::vector<Table> tables() {
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  FeolsOptions o;
+  o.vcov = VcovSpec::parse("cluster:firm");
+  RegressionTableOptions to;
+  to.title = "Investment (Grunfeld)";
+  to.model_names = {"OLS", "Two-way FE"};
+  Table reg = regression_table({feols(f, "inv ~ value + capital", o), feols(f, "inv ~ value + capital | firm + year", o)}, to);
+  Table cn;
+  cn.title = "变量说明 & <notes>";
+  cn.header = {"变量", "含义", "Value"};
+  cn.rows = {{"ln_export", "出口额对数 \"log\"", "1,234.5"}, {"did", "试点 × 实施后", "<0.05 & >0"}};
+  cn.rules_before = {1};
+  cn.notes = {"数据：模拟；a_b % $ # {x}"};
+  return {reg, cn};
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST(TableSnapshot, EveryTextFormatMatchesItsSnapshot) {
+  const bool update = std::getenv("CBEC_UPDATE_SNAPSHOTS") != nullptr;
+  const auto ts = tables();
+  for (auto [format, ext] : {std::pair{TableFormat::Text, "txt"}, {TableFormat::Markdown, "md"}, {TableFormat::Latex, "tex"},
+                             {TableFormat::Csv, "csv"}, {TableFormat::Html, "html"}}) {
+    for (size_t k = 0; k < ts.size(); ++k) {
+      const std::string path = fmt::format("{}/tests/snapshots/table{}.{}", CBEC_SOURCE_DIR, k + 1, ext);
+      const std::string got = render(ts[k], format);
+      if (update) std::ofstream(path, std::ios::binary) << got;
+      EXPECT_EQ(got, read_file(path)) << path;
+    }
+  }
+}
+
+TEST(TableSnapshot, ExcelWorkbookIsWritten) {
+  const std::string path = (std::filesystem::temp_directory_path() / "cbec_snapshot.xlsx").string();
+  write_tables(tables(), path, TableFormat::Xlsx);
+  const std::string bytes = read_file(path);
+  ASSERT_GT(bytes.size(), 1000u);
+  EXPECT_EQ(bytes.substr(0, 2), "PK");   // a zip container (Office Open XML)
+  std::filesystem::remove(path);
+}
