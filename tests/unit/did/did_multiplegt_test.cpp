@@ -23,14 +23,7 @@ nlohmann::json fixture() {
   return nlohmann::json::parse(in);
 }
 
-StaggeredSpec mpdta_spec() {
-  StaggeredSpec s;
-  s.y = "lemp";
-  s.unit = "countyreal";
-  s.time = "year";
-  s.first_treat = "first.treat";
-  return s;
-}
+StaggeredSpec mpdta_spec() { return test::spec_of("lemp", "countyreal", "year", "first.treat"); }
 
 const DidMultiplegtEffect& find(const DidMultiplegtResult& r, const std::string& name) {
   for (const auto& e : r.effects)
@@ -45,17 +38,11 @@ TEST(DidMultiplegt, MatchesDIDmultiplegt) {
     SCOPED_TRACE(c["name"].get<std::string>());
     const bool mp = c["name"] == "mpdta";
     const Frame f = read_csv(std::string(CBEC_TEST_DATA) + (mp ? "/mpdta.csv" : "/didm_switching.csv"));
-    StaggeredSpec s = mpdta_spec();
+    const StaggeredSpec s = mp ? mpdta_spec() : test::spec_of("y", "id", "t");
     DidMultiplegtOptions o;
     o.placebo = 2;
     o.dynamic = 2;
-    if (!mp) {
-      s = StaggeredSpec{};
-      s.y = "y";
-      s.unit = "id";
-      s.time = "t";
-      o.treatment = "D";
-    }
+    if (!mp) o.treatment = "D";
     const auto r = did_multiplegt(f, s, o);
     for (const auto& [name, v] : c["coef"].items()) {
       const double b = v.get<double>();
