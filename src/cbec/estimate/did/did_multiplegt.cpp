@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -80,7 +81,7 @@ Estimate estimate_horizon(const Cells& c, int horizon, const std::vector<double>
         else w_c += m[g], sum_c += m[g] * dy;
       }
       if (w_s == 0 || w_c == 0) continue;   // switchers without controls do not enter (N_S excludes them)
-      // eq. 3: N_{1,0,t} DID_{+,t} for joiners, N_{0,1,t} DID_{-,t} for leavers, where
+      // DID_M: N_{1,0,t} DID_{+,t} for joiners, N_{0,1,t} DID_{-,t} for leavers, where
       // DID_{-,t} = (change of the stayers) - (change of the leavers).
       const double did = sum_s / w_s - sum_c / w_c;
       effect += (base == 0 ? 1.0 : -1.0) * w_s * did;

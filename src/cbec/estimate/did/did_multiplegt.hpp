@@ -2,12 +2,13 @@
 // treatment, for a binary treatment at the (unit, period) level that may switch on and off.
 // Per period t, joiners (D_{g,t-1} = 0, D_{g,t} = 1) are compared with units untreated at t-1 and t
 // (DID_{+,t}), and leavers (1 -> 0) with units treated at t-1 and t (DID_{-,t}); DID_M weights them
-// by the number of switchers (their eq. 3). The placebo DID_M^pl compares the same switchers'
-// outcome change from t-2 to t-1 with units whose treatment was stable from t-2 to t (section 4.2),
-// with lags up to `placebo`. The dynamic effects DID_l (l = 1..L) follow each switcher from t-1 to
+// by the number of switchers (DID_M as defined for their Theorem 3). The placebo DID_M^pl compares
+// the same switchers' outcome change from t-2 to t-1 with units whose treatment was stable from t-2
+// to t, with lags up to `placebo`. The dynamic effects DID_l (l = 1..L) follow each switcher from t-1 to
 // t+l against units whose treatment is unchanged from t-1 to t+l: for staggered adoption the
-// not-yet-treated, as the event-study DID_l of de Chaisemartin and D'Haultfoeuille (2024, REStat,
-// eq. 3) (their l = our l + 1). As the R package DIDmultiplegt's did_multiplegt (0.1.x, no controls).
+// not-yet-treated, as the event-study DID_l of de Chaisemartin and D'Haultfoeuille (2024, REStat)
+// (their l = our l + 1). Lags and leads are by period: a unit missing a period has no change there
+// (the package lags by row). As the R package DIDmultiplegt's did_multiplegt (0.1.x, no controls).
 // Standard errors from the unit-cluster bootstrap, reproducible by seed for any thread count.
 #pragma once
 #include <nlohmann/json_fwd.hpp>
