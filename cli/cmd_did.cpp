@@ -1,7 +1,7 @@
 // cbec did: policy evaluation of a staggered rollout. Methods: twfe (multi-period DID), event
 // (event study), sunab (Sun-Abraham), bacon (Goodman-Bacon decomposition), placebo
 // (randomization inference), wild (wild cluster bootstrap of the DID), cs (Callaway-Sant'Anna),
-// imputation (Borusyak-Jaravel-Spiess).
+// imputation (Borusyak-Jaravel-Spiess), didm (de Chaisemartin-D'Haultfoeuille DID_M).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +11,7 @@
 #include "cbec/core/strings.hpp"
 #include "cbec/estimate/did/bacon.hpp"
 #include "cbec/estimate/did/callaway_santanna.hpp"
+#include "cbec/estimate/did/did_multiplegt.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/imputation.hpp"
 #include "cbec/estimate/did/mediation.hpp"
@@ -20,6 +21,7 @@
 #include "cbec/estimate/did/wild_bootstrap.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/callaway_santanna_tables.hpp"
+#include "cbec/report/did_multiplegt_table.hpp"
 #include "cbec/report/imputation_table.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "commands.hpp"
@@ -99,17 +101,21 @@ void add_did(CLI::App& app) {
     uint64_t seed = 12345;
     std::string mode = "units";
     CallawaySantAnnaOptions cs;
+    DidMultiplegtOptions didm;
     bool no_bootstrap = false, pointwise = false;
     OutputOptions out;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, sunab, cs, imputation, bacon, placebo, wild, mediation");
+  auto* cmd = app.add_subcommand("did", "Staggered difference-in-differences: twfe, event, sunab, cs, imputation, didm, bacon, placebo, wild, mediation");
   cmd->add_option("data", o->data, "Data file (.csv, .dta)")->required();
-  cmd->add_option("--method", o->method, "twfe | event | sunab | cs | imputation | bacon | placebo | wild | mediation");
+  cmd->add_option("--method", o->method, "twfe | event | sunab | cs | imputation | didm | bacon | placebo | wild | mediation");
   cmd->add_option("--y", o->spec.y, "Outcome")->required();
   cmd->add_option("--unit", o->spec.unit, "Unit identifier")->required();
   cmd->add_option("--time", o->spec.time, "Time period (whole numbers)")->required();
-  cmd->add_option("--first-treat", o->spec.first_treat, "First treatment period (0 or missing: never treated)")->required();
+  cmd->add_option("--first-treat", o->spec.first_treat, "First treatment period (0 or missing: never treated); required but with didm --treatment");
+  cmd->add_option("--treatment", o->didm.treatment, "didm: a 0/1 treatment column that may switch on and off (instead of --first-treat)");
+  cmd->add_option("--placebo", o->didm.placebo, "didm: number of placebo lags (default 0)");
+  cmd->add_option("--dynamic", o->didm.dynamic, "didm: dynamic effects l = 1..L (default 0)");
   cmd->add_option("--controls", o->controls, "Control terms joined by +, e.g. \"x1 + log(x2)\"");
   cmd->add_option("--fe", o->fe, "Further fixed effects joined by +, e.g. \"province^year\"");
   cmd->add_option("--vcov", o->spec.vcov, "Variance (default: cluster by unit)");
@@ -117,7 +123,7 @@ void add_did(CLI::App& app) {
   cmd->add_option("--window", o->window, "Event window min,max (default -5,5)");
   cmd->add_option("--ref", o->ref, "Reference period of the event study (default -1)");
   cmd->add_flag("--no-bin", o->no_bin, "Drop periods outside the window instead of binning them");
-  cmd->add_option("--draws", o->draws, "Placebo draws (default 500) / bootstrap draws (wild 9999, cs 1000)");
+  cmd->add_option("--draws", o->draws, "Placebo draws (default 500) / bootstrap draws (wild 9999, cs 1000, didm 500)");
   cmd->add_option("--mode", o->mode, "Placebo reassignment: units | timing | both");
   cmd->add_option("--seed", o->seed, "Random seed");
   cmd->add_option("--boot-weights", o->boot_weights, "Wild bootstrap weights: webb | rademacher");
@@ -136,6 +142,8 @@ void add_did(CLI::App& app) {
     o->spec.controls = split_trimmed(o->controls, '+');
     o->spec.extra_fe = split_trimmed(o->fe, '+');
     const auto& spec = o->spec;
+    if (spec.first_treat.empty() && !(o->method == "didm" && !o->didm.treatment.empty()))
+      throw SpecError("--first-treat is required (method didm also takes a 0/1 --treatment column instead)");
     if (o->method == "cs") {
       CallawaySantAnnaOptions co = o->cs;
       co.bootstrap = !o->no_bootstrap;
@@ -145,6 +153,13 @@ void add_did(CLI::App& app) {
       co.threads = o->threads;
       CallawaySantAnnaResult r = callaway_santanna(frame, spec, co);
       emit({cs_summary_table(r), cs_dynamic_table(r, nullptr), cs_group_time_table(r)}, to_json(r), o->out);
+    } else if (o->method == "didm") {
+      DidMultiplegtOptions dm = o->didm;
+      dm.draws = o->draws ? o->draws : 500;
+      dm.seed = o->seed;
+      dm.threads = o->threads;
+      DidMultiplegtResult r = did_multiplegt(frame, spec, dm);
+      emit({did_multiplegt_table(r)}, to_json(r), o->out);
     } else if (o->method == "imputation") {
       ImputationOptions io;
       io.cluster = o->cs.cluster;
@@ -219,7 +234,7 @@ void add_did(CLI::App& app) {
       WildBootstrapResult w = wild_cluster_bootstrap(des, "did", spec.unit, wo);
       emit({wild_table(w)}, to_json(w), o->out);
     } else {
-      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, cs, imputation, bacon, placebo, wild or mediation", o->method));
+      throw SpecError(fmt::format("--method '{}' is unknown; use twfe, event, sunab, cs, imputation, didm, bacon, placebo, wild or mediation", o->method));
     }
   });
 }

@@ -8,7 +8,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 #include <fstream>
 
 #include "cbec/core/error.hpp"
@@ -189,4 +191,36 @@ TEST(CallawaySantAnna, BadInputIsReported) {
   const auto r = callaway_santanna(f.take(keep), test::staggered_spec({}), o);
   EXPECT_EQ(r.n_units, 49u);
   EXPECT_EQ(r.dropped.at("units not observed in every period"), 1u);
+}
+
+TEST(CallawaySantAnna, UnbalancedPanelDropsUnitsAsDidDoes) {
+  // did (panel = TRUE) balances the panel by dropping every unit missing a period, with a
+  // message; cbec does the same and counts them. Units 1..7 lose 2005 and unit 8's outcome is
+  // missing in 2006: 8 units are dropped, and the result equals the one without those units.
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mpdta.csv");
+  const auto& id = f.numeric("countyreal");
+  const auto& year = f.numeric("year");
+  std::set<double> units;
+  for (double u : id) units.insert(u);
+  const std::vector<double> first(units.begin(), std::next(units.begin(), 8));
+  std::vector<size_t> keep_unbalanced, keep_balanced;
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    const auto k = std::find(first.begin(), first.end(), id[i]) - first.begin();
+    if (k < 7 && year[i] == 2005) continue;
+    keep_unbalanced.push_back(i);
+    if (k == 8) keep_balanced.push_back(i);
+  }
+  Frame unbalanced = f.take(keep_unbalanced);
+  std::vector<double> y = unbalanced.numeric("lemp");
+  for (size_t i = 0; i < y.size(); ++i)
+    if (unbalanced.numeric("countyreal")[i] == first[7] && unbalanced.numeric("year")[i] == 2006) y[i] = std::nan("");
+  unbalanced.set(Column::numeric("lemp", y));
+  CallawaySantAnnaOptions o;
+  o.bootstrap = false;
+  const auto r = callaway_santanna(unbalanced, mpdta_spec({}), o);
+  EXPECT_EQ(r.dropped.at("units not observed in every period"), 8u);
+  EXPECT_EQ(r.n_units, units.size() - 8);
+  const auto b = callaway_santanna(f.take(keep_balanced), mpdta_spec({}), o);
+  EXPECT_NEAR(r.simple.att, b.simple.att, 1e-12);
+  EXPECT_NEAR(r.simple.se, b.simple.se, 1e-12);
 }

@@ -3,6 +3,8 @@
 #pragma once
 #include <cmath>
 #include <random>
+#include <string>
+#include <utility>
 
 #include "cbec/estimate/did/staggered.hpp"
 #include "cbec/frame/frame.hpp"
@@ -37,13 +39,19 @@ inline Frame staggered_panel(size_t units, double effect, double slope, unsigned
   return f;
 }
 
+// A spec naming the outcome, unit, time and first-treatment columns.
+inline StaggeredSpec spec_of(std::string y, std::string unit, std::string time, std::string first_treat = "") {
+  StaggeredSpec s;
+  s.y = std::move(y);
+  s.unit = std::move(unit);
+  s.time = std::move(time);
+  s.first_treat = std::move(first_treat);
+  return s;
+}
+
 // The spec of staggered_panel(): outcome y, unit id, time year, first_treat, control x.
 inline StaggeredSpec staggered_spec(std::vector<std::string> controls = {"x"}) {
-  StaggeredSpec s;
-  s.y = "y";
-  s.unit = "id";
-  s.time = "year";
-  s.first_treat = "first_treat";
+  StaggeredSpec s = spec_of("y", "id", "year", "first_treat");
   s.controls = std::move(controls);
   return s;
 }

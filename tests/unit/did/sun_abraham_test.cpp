@@ -6,6 +6,7 @@
 #include <random>
 
 #include "cbec/core/error.hpp"
+#include "staggered_fixture.hpp"
 
 using namespace cbec;
 
@@ -36,14 +37,7 @@ Frame heterogeneous_panel(size_t units, unsigned seed) {
   f.set(Column::numeric("y", y));
   return f;
 }
-StaggeredSpec spec() {
-  StaggeredSpec s;
-  s.y = "y";
-  s.unit = "id";
-  s.time = "year";
-  s.first_treat = "g";
-  return s;
-}
+StaggeredSpec spec() { return test::spec_of("y", "id", "year", "g"); }
 }  // namespace
 
 TEST(SunAbraham, RecoversCohortShareWeightedEffects) {
