@@ -376,10 +376,11 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     fes.push_back(make_factor(frame, spec.fixed_effects[k]));
   }
   std::map<std::string, Factor> groups;
+  std::map<std::string, size_t> groups_as_fe;  // a grouping that is also a one-variable fixed effect: its index
   for (const auto& g : options.groups) {
-    // A grouping that is also a one-variable fixed effect reuses its codes.
     auto same = std::find_if(spec.fixed_effects.begin(), spec.fixed_effects.end(), [&](const auto& fe) { return fe.size() == 1 && fe[0] == g; });
-    groups.emplace(g, same != spec.fixed_effects.end() ? fes[static_cast<size_t>(same - spec.fixed_effects.begin())] : make_factor(frame, {g}));
+    if (same != spec.fixed_effects.end()) groups_as_fe.emplace(g, static_cast<size_t>(same - spec.fixed_effects.begin()));
+    else groups.emplace(g, make_factor(frame, {g}));
   }
   std::vector<double> w;
   if (!options.weights.empty()) w = frame.numeric(options.weights);
@@ -409,11 +410,19 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     if (removed) d.dropped["singletons"] = removed;
   }
   if (rows.empty()) throw DataError(fmt::format("no observations left for '{}' after dropping rows with missing values", spec.formula));
-  rows.shrink_to_fit();
+  if (rows.size() < rows.capacity() / 2) rows.shrink_to_fit();
   d.rows = std::move(rows);
   const std::vector<size_t>& sample = d.rows;
-  for (const auto& f : fes) d.fixed_effects.push_back(restrict(f, sample));
-  for (const auto& [name, g] : groups) d.groups.emplace(name, restrict(g, sample));
+  // Each full-length coding is freed as soon as it is restricted to the sample.
+  for (auto& f : fes) {
+    d.fixed_effects.push_back(restrict(f, sample));
+    std::vector<int32_t>().swap(f.codes);
+  }
+  for (auto& [name, g] : groups) {
+    d.groups.emplace(name, restrict(g, sample));
+    std::vector<int32_t>().swap(g.codes);
+  }
+  for (const auto& [name, k] : groups_as_fe) d.groups.emplace(name, d.fixed_effects[k]);
   std::vector<Factor>().swap(fes);
   groups.clear();
   if (!w.empty()) {

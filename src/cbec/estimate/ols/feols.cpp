@@ -98,8 +98,8 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   r.formula = d.spec.formula;
   r.depvar = d.depvar;
   r.dropped = d.dropped;
-  r.nobs = d.nobs();
-  const long n = static_cast<long>(d.nobs());
+  r.nobs = static_cast<size_t>(data.rows());
+  const long n = data.rows();
   const Eigen::VectorXd& w = d.weights;
   const Eigen::VectorXd raw_ss = weighted_ss(data, w);
   // Total sum of squares of y, before y is demeaned.
@@ -285,6 +285,7 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
 RegressionResult feols(Design&& d, const FeolsOptions& o) {
   if (!d.is_stacked()) return feols(static_cast<const Design&>(d), o);
   Eigen::MatrixXd data = std::move(d.stacked);
+  if (!o.cache) std::vector<size_t>().swap(d.rows);  // the row index only keys the cache
   return fit(d, data, d.n_x, d.n_endog, d.n_instruments, o);
 }
 
