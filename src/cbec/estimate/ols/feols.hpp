@@ -16,7 +16,8 @@ struct FeolsOptions {
 };
 
 RegressionResult feols(const Design& design, const FeolsOptions& options = {});
-// The same, consuming the design: a stacked design (DesignOptions::stacked) is demeaned in place.
+// The same, consuming the design: a stacked design (DesignOptions::stacked) is demeaned in place and
+// its row index freed unless options.cache needs it.
 RegressionResult feols(Design&& design, const FeolsOptions& options = {});
 
 // Parses the formula, builds the design (with the grouping variables the vcov needs) and fits.
