@@ -42,9 +42,15 @@ void add_reg(CLI::App& app) {
     if (o->formulas.size() > 1) fopt.cache = &cache;
     std::vector<RegressionResult> results;
     nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "reg"}, {"data", o->data}, {"models", nlohmann::json::array()}};
-    for (const auto& f : o->formulas) {
-      results.push_back(feols(frame, f, fopt, dopt));
+    if (o->formulas.size() == 1) {
+      // One model: the data are released as its design is built (peak memory ~ data + design).
+      results.push_back(feols(std::move(frame), o->formulas[0], fopt, dopt));
       j["models"].push_back(to_json(results.back()));
+    } else {
+      for (const auto& f : o->formulas) {
+        results.push_back(feols(frame, f, fopt, dopt));
+        j["models"].push_back(to_json(results.back()));
+      }
     }
     RegressionTableOptions topt;
     topt.title = o->title;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -278,17 +280,6 @@ class Evaluator {
   std::unique_ptr<Panel> panel_;
 };
 
-Eigen::MatrixXd gather(const std::vector<NamedColumn>& cols, const std::vector<size_t>& rows, std::vector<std::string>* names) {
-  Eigen::MatrixXd m(static_cast<long>(rows.size()), static_cast<long>(cols.size()));
-  for (size_t j = 0; j < cols.size(); ++j) {
-    if (names) names->push_back(cols[j].name);
-    const std::vector<double>& v = *cols[j].values;
-    double* out = m.col(static_cast<long>(j)).data();
-    for (size_t r = 0; r < rows.size(); ++r) out[r] = v[rows[r]];
-  }
-  return m;
-}
-
 Factor restrict(const Factor& f, const std::vector<size_t>& rows) {
   // Re-code to the levels present in the sample, keeping their order.
   Factor out;
@@ -355,7 +346,19 @@ Factor make_factor(const Frame& frame, const std::vector<std::string>& variables
   return out;
 }
 
-Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptions& options) {
+namespace {
+
+// Returns freed heap pages to the system: cbec's allocator tuning (cli/main.cpp) never trims the
+// heap on its own, so memory released in the middle of it would otherwise stay resident.
+void return_free_memory() {
+#ifdef __GLIBC__
+  ::malloc_trim(0);
+#endif
+}
+
+// release: when not null, the frame being consumed (the same object as `frame`); its columns are
+// released once the design has what it needs from them.
+Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& options, Frame* release) {
   Design d;
   d.spec = spec;
   d.n_input = frame.nrows();
@@ -373,7 +376,12 @@ Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptio
     fes.push_back(make_factor(frame, spec.fixed_effects[k]));
   }
   std::map<std::string, Factor> groups;
-  for (const auto& g : options.groups) groups.emplace(g, make_factor(frame, {g}));
+  std::map<std::string, size_t> groups_as_fe;  // a grouping that is also a one-variable fixed effect: its index
+  for (const auto& g : options.groups) {
+    auto same = std::find_if(spec.fixed_effects.begin(), spec.fixed_effects.end(), [&](const auto& fe) { return fe.size() == 1 && fe[0] == g; });
+    if (same != spec.fixed_effects.end()) groups_as_fe.emplace(g, static_cast<size_t>(same - spec.fixed_effects.begin()));
+    else groups.emplace(g, make_factor(frame, {g}));
+  }
   std::vector<double> w;
   if (!options.weights.empty()) w = frame.numeric(options.weights);
 
@@ -395,28 +403,102 @@ Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptio
     if (ok) rows.push_back(i);
     else ++d.dropped[reason_name(reason[i])];
   }
+  std::vector<uint8_t>().swap(reason);
   // Singletons: observations alone in a fixed-effect level carry no information (Correia 2015).
   if (options.drop_singletons && !fes.empty()) {
     size_t removed = drop_singletons(fes, rows);
     if (removed) d.dropped["singletons"] = removed;
   }
   if (rows.empty()) throw DataError(fmt::format("no observations left for '{}' after dropping rows with missing values", spec.formula));
-  d.rows = rows;
-  d.y.resize(static_cast<long>(rows.size()));
-  for (size_t r = 0; r < rows.size(); ++r) d.y[static_cast<long>(r)] = (*y.values)[rows[r]];
+  if (rows.size() < rows.capacity() / 2) rows.shrink_to_fit();
+  d.rows = std::move(rows);
+  const std::vector<size_t>& sample = d.rows;
+  // Each full-length coding is freed as soon as it is restricted to the sample.
+  for (auto& f : fes) {
+    d.fixed_effects.push_back(restrict(f, sample));
+    std::vector<int32_t>().swap(f.codes);
+  }
+  for (auto& [name, g] : groups) {
+    d.groups.emplace(name, restrict(g, sample));
+    std::vector<int32_t>().swap(g.codes);
+  }
+  for (const auto& [name, k] : groups_as_fe) d.groups.emplace(name, d.fixed_effects[k]);
+  std::vector<Factor>().swap(fes);
+  groups.clear();
+  if (!w.empty()) {
+    d.weights.resize(static_cast<long>(sample.size()));
+    for (size_t r = 0; r < sample.size(); ++r) d.weights[static_cast<long>(r)] = w[sample[r]];
+    std::vector<double>().swap(w);
+  }
   if (spec.intercept) {
     x_cols.insert(x_cols.begin(), NamedColumn{"(Intercept)", computed(std::vector<double>(n, 1.0))});
   }
-  d.X = gather(x_cols, rows, &d.x_names);
-  d.endog = gather(endog_cols, rows, &d.endog_names);
-  d.instruments = gather(inst_cols, rows, &d.instrument_names);
-  for (const auto& f : fes) d.fixed_effects.push_back(restrict(f, rows));
-  for (const auto& [name, g] : groups) d.groups.emplace(name, restrict(g, rows));
-  if (!w.empty()) {
-    d.weights.resize(static_cast<long>(rows.size()));
-    for (size_t r = 0; r < rows.size(); ++r) d.weights[static_cast<long>(r)] = w[rows[r]];
+  // The columns in their order in the design; when consuming the frame, each frame column is
+  // released after the last design column that reads it (columns read by none right away).
+  std::vector<NamedColumn*> order{&y};
+  for (auto* set : {&x_cols, &endog_cols, &inst_cols})
+    for (auto& c : *set) order.push_back(&c);
+  std::vector<size_t> last_use;  // per frame column: 1 + index in `order` of its last reader, 0 if none
+  auto release_after = [&](size_t done) {  // releases the columns whose last reader is order[done - 1]
+    if (!release) return;
+    bool any = false;
+    for (size_t c = 0; c < last_use.size(); ++c)
+      if (last_use[c] == done && frame.columns()[c].size() > 0) {
+        release->release(frame.columns()[c].name);
+        any = true;
+      }
+    if (any) return_free_memory();
+  };
+  if (release) {
+    last_use.assign(frame.ncols(), 0);
+    for (size_t c = 0; c < frame.ncols(); ++c)
+      for (size_t j = 0; j < order.size(); ++j)
+        if (order[j]->values.get() == &frame.columns()[c].values) last_use[c] = j + 1;
+    release_after(0);
+  }
+  // Copies column `j` of `order` into `out` (sample rows), then frees what only it needed.
+  auto take = [&](size_t j, double* out) {
+    const std::vector<double>& v = *order[j]->values;
+    for (size_t r = 0; r < sample.size(); ++r) out[r] = v[sample[r]];
+    if (release) {
+      order[j]->values.reset();
+      release_after(j + 1);
+    }
+  };
+  const long ns = static_cast<long>(sample.size());
+  auto names_of = [](const std::vector<NamedColumn>& cols, std::vector<std::string>& names) {
+    for (const auto& c : cols) names.push_back(c.name);
+  };
+  names_of(x_cols, d.x_names);
+  names_of(endog_cols, d.endog_names);
+  names_of(inst_cols, d.instrument_names);
+  if (options.stacked) {
+    d.n_x = static_cast<long>(x_cols.size());
+    d.n_endog = static_cast<long>(endog_cols.size());
+    d.n_instruments = static_cast<long>(inst_cols.size());
+    d.stacked.resize(ns, static_cast<long>(order.size()));
+    for (size_t j = 0; j < order.size(); ++j) take(j, d.stacked.col(static_cast<long>(j)).data());
+  } else {
+    d.y.resize(ns);
+    d.X.resize(ns, static_cast<long>(x_cols.size()));
+    d.endog.resize(ns, static_cast<long>(endog_cols.size()));
+    d.instruments.resize(ns, static_cast<long>(inst_cols.size()));
+    size_t j = 0;
+    take(j++, d.y.data());
+    for (Eigen::MatrixXd* m : {&d.X, &d.endog, &d.instruments})
+      for (long c = 0; c < m->cols(); ++c) take(j++, m->col(c).data());
   }
   return d;
+}
+
+}  // namespace
+
+Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptions& options) {
+  return build(frame, spec, options, nullptr);
+}
+
+Design build_design(Frame&& frame, const ModelSpec& spec, const DesignOptions& options) {
+  return build(frame, spec, options, &frame);
 }
 
 }  // namespace cbec

@@ -26,6 +26,9 @@ struct DesignOptions {
   std::vector<std::string> groups;      // extra grouping variables to carry (clusters, time for DK)
   std::string weights;                  // observation weights column (must be > 0)
   bool drop_singletons = true;          // drop observations alone in a fixed-effect level (as reghdfe)
+  // Build y, X, endog and instruments as the one matrix Design::stacked (what feols demeans in
+  // place) instead of the separate members: no second copy of the variables.
+  bool stacked = false;
 };
 
 struct Design {
@@ -38,6 +41,10 @@ struct Design {
   std::vector<std::string> endog_names, instrument_names;
   std::vector<Factor> fixed_effects;
   std::map<std::string, Factor> groups; // by variable name, restricted to the estimation sample
+  // With DesignOptions::stacked, y, X, endog and instruments stay empty and their columns are here,
+  // in that order: n x (1 + n_x + n_endog + n_instruments).
+  Eigen::MatrixXd stacked;
+  long n_x = 0, n_endog = 0, n_instruments = 0;
   Eigen::VectorXd weights;              // empty when unweighted
   std::vector<size_t> rows;             // frame rows in the estimation sample
   std::map<std::string, size_t> dropped;
@@ -45,9 +52,14 @@ struct Design {
 
   size_t nobs() const { return rows.size(); }
   bool weighted() const { return weights.size() > 0; }
+  bool is_stacked() const { return stacked.size() > 0; }
 };
 
 Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptions& options = {});
+// The same, consuming the frame: each column's storage is released as soon as the design no longer
+// needs it (and returned to the system), so the data and the design are not both held in full.
+// The frame is left with its columns empty; use it only for one model.
+Design build_design(Frame&& frame, const ModelSpec& spec, const DesignOptions& options = {});
 
 // Groups observations by one or more variables (interacted): codes over all frame rows, -1 when
 // any is missing.

@@ -68,6 +68,12 @@ void Frame::drop(const std::string& name) {
   if (columns_.empty()) nrows_ = 0;
 }
 
+void Frame::release(const std::string& name) {
+  Column& c = get_mutable(name);
+  std::vector<double>().swap(c.values);
+  std::vector<int32_t>().swap(c.codes);
+}
+
 Frame Frame::take(const std::vector<size_t>& rows) const {
   Frame out(source_);
   for (const auto& c : columns_) out.set(c.take(rows));

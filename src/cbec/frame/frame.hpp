@@ -29,6 +29,9 @@ class Frame {
   // (the first column sets nrows()).
   void set(Column column);
   void drop(const std::string& name);
+  // Frees the storage of a column that is no longer needed, keeping its name and type: the frame is
+  // then unusable for that column (its length is 0). For consumers that own a frame they discard.
+  void release(const std::string& name);
   Frame take(const std::vector<size_t>& rows) const;
 
   // Up to three existing names closest to `name` (edit distance), for error messages.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -154,31 +155,38 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   // columns. A column that meets text becomes a string column, read in a second pass.
   const std::string_view body = text.substr(cur.pos);
   const size_t first_line = cur.line;
-  const bool quoted = body.find('"') != std::string_view::npos;
-  const int threads = (quoted || body.size() < (1u << 20)) ? 1 : std::max(1, omp_get_max_threads());
+  int threads = body.size() < (1u << 20) ? 1 : std::max(1, omp_get_max_threads());
   std::vector<size_t> cut = {0};
   for (int c = 1; c < threads; ++c) {
     size_t p = body.find('\n', body.size() * static_cast<size_t>(c) / static_cast<size_t>(threads));
     cut.push_back(p == std::string_view::npos ? body.size() : p + 1);
   }
   cut.push_back(body.size());
-  const size_t nchunks = cut.size() - 1;
+  size_t nchunks = cut.size() - 1;
   auto blank_at = [&](size_t p) { return body[p] == '\n' || (body[p] == '\r' && p + 1 < body.size() && body[p + 1] == '\n'); };
-  // Records (non-blank lines) and lines per chunk.
+  // Records (non-blank lines) and lines per chunk, and whether any field is quoted, found in one
+  // pass that releases the pages it has read (a whole-text search would keep the file resident).
   std::vector<size_t> records(nchunks, 0), lines(nchunks, 0);
-  if (!quoted) {
+  std::vector<char> chunk_quoted(nchunks, 0);
 #pragma omp parallel for num_threads(threads)
-    for (long c = 0; c < static_cast<long>(nchunks); ++c) {
-      PageReleaser pages(body, cut[static_cast<size_t>(c)], file_mapped);
-      for (size_t p = cut[static_cast<size_t>(c)]; p < cut[static_cast<size_t>(c) + 1];) {
-        size_t e = body.find('\n', p);
-        if (e == std::string_view::npos || e >= cut[static_cast<size_t>(c) + 1]) e = cut[static_cast<size_t>(c) + 1];
-        if (!blank_at(p)) ++records[static_cast<size_t>(c)];
-        ++lines[static_cast<size_t>(c)];
-        p = e + 1;
-        pages.passed(p);
-      }
+  for (long c = 0; c < static_cast<long>(nchunks); ++c) {
+    const size_t from = cut[static_cast<size_t>(c)], to = cut[static_cast<size_t>(c) + 1];
+    PageReleaser pages(body, from, file_mapped);
+    for (size_t p = from; p < to;) {
+      size_t e = body.find('\n', p);
+      if (e == std::string_view::npos || e >= to) e = to;
+      if (!chunk_quoted[static_cast<size_t>(c)] && std::memchr(body.data() + p, '"', e - p)) chunk_quoted[static_cast<size_t>(c)] = 1;
+      if (!blank_at(p)) ++records[static_cast<size_t>(c)];
+      ++lines[static_cast<size_t>(c)];
+      p = e + 1;
+      pages.passed(p);
     }
+  }
+  const bool quoted = std::any_of(chunk_quoted.begin(), chunk_quoted.end(), [](char q) { return q != 0; });
+  if (quoted) {  // one sequential chunk: a quoted field may hold a newline
+    threads = 1;
+    cut = {0, body.size()};
+    nchunks = 1;
   }
   size_t total = 0;
   for (size_t r : records) total += r;

@@ -89,24 +89,26 @@ PartialledFirstStage partial_first_stage(const Eigen::MatrixXd& Fk, const std::v
   return {A.leftCols(Ek.cols()), A.rightCols(static_cast<long>(inst_idx.size())), d, static_cast<size_t>(Fk.cols()), absorbed};
 }
 
-}  // namespace
-
-RegressionResult feols(const Design& d, const FeolsOptions& o) {
+// Fits the model whose variables are the columns of `data` (y, then kx exogenous regressors, ke
+// endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
+// and reused as working storage.
+RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o) {
   RegressionResult r;
   r.estimator = d.spec.has_iv() ? "iv" : (d.fixed_effects.empty() ? "ols" : "feols");
   r.formula = d.spec.formula;
   r.depvar = d.depvar;
   r.dropped = d.dropped;
-  r.nobs = d.nobs();
-  const long n = static_cast<long>(d.nobs());
+  r.nobs = static_cast<size_t>(data.rows());
+  const long n = data.rows();
   const Eigen::VectorXd& w = d.weights;
-  const long kx = d.X.cols(), ke = d.endog.cols(), ki = d.instruments.cols();
-  Eigen::MatrixXd data(n, 1 + kx + ke + ki);
-  data.col(0) = d.y;
-  data.middleCols(1, kx) = d.X;
-  data.middleCols(1 + kx, ke) = d.endog;
-  data.middleCols(1 + kx + ke, ki) = d.instruments;
   const Eigen::VectorXd raw_ss = weighted_ss(data, w);
+  // Total sum of squares of y, before y is demeaned.
+  const bool centered = d.spec.intercept || !d.fixed_effects.empty();
+  double tss;
+  {
+    const Eigen::VectorXd y0 = data.col(0);
+    tss = centered ? centered_ss(y0, w) : (w.size() ? y0.dot(y0.cwiseProduct(w)) : y0.squaredNorm());
+  }
   size_t absorbed = 0;
   if (!d.fixed_effects.empty()) {
     // Columns already demeaned for this sample come from the cache; the rest are demeaned together.
@@ -243,8 +245,6 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
   const double K = static_cast<double>(k + absorbed);
   r.df_resid = static_cast<double>(n) - K;
   const double rss = w.size() ? ls.resid.dot(ls.resid.cwiseProduct(w)) : ls.resid.squaredNorm();
-  const bool centered = d.spec.intercept || !d.fixed_effects.empty();
-  const double tss = centered ? centered_ss(d.y, w) : (w.size() ? d.y.dot(d.y.cwiseProduct(w)) : d.y.squaredNorm());
   r.fit["rss"] = rss;
   r.fit["r2"] = 1 - rss / tss;
   r.fit["adj_r2"] = 1 - (1 - r.fit["r2"]) * (static_cast<double>(n) - (centered ? 1 : 0)) / (static_cast<double>(n) - K);
@@ -266,13 +266,47 @@ RegressionResult feols(const Design& d, const FeolsOptions& o) {
   return r;
 }
 
-RegressionResult feols(const Frame& frame, const std::string& formula, const FeolsOptions& options, DesignOptions design_options) {
-  ModelSpec spec = parse_formula(formula);
+}  // namespace
+
+RegressionResult feols(const Design& d, const FeolsOptions& o) {
+  if (d.is_stacked()) {
+    Eigen::MatrixXd data = d.stacked;
+    return fit(d, data, d.n_x, d.n_endog, d.n_instruments, o);
+  }
+  const long kx = d.X.cols(), ke = d.endog.cols(), ki = d.instruments.cols();
+  Eigen::MatrixXd data(d.nobs(), 1 + kx + ke + ki);
+  data.col(0) = d.y;
+  data.middleCols(1, kx) = d.X;
+  data.middleCols(1 + kx, ke) = d.endog;
+  data.middleCols(1 + kx + ke, ki) = d.instruments;
+  return fit(d, data, kx, ke, ki, o);
+}
+
+RegressionResult feols(Design&& d, const FeolsOptions& o) {
+  if (!d.is_stacked()) return feols(static_cast<const Design&>(d), o);
+  Eigen::MatrixXd data = std::move(d.stacked);
+  if (!o.cache) std::vector<size_t>().swap(d.rows);  // the row index only keys the cache
+  return fit(d, data, d.n_x, d.n_endog, d.n_instruments, o);
+}
+
+namespace {
+DesignOptions with_vcov_groups(DesignOptions design_options, const FeolsOptions& options) {
   for (const auto& g : options.vcov.groups())
     if (std::find(design_options.groups.begin(), design_options.groups.end(), g) == design_options.groups.end())
       design_options.groups.push_back(g);
-  Design d = build_design(frame, spec, design_options);
-  return feols(d, options);
+  design_options.stacked = true;
+  return design_options;
+}
+}  // namespace
+
+RegressionResult feols(const Frame& frame, const std::string& formula, const FeolsOptions& options, DesignOptions design_options) {
+  ModelSpec spec = parse_formula(formula);
+  return feols(build_design(frame, spec, with_vcov_groups(std::move(design_options), options)), options);
+}
+
+RegressionResult feols(Frame&& frame, const std::string& formula, const FeolsOptions& options, DesignOptions design_options) {
+  ModelSpec spec = parse_formula(formula);
+  return feols(build_design(std::move(frame), spec, with_vcov_groups(std::move(design_options), options)), options);
 }
 
 }  // namespace cbec

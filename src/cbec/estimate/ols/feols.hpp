@@ -16,9 +16,16 @@ struct FeolsOptions {
 };
 
 RegressionResult feols(const Design& design, const FeolsOptions& options = {});
+// The same, consuming the design: a stacked design (DesignOptions::stacked) is demeaned in place and
+// its row index freed unless options.cache needs it.
+RegressionResult feols(Design&& design, const FeolsOptions& options = {});
 
 // Parses the formula, builds the design (with the grouping variables the vcov needs) and fits.
 RegressionResult feols(const Frame& frame, const std::string& formula, const FeolsOptions& options = {},
+                       DesignOptions design_options = {});
+// The same, consuming the frame (build_design(Frame&&)): for a command that fits one model, so the
+// data are released as the design is built.
+RegressionResult feols(Frame&& frame, const std::string& formula, const FeolsOptions& options = {},
                        DesignOptions design_options = {});
 
 }  // namespace cbec

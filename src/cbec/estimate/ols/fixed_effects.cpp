@@ -14,15 +14,15 @@ size_t drop_singletons(const std::vector<Factor>& fes, std::vector<size_t>& rows
       counts[q].assign(fes[q].n_levels, 0);
       for (size_t r : rows) ++counts[q][fes[q].codes[r]];
     }
-    std::vector<size_t> kept;
-    kept.reserve(rows.size());
-    for (size_t r : rows) {
+    size_t kept = 0;  // compacted in place: no second row index
+    for (size_t a = 0; a < rows.size(); ++a) {
+      const size_t r = rows[a];
       bool single = false;
       for (size_t q = 0; q < fes.size() && !single; ++q) single = counts[q][fes[q].codes[r]] == 1;
       if (single) changed = true;
-      else kept.push_back(r);
+      else rows[kept++] = r;
     }
-    rows.swap(kept);
+    rows.resize(kept);
   }
   return before - rows.size();
 }

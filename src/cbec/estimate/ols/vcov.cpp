@@ -28,7 +28,9 @@ Eigen::VectorXd weighted_resid(const VcovInput& in) {
 
 // Sum of scores within each level of a grouping (one pass per column, no n x k score matrix).
 Eigen::MatrixXd group_sums(const VcovInput& in, const std::vector<int32_t>& codes, size_t n_levels) {
-  const Eigen::VectorXd we = weighted_resid(in);
+  Eigen::VectorXd weighted;  // no copy of the residuals when unweighted
+  if (in.weights.size()) weighted = weighted_resid(in);
+  const double* we = in.weights.size() ? weighted.data() : in.resid.data();
   Eigen::MatrixXd out = Eigen::MatrixXd::Zero(static_cast<long>(n_levels), in.Z.cols());
   for (long j = 0; j < in.Z.cols(); ++j) {
     double* col = out.col(j).data();
@@ -231,7 +233,9 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
       std::vector<const Factor*> sub;
       for (size_t b = 0; b < m; ++b)
         if (mask & (size_t{1} << b)) sub.push_back(cl[b]);
-      Factor inter = sub.size() == 1 ? *sub[0] : intersect(sub);
+      Factor intersection;  // one variable: its own codes, not a copy
+      if (sub.size() > 1) intersection = intersect(sub);
+      const Factor& inter = sub.size() == 1 ? *sub[0] : intersection;
       const double G = static_cast<double>(spec.multiway_df == "each" ? inter.n_levels : g_min);
       const double sign = (sub.size() % 2 == 1) ? 1.0 : -1.0;
       Eigen::MatrixXd sums = group_sums(in, inter.codes, inter.n_levels);
