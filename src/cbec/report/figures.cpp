@@ -10,15 +10,14 @@ namespace {
 
 using nlohmann::json;
 
-json base(const std::string& title) {
-  // No "$schema" URL: the page must not reference anything online (Vega-Lite v5 is implied).
-  return {{"title", title},
-          {"width", 560},
-          {"height", 300},
-          {"config", {{"font", "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}}};
-}
+json base(const std::string& title) { return figure_spec_base(title, 560, 300); }
 
 }  // namespace
+
+nlohmann::json figure_spec_base(const nlohmann::json& title, int width, int height) {
+  // No "$schema" URL: the page must not reference anything online (Vega-Lite v5 is implied).
+  return {{"title", title}, {"width", width}, {"height", height}, {"config", {{"font", "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}}};
+}
 
 Figure coefficient_plot(const std::string& name, const std::string& title, const std::string& x_title,
                         const std::vector<CoefficientPoint>& points) {

@@ -16,6 +16,10 @@ struct Figure {
   nlohmann::json spec;    // Vega-Lite
 };
 
+// The frame every figure starts from: title (text, or an object with a subtitle), size and the
+// CJK-capable font.
+nlohmann::json figure_spec_base(const nlohmann::json& title, int width, int height);
+
 struct CoefficientPoint {
   double x = 0, estimate = 0, low = 0, high = 0;
   std::optional<double> truth;

@@ -22,19 +22,15 @@ Figure choropleth(const std::string& title, const nlohmann::json& features, cons
   std::vector<std::string> domain = legend.categories, range = legend.colors;
   domain.push_back("no data");
   range.push_back("#dddddd");
-  json spec = {{"title", {{"text", title}, {"subtitle", caption}, {"subtitleFontSize", 9}}},
-               {"width", 520},
-               {"height", 420},
-               {"config", {{"font", "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}},
-               {"description", caption},
-               {"data", {{"values", values}, {"format", {{"type", "json"}}}}},
-               {"projection", {{"type", "mercator"}}},
-               {"mark", {{"type", "geoshape"}, {"stroke", "white"}, {"strokeWidth", 0.6}}},
-               {"encoding",
-                {{"color", {{"field", "properties.category"}, {"type", "nominal"}, {"title", legend.title}, {"scale", {{"domain", domain}, {"range", range}}}}},
-                 {"tooltip", json::array({{{"field", "properties.id"}, {"title", "unit"}},
-                                          {{"field", "properties.category"}, {"title", legend.title}},
-                                          {{"field", "properties.value"}, {"title", "value"}, {"format", ".4f"}}})}}}};
+  json spec = figure_spec_base({{"text", title}, {"subtitle", caption}, {"subtitleFontSize", 9}}, 520, 420);
+  spec["description"] = caption;
+  spec["data"] = {{"values", values}, {"format", {{"type", "json"}}}};
+  spec["projection"] = {{"type", "mercator"}};
+  spec["mark"] = {{"type", "geoshape"}, {"stroke", "white"}, {"strokeWidth", 0.6}};
+  spec["encoding"] = {{"color", {{"field", "properties.category"}, {"type", "nominal"}, {"title", legend.title}, {"scale", {{"domain", domain}, {"range", range}}}}},
+                      {"tooltip", json::array({{{"field", "properties.id"}, {"title", "unit"}},
+                                               {{"field", "properties.category"}, {"title", legend.title}},
+                                               {{"field", "properties.value"}, {"title", "value"}, {"format", ".4f"}}})}};
   return {"", title, spec};
 }
 
