@@ -44,6 +44,13 @@ std::vector<std::string> checked_parts(const std::string& spec, size_t at_least,
 
 }  // namespace
 
+std::vector<std::string> transform_inputs(const TransformSpecs& o) {
+  std::vector<std::string> in;
+  for (const auto* list : {&o.log, &o.lag, &o.lead, &o.diff, &o.growth, &o.interpolate, &o.winsor, &o.std})
+    for (const auto& spec : *list) in.push_back(spec.substr(0, spec.find(':')));
+  return in;
+}
+
 std::vector<std::string> transform_outputs(const TransformSpecs& o) {
   std::vector<std::string> out;
   for (const auto& x : o.log) out.push_back("log_" + x);

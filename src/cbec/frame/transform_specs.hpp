@@ -19,7 +19,9 @@ struct TransformSpecs {
   std::string unit, time;       // the panel, for lags, differences, growth and interpolation
 };
 
-// The names of the columns the specs create, in the order apply_transforms adds them.
+// The columns the specs read (the variable before any ':'), and the names of the columns they
+// create, in the order apply_transforms adds them.
+std::vector<std::string> transform_inputs(const TransformSpecs& specs);
 std::vector<std::string> transform_outputs(const TransformSpecs& specs);
 
 std::vector<TransformReport> apply_transforms(Frame& frame, const TransformSpecs& specs);

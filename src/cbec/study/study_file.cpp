@@ -263,8 +263,7 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
     if (a.type == "entropy") available.push_back(a.text.count("name") ? a.text.at("name") : "index");
     if (a.type == "transform") {
       const TransformSpecs t = transform_specs_of(study, a);
-      for (const auto* list : {&t.log, &t.lag, &t.lead, &t.diff, &t.growth, &t.interpolate, &t.winsor, &t.std})
-        for (const auto& spec : *list) need_now(spec.substr(0, spec.find(':')), a.where);
+      for (const auto& name : transform_inputs(t)) need_now(name, a.where);
       try {
         for (const auto& name : transform_outputs(t)) available.push_back(name);
       } catch (const Error& e) {
