@@ -150,14 +150,13 @@ std::vector<double> quantile_grid(const Sample& s, int qn, double trim) {
 
 // The grid without the qn * trim points on either side of each fixed threshold (Hansen's program).
 std::vector<double> candidates(const std::vector<double>& grid, const std::vector<double>& fixed, int qn, double trim) {
+  std::vector<double> below;   // per fixed threshold: grid points below it
+  for (double r : fixed) below.push_back(static_cast<double>(std::count_if(grid.begin(), grid.end(), [&](double g) { return g < r; })));
   std::vector<double> out;
   for (size_t i = 1; i <= grid.size(); ++i) {
+    const auto ii = static_cast<double>(i);
     bool near = false;
-    for (double r : fixed) {
-      const auto nn = static_cast<double>(std::count_if(grid.begin(), grid.end(), [&](double g) { return g < r; }));
-      const auto ii = static_cast<double>(i);
-      near = near || (ii >= nn - qn * trim && ii < nn + qn * trim);
-    }
+    for (double nn : below) near = near || (ii >= nn - qn * trim && ii < nn + qn * trim);
     if (!near) out.push_back(grid[i - 1]);
   }
   return out;
@@ -249,6 +248,7 @@ void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, cons
   const Eigen::VectorXd fitted = B * (B.transpose() * B).ldlt().solve(B.transpose() * s.y);
   const Eigen::VectorXd resid = s.y - fitted;
   const size_t per_unit = s.kept.size() / s.n_units;
+  const Eigen::MatrixXd linear = k == 1 ? base_design(s, {}) : Eigen::MatrixXd();   // S_0 enters the first test only
   const auto stats = replicate(draws, spec.seed + static_cast<uint64_t>(k), [&](size_t, Rng& rng) {
     Eigen::VectorXd yb = fitted;
     for (size_t slot = 0; slot < s.n_units; ++slot) {
@@ -258,7 +258,7 @@ void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, cons
     }
     // Sequential estimation as in the data: thresholds 1..k, each given those before it.
     std::vector<double> fixed;
-    double before = sse_of(base_design(s, {}), yb), after = before;
+    double before = k == 1 ? sse_of(linear, yb) : 0, after = before;
     for (int j = 1; j <= k; ++j) {
       const double trim = spec.trim[static_cast<size_t>(j - 1)];
       const Search r = search(s, yb, fixed, candidates(grid, fixed, spec.quantiles, trim));
