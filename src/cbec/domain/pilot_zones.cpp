@@ -13,27 +13,16 @@
 #include <set>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/resource_dir.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
 
 std::string data_dir() {
-  namespace fs = std::filesystem;
-  std::vector<std::string> tried;
-  if (const char* env = std::getenv("CBEC_DATA_DIR")) {
-    if (fs::exists(fs::path(env) / "cbec_pilot_zones.csv")) return env;
-    tried.push_back(env);
-  }
-  if (fs::exists(fs::path(CBEC_SOURCE_DATA_DIR) / "cbec_pilot_zones.csv")) return CBEC_SOURCE_DATA_DIR;
-  tried.push_back(CBEC_SOURCE_DATA_DIR);
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path shared = exe.parent_path().parent_path() / "share" / "cbec" / "data";
-    if (fs::exists(shared / "cbec_pilot_zones.csv")) return shared.string();
-    tried.push_back(shared.string());
-  }
-  throw DataError(fmt::format("cbec's data folder (cbec_pilot_zones.csv) was not found in {}; set CBEC_DATA_DIR", fmt::join(tried, ", ")));
+  std::string tried;
+  std::string dir = find_resource_dir("data", "cbec_pilot_zones.csv", "CBEC_DATA_DIR", &tried);
+  if (dir.empty()) throw DataError(fmt::format("cbec's data folder (cbec_pilot_zones.csv) was not found in {}; set CBEC_DATA_DIR", tried));
+  return dir;
 }
 
 std::vector<PilotZone> load_pilot_zones(const std::string& path_in) {

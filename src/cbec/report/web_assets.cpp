@@ -14,11 +14,13 @@
 
 extern char** environ;
 
+#include "cbec/core/resource_dir.hpp"
+
 namespace cbec {
 
 std::string web_dir() {
-  if (const char* env = std::getenv("CBEC_WEB_DIR"); env && *env) return env;
-  return CBEC_WEB_DIR;
+  std::string dir = find_resource_dir("web", "render_figures.mjs", "CBEC_WEB_DIR");
+  return dir.empty() ? "web" : dir;   // missing: the messages below name where it was expected
 }
 
 std::optional<std::string> web_asset(const std::string& relative_path) {

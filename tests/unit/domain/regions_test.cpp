@@ -14,7 +14,7 @@ Frame names_frame(const std::vector<std::string>& names) {
   f.set(Column::strings("unit", names));
   return f;
 }
-Frame provinces() { return read_csv(std::string(CBEC_SOURCE_DATA_DIR) + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}}); }
+Frame provinces() { return read_csv(std::string(CBEC_SOURCE_DIR "/data") + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}}); }
 RegionReport run(Frame& f, const std::string& scheme, const std::string& level, const std::string& unit = "unit") {
   RegionOptions o;
   o.unit = unit;

@@ -60,8 +60,8 @@ TEST(Contiguity, ZhejiangQueenEqualsTheVerifiedLandBorders) {
 TEST(Contiguity, ProvincesDissolvedFromCitiesGiveThe68LandBorders) {
   CsvOptions o;
   o.string_columns = {"city_code", "province_code", "wkt"};
-  Frame cities = read_csv(std::string(CBEC_SOURCE_DATA_DIR) + "/china_city_polygons.csv", o);
-  Frame prov = read_csv(std::string(CBEC_SOURCE_DATA_DIR) + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
+  Frame cities = read_csv(std::string(CBEC_SOURCE_DIR "/data") + "/china_city_polygons.csv", o);
+  Frame prov = read_csv(std::string(CBEC_SOURCE_DIR "/data") + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
   std::map<std::string, std::string> english;
   for (size_t i = 0; i < prov.nrows(); ++i) english[prov.get("adcode").text(i)] = prov.get("name_en").text(i);
   Polygons p;
@@ -112,7 +112,7 @@ TEST(Contiguity, QueenAndRookEqualSpdepPoly2nb) {
   const Polygons zj = read_polygons(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv", "city");
   EXPECT_EQ(pairs(contiguity_weights(zj, true)), as_set(ref["zhejiang"]["queen"]));
   EXPECT_EQ(pairs(contiguity_weights(zj, false)), as_set(ref["zhejiang"]["rook"]));
-  const Polygons all = read_polygons(std::string(CBEC_SOURCE_DATA_DIR) + "/china_city_polygons.csv", "city_cn");
+  const Polygons all = read_polygons(std::string(CBEC_SOURCE_DIR "/data") + "/china_city_polygons.csv", "city_cn");
   Polygons yrd;
   const auto ids = ref["yrd"]["ids"].get<std::vector<std::string>>();
   for (size_t i = 0; i < all.ids.size(); ++i)
