@@ -12,7 +12,8 @@ std::vector<AddCommand> all_commands();
 
 void add_describe(CLI::App& app);
 void add_reg(CLI::App& app);
-void add_did(CLI::App& app);
+// The subcommands generated from the analysis registry (analysis_commands.cpp).
+void add_analysis_commands(CLI::App& app);
 void add_run(CLI::App& app);
 void add_simulate(CLI::App& app);
 void add_xtreg(CLI::App& app);

@@ -17,4 +17,27 @@ std::vector<std::string> split_trimmed(const std::string& text, char sep) {
   return out;
 }
 
+std::vector<std::string> split_outside_parentheses(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  std::string part;
+  int depth = 0;
+  for (char c : text + sep) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == sep && depth <= 0) {
+      if (!trim(part).empty()) out.push_back(trim(part));
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  return out;
+}
+
+std::string trim(const std::string& text) {
+  const auto a = text.find_first_not_of(" \t\r\n");
+  if (a == std::string::npos) return "";
+  return text.substr(a, text.find_last_not_of(" \t\r\n") - a + 1);
+}
+
 }  // namespace cbec

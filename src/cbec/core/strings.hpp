@@ -8,4 +8,10 @@ namespace cbec {
 // Splits on `sep`, trims spaces around each part and drops empty parts: "a + b" -> {"a", "b"}.
 std::vector<std::string> split_trimmed(const std::string& text, char sep);
 
+// As split_trimmed, but a `sep` inside parentheses does not split: "x + I(a+b)" -> {"x", "I(a+b)"}.
+std::vector<std::string> split_outside_parentheses(const std::string& text, char sep);
+
+// The text without spaces, tabs and line ends at either end.
+std::string trim(const std::string& text);
+
 }  // namespace cbec

@@ -15,7 +15,12 @@ bool has_true_effects(const nlohmann::json& truth);
 // null or lacks that period.
 std::optional<double> true_effect(const nlohmann::json& truth, double rel);
 
+// The true effect of a binned endpoint collecting every period from `rel` on (rel >= 0): the
+// average of the true effects of the periods it bins, weighted by their treated observations as
+// the binned coefficient weights them (equally when the truth file has no counts).
+std::optional<double> true_effect_binned(const nlohmann::json& truth, double rel);
+
 // The same as a table cell: "0" before treatment, four decimals, or "" when unknown.
-std::string true_effect_cell(const nlohmann::json& truth, double rel);
+std::string true_effect_cell(const nlohmann::json& truth, double rel, bool binned = false);
 
 }  // namespace cbec

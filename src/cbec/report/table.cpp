@@ -88,6 +88,12 @@ std::string latex_escape(const std::string& s) {
 
 std::string format_fixed(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
 
+std::string format_p_from_draws(double p, size_t draws) {
+  const double floor = 1.0 / static_cast<double>(draws + 1);
+  if (std::isfinite(p) && p < floor) return fmt::format("< {:.4g}", floor);
+  return format_fixed(p);
+}
+
 std::string html_escape(const std::string& s) {
   std::string out;
   for (char c : s) {

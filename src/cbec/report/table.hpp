@@ -33,6 +33,9 @@ void write_tables(const std::vector<Table>& tables, const std::string& path, Tab
 
 // A number with four decimals, "." when missing or infinite (as Stata's tables show it).
 std::string format_fixed(double v);
+// A p-value estimated from `draws` random draws: never "0.0000"; below 1/(draws + 1), the smallest
+// such a p-value can resolve, it prints as "< 1/(draws + 1)" (e.g. "< 0.001996" for 500 draws).
+std::string format_p_from_draws(double p, size_t draws);
 
 // HTML-escapes user-given text.
 std::string html_escape(const std::string& s);

@@ -7,32 +7,23 @@
 #include <fstream>
 #include <optional>
 
+#include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/core/progress.hpp"
 #include "cbec/estimate/convergence/convergence.hpp"
 #include "cbec/estimate/describe/summarize.hpp"
-#include "cbec/estimate/did/bacon.hpp"
-#include "cbec/estimate/did/callaway_santanna.hpp"
-#include "cbec/estimate/did/event_study.hpp"
-#include "cbec/estimate/did/imputation.hpp"
 #include "cbec/estimate/panel/threshold.hpp"
-#include "cbec/estimate/did/placebo.hpp"
-#include "cbec/estimate/did/sun_abraham.hpp"
-#include "cbec/estimate/did/twfe_weights.hpp"
-#include "cbec/estimate/did/wild_bootstrap.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/frame/panel.hpp"
 #include "cbec/io/checksum.hpp"
 #include "cbec/io/read_table.hpp"
-#include "cbec/report/callaway_santanna_tables.hpp"
-#include "cbec/report/imputation_table.hpp"
 #include "cbec/report/threshold_tables.hpp"
 #include "cbec/study/index_steps.hpp"
 #include "cbec/study/spatial_steps.hpp"
 #include "cbec/study/step_cache.hpp"
 #include "cbec/study/transform_step.hpp"
 #include "cbec/frame/join.hpp"
-#include "cbec/report/known_truth.hpp"
+#include "cbec/report/did_tables.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/web_assets.hpp"
 #include "cbec/study/study_report_html.hpp"
@@ -42,46 +33,27 @@ namespace cbec {
 namespace {
 
 
-StaggeredSpec staggered(const StudySpec& s, const AnalysisSpec& a) {
-  StaggeredSpec sp;
-  sp.y = a.text.at("y");
-  sp.unit = s.unit;
-  sp.time = s.time;
-  sp.first_treat = s.first_treat;
-  if (a.lists.count("controls")) sp.controls = a.lists.at("controls");
-  if (a.lists.count("fe")) sp.extra_fe = a.lists.at("fe");
-  if (a.text.count("vcov")) sp.vcov = a.text.at("vcov");
-  return sp;
-}
-
-Figure periods_figure(const std::string& title, const std::vector<EventPeriod>& periods, const nlohmann::json& truth) {
-  std::vector<CoefficientPoint> pts;
-  for (const auto& p : periods) {
-    CoefficientPoint c{static_cast<double>(p.rel), p.reference ? 0.0 : p.estimate, p.reference ? 0.0 : p.ci_low, p.reference ? 0.0 : p.ci_high, std::nullopt};
-    c.truth = true_effect(truth, p.rel);
-    pts.push_back(c);
-  }
-  return coefficient_plot("", title, "Periods relative to treatment", pts);
-}
-
-Table periods_table(const std::string& title, const std::vector<EventPeriod>& periods, const nlohmann::json& truth) {
-  Table t;
-  t.title = title;
-  t.header = {"Relative period", "Estimate", "Std. error", "95% CI", "p-value", "Treated obs."};
-  if (!truth.is_null()) t.header.push_back("True effect (simulated)");
-  for (const auto& p : periods) {
-    std::vector<std::string> row = {fmt::format("{}{}", p.rel, p.reference ? " (reference)" : p.binned ? " (binned)" : "")};
-    if (p.reference) row.insert(row.end(), {"0", "", "", "", std::to_string(p.n_treated_obs)});
-    else row.insert(row.end(), {format_fixed(p.estimate), format_fixed(p.se), fmt::format("[{}, {}]", format_fixed(p.ci_low), format_fixed(p.ci_high)), format_fixed(p.p_value), std::to_string(p.n_treated_obs)});
-    if (!truth.is_null()) row.push_back(true_effect_cell(truth, p.rel));
-    t.rows.push_back(std::move(row));
-  }
-  return t;
-}
-
-void add_truth_note(Table& t, const nlohmann::json& truth) {
-  if (!truth.is_null() && truth.contains("att"))
-    t.notes.push_back(fmt::format("Known true ATT of the simulated data: {} (average over treated observations).", format_fixed(truth["att"].get<double>())));
+// A registered analysis (analysis/registry.hpp) as a study section: the same run as the CLI's.
+StudySection run_registered(const StudySpec& s, const AnalysisSpec& a, Frame& frame, const nlohmann::json& truth, int threads, DemeanCache& cache,
+                            const std::function<const SpatialSetup&(const Frame&)>& spatial) {
+  AnalysisContext ctx;
+  ctx.data = s.data;
+  ctx.unit = s.unit;
+  ctx.time = s.time;
+  ctx.first_treat = s.first_treat;
+  ctx.resampling = {s.seed, threads};
+  ctx.truth = truth;
+  ctx.cache = &cache;
+  ctx.spatial = spatial;
+  Outcome out = run_analysis(*a.analysis, frame, a.options, ctx);
+  StudySection sec;
+  sec.type = a.type;
+  sec.title = a.title.empty() ? a.type : a.title;
+  if (!a.title.empty() && !out.tables.empty()) out.tables.front().title = a.title;
+  sec.tables = std::move(out.tables);
+  sec.figures = std::move(out.figures);
+  sec.results = std::move(out.json);
+  return sec;
 }
 
 StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame& frame, const nlohmann::json& truth, int threads,
@@ -116,74 +88,6 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
     Table t = regression_table(models, to);
     add_truth_note(t, truth);
     sec.tables.push_back(t);
-  } else if (a.type == "twfe_did") {
-    RegressionResult r = twfe_did(frame, staggered(s, a));
-    RegressionTableOptions to;
-    to.title = sec.title;
-    Table t = regression_table({r}, to);
-    add_truth_note(t, truth);
-    const TwfeWeightsResult tw = twfe_weights(frame, staggered(s, a));
-    t.notes.push_back("Diagnostic (de Chaisemartin and D'Haultfoeuille 2020): " + tw.verdict);
-    sec.tables.push_back(t);
-    sec.results = to_json(r);
-    sec.results["twfe_weights"] = to_json(tw);
-  } else if (a.type == "event_study") {
-    EventStudyOptions eo;
-    if (a.lists.count("window")) {
-      eo.min_rel = std::stoi(a.lists.at("window")[0]);
-      eo.max_rel = std::stoi(a.lists.at("window")[1]);
-    }
-    if (a.numbers.count("ref")) eo.ref = static_cast<int>(a.numbers.at("ref"));
-    EventStudyResult es = event_study(frame, staggered(s, a), eo);
-    Table t = periods_table(sec.title, es.periods, truth);
-    t.notes.push_back(fmt::format("TWFE event study, N = {}, standard errors {}{}.", es.model.nobs, es.model.vcov_info.type,
-                                  es.model.vcov_info.cluster.empty() ? "" : " by " + fmt::format("{}", fmt::join(es.model.vcov_info.cluster, "+"))));
-    if (es.pretrend.df1 > 0)
-      t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}.", es.pretrend.df1, es.pretrend.df2, es.pretrend.stat, es.pretrend.p_value));
-    sec.tables.push_back(t);
-    sec.figures.push_back(periods_figure(sec.title, es.periods, truth));
-    sec.results = to_json(es);
-  } else if (a.type == "sun_abraham") {
-    SunAbrahamResult sa = sun_abraham(frame, staggered(s, a));
-    Table t = periods_table(sec.title, sa.periods, truth);
-    t.notes.push_back(fmt::format("Sun-Abraham interaction-weighted estimates; controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
-    add_truth_note(t, truth);
-    sec.tables.push_back(t);
-    sec.figures.push_back(periods_figure(sec.title, sa.periods, truth));
-    sec.results = to_json(sa);
-  } else if (a.type == "callaway_santanna") {
-    CallawaySantAnnaOptions co;
-    co.seed = s.seed;
-    co.threads = threads;
-    if (a.text.count("control_group")) co.control_group = a.text.at("control_group");
-    if (a.text.count("method")) co.method = a.text.at("method");
-    if (a.text.count("base_period")) co.base_period = a.text.at("base_period");
-    if (a.text.count("cluster")) co.cluster = a.text.at("cluster");
-    if (a.numbers.count("anticipation")) co.anticipation = static_cast<int>(a.numbers.at("anticipation"));
-    if (a.numbers.count("draws")) co.draws = static_cast<size_t>(a.numbers.at("draws"));
-    CallawaySantAnnaResult r = callaway_santanna(frame, staggered(s, a), co);
-    Table dyn = cs_dynamic_table(r, truth);
-    dyn.title = sec.title;
-    add_truth_note(dyn, truth);
-    sec.tables = {dyn, cs_summary_table(r), cs_group_time_table(r)};
-    std::vector<CoefficientPoint> pts;
-    for (const auto& e : r.dynamic.effects)
-      pts.push_back({e.key, e.att, e.ci_low, e.ci_high, true_effect(truth, e.key)});
-    sec.figures.push_back(coefficient_plot("", sec.title, "Periods since treatment", pts));
-    sec.results = to_json(r);
-  } else if (a.type == "imputation") {
-    ImputationOptions io;
-    if (a.text.count("cluster")) io.cluster = a.text.at("cluster");
-    if (a.numbers.count("leads")) io.pretrend_leads = static_cast<int>(a.numbers.at("leads"));
-    ImputationResult r = imputation_did(frame, staggered(s, a), io);
-    Table t = imputation_table(r, truth);
-    t.title = sec.title;
-    sec.tables.push_back(t);
-    std::vector<CoefficientPoint> pts;
-    for (const auto& e : r.effects)
-      if (e.horizon >= 0) pts.push_back({e.horizon, e.att, e.ci_low, e.ci_high, true_effect(truth, e.horizon)});
-    if (!pts.empty()) sec.figures.push_back(coefficient_plot("", sec.title, "Periods since treatment", pts));
-    sec.results = to_json(r);
   } else if (a.type == "threshold") {
     ThresholdSpec ts;
     ts.y = a.text.at("y");
@@ -207,18 +111,6 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
     sec.figures.push_back(line_chart("", fmt::format("LR statistic by candidate threshold of {} (region: LR <= {:.2f})", ts.threshold, r.lr_critical),
                                      ts.threshold, "LR", curve));
     sec.results = to_json(r);
-  } else if (a.type == "bacon") {
-    BaconResult b = bacon_decomposition(frame, staggered(s, a));
-    Table t;
-    t.title = sec.title;
-    t.header = {"Comparison", "Weight", "Weighted average 2x2 estimate"};
-    for (const auto& [type, wt] : b.by_type) t.rows.push_back({type, format_fixed(wt.first), format_fixed(wt.second)});
-    t.rows.push_back({"TWFE estimate", "1", format_fixed(b.twfe)});
-    t.rules_before.push_back(t.rows.size() - 1);
-    for (const auto& w : b.warnings) t.notes.push_back("Warning: " + w);
-    add_truth_note(t, truth);
-    sec.tables.push_back(t);
-    sec.results = to_json(b);
   } else if (a.type == "sigma_convergence" || a.type == "beta_convergence") {
     ConvergenceSpec cs;
     cs.variable = a.text.at("variable");
@@ -256,43 +148,6 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
       t.notes.insert(t.notes.end(), notes.begin(), notes.end());
       sec.tables.push_back(t);
     }
-  } else if (a.type == "placebo") {
-    PlaceboOptions po;
-    po.seed = s.seed;
-    po.threads = threads;
-    if (a.numbers.count("draws")) po.draws = static_cast<size_t>(a.numbers.at("draws"));
-    if (a.text.count("mode")) po.mode = a.text.at("mode");
-    PlaceboResult p = placebo_did(frame, staggered(s, a), po);
-    Table t;
-    t.title = sec.title;
-    t.header = {"Statistic", "Value"};
-    t.rows = {{"Real DID estimate", format_fixed(p.estimate)}, {"Placebo draws", std::to_string(p.draws.size())},
-              {"Mean (SD) of placebo estimates", fmt::format("{} ({})", format_fixed(p.mean), format_fixed(p.sd))},
-              {"Randomization p-value, two-sided", format_fixed(p.p_two_sided)}, {"Reassignment", p.mode}, {"Seed", std::to_string(p.seed)}};
-    sec.tables.push_back(t);
-    sec.figures.push_back(placebo_histogram("", sec.title, p.draws, p.estimate));
-    sec.results = to_json(p);
-  } else if (a.type == "wild_bootstrap") {
-    StaggeredSpec sp = staggered(s, a);
-    Frame f = with_did(frame, sp);
-    DesignOptions d;
-    d.groups = {s.unit};
-    Design des = build_design(f, parse_formula(sp.formula({"did"})), d);
-    WildBootstrapOptions wo;
-    wo.seed = s.seed;
-    wo.threads = threads;
-    if (a.numbers.count("draws")) wo.draws = static_cast<size_t>(a.numbers.at("draws"));
-    if (a.text.count("weights")) wo.weight_type = a.text.at("weights");
-    WildBootstrapResult w = wild_cluster_bootstrap(des, "did", s.unit, wo);
-    Table t;
-    t.title = sec.title;
-    t.header = {"Statistic", "Value"};
-    t.rows = {{"DID estimate", format_fixed(w.estimate)}, {"t (CR1)", format_fixed(w.t_stat)}, {"Bootstrap p-value", format_fixed(w.p_value)},
-              {"95% CI (test inversion)", fmt::format("[{}, {}]", format_fixed(w.ci_low), format_fixed(w.ci_high))},
-              {"Clusters", std::to_string(w.n_clusters)}, {"Draws", std::to_string(w.draws)}, {"Weights", w.weight_type}};
-    add_truth_note(t, truth);
-    sec.tables.push_back(t);
-    sec.results = to_json(w);
   }
   return sec;
 }
@@ -345,6 +200,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   for (const auto& j : s.joins) rep.provenance["inputs"][j.path] = sha256_file(j.path);
   DemeanCache cache;
   std::optional<SpatialContext> spatial;   // built on first use
+  std::function<const SpatialSetup&(const Frame&)> spatial_setup;   // for registered spatial analyses
   const StepCache steps(cache_folder);
   nlohmann::json joined = nlohmann::json::array();
   for (const auto& j : s.joins) joined.push_back({{"file", rep.provenance["inputs"][j.path]}, {"by", j.by}});
@@ -359,7 +215,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   }
   for (const auto& a : s.analyses) {
     const ProgressTask task(fmt::format("[{}/{}] {}", rep.sections.size() + 1, s.analyses.size(), a.title.empty() ? a.type : a.title));
-    const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"text", a.text}, {"lists", a.lists}, {"numbers", a.numbers}};
+    const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"options", a.options.json()}, {"text", a.text}, {"lists", a.lists}, {"numbers", a.numbers}};
     if (a.type == "entropy" || a.type == "vif" || a.type == "transform") {   // cheap; entropy and transform add columns later steps read
       in_context(a, [&] { rep.sections.push_back(a.type == "transform" ? run_transform_step(s, a, frame) : run_index_analysis(s, a, frame)); });
       if (a.type != "vif") inputs["frame_changes"].push_back(step);
@@ -374,7 +230,9 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
         continue;
       }
     in_context(a, [&] {
-      if (needs_spatial(a.type)) {
+      if (a.analysis) {
+        rep.sections.push_back(run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup));
+      } else if (needs_spatial(a.type)) {
         if (!spatial) spatial = build_spatial_context(s, frame);
         rep.sections.push_back(run_spatial_analysis(s, a, frame, *spatial, threads));
       } else {

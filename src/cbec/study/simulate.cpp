@@ -86,7 +86,10 @@ nlohmann::json true_effects(const Frame& panel, const SimulationSpec& s) {
   j["att"] = count ? sum / static_cast<double>(count) : 0.0;
   j["b1"] = s.b1;
   j["b2"] = s.b2;
-  for (const auto& [rel, cell] : by_rel) j["by_rel"][std::to_string(rel)] = cell.first / static_cast<double>(cell.second);
+  for (const auto& [rel, cell] : by_rel) {
+    j["by_rel"][std::to_string(rel)] = cell.first / static_cast<double>(cell.second);
+    j["by_rel_n"][std::to_string(rel)] = cell.second;   // treated observations: the weights of a binned endpoint
+  }
   j["dgp"] = fmt::format("y = a_i + g_t + {} t + {} x1 + {} x2 + tau + {} e; tau = ({} + {} (t - G)) (1 + {} (G_last - G))",
                          s.trend, s.b1, s.b2, s.sigma, s.effect, s.dynamic, s.cohort_gradient);
   return j;

@@ -7,6 +7,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/domain/pilot_zones.hpp"
 #include "cbec/study/transform_step.hpp"
@@ -26,15 +27,6 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
   static const std::map<std::string, std::vector<KeyRule>> rules = {
       {"describe", {{"variables", 'l', false}, {"by", 's', false}}},
       {"reg", {{"formulas", 'l', true}, {"vcov", 's', false}, {"weights", 's', false}, {"names", 'l', false}}},
-      {"twfe_did", {{"y", 's', true}, {"controls", 'l', false}, {"vcov", 's', false}, {"fe", 'l', false}}},
-      {"event_study", {{"y", 's', true}, {"controls", 'l', false}, {"vcov", 's', false}, {"fe", 'l', false}, {"window", 'w', false}, {"ref", 'n', false}}},
-      {"sun_abraham", {{"y", 's', true}, {"controls", 'l', false}, {"vcov", 's', false}, {"fe", 'l', false}}},
-      {"placebo", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"mode", 's', false}}},
-      {"wild_bootstrap", {{"y", 's', true}, {"controls", 'l', false}, {"fe", 'l', false}, {"draws", 'n', false}, {"weights", 's', false}}},
-      {"bacon", {{"y", 's', true}}},
-      {"imputation", {{"y", 's', true}, {"controls", 'l', false}, {"cluster", 's', false}, {"leads", 'n', false}}},
-      {"callaway_santanna", {{"y", 's', true}, {"controls", 'l', false}, {"control_group", 's', false}, {"method", 's', false},
-                             {"base_period", 's', false}, {"anticipation", 'n', false}, {"draws", 'n', false}, {"cluster", 's', false}}},
       {"threshold", {{"y", 's', true}, {"threshold", 's', true}, {"regime", 'l', true}, {"x", 'l', false}, {"thresholds", 'n', false},
                      {"draws", 'n', false}, {"trim", 'n', false}}},
       {"moran", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}}},
@@ -54,8 +46,23 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
 
 std::string analysis_types() {
   std::vector<std::string> names;
+  for (const auto& a : all_analyses()) names.push_back(a.name);
   for (const auto& [name, rules] : analysis_rules()) names.push_back(name);
   return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// A TOML value as JSON (what the option schema validates).
+nlohmann::json toml_to_json(const toml::node& n) {
+  if (auto v = n.value_exact<std::string>()) return *v;
+  if (auto v = n.value_exact<bool>()) return *v;
+  if (auto v = n.value_exact<int64_t>()) return *v;
+  if (auto v = n.value_exact<double>()) return *v;
+  if (const toml::array* arr = n.as_array()) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& e : *arr) a.push_back(toml_to_json(e));
+    return a;
+  }
+  return nullptr;   // tables, dates: rejected by the schema as the wrong type
 }
 
 std::string place(const std::string& file, const toml::source_region& src) {
@@ -65,11 +72,16 @@ std::string place(const std::string& file, const toml::source_region& src) {
 }  // namespace
 
 bool needs_treatment(const std::string& type) {
-  static const std::set<std::string> types = {"twfe_did", "event_study", "sun_abraham", "placebo", "wild_bootstrap", "bacon", "imputation", "callaway_santanna"};
-  return types.count(type) > 0;
+  for (const auto& a : all_analyses())
+    if (a.name == type) return a.needs.treatment;
+  return false;
 }
 
-bool needs_spatial(const std::string& type) { return type == "moran" || type == "lisa" || type == "gistar" || type == "map"; }
+bool needs_spatial(const std::string& type) {
+  for (const auto& a : all_analyses())
+    if (a.name == type) return a.needs.spatial;
+  return type == "moran" || type == "lisa" || type == "gistar" || type == "map";
+}
 
 StudySpec read_study(const std::string& path) {
   StudySpec s;
@@ -184,15 +196,31 @@ StudySpec read_study(const std::string& path) {
         continue;
       }
       a.type = *type->value<std::string>();
+      if (auto title = t->get("title"); title && title->value<std::string>()) a.title = *title->value<std::string>();
       auto rules = analysis_rules().find(a.type);
       if (rules == analysis_rules().end()) {
-        errors.push_back(fmt::format("{}: unknown analysis type '{}'; use one of {}", place(path, type->source()), a.type, analysis_types()));
+        try {
+          a.analysis = &find_analysis(a.type);
+        } catch (const SpecError& e) {
+          errors.push_back(fmt::format("{}: {}", place(path, type->source()), e.what()));
+          continue;
+        }
+        std::vector<RawOption> raw;
+        for (const auto& [k, v] : *t)
+          if (k.str() != "type" && k.str() != "title") raw.push_back({std::string(k.str()), toml_to_json(v), place(path, v.source()), false});
+        std::vector<std::string> problems;
+        a.options = validate_options(a.analysis->options, raw, a.type, problems);
+        for (auto& p : problems) errors.push_back(p.find(path) == 0 ? p : fmt::format("{}: {}", a.where, p));
+        if (a.analysis->needs.spatial && !root["spatial"].as_table())
+          errors.push_back(fmt::format("{}: '{}' needs a [spatial] section (polygons, id, weights)", a.where, a.type));
+        if (a.analysis->needs.treatment && s.first_treat.empty())
+          errors.push_back(fmt::format("{}: '{}' needs first_treat in [data] (the first treatment period of each unit)", a.where, a.type));
+        s.analyses.push_back(std::move(a));
         continue;
       }
       std::set<std::string> allowed{"type", "title"};
       for (const auto& r : rules->second) allowed.insert(r.key);
       check_keys(*t, allowed, fmt::format("a '{}' analysis", a.type));
-      if (auto title = t->get("title"); title && title->value<std::string>()) a.title = *title->value<std::string>();
       if (needs_spatial(a.type) && !root["spatial"].as_table())
         errors.push_back(fmt::format("{}: '{}' needs a [spatial] section (polygons, id, weights)", a.where, a.type));
       if (needs_treatment(a.type) && s.first_treat.empty())
@@ -255,6 +283,12 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
       out.push_back(fmt::format("{}: no column '{}' in {} (nor made by an earlier step)", where, name, study.data));
   };
   for (const auto& a : study.analyses) {
+    if (a.analysis) {
+      for (const auto& c : columns_read(*a.analysis, a.options)) need_now(c, a.where);
+      if (a.analysis->creates)
+        for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
+      continue;
+    }
     for (const char* key : {"indicators", "negative"})
       if (a.lists.count(key))
         for (const auto& v : a.lists.at(key)) need_now(v, a.where);

@@ -7,11 +7,18 @@
 #include <string>
 #include <vector>
 
+#include "cbec/analysis/options.hpp"
+
 namespace cbec {
 
+struct Analysis;
+
 struct AnalysisSpec {
-  std::string type;                       // describe, reg, twfe_did, event_study, placebo, wild_bootstrap, sun_abraham
+  std::string type;                       // an analysis of the registry (analysis/registry.hpp), or a step below
   std::string title;
+  const Analysis* analysis = nullptr;     // the registered analysis, with its validated options
+  Options options;
+  // Steps not yet in the registry keep their values here.
   std::map<std::string, std::string> text;                 // string options
   std::map<std::string, std::vector<std::string>> lists;   // string-array options
   std::map<std::string, double> numbers;                   // numeric options

@@ -34,10 +34,16 @@ TEST(StudyFile, EveryProblemIsReportedTogetherWithItsPlace) {
   EXPECT_NE(m.find("7 problems"), std::string::npos) << m;
   EXPECT_NE(m.find("line 2, column 9: unknown key 'titel' in [study]"), std::string::npos) << m;
   EXPECT_NE(m.find("'window' must be two whole numbers"), std::string::npos) << m;
-  EXPECT_NE(m.find("unknown analysis type 'regression'"), std::string::npos) << m;
+  EXPECT_NE(m.find("unknown analysis 'regression'"), std::string::npos) << m;
   EXPECT_NE(m.find("'y' must be text in quotes"), std::string::npos) << m;
   EXPECT_NE(m.find("'draws' must be at least 1"), std::string::npos) << m;
-  EXPECT_NE(m.find("event_study' needs first_treat"), std::string::npos) << m;
+  EXPECT_NE(m.find("'event' needs first_treat"), std::string::npos) << m;
+}
+
+TEST(StudyFile, RenamedAnalysesAreNamedWithTheirNewName) {
+  const std::string m = error_of("renamed.toml");
+  EXPECT_NE(m.find("line 9, column 8: the analysis 'event_study' is now called 'event'"), std::string::npos) << m;
+  EXPECT_NE(m.find("'cs' takes no option 'method'"), std::string::npos) << m;
 }
 
 TEST(StudyFile, MissingDataFileKeysAndColumnsAreNamed) {
@@ -66,7 +72,7 @@ TEST(StudyRun, WritesEveryTableFormatJsonAndASelfContainedPage) {
   EXPECT_NE(page.find("sha256"), std::string::npos);
   std::ifstream js(dir / "results.json");
   auto j = nlohmann::json::parse(js);
-  EXPECT_EQ(j["analyses"][2]["type"], "event_study");
+  EXPECT_EQ(j["analyses"][2]["type"], "event");
   EXPECT_EQ(j["provenance"]["seed"], 7);
   // The placebo draws are reproducible from the recorded seed.
   StudyReport again = run_study(s, 2);

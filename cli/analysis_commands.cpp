@@ -1,0 +1,133 @@
+// The subcommands generated from the analysis registry: one per command group (`cbec did`), its
+// flags the union of its analyses' option schemas, the chosen analysis run through the same
+// validation and the same `run` as a study step. No analysis is wired here by hand.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "cbec/analysis/registry.hpp"
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/demean_cache.hpp"
+#include "cbec/io/read_table.hpp"
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+#include "spatial_input.hpp"
+
+namespace cbec::cli {
+
+namespace {
+
+struct GroupArgs {
+  std::string data, selector, unit, time, panel, first_treat;
+  uint64_t seed = 12345;
+  int threads = 0;
+  std::map<std::string, std::vector<std::string>> raw;   // option key -> the texts given
+  std::map<std::string, CLI::Option*> flags;
+  SpatialInputArgs spatial;
+  OutputOptions out;
+};
+
+std::string help_of(const OptionSpec& spec, const CommandGroup& g) {
+  std::vector<std::string> users;
+  for (const Analysis* a : g.analyses)
+    if (std::any_of(a->options.begin(), a->options.end(), [&](const OptionSpec& s) { return s.key == spec.key; })) users.push_back(a->name);
+  std::string h = spec.help;
+  if (!spec.default_value.is_null() && !(spec.kind == OptionKind::Flag))
+    h += fmt::format(" (default {})", spec.default_value.is_string() ? spec.default_value.get<std::string>() : spec.default_value.dump());
+  if (!spec.choices.empty()) h += fmt::format(" [{}]", fmt::join(spec.choices, "|"));
+  if (g.analyses.size() > 1 && users.size() < g.analyses.size()) h += fmt::format(" {{{}}}", fmt::join(users, ", "));
+  return h;
+}
+
+bool any_need(const CommandGroup& g, bool Needs::*need) {
+  return std::any_of(g.analyses.begin(), g.analyses.end(), [&](const Analysis* a) { return a->needs.*need; });
+}
+
+void add_group(CLI::App& app, const CommandGroup& g) {
+  auto args = std::make_shared<GroupArgs>();
+  std::string description = g.summary;
+  if (g.analyses.size() > 1) {
+    description += fmt::format(". {}:", g.selector_positional ? "Analyses" : flag_name(g.selector));
+    for (const Analysis* a : g.analyses) description += fmt::format("\n  {:<12} {}", a->name, a->summary);
+  }
+  auto* cmd = app.add_subcommand(g.name, description);
+  if (g.analyses.size() > 1) {
+    std::vector<std::string> names;
+    for (const Analysis* a : g.analyses) names.push_back(a->name);
+    const std::string help = fmt::format("{}{}", fmt::join(names, " | "), g.default_analysis.empty() ? "" : " (default " + g.default_analysis + ")");
+    auto* sel = g.selector_positional ? cmd->add_option(g.selector, args->selector, help) : cmd->add_option(flag_name(g.selector), args->selector, help);
+    if (g.default_analysis.empty()) sel->required();
+  }
+  cmd->add_option("data", args->data, "Data file (.csv, .dta)")->required();
+  std::vector<std::string> seen;
+  for (const Analysis* a : g.analyses)
+    for (const auto& spec : a->options) {
+      if (std::find(seen.begin(), seen.end(), spec.key) != seen.end()) continue;
+      seen.push_back(spec.key);
+      auto& target = args->raw[spec.key];
+      if (spec.kind == OptionKind::Flag) {
+        args->flags[spec.key] = cmd->add_flag(flag_name(spec.key))->description(help_of(spec, g));
+      } else if (spec.positional) {
+        cmd->add_option(spec.key, target, help_of(spec, g));
+      } else {
+        auto* opt = cmd->add_option(flag_name(spec.key), target, help_of(spec, g));
+        if (spec.kind != OptionKind::TextList && spec.kind != OptionKind::Terms) opt->expected(1);
+      }
+    }
+  const bool panel = std::any_of(g.analyses.begin(), g.analyses.end(), [](const Analysis* a) { return a->needs.panel != PanelNeed::None; });
+  if (panel) {
+    cmd->add_option("--unit", args->unit, "Unit identifier column");
+    cmd->add_option("--time", args->time, "Time period column (whole numbers)");
+    cmd->add_option("--panel", args->panel, "unit,time: the same as --unit and --time");
+  }
+  if (any_need(g, &Needs::treatment) || g.name == "did")
+    cmd->add_option("--first-treat", args->first_treat, "First treatment period of each unit (0 or missing: never treated)");
+  if (any_need(g, &Needs::resampling)) {
+    cmd->add_option("--seed", args->seed, "Random seed (the same seed gives the same numbers whatever the thread count)");
+    cmd->add_option("--threads", args->threads, "Threads for replications (default: all)");
+  }
+  if (any_need(g, &Needs::spatial)) add_spatial_input_options(*cmd, args->spatial);
+  add_output_options(*cmd, args->out);
+  cmd->callback([args, g] {
+    const std::string chosen = args->selector.empty() ? (g.analyses.size() == 1 ? g.analyses[0]->name : g.default_analysis) : args->selector;
+    const Analysis& a = find_analysis(chosen);
+    if (a.command != g.name) throw SpecError(fmt::format("'{}' is not an analysis of cbec {}; it is run by cbec {}", chosen, g.name, a.command));
+    std::vector<RawOption> raw;
+    for (const auto& [key, texts] : args->raw)
+      if (!texts.empty()) raw.push_back({key, texts.size() == 1 ? nlohmann::json(texts[0]) : nlohmann::json(texts), flag_name(key), true});
+    for (const auto& [key, flag] : args->flags)
+      if (flag->count() > 0) raw.push_back({key, "true", flag_name(key), true});
+    std::vector<std::string> problems;
+    const Options options = validate_options(a.options, raw, a.name, problems);
+    if (!problems.empty()) throw SpecError(fmt::format("{}", fmt::join(problems, "; ")));
+    AnalysisContext ctx;
+    ctx.data = args->data;
+    ctx.unit = args->unit;
+    ctx.time = args->time;
+    if (!args->panel.empty()) std::tie(ctx.unit, ctx.time) = parse_panel(args->panel);
+    ctx.first_treat = args->first_treat;
+    ctx.resampling = {args->seed, args->threads};
+    DemeanCache cache;
+    ctx.cache = &cache;
+    ctx.frame_disposable = true;
+    Frame frame = read_table(args->data);
+    SpatialSetup spatial;
+    if (a.needs.spatial)
+      ctx.spatial = [&](const Frame& f) -> const SpatialSetup& {
+        if (spatial.w.ids.empty()) spatial = spatial_setup_from_args(args->spatial, f, args->data);
+        return spatial;
+      };
+    const Outcome out = run_analysis(a, frame, options, ctx);
+    emit(out.tables, out.json, args->out);
+  });
+}
+
+}  // namespace
+
+void add_analysis_commands(CLI::App& app) {
+  for (const auto& g : command_groups()) add_group(app, g);
+}
+
+}  // namespace cbec::cli

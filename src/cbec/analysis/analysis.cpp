@@ -1,0 +1,37 @@
+#include "cbec/analysis/analysis.hpp"
+
+#include <fmt/format.h>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, const AnalysisContext& ctx) {
+  if (a.needs.panel == PanelNeed::Required && (ctx.unit.empty() || ctx.time.empty()))
+    throw SpecError(fmt::format("'{}' needs the panel: the unit and time columns (--unit U --time T, or [data] unit and time)", a.name));
+  if (a.needs.treatment && ctx.first_treat.empty())
+    throw SpecError(fmt::format("'{}' needs the first treatment period of each unit (--first-treat G, or [data] first_treat)", a.name));
+  if (a.needs.spatial && !ctx.spatial)
+    throw SpecError(fmt::format("'{}' needs spatial weights (--w file and --id, or a [spatial] section)", a.name));
+  Outcome out = a.run(frame, options, ctx);
+  nlohmann::json stamped = {{"cbec", CBEC_VERSION}, {"analysis", a.name}};
+  if (out.json.is_object())
+    for (auto& [k, v] : out.json.items())
+      if (k != "cbec" && k != "command") stamped[k] = std::move(v);
+  if (!out.json.is_object() && !out.json.is_null()) stamped["results"] = std::move(out.json);
+  out.json = std::move(stamped);
+  return out;
+}
+
+std::vector<std::string> columns_read(const Analysis& a, const Options& options) {
+  std::vector<std::string> cols;
+  for (const auto& spec : a.options) {
+    if (!spec.column || !options.has(spec.key)) continue;
+    if (spec.kind == OptionKind::Text) cols.push_back(options.text(spec.key));
+    else
+      for (const auto& c : options.list(spec.key)) cols.push_back(c);
+  }
+  return cols;
+}
+
+}  // namespace cbec

@@ -1,0 +1,87 @@
+// An analysis, declared once: its name, its options, what it needs from the data, and how it runs.
+//
+// The command line (cli/analysis_commands.cpp), the study runner (study/run_study.cpp) and the
+// Python module only dispatch through the registry (registry.hpp); none of them restates an
+// option, a default or a table. Adding an analysis: see docs/ARCHITECTURE.md.
+//
+// Interface contract of `run`: it reads the frame (and may add columns only when `creates` is
+// set), uses `ctx` for the panel declaration, seeds, threads and weights, never prints, never
+// reads files other than through `ctx`, and returns its tables, figures and JSON. The JSON is the
+// same whoever called it: the parity tests (tests/parity/) hold the CLI and the study to that.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cbec/analysis/options.hpp"
+#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/frame.hpp"
+#include "cbec/report/figures.hpp"
+#include "cbec/report/table.hpp"
+
+namespace cbec {
+
+class DemeanCache;
+
+// What an analysis needs besides its options.
+enum class PanelNeed { None, Optional, Required };
+struct Needs {
+  PanelNeed panel = PanelNeed::None;   // unit and time columns
+  bool treatment = false;              // first treatment period per unit (staggered adoption)
+  bool resampling = false;             // a seed and threads (bootstrap, permutations, placebo draws)
+  bool spatial = false;                // spatial weights on the units
+};
+
+// Spatial weights on the data's units, and where they came from.
+struct SpatialSetup {
+  SpatialWeights w;                    // as read or built, untransformed
+  std::string key;                     // the data column holding the weights' unit ids
+  std::string transform = "R";         // R, B or S: applied after aligning w to the units analysed
+  nlohmann::json features;             // GeoJSON of the units' polygons for maps (null when none)
+  std::vector<std::string> notes;      // construction, edits, islands
+};
+
+// Random draws, shared by every replication procedure: the same seed gives the same numbers
+// whatever the thread count (stats/replicate.hpp).
+struct Resampling {
+  uint64_t seed = 12345;
+  int threads = 0;                     // 0: all cores
+};
+
+struct AnalysisContext {
+  std::string data;                    // the data file, for messages
+  std::string unit, time, first_treat; // the panel declaration (empty when not declared)
+  Resampling resampling;
+  nlohmann::json truth;                // known true effects of simulated data (study only), else null
+  DemeanCache* cache = nullptr;        // shares demeaned columns between models of one run
+  bool frame_disposable = false;       // the caller no longer needs the frame: it may be consumed
+  std::function<const SpatialSetup&(const Frame&)> spatial;  // weights on the units (needs.spatial)
+};
+
+struct Outcome {
+  std::vector<Table> tables;
+  std::vector<Figure> figures;
+  nlohmann::json json;                 // the results (the analysis layer adds "cbec" and "analysis")
+};
+
+struct Analysis {
+  std::string name;                    // one name everywhere: CLI method, study type, Python function
+  std::string command;                 // the CLI subcommand it belongs to ("did": cbec did --method name)
+  std::string summary;                 // one line for --help and the README's table
+  std::vector<OptionSpec> options;
+  Needs needs;
+  // Columns the analysis adds to the frame (later study steps may read them); null when none.
+  std::function<std::vector<std::string>(const Options&)> creates;
+  std::function<Outcome(Frame&, const Options&, const AnalysisContext&)> run;
+};
+
+// Runs an analysis on validated options: checks the context it needs, runs it and stamps the JSON
+// with the version and the analysis name. Errors keep their type; the caller adds its place.
+Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, const AnalysisContext& ctx);
+
+// The columns named by an analysis's options (column options, formulas are checked when parsed).
+std::vector<std::string> columns_read(const Analysis& a, const Options& options);
+
+}  // namespace cbec

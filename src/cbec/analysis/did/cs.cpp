@@ -1,0 +1,48 @@
+// cs: Callaway and Sant'Anna's (2021) group-time ATTs and their aggregations.
+#include "cbec/analysis/did/did_analyses.hpp"
+#include "cbec/analysis/did/staggered_options.hpp"
+#include "cbec/estimate/did/callaway_santanna.hpp"
+#include "cbec/report/callaway_santanna_tables.hpp"
+#include "cbec/report/did_tables.hpp"
+#include "cbec/report/known_truth.hpp"
+
+namespace cbec {
+
+Analysis cs_analysis() {
+  Analysis a;
+  a.name = "cs";
+  a.command = "did";
+  a.summary = "Callaway-Sant'Anna group-time ATTs (dr, ipw, reg), dynamic/group/calendar aggregations, multiplier bootstrap";
+  a.options = staggered_options(kControls | kWeights,
+                                {choice_option("control_group", {"never", "notyet"}, "never", "Comparison units: never treated or not yet treated"),
+                                 choice_option("estimator", {"dr", "ipw", "reg"}, "dr", "Doubly robust, inverse probability weighting or outcome regression"),
+                                 choice_option("base_period", {"varying", "universal"}, "varying", "Base period of the pre-treatment effects"),
+                                 count_option("anticipation", 0, "Periods of anticipation"),
+                                 column_option("cluster", "Bootstrap clustering beyond the unit (a time-invariant variable)"),
+                                 count_option("draws", 1000, "Multiplier bootstrap draws", 1),
+                                 flag_option("no_bootstrap", "Analytical standard errors instead of the multiplier bootstrap"),
+                                 flag_option("pointwise", "Pointwise instead of uniform confidence bands")});
+  a.needs = staggered_needs(true);
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    CallawaySantAnnaOptions co;
+    co.control_group = o.text("control_group");
+    co.method = o.text("estimator");
+    co.base_period = o.text("base_period");
+    co.anticipation = static_cast<int>(o.integer("anticipation"));
+    co.cluster = o.text("cluster");
+    co.draws = static_cast<size_t>(o.integer("draws"));
+    co.bootstrap = !o.flag("no_bootstrap");
+    co.uniform_bands = !o.flag("pointwise");
+    co.seed = ctx.resampling.seed;
+    co.threads = ctx.resampling.threads;
+    const CallawaySantAnnaResult r = callaway_santanna(frame, staggered_spec(o, ctx), co);
+    Table dyn = cs_dynamic_table(r, ctx.truth);
+    add_truth_note(dyn, ctx.truth);
+    std::vector<CoefficientPoint> pts;
+    for (const auto& e : r.dynamic.effects) pts.push_back({e.key, e.att, e.ci_low, e.ci_high, true_effect(ctx.truth, e.key)});
+    return Outcome{{cs_summary_table(r), dyn, cs_group_time_table(r)}, {coefficient_plot("", "Callaway-Sant'Anna dynamic effects", "Periods since treatment", pts)}, to_json(r)};
+  };
+  return a;
+}
+
+}  // namespace cbec

@@ -1,0 +1,38 @@
+// event: the TWFE event study with binned endpoints and a joint pre-trend test.
+#include <fmt/format.h>
+
+#include "cbec/analysis/did/did_analyses.hpp"
+#include "cbec/analysis/did/staggered_options.hpp"
+#include "cbec/estimate/did/event_study.hpp"
+#include "cbec/report/did_tables.hpp"
+
+namespace cbec {
+
+Analysis event_analysis() {
+  Analysis a;
+  a.name = "event";
+  a.command = "did";
+  a.summary = "Event study: effects by period relative to treatment (TWFE), pre-trend F test";
+  a.options = staggered_options(kControls | kFixedEffects | kVcov | kWeights,
+                                {range_option("window", {-5, 5}, "Event window [min, max]; periods beyond it are binned into the endpoints"),
+                                 integer_option("ref", -1, "Reference (omitted) relative period"),
+                                 flag_option("no_bin", "Drop the periods outside the window instead of binning them")});
+  a.needs = staggered_needs();
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    EventStudyOptions eo;
+    std::tie(eo.min_rel, eo.max_rel) = o.range("window");
+    eo.ref = static_cast<int>(o.integer("ref"));
+    eo.bin_endpoints = !o.flag("no_bin");
+    const EventStudyResult es = event_study(frame, staggered_spec(o, ctx), eo);
+    Table t = event_periods_table("Event study: effect by period relative to treatment", es.periods, ctx.truth);
+    if (es.pretrend.df1 > 0)
+      t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}.", es.pretrend.df1, es.pretrend.df2, es.pretrend.stat,
+                                    es.pretrend.p_value));
+    t.notes.push_back(fmt::format("TWFE event study, N = {}, standard errors {}{}.", es.model.nobs, es.model.vcov_info.type,
+                                  es.model.vcov_info.cluster.empty() ? "" : fmt::format(" by {}", fmt::join(es.model.vcov_info.cluster, "+"))));
+    return Outcome{{t}, {event_periods_figure("Event study", es.periods, ctx.truth)}, to_json(es)};
+  };
+  return a;
+}
+
+}  // namespace cbec

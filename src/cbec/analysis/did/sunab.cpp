@@ -1,0 +1,28 @@
+// sunab: Sun and Abraham's (2021) interaction-weighted event study.
+#include <fmt/format.h>
+
+#include "cbec/analysis/did/did_analyses.hpp"
+#include "cbec/analysis/did/staggered_options.hpp"
+#include "cbec/estimate/did/sun_abraham.hpp"
+#include "cbec/report/did_tables.hpp"
+
+namespace cbec {
+
+Analysis sunab_analysis() {
+  Analysis a;
+  a.name = "sunab";
+  a.command = "did";
+  a.summary = "Sun-Abraham interaction-weighted event study and ATT";
+  a.options = staggered_options(kControls | kFixedEffects | kVcov | kWeights, {integer_option("ref", -1, "Reference (omitted) relative period")});
+  a.needs = staggered_needs();
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    const SunAbrahamResult sa = sun_abraham(frame, staggered_spec(o, ctx), static_cast<int>(o.integer("ref")));
+    Table t = event_periods_table("Sun-Abraham interaction-weighted event study", sa.periods, ctx.truth);
+    t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
+    add_truth_note(t, ctx.truth);
+    return Outcome{{t}, {event_periods_figure("Sun-Abraham event study", sa.periods, ctx.truth)}, to_json(sa)};
+  };
+  return a;
+}
+
+}  // namespace cbec
