@@ -14,6 +14,7 @@ void add_describe(CLI::App& app);
 void add_reg(CLI::App& app);
 // The subcommands generated from the analysis registry (analysis_commands.cpp).
 void add_analysis_commands(CLI::App& app);
+void add_analyses(CLI::App& app);
 void add_run(CLI::App& app);
 void add_simulate(CLI::App& app);
 void add_xtreg(CLI::App& app);
