@@ -49,6 +49,26 @@ std::vector<PilotZone> load_pilot_zones(const std::string& path_in) {
   return zones;
 }
 
+NameIndex china_place_names(const std::vector<PilotZone>& zones) {
+  NameIndex names;
+  for (const auto& z : zones) {
+    names.add(z.province_cn, z.province_en);
+    names.add(z.city_cn, z.city_en, z.province_en);
+  }
+  const std::string dir = data_dir();
+  Frame provinces = read_csv(dir + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
+  for (size_t i = 0; i < provinces.nrows(); ++i) names.add(provinces.get("name_cn").text(i), provinces.get("name_en").text(i));
+  Frame scheme_cities = read_csv(dir + "/china_region_cities.csv");
+  for (size_t i = 0; i < scheme_cities.nrows(); ++i)
+    names.add(scheme_cities.get("city_cn").text(i), scheme_cities.get("city_en").text(i), scheme_cities.get("province_en").text(i));
+  Frame cities = read_csv(dir + "/china_cities.csv", CsvOptions{',', {""}, {"city_code", "province_code"}});
+  for (size_t i = 0; i < cities.nrows(); ++i) {
+    names.add_known(cities.get("city_cn").text(i));
+    names.add_known(cities.get("province_cn").text(i));
+  }
+  return names;
+}
+
 namespace {
 int effective_year(const PilotZone& z, const std::string& timing) {
   if (timing == "year") return z.year;
@@ -75,44 +95,38 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
     Hit& h = first[key];
     if (y < h.year) h = {y, z.batch, fmt::format("{} (batch {}, {})", z.city_cn, z.batch, z.year)};
   };
-  // English names resolve to the Chinese key (the two Taizhous only in Chinese or as "Taizhou (Zhejiang)").
-  NameIndex names;
-  for (const auto& z : zones) {
-    names.add(z.province_cn, z.province_en);
-    names.add(z.city_cn, z.city_en, z.province_en);
-  }
+  // English names resolve to the Chinese key; ambiguous ones are refused below.
+  const NameIndex names = china_place_names(zones);
   for (const auto& z : zones) {
     if (o.level == "province") offer(name_key(z.province_cn), z);
     else if (z.admin_level != "county-level city") offer(name_key(z.city_cn), z);
     else if (o.county_rule == "parent") offer(name_key(z.parent_cn), z);
   }
-  // Known names: every prefecture (Chinese) and province, so that non-zone units are not "unmatched".
-  std::set<std::string> known;
-  CsvOptions co;
-  co.string_columns = {"city_code", "province_code"};
-  Frame cities = read_csv(data_dir() + "/china_cities.csv", co);
-  for (size_t i = 0; i < cities.nrows(); ++i) {
-    known.insert(name_key(cities.get("city_cn").text(i)));
-    known.insert(name_key(cities.get("province_cn").text(i)));
-  }
-  Frame provinces = read_csv(data_dir() + "/china_provinces.csv");
-  for (size_t i = 0; i < provinces.nrows(); ++i) known.insert(name_key(provinces.get("name_en").text(i)));
-  for (const auto& [key, hit] : first) known.insert(key);
-  for (const auto& en : names.english_keys()) known.insert(en);
 
   const Column& unit = frame.get(o.unit);
   const auto& t = frame.numeric(o.time);
   const size_t n = frame.nrows();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   std::vector<double> treat(n), first_treat(n), post(n), did(n), rel(n, nan), batch(n);
-  std::set<std::string> seen, unmatched, treated;
+  std::set<std::string> seen, unmatched, no_zone, treated;
+  std::set<std::string> ambiguous;
+  std::map<std::pair<std::string, double>, size_t> unit_year;  // (place key, year) -> first row
   for (size_t i = 0; i < n; ++i) {
+    if (unit.is_missing(i)) continue;
     const std::string name = unit.text(i);
+    if (names.ambiguous(name)) {
+      ambiguous.insert(name);
+      continue;
+    }
     const std::string key = names.key(name);
-    if (seen.insert(name).second) {
-      if (!known.count(key)) unmatched.insert(name);
+    if (!std::isnan(t[i])) {
+      auto [it, fresh] = unit_year.emplace(std::make_pair(key, t[i]), i);
+      if (!fresh)
+        throw DataError(fmt::format("'{}' (line {}) and '{}' (line {}) are the same unit in {} {:g}: the panel must have one row per unit and year",
+                                    unit.text(it->second), it->second + 2, name, i + 2, o.time, t[i]));
     }
     auto it = first.find(key);
+    if (seen.insert(name).second && it == first.end()) (names.known(name) ? no_zone : unmatched).insert(name);
     if (it == first.end()) continue;
     treated.insert(name);
     treat[i] = 1;
@@ -124,10 +138,14 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
       rel[i] = t[i] - it->second.year;
     }
   }
+  if (!ambiguous.empty())
+    throw DataError(fmt::format("ambiguous English names, give them in Chinese or with their province, e.g. \"Taizhou (Zhejiang)\" (as `cbec regions` requires): {}",
+                                describe_ambiguous(names, {ambiguous.begin(), ambiguous.end()})));
   for (const auto& name : treated) rep.matched_zones.push_back(fmt::format("{}: {}", name, first.at(names.key(name)).zone));
   rep.units = seen.size();
   rep.treated_units = treated.size();
   rep.unmatched.assign(unmatched.begin(), unmatched.end());
+  rep.no_zone.assign(no_zone.begin(), no_zone.end());
   frame.set(Column::numeric("treat", treat));
   frame.set(Column::numeric("first_treat", first_treat));
   frame.set(Column::numeric("post", post));
@@ -139,7 +157,7 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
 
 nlohmann::json to_json(const TreatReport& r) {
   return {{"cbec", CBEC_VERSION}, {"command", "treat"}, {"units", r.units}, {"treated_units", r.treated_units}, {"rules", r.rules},
-          {"matched", r.matched_zones}, {"unmatched", r.unmatched}};
+          {"matched", r.matched_zones}, {"no_zone", r.no_zone}, {"unmatched", r.unmatched}};
 }
 
 }  // namespace cbec

@@ -23,6 +23,13 @@ struct PilotZone {
 
 std::vector<PilotZone> load_pilot_zones(const std::string& path = "");
 
+// The one name index of `cbec treat` and `cbec regions`: the zones' cities and provinces (English
+// names also as "Name (Province)"), the provinces (data/china_provinces.csv), the cities of the
+// region schemes with their English names (data/china_region_cities.csv), and every prefecture and
+// province of data/china_cities.csv as known by its Chinese name. A bare English name of two
+// places (Suzhou: 苏州/宿州, Taizhou: 台州/泰州) is ambiguous.
+NameIndex china_place_names(const std::vector<PilotZone>& zones);
+
 struct TreatOptions {
   std::string unit, time;
   std::string level = "city";          // city or province
@@ -33,11 +40,14 @@ struct TreatOptions {
 struct TreatReport {
   size_t units = 0, treated_units = 0;
   std::vector<std::string> matched_zones;   // unit -> zone, as "unit: zone (batch, year)"
-  std::vector<std::string> unmatched;       // units whose name is not a known city/province
+  std::vector<std::string> no_zone;         // known cities/provinces without a pilot zone (never treated)
+  std::vector<std::string> unmatched;       // units whose name is not a known city/province (never treated)
   std::string rules;
 };
 
 // Adds treat, first_treat (0 = never), post, did, rel_time (missing if never) and batch.
+// Refuses (DataError) ambiguous English names, by the rules of `cbec regions` (china_place_names),
+// and two rows of the same unit and year (naming both lines).
 TreatReport add_treatment(Frame& frame, const TreatOptions& options, const std::vector<PilotZone>& zones);
 
 nlohmann::json to_json(const TreatReport& r);

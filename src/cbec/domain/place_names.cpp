@@ -28,12 +28,24 @@ std::string name_key(const std::string& name) {
 void NameIndex::add(const std::string& name_cn, const std::string& name_en, const std::string& province_en) {
   if (!province_en.empty()) add(name_cn, name_en + " (" + province_en + ")");
   const std::string en = name_key(name_en), cn = name_key(name_cn);
-  if (en.empty() || ambiguous_.count(en)) return;
-  auto [it, inserted] = alias_.emplace(en, cn);
-  if (!inserted && it->second != cn) {
-    alias_.erase(it);
-    ambiguous_.insert(en);
+  add_known(name_cn);
+  if (en.empty()) return;
+  if (auto amb = ambiguous_.find(en); amb != ambiguous_.end()) {
+    amb->second.insert(name_cn);
+    return;
   }
+  auto [it, inserted] = alias_.emplace(en, cn);
+  if (inserted) alias_cn_[en] = name_cn;
+  else if (it->second != cn) {
+    ambiguous_[en] = {alias_cn_[en], name_cn};
+    alias_.erase(it);
+    alias_cn_.erase(en);
+  }
+}
+
+void NameIndex::add_known(const std::string& name_cn) {
+  const std::string cn = name_key(name_cn);
+  if (!cn.empty()) known_.insert(cn);
 }
 
 std::string NameIndex::key(const std::string& name) const {
@@ -45,9 +57,32 @@ std::string NameIndex::key(const std::string& name) const {
 
 bool NameIndex::ambiguous(const std::string& name) const { return ambiguous_.count(name_key(name)) > 0; }
 
+bool NameIndex::known(const std::string& name) const {
+  const std::string k = key(name);
+  return !k.empty() && known_.count(k) > 0;
+}
+
+std::vector<std::string> NameIndex::candidates(const std::string& name) const {
+  auto it = ambiguous_.find(name_key(name));
+  if (it == ambiguous_.end()) return {};
+  return {it->second.begin(), it->second.end()};
+}
+
 std::vector<std::string> NameIndex::english_keys() const {
   std::vector<std::string> out;
   for (const auto& [en, cn] : alias_) out.push_back(en);
+  return out;
+}
+
+std::string describe_ambiguous(const NameIndex& names, const std::vector<std::string>& ambiguous) {
+  std::string out;
+  for (const auto& name : ambiguous) {
+    if (!out.empty()) out += ", ";
+    out += name + " (";
+    const auto c = names.candidates(name);
+    for (size_t i = 0; i < c.size(); ++i) out += (i ? " or " : "") + c[i];
+    out += ")";
+  }
   return out;
 }
 

@@ -24,15 +24,10 @@ struct SchemeTable {
 
 SchemeTable scheme_table(const RegionOptions& o) {
   SchemeTable s;
-  for (const auto& z : load_pilot_zones()) {
-    s.names.add(z.province_cn, z.province_en);
-    s.names.add(z.city_cn, z.city_en, z.province_en);
-  }
+  s.names = china_place_names(load_pilot_zones());
   Frame provinces = read_csv(data_dir() + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
   Frame cities = read_csv(data_dir() + "/china_cities.csv", CsvOptions{',', {""}, {"city_code", "province_code"}});
   Frame scheme_cities = read_csv(data_dir() + "/china_region_cities.csv");
-  for (size_t i = 0; i < provinces.nrows(); ++i) s.names.add(provinces.get("name_cn").text(i), provinces.get("name_en").text(i));
-  for (size_t i = 0; i < scheme_cities.nrows(); ++i) s.names.add(scheme_cities.get("city_cn").text(i), scheme_cities.get("city_en").text(i), scheme_cities.get("province_en").text(i));
   auto by_province = province_columns.find(o.scheme);
   if (by_province != province_columns.end()) {
     std::map<std::string, std::string> province_region;

@@ -166,14 +166,20 @@ SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::str
       t.emplace_back(in_data[w.ids[static_cast<size_t>(i)]], in_data[w.ids[static_cast<size_t>(it.col())]], it.value());
   SpatialWeights out = from_triplets(ids, t, w.construction);
   out.transform = w.transform;
+  if (!w.row_scale.empty()) {
+    out.row_scale.resize(ids.size());
+    for (size_t i = 0; i < w.ids.size(); ++i) out.row_scale[static_cast<size_t>(in_data[w.ids[i]])] = w.row_scale[i];
+  }
   return out;
 }
 
 SpatialWeights row_standardize(const SpatialWeights& w) {
   SpatialWeights out = w;
+  out.row_scale.resize(w.n());
   for (long i = 0; i < out.W.outerSize(); ++i) {
     double s = 0;
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(out.W, i); it; ++it) s += it.value();
+    out.row_scale[static_cast<size_t>(i)] = w.row_scale_of(static_cast<size_t>(i)) / (s > 0 ? s : 1.0);
     if (s > 0)
       for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(out.W, i); it; ++it) it.valueRef() /= s;
   }
@@ -197,6 +203,9 @@ SpatialWeights variance_stabilize(const SpatialWeights& w) {
       total += it.value();
     }
   out.W *= static_cast<double>(w.n()) / total;
+  out.row_scale.resize(w.n());
+  for (size_t i = 0; i < w.n(); ++i)
+    out.row_scale[i] = w.row_scale_of(i) * static_cast<double>(w.n()) / total / (norm[i] > 0 ? norm[i] : 1.0);
   out.transform = "S";
   return out;
 }

@@ -30,5 +30,19 @@ out <- list(source_script = "tests/reference/spatial/spdep_columbus.R", spdep = 
             B = one("B"), W = one("W"),
             S = list(weights_1 = nb2listw(nb, style = "S")$weights[[1]], weights_5 = nb2listw(nb, style = "S")$weights[[5]],
                      moran_I = unname(moran.test(d$CRIME, nb2listw(nb, style = "S"))$estimate[1])), p_bh = p.adjust(localmoran(d$CRIME, nb2listw(nb))[, 5], "BH"))
+# Gi* with the unit included before the weights are transformed (include.self, then nb2listw's
+# style): the same z for every style, as row rescaling leaves Gi* unchanged. Columbus and the 11
+# Zhejiang prefectures (verified land borders, tests/data/zhejiang_city_adjacency.csv; x of 2019
+# from tests/data/studies/zhejiang_panel.csv).
+gistar <- function(x, nb) sapply(c("B", "W", "S"), function(style) as.numeric(localG(x, nb2listw(include.self(nb), style = style, zero.policy = TRUE), zero.policy = TRUE)), simplify = FALSE)
+zj <- read.csv("tests/data/zhejiang_cities.csv", encoding = "UTF-8")
+adj <- read.csv("tests/data/zhejiang_city_adjacency.csv")
+zj_nb <- lapply(zj$name_en, function(city) sort(match(c(adj$b_en[adj$a_en == city], adj$a_en[adj$b_en == city]), zj$name_en)))
+zj_nb <- structure(lapply(zj_nb, function(v) if (length(v)) as.integer(v) else 0L), class = "nb", region.id = zj$name_en)  # Zhoushan: no land border
+zp <- read.csv("tests/data/studies/zhejiang_panel.csv")
+zx <- zp$x[zp$year == 2019][match(zj$name_en, zp$city[zp$year == 2019])]
+out$gistar <- list(columbus = gistar(d$CRIME, nb),
+                   zhejiang = list(ids = zj$name_en, x = zx, gistar = gistar(zx, zj_nb),
+                                   gi = list(B = as.numeric(localG(zx, nb2listw(zj_nb, style = "B", zero.policy = TRUE), zero.policy = TRUE)), W = as.numeric(localG(zx, nb2listw(zj_nb, style = "W", zero.policy = TRUE), zero.policy = TRUE)))))
 write_json(out, "tests/reference/fixtures/spatial_columbus.json", digits = NA, pretty = TRUE, auto_unbox = TRUE)
 cat("wrote spatial_columbus.json\n")

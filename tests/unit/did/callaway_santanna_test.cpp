@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <set>
 #include <fstream>
 
@@ -223,4 +224,73 @@ TEST(CallawaySantAnna, UnbalancedPanelDropsUnitsAsDidDoes) {
   const auto b = callaway_santanna(f.take(keep_balanced), mpdta_spec({}), o);
   EXPECT_NEAR(r.simple.att, b.simple.att, 1e-12);
   EXPECT_NEAR(r.simple.se, b.simple.se, 1e-12);
+}
+
+// Issue 13, item 7: warnings for cells on thin support (fewer than 5 comparison units, a
+// single-unit cohort) and for a near-singular pre-test covariance, naming the cells (g, t).
+namespace {
+bool has_warning(const CallawaySantAnnaResult& r, const std::string& text) {
+  return std::any_of(r.warnings.begin(), r.warnings.end(), [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
+}  // namespace
+
+TEST(CallawaySantAnna, WarnsWhenCellsRestOnFewUnits) {
+  // 7 units: cohorts 2015 (2 units), 2016 (2), 2017 (1), 2018 (1) and one never-treated unit.
+  const Frame f = test::staggered_panel(7, 1.0, 0.0, 5);
+  CallawaySantAnnaOptions o;
+  o.bootstrap = false;
+  const auto r = callaway_santanna(f, test::staggered_spec({}), o);
+  EXPECT_TRUE(has_warning(r, "cohort 2017 has a single unit")) << nlohmann::json(r.warnings).dump(1);
+  EXPECT_TRUE(has_warning(r, "cohort 2018 has a single unit"));
+  EXPECT_FALSE(has_warning(r, "cohort 2015 has a single unit"));
+  EXPECT_TRUE(has_warning(r, "ATT(g, t) rest on fewer than 5 comparison units"));
+  EXPECT_TRUE(has_warning(r, "(2015, 2016) 1"));
+  EXPECT_TRUE(has_warning(r, "event-time effect e = 0 rests on ATT(g, t) with fewer than 5 comparison units"));
+  EXPECT_TRUE(has_warning(r, "event-time effect e = -6 rests on a single treated unit (cohort 2018)"));
+  EXPECT_FALSE(has_warning(r, "event-time effect e = 0 rests on a single treated unit"));
+  // They reach the JSON output.
+  const auto j = to_json(r);
+  EXPECT_TRUE(std::any_of(j["warnings"].begin(), j["warnings"].end(), [](const nlohmann::json& w) {
+    return w.get<std::string>().find("single unit") != std::string::npos;
+  }));
+  // Not-yet-treated controls: cohort 2015 against 2016-2018 and the never-treated unit.
+  o.control_group = "notyet";
+  const auto ny = callaway_santanna(f, test::staggered_spec({}), o);
+  const auto cell = std::find_if(ny.group_time.begin(), ny.group_time.end(), [](const GroupTimeEffect& e) { return e.group == 2015 && e.time == 2015; });
+  ASSERT_NE(cell, ny.group_time.end());
+  EXPECT_EQ(cell->n_comparison, 5u);  // 2016 (2), 2017, 2018 and the never treated: not flagged
+  EXPECT_FALSE(has_warning(ny, "(2015, 2015) "));
+  // Large cohorts: none of these warnings.
+  const auto big = callaway_santanna(test::staggered_panel(200, 1.0, 0.0, 5), test::staggered_spec({}), o);
+  EXPECT_FALSE(has_warning(big, "comparison units") || has_warning(big, "single") || has_warning(big, "near-singular"));
+}
+
+TEST(CallawaySantAnna, WarnsWhenThePretestCovarianceIsNearSingular) {
+  // Six-unit cohorts 2015 and 2016 whose outcomes follow the trend almost exactly (noise 1e-5):
+  // their pre-treatment ATT(g, t) in the same year t differ only by that noise, so the pre-test
+  // covariance is near-singular; 60 never-treated units with unit noise.
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> N(0, 1);
+  std::vector<double> id, year, g, y;
+  for (int i = 0; i < 72; ++i) {
+    const double cohort = i < 6 ? 2015 : i < 12 ? 2016 : 0, a = N(rng), noise = cohort > 0 ? 1e-5 : 1.0;
+    for (int t = 2011; t <= 2018; ++t) {
+      id.push_back(i);
+      year.push_back(t);
+      g.push_back(cohort);
+      y.push_back(a + 0.1 * (t - 2011) + (cohort > 0 && t >= cohort ? 1.0 : 0.0) + noise * N(rng));
+    }
+  }
+  Frame f;
+  f.set(Column::numeric("id", id));
+  f.set(Column::numeric("year", year));
+  f.set(Column::numeric("first_treat", g));
+  f.set(Column::numeric("y", y));
+  CallawaySantAnnaOptions o;
+  o.bootstrap = false;
+  const auto r = callaway_santanna(f, test::staggered_spec({}), o);
+  EXPECT_TRUE(has_warning(r, "the pre-test's covariance is near-singular")) << nlohmann::json(r.warnings).dump(1);
+  // The weakest direction pairs the two cohorts' cells of the same years.
+  EXPECT_TRUE(has_warning(r, "weakest direction: (2015, 20") && has_warning(r, ", (2016, 20")) << nlohmann::json(r.warnings).dump(1);
+  EXPECT_TRUE(r.pretest.has_value());
 }

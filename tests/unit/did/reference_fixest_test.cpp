@@ -2,9 +2,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/io/csv_reader.hpp"
@@ -75,4 +77,64 @@ TEST(ReferenceFixest, SunAbrahamOnBaseStagg) {
   expect_rel(sa.att, fx["att"]);
   expect_rel(sa.att_se, fx["att_se"]);
   expect_rel(sa.model.coef[sa.model.find("x1")], fx["x1"]);
+}
+
+// Issue 13, item 7: without never-treated units fixest::sunab interacts every cohort and drops the
+// cells collinear with the fixed effects; SunAbrahamOptions::control = "fixest" does the same.
+// Reference: tests/reference/did/sunab_no_never.R (an explicit lm() reproducing fixest, checked
+// against fixest 0.12.1 output with never-treated units; fixest itself could not be built here).
+TEST(ReferenceFixest, SunAbrahamFixestRuleWithoutNeverTreated) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_sunab_no_never.json");
+  const auto fx = nlohmann::json::parse(in)["no_never_treated"];
+  const Frame all = read_csv(std::string(CBEC_TEST_DATA) + "/base_stagg.csv");
+  std::vector<size_t> rows;
+  for (size_t i = 0; i < all.nrows(); ++i)
+    if (all.numeric("year_treated")[i] != 10000) rows.push_back(i);
+  const Frame f = all.take(rows);
+  StaggeredSpec s;
+  s.y = "y";
+  s.unit = "id";
+  s.time = "year";
+  s.first_treat = "year_treated";
+  s.controls = {"x1"};
+  SunAbrahamOptions o;
+  o.control = "fixest";
+  const SunAbrahamResult sa = sun_abraham(f, s, o);
+  EXPECT_EQ(sa.model.nobs, fx["nobs"].get<size_t>());
+  EXPECT_EQ(sa.control_rule, "fixest");
+  // The same collinear cells dropped (fixest's names year::rel:cohort::g, cbec's cohort::g:rel::rel).
+  std::vector<std::string> dropped;
+  for (const auto& name : fx["dropped_collinear"]) {
+    const std::string n = name;
+    const auto colon = n.find(":cohort::");
+    dropped.push_back("cohort::" + n.substr(colon + 9) + ":rel::" + n.substr(6, colon - 6));
+  }
+  std::sort(dropped.begin(), dropped.end());
+  auto collinear = sa.model.collinear;
+  std::sort(collinear.begin(), collinear.end());
+  EXPECT_EQ(collinear, dropped);
+  size_t checked = 0;
+  for (const auto& p : sa.periods) {
+    if (p.reference) continue;
+    const std::string key = std::to_string(p.rel);
+    ASSERT_TRUE(fx["coef"].contains(key)) << key;
+    expect_rel(p.estimate, fx["coef"][key]);
+    expect_rel(p.se, fx["se"][key]);
+    ++checked;
+  }
+  EXPECT_EQ(checked, fx["coef"].size());
+  expect_rel(sa.att, fx["att"]);
+  expect_rel(sa.att_se, fx["att_se"]);
+  expect_rel(sa.model.coef[sa.model.find("x1")], fx["x1"]);
+  // cbec's default rule differs here (the last cohort as control, its treated periods dropped) ...
+  const SunAbrahamResult last = sun_abraham(f, s);
+  EXPECT_EQ(last.control_rule, "last_cohort");
+  EXPECT_EQ(last.control_cohort, "last treated (10)");
+  EXPECT_GT(std::fabs(last.att - sa.att), 0.1);
+  // ... and with never-treated units the two rules are the same estimator.
+  const SunAbrahamResult a = sun_abraham(all, s), b = sun_abraham(all, s, o);
+  expect_rel(b.att, a.att, 1e-9);
+  expect_rel(b.att_se, a.att_se, 1e-9);
+  o.control = "nope";
+  EXPECT_THROW(sun_abraham(all, s, o), SpecError);
 }

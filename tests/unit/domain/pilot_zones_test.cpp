@@ -1,10 +1,12 @@
 #include "cbec/domain/pilot_zones.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 
 #include "cbec/core/error.hpp"
+#include "cbec/domain/regions.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 using namespace cbec;
@@ -78,4 +80,79 @@ TEST(PilotZones, BundledExampleUsesTheRegistryYears) {
   TreatReport r = add_treatment(f, o, load_pilot_zones());
   EXPECT_TRUE(r.unmatched.empty());
   for (size_t i = 0; i < yrd.nrows(); ++i) EXPECT_EQ(f.numeric("first_treat")[i], yrd.numeric("first_treat")[i]) << yrd.get("city").text(i);
+}
+
+// Issue 13, item 5: `cbec treat` matches names with the index of `cbec regions` (one set of rules).
+namespace {
+TreatOptions city_year() {
+  TreatOptions o;
+  o.unit = "city";
+  o.time = "year";
+  return o;
+}
+std::string treat_error(const std::string& csv) {
+  Frame f = parse_csv(csv, "t.csv");
+  try {
+    add_treatment(f, city_year(), load_pilot_zones());
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST(PilotZones, AmbiguousEnglishNamesAreRefusedAsRegionsDoes) {
+  // A bare "Suzhou" (苏州 Jiangsu, zone 2016, or 宿州 Anhui, no zone) was treated from 2016; a bare
+  // "Taizhou" (台州 or 泰州, both zones) was coded never treated.
+  const std::string suzhou = treat_error("city,year\nHangzhou,2016\nSuzhou,2016\n");
+  EXPECT_NE(suzhou.find("ambiguous"), std::string::npos) << suzhou;
+  EXPECT_NE(suzhou.find("Suzhou (宿州市 or 苏州市)"), std::string::npos) << suzhou;
+  const std::string taizhou = treat_error("city,year\nTaizhou,2016\nsuzhou city,2016\n");
+  EXPECT_NE(taizhou.find("Taizhou (台州市 or 泰州市)"), std::string::npos) << taizhou;
+  EXPECT_NE(taizhou.find("suzhou city"), std::string::npos) << taizhou;
+  // Chinese names and the province-qualified forms resolve.
+  Frame f = parse_csv("city,year\nSuzhou (Jiangsu),2016\nSuzhou (Anhui),2016\nTaizhou (Zhejiang),2016\nTaizhou (Jiangsu),2016\n宿州市,2017\n台州,2017\n", "t.csv");
+  TreatReport r = add_treatment(f, city_year(), load_pilot_zones());
+  const auto& ft = f.numeric("first_treat");
+  EXPECT_EQ(ft[0], 2016);  // 苏州 batch 2
+  EXPECT_EQ(ft[1], 0);     // 宿州: no zone
+  EXPECT_EQ(ft[2], 2020);  // 台州 batch 5
+  EXPECT_EQ(ft[3], 2022);  // 泰州 batch 6
+  EXPECT_EQ(ft[4], 0);
+  EXPECT_EQ(ft[5], 2020);
+  EXPECT_TRUE(r.unmatched.empty());
+  EXPECT_EQ(r.no_zone, (std::vector<std::string>{"Suzhou (Anhui)", "宿州市"}));
+  // The same names are ambiguous for `cbec regions` and refused by `cbec treat`.
+  const NameIndex names = china_place_names(load_pilot_zones());
+  for (const std::string name : {"Suzhou", "Taizhou", "Suzhou (Jiangsu)", "Taizhou (Zhejiang)", "Bozhou", "Hangzhou", "泰州市"}) {
+    Frame g;
+    g.set(Column::strings("unit", {name}));
+    RegionOptions ro;
+    ro.unit = "unit";
+    ro.scheme = "yrd";
+    const bool regions_refuses = !add_regions(g, ro).ambiguous.empty();
+    EXPECT_EQ(regions_refuses, names.ambiguous(name)) << name;
+    EXPECT_EQ(regions_refuses, !treat_error("city,year\n" + name + ",2016\n").empty()) << name;
+  }
+}
+
+TEST(PilotZones, RealCitiesWithoutAZoneAreNotUnknown) {
+  Frame f = parse_csv("city,year\nBozhou,2016\nChizhou,2016\n淮南市,2016\nAtlantis,2016\nHangzhou,2016\n", "t.csv");
+  TreatReport r = add_treatment(f, city_year(), load_pilot_zones());
+  EXPECT_EQ(r.no_zone, (std::vector<std::string>{"Bozhou", "Chizhou", "淮南市"}));
+  EXPECT_EQ(r.unmatched, std::vector<std::string>{"Atlantis"});
+  EXPECT_EQ(f.numeric("first_treat")[0], 0);
+  const auto j = to_json(r);
+  EXPECT_EQ(j["no_zone"].size(), 3u);
+  EXPECT_EQ(j["unmatched"].size(), 1u);
+}
+
+TEST(PilotZones, DuplicateUnitYearsAreRefusedNamingBothLines) {
+  const std::string same = treat_error("city,year\n杭州市,2015\nNingbo,2015\n杭州市,2015\n");
+  EXPECT_NE(same.find("'杭州市' (line 2) and '杭州市' (line 4)"), std::string::npos) << same;
+  EXPECT_NE(same.find("year 2015"), std::string::npos) << same;
+  // Two spellings of one city in one year are the same unit-year too.
+  const std::string spelled = treat_error("city,year\n杭州,2016\nHangzhou City,2016\n");
+  EXPECT_NE(spelled.find("'杭州' (line 2) and 'Hangzhou City' (line 3)"), std::string::npos) << spelled;
+  EXPECT_EQ(treat_error("city,year\n杭州市,2015\n杭州市,2016\n"), "");
 }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -60,13 +61,70 @@ TEST(SpatialAutocorrelation, GlobalAndLocalMatchSpdep) {
       near(l.VIs[i], ref["local_moran"]["Var"][i], "Var.Ii");
       near(l.p[i], ref["local_moran"]["p"][i], "p Ii");
       near(gi.z[i], ref["localG"][i], "Gi");
-      if (std::string(style) == "B") near(gs.z[i], ref["localGstar"][i], "Gi*");
+      near(gs.z[i], ref["localGstar"][i], "Gi*");  // self-weight added before the transform (include.self)
     }
   }
   // Benjamini-Hochberg as R's p.adjust.
   LocalMoranResult l = local_moran(crime, row_standardize(c.w));
   auto adj = adjust_p(l.p, "fdr");
   for (size_t i = 0; i < adj.size(); ++i) near(adj[i], c.ref["p_bh"][i], "BH");
+}
+
+// Gi* (issue 13, item 3): spdep's localG(x, nb2listw(include.self(nb), style)) adds the unit's
+// self-weight before the transform, so Gi* z is the same for styles B, W and S. Columbus and the
+// 11 Zhejiang prefectures, with the weights transformed before or after aligning them to the data.
+TEST(SpatialAutocorrelation, GiStarAddsTheSelfWeightBeforeTheTransform) {
+  Columbus c;
+  const auto& crime = c.f.numeric("CRIME");
+  const auto& ref = c.ref["gistar"];
+  for (const char* style : {"B", "W", "S"}) {
+    SCOPED_TRACE(style);
+    const std::string st(style);
+    const SpatialWeights w = st == "W" ? row_standardize(c.w) : st == "S" ? variance_stabilize(c.w) : c.w;
+    const GetisOrdResult gs = getis_ord(crime, w, true);
+    for (size_t i = 0; i < crime.size(); ++i) near(gs.z[i], ref["columbus"][st][i], "Gi* Columbus");
+  }
+  // Zhejiang: verified land borders; Zhoushan has none (Gi* from its own value only, Gi undefined).
+  const Frame cities = read_csv(std::string(CBEC_TEST_DATA) + "/zhejiang_cities.csv");
+  const Frame adj = read_csv(std::string(CBEC_TEST_DATA) + "/zhejiang_city_adjacency.csv");
+  const auto& zj = ref["zhejiang"];
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < cities.nrows(); ++i) ids.push_back(cities.get("name_en").text(i));
+  ASSERT_EQ(ids, zj["ids"].get<std::vector<std::string>>());
+  std::vector<Eigen::Triplet<double>> t;
+  const auto pos = [&](const std::string& name) { return static_cast<int>(std::find(ids.begin(), ids.end(), name) - ids.begin()); };
+  for (size_t r = 0; r < adj.nrows(); ++r) {
+    const int a = pos(adj.get("a_en").text(r)), b = pos(adj.get("b_en").text(r));
+    t.emplace_back(a, b, 1.0);
+    t.emplace_back(b, a, 1.0);
+  }
+  SpatialWeights raw;
+  raw.ids = ids;
+  raw.W.resize(static_cast<long>(ids.size()), static_cast<long>(ids.size()));
+  raw.W.setFromTriplets(t.begin(), t.end());
+  const auto x = zj["x"].get<std::vector<double>>();
+  std::vector<std::string> reversed(ids.rbegin(), ids.rend());
+  std::vector<double> x_rev(x.rbegin(), x.rend());
+  for (const char* style : {"B", "W", "S"}) {
+    SCOPED_TRACE(style);
+    const std::string st(style);
+    const auto transform = [&](const SpatialWeights& w) { return st == "W" ? row_standardize(w) : st == "S" ? variance_stabilize(w) : w; };
+    const GetisOrdResult gs = getis_ord(x, transform(raw), true);
+    // Transformed first, then reordered (as a study), or reordered first (as cbec spatial).
+    const GetisOrdResult ga = getis_ord(x_rev, align_weights(transform(raw), reversed, "zhejiang"), true);
+    const GetisOrdResult gb = getis_ord(x_rev, transform(align_weights(raw, reversed, "zhejiang")), true);
+    for (size_t i = 0; i < x.size(); ++i) {
+      near(gs.z[i], zj["gistar"][st][i], "Gi* Zhejiang");
+      near(ga.z[ids.size() - 1 - i], zj["gistar"][st][i], "Gi* Zhejiang, transformed then aligned");
+      near(gb.z[ids.size() - 1 - i], zj["gistar"][st][i], "Gi* Zhejiang, aligned then transformed");
+    }
+    if (st == "S") continue;
+    const GetisOrdResult gi = getis_ord(x, transform(raw), false);
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (zj["gi"][st][i].is_string()) EXPECT_TRUE(std::isnan(gi.z[i])) << ids[i];  // "NaN": no neighbour
+      else near(gi.z[i], zj["gi"][st][i], "Gi Zhejiang");
+    }
+  }
 }
 
 TEST(SpatialAutocorrelation, PermutationsAreReproducibleAndAgreeWithTheory) {

@@ -1,6 +1,7 @@
 #include "cbec/estimate/did/callaway_santanna.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/did/cs_aggregation.hpp"
@@ -243,6 +245,45 @@ GroupTimeEstimates estimate_group_time(const BalancedPanel& p, const CallawaySan
   return out;
 }
 
+// Thin-support rule of the warnings: an ATT(g, t) or event-time effect resting on fewer than
+// kFewComparisonUnits comparison units, or on a single treated unit, is flagged; so is a pre-test
+// whose covariance has a correlation-matrix condition number above kNearSingularCondition (half of
+// double precision's digits lost: the Wald statistic is driven by a direction of almost no variance).
+constexpr size_t kFewComparisonUnits = 5;
+constexpr double kNearSingularCondition = 1e8;
+
+std::string cell_name(const GroupTimeEffect& e) { return fmt::format("({:g}, {:g})", e.group, e.time); }
+
+// Warnings for cells on thin support: few comparison units, single-unit cohorts.
+void warn_thin_cells(const BalancedPanel& p, const std::vector<GroupTimeEffect>& effects, CallawaySantAnnaResult& res) {
+  std::map<double, size_t> cohort_size;
+  for (double c : p.cohort)
+    if (c != 0) ++cohort_size[c];
+  for (double g : p.treated_cohorts)
+    if (cohort_size[g] == 1)
+      res.warnings.push_back(fmt::format("cohort {:g} has a single unit: its ATT({:g}, t) and the aggregates using them rest on one treated unit", g, g));
+  std::vector<std::string> few;
+  for (const auto& e : effects)
+    if (e.estimated && e.n_treated > 0 && e.n_comparison < kFewComparisonUnits) few.push_back(fmt::format("{} {}", cell_name(e), e.n_comparison));
+  if (!few.empty())
+    res.warnings.push_back(fmt::format("{} ATT(g, t) rest on fewer than {} comparison units (their standard errors are unreliable); (g, t) and comparison units: {}",
+                                       few.size(), kFewComparisonUnits, fmt::join(few, ", ")));
+}
+
+// The cells that carry the covariance's weakest direction: loadings of 0.1 or more on the
+// eigenvector of the smallest eigenvalue of the correlation matrix; the condition number too.
+std::pair<double, std::vector<size_t>> weak_direction(const MatrixXd& V) {
+  const VectorXd inv_sd = V.diagonal().cwiseSqrt().cwiseInverse();
+  const MatrixXd R = inv_sd.asDiagonal() * V * inv_sd.asDiagonal();
+  Eigen::SelfAdjointEigenSolver<MatrixXd> eig(R);
+  const VectorXd& ev = eig.eigenvalues();
+  const double condition = ev[0] > 0 ? ev[ev.size() - 1] / ev[0] : std::numeric_limits<double>::infinity();
+  std::vector<size_t> cells;
+  for (Index j = 0; j < R.rows(); ++j)
+    if (std::fabs(eig.eigenvectors()(j, 0)) >= 0.1) cells.push_back(static_cast<size_t>(j));
+  return {condition, cells};
+}
+
 double analytic_se(const VectorXd& influence) {
   const double n = static_cast<double>(influence.size());
   const double se = std::sqrt(influence.squaredNorm() / n / n);
@@ -264,6 +305,7 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
 
   GroupTimeEstimates gt = estimate_group_time(p, o, res);
   if (gt.effects.empty()) throw DataError("no group-time effect can be estimated: no cohort has a pre-treatment period");
+  warn_thin_cells(p, gt.effects, res);
   const Index n = static_cast<Index>(res.n_units);
 
   // Analytical inference for ATT(g, t) and the pre-test (did::att_gt).
@@ -284,6 +326,13 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
     }
     const MatrixXd V = psi.transpose() * psi / static_cast<double>(n);
     Eigen::LDLT<MatrixXd> ldlt(V);
+    const auto [condition, weak] = weak_direction(V);
+    std::vector<std::string> weak_cells;
+    for (size_t j : weak) weak_cells.push_back(cell_name(gt.effects[pre[j]]));
+    if (ldlt.rcond() > std::numeric_limits<double>::epsilon() && condition > kNearSingularCondition)
+      res.warnings.push_back(fmt::format("the pre-test's covariance is near-singular (condition number {:.3g} of its correlation matrix, above {:g}): "
+                                         "the Wald statistic is unreliable; cells (g, t) in its weakest direction: {}",
+                                         condition, kNearSingularCondition, fmt::join(weak_cells, ", ")));
     if (ldlt.rcond() > std::numeric_limits<double>::epsilon()) {
       TestResult w;
       w.stat = static_cast<double>(n) * a.dot(ldlt.solve(a));
@@ -293,7 +342,8 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
       w.note = "H0: every pre-treatment ATT(g, t) is zero (parallel pre-trends)";
       res.pretest = w;
     } else {
-      res.warnings.push_back("the pre-test is not reported: the covariance of the pre-treatment ATT(g, t) is singular");
+      res.warnings.push_back(fmt::format("the pre-test is not reported: the covariance of the pre-treatment ATT(g, t) is singular; cells (g, t) in its null direction: {}",
+                                         fmt::join(weak_cells, ", ")));
     }
   }
 
@@ -314,6 +364,24 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
   std::vector<AggregationOutput> aggs = {aggregate_simple(in),
                                          aggregate_dynamic(in, o.min_e, o.max_e, o.balance_e),
                                          aggregate_group(in), aggregate_calendar(in)};
+  // Event-time effects on thin support: a cell with fewer than kFewComparisonUnits comparison
+  // units, or a single treated unit in all.
+  for (const auto& e : aggs[1].effects) {
+    std::vector<std::string> few;
+    std::map<double, size_t> treated;  // cohort -> units
+    for (size_t j : e.entries) {
+      const auto& cell = gt.effects[estimated[j]];
+      treated[cell.group] = cell.n_treated;
+      if (cell.n_comparison < kFewComparisonUnits) few.push_back(fmt::format("{} {}", cell_name(cell), cell.n_comparison));
+    }
+    size_t n_treated = 0;
+    for (const auto& [g, count] : treated) n_treated += count;
+    if (!few.empty())
+      res.warnings.push_back(fmt::format("event-time effect e = {:g} rests on ATT(g, t) with fewer than {} comparison units; (g, t) and comparison units: {}",
+                                         e.key, kFewComparisonUnits, fmt::join(few, ", ")));
+    if (n_treated == 1)
+      res.warnings.push_back(fmt::format("event-time effect e = {:g} rests on a single treated unit (cohort {:g})", e.key, treated.begin()->first));
+  }
 
   // Every influence function side by side: one bootstrap serves them all (common draws).
   std::vector<std::vector<Index>> family(aggs.size());

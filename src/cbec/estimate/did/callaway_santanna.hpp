@@ -17,6 +17,10 @@
 // (no comparison units, propensity scores of 0.999 or more, singular outcome regression) are
 // reported and left out of the aggregations; units already treated in the first period are dropped
 // and counted.
+// Warnings (result.warnings, JSON "warnings") name the cells (g, t) on thin support: an ATT(g, t)
+// or an event-time effect resting on fewer than 5 comparison units, a cohort of one unit, an
+// event-time effect resting on one treated unit, and a pre-test whose covariance is singular or
+// near-singular (correlation-matrix condition number above 1e8: the cells of its weakest direction).
 #pragma once
 #include <nlohmann/json_fwd.hpp>
 

@@ -60,7 +60,9 @@ AggregateEstimate weighted_entries(const GroupTimeInput& in, const std::vector<s
     cohorts.push_back(in.group[entries[j]]);
     inf.col(static_cast<Index>(j)) = in.influence.col(static_cast<Index>(entries[j]));
   }
-  return weighted_by_share(att, inf, cohorts, in, key);
+  AggregateEstimate out = weighted_by_share(att, inf, cohorts, in, key);
+  out.entries = entries;
+  return out;
 }
 
 // Equal-weight mean of effects (no estimated weights).
@@ -125,7 +127,7 @@ AggregationOutput aggregate_group(const GroupTimeInput& in) {
     // theta(g): the plain average of ATT(g, t) over the cohort's post-treatment periods (eq. 3.10).
     std::vector<AggregateEstimate> cells;
     for (size_t k = 0; k < in.att.size(); ++k)
-      if (in.group[k] == g && g <= in.time[k]) cells.push_back({0, in.att[k], in.influence.col(static_cast<Index>(k))});
+      if (in.group[k] == g && g <= in.time[k]) cells.push_back({0, in.att[k], in.influence.col(static_cast<Index>(k)), {}});
     AggregateEstimate e = simple_mean(cells, in.influence.rows());
     e.key = g;
     inf.col(static_cast<Index>(att.size())) = e.influence;

@@ -21,6 +21,7 @@ struct GroupTimeInput {
 struct AggregateEstimate {
   double key = 0, att = 0;
   Eigen::VectorXd influence;
+  std::vector<size_t> entries;  // the input ATT(g, t) it averages (simple, dynamic, calendar)
 };
 
 struct AggregationOutput {

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <map>
 #include <set>
 
@@ -14,6 +16,18 @@
 namespace cbec {
 
 SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, int ref, double level) {
+  SunAbrahamOptions o;
+  o.ref = ref;
+  o.level = level;
+  return sun_abraham(frame, spec, o);
+}
+
+SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, const SunAbrahamOptions& o) {
+  if (o.control != "last_cohort" && o.control != "fixest")
+    throw SpecError(fmt::format("Sun-Abraham control '{}' is unknown; use last_cohort (the last-treated cohort, cbec's default) or fixest (as fixest::sunab)", o.control));
+  const int ref = o.ref;
+  const double level = o.level;
+  const bool fixest_rule = o.control == "fixest";
   const auto g = first_treatment(frame, spec);
   const auto& t = frame.numeric(spec.time);
   std::set<double> cohorts;
@@ -25,11 +39,31 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, int 
   }
   if (cohorts.empty()) throw DataError(fmt::format("no treated unit: '{}' is 0 or missing everywhere", spec.first_treat));
   SunAbrahamResult out;
+  out.control_rule = o.control;
   std::vector<double> control_g = g;  // cohorts used as controls get NaN (no dummies)
   double last = *cohorts.rbegin();
   Frame f = frame;
   std::vector<bool> keep_row(frame.nrows(), true);
-  if (any_never) {
+  if (fixest_rule) {
+    // fixest::sunab (R/did.R, cpp_find_never_always_treated): a cohort observed only before its
+    // treatment is a reference (no dummies); one observed only from its treatment on is removed.
+    std::map<double, std::pair<bool, bool>> sides;  // cohort -> (a period before, a period from treatment)
+    for (size_t i = 0; i < g.size(); ++i)
+      if (!std::isnan(g[i]) && !std::isnan(t[i])) (t[i] < g[i] ? sides[g[i]].first : sides[g[i]].second) = true;
+    bool any_reference = any_never;
+    for (const auto& [c, s] : sides) {
+      if (s.first && s.second) continue;
+      cohorts.erase(c);
+      any_reference |= !s.second;
+      for (size_t i = 0; i < g.size(); ++i) {
+        if (g[i] != c) continue;
+        control_g[i] = std::numeric_limits<double>::quiet_NaN();
+        if (!s.first) keep_row[i] = false;
+      }
+    }
+    if (cohorts.empty()) throw DataError("no cohort is observed both before and after its treatment");
+    out.control_cohort = any_reference ? "never treated" : "none (fixest: every cohort interacted, the cells collinear with the fixed effects dropped)";
+  } else if (any_never) {
     out.control_cohort = "never treated";
   } else {
     // No never-treated units: the last-treated cohort is the control; periods from its
@@ -48,7 +82,11 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, int 
     if (keep_row[i] && !std::isnan(control_g[i]) && !std::isnan(t[i])) ++cells[{control_g[i], static_cast<int>(t[i] - control_g[i])}];
   std::vector<std::string> terms;
   std::map<std::string, std::pair<double, int>> term_cell;
-  for (const auto& [cell, count] : cells) {
+  std::vector<std::pair<double, int>> order;
+  for (const auto& [cell, count] : cells) order.push_back(cell);
+  // fixest's column order (relative period, then cohort) decides which collinear cells it drops.
+  if (fixest_rule) std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return std::tie(a.second, a.first) < std::tie(b.second, b.first); });
+  for (const auto& cell : order) {
     if (cell.second == ref) continue;
     std::string name = fmt::format("cohort::{:g}:rel::{}", cell.first, cell.second);
     std::vector<double> col(frame.nrows(), 0.0);
@@ -67,7 +105,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, int 
   out.model = feols(f, spec.formula(terms), fo, d);
   out.model.command = "did";
   out.model.estimator = "sun_abraham";
-  if (out.model.dropped.count("missing") && !any_never)
+  if (out.model.dropped.count("missing") && !any_never && !fixest_rule)
     out.model.info["dropped_after_last_cohort"] = "periods from the control cohort's treatment on are counted as missing";
   // Aggregate per relative period: weights = observations of each cohort in that period.
   std::map<int, std::vector<std::pair<long, double>>> by_rel;
@@ -119,6 +157,7 @@ nlohmann::json to_json(const SunAbrahamResult& r) {
   nlohmann::json j = to_json(es);
   j["att"] = {{"estimate", r.att}, {"se", r.att_se}};
   j["control_cohort"] = r.control_cohort;
+  j["control_rule"] = r.control_rule;
   return j;
 }
 

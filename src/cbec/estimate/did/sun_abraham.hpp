@@ -1,5 +1,6 @@
 // Sun and Abraham (2021) interaction-weighted event study: cohort x relative-period effects from a
-// TWFE regression with the never-treated (or, failing that, the last-treated cohort) as controls,
+// TWFE regression with the never-treated (or, failing that, the last-treated cohort, or as fixest
+// does, no control cohort: SunAbrahamOptions::control) as controls,
 // aggregated per relative period with weights equal to each cohort's share of the treated
 // observations at that period (eq. 16; as fixest::sunab + aggregate). Standard errors by the delta
 // method with the weights held fixed.
@@ -12,13 +13,29 @@
 
 namespace cbec {
 
+struct SunAbrahamOptions {
+  int ref = -1;                          // reference relative period (no dummy)
+  double level = 0.95;
+  // Controls when no unit is never treated (with never-treated units both rules are the same):
+  //   last_cohort  the last-treated cohort is the control and periods from its treatment on are
+  //                dropped (Sun and Abraham 2021, sec. 4); cbec's default;
+  //   fixest       as fixest::sunab: every cohort with periods before and after its treatment is
+  //                interacted (dummies in fixest's order: relative period, then cohort), nothing is
+  //                dropped, and the cells collinear with the unit and year effects (one per period
+  //                but one) are removed in that order, so the estimates rest on fixest's implicit
+  //                normalisation; cohorts only observed treated are removed (fixest's documented rule).
+  std::string control = "last_cohort";
+};
+
 struct SunAbrahamResult {
   RegressionResult model;          // the saturated cohort x period regression
   std::vector<EventPeriod> periods;
   double att = 0, att_se = 0;      // average over periods >= 0, weighted by observations
-  std::string control_cohort;      // "never treated" or "last treated (g)"
+  std::string control_cohort;      // "never treated", "last treated (g)" or "none (fixest: ...)"
+  std::string control_rule;        // the option used: last_cohort or fixest
 };
 
+SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, const SunAbrahamOptions& options);
 SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, int ref = -1, double level = 0.95);
 
 nlohmann::json to_json(const SunAbrahamResult& r);

@@ -113,10 +113,14 @@ GetisOrdResult getis_ord(const std::vector<double>& x, const SpatialWeights& w, 
       S1i += it.value() * it.value();
       self |= it.col() == static_cast<long>(i);
     }
-    if (star && !self) {  // Gi*: the unit counts in its own neighbourhood with weight 1
-      lx += x[i];
-      Wi += 1;
-      S1i += 1;
+    if (star && !self) {
+      // Gi*: the unit counts in its own neighbourhood with weight 1 on the weights' original
+      // scale, added before any row transform (spdep: nb2listw(include.self(nb), style)). z is
+      // invariant to rescaling a row, so Gi* is the same for styles B, W and S.
+      const double wii = w.row_scale_of(i);
+      lx += wii * x[i];
+      Wi += wii;
+      S1i += wii * wii;
     }
     double xibar, si2, VG;
     if (star) {

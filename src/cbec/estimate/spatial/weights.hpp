@@ -18,7 +18,12 @@ struct SpatialWeights {
   std::vector<std::string> ids;                        // unit ids, row/column order of W
   Eigen::SparseMatrix<double, Eigen::RowMajor> W;      // W(i, j): weight of j in i's neighbourhood
   std::string construction;                            // e.g. "queen contiguity", "inverse distance^2"
-  std::string transform = "B";                         // B binary/original, R row-standardized, V variance-stabilizing
+  std::string transform = "B";                         // B binary/original, R row-standardized, S variance-stabilizing
+  // Factor each row of W has been multiplied by since it was built (row_standardize,
+  // variance_stabilize); empty = none. Gi* uses it to give the unit its self-weight of 1 on the
+  // original scale before the transform, as spdep's localG(x, nb2listw(include.self(nb), style)).
+  std::vector<double> row_scale;
+  double row_scale_of(size_t i) const { return row_scale.empty() ? 1.0 : row_scale[i]; }
   size_t n() const { return ids.size(); }
 };
 
