@@ -13,10 +13,17 @@ Analysis sunab_analysis() {
   a.name = "sunab";
   a.command = "did";
   a.summary = "Sun-Abraham interaction-weighted event study and ATT";
-  a.options = staggered_options(kControls | kFixedEffects | kVcov | kWeights, {integer_option("ref", -1, "Reference (omitted) relative period")});
+  a.options = staggered_options(kControls | kFixedEffects | kVcov | kWeights,
+                                {integer_option("ref", -1, "Reference (omitted) relative period"),
+                                 choice_option("control", {"last_cohort", "fixest"}, "last_cohort",
+                                               "Without never-treated units: the last-treated cohort as control (Sun-Abraham 2021) or every "
+                                               "cohort interacted as fixest::sunab")});
   a.needs = staggered_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
-    const SunAbrahamResult sa = sun_abraham(frame, staggered_spec(o, ctx), static_cast<int>(o.integer("ref")));
+    SunAbrahamOptions so;
+    so.ref = static_cast<int>(o.integer("ref"));
+    so.control = o.text("control");
+    const SunAbrahamResult sa = sun_abraham(frame, staggered_spec(o, ctx), so);
     Table t = event_periods_table("Sun-Abraham interaction-weighted event study", sa.periods, ctx.truth);
     t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
     add_truth_note(t, ctx.truth);

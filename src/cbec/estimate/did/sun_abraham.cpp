@@ -15,13 +15,6 @@
 
 namespace cbec {
 
-SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, int ref, double level) {
-  SunAbrahamOptions o;
-  o.ref = ref;
-  o.level = level;
-  return sun_abraham(frame, spec, o);
-}
-
 SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, const SunAbrahamOptions& o) {
   if (o.control != "last_cohort" && o.control != "fixest")
     throw SpecError(fmt::format("Sun-Abraham control '{}' is unknown; use last_cohort (the last-treated cohort, cbec's default) or fixest (as fixest::sunab)", o.control));

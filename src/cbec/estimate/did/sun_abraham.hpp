@@ -35,8 +35,7 @@ struct SunAbrahamResult {
   std::string control_rule;        // the option used: last_cohort or fixest
 };
 
-SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, const SunAbrahamOptions& options);
-SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, int ref = -1, double level = 0.95);
+SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, const SunAbrahamOptions& options = {});
 
 nlohmann::json to_json(const SunAbrahamResult& r);
 
