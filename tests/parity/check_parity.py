@@ -4,7 +4,7 @@
 results of the same analysis with the same options as a study step (`cbec run`).
 
 usage: check_parity.py CBEC SOURCE_DIR WORK_DIR
-Cases are in cases.json beside this script: analysis, data (relative to the source), the panel
+Cases are in cases/<family>.json beside this script: analysis, data (relative to the source), the panel
 declaration, options (as a study file writes them), and optional `spatial` (a [spatial] table for
 the study) with `cli` (the command line's equivalent flags)."""
 import json
@@ -55,8 +55,12 @@ def main():
     cbec, src, work = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
     os.makedirs(work, exist_ok=True)
     schemas = {a["name"]: a for a in json.loads(run([cbec, "analyses", "--json"]))["analyses"]}
-    with open(os.path.join(src, "tests", "parity", "cases.json"), encoding="utf-8") as f:
-        cases = json.load(f)
+    folder = os.path.join(src, "tests", "parity", "cases")
+    cases = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".json"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                cases += json.load(f)
     failures = []
     covered = set()
     for i, case in enumerate(cases):
@@ -79,7 +83,7 @@ def main():
         if schema["needs"]["resampling"]:
             cmd += ["--seed", str(seed), "--threads", "1"]
         cmd += case.get("cli", []) + cli_args(schema, case["options"]) + ["--json"]
-        folder = os.path.join(work, f"{i:02d}_{name}")
+        folder = os.path.join(work, f"{i:03d}_{name}")
         os.makedirs(folder, exist_ok=True)
         lines = ["[study]", f"seed = {seed}", "", "[data]", f"path = {toml_value(data)}"]
         lines += [f"{k} = {toml_value(v)}" for k, v in panel.items()]
@@ -105,7 +109,7 @@ def main():
         else:
             print(f"ok   {name}: CLI and study JSON identical ({len(json.dumps(from_cli))} bytes)")
     for name in sorted(set(schemas) - covered):
-        failures.append(f"'{name}' has no parity case in tests/parity/cases.json")
+        failures.append(f"'{name}' has no parity case in tests/parity/cases/")
     for f in failures:
         print("FAIL " + f)
     return 1 if failures else 0

@@ -2,39 +2,27 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <algorithm>
 
-#include "cbec/analysis/did/did_analyses.hpp"
 #include "cbec/core/error.hpp"
 
 namespace cbec {
 
 namespace {
 
-// Subcommands with several analyses, and how the command line chooses among them.
-CommandGroup group_of(const std::string& command) {
-  static const std::map<std::string, CommandGroup> groups = {
-      {"did", {"did", "Staggered difference-in-differences", "method", false, "twfe", {}}},
-  };
-  auto it = groups.find(command);
-  if (it != groups.end()) return it->second;
-  return CommandGroup{command, "", "", false, "", {}};
-}
-
-// Names earlier versions used in study files, for a helpful error.
-const std::map<std::string, std::string>& renamed() {
-  static const std::map<std::string, std::string> r = {{"twfe_did", "twfe"}, {"event_study", "event"}, {"sun_abraham", "sunab"},
-                                                       {"callaway_santanna", "cs"}, {"wild_bootstrap", "wild"}};
-  return r;
+const std::vector<Family>& families() {
+  static const std::vector<Family> list = {did_family(), spatial_family(), index_family(), convergence_family(), panel_family()};
+  return list;
 }
 
 }  // namespace
 
 const std::vector<Analysis>& all_analyses() {
-  static const std::vector<Analysis> list = {
-      twfe_analysis(), event_analysis(), sunab_analysis(), cs_analysis(), imputation_analysis(),
-      didm_analysis(), bacon_analysis(), placebo_analysis(), wild_analysis(), mediation_analysis(),
-  };
+  static const std::vector<Analysis> list = [] {
+    std::vector<Analysis> all;
+    for (const auto& f : families()) all.insert(all.end(), f.analyses.begin(), f.analyses.end());
+    return all;
+  }();
   return list;
 }
 
@@ -43,8 +31,11 @@ std::vector<CommandGroup> command_groups() {
   for (const auto& a : all_analyses()) {
     auto it = std::find_if(out.begin(), out.end(), [&](const CommandGroup& g) { return g.name == a.command; });
     if (it == out.end()) {
-      out.push_back(group_of(a.command));
-      if (out.back().summary.empty()) out.back().summary = a.summary;
+      CommandGroup g{a.command, a.summary, "", false, "", {}};
+      for (const auto& f : families())
+        for (const auto& declared : f.groups)
+          if (declared.name == a.command) g = declared;
+      out.push_back(g);
       it = out.end() - 1;
     }
     it->analyses.push_back(&a);
@@ -55,8 +46,8 @@ std::vector<CommandGroup> command_groups() {
 const Analysis& find_analysis(const std::string& name) {
   for (const auto& a : all_analyses())
     if (a.name == name) return a;
-  if (auto r = renamed().find(name); r != renamed().end())
-    throw SpecError(fmt::format("the analysis '{}' is now called '{}'", name, r->second));
+  for (const auto& f : families())
+    if (auto r = f.renamed.find(name); r != f.renamed.end()) throw SpecError(fmt::format("the analysis '{}' is now called '{}'", name, r->second));
   std::vector<std::string> names;
   for (const auto& a : all_analyses()) names.push_back(a.name);
   throw SpecError(fmt::format("unknown analysis '{}'; use one of {}", name, fmt::join(names, ", ")));

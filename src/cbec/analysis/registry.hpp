@@ -3,18 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "cbec/analysis/analysis.hpp"
+#include "cbec/analysis/family.hpp"
 
 namespace cbec {
-
-// A command-line subcommand and the analyses it groups (`cbec did --method cs`).
-struct CommandGroup {
-  std::string name, summary;
-  std::string selector = "method";     // the option choosing the analysis; "" when the group has one
-  bool selector_positional = false;    // `cbec spatial moran data.csv` instead of --method moran
-  std::string default_analysis;        // when the selector is omitted ("" = required)
-  std::vector<const Analysis*> analyses;
-};
 
 const std::vector<Analysis>& all_analyses();
 std::vector<CommandGroup> command_groups();

@@ -1,0 +1,10 @@
+#include "cbec/analysis/family.hpp"
+
+namespace cbec {
+
+Family index_family() {
+  Family f;
+  return f;
+}
+
+}  // namespace cbec
