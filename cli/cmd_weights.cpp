@@ -8,6 +8,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/contiguity.hpp"
+#include "cbec/io/polygons_reader.hpp"
 #include "cbec/estimate/spatial/distance_weights.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/io/weights_io.hpp"
@@ -78,7 +79,7 @@ void add_weights(CLI::App& app) {
     }
     std::vector<std::string> edit_report = edit_report_pre;
     if (!o->edits.empty())
-      for (const auto& e : apply_edits(w, o->edits)) edit_report.push_back(e);
+      for (const auto& e : apply_edits(w, read_link_edits(o->edits))) edit_report.push_back(e);
     if (o->transform == "R") w = row_standardize(w);
     else if (o->transform == "S") w = variance_stabilize(w);
     else if (o->transform != "B") throw SpecError("--transform must be B, R or S");

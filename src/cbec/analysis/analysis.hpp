@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "cbec/analysis/options.hpp"
-#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/spatial_weights.hpp"
 #include "cbec/frame/frame.hpp"
 #include "cbec/report/figures.hpp"
 #include "cbec/report/table.hpp"

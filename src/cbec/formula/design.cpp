@@ -14,7 +14,6 @@
 #include <unordered_map>
 
 #include "cbec/core/error.hpp"
-#include "cbec/estimate/ols/fixed_effects.hpp"
 #include "cbec/frame/levels.hpp"
 #include "cbec/frame/transforms.hpp"
 #include "cbec/frame/panel.hpp"
@@ -299,52 +298,6 @@ Factor restrict(const Factor& f, const std::vector<size_t>& rows) {
 }
 
 }  // namespace
-
-Factor make_factor(const Frame& frame, const std::vector<std::string>& variables) {
-  Factor out;
-  for (size_t k = 0; k < variables.size(); ++k) out.name += (k ? "^" : "") + variables[k];
-  const size_t n = frame.nrows();
-  // Code each variable by sorted level, then combine.
-  std::vector<std::vector<int32_t>> per;
-  std::vector<std::vector<std::string>> labels;
-  for (const auto& v : variables) {
-    Levels lv = code_levels(frame.get(v));
-    std::vector<int32_t> codes = std::move(lv.codes);
-    std::vector<std::string> lab = std::move(lv.labels);
-    per.push_back(std::move(codes));
-    labels.push_back(std::move(lab));
-  }
-  if (per.size() == 1) {
-    out.codes = std::move(per[0]);
-    out.labels = std::move(labels[0]);
-    out.n_levels = out.labels.size();
-    return out;
-  }
-  // Interactions: combine codes in lexicographic order of the components.
-  std::map<std::vector<int32_t>, int32_t> combos;
-  for (size_t i = 0; i < n; ++i) {
-    std::vector<int32_t> key;
-    bool ok = true;
-    for (const auto& p : per) { ok &= p[i] >= 0; key.push_back(p[i]); }
-    if (ok) combos.emplace(key, 0);
-  }
-  int32_t next = 0;
-  for (auto& [key, code] : combos) {
-    code = next++;
-    std::string lab;
-    for (size_t k = 0; k < key.size(); ++k) lab += (k ? "^" : "") + labels[k][key[k]];
-    out.labels.push_back(lab);
-  }
-  out.n_levels = out.labels.size();
-  out.codes.assign(n, -1);
-  for (size_t i = 0; i < n; ++i) {
-    std::vector<int32_t> key;
-    bool ok = true;
-    for (const auto& p : per) { ok &= p[i] >= 0; key.push_back(p[i]); }
-    if (ok) out.codes[i] = combos.at(key);
-  }
-  return out;
-}
 
 namespace {
 

@@ -8,18 +8,10 @@
 #include <vector>
 
 #include "cbec/formula/ast.hpp"
+#include "cbec/frame/factor.hpp"
 #include "cbec/frame/frame.hpp"
 
 namespace cbec {
-
-// A grouping of the observations (fixed effect, cluster, time): codes 0..n_levels-1.
-// For numeric variables the codes follow the sorted values, so a time factor is ordered.
-struct Factor {
-  std::string name;
-  std::vector<int32_t> codes;
-  size_t n_levels = 0;
-  std::vector<std::string> labels;
-};
 
 struct DesignOptions {
   std::string panel_unit, panel_time;   // needed by l(), f(), d() in formulas
@@ -63,6 +55,5 @@ Design build_design(Frame&& frame, const ModelSpec& spec, const DesignOptions& o
 
 // Groups observations by one or more variables (interacted): codes over all frame rows, -1 when
 // any is missing.
-Factor make_factor(const Frame& frame, const std::vector<std::string>& variables);
 
 }  // namespace cbec

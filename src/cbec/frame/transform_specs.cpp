@@ -9,7 +9,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/core/strings.hpp"
-#include "cbec/formula/design.hpp"
+#include "cbec/frame/factor.hpp"
 
 namespace cbec {
 

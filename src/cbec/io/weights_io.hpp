@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/spatial_weights.hpp"
 
 namespace cbec {
 

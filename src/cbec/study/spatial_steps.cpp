@@ -10,7 +10,8 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/autocorrelation.hpp"
 #include "cbec/estimate/spatial/classify.hpp"
-#include "cbec/estimate/spatial/polygon_geojson.hpp"
+#include "cbec/report/polygon_geojson.hpp"
+#include "cbec/io/polygons_reader.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "cbec/report/maps.hpp"
 #include "cbec/report/spatial_tables.hpp"
@@ -124,7 +125,7 @@ SpatialContext build_spatial_context(const StudySpec& s, const Frame& frame) {
   SpatialContext ctx;
   ctx.w = contiguity_weights(mine, g.weights == "queen", g.snap);
   if (!g.edits.empty())
-    for (const auto& line : apply_edits(ctx.w, g.edits)) ctx.notes.push_back("Link edit: " + line);
+    for (const auto& line : apply_edits(ctx.w, read_link_edits(g.edits))) ctx.notes.push_back("Link edit: " + line);
   std::vector<std::string> islands;
   for (Eigen::Index i = 0; i < ctx.w.W.rows(); ++i)
     if (ctx.w.W.row(i).nonZeros() == 0) islands.push_back(ctx.w.ids[static_cast<size_t>(i)]);

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cbec/estimate/spatial/contiguity.hpp"
-#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/spatial_weights.hpp"
 #include "cbec/frame/frame.hpp"
 #include "cbec/study/study_section.hpp"
 #include "cbec/study/study_file.hpp"

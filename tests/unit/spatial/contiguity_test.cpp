@@ -2,6 +2,7 @@
 // against the verified land-border list of ../shared/data (zhejiang_city_adjacency.csv, copied as
 // tests/data/zhejiang_city_adjacency.csv) after removing the water-only links.
 #include "cbec/estimate/spatial/contiguity.hpp"
+#include "cbec/io/polygons_reader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -41,7 +42,7 @@ TEST(Contiguity, ZhejiangQueenEqualsTheVerifiedLandBorders) {
     if (a > b) std::swap(a, b);
     want.insert({a, b});
   }
-  auto report = apply_edits(w, std::string(CBEC_TEST_DATA) + "/zhejiang_water_edits.csv");
+  auto report = apply_edits(w, read_link_edits(std::string(CBEC_TEST_DATA) + "/zhejiang_water_edits.csv"));
   auto after = pairs(w);
   std::string diff;
   for (const auto& q : after)

@@ -2,7 +2,7 @@
 #pragma once
 #include <set>
 
-#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/spatial_weights.hpp"
 
 namespace cbec::testing {
 

@@ -13,6 +13,7 @@
 #include "cbec/io/weights_io.hpp"
 #include "cbec/estimate/spatial/autocorrelation.hpp"
 #include "cbec/estimate/spatial/contiguity.hpp"
+#include "cbec/io/polygons_reader.hpp"
 
 using namespace cbec;
 
@@ -108,7 +109,7 @@ TEST(StudyRun, SpatialStepsUseTheEditedContiguityOfThePolygons) {
   // The same Moran's I as the library on the same weights: queen contiguity, the two water-only
   // links removed, row-standardized.
   SpatialWeights w = contiguity_weights(read_polygons(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv", "city"), true);
-  apply_edits(w, std::string(CBEC_TEST_DATA) + "/zhejiang_water_edits.csv");
+  apply_edits(w, read_link_edits(std::string(CBEC_TEST_DATA) + "/zhejiang_water_edits.csv"));
   w = row_standardize(w);
   const Frame f = read_csv(study("zhejiang_panel.csv"));
   std::map<std::string, double> x2020;

@@ -4,29 +4,6 @@
 
 namespace cbec {
 
-size_t drop_singletons(const std::vector<Factor>& fes, std::vector<size_t>& rows) {
-  const size_t before = rows.size();
-  std::vector<std::vector<uint32_t>> counts(fes.size());
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (size_t q = 0; q < fes.size(); ++q) {
-      counts[q].assign(fes[q].n_levels, 0);
-      for (size_t r : rows) ++counts[q][fes[q].codes[r]];
-    }
-    size_t kept = 0;  // compacted in place: no second row index
-    for (size_t a = 0; a < rows.size(); ++a) {
-      const size_t r = rows[a];
-      bool single = false;
-      for (size_t q = 0; q < fes.size() && !single; ++q) single = counts[q][fes[q].codes[r]] == 1;
-      if (single) changed = true;
-      else rows[kept++] = r;
-    }
-    rows.resize(kept);
-  }
-  return before - rows.size();
-}
-
 namespace {
 int32_t find_root(std::vector<int32_t>& parent, int32_t x) {
   while (parent[x] != x) {

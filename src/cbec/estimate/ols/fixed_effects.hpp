@@ -1,17 +1,13 @@
-// Bookkeeping for absorbed fixed effects: singleton removal, the number of absorbed parameters
-// (degrees of freedom), and nesting within cluster variables.
+// Bookkeeping for absorbed fixed effects: the number of absorbed parameters (degrees of freedom)
+// and nesting within cluster variables. (Singleton removal, part of building the sample, is in
+// frame/factor.hpp.)
 #pragma once
 #include <cstddef>
 #include <vector>
 
-#include "cbec/formula/design.hpp"
+#include "cbec/frame/factor.hpp"
 
 namespace cbec {
-
-// Iteratively removes rows that are alone in a level of any fixed effect (Correia 2015, "Singletons,
-// cluster-robust standard errors and fixed effects"). `fes` hold codes over all frame rows; `rows`
-// (the usable rows) is filtered in place. Returns the number removed.
-size_t drop_singletons(const std::vector<Factor>& fes, std::vector<size_t>& rows);
 
 // Parameters absorbed by the fixed effects. The first dimension counts all its levels; each further
 // one counts levels - 1 (one redundant level), except that for the second dimension the exact

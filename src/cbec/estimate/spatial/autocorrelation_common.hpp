@@ -2,7 +2,7 @@
 #pragma once
 #include <vector>
 
-#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/spatial_weights.hpp"
 
 namespace cbec::detail {
 

@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "cbec/core/error.hpp"
-#include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
 
@@ -26,34 +25,6 @@ Geom from_wkt(const std::string& wkt, const std::string& id) {
   return Geom(g);
 }
 }  // namespace
-
-Polygons read_polygons(const std::string& path, const std::string& id_field, const std::string& wkt_field) {
-  Polygons p;
-  const bool csv = path.size() > 4 && path.substr(path.size() - 4) == ".csv";
-  if (csv) {
-    CsvOptions o;
-    o.string_columns = {id_field, wkt_field};
-    Frame f = read_csv(path, o);
-    for (size_t i = 0; i < f.nrows(); ++i) {
-      p.ids.push_back(f.get(id_field).text(i));
-      p.wkt.push_back(f.get(wkt_field).text(i));
-    }
-    return p;
-  }
-  GDALAllRegister();
-  std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
-  if (!ds || ds->GetLayerCount() == 0) throw DataError(fmt::format("cannot read polygons from '{}' (shapefile, GeoJSON, GeoPackage or CSV with WKT)", path));
-  OGRLayer* layer = ds->GetLayer(0);
-  const int field = layer->GetLayerDefn()->GetFieldIndex(id_field.c_str());
-  if (field < 0) throw DataError(fmt::format("'{}' has no field '{}'", path, id_field));
-  for (auto& feature : *layer) {
-    const OGRGeometry* g = feature->GetGeometryRef();
-    if (!g) throw DataError(fmt::format("'{}': feature {} has no geometry", path, feature->GetFID()));
-    p.ids.emplace_back(feature->GetFieldAsString(field));
-    p.wkt.push_back(g->exportToWkt());
-  }
-  return p;
-}
 
 Polygons dissolve(const Polygons& p, const std::vector<std::string>& group) {
   if (group.size() != p.ids.size()) throw SpecError("one group label per polygon is needed");
@@ -132,28 +103,18 @@ SpatialWeights contiguity_weights(const Polygons& p, bool queen, double snap) {
   return w;
 }
 
-std::vector<std::string> apply_edits(SpatialWeights& w, const std::string& path) {
-  CsvOptions o;
-  o.string_columns = {"a", "b", "action"};
-  Frame f = read_csv(path, o);
+std::vector<std::string> apply_edits(SpatialWeights& w, const std::vector<LinkEdit>& edits) {
   std::unordered_map<std::string, int> pos;
   for (size_t i = 0; i < w.ids.size(); ++i) pos[w.ids[i]] = static_cast<int>(i);
   std::vector<std::string> report;
-  for (size_t r = 0; r < f.nrows(); ++r) {
-    const std::string a = f.get("a").text(r), b = f.get("b").text(r), action = f.get("action").text(r);
-    if (!pos.count(a) || !pos.count(b)) throw DataError(fmt::format("{} line {}: unit '{}' is not in the weights", path, r + 2, pos.count(a) ? b : a));
-    if (action != "add" && action != "remove") throw DataError(fmt::format("{} line {}: action must be add or remove", path, r + 2));
-    const int i = pos[a], j = pos[b];
+  for (const auto& e : edits) {
+    if (!pos.count(e.a) || !pos.count(e.b)) throw DataError(fmt::format("{}: unit '{}' is not in the weights", e.where, pos.count(e.a) ? e.b : e.a));
+    const int i = pos[e.a], j = pos[e.b];
     const bool had = w.W.coeff(i, j) != 0;
-    if (action == "add") {
-      w.W.coeffRef(i, j) = 1;
-      w.W.coeffRef(j, i) = 1;
-    } else {
-      w.W.coeffRef(i, j) = 0;
-      w.W.coeffRef(j, i) = 0;
-    }
+    w.W.coeffRef(i, j) = e.add ? 1 : 0;
+    w.W.coeffRef(j, i) = e.add ? 1 : 0;
     w.W.prune(0.0);
-    report.push_back(fmt::format("{} {}-{}: {}", action, a, b, had == (action == "add") ? "no change (already so)" : "done"));
+    report.push_back(fmt::format("{} {}-{}: {}", e.add ? "add" : "remove", e.a, e.b, had == e.add ? "no change (already so)" : "done"));
   }
   return report;
 }

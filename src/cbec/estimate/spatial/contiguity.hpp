@@ -7,17 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/polygons.hpp"
+#include "cbec/frame/spatial_weights.hpp"
 
 namespace cbec {
-
-struct Polygons {
-  std::vector<std::string> ids;
-  std::vector<std::string> wkt;
-};
-
-// Reads id and geometry from a CSV with a WKT column, or from a GDAL vector file (first layer).
-Polygons read_polygons(const std::string& path, const std::string& id_field, const std::string& wkt_field = "wkt");
 
 // Dissolves polygons into groups (e.g. cities into provinces) with a GEOS cascaded union; the
 // result has one polygon per distinct group label, in order of first appearance.
@@ -25,8 +18,8 @@ Polygons dissolve(const Polygons& p, const std::vector<std::string>& group);
 
 SpatialWeights contiguity_weights(const Polygons& p, bool queen = true, double snap = 0.0);
 
-// Link edits from a CSV (a,b,action with action add or remove); returns one line per edit saying
-// what changed. Links are symmetric.
-std::vector<std::string> apply_edits(SpatialWeights& w, const std::string& path);
+// Applies link edits (io/polygons_reader.hpp reads them from a file); returns one line per edit
+// saying what changed. Links are symmetric.
+std::vector<std::string> apply_edits(SpatialWeights& w, const std::vector<LinkEdit>& edits);
 
 }  // namespace cbec

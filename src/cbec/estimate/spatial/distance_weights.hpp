@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/spatial_weights.hpp"
 
 namespace cbec {
 

@@ -1,4 +1,4 @@
-#include "cbec/estimate/spatial/polygon_geojson.hpp"
+#include "cbec/report/polygon_geojson.hpp"
 
 #include <fmt/format.h>
 #include <ogr_api.h>

@@ -1,4 +1,4 @@
-#include "cbec/estimate/spatial/weights.hpp"
+#include "cbec/frame/spatial_weights.hpp"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include "cbec/estimate/spatial/contiguity.hpp"
+#include "cbec/frame/polygons.hpp"
 
 namespace cbec {
 
