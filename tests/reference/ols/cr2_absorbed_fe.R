@@ -52,7 +52,7 @@ models <- list(
   lm_model("grunfeld_fe1year_cr2_firm", grunfeld, "inv", x, c("year"), "firm", "inv ~ value + capital | year"),
   lm_model("empluk_fe2_cr2_firm", empluk, "emp", c("wage", "capital"), c("firm", "year"), "firm", "emp ~ wage + capital | firm + year"),
   lm_model("stagg_twfe_cr2_id", base_stagg, "y", "did", c("id", "year"), "id", "y ~ did | id + year", command = "did"),
-  lm_model("stagg_twfe_x1_cr2_id", base_stagg, "y", c("did", "x1"), c("id", "year"), "id", "y ~ did + x1 | id + year"),
+  lm_model("stagg_twfe_x1_cr2_id", base_stagg, "y", c("did", "x1"), c("id", "year"), "id", "y ~ did + x1 | id + year", command = "did"),
   lm_model("core_fe2_cr2_region", core_panel, "y", c("x1", "x2"), c("id", "year"), "region", "y ~ x1 + x2 | id + year"))
 
 # Year dummies as regressors and firm absorbed: the same vcov for value and capital.
