@@ -129,6 +129,68 @@ void psd_factors(const Eigen::MatrixXd& S, Eigen::MatrixXd* factor, Eigen::Matri
 // as clubSandwich does for plm within models. The non-nested part enters H_gg as
 // F~_g C F~_g', C = (F~'F~)^+ (an L x L matrix, L the levels of the non-nested fixed effects),
 // and H_gh = Z~_g M Z~_h' + F~_g C F~_h' in the Satterthwaite degrees of freedom.
+// The non-nested fixed effects inside one cluster: F_g has one 1 per row and fixed effect, so
+// F~_g = (I - P_N,g) F_g is kept implicit (P_N,g: the within-cluster projection on the nested
+// fixed effects), except with several nested fixed effects where F~_g is formed.
+struct ClusterFe {
+  std::vector<long> levels;             // global columns present in the cluster
+  std::vector<std::vector<long>> col;   // per non-nested fixed effect, per row: local column
+  std::vector<long> group;              // one nested fixed effect: local level of each row
+  long n_groups = 0;
+  Eigen::MatrixXd dense;                // F~_g, several nested fixed effects only
+
+  // (I - P_N,g) X, one nested fixed effect (group means subtracted) or none.
+  Eigen::MatrixXd project(Eigen::MatrixXd X) const {
+    if (group.empty()) return X;
+    Eigen::MatrixXd means = Eigen::MatrixXd::Zero(n_groups, X.cols());
+    Eigen::VectorXd count = Eigen::VectorXd::Zero(n_groups);
+    for (long r = 0; r < X.rows(); ++r) {
+      means.row(group[static_cast<size_t>(r)]) += X.row(r);
+      count[group[static_cast<size_t>(r)]] += 1;
+    }
+    for (long a = 0; a < n_groups; ++a) means.row(a) /= count[a];
+    for (long r = 0; r < X.rows(); ++r) X.row(r) -= means.row(group[static_cast<size_t>(r)]);
+    return X;
+  }
+  // F~_g' Y (L_g x Y.cols()).
+  Eigen::MatrixXd Ft_times(const Eigen::MatrixXd& Y) const {
+    if (dense.size()) return dense.transpose() * Y;
+    const Eigen::MatrixXd PY = project(Y);
+    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(static_cast<long>(levels.size()), Y.cols());
+    for (const auto& c : col)
+      for (long r = 0; r < PY.rows(); ++r) out.row(c[static_cast<size_t>(r)]) += PY.row(r);
+    return out;
+  }
+  // F~_g C F~_g' for C over the global columns.
+  Eigen::MatrixXd leverage(const Eigen::MatrixXd& C) const {
+    const long ng = static_cast<long>(col.empty() ? 0 : col[0].size());
+    const long m = static_cast<long>(levels.size());
+    Eigen::MatrixXd Cg(m, m);
+    for (long a = 0; a < m; ++a)
+      for (long b = 0; b < m; ++b) Cg(a, b) = C(levels[static_cast<size_t>(a)], levels[static_cast<size_t>(b)]);
+    if (dense.size()) return dense * Cg * dense.transpose();
+    // F_g C F_g' by gathering (one 1 per row and fixed effect), then (I - P) . (I - P).
+    Eigen::MatrixXd H = Eigen::MatrixXd::Zero(ng, ng);
+    for (const auto& cq : col)
+      for (const auto& cr : col)
+        for (long b = 0; b < ng; ++b)
+          for (long a = 0; a < ng; ++a) H(a, b) += Cg(cq[static_cast<size_t>(a)], cr[static_cast<size_t>(b)]);
+    if (group.empty()) return H;
+    H = project(H);
+    return project(H.transpose()).transpose();
+  }
+};
+
+// Leverage of the absorbed fixed effects inside the cluster blocks, for CR2.
+//
+// The hat matrix of the full design [Z, D] (D: fixed-effect dummies) is H = P_D + Z~ M Z~', Z~ the
+// demeaned regressors. Split D into the fixed effects nested in the cluster (N) and the others (F):
+// P_D = P_N + P_F~ with F~ = F demeaned by N. P_N is block diagonal by cluster, and the residuals,
+// Z~ and F~ are orthogonal to it inside every cluster, so with the pseudo-inverse square root it does
+// not change A_g Z~_g or A_g e_g (Pustejovsky and Tipton 2018, JBES 36(4), Theorem 2): it is left out,
+// as clubSandwich does for plm within models. The non-nested part enters H_gg as
+// F~_g C F~_g', C = (F~'F~)^+ (an L x L matrix, L the levels of the non-nested fixed effects),
+// and H_gh = Z~_g M Z~_h' + F~_g C F~_h' in the Satterthwaite degrees of freedom.
 struct AbsorbedLeverage {
   std::vector<const Factor*> nested, other;
   std::vector<long> offset;   // first column of each non-nested fixed effect
@@ -137,41 +199,37 @@ struct AbsorbedLeverage {
   Eigen::MatrixXd C_half;     // rank x L with C_half' C_half = C
   bool active() const { return L > 0; }
 
-  // F~_g (n_g x L_g) and the global columns of its L_g columns (levels present in the cluster).
-  Eigen::MatrixXd block(const std::vector<long>& rows, std::vector<long>& levels, std::vector<long>& local) const {
-    levels.clear();
+  // The cluster's non-nested fixed effects; `local` (size L, all -1) is scratch space.
+  ClusterFe block(const std::vector<long>& rows, std::vector<long>& local) const {
+    ClusterFe fe;
     const long ng = static_cast<long>(rows.size());
+    fe.col.assign(other.size(), std::vector<long>(rows.size()));
     for (size_t q = 0; q < other.size(); ++q)
-      for (long i : rows) {
-        const long col = offset[q] + other[q]->codes[static_cast<size_t>(i)];
-        if (local[static_cast<size_t>(col)] < 0) {
-          local[static_cast<size_t>(col)] = static_cast<long>(levels.size());
-          levels.push_back(col);
+      for (size_t r = 0; r < rows.size(); ++r) {
+        const long c = offset[q] + other[q]->codes[static_cast<size_t>(rows[r])];
+        if (local[static_cast<size_t>(c)] < 0) {
+          local[static_cast<size_t>(c)] = static_cast<long>(fe.levels.size());
+          fe.levels.push_back(c);
         }
+        fe.col[q][r] = local[static_cast<size_t>(c)];
       }
-    Eigen::MatrixXd Fg = Eigen::MatrixXd::Zero(ng, static_cast<long>(levels.size()));
-    for (size_t q = 0; q < other.size(); ++q)
-      for (long r = 0; r < ng; ++r) Fg(r, local[static_cast<size_t>(offset[q] + other[q]->codes[static_cast<size_t>(rows[static_cast<size_t>(r)])])]) = 1.0;
-    for (long col : levels) local[static_cast<size_t>(col)] = -1;
+    for (long c : fe.levels) local[static_cast<size_t>(c)] = -1;
     if (nested.size() == 1) {
-      // One nested fixed effect: subtract the means of its levels within the cluster.
       const auto& codes = nested[0]->codes;
       std::vector<int32_t> keys;
-      for (long i : rows)
-        if (std::find(keys.begin(), keys.end(), codes[static_cast<size_t>(i)]) == keys.end()) keys.push_back(codes[static_cast<size_t>(i)]);
-      std::vector<long> which(rows.size());
-      for (size_t r = 0; r < rows.size(); ++r)
-        which[r] = std::find(keys.begin(), keys.end(), codes[static_cast<size_t>(rows[r])]) - keys.begin();
-      Eigen::MatrixXd means = Eigen::MatrixXd::Zero(static_cast<long>(keys.size()), Fg.cols());
-      Eigen::VectorXd count = Eigen::VectorXd::Zero(static_cast<long>(keys.size()));
-      for (long r = 0; r < ng; ++r) {
-        means.row(which[static_cast<size_t>(r)]) += Fg.row(r);
-        count[which[static_cast<size_t>(r)]] += 1;
+      fe.group.resize(rows.size());
+      for (size_t r = 0; r < rows.size(); ++r) {
+        const int32_t code = codes[static_cast<size_t>(rows[r])];
+        auto it = std::find(keys.begin(), keys.end(), code);
+        fe.group[r] = it - keys.begin();
+        if (it == keys.end()) keys.push_back(code);
       }
-      for (long a = 0; a < means.rows(); ++a) means.row(a) /= count[a];
-      for (long r = 0; r < ng; ++r) Fg.row(r) -= means.row(which[static_cast<size_t>(r)]);
+      fe.n_groups = static_cast<long>(keys.size());
     } else if (nested.size() > 1) {
-      // Several nested fixed effects: residuals of F_g on their dummies within the cluster.
+      // Several nested fixed effects: F~_g = residuals of F_g on their dummies within the cluster.
+      Eigen::MatrixXd Fg = Eigen::MatrixXd::Zero(ng, static_cast<long>(fe.levels.size()));
+      for (const auto& cq : fe.col)
+        for (long r = 0; r < ng; ++r) Fg(r, cq[static_cast<size_t>(r)]) = 1.0;
       std::vector<std::pair<size_t, int32_t>> keys;
       std::vector<std::vector<long>> which(nested.size(), std::vector<long>(rows.size()));
       for (size_t q = 0; q < nested.size(); ++q)
@@ -185,9 +243,9 @@ struct AbsorbedLeverage {
       for (size_t q = 0; q < nested.size(); ++q)
         for (long r = 0; r < ng; ++r) Dg(r, which[q][static_cast<size_t>(r)]) = 1.0;
       Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod(Dg);
-      Fg -= Dg * cod.solve(Fg);
+      fe.dense = Fg - Dg * cod.solve(Fg);
     }
-    return Fg;
+    return fe;
   }
 };
 
@@ -206,25 +264,21 @@ AbsorbedLeverage absorbed_leverage(const VcovInput& in, const Factor& g, const s
                                 "Cluster by a variable the fixed effects are nested in, or use CR1 (cluster:{})",
                                 g.name.empty() ? "cluster" : g.name, lev.L, kMaxNonNestedLevels, g.name));
   Eigen::MatrixXd FtF = Eigen::MatrixXd::Zero(lev.L, lev.L);
-  std::vector<long> levels, local(static_cast<size_t>(lev.L), -1);
+  std::vector<long> local(static_cast<size_t>(lev.L), -1);
   for (const auto& rows : members) {
     if (rows.empty()) continue;
-    const Eigen::MatrixXd Fg = lev.block(rows, levels, local);
-    const Eigen::MatrixXd P = Fg.transpose() * Fg;
-    for (size_t a = 0; a < levels.size(); ++a)
-      for (size_t b = 0; b < levels.size(); ++b) FtF(levels[a], levels[b]) += P(static_cast<long>(a), static_cast<long>(b));
+    const ClusterFe fe = lev.block(rows, local);
+    Eigen::MatrixXd Fg = Eigen::MatrixXd::Zero(static_cast<long>(rows.size()), static_cast<long>(fe.levels.size()));
+    for (const auto& cq : fe.col)
+      for (size_t r = 0; r < rows.size(); ++r) Fg(static_cast<long>(r), cq[r]) = 1.0;
+    const Eigen::MatrixXd P = fe.Ft_times(Fg);   // F~_g'F~_g = F_g'(I - P_N,g)F_g
+    const auto& lv = fe.levels;
+    for (size_t a = 0; a < lv.size(); ++a)
+      for (size_t b = 0; b < lv.size(); ++b) FtF(lv[a], lv[b]) += P(static_cast<long>(a), static_cast<long>(b));
   }
   psd_factors(FtF, nullptr, &lev.C_half);
   lev.C = lev.C_half.transpose() * lev.C_half;
   return lev;
-}
-
-Eigen::MatrixXd submatrix(const Eigen::MatrixXd& A, const std::vector<long>& idx) {
-  const long m = static_cast<long>(idx.size());
-  Eigen::MatrixXd out(m, m);
-  for (long a = 0; a < m; ++a)
-    for (long b = 0; b < m; ++b) out(a, b) = A(idx[static_cast<size_t>(a)], idx[static_cast<size_t>(b)]);
-  return out;
 }
 
 // Satterthwaite degrees of freedom of coefficient j (Bell and McCaffrey 2002, section 3;
@@ -267,17 +321,18 @@ VcovOutput cr2(const VcovSpec& spec, const VcovInput& in) {
     Eigen::VectorXd eg(static_cast<long>(rows.size()));
     for (size_t r = 0; r < rows.size(); ++r) eg[static_cast<long>(r)] = in.resid[rows[r]];
     Eigen::MatrixXd IH = Eigen::MatrixXd::Identity(Zg.rows(), Zg.rows()) - Zg * M * Zg.transpose();
-    Eigen::MatrixXd Fg;
+    ClusterFe fe;
     if (lev.active()) {
-      Fg = lev.block(rows, levels[static_cast<size_t>(c)], local);
-      IH -= Fg * submatrix(lev.C, levels[static_cast<size_t>(c)]) * Fg.transpose();
+      fe = lev.block(rows, local);
+      IH -= fe.leverage(lev.C);
+      levels[static_cast<size_t>(c)] = fe.levels;
     }
     const Eigen::MatrixXd A = inv_sqrt(IH);
     const Eigen::VectorXd sg = Zg.transpose() * (A * eg);
     meat += sg * sg.transpose();
     P[static_cast<size_t>(c)] = A * Zg * M;
     ZP[static_cast<size_t>(c)] = Zg.transpose() * P[static_cast<size_t>(c)];
-    if (lev.active()) FP[static_cast<size_t>(c)] = Fg.transpose() * P[static_cast<size_t>(c)];
+    if (lev.active()) FP[static_cast<size_t>(c)] = fe.Ft_times(P[static_cast<size_t>(c)]);
   }
   VcovOutput out;
   out.V = M * meat * M;
