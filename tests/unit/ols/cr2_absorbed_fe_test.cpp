@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/staggered.hpp"
 #include "cbec/estimate/ols/feols.hpp"
@@ -104,6 +105,24 @@ TEST(Cr2AbsorbedFe, TwoWayGrunfeldClusteredByFirmIsNotTheOldValue) {
   expect_matches(panel_model(data("grunfeld"), "inv ~ value + capital", PanelModel::Twoways, o), m, "plm_twoways_se", "plm_twoways_df");
 }
 
+// Random effects: the old CR2 applied (I - H_gg)^(-1/2) to the quasi-demeaned data (identity target)
+// and gave SE(value) = 0.0170653 (Satterthwaite df 1.8990) on Grunfeld; clubSandwich on plm's random
+// model, whose target is the fitted RE covariance, gives 0.0158894 (df 1.89986).
+TEST(Cr2AbsorbedFe, RandomEffectsTargetTheWorkingCovariance) {
+  PanelOptions o;
+  o.unit = "firm";
+  o.time = "year";
+  o.vcov = cr2("firm");
+  const RegressionResult r = panel_model(data("grunfeld"), "inv ~ value + capital", PanelModel::Random, o);
+  const long j = r.find("value");
+  EXPECT_NEAR(r.se()[j], 0.0158894313891096, 1e-9);
+  EXPECT_GT(std::fabs(r.se()[j] - 0.0170653), 1e-4) << "CR2 after random effects targets the identity again";
+  EXPECT_NEAR(r.df_for(static_cast<size_t>(j)), 1.89986237286134, 1e-8);
+  // The cluster must contain whole units (block-diagonal working covariance).
+  o.vcov = cr2("year");
+  EXPECT_THROW(panel_model(data("grunfeld"), "inv ~ value + capital", PanelModel::Random, o), SpecError);
+}
+
 // Simulation-free sanity check: absorbing the fixed effects gives the CR2 that cbec computes with
 // the same fixed effects entered as explicit dummies (where H_gg is the plain hat matrix).
 TEST(Cr2AbsorbedFe, AbsorbedEqualsExplicitDummies) {
@@ -118,6 +137,10 @@ TEST(Cr2AbsorbedFe, AbsorbedEqualsExplicitDummies) {
       {"empluk", "emp ~ wage + capital | firm + year", "emp ~ wage + capital + i(firm) + i(year)", "firm", {"wage", "capital"}},
       {"core_panel", "y ~ x1 + x2 | id + year", "y ~ x1 + x2 + i(id) + i(year)", "region", {"x1", "x2"}},
       {"core_panel", "y ~ x1 + x2 | year", "y ~ x1 + x2 + i(year)", "id", {"x1", "x2"}},
+      // Two fixed effects not nested in the cluster (year, region within cluster id).
+      {"core_panel", "y ~ x1 + x2 | year + region", "y ~ x1 + x2 + i(year) + i(region)", "id", {"x1", "x2"}},
+      // Two fixed effects nested in the cluster (id and region in region; F~ formed explicitly).
+      {"core_panel", "y ~ x1 + x2 | id + year + region", "y ~ x1 + x2 + i(id) + i(year)", "region", {"x1", "x2"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.dataset + ": " + c.absorbed + " vs " + c.dummies + ", cr2:" + c.cluster);
