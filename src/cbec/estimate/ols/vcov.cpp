@@ -119,16 +119,6 @@ void psd_factors(const Eigen::MatrixXd& S, Eigen::MatrixXd* factor, Eigen::Matri
   }
 }
 
-// Leverage of the absorbed fixed effects inside the cluster blocks, for CR2.
-//
-// The hat matrix of the full design [Z, D] (D: fixed-effect dummies) is H = P_D + Z~ M Z~', Z~ the
-// demeaned regressors. Split D into the fixed effects nested in the cluster (N) and the others (F):
-// P_D = P_N + P_F~ with F~ = F demeaned by N. P_N is block diagonal by cluster, and the residuals,
-// Z~ and F~ are orthogonal to it inside every cluster, so with the pseudo-inverse square root it does
-// not change A_g Z~_g or A_g e_g (Pustejovsky and Tipton 2018, JBES 36(4), Theorem 2): it is left out,
-// as clubSandwich does for plm within models. The non-nested part enters H_gg as
-// F~_g C F~_g', C = (F~'F~)^+ (an L x L matrix, L the levels of the non-nested fixed effects),
-// and H_gh = Z~_g M Z~_h' + F~_g C F~_h' in the Satterthwaite degrees of freedom.
 // The non-nested fixed effects inside one cluster: F_g has one 1 per row and fixed effect, so
 // F~_g = (I - P_N,g) F_g is kept implicit (P_N,g: the within-cluster projection on the nested
 // fixed effects), except with several nested fixed effects where F~_g is formed.
@@ -187,10 +177,12 @@ struct ClusterFe {
 // demeaned regressors. Split D into the fixed effects nested in the cluster (N) and the others (F):
 // P_D = P_N + P_F~ with F~ = F demeaned by N. P_N is block diagonal by cluster, and the residuals,
 // Z~ and F~ are orthogonal to it inside every cluster, so with the pseudo-inverse square root it does
-// not change A_g Z~_g or A_g e_g (Pustejovsky and Tipton 2018, JBES 36(4), Theorem 2): it is left out,
-// as clubSandwich does for plm within models. The non-nested part enters H_gg as
-// F~_g C F~_g', C = (F~'F~)^+ (an L x L matrix, L the levels of the non-nested fixed effects),
-// and H_gh = Z~_g M Z~_h' + F~_g C F~_h' in the Satterthwaite degrees of freedom.
+// not change A_g Z~_g or A_g e_g: it is left out, as clubSandwich does for plm within models
+// (Pustejovsky and Tipton 2018, JBES 36(4), Theorem 2, which holds in the form revised in the
+// authors' 2022 corrigendum: unweighted least squares with an identity working model, cbec's case).
+// The non-nested part enters H_gg as F~_g C F~_g', C = (F~'F~)^+ (an L x L matrix, L the levels of
+// the non-nested fixed effects), and H_gh = Z~_g M Z~_h' + F~_g C F~_h' in the Satterthwaite degrees
+// of freedom. Nothing n x n is formed: per cluster n_g x n_g blocks, and C once.
 struct AbsorbedLeverage {
   std::vector<const Factor*> nested, other;
   std::vector<long> offset;   // first column of each non-nested fixed effect
@@ -295,7 +287,8 @@ double satterthwaite(const Eigen::VectorXd& d, const Eigen::MatrixXd& R) {
   return tr * tr / fro;
 }
 
-// CR2 (Bell and McCaffrey 2002, eq. 3.1; Pustejovsky and Tipton 2018, eq. 5 with Phi = I):
+// CR2 (Bell and McCaffrey 2002, Survey Methodology 28(2); Pustejovsky and Tipton 2018, section 2,
+// A_g = D_g' B_g^{+1/2} D_g with working model Phi = I):
 // A_g = (I - H_gg)^(-1/2), H_gg the cluster block of the hat matrix of the full design including the
 // absorbed fixed-effect dummies (see AbsorbedLeverage). Matches clubSandwich::vcovCR(type = "CR2")
 // on lm with factor dummies and estimatr::lm_robust(fixed_effects =, se_type = "CR2").

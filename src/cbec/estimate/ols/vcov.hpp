@@ -63,7 +63,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in);
 
 // CR2 after a random-effects (GLS) fit, targeting the fitted working covariance
 // Phi = I + ratio * J within each unit (ratio = sigma_u^2 / sigma_e^2), as clubSandwich::vcovCR on
-// plm(model = "random") (Pustejovsky and Tipton 2018, eq. 5-6): A_g = D_g' [D_g (Phi_g - X_g M X_g') D_g']^(-1/2) D_g,
+// plm(model = "random") (Pustejovsky and Tipton 2018, JBES 36(4), section 2): A_g = D_g' [D_g (Phi_g - X_g M X_g') D_g']^(-1/2) D_g,
 // D_g the upper Cholesky factor of Phi_g, M = (X' Phi^-1 X)^-1 (`bread`), V = M sum_g X_g' Phi_g^-1 A_g e_g e_g' A_g Phi_g^-1 X_g M
 // with X and e = y - X b untransformed; Satterthwaite df under the working model. The unit must be
 // nested in the cluster variable.
