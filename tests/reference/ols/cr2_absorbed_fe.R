@@ -4,11 +4,11 @@
 # Convention matched by cbec: the CR2 adjustment A_g = (I - H_gg)^(-1/2) uses the leverage of the
 # FULL design, fixed-effect dummies included, i.e. clubSandwich::vcovCR(type = "CR2") on lm with
 # factor dummies, which equals estimatr::lm_robust(fixed_effects =, se_type = "CR2") and
-# clubSandwich on plm within models (Pustejovsky and Tipton 2018, Theorem 2: fixed effects nested
-# in the clusters do not change the estimator). Satterthwaite df: clubSandwich::coef_test(test =
+# clubSandwich on plm within models (Pustejovsky and Tipton 2018, Theorem 2 as revised in the
+# authors' 2022 corrigendum: with OLS, fixed effects nested in the clusters do not change the estimator). Satterthwaite df: clubSandwich::coef_test(test =
 # "Satterthwaite"). Random effects: clubSandwich::vcovCR on plm(model = "random"), whose target is
-# the fitted random-effects working covariance (Pustejovsky and Tipton 2018, eq. 5 with Phi =
-# sigma_e^2 I + sigma_u^2 J per unit).
+# the fitted random-effects working covariance Phi = sigma_e^2 I + sigma_u^2 J per unit
+# (Pustejovsky and Tipton 2018, section 2).
 # Run from the repository root: Rscript tests/reference/ols/cr2_absorbed_fe.R
 suppressPackageStartupMessages({library(clubSandwich); library(estimatr); library(plm); library(jsonlite)})
 
@@ -70,18 +70,24 @@ models[[1]]$plm_twoways_se <- nl(sqrt(diag(as.matrix(Vp))), x)
 models[[1]]$plm_twoways_df <- nl(coef_test(pm, vcov = Vp, test = "Satterthwaite")$df_Satt, x)
 
 # Random effects (Swamy-Arora), CR2 with the RE working covariance as target (clubSandwich default for plm).
-re_model <- function(id, data, form, terms, cbec_formula) {
-  pm <- plm(form, data = data, index = c("firm", "year"), model = "random", random.method = "swar")
-  V <- vcovCR(pm, type = "CR2")
+re_model <- function(id, data, form, terms, cbec_formula, index = c("firm", "year"), cluster = "firm") {
+  dataset <- deparse(substitute(data))
+  data <- data[complete.cases(data[, c(all.vars(form), index, cluster)]), ]
+  data <- data[order(data[[index[1]]], data[[index[2]]]), ]
+  environment(form) <- environment()  # clubSandwich re-evaluates the call (data, index) in the formula environment
+  pm <- eval(bquote(plm(form, data = data, index = .(index), model = "random", random.method = "swar")))
+  V <- if (cluster == index[1]) vcovCR(pm, type = "CR2") else vcovCR(pm, cluster = data[[cluster]], type = "CR2")
   ct <- coef_test(pm, vcov = V, test = "Satterthwaite")
-  list(id = id, dataset = deparse(substitute(data)), command = "xtreg", model = "re", formula = cbec_formula, cluster = "firm",
-       nobs = nobs(pm), n_clusters = length(unique(data$firm)),
+  list(id = id, dataset = dataset, command = "xtreg", model = "re", formula = cbec_formula, cluster = cluster,
+       panel = index, nobs = nobs(pm), n_clusters = length(unique(data[[cluster]])),
        coef = nl(coef(pm), terms), se = nl(sqrt(diag(as.matrix(V))), terms), df = nl(ct$df_Satt, terms),
        ref = "clubSandwich::vcovCR(plm(model = 'random'), type = 'CR2') + coef_test(Satterthwaite)")
 }
 models <- c(models, list(
   re_model("grunfeld_re_cr2_firm", grunfeld, inv ~ value + capital, c("(Intercept)", "value", "capital"), "inv ~ value + capital"),
-  re_model("empluk_re_cr2_firm", empluk, emp ~ wage + capital, c("(Intercept)", "wage", "capital"), "emp ~ wage + capital")))
+  re_model("empluk_re_cr2_firm", empluk, emp ~ wage + capital, c("(Intercept)", "wage", "capital"), "emp ~ wage + capital"),
+  # Several units per cluster: the working covariance is block diagonal by unit within each region.
+  re_model("core_re_cr2_region", core_panel, y ~ x1 + x2, c("(Intercept)", "x1", "x2"), "y ~ x1 + x2", index = c("id", "year"), cluster = "region")))
 
 out <- list(source_script = "tests/reference/ols/cr2_absorbed_fe.R", r_version = R.version.string,
             packages = list(clubSandwich = as.character(packageVersion("clubSandwich")),
