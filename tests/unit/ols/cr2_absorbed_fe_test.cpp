@@ -96,7 +96,7 @@ TEST(Cr2AbsorbedFe, EveryModelMatchesClubSandwichAndEstimatr) {
 }
 
 // The defect of issue 13: the old CR2 ignored the leverage of the year dummies (not nested in the firm
-// cluster) and gave SE(value) = 0.01617 (and Satterthwaite df 3.37) on Grunfeld; clubSandwich gives 0.02081.
+// cluster) and gave SE(value) = 0.0161688 (Satterthwaite df 2.4766) on Grunfeld; clubSandwich gives 0.0208148 (df 2.3887).
 TEST(Cr2AbsorbedFe, TwoWayGrunfeldClusteredByFirmIsNotTheOldValue) {
   const json fx = fixture();
   const json& m = fx.at("models").at(0);
