@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
+#include <Eigen/QR>
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -85,56 +87,270 @@ Eigen::MatrixXd inv_sqrt(const Eigen::MatrixXd& m) {
   return es.eigenvectors() * ev.asDiagonal() * es.eigenvectors().transpose();
 }
 
+// Rows of each level of a grouping.
+std::vector<std::vector<long>> members_of(const Factor& g) {
+  std::vector<std::vector<long>> members(g.n_levels);
+  for (size_t i = 0; i < g.codes.size(); ++i) members[static_cast<size_t>(g.codes[i])].push_back(static_cast<long>(i));
+  return members;
+}
+
+Eigen::MatrixXd rows_of(const Eigen::Ref<const Eigen::MatrixXd>& A, const std::vector<long>& rows) {
+  Eigen::MatrixXd out(static_cast<long>(rows.size()), A.cols());
+  for (size_t r = 0; r < rows.size(); ++r) out.row(static_cast<long>(r)) = A.row(rows[r]);
+  return out;
+}
+
+// F with F'F = S for a symmetric positive semi-definite S (rows for the non-zero eigenvalues only):
+// q'Sq = ||F q||^2, and S+ = G'G for G the same factor of the pseudo-inverse.
+void psd_factors(const Eigen::MatrixXd& S, Eigen::MatrixXd* factor, Eigen::MatrixXd* pinv_factor) {
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(S);
+  const Eigen::VectorXd& ev = es.eigenvalues();
+  const double tol = 1e-10 * std::max(1e-300, ev.cwiseAbs().maxCoeff());
+  std::vector<long> keep;
+  for (long k = 0; k < ev.size(); ++k)
+    if (ev[k] > tol) keep.push_back(k);
+  const long r = static_cast<long>(keep.size());
+  if (factor) factor->resize(r, S.rows());
+  if (pinv_factor) pinv_factor->resize(r, S.rows());
+  for (long a = 0; a < r; ++a) {
+    const long k = keep[static_cast<size_t>(a)];
+    if (factor) factor->row(a) = std::sqrt(ev[k]) * es.eigenvectors().col(k).transpose();
+    if (pinv_factor) pinv_factor->row(a) = es.eigenvectors().col(k).transpose() / std::sqrt(ev[k]);
+  }
+}
+
+// The non-nested fixed effects inside one cluster: F_g has one 1 per row and fixed effect, so
+// F~_g = (I - P_N,g) F_g is kept implicit (P_N,g: the within-cluster projection on the nested
+// fixed effects), except with several nested fixed effects where F~_g is formed.
+struct ClusterFe {
+  std::vector<long> levels;             // global columns present in the cluster
+  std::vector<std::vector<long>> col;   // per non-nested fixed effect, per row: local column
+  std::vector<long> group;              // one nested fixed effect: local level of each row
+  long n_groups = 0;
+  Eigen::MatrixXd dense;                // F~_g, several nested fixed effects only
+
+  // (I - P_N,g) X, one nested fixed effect (group means subtracted) or none.
+  Eigen::MatrixXd project(Eigen::MatrixXd X) const {
+    if (group.empty()) return X;
+    Eigen::MatrixXd means = Eigen::MatrixXd::Zero(n_groups, X.cols());
+    Eigen::VectorXd count = Eigen::VectorXd::Zero(n_groups);
+    for (long r = 0; r < X.rows(); ++r) {
+      means.row(group[static_cast<size_t>(r)]) += X.row(r);
+      count[group[static_cast<size_t>(r)]] += 1;
+    }
+    for (long a = 0; a < n_groups; ++a) means.row(a) /= count[a];
+    for (long r = 0; r < X.rows(); ++r) X.row(r) -= means.row(group[static_cast<size_t>(r)]);
+    return X;
+  }
+  // F~_g' Y (L_g x Y.cols()).
+  Eigen::MatrixXd Ft_times(const Eigen::MatrixXd& Y) const {
+    if (dense.size()) return dense.transpose() * Y;
+    const Eigen::MatrixXd PY = project(Y);
+    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(static_cast<long>(levels.size()), Y.cols());
+    for (const auto& c : col)
+      for (long r = 0; r < PY.rows(); ++r) out.row(c[static_cast<size_t>(r)]) += PY.row(r);
+    return out;
+  }
+  // F~_g C F~_g' for C over the global columns.
+  Eigen::MatrixXd leverage(const Eigen::MatrixXd& C) const {
+    const long ng = static_cast<long>(col.empty() ? 0 : col[0].size());
+    const long m = static_cast<long>(levels.size());
+    Eigen::MatrixXd Cg(m, m);
+    for (long a = 0; a < m; ++a)
+      for (long b = 0; b < m; ++b) Cg(a, b) = C(levels[static_cast<size_t>(a)], levels[static_cast<size_t>(b)]);
+    if (dense.size()) return dense * Cg * dense.transpose();
+    // F_g C F_g' by gathering (one 1 per row and fixed effect), then (I - P) . (I - P).
+    Eigen::MatrixXd H = Eigen::MatrixXd::Zero(ng, ng);
+    for (const auto& cq : col)
+      for (const auto& cr : col)
+        for (long b = 0; b < ng; ++b)
+          for (long a = 0; a < ng; ++a) H(a, b) += Cg(cq[static_cast<size_t>(a)], cr[static_cast<size_t>(b)]);
+    if (group.empty()) return H;
+    H = project(H);
+    return project(H.transpose()).transpose();
+  }
+};
+
+// Leverage of the absorbed fixed effects inside the cluster blocks, for CR2.
+//
+// The hat matrix of the full design [Z, D] (D: fixed-effect dummies) is H = P_D + Z~ M Z~', Z~ the
+// demeaned regressors. Split D into the fixed effects nested in the cluster (N) and the others (F):
+// P_D = P_N + P_F~ with F~ = F demeaned by N. P_N is block diagonal by cluster, and the residuals,
+// Z~ and F~ are orthogonal to it inside every cluster, so with the pseudo-inverse square root it does
+// not change A_g Z~_g or A_g e_g: it is left out, as clubSandwich does for plm within models
+// (Pustejovsky and Tipton 2018, JBES 36(4), Theorem 2, which holds in the form revised in the
+// authors' 2022 corrigendum: unweighted least squares with an identity working model, cbec's case).
+// The non-nested part enters H_gg as F~_g C F~_g', C = (F~'F~)^+ (an L x L matrix, L the levels of
+// the non-nested fixed effects), and H_gh = Z~_g M Z~_h' + F~_g C F~_h' in the Satterthwaite degrees
+// of freedom. Nothing n x n is formed: per cluster n_g x n_g blocks, and C once.
+struct AbsorbedLeverage {
+  std::vector<const Factor*> nested, other;
+  std::vector<long> offset;   // first column of each non-nested fixed effect
+  long L = 0;
+  Eigen::MatrixXd C;          // (F~'F~)^+
+  Eigen::MatrixXd C_half;     // rank x L with C_half' C_half = C
+  bool active() const { return L > 0; }
+
+  // The cluster's non-nested fixed effects; `local` (size L, all -1) is scratch space.
+  ClusterFe block(const std::vector<long>& rows, std::vector<long>& local) const {
+    ClusterFe fe;
+    const long ng = static_cast<long>(rows.size());
+    fe.col.assign(other.size(), std::vector<long>(rows.size()));
+    for (size_t q = 0; q < other.size(); ++q)
+      for (size_t r = 0; r < rows.size(); ++r) {
+        const long c = offset[q] + other[q]->codes[static_cast<size_t>(rows[r])];
+        if (local[static_cast<size_t>(c)] < 0) {
+          local[static_cast<size_t>(c)] = static_cast<long>(fe.levels.size());
+          fe.levels.push_back(c);
+        }
+        fe.col[q][r] = local[static_cast<size_t>(c)];
+      }
+    for (long c : fe.levels) local[static_cast<size_t>(c)] = -1;
+    if (nested.size() == 1) {
+      const auto& codes = nested[0]->codes;
+      std::vector<int32_t> keys;
+      fe.group.resize(rows.size());
+      for (size_t r = 0; r < rows.size(); ++r) {
+        const int32_t code = codes[static_cast<size_t>(rows[r])];
+        auto it = std::find(keys.begin(), keys.end(), code);
+        fe.group[r] = it - keys.begin();
+        if (it == keys.end()) keys.push_back(code);
+      }
+      fe.n_groups = static_cast<long>(keys.size());
+    } else if (nested.size() > 1) {
+      // Several nested fixed effects: F~_g = residuals of F_g on their dummies within the cluster.
+      Eigen::MatrixXd Fg = Eigen::MatrixXd::Zero(ng, static_cast<long>(fe.levels.size()));
+      for (const auto& cq : fe.col)
+        for (long r = 0; r < ng; ++r) Fg(r, cq[static_cast<size_t>(r)]) = 1.0;
+      std::vector<std::pair<size_t, int32_t>> keys;
+      std::vector<std::vector<long>> which(nested.size(), std::vector<long>(rows.size()));
+      for (size_t q = 0; q < nested.size(); ++q)
+        for (size_t r = 0; r < rows.size(); ++r) {
+          const std::pair<size_t, int32_t> key{q, nested[q]->codes[static_cast<size_t>(rows[r])]};
+          auto it = std::find(keys.begin(), keys.end(), key);
+          which[q][r] = it - keys.begin();
+          if (it == keys.end()) keys.push_back(key);
+        }
+      Eigen::MatrixXd Dg = Eigen::MatrixXd::Zero(ng, static_cast<long>(keys.size()));
+      for (size_t q = 0; q < nested.size(); ++q)
+        for (long r = 0; r < ng; ++r) Dg(r, which[q][static_cast<size_t>(r)]) = 1.0;
+      Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod(Dg);
+      fe.dense = Fg - Dg * cod.solve(Fg);
+    }
+    return fe;
+  }
+};
+
+constexpr long kMaxNonNestedLevels = 2000;
+
+AbsorbedLeverage absorbed_leverage(const VcovInput& in, const Factor& g, const std::vector<std::vector<long>>& members) {
+  AbsorbedLeverage lev;
+  for (const auto& fe : in.design.fixed_effects) (nested_in(fe, g) ? lev.nested : lev.other).push_back(&fe);
+  for (const Factor* f : lev.other) {
+    lev.offset.push_back(lev.L);
+    lev.L += static_cast<long>(f->n_levels);
+  }
+  if (!lev.active()) return lev;
+  if (lev.L > kMaxNonNestedLevels)
+    throw SpecError(fmt::format("CR2: the fixed effects not nested in the cluster variable '{}' have {} levels; their leverage is computed for at most {}. "
+                                "Cluster by a variable the fixed effects are nested in, or use CR1 (cluster:{})",
+                                g.name.empty() ? "cluster" : g.name, lev.L, kMaxNonNestedLevels, g.name));
+  Eigen::MatrixXd FtF = Eigen::MatrixXd::Zero(lev.L, lev.L);
+  std::vector<long> local(static_cast<size_t>(lev.L), -1);
+  for (const auto& rows : members) {
+    if (rows.empty()) continue;
+    const ClusterFe fe = lev.block(rows, local);
+    Eigen::MatrixXd Fg = Eigen::MatrixXd::Zero(static_cast<long>(rows.size()), static_cast<long>(fe.levels.size()));
+    for (const auto& cq : fe.col)
+      for (size_t r = 0; r < rows.size(); ++r) Fg(static_cast<long>(r), cq[r]) = 1.0;
+    const Eigen::MatrixXd P = fe.Ft_times(Fg);   // F~_g'F~_g = F_g'(I - P_N,g)F_g
+    const auto& lv = fe.levels;
+    for (size_t a = 0; a < lv.size(); ++a)
+      for (size_t b = 0; b < lv.size(); ++b) FtF(lv[a], lv[b]) += P(static_cast<long>(a), static_cast<long>(b));
+  }
+  psd_factors(FtF, nullptr, &lev.C_half);
+  lev.C = lev.C_half.transpose() * lev.C_half;
+  return lev;
+}
+
+// Satterthwaite degrees of freedom of coefficient j (Bell and McCaffrey 2002, section 3;
+// Pustejovsky and Tipton 2018, eq. 11): the CR2 variance of c'b is sum_g (p_g'e_g)^2 with
+// p_g = A_g W_g X_g M c; under the working model the p_g'e_g have covariance
+// S_gh = [g == h] p_g' Phi_g p_g - r_g'r_h, r_g = F q_g, q_g the cluster's columns of the full
+// design times p_g, F'F the matching block of the full bread. df = tr(S)^2 / ||S||_F^2, computed as
+// ||S||_F^2 = sum_g d_g^2 - 2 sum_g d_g ||r_g||^2 + ||R R'||_F^2 without forming the G x G matrix S.
+double satterthwaite(const Eigen::VectorXd& d, const Eigen::MatrixXd& R) {
+  const Eigen::VectorXd rr = R.colwise().squaredNorm().transpose();
+  const double tr = d.sum() - rr.sum();
+  const double gram = R.rows() <= R.cols() ? (R * R.transpose()).squaredNorm() : (R.transpose() * R).squaredNorm();
+  const double fro = d.squaredNorm() - 2 * d.dot(rr) + gram;
+  return tr * tr / fro;
+}
+
+// CR2 (Bell and McCaffrey 2002, Survey Methodology 28(2); Pustejovsky and Tipton 2018, section 2,
+// A_g = D_g' B_g^{+1/2} D_g with working model Phi = I):
+// A_g = (I - H_gg)^(-1/2), H_gg the cluster block of the hat matrix of the full design including the
+// absorbed fixed-effect dummies (see AbsorbedLeverage). Matches clubSandwich::vcovCR(type = "CR2")
+// on lm with factor dummies and estimatr::lm_robust(fixed_effects =, se_type = "CR2").
 VcovOutput cr2(const VcovSpec& spec, const VcovInput& in) {
   if (spec.cluster.size() != 1) throw SpecError("CR2 takes exactly one cluster variable, e.g. cr2:firm");
   if (in.weights.size()) throw SpecError("CR2 with observation weights is not supported; use CR1 (cluster:var) with weights");
   const Factor& g = group(in, spec.cluster[0]);
   const long k = in.Z.cols();
   const Eigen::MatrixXd& M = in.bread;
-  // Rows of each cluster.
-  std::vector<std::vector<long>> members(g.n_levels);
-  for (size_t i = 0; i < g.codes.size(); ++i) members[g.codes[i]].push_back(static_cast<long>(i));
+  const auto members = members_of(g);
+  const AbsorbedLeverage lev = absorbed_leverage(in, g, members);
+  const long G = static_cast<long>(g.n_levels);
   Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(k, k);
-  std::vector<Eigen::MatrixXd> AZ(g.n_levels);   // A_g Z_g, kept for the degrees of freedom
-  for (size_t c = 0; c < g.n_levels; ++c) {
-    const auto& rows = members[c];
-    Eigen::MatrixXd Zg(static_cast<long>(rows.size()), k);
+  // Per cluster, for the degrees of freedom: p_g for every coefficient (P_g = A_g Z_g M, n_g x k),
+  // Z_g'P_g and F~_g'P_g with the global columns of F~_g.
+  std::vector<Eigen::MatrixXd> P(static_cast<size_t>(G)), ZP(static_cast<size_t>(G)), FP(static_cast<size_t>(G));
+  std::vector<std::vector<long>> levels(static_cast<size_t>(G));
+  std::vector<long> local(static_cast<size_t>(lev.L), -1);
+  for (long c = 0; c < G; ++c) {
+    const auto& rows = members[static_cast<size_t>(c)];
+    if (rows.empty()) continue;
+    const Eigen::MatrixXd Zg = rows_of(in.Z, rows);
     Eigen::VectorXd eg(static_cast<long>(rows.size()));
-    for (size_t r = 0; r < rows.size(); ++r) {
-      Zg.row(static_cast<long>(r)) = in.Z.row(rows[r]);
-      eg[static_cast<long>(r)] = in.resid[rows[r]];
-    }
+    for (size_t r = 0; r < rows.size(); ++r) eg[static_cast<long>(r)] = in.resid[rows[r]];
     Eigen::MatrixXd IH = Eigen::MatrixXd::Identity(Zg.rows(), Zg.rows()) - Zg * M * Zg.transpose();
-    Eigen::MatrixXd A = inv_sqrt(IH);
-    Eigen::VectorXd sg = Zg.transpose() * (A * eg);
+    ClusterFe fe;
+    if (lev.active()) {
+      fe = lev.block(rows, local);
+      IH -= fe.leverage(lev.C);
+      levels[static_cast<size_t>(c)] = fe.levels;
+    }
+    const Eigen::MatrixXd A = inv_sqrt(IH);
+    const Eigen::VectorXd sg = Zg.transpose() * (A * eg);
     meat += sg * sg.transpose();
-    AZ[c] = A * Zg;
+    P[static_cast<size_t>(c)] = A * Zg * M;
+    ZP[static_cast<size_t>(c)] = Zg.transpose() * P[static_cast<size_t>(c)];
+    if (lev.active()) FP[static_cast<size_t>(c)] = fe.Ft_times(P[static_cast<size_t>(c)]);
   }
   VcovOutput out;
   out.V = M * meat * M;
   out.info.type = "CR2";
   out.info.cluster = spec.cluster;
   out.info.n_clusters = {g.n_levels};
-  out.info.small_sample = "Bell-McCaffrey (I - H_gg)^(-1/2) adjustment; Satterthwaite df per coefficient";
-  // Satterthwaite df for each coefficient (Bell and McCaffrey 2002; Pustejovsky and Tipton 2018):
-  // with v_g = A_g Z_g M c, S_gh = [g==h] v_g'v_g - (Z_g'v_g)' M (Z_h'v_h); df = tr(S)^2 / ||S||_F^2.
+  out.info.small_sample = lev.active() ? "Bell-McCaffrey (I - H_gg)^(-1/2) adjustment, H_gg with the leverage of the absorbed fixed effects; Satterthwaite df per coefficient"
+                                       : "Bell-McCaffrey (I - H_gg)^(-1/2) adjustment; Satterthwaite df per coefficient";
+  Eigen::MatrixXd Mhalf;
+  psd_factors(M, &Mhalf, nullptr);
+  const long rc = lev.active() ? lev.C_half.rows() : 0;
   out.info.df_coef.resize(k);
-  const long G = static_cast<long>(g.n_levels);
   for (long j = 0; j < k; ++j) {
-    Eigen::VectorXd mc = M.col(j);
-    Eigen::MatrixXd W(k, G);
-    Eigen::VectorXd vv(G);
+    Eigen::VectorXd d = Eigen::VectorXd::Zero(G);
+    Eigen::MatrixXd R = Eigen::MatrixXd::Zero(Mhalf.rows() + rc, G);
     for (long c = 0; c < G; ++c) {
-      Eigen::VectorXd v = AZ[static_cast<size_t>(c)] * mc;
-      vv[c] = v.squaredNorm();
-      Eigen::MatrixXd Zg(static_cast<long>(members[static_cast<size_t>(c)].size()), k);
-      for (size_t r = 0; r < members[static_cast<size_t>(c)].size(); ++r) Zg.row(static_cast<long>(r)) = in.Z.row(members[static_cast<size_t>(c)][r]);
-      W.col(c) = Zg.transpose() * v;
+      if (members[static_cast<size_t>(c)].empty()) continue;
+      d[c] = P[static_cast<size_t>(c)].col(j).squaredNorm();
+      R.col(c).head(Mhalf.rows()) = Mhalf * ZP[static_cast<size_t>(c)].col(j);
+      if (rc) {
+        const auto& lv = levels[static_cast<size_t>(c)];
+        for (size_t a = 0; a < lv.size(); ++a) R.col(c).tail(rc) += lev.C_half.col(lv[a]) * FP[static_cast<size_t>(c)](static_cast<long>(a), j);
+      }
     }
-    Eigen::MatrixXd S = -(W.transpose() * M * W);
-    S.diagonal() += vv;
-    const double tr = S.trace();
-    out.info.df_coef[j] = tr * tr / S.squaredNorm();
+    out.info.df_coef[j] = satterthwaite(d, R);
   }
   out.info.df = static_cast<double>(G - 1);
   return out;
@@ -181,6 +397,67 @@ std::vector<std::string> VcovSpec::groups() const {
   std::vector<std::string> g = cluster;
   if (!time.empty()) g.push_back(time);
   return g;
+}
+
+VcovOutput cr2_random_effects(const VcovSpec& spec, const Eigen::MatrixXd& X, const Eigen::VectorXd& resid,
+                              const Eigen::MatrixXd& bread, const Design& design, const Factor& unit, double ratio) {
+  if (spec.type != "CR2" || spec.cluster.size() != 1) throw SpecError("CR2 takes exactly one cluster variable, e.g. cr2:firm");
+  auto it = design.groups.find(spec.cluster[0]);
+  if (it == design.groups.end()) throw SpecError(fmt::format("internal: grouping '{}' not carried by the design", spec.cluster[0]));
+  const Factor& g = it->second;
+  if (!nested_in(unit, g))
+    throw SpecError(fmt::format("CR2 after random effects needs the panel unit nested in the cluster variable '{}' (the working covariance is block diagonal by unit)", spec.cluster[0]));
+  const long k = X.cols();
+  const Eigen::MatrixXd& M = bread;
+  const auto members = members_of(g);
+  const long G = static_cast<long>(g.n_levels);
+  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(k, k);
+  std::vector<Eigen::MatrixXd> P(static_cast<size_t>(G)), XP(static_cast<size_t>(G));
+  std::vector<Eigen::MatrixXd> PhiP(static_cast<size_t>(G));
+  for (long c = 0; c < G; ++c) {
+    const auto& rows = members[static_cast<size_t>(c)];
+    if (rows.empty()) continue;
+    const long ng = static_cast<long>(rows.size());
+    const Eigen::MatrixXd Xg = rows_of(X, rows);
+    Eigen::VectorXd eg(ng);
+    Eigen::MatrixXd Phi = Eigen::MatrixXd::Identity(ng, ng);
+    for (long a = 0; a < ng; ++a) {
+      eg[a] = resid[rows[static_cast<size_t>(a)]];
+      for (long b = 0; b < ng; ++b)
+        if (unit.codes[static_cast<size_t>(rows[static_cast<size_t>(a)])] == unit.codes[static_cast<size_t>(rows[static_cast<size_t>(b)])]) Phi(a, b) += ratio;
+    }
+    Eigen::LLT<Eigen::MatrixXd> llt(Phi);
+    const Eigen::MatrixXd D = llt.matrixU();                       // Phi = D'D
+    const Eigen::MatrixXd B = D * (Phi - Xg * M * Xg.transpose()) * D.transpose();
+    const Eigen::MatrixXd A = D.transpose() * inv_sqrt(B) * D;
+    const Eigen::MatrixXd WX = llt.solve(Xg);                      // Phi_g^-1 X_g
+    const Eigen::VectorXd sg = WX.transpose() * (A * eg);
+    meat += sg * sg.transpose();
+    P[static_cast<size_t>(c)] = A * WX * M;                        // p_g for every coefficient
+    XP[static_cast<size_t>(c)] = Xg.transpose() * P[static_cast<size_t>(c)];
+    PhiP[static_cast<size_t>(c)] = Phi * P[static_cast<size_t>(c)];
+  }
+  VcovOutput out;
+  out.V = M * meat * M;
+  out.info.type = "CR2";
+  out.info.cluster = spec.cluster;
+  out.info.n_clusters = {g.n_levels};
+  out.info.small_sample = "Bell-McCaffrey adjustment with the random-effects working covariance as target (Pustejovsky-Tipton); Satterthwaite df per coefficient";
+  Eigen::MatrixXd Mhalf;
+  psd_factors(M, &Mhalf, nullptr);
+  out.info.df_coef.resize(k);
+  for (long j = 0; j < k; ++j) {
+    Eigen::VectorXd d = Eigen::VectorXd::Zero(G);
+    Eigen::MatrixXd R = Eigen::MatrixXd::Zero(Mhalf.rows(), G);
+    for (long c = 0; c < G; ++c) {
+      if (members[static_cast<size_t>(c)].empty()) continue;
+      d[c] = P[static_cast<size_t>(c)].col(j).dot(PhiP[static_cast<size_t>(c)].col(j));
+      R.col(c) = Mhalf * XP[static_cast<size_t>(c)].col(j);
+    }
+    out.info.df_coef[j] = satterthwaite(d, R);
+  }
+  out.info.df = static_cast<double>(G - 1);
+  return out;
 }
 
 VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {

@@ -10,7 +10,10 @@
 //         Gelbach and Miller (2011) inclusion-exclusion, every term scaled with G_min (fixest's
 //         default cluster.df = "min"; "each" uses each term's own G as sandwich::vcovCL).
 //   CR2:  Bell and McCaffrey (2002) adjustment A_g = (I - H_gg)^(-1/2), with Satterthwaite degrees of
-//         freedom per coefficient (Pustejovsky and Tipton 2018, eq. 11), as clubSandwich.
+//         freedom per coefficient (Pustejovsky and Tipton 2018, eq. 11), as clubSandwich. H_gg is the
+//         leverage of the full design including absorbed fixed-effect dummies (clubSandwich on lm
+//         with factor dummies = estimatr lm_robust(fixed_effects =, se_type = "CR2")); random
+//         effects: cr2_random_effects, the RE working covariance as target (clubSandwich on plm).
 //   DK:   Driscoll and Kraay (1998): Newey-West (Bartlett) on cross-sectional sums of scores, lag
 //         floor(T^(1/4)) by default, no small-sample factor (plm::vcovSCC); t with n - K df.
 #pragma once
@@ -57,5 +60,14 @@ struct VcovOutput {
 };
 
 VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in);
+
+// CR2 after a random-effects (GLS) fit, targeting the fitted working covariance
+// Phi = I + ratio * J within each unit (ratio = sigma_u^2 / sigma_e^2), as clubSandwich::vcovCR on
+// plm(model = "random") (Pustejovsky and Tipton 2018, JBES 36(4), section 2): A_g = D_g' [D_g (Phi_g - X_g M X_g') D_g']^(-1/2) D_g,
+// D_g the upper Cholesky factor of Phi_g, M = (X' Phi^-1 X)^-1 (`bread`), V = M sum_g X_g' Phi_g^-1 A_g e_g e_g' A_g Phi_g^-1 X_g M
+// with X and e = y - X b untransformed; Satterthwaite df under the working model. The unit must be
+// nested in the cluster variable.
+VcovOutput cr2_random_effects(const VcovSpec& spec, const Eigen::MatrixXd& X, const Eigen::VectorXd& resid,
+                              const Eigen::MatrixXd& bread, const Design& design, const Factor& unit, double ratio);
 
 }  // namespace cbec

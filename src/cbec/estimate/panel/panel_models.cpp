@@ -4,11 +4,13 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/feols.hpp"
+#include "cbec/estimate/wald.hpp"
 #include "cbec/formula/design.hpp"
 #include "cbec/stats/distributions.hpp"
 
@@ -237,7 +239,38 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
       std::vector<size_t> all(static_cast<size_t>(n));
       for (size_t i = 0; i < all.size(); ++i) all[i] = i;
       Design d = transformed(base, ys, Xs, all);
-      r = feols(d, fo);
+      // CR2 targets the fitted random-effects covariance (as clubSandwich on plm), not the
+      // identity on the quasi-demeaned data: fit with iid, then replace the variance.
+      const bool re_cr2 = o.vcov.type == "CR2";
+      FeolsOptions fre = fo;
+      if (re_cr2) fre.vcov = VcovSpec{};
+      r = feols(d, fre);
+      if (re_cr2) {
+        std::vector<long> cols;
+        for (const auto& t : r.terms)
+          cols.push_back(std::find(base.x_names.begin(), base.x_names.end(), t) - base.x_names.begin());
+        Eigen::MatrixXd Xk(n, static_cast<long>(cols.size())), Xsk(n, static_cast<long>(cols.size()));
+        for (size_t a = 0; a < cols.size(); ++a) {
+          Xk.col(static_cast<long>(a)) = base.X.col(cols[a]);
+          Xsk.col(static_cast<long>(a)) = Xs.col(cols[a]);
+        }
+        const Eigen::VectorXd e = base.y - Xk * r.coef;
+        const Eigen::MatrixXd XtX = Xsk.transpose() * Xsk;
+        const Eigen::MatrixXd bread = XtX.ldlt().solve(Eigen::MatrixXd::Identity(XtX.rows(), XtX.cols()));
+        if (!(s2e > 0)) throw NumericError("CR2 after random effects: the idiosyncratic variance is zero");
+        VcovOutput v = cr2_random_effects(o.vcov, Xk, e, bread, d, unit, s2u / s2e);
+        r.vcov = v.V;
+        r.vcov_info = v.info;
+        for (auto& wmsg : v.warnings) r.warnings.push_back(wmsg);
+        std::vector<long> slopes;
+        for (size_t j = 0; j < r.terms.size(); ++j)
+          if (r.terms[j] != "(Intercept)") slopes.push_back(static_cast<long>(j));
+        if (!slopes.empty()) {
+          TestResult f = wald_f(r.coef, r.vcov, slopes, r.vcov_info.df);
+          f.note = "joint Wald test that all slopes are zero, with the chosen variance estimator";
+          r.tests["wald_slopes"] = f;
+        }
+      }
       random_effects_r2(r, d);
       r.fit["sigma2_e"] = s2e;
       r.fit["sigma2_u"] = s2u;
