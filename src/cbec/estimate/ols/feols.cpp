@@ -46,8 +46,10 @@ struct LeastSquares {
 };
 
 // From the triangular factor R of [Z y] (least_squares.hpp): coefficients on the columns `keep` of Z.
-LeastSquares qr_least_squares(const FactorMatrix& R, const std::vector<long>& keep, const ConstRef& Zk, const Eigen::VectorXd& y) {
+LeastSquares qr_least_squares(const Eigen::MatrixXd& R, const std::vector<long>& keep, const ConstRef& Zk, const Eigen::VectorXd& y,
+                              const Eigen::VectorXd& w) {
   QrSolution s = solve_from_factor(R, keep);
+  refine(s, Zk, y, w);
   LeastSquares ls;
   ls.beta = std::move(s.beta);
   ls.bread = std::move(s.bread);
@@ -60,7 +62,7 @@ LeastSquares least_squares(const ConstRef& Z, const Eigen::VectorXd& y, const Ei
   Zy << Z, y;
   std::vector<long> all;
   for (long j = 0; j < Z.cols(); ++j) all.push_back(j);
-  return qr_least_squares(triangular_factor(Zy, w), all, Z, y);
+  return qr_least_squares(triangular_factor(Zy, w), all, Z, y, w);
 }
 
 Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
@@ -166,7 +168,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
 
   // Collinearity: exogenous + endogenous regressors in formula order, from the triangular factor of
   // [X E y] (one pass over the data; for OLS the same factor gives the solution).
-  FactorMatrix R_xy;
+  Eigen::MatrixXd R_xy;
   {
     std::vector<long> order;
     for (long j = 1; j <= kx + ke; ++j) order.push_back(j);
@@ -174,7 +176,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     R_xy = triangular_factor(data, w, order);
   }
   Eigen::VectorXd ss_xe = raw_ss.segment(1, kx + ke);
-  std::vector<long> keep = independent_columns_qr(R_xy.cast<double>(), kx + ke, ss_xe, o.collin_tol);
+  std::vector<long> keep = independent_columns_qr(R_xy, kx + ke, ss_xe, o.collin_tol);
   std::vector<std::string> names;
   std::vector<long> keep_x, keep_e;
   for (long j = 0; j < kx + ke; ++j) {
@@ -206,7 +208,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     Eigen::VectorXd ss_f(F.cols());
     for (long j = 0; j < Xk.cols(); ++j) ss_f[j] = raw_ss[1 + keep_x[static_cast<size_t>(j)]];
     ss_f.tail(ki) = raw_ss.tail(ki);
-    std::vector<long> keep_f = independent_columns_qr(triangular_factor(F, w).cast<double>(), F.cols(), ss_f, o.collin_tol);
+    std::vector<long> keep_f = independent_columns_qr(triangular_factor(F, w), F.cols(), ss_f, o.collin_tol);
     std::vector<long> inst_idx;
     for (size_t a = 0; a < keep_f.size(); ++a)
       if (keep_f[a] >= Xk.cols()) inst_idx.push_back(static_cast<long>(a));
@@ -250,7 +252,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     ls.resid = y - Zactual * ls.beta;  // structural residuals
   }
   const ConstRef Zfinal = ke == 0 ? ConstRef(data.leftCols(k_ols)) : ConstRef(Z);
-  if (ke == 0) ls = qr_least_squares(R_xy, keep, Zfinal, y);  // keep = keep_x without endogenous variables
+  if (ke == 0) ls = qr_least_squares(R_xy, keep, Zfinal, y, w);  // keep = keep_x without endogenous variables
   r.terms = names;
   r.coef = ls.beta;
   const size_t k = static_cast<size_t>(Zfinal.cols());

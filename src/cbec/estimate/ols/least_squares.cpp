@@ -12,28 +12,29 @@ namespace cbec {
 namespace {
 
 constexpr long kBlockRows = 128;      // rows folded at a time (the block stays in L1/L2)
-constexpr long kChunkRows = 1 << 16;  // rows per independent partial factor (parallel unit)
+constexpr long kChunkRows = 1 << 16;  // rows per independent partial result (parallel unit)
+
+using LongVector = Eigen::Matrix<long double, Eigen::Dynamic, 1>;
+using LongMatrix = Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>;
 
 // Folds the first b rows of B into the upper-triangular R: afterwards R'R = R0'R0 + B'B. Column j's
 // reflection acts on R(j, .) and B(:, .) only, as R is already triangular (LAPACK dlarfg's
 // convention: H = I - tau [1; v][1; v]', beta = -sign(alpha) ||(alpha, x)||). B is overwritten.
-template <typename T>
-void fold_rows(Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& R, Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& B, long b) {
-  using std::sqrt;
+void fold_rows(Eigen::MatrixXd& R, Eigen::MatrixXd& B, long b) {
   const long p = R.cols();
   for (long j = 0; j < p; ++j) {
     auto x = B.col(j).head(b);
-    T xnorm = x.norm();
-    if (!std::isfinite(static_cast<double>(xnorm))) xnorm = x.stableNorm();
+    double xnorm = x.norm();
+    if (!std::isfinite(xnorm)) xnorm = x.stableNorm();
     if (xnorm == 0) continue;
-    const T alpha = R(j, j);
-    const T norm = std::hypot(alpha, xnorm);
-    const T beta = alpha >= 0 ? -norm : norm;
-    const T tau = (beta - alpha) / beta;
+    const double alpha = R(j, j);
+    const double norm = std::hypot(alpha, xnorm);
+    const double beta = alpha >= 0 ? -norm : norm;
+    const double tau = (beta - alpha) / beta;
     x /= (alpha - beta);
     for (long l = j + 1; l < p; ++l) {
       auto bl = B.col(l).head(b);
-      const T s = tau * (R(j, l) + x.dot(bl));
+      const double s = tau * (R(j, l) + x.dot(bl));
       R(j, l) -= s;
       bl -= s * x;
     }
@@ -41,48 +42,30 @@ void fold_rows(Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& R, Eigen::Matri
   }
 }
 
-// The factor of rows [begin, end) of A (scaled by sqrt(w)), computed in precision T.
-template <typename T>
-Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> chunk_factor(const Eigen::Ref<const Eigen::MatrixXd>& A, const Eigen::VectorXd& w,
-                                                              const std::vector<long>& order, long begin, long end) {
-  using M = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+// The factor of rows [begin, end) of A's columns `order` (rows scaled by sqrt(w)).
+Eigen::MatrixXd chunk_factor(const Eigen::Ref<const Eigen::MatrixXd>& A, const Eigen::VectorXd& w, const std::vector<long>& order,
+                             long begin, long end) {
   const long p = static_cast<long>(order.size());
-  M R = M::Zero(p, p);
-  M B(kBlockRows, p);
-  Eigen::Matrix<T, Eigen::Dynamic, 1> sw;
+  Eigen::MatrixXd R = Eigen::MatrixXd::Zero(p, p);
+  Eigen::MatrixXd B(kBlockRows, p);
+  Eigen::VectorXd sw;
   for (long s = begin; s < end; s += kBlockRows) {
     const long b = std::min(kBlockRows, end - s);
-    for (long j = 0; j < p; ++j) B.col(j).head(b) = A.col(order[static_cast<size_t>(j)]).segment(s, b).template cast<T>();
+    for (long j = 0; j < p; ++j) B.col(j).head(b) = A.col(order[static_cast<size_t>(j)]).segment(s, b);
     if (w.size()) {
-      sw = w.segment(s, b).template cast<T>().cwiseSqrt();
+      sw = w.segment(s, b).cwiseSqrt();
       for (long j = 0; j < p; ++j) B.col(j).head(b).array() *= sw.array();
     }
-    fold_rows<T>(R, B, b);
+    fold_rows(R, B, b);
   }
   return R;
 }
 
-template <typename T>
-Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> factor_in(const Eigen::Ref<const Eigen::MatrixXd>& A, const Eigen::VectorXd& w,
-                                                           const std::vector<long>& order) {
-  using M = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
-  const long n = A.rows(), p = static_cast<long>(order.size());
-  const long chunks = std::max(1L, (n + kChunkRows - 1) / kChunkRows);
-  if (chunks == 1) return chunk_factor<T>(A, w, order, 0, n);
-  std::vector<M> parts(static_cast<size_t>(chunks));
-#pragma omp parallel for schedule(static)
-  for (long c = 0; c < chunks; ++c) parts[static_cast<size_t>(c)] = chunk_factor<T>(A, w, order, c * kChunkRows, std::min(n, (c + 1) * kChunkRows));
-  // Fold the partial factors in chunk order: the result does not depend on the thread count.
-  M R = std::move(parts[0]);
-  for (long c = 1; c < chunks; ++c) fold_rows<T>(R, parts[static_cast<size_t>(c)], p);
-  return R;
-}
-
-// Condition number (1-norm) of R with its columns scaled to unit length, the one that bounds the
-// accuracy of a Householder QR solution; infinite when a column is zero or R is singular.
+// Condition number (1-norm) of the upper-triangular R with its columns scaled to unit length, the
+// one that bounds the accuracy of a Householder QR solution; infinite when R is singular.
 double scaled_condition(const Eigen::MatrixXd& R) {
   const long p = R.cols();
-  Eigen::MatrixXd S = R;
+  Eigen::MatrixXd S = R.triangularView<Eigen::Upper>();
   for (long j = 0; j < p; ++j) {
     const double nj = S.col(j).norm();
     if (!(nj > 0)) return std::numeric_limits<double>::infinity();
@@ -95,51 +78,104 @@ double scaled_condition(const Eigen::MatrixXd& R) {
   return std::isfinite(c) ? c : std::numeric_limits<double>::infinity();
 }
 
+// Z'W(y - Z beta) over rows [begin, end), the residuals and the sums in long double.
+LongVector chunk_gradient(const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w,
+                          const Eigen::VectorXd& beta, long begin, long end) {
+  const long b = end - begin, m = Z.cols();
+  std::vector<long double> r(static_cast<size_t>(b));
+  for (long i = 0; i < b; ++i) r[static_cast<size_t>(i)] = y[begin + i];
+  for (long j = 0; j < m; ++j) {
+    const long double bj = beta[j];
+    const double* z = Z.col(j).data() + begin;
+    for (long i = 0; i < b; ++i) r[static_cast<size_t>(i)] -= bj * z[i];
+  }
+  if (w.size())
+    for (long i = 0; i < b; ++i) r[static_cast<size_t>(i)] *= w[begin + i];
+  LongVector g(m);
+  for (long j = 0; j < m; ++j) {
+    const double* z = Z.col(j).data() + begin;
+    long double acc = 0;
+    for (long i = 0; i < b; ++i) acc += z[i] * r[static_cast<size_t>(i)];
+    g[j] = acc;
+  }
+  return g;
+}
+
 }  // namespace
 
-FactorMatrix triangular_factor(const Eigen::Ref<const Eigen::MatrixXd>& A, const Eigen::VectorXd& w, const std::vector<long>& order_in,
-                               double extended_above) {
+Eigen::MatrixXd triangular_factor(const Eigen::Ref<const Eigen::MatrixXd>& A, const Eigen::VectorXd& w, const std::vector<long>& order_in) {
   std::vector<long> order = order_in;
   if (order.empty())
     for (long j = 0; j < A.cols(); ++j) order.push_back(j);
-  const Eigen::MatrixXd R = factor_in<double>(A, w, order);
-  // An ill-conditioned design (the last column, the response, excluded) is factored again in
-  // extended precision: about three more correct digits where double precision would lose them.
-  const long k = static_cast<long>(order.size()) - 1;
-  if (k > 0 && sizeof(long double) > sizeof(double) && scaled_condition(R.topLeftCorner(k, k)) > extended_above)
-    return factor_in<long double>(A, w, order);
-  return R.cast<long double>();
+  const long n = A.rows(), p = static_cast<long>(order.size());
+  const long chunks = std::max(1L, (n + kChunkRows - 1) / kChunkRows);
+  if (chunks == 1) return chunk_factor(A, w, order, 0, n);
+  std::vector<Eigen::MatrixXd> parts(static_cast<size_t>(chunks));
+#pragma omp parallel for schedule(static)
+  for (long c = 0; c < chunks; ++c) parts[static_cast<size_t>(c)] = chunk_factor(A, w, order, c * kChunkRows, std::min(n, (c + 1) * kChunkRows));
+  // Fold the partial factors in chunk order: the result does not depend on the thread count.
+  Eigen::MatrixXd R = std::move(parts[0]);
+  for (long c = 1; c < chunks; ++c) fold_rows(R, parts[static_cast<size_t>(c)], p);
+  return R;
 }
 
-QrSolution solve_from_factor(const FactorMatrix& R, const std::vector<long>& keep) {
-  using T = long double;
-  using M = FactorMatrix;
+QrSolution solve_from_factor(const Eigen::MatrixXd& R, const std::vector<long>& keep) {
   const long p = R.cols(), m = static_cast<long>(keep.size());
   // The factor of [X_keep y]: Q'[X y] = R, so the QR of R's selected columns is that of [X_keep y].
-  M S(p, m + 1);
+  Eigen::MatrixXd S(p, m + 1);
   for (long a = 0; a < m; ++a) S.col(a) = R.col(keep[static_cast<size_t>(a)]);
   S.col(m) = R.col(p - 1);
   bool in_order = m == p - 1;
   for (long a = 0; a < m && in_order; ++a) in_order = keep[static_cast<size_t>(a)] == a;
-  M Tf;
+  Eigen::MatrixXd T;
   if (in_order) {
-    Tf = S;  // already triangular
+    T = S;  // already triangular
   } else {
-    Eigen::HouseholderQR<M> qr(S);
-    Tf = qr.matrixQR().triangularView<Eigen::Upper>();
+    Eigen::HouseholderQR<Eigen::MatrixXd> qr(S);
+    T = qr.matrixQR().triangularView<Eigen::Upper>();
   }
-  const auto Rk = Tf.topLeftCorner(m, m);
+  const auto Rk = T.topLeftCorner(m, m);
   for (long a = 0; a < m; ++a) {
-    const T cn = Tf.col(a).head(a + 1).norm();
-    if (!(std::fabs(Rk(a, a)) > T(1e-13) * cn))
+    const double cn = T.col(a).head(a + 1).norm();
+    if (!(std::fabs(Rk(a, a)) > 1e-13 * cn))
       throw NumericError("the regressors' cross-product matrix is singular; remove collinear terms");
   }
   QrSolution s;
-  s.beta = Rk.triangularView<Eigen::Upper>().solve(Tf.col(m).head(m)).cast<double>();
-  const M Rinv = Rk.triangularView<Eigen::Upper>().solve(M::Identity(m, m));
-  s.bread = (Rinv * Rinv.transpose()).cast<double>();
-  s.rss = static_cast<double>(m < Tf.rows() ? Tf.col(m).tail(Tf.rows() - m).squaredNorm() : T(0));
+  s.R = Rk.triangularView<Eigen::Upper>();
+  s.beta = Rk.triangularView<Eigen::Upper>().solve(T.col(m).head(m));
+  const Eigen::MatrixXd Rinv = Rk.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(m, m));
+  s.bread = Rinv * Rinv.transpose();
+  s.condition = m ? scaled_condition(s.R) : 1.0;
+  const double fit = T.col(m).head(m).norm(), resid = m < T.rows() ? std::fabs(T(m, m)) : 0.0;
+  const double ratio = fit > 0 ? resid / fit : 0.0;
+  s.predicted_error = std::numeric_limits<double>::epsilon() * s.condition * (1 + s.condition * ratio);
   return s;
+}
+
+void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w, double above) {
+  const double eps = std::numeric_limits<double>::epsilon();
+  const long n = Z.rows(), m = Z.cols();
+  if (m == 0 || !(s.predicted_error > above) || !(s.condition * s.condition * eps < 0.1)) return;
+  const LongMatrix R = s.R.cast<long double>();
+  const long chunks = std::max(1L, (n + kChunkRows - 1) / kChunkRows);
+  double previous = std::numeric_limits<double>::infinity();
+  for (int step = 0; step < 3; ++step) {
+    std::vector<LongVector> parts(static_cast<size_t>(chunks));
+#pragma omp parallel for schedule(static) if (chunks > 1)
+    for (long c = 0; c < chunks; ++c) parts[static_cast<size_t>(c)] = chunk_gradient(Z, y, w, s.beta, c * kChunkRows, std::min(n, (c + 1) * kChunkRows));
+    LongVector g = LongVector::Zero(m);
+    for (const auto& part : parts) g += part;  // in chunk order: independent of the thread count
+    // The correction from the semi-normal equations R'R delta = Z'W r.
+    const LongVector delta = R.triangularView<Eigen::Upper>().solve(R.transpose().triangularView<Eigen::Lower>().solve(g));
+    const Eigen::VectorXd d = delta.cast<double>();
+    const double size = d.norm();
+    if (!(size < 0.5 * previous)) break;  // no longer converging: keep the current solution
+    s.beta += d;
+    ++s.refinement_steps;
+    previous = size;
+    // The error left is about the correction times the contraction cond^2 eps of the iteration.
+    if (size <= eps * s.beta.norm() || s.condition * s.condition * eps * size <= eps * s.beta.norm()) break;
+  }
 }
 
 }  // namespace cbec
