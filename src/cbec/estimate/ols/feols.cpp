@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <Eigen/Cholesky>
 #include <cmath>
 
 #include "cbec/core/error.hpp"
@@ -32,12 +31,16 @@ Eigen::MatrixXd columns(const ConstRef& A, const std::vector<long>& idx) {
   return out;
 }
 
-// (A'WA)^-1, failing with a clear message when singular.
+// (A'WA)^-1 = R^-1 R^-T from A's QR factor (least_squares.hpp), failing with a clear message when
+// singular.
 Eigen::MatrixXd inverse_crossprod(const ConstRef& A, const Eigen::VectorXd& w) {
-  Eigen::MatrixXd AtA = crossprod(A, A, w);
-  Eigen::LLT<Eigen::MatrixXd> llt(AtA);
-  if (llt.info() != Eigen::Success) throw NumericError("the regressors' cross-product matrix is singular; remove collinear terms");
-  return llt.solve(Eigen::MatrixXd::Identity(A.cols(), A.cols()));
+  const Eigen::MatrixXd R = triangular_factor(A, w);
+  const long p = R.cols();
+  for (long j = 0; j < p; ++j)
+    if (!(std::fabs(R(j, j)) > 1e-13 * R.col(j).head(j + 1).norm()))
+      throw NumericError("the regressors' cross-product matrix is singular; remove collinear terms");
+  const Eigen::MatrixXd Rinv = R.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(p, p));
+  return Rinv * Rinv.transpose();
 }
 
 struct LeastSquares {
@@ -221,8 +224,9 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     const Eigen::MatrixXd Fbread = inverse_crossprod(Fk, w);
     for (size_t a = 0; a < keep_e.size(); ++a) {
       Eigen::VectorXd e = E.col(keep_e[a]);
-      Eigen::VectorXd pi = Fbread * crossprod(Fk, e, w);
-      Eigen::VectorXd res = e - Fk * pi;
+      LeastSquares first = least_squares(Fk, e, w);  // QR: pi and residuals
+      const Eigen::VectorXd& pi = first.beta;
+      const Eigen::VectorXd& res = first.resid;
       Ehat.col(static_cast<long>(a)) = e - res;
       // First-stage instrument strength: F under iid errors, and a Wald F with the model's vcov
       // (for one endogenous variable this equals the Kleibergen-Paap rk Wald F; Kleibergen and Paap 2006).
