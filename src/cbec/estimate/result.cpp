@@ -49,6 +49,9 @@ nlohmann::json to_json(const TestResult& t) {
   if (t.df2 > 0) j["df"] = {json_number(t.df1), json_number(t.df2)};
   else j["df"] = json_number(t.df1);
   if (!t.note.empty()) j["note"] = t.note;
+  for (const auto& [k, v] : t.values) j[k] = json_number(v);
+  for (const auto& [k, v] : t.flags) j[k] = v;
+  if (!t.warnings.empty()) j["warnings"] = t.warnings;
   return j;
 }
 

@@ -30,6 +30,9 @@ struct TestResult {
   double p_value = 0;
   std::string distribution;  // "F", "chi2", "t", "normal"
   std::string note;
+  std::map<std::string, double> values;  // further numbers, written as JSON keys beside "stat" (e.g. "rank")
+  std::map<std::string, bool> flags;      // yes/no facts, written as JSON booleans
+  std::vector<std::string> warnings;      // plain-language cautions, JSON "warnings"
 };
 
 struct RegressionResult {

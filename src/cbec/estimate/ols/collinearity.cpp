@@ -1,6 +1,7 @@
 #include "cbec/estimate/ols/collinearity.hpp"
 
 #include <Eigen/Cholesky>
+#include <Eigen/QR>
 #include <cmath>
 
 namespace cbec {
@@ -25,6 +26,29 @@ std::vector<long> independent_columns(const Eigen::MatrixXd& XtX, const Eigen::V
     }
     L2(m, m) = std::sqrt(r);
     L.swap(L2);
+    kept.push_back(j);
+  }
+  return kept;
+}
+
+std::vector<long> independent_columns_qr(const Eigen::MatrixXd& R, long k, const Eigen::VectorXd& raw_ss, double tol) {
+  std::vector<long> kept;
+  for (long j = 0; j < k; ++j) {
+    const double d = R.col(j).head(j + 1).squaredNorm();
+    const double scale = raw_ss.size() ? std::max(d, raw_ss[j]) : d;
+    if (!(d > tol * scale) || d <= 0) continue;
+    const long m = static_cast<long>(kept.size());
+    double r = d;
+    if (m) {
+      // Residual of column j on the kept columns: the last diagonal of the QR of [R_kept R_j].
+      Eigen::MatrixXd S(j + 1, m + 1);
+      for (long a = 0; a < m; ++a) S.col(a) = R.col(kept[static_cast<size_t>(a)]).head(j + 1);
+      S.col(m) = R.col(j).head(j + 1);
+      Eigen::HouseholderQR<Eigen::MatrixXd> qr(S);
+      const double rmm = qr.matrixQR()(m, m);
+      r = rmm * rmm;
+    }
+    if (r <= tol * d) continue;
     kept.push_back(j);
   }
   return kept;

@@ -1,6 +1,13 @@
 // Perfectly collinear regressors, found in formula order as Stata and fixest do: a column is
 // dropped when its residual sum of squares, after projection on the columns kept before it, is at
-// most tol times its own sum of squares (incremental Cholesky of X'WX).
+// most tol times its own sum of squares (fixest's convention, collin.tol = 1e-10 on this squared
+// ratio, i.e. a relative residual norm below 1e-5; lm's qr(tol = 1e-7) compares the unsquared
+// ratio, so it drops fewer near-collinear columns). Formula order rather than QR column pivoting,
+// so that the dropped term is the later one, as Stata, fixest and lm report it.
+//
+// Two implementations of the same rule: from the triangular factor R of the regressors (R'R = X'WX,
+// least_squares.hpp; what feols uses, accurate up to cond(X) ~ 1e15) and from X'WX by an
+// incremental Cholesky (cond(X)^2 limited; for callers that only have the cross-product).
 #pragma once
 #include <Eigen/Core>
 
@@ -12,5 +19,10 @@ namespace cbec {
 // were partialled out: a column whose partialled sum of squares is tiny relative to them is
 // absorbed by the fixed effects.
 std::vector<long> independent_columns(const Eigen::MatrixXd& XtX, const Eigen::VectorXd& raw_ss, double tol = 1e-10);
+
+// The same rule from the upper-triangular factor R of the regressors (its first k columns are the
+// candidates; later columns, such as y's, are ignored): residual sums of squares come from small
+// QR factorizations of R's columns, never from differences of squares.
+std::vector<long> independent_columns_qr(const Eigen::MatrixXd& R, long k, const Eigen::VectorXd& raw_ss, double tol = 1e-10);
 
 }  // namespace cbec

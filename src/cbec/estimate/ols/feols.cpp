@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <Eigen/Cholesky>
 #include <cmath>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/collinearity.hpp"
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
+#include "cbec/estimate/ols/least_squares.hpp"
 #include "cbec/estimate/ols/weak_identification.hpp"
 #include "cbec/estimate/wald.hpp"
 #include "cbec/stats/distributions.hpp"
@@ -31,12 +31,16 @@ Eigen::MatrixXd columns(const ConstRef& A, const std::vector<long>& idx) {
   return out;
 }
 
-// (A'WA)^-1, failing with a clear message when singular.
+// (A'WA)^-1 = R^-1 R^-T from A's QR factor (least_squares.hpp), failing with a clear message when
+// singular.
 Eigen::MatrixXd inverse_crossprod(const ConstRef& A, const Eigen::VectorXd& w) {
-  Eigen::MatrixXd AtA = crossprod(A, A, w);
-  Eigen::LLT<Eigen::MatrixXd> llt(AtA);
-  if (llt.info() != Eigen::Success) throw NumericError("the regressors' cross-product matrix is singular; remove collinear terms");
-  return llt.solve(Eigen::MatrixXd::Identity(A.cols(), A.cols()));
+  const Eigen::MatrixXd R = triangular_factor(A, w);
+  const long p = R.cols();
+  for (long j = 0; j < p; ++j)
+    if (!(std::fabs(R(j, j)) > 1e-13 * R.col(j).head(j + 1).norm()))
+      throw NumericError("the regressors' cross-product matrix is singular; remove collinear terms");
+  const Eigen::MatrixXd Rinv = R.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(p, p));
+  return Rinv * Rinv.transpose();
 }
 
 struct LeastSquares {
@@ -44,12 +48,24 @@ struct LeastSquares {
   Eigen::MatrixXd bread;
 };
 
-LeastSquares least_squares(const ConstRef& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
+// From the triangular factor R of [Z y] (least_squares.hpp): coefficients on the columns `keep` of Z.
+LeastSquares qr_least_squares(const Eigen::MatrixXd& R, const std::vector<long>& keep, const ConstRef& Zk, const Eigen::VectorXd& y,
+                              const Eigen::VectorXd& w) {
+  QrSolution s = solve_from_factor(R, keep);
+  refine(s, Zk, y, w);
   LeastSquares ls;
-  ls.bread = inverse_crossprod(Z, w);
-  ls.beta = ls.bread * crossprod(Z, y, w);
-  ls.resid = y - Z * ls.beta;
+  ls.beta = std::move(s.beta);
+  ls.bread = std::move(s.bread);
+  ls.resid = y - Zk * ls.beta;
   return ls;
+}
+
+LeastSquares least_squares(const ConstRef& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
+  Eigen::MatrixXd Zy(Z.rows(), Z.cols() + 1);
+  Zy << Z, y;
+  std::vector<long> all;
+  for (long j = 0; j < Z.cols(); ++j) all.push_back(j);
+  return qr_least_squares(triangular_factor(Zy, w), all, Z, y, w);
 }
 
 Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
@@ -153,10 +169,17 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   const auto E = data.middleCols(1 + kx, ke);
   const auto I = data.middleCols(1 + kx + ke, ki);
 
-  // Collinearity: exogenous + endogenous regressors in formula order.
-  const auto XE = data.middleCols(1, kx + ke);
+  // Collinearity: exogenous + endogenous regressors in formula order, from the triangular factor of
+  // [X E y] (one pass over the data; for OLS the same factor gives the solution).
+  Eigen::MatrixXd R_xy;
+  {
+    std::vector<long> order;
+    for (long j = 1; j <= kx + ke; ++j) order.push_back(j);
+    order.push_back(0);
+    R_xy = triangular_factor(data, w, order);
+  }
   Eigen::VectorXd ss_xe = raw_ss.segment(1, kx + ke);
-  std::vector<long> keep = independent_columns(crossprod(XE, XE, w), ss_xe, o.collin_tol);
+  std::vector<long> keep = independent_columns_qr(R_xy, kx + ke, ss_xe, o.collin_tol);
   std::vector<std::string> names;
   std::vector<long> keep_x, keep_e;
   for (long j = 0; j < kx + ke; ++j) {
@@ -188,7 +211,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     Eigen::VectorXd ss_f(F.cols());
     for (long j = 0; j < Xk.cols(); ++j) ss_f[j] = raw_ss[1 + keep_x[static_cast<size_t>(j)]];
     ss_f.tail(ki) = raw_ss.tail(ki);
-    std::vector<long> keep_f = independent_columns(crossprod(F, F, w), ss_f, o.collin_tol);
+    std::vector<long> keep_f = independent_columns_qr(triangular_factor(F, w), F.cols(), ss_f, o.collin_tol);
     std::vector<long> inst_idx;
     for (size_t a = 0; a < keep_f.size(); ++a)
       if (keep_f[a] >= Xk.cols()) inst_idx.push_back(static_cast<long>(a));
@@ -201,8 +224,9 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     const Eigen::MatrixXd Fbread = inverse_crossprod(Fk, w);
     for (size_t a = 0; a < keep_e.size(); ++a) {
       Eigen::VectorXd e = E.col(keep_e[a]);
-      Eigen::VectorXd pi = Fbread * crossprod(Fk, e, w);
-      Eigen::VectorXd res = e - Fk * pi;
+      LeastSquares first = least_squares(Fk, e, w);  // QR: pi and residuals
+      const Eigen::VectorXd& pi = first.beta;
+      const Eigen::VectorXd& res = first.resid;
       Ehat.col(static_cast<long>(a)) = e - res;
       // First-stage instrument strength: F under iid errors, and a Wald F with the model's vcov
       // (for one endogenous variable this equals the Kleibergen-Paap rk Wald F; Kleibergen and Paap 2006).
@@ -232,7 +256,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     ls.resid = y - Zactual * ls.beta;  // structural residuals
   }
   const ConstRef Zfinal = ke == 0 ? ConstRef(data.leftCols(k_ols)) : ConstRef(Z);
-  if (ke == 0) ls = least_squares(Zfinal, y, w);
+  if (ke == 0) ls = qr_least_squares(R_xy, keep, Zfinal, y, w);  // keep = keep_x without endogenous variables
   r.terms = names;
   r.coef = ls.beta;
   const size_t k = static_cast<size_t>(Zfinal.cols());

@@ -6,6 +6,7 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "cbec/core/error.hpp"
@@ -117,18 +118,87 @@ Design transformed(const Design& base, Eigen::VectorXd y, Eigen::MatrixXd X, con
   return d;
 }
 
-}  // namespace
-
-RegressionResult panel_model(const Frame& frame, const std::string& formula, PanelModel model, const PanelOptions& o) {
-  ModelSpec spec = parse_formula(formula);
-  if (!spec.fixed_effects.empty() || spec.has_iv())
-    throw SpecError("panel models take a formula without fixed-effect or IV parts; choose the model with --model");
+DesignOptions panel_design_options(const PanelOptions& o) {
   DesignOptions dopt;
   dopt.panel_unit = o.unit;
   dopt.panel_time = o.time;
   dopt.groups = o.vcov.groups();
   for (const auto& g : {o.unit, o.time})
     if (std::find(dopt.groups.begin(), dopt.groups.end(), g) == dopt.groups.end()) dopt.groups.push_back(g);
+  return dopt;
+}
+
+// Random effects, Swamy-Arora components. sigma_e^2 from the within regression; sigma_u^2 from
+// the observation-level between regression: (e_b'e_b - (N - K) s_e^2) / (n - tr[(X'PX)^-1 X'Z Z'X])
+// (Baltagi and Chang 1994; Baltagi 2013, eq. 9.21), reducing to the balanced formula. Returns the
+// quasi-demeaned y and X (y_it - theta_i ybar_i; the intercept column becomes 1 - theta_i).
+struct RandomEffectsTransform {
+  Eigen::VectorXd ys, theta;
+  Eigen::MatrixXd Xs;
+  Eigen::MatrixXd unit_means;  // columns y, X
+  double s2e = 0, s2u = 0;
+};
+
+RandomEffectsTransform random_effects_transform(const Frame& frame, const ModelSpec& spec, const DesignOptions& dopt, const Design& base,
+                                                const Factor& unit, const std::string& unit_name) {
+  const long n = base.y.size();
+  ModelSpec ws = spec;
+  ws.fixed_effects.push_back({unit_name});
+  ws.intercept = false;
+  DesignOptions wopt = dopt;
+  wopt.drop_singletons = false;
+  RegressionResult within = feols(build_design(frame, ws, wopt), FeolsOptions{});
+  const double N = static_cast<double>(unit.n_levels), nn = static_cast<double>(n);
+  const double kw = static_cast<double>(within.coef.size());
+  RandomEffectsTransform t;
+  const double s2e = within.fit.at("rss") / (nn - N - kw);
+  Eigen::MatrixXd yx(n, 1 + base.X.cols());
+  yx << base.y, base.X;
+  Eigen::VectorXd Ti;
+  Eigen::MatrixXd m = unit_means(yx, unit, Ti);
+  Eigen::MatrixXd PX(n, base.X.cols());
+  Eigen::VectorXd Py(n);
+  for (long i = 0; i < n; ++i) {
+    Py[i] = m(unit.codes[static_cast<size_t>(i)], 0);
+    PX.row(i) = m.row(unit.codes[static_cast<size_t>(i)]).tail(base.X.cols());
+  }
+  const Eigen::MatrixXd XPX = PX.transpose() * PX;
+  Eigen::LDLT<Eigen::MatrixXd> ldlt(XPX);
+  const Eigen::VectorXd bb = ldlt.solve(PX.transpose() * Py);
+  const double quad = (Py - PX * bb).squaredNorm();
+  // X'Z Z'X = sum_i T_i^2 xbar_i xbar_i'
+  Eigen::MatrixXd XZZX = Eigen::MatrixXd::Zero(base.X.cols(), base.X.cols());
+  for (long g = 0; g < m.rows(); ++g) {
+    Eigen::VectorXd xg = m.row(g).tail(base.X.cols()).transpose();
+    XZZX += Ti[g] * Ti[g] * xg * xg.transpose();
+  }
+  const double K = static_cast<double>(base.X.cols());
+  const double s2u = std::max(0.0, (quad - (N - K) * s2e) / (nn - ldlt.solve(XZZX).trace()));
+  Eigen::VectorXd theta(m.rows());
+  for (long g = 0; g < m.rows(); ++g) theta[g] = 1 - std::sqrt(s2e / (Ti[g] * s2u + s2e));
+  Eigen::VectorXd ys(n);
+  Eigen::MatrixXd Xs(n, base.X.cols());
+  for (long i = 0; i < n; ++i) {
+    const int32_t g = unit.codes[static_cast<size_t>(i)];
+    ys[i] = base.y[i] - theta[g] * m(g, 0);
+    Xs.row(i) = base.X.row(i) - theta[g] * m.row(g).tail(base.X.cols());
+  }
+  t.ys = std::move(ys);
+  t.Xs = std::move(Xs);
+  t.theta = std::move(theta);
+  t.unit_means = std::move(m);
+  t.s2e = s2e;
+  t.s2u = s2u;
+  return t;
+}
+
+}  // namespace
+
+RegressionResult panel_model(const Frame& frame, const std::string& formula, PanelModel model, const PanelOptions& o) {
+  ModelSpec spec = parse_formula(formula);
+  if (!spec.fixed_effects.empty() || spec.has_iv())
+    throw SpecError("panel models take a formula without fixed-effect or IV parts; choose the model with --model");
+  DesignOptions dopt = panel_design_options(o);
   FeolsOptions fo;
   fo.vcov = o.vcov;
   RegressionResult r;
@@ -193,52 +263,12 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
       d.dropped["first_period"] = static_cast<size_t>(n) - keep.size();
       r = feols(d, fo);
     } else {
-      // Random effects, Swamy-Arora components. sigma_e^2 from the within regression; sigma_u^2 from
-      // the observation-level between regression: (e_b'e_b - (N - K) s_e^2) / (n - tr[(X'PX)^-1 X'Z Z'X])
-      // (Baltagi and Chang 1994; Baltagi 2013, eq. 9.21), reducing to the balanced formula.
-      ModelSpec ws = spec;
-      ws.fixed_effects.push_back({o.unit});
-      ws.intercept = false;
-      DesignOptions wopt = dopt;
-      wopt.drop_singletons = false;
-      RegressionResult within = feols(build_design(frame, ws, wopt), FeolsOptions{});
-      const double N = static_cast<double>(unit.n_levels), nn = static_cast<double>(n);
-      const double kw = static_cast<double>(within.coef.size());
-      const double s2e = within.fit.at("rss") / (nn - N - kw);
-      Eigen::MatrixXd yx(n, 1 + base.X.cols());
-      yx << base.y, base.X;
-      Eigen::VectorXd Ti;
-      Eigen::MatrixXd m = unit_means(yx, unit, Ti);
-      Eigen::MatrixXd PX(n, base.X.cols());
-      Eigen::VectorXd Py(n);
-      for (long i = 0; i < n; ++i) {
-        Py[i] = m(unit.codes[static_cast<size_t>(i)], 0);
-        PX.row(i) = m.row(unit.codes[static_cast<size_t>(i)]).tail(base.X.cols());
-      }
-      const Eigen::MatrixXd XPX = PX.transpose() * PX;
-      Eigen::LDLT<Eigen::MatrixXd> ldlt(XPX);
-      const Eigen::VectorXd bb = ldlt.solve(PX.transpose() * Py);
-      const double quad = (Py - PX * bb).squaredNorm();
-      // X'Z Z'X = sum_i T_i^2 xbar_i xbar_i'
-      Eigen::MatrixXd XZZX = Eigen::MatrixXd::Zero(base.X.cols(), base.X.cols());
-      for (long g = 0; g < m.rows(); ++g) {
-        Eigen::VectorXd xg = m.row(g).tail(base.X.cols()).transpose();
-        XZZX += Ti[g] * Ti[g] * xg * xg.transpose();
-      }
-      const double K = static_cast<double>(base.X.cols());
-      const double s2u = std::max(0.0, (quad - (N - K) * s2e) / (nn - ldlt.solve(XZZX).trace()));
-      Eigen::VectorXd theta(m.rows());
-      for (long g = 0; g < m.rows(); ++g) theta[g] = 1 - std::sqrt(s2e / (Ti[g] * s2u + s2e));
-      Eigen::VectorXd ys(n);
-      Eigen::MatrixXd Xs(n, base.X.cols());
-      for (long i = 0; i < n; ++i) {
-        const int32_t g = unit.codes[static_cast<size_t>(i)];
-        ys[i] = base.y[i] - theta[g] * m(g, 0);
-        Xs.row(i) = base.X.row(i) - theta[g] * m.row(g).tail(base.X.cols());
-      }
+      const RandomEffectsTransform re = random_effects_transform(frame, spec, dopt, base, unit, o.unit);
+      const double s2e = re.s2e, s2u = re.s2u;
+      const Eigen::VectorXd& theta = re.theta;
       std::vector<size_t> all(static_cast<size_t>(n));
       for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-      Design d = transformed(base, ys, Xs, all);
+      Design d = transformed(base, re.ys, re.Xs, all);
       // CR2 targets the fitted random-effects covariance (as clubSandwich on plm), not the
       // identity on the quasi-demeaned data: fit with iid, then replace the variance.
       const bool re_cr2 = o.vcov.type == "CR2";
@@ -252,7 +282,7 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
         Eigen::MatrixXd Xk(n, static_cast<long>(cols.size())), Xsk(n, static_cast<long>(cols.size()));
         for (size_t a = 0; a < cols.size(); ++a) {
           Xk.col(static_cast<long>(a)) = base.X.col(cols[a]);
-          Xsk.col(static_cast<long>(a)) = Xs.col(cols[a]);
+          Xsk.col(static_cast<long>(a)) = re.Xs.col(cols[a]);
         }
         const Eigen::VectorXd e = base.y - Xk * r.coef;
         const Eigen::MatrixXd XtX = Xsk.transpose() * Xsk;
@@ -306,14 +336,133 @@ TestResult hausman(const RegressionResult& fe, const RegressionResult& re) {
       V(i, j) = fe.vcov(a[static_cast<size_t>(i)], a[static_cast<size_t>(j)]) - re.vcov(b[static_cast<size_t>(i)], b[static_cast<size_t>(j)]);
   }
   TestResult t;
-  t.stat = d.dot(V.ldlt().solve(d));
-  t.df1 = static_cast<double>(q);
+  t.distribution = "chi2";
+  // Eigenvalues of V_FE - V_RE; |lambda| <= sqrt(eps) max|lambda| counts as zero (MASS::ginv's rule).
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(V);
+  const Eigen::VectorXd& ev = es.eigenvalues();
+  const double tol = std::sqrt(std::numeric_limits<double>::epsilon()) * ev.cwiseAbs().maxCoeff();
+  long npos = 0, nneg = 0;
+  for (long i = 0; i < q; ++i) {
+    if (ev[i] > tol) ++npos;
+    else if (ev[i] < -tol) ++nneg;
+  }
+  if (npos == q) {
+    t.stat = d.dot(V.ldlt().solve(d));
+    t.df1 = static_cast<double>(q);
+    t.p_value = p_chi2_upper(t.stat, t.df1);
+    t.note = "H0: the random-effects estimator is consistent (Hausman 1978)";
+    t.values["rank"] = static_cast<double>(q);
+    t.flags["generalized_inverse"] = false;
+    return t;
+  }
+  // Not positive definite. The statistic is d' V_+^+ d, V_+ the positive semi-definite part of V
+  // (its eigen-decomposition with the negative eigenvalues set to zero): for a singular positive
+  // semi-definite V this is Stata's generalized-inverse statistic d'V^+d with df = rank(V); with
+  // negative eigenvalues, the directions in which the fixed-effects estimator is not the less
+  // efficient one are left out instead of entering with a negative weight (which is how Stata's
+  // d'V^+d and plm's d'V^-1d become negative; plm reports the absolute value).
+  const Eigen::VectorXd u = es.eigenvectors().transpose() * d;
+  double stat_pos = 0, stat_mp = 0;
+  for (long i = 0; i < q; ++i) {
+    if (std::fabs(ev[i]) <= tol) continue;
+    const double c = u[i] * u[i] / ev[i];
+    stat_mp += c;
+    if (ev[i] > 0) stat_pos += c;
+  }
+  t.stat = stat_pos;
+  t.df1 = static_cast<double>(npos);
+  t.p_value = npos > 0 ? p_chi2_upper(t.stat, t.df1) : std::numeric_limits<double>::quiet_NaN();
+  t.values["rank"] = static_cast<double>(npos);
+  t.values["rank_difference"] = static_cast<double>(npos + nneg);
+  t.values["negative_eigenvalues"] = static_cast<double>(nneg);
+  t.values["stat_generalized_inverse"] = stat_mp;  // Stata's d'(V_FE - V_RE)^+ d, df rank_difference
+  t.flags["generalized_inverse"] = true;
+  const std::string what =
+      nneg > 0 ? fmt::format("V_FE - V_RE is not positive semi-definite ({} of {} eigenvalues negative{})", nneg, q,
+                             npos + nneg < q ? fmt::format(", {} zero", q - npos - nneg) : "")
+               : fmt::format("V_FE - V_RE is singular (rank {} of {})", npos, q);
+  if (npos == 0) {
+    t.warnings.push_back(what + ": it has no positive direction, so the Hausman test cannot be computed; use the regression-based "
+                                "(robust) Hausman test");
+  } else {
+    t.warnings.push_back(what + fmt::format(": the statistic uses its generalized inverse on the {} direction{} where it is positive, "
+                                            "with {} degree{} of freedom",
+                                            npos, npos > 1 ? "s" : "", npos, npos > 1 ? "s" : ""));
+    if (nneg > 0)
+      t.warnings.push_back(fmt::format("Stata's hausman would report d'(V_FE - V_RE)^+ d = {:.4g} with {} df, and plm::phtest |d'(V_FE - V_RE)^-1 d|; "
+                                       "with a variance difference that is not positive semi-definite neither is a chi-squared statistic. "
+                                       "The regression-based (robust) Hausman test avoids the problem",
+                                       stat_mp, npos + nneg));
+  }
+  t.note = "H0: the random-effects estimator is consistent (Hausman 1978); " + t.warnings.front();
+  return t;
+}
+
+TestResult hausman_robust(const Frame& frame, const std::string& formula, const PanelOptions& o) {
+  ModelSpec spec = parse_formula(formula);
+  if (!spec.fixed_effects.empty() || spec.has_iv()) throw SpecError("the Hausman test takes a formula without fixed-effect or IV parts");
+  const DesignOptions dopt = panel_design_options(o);
+  Design base = build_design(frame, spec, dopt);
+  const Factor& unit = base.groups.at(o.unit);
+  const long n = base.y.size();
+  const RandomEffectsTransform re = random_effects_transform(frame, spec, dopt, base, unit, o.unit);
+  // Auxiliary regression (plm::phtest(method = "aux")): the quasi-demeaned y on an intercept, the
+  // quasi-demeaned regressors and the within-demeaned time-varying regressors.
+  std::vector<long> xcols, wcols;
+  for (long j = 0; j < base.X.cols(); ++j)
+    if (base.x_names[static_cast<size_t>(j)] != "(Intercept)") xcols.push_back(j);
+  Eigen::MatrixXd Xw(n, static_cast<long>(xcols.size()));
+  for (size_t a = 0; a < xcols.size(); ++a) {
+    const long j = xcols[a];
+    for (long i = 0; i < n; ++i) Xw(i, static_cast<long>(a)) = base.X(i, j) - re.unit_means(unit.codes[static_cast<size_t>(i)], 1 + j);
+  }
+  for (size_t a = 0; a < xcols.size(); ++a) {
+    const double raw = base.X.col(xcols[a]).squaredNorm(), within = Xw.col(static_cast<long>(a)).squaredNorm();
+    if (within > 1e-10 * raw) wcols.push_back(static_cast<long>(a));  // time-invariant regressors have no within part
+  }
+  if (wcols.empty()) throw SpecError("the Hausman test needs regressors that vary within units");
+  const long kx = static_cast<long>(xcols.size()), kw = static_cast<long>(wcols.size());
+  Eigen::MatrixXd Xa(n, 1 + kx + kw);
+  Xa.col(0).setOnes();
+  std::vector<std::string> names{"(Intercept)"};
+  for (long a = 0; a < kx; ++a) {
+    Xa.col(1 + a) = re.Xs.col(xcols[static_cast<size_t>(a)]);
+    names.push_back(base.x_names[static_cast<size_t>(xcols[static_cast<size_t>(a)])]);
+  }
+  for (long a = 0; a < kw; ++a) {
+    Xa.col(1 + kx + a) = Xw.col(wcols[static_cast<size_t>(a)]);
+    names.push_back("within(" + base.x_names[static_cast<size_t>(xcols[static_cast<size_t>(wcols[static_cast<size_t>(a)])])] + ")");
+  }
+  std::vector<size_t> all(static_cast<size_t>(n));
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  Design d = transformed(base, re.ys, Xa, all);
+  d.x_names = names;
+  d.spec.intercept = true;
+  FeolsOptions fo;
+  fo.vcov = o.vcov;
+  RegressionResult aux = feols(d, fo);
+  std::vector<long> idx;
+  for (long a = 0; a < kw; ++a) {
+    const long k = aux.find(names[static_cast<size_t>(1 + kx + a)]);
+    if (k < 0) throw NumericError("the within-demeaned regressors of the Hausman auxiliary regression are collinear");
+    idx.push_back(k);
+  }
+  Eigen::VectorXd b(kw);
+  Eigen::MatrixXd V(kw, kw);
+  for (long i = 0; i < kw; ++i) {
+    b[i] = aux.coef[idx[static_cast<size_t>(i)]];
+    for (long j = 0; j < kw; ++j) V(i, j) = aux.vcov(idx[static_cast<size_t>(i)], idx[static_cast<size_t>(j)]);
+  }
+  TestResult t;
+  t.stat = b.dot(V.ldlt().solve(b));
+  t.df1 = static_cast<double>(kw);
   t.distribution = "chi2";
   t.p_value = p_chi2_upper(t.stat, t.df1);
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(V);
-  t.note = es.eigenvalues().minCoeff() <= 0
-               ? "V_FE - V_RE is not positive definite: the statistic may be unreliable (as plm::phtest, no generalized inverse)"
-               : "H0: the random-effects estimator is consistent (Hausman 1978)";
+  t.values["rank"] = static_cast<double>(kw);
+  t.note = fmt::format("regression-based Hausman test (Wooldridge 2010, 10.7.3; plm::phtest(method = \"aux\")), variance {}: "
+                       "H0: the random-effects estimator is consistent",
+                       o.vcov.describe());
+  for (const auto& w : aux.warnings) t.warnings.push_back(w);
   return t;
 }
 

@@ -24,7 +24,20 @@ struct PanelOptions {
 
 RegressionResult panel_model(const Frame& frame, const std::string& formula, PanelModel model, const PanelOptions& options);
 
-// Hausman test of FE against RE on their common slopes: H = d'(V_fe - V_re)^-1 d, chi2(k).
+// Hausman test of FE against RE on their common slopes: H = d'(V_fe - V_re)^-1 d, chi2(k). When
+// V_fe - V_re is not positive definite: d'V_+^+ d with df = rank(V_+), V_+ its positive
+// semi-definite part (for a singular positive semi-definite difference this is Stata's
+// generalized-inverse statistic), never negative, with a plain warning; JSON keys "rank",
+// "generalized_inverse", "negative_eigenvalues", "rank_difference", "stat_generalized_inverse"
+// (Stata's d'V^+d) and "warnings".
 TestResult hausman(const RegressionResult& fe, const RegressionResult& re);
+
+// Regression-based Hausman test (Wooldridge 2010, section 10.7.3), robust to heteroskedasticity and
+// within-unit correlation when options.vcov clusters by the unit (e.g. cluster:firm): the
+// Swamy-Arora quasi-demeaned y on an intercept, the quasi-demeaned regressors and the
+// within-demeaned time-varying regressors; Wald chi2 that the latter's coefficients are zero, with
+// options.vcov (plm::phtest(method = "aux", vcov = ...): plm's intercept is a column of ones, not
+// 1 - theta_i, which matters only on unbalanced panels).
+TestResult hausman_robust(const Frame& frame, const std::string& formula, const PanelOptions& options);
 
 }  // namespace cbec
