@@ -9,6 +9,7 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/demean_cache.hpp"
+#include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
 #include "arguments.hpp"
 #include "commands.hpp"
@@ -20,7 +21,7 @@ namespace cbec::cli {
 namespace {
 
 struct GroupArgs {
-  std::string data, selector, unit, time, panel, first_treat;
+  std::string data, selector, unit, time, panel, first_treat, save;
   uint64_t seed = 12345;
   int threads = 0;
   std::map<std::string, std::vector<std::string>> raw;   // option key -> the texts given
@@ -89,6 +90,12 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     cmd->add_option("--threads", args->threads, "Threads for replications (default: all)");
   }
   if (any_need(g, &Needs::spatial)) add_spatial_input_options(*cmd, args->spatial);
+  std::vector<std::string> creators;
+  for (const Analysis* a : g.analyses)
+    if (a->creates) creators.push_back(a->name);
+  if (!creators.empty())
+    cmd->add_option("--save", args->save, fmt::format("Write the data with the new column(s) to this .csv file{}",
+                                                      creators.size() < g.analyses.size() ? fmt::format(" {{{}}}", fmt::join(creators, ", ")) : ""));
   add_output_options(*cmd, args->out);
   cmd->callback([args, g] {
     const std::string chosen = args->selector.empty() ? (g.analyses.size() == 1 ? g.analyses[0]->name : g.default_analysis) : args->selector;
@@ -111,7 +118,8 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     ctx.resampling = {args->seed, args->threads};
     DemeanCache cache;
     ctx.cache = &cache;
-    ctx.frame_disposable = true;
+    if (!args->save.empty() && !a.creates) throw SpecError(fmt::format("--save: '{}' adds no column to the data", a.name));
+    ctx.frame_disposable = args->save.empty();
     Frame frame = read_table(args->data);
     SpatialSetup spatial;
     if (a.needs.spatial)
@@ -119,7 +127,12 @@ void add_group(CLI::App& app, const CommandGroup& g) {
         if (spatial.w.ids.empty()) spatial = spatial_setup_from_args(args->spatial, f, args->data);
         return spatial;
       };
-    const Outcome out = run_analysis(a, frame, options, ctx);
+    Outcome out = run_analysis(a, frame, options, ctx);
+    if (!args->save.empty()) {
+      write_csv(frame, args->save);
+      if (!out.tables.empty())
+        out.tables.front().notes.push_back(fmt::format("Written to {} with the new column(s) {}.", args->save, fmt::join(a.creates(options), ", ")));
+    }
     emit(out.tables, out.json, args->out);
   });
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace cbec {
 
 Table entropy_table(const EntropyResult& r, const EntropyOptions& o) {
@@ -50,6 +52,28 @@ std::vector<Table> vif_tables(const std::vector<VifStep>& steps) {
     tables.push_back(t);
   }
   return tables;
+}
+
+Table weights_table(const std::string& title, const std::string& what, const std::vector<std::string>& names, const Eigen::VectorXd& w) {
+  Table t;
+  t.title = title;
+  t.header = {what, "Weight"};
+  for (size_t j = 0; j < names.size(); ++j) t.rows.push_back({names[j], format_fixed(w[static_cast<Eigen::Index>(j)])});
+  return t;
+}
+
+Table index_values_table(const std::string& name, const std::vector<double>& v) {
+  size_t missing = 0;
+  double sum = 0;
+  for (double x : v) {
+    if (std::isnan(x)) ++missing;
+    else sum += x;
+  }
+  Table t;
+  t.title = fmt::format("{}: {} values, {} not computable (missing or non-positive inputs)", name, v.size() - missing, missing);
+  t.header = {"Statistic", "Value"};
+  t.rows.push_back({"Mean", format_fixed(sum / static_cast<double>(v.size() - missing))});
+  return t;
 }
 
 }  // namespace cbec

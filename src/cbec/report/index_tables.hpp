@@ -1,5 +1,6 @@
-// Tables of the composite-index tools, shared by `cbec index` and the study's index steps: the
-// entropy weights (pooled, or by year), and the VIF screening steps (Stata's estat vif layout).
+// Tables of the composite-index analyses (analysis/index/): the entropy weights (pooled, or by
+// year), the VIF screening steps (Stata's estat vif layout), weights of other methods (cv, topsis,
+// ahp) and the summary of a structure index (ser, deviation, theil, lq).
 #pragma once
 #include <string>
 #include <vector>
@@ -14,5 +15,9 @@ namespace cbec {
 Table entropy_table(const EntropyResult& r, const EntropyOptions& options);
 Table entropy_by_group_table(const GroupedEntropyResult& r, const std::vector<std::string>& indicators, const std::string& by);
 std::vector<Table> vif_tables(const std::vector<VifStep>& steps);
+// One row per indicator (or criterion) and its weight.
+Table weights_table(const std::string& title, const std::string& what, const std::vector<std::string>& names, const Eigen::VectorXd& w);
+// A computed index column: how many values, how many not computable, and their mean.
+Table index_values_table(const std::string& name, const std::vector<double>& v);
 
 }  // namespace cbec

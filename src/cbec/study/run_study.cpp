@@ -10,7 +10,6 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/core/progress.hpp"
-#include "cbec/estimate/convergence/convergence.hpp"
 #include "cbec/estimate/describe/summarize.hpp"
 #include "cbec/estimate/panel/threshold.hpp"
 #include "cbec/estimate/ols/feols.hpp"
@@ -18,7 +17,6 @@
 #include "cbec/io/checksum.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/threshold_tables.hpp"
-#include "cbec/study/index_steps.hpp"
 #include "cbec/study/spatial_steps.hpp"
 #include "cbec/study/step_cache.hpp"
 #include "cbec/study/transform_step.hpp"
@@ -111,43 +109,6 @@ StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame
     sec.figures.push_back(line_chart("", fmt::format("LR statistic by candidate threshold of {} (region: LR <= {:.2f})", ts.threshold, r.lr_critical),
                                      ts.threshold, "LR", curve));
     sec.results = to_json(r);
-  } else if (a.type == "sigma_convergence" || a.type == "beta_convergence") {
-    ConvergenceSpec cs;
-    cs.variable = a.text.at("variable");
-    cs.unit = s.unit;
-    cs.time = s.time;
-    if (a.text.count("group")) cs.group = a.text.at("group");
-    if (a.lists.count("controls")) cs.controls = a.lists.at("controls");
-    cs.vcov = VcovSpec::parse(a.text.count("vcov") ? a.text.at("vcov") : "cluster:" + s.unit, s.time);
-    if (a.type == "sigma_convergence") {
-      std::vector<LinePoint> sd_points;
-      for (const auto& r : sigma_convergence(frame, cs)) {
-        for (const auto& row : r.rows) sd_points.push_back({static_cast<double>(row.year), row.sd, r.group.empty() ? "all" : r.group});
-        Table t;
-        t.title = sec.title + (r.group.empty() ? "" : " (" + r.group + ")");
-        t.header = {"Year", "N", "SD of ln " + r.variable, "CV"};
-        for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.sd), format_fixed(row.cv)});
-        t.notes.push_back(fmt::format("Trend of the SD: {} per year (p = {}); negative = sigma convergence.", format_fixed(r.sd_slope), format_fixed(r.sd_slope_p)));
-        sec.tables.push_back(t);
-        sec.results.push_back(to_json(r));
-      }
-      sec.figures.push_back(line_chart("", sec.title, "Year", "Cross-sectional SD of ln " + cs.variable, sd_points));
-    } else {
-      std::vector<RegressionResult> models;
-      RegressionTableOptions to;
-      to.title = sec.title;
-      Table t;
-      std::vector<std::string> notes;
-      for (const auto& r : beta_panel(frame, cs)) {
-        models.push_back(r.model);
-        to.model_names.push_back(r.group.empty() ? "all" : r.group);
-        notes.push_back(fmt::format("{}: beta = {}, speed = {}, half-life = {} years.", r.group.empty() ? "all" : r.group, format_fixed(r.beta), format_fixed(r.speed), format_fixed(r.half_life)));
-        sec.results.push_back(to_json(r));
-      }
-      t = regression_table(models, to);
-      t.notes.insert(t.notes.end(), notes.begin(), notes.end());
-      sec.tables.push_back(t);
-    }
   }
   return sec;
 }
@@ -216,9 +177,11 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   for (const auto& a : s.analyses) {
     const ProgressTask task(fmt::format("[{}/{}] {}", rep.sections.size() + 1, s.analyses.size(), a.title.empty() ? a.type : a.title));
     const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"options", a.options.json()}, {"text", a.text}, {"lists", a.lists}, {"numbers", a.numbers}};
-    if (a.type == "entropy" || a.type == "vif" || a.type == "transform") {   // cheap; entropy and transform add columns later steps read
-      in_context(a, [&] { rep.sections.push_back(a.type == "transform" ? run_transform_step(s, a, frame) : run_index_analysis(s, a, frame)); });
-      if (a.type != "vif") inputs["frame_changes"].push_back(step);
+    if (a.type == "transform" || (a.analysis && a.analysis->creates)) {   // add columns later steps read: always run, never cached
+      in_context(a, [&] {
+        rep.sections.push_back(a.analysis ? run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup) : run_transform_step(s, a, frame));
+      });
+      inputs["frame_changes"].push_back(step);
       continue;
     }
     inputs["step"] = step;

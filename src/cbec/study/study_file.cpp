@@ -33,13 +33,8 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
       {"lisa", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}, {"alpha", 'n', false}}},
       {"gistar", {{"variable", 's', true}, {"year", 'n', false}}},
       {"map", {{"variable", 's', true}, {"year", 'n', false}, {"method", 's', false}, {"classes", 'n', false}}},
-      {"entropy", {{"indicators", 'l', true}, {"negative", 'l', false}, {"name", 's', false}, {"scope", 's', false}, {"shift", 'n', false},
-                   {"standardize", 's', false}}},
-      {"vif", {{"variables", 'l', true}, {"threshold", 'n', false}}},
       {"transform", {{"log", 'l', false}, {"lag", 'l', false}, {"lead", 'l', false}, {"diff", 'l', false}, {"growth", 'l', false},
                      {"interpolate", 'l', false}, {"winsor", 'l', false}, {"std", 'l', false}, {"extrapolate", 'n', false}}},
-      {"sigma_convergence", {{"variable", 's', true}, {"group", 's', false}}},
-      {"beta_convergence", {{"variable", 's', true}, {"group", 's', false}, {"controls", 'l', false}, {"vcov", 's', false}}},
   };
   return rules;
 }
@@ -289,12 +284,8 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
         for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
       continue;
     }
-    for (const char* key : {"indicators", "negative"})
-      if (a.lists.count(key))
-        for (const auto& v : a.lists.at(key)) need_now(v, a.where);
-    if (a.type == "vif" || a.type == "describe")
+    if (a.type == "describe")
       for (const auto& v : a.lists.count("variables") ? a.lists.at("variables") : std::vector<std::string>{}) need_now(v, a.where);
-    if (a.type == "entropy") available.push_back(a.text.count("name") ? a.text.at("name") : "index");
     if (a.type == "transform") {
       const TransformSpecs t = transform_specs_of(study, a);
       for (const auto& name : transform_inputs(t)) need_now(name, a.where);

@@ -10,6 +10,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/convergence/club_convergence.hpp"
+#include "cbec/report/convergence_json.hpp"
 #include "cbec/estimate/convergence/hp_filter.hpp"
 #include "cbec/io/csv_reader.hpp"
 

@@ -8,6 +8,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/index/entropy_by_group.hpp"
+#include "cbec/report/index_json.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 using namespace cbec;

@@ -99,7 +99,7 @@ TEST(StudyRun, ConvergenceStepsWithoutTreatment) {
   StudyReport rep = run_study(s, 1);
   ASSERT_EQ(rep.sections.size(), 2u);
   EXPECT_EQ(rep.sections[0].tables[0].rows.size(), 20u);  // one row per year
-  EXPECT_TRUE(rep.sections[1].results[0].contains("convergence"));
+  EXPECT_TRUE(rep.sections[1].results["results"][0].contains("convergence"));
 }
 
 TEST(StudyRun, SpatialStepsUseTheEditedContiguityOfThePolygons) {

@@ -1,7 +1,6 @@
 #include "cbec/estimate/convergence/club_convergence.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -120,35 +119,6 @@ ClubResult club_convergence(const Frame& frame, const std::string& variable, con
   find_clubs(X, o, result);
   if (o.merge != "none") merge_clubs(X, o, result);
   return result;
-}
-
-nlohmann::json to_json(const LogTTest& t) {
-  return {{"coef", t.coef}, {"se", t.se}, {"stat", t.stat}, {"p_value", t.p_value}, {"intercept", t.intercept}, {"nobs", t.nobs}};
-}
-
-namespace {
-nlohmann::json clubs_json(const std::vector<Club>& clubs, const std::vector<std::string>& units) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& c : clubs) {
-    nlohmann::json j = to_json(c.test);
-    for (size_t u : c.members) j["members"].push_back(units[u]);
-    if (!c.merged.empty()) j["merged_from"] = c.merged;
-    out.push_back(j);
-  }
-  return out;
-}
-}  // namespace
-
-nlohmann::json to_json(const ClubResult& r) {
-  const auto& o = r.options;
-  nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "converge"}, {"method", "club"}, {"variable", r.variable},
-                   {"n_units", r.units.size()}, {"periods", r.periods},
-                   {"options", {{"logs", o.logs}, {"hp_lambda", o.hp_lambda}, {"r", o.r}, {"cstar", o.cstar}, {"order_fraction", o.order_fraction}, {"merge", o.merge},
-                                {"hac", "quadratic spectral, Andrews AR(1) bandwidth (ConvergenceClubs FQSB)"}}},
-                   {"log_t", to_json(r.full)}, {"clubs", clubs_json(r.clubs, r.units)}, {"divergent", nlohmann::json::array()}};
-  for (size_t u : r.divergent) j["divergent"].push_back(r.units[u]);
-  if (o.merge != "none") j["merged_clubs"] = clubs_json(r.merged, r.units);
-  return j;
 }
 
 }  // namespace cbec

@@ -14,7 +14,6 @@
 // one only if, in addition, that t exceeds the t of clubs k and k+1 together.
 #pragma once
 #include <Eigen/Core>
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -61,7 +60,5 @@ Eigen::MatrixXd club_input(const Eigen::MatrixXd& raw, const ClubOptions& option
 // The whole procedure on a balanced panel of `variable`.
 ClubResult club_convergence(const Frame& frame, const std::string& variable, const std::string& unit, const std::string& time, const ClubOptions& options = {});
 
-nlohmann::json to_json(const LogTTest& t);
-nlohmann::json to_json(const ClubResult& r);
 
 }  // namespace cbec

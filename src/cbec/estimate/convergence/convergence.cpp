@@ -1,7 +1,6 @@
 #include "cbec/estimate/convergence/convergence.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <limits>
@@ -167,20 +166,6 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
     out.push_back(b);
   }
   return out;
-}
-
-nlohmann::json to_json(const SigmaResult& r) {
-  nlohmann::json j{{"variable", r.variable}, {"group", r.group}, {"logs", r.logs},
-                   {"sd_trend", {{"slope", r.sd_slope}, {"se", r.sd_slope_se}, {"p_value", r.sd_slope_p}}},
-                   {"cv_trend", {{"slope", r.cv_slope}, {"se", r.cv_slope_se}, {"p_value", r.cv_slope_p}}}};
-  for (const auto& row : r.rows) j["by_year"].push_back({{"year", row.year}, {"n", row.n}, {"mean", row.mean}, {"sd", row.sd}, {"cv", row.cv}});
-  return j;
-}
-
-nlohmann::json to_json(const BetaResult& r) {
-  nlohmann::json j = to_json(r.model);
-  j["convergence"] = {{"kind", r.kind}, {"group", r.group}, {"beta", r.beta}, {"speed", r.speed}, {"half_life", r.half_life}, {"T", r.T}};
-  return j;
 }
 
 }  // namespace cbec

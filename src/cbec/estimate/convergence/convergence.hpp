@@ -6,7 +6,6 @@
 // year); panel, annual growth ln y_it - ln y_i,t-1 on ln y_i,t-1 with unit (and optionally year)
 // fixed effects. Speed of convergence s = -ln(1 + T beta) / T, half-life ln 2 / s (T = 1 in panels).
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -54,7 +53,5 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
 std::vector<BetaResult> beta_cross_section(const Frame& frame, const ConvergenceSpec& spec);
 std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& spec);
 
-nlohmann::json to_json(const SigmaResult& r);
-nlohmann::json to_json(const BetaResult& r);
 
 }  // namespace cbec

@@ -1,7 +1,6 @@
 #include "cbec/estimate/index/entropy_by_group.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cbec/core/error.hpp"
 #include "cbec/frame/levels.hpp"
@@ -33,16 +32,6 @@ GroupedEntropyResult entropy_weights_by_group(const Eigen::MatrixXd& X, const st
     r.results.push_back(std::move(res));
   }
   return r;
-}
-
-nlohmann::json to_json(const GroupedEntropyResult& r, const std::string& by) {
-  nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "index"}, {"estimator", "entropy"}, {"scope", r.scope}, {"by", by}};
-  for (size_t g = 0; g < r.levels.size(); ++g) {
-    nlohmann::json one = to_json(r.results[g]);
-    for (const char* key : {"cbec", "command", "estimator"}) one.erase(key);
-    j["by_group"][r.levels[g]] = one;
-  }
-  return j;
 }
 
 }  // namespace cbec

@@ -6,7 +6,6 @@
 // The formulas are those of entropy_weights.hpp; the pooled scope is entropy_weights itself.
 #pragma once
 #include <Eigen/Core>
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -27,6 +26,5 @@ struct GroupedEntropyResult {
 GroupedEntropyResult entropy_weights_by_group(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const Column& group,
                                               const std::string& scope, const EntropyOptions& options = {});
 
-nlohmann::json to_json(const GroupedEntropyResult& r, const std::string& by);
 
 }  // namespace cbec

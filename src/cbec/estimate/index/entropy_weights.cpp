@@ -1,7 +1,6 @@
 #include "cbec/estimate/index/entropy_weights.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -91,16 +90,6 @@ EntropyResult entropy_of_standardized(const Eigen::MatrixXd& S, const std::vecto
 
 EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& o) {
   return entropy_of_standardized(entropy_standardize(X, names, o), names, o);
-}
-
-nlohmann::json to_json(const EntropyResult& r) {
-  nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "index"}, {"estimator", "entropy"}, {"n", r.n}, {"warnings", r.warnings}};
-  for (size_t k = 0; k < r.indicators.size(); ++k) {
-    const long i = static_cast<long>(k);
-    j["indicators"][r.indicators[k]] = {{"e", r.e[i]}, {"g", r.g[i]}, {"w", r.w[i]}};
-  }
-  for (const auto& [g, w] : r.group_weights) j["groups"][g] = w;
-  return j;
 }
 
 }  // namespace cbec

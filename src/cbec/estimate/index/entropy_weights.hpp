@@ -13,7 +13,6 @@
 // A constant indicator carries no information: e = 1, weight 0, with a warning.
 #pragma once
 #include <Eigen/Core>
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -48,6 +47,5 @@ EntropyResult entropy_of_standardized(const Eigen::MatrixXd& S, const std::vecto
 // Weights from given entropies (w_j = (1 - e_j) / sum_k (1 - e_k)), e.g. to check a published table.
 Eigen::VectorXd weights_from_entropy(const Eigen::VectorXd& e);
 
-nlohmann::json to_json(const EntropyResult& r);
 
 }  // namespace cbec

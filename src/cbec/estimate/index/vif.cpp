@@ -1,7 +1,6 @@
 #include "cbec/estimate/index/vif.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <Eigen/QR>
 #include <limits>
@@ -52,18 +51,6 @@ std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std:
     steps.push_back(step);
     return steps;
   }
-}
-
-nlohmann::json to_json(const std::vector<VifStep>& steps) {
-  nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "index"}, {"estimator", "vif"}, {"steps", nlohmann::json::array()}};
-  for (const auto& s : steps) {
-    nlohmann::json step;
-    for (size_t k = 0; k < s.names.size(); ++k)
-      step["vif"][s.names[k]] = {{"vif", s.vif[static_cast<long>(k)]}, {"inverse", 1 / s.vif[static_cast<long>(k)]}};
-    step["dropped"] = s.dropped;
-    j["steps"].push_back(step);
-  }
-  return j;
 }
 
 }  // namespace cbec

@@ -3,7 +3,6 @@
 // the indicator with the largest VIF while it exceeds a threshold (default 10), step by step.
 #pragma once
 #include <Eigen/Core>
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -19,6 +18,5 @@ struct VifStep {
 Eigen::VectorXd vif(const Eigen::MatrixXd& X);
 std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std::string>& names, double threshold = 10.0);
 
-nlohmann::json to_json(const std::vector<VifStep>& steps);
 
 }  // namespace cbec

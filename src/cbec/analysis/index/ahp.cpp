@@ -1,0 +1,36 @@
+// ahp: weights of the analytic hierarchy process (Saaty) from a square pairwise-comparison matrix:
+// the data (command line: `cbec index --method ahp pairwise.csv`), its rows in the order of the
+// criteria columns.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cbec/analysis/index/index_analyses.hpp"
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/index/alternative_weights.hpp"
+#include "cbec/report/index_tables.hpp"
+
+namespace cbec {
+
+Analysis ahp_analysis() {
+  Analysis a;
+  a.name = "ahp";
+  a.command = "index";
+  a.summary = "AHP weights and consistency ratio from a pairwise-comparison matrix (the data file)";
+  a.options = {columns_option("criteria", "The matrix's columns, one per criterion (default: every column of the data); its rows in the same order")};
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext&) {
+    std::vector<std::string> names = o.list("criteria");
+    if (names.empty())
+      for (const auto& c : frame.columns()) names.push_back(c.name);
+    if (names.size() != frame.nrows())
+      throw DataError(fmt::format("the pairwise-comparison matrix must be square: {} criteria but {} rows", names.size(), frame.nrows()));
+    std::vector<size_t> incomplete;
+    const AhpResult r = ahp(columns_matrix(frame, names, incomplete));
+    Table t = weights_table(fmt::format("AHP weights: lambda_max = {}, CI = {}, CR = {} ({})", format_fixed(r.lambda_max), format_fixed(r.ci), format_fixed(r.cr),
+                                        r.consistent ? "consistent, CR < 0.1" : "NOT consistent: revise the judgements"),
+                            "Criterion", names, r.w);
+    return Outcome{{t}, {}, {{"method", "ahp"}, {"lambda_max", r.lambda_max}, {"ci", r.ci}, {"cr", r.cr}, {"weights", std::vector<double>(r.w.data(), r.w.data() + r.w.size())}}};
+  };
+  return a;
+}
+
+}  // namespace cbec

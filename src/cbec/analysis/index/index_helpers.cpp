@@ -1,0 +1,48 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cbec/analysis/index/index_analyses.hpp"
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+Eigen::MatrixXd columns_matrix(const Frame& f, const std::vector<std::string>& names, std::vector<size_t>& incomplete) {
+  Eigen::MatrixXd X(static_cast<Eigen::Index>(f.nrows()), static_cast<Eigen::Index>(names.size()));
+  for (size_t j = 0; j < names.size(); ++j) {
+    const auto& v = f.numeric(names[j]);
+    for (size_t i = 0; i < v.size(); ++i) X(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = v[i];
+  }
+  for (Eigen::Index i = 0; i < X.rows(); ++i)
+    if (!X.row(i).allFinite()) incomplete.push_back(static_cast<size_t>(i));
+  return X;
+}
+
+Eigen::MatrixXd complete_matrix(const Frame& f, const std::vector<std::string>& names, const std::string& method) {
+  std::vector<size_t> incomplete;
+  Eigen::MatrixXd X = columns_matrix(f, names, incomplete);
+  if (!incomplete.empty())
+    throw DataError(fmt::format("{} rows have a missing indicator (first: data line {}); the {} method needs every unit-year: interpolate the gaps first",
+                                incomplete.size(), incomplete.front() + 2, method));
+  return X;
+}
+
+std::vector<bool> negative_flags(const std::vector<std::string>& indicators, const std::vector<std::string>& negative) {
+  for (const auto& n : negative)
+    if (std::find(indicators.begin(), indicators.end(), n) == indicators.end())
+      throw SpecError(fmt::format("negative names '{}', which is not among the indicators", n));
+  std::vector<bool> flags;
+  for (const auto& n : indicators) flags.push_back(std::find(negative.begin(), negative.end(), n) != negative.end());
+  return flags;
+}
+
+OptionSpec name_option(const std::string& default_name) {
+  return text_option("name", "Name of the new column (entropy, topsis: index; ser, deviation, theil, lq: the method's name)", default_name);
+}
+
+void add_index_column(Frame& frame, const std::string& name, const std::vector<double>& v, Table& t) {
+  frame.set(Column::numeric(name, v));
+  t.notes.push_back(fmt::format("The values are the new column '{}' (for the steps that follow, or --save).", name));
+}
+
+}  // namespace cbec

@@ -1,0 +1,38 @@
+// vif: variance inflation factors (Stata's estat vif) with iterative screening above a threshold;
+// rows with a missing value are dropped.
+#include <fmt/format.h>
+
+#include "cbec/analysis/index/index_analyses.hpp"
+#include "cbec/estimate/index/vif.hpp"
+#include "cbec/report/index_json.hpp"
+#include "cbec/report/index_tables.hpp"
+
+namespace cbec {
+
+Analysis vif_analysis() {
+  Analysis a;
+  a.name = "vif";
+  a.command = "index";
+  a.summary = "Variance inflation factors, dropping the largest while above the threshold";
+  a.options = {columns_option("variables", "Variables to screen", true), number_option("threshold", 10, "VIF screening threshold", 1)};
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext&) {
+    const std::vector<std::string> names = o.list("variables");
+    std::vector<size_t> incomplete;
+    const Eigen::MatrixXd all = columns_matrix(frame, names, incomplete);
+    Eigen::MatrixXd X(all.rows() - static_cast<Eigen::Index>(incomplete.size()), all.cols());
+    for (Eigen::Index i = 0, k = 0, m = 0; i < all.rows(); ++i) {
+      if (m < static_cast<Eigen::Index>(incomplete.size()) && incomplete[static_cast<size_t>(m)] == static_cast<size_t>(i)) {
+        ++m;
+        continue;
+      }
+      X.row(k++) = all.row(i);
+    }
+    const auto steps = vif_screen(X, names, o.number("threshold"));
+    std::vector<Table> tables = vif_tables(steps);
+    if (!incomplete.empty()) tables.front().notes.push_back(fmt::format("Dropped: {} rows with a missing value.", incomplete.size()));
+    return Outcome{tables, {}, to_json(steps)};
+  };
+  return a;
+}
+
+}  // namespace cbec

@@ -1,0 +1,87 @@
+#include "cbec/report/convergence_tables.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "cbec/report/regression_table.hpp"
+
+namespace cbec {
+
+Table sigma_table(const SigmaResult& r) {
+  Table t;
+  t.title = fmt::format("Sigma convergence of {}{}{}", r.logs ? "ln " : "", r.variable, r.group.empty() ? "" : " (" + r.group + ")");
+  t.header = {"Year", "N", "Mean", "SD", "CV"};
+  for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.mean), format_fixed(row.sd), format_fixed(row.cv)});
+  t.notes.push_back(fmt::format("Trend of SD: {} per year (SE {}, p = {}); of CV: {} (SE {}, p = {}). Negative = sigma convergence.", format_fixed(r.sd_slope),
+                                format_fixed(r.sd_slope_se), format_fixed(r.sd_slope_p), format_fixed(r.cv_slope), format_fixed(r.cv_slope_se), format_fixed(r.cv_slope_p)));
+  return t;
+}
+
+Figure sigma_figure(const std::vector<SigmaResult>& results, const std::string& variable) {
+  std::vector<LinePoint> points;
+  bool logs = true;
+  for (const auto& r : results) {
+    logs = r.logs;
+    for (const auto& row : r.rows) points.push_back({static_cast<double>(row.year), row.sd, r.group.empty() ? "all" : r.group});
+  }
+  const std::string what = (logs ? "ln " : "") + variable;
+  return line_chart("", "Sigma convergence of " + what, "Year", "Cross-sectional SD of " + what, points);
+}
+
+Table beta_table(const std::vector<BetaResult>& results, bool panel) {
+  std::vector<RegressionResult> models;
+  RegressionTableOptions to;
+  to.title = panel ? "Beta convergence (panel, unit fixed effects)" : "Beta convergence (cross-section)";
+  for (const auto& r : results) {
+    models.push_back(r.model);
+    to.model_names.push_back(r.group.empty() ? "all" : r.group);
+  }
+  Table t = regression_table(models, to);
+  for (const auto& r : results)
+    t.notes.push_back(fmt::format("{}: beta = {}, speed -ln(1 + T beta)/T = {} (T = {:g}), half-life = {} years.", r.group.empty() ? "all" : r.group,
+                                  format_fixed(r.beta), format_fixed(r.speed), r.T, format_fixed(r.half_life)));
+  return t;
+}
+
+namespace {
+
+std::string member_list(const std::vector<size_t>& members, const ClubResult& r) {
+  std::vector<std::string> names;
+  for (size_t u : members) names.push_back(r.units[u]);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// One row per club (log t b, SE, t); the members are listed below the table.
+Table clubs_table(const std::string& title, const std::vector<Club>& clubs, const ClubResult& r) {
+  Table t;
+  t.title = title;
+  t.header = {"Club", "N", "log t b", "SE", "t"};
+  for (size_t c = 0; c < clubs.size(); ++c) {
+    std::string name = fmt::format("Club {}", c + 1);
+    if (clubs[c].merged.size() > 1) name += fmt::format(" ({})", fmt::join(clubs[c].merged, "+"));
+    t.rows.push_back({name, std::to_string(clubs[c].members.size()), format_fixed(clubs[c].test.coef), format_fixed(clubs[c].test.se), format_fixed(clubs[c].test.stat)});
+    t.notes.push_back(fmt::format("{}: {}", name, member_list(clubs[c].members, r)));
+  }
+  if (!r.divergent.empty()) {
+    t.rows.push_back({"Divergent", std::to_string(r.divergent.size()), "", "", ""});
+    t.notes.push_back("Divergent: " + member_list(r.divergent, r));
+  }
+  return t;
+}
+
+}  // namespace
+
+std::vector<Table> club_tables(const ClubResult& r) {
+  const auto& o = r.options;
+  Table full;
+  full.title = fmt::format("Phillips-Sul log t test of {}{} ({} units x {} periods)", o.logs ? "ln " : "", r.variable, r.units.size(), r.periods);
+  full.header = {"Statistic", "Value"};
+  full.rows = {{"b (log t)", format_fixed(r.full.coef)}, {"SE (HAC)", format_fixed(r.full.se)}, {"t", format_fixed(r.full.stat)}, {"Periods used", std::to_string(r.full.nobs)}};
+  full.notes.push_back(fmt::format("{}; r = {:g}; convergence is rejected when t < -1.65.",
+                                   o.hp_lambda > 0 ? fmt::format("Hodrick-Prescott trend, lambda = {:g}", o.hp_lambda) : std::string("no filtering"), o.r));
+  std::vector<Table> tables = {full, clubs_table(fmt::format("Convergence clubs (c* = {:g})", o.cstar), r.clubs, r)};
+  if (o.merge != "none") tables.push_back(clubs_table(o.merge == "ps" ? "Merged clubs (Phillips-Sul 2009)" : "Merged clubs (von Lyncker-Thoennessen 2017)", r.merged, r));
+  return tables;
+}
+
+}  // namespace cbec
