@@ -2,12 +2,14 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/memory.hpp"
 #include "commands.hpp"
 
 namespace {
@@ -21,10 +23,14 @@ void tune_allocator(char** argv) {
   setenv("CBEC_ALLOCATOR_TUNED", "1", 1);
   execv("/proc/self/exe", argv);  // returns only on failure: then run untuned
 }
+// Freed heap pages go back to the system when the library releases a large block: the tuning
+// above never trims the heap on its own, so memory released mid-run would otherwise stay resident.
+void trim_heap() { ::malloc_trim(0); }
 }  // namespace
 
 int main(int argc, char** argv) {
   tune_allocator(argv);
+  cbec::set_memory_releaser(trim_heap);
   CLI::App app{"cbec: panel, spatial and policy-evaluation econometrics for CBEC research"};
   app.set_version_flag("--version", std::string("cbec ") + CBEC_VERSION);
   app.require_subcommand(1);

@@ -12,7 +12,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build ccache pkg-config \
   libeigen3-dev libboost-math-dev libfast-float-dev libreadstat-dev \
-  libgdal-dev libgeos-dev libnanoflann-dev libsuitesparse-dev libpcg-cpp-dev \
+  libgdal-dev libgeos-dev libnanoflann-dev libpcg-cpp-dev \
   libcli11-dev libtomlplusplus-dev libssl-dev nlohmann-json3-dev libfmt-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev python3 \
   chromium fonts-noto-cjk $NODE_PACKAGES >/dev/null

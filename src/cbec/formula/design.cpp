@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,6 +13,7 @@
 #include <unordered_map>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/memory.hpp"
 #include "cbec/frame/levels.hpp"
 #include "cbec/frame/transforms.hpp"
 #include "cbec/frame/panel.hpp"
@@ -301,14 +301,6 @@ Factor restrict(const Factor& f, const std::vector<size_t>& rows) {
 
 namespace {
 
-// Returns freed heap pages to the system: cbec's allocator tuning (cli/main.cpp) never trims the
-// heap on its own, so memory released in the middle of it would otherwise stay resident.
-void return_free_memory() {
-#ifdef __GLIBC__
-  ::malloc_trim(0);
-#endif
-}
-
 // release: when not null, the frame being consumed (the same object as `frame`); its columns are
 // released once the design has what it needs from them.
 Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& options, Frame* release) {
@@ -400,7 +392,7 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
         release->release(frame.columns()[c].name);
         any = true;
       }
-    if (any) return_free_memory();
+    if (any) release_free_memory();
   };
   if (release) {
     last_use.assign(frame.ncols(), 0);
