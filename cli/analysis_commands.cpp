@@ -9,6 +9,7 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/demean_cache.hpp"
+#include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
 #include "arguments.hpp"
 #include "commands.hpp"
@@ -20,7 +21,7 @@ namespace cbec::cli {
 namespace {
 
 struct GroupArgs {
-  std::string data, selector, unit, time, panel, first_treat;
+  std::string data, selector, unit, time, panel, first_treat, save;
   uint64_t seed = 12345;
   int threads = 0;
   std::map<std::string, std::vector<std::string>> raw;   // option key -> the texts given
@@ -89,6 +90,9 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     cmd->add_option("--threads", args->threads, "Threads for replications (default: all)");
   }
   if (any_need(g, &Needs::spatial)) add_spatial_input_options(*cmd, args->spatial);
+  // Analyses that add columns (`creates`): --save writes the data with them.
+  if (std::any_of(g.analyses.begin(), g.analyses.end(), [](const Analysis* a) { return static_cast<bool>(a->creates); }))
+    cmd->add_option("--save", args->save, "Write the data with the new columns here (.csv)");
   add_output_options(*cmd, args->out);
   cmd->callback([args, g] {
     const std::string chosen = args->selector.empty() ? (g.analyses.size() == 1 ? g.analyses[0]->name : g.default_analysis) : args->selector;
@@ -111,7 +115,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     ctx.resampling = {args->seed, args->threads};
     DemeanCache cache;
     ctx.cache = &cache;
-    ctx.frame_disposable = true;
+    ctx.frame_disposable = !a.creates;
     Frame frame = read_table(args->data);
     SpatialSetup spatial;
     if (a.needs.spatial)
@@ -120,6 +124,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
         return spatial;
       };
     const Outcome out = run_analysis(a, frame, options, ctx);
+    if (!args->save.empty() && a.creates) write_csv(frame, args->save);
     emit(out.tables, out.json, args->out);
   });
 }

@@ -70,7 +70,7 @@ run_cbec(0 "Zhoushan" weights ${SRC}/tests/data/zhejiang_polygons.csv --id city 
 run_cbec(0 "island linked: Wenzhou -> Lishui" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type band --threshold 60 --link-islands)
 run_cbec(0 "Getis-Ord General G" spatial generalg ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --transform B)
 run_cbec(0 "variance-stabilized" spatial moran ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --var CRIME --transform S --permutations 0)
-run_cbec(0 "gamma_1 (refined)" threshold ${SRC}/tests/data/hansen1999_invest.csv --y i --threshold "l(d, 1)" --regime "l(c, 1)" --x "l(q, 1)" --panel firm,year --thresholds 2 --draws 0 0)
+run_cbec(0 "gamma_1 (refined)" threshold ${SRC}/tests/data/hansen1999_invest.csv --y i --threshold "l(d, 1)" --regime "l(c, 1)" --x "l(q, 1)" --panel firm,year --thresholds 2 --draws 0)
 run_cbec(1 "must be balanced" threshold ${SRC}/tests/data/empluk.csv --y emp --threshold wage --regime capital --panel firm,year)
 run_cbec(0 "Fisher permutation test" subgroup ${SRC}/tests/data/base_stagg.csv "y ~ x1 | id + year" --group treated --term x1 --panel id,year --draws 50)
 run_cbec(1 "exactly two values" subgroup ${SRC}/tests/data/mediation_small.csv "y_med ~ did + x | id + year" --group first_treat --term did --panel id,year)

@@ -10,7 +10,6 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/domain/pilot_zones.hpp"
-#include "cbec/study/transform_step.hpp"
 
 namespace cbec {
 
@@ -25,10 +24,6 @@ struct KeyRule {
 
 const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
   static const std::map<std::string, std::vector<KeyRule>> rules = {
-      {"describe", {{"variables", 'l', false}, {"by", 's', false}}},
-      {"reg", {{"formulas", 'l', true}, {"vcov", 's', false}, {"weights", 's', false}, {"names", 'l', false}}},
-      {"threshold", {{"y", 's', true}, {"threshold", 's', true}, {"regime", 'l', true}, {"x", 'l', false}, {"thresholds", 'n', false},
-                     {"draws", 'n', false}, {"trim", 'n', false}}},
       {"moran", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}}},
       {"lisa", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}, {"alpha", 'n', false}}},
       {"gistar", {{"variable", 's', true}, {"year", 'n', false}}},
@@ -36,8 +31,6 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
       {"entropy", {{"indicators", 'l', true}, {"negative", 'l', false}, {"name", 's', false}, {"scope", 's', false}, {"shift", 'n', false},
                    {"standardize", 's', false}}},
       {"vif", {{"variables", 'l', true}, {"threshold", 'n', false}}},
-      {"transform", {{"log", 'l', false}, {"lag", 'l', false}, {"lead", 'l', false}, {"diff", 'l', false}, {"growth", 'l', false},
-                     {"interpolate", 'l', false}, {"winsor", 'l', false}, {"std", 'l', false}, {"extrapolate", 'n', false}}},
       {"sigma_convergence", {{"variable", 's', true}, {"group", 's', false}}},
       {"beta_convergence", {{"variable", 's', true}, {"group", 's', false}, {"controls", 'l', false}, {"vcov", 's', false}}},
   };
@@ -292,18 +285,9 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
     for (const char* key : {"indicators", "negative"})
       if (a.lists.count(key))
         for (const auto& v : a.lists.at(key)) need_now(v, a.where);
-    if (a.type == "vif" || a.type == "describe")
+    if (a.type == "vif")
       for (const auto& v : a.lists.count("variables") ? a.lists.at("variables") : std::vector<std::string>{}) need_now(v, a.where);
     if (a.type == "entropy") available.push_back(a.text.count("name") ? a.text.at("name") : "index");
-    if (a.type == "transform") {
-      const TransformSpecs t = transform_specs_of(study, a);
-      for (const auto& name : transform_inputs(t)) need_now(name, a.where);
-      try {
-        for (const auto& name : transform_outputs(t)) available.push_back(name);
-      } catch (const Error& e) {
-        out.push_back(fmt::format("{}: {}", a.where, e.what()));
-      }
-    }
     if (a.text.count("y")) need_now(a.text.at("y"), a.where);
     if (a.text.count("by")) need_now(a.text.at("by"), a.where);
     if (a.text.count("variable")) need_now(a.text.at("variable"), a.where);
