@@ -123,8 +123,11 @@ void add_group(CLI::App& app, const CommandGroup& g) {
         if (spatial.w.ids.empty()) spatial = spatial_setup_from_args(args->spatial, f, args->data);
         return spatial;
       };
-    const Outcome out = run_analysis(a, frame, options, ctx);
-    if (!args->save.empty() && a.creates) write_csv(frame, args->save);
+    Outcome out = run_analysis(a, frame, options, ctx);
+    if (!args->save.empty() && a.creates) {
+      write_csv(frame, args->save);
+      if (!out.tables.empty()) out.tables.front().notes.push_back("Data with the new columns written to " + args->save);
+    }
     emit(out.tables, out.json, args->out);
   });
 }
