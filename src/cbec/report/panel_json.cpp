@@ -67,4 +67,14 @@ nlohmann::json to_json(const MatchingResult& m, bool with_rows) {
   return j;
 }
 
+nlohmann::json to_json(const TreatReport& r) {
+  return {{"units", r.units}, {"treated_units", r.treated_units}, {"rules", r.rules},
+          {"matched", r.matched_zones}, {"no_zone", r.no_zone}, {"unmatched", r.unmatched}};
+}
+
+nlohmann::json to_json(const RegionReport& r) {
+  return {{"scheme", r.scheme}, {"level", r.level}, {"column", r.column}, {"units", r.units},
+          {"counts", r.counts}, {"outside", r.outside}, {"unmatched", r.unmatched}, {"ambiguous", r.ambiguous}};
+}
+
 }  // namespace cbec

@@ -277,9 +277,13 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
   };
   for (const auto& a : study.analyses) {
     if (a.analysis) {
-      for (const auto& c : columns_read(*a.analysis, a.options)) need_now(c, a.where);
-      if (a.analysis->creates)
-        for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
+      try {
+        for (const auto& c : columns_read(*a.analysis, a.options)) need_now(c, a.where);
+        if (a.analysis->creates)
+          for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
+      } catch (const Error& e) {   // e.g. a transform written wrongly
+        out.push_back(fmt::format("{}: {}", a.where, e.what()));
+      }
       continue;
     }
     for (const char* key : {"indicators", "negative"})

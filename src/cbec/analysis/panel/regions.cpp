@@ -1,11 +1,10 @@
 // regions: a region column (three-belt, four-region, seven, zhejiang, yrd) for a city or province
 // data set by matching names in Chinese or English, reporting units not matched.
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/domain/regions.hpp"
+#include "cbec/report/panel_json.hpp"
+#include "cbec/report/panel_tables.hpp"
 
 namespace cbec {
 
@@ -32,16 +31,7 @@ Analysis regions_analysis() {
     ro.scheme = o.text("scheme");
     ro.column = o.text("name");
     const RegionReport r = add_regions(frame, ro);
-    Table t;
-    t.title = fmt::format("Regions ({} scheme, {} level): {} units", r.scheme, r.level, r.units);
-    t.header = {"Region", "Units"};
-    for (const auto& [region, n] : r.counts) t.rows.push_back({region, std::to_string(n)});
-    if (!r.outside.empty()) t.notes.push_back(fmt::format("Outside the scheme (region missing): {}", fmt::join(r.outside, ", ")));
-    if (!r.ambiguous.empty())
-      t.notes.push_back(fmt::format("Warning: ambiguous English names, give them in Chinese (e.g. 台州/泰州, 苏州/宿州): {}", fmt::join(r.ambiguous, ", ")));
-    if (!r.unmatched.empty()) t.notes.push_back(fmt::format("Warning: {} units match no known city or province: {}", r.unmatched.size(), fmt::join(r.unmatched, ", ")));
-    t.notes.push_back(fmt::format("Column '{}' added.", r.column));
-    return Outcome{{t}, {}, to_json(r)};
+    return Outcome{{regions_table(r)}, {}, to_json(r)};
   };
   return a;
 }

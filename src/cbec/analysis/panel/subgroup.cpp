@@ -1,13 +1,11 @@
 // subgroup: a model fitted in two groups side by side, with the z test and Fisher's permutation
 // test that a coefficient is equal in both.
-#include <fmt/format.h>
-
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/did/subgroup.hpp"
 #include "cbec/formula/ast.hpp"
 #include "cbec/report/panel_json.hpp"
-#include "cbec/report/regression_table.hpp"
+#include "cbec/report/panel_tables.hpp"
 
 namespace cbec {
 
@@ -39,16 +37,7 @@ Analysis subgroup_analysis() {
     spec.seed = ctx.resampling.seed;
     spec.threads = ctx.resampling.threads;
     const SubgroupResult r = subgroup_difference(frame, spec);
-    RegressionTableOptions to;
-    to.title = fmt::format("{} by {}", spec.formula, r.group);
-    for (size_t g = 0; g < 2; ++g) to.model_names.push_back(fmt::format("{} = {} ({} units)", r.group, r.levels[g], r.units[g]));
-    Table t = regression_table(r.models, to);
-    t.notes.push_back(fmt::format("Difference in {}: {:.4f}; z = {:.3f}, p = {:.4f} (independent groups).", r.term, r.difference, r.z, r.p_z));
-    if (r.draws > 0)
-      t.notes.push_back(fmt::format("Fisher permutation test ({} draws of the group labels across units): p = {:.4f} one-sided, {:.4f} two-sided.",
-                                    r.draws, r.p_one_sided, r.p_two_sided));
-    for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
-    return Outcome{{t}, {}, to_json(r)};
+    return Outcome{{subgroup_table(r, spec.formula)}, {}, to_json(r)};
   };
   return a;
 }

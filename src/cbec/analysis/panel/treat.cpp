@@ -1,10 +1,9 @@
 // treat: pilot-zone treatment variables (treat, first_treat, post, did, rel_time, batch) for a
 // city or province panel from the shipped registry, reporting every unit without a zone.
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/domain/pilot_zones.hpp"
+#include "cbec/report/panel_json.hpp"
+#include "cbec/report/panel_tables.hpp"
 
 namespace cbec {
 
@@ -27,21 +26,7 @@ Analysis treat_analysis() {
     t.county_rule = o.text("county_rule");
     t.timing = o.text("timing");
     const TreatReport r = add_treatment(frame, t, load_pilot_zones(o.text("registry")));
-    Table tab;
-    tab.title = fmt::format("Pilot-zone treatment: {} of {} units treated", r.treated_units, r.units);
-    tab.header = {"Unit", "Zone (batch, approval year)"};
-    for (const auto& m : r.matched_zones) {
-      const auto colon = m.find(": ");
-      tab.rows.push_back({m.substr(0, colon), m.substr(colon + 2)});
-    }
-    tab.notes.push_back("Rules: " + r.rules + ".");
-    if (!r.no_zone.empty())
-      tab.notes.push_back(fmt::format("{} units have no pilot zone and are coded never treated: {}", r.no_zone.size(), fmt::join(r.no_zone, ", ")));
-    if (!r.unmatched.empty())
-      tab.notes.push_back(fmt::format("Warning: {} units match no known city or province and are coded as never treated: {}", r.unmatched.size(),
-                                      fmt::join(r.unmatched, ", ")));
-    tab.notes.push_back("Columns added: treat, first_treat (0 = never), post, did, rel_time, batch.");
-    return Outcome{{tab}, {}, to_json(r)};
+    return Outcome{{treat_table(r)}, {}, to_json(r)};
   };
   return a;
 }
