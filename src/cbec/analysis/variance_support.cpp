@@ -24,15 +24,15 @@ const std::vector<VarianceSupport>& variance_support() {
       {"fe_time", kAll, kConditions},
       {"twoways", kAll, kConditions},
       {"fd", kAll, "on the first differences"},
-      {"re", kAll, "on the quasi-demeaned data (as plm's vcovHC, vcovSCC)"},
-      {"be", {"iid"}, "OLS on unit means (as plm)"},
+      {"re", kAll, "on the quasi-demeaned data, as plm's vcovHC and vcovSCC"},
+      {"be", {"iid"}, "OLS on unit means, as plm"},
       {"twfe", kAll, kConditions},
       {"event", kAll, kConditions},
       {"sunab", kAll, kConditions},
       {"subgroup", kAll, kConditions},
       {"psm_did", kAll, kConditions},
       {"beta_convergence", kAll, kConditions},
-      {"threshold", {"iid"}, "Hansen (1999): iid; White (HC0) standard errors are reported beside"},
+      {"threshold", {"iid"}, "iid as Hansen 1999; White HC0 standard errors are reported beside"},
   };
   return table;
 }
