@@ -3,6 +3,7 @@
 
 #include "cbec/analysis/registry.hpp"
 #include "cbec/analysis/schema_json.hpp"
+#include "cbec/analysis/variance_support.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -23,6 +24,9 @@ void add_analyses(CLI::App& app) {
       t.rows.push_back({a.name, a.command, fmt::format("{}", fmt::join(keys, ", ")), a.summary});
       j["analyses"].push_back(schema_json(a));
     }
+    j["variance_support"] = variance_support_json();
+    for (const auto& v : variance_support())
+      t.notes.push_back(fmt::format("vcov of {}: {}{}", v.estimator, fmt::join(v.supported, ", "), v.note.empty() ? "" : " (" + v.note + ")"));
     t.notes.push_back("* required. `cbec <command> --help` shows each option's meaning, default and choices.");
     emit({t}, j, *out);
   });

@@ -10,22 +10,12 @@ namespace cbec::cli {
 using AddCommand = std::function<void(CLI::App&)>;
 std::vector<AddCommand> all_commands();
 
-void add_describe(CLI::App& app);
-void add_reg(CLI::App& app);
 // The subcommands generated from the analysis registry (analysis_commands.cpp).
 void add_analysis_commands(CLI::App& app);
 void add_analyses(CLI::App& app);
 void add_run(CLI::App& app);
 void add_simulate(CLI::App& app);
-void add_xtreg(CLI::App& app);
-void add_transform(CLI::App& app);
-void add_panel(CLI::App& app);
 void add_spatial(CLI::App& app);
 void add_weights(CLI::App& app);
-void add_treat(CLI::App& app);
-void add_threshold(CLI::App& app);
-void add_subgroup(CLI::App& app);
-void add_psm(CLI::App& app);
-void add_regions(CLI::App& app);
 
 }  // namespace cbec::cli

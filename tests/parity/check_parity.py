@@ -78,7 +78,7 @@ def main():
             cmd += ["--method", name]
         cmd += [data]
         for key, flag in (("unit", "--unit"), ("time", "--time"), ("first_treat", "--first-treat")):
-            if key in panel:
+            if key in panel and schema["needs"]["panel"] != "none":   # describe takes no panel flags
                 cmd += [flag, panel[key]]
         if schema["needs"]["resampling"]:
             cmd += ["--seed", str(seed), "--threads", "1"]

@@ -31,6 +31,8 @@ std::vector<std::string> columns_read(const Analysis& a, const Options& options)
     else
       for (const auto& c : options.list(spec.key)) cols.push_back(c);
   }
+  if (a.reads)
+    for (const auto& c : a.reads(options)) cols.push_back(c);
   return cols;
 }
 

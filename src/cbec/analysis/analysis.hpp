@@ -74,6 +74,8 @@ struct Analysis {
   Needs needs;
   // Columns the analysis adds to the frame (later study steps may read them); null when none.
   std::function<std::vector<std::string>(const Options&)> creates;
+  // Columns read that no column option names (e.g. transform's "x:1"), checked before anything runs; may be null.
+  std::function<std::vector<std::string>(const Options&)> reads;
   std::function<Outcome(Frame&, const Options&, const AnalysisContext&)> run;
 };
 

@@ -155,9 +155,4 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
   return rep;
 }
 
-nlohmann::json to_json(const TreatReport& r) {
-  return {{"cbec", CBEC_VERSION}, {"command", "treat"}, {"units", r.units}, {"treated_units", r.treated_units}, {"rules", r.rules},
-          {"matched", r.matched_zones}, {"no_zone", r.no_zone}, {"unmatched", r.unmatched}};
-}
-
 }  // namespace cbec

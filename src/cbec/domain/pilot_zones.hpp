@@ -50,6 +50,4 @@ struct TreatReport {
 // and two rows of the same unit and year (naming both lines).
 TreatReport add_treatment(Frame& frame, const TreatOptions& options, const std::vector<PilotZone>& zones);
 
-nlohmann::json to_json(const TreatReport& r);
-
 }  // namespace cbec

@@ -91,9 +91,4 @@ RegionReport add_regions(Frame& frame, const RegionOptions& o) {
   return rep;
 }
 
-nlohmann::json to_json(const RegionReport& r) {
-  return {{"cbec", CBEC_VERSION}, {"command", "regions"}, {"scheme", r.scheme}, {"level", r.level}, {"column", r.column}, {"units", r.units},
-          {"counts", r.counts}, {"outside", r.outside}, {"unmatched", r.unmatched}, {"ambiguous", r.ambiguous}};
-}
-
 }  // namespace cbec

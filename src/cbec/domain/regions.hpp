@@ -40,6 +40,4 @@ struct RegionReport {
 // Adds the region column to the frame.
 RegionReport add_regions(Frame& frame, const RegionOptions& options);
 
-nlohmann::json to_json(const RegionReport& r);
-
 }  // namespace cbec

@@ -58,8 +58,6 @@ nlohmann::json to_json(const TestResult& t) {
 nlohmann::json to_json(const RegressionResult& r) {
   using nlohmann::json;
   json j;
-  j["cbec"] = CBEC_VERSION;
-  j["command"] = r.command;
   j["estimator"] = r.estimator;
   j["formula"] = r.formula;
   j["depvar"] = r.depvar;

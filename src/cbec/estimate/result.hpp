@@ -36,7 +36,6 @@ struct TestResult {
 };
 
 struct RegressionResult {
-  std::string command = "reg";
   std::string estimator;           // ols, feols, iv, within, between, fd, random, pooling, ...
   std::string formula;
   std::string depvar;
@@ -64,6 +63,7 @@ struct RegressionResult {
   long find(const std::string& term) const;
 };
 
+// JSON of a result (no tool or command name: the analysis layer stamps those).
 nlohmann::json to_json(const RegressionResult& r);
 nlohmann::json to_json(const TestResult& t);
 

@@ -10,16 +10,12 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/core/progress.hpp"
-#include "cbec/estimate/describe/summarize.hpp"
-#include "cbec/estimate/panel/threshold.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/frame/panel.hpp"
 #include "cbec/io/checksum.hpp"
 #include "cbec/io/read_table.hpp"
-#include "cbec/report/threshold_tables.hpp"
 #include "cbec/study/spatial_steps.hpp"
 #include "cbec/study/step_cache.hpp"
-#include "cbec/study/transform_step.hpp"
 #include "cbec/frame/join.hpp"
 #include "cbec/report/did_tables.hpp"
 #include "cbec/report/regression_table.hpp"
@@ -51,65 +47,6 @@ StudySection run_registered(const StudySpec& s, const AnalysisSpec& a, Frame& fr
   sec.tables = std::move(out.tables);
   sec.figures = std::move(out.figures);
   sec.results = std::move(out.json);
-  return sec;
-}
-
-StudySection run_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame& frame, const nlohmann::json& truth, int threads,
-                          DemeanCache& cache) {
-  StudySection sec;
-  sec.type = a.type;
-  sec.title = a.title.empty() ? a.type : a.title;
-  if (a.type == "describe") {
-    auto rows = summarize(frame, a.lists.count("variables") ? a.lists.at("variables") : std::vector<std::string>{},
-                          a.text.count("by") ? a.text.at("by") : "");
-    Table t = summary_table(rows);
-    t.title = sec.title;
-    sec.tables.push_back(t);
-    for (const auto& r : rows)
-      sec.results.push_back({{"variable", r.variable}, {"group", r.group}, {"n", r.n}, {"mean", r.mean}, {"sd", r.sd}, {"min", r.min}, {"max", r.max}});
-  } else if (a.type == "reg") {
-    FeolsOptions fo;
-    fo.vcov = VcovSpec::parse(a.text.count("vcov") ? a.text.at("vcov") : "iid", s.time);
-    fo.cache = &cache;
-    DesignOptions d;
-    d.panel_unit = s.unit;
-    d.panel_time = s.time;
-    if (a.text.count("weights")) d.weights = a.text.at("weights");
-    std::vector<RegressionResult> models;
-    for (const auto& f : a.lists.at("formulas")) {
-      models.push_back(feols(frame, f, fo, d));
-      sec.results.push_back(to_json(models.back()));
-    }
-    RegressionTableOptions to;
-    to.title = sec.title;
-    if (a.lists.count("names")) to.model_names = a.lists.at("names");
-    Table t = regression_table(models, to);
-    add_truth_note(t, truth);
-    sec.tables.push_back(t);
-  } else if (a.type == "threshold") {
-    ThresholdSpec ts;
-    ts.y = a.text.at("y");
-    ts.threshold = a.text.at("threshold");
-    ts.regime_dependent = a.lists.at("regime");
-    if (a.lists.count("x")) ts.regressors = a.lists.at("x");
-    ts.unit = s.unit;
-    ts.time = s.time;
-    ts.seed = s.seed;
-    ts.threads = threads;
-    if (a.numbers.count("thresholds")) ts.max_thresholds = static_cast<int>(a.numbers.at("thresholds"));
-    if (a.numbers.count("draws")) ts.draws.assign(3, static_cast<size_t>(a.numbers.at("draws")));
-    if (a.numbers.count("trim")) ts.trim.assign(3, a.numbers.at("trim"));
-    const ThresholdResult r = panel_threshold(frame, ts);
-    Table tests = threshold_test_table(r);
-    tests.title = sec.title;
-    sec.tables = {tests, threshold_coefficient_table(r)};
-    std::vector<LinePoint> curve;
-    for (const auto& st : r.steps)
-      for (size_t k = 0; k < st.grid.size(); ++k) curve.push_back({st.grid[k], st.lr[k], fmt::format("threshold {}", st.k)});
-    sec.figures.push_back(line_chart("", fmt::format("LR statistic by candidate threshold of {} (region: LR <= {:.2f})", ts.threshold, r.lr_critical),
-                                     ts.threshold, "LR", curve));
-    sec.results = to_json(r);
-  }
   return sec;
 }
 
@@ -177,10 +114,8 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   for (const auto& a : s.analyses) {
     const ProgressTask task(fmt::format("[{}/{}] {}", rep.sections.size() + 1, s.analyses.size(), a.title.empty() ? a.type : a.title));
     const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"options", a.options.json()}, {"text", a.text}, {"lists", a.lists}, {"numbers", a.numbers}};
-    if (a.type == "transform" || (a.analysis && a.analysis->creates)) {   // add columns later steps read: always run, never cached
-      in_context(a, [&] {
-        rep.sections.push_back(a.analysis ? run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup) : run_transform_step(s, a, frame));
-      });
+    if (a.analysis && a.analysis->creates) {   // adds columns later steps read: always run, and part of their inputs
+      in_context(a, [&] { rep.sections.push_back(run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup)); });
       inputs["frame_changes"].push_back(step);
       continue;
     }
@@ -198,8 +133,6 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
       } else if (needs_spatial(a.type)) {
         if (!spatial) spatial = build_spatial_context(s, frame);
         rep.sections.push_back(run_spatial_analysis(s, a, frame, *spatial, threads));
-      } else {
-        rep.sections.push_back(run_analysis(s, a, frame, rep.truth, threads, cache));
       }
     });
     if (!cache_folder.empty()) steps.store(key, rep.sections.back());

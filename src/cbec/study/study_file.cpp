@@ -10,7 +10,6 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/domain/pilot_zones.hpp"
-#include "cbec/study/transform_step.hpp"
 
 namespace cbec {
 
@@ -25,16 +24,10 @@ struct KeyRule {
 
 const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
   static const std::map<std::string, std::vector<KeyRule>> rules = {
-      {"describe", {{"variables", 'l', false}, {"by", 's', false}}},
-      {"reg", {{"formulas", 'l', true}, {"vcov", 's', false}, {"weights", 's', false}, {"names", 'l', false}}},
-      {"threshold", {{"y", 's', true}, {"threshold", 's', true}, {"regime", 'l', true}, {"x", 'l', false}, {"thresholds", 'n', false},
-                     {"draws", 'n', false}, {"trim", 'n', false}}},
       {"moran", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}}},
       {"lisa", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}, {"alpha", 'n', false}}},
       {"gistar", {{"variable", 's', true}, {"year", 'n', false}}},
       {"map", {{"variable", 's', true}, {"year", 'n', false}, {"method", 's', false}, {"classes", 'n', false}}},
-      {"transform", {{"log", 'l', false}, {"lag", 'l', false}, {"lead", 'l', false}, {"diff", 'l', false}, {"growth", 'l', false},
-                     {"interpolate", 'l', false}, {"winsor", 'l', false}, {"std", 'l', false}, {"extrapolate", 'n', false}}},
   };
   return rules;
 }
@@ -279,21 +272,14 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
   };
   for (const auto& a : study.analyses) {
     if (a.analysis) {
-      for (const auto& c : columns_read(*a.analysis, a.options)) need_now(c, a.where);
-      if (a.analysis->creates)
-        for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
-      continue;
-    }
-    if (a.type == "describe")
-      for (const auto& v : a.lists.count("variables") ? a.lists.at("variables") : std::vector<std::string>{}) need_now(v, a.where);
-    if (a.type == "transform") {
-      const TransformSpecs t = transform_specs_of(study, a);
-      for (const auto& name : transform_inputs(t)) need_now(name, a.where);
       try {
-        for (const auto& name : transform_outputs(t)) available.push_back(name);
-      } catch (const Error& e) {
+        for (const auto& c : columns_read(*a.analysis, a.options)) need_now(c, a.where);
+        if (a.analysis->creates)
+          for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
+      } catch (const Error& e) {   // e.g. a transform written wrongly
         out.push_back(fmt::format("{}: {}", a.where, e.what()));
       }
+      continue;
     }
     if (a.text.count("y")) need_now(a.text.at("y"), a.where);
     if (a.text.count("by")) need_now(a.text.at("by"), a.where);

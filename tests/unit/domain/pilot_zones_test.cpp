@@ -8,6 +8,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/domain/regions.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "cbec/report/panel_json.hpp"
 
 using namespace cbec;
 

@@ -178,7 +178,7 @@ TEST(StudyRun, JoinsAddColumnsByKeysAndCountUnmatchedRows) {
   StudySpec s = read_study(study("join.toml"));
   ASSERT_EQ(s.joins.size(), 2u);
   const StudyReport rep = run_study(s, 1);
-  const auto& summary = rep.sections[0].results;
+  const auto& summary = rep.sections[0].results["summary"];
   EXPECT_EQ(summary[0]["variable"], "z");
   EXPECT_EQ(summary[0]["n"].get<size_t>(), 20u);   // Lishui has no row in zhejiang_extra.csv
   EXPECT_EQ(summary[1]["n"].get<size_t>(), 22u);
@@ -209,8 +209,8 @@ TEST(StudyRun, TransformStepAddsColumnsForLaterSteps) {
   const StudyReport rep = run_study(read_study(study("transform.toml")), 1);
   ASSERT_EQ(rep.sections.size(), 2u);
   std::map<std::string, size_t> computed, n;
-  for (const auto& r : rep.sections[0].results) computed[r["column"].get<std::string>()] = r["computed"].get<size_t>();
-  for (const auto& r : rep.sections[1].results) n[r["variable"].get<std::string>()] = r["n"].get<size_t>();
+  for (const auto& r : rep.sections[0].results["transforms"]) computed[r["column"].get<std::string>()] = r["computed"].get<size_t>();
+  for (const auto& r : rep.sections[1].results["summary"]) n[r["variable"].get<std::string>()] = r["n"].get<size_t>();
   EXPECT_EQ(computed["l1_x"], 11u);   // 2020 has a lag, 2019 does not
   EXPECT_EQ(computed["w_y"], 22u);
   EXPECT_EQ(n["l1_x"], 11u);

@@ -3,6 +3,7 @@
 
 #include "cbec/analysis/did/did_analyses.hpp"
 #include "cbec/analysis/did/staggered_options.hpp"
+#include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/report/did_tables.hpp"
 
@@ -19,11 +20,13 @@ Analysis event_analysis() {
                                  flag_option("no_bin", "Drop the periods outside the window instead of binning them")});
   a.needs = staggered_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    const StaggeredSpec spec = staggered_spec(o, ctx);
+    check_vcov("event", "event", spec.vcov_spec(), {true, !spec.weights.empty()});
     EventStudyOptions eo;
     std::tie(eo.min_rel, eo.max_rel) = o.range("window");
     eo.ref = static_cast<int>(o.integer("ref"));
     eo.bin_endpoints = !o.flag("no_bin");
-    const EventStudyResult es = event_study(frame, staggered_spec(o, ctx), eo);
+    const EventStudyResult es = event_study(frame, spec, eo);
     Table t = event_periods_table("Event study: effect by period relative to treatment", es.periods, ctx.truth);
     if (es.pretrend.df1 > 0)
       t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}.", es.pretrend.df1, es.pretrend.df2, es.pretrend.stat,

@@ -3,6 +3,7 @@
 
 #include "cbec/analysis/did/did_analyses.hpp"
 #include "cbec/analysis/did/staggered_options.hpp"
+#include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/report/did_tables.hpp"
 
@@ -20,10 +21,12 @@ Analysis sunab_analysis() {
                                                "cohort interacted as fixest::sunab")});
   a.needs = staggered_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    const StaggeredSpec spec = staggered_spec(o, ctx);
+    check_vcov("sunab", "sunab", spec.vcov_spec(), {true, !spec.weights.empty()});
     SunAbrahamOptions so;
     so.ref = static_cast<int>(o.integer("ref"));
     so.control = o.text("control");
-    const SunAbrahamResult sa = sun_abraham(frame, staggered_spec(o, ctx), so);
+    const SunAbrahamResult sa = sun_abraham(frame, spec, so);
     Table t = event_periods_table("Sun-Abraham interaction-weighted event study", sa.periods, ctx.truth);
     t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
     add_truth_note(t, ctx.truth);

@@ -2,6 +2,7 @@
 // D'Haultfoeuille's (2020) negative-weights diagnostic beside it.
 #include "cbec/analysis/did/did_analyses.hpp"
 #include "cbec/analysis/did/staggered_options.hpp"
+#include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/estimate/did/twfe_weights.hpp"
 #include "cbec/report/did_tables.hpp"
@@ -18,6 +19,7 @@ Analysis twfe_analysis() {
   a.needs = staggered_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const StaggeredSpec spec = staggered_spec(o, ctx);
+    check_vcov("twfe", "twfe", spec.vcov_spec(), {true, !spec.weights.empty()});
     const RegressionResult r = twfe_did(frame, spec);
     const TwfeWeightsResult tw = twfe_weights(frame, spec);
     Table t = regression_table({r}, RegressionTableOptions{"Two-way fixed-effects DID"});

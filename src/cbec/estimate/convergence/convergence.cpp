@@ -135,7 +135,6 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
     FeolsOptions fo;
     fo.vcov = s.vcov;
     b.model = feols(units.take(rows), formula, fo);
-    b.model.command = "converge";
     b.beta = b.model.coef[b.model.find("ln_initial")];
     b.speed = convergence_speed(b.beta, T);
     b.half_life = b.speed > 0 ? std::log(2.0) / b.speed : std::numeric_limits<double>::quiet_NaN();  // no convergence: no half-life
@@ -159,7 +158,6 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
     d.panel_unit = s.unit;
     d.panel_time = s.time;
     b.model = feols(frame.take(rows), formula, fo, d);
-    b.model.command = "converge";
     b.beta = b.model.coef[b.model.find(fmt::format("l(log({}), 1)", s.variable))];
     b.speed = convergence_speed(b.beta, 1.0);
     b.half_life = b.speed > 0 ? std::log(2.0) / b.speed : std::numeric_limits<double>::quiet_NaN();  // no convergence: no half-life

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "cbec/frame/frame.hpp"
-#include "cbec/report/table.hpp"
 
 namespace cbec {
 
@@ -19,7 +18,5 @@ struct SummaryRow {
 // Summaries of the given numeric variables (all numeric columns when empty), optionally by the
 // levels of `by` (rows with a missing group are counted in the note, not summarized).
 std::vector<SummaryRow> summarize(const Frame& frame, std::vector<std::string> variables, const std::string& by = "");
-
-Table summary_table(const std::vector<SummaryRow>& rows, int digits = 3);
 
 }  // namespace cbec

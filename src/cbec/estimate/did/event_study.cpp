@@ -24,7 +24,6 @@ RegressionResult twfe_did(const Frame& frame, const StaggeredSpec& spec) {
   DesignOptions d;
   d.weights = spec.weights;
   RegressionResult r = feols(f, spec.formula({"did"}), o, d);
-  r.command = "did";
   r.estimator = "twfe";
   return r;
 }
@@ -69,7 +68,6 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
   d.weights = spec.weights;
   EventStudyResult out;
   out.model = feols(f, spec.formula(terms), fo, d);
-  out.model.command = "did";
   out.model.estimator = "event_study";
   if (!o.bin_endpoints && out.model.dropped.count("missing"))
     out.model.info["outside_window"] = "observations outside the event window are counted as missing";

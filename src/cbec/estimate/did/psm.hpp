@@ -63,6 +63,4 @@ MatchingResult match_on_scores(const Eigen::VectorXd& score, const std::vector<i
 // The frame rows with a positive matching weight, and a column `weight_name` holding the weights.
 Frame matched_sample(const Frame& frame, const MatchingResult& m, const std::string& weight_name = "_weight");
 
-nlohmann::json to_json(const MatchingResult& m, bool with_rows = false);
-
 }  // namespace cbec

@@ -44,6 +44,5 @@ struct SubgroupResult {
 };
 
 SubgroupResult subgroup_difference(const Frame& frame, const SubgroupSpec& spec);
-nlohmann::json to_json(const SubgroupResult& r);
 
 }  // namespace cbec

@@ -96,7 +96,6 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   DesignOptions d;
   d.weights = spec.weights;
   out.model = feols(f, spec.formula(terms), fo, d);
-  out.model.command = "did";
   out.model.estimator = "sun_abraham";
   if (out.model.dropped.count("missing") && !any_never && !fixest_rule)
     out.model.info["dropped_after_last_cohort"] = "periods from the control cohort's treatment on are counted as missing";

@@ -311,7 +311,6 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
       xtreg_r2(r, base, unit);
     }
   }
-  r.command = "xtreg";
   r.estimator = panel_model_name(model);
   r.formula = formula;
   return r;

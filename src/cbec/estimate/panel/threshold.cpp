@@ -219,7 +219,6 @@ void fit_model(const Sample& s, const ThresholdResult& res, const std::vector<st
   r.coef = ZtZi * (Z.transpose() * s.y);
   const Eigen::VectorXd e = s.y - Z * r.coef;
   r.estimator = "threshold";
-  r.command = "threshold";
   r.depvar = res.y;
   r.nobs = res.nobs;
   r.df_resid = s.dfree - static_cast<double>(Z.cols());
@@ -399,46 +398,6 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
     res.steps.push_back(std::move(step));
   }
   return res;
-}
-
-nlohmann::json to_json(const ThresholdResult& r) {
-  nlohmann::json j;
-  j["command"] = "threshold";
-  j["estimator"] = "hansen1999";
-  j["y"] = r.y;
-  j["threshold"] = r.threshold;
-  j["regime_dependent"] = r.regime_dependent;
-  j["regressors"] = r.regressors;
-  j["n_units"] = r.n_units;
-  j["n_periods"] = r.n_periods;
-  j["nobs"] = r.nobs;
-  j["dropped"] = r.dropped;
-  j["sse0"] = r.sse0;
-  j["grid_size"] = r.grid_size;
-  j["lr_critical"] = r.lr_critical;
-  j["delete_last_period"] = r.delete_last_period;
-  for (const auto& s : r.steps) {
-    nlohmann::json t;
-    t["k"] = s.k;
-    t["thresholds"] = s.thresholds;
-    t["estimate"] = s.estimate;
-    t["ci"] = {s.ci_low, s.ci_high};
-    if (s.k == 2) {
-      t["refined"] = s.refined;
-      t["refined_ci"] = {s.refined_ci_low, s.refined_ci_high};
-    }
-    t["sse"] = s.sse;
-    t["F"] = s.F;
-    t["p_value"] = json_number(s.p_value);
-    t["critical_values"] = {{"0.90", json_number(s.crit90)}, {"0.95", json_number(s.crit95)}, {"0.99", json_number(s.crit99)}};
-    t["draws"] = s.draws;
-    t["regime_sizes"] = s.regime_sizes;
-    t["model"] = to_json(s.model);
-    for (size_t i = 0; i < s.model.terms.size(); ++i) t["se_white"][s.model.terms[i]] = s.se_white[static_cast<Eigen::Index>(i)];
-    t["lr_curve"] = {{"threshold", s.grid}, {"lr", s.lr}};
-    j["steps"].push_back(t);
-  }
-  return j;
 }
 
 }  // namespace cbec

@@ -65,6 +65,5 @@ struct ThresholdResult {
 };
 
 ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec);
-nlohmann::json to_json(const ThresholdResult& r);
 
 }  // namespace cbec

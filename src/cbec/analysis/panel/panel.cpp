@@ -1,0 +1,23 @@
+// panel: the panel structure (units, periods, balance, gaps, duplicates).
+#include "cbec/analysis/panel/panel_analyses.hpp"
+#include "cbec/frame/panel.hpp"
+#include "cbec/report/panel_tables.hpp"
+
+namespace cbec {
+
+Analysis panel_analysis() {
+  Analysis a;
+  a.name = "panel";
+  a.command = "panel";
+  a.summary = "Report the panel structure: units, periods, balance, gaps, duplicates";
+  a.needs.panel = PanelNeed::Required;
+  a.run = [](Frame& frame, const Options&, const AnalysisContext& ctx) {
+    const Panel p = declare_panel(frame, ctx.unit, ctx.time);
+    nlohmann::json j{{"units", p.n_units}, {"periods", p.n_periods()}, {"observations", p.order.size()}, {"balanced", p.balanced},
+                     {"gaps", p.n_gaps}, {"units_with_gaps", p.units_with_gaps}, {"rows_missing_id", p.rows_missing_id}, {"summary", p.summary()}};
+    return Outcome{{panel_structure_table(p, ctx.data)}, {}, j};
+  };
+  return a;
+}
+
+}  // namespace cbec

@@ -1,0 +1,57 @@
+// reg: one or several linear regressions (OLS, fixed effects, IV) side by side, esttab-style.
+#include "cbec/analysis/panel/panel_analyses.hpp"
+#include "cbec/analysis/variance_support.hpp"
+#include "cbec/estimate/ols/feols.hpp"
+#include "cbec/formula/ast.hpp"
+#include "cbec/report/did_tables.hpp"
+#include "cbec/report/regression_table.hpp"
+
+namespace cbec {
+
+Analysis reg_analysis() {
+  Analysis a;
+  a.name = "reg";
+  a.command = "reg";
+  a.summary = "Linear regressions with fixed effects and IV, side by side (esttab-style)";
+  OptionSpec formulas = list_option("formulas", "Formulas, e.g. \"y ~ x1 + log(x2) | unit + year\"", true);
+  formulas.positional = true;
+  a.options = {formulas,
+               list_option("names", "Column names of the models in the table"),
+               text_option("vcov", "Variance: iid, hc0..hc3, cluster:var[+var2], cr2:var, dk[:lag]", "iid"),
+               column_option("weights", "Observation weights variable"),
+               flag_option("keep_singletons", "Keep observations alone in a fixed-effect level"),
+               flag_option("t", "Show t statistics instead of standard errors"),
+               text_option("title", "Table title")};
+  a.needs.panel = PanelNeed::Optional;   // for l(), f(), d() and dk
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    DesignOptions dopt;
+    dopt.panel_unit = ctx.unit;
+    dopt.panel_time = ctx.time;
+    dopt.weights = o.text("weights");
+    dopt.drop_singletons = !o.flag("keep_singletons");
+    FeolsOptions fopt;
+    fopt.vcov = VcovSpec::parse(o.text("vcov"), dopt.panel_time);
+    const auto formulas = o.list("formulas");
+    for (const auto& f : formulas) check_vcov("reg", "feols", fopt.vcov, {!parse_formula(f).fixed_effects.empty(), !dopt.weights.empty()});
+    std::vector<RegressionResult> results;
+    nlohmann::json j{{"models", nlohmann::json::array()}};
+    if (formulas.size() == 1 && ctx.frame_disposable) {
+      // One model: the data are released as its design is built (peak memory ~ data + design).
+      results.push_back(feols(std::move(frame), formulas[0], fopt, dopt));
+    } else {
+      fopt.cache = formulas.size() > 1 || !ctx.frame_disposable ? ctx.cache : nullptr;  // shares demeaned columns between models
+      for (const auto& f : formulas) results.push_back(feols(frame, f, fopt, dopt));
+    }
+    for (const auto& r : results) j["models"].push_back(to_json(r));
+    RegressionTableOptions topt;
+    topt.title = o.text("title");
+    topt.show_t = o.flag("t");
+    topt.model_names = o.list("names");
+    Table t = regression_table(results, topt);
+    add_truth_note(t, ctx.truth);
+    return Outcome{{t}, {}, j};
+  };
+  return a;
+}
+
+}  // namespace cbec

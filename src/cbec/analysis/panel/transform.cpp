@@ -1,0 +1,48 @@
+// transform: new columns (log, lags, leads, differences, growth, interpolation, winsorizing,
+// standardization) for the analyses after it, with the table of what each computed.
+#include "cbec/analysis/panel/panel_analyses.hpp"
+#include "cbec/frame/transform_specs.hpp"
+#include "cbec/report/transform_table.hpp"
+
+namespace cbec {
+
+namespace {
+
+TransformSpecs specs_of(const Options& o, const std::string& unit, const std::string& time) {
+  TransformSpecs t;
+  t.unit = unit;
+  t.time = time;
+  for (auto [key, list] : {std::pair{"log", &t.log}, {"lag", &t.lag}, {"lead", &t.lead}, {"diff", &t.diff}, {"growth", &t.growth},
+                           {"interpolate", &t.interpolate}, {"winsor", &t.winsor}, {"std", &t.std}})
+    *list = o.list(key);
+  t.extrapolate = o.flag("extrapolate");
+  return t;
+}
+
+}  // namespace
+
+Analysis transform_analysis() {
+  Analysis a;
+  a.name = "transform";
+  a.command = "transform";
+  a.summary = "Add transformed variables (log, lags, growth, interpolation, winsorizing, standardization)";
+  a.options = {list_option("log", "x -> log_x (values <= 0 become missing, counted)"),
+               list_option("lag", "x[:k] -> l<k>_x (gap-aware)"),
+               list_option("lead", "x[:k] -> f<k>_x"),
+               list_option("diff", "x[:k] -> d<k>_x"),
+               list_option("growth", "x -> g_x = x_t / x_{t-1} - 1"),
+               list_option("interpolate", "x -> i_x, linear within unit over time"),
+               flag_option("extrapolate", "Also extrapolate linearly beyond the first and last observations"),
+               list_option("winsor", "x:lower:upper[:by=g] -> w_x (percentiles as Stata winsor2)"),
+               list_option("std", "x:z|minmax|minmax_neg[:by=g] -> z_x / mm_x")};
+  a.needs.panel = PanelNeed::Optional;   // lags, differences, growth, interpolation
+  a.reads = [](const Options& o) { return transform_inputs(specs_of(o, "", "")); };
+  a.creates = [](const Options& o) { return transform_outputs(specs_of(o, "", "")); };
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    const auto reports = apply_transforms(frame, specs_of(o, ctx.unit, ctx.time));
+    return Outcome{{transform_table(reports, "New variables")}, {}, nlohmann::json{{"transforms", to_json(reports)}}};
+  };
+  return a;
+}
+
+}  // namespace cbec
