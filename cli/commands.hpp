@@ -20,7 +20,6 @@ void add_simulate(CLI::App& app);
 void add_xtreg(CLI::App& app);
 void add_transform(CLI::App& app);
 void add_panel(CLI::App& app);
-void add_spatial(CLI::App& app);
 void add_weights(CLI::App& app);
 void add_treat(CLI::App& app);
 void add_threshold(CLI::App& app);

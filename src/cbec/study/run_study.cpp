@@ -160,8 +160,13 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   }
   for (const auto& j : s.joins) rep.provenance["inputs"][j.path] = sha256_file(j.path);
   DemeanCache cache;
-  std::optional<SpatialContext> spatial;   // built on first use
-  std::function<const SpatialSetup&(const Frame&)> spatial_setup;   // for registered spatial analyses
+  std::optional<SpatialSetup> spatial;   // built on first use, from [spatial]
+  std::function<const SpatialSetup&(const Frame&)> spatial_setup;   // for the spatial analyses
+  if (s.spatial)
+    spatial_setup = [&](const Frame& f) -> const SpatialSetup& {
+      if (!spatial) spatial = build_spatial_context(s, f);
+      return *spatial;
+    };
   const StepCache steps(cache_folder);
   nlohmann::json joined = nlohmann::json::array();
   for (const auto& j : s.joins) joined.push_back({{"file", rep.provenance["inputs"][j.path]}, {"by", j.by}});
@@ -195,9 +200,6 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
     in_context(a, [&] {
       if (a.analysis) {
         rep.sections.push_back(run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup));
-      } else if (needs_spatial(a.type)) {
-        if (!spatial) spatial = build_spatial_context(s, frame);
-        rep.sections.push_back(run_spatial_analysis(s, a, frame, *spatial, threads));
       } else {
         rep.sections.push_back(run_analysis(s, a, frame, rep.truth, threads, cache));
       }

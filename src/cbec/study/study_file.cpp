@@ -29,10 +29,6 @@ const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
       {"reg", {{"formulas", 'l', true}, {"vcov", 's', false}, {"weights", 's', false}, {"names", 'l', false}}},
       {"threshold", {{"y", 's', true}, {"threshold", 's', true}, {"regime", 'l', true}, {"x", 'l', false}, {"thresholds", 'n', false},
                      {"draws", 'n', false}, {"trim", 'n', false}}},
-      {"moran", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}}},
-      {"lisa", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}, {"alpha", 'n', false}}},
-      {"gistar", {{"variable", 's', true}, {"year", 'n', false}}},
-      {"map", {{"variable", 's', true}, {"year", 'n', false}, {"method", 's', false}, {"classes", 'n', false}}},
       {"transform", {{"log", 'l', false}, {"lag", 'l', false}, {"lead", 'l', false}, {"diff", 'l', false}, {"growth", 'l', false},
                      {"interpolate", 'l', false}, {"winsor", 'l', false}, {"std", 'l', false}, {"extrapolate", 'n', false}}},
   };
@@ -75,7 +71,7 @@ bool needs_treatment(const std::string& type) {
 bool needs_spatial(const std::string& type) {
   for (const auto& a : all_analyses())
     if (a.name == type) return a.needs.spatial;
-  return type == "moran" || type == "lisa" || type == "gistar" || type == "map";
+  return false;
 }
 
 StudySpec read_study(const std::string& path) {
