@@ -23,6 +23,9 @@ void add_analyses(CLI::App& app) {
       t.rows.push_back({a.name, a.command, fmt::format("{}", fmt::join(keys, ", ")), a.summary});
       j["analyses"].push_back(schema_json(a));
     }
+    j["commands"] = nlohmann::json::array();
+    for (const auto& g : command_groups())
+      j["commands"].push_back({{"name", g.name}, {"selector", g.selector}, {"selector_positional", g.selector_positional}});
     t.notes.push_back("* required. `cbec <command> --help` shows each option's meaning, default and choices.");
     emit({t}, j, *out);
   });
