@@ -26,7 +26,7 @@ struct SpatialPeriod {
   std::vector<std::string> ids;
   std::vector<double> x;
   SpatialWeights w;
-  std::vector<std::string> dropped;    // units of the weights or rows without a value, left out
+  std::vector<std::string> dropped;    // units without a row or a value in the period, left out of its weights
 };
 
 // Rows of each period (one period "all" when `time` is empty), in the order of the periods.
@@ -34,6 +34,9 @@ std::vector<std::pair<std::string, std::vector<size_t>>> periods_of(const Frame&
 // The rows of the period a local statistic or map uses: `year` when given, else the last period
 // (all rows without a time column). `label` receives the period.
 std::vector<size_t> rows_of_year(const Frame& f, const std::string& time, const Options& o, std::string& label);
+// Every unit of the data must be in the weights and every unit of the weights in the data (in
+// some period): a DataError lists those on one side only.
+void check_units(const Frame& f, const SpatialSetup& s, const std::string& data);
 // The setup's weights among `ids` (all of them units of the weights), in that order, transformed.
 SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids);
 SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::string& variable, const std::vector<size_t>& rows,

@@ -83,8 +83,26 @@ SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>&
   return w;
 }
 
+void check_units(const Frame& f, const SpatialSetup& s, const std::string& data) {
+  const Column& key = f.get(s.key);
+  std::unordered_map<std::string, int> in_w, in_data;
+  for (const auto& id : s.w.ids) in_w[id] = 1;
+  std::vector<std::string> missing_w, missing_d;
+  for (size_t r = 0; r < f.nrows(); ++r) {
+    if (key.is_missing(r)) continue;
+    const std::string id = key.text(r);
+    if (in_data.emplace(id, 1).second && !in_w.count(id)) missing_w.push_back(id);
+  }
+  for (const auto& id : s.w.ids)
+    if (!in_data.count(id)) missing_d.push_back(id);
+  if (!missing_w.empty() || !missing_d.empty())
+    throw DataError(fmt::format("{} ('{}'): units in the data but not in the weights: [{}]; in the weights but not in the data: [{}]", data, s.key,
+                                fmt::join(missing_w, ", "), fmt::join(missing_d, ", ")));
+}
+
 SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::string& variable, const std::vector<size_t>& rows,
                              const std::string& label, const std::string& data) {
+  check_units(f, s, data);
   SpatialPeriod p;
   p.label = label;
   const Column& key = f.get(s.key);

@@ -6,7 +6,6 @@
 #include <unordered_set>
 
 #include "cbec/analysis/spatial/spatial_analyses.hpp"
-#include "cbec/core/error.hpp"
 #include "cbec/report/spatial_json.hpp"
 #include "cbec/report/spatial_tables.hpp"
 
@@ -20,22 +19,16 @@ Analysis weights_analysis() {
   a.needs.spatial = true;
   a.run = [](Frame& frame, const Options&, const AnalysisContext& ctx) {
     const SpatialSetup& s = ctx.spatial(frame);
+    check_units(frame, s, ctx.data);
     const Column& key = frame.get(s.key);
-    std::unordered_set<std::string> in_w(s.w.ids.begin(), s.w.ids.end()), seen;
-    std::vector<std::string> ids, unknown;
-    for (size_t r = 0; r < frame.nrows(); ++r) {
-      if (key.is_missing(r)) continue;
-      const std::string id = key.text(r);
-      if (!seen.insert(id).second) continue;
-      (in_w.count(id) ? ids : unknown).push_back(id);
-    }
-    if (!unknown.empty()) throw DataError(fmt::format("{}: units in the data but not in the weights: [{}]", ctx.data, fmt::join(unknown, ", ")));
+    std::unordered_set<std::string> seen;
+    std::vector<std::string> ids;
+    for (size_t r = 0; r < frame.nrows(); ++r)
+      if (!key.is_missing(r) && seen.insert(key.text(r)).second) ids.push_back(key.text(r));
     const SpatialWeights w = weights_on(s, ids);
     const WeightsSummary sum = summarize_weights(w);
     Outcome out;
     Table t = weights_table(fmt::format("Spatial weights: {}, {}", s.w.construction, transform_label(s.transform)), sum);
-    if (ids.size() < s.w.ids.size())
-      t.notes.push_back(fmt::format("{} of the weights' {} units are not in the data and left out.", s.w.ids.size() - ids.size(), s.w.ids.size()));
     for (const auto& n : s.notes) t.notes.push_back(n);
     out.tables.push_back(t);
     out.json = {{"transform", s.transform}};
