@@ -17,7 +17,7 @@ Analysis moran_analysis() {
   a.options = {variable_option(), permutations_option(),
                choice_option("alternative", {"greater", "less", "two_sided"}, "greater",
                              "Alternative hypothesis of the analytic and permutation p-values (spdep's default: greater)"),
-               integer_option("year", nullptr, "The period of the Moran scatterplot (default: the last)")};
+               year_option()};
   a.needs.panel = PanelNeed::Optional;
   a.needs.resampling = true;
   a.needs.spatial = true;

@@ -9,7 +9,7 @@ Family spatial_family() {
                 gistar_analysis(), classify_analysis(), map_analysis(),       weights_analysis()};
   f.groups = {{"spatial",
                "Spatial statistics on weights (--w file --id column): moran, geary, generalg, lisa, gi, gistar, classify, map, weights",
-               "method", true, "", {}}};
+               "analysis", true, "", {}}};
   return f;
 }
 

@@ -153,7 +153,7 @@ void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<Spatia
 
 OptionSpec variable_option() { return column_option("variable", "The variable", true); }
 OptionSpec year_option() {
-  return integer_option("year", nullptr, "The period of the time column to use (default: the last; without a time column all rows are one period)");
+  return integer_option("year", nullptr, "The period of the time column analysed by local statistics and maps, and of Moran's scatterplot (default: the last; without a time column all rows are one period)");
 }
 OptionSpec permutations_option() { return count_option("permutations", 999, "Permutations for pseudo p-values (0: none)"); }
 OptionSpec alpha_option() { return number_option("alpha", 0.05, "Significance level of clusters and hot/cold spots", 0, 1); }
