@@ -27,6 +27,9 @@ void add_analyses(CLI::App& app) {
     j["variance_support"] = variance_support_json();
     for (const auto& v : variance_support())
       t.notes.push_back(fmt::format("vcov of {}: {}{}", v.estimator, fmt::join(v.supported, ", "), v.note.empty() ? "" : " (" + v.note + ")"));
+    j["commands"] = nlohmann::json::array();
+    for (const auto& g : command_groups())
+      j["commands"].push_back({{"name", g.name}, {"selector", g.selector}, {"selector_positional", g.selector_positional}});
     t.notes.push_back("* required. `cbec <command> --help` shows each option's meaning, default and choices.");
     emit({t}, j, *out);
   });

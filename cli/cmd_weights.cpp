@@ -1,6 +1,9 @@
 // cbec weights: build spatial weights from coordinates (k nearest neighbours, distance band,
-// inverse distance) or read a weights file, report its structure and save it (GAL, GWT, CSV edge
-// list or dense CSV matrix).
+// inverse distance, economic distance) or polygons (queen, rook), or read a weights file; report
+// its structure and save it (GAL, GWT, CSV edge list or dense CSV matrix). A tool that makes the
+// weights files the analyses read, not an analysis: the structure of the weights on the data's
+// units is the analysis `weights` (`cbec spatial weights data.csv --w file --id column`), and the
+// table and JSON here are the same (report/spatial_tables.hpp, report/spatial_json.hpp).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +15,8 @@
 #include "cbec/estimate/spatial/distance_weights.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "cbec/report/spatial_json.hpp"
+#include "cbec/report/spatial_tables.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -84,25 +89,14 @@ void add_weights(CLI::App& app) {
     else if (o->transform == "S") w = variance_stabilize(w);
     else if (o->transform != "B") throw SpecError("--transform must be B, R or S");
     WeightsSummary s = summarize_weights(w);
-    Table t;
-    t.title = fmt::format("Spatial weights: {}{}", w.construction, o->transform == "R" ? ", row-standardized" : "");
-    t.header = {"Item", "Value"};
-    t.rows = {{"Units", std::to_string(s.n)},
-              {"Links", std::to_string(s.links)},
-              {"Neighbours (mean, min, max)", fmt::format("{:.2f}, {:g}, {:g}", s.mean_neighbours, s.min_neighbours, s.max_neighbours)},
-              {"Non-zero weights", fmt::format("{:.2f}%", s.percent_nonzero)},
-              {"Symmetric", s.symmetric ? "yes" : "no"},
-              {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}{}", s.islands, fmt::join(s.island_ids.begin(), s.island_ids.begin() + std::min<long>(10, static_cast<long>(s.islands)), ", "),
-                                                             s.islands > 10 ? ", ... (all in the JSON)" : "") : "none"}};
+    Table t = weights_table(fmt::format("Spatial weights: {}{}", w.construction, o->transform == "R" ? ", row-standardized" : o->transform == "S" ? ", variance-stabilized" : ""), s);
     for (const auto& e : edit_report) t.notes.push_back("Edit: " + e);
-    if (s.islands) t.notes.push_back("Islands have no spatial lag; link them to their nearest neighbour (knn) or leave them and read their statistics with care.");
     if (!o->save.empty()) {
       write_weights(w, o->save, o->matrix);
       t.notes.push_back("Saved to " + o->save);
     }
-    nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "weights"}, {"construction", w.construction}, {"transform", o->transform},
-                     {"n", s.n}, {"links", s.links}, {"mean_neighbours", s.mean_neighbours}, {"min_neighbours", s.min_neighbours},
-                     {"max_neighbours", s.max_neighbours}, {"symmetric", s.symmetric}, {"islands", s.island_ids}};
+    nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "weights"}, {"construction", w.construction}, {"transform", o->transform}};
+    j.update(to_json(s));
     emit({t}, j, o->out);
   });
 }

@@ -15,7 +15,6 @@ void add_analysis_commands(CLI::App& app);
 void add_analyses(CLI::App& app);
 void add_run(CLI::App& app);
 void add_simulate(CLI::App& app);
-void add_spatial(CLI::App& app);
 void add_weights(CLI::App& app);
 
 }  // namespace cbec::cli

@@ -6,7 +6,7 @@ results of the same analysis with the same options as a study step (`cbec run`).
 usage: check_parity.py CBEC SOURCE_DIR WORK_DIR
 Cases are in cases/<family>.json beside this script: analysis, data (relative to the source), the panel
 declaration, options (as a study file writes them), and optional `spatial` (a [spatial] table for
-the study) with `cli` (the command line's equivalent flags)."""
+the study) with `cli` (the command line's equivalent flags; paths relative to the source)."""
 import json
 import os
 import subprocess
@@ -54,7 +54,9 @@ def run(cmd):
 def main():
     cbec, src, work = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
     os.makedirs(work, exist_ok=True)
-    schemas = {a["name"]: a for a in json.loads(run([cbec, "analyses", "--json"]))["analyses"]}
+    registry = json.loads(run([cbec, "analyses", "--json"]))
+    schemas = {a["name"]: a for a in registry["analyses"]}
+    positional = {c["name"] for c in registry.get("commands", []) if c.get("selector_positional")}
     folder = os.path.join(src, "tests", "parity", "cases")
     cases = []
     for name in sorted(os.listdir(folder)):
@@ -75,14 +77,16 @@ def main():
         seed = case.get("seed", 12345)
         cmd = [cbec, schema["command"]]
         if len([a for a in schemas.values() if a["command"] == schema["command"]]) > 1:
-            cmd += ["--method", name]
+            cmd += [name] if schema["command"] in positional else ["--method", name]
         cmd += [data]
         for key, flag in (("unit", "--unit"), ("time", "--time"), ("first_treat", "--first-treat")):
             if key in panel and schema["needs"]["panel"] != "none":   # describe takes no panel flags
                 cmd += [flag, panel[key]]
         if schema["needs"]["resampling"]:
             cmd += ["--seed", str(seed), "--threads", "1"]
-        cmd += case.get("cli", []) + cli_args(schema, case["options"]) + ["--json"]
+        # Paths in the extra flags are relative to the source, like the data path.
+        extra = [os.path.join(src, a) if a.startswith(("tests/", "examples/")) else a for a in case.get("cli", [])]
+        cmd += extra + cli_args(schema, case["options"]) + ["--json"]
         folder = os.path.join(work, f"{i:03d}_{name}")
         os.makedirs(folder, exist_ok=True)
         lines = ["[study]", f"seed = {seed}", "", "[data]", f"path = {toml_value(data)}"]

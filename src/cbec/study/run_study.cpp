@@ -97,8 +97,13 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   }
   for (const auto& j : s.joins) rep.provenance["inputs"][j.path] = sha256_file(j.path);
   DemeanCache cache;
-  std::optional<SpatialContext> spatial;   // built on first use
-  std::function<const SpatialSetup&(const Frame&)> spatial_setup;   // for registered spatial analyses
+  std::optional<SpatialSetup> spatial;   // built on first use, from [spatial]
+  std::function<const SpatialSetup&(const Frame&)> spatial_setup;   // for the spatial analyses
+  if (s.spatial)
+    spatial_setup = [&](const Frame& f) -> const SpatialSetup& {
+      if (!spatial) spatial = build_spatial_context(s, f);
+      return *spatial;
+    };
   const StepCache steps(cache_folder);
   nlohmann::json joined = nlohmann::json::array();
   for (const auto& j : s.joins) joined.push_back({{"file", rep.provenance["inputs"][j.path]}, {"by", j.by}});
@@ -113,8 +118,8 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   }
   for (const auto& a : s.analyses) {
     const ProgressTask task(fmt::format("[{}/{}] {}", rep.sections.size() + 1, s.analyses.size(), a.title.empty() ? a.type : a.title));
-    const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"options", a.options.json()}, {"text", a.text}, {"lists", a.lists}, {"numbers", a.numbers}};
-    if (a.analysis && a.analysis->creates) {   // adds columns later steps read: always run, and part of their inputs
+    const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"options", a.options.json()}};
+    if (a.analysis->creates) {   // adds columns later steps read: always run, and part of their inputs
       in_context(a, [&] { rep.sections.push_back(run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup)); });
       inputs["frame_changes"].push_back(step);
       continue;
@@ -127,14 +132,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
         ++rep.reused;
         continue;
       }
-    in_context(a, [&] {
-      if (a.analysis) {
-        rep.sections.push_back(run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup));
-      } else if (needs_spatial(a.type)) {
-        if (!spatial) spatial = build_spatial_context(s, frame);
-        rep.sections.push_back(run_spatial_analysis(s, a, frame, *spatial, threads));
-      }
-    });
+    in_context(a, [&] { rep.sections.push_back(run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup)); });
     if (!cache_folder.empty()) steps.store(key, rep.sections.back());
   }
   if (rep.reused > 0)

@@ -1,27 +1,15 @@
-// The study's spatial steps: the units' polygons and contiguity weights (built once, on first use,
-// from the [spatial] section), and the analyses that use them: Moran's I by year with the Moran
-// scatterplot, LISA clusters, Getis-Ord Gi* hot and cold spots, and natural-breaks maps.
+// The study's spatial weights: the units' polygons and the contiguity weights built from them (once,
+// on first use, from the [spatial] section), as the SpatialSetup the spatial analyses
+// (analysis/spatial/) use: untransformed, with [spatial] transform applied per analysis after the
+// weights are aligned to the units it analyses.
 #pragma once
-#include <memory>
-#include <nlohmann/json.hpp>
-
-#include "cbec/estimate/spatial/contiguity.hpp"
-#include "cbec/frame/spatial_weights.hpp"
+#include "cbec/analysis/analysis.hpp"
 #include "cbec/frame/frame.hpp"
-#include "cbec/study/study_section.hpp"
 #include "cbec/study/study_file.hpp"
 
 namespace cbec {
 
-struct SpatialContext {
-  SpatialWeights w;                     // transformed as [spatial] asks
-  nlohmann::json features;              // GeoJSON of the units' polygons, for maps
-  std::vector<std::string> notes;       // construction, edits, islands
-};
-
 // Builds the weights on the units of the data (their [spatial] key values), in the polygons' order.
-SpatialContext build_spatial_context(const StudySpec& s, const Frame& frame);
-
-StudySection run_spatial_analysis(const StudySpec& s, const AnalysisSpec& a, const Frame& frame, const SpatialContext& ctx, int threads);
+SpatialSetup build_spatial_context(const StudySpec& s, const Frame& frame);
 
 }  // namespace cbec

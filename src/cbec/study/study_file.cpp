@@ -15,27 +15,9 @@ namespace cbec {
 
 namespace {
 
-// The keys each analysis type accepts, and which are required.
-struct KeyRule {
-  const char* key;
-  char kind;       // s string, l string list, n number, w two-number window
-  bool required;
-};
-
-const std::map<std::string, std::vector<KeyRule>>& analysis_rules() {
-  static const std::map<std::string, std::vector<KeyRule>> rules = {
-      {"moran", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}}},
-      {"lisa", {{"variable", 's', true}, {"permutations", 'n', false}, {"year", 'n', false}, {"alpha", 'n', false}}},
-      {"gistar", {{"variable", 's', true}, {"year", 'n', false}}},
-      {"map", {{"variable", 's', true}, {"year", 'n', false}, {"method", 's', false}, {"classes", 'n', false}}},
-  };
-  return rules;
-}
-
 std::string analysis_types() {
   std::vector<std::string> names;
   for (const auto& a : all_analyses()) names.push_back(a.name);
-  for (const auto& [name, rules] : analysis_rules()) names.push_back(name);
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
@@ -58,18 +40,6 @@ std::string place(const std::string& file, const toml::source_region& src) {
 }
 
 }  // namespace
-
-bool needs_treatment(const std::string& type) {
-  for (const auto& a : all_analyses())
-    if (a.name == type) return a.needs.treatment;
-  return false;
-}
-
-bool needs_spatial(const std::string& type) {
-  for (const auto& a : all_analyses())
-    if (a.name == type) return a.needs.spatial;
-  return type == "moran" || type == "lisa" || type == "gistar" || type == "map";
-}
 
 StudySpec read_study(const std::string& path) {
   StudySpec s;
@@ -185,68 +155,22 @@ StudySpec read_study(const std::string& path) {
       }
       a.type = *type->value<std::string>();
       if (auto title = t->get("title"); title && title->value<std::string>()) a.title = *title->value<std::string>();
-      auto rules = analysis_rules().find(a.type);
-      if (rules == analysis_rules().end()) {
-        try {
-          a.analysis = &find_analysis(a.type);
-        } catch (const SpecError& e) {
-          errors.push_back(fmt::format("{}: {}", place(path, type->source()), e.what()));
-          continue;
-        }
-        std::vector<RawOption> raw;
-        for (const auto& [k, v] : *t)
-          if (k.str() != "type" && k.str() != "title") raw.push_back({std::string(k.str()), toml_to_json(v), place(path, v.source()), false});
-        std::vector<std::string> problems;
-        a.options = validate_options(a.analysis->options, raw, a.type, problems);
-        for (auto& p : problems) errors.push_back(p.find(path) == 0 ? p : fmt::format("{}: {}", a.where, p));
-        if (a.analysis->needs.spatial && !root["spatial"].as_table())
-          errors.push_back(fmt::format("{}: '{}' needs a [spatial] section (polygons, id, weights)", a.where, a.type));
-        if (a.analysis->needs.treatment && s.first_treat.empty())
-          errors.push_back(fmt::format("{}: '{}' needs first_treat in [data] (the first treatment period of each unit)", a.where, a.type));
-        s.analyses.push_back(std::move(a));
+      try {
+        a.analysis = &find_analysis(a.type);
+      } catch (const SpecError& e) {
+        errors.push_back(fmt::format("{}: {}", place(path, type->source()), e.what()));
         continue;
       }
-      std::set<std::string> allowed{"type", "title"};
-      for (const auto& r : rules->second) allowed.insert(r.key);
-      check_keys(*t, allowed, fmt::format("a '{}' analysis", a.type));
-      if (needs_spatial(a.type) && !root["spatial"].as_table())
+      std::vector<RawOption> raw;
+      for (const auto& [k, v] : *t)
+        if (k.str() != "type" && k.str() != "title") raw.push_back({std::string(k.str()), toml_to_json(v), place(path, v.source()), false});
+      std::vector<std::string> problems;
+      a.options = validate_options(a.analysis->options, raw, a.type, problems);
+      for (auto& p : problems) errors.push_back(p.find(path) == 0 ? p : fmt::format("{}: {}", a.where, p));
+      if (a.analysis->needs.spatial && !root["spatial"].as_table())
         errors.push_back(fmt::format("{}: '{}' needs a [spatial] section (polygons, id, weights)", a.where, a.type));
-      if (needs_treatment(a.type) && s.first_treat.empty())
+      if (a.analysis->needs.treatment && s.first_treat.empty())
         errors.push_back(fmt::format("{}: '{}' needs first_treat in [data] (the first treatment period of each unit)", a.where, a.type));
-      for (const auto& r : rules->second) {
-        const toml::node* n = t->get(r.key);
-        if (!n) {
-          if (r.required) errors.push_back(fmt::format("{}: a '{}' analysis needs '{}'", a.where, a.type, r.key));
-          continue;
-        }
-        const std::string at = place(path, n->source());
-        if (r.kind == 's') {
-          if (auto v = n->value<std::string>()) a.text[r.key] = *v;
-          else errors.push_back(fmt::format("{}: '{}' must be text in quotes", at, r.key));
-        } else if (r.kind == 'n') {
-          if (auto v = n->value<double>()) a.numbers[r.key] = *v;
-          else errors.push_back(fmt::format("{}: '{}' must be a number", at, r.key));
-        } else {
-          const toml::array* arr = n->as_array();
-          bool ok = arr != nullptr && (r.kind != 'w' || arr->size() == 2);
-          std::vector<std::string> items;
-          if (ok)
-            for (const auto& e : *arr) {
-              if (r.kind == 'w') {
-                auto v = e.value<int64_t>();
-                ok = ok && v.has_value();
-                if (v) items.push_back(std::to_string(*v));
-              } else {
-                auto v = e.value<std::string>();
-                ok = ok && v.has_value();
-                if (v) items.push_back(*v);
-              }
-            }
-          if (!ok) errors.push_back(fmt::format("{}: '{}' must be {}", at, r.key, r.kind == 'w' ? "two whole numbers, e.g. [-4, 3]" : "a list of texts, e.g. [\"a\", \"b\"]"));
-          else a.lists[r.key] = items;
-        }
-      }
-      if (a.numbers.count("draws") && !(a.numbers["draws"] >= 1)) errors.push_back(fmt::format("{}: 'draws' must be at least 1", a.where));
       s.analyses.push_back(std::move(a));
     }
   }
@@ -271,21 +195,13 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
       out.push_back(fmt::format("{}: no column '{}' in {} (nor made by an earlier step)", where, name, study.data));
   };
   for (const auto& a : study.analyses) {
-    if (a.analysis) {
-      try {
-        for (const auto& c : columns_read(*a.analysis, a.options)) need_now(c, a.where);
-        if (a.analysis->creates)
-          for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
-      } catch (const Error& e) {   // e.g. a transform written wrongly
-        out.push_back(fmt::format("{}: {}", a.where, e.what()));
-      }
-      continue;
+    try {
+      for (const auto& c : columns_read(*a.analysis, a.options)) need_now(c, a.where);
+      if (a.analysis->creates)
+        for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
+    } catch (const Error& e) {   // e.g. a transform written wrongly
+      out.push_back(fmt::format("{}: {}", a.where, e.what()));
     }
-    if (a.text.count("y")) need_now(a.text.at("y"), a.where);
-    if (a.text.count("by")) need_now(a.text.at("by"), a.where);
-    if (a.text.count("variable")) need_now(a.text.at("variable"), a.where);
-    if (a.text.count("group")) need_now(a.text.at("group"), a.where);
-    if (a.text.count("cluster")) need_now(a.text.at("cluster"), a.where);
   }
   return out;
 }

@@ -14,14 +14,10 @@ namespace cbec {
 struct Analysis;
 
 struct AnalysisSpec {
-  std::string type;                       // an analysis of the registry (analysis/registry.hpp), or a step below
+  std::string type;                       // an analysis of the registry (analysis/registry.hpp)
   std::string title;
-  const Analysis* analysis = nullptr;     // the registered analysis, with its validated options
+  const Analysis* analysis = nullptr;     // the registered analysis (never null after read_study), with its validated options
   Options options;
-  // Steps not yet in the registry keep their values here.
-  std::map<std::string, std::string> text;                 // string options
-  std::map<std::string, std::vector<std::string>> lists;   // string-array options
-  std::map<std::string, double> numbers;                   // numeric options
   std::string where;                      // "study.toml line 12" for messages
 };
 
@@ -52,10 +48,6 @@ struct StudySpec {
   std::vector<AnalysisSpec> analyses;
   std::optional<SpatialSpec> spatial;
 };
-
-// Analysis types that need the pilot-zone treatment timing (first_treat) or the [spatial] section.
-bool needs_treatment(const std::string& type);
-bool needs_spatial(const std::string& type);
 
 // Parses and validates; throws a DataError listing every problem with its place in the file.
 StudySpec read_study(const std::string& path);

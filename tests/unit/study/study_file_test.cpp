@@ -118,8 +118,9 @@ TEST(StudyRun, SpatialStepsUseTheEditedContiguityOfThePolygons) {
   std::vector<double> v;
   for (const auto& id : w.ids) v.push_back(x2020.at(id));
   const double I = moran(v, w).I;
-  const auto& years = rep.sections[1].results["years"];
+  const auto& years = rep.sections[1].results["results"];
   ASSERT_EQ(years.size(), 2u);
+  EXPECT_EQ(years[1]["period"], "2020");
   EXPECT_NEAR(years[1]["I"].get<double>(), I, 1e-12);
   // Zhoushan touches no other city: reported as an island.
   bool island = false;
@@ -167,10 +168,12 @@ TEST(StudyRun, StepsAreCachedByContentAndAnEditedStepIsRedone) {
     EXPECT_EQ(second.sections[k].results.dump(), first.sections[k].results.dump()) << k;
     EXPECT_EQ(second.sections[k].tables[0].rows, first.sections[k].tables[0].rows) << k;
   }
-  s.analyses[1].numbers["permutations"] = 49;   // edit the Moran step only
+  nlohmann::json edited = s.analyses[1].options.json();
+  edited["permutations"] = 49;   // edit the Moran step only
+  s.analyses[1].options = Options(edited);
   const StudyReport third = run_study(s, 1, folder);
   EXPECT_EQ(third.reused, 3u);
-  EXPECT_EQ(third.sections[1].results["years"][0]["permutations"].get<size_t>(), 49u);
+  EXPECT_EQ(third.sections[1].results["results"][0]["permutations"].get<size_t>(), 49u);
   std::filesystem::remove_all(folder);
 }
 
@@ -195,8 +198,8 @@ TEST(StudyRun, ProvincesExampleJoinsDissolvesAndMapsRealData) {
   bool joined = false;
   for (const auto& row : rep.data_summary.rows) joined = joined || (row[0] == "Joined china_provinces.csv" && row[1].find("279 of 279 rows matched") != std::string::npos);
   EXPECT_TRUE(joined);
-  const auto& moran_2019 = rep.sections[3].results["years"].back();
-  EXPECT_EQ(moran_2019["year"].get<int>(), 2019);
+  const auto& moran_2019 = rep.sections[3].results["results"].back();
+  EXPECT_EQ(moran_2019["period"], "2019");
   EXPECT_NEAR(moran_2019["EI"].get<double>(), -1.0 / 30, 1e-12);   // 31 provinces
   EXPECT_GT(moran_2019["I"].get<double>(), 0.2);                   // innovation clusters in the east
   bool island = false;

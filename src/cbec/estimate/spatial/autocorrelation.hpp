@@ -1,8 +1,10 @@
 // Spatial autocorrelation statistics on a SpatialWeights matrix, with PySAL esda attribute names
 // and spdep conventions for the analytic moments:
 //  - global Moran's I (Moran 1950; Cliff and Ord 1981): E(I) = -1/(n-1); variance under normality
-//    and under randomization; one-sided normal p-values ("greater", as spdep::moran.test) and a
-//    permutation pseudo p-value (M + 1) / (R + 1) on the side of the observed value (as PySAL);
+//    and under randomization; normal p-values for the alternative hypothesis `greater` (default, as
+//    spdep::moran.test), `less` or `two_sided`, and permutation pseudo p-values for the same
+//    alternative: greater (M_>= + 1) / (R + 1), less (M_<= + 1) / (R + 1), as spdep::moran.mc;
+//    two_sided min(1, 2 min(greater, less)) (spdep's two-sided Monte Carlo p differs by <= 2/(R+1));
 //  - Geary's C (Geary 1954), E(C) = 1, normality and randomization variances (spdep::geary.test);
 //  - local Moran I_i (Anselin 1995) with spdep::localmoran's defaults (mlvar, conditional moments
 //    of Sokal, Oden and Thomson 1998), HH/LL/HL/LH labels, and conditional permutation pseudo
@@ -13,7 +15,6 @@
 // number of threads.
 #pragma once
 #include <cstdint>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,13 @@
 
 namespace cbec {
 
+// The alternative hypothesis of a one-parameter test: I > E(I), I < E(I) or either.
+enum class Alternative { Greater, Less, TwoSided };
+Alternative parse_alternative(const std::string& name);       // greater | less | two_sided
+std::string alternative_name(Alternative a);
+
 struct MoranResult {
+  Alternative alternative = Alternative::Greater;
   double I = 0, EI = 0, VI_norm = 0, z_norm = 0, p_norm = 0, VI_rand = 0, z_rand = 0, p_rand = 0;
   double p_sim = 0, EI_sim = 0, seI_sim = 0;   // permutations (p_sim = 0 when none were run)
   size_t permutations = 0;
@@ -55,7 +62,8 @@ struct GetisOrdResult {
   bool star = true;
 };
 
-MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345, int threads = 0);
+MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345, int threads = 0,
+                  Alternative alternative = Alternative::Greater);
 GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345, int threads = 0);
 LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345,
                              double alpha = 0.05, int threads = 0);
@@ -63,8 +71,5 @@ GetisOrdResult getis_ord(const std::vector<double>& x, const SpatialWeights& w, 
 
 // Multiple-testing adjustments of a vector of p-values: "bonferroni" or "fdr" (Benjamini-Hochberg).
 std::vector<double> adjust_p(const std::vector<double>& p, const std::string& method);
-
-nlohmann::json to_json(const MoranResult& r);
-nlohmann::json to_json(const GearyResult& r);
 
 }  // namespace cbec

@@ -1,7 +1,7 @@
 // Global Moran's I and Geary's C with analytic moments and permutation inference.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cbec/core/error.hpp"
@@ -48,6 +48,26 @@ double pseudo_p(const std::vector<double>& sims, double observed, double expecte
   return (static_cast<double>(larger) + 1) / (static_cast<double>(sims.size()) + 1);
 }
 
+// Permutation pseudo p-value for an alternative: (M + 1) / (R + 1), M the draws at least as extreme.
+double pseudo_p(const std::vector<double>& sims, double observed, Alternative alt) {
+  size_t above = 0, below = 0;
+  for (double s : sims) {
+    above += s >= observed;
+    below += s <= observed;
+  }
+  const double r = static_cast<double>(sims.size()) + 1;
+  const double greater = (static_cast<double>(above) + 1) / r, less = (static_cast<double>(below) + 1) / r;
+  if (alt == Alternative::Greater) return greater;
+  if (alt == Alternative::Less) return less;
+  return std::min(1.0, 2 * std::min(greater, less));
+}
+
+double p_normal(double z, Alternative alt) {
+  if (alt == Alternative::Greater) return p_normal_upper(z);
+  if (alt == Alternative::Less) return p_normal_upper(-z);
+  return p_normal_two_sided(z);
+}
+
 void check(const std::vector<double>& x, const SpatialWeights& w) {
   if (x.size() != w.n()) throw DataError(fmt::format("{} values for {} units of the weights", x.size(), w.n()));
   if (w.n() < 4) throw DataError("spatial autocorrelation needs at least 4 units");
@@ -55,12 +75,22 @@ void check(const std::vector<double>& x, const SpatialWeights& w) {
 
 }  // namespace
 
-MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations, uint64_t seed, int threads) {
+Alternative parse_alternative(const std::string& name) {
+  if (name == "greater") return Alternative::Greater;
+  if (name == "less") return Alternative::Less;
+  if (name == "two_sided") return Alternative::TwoSided;
+  throw SpecError(fmt::format("the alternative must be greater, less or two_sided, not '{}'", name));
+}
+
+std::string alternative_name(Alternative a) { return a == Alternative::Greater ? "greater" : a == Alternative::Less ? "less" : "two_sided"; }
+
+MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations, uint64_t seed, int threads, Alternative alternative) {
   check(x, w);
   const auto c = detail::center(x);
   const auto s = detail::weight_sums(w);
   const double n = static_cast<double>(x.size()), S02 = s.S0 * s.S0;
   MoranResult r;
+  r.alternative = alternative;
   r.n = x.size();
   r.I = moran_statistic(c.z, w, s.S0);
   r.EI = -1 / (n - 1);
@@ -71,12 +101,12 @@ MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t 
               r.EI * r.EI;
   r.z_norm = (r.I - r.EI) / std::sqrt(r.VI_norm);
   r.z_rand = (r.I - r.EI) / std::sqrt(r.VI_rand);
-  r.p_norm = p_normal_upper(r.z_norm);
-  r.p_rand = p_normal_upper(r.z_rand);
+  r.p_norm = p_normal(r.z_norm, alternative);
+  r.p_rand = p_normal(r.z_rand, alternative);
   if (permutations) {
     auto sims = replicate(permutations, seed, [&](size_t, Rng& rng) { return moran_statistic(shuffled(c.z, rng), w, s.S0); }, threads);
     r.permutations = permutations;
-    r.p_sim = pseudo_p(sims, r.I, r.EI);
+    r.p_sim = pseudo_p(sims, r.I, alternative);
     double m = 0, v = 0;
     for (double a : sims) m += a / static_cast<double>(permutations);
     for (double a : sims) v += (a - m) * (a - m) / static_cast<double>(permutations - 1 ? permutations - 1 : 1);
@@ -142,17 +172,6 @@ GeneralGResult general_g(const std::vector<double>& x, const SpatialWeights& w) 
   r.z = (r.G - r.EG) / std::sqrt(r.VG);
   r.p = p_normal_upper(r.z);
   return r;
-}
-
-nlohmann::json to_json(const MoranResult& r) {
-  return {{"statistic", "moran"}, {"n", r.n}, {"I", r.I}, {"EI", r.EI}, {"VI_norm", r.VI_norm}, {"z_norm", r.z_norm}, {"p_norm", r.p_norm},
-          {"VI_rand", r.VI_rand}, {"z_rand", r.z_rand}, {"p_rand", r.p_rand}, {"permutations", r.permutations}, {"p_sim", r.p_sim},
-          {"EI_sim", r.EI_sim}, {"seI_sim", r.seI_sim}};
-}
-
-nlohmann::json to_json(const GearyResult& r) {
-  return {{"statistic", "geary"}, {"C", r.C}, {"EC", r.EC}, {"VC_norm", r.VC_norm}, {"z_norm", r.z_norm}, {"p_norm", r.p_norm},
-          {"VC_rand", r.VC_rand}, {"z_rand", r.z_rand}, {"p_rand", r.p_rand}, {"permutations", r.permutations}, {"p_sim", r.p_sim}};
 }
 
 }  // namespace cbec

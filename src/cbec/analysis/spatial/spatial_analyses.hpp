@@ -1,0 +1,55 @@
+// The spatial analyses (`cbec spatial <name> data.csv --w file --id column`, study type <name>
+// with a [spatial] section), one file each, and the helpers they share: the periods of a panel,
+// the weights subset to the units with a value in a period, and the options they have in common.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cbec/analysis/analysis.hpp"
+
+namespace cbec {
+
+Analysis moran_analysis();
+Analysis geary_analysis();
+Analysis general_g_analysis();
+Analysis lisa_analysis();
+Analysis gi_analysis();
+Analysis gistar_analysis();
+Analysis classify_analysis();
+Analysis map_analysis();
+Analysis weights_analysis();
+
+// One period of the data on the weights: the units with a value of the variable (data order), their
+// values, and the weights subset to those units, aligned and transformed as the setup says.
+struct SpatialPeriod {
+  std::string label;                   // the period's value, or "all" without a time column
+  std::vector<std::string> ids;
+  std::vector<double> x;
+  SpatialWeights w;
+  std::vector<std::string> dropped;    // units without a row or a value in the period, left out of its weights
+};
+
+// Rows of each period (one period "all" when `time` is empty), in the order of the periods.
+std::vector<std::pair<std::string, std::vector<size_t>>> periods_of(const Frame& f, const std::string& time);
+// The rows of the period a local statistic or map uses: `year` when given, else the last period
+// (all rows without a time column). `label` receives the period.
+std::vector<size_t> rows_of_year(const Frame& f, const std::string& time, const Options& o, std::string& label);
+// Every unit of the data must be in the weights and every unit of the weights in the data (in
+// some period): a DataError lists those on one side only.
+void check_units(const Frame& f, const SpatialSetup& s, const std::string& data);
+// The setup's weights among `ids` (all of them units of the weights), in that order, transformed.
+SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids);
+SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::string& variable, const std::vector<size_t>& rows,
+                             const std::string& label, const std::string& data);
+// "row-standardized" for R, ...
+std::string transform_label(const std::string& transform);
+// Notes every spatial table carries: the weights' construction and notes, dropped units.
+void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<SpatialPeriod>& periods);
+
+OptionSpec variable_option();
+OptionSpec year_option();
+OptionSpec permutations_option();
+OptionSpec alpha_option();
+OptionSpec adjust_option();
+
+}  // namespace cbec

@@ -1,0 +1,162 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "cbec/analysis/spatial/spatial_analyses.hpp"
+#include "cbec/core/error.hpp"
+#include "cbec/io/weights_io.hpp"
+
+namespace cbec {
+
+namespace {
+
+// Sorts period labels numerically when they are all numbers, else as text.
+bool period_less(const std::string& a, const std::string& b) {
+  char *ea = nullptr, *eb = nullptr;
+  const double x = std::strtod(a.c_str(), &ea), y = std::strtod(b.c_str(), &eb);
+  if (ea && *ea == '\0' && eb && *eb == '\0' && !a.empty() && !b.empty()) return x < y;
+  return a < b;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::vector<size_t>>> periods_of(const Frame& f, const std::string& time) {
+  std::map<std::string, std::vector<size_t>> by;
+  if (time.empty()) {
+    std::vector<size_t> all(f.nrows());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    return {{"all", all}};
+  }
+  const Column& t = f.get(time);
+  for (size_t i = 0; i < f.nrows(); ++i)
+    if (!t.is_missing(i)) by[t.text(i)].push_back(i);
+  std::vector<std::pair<std::string, std::vector<size_t>>> out(by.begin(), by.end());
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return period_less(a.first, b.first); });
+  return out;
+}
+
+std::vector<size_t> rows_of_year(const Frame& f, const std::string& time, const Options& o, std::string& label) {
+  if (time.empty()) {
+    if (o.has("year")) throw SpecError("'year' needs the time column (--time column, or [data] time)");
+    label = "all";
+    return periods_of(f, "")[0].second;
+  }
+  auto ps = periods_of(f, time);
+  if (ps.empty()) throw DataError(fmt::format("the time column '{}' has no values", time));
+  if (!o.has("year")) {
+    label = ps.back().first;
+    return ps.back().second;
+  }
+  const long long y = o.integer("year");
+  for (auto& [p, rows] : ps) {
+    char* end = nullptr;
+    const double v = std::strtod(p.c_str(), &end);
+    if ((end && *end == '\0' && v == static_cast<double>(y)) || p == std::to_string(y)) {
+      label = p;
+      return rows;
+    }
+  }
+  throw DataError(fmt::format("there is no {} {} in the data", time, y));
+}
+
+SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, long> pos;
+  for (size_t i = 0; i < ids.size(); ++i) pos[ids[i]] = static_cast<long>(i);
+  std::vector<Eigen::Triplet<double>> t;
+  for (long i = 0; i < s.w.W.outerSize(); ++i) {
+    const auto a = pos.find(s.w.ids[static_cast<size_t>(i)]);
+    if (a == pos.end()) continue;
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(s.w.W, i); it; ++it)
+      if (const auto b = pos.find(s.w.ids[static_cast<size_t>(it.col())]); b != pos.end()) t.emplace_back(a->second, b->second, it.value());
+  }
+  SpatialWeights w;
+  w.ids = ids;
+  w.construction = s.w.construction;
+  w.W.resize(static_cast<long>(ids.size()), static_cast<long>(ids.size()));
+  w.W.setFromTriplets(t.begin(), t.end());
+  if (s.transform == "R") w = row_standardize(w);
+  else if (s.transform == "S") w = variance_stabilize(w);
+  else if (s.transform != "B") throw SpecError(fmt::format("the weights' transform must be R, B or S, not '{}'", s.transform));
+  return w;
+}
+
+void check_units(const Frame& f, const SpatialSetup& s, const std::string& data) {
+  const Column& key = f.get(s.key);
+  std::unordered_map<std::string, int> in_w, in_data;
+  for (const auto& id : s.w.ids) in_w[id] = 1;
+  std::vector<std::string> missing_w, missing_d;
+  for (size_t r = 0; r < f.nrows(); ++r) {
+    if (key.is_missing(r)) continue;
+    const std::string id = key.text(r);
+    if (in_data.emplace(id, 1).second && !in_w.count(id)) missing_w.push_back(id);
+  }
+  for (const auto& id : s.w.ids)
+    if (!in_data.count(id)) missing_d.push_back(id);
+  if (!missing_w.empty() || !missing_d.empty())
+    throw DataError(fmt::format("{} ('{}'): units in the data but not in the weights: [{}]; in the weights but not in the data: [{}]", data, s.key,
+                                fmt::join(missing_w, ", "), fmt::join(missing_d, ", ")));
+}
+
+SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::string& variable, const std::vector<size_t>& rows,
+                             const std::string& label, const std::string& data) {
+  check_units(f, s, data);
+  SpatialPeriod p;
+  p.label = label;
+  const Column& key = f.get(s.key);
+  const auto& x = f.numeric(variable);
+  std::unordered_map<std::string, size_t> in_w;
+  for (size_t i = 0; i < s.w.ids.size(); ++i) in_w[s.w.ids[i]] = i;
+  std::unordered_map<std::string, int> seen;
+  std::vector<std::string> unknown;
+  for (size_t r : rows) {
+    if (key.is_missing(r)) continue;
+    const std::string id = key.text(r);
+    if (!in_w.count(id)) {
+      unknown.push_back(id);
+      continue;
+    }
+    if (seen.count(id))
+      throw DataError(fmt::format("{}: unit '{}' has more than one row{}; give the time column (--time, or [data] time) for a panel", data, id,
+                                  label == "all" ? "" : " in period " + label));
+    seen[id] = 1;
+    if (std::isnan(x[r])) {
+      p.dropped.push_back(id);
+      continue;
+    }
+    p.ids.push_back(id);
+    p.x.push_back(x[r]);
+  }
+  if (!unknown.empty())
+    throw DataError(fmt::format("{}{}: units in the data but not in the weights: [{}]", data, label == "all" ? "" : " period " + label,
+                                fmt::join(unknown, ", ")));
+  for (const auto& id : s.w.ids)
+    if (!seen.count(id)) p.dropped.push_back(id);
+  p.w = weights_on(s, p.ids);
+  return p;
+}
+
+std::string transform_label(const std::string& transform) {
+  return transform == "R" ? "row-standardized" : transform == "S" ? "variance-stabilized" : "binary";
+}
+
+void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<SpatialPeriod>& periods) {
+  t.notes.push_back(fmt::format("Weights: {}, {}.", s.w.construction, transform_label(s.transform)));
+  for (const auto& n : s.notes) t.notes.push_back(n);
+  for (const auto& p : periods)
+    if (!p.dropped.empty())
+      t.notes.push_back(fmt::format("{}{} unit{} without a value left out of the weights: {}.", p.label == "all" ? "" : p.label + ": ", p.dropped.size(),
+                                    p.dropped.size() == 1 ? "" : "s", fmt::join(p.dropped, ", ")));
+}
+
+OptionSpec variable_option() { return column_option("variable", "The variable", true); }
+OptionSpec year_option() {
+  return integer_option("year", nullptr, "The period of the time column analysed by local statistics and maps, and of Moran's scatterplot (default: the last; without a time column all rows are one period)");
+}
+OptionSpec permutations_option() { return count_option("permutations", 999, "Permutations for pseudo p-values (0: none)"); }
+OptionSpec alpha_option() { return number_option("alpha", 0.05, "Significance level of clusters and hot/cold spots", 0, 1); }
+OptionSpec adjust_option() { return choice_option("adjust", {"bonferroni", "fdr"}, "", "Multiple-testing adjustment of the local p-values"); }
+
+}  // namespace cbec
