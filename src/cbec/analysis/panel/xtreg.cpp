@@ -23,7 +23,9 @@ Analysis xtreg_analysis() {
   model.choices = {"pooled", "fe", "fe_time", "twoways", "be", "fd", "re"};
   model.default_value = nlohmann::json::array({"fe"});
   a.options = {formula, model, text_option("vcov", "Variance: iid, hc0..hc3, cluster:var, cr2:var, dk[:lag]", "iid"),
-               flag_option("hausman", "Hausman test of fe against re (adds fe and re when not listed)")};
+               flag_option("hausman", "Hausman test of fe against re (adds fe and re when not listed)"),
+               flag_option("hausman_robust", "Also the regression-based Hausman test (Wooldridge 2010, 10.7.3; plm::phtest method \"aux\") "
+                                             "with the chosen vcov: cluster:<unit> gives its cluster-robust form")};
   a.needs.panel = PanelNeed::Required;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     PanelOptions po;
@@ -31,7 +33,7 @@ Analysis xtreg_analysis() {
     po.time = ctx.time;
     po.vcov = VcovSpec::parse(o.text("vcov"), po.time);
     auto models = o.list("model");
-    if (o.flag("hausman"))
+    if (o.flag("hausman") || o.flag("hausman_robust"))
       for (const char* m : {"fe", "re"})
         if (std::find(models.begin(), models.end(), m) == models.end()) models.push_back(m);
     for (const auto& m : models) check_vcov("xtreg --model " + m, m, po.vcov, {m == "fe" || m == "fe_time" || m == "twoways", false});
@@ -50,6 +52,11 @@ Analysis xtreg_analysis() {
       const TestResult h = hausman(results[find("within")], results[find("random")]);
       t.notes.push_back(fmt::format("Hausman test (fe vs re): chi2({:g}) = {:.3f}, p = {:.4f}. {}", h.df1, h.stat, h.p_value, h.note));
       j["hausman"] = to_json(h);
+    }
+    if (o.flag("hausman_robust")) {
+      const TestResult h = hausman_robust(frame, o.text("formula"), po);
+      t.notes.push_back(fmt::format("Regression-based Hausman test ({}): chi2({:g}) = {:.3f}, p = {:.4f}.", po.vcov.describe(), h.df1, h.stat, h.p_value));
+      j["hausman_robust"] = to_json(h);
     }
     for (const auto& r : results) j["models"].push_back(to_json(r));
     return Outcome{{t}, {}, j};
