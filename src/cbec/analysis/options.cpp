@@ -11,37 +11,48 @@
 
 namespace cbec {
 
+namespace {
+OptionSpec spec_of(std::string key, OptionKind kind, std::string help, nlohmann::json default_value = nullptr) {
+  OptionSpec o;
+  o.key = std::move(key);
+  o.kind = kind;
+  o.help = std::move(help);
+  o.default_value = std::move(default_value);
+  return o;
+}
+}  // namespace
+
 OptionSpec text_option(std::string key, std::string help, std::string default_value) {
-  OptionSpec o{std::move(key), OptionKind::Text, std::move(help)};
+  OptionSpec o = spec_of(std::move(key), OptionKind::Text, std::move(help));
   if (!default_value.empty()) o.default_value = default_value;
   return o;
 }
 
 OptionSpec choice_option(std::string key, std::vector<std::string> choices, std::string default_value, std::string help) {
-  OptionSpec o{std::move(key), OptionKind::Text, std::move(help)};
+  OptionSpec o = spec_of(std::move(key), OptionKind::Text, std::move(help));
   o.choices = std::move(choices);
   if (!default_value.empty()) o.default_value = default_value;
   return o;
 }
 
 OptionSpec column_option(std::string key, std::string help, bool required) {
-  OptionSpec o{std::move(key), OptionKind::Text, std::move(help)};
+  OptionSpec o = spec_of(std::move(key), OptionKind::Text, std::move(help));
   o.column = true;
   o.required = required;
   return o;
 }
 
 OptionSpec columns_option(std::string key, std::string help, bool required) {
-  OptionSpec o{std::move(key), OptionKind::TextList, std::move(help)};
+  OptionSpec o = spec_of(std::move(key), OptionKind::TextList, std::move(help));
   o.column = true;
   o.required = required;
   return o;
 }
 
-OptionSpec terms_option(std::string key, std::string help) { return OptionSpec{std::move(key), OptionKind::Terms, std::move(help)}; }
+OptionSpec terms_option(std::string key, std::string help) { return spec_of(std::move(key), OptionKind::Terms, std::move(help)); }
 
 OptionSpec number_option(std::string key, double default_value, std::string help, double min, double max) {
-  OptionSpec o{std::move(key), OptionKind::Number, std::move(help)};
+  OptionSpec o = spec_of(std::move(key), OptionKind::Number, std::move(help));
   if (!std::isnan(default_value)) o.default_value = default_value;
   o.min = min;
   o.max = max;
@@ -49,25 +60,25 @@ OptionSpec number_option(std::string key, double default_value, std::string help
 }
 
 OptionSpec count_option(std::string key, nlohmann::json default_value, std::string help, double min) {
-  OptionSpec o{std::move(key), OptionKind::Count, std::move(help), std::move(default_value)};
+  OptionSpec o = spec_of(std::move(key), OptionKind::Count, std::move(help), std::move(default_value));
   o.min = min;
   return o;
 }
 
 OptionSpec integer_option(std::string key, nlohmann::json default_value, std::string help) {
-  return OptionSpec{std::move(key), OptionKind::Integer, std::move(help), std::move(default_value)};
+  return spec_of(std::move(key), OptionKind::Integer, std::move(help), std::move(default_value));
 }
 
-OptionSpec flag_option(std::string key, std::string help) { return OptionSpec{std::move(key), OptionKind::Flag, std::move(help), false}; }
+OptionSpec flag_option(std::string key, std::string help) { return spec_of(std::move(key), OptionKind::Flag, std::move(help), false); }
 
 OptionSpec list_option(std::string key, std::string help, bool required) {
-  OptionSpec o{std::move(key), OptionKind::TextList, std::move(help)};
+  OptionSpec o = spec_of(std::move(key), OptionKind::TextList, std::move(help));
   o.required = required;
   return o;
 }
 
 OptionSpec range_option(std::string key, std::vector<int> default_value, std::string help) {
-  return OptionSpec{std::move(key), OptionKind::Range, std::move(help), default_value};
+  return spec_of(std::move(key), OptionKind::Range, std::move(help), default_value);
 }
 
 bool Options::has(const std::string& key) const { return values_.contains(key) && !values_.at(key).is_null(); }

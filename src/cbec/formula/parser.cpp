@@ -243,9 +243,9 @@ std::string Expr::text() const {
   switch (kind) {
     case Kind::Var: return name;
     case Kind::Num: return number_text(number);
-    case Kind::Unary: return "-" + args[0].text();
+    case Kind::Unary: return fmt::format("-{}", args[0].text());
     case Kind::Binary: {
-      auto wrap = [](const Expr& e) { return e.kind == Kind::Binary ? "(" + e.text() + ")" : e.text(); };
+      auto wrap = [](const Expr& e) { return e.kind == Kind::Binary ? fmt::format("({})", e.text()) : e.text(); };
       return op == '^' ? wrap(args[0]) + "^" + wrap(args[1]) : wrap(args[0]) + op + wrap(args[1]);
     }
     case Kind::Call: {
@@ -263,7 +263,10 @@ std::string Expr::text() const {
 
 std::string Term::text() const {
   std::string out;
-  for (size_t k = 0; k < factors.size(); ++k) out += (k ? ":" : "") + factors[k].text();
+  for (size_t k = 0; k < factors.size(); ++k) {
+    if (k) out += ':';
+    out += factors[k].text();
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <limits>
 
 #include "cbec/core/error.hpp"
@@ -62,7 +63,7 @@ std::vector<double> interpolate(const Panel& p, const std::vector<double>& x, bo
   std::vector<double> out = x;
   for (size_t g = 0; g < p.n_units; ++g) {
     std::vector<size_t> obs;  // positions (rows, in time order) with a value
-    std::vector<size_t> rows(p.order.begin() + static_cast<long>(p.unit_start[g]), p.order.begin() + static_cast<long>(p.unit_start[g + 1]));
+    const std::span<const size_t> rows(p.order.data() + p.unit_start[g], p.unit_start[g + 1] - p.unit_start[g]);
     for (size_t r : rows)
       if (!std::isnan(x[r])) obs.push_back(r);
     if (obs.empty()) continue;

@@ -324,7 +324,10 @@ void write_csv(const Frame& frame, const std::string& path) {
   if (!out) throw DataError(fmt::format("cannot write '{}': check the folder exists and is writable", path));
   std::string buf;
   const auto& cols = frame.columns();
-  for (size_t j = 0; j < cols.size(); ++j) buf += (j ? "," : "") + quote_csv(cols[j].name);
+  for (size_t j = 0; j < cols.size(); ++j) {
+    if (j) buf += ',';
+    buf += quote_csv(cols[j].name);
+  }
   buf += '\n';
   for (size_t i = 0; i < frame.nrows(); ++i) {
     for (size_t j = 0; j < cols.size(); ++j) {

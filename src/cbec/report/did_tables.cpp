@@ -91,7 +91,10 @@ Table bacon_table(const BaconResult& b, const std::string& decomposed, const nlo
 }
 
 Table mediation_table(const MediationResult& m) {
-  Table t = regression_table({m.total, m.mediator, m.direct}, RegressionTableOptions{"Mediation: three-step test", {"(1) Y", "(2) M", "(3) Y"}});
+  RegressionTableOptions to;
+  to.title = "Mediation: three-step test";
+  to.model_names = {"(1) Y", "(2) M", "(3) Y"};
+  Table t = regression_table({m.total, m.mediator, m.direct}, to);
   t.notes.push_back(fmt::format("Indirect effect a*b = {} (Sobel z = {:.3f}, p = {}); bootstrap 95% CI [{}, {}] from {} cluster draws; share mediated {}.",
                                 format_fixed(m.indirect), m.sobel_z, format_fixed(m.sobel_p), format_fixed(m.boot_low), format_fixed(m.boot_high), m.draws,
                                 format_fixed(m.proportion)));

@@ -147,7 +147,7 @@ std::string render_markdown(const Table& t) {
   };
   auto line = [&](const std::vector<std::string>& r) {
     std::string s = "|";
-    for (size_t j = 0; j < k; ++j) s += " " + esc(cell(r, j)) + " |";
+    for (size_t j = 0; j < k; ++j) s += fmt::format(" {} |", esc(cell(r, j)));
     return s + "\n";
   };
   std::string out;
@@ -190,7 +190,10 @@ std::string render_csv(const Table& t) {
   const size_t k = ncols(t);
   auto line = [&](const std::vector<std::string>& r) {
     std::string s;
-    for (size_t j = 0; j < k; ++j) s += (j ? "," : "") + quote_csv(cell(r, j));
+    for (size_t j = 0; j < k; ++j) {
+      if (j) s += ',';
+      s += quote_csv(cell(r, j));
+    }
     return s + "\n";
   };
   std::string out;

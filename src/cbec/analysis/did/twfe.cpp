@@ -22,7 +22,9 @@ Analysis twfe_analysis() {
     check_vcov("twfe", "twfe", spec.vcov_spec(), {true, !spec.weights.empty()});
     const RegressionResult r = twfe_did(frame, spec);
     const TwfeWeightsResult tw = twfe_weights(frame, spec);
-    Table t = regression_table({r}, RegressionTableOptions{"Two-way fixed-effects DID"});
+    RegressionTableOptions to;
+    to.title = "Two-way fixed-effects DID";
+    Table t = regression_table({r}, to);
     add_truth_note(t, ctx.truth);
     t.notes.push_back("Diagnostic (de Chaisemartin and D'Haultfoeuille 2020): " + tw.verdict);
     nlohmann::json j = to_json(r);

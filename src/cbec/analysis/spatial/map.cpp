@@ -37,7 +37,8 @@ Analysis map_analysis() {
     add_weights_notes(t, s, {p});
     out.tables.push_back(t);
     if (!s.features.is_null()) {
-      MapLegend legend{var};
+      MapLegend legend;
+      legend.title = var;
       for (size_t j = 0; j < k; ++j) legend.categories.push_back(fmt::format("{:.3f} - {:.3f}", c.breaks[j], c.breaks[j + 1]));
       legend.colors = blues(k);
       std::map<std::string, std::string> cls;

@@ -26,7 +26,7 @@ GroupedEntropyResult entropy_weights_by_group(const Eigen::MatrixXd& X, const st
     for (size_t i = 0; i < levels.codes.size(); ++i)
       if (levels.codes[i] == static_cast<int32_t>(g)) rows.push_back(static_cast<long>(i));
     if (rows.size() < 2) throw DataError(fmt::format("{} '{}' has {} row(s); entropy weights within a group need at least two", group.name, levels.labels[g], rows.size()));
-    const Eigen::MatrixXd Xg = scope == "time-varying" ? Eigen::MatrixXd(pooled(rows, Eigen::placeholders::all)) : Eigen::MatrixXd(X(rows, Eigen::placeholders::all));
+    const Eigen::MatrixXd Xg = scope == "time-varying" ? Eigen::MatrixXd(pooled(rows, Eigen::all)) : Eigen::MatrixXd(X(rows, Eigen::all));
     EntropyResult res = scope == "time-varying" ? entropy_of_standardized(Xg, names, o) : entropy_weights(Xg, names, o);
     for (size_t k = 0; k < rows.size(); ++k) r.scores[rows[k]] = res.scores[static_cast<long>(k)];
     r.results.push_back(std::move(res));

@@ -74,7 +74,7 @@ SpatialWeights contiguity_weights(const Polygons& p, bool queen, double snap) {
       if (env[j].MinY > env[i].MaxY + snap || env[j].MaxY < env[i].MinY - snap) continue;
       bool linked;
       if (snap > 0 && !queen) {
-        Geom bi(geoms[i]->getBoundary()), bj(geoms[j]->getBoundary());
+        Geom bi(geoms[i]->Boundary()), bj(geoms[j]->Boundary());
         Geom zone(bi->Buffer(snap));
         Geom shared(zone->Intersection(bj.get()));
         linked = shared && !shared->IsEmpty() && shared->getDimension() >= 1;
