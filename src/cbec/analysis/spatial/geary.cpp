@@ -25,18 +25,11 @@ Analysis geary_analysis() {
     t.title = fmt::format("Geary's C of {} ({} weights)", var, transform_label(s.transform));
     t.header = moran_header();
     out.json = {{"variable", var}, {"transform", s.transform}, {"permutations", perms}, {"results", nlohmann::json::array()}};
-    std::vector<SpatialPeriod> periods;
-    for (const auto& [label, rows] : periods_of(frame, ctx.time)) {
-      SpatialPeriod p = spatial_period(frame, s, var, rows, label, ctx.data);
-      const GearyResult g = geary(p.x, p.w, perms, ctx.resampling.seed, ctx.resampling.threads);
-      t.rows.push_back(geary_row(label, g));
-      nlohmann::json r = {{"period", label}, {"n", p.ids.size()}, {"dropped", p.dropped.size()}};
-      r.update(to_json(g));
-      out.json["results"].push_back(r);
-      periods.push_back(std::move(p));
-    }
     t.notes.push_back("E(C) = 1; z = (E(C) - C) / sd: p-values one-sided for positive autocorrelation (spdep::geary.test); permutation p = (M+1)/(R+1).");
-    add_weights_notes(t, s, periods);
+    each_period(frame, s, var, ctx, t, out.json["results"], [&](const SpatialPeriod& p) {
+      const GearyResult g = geary(p.x, p.w, perms, ctx.resampling.seed, ctx.resampling.threads);
+      return std::make_pair(geary_row(p.label, g), to_json(g));
+    });
     out.tables.push_back(t);
     return out;
   };

@@ -23,18 +23,11 @@ Analysis general_g_analysis() {
     t.title = fmt::format("Getis-Ord General G of {} ({} weights)", var, transform_label(s.transform));
     t.header = moran_header();
     out.json = {{"variable", var}, {"transform", s.transform}, {"results", nlohmann::json::array()}};
-    std::vector<SpatialPeriod> periods;
-    for (const auto& [label, rows] : periods_of(frame, ctx.time)) {
-      SpatialPeriod p = spatial_period(frame, s, var, rows, label, ctx.data);
-      const GeneralGResult g = general_g(p.x, p.w);
-      t.rows.push_back(general_g_row(label, g));
-      nlohmann::json r = {{"period", label}, {"n", p.ids.size()}, {"dropped", p.dropped.size()}};
-      r.update(to_json(g));
-      out.json["results"].push_back(r);
-      periods.push_back(std::move(p));
-    }
     t.notes.push_back("p one-sided for high-value clustering (spdep::globalG.test); binary weights are the usual choice (--transform B).");
-    add_weights_notes(t, s, periods);
+    each_period(frame, s, var, ctx, t, out.json["results"], [&](const SpatialPeriod& p) {
+      const GeneralGResult g = general_g(p.x, p.w);
+      return std::make_pair(general_g_row(p.label, g), to_json(g));
+    });
     out.tables.push_back(t);
     return out;
   };

@@ -34,24 +34,17 @@ Analysis moran_analysis() {
     t.header = moran_header();
     out.json = {{"variable", var}, {"transform", s.transform}, {"alternative", o.text("alternative")}, {"permutations", perms},
                 {"results", nlohmann::json::array()}};
-    std::vector<SpatialPeriod> periods;
-    for (const auto& [label, rows] : periods_of(frame, ctx.time)) {
-      SpatialPeriod p = spatial_period(frame, s, var, rows, label, ctx.data);
-      const MoranResult m = moran(p.x, p.w, perms, ctx.resampling.seed, ctx.resampling.threads, alt);
-      t.rows.push_back(moran_row(label, m));
-      nlohmann::json r = {{"period", label}, {"dropped", p.dropped.size()}};
-      r.update(to_json(m));
-      out.json["results"].push_back(r);
-      if (label == scatter_label) {
-        const LocalMoranResult l = local_moran(p.x, p.w, 0, ctx.resampling.seed, 0.05, ctx.resampling.threads);
-        out.figures.push_back(moran_scatter("", fmt::format("Moran scatterplot of {}{} (I = {:.3f})", var, label == "all" ? "" : ", " + label, m.I),
-                                            p.ids, l.z_value, l.lag, m.I));
-      }
-      periods.push_back(std::move(p));
-    }
     t.notes.push_back(fmt::format("E(I) = -1/(n-1); p-values for the alternative '{}' (spdep); permutation p = (M+1)/(R+1), {} permutations.",
                                   o.text("alternative"), perms));
-    add_weights_notes(t, s, periods);
+    each_period(frame, s, var, ctx, t, out.json["results"], [&](const SpatialPeriod& p) {
+      const MoranResult m = moran(p.x, p.w, perms, ctx.resampling.seed, ctx.resampling.threads, alt);
+      if (p.label == scatter_label) {
+        const LocalMoranResult l = local_moran(p.x, p.w, 0, ctx.resampling.seed, 0.05, ctx.resampling.threads);
+        out.figures.push_back(moran_scatter("", fmt::format("Moran scatterplot of {}{} (I = {:.3f})", var, p.label == "all" ? "" : ", " + p.label, m.I),
+                                            p.ids, l.z_value, l.lag, m.I));
+      }
+      return std::make_pair(moran_row(p.label, m), to_json(m));
+    });
     out.tables.push_back(t);
     return out;
   };

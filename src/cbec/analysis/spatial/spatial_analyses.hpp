@@ -2,6 +2,7 @@
 // with a [spatial] section), one file each, and the helpers they share: the periods of a panel,
 // the weights subset to the units with a value in a period, and the options they have in common.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,13 @@ SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::s
 std::string transform_label(const std::string& transform);
 // Notes every spatial table carries: the weights' construction and notes, dropped units.
 void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<SpatialPeriod>& periods);
+
+// A global statistic (Moran, Geary, General G) in every period of the time column: `stat` gives a
+// period's table row and JSON; each JSON gets "period", "n" and "dropped" and is appended to
+// `results`; the weights notes go under `t`.
+using PeriodStatistic = std::function<std::pair<std::vector<std::string>, nlohmann::json>(const SpatialPeriod&)>;
+void each_period(const Frame& frame, const SpatialSetup& s, const std::string& variable, const AnalysisContext& ctx, Table& t,
+                 nlohmann::json& results, const PeriodStatistic& stat);
 
 OptionSpec variable_option();
 OptionSpec year_option();

@@ -142,6 +142,20 @@ std::string transform_label(const std::string& transform) {
   return transform == "R" ? "row-standardized" : transform == "S" ? "variance-stabilized" : "binary";
 }
 
+void each_period(const Frame& frame, const SpatialSetup& s, const std::string& variable, const AnalysisContext& ctx, Table& t,
+                 nlohmann::json& results, const PeriodStatistic& stat) {
+  std::vector<SpatialPeriod> periods;
+  for (const auto& [label, rows] : periods_of(frame, ctx.time)) {
+    SpatialPeriod p = spatial_period(frame, s, variable, rows, label, ctx.data);
+    auto [row, json] = stat(p);
+    t.rows.push_back(std::move(row));
+    json.update({{"period", label}, {"n", p.ids.size()}, {"dropped", p.dropped.size()}});
+    results.push_back(std::move(json));
+    periods.push_back(std::move(p));
+  }
+  add_weights_notes(t, s, periods);
+}
+
 void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<SpatialPeriod>& periods) {
   t.notes.push_back(fmt::format("Weights: {}, {}.", s.w.construction, transform_label(s.transform)));
   for (const auto& n : s.notes) t.notes.push_back(n);
