@@ -1,7 +1,6 @@
 #include "cbec/domain/pilot_zones.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <algorithm>

@@ -2,8 +2,6 @@
 // zones (data/cbec_pilot_zones.csv), name matching in Chinese or English, and the treatment
 // variables of a staggered pilot-zone design for a city or province panel.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
-
 #include <string>
 #include <vector>
 

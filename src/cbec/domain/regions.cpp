@@ -1,7 +1,6 @@
 #include "cbec/domain/regions.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <set>
 

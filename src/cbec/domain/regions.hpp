@@ -11,8 +11,6 @@
 // Province schemes apply to cities through their province. Units known but outside a city scheme
 // (a Jiangxi city under yrd) get a missing region; names not known are reported as unmatched.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
-
 #include <map>
 #include <string>
 #include <vector>

@@ -3,16 +3,12 @@
 // (tables, JSON) take lists of these, so one table can hold models of any family.
 #pragma once
 #include <Eigen/Core>
-#include <nlohmann/json_fwd.hpp>
 
 #include <map>
 #include <string>
 #include <vector>
 
 namespace cbec {
-
-// A number for JSON, which has no NaN or infinity: those are written as null.
-nlohmann::json json_number(double v);
 
 struct VcovInfo {
   std::string type = "iid";               // iid, HC0..HC3, CR1, CR2, DK, ...
@@ -62,9 +58,5 @@ struct RegressionResult {
   // Index of a term, or -1.
   long find(const std::string& term) const;
 };
-
-// JSON of a result (no tool or command name: the analysis layer stamps those).
-nlohmann::json to_json(const RegressionResult& r);
-nlohmann::json to_json(const TestResult& t);
 
 }  // namespace cbec

@@ -1,7 +1,6 @@
 #include "cbec/frame/transform_specs.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <optional>
@@ -133,14 +132,6 @@ std::vector<TransformReport> apply_transforms(Frame& f, const TransformSpecs& o)
     add(std::move(v), r, fmt::format("{} standardization{}", parts[1], g ? " by " + g->name : ""));
   }
   return reports;
-}
-
-nlohmann::json to_json(const std::vector<TransformReport>& reports) {
-  nlohmann::json j = nlohmann::json::array();
-  for (const auto& r : reports)
-    j.push_back({{"column", r.column}, {"transform", r.description}, {"computed", r.computed}, {"missing_input", r.missing_input},
-                 {"not_computable", r.invalid}, {"changed", r.changed}});
-  return j;
 }
 
 }  // namespace cbec

@@ -4,7 +4,6 @@
 // z_x / mm_x. Each new column comes with its report (computed, missing input, not computable,
 // changed); see transforms.hpp for the formulas.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -25,7 +24,5 @@ std::vector<std::string> transform_inputs(const TransformSpecs& specs);
 std::vector<std::string> transform_outputs(const TransformSpecs& specs);
 
 std::vector<TransformReport> apply_transforms(Frame& frame, const TransformSpecs& specs);
-
-nlohmann::json to_json(const std::vector<TransformReport>& reports);
 
 }  // namespace cbec

@@ -1,6 +1,6 @@
 #include "cbec/report/maps.hpp"
 
-#include "cbec/estimate/result.hpp"
+#include "cbec/report/regression_json.hpp"
 
 namespace cbec {
 

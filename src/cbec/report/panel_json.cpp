@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cbec/report/regression_json.hpp"
+
 namespace cbec {
 
 nlohmann::json to_json(const ThresholdResult& r) {

@@ -17,6 +17,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "cbec/report/did_json.hpp"
 #include "staggered_fixture.hpp"
 
 using namespace cbec;

@@ -9,6 +9,7 @@
 
 #include "cbec/estimate/panel/panel_models.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "cbec/report/regression_json.hpp"
 
 using namespace cbec;
 

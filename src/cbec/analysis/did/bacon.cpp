@@ -4,6 +4,7 @@
 #include "cbec/analysis/did/did_analyses.hpp"
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/estimate/did/bacon.hpp"
+#include "cbec/report/did_json.hpp"
 #include "cbec/report/did_tables.hpp"
 
 namespace cbec {

@@ -3,6 +3,7 @@
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/estimate/did/callaway_santanna.hpp"
 #include "cbec/report/callaway_santanna_tables.hpp"
+#include "cbec/report/did_json.hpp"
 #include "cbec/report/did_tables.hpp"
 #include "cbec/report/known_truth.hpp"
 

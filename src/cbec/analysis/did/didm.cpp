@@ -3,6 +3,7 @@
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/did/did_multiplegt.hpp"
+#include "cbec/report/did_json.hpp"
 #include "cbec/report/did_multiplegt_table.hpp"
 
 namespace cbec {

@@ -2,6 +2,7 @@
 #include "cbec/analysis/did/did_analyses.hpp"
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/estimate/did/imputation.hpp"
+#include "cbec/report/did_json.hpp"
 #include "cbec/report/imputation_table.hpp"
 #include "cbec/report/known_truth.hpp"
 

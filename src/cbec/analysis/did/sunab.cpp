@@ -5,6 +5,7 @@
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
+#include "cbec/report/did_json.hpp"
 #include "cbec/report/did_tables.hpp"
 
 namespace cbec {

@@ -2,6 +2,7 @@
 #include "cbec/analysis/did/did_analyses.hpp"
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/estimate/did/wild_bootstrap.hpp"
+#include "cbec/report/did_json.hpp"
 #include "cbec/report/did_tables.hpp"
 
 namespace cbec {

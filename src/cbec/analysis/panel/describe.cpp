@@ -1,7 +1,7 @@
 // describe: summary statistics as Stata's summarize (N, mean, SD, min, max), optionally by group.
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/estimate/describe/summarize.hpp"
-#include "cbec/estimate/result.hpp"
+#include "cbec/report/regression_json.hpp"
 #include "cbec/report/summary_table.hpp"
 
 namespace cbec {

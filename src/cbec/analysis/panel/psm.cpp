@@ -8,6 +8,7 @@
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/report/balance_table.hpp"
 #include "cbec/report/panel_json.hpp"
+#include "cbec/report/regression_json.hpp"
 #include "cbec/report/regression_table.hpp"
 
 namespace cbec {

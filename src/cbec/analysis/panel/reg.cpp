@@ -5,6 +5,7 @@
 #include "cbec/formula/ast.hpp"
 #include "cbec/report/did_tables.hpp"
 #include "cbec/report/regression_table.hpp"
+#include "cbec/report/regression_json.hpp"
 
 namespace cbec {
 

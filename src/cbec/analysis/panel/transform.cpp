@@ -2,6 +2,7 @@
 // standardization) for the analyses after it, with the table of what each computed.
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/frame/transform_specs.hpp"
+#include "cbec/report/transform_json.hpp"
 #include "cbec/report/transform_table.hpp"
 
 namespace cbec {

@@ -8,6 +8,7 @@
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/panel/panel_models.hpp"
 #include "cbec/report/regression_table.hpp"
+#include "cbec/report/regression_json.hpp"
 
 namespace cbec {
 

@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/bacon.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <map>
@@ -126,15 +125,6 @@ BaconResult bacon_decomposition(const Frame& frame, const StaggeredSpec& spec) {
                                      "Compare with the heterogeneity-robust estimators (Sun-Abraham, Callaway-Sant'Anna).",
                                      100 * r.forbidden_weight));
   return r;
-}
-
-nlohmann::json to_json(const BaconResult& r) {
-  nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "bacon"}, {"twfe", r.twfe},
-                   {"forbidden_weight", r.forbidden_weight}, {"warnings", r.warnings}};
-  for (const auto& c : r.comparisons)
-    j["two_by_twos"].push_back({{"treated", c.treated}, {"control", c.control}, {"type", c.type}, {"estimate", c.estimate}, {"weight", c.weight}});
-  for (const auto& [type, wt] : r.by_type) j["by_type"][type] = {{"weight", wt.first}, {"estimate", wt.second}};
-  return j;
 }
 
 }  // namespace cbec

@@ -2,7 +2,6 @@
 // panel without controls: every 2x2 comparison between treatment-timing groups, its estimate and
 // its weight (Theorem 1, eq. 10-11), by type. The weighted estimates sum to the TWFE coefficient.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -27,7 +26,5 @@ struct BaconResult {
 };
 
 BaconResult bacon_decomposition(const Frame& frame, const StaggeredSpec& spec);
-
-nlohmann::json to_json(const BaconResult& r);
 
 }  // namespace cbec

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -448,41 +447,6 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
     }
   }
   return res;
-}
-
-namespace {
-
-nlohmann::json to_json(const CsAggregation& a) {
-  nlohmann::json j = {{"att", json_number(a.att)}, {"se", json_number(a.se)}, {"ci_low", json_number(a.ci_low)}, {"ci_high", json_number(a.ci_high)}};
-  if (a.type == "simple") return j;
-  j["crit_value"] = json_number(a.crit_value);
-  j["effects"] = nlohmann::json::array();
-  for (const auto& e : a.effects)
-    j["effects"].push_back({{"key", e.key}, {"att", json_number(e.att)}, {"se", json_number(e.se)}, {"ci_low", json_number(e.ci_low)}, {"ci_high", json_number(e.ci_high)}});
-  return j;
-}
-
-}  // namespace
-
-nlohmann::json to_json(const CallawaySantAnnaResult& r) {
-  const auto& o = r.options;
-  nlohmann::json j = {{"command", "did"}, {"estimator", "callaway_santanna"},
-                      {"options", {{"control_group", o.control_group}, {"method", o.method}, {"base_period", o.base_period},
-                                   {"anticipation", o.anticipation}, {"bootstrap", o.bootstrap}, {"uniform_bands", o.uniform_bands},
-                                   {"draws", o.bootstrap ? o.draws : 0}, {"seed", o.seed}, {"level", o.level},
-                                   {"cluster", o.cluster.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.cluster)}}},
-                      {"n_units", r.n_units}, {"n_periods", r.n_periods}, {"n_never_treated", r.n_never_treated},
-                      {"n_clusters", r.n_clusters}, {"crit_value", json_number(r.crit_value)}, {"dropped", r.dropped}, {"warnings", r.warnings}};
-  j["group_time"] = nlohmann::json::array();
-  for (const auto& e : r.group_time)
-    j["group_time"].push_back({{"group", e.group}, {"time", e.time}, {"base_time", e.base_time}, {"post", e.post},
-                               {"att", json_number(e.att)}, {"se", json_number(e.se)}, {"ci_low", json_number(e.ci_low)}, {"ci_high", json_number(e.ci_high)},
-                               {"n_treated", e.n_treated}, {"n_comparison", e.n_comparison}});
-  j["pretest"] = r.pretest ? nlohmann::json{{"stat", r.pretest->stat}, {"df", r.pretest->df1}, {"p_value", r.pretest->p_value}}
-                           : nlohmann::json(nullptr);
-  j["aggregations"] = {{"simple", to_json(r.simple)}, {"dynamic", to_json(r.dynamic)}, {"group", to_json(r.group)},
-                       {"calendar", to_json(r.calendar)}};
-  return j;
 }
 
 }  // namespace cbec

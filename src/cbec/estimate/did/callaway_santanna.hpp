@@ -22,7 +22,6 @@
 // event-time effect resting on one treated unit, and a pre-test whose covariance is singular or
 // near-singular (correlation-matrix condition number above 1e8: the cells of its weakest direction).
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 
 #include <climits>
 #include <cstdint>
@@ -86,7 +85,5 @@ struct CallawaySantAnnaResult {
 // spec.weights are unit weights. spec.extra_fe and spec.vcov are not used.
 CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec& spec,
                                          const CallawaySantAnnaOptions& options = {});
-
-nlohmann::json to_json(const CallawaySantAnnaResult& r);
 
 }  // namespace cbec

@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/did_multiplegt.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -166,20 +165,6 @@ DidMultiplegtResult did_multiplegt(const Frame& frame, const StaggeredSpec& spec
   if (r.failed_draws)
     r.warnings.push_back(fmt::format("{} of {} bootstrap draws had an undefined estimate and were left out of its standard error", r.failed_draws, o.draws));
   return r;
-}
-
-nlohmann::json to_json(const DidMultiplegtResult& r) {
-  nlohmann::json coef, se, ci, n_obs, n_sw;
-  for (const auto& e : r.effects) {
-    coef[e.name] = json_number(e.estimate);
-    se[e.name] = json_number(e.se);
-    ci[e.name] = {json_number(e.ci_low), json_number(e.ci_high)};
-    n_obs[e.name] = e.n_obs;
-    n_sw[e.name] = e.n_switchers;
-  }
-  return {{"command", "did"}, {"estimator", "did_multiplegt"}, {"treatment", r.treatment}, {"coef", coef}, {"se", se},
-          {"ci95", ci}, {"n_obs", n_obs}, {"n_switchers", n_sw}, {"n_units", r.n_units}, {"n_periods", r.n_periods},
-          {"nobs", r.n_cells}, {"draws", r.draws}, {"failed_draws", r.failed_draws}, {"seed", r.seed}, {"warnings", r.warnings}};
 }
 
 }  // namespace cbec

@@ -11,7 +11,6 @@
 // (the package lags by row). As the R package DIDmultiplegt's did_multiplegt (0.1.x, no controls).
 // Standard errors from the unit-cluster bootstrap, reproducible by seed for any thread count.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <string>
@@ -50,7 +49,5 @@ struct DidMultiplegtResult {
 // Uses spec.y, unit, time and first_treat (or options.treatment); controls, weights and extra fixed
 // effects are not supported and are rejected by name.
 DidMultiplegtResult did_multiplegt(const Frame& frame, const StaggeredSpec& spec, const DidMultiplegtOptions& options = {});
-
-nlohmann::json to_json(const DidMultiplegtResult& r);
 
 }  // namespace cbec

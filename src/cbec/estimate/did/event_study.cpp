@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/event_study.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <map>
@@ -104,16 +103,6 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
     out.model.tests["pretrend"] = out.pretrend;
   }
   return out;
-}
-
-nlohmann::json to_json(const EventStudyResult& r) {
-  nlohmann::json j = to_json(r.model);
-  nlohmann::json periods = nlohmann::json::array();
-  for (const auto& p : r.periods)
-    periods.push_back({{"rel", p.rel}, {"estimate", json_number(p.estimate)}, {"se", json_number(p.se)}, {"ci", {json_number(p.ci_low), json_number(p.ci_high)}},
-                       {"p_value", json_number(p.p_value)}, {"reference", p.reference}, {"binned", p.binned}, {"n_treated_obs", p.n_treated_obs}});
-  j["event_study"] = periods;
-  return j;
 }
 
 }  // namespace cbec

@@ -2,7 +2,6 @@
 // reference period (default -1) left out, endpoints binned, and a joint pre-trend Wald F test.
 // Never-treated units carry zeros in every relative-time dummy (they are pure controls).
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 #include <vector>
 
 #include "cbec/estimate/did/staggered.hpp"
@@ -35,7 +34,5 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
 
 // Standard multi-period TWFE DID: y on did = 1[t >= first_treat] with unit and time fixed effects.
 RegressionResult twfe_did(const Frame& frame, const StaggeredSpec& spec);
-
-nlohmann::json to_json(const EventStudyResult& r);
 
 }  // namespace cbec

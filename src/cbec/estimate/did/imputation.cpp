@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/imputation.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <Eigen/SparseCholesky>
 #include <cmath>
@@ -229,21 +228,6 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
     }
   }
   return res;
-}
-
-nlohmann::json to_json(const ImputationResult& r) {
-  nlohmann::json j = {{"command", "did"}, {"estimator", "imputation"}, {"n_untreated", r.n_untreated}, {"n_treated", r.n_treated},
-                      {"cluster", r.cluster}, {"n_clusters", r.n_clusters}, {"covariates", r.covariates}, {"dropped", r.dropped},
-                      {"warnings", r.warnings}};
-  j["effects"] = nlohmann::json::array();
-  for (const auto& e : r.effects)
-    j["effects"].push_back({{"term", e.term}, {"horizon", e.horizon < 0 ? nlohmann::json(nullptr) : nlohmann::json(e.horizon)},
-                            {"att", e.att}, {"se", e.se}, {"ci_low", e.ci_low}, {"ci_high", e.ci_high}, {"n_treated_obs", e.n_treated_obs}});
-  j["pretrend"] = r.pretrend_model ? to_json(*r.pretrend_model) : nlohmann::json(nullptr);
-  j["pretrend_test"] = r.pretrend_test ? nlohmann::json{{"stat", r.pretrend_test->stat}, {"df1", r.pretrend_test->df1}, {"df2", r.pretrend_test->df2},
-                                                         {"p_value", r.pretrend_test->p_value}}
-                                       : nlohmann::json(nullptr);
-  return j;
 }
 
 }  // namespace cbec

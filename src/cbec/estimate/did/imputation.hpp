@@ -13,7 +13,6 @@
 // As the R package didimputation 0.4.0; with observation weights cbec uses W0 in (Z0'W0 Z0)^-1
 // where didimputation squares the weights.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 
 #include <optional>
 #include <string>
@@ -51,7 +50,5 @@ struct ImputationResult {
 
 // spec.controls: covariates (numeric formula terms); spec.weights: observation weights.
 ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, const ImputationOptions& options = {});
-
-nlohmann::json to_json(const ImputationResult& r);
 
 }  // namespace cbec

@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/mediation.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -90,14 +89,6 @@ MediationResult mediation(const Frame& frame, const MediationSpec& s) {
   r.boot_high = pct(1 - (1 - s.level) / 2);
   r.draws = ok.size();
   return r;
-}
-
-nlohmann::json to_json(const MediationResult& r) {
-  return {{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "mediation"},
-          {"steps", {to_json(r.total), to_json(r.mediator), to_json(r.direct)}},
-          {"c", r.c}, {"a", r.a}, {"b", r.b}, {"c_prime", r.c_prime}, {"indirect", r.indirect},
-          {"sobel", {{"z", r.sobel_z}, {"p_value", r.sobel_p}}}, {"proportion_mediated", r.proportion},
-          {"bootstrap", {{"draws", r.draws}, {"conf_int", {r.boot_low, r.boot_high}}}}};
 }
 
 }  // namespace cbec

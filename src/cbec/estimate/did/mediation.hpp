@@ -5,7 +5,6 @@
 // of a*b (Preacher and Hayes 2008), parallel and reproducible by seed.
 #pragma once
 #include <cstdint>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -33,6 +32,5 @@ struct MediationResult {
 };
 
 MediationResult mediation(const Frame& frame, const MediationSpec& spec);
-nlohmann::json to_json(const MediationResult& r);
 
 }  // namespace cbec

@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/placebo.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <Eigen/Cholesky>
 #include <algorithm>
@@ -137,13 +136,6 @@ PlaceboResult placebo_did(const Frame& frame, const StaggeredSpec& spec, const P
   out.p_left = static_cast<double>(left) / nv;
   out.p_right = static_cast<double>(right) / nv;
   return out;
-}
-
-nlohmann::json to_json(const PlaceboResult& r) {
-  return {{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "placebo"}, {"mode", r.mode}, {"seed", r.seed},
-          {"estimate", r.estimate}, {"n_draws", r.draws.size()}, {"mean", r.mean}, {"sd", r.sd},
-          {"p_value", {{"two_sided", r.p_two_sided}, {"left", r.p_left}, {"right", r.p_right}}},
-          {"n_units", r.n_units}, {"n_treated_units", r.n_treated_units}, {"draws", r.draws}};
 }
 
 }  // namespace cbec

@@ -6,7 +6,6 @@
 // off the fixed effects once (Frisch-Waugh-Lovell), so thousands of draws take well under a second
 // on a city panel. Draws run in parallel and are reproducible by seed for any thread count.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -37,7 +36,5 @@ struct PlaceboResult {
 };
 
 PlaceboResult placebo_did(const Frame& frame, const StaggeredSpec& spec, const PlaceboOptions& options = {});
-
-nlohmann::json to_json(const PlaceboResult& r);
 
 }  // namespace cbec

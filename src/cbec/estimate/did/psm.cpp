@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/psm.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>

@@ -15,7 +15,6 @@
 #pragma once
 #include <Eigen/Core>
 #include <map>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/subgroup.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>

@@ -10,7 +10,6 @@
 // Draws run in parallel through the replication driver, reproducible by seed.
 #pragma once
 #include <cstdint>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/sun_abraham.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -140,17 +139,6 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   }
   if (!post.empty()) combine(post, out.att, out.att_se);
   return out;
-}
-
-nlohmann::json to_json(const SunAbrahamResult& r) {
-  EventStudyResult es;
-  es.model = r.model;
-  es.periods = r.periods;
-  nlohmann::json j = to_json(es);
-  j["att"] = {{"estimate", r.att}, {"se", r.att_se}};
-  j["control_cohort"] = r.control_cohort;
-  j["control_rule"] = r.control_rule;
-  return j;
 }
 
 }  // namespace cbec

@@ -5,7 +5,6 @@
 // observations at that period (eq. 16; as fixest::sunab + aggregate). Standard errors by the delta
 // method with the weights held fixed.
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 
 #include <vector>
 
@@ -36,7 +35,5 @@ struct SunAbrahamResult {
 };
 
 SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, const SunAbrahamOptions& options = {});
-
-nlohmann::json to_json(const SunAbrahamResult& r);
 
 }  // namespace cbec

@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/twfe_weights.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -93,12 +92,6 @@ TwfeWeightsResult twfe_weights(const Frame& frame, const StaggeredSpec& spec) {
                                   "even of the wrong sign. Compare it with the heterogeneity-robust estimators (Callaway-Sant'Anna, Sun-Abraham, imputation).",
                                   out.n_negative, cells.size(), out.sum_negative);
   return out;
-}
-
-nlohmann::json to_json(const TwfeWeightsResult& r) {
-  return {{"command", "did"}, {"estimator", "twfe_weights"}, {"beta", r.beta}, {"n_positive", r.n_positive}, {"n_negative", r.n_negative},
-          {"sum_positive", r.sum_positive}, {"sum_negative", r.sum_negative}, {"sd_for_zero_att", json_number(r.sd_for_zero_att)},
-          {"sd_for_opposite_sign", json_number(r.sd_for_opposite_sign)}, {"verdict", r.verdict}};
 }
 
 }  // namespace cbec

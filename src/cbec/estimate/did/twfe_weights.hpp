@@ -6,7 +6,6 @@
 // smallest SD compatible with effects of the opposite sign in every cell (when weights are
 // negative); as the R package TwoWayFEWeights (type feTR, one observation per cell).
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 
@@ -25,7 +24,5 @@ struct TwfeWeightsResult {
 
 // Uses spec.y, unit, time, first_treat and weights (no controls).
 TwfeWeightsResult twfe_weights(const Frame& frame, const StaggeredSpec& spec);
-
-nlohmann::json to_json(const TwfeWeightsResult& r);
 
 }  // namespace cbec

@@ -1,7 +1,6 @@
 #include "cbec/estimate/did/wild_bootstrap.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <Eigen/Cholesky>
 #include <algorithm>
@@ -230,13 +229,6 @@ WildBootstrapResult wild_cluster_bootstrap(const Design& design, const std::stri
     r.ci_high = bound(1);
   }
   return r;
-}
-
-nlohmann::json to_json(const WildBootstrapResult& r) {
-  return {{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "wild_cluster_bootstrap"}, {"term", r.term},
-          {"cluster", r.cluster}, {"n_clusters", r.n_clusters}, {"weights", r.weight_type}, {"draws", r.draws},
-          {"enumerated", r.enumerated}, {"null", r.null_value}, {"estimate", r.estimate}, {"stat", r.t_stat},
-          {"p_value", r.p_value}, {"conf_int", {json_number(r.ci_low), json_number(r.ci_high)}}};
 }
 
 }  // namespace cbec

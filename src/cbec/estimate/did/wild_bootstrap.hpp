@@ -8,7 +8,6 @@
 // coefficients are beta* = beta_0 + sum_g v_g a_g, a_g = M X_g' W_g u_g, and the cluster scores
 // needed for the CR1 standard error are v_g a_gj - (H_g m_j)' sum_h v_h a_h (Roodman et al. 2019, sec. 3).
 #pragma once
-#include <nlohmann/json_fwd.hpp>
 #include <cstdint>
 #include <string>
 
@@ -38,7 +37,5 @@ struct WildBootstrapResult {
 // `design` must carry the cluster variable in its groups.
 WildBootstrapResult wild_cluster_bootstrap(const Design& design, const std::string& term, const std::string& cluster,
                                            const WildBootstrapOptions& options = {});
-
-nlohmann::json to_json(const WildBootstrapResult& r);
 
 }  // namespace cbec

@@ -2,7 +2,6 @@
 
 #include <Eigen/Cholesky>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
