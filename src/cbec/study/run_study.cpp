@@ -113,7 +113,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
     const SpatialSpec& g = *s.spatial;
     rep.provenance["inputs"][g.polygons] = sha256_file(g.polygons);
     if (!g.edits.empty()) rep.provenance["inputs"][g.edits] = sha256_file(g.edits);
-    inputs["spatial"] = {{"polygons", rep.provenance["inputs"][g.polygons]}, {"id", g.id}, {"key", g.key}, {"weights", g.weights}, {"transform", g.transform},
+    inputs["spatial"] = {{"polygons", rep.provenance["inputs"][g.polygons]}, {"id", g.id}, {"key", g.key}, {"contiguity", g.contiguity}, {"transform", g.transform},
                          {"edits", g.edits.empty() ? nlohmann::json("") : rep.provenance["inputs"][g.edits]}, {"snap", g.snap}};
   }
   for (const auto& a : s.analyses) {

@@ -38,7 +38,7 @@ SpatialSetup build_spatial_context(const StudySpec& s, const Frame& frame) {
   SpatialSetup ctx;
   ctx.key = key_of(s);
   ctx.transform = g.transform;
-  ctx.w = contiguity_weights(mine, g.weights == "queen", g.snap);
+  ctx.w = contiguity_weights(mine, g.contiguity == "queen", g.snap);
   if (!g.edits.empty())
     for (const auto& line : apply_edits(ctx.w, read_link_edits(g.edits))) ctx.notes.push_back("Link edit: " + line);
   std::vector<std::string> islands;

@@ -119,21 +119,23 @@ StudySpec read_study(const std::string& path) {
     }
   }
   if (const toml::table* sp = root["spatial"].as_table()) {
-    check_keys(*sp, {"polygons", "id", "dissolve", "key", "weights", "transform", "edits", "snap"}, "[spatial]");
+    if (const toml::node* old = sp->get("weights"))   // cbec 0.1's name; `weights` means observation weights only
+      errors.push_back(fmt::format("{}: [spatial] 'weights' is now called 'contiguity' (queen or rook)", place(path, old->source())));
+    check_keys(*sp, {"polygons", "id", "dissolve", "key", "contiguity", "weights", "transform", "edits", "snap"}, "[spatial]");
     SpatialSpec g;
     get_string(sp, "polygons", g.polygons, true, "spatial");
     get_string(sp, "id", g.id, false, "spatial");
     get_string(sp, "dissolve", g.dissolve, false, "spatial");
     get_string(sp, "key", g.key, false, "spatial");
-    get_string(sp, "weights", g.weights, false, "spatial");
+    get_string(sp, "contiguity", g.contiguity, false, "spatial");
     get_string(sp, "transform", g.transform, false, "spatial");
     get_string(sp, "edits", g.edits, false, "spatial");
     if (const toml::node* n = sp->get("snap")) {
       if (auto v = n->value<double>(); v && *v >= 0) g.snap = *v;
       else errors.push_back(fmt::format("{}: 'snap' must be a non-negative number", place(path, n->source())));
     }
-    if (g.weights != "queen" && g.weights != "rook")
-      errors.push_back(fmt::format("{}: [spatial] weights must be queen or rook, not '{}'", place(path, sp->source()), g.weights));
+    if (g.contiguity != "queen" && g.contiguity != "rook")
+      errors.push_back(fmt::format("{}: [spatial] contiguity must be queen or rook, not '{}'", place(path, sp->source()), g.contiguity));
     if (g.transform != "B" && g.transform != "R" && g.transform != "S")
       errors.push_back(fmt::format("{}: [spatial] transform must be B, R or S, not '{}'", place(path, sp->source()), g.transform));
     resolve(g.polygons, *sp, "polygons", "polygons");

@@ -33,7 +33,7 @@ struct SpatialSpec {
   std::string id = "city_cn";             // the polygons' id field
   std::string dissolve;                   // a field to merge polygons by (e.g. province_cn: cities into provinces)
   std::string key;                        // the data column holding those ids (default: the panel unit)
-  std::string weights = "queen";          // queen | rook
+  std::string contiguity = "queen";       // queen | rook
   std::string transform = "R";            // B binary, R row-standardized, S variance-stabilizing
   std::string edits;                      // link edits (CSV a,b,action), resolved path
   double snap = 0;

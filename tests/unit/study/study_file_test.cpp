@@ -142,6 +142,7 @@ TEST(StudyFile, SpatialProblemsAreNamed) {
   EXPECT_NE(m.find("'lisa' needs a [spatial] section"), std::string::npos) << m;
   m = error_of("spatial_bad.toml");
   EXPECT_NE(m.find("transform must be B, R or S, not 'W'"), std::string::npos) << m;
+  EXPECT_NE(m.find("[spatial] 'weights' is now called 'contiguity' (queen or rook)"), std::string::npos) << m;
 }
 
 TEST(StudyRun, UnitsWithoutPolygonsAreListed) {
