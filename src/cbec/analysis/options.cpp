@@ -49,6 +49,13 @@ OptionSpec columns_option(std::string key, std::string help, bool required) {
   return o;
 }
 
+OptionSpec formula_option(std::string help) {
+  OptionSpec o = spec_of("formula", OptionKind::Text, std::move(help));
+  o.positional = true;
+  o.required = true;
+  return o;
+}
+
 OptionSpec terms_option(std::string key, std::string help) { return spec_of(std::move(key), OptionKind::Terms, std::move(help)); }
 
 OptionSpec number_option(std::string key, double default_value, std::string help, double min, double max) {

@@ -43,6 +43,8 @@ OptionSpec choice_option(std::string key, std::vector<std::string> choices, std:
 OptionSpec column_option(std::string key, std::string help, bool required = false);
 OptionSpec columns_option(std::string key, std::string help, bool required = false);
 OptionSpec terms_option(std::string key, std::string help);
+// The model formula: required, and on the command line the positional argument after the data file.
+OptionSpec formula_option(std::string help);
 OptionSpec number_option(std::string key, double default_value, std::string help, double min = -1e300, double max = 1e300);
 OptionSpec count_option(std::string key, nlohmann::json default_value, std::string help, double min = 0);
 OptionSpec integer_option(std::string key, nlohmann::json default_value, std::string help);

@@ -14,9 +14,7 @@ Analysis subgroup_analysis() {
   a.name = "subgroup";
   a.command = "subgroup";
   a.summary = "Heterogeneity: a model in two groups and tests that a coefficient is equal in both";
-  OptionSpec formula = text_option("formula", "Formula, e.g. \"y ~ did + x | city + year\"");
-  formula.positional = true;
-  formula.required = true;
+  const OptionSpec formula = formula_option("Formula, e.g. \"y ~ did + x | city + year\"");
   OptionSpec term = text_option("term", "The coefficient compared");
   term.required = true;
   a.options = {formula, column_option("group", "Two-valued variable, constant within each unit", true), term,

@@ -17,9 +17,7 @@ Analysis xtreg_analysis() {
   a.name = "xtreg";
   a.command = "xtreg";
   a.summary = "Panel estimators: pooled, fe, fe_time, twoways, be, fd, re (Swamy-Arora); Hausman test";
-  OptionSpec formula = text_option("formula", "Formula without fixed effects, e.g. \"y ~ x1 + x2\"");
-  formula.positional = true;
-  formula.required = true;
+  const OptionSpec formula = formula_option("Formula without fixed effects, e.g. \"y ~ x1 + x2\"");
   OptionSpec model = list_option("model", "One or more models");
   model.choices = {"pooled", "fe", "fe_time", "twoways", "be", "fd", "re"};
   model.default_value = nlohmann::json::array({"fe"});
