@@ -83,7 +83,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     cmd->add_option("--time", args->time, "Time period column (whole numbers)");
     cmd->add_option("--panel", args->panel, "unit,time: the same as --unit and --time");
   }
-  if (any_need(g, &Needs::treatment) || g.name == "did")
+  if (any_need(g, &Needs::treatment))
     cmd->add_option("--first-treat", args->first_treat, "First treatment period of each unit (0 or missing: never treated)");
   if (any_need(g, &Needs::resampling)) {
     cmd->add_option("--seed", args->seed, "Random seed (the same seed gives the same numbers whatever the thread count)");

@@ -17,7 +17,7 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
   nlohmann::json stamped = {{"cbec", CBEC_VERSION}, {"analysis", a.name}};
   if (out.json.is_object())
     for (auto& [k, v] : out.json.items())
-      if (k != "cbec" && k != "command") stamped[k] = std::move(v);
+      if (k != "cbec") stamped[k] = std::move(v);
   if (!out.json.is_object() && !out.json.is_null()) stamped["results"] = std::move(out.json);
   out.json = std::move(stamped);
   return out;

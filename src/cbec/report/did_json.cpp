@@ -3,7 +3,7 @@
 namespace cbec {
 
 nlohmann::json to_json(const BaconResult& r) {
-  nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "bacon"}, {"twfe", r.twfe},
+  nlohmann::json j{{"estimator", "bacon"}, {"twfe", r.twfe},
                    {"forbidden_weight", r.forbidden_weight}, {"warnings", r.warnings}};
   for (const auto& c : r.comparisons)
     j["two_by_twos"].push_back({{"treated", c.treated}, {"control", c.control}, {"type", c.type}, {"estimate", c.estimate}, {"weight", c.weight}});
@@ -20,13 +20,13 @@ nlohmann::json to_json(const DidMultiplegtResult& r) {
     n_obs[e.name] = e.n_obs;
     n_sw[e.name] = e.n_switchers;
   }
-  return {{"command", "did"}, {"estimator", "did_multiplegt"}, {"treatment", r.treatment}, {"coef", coef}, {"se", se},
+  return {{"estimator", "did_multiplegt"}, {"treatment", r.treatment}, {"coef", coef}, {"se", se},
           {"ci95", ci}, {"n_obs", n_obs}, {"n_switchers", n_sw}, {"n_units", r.n_units}, {"n_periods", r.n_periods},
           {"nobs", r.n_cells}, {"draws", r.draws}, {"failed_draws", r.failed_draws}, {"seed", r.seed}, {"warnings", r.warnings}};
 }
 
 nlohmann::json to_json(const ImputationResult& r) {
-  nlohmann::json j = {{"command", "did"}, {"estimator", "imputation"}, {"n_untreated", r.n_untreated}, {"n_treated", r.n_treated},
+  nlohmann::json j = {{"estimator", "imputation"}, {"n_untreated", r.n_untreated}, {"n_treated", r.n_treated},
                       {"cluster", r.cluster}, {"n_clusters", r.n_clusters}, {"covariates", r.covariates}, {"dropped", r.dropped},
                       {"warnings", r.warnings}};
   j["effects"] = nlohmann::json::array();
@@ -41,7 +41,7 @@ nlohmann::json to_json(const ImputationResult& r) {
 }
 
 nlohmann::json to_json(const MediationResult& r) {
-  return {{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "mediation"},
+  return {{"estimator", "mediation"},
           {"steps", {to_json(r.total), to_json(r.mediator), to_json(r.direct)}},
           {"c", r.c}, {"a", r.a}, {"b", r.b}, {"c_prime", r.c_prime}, {"indirect", r.indirect},
           {"sobel", {{"z", r.sobel_z}, {"p_value", r.sobel_p}}}, {"proportion_mediated", r.proportion},
@@ -49,14 +49,14 @@ nlohmann::json to_json(const MediationResult& r) {
 }
 
 nlohmann::json to_json(const WildBootstrapResult& r) {
-  return {{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "wild_cluster_bootstrap"}, {"term", r.term},
+  return {{"estimator", "wild_cluster_bootstrap"}, {"term", r.term},
           {"cluster", r.cluster}, {"n_clusters", r.n_clusters}, {"weights", r.weight_type}, {"draws", r.draws},
           {"enumerated", r.enumerated}, {"null", r.null_value}, {"estimate", r.estimate}, {"stat", r.t_stat},
           {"p_value", r.p_value}, {"conf_int", {json_number(r.ci_low), json_number(r.ci_high)}}};
 }
 
 nlohmann::json to_json(const TwfeWeightsResult& r) {
-  return {{"command", "did"}, {"estimator", "twfe_weights"}, {"beta", r.beta}, {"n_positive", r.n_positive}, {"n_negative", r.n_negative},
+  return {{"estimator", "twfe_weights"}, {"beta", r.beta}, {"n_positive", r.n_positive}, {"n_negative", r.n_negative},
           {"sum_positive", r.sum_positive}, {"sum_negative", r.sum_negative}, {"sd_for_zero_att", json_number(r.sd_for_zero_att)},
           {"sd_for_opposite_sign", json_number(r.sd_for_opposite_sign)}, {"verdict", r.verdict}};
 }
@@ -77,7 +77,7 @@ nlohmann::json to_json(const CsAggregation& a) {
 
 nlohmann::json to_json(const CallawaySantAnnaResult& r) {
   const auto& o = r.options;
-  nlohmann::json j = {{"command", "did"}, {"estimator", "callaway_santanna"},
+  nlohmann::json j = {{"estimator", "callaway_santanna"},
                       {"options", {{"control_group", o.control_group}, {"method", o.method}, {"base_period", o.base_period},
                                    {"anticipation", o.anticipation}, {"bootstrap", o.bootstrap}, {"uniform_bands", o.uniform_bands},
                                    {"draws", o.bootstrap ? o.draws : 0}, {"seed", o.seed}, {"level", o.level},
@@ -97,7 +97,7 @@ nlohmann::json to_json(const CallawaySantAnnaResult& r) {
 }
 
 nlohmann::json to_json(const PlaceboResult& r) {
-  return {{"cbec", CBEC_VERSION}, {"command", "did"}, {"estimator", "placebo"}, {"mode", r.mode}, {"seed", r.seed},
+  return {{"estimator", "placebo"}, {"mode", r.mode}, {"seed", r.seed},
           {"estimate", r.estimate}, {"n_draws", r.draws.size()}, {"mean", r.mean}, {"sd", r.sd},
           {"p_value", {{"two_sided", r.p_two_sided}, {"left", r.p_left}, {"right", r.p_right}}},
           {"n_units", r.n_units}, {"n_treated_units", r.n_treated_units}, {"draws", r.draws}};

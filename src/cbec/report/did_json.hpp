@@ -1,6 +1,6 @@
 // JSON of the difference-in-differences results (event study, Sun-Abraham, Callaway-Sant'Anna,
 // imputation, de Chaisemartin-D'Haultfoeuille, Bacon decomposition, TWFE weights, placebo, wild
-// cluster bootstrap, mediation). Some carry "cbec" and "command" keys of their own, as before.
+// cluster bootstrap, mediation). No "cbec"/"command" keys: the analysis layer stamps "cbec" and "analysis".
 #pragma once
 #include <nlohmann/json.hpp>
 
