@@ -72,7 +72,12 @@ namespace {
 int effective_year(const PilotZone& z, const std::string& timing) {
   if (timing == "year") return z.year;
   if (timing == "july") return z.month > 6 ? z.year + 1 : z.year;  // approved in the second half: effective next year
-  if (timing.rfind("lag=", 0) == 0) return z.year + std::stoi(timing.substr(4));
+  if (timing.rfind("lag=", 0) == 0) {
+    const std::string k = timing.substr(4);
+    const bool whole = !k.empty() && k.size() <= 3 && std::all_of(k.begin() + (k[0] == '-' ? 1 : 0), k.end(), [](unsigned char c) { return std::isdigit(c); }) && k != "-";
+    if (!whole) throw SpecError(fmt::format("timing '{}': the lag must be a whole number of years, e.g. lag=1", timing));
+    return z.year + std::stoi(k);
+  }
   throw SpecError(fmt::format("timing '{}' is unknown; use year, july or lag=k", timing));
 }
 }  // namespace

@@ -82,6 +82,7 @@ class Evaluator {
     return *panel_;
   }
 
+  static constexpr int kMaxShift = 1000000;   // lags, leads and differences: far beyond any panel's length
   int integer_arg(const Expr& call, size_t k, int fallback) const {
     if (call.args.size() <= k) return fallback;
     const Expr& a = call.args[k];
@@ -89,6 +90,7 @@ class Evaluator {
                : (a.kind == Expr::Kind::Unary && a.args[0].kind == Expr::Kind::Num) ? -a.args[0].number
                                                                                      : kNaN;
     if (std::isnan(v) || v != std::floor(v)) fail(a.pos, fmt::format("{}() needs a whole number here", call.name));
+    if (std::fabs(v) > kMaxShift) fail(a.pos, fmt::format("{}() takes at most {} periods here, not {:g}", call.name, kMaxShift, v));
     return static_cast<int>(v);
   }
 
