@@ -23,7 +23,7 @@ namespace {
 
 struct GroupArgs {
   std::string data, selector, unit, time, panel, first_treat, save;
-  uint64_t seed = 12345;
+  std::string seed = "12345";
   int threads = 0;
   std::map<std::string, std::vector<std::string>> raw;   // option key -> the texts given
   std::map<std::string, CLI::Option*> flags;
@@ -118,7 +118,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     ctx.time = args->time;
     if (!args->panel.empty()) std::tie(ctx.unit, ctx.time) = parse_panel(args->panel);
     ctx.first_treat = args->first_treat;
-    ctx.resampling = {args->seed, args->threads};
+    ctx.resampling = {parse_seed(args->seed, "--seed"), args->threads};
     DemeanCache cache;
     ctx.cache = &cache;
     if (!args->save.empty() && !a.creates) throw SpecError(fmt::format("--save: '{}' adds no column to the data", a.name));

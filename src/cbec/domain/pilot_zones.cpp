@@ -55,12 +55,12 @@ NameIndex china_place_names(const std::vector<PilotZone>& zones) {
     names.add(z.city_cn, z.city_en, z.province_en);
   }
   const std::string dir = data_dir();
-  Frame provinces = read_csv(dir + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
+  Frame provinces = read_csv(dir + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
   for (size_t i = 0; i < provinces.nrows(); ++i) names.add(provinces.get("name_cn").text(i), provinces.get("name_en").text(i));
   Frame scheme_cities = read_csv(dir + "/china_region_cities.csv");
   for (size_t i = 0; i < scheme_cities.nrows(); ++i)
     names.add(scheme_cities.get("city_cn").text(i), scheme_cities.get("city_en").text(i), scheme_cities.get("province_en").text(i));
-  Frame cities = read_csv(dir + "/china_cities.csv", CsvOptions{',', {""}, {"city_code", "province_code"}});
+  Frame cities = read_csv(dir + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
   for (size_t i = 0; i < cities.nrows(); ++i) {
     names.add_known(cities.get("city_cn").text(i));
     names.add_known(cities.get("province_cn").text(i));

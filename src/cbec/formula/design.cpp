@@ -356,7 +356,13 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     size_t removed = drop_singletons(fes, rows);
     if (removed) d.dropped["singletons"] = removed;
   }
-  if (rows.empty()) throw DataError(fmt::format("no observations left for '{}' after dropping rows with missing values", spec.formula));
+  if (rows.empty()) {
+    if (n == 0) throw DataError(fmt::format("no observations for '{}': the data has no rows", spec.formula));
+    std::vector<std::string> why;
+    for (const auto& [r, count] : d.dropped) why.push_back(fmt::format("{} {}", count, r));
+    throw DataError(fmt::format("no observations left for '{}': all {} rows were dropped ({}); see \"What is dropped, and why\" in the README",
+                                spec.formula, n, fmt::join(why, ", ")));
+  }
   if (rows.size() < rows.capacity() / 2) rows.shrink_to_fit();
   d.rows = std::move(rows);
   const std::vector<size_t>& sample = d.rows;

@@ -209,6 +209,14 @@ char detect_delimiter(std::string_view header_line) {
   return counts[best] > 0 ? candidates[best] : ',';
 }
 
+CsvOptions plain_csv(std::vector<std::string> missing, std::vector<std::string> string_columns) {
+  CsvOptions o;
+  o.delimiter = ',';
+  o.missing = std::move(missing);
+  o.string_columns = std::move(string_columns);
+  return o;
+}
+
 char parse_separator(const std::string& text, const std::string& option) {
   if (text == "tab" || text == "\\t" || text == "\t") return '\t';
   if (text == "space" || text == " ") return ' ';

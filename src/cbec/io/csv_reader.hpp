@@ -23,6 +23,10 @@ struct CsvOptions {
   bool percent = false;                     // "12.5%" is read as 0.125 (as Stata's destring, percent)
 };
 
+// Options for files cbec ships or writes itself: ','-separated UTF-8, the given missing-value
+// markers and columns kept as text.
+CsvOptions plain_csv(std::vector<std::string> missing, std::vector<std::string> string_columns = {});
+
 // A separator the user names (--delimiter, --thousands, the study's [data]): one character, or
 // "tab", "space", "\\t"; a SpecError names `option` otherwise.
 char parse_separator(const std::string& text, const std::string& option);

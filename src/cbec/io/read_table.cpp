@@ -42,7 +42,8 @@ std::optional<std::vector<std::string>> column_names(const std::string& path, co
   if (ext == ".tsv" && !o.delimiter) o.delimiter = '\t';
   try {
     std::vector<std::string> names;
-    for (const auto& c : parse_csv(head, path, o).columns()) names.push_back(c.name);
+    const Frame header = parse_csv(head, path, o);
+    for (const auto& c : header.columns()) names.push_back(c.name);
     return names;
   } catch (const Error&) {
     return std::nullopt;   // reading the whole file will report the problem

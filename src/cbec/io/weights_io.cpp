@@ -87,7 +87,7 @@ SpatialWeights read_gal(const std::string& path) {
 }
 
 SpatialWeights read_edge_list(const std::string& path) {
-  Frame f = read_csv(path, CsvOptions{',', {"", "NA"}, {}});
+  Frame f = read_csv(path, plain_csv({"", "NA"}, {}));
   if (f.ncols() < 2 || f.ncols() > 3)
     throw DataError(fmt::format("{}: {} columns, but an edge list has from,to[,weight]; a dense matrix (a header of unit ids) is read "
                                 "when named .matrix.csv or with --matrix", path, f.ncols()));

@@ -38,7 +38,7 @@ TEST(CsvMessyInput, StrayTextInANumericColumnIsMissingAndListed) {
 }
 
 TEST(CsvMessyInput, ThousandsAndPercentOnlyWhenDeclared) {
-  const std::string text = "id,gdp,share\n1,\"1,234.5\",12.5%\n2,\"12,000\",3%\n3,7,50%\n";
+  const std::string text = "id,gdp,share\n1,\"1,234.5\",12.5%\n2,\"12,000\",3%\n3,7,50%\n4,8,1%\n5,9,2%\n";
   Frame plain = parse_csv(text, "n.csv");
   EXPECT_TRUE(plain.get("gdp").is_missing(0));
   EXPECT_TRUE(has_note(plain, "--thousands ','"));
