@@ -91,6 +91,9 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
   };
   if (o.extended_stats) {
     fit_row("adj_r2_within", "Adj. within R-squared", o.digits);
+    fit_row("r2_within_xt", "R-squared within (xtreg)", o.digits);
+    fit_row("r2_between_xt", "R-squared between (xtreg)", o.digits);
+    fit_row("r2_overall_xt", "R-squared overall (xtreg)", o.digits);
     if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.fit.count("within_intercept") > 0; })) {
       stat_row("Within intercept (_cons)", [&](const RegressionResult& r) {
         auto it = r.fit.find("within_intercept");

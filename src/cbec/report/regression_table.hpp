@@ -15,8 +15,9 @@ struct RegressionTableOptions {
   std::vector<std::string> model_names;   // default "(1)", "(2)", ...
   std::vector<std::string> keep;          // terms to show (default: all), in this order
   bool show_t = false;                    // t statistics instead of standard errors
-  // Rows for the adjusted within R-squared, Stata's within intercept (_cons of xtreg, fe), the
-  // log-likelihood, AIC and BIC, when a model has them (cbec reg and xtreg show them).
+  // Rows for the adjusted within R-squared, Stata's within/between/overall R-squared, its within
+  // intercept (_cons of xtreg, fe), the log-likelihood, AIC and BIC, when a model has them (cbec
+  // reg and xtreg show them).
   bool extended_stats = false;
   int digits = 3;
   std::vector<double> star_levels = {0.10, 0.05, 0.01};
