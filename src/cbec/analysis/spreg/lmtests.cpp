@@ -125,7 +125,7 @@ Analysis lmtests_analysis() {
                                       fmt::join(left_out, ", ")));
     nlohmann::json j = to_json(t, !panel);
     j.update({{"formula", o.text("formula")}, {"panel", panel}, {"effect", effect}, {"periods", periods}, {"units", units.size()},
-              {"transform", s.transform}, {"weights", s.w.construction}, {"left_out", left_out}});
+              {"transform", s.transform}, {"left_out", left_out}});
     return Outcome{{tab}, {}, j};
   };
   return a;
