@@ -41,4 +41,14 @@ Table spatial_lm_table(const SpatialLmTests& t, bool with_moran, const std::stri
   return tab;
 }
 
+nlohmann::json to_json(const BskTests& t) { return {{"lm1", to_json(t.lm1)}, {"lm2", to_json(t.lm2)}, {"lmh", to_json(t.lmh)}}; }
+
+void add_bsk_rows(Table& table, const BskTests& t) {
+  table.rows.push_back({t.lm1.note, format_fixed(t.lm1.stat), "z", format_fixed(t.lm1.p_value)});
+  table.rows.push_back({t.lm2.note, format_fixed(t.lm2.stat), "z", format_fixed(t.lm2.p_value)});
+  table.rows.push_back({t.lmh.note, format_fixed(t.lmh.stat), "mix", format_fixed(t.lmh.p_value)});
+  table.notes.push_back("Baltagi, Song & Koh (2003) tests on pooled OLS residuals; splm's bsktest reports the same statistics "
+                        "with two-sided normal p-values for LM1 and LM2, these are one-sided as the tests are.");
+}
+
 }  // namespace cbec

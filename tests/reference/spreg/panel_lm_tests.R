@@ -4,6 +4,7 @@
 # pooled OLS and the within transformations (individual, time, twoways), and an independent
 # computation of the Elhorst (2014, section 3.3) LM tests from their formulas with explicit
 # matrices (data sorted by year then state, W_NT = I_T (x) W) plus SARMA, which splm lacks.
+# splm::bsktest's Baltagi-Song-Koh tests on pooled OLS are recorded too.
 # splm is not a Debian package: install it from CRAN sources to rerun this script.
 # Run from the repository root: Rscript tests/reference/spreg/panel_lm_tests.R
 suppressPackageStartupMessages({library(plm); library(splm); library(jsonlite)})
@@ -46,6 +47,15 @@ for (effect in c("none", "individual", "time", "twoways")) {
   out[[effect]] <- list(slmtest = list(lm_error = s("lme"), lm_lag = s("lml"), robust_lm_error = s("rlme"), robust_lm_lag = s("rlml")),
                         elhorst = elhorst(effect))
 }
+# Baltagi, Song & Koh (2003) LM1, LM2, LM-H (splm::bsktest, unstandardized) on pooled OLS: the full
+# panel, 1985-1986 only, and 1985-1986 with unemp demeaned by state on the left (LM1 < 0: LM-H = LM2^2).
+late <- produc[produc$year >= 1985, ]
+late$unemp_dm <- late$unemp - ave(late$unemp, late$state)
+bsk <- function(f, d) {
+  r <- lapply(c("LM1", "LM2", "LMH"), function(t) bsktest(f, data = d, listw = lw, test = t))
+  list(lm1 = unname(r[[1]]$statistic), lm2 = unname(r[[2]]$statistic), lmh = unname(r[[3]]$statistic), p_lmh = unname(r[[3]]$p.value))
+}
+out$bsk <- list(full = bsk(fm, produc), late = bsk(fm, late), late_dm = bsk(unemp_dm ~ log(emp), late))
 out$source_script <- "tests/reference/spreg/panel_lm_tests.R"
 out$splm <- as.character(packageVersion("splm"))
 write_json(out, "tests/reference/fixtures/spreg_panel_lm_tests.json", auto_unbox = TRUE, digits = NA, pretty = TRUE)

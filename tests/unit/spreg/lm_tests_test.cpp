@@ -156,3 +156,47 @@ TEST(SpatialLmTests, PanelMatchesSlmtestAndElhorstOnProduc) {
   EXPECT_THROW(panel_spatial_lm_tests(X.topRows(100), y.head(100), w.W, 17, PanelEffect::None), SpecError);
   EXPECT_THROW(parse_panel_effect("within"), SpecError);
 }
+
+TEST(SpatialLmTests, BaltagiSongKohMatchBsktestOnProduc) {
+  // splm::bsktest (panel_lm_tests.R) on pooled OLS: all years; 1985-1986; 1985-1986 with unemp
+  // demeaned by state regressed on log(emp), where LM1 < 0 and LM-H keeps LM2^2 only.
+  const nlohmann::json ref = load("spreg_panel_lm_tests.json")["bsk"];
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/produc.csv");
+  std::vector<std::string> states;
+  for (size_t i = 0; i < f.nrows(); ++i)
+    if (std::find(states.begin(), states.end(), f.get("state").text(i)) == states.end()) states.push_back(f.get("state").text(i));
+  const SpatialWeights w = align_weights(read_weights(std::string(CBEC_TEST_DATA) + "/usaww.matrix.csv"), states, "usaww");
+  const Eigen::Index n = 48;
+  for (const char* c : {"full", "late", "late_dm"}) {
+    SCOPED_TRACE(c);
+    const std::string name = c;
+    const int first = name == "full" ? 1970 : 1985, T = 1987 - first;
+    const bool dm = name == "late_dm";
+    Eigen::MatrixXd X(n * T, dm ? 2 : 5);
+    Eigen::VectorXd y(n * T);
+    std::vector<double> unemp_mean(static_cast<size_t>(n), 0.0);
+    for (size_t i = 0; i < f.nrows(); ++i) {
+      const double yr = f.numeric("year")[i];
+      if (yr < first) continue;
+      const auto s = std::find(states.begin(), states.end(), f.get("state").text(i)) - states.begin();
+      unemp_mean[static_cast<size_t>(s)] += f.numeric("unemp")[i] / T;
+      const Eigen::Index r = static_cast<Eigen::Index>(yr - first) * n + s;
+      if (dm) {
+        y(r) = f.numeric("unemp")[i];
+        X.row(r) << 1, std::log(f.numeric("emp")[i]);
+      } else {
+        y(r) = std::log(f.numeric("gsp")[i]);
+        X.row(r) << 1, std::log(f.numeric("pcap")[i]), std::log(f.numeric("pc")[i]), std::log(f.numeric("emp")[i]), f.numeric("unemp")[i];
+      }
+    }
+    if (dm)
+      for (Eigen::Index r = 0; r < y.size(); ++r) y(r) -= unemp_mean[static_cast<size_t>(r % n)];
+    const BskTests b = baltagi_song_koh(X, y, w.W, T);
+    expect_rel(b.lm1.stat, ref[c]["lm1"], 1e-6, "LM1");
+    expect_rel(b.lm2.stat, ref[c]["lm2"], 1e-6, "LM2");
+    expect_rel(b.lmh.stat, ref[c]["lmh"], 1e-6, "LM-H");
+    EXPECT_NEAR(b.lmh.p_value, ref[c]["p_lmh"].get<double>(), 1e-6 * ref[c]["p_lmh"].get<double>() + 1e-15);
+    EXPECT_NEAR(b.lm2.p_value, 0.5 * std::erfc(b.lm2.stat / std::sqrt(2.0)), 1e-15);   // one-sided P(Z > LM2)
+  }
+  EXPECT_THROW(baltagi_song_koh(Eigen::MatrixXd::Ones(48, 1), Eigen::VectorXd::Ones(48), w.W, 1), SpecError);
+}

@@ -91,6 +91,8 @@ TEST(LmtestsAnalysis, PanelMatchesSlmtestOnProduc) {
     EXPECT_TRUE(j["panel"].get<bool>());
     EXPECT_EQ(j["periods"], 17);
     EXPECT_FALSE(j.contains("moran"));
+    EXPECT_EQ(j.contains("bsk"), std::string(effect) == "none");   // Baltagi-Song-Koh: pooled OLS only
+    if (j.contains("bsk")) expect_rel(j["bsk"]["lmh"]["stat"].get<double>(), ref["bsk"]["full"]["lmh"].get<double>(), "LM-H");
     expect_rel(j["tests"]["lm_error"]["stat"].get<double>(), ref[effect]["slmtest"]["lm_error"].get<double>(), "lme");
     expect_rel(j["tests"]["robust_lm_lag"]["stat"].get<double>(), ref[effect]["slmtest"]["robust_lm_lag"].get<double>(), "rlml");
     expect_rel(j["tests"]["sarma"]["stat"].get<double>(), ref[effect]["elhorst"]["sarma"].get<double>(), "SARMA");

@@ -1,12 +1,14 @@
 // lmtests: spatial diagnostics of OLS residuals before choosing a spatial model. Cross-section:
 // Moran's I of the residuals, LM-error, LM-lag, their robust forms and SARMA (spdep's lm.morantest
 // and lm.LMtests). With a time column: the same LM tests on the stacked balanced panel with
-// I_T (x) W, pooled or within (effect), as splm::slmtest and Elhorst (2014, section 3.3); a time
+// I_T (x) W, pooled or within (effect), as splm::slmtest and Elhorst (2014, section 3.3), and for
+// pooled OLS Baltagi, Song & Koh's (2003) LM1, LM2 and LM-H (splm::bsktest); a time
 // column with one period in the sample is a cross-section.
 #include <fmt/format.h>
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -69,6 +71,7 @@ Analysis lmtests_analysis() {
     std::vector<std::string> left_out;
     const std::vector<std::string> units = units_in(s, present, left_out);
     SpatialLmTests t;
+    std::optional<BskTests> bsk;   // pooled panels: Baltagi, Song & Koh (2003)
     size_t periods = 1;
     if (!panel) {
       if (present.size() != d.rows.size())
@@ -112,18 +115,26 @@ Analysis lmtests_analysis() {
         if (std::isnan(y(r)))
           throw DataError(fmt::format("{}: the panel LM tests need a balanced panel; unit '{}' has no usable row in period {}", ctx.data,
                                       units[static_cast<size_t>(r % n)], ordered[static_cast<size_t>(r / n)]));
-      t = panel_spatial_lm_tests(X, y, weights_on(s, units).W, static_cast<int>(periods), parse_panel_effect(effect));
+      const SpatialWeights wp = weights_on(s, units);
+      t = panel_spatial_lm_tests(X, y, wp.W, static_cast<int>(periods), parse_panel_effect(effect));
+      if (effect == "none") {
+        Eigen::MatrixXd x1(X.rows(), X.cols() + 1);
+        x1 << Eigen::VectorXd::Ones(X.rows()), X;
+        bsk = baltagi_song_koh(x1, y, wp.W, static_cast<int>(periods));
+      }
     }
     const std::string title = panel ? fmt::format("Panel LM tests ({}, {} periods): {}", effect == "none" ? "pooled OLS" : effect + " within",
                                                   periods, o.text("formula"))
                                     : "Spatial diagnostics of OLS residuals: " + o.text("formula");
     Table tab = spatial_lm_table(t, !panel, title);
+    if (bsk) add_bsk_rows(tab, *bsk);
     tab.notes.push_back(fmt::format("Weights: {}, {}{}.", s.w.construction, transform_label(s.transform), panel ? ", I_T (x) W over the periods" : ""));
     for (const auto& note : s.notes) tab.notes.push_back(note);
     if (!left_out.empty())
       tab.notes.push_back(fmt::format("{} unit{} of the weights without a usable row left out: {}.", left_out.size(), left_out.size() == 1 ? "" : "s",
                                       fmt::join(left_out, ", ")));
     nlohmann::json j = to_json(t, !panel);
+    if (bsk) j["bsk"] = to_json(*bsk);
     j.update({{"formula", o.text("formula")}, {"panel", panel}, {"effect", effect}, {"periods", periods}, {"units", units.size()},
               {"transform", s.transform}, {"left_out", left_out}});
     return Outcome{{tab}, {}, j};

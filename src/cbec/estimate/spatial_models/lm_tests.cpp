@@ -134,4 +134,46 @@ SpatialLmTests spatial_lm_tests(const Eigen::MatrixXd& X, const Eigen::VectorXd&
   return out;
 }
 
+BskTests baltagi_song_koh(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const SparseRM& w, int periods) {
+  const Eigen::Index n = w.rows();
+  if (periods < 2 || X.rows() != n * periods || y.size() != n * periods)
+    throw SpecError("Baltagi-Song-Koh tests: a balanced panel of " + std::to_string(n) + " units x at least 2 periods is needed");
+  const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(X);
+  if (qr.rank() < X.cols()) throw DataError("Baltagi-Song-Koh tests: the regressors are collinear");
+  const Eigen::VectorXd e = y - X * qr.solve(y);
+  const double ee = e.squaredNorm(), T = periods, N = static_cast<double>(n);
+  // LM1 = sqrt(NT / (2 (T - 1))) [e'(J_T (x) I_N) e / e'e - 1], J_T the T x T matrix of ones (eq. 2.11).
+  Eigen::VectorXd unit_sum = Eigen::VectorXd::Zero(n);
+  for (int t = 0; t < periods; ++t) unit_sum += e.segment(t * n, n);
+  BskTests out;
+  const double lm1 = std::sqrt(N * T / (2 * (T - 1))) * (unit_sum.squaredNorm() / ee - 1);
+  // LM2 = sqrt(N^2 T / b) e'(I_T (x) (W + W')/2) e / e'e, b = tr(W^2 + W'W) (eq. 2.13).
+  const SparseRM wt = w.transpose();
+  const double b = w.cwiseProduct(wt).sum() + w.cwiseProduct(w).sum();
+  double q = 0;
+  for (int t = 0; t < periods; ++t) {
+    const Eigen::VectorXd et = e.segment(t * n, n), wet = w * et;
+    q += et.dot(wet);   // e_t' W e_t = e_t' (W + W')/2 e_t
+  }
+  const double lm2 = std::sqrt(N * N * T / b) * q / ee;
+  auto normal = [](double z, const std::string& note) {
+    TestResult r;
+    r.stat = z;
+    r.distribution = "normal";
+    r.p_value = p_normal_upper(z);
+    r.note = note;
+    return r;
+  };
+  out.lm1 = normal(lm1, "BSK LM1: random unit effects (one-sided)");
+  out.lm2 = normal(lm2, "BSK LM2: spatial error correlation (one-sided)");
+  // LM-H = LM1^2 [LM1 > 0] + LM2^2 [LM2 > 0] (eq. 2.16, Gourieroux, Holly & Monfort 1982).
+  const double h = (lm1 > 0 ? lm1 * lm1 : 0) + (lm2 > 0 ? lm2 * lm2 : 0);
+  out.lmh.stat = h;
+  out.lmh.df1 = 2;
+  out.lmh.distribution = "chi-bar-squared";
+  out.lmh.p_value = h <= 0 ? 1 : 0.5 * p_chi2_upper(h, 1) + 0.25 * p_chi2_upper(h, 2);
+  out.lmh.note = "BSK LM-H: random effects and spatial error correlation (one-sided joint, 1/4, 1/2, 1/4 chi-bar-squared)";
+  return out;
+}
+
 }  // namespace cbec

@@ -46,6 +46,14 @@ PanelEffect parse_panel_effect(const std::string& name);   // none | individual 
 SpatialLmTests panel_spatial_lm_tests(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
                                       const Eigen::SparseMatrix<double, Eigen::RowMajor>& w, int periods, PanelEffect effect);
 
+// Baltagi, Song & Koh (2003) marginal and joint LM tests on pooled OLS residuals e of a balanced
+// panel stacked by period (as panel_spatial_lm_tests, X with its intercept): LM1 against random
+// unit effects, LM2 against spatial error correlation (both N(0, 1), one-sided: p = P(Z > LM)),
+// and the one-sided joint LM-H against both, a 1/4 chi2(0) + 1/2 chi2(1) + 1/4 chi2(2) mixture
+// (eq. 2.11, 2.13, 2.16 there; splm::bsktest test = "LM1", "LM2", "LMH").
+struct BskTests { TestResult lm1, lm2, lmh; };
+BskTests baltagi_song_koh(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const Eigen::SparseMatrix<double, Eigen::RowMajor>& w, int periods);
+
 // I_T (x) W: the weights of T stacked periods of the same units.
 Eigen::SparseMatrix<double, Eigen::RowMajor> block_diagonal(const Eigen::SparseMatrix<double, Eigen::RowMajor>& w, int periods);
 
