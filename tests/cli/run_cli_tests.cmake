@@ -48,7 +48,7 @@ run_cbec(1 "'merge' cannot be 'xx'" converge ${SRC}/tests/data/ps_gdp50.csv --va
 run_cbec(0 "Moran's I of CRIME" spatial moran ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --variable CRIME --permutations 99)
 run_cbec(0 "Cluster" spatial lisa ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --variable CRIME --adjust fdr)
 run_cbec(0 "hot" spatial gistar ${SRC}/tests/data/columbus.csv --w ${SRC}/tests/data/columbus.gal --id POLYID --variable CRIME --transform B)
-run_cbec(1 "units in the data but not in the weights" spatial moran ${SRC}/tests/data/grunfeld.csv --w ${SRC}/tests/data/columbus.gal --id firm --variable inv)
+run_cbec(1 "has more than one row" spatial moran ${SRC}/tests/data/grunfeld.csv --w ${SRC}/tests/data/columbus.gal --id firm --variable inv)
 run_cbec(0 "classes of CRIME (fisher)" spatial classify ${SRC}/tests/data/columbus.csv --variable CRIME --id POLYID)
 run_cbec(0 "3 nearest neighbours" weights ${SRC}/tests/data/zhejiang_cities.csv --id name_en --type knn --k 3 --save ${CMAKE_CURRENT_BINARY_DIR}/zj.gal)
 run_cbec(0 "Units" weights --file ${CMAKE_CURRENT_BINARY_DIR}/zj.gal --transform R)

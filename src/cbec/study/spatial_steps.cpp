@@ -40,7 +40,7 @@ std::vector<size_t> positions_of_units(const std::vector<std::string>& ids, std:
 }
 
 Polygons polygons_of_units(const std::string& file, const std::string& id, const std::string& dissolve_by, const Frame& frame, const std::string& key) {
-  Polygons all = read_polygons(file, dissolve_by.empty() ? id : dissolve_by);
+  Polygons all = read_polygons(file, dissolve_by.empty() ? id : dissolve_by, "wkt", !dissolve_by.empty());
   if (!dissolve_by.empty()) all = dissolve(all, all.ids);
   Polygons mine;
   for (size_t i : positions_of_units(all.ids, data_units(frame, key), key, file + " (field '" + (dissolve_by.empty() ? id : dissolve_by) + "')", "polygon")) {
