@@ -4,8 +4,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <fstream>
-#include <optional>
 
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
@@ -105,13 +105,32 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   }
   for (const auto& j : s.joins) rep.provenance["inputs"][j.path] = sha256_file(j.path);
   DemeanCache cache;
-  std::optional<SpatialSetup> spatial;   // built on first use, from [spatial]
-  std::function<const SpatialSetup&(const Frame&)> spatial_setup;   // for the spatial analyses
-  if (s.spatial)
-    spatial_setup = [&](const Frame& f) -> const SpatialSetup& {
-      if (!spatial) spatial = build_spatial_context(s, f);
-      return *spatial;
+  // The weights of the spatial steps, each built on first use: by weights name ("" = [spatial]) and
+  // then by the step's transform.
+  std::map<std::string, SpatialSetup> built;
+  std::map<std::pair<std::string, std::string>, SpatialSetup> transformed;
+  auto spatial_setup_of = [&](const AnalysisSpec& a) -> std::function<const SpatialSetup&(const Frame&)> {
+    if (!a.analysis->needs.spatial) return nullptr;
+    const std::string name = a.weights.empty() && !s.spatial && s.weights.size() == 1 ? s.weights.front().name : a.weights;
+    return [&s, &built, &transformed, name, transform = a.transform](const Frame& f) -> const SpatialSetup& {
+      auto it = built.find(name);
+      if (it == built.end()) {
+        if (name.empty()) it = built.emplace(name, build_spatial_context(s, f)).first;
+        else
+          for (const auto& g : s.weights)
+            if (g.name == name) it = built.emplace(name, build_named_weights(g, s, f)).first;
+        if (it == built.end()) throw SpecError(fmt::format("no weights named '{}' in the study file", name));
+      }
+      if (transform.empty() || transform == it->second.transform) return it->second;
+      auto t = transformed.find({name, transform});
+      if (t == transformed.end()) {
+        SpatialSetup copy = it->second;
+        copy.transform = transform;
+        t = transformed.emplace(std::make_pair(name, transform), std::move(copy)).first;
+      }
+      return t->second;
     };
+  };
   const StepCache steps(cache_folder);
   nlohmann::json joined = nlohmann::json::array();
   for (const auto& j : s.joins) joined.push_back({{"file", rep.provenance["inputs"][j.path]}, {"by", j.by}});
@@ -124,9 +143,23 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
     inputs["spatial"] = {{"polygons", rep.provenance["inputs"][g.polygons]}, {"id", g.id}, {"key", g.key}, {"contiguity", g.contiguity}, {"transform", g.transform},
                          {"edits", g.edits.empty() ? nlohmann::json("") : rep.provenance["inputs"][g.edits]}, {"snap", g.snap}};
   }
+  if (!s.weights.empty()) {
+    nlohmann::json named = nlohmann::json::object();
+    for (const auto& g : s.weights) {
+      nlohmann::json files = nlohmann::json::object();
+      for (const std::string* f : {&g.polygons, &g.edits, &g.points, &g.file})
+        if (!f->empty()) files[*f] = rep.provenance["inputs"][*f] = sha256_file(*f);
+      named[g.name] = {{"type", g.type}, {"files", files}, {"id", g.id}, {"dissolve", g.dissolve}, {"x", g.x}, {"y", g.y}, {"key", g.key},
+                       {"transform", g.transform}, {"projected", g.projected}, {"k", g.k}, {"power", g.power}, {"threshold", g.threshold}, {"snap", g.snap}};
+    }
+    inputs["weights"] = named;
+  }
   for (const auto& a : s.analyses) {
     const ProgressTask task(fmt::format("[{}/{}] {}", rep.sections.size() + 1, s.analyses.size(), a.title.empty() ? a.type : a.title));
-    const nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"options", a.options.json()}};
+    nlohmann::json step = {{"type", a.type}, {"title", a.title}, {"options", a.options.json()}};
+    if (!a.weights.empty()) step["w"] = a.weights;
+    if (!a.transform.empty()) step["transform"] = a.transform;
+    const auto spatial_setup = spatial_setup_of(a);
     if (a.analysis->creates) {   // adds columns later steps read: always run, and part of their inputs
       in_context(a, [&] { rep.sections.push_back(run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup)); });
       inputs["frame_changes"].push_back(step);

@@ -1,7 +1,6 @@
-// The study's spatial weights: the units' polygons and the contiguity weights built from them (once,
-// on first use, from the [spatial] section), as the SpatialSetup the spatial analyses
-// (analysis/spatial/) use: untransformed, with [spatial] transform applied per analysis after the
-// weights are aligned to the units it analyses.
+// The study's spatial weights: built once, on first use, from the [spatial] section (the default)
+// or a [weights.<name>] table, as the SpatialSetup the spatial analyses use: untransformed, with
+// the transform applied per analysis after the weights are aligned to the units it analyses.
 #pragma once
 #include "cbec/analysis/analysis.hpp"
 #include "cbec/frame/frame.hpp"
@@ -9,7 +8,11 @@
 
 namespace cbec {
 
-// Builds the weights on the units of the data (their [spatial] key values), in the polygons' order.
+// The [spatial] section's contiguity weights on the units of the data (their [spatial] key values),
+// in the polygons' order.
 SpatialSetup build_spatial_context(const StudySpec& s, const Frame& frame);
+
+// A named weights matrix on the units of the data (their key values, default the panel unit).
+SpatialSetup build_named_weights(const WeightsSpec& g, const StudySpec& s, const Frame& frame);
 
 }  // namespace cbec

@@ -59,7 +59,7 @@ StudySpec read_study(const std::string& path) {
         errors.push_back(fmt::format("{}: unknown key '{}' in {}; allowed: {}", place(path, v.source()), k.str(), section,
                                      fmt::join(allowed, ", ")));
   };
-  check_keys(root, {"study", "data", "spatial", "analysis"}, "the study file");
+  check_keys(root, {"study", "data", "spatial", "weights", "analysis"}, "the study file");
   auto get_string = [&](const toml::table* t, const char* key, std::string& out, bool required, const std::string& section) {
     if (!t) return;
     const toml::node* n = t->get(key);
@@ -161,6 +161,70 @@ StudySpec read_study(const std::string& path) {
     resolve(g.edits, *sp, "edits", "edits");
     s.spatial = g;
   }
+  if (const toml::node* wn = root.get("weights")) {
+    const toml::table* wt = wn->as_table();
+    if (!wt) errors.push_back(fmt::format("{}: write each weights matrix as a table [weights.<name>], e.g. [weights.W1]", place(path, wn->source())));
+    else
+      for (const auto& [name, node] : *wt) {
+        WeightsSpec g;
+        g.name = std::string(name.str());
+        g.where = place(path, node.source());
+        const toml::table* t = node.as_table();
+        if (!t) {
+          errors.push_back(fmt::format("{}: [weights.{}] must be a table (type, polygons/points/file, ...)", g.where, g.name));
+          continue;
+        }
+        const std::string section = "weights." + g.name;
+        check_keys(*t, {"type", "polygons", "id", "dissolve", "edits", "snap", "points", "x", "y", "projected", "file", "key", "transform", "k",
+                        "power", "threshold"}, "[" + section + "]");
+        get_string(t, "type", g.type, true, section);
+        get_string(t, "polygons", g.polygons, false, section);
+        get_string(t, "id", g.id, false, section);
+        get_string(t, "dissolve", g.dissolve, false, section);
+        get_string(t, "edits", g.edits, false, section);
+        get_string(t, "points", g.points, false, section);
+        get_string(t, "x", g.x, false, section);
+        get_string(t, "y", g.y, false, section);
+        get_string(t, "file", g.file, false, section);
+        get_string(t, "key", g.key, false, section);
+        get_string(t, "transform", g.transform, false, section);
+        auto number = [&](const char* key, double& out, double min) {
+          if (const toml::node* n = t->get(key)) {
+            if (auto v = n->value<double>(); v && *v >= min) out = *v;
+            else errors.push_back(fmt::format("{}: '{}' must be a number >= {:g}", place(path, n->source()), key, min));
+          }
+        };
+        number("snap", g.snap, 0);
+        number("power", g.power, 0);
+        number("threshold", g.threshold, 0);
+        if (const toml::node* n = t->get("k")) {
+          if (auto v = n->value_exact<int64_t>(); v && *v >= 1) g.k = static_cast<int>(*v);
+          else errors.push_back(fmt::format("{}: 'k' must be a whole number >= 1", place(path, n->source())));
+        }
+        if (const toml::node* n = t->get("projected")) {
+          if (auto v = n->value_exact<bool>()) g.projected = *v;
+          else errors.push_back(fmt::format("{}: 'projected' must be true or false", place(path, n->source())));
+        }
+        const std::set<std::string> types = {"queen", "rook", "knn", "idw", "band", "file"};
+        if (!types.count(g.type))
+          errors.push_back(fmt::format("{}: [{}] type must be one of {}, not '{}'", g.where, section, fmt::join(types, ", "), g.type));
+        if (g.transform != "B" && g.transform != "R" && g.transform != "S")
+          errors.push_back(fmt::format("{}: [{}] transform must be B, R or S, not '{}'", g.where, section, g.transform));
+        if ((g.type == "queen" || g.type == "rook") && g.polygons.empty())
+          errors.push_back(fmt::format("{}: [{}] {} contiguity needs polygons", g.where, section, g.type));
+        if ((g.type == "knn" || g.type == "idw" || g.type == "band") && g.points.empty() == g.polygons.empty())
+          errors.push_back(fmt::format("{}: [{}] {} needs either points (a CSV with id, x, y) or polygons (their centroids)", g.where, section, g.type));
+        if (g.type == "band" && g.threshold <= 0) errors.push_back(fmt::format("{}: [{}] band needs threshold > 0", g.where, section));
+        if (g.type == "file" && g.file.empty()) errors.push_back(fmt::format("{}: [{}] type file needs file = a weights file", g.where, section));
+        resolve(g.polygons, *t, "polygons", "polygons");
+        resolve(g.edits, *t, "edits", "edits");
+        resolve(g.points, *t, "points", "points");
+        resolve(g.file, *t, "file", "weights");
+        s.weights.push_back(g);
+      }
+  }
+  std::vector<std::string> weight_names;
+  for (const auto& g : s.weights) weight_names.push_back(g.name);
   const toml::array* analyses = root["analysis"].as_array();
   if (!analyses || analyses->empty()) errors.push_back(fmt::format("{}: no [[analysis]] entries: nothing to do", path));
   if (analyses) {
@@ -182,14 +246,36 @@ StudySpec read_study(const std::string& path) {
         errors.push_back(fmt::format("{}: {}", place(path, type->source()), e.what()));
         continue;
       }
+      // A spatial step's weights: w = "<name>" and transform, unless its own options use those keys.
+      auto own_option = [&](const std::string& key) {
+        return std::any_of(a.analysis->options.begin(), a.analysis->options.end(), [&](const OptionSpec& o) { return o.key == key; });
+      };
+      const bool step_weights = a.analysis->needs.spatial && !own_option("w") && !own_option("transform");
       std::vector<RawOption> raw;
-      for (const auto& [k, v] : *t)
-        if (k.str() != "type" && k.str() != "title") raw.push_back({std::string(k.str()), toml_to_json(v), place(path, v.source()), false});
+      for (const auto& [k, v] : *t) {
+        const std::string key(k.str());
+        if (key == "type" || key == "title") continue;
+        if (step_weights && (key == "w" || key == "transform")) {
+          if (auto text = v.value<std::string>()) (key == "w" ? a.weights : a.transform) = *text;
+          else errors.push_back(fmt::format("{}: '{}' must be text in quotes", place(path, v.source()), key));
+          continue;
+        }
+        raw.push_back({key, toml_to_json(v), place(path, v.source()), false});
+      }
       std::vector<std::string> problems;
       a.options = validate_options(a.analysis->options, raw, a.type, problems);
       for (auto& p : problems) errors.push_back(p.find(path) == 0 ? p : fmt::format("{}: {}", a.where, p));
-      if (a.analysis->needs.spatial && !root["spatial"].as_table())
-        errors.push_back(fmt::format("{}: '{}' needs a [spatial] section (polygons, id, weights)", a.where, a.type));
+      if (a.analysis->needs.spatial) {
+        if (!a.weights.empty() && std::find(weight_names.begin(), weight_names.end(), a.weights) == weight_names.end())
+          errors.push_back(fmt::format("{}: w = \"{}\" is not defined; define [weights.{}] or use one of [{}]", a.where, a.weights, a.weights,
+                                       fmt::join(weight_names, ", ")));
+        else if (a.weights.empty() && !root["spatial"].as_table() && weight_names.size() != 1)
+          errors.push_back(weight_names.empty()
+                               ? fmt::format("{}: '{}' needs a [spatial] section (polygons, id, contiguity) or named [weights.<name>] matrices", a.where, a.type)
+                               : fmt::format("{}: '{}' needs w = one of [{}] (there is no [spatial] default)", a.where, a.type, fmt::join(weight_names, ", ")));
+        if (!a.transform.empty() && a.transform != "B" && a.transform != "R" && a.transform != "S")
+          errors.push_back(fmt::format("{}: transform must be B, R or S, not '{}'", a.where, a.transform));
+      }
       if (a.analysis->needs.treatment && s.first_treat.empty())
         errors.push_back(fmt::format("{}: '{}' needs first_treat in [data] (the first treatment period of each unit)", a.where, a.type));
       s.analyses.push_back(std::move(a));
@@ -220,6 +306,8 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
   need(study.time, study.path + " [data] time");
   need(study.first_treat, study.path + " [data] first_treat");
   if (study.spatial && !study.spatial->key.empty()) need(study.spatial->key, study.path + " [spatial] key");
+  for (const auto& g : study.weights)
+    if (!g.key.empty()) need(g.key, study.path + " [weights." + g.name + "] key");
   std::vector<std::string> available = columns;   // grows with the columns earlier steps create
   auto need_now = [&](const std::string& name, const std::string& where) {
     if (!name.empty() && std::find(available.begin(), available.end(), name) == available.end())

@@ -20,6 +20,9 @@ struct AnalysisSpec {
   const Analysis* analysis = nullptr;     // the registered analysis (never null after read_study), with its validated options
   Options options;
   std::string where;                      // "study.toml line 12" for messages
+  // Spatial steps: the named weights (w = "W1"; empty: [spatial], or the only [weights.<name>])
+  // and their transform for this step (empty: the weights' own transform).
+  std::string weights, transform;
 };
 
 // A further table joined onto the data by key columns (left join; see frame/join.hpp).
@@ -40,6 +43,23 @@ struct SpatialSpec {
   double snap = 0;
 };
 
+// A named weights matrix, [weights.<name>] (any number of them; a spatial step picks one with
+// w = "<name>"): contiguity (queen, rook) from polygons with link edits; k nearest neighbours,
+// inverse distance 1/d^power or a distance band on points or on the polygons' centroids
+// (great-circle distance for lon/lat); or a weights file (.gal, .gwt, .csv edge list, .matrix.csv).
+struct WeightsSpec {
+  std::string name, where;
+  std::string type = "queen";             // queen | rook | knn | idw | band | file
+  std::string polygons, id = "city_cn", dissolve, edits;   // polygons (resolved paths) and their id field
+  std::string points, x = "lon", y = "lat";                // points CSV (resolved) with id, x, y columns
+  std::string file;                       // weights file (resolved)
+  std::string key;                        // the data column holding the units' ids (default: the panel unit)
+  std::string transform = "R";            // B, R or S: the default of the steps using these weights
+  bool projected = false;                 // x, y projected (Euclidean distance), not lon/lat (great-circle)
+  int k = 4;
+  double power = 1, threshold = 0, snap = 0;
+};
+
 struct StudySpec {
   std::string path, dir;                  // the study file and its folder
   std::string title = "cbec study", note, output = "report", truth;
@@ -48,7 +68,8 @@ struct StudySpec {
   CsvOptions csv;                         // [data] delimiter, encoding, thousands, percent (also for joins)
   std::vector<JoinSpec> joins;            // [[data.join]], applied in order
   std::vector<AnalysisSpec> analyses;
-  std::optional<SpatialSpec> spatial;
+  std::optional<SpatialSpec> spatial;     // the default weights of spatial steps
+  std::vector<WeightsSpec> weights;       // [weights.<name>], in the file's order
 };
 
 // Parses and validates; throws a DataError listing every problem with its place in the file.

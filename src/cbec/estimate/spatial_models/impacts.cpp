@@ -1,0 +1,206 @@
+// LeSage-Pace impacts: exact from the eigenvalues of W, or the trace series; simulated SEs.
+// LeSage & Pace (2009), Introduction to Spatial Econometrics, sections 2.7, 4.2 and 5.6.
+#include "cbec/estimate/spatial_models/impacts.hpp"
+
+#include <Eigen/Eigenvalues>
+#include <Eigen/SparseLU>
+
+#include <cmath>
+#include <complex>
+#include <functional>
+#include <limits>
+#include <utility>
+
+#include "cbec/core/error.hpp"
+#include "cbec/stats/replicate.hpp"
+
+namespace cbec {
+namespace {
+
+using SparseRM = Eigen::SparseMatrix<double, Eigen::RowMajor>;
+
+// Exact impacts need the eigenvalues of a dense W (O(n^3)): above this, Monte Carlo traces.
+constexpr Eigen::Index kMaxExactUnits = 3000;
+// Barry & Pace (1999) use a few random vectors per trace; spatialreg::trW's default p = 16.
+constexpr int kTraceVectors = 16;
+
+// Impacts at one (rho, beta, theta).
+struct Point { Eigen::VectorXd direct, total; };
+using Evaluator = std::function<Point(double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta)>;
+
+double standard_normal(Rng& rng) {  // Box-Muller
+  double u1 = uniform01(rng);
+  const double u2 = uniform01(rng);
+  if (u1 < 1e-300) u1 = 1e-300;
+  return std::sqrt(-2 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+}
+
+void check_input(const ImpactsInput& in, const ImpactsOptions& opt) {
+  const Eigen::Index k = in.beta.size();
+  if (static_cast<size_t>(k) != in.names.size())
+    throw SpecError("impacts: " + std::to_string(in.names.size()) + " names for " + std::to_string(k) + " coefficients");
+  if (in.theta.size() != 0 && in.theta.size() != k)
+    throw SpecError("impacts: theta (the WX coefficients) must be empty or have one value per regressor");
+  const Eigen::Index p = 1 + k + in.theta.size();
+  if (opt.draws > 0 && (in.vcov.rows() != p || in.vcov.cols() != p))
+    throw SpecError("impacts: simulated standard errors need the " + std::to_string(p) + " x " + std::to_string(p) +
+                    " variance of (rho, beta, theta); set draws = 0 to skip them");
+  if (opt.draws < 0) throw SpecError("impacts: draws must be >= 0");
+  if (!opt.exact_traces && opt.trace_order < 2) throw SpecError("impacts: trace_order must be >= 2");
+}
+
+// Point estimates, then draws from N((rho, beta, theta), vcov) as spatialreg::impacts(R = ...):
+// each draw's impacts, keeping draws whose rho lies inside `interval`; SEs are their standard
+// deviations (LeSage & Pace 2009, section 5.6.2).
+Impacts simulate(const Evaluator& eval, const ImpactsInput& in, const ImpactsOptions& opt,
+                 std::pair<double, double> interval, std::string method) {
+  Impacts out;
+  out.names = in.names;
+  out.trace_method = std::move(method);
+  const Eigen::VectorXd theta = in.theta.size() ? in.theta : Eigen::VectorXd::Zero(in.beta.size());
+  const Point pt = eval(in.rho, in.beta, theta);
+  out.direct = pt.direct;
+  out.total = pt.total;
+  out.indirect = pt.total - pt.direct;
+  if (opt.draws == 0) return out;
+
+  const Eigen::Index k = in.beta.size(), p = in.vcov.rows();
+  Eigen::VectorXd mu(p);
+  mu(0) = in.rho;
+  mu.segment(1, k) = in.beta;
+  if (in.theta.size()) mu.segment(1 + k, k) = in.theta;
+  // vcov = V D V': a square root that also serves a positive semi-definite matrix.
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(0.5 * (in.vcov + in.vcov.transpose()));
+  const Eigen::MatrixXd root = es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+  struct Draw { bool kept = false; Point pt; };
+  const auto draws = replicate(static_cast<size_t>(opt.draws), opt.seed, [&](size_t, Rng& rng) {
+    Eigen::VectorXd z(p);
+    for (Eigen::Index i = 0; i < p; ++i) z(i) = standard_normal(rng);
+    const Eigen::VectorXd x = mu + root * z;
+    Draw d;
+    if (!(x(0) > interval.first && x(0) < interval.second)) return d;
+    d.kept = true;
+    const Eigen::VectorXd b = x.segment(1, k);
+    const Eigen::VectorXd t = in.theta.size() ? Eigen::VectorXd(x.segment(1 + k, k)) : Eigen::VectorXd(Eigen::VectorXd::Zero(k));
+    d.pt = eval(x(0), b, t);
+    return d;
+  });
+  std::vector<Eigen::VectorXd> kept_d, kept_t;
+  for (const Draw& d : draws)
+    if (d.kept) { kept_d.push_back(d.pt.direct); kept_t.push_back(d.pt.total); }
+  const Eigen::Index r = static_cast<Eigen::Index>(kept_d.size());
+  if (r < 2) throw NumericError("impacts: fewer than 2 of the " + std::to_string(opt.draws) +
+                                " simulated draws have rho inside its interval; the variance of rho is too large");
+  Eigen::MatrixXd dir(k, r), tot(k, r);
+  for (Eigen::Index j = 0; j < r; ++j) { dir.col(j) = kept_d[static_cast<size_t>(j)]; tot.col(j) = kept_t[static_cast<size_t>(j)]; }
+  const Eigen::MatrixXd ind = tot - dir;
+  auto sd = [r](const Eigen::MatrixXd& m) {
+    const Eigen::VectorXd mean = m.rowwise().mean();
+    return Eigen::VectorXd(((m.colwise() - mean).array().square().rowwise().sum() / static_cast<double>(r - 1)).sqrt());
+  };
+  out.se_direct = sd(dir);
+  out.se_indirect = sd(ind);
+  out.se_total = sd(tot);
+  out.draws = static_cast<int>(r);
+  return out;
+}
+
+bool row_stochastic(const SparseRM& w) {
+  const Eigen::VectorXd s = w * Eigen::VectorXd::Ones(w.cols());
+  return ((s.array() - 1.0).abs() < 1e-10).all();
+}
+
+}  // namespace
+
+Impacts spatial_impacts(const SparseRM& w, const ImpactsInput& in, const ImpactsOptions& opt) {
+  check_input(in, opt);
+  if (w.rows() != w.cols()) throw SpecError("impacts: W must be square");
+  if (!opt.exact_traces) return impacts_from_traces(monte_carlo_traces(w, opt.trace_order, opt.seed), in, opt);
+  const Eigen::Index n = w.rows();
+  if (n > kMaxExactUnits)
+    throw SpecError("impacts: exact impacts need the eigenvalues of W, too costly for " + std::to_string(n) +
+                    " units (at most " + std::to_string(kMaxExactUnits) + "); use Monte Carlo traces instead");
+  // tr((I - rho W)^{-1}) = sum_i 1 / (1 - rho lambda_i) and tr((I - rho W)^{-1} W) = sum_i lambda_i / (1 - rho lambda_i)
+  // (LeSage & Pace 2009, eq. 4.50 with the eigenvalues lambda_i of W).
+  const Eigen::VectorXcd lambda = Eigen::EigenSolver<Eigen::MatrixXd>(Eigen::MatrixXd(w), false).eigenvalues();
+  const double lo = lambda.real().minCoeff(), hi = lambda.real().maxCoeff();
+  const std::pair<double, double> interval{lo < 0 ? 1 / lo : -std::numeric_limits<double>::infinity(),
+                                           hi > 0 ? 1 / hi : std::numeric_limits<double>::infinity()};
+  const bool stochastic = row_stochastic(w);
+  const Eigen::VectorXd ones = Eigen::VectorXd::Ones(n), w1 = w * ones;
+  const double dn = static_cast<double>(n);
+  Evaluator eval = [&](double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) {
+    std::complex<double> t0 = 0, t1 = 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      t0 += 1.0 / (1.0 - rho * lambda(i));
+      t1 += lambda(i) / (1.0 - rho * lambda(i));
+    }
+    Point pt;
+    pt.direct = (beta * t0.real() + theta * t1.real()) / dn;
+    if (stochastic) {
+      // W 1 = 1: 1'(I - rho W)^{-1} 1 = n / (1 - rho) (LeSage & Pace 2009, eq. 2.48).
+      pt.total = (beta + theta) / (1 - rho);
+    } else {
+      // Otherwise (islands, unstandardized W) solve (I - rho W) x = 1 and (I - rho W) x = W 1.
+      Eigen::SparseMatrix<double> a(n, n);
+      a.setIdentity();
+      a -= rho * Eigen::SparseMatrix<double>(w);
+      Eigen::SparseLU<Eigen::SparseMatrix<double>> lu(a);
+      if (lu.info() != Eigen::Success) throw NumericError("impacts: I - rho W is singular at rho = " + std::to_string(rho));
+      pt.total = (beta * lu.solve(ones).sum() + theta * lu.solve(w1).sum()) / dn;
+    }
+    return pt;
+  };
+  return simulate(eval, in, opt, interval, "exact (eigenvalues)");
+}
+
+PowerTraces monte_carlo_traces(const SparseRM& w, int order, unsigned long long seed) {
+  if (order < 2) throw SpecError("impacts: trace_order must be >= 2");
+  const Eigen::Index n = w.rows();
+  PowerTraces t;
+  t.n = n;
+  t.trace.resize(order);
+  t.sum.resize(order + 1);
+  t.method = "Monte Carlo traces (order " + std::to_string(order) + ", " + std::to_string(kTraceVectors) + " vectors)";
+  Eigen::MatrixXd x(n, kTraceVectors);
+  for (int c = 0; c < kTraceVectors; ++c) {
+    Rng rng = draw_stream(seed, static_cast<uint64_t>(c));
+    for (Eigen::Index i = 0; i < n; ++i) x(i, c) = standard_normal(rng);
+  }
+  // E[x' A x] = tr(A) for x ~ N(0, I) (Hutchinson 1989; Barry & Pace 1999).
+  Eigen::MatrixXd wx = x;
+  Eigen::VectorXd s = Eigen::VectorXd::Ones(n);
+  t.sum(0) = static_cast<double>(n);
+  for (int j = 1; j <= order; ++j) {
+    wx = w * wx;
+    t.trace(j - 1) = (x.array() * wx.array()).colwise().sum().mean();
+    s = w * s;
+    t.sum(j) = s.sum();
+  }
+  t.trace(0) = w.diagonal().sum();                                // exact: tr(W)
+  t.trace(1) = w.cwiseProduct(SparseRM(w.transpose())).sum();     // exact: tr(W^2) = sum_ij w_ij w_ji
+  return t;
+}
+
+Impacts impacts_from_traces(const PowerTraces& tr, const ImpactsInput& in, const ImpactsOptions& opt) {
+  check_input(in, opt);
+  const Eigen::Index m = tr.trace.size();
+  if (m < 2 || tr.sum.size() != m + 1) throw SpecError("impacts: traces of W^1..W^m and sums of W^0..W^m needed");
+  const double dn = static_cast<double>(tr.n);
+  Evaluator eval = [&](double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) {
+    // LeSage & Pace (2009), eq. 4.26: S_k = sum_j rho^j W^j (beta_k I + theta_k W), truncated at m terms.
+    double d0 = 0, d1 = 0, s0 = 0, s1 = 0, g = 1;
+    for (Eigen::Index j = 0; j < m; ++j) {
+      d0 += g * (j == 0 ? dn : tr.trace(j - 1));
+      d1 += g * tr.trace(j);
+      s0 += g * tr.sum(j);
+      s1 += g * tr.sum(j + 1);
+      g *= rho;
+    }
+    return Point{(beta * d0 + theta * d1) / dn, (beta * s0 + theta * s1) / dn};
+  };
+  const std::string method = tr.method.empty() ? "traces (order " + std::to_string(m) + ")" : tr.method;
+  return simulate(eval, in, opt, {-1.0, 1.0}, method);
+}
+
+}  // namespace cbec
