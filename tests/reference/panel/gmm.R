@@ -3,7 +3,9 @@
 #  - Arellano and Bond (1991) table 4: difference GMM one- and two-step (4(b) is the two-step);
 #  - Blundell and Bond (1998) table 4 (DPD for Ox): system GMM (transformation = "ld"), one- and two-step;
 #  - collapsed instruments (collapse = TRUE), with a lag range starting at 3 (pgmm's level instrument is
-#    the first lag of the difference whatever the range), individual effects only, and standard
+#    the first lag of the difference whatever the range; the model has two lags of y, so that the range
+#    starting at 3 does not reach before period 1 in the first differenced period, where pgmm's
+#    x[1:0] would take x_1), individual effects only, and standard
 #    ("iv-style") instruments in the third part of the formula.
 # For each model: all coefficients (time dummies last, in pgmm's order), standard errors from vcov()
 # (classic) and vcovHC() (robust: Windmeijer 2005 for two-step), sargan() (Hansen's J with the
@@ -41,9 +43,9 @@ ab_cbec <- "log(emp) ~ l(log(emp), 1:2) + l(log(wage), 0:1) + log(capital) + l(l
 bb <- log(emp) ~ lag(log(emp), 1) + lag(log(wage), 0:1) + lag(log(capital), 0:1) |
   lag(log(emp), 2:99) + lag(log(wage), 2:99) + lag(log(capital), 2:99)
 bb_cbec <- "log(emp) ~ l(log(emp), 1) + l(log(wage), 0:1) + l(log(capital), 0:1) | l(log(emp), 2:99) + l(log(wage), 2:99) + l(log(capital), 2:99)"
-bb3 <- log(emp) ~ lag(log(emp), 1) + lag(log(wage), 0:1) + lag(log(capital), 0:1) |
+bb3 <- log(emp) ~ lag(log(emp), 1:2) + lag(log(wage), 0:1) + lag(log(capital), 0:1) |
   lag(log(emp), 2:99) + lag(log(wage), 3:99) + lag(log(capital), 2:99)
-bb3_cbec <- "log(emp) ~ l(log(emp), 1) + l(log(wage), 0:1) + l(log(capital), 0:1) | l(log(emp), 2:99) + l(log(wage), 3:99) + l(log(capital), 2:99)"
+bb3_cbec <- "log(emp) ~ l(log(emp), 1:2) + l(log(wage), 0:1) + l(log(capital), 0:1) | l(log(emp), 2:99) + l(log(wage), 3:99) + l(log(capital), 2:99)"
 iv <- log(emp) ~ lag(log(emp), 1:2) + lag(log(wage), 0:1) + log(capital) | lag(log(emp), 2:4) | lag(log(wage), 0:2) + log(capital)
 iv_cbec <- "log(emp) ~ l(log(emp), 1:2) + l(log(wage), 0:1) + log(capital) | l(log(emp), 2:4) | l(log(wage), 0:2) + log(capital)"
 

@@ -10,6 +10,7 @@ Analysis describe_analysis();
 Analysis panel_analysis();
 Analysis reg_analysis();
 Analysis xtreg_analysis();
+Analysis gmm_analysis();
 Analysis threshold_analysis();
 Analysis subgroup_analysis();
 Analysis psm_analysis();
