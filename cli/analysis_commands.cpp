@@ -13,6 +13,7 @@
 #include "cbec/io/read_table.hpp"
 #include "arguments.hpp"
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "output.hpp"
 #include "spatial_input.hpp"
 
@@ -22,11 +23,12 @@ namespace {
 
 struct GroupArgs {
   std::string data, selector, unit, time, panel, first_treat, save;
-  uint64_t seed = 12345;
+  std::string seed = "12345";
   int threads = 0;
   std::map<std::string, std::vector<std::string>> raw;   // option key -> the texts given
   std::map<std::string, CLI::Option*> flags;
   SpatialInputArgs spatial;
+  InputOptions input;
   OutputOptions out;
 };
 
@@ -61,7 +63,8 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     auto* sel = g.selector_positional ? cmd->add_option(g.selector, args->selector, help) : cmd->add_option(flag_name(g.selector), args->selector, help);
     if (g.default_analysis.empty()) sel->required();
   }
-  cmd->add_option("data", args->data, "Data file (.csv, .dta)")->required();
+  cmd->add_option("data", args->data, "Data file (.csv, .tsv, .dta)")->required();
+  add_input_options(*cmd, args->input);
   std::vector<std::string> seen;
   for (const Analysis* a : g.analyses)
     for (const auto& spec : a->options) {
@@ -115,12 +118,12 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     ctx.time = args->time;
     if (!args->panel.empty()) std::tie(ctx.unit, ctx.time) = parse_panel(args->panel);
     ctx.first_treat = args->first_treat;
-    ctx.resampling = {args->seed, args->threads};
+    ctx.resampling = {parse_seed(args->seed, "--seed"), args->threads};
     DemeanCache cache;
     ctx.cache = &cache;
     if (!args->save.empty() && !a.creates) throw SpecError(fmt::format("--save: '{}' adds no column to the data", a.name));
     ctx.frame_disposable = args->save.empty();
-    Frame frame = read_table(args->data);
+    Frame frame = read_table(args->data, csv_options(args->input));
     SpatialSetup spatial;
     if (a.needs.spatial)
       ctx.spatial = [&](const Frame& f) -> const SpatialSetup& {

@@ -25,7 +25,7 @@ namespace cbec::cli {
 void add_weights(CLI::App& app) {
   struct Opts {
     std::string data, id, lon = "lon", lat = "lat", type = "knn", file, save, transform = "B", wkt = "wkt", edits, var;
-    bool link_islands = false, matrix = false;
+    bool link_islands = false, matrix = false, symmetrize = false;
     double snap = 0;
     bool projected = false;
     int k = 4;
@@ -52,6 +52,7 @@ void add_weights(CLI::App& app) {
   cmd->add_option("--transform", o->transform, "B (as built), R (row-standardized) or S (variance-stabilizing)");
   cmd->add_option("--save", o->save, "Write the weights (.gal binary, .gwt, .csv edge list with weights, .matrix.csv dense matrix)");
   cmd->add_flag("--matrix", o->matrix, "A .csv --file or --save is a dense matrix (ids in the header row), not an edge list");
+  cmd->add_flag("--symmetrize", o->symmetrize, "Make every link mutual (an edge list giving each pair once)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
     SpatialWeights w;
@@ -85,18 +86,22 @@ void add_weights(CLI::App& app) {
     std::vector<std::string> edit_report = edit_report_pre;
     if (!o->edits.empty())
       for (const auto& e : apply_edits(w, read_link_edits(o->edits))) edit_report.push_back(e);
+    if (o->symmetrize) w = symmetrize(w);
+    const std::vector<std::string> audit = audit_notes(audit_weights(w), "--symmetrize");
     if (o->transform == "R") w = row_standardize(w);
     else if (o->transform == "S") w = variance_stabilize(w);
     else if (o->transform != "B") throw SpecError("--transform must be B, R or S");
     WeightsSummary s = summarize_weights(w);
     Table t = weights_table(fmt::format("Spatial weights: {}{}", w.construction, o->transform == "R" ? ", row-standardized" : o->transform == "S" ? ", variance-stabilized" : ""), s);
     for (const auto& e : edit_report) t.notes.push_back("Edit: " + e);
+    for (const auto& a : audit) t.notes.push_back(a);
     if (!o->save.empty()) {
       write_weights(w, o->save, o->matrix);
       t.notes.push_back("Saved to " + o->save);
     }
     nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "weights"}, {"construction", w.construction}, {"transform", o->transform}};
     j.update(to_json(s));
+    if (!audit.empty()) j["notes"] = audit;
     emit({t}, j, o->out);
   });
 }

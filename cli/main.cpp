@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
 #include "cbec/core/error.hpp"
 #include "cbec/core/memory.hpp"
@@ -38,7 +39,15 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version print and succeed; any other argument error is one line and exit 1.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::string where;
+    for (const CLI::App* sub : app.get_subcommands()) where = sub->get_name();
+    std::cerr << "cbec: error: " << e.what() << (where.empty() ? "; see cbec --help" : "; see cbec " + where + " --help") << "\n";
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "cbec: error: out of memory; reduce the data, the draws or the replications, or use a machine with more memory\n";
+    return 1;
   } catch (const cbec::Error& e) {
     std::cerr << "cbec: error: " << e.what() << "\n";
     return 1;

@@ -18,10 +18,10 @@ void emit(const std::vector<Table>& tables, const nlohmann::json& results, const
   if (!o.json_out.empty()) {
     std::ofstream f(o.json_out);
     if (!f) throw DataError("cannot write '" + o.json_out + "': check the folder exists and is writable");
-    f << results.dump(2) << "\n";
+    f << results.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
   if (o.json) {
-    std::cout << results.dump(2) << "\n";
+    std::cout << results.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return;
   }
   if (!o.out.empty()) {

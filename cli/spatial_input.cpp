@@ -10,6 +10,7 @@ void add_spatial_input_options(CLI::App& cmd, SpatialInputArgs& args) {
   cmd.add_option("--id", args.id, "Unit id column matching the weights");
   cmd.add_option("--transform", args.transform, "R (row-standardized, default), B (binary) or S (variance-stabilizing)")->check(CLI::IsMember({"R", "B", "S"}));
   cmd.add_flag("--matrix", args.matrix, "Read a .csv weights file as a dense matrix");
+  cmd.add_flag("--symmetrize", args.symmetrize, "Make every link mutual (an edge list giving each pair once)");
 }
 
 SpatialSetup spatial_setup_from_args(const SpatialInputArgs& args, const Frame& frame, const std::string& data) {
@@ -18,6 +19,8 @@ SpatialSetup spatial_setup_from_args(const SpatialInputArgs& args, const Frame& 
   if (!frame.has(args.id)) throw DataError("no column '" + args.id + "' in " + data + " (--id)");
   SpatialSetup s;
   s.w = read_weights(args.weights, args.matrix);
+  if (args.symmetrize) s.w = symmetrize(s.w);
+  s.notes = audit_notes(audit_weights(s.w), "--symmetrize");
   s.key = args.id;
   s.transform = args.transform;
   return s;

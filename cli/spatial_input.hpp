@@ -12,6 +12,7 @@ namespace cbec::cli {
 struct SpatialInputArgs {
   std::string weights, id, transform = "R";
   bool matrix = false;
+  bool symmetrize = false;
 };
 
 void add_spatial_input_options(CLI::App& cmd, SpatialInputArgs& args);

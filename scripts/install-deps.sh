@@ -16,6 +16,10 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libcli11-dev libtomlplusplus-dev libssl-dev nlohmann-json3-dev libfmt-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev python3 \
   chromium fonts-noto-cjk $NODE_PACKAGES >/dev/null
+# Only to regenerate reference fixtures (tests/reference/; CI reads the committed fixtures and needs
+# no R): CBEC_REFERENCE_R=1 also installs R packages not in the base reference set, e.g. gmm for
+# tests/reference/iv/iv_diagnostics.R.
+if [ "${CBEC_REFERENCE_R:-0}" = 1 ]; then $SUDO apt-get install -y -qq --no-install-recommends r-cran-gmm >/dev/null; fi
 # Front-end assets of the reports (Vega, Vega-Lite) and the browser test driver (playwright-core),
 # pinned in web/package-lock.json, from the npm registry; they work offline once installed.
 # Node trusts the system's certificate store (as curl and apt do). Without the npm packages cbec

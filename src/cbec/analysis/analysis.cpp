@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cbec/core/error.hpp"
+#include "cbec/frame/panel.hpp"
 
 namespace cbec {
 
@@ -13,12 +14,22 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
     throw SpecError(fmt::format("'{}' needs the first treatment period of each unit (--first-treat G, or [data] first_treat)", a.name));
   if (a.needs.spatial && !ctx.spatial)
     throw SpecError(fmt::format("'{}' needs spatial weights (--w file and --id, or a [spatial] section)", a.name));
+  // A declared panel holds each unit once per period: a duplicate (unit, time) is refused with
+  // both data lines, whichever analysis runs (declare_panel throws).
+  if (a.needs.panel != PanelNeed::None && !ctx.panel_checked && !ctx.unit.empty() && !ctx.time.empty()) declare_panel(frame, ctx.unit, ctx.time);
   Outcome out = a.run(frame, options, ctx);
   nlohmann::json stamped = {{"cbec", CBEC_VERSION}, {"analysis", a.name}};
   if (out.json.is_object())
     for (auto& [k, v] : out.json.items())
       if (k != "cbec") stamped[k] = std::move(v);
   if (!out.json.is_object() && !out.json.is_null()) stamped["results"] = std::move(out.json);
+  if (ctx.report_input_notes && !frame.notes().empty()) {
+    stamped["input_notes"] = frame.notes();
+    if (!out.tables.empty()) {
+      auto& notes = out.tables.front().notes;
+      notes.insert(notes.begin(), frame.notes().begin(), frame.notes().end());
+    }
+  }
   out.json = std::move(stamped);
   return out;
 }

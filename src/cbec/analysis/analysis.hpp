@@ -58,6 +58,10 @@ struct AnalysisContext {
   DemeanCache* cache = nullptr;        // shares demeaned columns between models of one run
   bool frame_disposable = false;       // the caller no longer needs the frame: it may be consumed
   std::function<const SpatialSetup&(const Frame&)> spatial;  // weights on the units (needs.spatial)
+  // Put the reader's notes on the data (frame.notes()) into the outcome; a study reports them once
+  // in its data summary instead.
+  bool report_input_notes = true;
+  bool panel_checked = false;          // the caller has declared the panel (duplicates refused) already
 };
 
 struct Outcome {

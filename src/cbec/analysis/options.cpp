@@ -69,11 +69,15 @@ OptionSpec number_option(std::string key, double default_value, std::string help
 OptionSpec count_option(std::string key, nlohmann::json default_value, std::string help, double min) {
   OptionSpec o = spec_of(std::move(key), OptionKind::Count, std::move(help), std::move(default_value));
   o.min = min;
+  o.max = kMaxCount;
   return o;
 }
 
 OptionSpec integer_option(std::string key, nlohmann::json default_value, std::string help) {
-  return spec_of(std::move(key), OptionKind::Integer, std::move(help), std::move(default_value));
+  OptionSpec o = spec_of(std::move(key), OptionKind::Integer, std::move(help), std::move(default_value));
+  o.min = -kMaxCount;
+  o.max = kMaxCount;
+  return o;
 }
 
 OptionSpec flag_option(std::string key, std::string help) { return spec_of(std::move(key), OptionKind::Flag, std::move(help), false); }
@@ -183,6 +187,10 @@ std::optional<nlohmann::json> from_text(const OptionSpec& spec, const nlohmann::
 }
 
 bool whole(double v) { return std::isfinite(v) && v == std::floor(v); }
+// 100000000 rather than 1e+08 in messages; other numbers as %g.
+std::string number_text(double v) { return whole(v) && std::fabs(v) < 1e15 ? fmt::format("{:.0f}", v) : fmt::format("{:g}", v); }
+// A whole number that converts to an int without overflow (for ranges of periods).
+bool small_whole(double v) { return whole(v) && std::fabs(v) <= 1e9; }
 
 // Checks a value's type and converts it to its canonical JSON form; nullopt when it does not fit.
 std::optional<nlohmann::json> typed(const OptionSpec& spec, const nlohmann::json& v) {
@@ -198,7 +206,9 @@ std::optional<nlohmann::json> typed(const OptionSpec& spec, const nlohmann::json
       return std::nullopt;
     case OptionKind::Count:
     case OptionKind::Integer:
-      if (v.is_number() && whole(v.get<double>())) return static_cast<long long>(v.get<double>());
+      // Beyond the bounds checked below, but converted without overflow first.
+      if (v.is_number() && whole(v.get<double>()) && std::fabs(v.get<double>()) <= 1e18) return static_cast<long long>(v.get<double>());
+      if (v.is_number() && whole(v.get<double>())) return v.get<double>();
       return std::nullopt;
     case OptionKind::TextList:
     case OptionKind::Terms:
@@ -210,7 +220,7 @@ std::optional<nlohmann::json> typed(const OptionSpec& spec, const nlohmann::json
     case OptionKind::Range:
       if (!v.is_array() || v.size() != 2) return std::nullopt;
       for (const auto& e : v)
-        if (!e.is_number() || !whole(e.get<double>())) return std::nullopt;
+        if (!e.is_number() || !small_whole(e.get<double>())) return std::nullopt;
       return nlohmann::json::array({static_cast<int>(v[0].get<double>()), static_cast<int>(v[1].get<double>())});
   }
   return std::nullopt;
@@ -255,9 +265,12 @@ Options validate_options(const std::vector<OptionSpec>& schema, const std::vecto
     }
     if (v->is_number()) {
       const double x = v->get<double>();
-      if (x < spec->min || x > spec->max || (spec->kind == OptionKind::Count && x < 0)) {
-        problems.push_back(spec->max < 1e300 ? fmt::format("{}: '{}' must be between {:g} and {:g}, not {:g}", r.where, r.key, spec->min, spec->max, x)
-                                             : fmt::format("{}: '{}' must be at least {:g}, not {:g}", r.where, r.key, std::max(spec->min, 0.0), x));
+      const double lower = spec->kind == OptionKind::Count ? std::max(spec->min, 0.0) : spec->min;
+      if (x < lower || x > spec->max) {
+        const bool range = spec->max < kMaxCount && lower > -kMaxCount;   // a real interval such as 0..1
+        problems.push_back(range       ? fmt::format("{}: '{}' must be between {} and {}, not {}", r.where, r.key, number_text(lower), number_text(spec->max), number_text(x))
+                           : x < lower ? fmt::format("{}: '{}' must be at least {}, not {}", r.where, r.key, number_text(lower), number_text(x))
+                                       : fmt::format("{}: '{}' must be at most {}, not {}", r.where, r.key, number_text(spec->max), number_text(x)));
         continue;
       }
     }

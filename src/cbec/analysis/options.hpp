@@ -45,6 +45,10 @@ OptionSpec columns_option(std::string key, std::string help, bool required = fal
 OptionSpec terms_option(std::string key, std::string help);
 // The model formula: required, and on the command line the positional argument after the data file.
 OptionSpec formula_option(std::string help);
+// The largest count or whole number an option takes (draws, replications, lags): beyond it a run
+// would exhaust memory or time, so it is refused before anything runs.
+inline constexpr double kMaxCount = 1e8;
+
 OptionSpec number_option(std::string key, double default_value, std::string help, double min = -1e300, double max = 1e300);
 OptionSpec count_option(std::string key, nlohmann::json default_value, std::string help, double min = 0);
 OptionSpec integer_option(std::string key, nlohmann::json default_value, std::string help);

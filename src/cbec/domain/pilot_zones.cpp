@@ -55,12 +55,12 @@ NameIndex china_place_names(const std::vector<PilotZone>& zones) {
     names.add(z.city_cn, z.city_en, z.province_en);
   }
   const std::string dir = data_dir();
-  Frame provinces = read_csv(dir + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
+  Frame provinces = read_csv(dir + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
   for (size_t i = 0; i < provinces.nrows(); ++i) names.add(provinces.get("name_cn").text(i), provinces.get("name_en").text(i));
   Frame scheme_cities = read_csv(dir + "/china_region_cities.csv");
   for (size_t i = 0; i < scheme_cities.nrows(); ++i)
     names.add(scheme_cities.get("city_cn").text(i), scheme_cities.get("city_en").text(i), scheme_cities.get("province_en").text(i));
-  Frame cities = read_csv(dir + "/china_cities.csv", CsvOptions{',', {""}, {"city_code", "province_code"}});
+  Frame cities = read_csv(dir + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
   for (size_t i = 0; i < cities.nrows(); ++i) {
     names.add_known(cities.get("city_cn").text(i));
     names.add_known(cities.get("province_cn").text(i));
@@ -72,7 +72,12 @@ namespace {
 int effective_year(const PilotZone& z, const std::string& timing) {
   if (timing == "year") return z.year;
   if (timing == "july") return z.month > 6 ? z.year + 1 : z.year;  // approved in the second half: effective next year
-  if (timing.rfind("lag=", 0) == 0) return z.year + std::stoi(timing.substr(4));
+  if (timing.rfind("lag=", 0) == 0) {
+    const std::string k = timing.substr(4);
+    const bool whole = !k.empty() && k.size() <= 3 && std::all_of(k.begin() + (k[0] == '-' ? 1 : 0), k.end(), [](unsigned char c) { return std::isdigit(c); }) && k != "-";
+    if (!whole) throw SpecError(fmt::format("timing '{}': the lag must be a whole number of years, e.g. lag=1", timing));
+    return z.year + std::stoi(k);
+  }
   throw SpecError(fmt::format("timing '{}' is unknown; use year, july or lag=k", timing));
 }
 }  // namespace

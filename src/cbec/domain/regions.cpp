@@ -24,8 +24,8 @@ struct SchemeTable {
 SchemeTable scheme_table(const RegionOptions& o) {
   SchemeTable s;
   s.names = china_place_names(load_pilot_zones());
-  Frame provinces = read_csv(data_dir() + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
-  Frame cities = read_csv(data_dir() + "/china_cities.csv", CsvOptions{',', {""}, {"city_code", "province_code"}});
+  Frame provinces = read_csv(data_dir() + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
+  Frame cities = read_csv(data_dir() + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
   Frame scheme_cities = read_csv(data_dir() + "/china_region_cities.csv");
   auto by_province = province_columns.find(o.scheme);
   if (by_province != province_columns.end()) {

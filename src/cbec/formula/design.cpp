@@ -82,6 +82,7 @@ class Evaluator {
     return *panel_;
   }
 
+  static constexpr int kMaxShift = 1000000;   // lags, leads and differences: far beyond any panel's length
   int integer_arg(const Expr& call, size_t k, int fallback) const {
     if (call.args.size() <= k) return fallback;
     const Expr& a = call.args[k];
@@ -89,6 +90,7 @@ class Evaluator {
                : (a.kind == Expr::Kind::Unary && a.args[0].kind == Expr::Kind::Num) ? -a.args[0].number
                                                                                      : kNaN;
     if (std::isnan(v) || v != std::floor(v)) fail(a.pos, fmt::format("{}() needs a whole number here", call.name));
+    if (std::fabs(v) > kMaxShift) fail(a.pos, fmt::format("{}() takes at most {} periods here, not {:g}", call.name, kMaxShift, v));
     return static_cast<int>(v);
   }
 
@@ -354,7 +356,13 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     size_t removed = drop_singletons(fes, rows);
     if (removed) d.dropped["singletons"] = removed;
   }
-  if (rows.empty()) throw DataError(fmt::format("no observations left for '{}' after dropping rows with missing values", spec.formula));
+  if (rows.empty()) {
+    if (n == 0) throw DataError(fmt::format("no observations for '{}': the data has no rows", spec.formula));
+    std::vector<std::string> why;
+    for (const auto& [r, count] : d.dropped) why.push_back(fmt::format("{} {}", count, r));
+    throw DataError(fmt::format("no observations left for '{}': all {} rows were dropped ({}); see \"What is dropped, and why\" in the README",
+                                spec.formula, n, fmt::join(why, ", ")));
+  }
   if (rows.size() < rows.capacity() / 2) rows.shrink_to_fit();
   d.rows = std::move(rows);
   const std::vector<size_t>& sample = d.rows;

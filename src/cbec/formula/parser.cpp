@@ -99,7 +99,17 @@ class Parser {
     }
     return base;
   }
+  // Nesting (parentheses, calls, signs) is bounded so that a hostile formula cannot exhaust the stack.
+  static constexpr int kMaxDepth = 200;
+  struct DepthGuard {
+    Parser& p;
+    explicit DepthGuard(Parser& parser) : p(parser) {
+      if (++p.depth_ > kMaxDepth) p.fail(p.pos(), fmt::format("the formula nests more than {} levels deep; simplify it", kMaxDepth));
+    }
+    ~DepthGuard() { --p.depth_; }
+  };
   Expr unary() {
+    DepthGuard guard(*this);
     if (peek() == '-') {
       Expr node;
       node.kind = Expr::Kind::Unary;
@@ -216,6 +226,7 @@ class Parser {
  private:
   const std::string& s_;
   size_t i_, end_;
+  int depth_ = 0;
 };
 
 // Top-level positions of a character (outside parentheses and back-quotes).

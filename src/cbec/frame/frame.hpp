@@ -34,6 +34,11 @@ class Frame {
   void release(const std::string& name);
   Frame take(const std::vector<size_t>& rows) const;
 
+  // What reading the data did that the user must be told (cells read as missing, a detected
+  // encoding or delimiter, identifiers kept as text): each a sentence naming file, line and column.
+  const std::vector<std::string>& notes() const { return notes_; }
+  void add_note(std::string note) { notes_.push_back(std::move(note)); }
+
   // Up to three existing names closest to `name` (edit distance), for error messages.
   std::vector<std::string> suggest(const std::string& name) const;
 
@@ -41,6 +46,7 @@ class Frame {
   std::string source_;
   size_t nrows_ = 0;
   std::vector<Column> columns_;
+  std::vector<std::string> notes_;
   std::unordered_map<std::string, size_t> index_;
 };
 

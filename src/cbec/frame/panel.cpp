@@ -39,6 +39,9 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
     if (tv != std::floor(tv))
       throw DataError(fmt::format("time variable '{}' has the non-integer value {} on data line {}; use whole periods",
                                   time, tv, i + 2));
+    if (std::fabs(tv) > 1e15)
+      throw DataError(fmt::format("time variable '{}' has the value {:g} on data line {}, too large for a period; use years or period numbers",
+                                  time, tv, i + 2));
     p.time_value[i] = static_cast<int64_t>(tv);
     auto [it, inserted] = codes.emplace(u.text(i), static_cast<int32_t>(p.unit_labels.size()));
     if (inserted) p.unit_labels.push_back(it->first);

@@ -27,4 +27,20 @@ struct SpatialWeights {
   size_t n() const { return ids.size(); }
 };
 
+// What a weights matrix holds that the user may not have meant: links listed in one direction only
+// (an edge list giving each pair once), self-links, and units without neighbours.
+struct WeightsAudit {
+  size_t one_way = 0;                  // pairs (i, j) with w_ij != 0 and w_ji == 0
+  std::vector<std::string> one_way_examples;   // "a -> b", the first few
+  std::vector<std::string> self_links; // units that are their own neighbour
+  std::vector<std::string> islands;    // units without neighbours
+};
+WeightsAudit audit_weights(const SpatialWeights& w);
+// Plain-language notes of an audit (empty when there is nothing to say); `symmetrize_option`
+// names the option that makes one-way links mutual.
+std::vector<std::string> audit_notes(const WeightsAudit& a, const std::string& symmetrize_option);
+// Adds w_ji = w_ij wherever only (i, j) is linked, so every link is mutual; pairs linked both ways
+// keep their weights.
+SpatialWeights symmetrize(const SpatialWeights& w);
+
 }  // namespace cbec

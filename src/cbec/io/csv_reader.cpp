@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "cbec/core/error.hpp"
+#include "cbec/io/text_encoding.hpp"
 #include <omp.h>
 
 namespace cbec {
@@ -105,7 +106,7 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Parses a number, accepting a leading '+'; false when the text is not wholly a number.
+// Parses a number, accepting a leading '+'; false when the text is not wholly a finite number.
 bool parse_number(std::string_view s, double& out) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return false;
@@ -113,9 +114,119 @@ bool parse_number(std::string_view s, double& out) {
   return res.ec == std::errc() && res.ptr == s.data() + s.size() && std::isfinite(out);
 }
 
+// "1,234,567.5" with `sep` = ',' -> "1234567.5": groups of three digits after the first group of
+// one to three; false when the separators are not placed as thousands separators.
+bool strip_thousands(std::string_view s, char sep, std::string& out) {
+  out.clear();
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) out += s[i++];
+  size_t group = 0, groups = 0;
+  for (; i < s.size() && s[i] != '.'; ++i) {
+    if (s[i] == sep) {
+      if (group == 0 || (groups > 0 && group != 3) || group > 3) return false;
+      ++groups;
+      group = 0;
+      continue;
+    }
+    if (s[i] < '0' || s[i] > '9') return false;
+    out += s[i];
+    ++group;
+  }
+  if (groups > 0 && group != 3) return false;
+  out.append(s.substr(i));
+  return true;
+}
+
+// A cell of a numeric column under the declared number formats (--thousands, --percent).
+bool parse_cell(std::string_view s, const CsvOptions& o, double& out, std::string& scratch) {
+  if (parse_number(s, out)) return true;
+  if (!o.thousands && !o.percent) return false;
+  double scale = 1;
+  if (o.percent && !s.empty() && s.back() == '%') {
+    s.remove_suffix(1);
+    scale = 0.01;
+  }
+  if (o.thousands && s.find(o.thousands) != std::string_view::npos) {
+    if (!strip_thousands(s, o.thousands, scratch)) return false;
+    s = scratch;
+  }
+  if (!parse_number(s, out)) return false;
+  out *= scale;
+  return true;
+}
+
+// A whole number written with more digits than a double holds exactly (beyond 2^53): an 18-digit
+// administrative or firm code, which must keep its text or distinct codes would merge.
+bool beyond_double_precision(std::string_view s, double v) {
+  return std::fabs(v) >= 9007199254740992.0 && s.find_first_of(".eE") == std::string_view::npos;
+}
+
+// Why a cell that is not a number might still be one, for the warning's advice.
+std::string number_format_hint(std::string_view s) {
+  if (s.size() > 1 && s.back() == '%') return "cells such as '12.5%' are percentages: add --percent (percent = true in the study's [data]) to read them as 0.125";
+  const bool digits_with_commas = s.find(',') != std::string_view::npos &&
+                                  s.find_first_not_of("0123456789,.-+") == std::string_view::npos;
+  if (digits_with_commas) return "cells such as '1,234' have thousands separators: add --thousands ',' (thousands = \",\" in the study's [data])";
+  if (s.find(' ') != std::string_view::npos && s.find_first_not_of("0123456789 .-+") == std::string_view::npos)
+    return "cells such as '1 234' have spaces as thousands separators: add --thousands ' '";
+  if (s.find("\xEF\xBC") != std::string_view::npos) return "full-width digits (\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93) are not read as numbers: replace them with ASCII digits";
+  return "";
+}
+
+// Per chunk and column: cells that were not numbers, and the first few of them for the warning.
+struct CellStats {
+  size_t numbers = 0, bad = 0;
+  bool beyond_precision = false;
+  std::vector<std::pair<size_t, std::string>> examples;   // (line, text)
+  std::string hint;
+};
+constexpr size_t kExamples = 5;
+
+std::string first_line_of(std::string_view text) {
+  size_t in_quotes = 0, e = 0;
+  for (; e < text.size(); ++e) {
+    if (text[e] == '"') in_quotes ^= 1;
+    else if (text[e] == '\n' && !in_quotes) break;
+  }
+  return std::string(text.substr(0, e));
+}
+
 }  // namespace
 
+char detect_delimiter(std::string_view header_line) {
+  size_t counts[4] = {0, 0, 0, 0};
+  const char candidates[4] = {',', ';', '\t', '|'};
+  bool in_quotes = false;
+  for (char c : header_line) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    for (int k = 0; k < 4; ++k) counts[k] += c == candidates[k];
+  }
+  if (counts[0] > 0) return ',';
+  int best = 0;
+  for (int k = 1; k < 4; ++k)
+    if (counts[k] > counts[best]) best = k;
+  return counts[best] > 0 ? candidates[best] : ',';
+}
+
+CsvOptions plain_csv(std::vector<std::string> missing, std::vector<std::string> string_columns) {
+  CsvOptions o;
+  o.delimiter = ',';
+  o.missing = std::move(missing);
+  o.string_columns = std::move(string_columns);
+  return o;
+}
+
+char parse_separator(const std::string& text, const std::string& option) {
+  if (text == "tab" || text == "\\t" || text == "\t") return '\t';
+  if (text == "space" || text == " ") return ' ';
+  if (text.size() == 1 && text[0] != '"' && text[0] != '\n' && text[0] != '\r') return text[0];
+  throw SpecError(fmt::format("{}: '{}' is not a separator; give one character such as ',' ';' '|', or tab or space", option, text));
+}
+
 namespace {
+
+std::string delimiter_name(char d) { return d == '\t' ? "tab" : fmt::format("'{}'", d); }
 
 // file_mapped: text is a read-only file mapping whose parsed pages may be released (PageReleaser).
 Frame parse_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped) {
@@ -129,8 +240,16 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       if (m.size() == s.size() && std::string_view(m) == s) return true;
     return false;
   };
+  std::vector<std::string> notes;
+  char delimiter = options.delimiter;
+  if (!delimiter) {
+    delimiter = detect_delimiter(first_line_of(text));
+    if (delimiter != ',')
+      notes.push_back(fmt::format("{}: the header has no ',' and is {}-separated: read with that delimiter (declare --delimiter to override)",
+                                  source, delimiter_name(delimiter)));
+  }
 
-  FieldCursor cur{text, 0, 1, options.delimiter, {}};
+  FieldCursor cur{text, 0, 1, delimiter, {}};
   std::vector<std::string> header;
   for (bool end = false; !end;) {
     std::string name(trim(cur.next(end, source, header.size() + 1)));
@@ -152,7 +271,8 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   }
   // The body is cut into chunks at line starts, one per thread, when no field is quoted (a quoted
   // field may hold a newline); each chunk parses its records straight into its slice of the
-  // columns. A column that meets text becomes a string column, read in a second pass.
+  // columns, counting the cells that are not numbers. A column whose cells are mostly text becomes
+  // a string column, read in a second pass.
   const std::string_view body = text.substr(cur.pos);
   const size_t first_line = cur.line;
   int threads = body.size() < (1u << 20) ? 1 : std::max(1, omp_get_max_threads());
@@ -195,11 +315,12 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     for (size_t j = 0; j < k; ++j)
       if (!is_text[j]) nums[j].resize(total);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  std::vector<std::vector<char>> text_seen(nchunks, std::vector<char>(k, 0));
+  std::vector<std::vector<CellStats>> stats(nchunks, std::vector<CellStats>(k));
   std::vector<std::string> chunk_error(nchunks);
   auto parse_chunk = [&](size_t c, size_t record, size_t line) {
-    FieldCursor rc{body.substr(0, cut[c + 1]), cut[c], line, options.delimiter, {}};
+    FieldCursor rc{body.substr(0, cut[c + 1]), cut[c], line, delimiter, {}};
     PageReleaser pages(body, cut[c], file_mapped);
+    std::string scratch;
     while (!rc.done()) {
       pages.passed(rc.pos);
       if (blank_at(rc.pos)) {
@@ -211,20 +332,28 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       size_t j = 0;
       for (bool end = false; !end; ++j) {
         std::string_view field = rc.next(end, source, j + 1);
-        if (j >= k || is_text[j] || text_seen[c][j]) continue;
+        if (j >= k || is_text[j]) continue;
         field = trim(field);
-        double v;
-        if (is_missing(field)) v = nan;
-        else if (!parse_number(field, v)) {
-          text_seen[c][j] = 1;
-          continue;
+        double v = nan;
+        CellStats& st = stats[c][j];
+        if (!is_missing(field)) {
+          if (parse_cell(field, options, v, scratch)) {
+            ++st.numbers;
+            if (!st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
+          } else {
+            v = nan;
+            if (st.bad++ < kExamples) {
+              st.examples.emplace_back(at_line, std::string(field));
+              if (st.hint.empty()) st.hint = number_format_hint(field);
+            }
+          }
         }
         if (quoted) nums[j].push_back(v);
         else nums[j][record] = v;
       }
       if (j != k)
-        throw DataError(fmt::format("{} line {}: expected {} fields as in the header, found {}; check the delimiter and quoting",
-                                    source, at_line, k, j));
+        throw DataError(fmt::format("{} line {}: expected {} fields as in the header, found {}; check the delimiter{} and quoting",
+                                    source, at_line, k, j, options.delimiter ? "" : fmt::format(" (read as {})", delimiter_name(delimiter))));
       ++record;
     }
   };
@@ -247,14 +376,40 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     for (const auto& e : chunk_error)
       if (!e.empty()) throw DataError(e);
   }
-  for (size_t c = 0; c < nchunks; ++c)
-    for (size_t j = 0; j < k; ++j)
-      if (text_seen[c][j]) is_text[j] = true;
+  // Each column's verdict: text when most of its non-missing cells are text or when it holds whole
+  // numbers beyond double precision; otherwise numeric, its few text cells missing and listed.
+  for (size_t j = 0; j < k; ++j) {
+    if (is_text[j]) continue;
+    CellStats all;
+    for (size_t c = 0; c < nchunks; ++c) {
+      const CellStats& st = stats[c][j];
+      all.numbers += st.numbers;
+      all.bad += st.bad;
+      all.beyond_precision = all.beyond_precision || st.beyond_precision;
+      for (const auto& e : st.examples)
+        if (all.examples.size() < kExamples) all.examples.push_back(e);
+      if (all.hint.empty()) all.hint = st.hint;
+    }
+    if (all.bad > all.numbers) {
+      is_text[j] = true;
+    } else if (all.beyond_precision) {
+      is_text[j] = true;
+      notes.push_back(fmt::format("{} column '{}': whole numbers longer than 15 digits (codes such as 18-digit ids) are kept as text, "
+                                  "since a double cannot hold them exactly and distinct codes would merge",
+                                  source, header[j]));
+    } else if (all.bad > 0) {
+      std::vector<std::string> shown;
+      for (const auto& [line, cell] : all.examples) shown.push_back(fmt::format("line {} '{}'", line, printable(cell)));
+      notes.push_back(fmt::format("{} column '{}': {} cell{} not a number and read as missing: {}{}{}", source, header[j], all.bad,
+                                  all.bad == 1 ? " is" : "s are", fmt::join(shown, ", "), all.bad > shown.size() ? ", ..." : "",
+                                  all.hint.empty() ? "" : "; " + all.hint));
+    }
+  }
   std::vector<std::vector<std::string>> texts(k);
   if (std::any_of(is_text.begin(), is_text.end(), [](bool b) { return b; })) {
     for (size_t j = 0; j < k; ++j)
       if (is_text[j]) std::vector<double>().swap(nums[j]);
-    FieldCursor rc{body, 0, first_line, options.delimiter, {}};
+    FieldCursor rc{body, 0, first_line, delimiter, {}};
     while (!rc.done()) {
       if (blank_at(rc.pos)) {
         rc.pos += body[rc.pos] == '\r' ? 2 : 1;
@@ -274,6 +429,23 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     if (is_text[j]) frame.set(Column::strings(header[j], texts[j]));
     else frame.set(Column::numeric(header[j], std::move(nums[j])));
   }
+  for (auto& n : notes) frame.add_note(std::move(n));
+  return frame;
+}
+
+}  // namespace
+
+namespace {
+
+// Decodes the bytes (text_encoding.hpp) and parses them; the mapping is released page by page
+// only when it is parsed in place (UTF-8).
+Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, bool file_mapped) {
+  if (bytes.empty()) return parse_text(bytes, source, options, false);
+  const DecodedText decoded = decode_text(bytes, source, options.encoding);
+  if (!decoded.converted) return parse_text(bytes.substr(decoded.skip), source, options, file_mapped);
+  Frame frame = parse_text(*decoded.converted, source, options, false);
+  if (decoded.detected)
+    frame.add_note(fmt::format("{}: the file is not UTF-8 and was read as {} (detected; declare --encoding to override)", source, decoded.encoding));
   return frame;
 }
 
@@ -302,11 +474,11 @@ Frame read_csv(const std::string& path, const CsvOptions& options) {
     size_t n;
     ~Unmap() { ::munmap(p, n); }
   } unmap{map, size};
-  return parse_text(std::string_view(static_cast<const char*>(map), size), path, options, true);
+  return decode_and_parse(std::string_view(static_cast<const char*>(map), size), path, options, true);
 }
 
 Frame parse_csv(std::string_view text, const std::string& source, const CsvOptions& options) {
-  return parse_text(text, source, options, false);
+  return decode_and_parse(text, source, options, false);
 }
 
 std::string quote_csv(const std::string& s) {

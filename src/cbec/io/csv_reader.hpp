@@ -1,6 +1,10 @@
-// CSV in: RFC-4180 quoting, UTF-8 (a byte-order mark is skipped), missing values as empty, NA or ".".
-// Each column is typed from its contents: numeric (double, or integer when every value is whole)
-// or categorical string. Errors name the file, line and column.
+// CSV in: RFC-4180 quoting; UTF-8, UTF-16 or GBK/GB18030 (detected or declared, see text_encoding.hpp);
+// the delimiter detected from the header (',' ';' tab '|') unless declared; missing values as empty,
+// NA, "." and the statistical yearbooks' markers ('—', '..', '-', ...). Each column is typed from its
+// contents: numeric (double, or integer when every value is whole) unless most of its cells are text.
+// A numeric column's cells that are not numbers become missing, and the frame's notes list them
+// (file, line, column, text). Whole numbers beyond double precision (18-digit codes) keep their
+// text. Errors name the file, line and column.
 #pragma once
 #include <string>
 #include <vector>
@@ -10,10 +14,25 @@
 namespace cbec {
 
 struct CsvOptions {
-  char delimiter = ',';
-  std::vector<std::string> missing = {"", "NA", ".", "NaN", "nan", "N/A"};
+  char delimiter = 0;                       // 0: detected from the header, noted when it is not ','
+  std::vector<std::string> missing = {"", "NA", ".", "NaN", "nan", "N/A", "#N/A", "NULL",
+                                      "-", "--", "\u2014", "\u2013", "\u2014\u2014", "..", "...", "\u2026"};
   std::vector<std::string> string_columns;  // columns kept as text even if they look numeric
+  std::string encoding;                     // "": detected; else an iconv name (gbk, utf-16, ...)
+  char thousands = 0;                       // e.g. ',': "1,234.5" is read as 1234.5
+  bool percent = false;                     // "12.5%" is read as 0.125 (as Stata's destring, percent)
 };
+
+// Options for files cbec ships or writes itself: ','-separated UTF-8, the given missing-value
+// markers and columns kept as text.
+CsvOptions plain_csv(std::vector<std::string> missing, std::vector<std::string> string_columns = {});
+
+// A separator the user names (--delimiter, --thousands, the study's [data]): one character, or
+// "tab", "space", "\\t"; a SpecError names `option` otherwise.
+char parse_separator(const std::string& text, const std::string& option);
+
+// The delimiter of a header line: ',' unless the line has none of them and has ';', tab or '|'.
+char detect_delimiter(std::string_view header_line);
 
 Frame read_csv(const std::string& path, const CsvOptions& options = {});
 // Parses CSV text already in memory; `source` names it in error messages.

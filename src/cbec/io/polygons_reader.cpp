@@ -1,16 +1,79 @@
 #include "cbec/io/polygons_reader.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <memory>
+#include <unordered_map>
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
 
-Polygons read_polygons(const std::string& path, const std::string& id_field, const std::string& wkt_field) {
+namespace {
+
+// GDAL's error messages during a call, collected instead of printed to stderr, so that cbec's
+// message can carry them.
+class GdalMessages {
+ public:
+  GdalMessages() { CPLPushErrorHandlerEx(&GdalMessages::collect, this); }
+  ~GdalMessages() { CPLPopErrorHandler(); }
+  GdalMessages(const GdalMessages&) = delete;
+  GdalMessages& operator=(const GdalMessages&) = delete;
+  std::string text() const { return messages_.empty() ? "" : fmt::format(" (GDAL: {})", fmt::join(messages_, "; ")); }
+  bool failed() const { return failed_; }
+
+ private:
+  static void CPL_STDCALL collect(CPLErr level, CPLErrorNum, const char* message) {
+    auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
+    if (!self || level < CE_Warning) return;
+    if (level >= CE_Failure) self->failed_ = true;
+    if (message && self->messages_.size() < 5) self->messages_.emplace_back(message);
+  }
+  std::vector<std::string> messages_;
+  bool failed_ = false;
+};
+
+bool has_extension(const std::string& path, const std::string& ext) {
+  if (path.size() < ext.size()) return false;
+  std::string tail = path.substr(path.size() - ext.size());
+  std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return tail == ext;
+}
+
+// A shapefile is three files: name.shp (geometry), name.shx (index) and name.dbf (attributes).
+void check_shapefile_parts(const std::string& path) {
+  if (!std::filesystem::exists(path)) throw DataError(fmt::format("cannot open '{}': the file does not exist", path));
+  if (!has_extension(path, ".shp")) return;
+  const std::string stem = path.substr(0, path.size() - 4);
+  for (const char* part : {".shx", ".dbf"}) {
+    std::string upper = part;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (!std::filesystem::exists(stem + part) && !std::filesystem::exists(stem + upper))
+      throw DataError(fmt::format("'{}': the shapefile's {} file '{}' is missing; a shapefile needs its .shp, .shx and .dbf side by side "
+                                  "(copy all of them, or convert it to GeoJSON or GeoPackage)",
+                                  path, std::string(part) == ".dbf" ? "attribute table (.dbf)" : "index (.shx)", stem + part));
+  }
+}
+
+void check_unique(const Polygons& p, const std::string& path, const std::string& id_field, const char* item) {
+  std::unordered_map<std::string, size_t> first;
+  for (size_t i = 0; i < p.ids.size(); ++i) {
+    auto [it, inserted] = first.emplace(p.ids[i], i);
+    if (!inserted)
+      throw DataError(fmt::format("'{}': the id '{}' of field '{}' appears twice ({} {} and {}); each polygon needs its own id, "
+                                  "or dissolve the polygons by that field", path, p.ids[i], id_field, item, it->second + (item[0] == 'l' ? 2 : 1),
+                                  i + (item[0] == 'l' ? 2 : 1)));
+  }
+}
+
+}  // namespace
+
+Polygons read_polygons(const std::string& path, const std::string& id_field, const std::string& wkt_field, bool shared_ids) {
   Polygons p;
   const bool csv = path.size() > 4 && path.substr(path.size() - 4) == ".csv";
   if (csv) {
@@ -21,20 +84,27 @@ Polygons read_polygons(const std::string& path, const std::string& id_field, con
       p.ids.push_back(f.get(id_field).text(i));
       p.wkt.push_back(f.get(wkt_field).text(i));
     }
+    if (!shared_ids) check_unique(p, path, id_field, "lines");
     return p;
   }
+  check_shapefile_parts(path);
   GDALAllRegister();
+  GdalMessages gdal;
   std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
-  if (!ds || ds->GetLayerCount() == 0) throw DataError(fmt::format("cannot read polygons from '{}' (shapefile, GeoJSON, GeoPackage or CSV with WKT)", path));
+  if (!ds || ds->GetLayerCount() == 0)
+    throw DataError(fmt::format("cannot read polygons from '{}' (shapefile, GeoJSON, GeoPackage or CSV with WKT){}", path, gdal.text()));
   OGRLayer* layer = ds->GetLayer(0);
   const int field = layer->GetLayerDefn()->GetFieldIndex(id_field.c_str());
   if (field < 0) throw DataError(fmt::format("'{}' has no field '{}'", path, id_field));
   for (auto& feature : *layer) {
     const OGRGeometry* g = feature->GetGeometryRef();
-    if (!g) throw DataError(fmt::format("'{}': feature {} has no geometry", path, feature->GetFID()));
+    if (!g) throw DataError(fmt::format("'{}': feature {} has no geometry{}", path, feature->GetFID(), gdal.text()));
     p.ids.emplace_back(feature->GetFieldAsString(field));
     p.wkt.push_back(g->exportToWkt());
   }
+  if (gdal.failed() || (!gdal.text().empty() && p.ids.empty()))
+    throw DataError(fmt::format("cannot read polygons from '{}': the file is damaged or incomplete{}", path, gdal.text()));
+  if (!shared_ids) check_unique(p, path, id_field, "features");
   return p;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
@@ -11,17 +12,42 @@
 
 namespace cbec {
 
-Frame read_table(const std::string& path) {
+Frame read_table(const std::string& path, const CsvOptions& csv) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext == ".dta") return read_dta(path);
-  if (ext == ".csv" || ext == ".txt") return read_csv(path);
+  if (ext == ".csv" || ext == ".txt") return read_csv(path, csv);
   if (ext == ".tsv") {
-    CsvOptions o;
-    o.delimiter = '\t';
+    CsvOptions o = csv;
+    if (!o.delimiter) o.delimiter = '\t';
     return read_csv(path, o);
   }
   throw DataError(fmt::format("'{}': unknown data format '{}'; use .csv, .tsv or .dta", path, ext));
+}
+
+std::optional<std::vector<std::string>> column_names(const std::string& path, const CsvOptions& csv) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext != ".csv" && ext != ".txt" && ext != ".tsv") return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string head(1 << 16, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  // The header and the line after it (UTF-16 newlines are two bytes: keep whole lines of text).
+  size_t cut = head.find('\n');
+  if (cut != std::string::npos) cut = head.find('\n', cut + 1);
+  if (cut != std::string::npos) head.resize(cut + 1);
+  CsvOptions o = csv;
+  if (ext == ".tsv" && !o.delimiter) o.delimiter = '\t';
+  try {
+    std::vector<std::string> names;
+    const Frame header = parse_csv(head, path, o);
+    for (const auto& c : header.columns()) names.push_back(c.name);
+    return names;
+  } catch (const Error&) {
+    return std::nullopt;   // reading the whole file will report the problem
+  }
 }
 
 }  // namespace cbec

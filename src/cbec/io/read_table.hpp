@@ -1,11 +1,19 @@
-// Reads a data file by its extension: .csv/.txt/.tsv (CSV) or .dta (Stata).
+// Reads a data file by its extension: .csv/.txt/.tsv (CSV) or .dta (Stata). The CSV options
+// (delimiter, encoding, number formats) are the user's; .tsv declares the tab delimiter.
 #pragma once
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "cbec/frame/frame.hpp"
+#include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
 
-Frame read_table(const std::string& path);
+Frame read_table(const std::string& path, const CsvOptions& csv = {});
+
+// The column names of a CSV/TSV file from its header alone (a study checks the columns its steps
+// name before reading the data); nullopt for other formats or a file that cannot be read.
+std::optional<std::vector<std::string>> column_names(const std::string& path, const CsvOptions& csv = {});
 
 }  // namespace cbec

@@ -87,7 +87,7 @@ SpatialWeights read_gal(const std::string& path) {
 }
 
 SpatialWeights read_edge_list(const std::string& path) {
-  Frame f = read_csv(path, CsvOptions{',', {"", "NA"}, {}});
+  Frame f = read_csv(path, plain_csv({"", "NA"}, {}));
   if (f.ncols() < 2 || f.ncols() > 3)
     throw DataError(fmt::format("{}: {} columns, but an edge list has from,to[,weight]; a dense matrix (a header of unit ids) is read "
                                 "when named .matrix.csv or with --matrix", path, f.ncols()));
@@ -96,9 +96,11 @@ SpatialWeights read_edge_list(const std::string& path) {
   IdIndex index;
   std::vector<Eigen::Triplet<double>> t;
   for (size_t i = 0; i < f.nrows(); ++i) {
-    if (a.is_missing(i) || b.is_missing(i)) throw DataError(fmt::format("{} line {}: missing unit id", path, i + 2));
-    const double wt = f.ncols() >= 3 ? f.columns()[2].values.at(i) : 1.0;
+    if (a.is_missing(i)) throw DataError(fmt::format("{} line {}: the 'from' unit id is missing", path, i + 2));
     const int from = index(a.text(i));  // in order: ids are numbered by first appearance
+    if (b.is_missing(i)) continue;      // "id," declares a unit without neighbours (an island)
+    const double wt = f.ncols() >= 3 ? f.columns()[2].values.at(i) : 1.0;
+    if (!std::isfinite(wt)) throw DataError(fmt::format("{} line {}: the weight is missing or not a number", path, i + 2));
     t.emplace_back(from, index(b.text(i)), wt);
   }
   return from_triplets(index.ids, t, "edge list " + std::filesystem::path(path).filename().string());

@@ -4,17 +4,29 @@
 
 namespace cbec {
 
+namespace {
+nlohmann::json trend_json(const Trend& t) {
+  return {{"slope", json_number(t.slope)}, {"se", json_number(t.slope_se)}, {"p_value", json_number(t.slope_p)},
+          {"intercept", json_number(t.intercept)}, {"intercept_se", json_number(t.intercept_se)}, {"intercept_p_value", json_number(t.intercept_p)}};
+}
+}  // namespace
+
 nlohmann::json to_json(const SigmaResult& r) {
   nlohmann::json j{{"variable", r.variable}, {"group", r.group}, {"logs", r.logs},
-                   {"sd_trend", {{"slope", r.sd_slope}, {"se", r.sd_slope_se}, {"p_value", r.sd_slope_p}}},
-                   {"cv_trend", {{"slope", r.cv_slope}, {"se", r.cv_slope_se}, {"p_value", r.cv_slope_p}}}};
-  for (const auto& row : r.rows) j["by_year"].push_back({{"year", row.year}, {"n", row.n}, {"mean", row.mean}, {"sd", row.sd}, {"cv", row.cv}});
+                   {"sd_definition", "sd: sample SD, divisor n - 1; sd_population: divisor n; cv = sd / mean; the trends use sd and cv"},
+                   {"sd_trend", trend_json(r.sd_trend)}, {"cv_trend", trend_json(r.cv_trend)}};
+  for (const auto& row : r.rows)
+    j["by_year"].push_back({{"year", row.year}, {"n", row.n}, {"mean", row.mean}, {"sd", json_number(row.sd)}, {"cv", json_number(row.cv)},
+                            {"sd_population", json_number(row.sd_population)}, {"cv_population", json_number(row.cv_population)}});
   return j;
 }
 
 nlohmann::json to_json(const BetaResult& r) {
   nlohmann::json j = to_json(r.model);
-  j["convergence"] = {{"kind", r.kind}, {"group", r.group}, {"beta", r.beta}, {"speed", r.speed}, {"half_life", r.half_life}, {"T", r.T}};
+  j["convergence"] = {{"kind", r.kind}, {"group", r.group}, {"beta", r.beta}, {"beta_se", json_number(r.beta_se)},
+                      {"speed", json_number(r.speed)}, {"speed_se", json_number(r.speed_se)},
+                      {"half_life", json_number(r.half_life)}, {"half_life_se", json_number(r.half_life_se)}, {"T", r.T},
+                      {"se_method", "delta method: se(speed) = se(beta) / |1 + T beta|, se(half_life) = ln 2 se(speed) / speed^2"}};
   return j;
 }
 

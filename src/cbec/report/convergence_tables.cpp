@@ -10,10 +10,17 @@ namespace cbec {
 Table sigma_table(const SigmaResult& r) {
   Table t;
   t.title = fmt::format("Sigma convergence of {}{}{}", r.logs ? "ln " : "", r.variable, r.group.empty() ? "" : " (" + r.group + ")");
-  t.header = {"Year", "N", "Mean", "SD", "CV"};
-  for (const auto& row : r.rows) t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.mean), format_fixed(row.sd), format_fixed(row.cv)});
-  t.notes.push_back(fmt::format("Trend of SD: {} per year (SE {}, p = {}); of CV: {} (SE {}, p = {}). Negative = sigma convergence.", format_fixed(r.sd_slope),
-                                format_fixed(r.sd_slope_se), format_fixed(r.sd_slope_p), format_fixed(r.cv_slope), format_fixed(r.cv_slope_se), format_fixed(r.cv_slope_p)));
+  t.header = {"Year", "N", "Mean", "SD (sample)", "CV (sample)", "SD (population)", "CV (population)"};
+  for (const auto& row : r.rows)
+    t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.mean), format_fixed(row.sd), format_fixed(row.cv),
+                      format_fixed(row.sd_population), format_fixed(row.cv_population)});
+  t.notes.push_back("Sample SD: divisor N - 1 (R sd, Stata summarize); population SD: divisor N. CV = SD / mean. The trends use the sample SD.");
+  const Trend &sd = r.sd_trend, &cv = r.cv_trend;
+  t.notes.push_back(fmt::format("Trend of SD: {} + {} year (slope SE {}, p = {}; intercept SE {}); of CV: {} + {} year (slope SE {}, p = {}; "
+                                "intercept SE {}). A negative slope = sigma convergence.",
+                                format_fixed(sd.intercept), format_fixed(sd.slope), format_fixed(sd.slope_se), format_fixed(sd.slope_p),
+                                format_fixed(sd.intercept_se), format_fixed(cv.intercept), format_fixed(cv.slope), format_fixed(cv.slope_se),
+                                format_fixed(cv.slope_p), format_fixed(cv.intercept_se)));
   return t;
 }
 
@@ -38,8 +45,10 @@ Table beta_table(const std::vector<BetaResult>& results, bool panel) {
   }
   Table t = regression_table(models, to);
   for (const auto& r : results)
-    t.notes.push_back(fmt::format("{}: beta = {}, speed -ln(1 + T beta)/T = {} (T = {:g}), half-life = {} years.", r.group.empty() ? "all" : r.group,
-                                  format_fixed(r.beta), format_fixed(r.speed), r.T, format_fixed(r.half_life)));
+    t.notes.push_back(fmt::format("{}: beta = {} (SE {}), speed -ln(1 + T beta)/T = {} (SE {}; T = {:g}), half-life ln 2 / speed = {} years (SE {}); "
+                                  "SEs of speed and half-life by the delta method.",
+                                  r.group.empty() ? "all" : r.group, format_fixed(r.beta), format_fixed(r.beta_se), format_fixed(r.speed),
+                                  format_fixed(r.speed_se), r.T, format_fixed(r.half_life), format_fixed(r.half_life_se)));
   return t;
 }
 

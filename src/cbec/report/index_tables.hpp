@@ -13,7 +13,8 @@
 namespace cbec {
 
 Table entropy_table(const EntropyResult& r, const EntropyOptions& options);
-Table entropy_by_group_table(const GroupedEntropyResult& r, const std::vector<std::string>& indicators, const std::string& by);
+Table entropy_by_group_table(const GroupedEntropyResult& r, const std::vector<std::string>& indicators, const std::string& by,
+                             const EntropyOptions& options = {});
 std::vector<Table> vif_tables(const std::vector<VifStep>& steps);
 // One row per indicator (or criterion) and its weight.
 Table weights_table(const std::string& title, const std::string& what, const std::vector<std::string>& names, const Eigen::VectorXd& w);

@@ -82,12 +82,55 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
       auto it = r.fit.find("r2_within");
       return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
     });
+  auto fit_row = [&](const std::string& key, const std::string& label, int digits) {
+    if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.fit.count(key) > 0; })) return;
+    stat_row(label, [&](const RegressionResult& r) {
+      auto it = r.fit.find(key);
+      return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, digits);
+    });
+  };
+  if (o.extended_stats) {
+    fit_row("adj_r2_within", "Adj. within R-squared", o.digits);
+    fit_row("r2_within_xt", "R-squared within (xtreg)", o.digits);
+    fit_row("r2_between_xt", "R-squared between (xtreg)", o.digits);
+    fit_row("r2_overall_xt", "R-squared overall (xtreg)", o.digits);
+    if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.fit.count("within_intercept") > 0; })) {
+      stat_row("Within intercept (_cons)", [&](const RegressionResult& r) {
+        auto it = r.fit.find("within_intercept");
+        return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
+      });
+      stat_row("", [&](const RegressionResult& r) {
+        auto it = r.fit.find("within_intercept_se");
+        return it == r.fit.end() ? std::string() : fmt::format("({:.{}f})", it->second, o.digits);
+      });
+    }
+    fit_row("loglik", "Log likelihood", o.digits);
+    fit_row("aic", "AIC", o.digits);
+    fit_row("bic", "BIC", o.digits);
+  }
+  // Specification tests: statistic [p-value].
+  static const std::vector<std::pair<std::string, std::string>> diagnostics = {
+      {"f_effects", "F test of effects"}, {"wu_hausman", "Wu-Hausman F"}, {"wu_hausman_robust", "Endogeneity F (chosen vcov)"},
+      {"sargan", "Sargan chi2"}, {"hansen_j", "Hansen J chi2"}};
+  for (const auto& [key, label] : diagnostics) {
+    if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.tests.count(key) > 0; })) continue;
+    stat_row(label, [&](const RegressionResult& r) {
+      auto it = r.tests.find(key);
+      return it == r.tests.end() ? std::string() : fmt::format("{:.{}f} [{:.4f}]", it->second.stat, o.digits, it->second.p_value);
+    });
+  }
   stat_row("Std. errors", [](const RegressionResult& r) {
     if (!r.vcov_info.cluster.empty()) return fmt::format("{} by {}", r.vcov_info.type, fmt::join(r.vcov_info.cluster, "+"));
     return r.vcov_info.type;
   });
   t.notes.push_back(fmt::format("{} in parentheses. * p<{:g}, ** p<{:g}, *** p<{:g}", o.show_t ? "t statistics" : "Standard errors",
                                 o.star_levels[0], o.star_levels[1], o.star_levels[2]));
+  if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) {
+        return std::any_of(r.tests.begin(), r.tests.end(), [](const auto& kv) {
+          return kv.first == "f_effects" || kv.first == "wu_hausman" || kv.first == "sargan" || kv.first == "hansen_j";
+        });
+      }))
+    t.notes.push_back("Specification tests: statistic [p-value].");
   std::set<std::string> seen;
   for (size_t m = 0; m < models.size(); ++m) {
     const auto& r = models[m];

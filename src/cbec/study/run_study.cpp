@@ -39,6 +39,8 @@ StudySection run_registered(const StudySpec& s, const AnalysisSpec& a, Frame& fr
   ctx.truth = truth;
   ctx.cache = &cache;
   ctx.spatial = spatial;
+  ctx.report_input_notes = false;   // reported once, in the data summary
+  ctx.panel_checked = true;         // declared when the data was read
   Outcome out = run_analysis(*a.analysis, frame, a.options, ctx);
   StudySection sec;
   sec.type = a.type;
@@ -65,9 +67,14 @@ void in_context(const AnalysisSpec& a, Fn&& fn) {
 StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_folder) {
   StudyReport rep;
   rep.spec = s;
-  Frame frame = read_table(s.data);
+  Frame frame = read_table(s.data, s.csv);
   std::vector<JoinReport> joins;
-  for (const auto& j : s.joins) joins.push_back(left_join(frame, read_table(j.path), j.by, j.path));
+  std::vector<std::string> input_notes = frame.notes();
+  for (const auto& j : s.joins) {
+    Frame joined = read_table(j.path, s.csv);
+    input_notes.insert(input_notes.end(), joined.notes().begin(), joined.notes().end());
+    joins.push_back(left_join(frame, joined, j.by, j.path));
+  }
   std::vector<std::string> cols;
   for (const auto& c : frame.columns()) cols.push_back(c.name);
   auto missing = missing_columns(s, cols);
@@ -86,6 +93,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
     if (j.unmatched)
       rep.data_summary.notes.push_back(fmt::format("{} rows have no match in {}: its columns are missing there.", j.unmatched, j.source));
   }
+  for (const auto& n : input_notes) rep.data_summary.notes.push_back(n);
   if (panel.rows_missing_id) rep.data_summary.notes.push_back(fmt::format("{} rows have a missing unit or time and are outside the panel.", panel.rows_missing_id));
   rep.provenance = {{"cbec", CBEC_VERSION}, {"seed", s.seed}, {"study_file", s.path}, {"inputs", {{s.data, sha256_file(s.data)}, {s.path, sha256_file(s.path)}}}};
   if (!s.truth.empty()) {
@@ -149,7 +157,7 @@ std::vector<std::string> write_report(StudyReport& rep, const std::string& folde
     for (size_t k = 0; k < rep.sections[i].figures.size(); ++k) {
       Figure& f = rep.sections[i].figures[k];
       f.name = fmt::format("{:02d}_{}{}", i + 1, rep.sections[i].type, k ? fmt::format("_{}", k + 1) : "");
-      std::ofstream(fs::path(folder) / "figures" / (f.name + ".vl.json")) << f.spec.dump(1) << "\n";
+      std::ofstream(fs::path(folder) / "figures" / (f.name + ".vl.json")) << f.spec.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       ++n_figures;
     }
   if (n_figures) {
@@ -174,7 +182,7 @@ std::vector<std::string> write_report(StudyReport& rep, const std::string& folde
   }
   write_tables(all, (fs::path(folder) / "tables.xlsx").string(), TableFormat::Xlsx);
   results["warnings"] = rep.warnings;
-  std::ofstream(fs::path(folder) / "results.json") << results.dump(2) << "\n";
+  std::ofstream(fs::path(folder) / "results.json") << results.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   std::ofstream(fs::path(folder) / "index.html") << study_report_html(rep);
   return rep.warnings;
 }

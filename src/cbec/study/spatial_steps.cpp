@@ -20,7 +20,7 @@ const std::string& key_of(const StudySpec& s) { return s.spatial->key.empty() ? 
 
 SpatialSetup build_spatial_context(const StudySpec& s, const Frame& frame) {
   const SpatialSpec& g = *s.spatial;
-  Polygons all = read_polygons(g.polygons, g.dissolve.empty() ? g.id : g.dissolve);
+  Polygons all = read_polygons(g.polygons, g.dissolve.empty() ? g.id : g.dissolve, "wkt", !g.dissolve.empty());
   if (!g.dissolve.empty()) all = dissolve(all, all.ids);
   const Column& key = frame.get(key_of(s));
   std::set<std::string> wanted;

@@ -10,6 +10,7 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/domain/pilot_zones.hpp"
+#include "cbec/io/read_table.hpp"
 
 namespace cbec {
 
@@ -92,12 +93,30 @@ StudySpec read_study(const std::string& path) {
   const toml::table* data = root["data"].as_table();
   if (!data) errors.push_back(fmt::format("{}: a [data] section with path, unit and time is required", path));
   else {
-    check_keys(*data, {"path", "unit", "time", "first_treat", "join"}, "[data]");
+    check_keys(*data, {"path", "unit", "time", "first_treat", "join", "delimiter", "encoding", "thousands", "percent"}, "[data]");
     get_string(data, "path", s.data, true, "data");
     get_string(data, "unit", s.unit, true, "data");
     get_string(data, "time", s.time, true, "data");
     get_string(data, "first_treat", s.first_treat, false, "data");
     resolve(s.data, *data, "path", "data");
+    std::string delimiter, thousands;
+    get_string(data, "delimiter", delimiter, false, "data");
+    get_string(data, "encoding", s.csv.encoding, false, "data");
+    get_string(data, "thousands", thousands, false, "data");
+    auto separator = [&](const std::string& text, const char* key, char& out) {
+      if (text.empty()) return;
+      try {
+        out = parse_separator(text, place(path, data->get(key)->source()) + " [data] " + key);
+      } catch (const Error& e) {
+        errors.push_back(e.what());
+      }
+    };
+    separator(delimiter, "delimiter", s.csv.delimiter);
+    separator(thousands, "thousands", s.csv.thousands);
+    if (const toml::node* n = data->get("percent")) {
+      if (auto v = n->value_exact<bool>()) s.csv.percent = *v;
+      else errors.push_back(fmt::format("{}: 'percent' must be true or false", place(path, n->source())));
+    }
     if (const toml::node* joins = data->get("join")) {
       const toml::array* arr = joins->as_array();
       if (!arr || !arr->is_array_of_tables()) errors.push_back(fmt::format("{}: write each joined table as [[data.join]] with path and by", place(path, joins->source())));
@@ -176,6 +195,16 @@ StudySpec read_study(const std::string& path) {
       s.analyses.push_back(std::move(a));
     }
   }
+  // Columns the steps name but the data lacks, found from the headers, in the same pass.
+  if (!errors.empty() && !s.data.empty())
+    if (auto cols = column_names(s.data, s.csv)) {
+      bool all_headers = true;
+      for (const auto& j : s.joins)
+        if (auto more = column_names(j.path, s.csv)) cols->insert(cols->end(), more->begin(), more->end());
+        else all_headers = false;
+      if (all_headers)
+        for (auto& m : missing_columns(s, *cols)) errors.push_back(std::move(m));
+    }
   if (!errors.empty())
     throw DataError(fmt::format("{} problem{} in the study file:\n  {}", errors.size(), errors.size() == 1 ? "" : "s", fmt::join(errors, "\n  ")));
   return s;

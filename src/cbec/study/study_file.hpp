@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cbec/analysis/options.hpp"
+#include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
 
@@ -44,6 +45,7 @@ struct StudySpec {
   std::string title = "cbec study", note, output = "report", truth;
   uint64_t seed = 12345;
   std::string data, unit, time, first_treat;
+  CsvOptions csv;                         // [data] delimiter, encoding, thousands, percent (also for joins)
   std::vector<JoinSpec> joins;            // [[data.join]], applied in order
   std::vector<AnalysisSpec> analyses;
   std::optional<SpatialSpec> spatial;

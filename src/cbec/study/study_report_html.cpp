@@ -94,7 +94,7 @@ std::string study_report_html(const StudyReport& rep) {
   }
   if (can_draw && !specs.empty()) {
     h += inline_script(*vega_js) + inline_script(*vega_lite_js);
-    h += "<script type=\"application/json\" id=\"cbec-figure-specs\">" + script_safe(specs.dump()) + "</script>\n";
+    h += "<script type=\"application/json\" id=\"cbec-figure-specs\">" + script_safe(specs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + "</script>\n";
     h += std::string("<script>") + kRenderScript + "</script>\n";
   }
   h += "<h2 id=\"provenance\">Reproducibility</h2>\n<div class=\"prov\"><p>cbec " + html_escape(rep.provenance.value("cbec", "")) +

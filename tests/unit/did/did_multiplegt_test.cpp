@@ -34,7 +34,9 @@ const DidMultiplegtEffect& find(const DidMultiplegtResult& r, const std::string&
 }  // namespace
 
 TEST(DidMultiplegt, MatchesDIDmultiplegt) {
-  for (const auto& c : fixture()["cases"]) {
+  const nlohmann::json fx = fixture();   // held here: a range-for over fixture()["cases"] would dangle
+  ASSERT_GE(fx["cases"].size(), 2u);
+  for (const auto& c : fx["cases"]) {
     SCOPED_TRACE(c["name"].get<std::string>());
     const bool mp = c["name"] == "mpdta";
     const Frame f = read_csv(std::string(CBEC_TEST_DATA) + (mp ? "/mpdta.csv" : "/didm_switching.csv"));

@@ -15,7 +15,7 @@ Frame names_frame(const std::vector<std::string>& names) {
   f.set(Column::strings("unit", names));
   return f;
 }
-Frame provinces() { return read_csv(std::string(CBEC_SOURCE_DIR "/data") + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}}); }
+Frame provinces() { return read_csv(std::string(CBEC_SOURCE_DIR "/data") + "/china_provinces.csv", plain_csv({""}, {"adcode"})); }
 RegionReport run(Frame& f, const std::string& scheme, const std::string& level, const std::string& unit = "unit") {
   RegionOptions o;
   o.unit = unit;
@@ -60,7 +60,7 @@ TEST(Regions, YangtzeRiverDeltaHas41Cities) {
 }
 
 TEST(Regions, ZhejiangNortheastAndSouthwest) {
-  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/zhejiang_cities.csv", CsvOptions{',', {""}, {"adcode"}});
+  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/zhejiang_cities.csv", plain_csv({""}, {"adcode"}));
   Frame g = f;
   auto r = run(f, "zhejiang", "city", "name_cn");
   EXPECT_EQ(r.counts, (std::map<std::string, size_t>{{"Northeast", 6}, {"Southwest", 5}}));

@@ -112,10 +112,10 @@ TEST(Convergence, SigmaAndBetaMatchR) {
     EXPECT_NEAR(sg.rows[k].sd, fx["sigma"]["sd"][k].get<double>(), 1e-12);
     EXPECT_NEAR(sg.rows[k].cv, fx["sigma"]["cv"][k].get<double>(), 1e-12);
   }
-  EXPECT_NEAR(sg.sd_slope, fx["sigma"]["sd_slope"].get<double>(), 1e-12);
-  EXPECT_NEAR(sg.sd_slope_se, fx["sigma"]["sd_se"].get<double>(), 1e-12);
-  EXPECT_NEAR(sg.sd_slope_p, fx["sigma"]["sd_p"].get<double>(), 1e-9);
-  EXPECT_NEAR(sg.cv_slope, fx["sigma"]["cv_slope"].get<double>(), 1e-12);
+  EXPECT_NEAR(sg.sd_trend.slope, fx["sigma"]["sd_slope"].get<double>(), 1e-12);
+  EXPECT_NEAR(sg.sd_trend.slope_se, fx["sigma"]["sd_se"].get<double>(), 1e-12);
+  EXPECT_NEAR(sg.sd_trend.slope_p, fx["sigma"]["sd_p"].get<double>(), 1e-9);
+  EXPECT_NEAR(sg.cv_trend.slope, fx["sigma"]["cv_slope"].get<double>(), 1e-12);
   BetaResult cs = beta_cross_section(f, s).at(0);
   EXPECT_NEAR(cs.beta, fx["beta_cs"]["beta"].get<double>(), 1e-10);
   EXPECT_NEAR(cs.speed, fx["beta_cs"]["speed"].get<double>(), 1e-10);

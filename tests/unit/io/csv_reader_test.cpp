@@ -20,11 +20,12 @@ TEST(CsvReader, TypesQuotesMissingAndChinese) {
   EXPECT_EQ(f.get("y").type, ColumnType::Integer);
 }
 
-TEST(CsvReader, ColumnBecomesTextMidway) {
-  Frame f = parse_csv("a,b\n1,2\n2,x7\n3,4\n", "t.csv");
+TEST(CsvReader, ColumnOfMostlyTextIsText) {
+  Frame f = parse_csv("a,b\n1,2\n2,x7\n3,y8\n", "t.csv");
   EXPECT_EQ(f.get("b").type, ColumnType::String);
   EXPECT_EQ(f.get("b").text(0), "2");
   EXPECT_EQ(f.get("b").text(1), "x7");
+  EXPECT_TRUE(f.notes().empty());
 }
 
 TEST(CsvReader, ErrorsNameFileLineAndColumn) {

@@ -62,7 +62,7 @@ TEST(Contiguity, ProvincesDissolvedFromCitiesGiveThe68LandBorders) {
   CsvOptions o;
   o.string_columns = {"city_code", "province_code", "wkt"};
   Frame cities = read_csv(std::string(CBEC_SOURCE_DIR "/data") + "/china_city_polygons.csv", o);
-  Frame prov = read_csv(std::string(CBEC_SOURCE_DIR "/data") + "/china_provinces.csv", CsvOptions{',', {""}, {"adcode"}});
+  Frame prov = read_csv(std::string(CBEC_SOURCE_DIR "/data") + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
   std::map<std::string, std::string> english;
   for (size_t i = 0; i < prov.nrows(); ++i) english[prov.get("adcode").text(i)] = prov.get("name_en").text(i);
   Polygons p;

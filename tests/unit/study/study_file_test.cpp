@@ -222,3 +222,22 @@ TEST(StudyRun, TransformStepAddsColumnsForLaterSteps) {
   const std::string m = error_of("transform_bad.toml");
   EXPECT_NE(m.find("no column 'xx'"), std::string::npos) << m;
 }
+
+TEST(StudyFile, MissingColumnsAreReportedWithTheOtherProblems) {
+  const auto dir = std::filesystem::temp_directory_path() / "cbec_study_all_problems";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "d.csv") << "id,year,y,x\n1,2001,1,2\n1,2002,2,3\n";
+  std::ofstream(dir / "s.toml") << "[data]\npath = \"d.csv\"\nunit = \"id\"\ntime = \"year\"\n\n"
+                                   "[[analysis]]\ntype = \"describe\"\nvariables = [\"ghost\"]\n\n"
+                                   "[[analysis]]\ntype = \"placebo_typo\"\n";
+  try {
+    read_study((dir / "s.toml").string());
+    FAIL();
+  } catch (const DataError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("2 problems"), std::string::npos) << m;
+    EXPECT_NE(m.find("placebo_typo"), std::string::npos) << m;
+    EXPECT_NE(m.find("no column 'ghost'"), std::string::npos) << m;
+  }
+  std::filesystem::remove_all(dir);
+}

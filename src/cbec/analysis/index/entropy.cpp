@@ -23,7 +23,8 @@ Analysis entropy_analysis() {
                columns_option("negative", "Indicators where less is better"),
                list_option("groups", "First-level group of each indicator, in the order of the indicators (hierarchical index)"),
                choice_option("standardize", {"minmax", "z"}, "minmax", "Standardization of the indicators"),
-               number_option("shift", 0, "Added to the standardized values before the shares (e.g. 0.0001)"),
+               number_option("shift", 0, "Added to the standardized values before the shares (e.g. 0.0001); the scores use the unshifted values"),
+               flag_option("shift_scores", "Scores from the shifted values (x' + shift) too, instead of the unshifted x'"),
                choice_option("scope", {"pooled", "per-year", "time-varying"}, "pooled",
                              "pooled: n = units x years; per-year: standardize and weight within each --by group; time-varying: standardize pooled, weight within each group"),
                column_option("by", "The grouping column of scope per-year or time-varying (default: the panel's time column)"),
@@ -36,6 +37,7 @@ Analysis entropy_analysis() {
     EntropyOptions eo;
     eo.standardize = o.text("standardize");
     eo.shift = o.number("shift");
+    eo.score_shifted = o.flag("shift_scores");
     eo.groups = o.list("groups");
     eo.negative = negative_flags(names, o.list("negative"));
     const std::string by = o.has("by") ? o.text("by") : ctx.time;
@@ -54,7 +56,7 @@ Analysis entropy_analysis() {
       scores = r.scores;
     } else {
       const GroupedEntropyResult r = entropy_weights_by_group(X, names, frame.get(by), scope, eo);
-      out.tables.push_back(entropy_by_group_table(r, names, by));
+      out.tables.push_back(entropy_by_group_table(r, names, by, eo));
       std::vector<LinePoint> lines;
       bool numeric = true;
       for (size_t g = 0; g < r.levels.size() && numeric; ++g) {

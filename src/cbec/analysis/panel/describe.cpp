@@ -1,5 +1,9 @@
 // describe: summary statistics as Stata's summarize (N, mean, SD, min, max), optionally by group.
 #include "cbec/analysis/panel/panel_analyses.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "cbec/estimate/describe/summarize.hpp"
 #include "cbec/report/regression_json.hpp"
 #include "cbec/report/summary_table.hpp"
@@ -23,7 +27,18 @@ Analysis describe_analysis() {
       if (o.has("by")) s["group"] = r.group;
       j["summary"].push_back(s);
     }
-    return Outcome{{summary_table(rows)}, {}, j};
+    Table t = summary_table(rows);
+    // Without a variable list, text columns are not summarised: say which, never silently.
+    if (o.list("variables").empty()) {
+      std::vector<std::string> text;
+      for (const auto& c : frame.columns())
+        if (!c.is_numeric() && c.name != o.text("by")) text.push_back(c.name);
+      if (!text.empty()) {
+        t.notes.push_back(fmt::format("Text columns, not summarised: {}.", fmt::join(text, ", ")));
+        j["text_columns"] = text;
+      }
+    }
+    return Outcome{{t}, {}, j};
   };
   return a;
 }

@@ -1,9 +1,16 @@
-// reg: one or several linear regressions (OLS, fixed effects, IV) side by side, esttab-style.
+// reg: one or several linear regressions (OLS, fixed effects, IV) side by side, esttab-style, with
+// optionally the estimated fixed effects per level.
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/ols/feols.hpp"
+#include "cbec/estimate/ols/fixed_effect_levels.hpp"
 #include "cbec/formula/ast.hpp"
 #include "cbec/report/did_tables.hpp"
+#include "cbec/report/fixed_effects_report.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/regression_json.hpp"
 
@@ -22,6 +29,7 @@ Analysis reg_analysis() {
                column_option("weights", "Observation weights variable"),
                flag_option("keep_singletons", "Keep observations alone in a fixed-effect level"),
                flag_option("t", "Show t statistics instead of standard errors"),
+               flag_option("fixef", "The estimated fixed effects per level of each model with one or two absorbed dimensions (JSON fixef and a table)"),
                text_option("title", "Table title")};
   a.needs.panel = PanelNeed::Optional;   // for l(), f(), d() and dk
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
@@ -36,7 +44,7 @@ Analysis reg_analysis() {
     for (const auto& f : formulas) check_vcov("reg", "feols", fopt.vcov, {!parse_formula(f).fixed_effects.empty(), !dopt.weights.empty()});
     std::vector<RegressionResult> results;
     nlohmann::json j{{"models", nlohmann::json::array()}};
-    if (formulas.size() == 1 && ctx.frame_disposable) {
+    if (formulas.size() == 1 && ctx.frame_disposable && !o.flag("fixef")) {
       // One model: the data are released as its design is built (peak memory ~ data + design).
       results.push_back(feols(std::move(frame), formulas[0], fopt, dopt));
     } else {
@@ -48,9 +56,29 @@ Analysis reg_analysis() {
     topt.title = o.text("title");
     topt.show_t = o.flag("t");
     topt.model_names = o.list("names");
+    topt.extended_stats = true;
     Table t = regression_table(results, topt);
     add_truth_note(t, ctx.truth);
-    return Outcome{{t}, {}, j};
+    Outcome out{{t}, {}, j};
+    if (o.flag("fixef")) {
+      // The fixed effects of model m, from its design rebuilt with y and X as columns.
+      out.json["fixef"] = nlohmann::json::array();
+      for (size_t m = 0; m < formulas.size(); ++m) {
+        if (results[m].fixed_effects.size() > 2) {  // no per-level values for three or more dimensions
+          out.json["fixef"].push_back(nullptr);
+          out.tables.front().notes.push_back(fmt::format("Model {}: fixed effects per level are given for one or two dimensions only.", m + 1));
+          continue;
+        }
+        DesignOptions dm = dopt;
+        for (const auto& g : fopt.vcov.groups())
+          if (std::find(dm.groups.begin(), dm.groups.end(), g) == dm.groups.end()) dm.groups.push_back(g);
+        const std::vector<FixedEffectLevels> fe = fixed_effect_levels(build_design(frame, parse_formula(formulas[m]), dm), results[m]);
+        out.json["fixef"].push_back(to_json(fe));
+        const std::string name = m < topt.model_names.size() ? topt.model_names[m] : "(" + std::to_string(m + 1) + ")";
+        if (!fe.empty()) out.tables.push_back(fixed_effects_table(fe, name));
+      }
+    }
+    return out;
   };
   return a;
 }

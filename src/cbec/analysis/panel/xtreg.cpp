@@ -1,12 +1,18 @@
 // xtreg: the classic panel estimators (pooled, within, between, first differences, random effects)
-// side by side, with the Hausman test.
+// side by side, with the Hausman test, the F test of the effects and the within intercept of every
+// within model, and optionally the LM tests for effects and the fixed effects per level.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/analysis/variance_support.hpp"
+#include "cbec/estimate/ols/fixed_effect_levels.hpp"
+#include "cbec/estimate/panel/effects_tests.hpp"
 #include "cbec/estimate/panel/panel_models.hpp"
+#include "cbec/estimate/panel/within_intercept.hpp"
+#include "cbec/report/fixed_effects_report.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/regression_json.hpp"
 
@@ -24,7 +30,10 @@ Analysis xtreg_analysis() {
   a.options = {formula, model, text_option("vcov", "Variance: iid, hc0..hc3, cluster:var, cr2:var, dk[:lag]", "iid"),
                flag_option("hausman", "Hausman test of fe against re (adds fe and re when not listed)"),
                flag_option("hausman_robust", "Also the regression-based Hausman test (Wooldridge 2010, 10.7.3; plm::phtest method \"aux\") "
-                                             "with the chosen vcov: cluster:<unit> gives its cluster-robust form")};
+                                             "with the chosen vcov: cluster:<unit> gives its cluster-robust form"),
+               flag_option("effects_tests", "Tests for effects: F tests (individual, time, twoways; plm::pFtest) and LM tests "
+                                            "(Breusch-Pagan, Honda, King-Wu, GHM; plm::plmtest)"),
+               flag_option("fixef", "The estimated fixed effects per level of the fe, fe_time and twoways models (JSON fixef and a table)")};
   a.needs.panel = PanelNeed::Required;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     PanelOptions po;
@@ -38,14 +47,40 @@ Analysis xtreg_analysis() {
     for (const auto& m : models) check_vcov("xtreg --model " + m, m, po.vcov, {m == "fe" || m == "fe_time" || m == "twoways", false});
     std::vector<RegressionResult> results;
     std::vector<std::string> names;
+    PanelOptions iid = po;
+    iid.vcov = VcovSpec{};
+    const std::string formula = o.text("formula");
+    auto is_within = [](PanelModel m) { return m == PanelModel::Within || m == PanelModel::WithinTime || m == PanelModel::Twoways; };
+    auto effect_of = [](PanelModel m) { return m == PanelModel::Within ? "individual" : m == PanelModel::WithinTime ? "time" : "twoways"; };
+    std::vector<RegressionResult> pooled_iid;  // the pooled OLS the F tests compare with, fitted once
+    auto pooled = [&]() -> const RegressionResult& {
+      if (pooled_iid.empty()) pooled_iid.push_back(panel_model(frame, formula, PanelModel::Pooling, iid));
+      return pooled_iid.front();
+    };
+    nlohmann::json fixef = nlohmann::json::object();
+    std::vector<Table> fixef_tables;
     for (const auto& m : models) {
-      results.push_back(panel_model(frame, o.text("formula"), parse_panel_model(m), po));
-      names.push_back(panel_model_name(parse_panel_model(m)));
+      const PanelModel pm = parse_panel_model(m);
+      results.push_back(panel_model(frame, formula, pm, po));
+      names.push_back(panel_model_name(pm));
+      if (!is_within(pm)) continue;
+      RegressionResult& r = results.back();
+      r.tests["f_effects"] = effects_f_test(po.vcov.type == "iid" ? r : panel_model(frame, formula, pm, iid), pooled(), effect_of(pm));
+      const WithinIntercept wi = within_intercept(frame, formula, pm, po);
+      r.fit["within_intercept"] = wi.estimate;
+      r.fit["within_intercept_se"] = wi.se;
+      if (o.flag("fixef")) {
+        const std::vector<FixedEffectLevels> fe = fixed_effect_levels(within_design(frame, formula, pm, po), r);
+        fixef[names.back()] = to_json(fe);
+        fixef_tables.push_back(fixed_effects_table(fe, names.back()));
+      }
     }
     RegressionTableOptions to;
     to.model_names = names;
+    to.extended_stats = true;
     Table t = regression_table(results, to);
     nlohmann::json j{{"models", nlohmann::json::array()}};
+
     if (o.flag("hausman")) {
       auto find = [&](const std::string& n) { return static_cast<size_t>(std::find(names.begin(), names.end(), n) - names.begin()); };
       const TestResult h = hausman(results[find("within")], results[find("random")]);
@@ -57,8 +92,40 @@ Analysis xtreg_analysis() {
       t.notes.push_back(fmt::format("Regression-based Hausman test ({}): chi2({:g}) = {:.3f}, p = {:.4f}.", po.vcov.describe(), h.df1, h.stat, h.p_value));
       j["hausman_robust"] = to_json(h);
     }
+    std::optional<Table> effects_table;
+    if (o.flag("effects_tests")) {
+      Table et;
+      et.title = "Tests for individual and time effects";
+      et.header = {"Test", "Effects", "Statistic", "df", "p-value"};
+      nlohmann::json ej = nlohmann::json::object();
+      auto add = [&](const std::string& key, const std::string& label, const std::string& effect, const TestResult& r) {
+        ej[key] = to_json(r);
+        et.rows.push_back({label, effect, fmt::format("{:.4f}", r.stat),
+                           r.df2 > 0 ? fmt::format("{:g}, {:g}", r.df1, r.df2) : r.df1 > 0 ? fmt::format("{:g}", r.df1) : "",
+                           fmt::format("{:.4g}", r.p_value)});
+      };
+      for (PanelModel pm : {PanelModel::Within, PanelModel::WithinTime, PanelModel::Twoways})
+        add(std::string("f_") + effect_of(pm), "F (pooled vs within)", effect_of(pm),
+            effects_f_test(panel_model(frame, formula, pm, iid), pooled(), effect_of(pm)));
+      for (const char* type : {"bp", "honda", "kw", "ghm"})
+        for (const char* effect : {"individual", "time", "twoways"}) {
+          if (std::string(type) == "ghm" && std::string(effect) != "twoways") continue;
+          const std::string label = std::string(type) == "bp" ? "Breusch-Pagan LM" : std::string(type) == "honda" ? "Honda LM"
+                                    : std::string(type) == "kw"  ? "King-Wu LM" : "GHM LM";
+          add(std::string(type) + "_" + effect, label, effect, lm_effects_test(frame, formula, po, effect, type));
+        }
+      et.notes.push_back("F: plm::pFtest (Stata's F test that all u_i = 0 for individual effects); LM tests on the pooled OLS residuals "
+                         "(plm::plmtest; unbalanced panels as Baltagi and Li 1990): Breusch-Pagan chi2, Honda and King-Wu one-sided "
+                         "normal, GHM chi-bar-squared.");
+      j["effects_tests"] = ej;
+      effects_table = et;
+    }
+    std::vector<Table> tables{t};
+    if (effects_table.has_value()) tables.push_back(*effects_table);
+    for (auto& ft : fixef_tables) tables.push_back(std::move(ft));
+    if (o.flag("fixef")) j["fixef"] = fixef;
     for (const auto& r : results) j["models"].push_back(to_json(r));
-    return Outcome{{t}, {}, j};
+    return Outcome{tables, {}, j};
   };
   return a;
 }

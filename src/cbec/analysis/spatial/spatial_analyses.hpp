@@ -27,7 +27,9 @@ struct SpatialPeriod {
   std::vector<std::string> ids;
   std::vector<double> x;
   SpatialWeights w;
-  std::vector<std::string> dropped;    // units without a row or a value in the period, left out of its weights
+  std::vector<std::string> dropped;    // units of the data without a row or a value in the period, left out of its weights
+  std::vector<std::string> outside;    // units of the weights that are not in the data at all (W subset to the data's units)
+  std::vector<std::string> islands_created;  // units with neighbours in W but none among the units analysed
 };
 
 // Rows of each period (one period "all" when `time` is empty), in the order of the periods.
@@ -35,9 +37,10 @@ std::vector<std::pair<std::string, std::vector<size_t>>> periods_of(const Frame&
 // The rows of the period a local statistic or map uses: `year` when given, else the last period
 // (all rows without a time column). `label` receives the period.
 std::vector<size_t> rows_of_year(const Frame& f, const std::string& time, const Options& o, std::string& label);
-// Every unit of the data must be in the weights and every unit of the weights in the data (in
-// some period): a DataError lists those on one side only.
-void check_units(const Frame& f, const SpatialSetup& s, const std::string& data);
+// Every unit of the data must be in the weights (a DataError lists the first of those that are not).
+// Returns the units of the weights that are not in the data: the analysis uses W subset to the
+// data's units (national weights with a city panel), and the tables say so.
+std::vector<std::string> check_units(const Frame& f, const SpatialSetup& s, const std::string& data);
 // The setup's weights among `ids` (all of them units of the weights), in that order, transformed.
 SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids);
 SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::string& variable, const std::vector<size_t>& rows,

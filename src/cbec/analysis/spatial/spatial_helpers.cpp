@@ -83,27 +83,37 @@ SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>&
   return w;
 }
 
-void check_units(const Frame& f, const SpatialSetup& s, const std::string& data) {
+namespace {
+// "a, b, c and 12 more": long unit lists in messages stay readable.
+std::string some_of(const std::vector<std::string>& ids, size_t shown = 10) {
+  if (ids.size() <= shown) return fmt::format("{}", fmt::join(ids, ", "));
+  return fmt::format("{} and {} more", fmt::join(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ", "), ids.size() - shown);
+}
+}  // namespace
+
+std::vector<std::string> check_units(const Frame& f, const SpatialSetup& s, const std::string& data) {
   const Column& key = f.get(s.key);
   std::unordered_map<std::string, int> in_w, in_data;
   for (const auto& id : s.w.ids) in_w[id] = 1;
-  std::vector<std::string> missing_w, missing_d;
+  std::vector<std::string> missing_w, outside;
   for (size_t r = 0; r < f.nrows(); ++r) {
     if (key.is_missing(r)) continue;
     const std::string id = key.text(r);
     if (in_data.emplace(id, 1).second && !in_w.count(id)) missing_w.push_back(id);
   }
+  if (!missing_w.empty())
+    throw DataError(fmt::format("{} ('{}'): {} unit{} of the data {} not in the weights: {}; the weights' ids are like {}: check --id (or [spatial] key) "
+                                "names the column holding the same ids", data, s.key, missing_w.size(), missing_w.size() == 1 ? "" : "s",
+                                missing_w.size() == 1 ? "is" : "are", some_of(missing_w), some_of(s.w.ids, 3)));
   for (const auto& id : s.w.ids)
-    if (!in_data.count(id)) missing_d.push_back(id);
-  if (!missing_w.empty() || !missing_d.empty())
-    throw DataError(fmt::format("{} ('{}'): units in the data but not in the weights: [{}]; in the weights but not in the data: [{}]", data, s.key,
-                                fmt::join(missing_w, ", "), fmt::join(missing_d, ", ")));
+    if (!in_data.count(id)) outside.push_back(id);
+  return outside;
 }
 
 SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::string& variable, const std::vector<size_t>& rows,
                              const std::string& label, const std::string& data) {
-  check_units(f, s, data);
   SpatialPeriod p;
+  p.outside = check_units(f, s, data);
   p.label = label;
   const Column& key = f.get(s.key);
   const auto& x = f.numeric(variable);
@@ -132,9 +142,17 @@ SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::s
   if (!unknown.empty())
     throw DataError(fmt::format("{}{}: units in the data but not in the weights: [{}]", data, label == "all" ? "" : " period " + label,
                                 fmt::join(unknown, ", ")));
+  std::unordered_map<std::string, int> outside(p.outside.size());
+  for (const auto& id : p.outside) outside[id] = 1;
   for (const auto& id : s.w.ids)
-    if (!seen.count(id)) p.dropped.push_back(id);
+    if (!seen.count(id) && !outside.count(id)) p.dropped.push_back(id);
   p.w = weights_on(s, p.ids);
+  if (p.w.W.nonZeros() == 0)
+    throw DataError(fmt::format("{}{}: the weights have no link among the {} units analysed, so spatial statistics are undefined; "
+                                "check the weights (and the units with data)", data, label == "all" ? "" : " period " + label, p.ids.size()));
+  for (size_t i = 0; i < p.ids.size(); ++i)
+    if (p.w.W.row(static_cast<Eigen::Index>(i)).nonZeros() == 0 && s.w.W.row(static_cast<Eigen::Index>(in_w[p.ids[i]])).nonZeros() > 0)
+      p.islands_created.push_back(p.ids[i]);
   return p;
 }
 
@@ -159,10 +177,18 @@ void each_period(const Frame& frame, const SpatialSetup& s, const std::string& v
 void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<SpatialPeriod>& periods) {
   t.notes.push_back(fmt::format("Weights: {}, {}.", s.w.construction, transform_label(s.transform)));
   for (const auto& n : s.notes) t.notes.push_back(n);
-  for (const auto& p : periods)
+  if (!periods.empty() && !periods.front().outside.empty())
+    t.notes.push_back(fmt::format("The weights have {} unit{} not in the data, left out (W subset to the data's units): {}.", periods.front().outside.size(),
+                                  periods.front().outside.size() == 1 ? "" : "s", some_of(periods.front().outside)));
+  for (const auto& p : periods) {
+    const std::string when = p.label == "all" ? "" : p.label + ": ";
     if (!p.dropped.empty())
-      t.notes.push_back(fmt::format("{}{} unit{} without a value left out of the weights: {}.", p.label == "all" ? "" : p.label + ": ", p.dropped.size(),
-                                    p.dropped.size() == 1 ? "" : "s", fmt::join(p.dropped, ", ")));
+      t.notes.push_back(fmt::format("{}{} unit{} without a value left out of the weights: {}.", when, p.dropped.size(),
+                                    p.dropped.size() == 1 ? "" : "s", some_of(p.dropped)));
+    if (!p.islands_created.empty())
+      t.notes.push_back(fmt::format("{}{} unit{} no neighbour among the units analysed (islands, spatial lag 0): {}.", when, p.islands_created.size(),
+                                    p.islands_created.size() == 1 ? " has" : "s have", some_of(p.islands_created)));
+  }
 }
 
 OptionSpec variable_option() { return column_option("variable", "The variable", true); }

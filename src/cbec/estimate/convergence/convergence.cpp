@@ -34,8 +34,8 @@ std::vector<std::pair<std::string, std::vector<size_t>>> subsets(const Frame& f,
   return {by.begin(), by.end()};
 }
 
-// OLS slope of v on t with its iid standard error and two-sided p (t with n - 2 df).
-void trend(const std::vector<double>& t, const std::vector<double>& v, double& slope, double& se, double& p) {
+// OLS of v on an intercept and t with iid standard errors and two-sided p (t with n - 2 df).
+Trend trend(const std::vector<double>& t, const std::vector<double>& v) {
   const double n = static_cast<double>(t.size());
   double mt = 0, mv = 0;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -47,14 +47,34 @@ void trend(const std::vector<double>& t, const std::vector<double>& v, double& s
     stt += (t[i] - mt) * (t[i] - mt);
     stv += (t[i] - mt) * (v[i] - mv);
   }
-  slope = stv / stt;
+  Trend r;
+  r.slope = stv / stt;
+  r.intercept = mv - r.slope * mt;
   double rss = 0;
   for (size_t i = 0; i < t.size(); ++i) {
-    const double e = v[i] - mv - slope * (t[i] - mt);
+    const double e = v[i] - mv - r.slope * (t[i] - mt);
     rss += e * e;
   }
-  se = n > 2 ? std::sqrt(rss / (n - 2) / stt) : std::numeric_limits<double>::quiet_NaN();
-  p = n > 2 ? p_t_two_sided(slope / se, n - 2) : std::numeric_limits<double>::quiet_NaN();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double s2 = n > 2 ? rss / (n - 2) : nan;
+  r.slope_se = std::sqrt(s2 / stt);
+  r.intercept_se = std::sqrt(s2 * (1 / n + mt * mt / stt));
+  r.slope_p = n > 2 ? p_t_two_sided(r.slope / r.slope_se, n - 2) : nan;
+  r.intercept_p = n > 2 ? p_t_two_sided(r.intercept / r.intercept_se, n - 2) : nan;
+  return r;
+}
+
+// beta, its SE, and the speed and half-life with their delta-method SEs (convergence.hpp).
+void convergence_measures(BetaResult& b, const std::string& term) {
+  const long j = b.model.find(term);
+  b.beta = b.model.coef[j];
+  b.beta_se = std::sqrt(b.model.vcov(j, j));
+  b.speed = convergence_speed(b.beta, b.T);
+  b.speed_se = b.beta_se / std::fabs(1 + b.T * b.beta);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  b.half_life = b.speed > 0 ? std::log(2.0) / b.speed : nan;  // no convergence: no half-life
+  b.half_life_se = b.speed > 0 ? std::log(2.0) * b.speed_se / (b.speed * b.speed) : nan;
+  if (!std::isfinite(b.speed)) b.speed_se = nan;
 }
 
 }  // namespace
@@ -85,14 +105,16 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
       for (double a : v) ss += (a - row.mean) * (a - row.mean);
       row.sd = v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : std::numeric_limits<double>::quiet_NaN();
       row.cv = row.sd / row.mean;
+      row.sd_population = std::sqrt(ss / static_cast<double>(v.size()));
+      row.cv_population = row.sd_population / row.mean;
       r.rows.push_back(row);
       years.push_back(static_cast<double>(year));
       sds.push_back(row.sd);
       cvs.push_back(row.cv);
     }
     if (r.rows.size() < 3) throw DataError(fmt::format("sigma convergence needs at least 3 years of '{}'{}", s.variable, label.empty() ? "" : " in group " + label));
-    trend(years, sds, r.sd_slope, r.sd_slope_se, r.sd_slope_p);
-    trend(years, cvs, r.cv_slope, r.cv_slope_se, r.cv_slope_p);
+    r.sd_trend = trend(years, sds);
+    r.cv_trend = trend(years, cvs);
     out.push_back(r);
   }
   return out;
@@ -135,9 +157,7 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
     FeolsOptions fo;
     fo.vcov = s.vcov;
     b.model = feols(units.take(rows), formula, fo);
-    b.beta = b.model.coef[b.model.find("ln_initial")];
-    b.speed = convergence_speed(b.beta, T);
-    b.half_life = b.speed > 0 ? std::log(2.0) / b.speed : std::numeric_limits<double>::quiet_NaN();  // no convergence: no half-life
+    convergence_measures(b, "ln_initial");
     out.push_back(b);
   }
   return out;
@@ -158,9 +178,7 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
     d.panel_unit = s.unit;
     d.panel_time = s.time;
     b.model = feols(frame.take(rows), formula, fo, d);
-    b.beta = b.model.coef[b.model.find(fmt::format("l(log({}), 1)", s.variable))];
-    b.speed = convergence_speed(b.beta, 1.0);
-    b.half_life = b.speed > 0 ? std::log(2.0) / b.speed : std::numeric_limits<double>::quiet_NaN();  // no convergence: no half-life
+    convergence_measures(b, fmt::format("l(log({}), 1)", s.variable));
     out.push_back(b);
   }
   return out;

@@ -19,21 +19,32 @@ namespace cbec {
 struct SigmaRow {
   int64_t year = 0;
   size_t n = 0;
-  double mean = 0, sd = 0, cv = 0;
+  double mean = 0;
+  double sd = 0, cv = 0;                  // sample SD (divisor n - 1, R's sd, Stata's summarize) and sd / mean
+  double sd_population = 0, cv_population = 0;  // population SD (divisor n) and its CV
+};
+
+// OLS trend of a dispersion series on the year: value = intercept + slope year, iid SEs, t tests
+// with (years - 2) df.
+struct Trend {
+  double slope = 0, slope_se = 0, slope_p = 0;
+  double intercept = 0, intercept_se = 0, intercept_p = 0;
 };
 
 struct SigmaResult {
   std::string variable, group;
   bool logs = false;
   std::vector<SigmaRow> rows;
-  double sd_slope = 0, sd_slope_se = 0, sd_slope_p = 0;   // trend of the SD
-  double cv_slope = 0, cv_slope_se = 0, cv_slope_p = 0;   // trend of the CV
+  Trend sd_trend, cv_trend;   // trends of the sample SD and of its CV (the tested series)
 };
 
+// Speed s = -ln(1 + T beta) / T and half-life h = ln 2 / s with delta-method standard errors
+// (Greene 2012, sec. 4.6): ds/dbeta = -1 / (1 + T beta), so se(s) = se(beta) / |1 + T beta|; dh/ds =
+// -ln 2 / s^2, so se(h) = ln 2 se(s) / s^2. se(beta) is the model's, with its --vcov.
 struct BetaResult {
   std::string kind, group;    // kind: cross_section or panel
   RegressionResult model;
-  double beta = 0, speed = 0, half_life = 0;
+  double beta = 0, beta_se = 0, speed = 0, speed_se = 0, half_life = 0, half_life_se = 0;
   double T = 1;
 };
 

@@ -28,6 +28,10 @@ GroupedEntropyResult entropy_weights_by_group(const Eigen::MatrixXd& X, const st
     if (rows.size() < 2) throw DataError(fmt::format("{} '{}' has {} row(s); entropy weights within a group need at least two", group.name, levels.labels[g], rows.size()));
     const Eigen::MatrixXd Xg = scope == "time-varying" ? Eigen::MatrixXd(pooled(rows, Eigen::all)) : Eigen::MatrixXd(X(rows, Eigen::all));
     EntropyResult res = scope == "time-varying" ? entropy_of_standardized(Xg, names, o) : entropy_weights(Xg, names, o);
+    if (scope == "time-varying") {  // standardized over all rows: the pooled range
+      res.min = X.colwise().minCoeff().transpose();
+      res.max = X.colwise().maxCoeff().transpose();
+    }
     for (size_t k = 0; k < rows.size(); ++k) r.scores[rows[k]] = res.scores[static_cast<long>(k)];
     r.results.push_back(std::move(res));
   }

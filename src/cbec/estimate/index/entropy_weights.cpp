@@ -78,7 +78,9 @@ EntropyResult entropy_of_standardized(const Eigen::MatrixXd& S, const std::vecto
   }
   r.g = (1.0 - r.e.array()).matrix();
   r.w = weights_from_entropy(r.e);
-  r.scores = S * r.w;
+  r.scores = o.score_shifted ? Eigen::VectorXd((S.array() + o.shift).matrix() * r.w) : Eigen::VectorXd(S * r.w);
+  r.shift = o.shift;
+  r.score_shifted = o.score_shifted;
   for (long j = 0; j < static_cast<long>(o.groups.size()); ++j) {
     const std::string& grp = o.groups[static_cast<size_t>(j)];
     auto it = std::find_if(r.group_weights.begin(), r.group_weights.end(), [&](const auto& p) { return p.first == grp; });
@@ -89,7 +91,10 @@ EntropyResult entropy_of_standardized(const Eigen::MatrixXd& S, const std::vecto
 }
 
 EntropyResult entropy_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names, const EntropyOptions& o) {
-  return entropy_of_standardized(entropy_standardize(X, names, o), names, o);
+  EntropyResult r = entropy_of_standardized(entropy_standardize(X, names, o), names, o);
+  r.min = X.colwise().minCoeff().transpose();
+  r.max = X.colwise().maxCoeff().transpose();
+  return r;
 }
 
 }  // namespace cbec

@@ -5,6 +5,8 @@
 //   p_ij  = (x'_ij + shift) / sum_i (x'_ij + shift)
 //   e_j   = -(1 / ln n) sum_i p_ij ln p_ij, with 0 ln 0 = 0
 //   g_j   = 1 - e_j,  w_j = g_j / sum_k g_k,  s_i = sum_j w_j x'_ij
+// The shift enters the shares only: the scores use the unshifted x' (score_shifted = true gives the
+// alternative s_i = sum_j w_j (x'_ij + shift), which adds the constant shift to every score).
 // One reference paper prints the entropy as e_j = k / sum_i p_ij ln p_ij (a typo); the formula
 // above is the correct one (Shannon 1948; as applied e.g. by Zou et al. 2006).
 // "z" standardization uses z_ij shifted to start at 0 (x' = z - min z), so shares stay non-negative.
@@ -23,6 +25,7 @@ struct EntropyOptions {
   std::string standardize = "minmax";   // minmax or z
   std::vector<bool> negative;            // per indicator: less is better
   double shift = 0.0;                    // added before the shares (e.g. 0.0001), keeps logs finite
+  bool score_shifted = false;            // scores from x' + shift instead of x' 
   std::vector<std::string> groups;       // per indicator: first-level group (hierarchical index), optional
 };
 
@@ -31,7 +34,10 @@ struct EntropyResult {
   Eigen::VectorXd e, g, w;
   std::vector<std::pair<std::string, double>> group_weights;  // sum of children's weights
   Eigen::VectorXd scores;                // one per row
-  size_t n = 0;                          // rows used in ln n
+  Eigen::VectorXd min, max;              // per indicator: the raw minimum and maximum the min-max standardization used
+  size_t n = 0;                          // rows used in ln n: k = 1 / ln n
+  double shift = 0.0;
+  bool score_shifted = false;
   std::vector<std::string> warnings;
 };
 

@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <numbers>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/collinearity.hpp"
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
+#include "cbec/estimate/ols/iv_diagnostics.hpp"
 #include "cbec/estimate/ols/least_squares.hpp"
 #include "cbec/estimate/ols/weak_identification.hpp"
 #include "cbec/estimate/wald.hpp"
@@ -220,7 +222,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     if (inst_idx.size() < keep_e.size())
       throw SpecError(fmt::format("the model is under-identified: {} usable instruments for {} endogenous variables", inst_idx.size(), keep_e.size()));
     const Eigen::MatrixXd Fk = columns(F, keep_f);
-    Eigen::MatrixXd Ehat(n, static_cast<long>(keep_e.size()));
+    Eigen::MatrixXd Ehat(n, static_cast<long>(keep_e.size())), Vhat(n, static_cast<long>(keep_e.size()));
     const Eigen::MatrixXd Fbread = inverse_crossprod(Fk, w);
     for (size_t a = 0; a < keep_e.size(); ++a) {
       Eigen::VectorXd e = E.col(keep_e[a]);
@@ -228,6 +230,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
       const Eigen::VectorXd& pi = first.beta;
       const Eigen::VectorXd& res = first.resid;
       Ehat.col(static_cast<long>(a)) = e - res;
+      Vhat.col(static_cast<long>(a)) = res;
       // First-stage instrument strength: F under iid errors, and a Wald F with the model's vcov
       // (for one endogenous variable this equals the Kleibergen-Paap rk Wald F; Kleibergen and Paap 2006).
       const std::string& en = d.endog_names[static_cast<size_t>(keep_e[a])];
@@ -254,6 +257,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     for (long j : keep_x) names.push_back(d.x_names[static_cast<size_t>(j)]);
     ls = least_squares(Z, y, w);
     ls.resid = y - Zactual * ls.beta;  // structural residuals
+    iv_diagnostics({Fk, Zactual, Vhat, y, ls.resid, w, d, absorbed, static_cast<long>(inst_idx.size())}, o.vcov, r);
   }
   const ConstRef Zfinal = ke == 0 ? ConstRef(data.leftCols(k_ols)) : ConstRef(Z);
   if (ke == 0) ls = qr_least_squares(R_xy, keep, Zfinal, y, w);  // keep = keep_x without endogenous variables
@@ -277,6 +281,19 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   if (!d.fixed_effects.empty()) {
     const double tss_within = w.size() ? y.dot(y.cwiseProduct(w)) : y.squaredNorm();
     r.fit["r2_within"] = 1 - rss / tss_within;
+    // Adjusted as plm's summary of a within model (r.squared(dfcor = TRUE)): (n - 1) / df_resid.
+    r.fit["adj_r2_within"] = 1 - (1 - r.fit["r2_within"]) * (static_cast<double>(n) - 1) / (static_cast<double>(n) - K);
+  }
+  if (ke == 0) {
+    // Gaussian log-likelihood at the least-squares fit, as R's logLik(lm) (weights: lm's
+    // 0.5 sum log w_i - n/2 (log 2 pi + 1 - log n + log sum w_i e_i^2)); the parameters counted by
+    // AIC and BIC are the regressors, the absorbed fixed effects and sigma (lm with the dummies).
+    const double nn = static_cast<double>(n);
+    const double sum_log_w = w.size() ? w.array().log().sum() : 0.0;
+    const double ll = 0.5 * sum_log_w - 0.5 * nn * (std::log(2 * std::numbers::pi) + 1 - std::log(nn) + std::log(rss));
+    r.fit["loglik"] = ll;
+    r.fit["aic"] = -2 * ll + 2 * (K + 1);
+    r.fit["bic"] = -2 * ll + std::log(nn) * (K + 1);
   }
   // Joint Wald test of all slopes (excluding the intercept), with the chosen variance.
   std::vector<long> slopes;

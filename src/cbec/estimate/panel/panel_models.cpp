@@ -11,6 +11,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/feols.hpp"
+#include "cbec/estimate/ols/fixed_effect_levels.hpp"
 #include "cbec/estimate/wald.hpp"
 #include "cbec/formula/design.hpp"
 #include "cbec/stats/distributions.hpp"
@@ -62,14 +63,17 @@ Eigen::MatrixXd unit_means(const Eigen::MatrixXd& M, const Factor& unit, Eigen::
   return s;
 }
 
-// Stata xtreg's within, between and overall R-squared for slopes b (Stata [XT] xtreg, Methods).
-void xtreg_r2(RegressionResult& r, const Design& base, const Factor& unit) {
+// Stata xtreg's within, between and overall R-squared for slopes b (Stata [XT] xtreg, Methods);
+// offset (per observation, or empty) is added to the fit x'b: the year effects of a two-way model,
+// as Stata's xtreg y x i.year, fe counts the year dummies in xb.
+void xtreg_r2(RegressionResult& r, const Design& base, const Factor& unit, const Eigen::VectorXd& offset = {}) {
   Eigen::VectorXd b = Eigen::VectorXd::Zero(base.X.cols());
   for (long j = 0; j < base.X.cols(); ++j) {
     long k = r.find(base.x_names[static_cast<size_t>(j)]);
     if (k >= 0 && base.x_names[static_cast<size_t>(j)] != "(Intercept)") b[j] = r.coef[k];
   }
-  const Eigen::VectorXd xb = base.X * b;
+  Eigen::VectorXd xb = base.X * b;
+  if (offset.size()) xb += offset;
   Eigen::VectorXd counts;
   Eigen::MatrixXd yx(base.y.size(), 2);
   yx << base.y, xb;
@@ -213,6 +217,14 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
     if (model == PanelModel::Within) {
       Design base = build_design(frame, spec, dopt);
       xtreg_r2(r, base, base.groups.at(o.unit));
+    } else if (model == PanelModel::Twoways) {
+      Design base = build_design(frame, spec, dopt);
+      if (base.rows != d.rows) throw NumericError("the two-way model's sample differs from its pooled design");
+      const FixedEffectLevels year = fixed_effect_levels(d, r).back();
+      const Factor& time = d.fixed_effects.back();
+      Eigen::VectorXd offset(static_cast<long>(time.codes.size()));
+      for (size_t i = 0; i < time.codes.size(); ++i) offset[static_cast<long>(i)] = year.estimate[time.codes[i]];
+      xtreg_r2(r, base, base.groups.at(o.unit), offset);
     }
   } else {
     Design base = build_design(frame, spec, dopt);
@@ -301,6 +313,8 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
           r.tests["wald_slopes"] = f;
         }
       }
+      // The fit of the quasi-demeaned regression is not the random-effects likelihood: none is reported.
+      for (const char* key : {"loglik", "aic", "bic"}) r.fit.erase(key);
       random_effects_r2(r, d);
       r.fit["sigma2_e"] = s2e;
       r.fit["sigma2_u"] = s2u;
@@ -314,6 +328,20 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
   r.estimator = panel_model_name(model);
   r.formula = formula;
   return r;
+}
+
+Design within_design(const Frame& frame, const std::string& formula, PanelModel model, const PanelOptions& o) {
+  if (model != PanelModel::Within && model != PanelModel::WithinTime && model != PanelModel::Twoways)
+    throw SpecError("a within design is for the fe, fe_time and twoways models");
+  ModelSpec spec = parse_formula(formula);
+  if (!spec.fixed_effects.empty() || spec.has_iv())
+    throw SpecError("panel models take a formula without fixed-effect or IV parts; choose the model with --model");
+  if (model != PanelModel::WithinTime) spec.fixed_effects.push_back({o.unit});
+  if (model != PanelModel::Within) spec.fixed_effects.push_back({o.time});
+  spec.intercept = false;
+  DesignOptions dopt = panel_design_options(o);
+  dopt.drop_singletons = false;
+  return build_design(frame, spec, dopt);
 }
 
 TestResult hausman(const RegressionResult& fe, const RegressionResult& re) {

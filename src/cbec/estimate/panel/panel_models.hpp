@@ -8,6 +8,7 @@
 
 #include "cbec/estimate/ols/vcov.hpp"
 #include "cbec/estimate/result.hpp"
+#include "cbec/formula/design.hpp"
 #include "cbec/frame/frame.hpp"
 
 namespace cbec {
@@ -23,6 +24,10 @@ struct PanelOptions {
 };
 
 RegressionResult panel_model(const Frame& frame, const std::string& formula, PanelModel model, const PanelOptions& options);
+
+// The design of a within model (fe, fe_time, twoways): the formula with the unit and/or time fixed
+// effects, singletons kept, not stacked (y and X as columns), carrying the vcov's groups.
+Design within_design(const Frame& frame, const std::string& formula, PanelModel model, const PanelOptions& options);
 
 // Hausman test of FE against RE on their common slopes: H = d'(V_fe - V_re)^-1 d, chi2(k). When
 // V_fe - V_re is not positive definite: d'V_+^+ d with df = rank(V_+), V_+ its positive

@@ -1,0 +1,76 @@
+// Convergence outputs beside the estimates against base R (tests/reference/convergence/
+// convergence_outputs.R): population and sample SD, the trend regressions' intercepts, and the
+// delta-method SEs of the speed of convergence and the half-life (checked against a numerical
+// gradient in R).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+
+#include "cbec/estimate/convergence/convergence.hpp"
+#include "cbec/io/csv_reader.hpp"
+#include "cbec/report/convergence_json.hpp"
+
+using namespace cbec;
+
+namespace {
+void expect_rel(double a, double b, const std::string& what) { EXPECT_NEAR(a, b, 1e-6 * std::fabs(b)) << what << ": " << a << " vs " << b; }
+
+nlohmann::json fixture() {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/convergence_outputs.json");
+  return nlohmann::json::parse(in);
+}
+
+ConvergenceSpec spec() {
+  ConvergenceSpec s;
+  s.variable = "inv";
+  s.unit = "firm";
+  s.time = "year";
+  return s;
+}
+}  // namespace
+
+TEST(ConvergenceOutputs, SigmaPopulationSdAndTrendIntercepts) {
+  const auto fx = fixture()["sigma"];
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  const SigmaResult sg = sigma_convergence(f, spec()).at(0);
+  ASSERT_EQ(sg.rows.size(), fx["sd_population"].size());
+  for (size_t k = 0; k < sg.rows.size(); ++k) {
+    expect_rel(sg.rows[k].sd, fx["sd_sample"][k].get<double>(), "sample SD");
+    expect_rel(sg.rows[k].sd_population, fx["sd_population"][k].get<double>(), "population SD");
+    expect_rel(sg.rows[k].cv_population, fx["cv_population"][k].get<double>(), "population CV");
+  }
+  for (const char* key : {"sd_trend", "cv_trend"}) {
+    const Trend& t = std::string(key) == "sd_trend" ? sg.sd_trend : sg.cv_trend;
+    expect_rel(t.intercept, fx[key]["intercept"].get<double>(), std::string(key) + " intercept");
+    expect_rel(t.intercept_se, fx[key]["intercept_se"].get<double>(), std::string(key) + " intercept SE");
+    expect_rel(t.intercept_p, fx[key]["intercept_p"].get<double>(), std::string(key) + " intercept p");
+    expect_rel(t.slope, fx[key]["slope"].get<double>(), std::string(key) + " slope");
+  }
+  const nlohmann::json j = to_json(sg);
+  EXPECT_TRUE(j["by_year"][0].contains("sd_population") && j["sd_trend"].contains("intercept_se"));
+}
+
+TEST(ConvergenceOutputs, DeltaMethodSpeedAndHalfLife) {
+  const auto fx = fixture();
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  const BetaResult cs = beta_cross_section(f, spec()).at(0);
+  expect_rel(cs.beta_se, fx["beta_cs"]["beta_se"].get<double>(), "cross-section beta SE");
+  expect_rel(cs.speed_se, fx["beta_cs"]["speed_se"].get<double>(), "cross-section speed SE");
+  EXPECT_TRUE(std::isnan(cs.half_life) && std::isnan(cs.half_life_se)) << "divergence (speed < 0): no half-life";
+  ConvergenceSpec s = spec();
+  s.vcov = VcovSpec::parse("iid");
+  const BetaResult pb = beta_panel(f, s).at(0);
+  for (const char* key : {"beta", "beta_se", "speed", "speed_se", "half_life", "half_life_se"}) {
+    const double v = std::string(key) == "beta"       ? pb.beta
+                     : std::string(key) == "beta_se"  ? pb.beta_se
+                     : std::string(key) == "speed"    ? pb.speed
+                     : std::string(key) == "speed_se" ? pb.speed_se
+                     : std::string(key) == "half_life" ? pb.half_life
+                                                       : pb.half_life_se;
+    expect_rel(v, fx["beta_panel"][key].get<double>(), std::string("panel ") + key);
+  }
+  const nlohmann::json j = to_json(pb);
+  EXPECT_TRUE(j["convergence"].contains("speed_se") && j["convergence"].contains("half_life_se"));
+}
