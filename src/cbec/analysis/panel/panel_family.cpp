@@ -5,7 +5,7 @@ namespace cbec {
 
 Family panel_family() {
   Family f;
-  f.analyses = {describe_analysis(), panel_analysis(),    reg_analysis(),       xtreg_analysis(),    threshold_analysis(),
+  f.analyses = {describe_analysis(), panel_analysis(),    reg_analysis(),       xtreg_analysis(),    gmm_analysis(),       threshold_analysis(),
                 subgroup_analysis(), psm_analysis(),      transform_analysis(), treat_analysis(),    regions_analysis()};
   return f;
 }
