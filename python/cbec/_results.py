@@ -103,8 +103,6 @@ class Model:
             "conf_low": [_number(ci.get(t, [None, None])[0]) for t in self.terms],
             "conf_high": [_number(ci.get(t, [None, None])[1]) for t in self.terms],
         })
-        if self.name is not None:
-            df.insert(0, "model", self.name)
         return df
 
     def to_json(self, indent=2):
@@ -170,8 +168,7 @@ class Result:
             frames = [m.tidy() for m in models]
             if len(models) > 1:
                 for m, f in zip(models, frames):
-                    if "model" not in f:
-                        f.insert(0, "model", m.name)
+                    f.insert(0, "model", m.name)
             return pd.concat(frames, ignore_index=True)
         if self.tables:
             return self.tables[0].to_frame()

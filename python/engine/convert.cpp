@@ -11,6 +11,7 @@ namespace cbec::python {
 
 nlohmann::json json_of(const py::handle& value, const std::string& key) {
   if (value.is_none()) return nullptr;
+  if (py::isinstance(value, py::module_::import("numpy").attr("generic"))) return json_of(value.attr("item")(), key);  // numpy scalars
   if (py::isinstance<py::bool_>(value)) return value.cast<bool>();
   if (py::isinstance<py::int_>(value)) return value.cast<long long>();
   if (py::isinstance<py::float_>(value)) return value.cast<double>();

@@ -65,15 +65,15 @@ def cli_error(*args):
 
 
 def test_engine_errors_are_exceptions_with_cbecs_message(df):
-    with pytest.raises(cbec.DataError) as e:
+    with pytest.raises(cbec.FormulaError) as e:
         cbec.reg("tests/data/grunfeld.csv", "inv ~ valu")
     assert str(e.value) == cli_error("reg", "tests/data/grunfeld.csv", "inv ~ valu")
     assert isinstance(e.value, cbec.Error)
     with pytest.raises(cbec.SpecError) as e:
         cbec.reg("tests/data/grunfeld.csv", "inv ~ value | firm", vcov="hc2")
     assert str(e.value) == cli_error("reg", "tests/data/grunfeld.csv", "inv ~ value | firm", "--vcov", "hc2")
-    with pytest.raises(cbec.FormulaError):
-        cbec.reg(df, "inv ~ ~ value")
+    with pytest.raises(cbec.DataError, match="no column 'nowhere'"):
+        cbec.spatial.moran(df, variable="inv", panel="firm,year", w="tests/data/columbus.gal", id="nowhere")
 
 
 def test_options_are_checked_by_the_schema(df):
