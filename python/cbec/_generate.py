@@ -4,7 +4,7 @@ Each analysis's option schema (`cbec analyses --json`) becomes a function with t
 names, defaults and documentation; what the user passes goes to the engine unchanged and is
 checked there by the same validation as the command line and the study file. An analysis added to
 the registry appears here with no change to this package. Besides its options, a function takes
-what the analysis needs, as the command line's flags: unit, time (or panel="unit,time") for
+what the analyses of its command need, as the command line's flags: unit, time (or panel="unit,time") for
 panels, first_treat for staggered treatment, seed and threads for draws, and w (a cbec.weights
 object or a weights file), id and transform for spatial weights.
 """
@@ -76,10 +76,10 @@ def _signature(schema, context):
     return inspect.Signature(params + keyword_only)
 
 
-def _make_function(schema):
+def _make_function(schema, needs):
     name = schema["name"]
     option_keys = {_python_name(o["key"]): o["key"] for o in schema["options"]}
-    context = [(n if n not in option_keys else n + "_context", d, t) for n, d, t in _context_parameters(schema["needs"])]
+    context = [(n if n not in option_keys else n + "_context", d, t) for n, d, t in _context_parameters(needs)]
     context_keys = {n: n.removesuffix("_context") for n, _, _ in context}
     signature = _signature(schema, context)
 
@@ -158,7 +158,17 @@ class Command:
 def build():
     """{analysis name: function} and {command name: function or Command}, from the registry."""
     registry = json.loads(_engine.registry())
-    functions = {a["name"]: _make_function(a) for a in registry["analyses"]}
+    schemas = {a["name"]: a for a in registry["analyses"]}
+    functions = {}
+    for c in registry["commands"]:
+        # As on the command line, an analysis takes the context flags of its command's analyses (an
+        # analysis may use the first treatment period without requiring it).
+        members = [schemas[a]["needs"] for a in c["analyses"]]
+        needs = {"panel": "optional" if any(n["panel"] != "none" for n in members) else "none"}
+        needs.update({k: any(n[k] for n in members) for k in ("treatment", "resampling", "spatial")})
+        for a in c["analyses"]:
+            functions[a] = _make_function(schemas[a], needs)
+    functions = {a: functions[a] for a in schemas}   # in the registry's order
     commands = {}
     for c in registry["commands"]:
         members = {a: functions[a] for a in c["analyses"]}

@@ -25,6 +25,8 @@ def test_every_registered_analysis_has_a_function(cli):
             assert o["help"] in f.__doc__
         if a["needs"]["panel"] != "none":
             assert {"unit", "time", "panel"} <= set(params)
+        if a["needs"]["treatment"]:
+            assert "first_treat" in params
         if a["needs"]["spatial"]:
             assert {"w", "id", "transform"} <= set(params)
 
