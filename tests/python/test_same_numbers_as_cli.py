@@ -73,6 +73,24 @@ def test_spatial_moran(cli, weights):
     assert r2.to_json() == r.to_json()
 
 
+@pytest.mark.parametrize("kwargs,flags", [
+    ({"data": "tests/data/zhejiang_polygons.csv", "id": "city", "type": "queen", "edits": "tests/data/zhejiang_water_edits.csv", "transform": "R"},
+     ["tests/data/zhejiang_polygons.csv", "--id", "city", "--type", "queen", "--edits", "tests/data/zhejiang_water_edits.csv", "--transform", "R"]),
+    ({"data": "tests/data/zhejiang_cities.csv", "id": "name_en", "type": "band", "threshold": 150, "link_islands": True},
+     ["tests/data/zhejiang_cities.csv", "--id", "name_en", "--type", "band", "--threshold", "150", "--link-islands"]),
+    ({"data": "tests/data/zhejiang_cities.csv", "id": "name_en", "type": "idw", "power": 2, "transform": "S"},
+     ["tests/data/zhejiang_cities.csv", "--id", "name_en", "--type", "idw", "--power", "2", "--transform", "S"]),
+    ({"file": "tests/data/columbus.gal", "transform": "R"}, ["--file", "tests/data/columbus.gal", "--transform", "R"]),
+])
+def test_weights_as_cbec_weights_builds_them(cli, kwargs, flags, tmp_path):
+    w = cbec.weights(**kwargs)
+    assert w.to_json() + "\n" == cli("weights", *flags)
+    assert w.summary() == cli("weights", *flags, json_output=False)
+    w.save(tmp_path / "w.gal")
+    cli("weights", *flags, "--save", tmp_path / "cli.gal", json_output=False)
+    assert (tmp_path / "w.gal").read_bytes() == (tmp_path / "cli.gal").read_bytes()
+
+
 def test_weights(cli):
     w = cbec.weights(read("tests/data/zhejiang_cities.csv"), id="name_en", type="knn", k=3)
     assert w.to_json() + "\n" == cli("weights", "tests/data/zhejiang_cities.csv", "--id", "name_en", "--type", "knn", "--k", "3")
