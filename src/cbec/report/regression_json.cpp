@@ -1,10 +1,13 @@
 #include "cbec/report/regression_json.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/formula/ast.hpp"
 
 namespace cbec {
 
@@ -116,11 +119,14 @@ RegressionResult regression_from_json(const nlohmann::json& j) {
     for (const auto& [key, v] : j.at("fit").items()) r.fit[key] = number_or(v, nan);
   if (j.contains("fixed_effects")) {
     for (const auto& [key, v] : j.at("fixed_effects").items()) r.fixed_effects.emplace_back(key, v.get<size_t>());
-    // JSON objects keep no order: the formula's order (after its first '|') is restored, names it
-    // does not hold (xtreg's unit and time) keep theirs, after it.
-    const std::string& f = r.formula;
-    const size_t bar = f.find('|');
-    auto place = [&](const std::string& name) { return bar == std::string::npos ? std::string::npos : f.find(name, bar); };
+    // JSON objects keep no order: the formula's order is restored; names it does not hold (xtreg's
+    // unit and time) keep theirs, after it.
+    std::vector<std::string> declared;
+    try {
+      for (const auto& fe : parse_formula(r.formula).fixed_effects) declared.push_back(fmt::format("{}", fmt::join(fe, "^")));
+    } catch (const Error&) {
+    }
+    auto place = [&](const std::string& name) { return std::find(declared.begin(), declared.end(), name) - declared.begin(); };
     std::stable_sort(r.fixed_effects.begin(), r.fixed_effects.end(), [&](const auto& a, const auto& b) { return place(a.first) < place(b.first); });
   }
   if (j.contains("warnings")) r.warnings = j.at("warnings").get<std::vector<std::string>>();
