@@ -23,13 +23,14 @@ def project_version():
 
 class BuildWithCMake(build_py):
     def run(self):
+        super().run()   # the package's Python files
         build = os.environ.get("CBEC_BUILD_DIR") or os.path.join(SOURCE, "build-pip")
         subprocess.check_call(["cmake", "-S", SOURCE, "-B", build, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release", "-DCBEC_BUILD_TESTS=OFF",
                                "-DCBEC_PYTHON=ON", f"-DPython3_EXECUTABLE={sys.executable}"])
         subprocess.check_call(["cmake", "--build", build, "--target", "cbec_python", "--parallel", str(os.cpu_count() or 1)])
         target = os.path.join(self.build_lib, "cbec")
         os.makedirs(target, exist_ok=True)
-        for f in glob.glob(os.path.join(SOURCE, "python", "cbec", "*.py")) + glob.glob(os.path.join(build, "python", "cbec", "_engine*.so")):
+        for f in glob.glob(os.path.join(build, "python", "cbec", "_engine*.so")):
             shutil.copy2(f, target)
         share = os.path.join(target, "share")
         shutil.rmtree(share, ignore_errors=True)
@@ -47,5 +48,5 @@ class PlatformDistribution(Distribution):
 
 
 setup(name="cbec", version=project_version(), description="cbec: panel, spatial and policy-evaluation econometrics (C++ engine)",
-      packages=[], cmdclass={"build_py": BuildWithCMake}, python_requires=">=3.9", install_requires=["numpy", "pandas"],
+      packages=["cbec"], package_dir={"": "python"}, cmdclass={"build_py": BuildWithCMake}, python_requires=">=3.9", install_requires=["numpy", "pandas"],
       distclass=PlatformDistribution, zip_safe=False)
