@@ -5,10 +5,12 @@ prints; `.coef`, `.se`, `.vcov` and `.tidy()` read the same JSON (cbec's uniform
 statistics keyed by term, the variance matrix under vcov.matrix in vcov.terms' order).
 """
 import json
+import os
 
 import numpy as np
 import pandas as pd
 
+from . import _engine
 from ._engine import Error
 
 
@@ -181,6 +183,11 @@ class Result:
     def to_json(self):
         """The JSON text `cbec <command> ... --json` prints."""
         return self._json_text
+
+    def write(self, path, format=None):
+        """Writes the tables to a file as `cbec <command> ... -o path` does (format from the extension:
+        .txt .md .tex .csv .html .xlsx, one sheet per table)."""
+        _engine.write_tables([t._table for t in self.tables], os.fspath(path), format or "")
 
     def __str__(self):
         return self.summary()

@@ -16,12 +16,13 @@ nlohmann::json json_of(const py::handle& value, const std::string& key) {
   if (py::isinstance<py::int_>(value)) return value.cast<long long>();
   if (py::isinstance<py::float_>(value)) return value.cast<double>();
   if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-  if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {
+  // Lists, tuples and other sequences (a numpy array, a pandas Index of column names).
+  if (py::isiterable(value) && !py::isinstance<py::dict>(value)) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& item : value) a.push_back(json_of(item, key));
     return a;
   }
-  throw SpecError(fmt::format("argument '{}': a {} is not an option value; give text, a number, true/false or a list",
+  throw SpecError(fmt::format("argument '{}': a {} is not an option value; give text, a number, true/false or a list of them",
                               key, py::str(py::type::of(value).attr("__name__")).cast<std::string>()));
 }
 

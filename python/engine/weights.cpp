@@ -101,11 +101,6 @@ void bind_weights(py::module_& m) {
   }, py::arg("data"), py::arg("type"), py::arg("id"), py::arg("x"), py::arg("y"), py::arg("projected"), py::arg("k"), py::arg("threshold"),
      py::arg("power"), py::arg("wkt"), py::arg("snap"), py::arg("edits"), py::arg("var"), py::arg("link_islands"), py::arg("file"),
      py::arg("transform"), py::arg("matrix"));
-  m.def("read_weights", [](const std::string& path, bool matrix) {
-    BuiltWeights b;
-    b.w = read_weights(path, matrix);
-    return b;
-  }, py::arg("path"), py::arg("matrix") = false);
 }
 
 }  // namespace cbec::python

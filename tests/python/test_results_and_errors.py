@@ -87,3 +87,24 @@ def test_options_are_checked_by_the_schema(df):
         cbec.did(df, method="moran", y="inv")
     with pytest.raises(cbec.SpecError, match="needs spatial weights"):
         cbec.spatial.moran(df, variable="inv", panel="firm,year")
+
+
+def test_write_is_the_command_lines_out_file(cli, df, tmp_path):
+    r = cbec.reg(df, ["inv ~ value", "inv ~ value + capital | firm"], vcov="hc1")
+    for ext in ("md", "tex", "csv", "html"):
+        r.write(tmp_path / f"py.{ext}")
+        cli("reg", "tests/data/grunfeld.csv", "inv ~ value", "inv ~ value + capital | firm", "--vcov", "hc1", "-o", tmp_path / f"cli.{ext}",
+            json_output=False)
+        assert (tmp_path / f"py.{ext}").read_bytes() == (tmp_path / f"cli.{ext}").read_bytes(), ext
+    r.write(tmp_path / "py.xlsx")
+    assert (tmp_path / "py.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_option_lists_from_numpy_and_pandas():
+    sci = pd.read_csv(path("tests/data/scitech_2011_2019.csv"), float_precision="round_trip")
+    indicators = sci.columns[2:5]   # a pandas Index
+    a = cbec.index.entropy(sci, indicators=indicators, name="s")
+    b = cbec.index.entropy(sci, indicators=list(indicators), name="s")
+    assert a.to_json() == b.to_json()
+    assert cbec.did.cs(pd.read_csv(path("tests/data/mpdta.csv")), y="lemp", draws=np.int64(49), unit="countyreal", time="year",
+                       first_treat="first.treat").json["aggregations"]["simple"]["att"] is not None
