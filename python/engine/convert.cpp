@@ -17,7 +17,7 @@ nlohmann::json json_of(const py::handle& value, const std::string& key) {
   if (py::isinstance<py::float_>(value)) return value.cast<double>();
   if (py::isinstance<py::str>(value)) return value.cast<std::string>();
   // Lists, tuples and other sequences (a numpy array, a pandas Index of column names).
-  if (py::isiterable(value) && !py::isinstance<py::dict>(value)) {
+  if (py::isinstance<py::iterable>(value) && !py::isinstance<py::dict>(value)) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& item : value) a.push_back(json_of(item, key));
     return a;
