@@ -49,4 +49,5 @@ class PlatformDistribution(Distribution):
 
 setup(name="cbec", version=project_version(), description="cbec: panel, spatial and policy-evaluation econometrics (C++ engine)",
       packages=["cbec"], package_dir={"": "python"}, cmdclass={"build_py": BuildWithCMake}, python_requires=">=3.9", install_requires=["numpy", "pandas"],
-      distclass=PlatformDistribution, zip_safe=False)
+      distclass=PlatformDistribution, zip_safe=False,
+      options={"build": {"build_base": os.path.join("build-pip", "setuptools")}})
