@@ -1,6 +1,13 @@
 #include "cbec/report/regression_json.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include "cbec/core/error.hpp"
+#include "cbec/formula/ast.hpp"
 
 namespace cbec {
 
@@ -71,6 +78,60 @@ nlohmann::json to_json(const RegressionResult& r) {
   j["warnings"] = r.warnings;
   if (!r.info.empty()) j["info"] = r.info;
   return j;
+}
+
+namespace {
+// JSON null stands for NaN or infinity (json_number); a degrees-of-freedom null is infinite.
+double number_or(const nlohmann::json& v, double otherwise) { return v.is_number() ? v.get<double>() : otherwise; }
+}  // namespace
+
+RegressionResult regression_from_json(const nlohmann::json& j) {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+  for (const char* key : {"depvar", "coef", "vcov", "nobs"})
+    if (!j.is_object() || !j.contains(key)) throw DataError(std::string("not a model's JSON: no '") + key + "'");
+  RegressionResult r;
+  r.estimator = j.value("estimator", "");
+  r.formula = j.value("formula", "");
+  r.depvar = j.at("depvar").get<std::string>();
+  r.nobs = j.at("nobs").get<size_t>();
+  r.df_resid = number_or(j.value("df_resid", nlohmann::json()), inf);
+  const auto& vc = j.at("vcov");
+  r.terms = vc.at("terms").get<std::vector<std::string>>();
+  const long k = static_cast<long>(r.terms.size());
+  r.coef.resize(k);
+  r.vcov.resize(k, k);
+  r.vcov_info.df_coef.resize(k);
+  for (long a = 0; a < k; ++a) {
+    const std::string& term = r.terms[static_cast<size_t>(a)];
+    r.coef[a] = number_or(j.at("coef").at(term), nan);
+    r.vcov_info.df_coef[a] = vc.contains("df") ? number_or(vc.at("df").at(term), inf) : inf;
+    for (long b = 0; b < k; ++b) r.vcov(a, b) = number_or(vc.at("matrix").at(static_cast<size_t>(a)).at(static_cast<size_t>(b)), nan);
+  }
+  r.vcov_info.type = vc.value("type", "");
+  r.vcov_info.df = k > 0 ? r.vcov_info.df_coef[0] : r.df_resid;
+  if (vc.contains("cluster")) r.vcov_info.cluster = vc.at("cluster").get<std::vector<std::string>>();
+  if (vc.contains("n_clusters")) r.vcov_info.n_clusters = vc.at("n_clusters").get<std::vector<size_t>>();
+  r.vcov_info.small_sample = vc.value("small_sample", "");
+  r.vcov_info.lag = vc.value("lag", -1);
+  if (j.contains("dropped")) r.dropped = j.at("dropped").get<std::map<std::string, size_t>>();
+  if (j.contains("collinear")) r.collinear = j.at("collinear").get<std::vector<std::string>>();
+  if (j.contains("fit"))
+    for (const auto& [key, v] : j.at("fit").items()) r.fit[key] = number_or(v, nan);
+  if (j.contains("fixed_effects")) {
+    for (const auto& [key, v] : j.at("fixed_effects").items()) r.fixed_effects.emplace_back(key, v.get<size_t>());
+    // JSON objects keep no order: the formula's order is restored; names it does not hold (xtreg's
+    // unit and time) keep theirs, after it.
+    std::vector<std::string> declared;
+    try {
+      for (const auto& fe : parse_formula(r.formula).fixed_effects) declared.push_back(fmt::format("{}", fmt::join(fe, "^")));
+    } catch (const Error&) {
+    }
+    auto place = [&](const std::string& name) { return std::find(declared.begin(), declared.end(), name) - declared.begin(); };
+    std::stable_sort(r.fixed_effects.begin(), r.fixed_effects.end(), [&](const auto& a, const auto& b) { return place(a.first) < place(b.first); });
+  }
+  if (j.contains("warnings")) r.warnings = j.at("warnings").get<std::vector<std::string>>();
+  if (j.contains("info")) r.info = j.at("info").get<std::map<std::string, std::string>>();
+  return r;
 }
 
 }  // namespace cbec

@@ -13,4 +13,10 @@ nlohmann::json json_number(double v);
 nlohmann::json to_json(const RegressionResult& r);
 nlohmann::json to_json(const TestResult& t);
 
+// A model back from its JSON (to_json above), for tables of models estimated earlier (the Python
+// module's etable): terms, coefficients, the variance matrix with its type, clusters and degrees of
+// freedom, N, fit, fixed effects, dropped observations and warnings. Tests are not read back.
+// A DataError names what is missing when the JSON is not a model's.
+RegressionResult regression_from_json(const nlohmann::json& j);
+
 }  // namespace cbec

@@ -1,0 +1,80 @@
+"""pandas DataFrames to cbec's frame and back.
+
+cbec's frame has numeric columns (float64, NaN missing) and text columns (codes into levels in
+order of first appearance, -1 missing), as its CSV reader builds them (src/cbec/frame/column.hpp).
+Numeric numpy columns (float, int, bool) are handed to the engine as they are and copied once,
+into the frame; nullable pandas dtypes (Int64, Float64, boolean) become float64 with NaN first.
+Object, string and categorical columns are text; None, NaN, pd.NA and "" are missing.
+"""
+import os
+
+import numpy as np
+import pandas as pd
+
+from ._engine import DataError
+
+
+def engine_data(data):
+    """A file path (read by cbec as the command line reads it) or the columns of a DataFrame."""
+    if isinstance(data, (str, os.PathLike)):
+        return os.fspath(data)
+    if isinstance(data, dict):
+        data = pd.DataFrame(data)
+    if not isinstance(data, pd.DataFrame):
+        raise DataError(f"data must be a pandas DataFrame, a dict of columns or a file path, not {type(data).__name__}")
+    names = [str(c) for c in data.columns]
+    if len(set(names)) != len(names):
+        raise DataError("the DataFrame has repeated column names: " + ", ".join(sorted({n for n in names if names.count(n) > 1})))
+    return [column(name, data.iloc[:, j]) for j, name in enumerate(names)]
+
+
+def column(name, s):
+    """One column as the engine takes it: (name, numeric array) or (name, int32 codes, levels)."""
+    dtype = s.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
+        return (name, s.to_numpy(copy=False))
+    if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        return (name, s.to_numpy(dtype=np.float64, na_value=np.nan))
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        raise DataError(f"column '{name}': dates are not supported; give the period as a whole number (e.g. s.dt.year)")
+    return text_column(name, s)
+
+
+def text_column(name, s):
+    values = s.astype(object)
+    codes, uniques = pd.factorize(values, sort=False)
+    texts = [str(u) for u in uniques]
+    if "" in texts or len(set(texts)) != len(texts):
+        # Different values with the same text (1 and "1") are one level; "" is missing, as in a CSV.
+        levels, remap = [], {}
+        for t in texts:
+            if t and t not in remap:
+                remap[t] = len(levels)
+                levels.append(t)
+        table = np.array([remap.get(t, -1) for t in texts] + [-1], dtype=np.int64)
+        codes = table[codes]   # code -1 picks the trailing -1
+        texts = levels
+    return (name, np.ascontiguousarray(codes, dtype=np.int32), texts)
+
+
+def to_series(values, index=None):
+    """A column from the engine: float64 values or (codes, levels) as a categorical."""
+    if isinstance(values, tuple):
+        codes, levels = values
+        return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(levels, dtype=object)), index=index)
+    return pd.Series(values, index=index)
+
+
+def with_columns(df, created):
+    """The caller's DataFrame with the columns an analysis added (or replaced)."""
+    if isinstance(df, dict):
+        df = pd.DataFrame(df)
+    out = df.copy()
+    for name, values in created.items():
+        out[name] = to_series(values, index=out.index)
+    return out
+
+
+def frame_of(columns):
+    """A DataFrame of every column of the engine's frame."""
+    return pd.DataFrame({name: to_series(values) for name, values in columns})

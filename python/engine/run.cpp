@@ -1,0 +1,119 @@
+// Running one analysis from Python, as `cbec <command>` runs it (cli/analysis_commands.cpp): the
+// options validated against the analysis's schema by validate_options, the panel declaration,
+// seed, threads and spatial weights in the AnalysisContext, then run_analysis. Returns the JSON
+// (as the command line prints it with --json), the tables, the figures and the columns it added.
+#include <pybind11/stl.h>
+
+#include <fmt/format.h>
+
+#include "cbec/analysis/registry.hpp"
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/demean_cache.hpp"
+#include "cbec/io/read_table.hpp"
+#include "cbec/io/weights_io.hpp"
+#include "engine.hpp"
+#include "weights.hpp"
+
+namespace cbec::python {
+
+namespace {
+
+std::string text_of(const py::dict& d, const char* key, const std::string& otherwise = "") {
+  return d.contains(key) && !d[key].is_none() ? d[key].cast<std::string>() : otherwise;
+}
+
+// The weights the caller gave (a cbec.weights object or a file path), read while Python's lock is
+// held; the SpatialSetup is built when the analysis asks for it, as the command line does.
+struct SpatialInput {
+  const BuiltWeights* built = nullptr;
+  std::string file, id, transform = "R";
+  bool matrix = false;
+};
+
+SpatialInput spatial_input(const py::dict& context) {
+  SpatialInput in;
+  if (context.contains("w") && !context["w"].is_none()) {
+    const py::object w = context["w"];
+    if (py::isinstance<py::str>(w)) in.file = w.cast<std::string>();
+    else in.built = &w.cast<const BuiltWeights&>();
+  }
+  in.id = text_of(context, "id");
+  in.transform = text_of(context, "transform", "R");
+  in.matrix = context.contains("matrix") && !context["matrix"].is_none() && context["matrix"].cast<bool>();
+  return in;
+}
+
+SpatialSetup spatial_setup(const SpatialInput& in, const Frame& frame, const std::string& data) {
+  if (!in.built && in.file.empty()) throw SpecError("this analysis needs spatial weights: w=cbec.weights(...) or w=\"file.gal\"");
+  if (in.id.empty()) throw SpecError("name the data column holding the weights' unit ids: id=\"column\"");
+  if (!frame.has(in.id)) throw DataError(fmt::format("no column '{}' in {} (id)", in.id, data));
+  if (in.transform != "R" && in.transform != "B" && in.transform != "S") throw SpecError("transform must be R, B or S");
+  SpatialSetup s;
+  s.w = in.built ? in.built->w : read_weights(in.file, in.matrix);
+  s.key = in.id;
+  s.transform = in.transform;
+  return s;
+}
+
+py::dict run(const std::string& name, const py::object& data, const py::dict& options, const py::dict& context) {
+  const Analysis& a = find_analysis(name);
+  std::vector<RawOption> raw;
+  for (const auto& [key, value] : options) {
+    const auto k = key.cast<std::string>();
+    raw.push_back({k, json_of(value, k), fmt::format("argument '{}'", k), false});
+  }
+  std::vector<std::string> problems;
+  const Options validated = validate_options(a.options, raw, a.name, problems);
+  if (!problems.empty()) throw SpecError(fmt::format("{}", fmt::join(problems, "; ")));
+  AnalysisContext ctx;
+  const bool from_file = py::isinstance<py::str>(data);
+  ctx.data = from_file ? data.cast<std::string>() : "the DataFrame";
+  ctx.unit = text_of(context, "unit");
+  ctx.time = text_of(context, "time");
+  ctx.first_treat = text_of(context, "first_treat");
+  if (context.contains("seed") && !context["seed"].is_none()) ctx.resampling.seed = context["seed"].cast<uint64_t>();
+  if (context.contains("threads") && !context["threads"].is_none()) ctx.resampling.threads = context["threads"].cast<int>();
+  DemeanCache cache;
+  ctx.cache = &cache;
+  ctx.frame_disposable = !a.creates;   // the frame of an analysis adding columns goes back to Python
+  Frame frame = from_file ? read_table(ctx.data) : frame_of(data.cast<py::list>(), ctx.data);
+  const SpatialInput input = spatial_input(context);
+  SpatialSetup spatial;
+  if (a.needs.spatial)
+    ctx.spatial = [&](const Frame& f) -> const SpatialSetup& {
+      if (spatial.w.ids.empty()) spatial = spatial_setup(input, f, ctx.data);
+      return spatial;
+    };
+  Outcome out;
+  {
+    py::gil_scoped_release unlocked;
+    out = run_analysis(a, frame, validated, ctx);
+  }
+  py::dict result;
+  result["json"] = out.json.dump(2);
+  result["tables"] = out.tables;
+  py::list figures;
+  for (const auto& f : out.figures) figures.append(py::make_tuple(f.name, f.title, f.spec.dump()));
+  result["figures"] = figures;
+  py::dict created;
+  if (a.creates)
+    for (const auto& column : a.creates(validated))
+      if (frame.has(column)) created[py::str(column)] = column_to_python(frame.get(column));
+  result["created"] = created;
+  if (a.creates && from_file) {
+    // Read from a file: the whole frame goes back, as `--save` would write it.
+    py::list frame_columns;
+    for (const auto& c : frame.columns()) frame_columns.append(py::make_tuple(c.name, column_to_python(c)));
+    result["frame"] = frame_columns;
+  }
+  return result;
+}
+
+}  // namespace
+
+void bind_run(py::module_& m) {
+  m.def("run", &run, py::arg("name"), py::arg("data"), py::arg("options"), py::arg("context"),
+        "Runs the analysis `name` on data (prepared columns, or a file path) with options as the study file writes them");
+}
+
+}  // namespace cbec::python

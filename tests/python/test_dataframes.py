@@ -1,0 +1,90 @@
+"""DataFrames in: numeric columns read from their buffers, integers and booleans as numbers, text,
+categorical and string ids, and missing values (NaN, None, pd.NA), each giving what the command
+line gives on the same data written to a CSV file."""
+import numpy as np
+import pandas as pd
+import pytest
+
+import cbec
+from cbec import _frame
+from conftest import path
+
+FE = "inv ~ value + capital | firm + year"
+
+
+def grunfeld():
+    return pd.read_csv(path("tests/data/grunfeld.csv"), float_precision="round_trip")
+
+
+def cli_on(cli, df, tmp_path, *args):
+    f = tmp_path / "data.csv"
+    df.to_csv(f, index=False)
+    return cli(args[0], f, *args[1:])
+
+
+def test_numeric_columns_are_not_copied_on_the_way_in():
+    df = grunfeld()
+    columns = dict((c[0], c[1]) for c in _frame.engine_data(df))
+    for name in ("inv", "value", "capital", "firm", "year"):
+        assert np.shares_memory(columns[name], df[name].to_numpy()), name
+    assert df["firm"].dtype.kind == "i" and columns["firm"].dtype.kind == "i"   # converted as the engine copies it
+
+
+def test_missing_values_nan_none_and_pd_na(cli, tmp_path):
+    df = grunfeld()
+    df.loc[[3, 50], "value"] = np.nan
+    df["capital"] = df["capital"].astype("Float64")
+    df.loc[[7], "capital"] = pd.NA
+    df["firm"] = df["firm"].map(lambda i: f"F{i}").astype(object)
+    df.loc[[120], "firm"] = None
+    r = cbec.reg(df, FE, vcov="cluster:firm")
+    assert r.to_json() + "\n" == cli_on(cli, df, tmp_path, "reg", FE, "--vcov", "cluster:firm")
+    assert r.models[0].nobs == 200 - 4
+
+
+@pytest.mark.parametrize("kind", ["object", "string", "category"])
+def test_text_and_categorical_ids(cli, tmp_path, kind):
+    df = grunfeld()
+    df["firm"] = df["firm"].map(lambda i: f"firm {i:02d}").astype(kind)
+    r = cbec.reg(df, FE, vcov="cluster:firm")
+    assert r.to_json() + "\n" == cli_on(cli, df, tmp_path, "reg", FE, "--vcov", "cluster:firm")
+    numeric = cbec.reg(grunfeld(), FE, vcov="cluster:firm")
+    assert r.coef.tolist() == numeric.coef.tolist() and r.se.tolist() == numeric.se.tolist()
+
+
+def test_int_and_bool_columns(cli, tmp_path):
+    df = grunfeld()
+    df["big"] = df["value"] > 1000
+    df["year"] = df["year"].astype("int32")
+    df["capital_int"] = df["capital"].round().astype("int64")
+    r = cbec.reg(df, "inv ~ value + capital_int + big | firm + year")
+    written = df.assign(big=df["big"].astype(int))
+    assert r.to_json() + "\n" == cli_on(cli, written, tmp_path, "reg", "inv ~ value + capital_int + big | firm + year")
+    # Nullable integers and booleans with pd.NA are numbers with missing values.
+    df["big"] = df["big"].astype("boolean")
+    df.loc[0, "big"] = pd.NA
+    assert cbec.reg(df, "inv ~ value + big").models[0].nobs == 199
+
+
+def test_text_levels_follow_first_appearance_and_merge_equal_texts():
+    name, codes, levels = _frame.column("g", pd.Series(["b", 1, "a", "1", None, np.nan, "", pd.NA, "b"], dtype=object))
+    assert levels == ["b", "1", "a"]
+    assert codes.tolist() == [0, 1, 2, 1, -1, -1, -1, -1, 0]
+
+
+def test_a_strided_column_is_read_with_its_strides(cli, tmp_path):
+    df = grunfeld()
+    every_other = pd.DataFrame(df.to_numpy()[::2], columns=df.columns)   # views with a stride of two rows
+    r = cbec.reg(every_other, "inv ~ value + capital")
+    assert r.to_json() + "\n" == cli_on(cli, every_other, tmp_path, "reg", "inv ~ value + capital")
+
+
+def test_dates_are_refused_with_a_message():
+    df = grunfeld().assign(when=pd.Timestamp("2020-01-01"))
+    with pytest.raises(cbec.DataError, match="column 'when': dates are not supported"):
+        cbec.reg(df, "inv ~ value")
+
+
+def test_a_dict_of_columns_is_a_data_frame():
+    df = grunfeld()
+    assert cbec.reg({c: df[c] for c in df.columns}, "inv ~ value").to_json() == cbec.reg(df, "inv ~ value").to_json()

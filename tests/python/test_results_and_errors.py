@@ -1,0 +1,110 @@
+"""Result objects (coef, se, vcov, tidy, summary, JSON, HTML), etable as the command line's table,
+and cbec's errors as Python exceptions carrying its message."""
+import subprocess
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cbec
+from conftest import path
+
+
+@pytest.fixture(scope="module")
+def df():
+    return pd.read_csv(path("tests/data/grunfeld.csv"), float_precision="round_trip")
+
+
+def test_coef_se_vcov_tidy(df):
+    r = cbec.reg(df, "inv ~ value + capital", vcov="hc1")
+    m = r.json["models"][0]
+    assert list(r.coef.index) == ["(Intercept)", "value", "capital"]
+    assert r.coef["value"] == m["coef"]["value"] and r.se["capital"] == m["se"]["capital"]
+    assert np.allclose(np.sqrt(np.diag(r.vcov.to_numpy())), r.se.to_numpy(), rtol=1e-12)
+    t = r.tidy()
+    assert list(t.columns) == ["term", "estimate", "std_error", "statistic", "p_value", "conf_low", "conf_high"]
+    assert t.loc[t.term == "value", "conf_low"].item() == m["conf_int"]["value"][0]
+    two = cbec.reg(df, ["inv ~ value", "inv ~ value + capital"], names=["a", "b"])
+    assert list(two.coef.columns) == ["a", "b"] and np.isnan(two.coef.loc["capital", "a"])
+    assert list(two.tidy()["model"].unique()) == ["a", "b"]
+    with pytest.raises(cbec.Error, match="holds 2 models"):
+        two.vcov
+
+
+def test_summary_html_and_tables_of_other_analyses(df):
+    r = cbec.converge(df, method="sigma", variable="inv", panel="firm,year")
+    assert "<table" in r._repr_html_() and r.summary() == str(r)
+    assert isinstance(r.tidy(), pd.DataFrame) and len(r.tidy()) > 0
+    with pytest.raises(cbec.Error, match="gives no coefficients"):
+        r.coef
+
+
+@pytest.mark.parametrize("formulas", [["inv ~ value + capital", "inv ~ value + capital | firm + year"],
+                                      ["inv ~ value | year + firm", "inv ~ value + capital | firm"]])
+def test_etable_is_the_command_lines_table(cli, df, formulas):
+    models = [cbec.reg(df, f, vcov="cluster:firm") for f in formulas]
+    table = cbec.etable(models, names=["A", "B"], title="Investment")
+    expected = cli("reg", "tests/data/grunfeld.csv", *formulas, "--vcov", "cluster:firm", "--names", "A", "B", "--title", "Investment",
+                   json_output=False)
+    assert str(table) == expected
+    assert table.render("latex").startswith("\\begin") or "tabular" in table.render("latex")
+    assert "<table" in table._repr_html_()
+    # A result holding several models adds all of them.
+    assert str(cbec.etable(cbec.reg(df, formulas, vcov="cluster:firm"), names=["A", "B"], title="Investment")) == expected
+
+
+def test_etable_takes_xtreg_models(df):
+    x = cbec.xtreg(df, "inv ~ value + capital", model=["fe", "re"], panel="firm,year")
+    assert len(cbec.etable([x]).to_frame().columns) == 3
+
+
+def cli_error(*args):
+    p = subprocess.run([path("build", "cbec"), *args], capture_output=True, text=True, cwd=path())
+    assert p.returncode == 1
+    return p.stderr.strip().removeprefix("cbec: error: ")
+
+
+def test_engine_errors_are_exceptions_with_cbecs_message(df):
+    with pytest.raises(cbec.FormulaError) as e:
+        cbec.reg("tests/data/grunfeld.csv", "inv ~ valu")
+    assert str(e.value) == cli_error("reg", "tests/data/grunfeld.csv", "inv ~ valu")
+    assert isinstance(e.value, cbec.Error)
+    with pytest.raises(cbec.SpecError) as e:
+        cbec.reg("tests/data/grunfeld.csv", "inv ~ value | firm", vcov="hc2")
+    assert str(e.value) == cli_error("reg", "tests/data/grunfeld.csv", "inv ~ value | firm", "--vcov", "hc2")
+    with pytest.raises(cbec.DataError, match="no column 'nowhere'"):
+        cbec.spatial.moran(df, variable="inv", panel="firm,year", w="tests/data/columbus.gal", id="nowhere")
+
+
+def test_options_are_checked_by_the_schema(df):
+    with pytest.raises(cbec.SpecError, match="'control_group' cannot be 'sometimes'; choose one of"):
+        cbec.did.cs(df, y="inv", control_group="sometimes", unit="firm", time="year", first_treat="year")
+    with pytest.raises(cbec.SpecError, match="'draws' must be a whole number"):
+        cbec.did.cs(df, y="inv", draws=2.5, unit="firm", time="year", first_treat="year")
+    with pytest.raises(cbec.SpecError, match="no_such_option"):
+        cbec.reg(df, "inv ~ value", no_such_option=1)
+    with pytest.raises(cbec.SpecError, match="is not an analysis of cbec did"):
+        cbec.did(df, method="moran", y="inv")
+    with pytest.raises(cbec.SpecError, match="needs spatial weights"):
+        cbec.spatial.moran(df, variable="inv", panel="firm,year")
+
+
+def test_write_is_the_command_lines_out_file(cli, df, tmp_path):
+    r = cbec.reg(df, ["inv ~ value", "inv ~ value + capital | firm"], vcov="hc1")
+    for ext in ("md", "tex", "csv", "html"):
+        r.write(tmp_path / f"py.{ext}")
+        cli("reg", "tests/data/grunfeld.csv", "inv ~ value", "inv ~ value + capital | firm", "--vcov", "hc1", "-o", tmp_path / f"cli.{ext}",
+            json_output=False)
+        assert (tmp_path / f"py.{ext}").read_bytes() == (tmp_path / f"cli.{ext}").read_bytes(), ext
+    r.write(tmp_path / "py.xlsx")
+    assert (tmp_path / "py.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_option_lists_from_numpy_and_pandas():
+    sci = pd.read_csv(path("tests/data/scitech_2011_2019.csv"), float_precision="round_trip")
+    indicators = sci.columns[2:5]   # a pandas Index
+    a = cbec.index.entropy(sci, indicators=indicators, name="s")
+    b = cbec.index.entropy(sci, indicators=list(indicators), name="s")
+    assert a.to_json() == b.to_json()
+    assert cbec.did.cs(pd.read_csv(path("tests/data/mpdta.csv")), y="lemp", draws=np.int64(49), unit="countyreal", time="year",
+                       first_treat="first.treat").json["aggregations"]["simple"]["att"] is not None
