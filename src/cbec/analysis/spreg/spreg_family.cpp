@@ -1,0 +1,12 @@
+#include "cbec/analysis/family.hpp"
+#include "cbec/analysis/spreg/spreg_analyses.hpp"
+
+namespace cbec {
+
+Family spreg_family() {
+  Family f;
+  f.analyses = {spreg_analysis()};
+  return f;
+}
+
+}  // namespace cbec
