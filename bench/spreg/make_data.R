@@ -2,7 +2,7 @@
 # neighbour contiguity (spdep knn2nb + make.sym.nb), and y from the SAR model
 # y = (I - 0.5 W)^-1 (1 + 2 x1 - x2 + e) with W row-standardized; seed 1.
 # Usage: Rscript make_data.R n data.csv weights.gal
-suppressPackageStartupMessages({library(spdep); library(Matrix)})
+suppressPackageStartupMessages({library(spdep); library(spatialreg); library(Matrix)})
 a <- commandArgs(TRUE); n <- as.integer(a[1])
 set.seed(1)
 xy <- cbind(runif(n), runif(n))

@@ -5,7 +5,7 @@
 namespace cbec {
 
 nlohmann::json spreg_json(const std::vector<RegressionResult>& models, const SpregSample& sample) {
-  nlohmann::json j{{"period", sample.period}, {"weights", sample.weights}, {"transform", sample.transform}, {"n", sample.n},
+  nlohmann::json j{{"period", sample.period}, {"transform", sample.transform}, {"n", sample.n},
                    {"dropped", sample.dropped}, {"models", nlohmann::json::array()}};
   for (const auto& m : models) {
     nlohmann::json one = to_json(m);

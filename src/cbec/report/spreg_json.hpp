@@ -1,5 +1,6 @@
 // JSON of the spatial regression models (cbec spreg): each model's RegressionResult with its
-// model name, and the weights and sample they were fitted on.
+// model name, and the sample they were fitted on (the weights' construction, which differs between
+// a weights file and a study's polygons, is in the table notes only).
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -12,7 +13,6 @@ namespace cbec {
 
 struct SpregSample {
   std::string period;                  // the period of the time column, "all" without one
-  std::string weights;                 // construction of the weights
   std::string transform;               // R, B or S
   size_t n = 0;
   std::vector<std::string> dropped;    // units without a complete row, left out of the weights

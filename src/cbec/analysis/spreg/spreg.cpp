@@ -66,7 +66,6 @@ Analysis spreg_analysis() {
     }
     SpregSample sample;
     sample.period = period;
-    sample.weights = s.w.construction;
     sample.transform = s.transform;
     sample.n = ids.size();
     for (size_t r = 0; r < sub.nrows(); ++r)
