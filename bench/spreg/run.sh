@@ -24,7 +24,7 @@ for n in "$@"; do
     if /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout "$timeout" "$cbec" spreg "$csv" "y ~ x1 + x2" --w "$gal" --id id \
          --model "$model" --log-det sparse --json-out "$json" > "$work/cbec-$model-$n.out" 2>&1; then
       read -r secs kb < "$work/time.txt"
-      est=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1]))['models'][0]; print(m['coef'][m['vcov']['terms'].index(sys.argv[2])])" \
+      est=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1]))['models'][0]; print(m['coef'][sys.argv[2]])" \
             "$json" "$([ "$model" = sar ] && echo rho || echo lambda)")
       printf "%s\t%s\tcbec\t%s\t%s\t%s\n" "$n" "$model" "$secs" "$kb" "$est" >> "$out"
     else
