@@ -5,8 +5,8 @@ namespace cbec {
 
 Family spreg_family() {
   Family f;
-  f.analyses = {lmtests_analysis()};
-  f.groups = {{"spreg", "Spatial regression on weights (--w file --id column): lmtests", "method", false, "", {}}};
+  f.analyses = {spreg_analysis(), lmtests_analysis()};
+  f.groups = {{"spreg", "Spatial regression on weights (--w file --id column): spreg (SAR, SEM, SDM, SDEM, SLX, SAC by ML; S2SLS; GM), lmtests", "method", false, "spreg", {}}};
   return f;
 }
 
