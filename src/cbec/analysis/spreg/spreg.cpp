@@ -10,9 +10,11 @@
 #include "cbec/analysis/spreg/spreg_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/gm_error.hpp"
+#include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml.hpp"
 #include "cbec/estimate/spatial_models/stsls.hpp"
 #include "cbec/formula/design.hpp"
+#include "cbec/report/impacts_report.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/spreg_json.hpp"
 
@@ -42,9 +44,11 @@ Analysis spreg_analysis() {
                              "ln|I - rho W|: eigenvalues (auto up to 2000 units), sparse Cholesky/LU (auto above), "
                              "Chebyshev or Monte-Carlo approximation"),
                choice_option("vcov", {"iid", "hc0", "hc1"}, "iid", "Variance of stsls (spatialreg's robust = TRUE: hc0, hc1); the ML models use the information matrix"),
-               year_option()};
+               year_option(),
+               count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM, SAC and S2SLS (0: none)")};
   a.needs.panel = PanelNeed::Optional;
   a.needs.spatial = true;
+  a.needs.resampling = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const SpatialSetup& s = ctx.spatial(frame);
     check_units(frame, s, ctx.data);
@@ -107,7 +111,21 @@ Analysis spreg_analysis() {
     if (!sample.dropped.empty())
       t.notes.push_back(fmt::format("{} unit{} without a complete row left out of the weights: {}.", sample.dropped.size(),
                                     sample.dropped.size() == 1 ? "" : "s", fmt::join(sample.dropped, ", ")));
-    return Outcome{{t}, {}, spreg_json(results, sample)};
+    // LeSage-Pace impacts of the lag models: exact traces (eigenvalues) up to 3,000 units, Monte
+    // Carlo traces above (spatialreg's trW(type = "MC")).
+    std::vector<Table> tables = {t};
+    nlohmann::json j = spreg_json(results, sample);
+    ImpactsOptions io;
+    io.draws = static_cast<int>(o.integer("impact_draws"));
+    io.seed = ctx.resampling.seed;
+    io.exact_traces = ids.size() <= 3000;
+    for (size_t m = 0; m < results.size(); ++m)
+      if (auto in = impacts_input(results[m])) {
+        const Impacts im = spatial_impacts(w.W, *in, io);
+        tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", model_label(models[m]))));
+        j["models"][m]["impacts"] = to_json(im);
+      }
+    return Outcome{tables, {}, j};
   };
   return a;
 }
