@@ -16,6 +16,9 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libcli11-dev libtomlplusplus-dev libssl-dev nlohmann-json3-dev libfmt-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev python3 \
   chromium fonts-noto-cjk $NODE_PACKAGES >/dev/null
+# Only to regenerate reference numbers (not to build or test): the Debian R packages splm needs
+# beside the R already used by tests/reference/ (tests/reference/spreg/spatial_panel.R).
+if [ "${CBEC_REFERENCE_R:-0}" = 1 ]; then $SUDO apt-get install -y -qq --no-install-recommends r-cran-spam r-cran-stringr >/dev/null; fi
 # Front-end assets of the reports (Vega, Vega-Lite) and the browser test driver (playwright-core),
 # pinned in web/package-lock.json, from the npm registry; they work offline once installed.
 # Node trusts the system's certificate store (as curl and apt do). Without the npm packages cbec
