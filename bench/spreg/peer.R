@@ -1,14 +1,12 @@
-# The R peer of the spreg benchmark: splm 1.6-5 spml(model = "within", effect = "individual",
-# lag = TRUE) (its default Jacobian, method = "eigen", and its analytic variance), timed inside R
-# after loading the data and building the weights (not counted). Prints "task<TAB>seconds<TAB>rho".
-# Usage: Rscript peer.R <data.csv> <w.csv>
-suppressPackageStartupMessages({library(splm); library(spdep)})
-args <- commandArgs(TRUE)
-d <- read.csv(args[1]); e <- read.csv(args[2])
-n <- length(unique(d$id))
-nb <- lapply(seq_len(n), function(i) sort(e$to[e$from == i])); class(nb) <- "nb"
-lw <- nb2listw(nb, style = "W")
+# spatialreg's side of bench/spreg: reads the data and weights, then times one model
+# (lagsarlm or errorsarlm, method = "Matrix": sparse Cholesky log-determinant; at n > 1500 its
+# numerical-Hessian variance) inside R. Prints "<model> <seconds> <rho or lambda>".
+# Usage: Rscript peer.R data.csv weights.gal sar|sem
+suppressPackageStartupMessages({library(spdep); library(spatialreg)})
+a <- commandArgs(TRUE)
+d <- read.csv(a[1])
+lw <- nb2listw(read.gal(a[2], region.id = d$id), style = "W")
 t0 <- proc.time()[["elapsed"]]
-m <- spml(y ~ x1 + x2, data = d, index = c("id", "year"), listw = lw, model = "within", effect = "individual", lag = TRUE, spatial.error = "none")
-t1 <- proc.time()[["elapsed"]]
-cat(sprintf("sar_fe\t%.2f\t%.6f\n", t1 - t0, coef(m)[1]))
+m <- if (a[3] == "sar") lagsarlm(y ~ x1 + x2, d, lw, method = "Matrix") else errorsarlm(y ~ x1 + x2, d, lw, method = "Matrix")
+secs <- proc.time()[["elapsed"]] - t0
+cat(a[3], secs, if (a[3] == "sar") m$rho else m$lambda, "\n")

@@ -1,30 +1,42 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of the fixed-effects spatial lag panel model: cbec spreg spxt versus R's
-# splm on the same synthetic panel (bench/spreg/make_data.R: n units x T periods, k = 6 nearest
-# neighbours, row-standardized), same machine, in one run. cbec's time is the whole command
-# (start-up, reading the data and weights included; n > 2000: sparse LU log-determinants and
-# Hutchinson traces); R's is spml alone, timed inside R. Writes bench/spreg/results-<n>x<T>.tsv.
-# Usage: bench/spreg/run.sh 3000 10 [n T ...]
+# Side-by-side benchmark of cross-section spatial ML: cbec spreg versus R spatialreg on the same
+# synthetic data (bench/spreg/make_data.R: n random points, symmetric 6-nearest-neighbour weights,
+# row-standardized), SAR (lagsarlm) and SEM (errorsarlm), both with the sparse Cholesky
+# log-determinant (cbec --log-det sparse, spatialreg method = "Matrix"), same machine, one run.
+# cbec's time is the whole command (start-up, reading data and weights included); R's is the model
+# alone, timed inside R after loading. A tool that fails or exceeds TIMEOUT seconds (default 1800)
+# is recorded as such, so the largest n each completes is in the table.
+# Writes bench/spreg/results.tsv. Usage: bench/spreg/run.sh 1000 5000 20000
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cbec="$repo/build/cbec"
-work=${BENCH_DIR:-/tmp/cbec-bench}
+work=${BENCH_DIR:-/tmp/cbec-bench-spreg}
+timeout=${TIMEOUT:-1800}
 mkdir -p "$work"
-while [ $# -ge 2 ]; do
-  n=$1; nt=$2; shift 2
-  csv="$work/spreg_${n}x$nt.csv"; w="$work/spreg_knn6_${n}x$nt.csv"
-  [ -f "$csv" ] || Rscript "$here/make_data.R" "$n" "$nt" "$csv" "$w"
-  out="$here/results-${n}x$nt.tsv"
-  printf "tool\ttask\tseconds\tpeak_kb\trho\n" > "$out"
-  json="$work/spreg-$n.json"
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$cbec" spreg spxt "$csv" "y ~ x1 + x2" --w "$w" --id id --time year \
-    --effect individual --lags splm --json-out "$json" --out "$work/spreg-$n.txt" > "$work/cbec-spreg-$n.out" 2>&1
-  read -r secs kb < "$work/time.txt"
-  rho=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['models'][0]['coef']['rho'])" "$json")
-  printf "cbec\tsar_fe\t%s\t%s\t%s\n" "$secs" "$kb" "$rho" >> "$out"
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" Rscript "$here/peer.R" "$csv" "$w" > "$work/R-spreg-$n.out" 2>&1
-  read -r secs kb < "$work/time.txt"
-  awk -v kb="$kb" '$1=="sar_fe"{printf "R\tsar_fe\t%s\t%s\t%s\n", $2, kb, $3}' "$work/R-spreg-$n.out" >> "$out"
-  cat "$out"
+out="$here/results.tsv"
+printf "n\tmodel\ttool\tseconds\tpeak_kb\testimate\n" > "$out"
+for n in "$@"; do
+  csv="$work/spreg_$n.csv"; gal="$work/spreg_$n.gal"
+  [ -f "$csv" ] || Rscript "$here/make_data.R" "$n" "$csv" "$gal"
+  for model in sar sem; do
+    json="$work/cbec-$model-$n.json"
+    if /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout "$timeout" "$cbec" spreg "$csv" "y ~ x1 + x2" --w "$gal" --id id \
+         --model "$model" --log-det sparse --json-out "$json" > "$work/cbec-$model-$n.out" 2>&1; then
+      read -r secs kb < "$work/time.txt"
+      est=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1]))['models'][0]; print(m['coef'][m['vcov']['terms'].index(sys.argv[2])])" \
+            "$json" "$([ "$model" = sar ] && echo rho || echo lambda)")
+      printf "%s\t%s\tcbec\t%s\t%s\t%s\n" "$n" "$model" "$secs" "$kb" "$est" >> "$out"
+    else
+      printf "%s\t%s\tcbec\tfailed\t\t\n" "$n" "$model" >> "$out"
+    fi
+    if /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout "$timeout" Rscript "$here/peer.R" "$csv" "$gal" "$model" \
+         > "$work/R-$model-$n.out" 2>&1; then
+      read -r secs kb < "$work/time.txt"
+      awk -v n="$n" -v kb="$kb" '{printf "%s\t%s\tR\t%s\t%s\t%s\n", n, $1, $2, kb, $3}' "$work/R-$model-$n.out" | tail -1 >> "$out"
+    else
+      printf "%s\t%s\tR\tfailed\t\t\n" "$n" "$model" >> "$out"
+    fi
+  done
 done
+cat "$out"

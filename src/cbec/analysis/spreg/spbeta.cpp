@@ -20,7 +20,7 @@ namespace cbec {
 Analysis spbeta_analysis() {
   Analysis a;
   a.name = "spbeta";
-  a.command = "spreg";
+  a.command = a.name;
   a.summary = "Spatial beta convergence: growth on the lagged log level in a spatial panel model, speed and half-life, by subgroup with its own weights";
   a.options = {column_option("variable", "Variable (e.g. exports per capita): growth of its log on its lagged log", true),
                columns_option("controls", "Controls (conditional beta convergence)"),

@@ -1,4 +1,4 @@
-// The spatial panel analyses of the spreg family (`cbec spreg <name>`, study type <name>): spxt,
+// The spatial panel analyses of the spreg family (`cbec <name>`, study type <name>): spxt,
 // the spatial panel models, and spbeta, spatial beta convergence; and the options they share.
 #pragma once
 #include "cbec/analysis/analysis.hpp"

@@ -11,7 +11,7 @@ namespace cbec {
 Analysis spxt_analysis() {
   Analysis a;
   a.name = "spxt";
-  a.command = "spreg";
+  a.command = a.name;
   a.summary = "Spatial panel models by ML: SAR, SEM, SDM; pooled, unit, time or two-way fixed effects (Lee-Yu correction); unbalanced panels";
   a.options = {formula_option("Formula without fixed effects, e.g. \"y ~ x1 + x2\"")};
   for (auto& o : spatial_panel_options(true)) a.options.push_back(o);

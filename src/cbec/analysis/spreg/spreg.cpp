@@ -1,0 +1,116 @@
+// spreg: cross-section spatial regression by maximum likelihood (SAR, SEM, SDM, SDEM, SAC) and
+// SLX by least squares, on the data's units and weights, one period of the time column (`year`,
+// default the last) when there is one. Estimators: estimate/spatial_models/spatial_ml.hpp.
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "cbec/analysis/spatial/spatial_analyses.hpp"
+#include "cbec/analysis/spreg/spreg_analyses.hpp"
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/gm_error.hpp"
+#include "cbec/estimate/spatial_models/spatial_ml.hpp"
+#include "cbec/estimate/spatial_models/stsls.hpp"
+#include "cbec/formula/design.hpp"
+#include "cbec/report/regression_table.hpp"
+#include "cbec/report/spreg_json.hpp"
+
+namespace cbec {
+
+namespace {
+
+std::string model_label(const std::string& m) {
+  static const std::map<std::string, std::string> labels = {{"sar", "SAR"}, {"sem", "SEM"}, {"sdm", "SDM"},
+                                                            {"sdem", "SDEM"}, {"sac", "SAC"}, {"slx", "SLX"},
+                                                            {"stsls", "S2SLS"}, {"gm_error", "GM SEM"}};
+  return labels.at(m);
+}
+
+}  // namespace
+
+Analysis spreg_analysis() {
+  Analysis a;
+  a.name = "spreg";
+  a.command = "spreg";
+  a.summary = "Cross-section spatial regression: SAR, SEM, SDM, SDEM, SAC by ML; SLX by OLS; SAR by spatial 2SLS; SEM by GM (spatialreg's conventions)";
+  OptionSpec model = list_option("model", "One or more models: sar, sem, sdm, sdem, sac, slx, stsls, gm_error");
+  model.choices = {"sar", "sem", "sdm", "sdem", "sac", "slx", "stsls", "gm_error"};
+  model.default_value = nlohmann::json::array({"sar"});
+  a.options = {formula_option("Formula, e.g. \"y ~ x1 + x2\" (no fixed effects or instruments)"), model,
+               choice_option("log_det", {"auto", "eigen", "sparse", "chebyshev", "mc"}, "auto",
+                             "ln|I - rho W|: eigenvalues (auto up to 2000 units), sparse Cholesky/LU (auto above), "
+                             "Chebyshev or Monte-Carlo approximation"),
+               choice_option("vcov", {"iid", "hc0", "hc1"}, "iid", "Variance of stsls (spatialreg's robust = TRUE: hc0, hc1); the ML models use the information matrix"),
+               year_option()};
+  a.needs.panel = PanelNeed::Optional;
+  a.needs.spatial = true;
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    const SpatialSetup& s = ctx.spatial(frame);
+    check_units(frame, s, ctx.data);
+    std::string period;
+    const Frame sub = frame.take(rows_of_year(frame, ctx.time, o, period));
+    const ModelSpec spec = parse_formula(o.text("formula"));
+    if (!spec.fixed_effects.empty() || spec.has_iv())
+      throw SpecError("spreg: the formula takes neither fixed effects (|) nor instruments; use spxt for panels");
+    const Design d = build_design(sub, spec);
+    const Column& key = sub.get(s.key);
+    std::vector<std::string> ids;
+    std::set<std::string> seen;
+    for (size_t r : d.rows) {
+      const std::string id = key.text(r);
+      if (!seen.insert(id).second)
+        throw DataError(fmt::format("{}: unit '{}' has more than one row{}; give the time column (--time, or [data] time) and the year",
+                                    ctx.data, id, period == "all" ? "" : " in period " + period));
+      ids.push_back(id);
+    }
+    SpregSample sample;
+    sample.period = period;
+    sample.weights = s.w.construction;
+    sample.transform = s.transform;
+    sample.n = ids.size();
+    for (size_t r = 0; r < sub.nrows(); ++r)
+      if (!key.is_missing(r) && !seen.count(key.text(r))) sample.dropped.push_back(key.text(r));
+    const SpatialWeights w = weights_on(s, ids);
+    SpatialMlData data{d.y, d.X, d.x_names, d.depvar};
+    SpatialMlOptions mo;
+    mo.log_det = parse_log_det_method(o.text("log_det"));
+    const std::string vcov = o.text("vcov");
+    const auto models = o.list("model");
+    if (vcov != "iid")
+      for (const auto& m : models)
+        if (m != "stsls") throw SpecError(fmt::format("spreg: vcov {} is for the model stsls only; '{}' uses its likelihood's information", vcov, m));
+    std::vector<RegressionResult> results;
+    RegressionTableOptions to;
+    for (const auto& m : models) {
+      RegressionResult r = m == "stsls"      ? stsls(data, w.W, vcov)
+                           : m == "gm_error" ? gm_error(data, w.W)
+                                             : spatial_ml(data, w.W, parse_spatial_model(m), mo);
+      r.formula = spec.formula;
+      r.dropped = d.dropped;
+      results.push_back(std::move(r));
+      to.model_names.push_back(model_label(m));
+    }
+    to.title = fmt::format("Spatial regression of {}{} ({} units)", d.depvar, period == "all" ? "" : ", " + period, ids.size());
+    Table t = regression_table(results, to);
+    t.notes.push_back("ML with sigma^2 = SSE/n; standard errors from the asymptotic information matrix (ase) with eigenvalues or "
+                      "n <= 1500, else from the observed information; z tests. SLX: OLS. LR and Wald test the spatial parameters = 0 "
+                      "(spatialreg's conventions). S2SLS: instruments X, WX, W^2X (Kelejian-Prucha 1998). "
+                      "GM SEM: Kelejian-Prucha (1999) moments, feasible GLS (spatialreg's GMerrorsar).");
+    for (const auto& r : results)
+      if (r.tests.count("lr"))
+        t.notes.push_back(fmt::format("{}: log L = {:.4f}, AIC = {:.4f} (OLS {:.4f}); LR = {:.4f} (p = {:.4g}); Wald = {:.4f} (p = {:.4g}); "
+                                      "ln|I - rho W| by {}.",
+                                      model_label(r.estimator), r.fit.at("loglik"), r.fit.at("aic"), r.fit.at("aic_ols"), r.tests.at("lr").stat,
+                                      r.tests.at("lr").p_value, r.tests.at("wald").stat, r.tests.at("wald").p_value, r.info.at("log_determinant")));
+    t.notes.push_back(fmt::format("Weights: {}, {}.", s.w.construction, transform_label(s.transform)));
+    for (const auto& n : s.notes) t.notes.push_back(n);
+    if (!sample.dropped.empty())
+      t.notes.push_back(fmt::format("{} unit{} without a complete row left out of the weights: {}.", sample.dropped.size(),
+                                    sample.dropped.size() == 1 ? "" : "s", fmt::join(sample.dropped, ", ")));
+    return Outcome{{t}, {}, spreg_json(results, sample)};
+  };
+  return a;
+}
+
+}  // namespace cbec

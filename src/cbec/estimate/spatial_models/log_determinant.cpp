@@ -1,0 +1,291 @@
+// ln|I - rho W| by eigenvalues, sparse factorization, Chebyshev or Monte-Carlo approximation
+// (see log_determinant.hpp for the methods and their references).
+#include "cbec/estimate/spatial_models/log_determinant.hpp"
+
+#include <Eigen/Eigenvalues>
+#include <Eigen/SparseCholesky>
+#include <Eigen/SparseLU>
+
+#include <cmath>
+#include <numbers>
+#include <optional>
+#include <vector>
+
+#include "cbec/core/error.hpp"
+#include "cbec/stats/replicate.hpp"
+
+namespace cbec {
+
+namespace {
+
+using RowSparse = Eigen::SparseMatrix<double, Eigen::RowMajor>;
+using ColSparse = Eigen::SparseMatrix<double>;
+
+constexpr long kEigenMaxN = 2000;   // Auto: eigenvalues up to this n, sparse factorization above
+constexpr int kChebyshevOrder = 5;  // spatialreg's cheb_setup q
+constexpr int kMcOrder = 30;        // spatialreg's mcdet_setup m
+constexpr int kMcVectors = 16;      // spatialreg's mcdet_setup p
+
+// The scales s with S = diag(s) W diag(s)^-1 symmetric, when W = D^-1 B with B symmetric: then
+// d_i W_ij = d_j W_ji on every link, found by walking each connected component from one unit
+// (s = sqrt(d)). None when W's pattern is not symmetric or the ratios disagree on some link.
+std::optional<Eigen::VectorXd> symmetrizing_scales(const RowSparse& w) {
+  const long n = w.rows();
+  const RowSparse t = w.transpose();  // row i of t: W_ji, j ascending
+  Eigen::VectorXd d = Eigen::VectorXd::Constant(n, -1.0);
+  std::vector<long> stack;
+  for (long root = 0; root < n; ++root) {
+    if (d[root] > 0) continue;
+    d[root] = 1;
+    stack.push_back(root);
+    while (!stack.empty()) {
+      const long i = stack.back();
+      stack.pop_back();
+      RowSparse::InnerIterator back(t, i);
+      for (RowSparse::InnerIterator it(w, i); it; ++it) {
+        const long j = it.col();
+        while (back && back.col() < j) {
+          if (back.value() != 0) return std::nullopt;  // W_ji without W_ij
+          ++back;
+        }
+        const double wji = back && back.col() == j ? back.value() : 0.0;
+        if (back && back.col() == j) ++back;
+        if ((it.value() == 0) != (wji == 0)) return std::nullopt;
+        if (it.value() == 0 || j == i) continue;
+        const double dj = d[i] * it.value() / wji;
+        if (!(dj > 0)) return std::nullopt;
+        if (d[j] < 0) {
+          d[j] = dj;
+          stack.push_back(j);
+        } else if (std::abs(d[j] - dj) > 1e-10 * std::abs(dj)) {
+          return std::nullopt;
+        }
+      }
+      for (; back; ++back)
+        if (back.value() != 0) return std::nullopt;
+    }
+  }
+  return d.cwiseSqrt();
+}
+
+// diag(s) W diag(s)^-1, made exactly symmetric.
+ColSparse symmetrized(const RowSparse& w, const Eigen::VectorXd& s) {
+  ColSparse a = s.asDiagonal() * ColSparse(w) * s.cwiseInverse().asDiagonal();
+  ColSparse at = a.transpose();
+  return 0.5 * (a + at);
+}
+
+}  // namespace
+
+struct LogDeterminant::State {
+  long n = 0;
+  // Eigenvalues
+  Eigen::VectorXd re, im;
+  // SparseLU: the pattern-analysed factorizations of I - rho S (symmetric) or I - rho W
+  ColSparse a;  // S or W
+  bool symmetric = false;
+  mutable Eigen::SimplicialLDLT<ColSparse> ldlt;
+  mutable Eigen::SparseLU<ColSparse> lu;
+  // Chebyshev: tr(T_j(W)), j = 0..q; MonteCarlo: tr(W^k), k = 1..m
+  std::vector<double> traces;
+
+  ColSparse shifted(double rho) const {
+    ColSparse id(n, n);
+    id.setIdentity();
+    return id - rho * a;
+  }
+};
+
+LogDetMethod parse_log_det_method(const std::string& name) {
+  if (name == "auto") return LogDetMethod::Auto;
+  if (name == "eigen") return LogDetMethod::Eigenvalues;
+  if (name == "sparse") return LogDetMethod::SparseLU;
+  if (name == "chebyshev") return LogDetMethod::Chebyshev;
+  if (name == "mc") return LogDetMethod::MonteCarlo;
+  throw SpecError("log-determinant method '" + name + "' is not one of auto, eigen, sparse, chebyshev, mc");
+}
+
+std::string log_det_method_name(LogDetMethod m) {
+  switch (m) {
+    case LogDetMethod::Auto: return "auto";
+    case LogDetMethod::Eigenvalues: return "eigen";
+    case LogDetMethod::SparseLU: return "sparse";
+    case LogDetMethod::Chebyshev: return "chebyshev";
+    case LogDetMethod::MonteCarlo: return "mc";
+  }
+  return "auto";
+}
+
+LogDeterminant::LogDeterminant(const RowSparse& w, LogDetMethod method, unsigned seed)
+    : method_(method), state_(std::make_shared<State>()) {
+  if (w.rows() != w.cols() || w.rows() == 0) throw SpecError("log-determinant: W must be a non-empty square matrix");
+  State& st = *state_;
+  st.n = w.rows();
+  if (method_ == LogDetMethod::Auto) method_ = st.n <= kEigenMaxN ? LogDetMethod::Eigenvalues : LogDetMethod::SparseLU;
+  const double n = static_cast<double>(st.n);
+  switch (method_) {
+    case LogDetMethod::Eigenvalues: {
+      if (const auto s = symmetrizing_scales(w)) {
+        const Eigen::MatrixXd dense = Eigen::MatrixXd(symmetrized(w, *s));
+        st.re = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(dense, Eigen::EigenvaluesOnly).eigenvalues();
+        st.im = Eigen::VectorXd::Zero(st.n);
+      } else {
+        const Eigen::MatrixXd dense = Eigen::MatrixXd(ColSparse(w));
+        const Eigen::VectorXcd ev = Eigen::EigenSolver<Eigen::MatrixXd>(dense, false).eigenvalues();
+        st.re = ev.real();
+        st.im = ev.imag();
+      }
+      break;
+    }
+    case LogDetMethod::SparseLU: {
+      const auto s = symmetrizing_scales(w);
+      st.symmetric = s.has_value();
+      st.a = s ? symmetrized(w, *s) : ColSparse(w);
+      if (st.symmetric)
+        st.ldlt.analyzePattern(st.shifted(0.5));
+      else
+        st.lu.analyzePattern(st.shifted(0.5));
+      break;
+    }
+    case LogDetMethod::Chebyshev: {
+      // T_0 = I, T_1 = W, T_k = 2 W T_{k-1} - T_{k-2} (Pace & LeSage 2004, eq. 11).
+      const ColSparse wc(w);
+      ColSparse prev(st.n, st.n), cur = wc;
+      prev.setIdentity();
+      st.traces = {n, wc.diagonal().sum()};
+      for (int k = 2; k <= kChebyshevOrder; ++k) {
+        ColSparse next = 2.0 * ColSparse(wc * cur) - prev;
+        st.traces.push_back(next.diagonal().sum());
+        prev = std::move(cur);
+        cur = std::move(next);
+      }
+      break;
+    }
+    case LogDetMethod::MonteCarlo: {
+      // tr(W) and tr(W^2) = sum_ij W_ij W_ji exactly; tr(W^k) = E[n x'W^k x / x'x] for k >= 3.
+      const ColSparse wc(w);
+      st.traces.assign(kMcOrder, 0.0);
+      st.traces[0] = wc.diagonal().sum();
+      st.traces[1] = wc.cwiseProduct(ColSparse(wc.transpose())).sum();
+      Rng rng(seed, 0);
+      for (int v = 0; v < kMcVectors; ++v) {
+        Eigen::VectorXd x(st.n);
+        for (long i = 0; i < st.n; ++i) x[i] = (rng() & 1u) ? 1.0 : -1.0;
+        Eigen::VectorXd p = x;
+        for (int k = 1; k <= kMcOrder; ++k) {
+          p = wc * p;
+          if (k >= 3) st.traces[static_cast<size_t>(k - 1)] += n * x.dot(p) / x.squaredNorm() / kMcVectors;
+        }
+      }
+      break;
+    }
+    case LogDetMethod::Auto: break;
+  }
+}
+
+double LogDeterminant::operator()(double rho) const {
+  const State& st = *state_;
+  switch (method_) {
+    case LogDetMethod::Eigenvalues: {
+      double s = 0;
+      for (long i = 0; i < st.n; ++i) {
+        const double a = 1 - rho * st.re[i], b = rho * st.im[i];
+        s += 0.5 * std::log(a * a + b * b);
+      }
+      return s;
+    }
+    case LogDetMethod::SparseLU: {
+      if (st.symmetric) {
+        st.ldlt.factorize(st.shifted(rho));
+        if (st.ldlt.info() != Eigen::Success) throw NumericError("log-determinant: the sparse LDL' factorization of I - rho W failed");
+        return st.ldlt.vectorD().array().abs().log().sum();
+      }
+      st.lu.factorize(st.shifted(rho));
+      if (st.lu.info() != Eigen::Success) throw NumericError("log-determinant: the sparse LU factorization of I - rho W failed");
+      return st.lu.logAbsDeterminant();
+    }
+    case LogDetMethod::Chebyshev: {
+      // c_j(rho) = 2/(q+1) sum_k ln(1 - rho x_k) T_{j-1}(x_k), x_k = cos(pi (k - 1/2)/(q+1));
+      // ln|I - rho W| ~ sum_j c_j tr(T_{j-1}(W)) - n c_1 / 2 (Pace & LeSage 2004, eq. 10, 12).
+      const int q = kChebyshevOrder;
+      double s = 0;
+      for (int j = 1; j <= q + 1; ++j) {
+        double c = 0;
+        for (int k = 1; k <= q + 1; ++k) {
+          const double t = std::numbers::pi * (k - 0.5) / (q + 1);
+          c += std::log(1 - rho * std::cos(t)) * std::cos((j - 1) * t);
+        }
+        c *= 2.0 / (q + 1);
+        s += c * st.traces[static_cast<size_t>(j - 1)];
+        if (j == 1) s -= 0.5 * static_cast<double>(st.n) * c;
+      }
+      return s;
+    }
+    case LogDetMethod::MonteCarlo: {
+      double s = 0, p = 1;
+      for (int k = 1; k <= kMcOrder; ++k) {
+        p *= rho;
+        s -= p * st.traces[static_cast<size_t>(k - 1)] / k;
+      }
+      return s;
+    }
+    case LogDetMethod::Auto: break;
+  }
+  return 0;
+}
+
+double LogDeterminant::derivative(double rho) const {
+  const State& st = *state_;
+  switch (method_) {
+    case LogDetMethod::Eigenvalues: {
+      // d/drho ln|1 - rho lambda| = -Re(lambda / (1 - rho lambda)).
+      double s = 0;
+      for (long i = 0; i < st.n; ++i) {
+        const double a = 1 - rho * st.re[i], b = rho * st.im[i];
+        s -= (st.re[i] - rho * (st.re[i] * st.re[i] + st.im[i] * st.im[i])) / (a * a + b * b);
+      }
+      return s;
+    }
+    case LogDetMethod::Chebyshev: {
+      const int q = kChebyshevOrder;
+      double s = 0;
+      for (int j = 1; j <= q + 1; ++j) {
+        double c = 0;
+        for (int k = 1; k <= q + 1; ++k) {
+          const double t = std::numbers::pi * (k - 0.5) / (q + 1);
+          c -= std::cos(t) / (1 - rho * std::cos(t)) * std::cos((j - 1) * t);
+        }
+        c *= 2.0 / (q + 1);
+        s += c * st.traces[static_cast<size_t>(j - 1)];
+        if (j == 1) s -= 0.5 * static_cast<double>(st.n) * c;
+      }
+      return s;
+    }
+    case LogDetMethod::MonteCarlo: {
+      double s = 0, p = 1;
+      for (int k = 1; k <= kMcOrder; ++k) {
+        s -= p * st.traces[static_cast<size_t>(k - 1)];
+        p *= rho;
+      }
+      return s;
+    }
+    case LogDetMethod::SparseLU: {
+      // Five-point central difference of the exact factorization (error O(h^4)).
+      const double h = 1e-4;
+      return (8 * ((*this)(rho + h) - (*this)(rho - h)) - ((*this)(rho + 2 * h) - (*this)(rho - 2 * h))) / (12 * h);
+    }
+    case LogDetMethod::Auto: break;
+  }
+  return 0;
+}
+
+std::pair<double, double> LogDeterminant::rho_interval() const {
+  if (method_ != LogDetMethod::Eigenvalues) return {-1.0, 1.0};
+  const double lo = state_->re.minCoeff(), hi = state_->re.maxCoeff();
+  return {lo < 0 ? 1 / lo : -1.0, hi > 0 ? 1 / hi : 1.0};
+}
+
+const Eigen::VectorXd& LogDeterminant::eigen_real() const { return state_->re; }
+const Eigen::VectorXd& LogDeterminant::eigen_imag() const { return state_->im; }
+
+}  // namespace cbec
