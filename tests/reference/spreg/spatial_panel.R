@@ -10,7 +10,8 @@
 #  - spatialreg lagsarlm/errorsarlm on the stacked panel with block-diagonal weights I_T (x) W and
 #    fixed-effect dummies: the within estimator of the demeaned spatial lag (cbec's default lags),
 #    pooled models (intercept, no effects), and an unbalanced panel (rows dropped) whose per-period
-#    weights are W restricted to the units present, row-standardized again.
+#    weights are W restricted to the units present, row-standardized again. For the SEM, lambda is
+#    found again by optimize on errorsarlm's concentrated likelihood (errorsarlm stops early).
 # Optimizer tolerances are tightened (splm tol.opt, spatialreg tol.opt) so that the references
 # hold 1e-8 digits. Run from the repository root: Rscript tests/reference/spreg/spatial_panel.R
 suppressPackageStartupMessages({library(splm); library(plm); library(spdep); library(spatialreg); library(jsonlite); library(Matrix)})
@@ -68,10 +69,26 @@ sr_case <- function(model, effect, d, label) {
        else errorsarlm(f, data = d, listw = wl, method = "eigen", control = ctl2, zero.policy = TRUE)
   sp <- if (model == "sar") m$rho else m$lambda
   b <- coef(m)[xnames]; if (model == "sar") b <- m$coefficients[xnames]
+  s2 <- m$s2; ll <- as.numeric(logLik(m)); sp_errorsarlm <- NULL
+  if (model == "sem") {
+    # errorsarlm stops its search for lambda early here (its concentrated likelihood is lower at its
+    # lambda than nearby), so lambda is found again on the same concentrated likelihood by optimize
+    # and the slopes, sigma2 and log-likelihood recomputed there; errorsarlm's lambda is kept beside.
+    X <- model.matrix(f, d); y <- log(d$gsp)
+    Wm <- as(wl, "CsparseMatrix"); ev <- Re(eigen(as.matrix(Wm), only.values = TRUE)$values)
+    wy <- as.vector(Wm %*% y); WX <- as.matrix(Wm %*% X)
+    conc <- function(l) sum(log(1 - l * ev)) - length(y) / 2 * log(sum(lm.fit(X - l * WX, y - l * wy)$residuals^2))
+    lam <- optimize(conc, c(1 / min(ev) + 1e-6, 1 / max(ev) - 1e-6), maximum = TRUE, tol = 1e-12)$maximum
+    fit <- lm.fit(X - lam * WX, y - lam * wy)
+    sp_errorsarlm <- sp; sp <- lam; b <- fit$coefficients[xnames]
+    s2 <- sum(fit$residuals^2) / length(y)
+    ll <- sum(log(1 - lam * ev)) - length(y) / 2 * log(2 * pi * s2) - length(y) / 2
+    if (effect == "none") m$coefficients["(Intercept)"] <- fit$coefficients["(Intercept)"]
+  }
   list(model = model, effect = effect, lags = "within", data = label, nobs = nrow(d),
-       spatial = unname(sp), coef = unname(b),
+       spatial = unname(sp), spatial_errorsarlm = unname(sp_errorsarlm), coef = unname(b),
        intercept = if (effect == "none") unname(m$coefficients["(Intercept)"]) else NULL,
-       sigma2 = m$s2, loglik = as.numeric(logLik(m)),
+       sigma2 = s2, loglik = ll,
        se = if (effect == "none") unname(sqrt(diag(vcov(m)))[c(if (model == "sar") "rho" else "lambda", "(Intercept)", xnames)]) else NULL)
 }
 # unbalanced: drop 40 rows chosen with a fixed seed (cbec reads the same file without them)
