@@ -18,7 +18,7 @@ while [ $# -ge 2 ]; do
   out="$here/panel-results-${n}x$nt.tsv"
   printf "tool\ttask\tseconds\tpeak_kb\trho\n" > "$out"
   json="$work/spreg-$n.json"
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$cbec" spxt "$csv" "y ~ x1 + x2" --w "$w" --id id --time year \
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$cbec" spxt "$csv" "y ~ x1 + x2" --w "$w" --id id --unit id --time year \
     --effect individual --lags splm --json-out "$json" --out "$work/spreg-$n.txt" > "$work/cbec-spreg-$n.out" 2>&1
   read -r secs kb < "$work/time.txt"
   rho=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['models'][0]['coef']['rho'])" "$json")

@@ -3,7 +3,10 @@
 // SAR y_t = (I - 0.4 W)^-1 (x_t 1.0 + alpha + e_t), SEM y_t = x_t 1.0 + alpha + (I - 0.5 W)^-1 e_t.
 // Checked: the mean estimate of the spatial parameter and of beta is within 0.03 of the truth and
 // the 95% Wald intervals cover the truth in 88% to 99% of the replications (200 draws give a
-// binomial SD of 1.5 points around 95%). Measured (seed 2024): see tests/reference/spreg/README.md.
+// binomial SD of 1.5 points around 95%). Measured: SAR (seed 2024) mean rho 0.4011, beta 1.0018,
+// coverage 94.5% / 94.0%; SEM (seed 2025) mean lambda 0.4982, beta 0.9952, coverage 91.0% / 94.0%
+// (the direct approach's sigma^2 is biased by (T-1)/T with unit effects, so intervals are a little
+// narrow without the Lee-Yu correction).
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>

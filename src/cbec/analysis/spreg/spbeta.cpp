@@ -3,7 +3,8 @@
 // spatial panel model (SAR by default, the seed paper's choice) with time, unit or two-way fixed
 // effects, for all units and within each subgroup on the weights restricted to its units. Speed
 // -ln(1 + beta) (one period per observation, Barro and Sala-i-Martin 1992) from the model's beta,
-// its delta-method standard error se(beta) / (1 + beta), and the half-life ln 2 / speed.
+// its delta-method standard error se(beta) / (1 + beta), and the half-life ln 2 / speed (none when
+// the speed is not positive: no convergence).
 #include <fmt/format.h>
 
 #include <cmath>
@@ -61,7 +62,8 @@ Analysis spbeta_analysis() {
       const long j = r.reg.find(level);
       const double beta = r.reg.coef[j], se = std::sqrt(r.reg.vcov(j, j));
       const double speed = convergence_speed(beta, 1);
-      const double half_life = std::log(2.0) / speed;
+      // No convergence (beta >= 0, or 1 + beta <= 0): no speed or half-life.
+      const double half_life = speed > 0 ? std::log(2.0) / speed : std::nan("");
       nlohmann::json res = {{"group", label},        {"beta", json_number(beta)},       {"se_beta", json_number(se)},
                             {"speed", json_number(speed)}, {"se_speed", json_number(se / (1 + beta))}, {"half_life", json_number(half_life)},
                             {"model", to_json(r)},   {"sample", sample_json(sample)}};
