@@ -18,9 +18,9 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   python3-dev pybind11-dev python3-numpy python3-pandas python3-pytest python3-venv python3-setuptools python3-pip \
   chromium fonts-noto-cjk $NODE_PACKAGES >/dev/null
 # Only to regenerate reference fixtures (tests/reference/; CI reads the committed fixtures and needs
-# no R): CBEC_REFERENCE_R=1 also installs R packages not in the base reference set, e.g. gmm for
-# tests/reference/iv/iv_diagnostics.R.
-if [ "${CBEC_REFERENCE_R:-0}" = 1 ]; then $SUDO apt-get install -y -qq --no-install-recommends r-cran-gmm >/dev/null; fi
+# no R): CBEC_REFERENCE_R=1 also installs R packages not in the base reference set: gmm for
+# tests/reference/iv/iv_diagnostics.R, spam and stringr for building splm (spatial_panel.R).
+if [ "${CBEC_REFERENCE_R:-0}" = 1 ]; then $SUDO apt-get install -y -qq --no-install-recommends r-cran-gmm r-cran-spam r-cran-stringr >/dev/null; fi
 # Front-end assets of the reports (Vega, Vega-Lite) and the browser test driver (playwright-core),
 # pinned in web/package-lock.json, from the npm registry; they work offline once installed.
 # Node trusts the system's certificate store (as curl and apt do). Without the npm packages cbec

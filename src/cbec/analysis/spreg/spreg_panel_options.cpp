@@ -1,0 +1,64 @@
+#include <fmt/format.h>
+
+#include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
+
+namespace cbec {
+
+std::vector<OptionSpec> spatial_panel_options(bool model_list) {
+  OptionSpec model = list_option("model", "Spatial model(s): sar (spatial lag, rho), sem (spatial error, lambda), sdm (sar with W x)");
+  model.choices = {"sar", "sem", "sdm"};
+  model.default_value = nlohmann::json::array({"sar"});
+  if (!model_list) model = choice_option("model", {"sar", "sem", "sdm"}, "sar", "Spatial model: sar (spatial lag, rho), sem (spatial error, lambda), sdm (sar with W x)");
+  return {model,
+          choice_option("effect", {"pooled", "individual", "time", "twoways"}, "individual",
+                        "Effects: pooled (intercept), or unit, period or two-way fixed effects removed by the within transformation"),
+          flag_option("lee_yu", "Lee and Yu (2010) bias correction of the fixed-effects estimates (balanced panels; as splm's LeeYu = TRUE)"),
+          choice_option("lags", {"within", "splm"}, "within",
+                        "within: Q(W y), the within transformation of the spatial lag (the dummy-variable likelihood); "
+                        "splm: W applied to the demeaned variables, as splm 1.6 (equal with unit effects on a balanced panel)"),
+          choice_option("log_det", {"auto", "eigen", "sparse", "chebyshev", "mc"}, "auto",
+                        "ln|I - rho W|: auto (eigenvalues up to 2000 units, sparse LU above), eigen, sparse, chebyshev, mc")};
+}
+
+SpatialPanelOptions spatial_panel_options_of(const Options& o, const std::string& model) {
+  SpatialPanelOptions p;
+  p.model = parse_spatial_panel_model(model);
+  p.effect = parse_spatial_panel_effect(o.text("effect"));
+  p.lee_yu = o.flag("lee_yu");
+  p.lags = o.text("lags") == "splm" ? PanelLags::Splm : PanelLags::Within;
+  p.log_det = parse_log_det_method(o.text("log_det"));
+  return p;
+}
+
+SpatialPanelResult fit_spatial_panel(const SpatialPanelSample& s, const SpatialPanelOptions& o) {
+  SpatialPanelResult r = spatial_panel(s.data, o);
+  r.reg.dropped = s.dropped;
+  return r;
+}
+
+nlohmann::json sample_json(const SpatialPanelSample& s) {
+  nlohmann::json per = nlohmann::json::array();
+  for (size_t t = 0; t < s.periods.size(); ++t) per.push_back({{"period", s.periods[t]}, {"n", s.data.period_rows[t].size()}});
+  return {{"periods", per}, {"balanced", s.data.balanced()}, {"absent_units", s.absent_units}, {"dropped", s.dropped},
+          {"n_input", s.n_input}, {"distinct_weights", s.data.weights.size()}};
+}
+
+void add_spatial_panel_notes(Table& t, const SpatialPanelSample& s, const SpatialPanelResult& r, const std::string& label) {
+  const std::string who = label.empty() ? r.model : label;
+  t.notes.push_back(fmt::format("{}: {} = {:.4f}, sigma2 = {:.6g}, log-likelihood = {:.3f}; {} effects{}; {} units, {} periods, {} observations{}.", who,
+                                r.model == "sem" ? "lambda" : "rho", r.spatial, r.sigma2, r.loglik, r.effect, r.lee_yu ? " with the Lee-Yu correction" : "",
+                                r.n_units, r.n_periods, r.reg.nobs,
+                                r.balanced ? " (balanced)" : fmt::format(" (unbalanced: each period's weights on its {} distinct unit sets)", s.data.weights.size())));
+  size_t dropped = 0;
+  for (const auto& [why, n] : s.dropped) dropped += n;
+  if (dropped > 0) {
+    std::vector<std::string> parts;
+    for (const auto& [why, n] : s.dropped)
+      if (n > 0) parts.push_back(fmt::format("{} {}", n, why));
+    t.notes.push_back(fmt::format("{}: {} of {} rows dropped ({}).", who, dropped, s.n_input, fmt::join(parts, ", ")));
+  }
+  if (!s.absent_units.empty()) t.notes.push_back(fmt::format("{}: {} units of the weights have no observation and are left out.", who, s.absent_units.size()));
+  for (const auto& w : r.reg.warnings) t.notes.push_back(fmt::format("{}: {}", who, w));
+}
+
+}  // namespace cbec

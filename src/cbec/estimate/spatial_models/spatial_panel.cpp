@@ -1,0 +1,344 @@
+#include "cbec/estimate/spatial_models/spatial_panel.hpp"
+
+#include <fmt/format.h>
+
+#include <Eigen/LU>
+#include <Eigen/QR>
+#include <boost/math/tools/minima.hpp>
+#include <boost/math/tools/roots.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <deque>
+#include <limits>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/demean.hpp"
+#include "cbec/estimate/spatial_models/spatial_traces.hpp"
+
+namespace cbec {
+
+namespace {
+
+constexpr double kTwoPi = 6.283185307179586476925286766559;
+
+// W_t v_t for every period t, stacked in the observations' order.
+Eigen::MatrixXd spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v) {
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(v.rows(), v.cols());
+  for (size_t t = 0; t < d.n_periods; ++t) {
+    const auto& rows = d.period_rows[t];
+    Eigen::MatrixXd vt(static_cast<long>(rows.size()), v.cols());
+    for (size_t i = 0; i < rows.size(); ++i) vt.row(static_cast<long>(i)) = v.row(rows[i]);
+    const Eigen::MatrixXd lt = d.weights[d.period_weights[t]] * vt;
+    for (size_t i = 0; i < rows.size(); ++i) out.row(rows[i]) = lt.row(static_cast<long>(i));
+  }
+  return out;
+}
+
+// The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
+Eigen::MatrixXd within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m) {
+  if (e == SpatialPanelEffect::Pooled) return m;
+  std::vector<Factor> fes;
+  if (e == SpatialPanelEffect::Individual || e == SpatialPanelEffect::Twoways) fes.push_back({"unit", d.unit, d.n_units, {}});
+  if (e == SpatialPanelEffect::Time || e == SpatialPanelEffect::Twoways) fes.push_back({"period", d.period, d.n_periods, {}});
+  const Eigen::VectorXd no_weights;
+  Demeaner(fes, no_weights, 1e-12).demean(m);
+  return m;
+}
+
+// Per observation, G_t v_t, G_t = W_t (I - rho W_t)^-1.
+Eigen::VectorXd g_times(const SpatialPanelData& d, const std::deque<SpatialInverse>& inv, const Eigen::VectorXd& v) {
+  Eigen::VectorXd out(v.size());
+  for (size_t t = 0; t < d.n_periods; ++t) {
+    const auto& rows = d.period_rows[t];
+    Eigen::VectorXd vt(static_cast<long>(rows.size()));
+    for (size_t i = 0; i < rows.size(); ++i) vt[static_cast<long>(i)] = v[rows[i]];
+    const Eigen::VectorXd gt = inv[d.period_weights[t]].g(vt);
+    for (size_t i = 0; i < rows.size(); ++i) out[rows[i]] = gt[static_cast<long>(i)];
+  }
+  return out;
+}
+
+struct Fit {
+  double spatial = 0, sigma2 = 0, rss = 0;
+  Eigen::VectorXd beta, resid;
+};
+
+struct Problem {
+  const SpatialPanelData& d;
+  const SpatialPanelOptions& o;
+  Eigen::VectorXd qy, qwy;            // Qy and the lag of y (Q(Wy) or W(Qy))
+  Eigen::MatrixXd qx, qwx;            // QX and, for SEM, the lag of X
+  std::vector<LogDeterminant> logdet;
+  std::vector<double> count;          // periods using each distinct weights matrix
+  double n_obs = 0;
+  // SAR: residuals of Qy and of the lag on QX
+  Eigen::VectorXd b0, b1, e0, e1;
+
+  double jacobian(double r) const {
+    double s = 0;
+    for (size_t k = 0; k < logdet.size(); ++k) s += count[k] * logdet[k](r);
+    return s;
+  }
+  double jacobian_derivative(double r) const {
+    double s = 0;
+    for (size_t k = 0; k < logdet.size(); ++k) s += count[k] * logdet[k].derivative(r);
+    return s;
+  }
+  Fit fit(double r) const {
+    Fit f;
+    f.spatial = r;
+    if (o.model == SpatialPanelModel::Sem) {
+      const Eigen::MatrixXd xs = qx - r * qwx;
+      const Eigen::VectorXd ys = qy - r * qwy;
+      f.beta = xs.colPivHouseholderQr().solve(ys);
+      f.resid = ys - xs * f.beta;
+    } else {
+      f.beta = b0 - r * b1;
+      f.resid = e0 - r * e1;
+    }
+    f.rss = f.resid.squaredNorm();
+    f.sigma2 = f.rss / n_obs;
+    return f;
+  }
+  // ln L concentrated in the spatial parameter, without constants: J(r) - N/2 ln(e'e).
+  double concentrated(double r) const { return jacobian(r) - n_obs / 2 * std::log(fit(r).rss); }
+  // Its derivative (envelope theorem: the slopes held at their optimum).
+  double score(double r) const {
+    const Fit f = fit(r);
+    double d_rss = 0;
+    if (o.model == SpatialPanelModel::Sem) d_rss = -2 * f.resid.dot(qwy - qwx * f.beta);
+    else d_rss = -2 * f.resid.dot(e1);
+    return jacobian_derivative(r) - n_obs / 2 * d_rss / f.rss;
+  }
+};
+
+double maximize(const Problem& p, std::pair<double, double> iv) {
+  const double span = iv.second - iv.first;
+  const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
+  auto neg = [&](double r) { return -p.concentrated(r); };
+  std::uintmax_t it = 500;
+  double r = boost::math::tools::brent_find_minima(neg, lo, hi, std::numeric_limits<double>::digits / 2, it).first;
+  // Polish on the score: Brent locates the maximum only to about sqrt(eps).
+  const double a = std::max(lo, r - 1e-5), b = std::min(hi, r + 1e-5);
+  const double sa = p.score(a), sb = p.score(b);
+  if (std::isfinite(sa) && std::isfinite(sb) && sa > 0 && sb < 0) {
+    std::uintmax_t iters = 100;
+    auto root = boost::math::tools::toms748_solve([&](double x) { return p.score(x); }, a, b, sa, sb,
+                                                  boost::math::tools::eps_tolerance<double>(50), iters);
+    r = (root.first + root.second) / 2;
+  }
+  return r;
+}
+
+// The information matrix of (sigma^2, spatial, beta) at `f`, with `n_eff` observations and each
+// weights matrix's traces counted `trace_count[k]` times.
+Eigen::MatrixXd information(const Problem& p, const Fit& f, double n_eff, const std::vector<double>& trace_count, bool& exact) {
+  const SpatialPanelData& d = p.d;
+  const long k = p.qx.cols();
+  std::deque<SpatialInverse> inv;
+  double tr_g = 0, tr_2 = 0;
+  exact = true;
+  for (size_t j = 0; j < d.weights.size(); ++j) {
+    inv.emplace_back(d.weights[j], f.spatial);
+    const SpatialTraces t = inv.back().traces(20100 + j);
+    exact = exact && t.exact;
+    tr_g += trace_count[j] * t.g;
+    tr_2 += trace_count[j] * (t.gg + t.gtg);
+  }
+  const double s2 = f.sigma2;
+  Eigen::MatrixXd info = Eigen::MatrixXd::Zero(k + 2, k + 2);
+  info(0, 0) = n_eff / (2 * s2 * s2);
+  info(0, 1) = info(1, 0) = tr_g / s2;
+  info(1, 1) = tr_2;
+  if (p.o.model == SpatialPanelModel::Sem) {
+    const Eigen::MatrixXd xs = p.qx - f.spatial * p.qwx;
+    info.bottomRightCorner(k, k) = xs.transpose() * xs / s2;
+  } else {
+    const Eigen::VectorXd gxb = g_times(d, inv, p.qx * f.beta);
+    info(1, 1) += gxb.squaredNorm() / s2;
+    const Eigen::VectorXd cross = p.qx.transpose() * gxb / s2;
+    info.block(2, 1, k, 1) = cross;
+    info.block(1, 2, 1, k) = cross.transpose();
+    info.bottomRightCorner(k, k) = p.qx.transpose() * p.qx / s2;
+  }
+  return info;
+}
+
+}  // namespace
+
+SpatialPanelModel parse_spatial_panel_model(const std::string& name) {
+  if (name == "sar") return SpatialPanelModel::Sar;
+  if (name == "sem") return SpatialPanelModel::Sem;
+  if (name == "sdm") return SpatialPanelModel::Sdm;
+  throw SpecError(fmt::format("unknown spatial panel model '{}' (sar, sem, sdm)", name));
+}
+
+SpatialPanelEffect parse_spatial_panel_effect(const std::string& name) {
+  if (name == "pooled") return SpatialPanelEffect::Pooled;
+  if (name == "individual") return SpatialPanelEffect::Individual;
+  if (name == "time") return SpatialPanelEffect::Time;
+  if (name == "twoways") return SpatialPanelEffect::Twoways;
+  throw SpecError(fmt::format("unknown effect '{}' (pooled, individual, time, twoways)", name));
+}
+
+std::string spatial_panel_effect_name(SpatialPanelEffect e) {
+  switch (e) {
+    case SpatialPanelEffect::Pooled: return "pooled";
+    case SpatialPanelEffect::Individual: return "individual";
+    case SpatialPanelEffect::Time: return "time";
+    case SpatialPanelEffect::Twoways: return "twoways";
+  }
+  return "";
+}
+
+bool SpatialPanelData::balanced() const {
+  if (weights.size() != 1) return false;
+  for (const auto& rows : period_rows)
+    if (rows.size() != n_units) return false;
+  return true;
+}
+
+SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOptions& o) {
+  const long n = d.y.size();
+  const bool pooled = o.effect == SpatialPanelEffect::Pooled;
+  const bool balanced = d.balanced();
+  if (o.lee_yu && pooled) throw SpecError("the Lee-Yu correction is for fixed effects, not a pooled model");
+  if (o.lee_yu && !balanced) throw SpecError("the Lee-Yu correction needs a balanced panel (every unit in every period)");
+  const bool has_intercept = !d.x_names.empty() && d.x_names[0] == "(Intercept)";
+  if (has_intercept && !pooled) throw SpecError("fixed effects absorb the intercept: drop it from the regressors");
+
+  // Regressors: X, and W X for the Durbin model (the intercept is not lagged).
+  Eigen::MatrixXd x = d.X;
+  std::vector<std::string> names = d.x_names;
+  if (o.model == SpatialPanelModel::Sdm) {
+    const long first = has_intercept ? 1 : 0;
+    const Eigen::MatrixXd wx = spatial_lag(d, d.X.rightCols(d.X.cols() - first));
+    x.conservativeResize(n, d.X.cols() + wx.cols());
+    x.rightCols(wx.cols()) = wx;
+    for (size_t j = static_cast<size_t>(first); j < d.x_names.size(); ++j) names.push_back("W." + d.x_names[j]);
+  }
+  const long k = x.cols();
+  if (k == 0) throw SpecError("the spatial panel model needs at least one regressor");
+  if (n <= k + 1) throw DataError(fmt::format("{} observations are too few for {} regressors", n, k));
+
+  Problem p{d, o, {}, {}, {}, {}, {}, {}, static_cast<double>(n), {}, {}, {}, {}};
+  const Eigen::MatrixXd qyx = within(d, o.effect, [&] {
+    Eigen::MatrixXd m(n, 1 + k);
+    m << d.y, x;
+    return m;
+  }());
+  p.qy = qyx.col(0);
+  p.qx = qyx.rightCols(k);
+  const bool sem = o.model == SpatialPanelModel::Sem;
+  if (o.lags == PanelLags::Splm) {
+    Eigen::MatrixXd m(n, sem ? 1 + k : 1);
+    m.col(0) = p.qy;
+    if (sem) m.rightCols(k) = p.qx;
+    const Eigen::MatrixXd l = spatial_lag(d, m);
+    p.qwy = l.col(0);
+    if (sem) p.qwx = l.rightCols(k);
+  } else {
+    Eigen::MatrixXd m(n, sem ? 1 + k : 1);
+    m.col(0) = d.y;
+    if (sem) m.rightCols(k) = x;
+    const Eigen::MatrixXd l = within(d, o.effect, spatial_lag(d, m));
+    p.qwy = l.col(0);
+    if (sem) p.qwx = l.rightCols(k);
+  }
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(p.qx);
+  if (qr.rank() < k) throw NumericError("the regressors are collinear after the within transformation: drop a time-invariant or unit-invariant variable");
+  if (!sem) {
+    p.b0 = qr.solve(p.qy);
+    p.b1 = qr.solve(p.qwy);
+    p.e0 = p.qy - p.qx * p.b0;
+    p.e1 = p.qwy - p.qx * p.b1;
+  }
+
+  // Jacobian: one log-determinant per distinct W_t, counted once per period using it.
+  std::pair<double, double> iv{-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+  p.count.assign(d.weights.size(), 0.0);
+  for (size_t t = 0; t < d.n_periods; ++t) p.count[d.period_weights[t]] += 1;
+  for (const auto& w : d.weights) {
+    p.logdet.emplace_back(w, o.log_det);
+    const auto r = p.logdet.back().rho_interval();
+    iv.first = std::max(iv.first, r.first);
+    iv.second = std::min(iv.second, r.second);
+  }
+  if (!(iv.first < 0 && iv.second > 0)) throw NumericError("the weights leave no admissible interval for the spatial parameter");
+
+  Fit f = p.fit(maximize(p, iv));
+  SpatialPanelResult r;
+  r.model = sem ? "sem" : (o.model == SpatialPanelModel::Sdm ? "sdm" : "sar");
+  r.effect = spatial_panel_effect_name(o.effect);
+  r.interval = iv;
+  r.balanced = balanced;
+  r.lee_yu = o.lee_yu;
+  r.lags = o.lags == PanelLags::Splm ? "splm: W applied to the demeaned variables" : "within: the spatial lag demeaned";
+  r.log_det = log_det_method_name(p.logdet.front().method());
+  r.n_units = d.n_units;
+  r.n_periods = d.n_periods;
+  const double jac = p.jacobian(f.spatial);
+  r.loglik_concentrated = jac - p.n_obs / 2 * std::log(f.rss);
+  r.loglik = jac - p.n_obs / 2 * (std::log(kTwoPi * f.sigma2) + 1);
+  r.rss = f.rss;
+
+  // Lee and Yu (2010) correction, as splm 1.6-5 (see the header).
+  double n_eff = p.n_obs;
+  std::vector<double> trace_count = p.count;
+  const double nu = static_cast<double>(d.n_units), tp = static_cast<double>(d.n_periods);
+  bool exact = true;
+  if (o.lee_yu) {
+    const double ldet = p.logdet.front()(f.spatial);
+    if (o.effect == SpatialPanelEffect::Individual) {
+      f.sigma2 *= tp / (tp - 1);
+      n_eff = nu * (tp - 1);
+      trace_count = {tp - 1};
+      r.loglik = (tp - 1) * ldet - n_eff / 2 * std::log(kTwoPi * f.sigma2) - f.rss / (2 * f.sigma2);
+    } else if (o.effect == SpatialPanelEffect::Time) {
+      f.sigma2 *= nu / (nu - 1);
+      n_eff = (nu - 1) * tp;
+      r.loglik = tp * ldet - n_eff / 2 * std::log(kTwoPi * f.sigma2) - f.rss / (2 * f.sigma2);
+    } else {
+      const Eigen::MatrixXd sinv = information(p, f, p.n_obs, p.count, exact).inverse();
+      Eigen::VectorXd a = Eigen::VectorXd::Zero(k + 2);
+      a[0] = 1 / (2 * f.sigma2);
+      a[1] = 1 / (1 - f.spatial);
+      const Eigen::VectorXd bias = -(sinv / nu) * a;
+      f.sigma2 = tp / (tp + 1) * f.sigma2 + bias[0];
+      f.spatial += bias[1];
+      f.beta += bias.tail(k);
+      n_eff = (nu - 1) * (tp - 1);
+      trace_count = {tp - 1};
+    }
+  }
+  const Eigen::MatrixXd info = information(p, f, n_eff, trace_count, exact);
+  const Eigen::MatrixXd all = info.inverse();
+  r.traces = exact ? "exact" : fmt::format("Hutchinson estimates ({} Rademacher vectors; n > {})", kTraceDraws, kExactTraceUnits);
+  r.spatial = f.spatial;
+  r.sigma2 = f.sigma2;
+
+  RegressionResult& g = r.reg;
+  g.estimator = "spatial_panel_" + r.model;
+  g.depvar = d.depvar;
+  g.terms.push_back(sem ? "lambda" : "rho");
+  g.terms.insert(g.terms.end(), names.begin(), names.end());
+  g.coef.resize(k + 1);
+  g.coef << f.spatial, f.beta;
+  g.vcov = all.bottomRightCorner(k + 1, k + 1);
+  g.vcov_info.type = "ml";
+  g.vcov_info.df = std::numeric_limits<double>::infinity();
+  g.vcov_info.small_sample = "none: inverse of the information matrix, z tests";
+  g.nobs = static_cast<size_t>(n);
+  g.df_resid = static_cast<double>(n - k - 1);
+  g.fit["sigma2"] = f.sigma2;
+  g.fit["loglik"] = r.loglik;
+  g.fit["rss"] = f.rss;
+  if (o.effect == SpatialPanelEffect::Individual || o.effect == SpatialPanelEffect::Twoways) g.fixed_effects.push_back({"unit", d.n_units});
+  if (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways) g.fixed_effects.push_back({"period", d.n_periods});
+  if (std::fabs(f.spatial - iv.first) < 1e-6 || std::fabs(f.spatial - iv.second) < 1e-6)
+    g.warnings.push_back("the spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+  return r;
+}
+
+}  // namespace cbec
