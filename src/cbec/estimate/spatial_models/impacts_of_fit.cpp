@@ -9,10 +9,11 @@ std::optional<ImpactsInput> impacts_input(const RegressionResult& fit) {
   std::vector<long> beta, theta;
   for (size_t j = 0; j < fit.terms.size(); ++j) {
     const std::string& t = fit.terms[j];
-    if (t == "rho" || t == "lambda" || t == "(Intercept)" || t.rfind("lag.", 0) == 0) continue;
+    if (t == "rho" || t == "lambda" || t == "(Intercept)" || t.rfind("lag.", 0) == 0 || t.rfind("W.", 0) == 0) continue;
     in.names.push_back(t);
     beta.push_back(static_cast<long>(j));
-    const long lag = fit.find("lag." + t);
+    long lag = fit.find("lag." + t);   // spatial_ml's name of W x (spatialreg's)
+    if (lag < 0) lag = fit.find("W." + t);   // spatial_panel's
     if (lag >= 0) theta.push_back(lag);
   }
   if (in.names.empty()) return std::nullopt;
