@@ -1,7 +1,8 @@
 # First-generation panel unit-root tests against plm's purtest (p.approx = "MacKinnon1994", the
 # per-unit p-values cbec computes) on Produc (gsp, unemp; 48 states x 17 years) and Grunfeld (inv;
 # 10 firms x 20 years), levels and first differences, each deterministic term, fixed and selected lags,
-# with plm's default dfcor = FALSE (cbec's mle_variance) and dfcor = TRUE.
+# with plm's default dfcor = FALSE (cbec's mle_variance) and dfcor = TRUE; and after cross-sectional
+# demeaning (cbec's demean) done in R.
 # Run: Rscript tests/reference/ts/purtest_plm.R > tests/reference/fixtures/ts_purtest_plm.json
 suppressMessages({library(plm); library(jsonlite)})
 produc <- read.csv("tests/data/produc.csv")
@@ -37,6 +38,19 @@ for (s in sets) for (series in c("levels", "differences")) {
       deterministic = unname(exos[exo]), test = tests[[tn]][1], stat = tests[[tn]][2], lags = lg$cbec, max_lags = lg$max,
       mle_variance = !dfcor, value = unname(r$statistic$statistic), p_value = unname(r$statistic$p.value),
       tau_outside_range = if (test == "hadri") 0L else sum(vapply(r$idres, function(x) x$trho < range94[[exo]][1] || x$trho > range94[[exo]][2], TRUE)))
+  }
+}
+# Cross-sectional demeaning (cbec's demean), done here on the wide levels before differencing
+for (s in sets) for (series in c("levels", "differences")) {
+  w <- wide(s$d, s$unit, s$time, s$var)
+  w <- as.data.frame(as.matrix(w) - rowMeans(as.matrix(w)))
+  if (series == "differences") w <- as.data.frame(lapply(w, diff))
+  for (tn in c("levinlin", "ips_W", "madwu", "hadri")) {
+    test <- sub("_.*", "", tn)
+    r <- purtest(w, test = test, exo = "intercept", lags = 1, dfcor = FALSE, p.approx = "MacKinnon1994")
+    cases[[length(cases) + 1]] <- list(data = s$data, unit = s$unit, time = s$time, variable = s$var, series = series, demean = TRUE,
+      deterministic = "constant", test = tests[[tn]][1], stat = tests[[tn]][2], lags = "1", max_lags = -1, mle_variance = TRUE,
+      value = unname(r$statistic$statistic), p_value = unname(r$statistic$p.value), tau_outside_range = 0L)
   }
 }
 cat(toJSON(list(source = paste("plm", packageVersion("plm"), "purtest"), cases = cases), auto_unbox = TRUE, digits = NA, pretty = TRUE))
