@@ -56,7 +56,9 @@ TEST(PhillipsPerron, MatchesExactFormInRAndTseries) {
     EXPECT_EQ(r.lags, c["lag"].get<int>()) << what;
     expect_rel(r.stat, c["stat"], what);
     // tseries (trend only) approximates n^2 - 1 by n^2 in the correction: 0.5% at n = 16
-    if (c["tseries"].is_number()) EXPECT_NEAR(r.stat, c["tseries"].get<double>(), 5e-3 * std::abs(c["tseries"].get<double>())) << what << " tseries";
+    if (c["tseries"].is_number()) {
+      EXPECT_NEAR(r.stat, c["tseries"].get<double>(), 5e-3 * std::abs(c["tseries"].get<double>())) << what << " tseries";
+    }
   }
 }
 
