@@ -30,5 +30,6 @@ Family index_family();
 Family convergence_family();
 Family panel_family();
 Family spreg_family();
+Family ts_family();
 
 }  // namespace cbec
