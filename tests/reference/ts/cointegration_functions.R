@@ -132,7 +132,7 @@ kao <- function(units, lags, kernel, rule) {
     cbind(v[rows], v[rows - 1], sapply(seq_len(lags), function(j) de[rows - 1 - j])) }))
   f2 <- lm(A[, 1] ~ 0 + A[, -1]); XA <- A[, -1, drop = FALSE]
   t_adf <- (coef(f2)[1] - 1) / sqrt(sum(resid(f2)^2) / nrow(A) * solve(crossprod(XA))[1, 1])
-  Ls <- Map(function(v, u) lrc(cbind(v[-1], diff(u$X)), kernel, rule), e, units)
+  Ls <- lapply(units, function(u) lrc(scale(cbind(diff(u$y), diff(u$X)), scale = FALSE), kernel, rule))   # w = (dy, dx), demeaned
   S <- Reduce(`+`, lapply(Ls, `[[`, "sigma")) / N; W <- Reduce(`+`, lapply(Ls, `[[`, "omega")) / N
   cond <- function(M) drop(M[1, 1] - M[1, -1, drop = FALSE] %*% solve(M[-1, -1, drop = FALSE], M[-1, 1, drop = FALSE]))
   sv2 <- cond(S); s0v2 <- cond(W); sv <- sqrt(sv2); s0v <- sqrt(s0v2)

@@ -51,10 +51,11 @@ TEST(CointegrationSimulation, FmolsAndDolsRecoverTheCointegratingVector) {
   std::mt19937_64 rng(20260101);
   Eigen::VectorXd b(2);
   b << 2.0, -0.5;
-  const CointegrationData d = simulate(30, 80, b, 0.5, rng);
+  const CointegrationData d = simulate(30, 200, b, 0.5, rng);
   const LongRunSpec s = parse_long_run_spec("bartlett", "nw");
   LeadLagChoice ll;
   ll.rule = LeadLagRule::Aic;
+  ll.max = 3;
   for (PanelEstimator e : {PanelEstimator::Pooled, PanelEstimator::Weighted, PanelEstimator::GroupMean}) {
     for (const PanelLongRun& r : {panel_fmols(d, e, s), panel_dols(d, e, ll, s)}) {
       for (long j = 0; j < 2; ++j) {

@@ -101,7 +101,7 @@ Partialled partialled(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, bool t
   const auto [p, q] = choose(y, X, trend, c);
   const long T = y.size();
   const long first = q + 1, last = T - 1 - p;
-  if (last - first + 1 < regressors(X.cols(), trend, p, q) + 2)
+  if (last - first + 1 < regressors(X.cols(), trend, p, q) + 1)
     throw DataError(fmt::format("DOLS with {} leads and {} lags needs more than {} periods", p, q, T));
   const DolsRows r = dols_rows(y, X, trend, p, q, first, last);
   return {partial_out(r.X, r.W), partial_out(r.y, r.W), p, q};

@@ -65,8 +65,10 @@ KaoResult kao_test(const CointegrationData& d, int lags, const LongRunSpec& s) {
     Xadf.block(a * n2, 0, n2, 1) = e.segment(lags, n2);
     for (int j = 1; j <= lags; ++j) Xadf.block(a * n2, j, n2, 1) = de.segment(lags - j, n2);
     yadf.segment(a * n2, n2) = e.tail(n2);
+    // w_it = (u_it, eps_it) = (dy_it, dx_it), the innovations of y and x (Kao 1999, eq. 2), demeaned per unit.
     Eigen::MatrixXd U(n1, k + 1);
-    U << e.tail(n1), d.xi[i].bottomRows(n1) - d.xi[i].topRows(n1);
+    U << d.yi[i].tail(n1) - d.yi[i].head(n1), d.xi[i].bottomRows(n1) - d.xi[i].topRows(n1);
+    U = U.rowwise() - U.colwise().mean();
     const LongRunCovariance l = long_run_covariance(U, s);
     S += l.sigma / Nd;
     W += l.omega / Nd;

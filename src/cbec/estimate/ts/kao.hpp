@@ -3,8 +3,10 @@
 //   DF:  e_it = rho e_i,t-1 + v_it (pooled, t = 2..T),       t_rho its t statistic (s^2 = rss / rows);
 //   ADF: e_it = rho e_i,t-1 + sum_{j=1..p} c_j de_i,t-j + v_it, t_ADF of rho (s^2 = rss / rows);
 //   sigma_v^2  = S_11 - S_12 S_22^-1 S_21,  sigma_0v^2 = W_11 - W_12 W_22^-1 W_21, with S and W the
-//   unit averages of the covariance and long-run covariance (long_run_variance.hpp) of (e_it, dx_it')
-//   over t = 2..T;
+//   unit averages of the covariance and long-run covariance (long_run_variance.hpp) of the
+//   innovations w_it = (u_it, eps_it') = (dy_it, dx_it') (Kao's eq. 2: y_it = y_i,t-1 + u_it,
+//   x_it = x_i,t-1 + eps_it), demeaned per unit, over t = 2..T (the same as with de_it in place of
+//   dy_it: conditioning on dx removes b' dx);
 //   DF_rho  = (sqrt(N) T (rho - 1) + 3 sqrt(N)) / sqrt(10.2)                                   (Kao eq. 15)
 //   DF_t    = sqrt(1.25) t_rho + sqrt(1.875 N)                                                 (eq. 16)
 //   DF*_rho = (sqrt(N) T (rho - 1) + 3 sqrt(N) s_v^2 / s_0v^2) / sqrt(3 + 36 s_v^4 / (5 s_0v^4))  (eq. 17)

@@ -52,8 +52,8 @@ double kernel_weight(Kernel k, double x) {
       if (a <= 0.5) return 1 - 6 * a * a + 6 * a * a * a;
       return a <= 1 ? 2 * std::pow(1 - a, 3) : 0;
     case Kernel::QuadraticSpectral: {
-      if (a == 0) return 1;
       const double z = 6 * boost::math::constants::pi<double>() * a / 5;
+      if (z < 1e-4) return 1 - z * z / 10;   // the series of sin(z)/z - cos(z) = z^2/3 - z^4/30 + ...: no cancellation
       return 25 / (12 * std::pow(boost::math::constants::pi<double>() * a, 2)) * (std::sin(z) / z - std::cos(z));
     }
   }
