@@ -29,6 +29,6 @@ Family spatial_family();
 Family index_family();
 Family convergence_family();
 Family panel_family();
-Family ts_coint_family();
+Family ts_family();
 
 }  // namespace cbec

@@ -11,7 +11,7 @@ namespace cbec {
 namespace {
 
 const std::vector<Family>& families() {
-  static const std::vector<Family> list = {did_family(), spatial_family(), index_family(), convergence_family(), panel_family(), ts_coint_family()};
+  static const std::vector<Family> list = {did_family(), spatial_family(), index_family(), convergence_family(), panel_family(), ts_family()};
   return list;
 }
 

@@ -3,7 +3,7 @@
 #pragma once
 #include "cbec/analysis/analysis.hpp"
 #include "cbec/estimate/ts/cointegration_data.hpp"
-#include "cbec/estimate/ts/long_run_variance.hpp"
+#include "cbec/estimate/ts/long_run_covariance.hpp"
 
 namespace cbec {
 

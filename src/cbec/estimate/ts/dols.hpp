@@ -1,7 +1,7 @@
 // Dynamic OLS (Saikkonen 1991; Stock and Watson 1993, Econometrica 61(4), eq. 3.1) of
 //   y_t = d_t' a + x_t' b + sum_{j=-q..p} dx_{t+j}' g_j + v_t,   t = q + 2, ..., T - p,
 // p leads, q lags of the regressors' differences; Var(b) = omega_v (Z'Z)^-1 restricted to b, omega_v
-// the long-run variance of v (long_run_variance.hpp). Leads and lags are given, or chosen per unit
+// the long-run variance of v (long_run_covariance.hpp). Leads and lags are given, or chosen per unit
 // by AIC, BIC or Hannan-Quinn over p, q = 0..max on the common sample t = max + 2..T - max, the
 // chosen regression then re-estimated on all the rows it can use.
 // Panel (each unit its own deterministic terms and lead/lag coefficients, partialled out unit by
@@ -13,7 +13,7 @@
 #pragma once
 #include "cbec/estimate/ts/cointegration_data.hpp"
 #include "cbec/estimate/ts/long_run_fit.hpp"
-#include "cbec/estimate/ts/long_run_variance.hpp"
+#include "cbec/estimate/ts/long_run_covariance.hpp"
 
 namespace cbec {
 

@@ -3,7 +3,7 @@
 #pragma once
 #include <Eigen/Core>
 
-#include "cbec/estimate/ts/long_run_variance.hpp"
+#include "cbec/estimate/ts/long_run_covariance.hpp"
 
 namespace cbec {
 

@@ -1,7 +1,7 @@
 // Fully modified OLS (Phillips and Hansen 1990, Review of Economic Studies 57, eq. 3.5-3.6) of
 // y_t = d_t' a + x_t' b + u_t, x_t = x_{t-1} + e_t, for one unit, and its panel versions.
 //   rows t = 2..T (the first period has no e_t), u_1t the static OLS residual, u_2t = e_t = dx_t;
-//   Omega, Delta: the long-run and one-sided long-run covariances of (u_1t, u_2t') (long_run_variance.hpp);
+//   Omega, Delta: the long-run and one-sided long-run covariances of (u_1t, u_2t') (long_run_covariance.hpp);
 //   y+_t = y_t - u_2t' Omega_22^-1 Omega_21,   lambda+ = Delta_21 - Delta_22 Omega_22^-1 Omega_21,
 //   b+ = (X~'X~)^-1 (X~'y+ - n lambda+),  X~ the regressors with d_t partialled out, n = T - 1,
 //   Var(b+) = omega_1.2 (X~'X~)^-1,  omega_1.2 = Omega_11 - Omega_12 Omega_22^-1 Omega_21.
@@ -16,7 +16,7 @@
 #pragma once
 #include "cbec/estimate/ts/cointegration_data.hpp"
 #include "cbec/estimate/ts/long_run_fit.hpp"
-#include "cbec/estimate/ts/long_run_variance.hpp"
+#include "cbec/estimate/ts/long_run_covariance.hpp"
 
 namespace cbec {
 

@@ -3,7 +3,7 @@
 //   DF:  e_it = rho e_i,t-1 + v_it (pooled, t = 2..T),       t_rho its t statistic (s^2 = rss / rows);
 //   ADF: e_it = rho e_i,t-1 + sum_{j=1..p} c_j de_i,t-j + v_it, t_ADF of rho (s^2 = rss / rows);
 //   sigma_v^2  = S_11 - S_12 S_22^-1 S_21,  sigma_0v^2 = W_11 - W_12 W_22^-1 W_21, with S and W the
-//   unit averages of the covariance and long-run covariance (long_run_variance.hpp) of the
+//   unit averages of the covariance and long-run covariance (long_run_covariance.hpp) of the
 //   innovations w_it = (u_it, eps_it') = (dy_it, dx_it') (Kao's eq. 2: y_it = y_i,t-1 + u_it,
 //   x_it = x_i,t-1 + eps_it), demeaned per unit, over t = 2..T (the same as with de_it in place of
 //   dy_it: conditioning on dx removes b' dx);
@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "cbec/estimate/ts/cointegration_data.hpp"
-#include "cbec/estimate/ts/long_run_variance.hpp"
+#include "cbec/estimate/ts/long_run_covariance.hpp"
 
 namespace cbec {
 

@@ -1,0 +1,37 @@
+#include "cbec/analysis/ts/ts_analyses.hpp"
+#include "cbec/frame/panel.hpp"
+
+namespace cbec {
+
+std::vector<OptionSpec> unit_root_options(const std::string& default_deterministic) {
+  return {column_option("variable", "The variable tested", true),
+          choice_option("deterministic", {"none", "constant", "trend"}, default_deterministic,
+                        "Deterministic terms of the test regression: none, a constant, or a constant and a linear trend"),
+          text_option("lags", "Lagged differences: aic, bic, tsig (Hall's general-to-specific 5% t rule) or a fixed number", "aic"),
+          count_option("max_lags", nullptr, "Largest lag order the selection considers (default: Schwert's floor(12 (T/100)^(1/4)))"),
+          choice_option("series", {"both", "levels", "differences"}, "both", "Test the levels, the first differences, or both in one table"),
+          flag_option("demean", "Subtract the cross-sectional mean of each period first (Levin-Lin-Chu sec. 5; Stata's demean)"),
+          flag_option("mle_variance", "Standard errors from rss/n (plm purtest's dfcor = FALSE) instead of rss/(n - K)")};
+}
+
+Deterministic deterministic_option(const Options& o) { return parse_deterministic(o.text("deterministic")); }
+
+LagChoice lag_option(const Options& o) { return parse_lag_choice(o.text("lags"), o.has("max_lags") ? o.integer("max_lags") : -1); }
+
+std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& frame, const Options& o, const AnalysisContext& ctx) {
+  const Panel panel = declare_panel(frame, ctx.unit, ctx.time);
+  const UnitSeries levels = unit_series(frame, panel, o.text("variable"), o.flag("demean"));
+  const std::string which = o.text("series");
+  std::vector<std::pair<std::string, UnitSeries>> out;
+  if (which != "differences") out.emplace_back("levels", levels);
+  if (which != "levels") out.emplace_back("differences", differenced(levels));
+  return out;
+}
+
+Needs ts_needs() {
+  Needs n;
+  n.panel = PanelNeed::Required;
+  return n;
+}
+
+}  // namespace cbec

@@ -1,0 +1,61 @@
+// unitroot: first-generation panel unit-root tests (Levin-Lin-Chu, Im-Pesaran-Shin, Fisher ADF,
+// Hadri), levels and first differences in one table.
+#include <nlohmann/json.hpp>
+
+#include "cbec/analysis/ts/ts_analyses.hpp"
+#include "cbec/estimate/ts/panel_unitroot.hpp"
+#include "cbec/report/ts_json.hpp"
+#include "cbec/report/ts_tables.hpp"
+
+namespace cbec {
+
+namespace {
+PanelUnitRootResult run_test(const std::string& test, const UnitSeries& s, const PanelUnitRootSpec& spec) {
+  if (test == "llc") return llc_test(s, spec);
+  if (test == "ips") return ips_test(s, spec);
+  if (test == "fisher_adf") return fisher_adf_test(s, spec);
+  if (test == "fisher_pp") return fisher_pp_test(s, spec);
+  if (test == "ht") return ht_test(s, spec);
+  return hadri_test(s, spec);
+}
+}  // namespace
+
+Analysis unitroot_analysis() {
+  Analysis a;
+  a.name = "unitroot";
+  a.command = "ts";
+  a.summary = "Panel unit-root tests (LLC, IPS, Harris-Tzavalis, Fisher ADF/PP, Hadri), levels and first differences in one table";
+  a.options = unit_root_options("constant");
+  OptionSpec tests = list_option("tests", "Tests: llc, ips, ht (Harris-Tzavalis), fisher_adf and fisher_pp (Maddala-Wu P, Choi Z, L*, Pm), hadri");
+  tests.choices = {"llc", "ips", "ht", "fisher_adf", "fisher_pp", "hadri"};
+  tests.default_value = {"llc", "ips", "fisher_adf"};
+  a.options.insert(a.options.begin() + 1, tests);
+  a.options.push_back(text_option("bandwidth", "Fisher PP: Bartlett lag of the Phillips-Perron tests (short, long or a number)", "short"));
+  a.options.push_back(flag_option("hadri_homoskedastic", "Hadri: one pooled variance instead of unit-specific ones"));
+  a.needs = ts_needs();
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    PanelUnitRootSpec spec;
+    spec.deterministic = deterministic_option(o);
+    spec.lags = lag_option(o);
+    spec.dfcor = !o.flag("mle_variance");
+    spec.hadri_robust = !o.flag("hadri_homoskedastic");
+    spec.bandwidth = o.text("bandwidth");
+    std::vector<std::pair<std::string, std::vector<PanelUnitRootResult>>> results;
+    Outcome out;
+    out.json = {{"method", "unitroot"}, {"lags", describe(spec.lags)}, {"results", nlohmann::json::array()}};
+    for (const auto& [label, s] : requested_series(frame, o, ctx)) {
+      std::vector<PanelUnitRootResult> done;
+      for (const auto& test : o.list("tests")) {
+        done.push_back(run_test(test, s, spec));
+        done.back().label = label;
+        out.json["results"].push_back(to_json(done.back()));
+      }
+      results.emplace_back(label, std::move(done));
+    }
+    out.tables.push_back(panel_unitroot_table(results));
+    return out;
+  };
+  return a;
+}
+
+}  // namespace cbec

@@ -1,0 +1,32 @@
+#include "cbec/estimate/ts/ts_ols.hpp"
+
+#include <Eigen/LU>
+#include <Eigen/QR>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+TsOls ts_ols(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, bool dfcor) {
+  TsOls r;
+  r.n = X.rows();
+  r.k = X.cols();
+  if (r.n <= r.k) throw NumericError("too few observations for the regression");
+  if (r.k == 0) {
+    r.resid = y;
+    r.rss = y.squaredNorm();
+    r.sigma2 = r.rss / static_cast<double>(dfcor ? r.n - r.k : r.n);
+    return r;
+  }
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(X);
+  if (qr.rank() < r.k) throw NumericError("collinear regressors in a unit-root regression");
+  r.coef = qr.solve(y);
+  r.resid = y - X * r.coef;
+  r.rss = r.resid.squaredNorm();
+  r.sigma2 = r.rss / static_cast<double>(dfcor ? r.n - r.k : r.n);
+  const Eigen::MatrixXd xtx_inv = (X.transpose() * X).inverse();
+  r.se = (r.sigma2 * xtx_inv.diagonal().array()).sqrt();
+  return r;
+}
+
+}  // namespace cbec

@@ -1,0 +1,35 @@
+// The series of one variable for each unit of a panel, in time order, as the unit-root tests take
+// them: leading and trailing missing values are dropped; a missing value or a missing period
+// inside a unit's span is an error naming the unit (the tests need consecutive periods).
+#pragma once
+#include <Eigen/Core>
+
+#include <string>
+#include <vector>
+
+#include "cbec/frame/frame.hpp"
+#include "cbec/frame/panel.hpp"
+
+namespace cbec {
+
+struct UnitSeries {
+  std::string variable;
+  std::vector<std::string> units;
+  std::vector<Eigen::VectorXd> y;
+  std::vector<int64_t> first_time, last_time;   // each unit's first and last period
+  std::vector<int64_t> times;                    // the panel's periods, sorted
+
+  // Every unit observed over the same periods.
+  bool balanced() const;
+};
+
+// `demean`: subtract from each value the mean over the units observed at its period (cross-
+// sectional demeaning, Levin, Lin and Chu 2002, sec. 5; Stata's xtunitroot option demean).
+// `difference`: the first differences (of the demeaned series when both are set).
+UnitSeries unit_series(const Frame& frame, const Panel& panel, const std::string& variable, bool demean = false,
+                       bool difference = false);
+
+// The first differences of every series.
+UnitSeries differenced(const UnitSeries& s);
+
+}  // namespace cbec

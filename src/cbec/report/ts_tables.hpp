@@ -1,0 +1,40 @@
+// Tables of the time-series results, as papers print them: levels and first differences in one table.
+#pragma once
+#include <vector>
+
+#include "cbec/estimate/ts/unit_tests.hpp"
+#include "cbec/report/table.hpp"
+
+namespace cbec {
+
+// Per-unit tests, one block of rows per series (levels, differences).
+Table unit_tests_table(const std::vector<UnitTests>& blocks);
+
+}  // namespace cbec
+
+#include "cbec/estimate/ts/panel_unitroot.hpp"
+
+namespace cbec {
+
+// Panel unit-root tests as papers print them: one row per statistic, the levels' and the first
+// differences' statistic and p-value side by side. `results` holds, per series label, the tests.
+Table panel_unitroot_table(const std::vector<std::pair<std::string, std::vector<PanelUnitRootResult>>>& results);
+
+}  // namespace cbec
+
+#include "cbec/estimate/ts/cross_dependence.hpp"
+
+namespace cbec {
+
+Table cross_dependence_table(const CrossDependenceResult& r);
+
+}  // namespace cbec
+
+#include "cbec/estimate/ts/cips.hpp"
+
+namespace cbec {
+
+// CIPS of the levels and/or differences, one row each.
+Table cips_table(const std::vector<std::pair<std::string, CipsResult>>& results);
+
+}  // namespace cbec

@@ -1,0 +1,44 @@
+// CD, LM, scaled LM and bias-corrected scaled LM against plm's pcdtest
+// (tests/reference/ts/pcdtest_plm.R) on Grunfeld, Produc and the unbalanced EmplUK.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+
+#include "cbec/estimate/ts/cross_dependence.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+using namespace cbec;
+
+namespace {
+Frame data(const std::string& name) {
+  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + name);
+  if (name == "produc.csv")
+    for (const auto& [to, from] : std::vector<std::pair<std::string, std::string>>{{"lgsp", "gsp"}, {"lpcap", "pcap"}, {"lpc", "pc"}, {"lemp", "emp"}}) {
+      std::vector<double> v = f.numeric(from);
+      for (auto& x : v) x = std::log(x);
+      f.set(Column::numeric(to, v));
+    }
+  return f;
+}
+}  // namespace
+
+TEST(CrossDependence, MatchesPlmPcdtest) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_pcdtest_plm.json");
+  const auto fx = nlohmann::json::parse(in);
+  ASSERT_EQ(fx["cases"].size(), 42u);
+  for (const auto& c : fx["cases"]) {
+    const Frame f = data(c["data"]);
+    const Panel p = declare_panel(f, c["unit"], c["time"]);
+    const auto r = cross_dependence(f, p, c["variable"], c["controls"].get<std::vector<std::string>>(), c["residuals"]);
+    const std::string what = c["data"].get<std::string>() + " " + c["residuals"].get<std::string>() + " " + c["stat"].get<std::string>();
+    const CdStat* st = nullptr;
+    for (const auto& s : r.stats)
+      if (s.name == c["stat"]) st = &s;
+    ASSERT_NE(st, nullptr) << what;
+    const double want = c["value"], want_p = c["p_value"];
+    EXPECT_NEAR(st->value, want, 1e-6 * std::max(1.0, std::abs(want))) << what;
+    EXPECT_NEAR(st->p_value, want_p, 1e-6 * std::max(1e-3, want_p)) << what;
+  }
+}

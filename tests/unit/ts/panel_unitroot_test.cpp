@@ -1,0 +1,80 @@
+// LLC, IPS, Fisher-ADF and Hadri against plm's purtest (tests/reference/ts/purtest_plm.R) on Produc
+// and Grunfeld, levels and first differences.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+
+#include "cbec/estimate/ts/panel_unitroot.hpp"
+#include "cbec/frame/panel.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+using namespace cbec;
+
+namespace {
+nlohmann::json fixture(const std::string& name) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/" + name);
+  return nlohmann::json::parse(in);
+}
+PanelUnitRootResult run(const std::string& test, const UnitSeries& s, const PanelUnitRootSpec& spec) {
+  if (test == "llc") return llc_test(s, spec);
+  if (test == "ips") return ips_test(s, spec);
+  if (test == "fisher_adf") return fisher_adf_test(s, spec);
+  return hadri_test(s, spec);
+}
+}  // namespace
+
+TEST(PanelUnitRoot, MatchesPlmPurtest) {
+  const auto fx = fixture("ts_purtest_plm.json");
+  std::map<std::string, UnitSeries> series;
+  ASSERT_EQ(fx["cases"].size(), 936u);
+  double worst = 0;
+  int outside = 0;
+  for (const auto& c : fx["cases"]) {
+    const bool demean = c.value("demean", false);
+    const std::string key = c["data"].get<std::string>() + c["variable"].get<std::string>() + c["series"].get<std::string>() + (demean ? " demeaned" : "");
+    if (!series.count(key)) {
+      const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + c["data"].get<std::string>());
+      const Panel p = declare_panel(f, c["unit"], c["time"]);
+      series[key] = unit_series(f, p, c["variable"], demean, c["series"] == "differences");
+    }
+    PanelUnitRootSpec spec;
+    spec.deterministic = parse_deterministic(c["deterministic"]);
+    spec.lags = parse_lag_choice(c["lags"], c["max_lags"]);
+    spec.dfcor = !c["mle_variance"].get<bool>();
+    spec.hadri_robust = c["stat"] != "Z";
+    const std::string what = key + " " + c["test"].get<std::string>() + " " + c["stat"].get<std::string>() + " " +
+                             c["deterministic"].get<std::string>() + " lags " + c["lags"].get<std::string>() + (spec.dfcor ? " dfcor" : "");
+    const PanelUnitRootResult r = run(c["test"], series[key], spec);
+    const PanelUnitRootStat* st = nullptr;
+    for (const auto& s : r.stats)
+      if (s.name == c["stat"]) st = &s;
+    ASSERT_NE(st, nullptr) << what;
+    // a unit's tau outside MacKinnon's range: cbec holds it at the range's end, plm extrapolates;
+    // only the Fisher combinations of p-values differ (LLC, IPS use tau itself)
+    if (c["test"] == "fisher_adf" && c["tau_outside_range"].get<int>() > 0) {
+      ++outside;
+      continue;
+    }
+    if (c["value"].is_string()) {   // a unit's p-value rounds to 1 in both: plm's "Inf"
+      EXPECT_TRUE(std::isinf(st->value) && st->value > 0) << what << " " << st->value;
+      continue;
+    }
+    const double want = c["value"], want_p = c["p_value"];
+    EXPECT_NEAR(st->value, want, 1e-6 * std::max(1.0, std::abs(want))) << what;
+    EXPECT_NEAR(st->p_value, want_p, 1e-6 * std::max(1e-3, std::abs(want_p))) << what;
+    worst = std::max(worst, std::abs(st->value - want) / std::max(1.0, std::abs(want)));
+  }
+  RecordProperty("max_relative_difference", std::to_string(worst));
+  EXPECT_EQ(outside, 48);   // Produc gsp levels with a constant or trend and selected lags
+}
+
+TEST(PanelUnitRoot, FisherCombinationsByHand) {
+  // p = (0.01, 0.5): P = -2 (ln 0.01 + ln 0.5) = 10.5966, Pm = (P - 4) / (2 sqrt 2)
+  const auto s = fisher_combinations({0.01, 0.5});
+  EXPECT_NEAR(s[0].value, -2 * (std::log(0.01) + std::log(0.5)), 1e-12);
+  EXPECT_NEAR(s[3].value, (s[0].value - 4) / (2 * std::sqrt(2.0)), 1e-12);
+  EXPECT_NEAR(s[1].value, (-2.3263478740408408 + 0) / std::sqrt(2.0), 1e-9);
+}
