@@ -1,0 +1,27 @@
+#include "cbec/analysis/ts/ts_coint_analyses.hpp"
+
+namespace cbec {
+
+std::vector<OptionSpec> cointegration_options(bool trend) {
+  std::vector<OptionSpec> o = {column_option("variable", "Dependent variable y of the cointegrating regression", true),
+                               columns_option("regressors", "I(1) regressors x", true),
+                               flag_option("logs", "Natural logs of the variable and regressors")};
+  if (trend) o.push_back(flag_option("trend", "A linear trend per unit besides its intercept"));
+  o.push_back(choice_option("kernel", {"bartlett", "parzen", "qs"}, "bartlett", "Long-run variance kernel: Bartlett, Parzen or Quadratic Spectral"));
+  o.push_back(text_option("bandwidth", "Kernel bandwidth: nw (Newey-West 1994), andrews (Andrews 1991 AR(1)) or a number", "nw"));
+  return o;
+}
+
+CointegrationData cointegration_input(const Frame& frame, const Options& o, const AnalysisContext& ctx) {
+  return cointegration_data(frame, ctx.unit, ctx.time, o.text("variable"), o.list("regressors"), o.flag("trend"), o.flag("logs"));
+}
+
+LongRunSpec long_run_option(const Options& o) { return parse_long_run_spec(o.text("kernel"), o.text("bandwidth")); }
+
+Needs cointegration_needs() {
+  Needs n;
+  n.panel = PanelNeed::Required;
+  return n;
+}
+
+}  // namespace cbec

@@ -1,0 +1,86 @@
+#include "cbec/estimate/ts/cointegration_data.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "cbec/core/error.hpp"
+#include "cbec/frame/panel.hpp"
+
+namespace cbec {
+
+bool CointegrationData::balanced() const {
+  for (size_t i = 1; i < units.size(); ++i)
+    if (first_time[i] != first_time[0] || last_time[i] != last_time[0]) return false;
+  return true;
+}
+
+size_t CointegrationData::total_obs() const {
+  size_t n = 0;
+  for (const auto& v : yi) n += static_cast<size_t>(v.size());
+  return n;
+}
+
+CointegrationData cointegration_data(const Frame& frame, const std::string& unit, const std::string& time, const std::string& y,
+                                     const std::vector<std::string>& x, bool trend, bool logs) {
+  if (x.empty()) throw SpecError("a cointegrating regression needs at least one regressor");
+  const Panel p = declare_panel(frame, unit, time);
+  std::vector<const std::vector<double>*> cols = {&frame.numeric(y)};
+  for (const auto& v : x) cols.push_back(&frame.numeric(v));
+  CointegrationData d;
+  d.y = y;
+  d.x = x;
+  d.trend = trend;
+  d.logs = logs;
+  const long k = static_cast<long>(x.size());
+  for (size_t u = 0; u < p.n_units; ++u) {
+    std::vector<size_t> rows;
+    for (size_t r = p.unit_start[u]; r < p.unit_start[u + 1]; ++r) rows.push_back(p.order[r]);
+    auto complete = [&](size_t row) {
+      for (auto* c : cols)
+        if (std::isnan((*c)[row])) return false;
+      return true;
+    };
+    size_t a = 0, b = rows.size();
+    while (a < b && !complete(rows[a])) ++a;
+    while (b > a && !complete(rows[b - 1])) --b;
+    if (a == b) continue;   // a unit with no complete period is left out
+    for (size_t r = a; r < b; ++r) {
+      if (!complete(rows[r]))
+        throw DataError(fmt::format("{} has a missing value in {} inside its span; cointegration needs consecutive complete periods", p.unit_labels[u], p.time_value[rows[r]]));
+      if (r > a && p.time_value[rows[r]] != p.time_value[rows[r - 1]] + 1)
+        throw DataError(fmt::format("{} has no observation between {} and {}; cointegration needs consecutive periods", p.unit_labels[u], p.time_value[rows[r - 1]], p.time_value[rows[r]]));
+    }
+    const long T = static_cast<long>(b - a);
+    Eigen::VectorXd yv(T);
+    Eigen::MatrixXd xm(T, k);
+    auto value = [&](size_t c, size_t row) {
+      const double v = (*cols[c])[row];
+      if (!logs) return v;
+      if (!(v > 0)) throw DataError(fmt::format("{} of {} in {} is {}: its log is undefined", c == 0 ? y : x[c - 1], p.unit_labels[u], p.time_value[row], v));
+      return std::log(v);
+    };
+    for (long t = 0; t < T; ++t) {
+      const size_t row = rows[a + static_cast<size_t>(t)];
+      yv[t] = value(0, row);
+      for (long j = 0; j < k; ++j) xm(t, j) = value(static_cast<size_t>(j) + 1, row);
+    }
+    d.units.push_back(p.unit_labels[u]);
+    d.yi.push_back(std::move(yv));
+    d.xi.push_back(std::move(xm));
+    d.first_time.push_back(p.time_value[rows[a]]);
+    d.last_time.push_back(p.time_value[rows[b - 1]]);
+  }
+  if (d.units.empty()) throw DataError(fmt::format("no unit has complete values of {} and its regressors", y));
+  return d;
+}
+
+Eigen::MatrixXd deterministics(long rows, long first, bool trend) {
+  Eigen::MatrixXd D(rows, trend ? 2 : 1);
+  D.col(0).setOnes();
+  if (trend)
+    for (long t = 0; t < rows; ++t) D(t, 1) = static_cast<double>(first + t + 1);
+  return D;
+}
+
+}  // namespace cbec

@@ -1,0 +1,38 @@
+// The data of a panel cointegrating regression y_it = a_i (+ d_i t) + x_it' b + u_it: for each unit,
+// its consecutive periods with y and every x observed. Leading and trailing incomplete periods are
+// dropped; a gap or a missing value inside a unit's span is an error naming the unit and period
+// (the long-run estimators need consecutive periods). With `logs`, the natural logs of y and x (a
+// value <= 0 is an error naming the unit and period).
+#pragma once
+#include <Eigen/Core>
+
+#include <string>
+#include <vector>
+
+#include "cbec/frame/frame.hpp"
+
+namespace cbec {
+
+struct CointegrationData {
+  std::string y;
+  std::vector<std::string> x;
+  std::vector<std::string> units;
+  std::vector<Eigen::VectorXd> yi;           // per unit, T_i values in time order
+  std::vector<Eigen::MatrixXd> xi;           // per unit, T_i x k
+  std::vector<int64_t> first_time, last_time;
+  bool trend = false;                        // a unit-specific linear trend besides the intercept
+  bool logs = false;                         // y and x are the logs of the columns
+
+  size_t n_units() const { return units.size(); }
+  bool balanced() const;
+  size_t total_obs() const;
+};
+
+CointegrationData cointegration_data(const Frame& frame, const std::string& unit, const std::string& time, const std::string& y,
+                                     const std::vector<std::string>& x, bool trend, bool logs = false);
+
+// The deterministic regressors of one unit, rows t = first..first+rows-1 (0-based periods of the
+// unit): a column of ones and, with `trend`, t + 1.
+Eigen::MatrixXd deterministics(long rows, long first, bool trend);
+
+}  // namespace cbec
