@@ -3,20 +3,16 @@
 // its structure and save it (GAL, GWT, CSV edge list or dense CSV matrix). A tool that makes the
 // weights files the analyses read, not an analysis: the structure of the weights on the data's
 // units is the analysis `weights` (`cbec spatial weights data.csv --w file --id column`), and the
-// table and JSON here are the same (report/spatial_tables.hpp, report/spatial_json.hpp).
+// table and JSON here are the same (report/spatial_tables.hpp, report/spatial_json.hpp). The building
+// is analysis/weights_builder.hpp's, shared with Python's cbec.weights.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
+#include <functional>
 
-#include "cbec/core/error.hpp"
-#include "cbec/estimate/spatial/contiguity.hpp"
-#include "cbec/io/polygons_reader.hpp"
-#include "cbec/estimate/spatial/distance_weights.hpp"
+#include "cbec/analysis/weights_builder.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/io/weights_io.hpp"
-#include "cbec/report/spatial_json.hpp"
-#include "cbec/report/spatial_tables.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -55,54 +51,16 @@ void add_weights(CLI::App& app) {
   cmd->add_flag("--symmetrize", o->symmetrize, "Make every link mutual (an edge list giving each pair once)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
-    SpatialWeights w;
-    std::vector<std::string> edit_report_pre;
-    if (!o->file.empty()) {
-      w = read_weights(o->file, o->matrix);
-    } else if (o->data.empty() || o->id.empty()) {
-      throw SpecError("give a data file and --id (or --file to read weights)");
-    } else if (o->type == "queen" || o->type == "rook") {
-      w = contiguity_weights(read_polygons(o->data, o->id, o->wkt), o->type == "queen", o->snap);
-    } else if (o->type == "econ") {
-      Frame f = read_table(o->data);
-      std::vector<std::string> ids;
-      for (size_t i = 0; i < f.nrows(); ++i) ids.push_back(f.get(o->id).text(i));
-      if (o->var.empty()) throw SpecError("--type econ needs --var");
-      w = economic_distance_weights(ids, f.numeric(o->var));
-    } else {
-      Frame f = read_table(o->data);
-      Points p;
-      for (size_t i = 0; i < f.nrows(); ++i) p.ids.push_back(f.get(o->id).text(i));
-      p.x = f.numeric(o->lon);
-      p.y = f.numeric(o->lat);
-      p.lonlat = !o->projected;
-      if (o->type == "knn") w = knn_weights(p, o->k);
-      else if (o->type == "band") w = distance_band_weights(p, o->threshold);
-      else if (o->type == "idw") w = inverse_distance_weights(p, o->power, o->threshold);
-      else throw SpecError(fmt::format("--type '{}' is unknown; use knn, band, idw, econ, queen or rook", o->type));
-      if (o->link_islands)
-        for (const auto& l : link_islands(w, p)) edit_report_pre.push_back("island linked: " + l);
-    }
-    std::vector<std::string> edit_report = edit_report_pre;
-    if (!o->edits.empty())
-      for (const auto& e : apply_edits(w, read_link_edits(o->edits))) edit_report.push_back(e);
-    if (o->symmetrize) w = symmetrize(w);
-    const std::vector<std::string> audit = audit_notes(audit_weights(w), "--symmetrize");
-    if (o->transform == "R") w = row_standardize(w);
-    else if (o->transform == "S") w = variance_stabilize(w);
-    else if (o->transform != "B") throw SpecError("--transform must be B, R or S");
-    WeightsSummary s = summarize_weights(w);
-    Table t = weights_table(fmt::format("Spatial weights: {}{}", w.construction, o->transform == "R" ? ", row-standardized" : o->transform == "S" ? ", variance-stabilized" : ""), s);
-    for (const auto& e : edit_report) t.notes.push_back("Edit: " + e);
-    for (const auto& a : audit) t.notes.push_back(a);
+    WeightsRequest r{o->type, o->id, o->lon, o->lat, o->wkt, o->edits, o->var, o->file, o->transform,
+                     o->projected, o->link_islands, o->matrix, o->symmetrize, o->snap, o->threshold, o->power, o->k};
+    std::function<Frame()> load;
+    if (!o->data.empty()) load = [o] { return read_table(o->data); };
+    BuiltWeights b = build_weights(r, o->data, load, "--symmetrize (Python: symmetrize=True)");
     if (!o->save.empty()) {
-      write_weights(w, o->save, o->matrix);
-      t.notes.push_back("Saved to " + o->save);
+      write_weights(b.w, o->save, o->matrix);
+      b.table.notes.push_back("Saved to " + o->save);
     }
-    nlohmann::json j{{"cbec", CBEC_VERSION}, {"command", "weights"}, {"construction", w.construction}, {"transform", o->transform}};
-    j.update(to_json(s));
-    if (!audit.empty()) j["notes"] = audit;
-    emit({t}, j, o->out);
+    emit({b.table}, b.json, o->out);
   });
 }
 

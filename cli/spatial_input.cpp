@@ -1,5 +1,6 @@
 #include "spatial_input.hpp"
 
+#include "cbec/analysis/spatial_setup.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/io/weights_io.hpp"
 
@@ -17,13 +18,7 @@ SpatialSetup spatial_setup_from_args(const SpatialInputArgs& args, const Frame& 
   if (args.weights.empty()) throw SpecError("this analysis needs a weights file: --w file.gal (or a .csv edge list)");
   if (args.id.empty()) throw SpecError("name the data column holding the weights' unit ids: --id column");
   if (!frame.has(args.id)) throw DataError("no column '" + args.id + "' in " + data + " (--id)");
-  SpatialSetup s;
-  s.w = read_weights(args.weights, args.matrix);
-  if (args.symmetrize) s.w = symmetrize(s.w);
-  s.notes = audit_notes(audit_weights(s.w), "--symmetrize");
-  s.key = args.id;
-  s.transform = args.transform;
-  return s;
+  return given_weights_setup(read_weights(args.weights, args.matrix), args.id, args.transform, args.symmetrize, "--symmetrize (Python: symmetrize=True)");
 }
 
 }  // namespace cbec::cli

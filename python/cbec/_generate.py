@@ -41,7 +41,8 @@ def _context_parameters(needs):
         out += [("w", None, "Spatial weights: a cbec.weights(...) object or a weights file (.gal, .gwt, .csv)"),
                 ("id", None, "Data column holding the weights' unit ids"),
                 ("transform", "R", "R (row-standardized), B (binary) or S (variance-stabilizing)"),
-                ("matrix", False, "Read a .csv weights file as a dense matrix")]
+                ("matrix", False, "Read a .csv weights file as a dense matrix"),
+                ("symmetrize", False, "Make every link mutual (an edge list giving each pair once)")]
     return out
 
 

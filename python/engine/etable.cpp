@@ -14,6 +14,7 @@ void bind_etable(py::module_& m) {
     std::vector<RegressionResult> results;
     for (const auto& text : models) results.push_back(regression_from_json(nlohmann::json::parse(text)));
     RegressionTableOptions o;
+    o.extended_stats = true;   // as cbec reg and cbec xtreg print their tables
     o.title = title;
     o.model_names = names;
     o.show_t = show_t;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cbec/analysis/registry.hpp"
+#include "cbec/analysis/spatial_setup.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/demean_cache.hpp"
 #include "cbec/io/read_table.hpp"
@@ -28,6 +29,7 @@ struct SpatialInput {
   const BuiltWeights* built = nullptr;
   std::string file, id, transform = "R";
   bool matrix = false;
+  bool symmetrize = false;
 };
 
 SpatialInput spatial_input(const py::dict& context) {
@@ -40,6 +42,7 @@ SpatialInput spatial_input(const py::dict& context) {
   in.id = text_of(context, "id");
   in.transform = text_of(context, "transform", "R");
   in.matrix = context.contains("matrix") && !context["matrix"].is_none() && context["matrix"].cast<bool>();
+  in.symmetrize = context.contains("symmetrize") && !context["symmetrize"].is_none() && context["symmetrize"].cast<bool>();
   return in;
 }
 
@@ -48,11 +51,8 @@ SpatialSetup spatial_setup(const SpatialInput& in, const Frame& frame, const std
   if (in.id.empty()) throw SpecError("name the data column holding the weights' unit ids: id=\"column\"");
   if (!frame.has(in.id)) throw DataError(fmt::format("no column '{}' in {} (id)", in.id, data));
   if (in.transform != "R" && in.transform != "B" && in.transform != "S") throw SpecError("transform must be R, B or S");
-  SpatialSetup s;
-  s.w = in.built ? in.built->w : read_weights(in.file, in.matrix);
-  s.key = in.id;
-  s.transform = in.transform;
-  return s;
+  return given_weights_setup(in.built ? in.built->w : read_weights(in.file, in.matrix), in.id, in.transform, in.symmetrize,
+                             "--symmetrize (Python: symmetrize=True)");
 }
 
 py::dict run(const std::string& name, const py::object& data, const py::dict& options, const py::dict& context) {

@@ -1,16 +1,9 @@
 // Spatial weights held by Python: the weights, their summary table and JSON (as `cbec weights`).
 #pragma once
-#include <nlohmann/json.hpp>
-
-#include "cbec/frame/spatial_weights.hpp"
-#include "cbec/report/table.hpp"
+#include "cbec/analysis/weights_builder.hpp"
 
 namespace cbec::python {
 
-struct BuiltWeights {
-  SpatialWeights w;
-  Table table;
-  nlohmann::json json;
-};
+using cbec::BuiltWeights;
 
 }  // namespace cbec::python

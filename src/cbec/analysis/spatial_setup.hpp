@@ -1,0 +1,15 @@
+// The spatial setup an analysis runs on (analysis.hpp's SpatialSetup) from weights a user gives, the
+// same for the command line (--w) and Python (w=): made mutual on request, audited (one-way links,
+// self-links, islands: frame/spatial_weights.hpp) with the audit's notes on every spatial table.
+#pragma once
+#include <string>
+
+#include "cbec/analysis/analysis.hpp"
+
+namespace cbec {
+
+// `symmetrize_option` names the option that makes one-way links mutual (--symmetrize, symmetrize=True).
+SpatialSetup given_weights_setup(SpatialWeights w, const std::string& key, const std::string& transform, bool symmetrize,
+                                 const std::string& symmetrize_option);
+
+}  // namespace cbec
