@@ -159,14 +159,7 @@ PanelLongRun panel_dols(const CointegrationData& d, PanelEstimator e, const Lead
   p.vcov = Eigen::MatrixXd::Zero(k, k);
   for (const auto& u : parts) p.nobs += static_cast<size_t>(u.yt.size());
   if (e == PanelEstimator::GroupMean) {
-    out.t_group_mean = Eigen::VectorXd::Zero(k);
-    for (const auto& f : out.unit_fits) {
-      p.beta += f.beta / Nd;
-      p.vcov += f.vcov / (Nd * Nd);
-      p.omega_12 += f.omega_12 / Nd;
-      p.bandwidth += f.bandwidth / Nd;
-      out.t_group_mean += (f.beta.array() / f.vcov.diagonal().array().sqrt()).matrix() / std::sqrt(Nd);
-    }
+    group_mean_of_units(out);
   } else {
     Eigen::MatrixXd Q = Eigen::MatrixXd::Zero(k, k);
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(k);

@@ -96,14 +96,7 @@ PanelLongRun panel_fmols(const CointegrationData& d, PanelEstimator e, const Lon
   for (const auto& r : rows) p.nobs += static_cast<size_t>(r.n);
   std::vector<FmCorrection> corrections(N);
   if (e == PanelEstimator::GroupMean) {
-    out.t_group_mean = Eigen::VectorXd::Zero(k);
-    for (const auto& f : out.unit_fits) {
-      p.beta += f.beta / Nd;
-      p.vcov += f.vcov / (Nd * Nd);
-      p.omega_12 += f.omega_12 / Nd;
-      p.bandwidth += f.bandwidth / Nd;
-      out.t_group_mean += (f.beta.array() / f.vcov.diagonal().array().sqrt()).matrix() / std::sqrt(Nd);
-    }
+    group_mean_of_units(out);
   } else {
     Eigen::MatrixXd Q = Eigen::MatrixXd::Zero(k, k);
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(k);

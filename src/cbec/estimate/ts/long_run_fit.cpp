@@ -1,5 +1,7 @@
 #include "cbec/estimate/ts/long_run_fit.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "cbec/core/error.hpp"
@@ -20,6 +22,19 @@ std::string to_string(PanelEstimator e) {
     case PanelEstimator::GroupMean: return "group_mean";
   }
   return "";
+}
+
+void group_mean_of_units(PanelLongRun& out) {
+  const double n = static_cast<double>(out.unit_fits.size());
+  const Eigen::Index k = out.panel.beta.size();
+  out.t_group_mean = Eigen::VectorXd::Zero(k);
+  for (const auto& f : out.unit_fits) {
+    out.panel.beta += f.beta / n;
+    out.panel.vcov += f.vcov / (n * n);
+    out.panel.omega_12 += f.omega_12 / n;
+    out.panel.bandwidth += f.bandwidth / n;
+    out.t_group_mean += (f.beta.array() / f.vcov.diagonal().array().sqrt()).matrix() / std::sqrt(n);
+  }
 }
 
 }  // namespace cbec

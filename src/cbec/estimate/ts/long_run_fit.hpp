@@ -37,4 +37,8 @@ struct PanelLongRun {
   Eigen::VectorXd t_group_mean;       // group_mean: Pedroni's N^(-1/2) sum_i t_i per slope (else empty)
 };
 
+// The group-mean panel estimate (Pedroni 2001, eq. 11-12): out.panel's beta, vcov, omega_12 and
+// bandwidth as means of the unit fits (vcov / N^2), and the group-mean t N^(-1/2) sum_i t_i.
+void group_mean_of_units(PanelLongRun& out);
+
 }  // namespace cbec
