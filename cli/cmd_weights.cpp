@@ -55,7 +55,7 @@ void add_weights(CLI::App& app) {
                      o->projected, o->link_islands, o->matrix, o->symmetrize, o->snap, o->threshold, o->power, o->k};
     std::function<Frame()> load;
     if (!o->data.empty()) load = [o] { return read_table(o->data); };
-    BuiltWeights b = build_weights(r, o->data, load, "--symmetrize (Python: symmetrize=True)");
+    BuiltWeights b = build_weights(r, o->data, load);
     if (!o->save.empty()) {
       write_weights(b.w, o->save, o->matrix);
       b.table.notes.push_back("Saved to " + o->save);

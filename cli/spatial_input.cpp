@@ -18,7 +18,7 @@ SpatialSetup spatial_setup_from_args(const SpatialInputArgs& args, const Frame& 
   if (args.weights.empty()) throw SpecError("this analysis needs a weights file: --w file.gal (or a .csv edge list)");
   if (args.id.empty()) throw SpecError("name the data column holding the weights' unit ids: --id column");
   if (!frame.has(args.id)) throw DataError("no column '" + args.id + "' in " + data + " (--id)");
-  return given_weights_setup(read_weights(args.weights, args.matrix), args.id, args.transform, args.symmetrize, "--symmetrize (Python: symmetrize=True)");
+  return given_weights_setup(read_weights(args.weights, args.matrix), args.id, args.transform, args.symmetrize);
 }
 
 }  // namespace cbec::cli

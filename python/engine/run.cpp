@@ -51,8 +51,7 @@ SpatialSetup spatial_setup(const SpatialInput& in, const Frame& frame, const std
   if (in.id.empty()) throw SpecError("name the data column holding the weights' unit ids: id=\"column\"");
   if (!frame.has(in.id)) throw DataError(fmt::format("no column '{}' in {} (id)", in.id, data));
   if (in.transform != "R" && in.transform != "B" && in.transform != "S") throw SpecError("transform must be R, B or S");
-  return given_weights_setup(in.built ? in.built->w : read_weights(in.file, in.matrix), in.id, in.transform, in.symmetrize,
-                             "--symmetrize (Python: symmetrize=True)");
+  return given_weights_setup(in.built ? in.built->w : read_weights(in.file, in.matrix), in.id, in.transform, in.symmetrize);
 }
 
 py::dict run(const std::string& name, const py::object& data, const py::dict& options, const py::dict& context) {

@@ -40,7 +40,7 @@ void bind_weights(py::module_& m) {
     const std::string polygons = py::isinstance<py::str>(data) ? data.cast<std::string>() : "";
     std::function<Frame()> load;
     if (!data.is_none()) load = [&data] { return data_frame(data); };
-    return build_weights(o, polygons, load, "--symmetrize (Python: symmetrize=True)");
+    return build_weights(o, polygons, load);
   }, py::arg("data"), py::arg("type"), py::arg("id"), py::arg("x"), py::arg("y"), py::arg("projected"), py::arg("k"), py::arg("threshold"),
      py::arg("power"), py::arg("wkt"), py::arg("snap"), py::arg("edits"), py::arg("var"), py::arg("link_islands"), py::arg("file"),
      py::arg("transform"), py::arg("matrix"), py::arg("symmetrize") = false);

@@ -2,11 +2,10 @@
 
 namespace cbec {
 
-SpatialSetup given_weights_setup(SpatialWeights w, const std::string& key, const std::string& transform, bool symmetrize,
-                                 const std::string& symmetrize_option) {
+SpatialSetup given_weights_setup(SpatialWeights w, const std::string& key, const std::string& transform, bool symmetrize) {
   SpatialSetup s;
   s.w = symmetrize ? cbec::symmetrize(w) : std::move(w);
-  s.notes = audit_notes(audit_weights(s.w), symmetrize_option);
+  s.notes = audit_notes(audit_weights(s.w));
   s.key = key;
   s.transform = transform;
   return s;

@@ -8,8 +8,6 @@
 
 namespace cbec {
 
-// `symmetrize_option` names the option that makes one-way links mutual (--symmetrize, symmetrize=True).
-SpatialSetup given_weights_setup(SpatialWeights w, const std::string& key, const std::string& transform, bool symmetrize,
-                                 const std::string& symmetrize_option);
+SpatialSetup given_weights_setup(SpatialWeights w, const std::string& key, const std::string& transform, bool symmetrize);
 
 }  // namespace cbec

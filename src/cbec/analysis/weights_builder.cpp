@@ -20,8 +20,7 @@ std::vector<std::string> ids_of(const Frame& f, const std::string& id) {
 }
 }  // namespace
 
-BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons, const std::function<Frame()>& data,
-                           const std::string& symmetrize_option) {
+BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons, const std::function<Frame()>& data) {
   BuiltWeights b;
   SpatialWeights& w = b.w;
   std::vector<std::string> edit_report;
@@ -53,7 +52,7 @@ BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons,
   if (!o.edits.empty())
     for (const auto& e : apply_edits(w, read_link_edits(o.edits))) edit_report.push_back(e);
   if (o.symmetrize) w = symmetrize(w);
-  const std::vector<std::string> audit = audit_notes(audit_weights(w), symmetrize_option);
+  const std::vector<std::string> audit = audit_notes(audit_weights(w));
   if (o.transform == "R") w = row_standardize(w);
   else if (o.transform == "S") w = variance_stabilize(w);
   else if (o.transform != "B") throw SpecError("the transform must be B, R or S");

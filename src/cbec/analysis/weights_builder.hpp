@@ -28,8 +28,7 @@ struct BuiltWeights {
 };
 
 // `polygons`: the data file for queen/rook ("" when the data is not a file); `data`: loads the table
-// of points or values; `symmetrize_option` names the option in the audit's advice.
-BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons, const std::function<Frame()>& data,
-                           const std::string& symmetrize_option);
+// of points or values.
+BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons, const std::function<Frame()>& data);
 
 }  // namespace cbec

@@ -36,12 +36,12 @@ WeightsAudit audit_weights(const SpatialWeights& w) {
   return a;
 }
 
-std::vector<std::string> audit_notes(const WeightsAudit& a, const std::string& symmetrize_option) {
+std::vector<std::string> audit_notes(const WeightsAudit& a) {
   std::vector<std::string> notes;
   if (a.one_way)
     notes.push_back(fmt::format("The weights are asymmetric: {} link{} listed in one direction only (e.g. {}); an edge list giving each pair once "
                                 "leaves the other unit without that neighbour: add {} to make every link mutual.",
-                                a.one_way, a.one_way == 1 ? " is" : "s are", fmt::join(a.one_way_examples, ", "), symmetrize_option));
+                                a.one_way, a.one_way == 1 ? " is" : "s are", fmt::join(a.one_way_examples, ", "), "--symmetrize (Python: symmetrize=True)"));
   if (!a.self_links.empty())
     notes.push_back(fmt::format("{} unit{} its own neighbour (self-link): {}.", a.self_links.size(), a.self_links.size() == 1 ? " is" : "s are",
                                 fmt::join(a.self_links, ", ")));

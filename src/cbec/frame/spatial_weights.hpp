@@ -36,9 +36,9 @@ struct WeightsAudit {
   std::vector<std::string> islands;    // units without neighbours
 };
 WeightsAudit audit_weights(const SpatialWeights& w);
-// Plain-language notes of an audit (empty when there is nothing to say); `symmetrize_option`
-// names the option that makes one-way links mutual.
-std::vector<std::string> audit_notes(const WeightsAudit& a, const std::string& symmetrize_option);
+// Plain-language notes of an audit (empty when there is nothing to say); one-way links come
+// with the advice to symmetrize (--symmetrize on the command line, symmetrize=True in Python).
+std::vector<std::string> audit_notes(const WeightsAudit& a);
 // Adds w_ji = w_ij wherever only (i, j) is linked, so every link is mutual; pairs linked both ways
 // keep their weights.
 SpatialWeights symmetrize(const SpatialWeights& w);

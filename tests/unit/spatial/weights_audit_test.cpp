@@ -28,7 +28,7 @@ TEST(WeightsAudit, OneWayLinksSelfLinksAndIslands) {
   EXPECT_EQ(a.one_way, 2u);   // A->B and B->C are listed one way; A<->C both ways
   EXPECT_EQ(a.self_links, std::vector<std::string>{"D"});
   EXPECT_EQ(a.islands, std::vector<std::string>{"E"});
-  const auto notes = audit_notes(a, "--symmetrize");
+  const auto notes = audit_notes(a);
   ASSERT_EQ(notes.size(), 3u);
   EXPECT_NE(notes[0].find("2 links are listed in one direction only (e.g. A -> B, B -> C)"), std::string::npos) << notes[0];
 }
