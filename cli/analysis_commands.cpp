@@ -28,7 +28,7 @@ struct GroupArgs {
   std::map<std::string, std::vector<std::string>> raw;   // option key -> the texts given
   std::map<std::string, CLI::Option*> flags;
   SpatialInputArgs spatial;
-  InputOptions input;
+  CsvDeclaration input;
   OutputOptions out;
 };
 
@@ -123,7 +123,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     ctx.cache = &cache;
     if (!args->save.empty() && !a.creates) throw SpecError(fmt::format("--save: '{}' adds no column to the data", a.name));
     ctx.frame_disposable = args->save.empty();
-    Frame frame = read_table(args->data, csv_options(args->input));
+    Frame frame = read_table(args->data, declared_csv(args->input, "--"));
     SpatialSetup spatial;
     if (a.needs.spatial)
       ctx.spatial = [&](const Frame& f) -> const SpatialSetup& {

@@ -2,20 +2,11 @@
 
 namespace cbec::cli {
 
-void add_input_options(CLI::App& cmd, InputOptions& o) {
+void add_input_options(CLI::App& cmd, CsvDeclaration& o) {
   cmd.add_option("--delimiter", o.delimiter, "CSV field separator: ',', ';', tab, '|' (default: detected from the header)");
   cmd.add_option("--encoding", o.encoding, "Text encoding of the data file: utf-8, gbk, gb18030, utf-16, ... (default: detected)");
   cmd.add_option("--thousands", o.thousands, "Thousands separator in numbers, e.g. ',' reads \"1,234\" as 1234 (default: none)");
   cmd.add_flag("--percent", o.percent, "Read cells such as \"12.5%\" as 0.125");
-}
-
-CsvOptions csv_options(const InputOptions& o) {
-  CsvOptions c;
-  if (!o.delimiter.empty()) c.delimiter = parse_separator(o.delimiter, "--delimiter");
-  c.encoding = o.encoding;
-  if (!o.thousands.empty()) c.thousands = parse_separator(o.thousands, "--thousands");
-  c.percent = o.percent;
-  return c;
 }
 
 }  // namespace cbec::cli

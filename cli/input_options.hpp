@@ -3,18 +3,10 @@
 #pragma once
 #include <CLI/CLI.hpp>
 
-#include <string>
-
 #include "cbec/io/csv_reader.hpp"
 
 namespace cbec::cli {
 
-struct InputOptions {
-  std::string delimiter, encoding, thousands;
-  bool percent = false;
-};
-
-void add_input_options(CLI::App& cmd, InputOptions& o);
-CsvOptions csv_options(const InputOptions& o);
+void add_input_options(CLI::App& cmd, CsvDeclaration& o);
 
 }  // namespace cbec::cli

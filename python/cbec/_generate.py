@@ -28,7 +28,10 @@ def _python_name(key):
 
 def _context_parameters(needs):
     """(parameter name, default, help) of what an analysis needs besides its options."""
-    out = []
+    out = [("delimiter", None, "When data is a file: CSV field separator (',', ';', 'tab', '|'; default: detected)"),
+           ("encoding", None, "When data is a file: its text encoding (utf-8, gbk, gb18030, utf-16; default: detected)"),
+           ("thousands", None, "When data is a file: thousands separator, e.g. ',' reads \"1,234\" as 1234"),
+           ("percent", False, "When data is a file: read \"12.5%\" as 0.125")]
     if needs["panel"] != "none":
         out += [("unit", None, "Unit identifier column"), ("time", None, "Time period column (whole numbers)"),
                 ("panel", None, "\"unit,time\" (or a pair): the same as unit and time")]

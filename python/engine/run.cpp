@@ -23,6 +23,8 @@ std::string text_of(const py::dict& d, const char* key, const std::string& other
   return d.contains(key) && !d[key].is_none() ? d[key].cast<std::string>() : otherwise;
 }
 
+bool flag_of(const py::dict& d, const char* key) { return d.contains(key) && !d[key].is_none() && d[key].cast<bool>(); }
+
 // The weights the caller gave (a cbec.weights object or a file path), read while Python's lock is
 // held; the SpatialSetup is built when the analysis asks for it, as the command line does.
 struct SpatialInput {
@@ -41,9 +43,18 @@ SpatialInput spatial_input(const py::dict& context) {
   }
   in.id = text_of(context, "id");
   in.transform = text_of(context, "transform", "R");
-  in.matrix = context.contains("matrix") && !context["matrix"].is_none() && context["matrix"].cast<bool>();
-  in.symmetrize = context.contains("symmetrize") && !context["symmetrize"].is_none() && context["symmetrize"].cast<bool>();
+  in.matrix = flag_of(context, "matrix");
+  in.symmetrize = flag_of(context, "symmetrize");
   return in;
+}
+
+// How a data file is read (delimiter, encoding, thousands, percent), as the command line's
+// --delimiter ... declare it; refused with a DataFrame, which has been read already.
+CsvOptions csv_of(const py::dict& context, bool from_file) {
+  const CsvDeclaration d{text_of(context, "delimiter"), text_of(context, "encoding"), text_of(context, "thousands"), flag_of(context, "percent")};
+  if (!from_file && (!d.delimiter.empty() || !d.encoding.empty() || !d.thousands.empty() || d.percent))
+    throw SpecError("delimiter, encoding, thousands and percent say how a data file is read; data is a DataFrame (give the file's path instead, or read it with pandas)");
+  return declared_csv(d, "");
 }
 
 SpatialSetup spatial_setup(const SpatialInput& in, const Frame& frame, const std::string& data) {
@@ -75,7 +86,8 @@ py::dict run(const std::string& name, const py::object& data, const py::dict& op
   DemeanCache cache;
   ctx.cache = &cache;
   ctx.frame_disposable = !a.creates;   // the frame of an analysis adding columns goes back to Python
-  Frame frame = from_file ? read_table(ctx.data) : frame_of(data.cast<py::list>(), ctx.data);
+  const CsvOptions csv = csv_of(context, from_file);
+  Frame frame = from_file ? read_table(ctx.data, csv) : frame_of(data.cast<py::list>(), ctx.data);
   const SpatialInput input = spatial_input(context);
   SpatialSetup spatial;
   if (a.needs.spatial)

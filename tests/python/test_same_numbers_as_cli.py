@@ -153,3 +153,18 @@ def test_run_study(cli, tmp_path):
         assert section.json == a["results"]
     for name in os.listdir(tmp_path / "cli" / "tables"):
         assert (tmp_path / "python" / "tables" / name).read_bytes() == (tmp_path / "cli" / "tables" / name).read_bytes(), name
+
+
+def test_reading_options_for_a_data_file(cli, tmp_path):
+    # A yearbook export: ';'-separated GBK text with thousands separators and percentages; the
+    # module reads it with the same options as the command line, to the same numbers.
+    rows = ["省份;出口;占比"] + [f"地区{i};{1000 * i + 7 * i * i:,};{(3 * i + 1) % 17}.5%" for i in range(1, 21)]
+    f = tmp_path / "yearbook.csv"
+    f.write_bytes("\n".join(rows).encode("gbk"))
+    r = cbec.reg(str(f), "出口 ~ 占比", delimiter=";", encoding="gbk", thousands=",", percent=True)
+    same_as_cli(r, cli, "reg", f, "出口 ~ 占比", "--delimiter", ";", "--encoding", "gbk", "--thousands", ",", "--percent")
+    assert r.coef["占比"] != 0
+    with pytest.raises(cbec.SpecError, match="thousands: 'ab' is not a separator"):
+        cbec.reg(str(f), "出口 ~ 占比", delimiter=";", thousands="ab")
+    with pytest.raises(cbec.SpecError, match="data is a DataFrame"):
+        cbec.reg(read("tests/data/grunfeld.csv"), "inv ~ value", encoding="gbk")

@@ -224,6 +224,15 @@ char parse_separator(const std::string& text, const std::string& option) {
   throw SpecError(fmt::format("{}: '{}' is not a separator; give one character such as ',' ';' '|', or tab or space", option, text));
 }
 
+CsvOptions declared_csv(const CsvDeclaration& d, const std::string& prefix) {
+  CsvOptions c;
+  if (!d.delimiter.empty()) c.delimiter = parse_separator(d.delimiter, prefix + "delimiter");
+  c.encoding = d.encoding;
+  if (!d.thousands.empty()) c.thousands = parse_separator(d.thousands, prefix + "thousands");
+  c.percent = d.percent;
+  return c;
+}
+
 namespace {
 
 std::string delimiter_name(char d) { return d == '\t' ? "tab" : fmt::format("'{}'", d); }

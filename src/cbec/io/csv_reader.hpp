@@ -31,6 +31,15 @@ CsvOptions plain_csv(std::vector<std::string> missing, std::vector<std::string> 
 // "tab", "space", "\\t"; a SpecError names `option` otherwise.
 char parse_separator(const std::string& text, const std::string& option);
 
+// What the user declares about a data file, as text (the command line's --delimiter, --encoding,
+// --thousands, --percent; Python's arguments of the same names): empty means not declared.
+struct CsvDeclaration {
+  std::string delimiter, encoding, thousands;
+  bool percent = false;
+};
+// The reading options declared; errors name the option as `prefix` + its name ("--delimiter").
+CsvOptions declared_csv(const CsvDeclaration& d, const std::string& prefix);
+
 // The delimiter of a header line: ',' unless the line has none of them and has ';', tab or '|'.
 char detect_delimiter(std::string_view header_line);
 
