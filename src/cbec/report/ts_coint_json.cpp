@@ -21,6 +21,34 @@ nlohmann::json to_json(const KaoResult& r) {
   return j;
 }
 
+nlohmann::json to_json(const PedroniResult& r) {
+  nlohmann::json j{{"test", "pedroni"}, {"null", "no cointegration"}, {"units", r.units.size()}, {"periods", r.periods},
+                   {"regressors", r.regressors}, {"trend", r.trend}, {"simulated_moments", r.simulated_moments},
+                   {"bandwidth_mean", json_number(r.bandwidth)}, {"statistics", nlohmann::json::array()}, {"by_unit", nlohmann::json::array()}};
+  for (const auto& s : r.statistics)
+    j["statistics"].push_back({{"name", s.name}, {"raw", json_number(s.raw)}, {"stat", json_number(s.stat)}, {"p_value", json_number(s.p_value)},
+                               {"mean", s.mean}, {"variance", s.variance}});
+  for (const auto& u : r.units)
+    j["by_unit"].push_back({{"unit", u.unit}, {"rho", json_number(u.rho)}, {"long_run_variance_dy", json_number(u.long_run_y)},
+                            {"sigma2", json_number(u.sigma2)}, {"s2", json_number(u.s2)}, {"adf_t", json_number(u.adf_t)}, {"lags", u.lags}});
+  return j;
+}
+
+nlohmann::json to_json(const WesterlundResult& r) {
+  nlohmann::json j{{"test", "westerlund"}, {"null", "no cointegration"}, {"units", r.units.size()}, {"periods", r.periods},
+                   {"regressors", r.regressors}, {"trend", r.trend}, {"simulated_moments", true}, {"bootstrap", r.bootstrap},
+                   {"statistics", nlohmann::json::array()}, {"by_unit", nlohmann::json::array()}};
+  for (const auto& s : r.statistics) {
+    nlohmann::json e{{"name", s.name}, {"raw", json_number(s.raw)}, {"stat", json_number(s.stat)}, {"p_value", json_number(s.p_value)}};
+    if (r.bootstrap > 0) e["bootstrap_p_value"] = json_number(s.boot_p_value);
+    j["statistics"].push_back(e);
+  }
+  for (const auto& u : r.units)
+    j["by_unit"].push_back({{"unit", u.unit}, {"alpha", json_number(u.alpha)}, {"se", json_number(u.se)}, {"alpha1", json_number(u.alpha1)},
+                            {"lags", u.lags}, {"leads", u.leads}});
+  return j;
+}
+
 namespace {
 nlohmann::json coefficients(const LongRunFit& f, const std::vector<std::string>& x) {
   nlohmann::json out = nlohmann::json::array();

@@ -71,6 +71,37 @@ Table kao_table(const KaoResult& r, const std::string& long_run) {
   return t;
 }
 
+Table pedroni_table(const PedroniResult& r, const std::string& lags, const std::string& long_run) {
+  Table t;
+  t.title = "Pedroni (1999, 2004) residual-based panel cointegration tests";
+  t.header = {"statistic", "raw", "standardized", "p-value"};
+  for (const auto& s : r.statistics) t.rows.push_back({s.name, format_fixed(s.raw), format_fixed(s.stat), format_fixed(s.p_value)});
+  t.notes.push_back(fmt::format("H0: no cointegration; standardized (stat - mu sqrt(N)) / sqrt(v), N(0,1); panel_v right tail, the others left. "
+                                "{} units x {} periods, {} regressors, {}", r.units.size(), r.periods, r.regressors, r.trend ? "unit intercepts and trends" : "unit intercepts"));
+  t.notes.push_back(fmt::format("moments: {}; ADF lags {}; long run: {}",
+                                r.simulated_moments ? "simulated by cbec (one regressor with trends is not in Pedroni 1999 Table 2)" : "Pedroni (1999, Table 2)",
+                                lags, long_run));
+  return t;
+}
+
+Table westerlund_table(const WesterlundResult& r, const std::string& lags, const std::string& long_run) {
+  Table t;
+  t.title = "Westerlund (2007) error-correction panel cointegration tests";
+  t.header = {"statistic", "value", "z", "p-value"};
+  if (r.bootstrap > 0) t.header.push_back("bootstrap p");
+  for (const auto& s : r.statistics) {
+    std::vector<std::string> row = {s.name, format_fixed(s.raw), format_fixed(s.stat), format_fixed(s.p_value)};
+    if (r.bootstrap > 0) row.push_back(format_fixed(s.boot_p_value));
+    t.rows.push_back(row);
+  }
+  t.notes.push_back(fmt::format("H0: no cointegration; z N(0,1), left tail (moments simulated by cbec, Westerlund 2007 Table 1's method). "
+                                "Gt, Ga: some units cointegrated under H1; Pt, Pa: the panel. {} units x {} periods, {} regressors, {}",
+                                r.units.size(), r.periods, r.regressors, r.trend ? "unit intercepts and trends" : "unit intercepts"));
+  t.notes.push_back(fmt::format("ECM {}; long run: {}{}", lags, long_run,
+                                r.bootstrap > 0 ? fmt::format("; sieve bootstrap with {} draws, periods drawn jointly across units", r.bootstrap) : ""));
+  return t;
+}
+
 Table hansen_lc_table(const PanelLongRun& r, const std::string& long_run) {
   Table t;
   t.title = fmt::format("Hansen (1992) Lc parameter instability of each unit's FMOLS of {}", r.y);

@@ -1,7 +1,6 @@
 // Simulated panels with known cointegrating vectors: FMOLS and DOLS (every panel estimator) recover
 // it; Kao's ADF test holds its size without cointegration and rejects with it (500 replications each).
-//   x_it = x_i,t-1 + e_it,  y_it = a_i + x_it' b + u_it,  u_it = r u_i,t-1 + v_it + 0.5 e_it,
-// e, v independent N(0, 1) (the 0.5 e_it makes x endogenous; r = 0.5 cointegrated, r = 1 not).
+// The panels: simulated_cointegration.hpp (r = 0.5 cointegrated, r = 1 not).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,41 +10,10 @@
 #include "cbec/estimate/ts/dols.hpp"
 #include "cbec/estimate/ts/fmols.hpp"
 #include "cbec/estimate/ts/kao.hpp"
+#include "simulated_cointegration.hpp"
 
 using namespace cbec;
-
-namespace {
-
-CointegrationData simulate(size_t N, long T, const Eigen::VectorXd& b, double r, std::mt19937_64& rng) {
-  std::normal_distribution<double> z(0, 1);
-  CointegrationData d;
-  d.y = "y";
-  for (long j = 0; j < b.size(); ++j) d.x.push_back("x" + std::to_string(j + 1));
-  const long k = b.size();
-  for (size_t i = 0; i < N; ++i) {
-    Eigen::MatrixXd X(T, k);
-    Eigen::VectorXd y(T);
-    Eigen::VectorXd x = Eigen::VectorXd::Zero(k);
-    double u = 0;
-    const double a = static_cast<double>(i);
-    for (long t = 0; t < T; ++t) {
-      Eigen::VectorXd e(k);
-      for (long j = 0; j < k; ++j) e[j] = z(rng);
-      x += e;
-      u = r * u + z(rng) + 0.5 * e.sum();
-      X.row(t) = x.transpose();
-      y[t] = a + x.dot(b) + u;
-    }
-    d.units.push_back(std::to_string(i + 1));
-    d.yi.push_back(y);
-    d.xi.push_back(X);
-    d.first_time.push_back(1);
-    d.last_time.push_back(T);
-  }
-  return d;
-}
-
-}  // namespace
+using test::simulate;
 
 TEST(CointegrationSimulation, FmolsAndDolsRecoverTheCointegratingVector) {
   std::mt19937_64 rng(20260101);
