@@ -43,6 +43,7 @@ std::string test_title(const std::string& test) {
   if (test == "fisher_pp") return "Fisher PP";
   if (test == "hadri") return "Hadri LM";
   if (test == "ht") return "Harris-Tzavalis";
+  if (test == "breitung") return "Breitung";
   return test;
 }
 std::string p_cell(double p) { return std::isnan(p) ? "" : format_fixed(p); }

@@ -1,5 +1,5 @@
-// unitroot: first-generation panel unit-root tests (Levin-Lin-Chu, Im-Pesaran-Shin, Fisher ADF,
-// Hadri), levels and first differences in one table.
+// unitroot: first-generation panel unit-root tests (Levin-Lin-Chu, Im-Pesaran-Shin, Harris-Tzavalis,
+// Breitung, Fisher ADF and PP, Hadri), levels and first differences in one table.
 #include <nlohmann/json.hpp>
 
 #include "cbec/analysis/ts/ts_analyses.hpp"
@@ -16,6 +16,7 @@ PanelUnitRootResult run_test(const std::string& test, const UnitSeries& s, const
   if (test == "fisher_adf") return fisher_adf_test(s, spec);
   if (test == "fisher_pp") return fisher_pp_test(s, spec);
   if (test == "ht") return ht_test(s, spec);
+  if (test == "breitung") return breitung_test(s, spec);
   return hadri_test(s, spec);
 }
 }  // namespace
@@ -24,10 +25,10 @@ Analysis unitroot_analysis() {
   Analysis a;
   a.name = "unitroot";
   a.command = "ts";
-  a.summary = "Panel unit-root tests (LLC, IPS, Harris-Tzavalis, Fisher ADF/PP, Hadri), levels and first differences in one table";
+  a.summary = "Panel unit-root tests (LLC, IPS, Harris-Tzavalis, Breitung, Fisher ADF/PP, Hadri), levels and first differences in one table";
   a.options = unit_root_options("constant");
-  OptionSpec tests = list_option("tests", "Tests: llc, ips, ht (Harris-Tzavalis), fisher_adf and fisher_pp (Maddala-Wu P, Choi Z, L*, Pm), hadri");
-  tests.choices = {"llc", "ips", "ht", "fisher_adf", "fisher_pp", "hadri"};
+  OptionSpec tests = list_option("tests", "Tests: llc, ips, ht (Harris-Tzavalis), breitung (Breitung lambda and Breitung-Das robust t), fisher_adf and fisher_pp (Maddala-Wu P, Choi Z, L*, Pm), hadri");
+  tests.choices = {"llc", "ips", "ht", "breitung", "fisher_adf", "fisher_pp", "hadri"};
   tests.default_value = {"llc", "ips", "fisher_adf"};
   a.options.insert(a.options.begin() + 1, tests);
   a.options.push_back(text_option("bandwidth", "Fisher PP: Bartlett lag of the Phillips-Perron tests (short, long or a number)", "short"));

@@ -26,6 +26,9 @@
 //   sums S_it, LM = (1/N) sum_i (1/T^2) sum_t S_it^2 / sigma_i^2 (heteroskedasticity-robust,
 //   eq. 13-14) or with one pooled sigma^2; Z = sqrt(N) (LM - xi) / zeta with xi = 1/6, zeta^2 = 1/45
 //   (constant) and 1/15, 11/6300 (trend) (eq. 9-10); p = 1 - Phi(Z). sigma^2 = rss / T (or / (T - K)).
+// Breitung (2000, Adv. Econometrics 15) lambda and Breitung and Das (2005, Stat. Neerlandica 59)
+//   cross-section-robust t: prewhitened, (trend: forward-orthogonalized) differences on lagged levels
+//   less their first value (and trend); formulas in breitung.cpp. Balanced panels; N(0,1), left tail.
 #pragma once
 #include <string>
 #include <vector>
@@ -68,6 +71,7 @@ PanelUnitRootResult fisher_adf_test(const UnitSeries& s, const PanelUnitRootSpec
 PanelUnitRootResult fisher_pp_test(const UnitSeries& s, const PanelUnitRootSpec& spec);
 PanelUnitRootResult hadri_test(const UnitSeries& s, const PanelUnitRootSpec& spec);
 PanelUnitRootResult ht_test(const UnitSeries& s, const PanelUnitRootSpec& spec);
+PanelUnitRootResult breitung_test(const UnitSeries& s, const PanelUnitRootSpec& spec);
 
 // The Fisher-type combinations (P, Z, L*, Pm) of given p-values.
 std::vector<PanelUnitRootStat> fisher_combinations(const std::vector<double>& p);
