@@ -3,7 +3,7 @@
 # independent implementation is at hand (CRAN's pco departs from Table 1: it weights by L^-4, misaligns
 # e_{t-1} and de_t, and builds the ADF statistics without the ADF regression). Long-run variances
 # with sandwich's kernels and bandwidths (lrc of cointegration_functions.R); moments of Pedroni (1999,
-# Table 2) as typed from the paper's table (the one-regressor rows: see pedroni_moments.R). Table 1 prints
+# Table 2) as CRAN's pco prints the table (the one-regressor rows: see pedroni_moments.R). Table 1 prints
 # the panel ADF's s~*^2 as (1/N) sum s*_i^2, which makes the statistic depend on the units of y; it is
 # weighted by L_i^-2 here, as sigma~^2 of the panel PP t (scale-free, and standard normal under H0 in the
 # simulations of tests/unit/ts/pedroni_simulation_test.cpp).
