@@ -8,7 +8,7 @@ nlohmann::json to_json(const SpatialPanelResult& r) {
   nlohmann::json j = to_json(r.reg);
   j["model"] = r.model;
   j["effect"] = r.effect;
-  j["spatial_parameter"] = r.model == "sem" ? "lambda" : "rho";
+  j["spatial_parameter"] = r.model == "sem" ? "lambda" : "rho";   // sac: rho, and "lambda" beside
   j["sigma2"] = json_number(r.sigma2);
   j["loglik"] = json_number(r.loglik);
   j["loglik_concentrated"] = json_number(r.loglik_concentrated);
@@ -20,6 +20,12 @@ nlohmann::json to_json(const SpatialPanelResult& r) {
   j["traces"] = r.traces;
   j["n_units"] = r.n_units;
   j["n_periods"] = r.n_periods;
+  if (r.model == "sac") j["lambda"] = json_number(r.spatial_error);
+  if (r.effect == "random") {
+    j["phi"] = json_number(r.phi);
+    j["sigma2_mu"] = json_number(r.sigma2_mu);
+    j["errors"] = r.errors;
+  }
   return j;
 }
 

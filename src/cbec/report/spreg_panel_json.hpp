@@ -10,7 +10,8 @@ namespace cbec {
 // The regression's keys (coef, se, vcov, ...) plus model, effect, spatial_parameter (its name:
 // "rho" for the spatial lag, "lambda" for the spatial error; splm calls them the other way round),
 // sigma2, loglik, loglik_concentrated, interval, balanced, lee_yu, lags, log_det, traces,
-// n_units, n_periods.
+// n_units, n_periods; with random effects phi (sigma_mu^2 / sigma2), sigma2_mu and errors (re,
+// baltagi, kkp).
 nlohmann::json to_json(const SpatialPanelResult& r);
 
 }  // namespace cbec

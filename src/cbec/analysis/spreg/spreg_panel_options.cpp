@@ -5,10 +5,11 @@
 namespace cbec {
 
 std::vector<OptionSpec> spatial_panel_options(bool model_list) {
-  OptionSpec model = list_option("model", "Spatial model(s): sar (spatial lag, rho), sem (spatial error, lambda), sdm (sar with W x)");
-  model.choices = {"sar", "sem", "sdm"};
+  const std::string models = "sar (spatial lag, rho), sem (spatial error, lambda), sdm (sar with W x), sac (lag and error, rho and lambda; balanced panels)";
+  OptionSpec model = list_option("model", "Spatial model(s): " + models);
+  model.choices = {"sar", "sem", "sdm", "sac"};
   model.default_value = nlohmann::json::array({"sar"});
-  if (!model_list) model = choice_option("model", {"sar", "sem", "sdm"}, "sar", "Spatial model: sar (spatial lag, rho), sem (spatial error, lambda), sdm (sar with W x)");
+  if (!model_list) model = choice_option("model", {"sar", "sem", "sdm", "sac"}, "sar", "Spatial model: " + models);
   return {model,
           choice_option("effect", {"pooled", "individual", "time", "twoways"}, "individual",
                         "Effects: pooled (intercept), or unit, period or two-way fixed effects removed by the within transformation"),
@@ -45,8 +46,12 @@ nlohmann::json sample_json(const SpatialPanelSample& s) {
 
 void add_spatial_panel_notes(Table& t, const SpatialPanelSample& s, const SpatialPanelResult& r, const std::string& label) {
   const std::string who = label.empty() ? r.model : label;
-  t.notes.push_back(fmt::format("{}: {} = {:.4f}, sigma2 = {:.6g}, log-likelihood = {:.3f}; {} effects{}; {} units, {} periods, {} observations{}.", who,
-                                r.model == "sem" ? "lambda" : "rho", r.spatial, r.sigma2, r.loglik, r.effect, r.lee_yu ? " with the Lee-Yu correction" : "",
+  const std::string random = r.effect != "random" ? ""
+                             : fmt::format(", phi = sigma_mu^2/sigma2 = {:.6g}, sigma_mu^2 = {:.6g}{}", r.phi, r.sigma2_mu,
+                                           r.errors == "kkp" ? " (Kapoor-Kelejian-Prucha errors)" : r.errors == "baltagi" ? " (Baltagi-Song-Koh errors)" : "");
+  const std::string error = r.model == "sac" ? fmt::format(", lambda = {:.4f}", r.spatial_error) : "";
+  t.notes.push_back(fmt::format("{}: {} = {:.4f}{}, sigma2 = {:.6g}{}, log-likelihood = {:.3f}; {} effects{}; {} units, {} periods, {} observations{}.", who,
+                                r.model == "sem" ? "lambda" : "rho", r.spatial, error, r.sigma2, random, r.loglik, r.effect, r.lee_yu ? " with the Lee-Yu correction" : "",
                                 r.n_units, r.n_periods, r.reg.nobs,
                                 r.balanced ? " (balanced)" : fmt::format(" (unbalanced: each period's weights on its {} distinct unit sets)", s.data.weights.size())));
   size_t dropped = 0;

@@ -1,9 +1,11 @@
 // spxt: spatial panel models by maximum likelihood (SAR, SEM, SDM; pooled, unit, time or two-way
-// fixed effects; Lee-Yu correction), several models side by side, on the weights of --w.
+// fixed effects; Lee-Yu correction; random effects as splm; the spatial Hausman test), several
+// models side by side, on the weights of --w.
 #include <fmt/format.h>
 
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
 #include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
+#include "cbec/estimate/spatial_models/spatial_hausman.hpp"
 #include "cbec/report/impacts_report.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/spreg_panel_json.hpp"
@@ -14,27 +16,58 @@ Analysis spxt_analysis() {
   Analysis a;
   a.name = "spxt";
   a.command = a.name;
-  a.summary = "Spatial panel models by ML: SAR, SEM, SDM; pooled, unit, time or two-way fixed effects (Lee-Yu correction); unbalanced panels";
+  a.summary = "Spatial panel models by ML: SAR, SEM, SDM; pooled, unit, time or two-way fixed effects (Lee-Yu correction; unbalanced panels); random effects; spatial Hausman test";
   a.options = {formula_option("Formula without fixed effects, e.g. \"y ~ x1 + x2\"")};
-  for (auto& o : spatial_panel_options(true)) a.options.push_back(o);
+  for (auto& o : spatial_panel_options(true)) {
+    if (o.key == "effect") {
+      o.choices.push_back("random");
+      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem; balanced panels)";
+    }
+    a.options.push_back(o);
+  }
+  a.options.push_back(choice_option("re_errors", {"baltagi", "kkp"}, "baltagi",
+                                    "The random-effects sem's errors: baltagi (Baltagi, Song and Koh 2003: the spatial process in the idiosyncratic errors; "
+                                    "splm spatial.error = \"b\") or kkp (Kapoor, Kelejian and Prucha 2007: in both error components)"));
+  a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest, ML; with effect random)"));
   a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR and SDM (0: none)"));
   a.needs.resampling = true;
   a.needs.panel = PanelNeed::Required;
   a.needs.spatial = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const SpatialSetup& s = ctx.spatial(frame);
-    const bool pooled = o.text("effect") == "pooled";
-    const SpatialPanelSample sample = spatial_panel_sample(frame, o.text("formula"), pooled, ctx.time, s, ctx.data);
+    const bool random = o.text("effect") == "random";
+    if (o.flag("hausman") && !random) throw SpecError("hausman: the spatial Hausman test needs effect random (it compares it with unit fixed effects)");
+    const bool intercept = random || o.text("effect") == "pooled";
+    const SpatialPanelSample sample = spatial_panel_sample(frame, o.text("formula"), intercept, ctx.time, s, ctx.data);
+    // The unit fixed-effects fit the Hausman test compares with: the data without the intercept.
+    SpatialPanelSample within_sample;
+    if (o.flag("hausman")) {
+      within_sample = sample;
+      SpatialPanelData& d = within_sample.data;
+      d.X = d.X.rightCols(d.X.cols() - 1).eval();
+      d.x_names.erase(d.x_names.begin());
+    }
     std::vector<RegressionResult> regs;
     Outcome out;
     out.json = {{"formula", o.text("formula")}, {"effect", o.text("effect")}, {"transform", s.transform}, {"sample", sample_json(sample)},
                 {"models", nlohmann::json::array()}};
     Table notes;
+    Table hausman;
+    hausman.title = "Spatial Hausman test: random against unit fixed effects (splm's sphtest, ML)";
+    hausman.header = {"model", "chi2", "df", "p-value"};
     for (const auto& m : o.list("model")) {
-      const SpatialPanelResult r = fit_spatial_panel(sample, spatial_panel_options_of(o, m));
+      SpatialPanelOptions po = spatial_panel_options_of(o, m);
+      po.re_errors = o.text("re_errors") == "kkp" ? SpatialReErrors::Kkp : SpatialReErrors::Baltagi;
+      const SpatialPanelResult r = fit_spatial_panel(sample, po);
       regs.push_back(r.reg);
       out.json["models"].push_back(to_json(r));
       add_spatial_panel_notes(notes, sample, r);
+      if (!o.flag("hausman")) continue;
+      po.effect = SpatialPanelEffect::Individual;
+      const TestResult h = spatial_hausman(fit_spatial_panel(within_sample, po).reg, r.reg);
+      hausman.rows.push_back({m, format_fixed(h.stat), fmt::format("{}", h.df1), format_fixed(h.p_value)});
+      for (const auto& w : h.warnings) hausman.notes.push_back(fmt::format("{}: {}", m, w));
+      out.json["models"].back()["hausman"] = {{"stat", h.stat}, {"df", h.df1}, {"p_value", h.p_value}, {"distribution", "chi2"}, {"warnings", h.warnings}};
     }
     RegressionTableOptions to;
     to.model_names = o.list("model");
@@ -61,6 +94,11 @@ Analysis spxt_analysis() {
       out.json["models"][m]["impacts"] = to_json(im);
     }
     out.tables.front().notes = t.notes;
+    if (o.flag("hausman")) {
+      hausman.notes.insert(hausman.notes.begin(), "H0: the unit effects are uncorrelated with the regressors; over the slopes both models share. "
+                                                  "The fixed-effects model has unit effects, the same spatial model and, for sem, the same W.");
+      out.tables.push_back(hausman);
+    }
     return out;
   };
   return a;

@@ -9,7 +9,7 @@ std::optional<ImpactsInput> impacts_input(const RegressionResult& fit) {
   std::vector<long> beta, theta;
   for (size_t j = 0; j < fit.terms.size(); ++j) {
     const std::string& t = fit.terms[j];
-    if (t == "rho" || t == "lambda" || t == "(Intercept)" || t.rfind("lag.", 0) == 0 || t.rfind("W.", 0) == 0) continue;
+    if (t == "rho" || t == "lambda" || t == "phi" || t == "(Intercept)" || t.rfind("lag.", 0) == 0 || t.rfind("W.", 0) == 0) continue;
     in.names.push_back(t);
     beta.push_back(static_cast<long>(j));
     long lag = fit.find("lag." + t);   // spatial_ml's name of W x (spatialreg's)

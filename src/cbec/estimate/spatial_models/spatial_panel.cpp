@@ -14,6 +14,8 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/demean.hpp"
+#include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
+#include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
 #include "cbec/estimate/spatial_models/spatial_traces.hpp"
 
 namespace cbec {
@@ -21,30 +23,6 @@ namespace cbec {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586476925286766559;
-
-// W_t v_t for every period t, stacked in the observations' order.
-Eigen::MatrixXd spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v) {
-  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(v.rows(), v.cols());
-  for (size_t t = 0; t < d.n_periods; ++t) {
-    const auto& rows = d.period_rows[t];
-    Eigen::MatrixXd vt(static_cast<long>(rows.size()), v.cols());
-    for (size_t i = 0; i < rows.size(); ++i) vt.row(static_cast<long>(i)) = v.row(rows[i]);
-    const Eigen::MatrixXd lt = d.weights[d.period_weights[t]] * vt;
-    for (size_t i = 0; i < rows.size(); ++i) out.row(rows[i]) = lt.row(static_cast<long>(i));
-  }
-  return out;
-}
-
-// The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
-Eigen::MatrixXd within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m) {
-  if (e == SpatialPanelEffect::Pooled) return m;
-  std::vector<Factor> fes;
-  if (e == SpatialPanelEffect::Individual || e == SpatialPanelEffect::Twoways) fes.push_back({"unit", d.unit, d.n_units, {}});
-  if (e == SpatialPanelEffect::Time || e == SpatialPanelEffect::Twoways) fes.push_back({"period", d.period, d.n_periods, {}});
-  const Eigen::VectorXd no_weights;
-  Demeaner(fes, no_weights, 1e-12).demean(m);
-  return m;
-}
 
 // Per observation, G_t v_t, G_t = W_t (I - rho W_t)^-1.
 Eigen::VectorXd g_times(const SpatialPanelData& d, const std::deque<SpatialInverse>& inv, const Eigen::VectorXd& v) {
@@ -167,11 +145,36 @@ Eigen::MatrixXd information(const Problem& p, const Fit& f, double n_eff, const 
 
 }  // namespace
 
+// W_t v_t for every period t, stacked in the observations' order.
+Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v) {
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(v.rows(), v.cols());
+  for (size_t t = 0; t < d.n_periods; ++t) {
+    const auto& rows = d.period_rows[t];
+    Eigen::MatrixXd vt(static_cast<long>(rows.size()), v.cols());
+    for (size_t i = 0; i < rows.size(); ++i) vt.row(static_cast<long>(i)) = v.row(rows[i]);
+    const Eigen::MatrixXd lt = d.weights[d.period_weights[t]] * vt;
+    for (size_t i = 0; i < rows.size(); ++i) out.row(rows[i]) = lt.row(static_cast<long>(i));
+  }
+  return out;
+}
+
+// The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
+Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m) {
+  if (e == SpatialPanelEffect::Pooled) return m;
+  std::vector<Factor> fes;
+  if (e == SpatialPanelEffect::Individual || e == SpatialPanelEffect::Twoways) fes.push_back({"unit", d.unit, d.n_units, {}});
+  if (e == SpatialPanelEffect::Time || e == SpatialPanelEffect::Twoways) fes.push_back({"period", d.period, d.n_periods, {}});
+  const Eigen::VectorXd no_weights;
+  Demeaner(fes, no_weights, 1e-12).demean(m);
+  return m;
+}
+
 SpatialPanelModel parse_spatial_panel_model(const std::string& name) {
   if (name == "sar") return SpatialPanelModel::Sar;
   if (name == "sem") return SpatialPanelModel::Sem;
   if (name == "sdm") return SpatialPanelModel::Sdm;
-  throw SpecError(fmt::format("unknown spatial panel model '{}' (sar, sem, sdm)", name));
+  if (name == "sac") return SpatialPanelModel::Sac;
+  throw SpecError(fmt::format("unknown spatial panel model '{}' (sar, sem, sdm, sac)", name));
 }
 
 SpatialPanelEffect parse_spatial_panel_effect(const std::string& name) {
@@ -179,7 +182,8 @@ SpatialPanelEffect parse_spatial_panel_effect(const std::string& name) {
   if (name == "individual") return SpatialPanelEffect::Individual;
   if (name == "time") return SpatialPanelEffect::Time;
   if (name == "twoways") return SpatialPanelEffect::Twoways;
-  throw SpecError(fmt::format("unknown effect '{}' (pooled, individual, time, twoways)", name));
+  if (name == "random") return SpatialPanelEffect::Random;
+  throw SpecError(fmt::format("unknown effect '{}' (pooled, individual, time, twoways, random)", name));
 }
 
 std::string spatial_panel_effect_name(SpatialPanelEffect e) {
@@ -188,6 +192,7 @@ std::string spatial_panel_effect_name(SpatialPanelEffect e) {
     case SpatialPanelEffect::Individual: return "individual";
     case SpatialPanelEffect::Time: return "time";
     case SpatialPanelEffect::Twoways: return "twoways";
+    case SpatialPanelEffect::Random: return "random";
   }
   return "";
 }
@@ -203,6 +208,8 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   const long n = d.y.size();
   const bool pooled = o.effect == SpatialPanelEffect::Pooled;
   const bool balanced = d.balanced();
+  if (o.effect == SpatialPanelEffect::Random) return spatial_panel_re(d, o);
+  if (o.model == SpatialPanelModel::Sac) return spatial_panel_sac(d, o);
   if (o.lee_yu && pooled) throw SpecError("the Lee-Yu correction is for fixed effects, not a pooled model");
   if (o.lee_yu && !balanced) throw SpecError("the Lee-Yu correction needs a balanced panel (every unit in every period)");
   const bool has_intercept = !d.x_names.empty() && d.x_names[0] == "(Intercept)";
@@ -213,7 +220,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   std::vector<std::string> names = d.x_names;
   if (o.model == SpatialPanelModel::Sdm) {
     const long first = has_intercept ? 1 : 0;
-    const Eigen::MatrixXd wx = spatial_lag(d, d.X.rightCols(d.X.cols() - first));
+    const Eigen::MatrixXd wx = panel_spatial_lag(d, d.X.rightCols(d.X.cols() - first));
     x.conservativeResize(n, d.X.cols() + wx.cols());
     x.rightCols(wx.cols()) = wx;
     for (size_t j = static_cast<size_t>(first); j < d.x_names.size(); ++j) names.push_back("W." + d.x_names[j]);
@@ -223,7 +230,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   if (n <= k + 1) throw DataError(fmt::format("{} observations are too few for {} regressors", n, k));
 
   Problem p{d, o, {}, {}, {}, {}, {}, {}, static_cast<double>(n), {}, {}, {}, {}};
-  const Eigen::MatrixXd qyx = within(d, o.effect, [&] {
+  const Eigen::MatrixXd qyx = panel_within(d, o.effect, [&] {
     Eigen::MatrixXd m(n, 1 + k);
     m << d.y, x;
     return m;
@@ -235,14 +242,14 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
     Eigen::MatrixXd m(n, sem ? 1 + k : 1);
     m.col(0) = p.qy;
     if (sem) m.rightCols(k) = p.qx;
-    const Eigen::MatrixXd l = spatial_lag(d, m);
+    const Eigen::MatrixXd l = panel_spatial_lag(d, m);
     p.qwy = l.col(0);
     if (sem) p.qwx = l.rightCols(k);
   } else {
     Eigen::MatrixXd m(n, sem ? 1 + k : 1);
     m.col(0) = d.y;
     if (sem) m.rightCols(k) = x;
-    const Eigen::MatrixXd l = within(d, o.effect, spatial_lag(d, m));
+    const Eigen::MatrixXd l = panel_within(d, o.effect, panel_spatial_lag(d, m));
     p.qwy = l.col(0);
     if (sem) p.qwx = l.rightCols(k);
   }

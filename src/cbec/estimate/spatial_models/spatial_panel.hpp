@@ -52,12 +52,15 @@
 
 namespace cbec {
 
-enum class SpatialPanelModel { Sar, Sem, Sdm };
-enum class SpatialPanelEffect { Pooled, Individual, Time, Twoways };
+enum class SpatialPanelModel { Sar, Sem, Sdm, Sac };
+enum class SpatialPanelEffect { Pooled, Individual, Time, Twoways, Random };
 enum class PanelLags { Within, Splm };
+// The random-effects SEM's error structure (spatial_panel_re.hpp): Baltagi, Song and Koh (2003),
+// the spatial process in the idiosyncratic errors only; Kapoor, Kelejian and Prucha (2007), in both.
+enum class SpatialReErrors { Baltagi, Kkp };
 
-SpatialPanelModel parse_spatial_panel_model(const std::string& name);    // sar, sem, sdm
-SpatialPanelEffect parse_spatial_panel_effect(const std::string& name);  // pooled, individual, time, twoways
+SpatialPanelModel parse_spatial_panel_model(const std::string& name);    // sar, sem, sdm, sac
+SpatialPanelEffect parse_spatial_panel_effect(const std::string& name);  // pooled, individual, time, twoways, random
 std::string spatial_panel_effect_name(SpatialPanelEffect e);
 
 using SparseRowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor>;
@@ -82,12 +85,14 @@ struct SpatialPanelOptions {
   bool lee_yu = false;
   PanelLags lags = PanelLags::Within;
   LogDetMethod log_det = LogDetMethod::Auto;
+  SpatialReErrors re_errors = SpatialReErrors::Baltagi;   // random effects only
 };
 
 struct SpatialPanelResult {
-  RegressionResult reg;          // terms: "rho" (SAR/SDM) or "lambda" (SEM), the regressors, "W.x" (SDM)
+  RegressionResult reg;          // terms: "rho" (SAR/SDM/SAC) and/or "lambda" (SEM/SAC), the regressors, "W.x" (SDM)
   std::string model, effect;
-  double spatial = 0;            // rho or lambda
+  double spatial = 0;            // rho or lambda (SAC: rho)
+  double spatial_error = 0;      // SAC: the error's lambda
   double sigma2 = 0;
   double loglik = 0;             // full log-likelihood
   double loglik_concentrated = 0;   // sum_t ln|I - rho W_t| - N/2 ln(e'e) (splm's SEM logLik)
@@ -97,8 +102,16 @@ struct SpatialPanelResult {
   bool lee_yu = false;
   std::string lags, log_det, traces;    // how the lags, log-determinant and traces were computed
   size_t n_units = 0, n_periods = 0;
+  // random effects only (spatial_panel_re.hpp): phi = sigma_mu^2 / sigma^2, sigma_mu^2, the errors
+  double phi = 0, sigma2_mu = 0;
+  std::string errors;            // "re", "baltagi" or "kkp"
 };
 
+// Fits the model: fixed effects or pooled here; random effects by spatial_panel_re
+// (spatial_panel_re.hpp), the SAC by spatial_panel_sac.
 SpatialPanelResult spatial_panel(const SpatialPanelData& data, const SpatialPanelOptions& options);
+// The fixed-effects (or pooled) SAC, as splm's spml(lag = TRUE, spatial.error = "b", model =
+// "within"); balanced panels (see spatial_panel_sac.cpp).
+SpatialPanelResult spatial_panel_sac(const SpatialPanelData& data, const SpatialPanelOptions& options);
 
 }  // namespace cbec

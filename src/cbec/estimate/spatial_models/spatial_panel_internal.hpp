@@ -1,0 +1,14 @@
+// Pieces shared by the spatial panel estimators (spatial_panel.cpp, spatial_panel_sac.cpp).
+#pragma once
+#include <Eigen/Core>
+
+#include "cbec/estimate/spatial_models/spatial_panel.hpp"
+
+namespace cbec {
+
+// W_t v_t for every period t, stacked in the observations' order.
+Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v);
+// The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
+Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m);
+
+}  // namespace cbec

@@ -1,0 +1,234 @@
+#include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
+
+#include <fmt/format.h>
+
+#include <Eigen/Cholesky>
+#include <Eigen/SparseCholesky>
+#include <boost/math/tools/minima.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/numeric_hessian.hpp"
+
+namespace cbec {
+
+namespace {
+
+constexpr double kTwoPi = 6.283185307179586476925286766559;
+// splm's bounds on phi (sarREmod: 1e-8 to 1e8)
+constexpr double kPhiMin = 1e-8, kPhiMax = 1e8;
+
+// The regression's columns z = [y, W y (lag models), X] summarized for Sigma^-1 (see the header):
+// with D_t = Z_t - Zbar the deviations from the unit means Zbar (n x m), and W applied per period,
+//   dev0 = sum_t D_t'D_t, dev1 = sum_t D_t'W D_t, dev2 = sum_t (W D_t)'(W D_t),
+//   mean0 = Zbar'Zbar,    mean1 = Zbar'W Zbar,    mean2 = (W Zbar)'(W Zbar),
+// so that sum_t (B D_t)'(B D_t) = dev0 - lambda (dev1 + dev1') + lambda^2 dev2, and the same for Zbar.
+struct Moments {
+  Eigen::MatrixXd zbar, wzbar;
+  Eigen::MatrixXd dev0, dev1, dev2, mean0, mean1, mean2;
+};
+
+Moments moments(const SpatialPanelData& d, const Eigen::MatrixXd& z) {
+  const SparseRowMatrix& w = d.weights[0];
+  const long n = static_cast<long>(d.n_units), m = z.cols();
+  const double tp = static_cast<double>(d.n_periods);
+  auto block = [&](size_t t) {
+    Eigen::MatrixXd b(n, m);
+    for (long i = 0; i < n; ++i) b.row(i) = z.row(d.period_rows[t][static_cast<size_t>(i)]);
+    return b;
+  };
+  Moments s;
+  s.zbar = Eigen::MatrixXd::Zero(n, m);
+  for (size_t t = 0; t < d.n_periods; ++t) s.zbar += block(t);
+  s.zbar /= tp;
+  s.wzbar = w * s.zbar;
+  s.dev0 = s.dev1 = s.dev2 = Eigen::MatrixXd::Zero(m, m);
+  for (size_t t = 0; t < d.n_periods; ++t) {
+    const Eigen::MatrixXd dt = block(t) - s.zbar;
+    const Eigen::MatrixXd wdt = w * dt;
+    s.dev0 += dt.transpose() * dt;
+    s.dev1 += dt.transpose() * wdt;
+    s.dev2 += wdt.transpose() * wdt;
+  }
+  s.mean0 = s.zbar.transpose() * s.zbar;
+  s.mean1 = s.zbar.transpose() * s.wzbar;
+  s.mean2 = s.wzbar.transpose() * s.wzbar;
+  return s;
+}
+
+struct Problem {
+  const SpatialPanelData& d;
+  bool lag = false, error = false, kkp = false;
+  Moments mom;
+  LogDeterminant logdet;               // ln|I - r W|, for the lag's and the error's Jacobian
+  Eigen::SparseMatrix<double> w, id;   // W and I_n (column-major, for the sparse Cholesky)
+  double n = 0, tp = 0, nt = 0;
+  long k = 0;
+
+  struct Gls {
+    Eigen::VectorXd beta;
+    Eigen::MatrixXd xsx;               // X'Sigma^-1 X
+    double sigma2 = 0, loglik = 0;
+  };
+
+  // z'Sigma^-1 z and ln|Sigma|^-1/2 at (phi, lambda) (Baltagi et al. 2003, eq. 2.9; see the header).
+  std::pair<Eigen::MatrixXd, double> weighted(double phi, double lambda) const {
+    const double c = tp * phi + 1;
+    if (!error) return {mom.dev0 + tp / c * mom.mean0, -n / 2 * std::log(c)};
+    const Eigen::MatrixXd dev = mom.dev0 - lambda * (mom.dev1 + mom.dev1.transpose()) + lambda * lambda * mom.dev2;
+    const double jac = tp * logdet(lambda);
+    if (kkp) {
+      // Kapoor et al. (2007): (Jbar / (T phi + 1) + E) (x) B'B
+      const Eigen::MatrixXd mean = mom.mean0 - lambda * (mom.mean1 + mom.mean1.transpose()) + lambda * lambda * mom.mean2;
+      return {dev + tp / c * mean, -n / 2 * std::log(c) + jac};
+    }
+    // Baltagi et al. (2003, eq. 2.9): the means' block T Zbar' (T phi I + (B'B)^-1)^-1 Zbar
+    // = T Zbar' (I + T phi B'B)^-1 B'B Zbar, with ln|T phi I + (B'B)^-1| = ln|I + T phi B'B| - 2 ln|B|.
+    const Eigen::SparseMatrix<double> b = id - lambda * w;
+    const Eigen::SparseMatrix<double> btb = Eigen::SparseMatrix<double>(b.transpose()) * b;
+    const Eigen::SparseMatrix<double> kmat = id + tp * phi * btb;
+    Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> ldlt(kmat);
+    if (ldlt.info() != Eigen::Success) throw NumericError("I + T phi B'B could not be factorized");
+    const Eigen::MatrixXd bz = mom.zbar - lambda * mom.wzbar;
+    const Eigen::MatrixXd btbz = Eigen::MatrixXd(b.transpose() * bz);
+    const Eigen::MatrixXd solved = ldlt.solve(btbz);
+    const double ldet_k = ldlt.vectorD().array().log().sum();
+    return {dev + tp * mom.zbar.transpose() * solved, -0.5 * ldet_k + jac};
+  }
+
+  // GLS at (phi, lambda, rho) and the log-likelihood concentrated in beta and sigma^2.
+  Gls gls(double phi, double lambda, double rho) const {
+    const auto [g, ldet] = weighted(phi, lambda);
+    const long off = lag ? 2 : 1;
+    Gls r;
+    r.xsx = g.bottomRightCorner(k, k);
+    Eigen::VectorXd xsy = g.block(off, 0, k, 1);
+    double ysy = g(0, 0);
+    if (lag) {
+      xsy -= rho * g.block(off, 1, k, 1);
+      ysy += -2 * rho * g(0, 1) + rho * rho * g(1, 1);
+    }
+    r.beta = r.xsx.ldlt().solve(xsy);
+    r.sigma2 = (ysy - xsy.dot(r.beta)) / nt;
+    r.loglik = -nt / 2 * (std::log(kTwoPi) + 1 + std::log(r.sigma2)) + ldet + (lag ? tp * logdet(rho) : 0.0);
+    return r;
+  }
+  // The spatial parameter s is the error's lambda or the lag's rho.
+  double loglik(double phi, double s) const { return error ? gls(phi, s, 0).loglik : gls(phi, 0, s).loglik; }
+};
+
+template <class F>
+std::pair<double, double> brent_max(F f, double lo, double hi) {
+  std::uintmax_t it = 500;
+  const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2, it);
+  return {r.first, -r.second};
+}
+
+}  // namespace
+
+SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPanelOptions& o) {
+  if (o.model == SpatialPanelModel::Sdm || o.model == SpatialPanelModel::Sac)
+    throw SpecError("model: random effects take sar or sem (splm's spml(model = \"random\")), not sdm or sac");
+  if (o.lee_yu) throw SpecError("lee_yu: the Lee-Yu correction is for fixed effects, not random effects");
+  if (!d.balanced()) {
+    size_t present = 0;
+    for (const auto& rows : d.period_rows) present += rows.size();
+    throw DataError(fmt::format("effect random needs a balanced panel (every unit in every period, as splm's spml): {} of {} unit-periods are present; "
+                                "fixed effects (individual, time, twoways) take unbalanced panels",
+                                present, d.n_units * d.n_periods));
+  }
+  Problem p{d, o.model == SpatialPanelModel::Sar, o.model == SpatialPanelModel::Sem, o.re_errors == SpatialReErrors::Kkp, {},
+            LogDeterminant(d.weights[0], o.log_det), {}, {}, 0, 0, 0, d.X.cols()};
+  p.n = static_cast<double>(d.n_units);
+  p.tp = static_cast<double>(d.n_periods);
+  p.nt = static_cast<double>(d.y.size());
+  if (p.k == 0) throw SpecError("the spatial panel model needs at least one regressor");
+  if (p.nt <= static_cast<double>(p.k + 2)) throw DataError(fmt::format("{} observations are too few for {} regressors", d.y.size(), p.k));
+  if (d.n_periods < 2) throw DataError("effect random needs at least two periods");
+  p.w = Eigen::SparseMatrix<double>(d.weights[0]);
+  p.id.resize(p.w.rows(), p.w.cols());
+  p.id.setIdentity();
+
+  // z = [y, W y, X]: W y per period (the lag models only)
+  Eigen::MatrixXd z(d.y.size(), (p.lag ? 2 : 1) + p.k);
+  z.col(0) = d.y;
+  if (p.lag)
+    for (size_t t = 0; t < d.n_periods; ++t) {
+      const auto& rows = d.period_rows[t];
+      Eigen::VectorXd yt(static_cast<long>(rows.size()));
+      for (size_t i = 0; i < rows.size(); ++i) yt[static_cast<long>(i)] = d.y[rows[i]];
+      const Eigen::VectorXd wyt = d.weights[0] * yt;
+      for (size_t i = 0; i < rows.size(); ++i) z(rows[i], 1) = wyt[static_cast<long>(i)];
+    }
+  z.rightCols(p.k) = d.X;
+  p.mom = moments(d, z);
+  {
+    Eigen::LDLT<Eigen::MatrixXd> check(p.mom.dev0.bottomRightCorner(p.k, p.k) + p.mom.mean0.bottomRightCorner(p.k, p.k));
+    if (check.info() != Eigen::Success || check.vectorD().minCoeff() <= 1e-12 * check.vectorD().maxCoeff())
+      throw NumericError("the regressors are collinear: drop one");
+  }
+
+  // Nested Brent searches: ln phi given the spatial parameter, then the spatial parameter.
+  const auto iv = p.logdet.rho_interval();
+  const double span = iv.second - iv.first;
+  const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
+  auto best_phi = [&](double s) { return brent_max([&](double lp) { return p.loglik(std::exp(lp), s); }, std::log(kPhiMin), std::log(kPhiMax)); };
+  const double s = brent_max([&](double x) { return best_phi(x).second; }, lo, hi).first;
+  const double phi = std::exp(best_phi(s).first);
+  const Problem::Gls f = p.error ? p.gls(phi, s, 0) : p.gls(phi, 0, s);
+
+  // Variance: (phi, s) from the numerical Hessian of the concentrated log-likelihood (splm's fdHess).
+  const Eigen::Vector2d at(phi, s);
+  const Eigen::MatrixXd hess = numeric_hessian([&](const Eigen::VectorXd& v) { return p.loglik(v[0], v[1]); }, at);
+  const Eigen::MatrixXd cov_theta = (-hess).inverse();
+  const long k = p.k;
+
+  SpatialPanelResult r;
+  r.model = p.error ? "sem" : "sar";
+  r.effect = "random";
+  r.errors = !p.error ? "re" : (p.kkp ? "kkp" : "baltagi");
+  r.spatial = s;
+  r.phi = phi;
+  r.sigma2 = f.sigma2;
+  r.sigma2_mu = phi * f.sigma2;
+  r.loglik = r.loglik_concentrated = f.loglik;
+  r.rss = f.sigma2 * p.nt;
+  r.interval = iv;
+  r.balanced = true;
+  r.lags = "W y per period";
+  r.log_det = log_det_method_name(p.logdet.method());
+  r.traces = "none: numerical Hessian of (phi, spatial parameter)";
+  r.n_units = d.n_units;
+  r.n_periods = d.n_periods;
+
+  RegressionResult& g = r.reg;
+  g.estimator = "spatial_panel_re_" + r.model;
+  g.depvar = d.depvar;
+  g.terms = {p.error ? "lambda" : "rho", "phi"};
+  g.terms.insert(g.terms.end(), d.x_names.begin(), d.x_names.end());
+  g.coef.resize(k + 2);
+  g.coef << s, phi, f.beta;
+  g.vcov = Eigen::MatrixXd::Zero(k + 2, k + 2);
+  g.vcov(0, 0) = cov_theta(1, 1);
+  g.vcov(1, 1) = cov_theta(0, 0);
+  g.vcov(0, 1) = g.vcov(1, 0) = cov_theta(0, 1);
+  g.vcov.bottomRightCorner(k, k) = f.sigma2 * f.xsx.inverse();
+  g.vcov_info.type = "ml";
+  g.vcov_info.df = std::numeric_limits<double>::infinity();
+  g.vcov_info.small_sample = "none: beta's sigma2 (X'Sigma^-1 X)^-1 given phi and the spatial parameter, theirs the numerical Hessian (as splm); z tests";
+  g.nobs = d.y.size();
+  g.df_resid = p.nt - static_cast<double>(k) - 2;
+  g.fit["sigma2"] = f.sigma2;
+  g.fit["sigma2_mu"] = r.sigma2_mu;
+  g.fit["phi"] = phi;
+  g.fit["loglik"] = f.loglik;
+  if (std::fabs(s - iv.first) < 1e-6 * span || std::fabs(s - iv.second) < 1e-6 * span)
+    g.warnings.push_back("the spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+  if (phi < 1e-6) g.warnings.push_back("phi is at its lower bound: no individual random effect is found (a pooled model fits as well)");
+  return r;
+}
+
+}  // namespace cbec

@@ -1,0 +1,39 @@
+// Random-effects spatial panel models by maximum likelihood, as splm 1.6-5's spml(model =
+// "random") (Millo and Piras 2012, J. Stat. Softw. 47(1), section 2: ML random effects), on a balanced
+// panel of n units and T periods with one weights matrix W; u_t the period-t errors:
+//   SAR-RE:      y_t = rho W y_t + X_t beta + mu + v_t                      (splm lag = TRUE, "re")
+//   SEM-RE (b):  y_t = X_t beta + mu + e_t, e_t = lambda W e_t + v_t         (Baltagi, Song and Koh
+//                2003, J. Econometrics 117, eq. 2.1-2.2 and 2.6; splm spatial.error = "b", "semre")
+//   SEM-RE (kkp): y_t = X_t beta + u_t, u_t = lambda W u_t + mu + v_t        (Kapoor, Kelejian and
+//                Prucha 2007, J. Econometrics 140, section 2; splm spatial.error = "kkp", "sem2re")
+// mu ~ N(0, sigma_mu^2 I_n), v ~ N(0, sigma_v^2 I), phi = sigma_mu^2 / sigma_v^2 (splm's "phi").
+// Scaled error covariance Sigma (Var u = sigma_v^2 Sigma), B = I - lambda W, Jbar = J_T / T,
+// E = I_T - Jbar (Baltagi et al. 2003, eq. 2.8-2.9 for b; Millo and Piras 2012, section 2):
+//   RE:  Sigma^-1 = Jbar (x) I_n / (T phi + 1) + E (x) I_n,   ln|Sigma|^-1/2 = -n/2 ln(T phi + 1)
+//   b:   Sigma^-1 = Jbar (x) (T phi I + (B'B)^-1)^-1 + E (x) B'B,
+//        ln|Sigma|^-1/2 = -1/2 ln|I + T phi B'B| + T ln|B|
+//   kkp: Sigma^-1 = (Jbar / (T phi + 1) + E) (x) B'B,  ln|Sigma|^-1/2 = -n/2 ln(T phi + 1) + T ln|B|
+// Log-likelihood concentrated in beta and sigma_v^2 (GLS at given phi, lambda, rho):
+//   ln L = -NT/2 (ln 2 pi + 1) + T ln|I - rho W| + ln|Sigma|^-1/2 - NT/2 ln(e'Sigma^-1 e / NT),
+// e = y - rho W y - X beta_GLS. Sigma^-1 is applied through the period means and the deviations
+// from them, with (I + T phi B'B) factorized sparsely: no nT x nT (nor n x n dense) matrix.
+// The maximum is found by nested Brent searches (the spatial parameter outside, ln phi inside).
+//
+// Variance, as splm: beta's is sigma_v^2 (X'Sigma^-1 X)^-1 at the estimates (the variance
+// parameters held fixed); that of (phi, spatial parameter) the inverse of minus the numerical
+// Hessian of the concentrated log-likelihood (numeric_hessian.hpp, nlme's fdHess design); the two
+// blocks are reported side by side (block-diagonal vcov).
+//
+// Naming: cbec's rho is the spatial lag and lambda the spatial error; splm calls its lag
+// coefficient "lambda" and its error coefficient "rho".
+#pragma once
+#include "cbec/estimate/spatial_models/spatial_panel.hpp"
+
+namespace cbec {
+
+// Fits SAR-RE or SEM-RE (options.model, options.re_errors); refuses unbalanced panels (as splm),
+// the SDM, the Lee-Yu correction and a missing intercept. The result's terms: "rho" or "lambda",
+// "phi", then the regressors.
+SpatialPanelResult spatial_panel_re(const SpatialPanelData& data, const SpatialPanelOptions& options);
+
+}  // namespace cbec

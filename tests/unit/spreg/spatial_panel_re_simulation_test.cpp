@@ -1,0 +1,115 @@
+// Simulated random-effects spatial panels with known parameters: n = 49 units on a 7 x 7 rook
+// lattice (row-standardized), T = 10, an intercept 2, x ~ N(0, 1), beta = 1, unit effects
+// mu ~ N(0, 1) and v ~ N(0, 1) (phi = 1):
+//   SAR-RE  y_t = (I - 0.4 W)^-1 (2 + x_t + mu + v_t)
+//   SEM-RE  y_t = 2 + x_t + mu + (I - 0.5 W)^-1 v_t        (Baltagi, Song and Koh)
+//   SEM-RE  y_t = 2 + x_t + (I - 0.5 W)^-1 (mu + v_t)      (Kapoor, Kelejian and Prucha)
+// Checked over 100 replications: the mean estimates of the spatial parameter and beta within 0.03
+// of the truth, of phi within 0.25 (phi's ML estimate is biased down in a short panel), and the 95%
+// Wald intervals of the spatial parameter and beta covering the truth in 85% to 100% of them.
+#include <gtest/gtest.h>
+
+#include <Eigen/Dense>
+#include <Eigen/SparseCore>
+
+#include <cmath>
+#include <random>
+
+#include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
+
+using namespace cbec;
+
+namespace {
+
+SparseRowMatrix rook_lattice(int side) {
+  std::vector<Eigen::Triplet<double>> t;
+  for (int r = 0; r < side; ++r)
+    for (int c = 0; c < side; ++c) {
+      std::vector<int> nb;
+      if (r > 0) nb.push_back((r - 1) * side + c);
+      if (r + 1 < side) nb.push_back((r + 1) * side + c);
+      if (c > 0) nb.push_back(r * side + c - 1);
+      if (c + 1 < side) nb.push_back(r * side + c + 1);
+      for (int j : nb) t.emplace_back(r * side + c, j, 1.0 / static_cast<double>(nb.size()));
+    }
+  SparseRowMatrix w(side * side, side * side);
+  w.setFromTriplets(t.begin(), t.end());
+  return w;
+}
+
+struct Summary {
+  double spatial = 0, beta = 0, phi = 0, cover_spatial = 0, cover_beta = 0;
+};
+
+Summary simulate(SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
+  const int side = 7, n = side * side, T = 10;
+  const double beta = 1, intercept = 2;
+  const SparseRowMatrix w = rook_lattice(side);
+  const Eigen::MatrixXd inv = (Eigen::MatrixXd::Identity(n, n) - spatial * Eigen::MatrixXd(w)).inverse();
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> z(0, 1);
+  SpatialPanelData d;
+  d.depvar = "y";
+  d.x_names = {"(Intercept)", "x"};
+  d.n_units = n;
+  d.n_periods = T;
+  d.weights = {w};
+  d.period_weights.assign(T, 0);
+  for (int t = 0; t < T; ++t) {
+    std::vector<long> rows;
+    for (int i = 0; i < n; ++i) {
+      rows.push_back(t * n + i);
+      d.unit.push_back(i);
+      d.period.push_back(t);
+    }
+    d.period_rows.push_back(rows);
+  }
+  SpatialPanelOptions o;
+  o.model = model;
+  o.effect = SpatialPanelEffect::Random;
+  o.re_errors = errors;
+  Summary s;
+  for (int r = 0; r < reps; ++r) {
+    Eigen::VectorXd mu(n);
+    for (int i = 0; i < n; ++i) mu[i] = z(rng);
+    d.X = Eigen::MatrixXd::Ones(n * T, 2);
+    d.y.resize(n * T);
+    for (int t = 0; t < T; ++t) {
+      Eigen::VectorXd x(n), v(n);
+      for (int i = 0; i < n; ++i) x[i] = z(rng), v[i] = z(rng);
+      const Eigen::VectorXd mean = Eigen::VectorXd::Constant(n, intercept) + x * beta;
+      Eigen::VectorXd yt;
+      if (model == SpatialPanelModel::Sar) yt = inv * (mean + mu + v);
+      else if (errors == SpatialReErrors::Baltagi) yt = mean + mu + inv * v;
+      else yt = mean + inv * (mu + v);
+      d.X.block(t * n, 1, n, 1) = x;
+      d.y.segment(t * n, n) = yt;
+    }
+    const SpatialPanelResult fit = spatial_panel_re(d, o);
+    const Eigen::VectorXd se = fit.reg.se();
+    const double b = fit.reg.coef[3];
+    s.spatial += fit.spatial / reps;
+    s.beta += b / reps;
+    s.phi += fit.phi / reps;
+    s.cover_spatial += (std::fabs(fit.spatial - spatial) < 1.96 * se[0] ? 1.0 : 0.0) / reps;
+    s.cover_beta += (std::fabs(b - beta) < 1.96 * se[3] ? 1.0 : 0.0) / reps;
+  }
+  return s;
+}
+
+void check(const Summary& s, double spatial) {
+  EXPECT_NEAR(s.spatial, spatial, 0.03);
+  EXPECT_NEAR(s.beta, 1.0, 0.03);
+  EXPECT_NEAR(s.phi, 1.0, 0.25);
+  EXPECT_GE(s.cover_spatial, 0.85);
+  EXPECT_GE(s.cover_beta, 0.85);
+  std::printf("spatial %.4f beta %.4f phi %.4f coverage %.2f %.2f\n", s.spatial, s.beta, s.phi, s.cover_spatial, s.cover_beta);
+}
+
+}  // namespace
+
+TEST(SpatialPanelReSimulation, SarRecoversRhoAndBeta) { check(simulate(SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3031), 0.4); }
+
+TEST(SpatialPanelReSimulation, SemBaltagiRecoversLambdaAndBeta) { check(simulate(SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3032), 0.5); }
+
+TEST(SpatialPanelReSimulation, SemKkpRecoversLambdaAndBeta) { check(simulate(SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3033), 0.5); }

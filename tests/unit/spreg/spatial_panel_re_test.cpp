@@ -1,0 +1,111 @@
+// Random-effects spatial panel models and the spatial Hausman test against splm 1.6-5 on Munnell's
+// Produc data with the 48-state weights usaww (tests/reference/spreg/spatial_panel_re.R): SAR-RE,
+// SEM-RE with Baltagi-Song-Koh and with Kapoor-Kelejian-Prucha errors, and sphtest (ML). An
+// unbalanced panel is refused.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+
+#include "cbec/analysis/spreg/spatial_panel_sample.hpp"
+#include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/spatial_hausman.hpp"
+#include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
+#include "cbec/io/csv_reader.hpp"
+#include "cbec/io/weights_io.hpp"
+
+using namespace cbec;
+
+namespace {
+
+nlohmann::json fixture() {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_re_produc.json");
+  return nlohmann::json::parse(in);
+}
+
+const char* kFormula = "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp";
+
+SpatialPanelSample sample(const std::string& file, bool intercept) {
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + file);
+  SpatialSetup s;
+  s.w = read_weights(std::string(CBEC_TEST_DATA) + "/usaww.gal");
+  s.key = "state";
+  s.transform = "R";
+  return spatial_panel_sample(f, kFormula, intercept, "year", s, file);
+}
+
+SpatialPanelOptions options(const std::string& model, const std::string& errors, SpatialPanelEffect effect = SpatialPanelEffect::Random) {
+  SpatialPanelOptions o;
+  o.model = parse_spatial_panel_model(model);
+  o.effect = effect;
+  o.lags = PanelLags::Splm;
+  o.re_errors = errors == "kkp" ? SpatialReErrors::Kkp : SpatialReErrors::Baltagi;
+  return o;
+}
+
+void expect_rel(double a, double b, const std::string& what, double tol = 1e-6) {
+  EXPECT_NEAR(a, b, tol * std::max(1e-3, std::fabs(b))) << what << ": " << a << " vs " << b;
+}
+
+}  // namespace
+
+TEST(SpatialPanelRe, AgainstSplm) {
+  const nlohmann::json fx = fixture();
+  const SpatialPanelSample s = sample("produc.csv", true);
+  size_t checked = 0;
+  for (const auto& c : fx["random"]) {
+    const std::string model = c["model"], errors = c["errors"];
+    SCOPED_TRACE(model + " " + errors);
+    const SpatialPanelResult r = spatial_panel_re(s.data, options(model, errors));
+    const RegressionResult& g = r.reg;
+    ASSERT_EQ(g.coef.size(), static_cast<long>(c["coef"].size()) + 2);
+    EXPECT_EQ(r.errors, errors);
+    expect_rel(r.spatial, c["spatial"], "spatial parameter");
+    expect_rel(r.phi, c["phi"], "phi");
+    for (size_t j = 0; j < c["coef"].size(); ++j) expect_rel(g.coef[static_cast<long>(j) + 2], c["coef"][j], g.terms[j + 2]);
+    const Eigen::VectorXd se = g.se();
+    for (size_t j = 0; j < c["se"].size(); ++j) expect_rel(se[static_cast<long>(j) + 2], c["se"][j], "se " + g.terms[j + 2]);
+    // numerical Hessians (fdHess's design on both sides): 1e-4
+    expect_rel(se[0], c["se_spatial"], "se of the spatial parameter", 1e-4);
+    expect_rel(se[1], c["se_phi"], "se of phi", 1e-4);
+    expect_rel(r.sigma2, c["sigma2"], "sigma2");
+    expect_rel(r.sigma2_mu, c["sigma2_mu"], "sigma2_mu");
+    expect_rel(r.loglik, c["loglik"], "log-likelihood", 1e-9);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3u);
+}
+
+TEST(SpatialPanelRe, HausmanAgainstSplm) {
+  const nlohmann::json fx = fixture();
+  const SpatialPanelSample re = sample("produc.csv", true), fe = sample("produc.csv", false);
+  size_t checked = 0;
+  for (const auto& c : fx["hausman"]) {
+    const std::string model = c["model"], errors = c["errors"];
+    SCOPED_TRACE(model + " " + errors);
+    const SpatialPanelResult r = spatial_panel_re(re.data, options(model, errors));
+    const SpatialPanelResult f = spatial_panel(fe.data, options(model, errors, SpatialPanelEffect::Individual));
+    const TestResult h = spatial_hausman(f.reg, r.reg);
+    expect_rel(h.stat, c["stat"], "chi2");
+    EXPECT_EQ(h.df1, c["df"].get<double>());
+    expect_rel(h.p_value, c["p_value"], "p-value", 1e-5);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3u);
+}
+
+TEST(SpatialPanelRe, RefusesUnbalancedPanelsAndOtherModels) {
+  const SpatialPanelSample s = sample("produc_unbalanced.csv", true);
+  try {
+    spatial_panel_re(s.data, options("sar", "baltagi"));
+    FAIL() << "an unbalanced panel was accepted";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("balanced panel"), std::string::npos) << e.what();
+  }
+  const SpatialPanelSample b = sample("produc.csv", true);
+  EXPECT_THROW(spatial_panel_re(b.data, options("sdm", "baltagi")), SpecError);
+  SpatialPanelOptions ly = options("sar", "baltagi");
+  ly.lee_yu = true;
+  EXPECT_THROW(spatial_panel_re(b.data, ly), SpecError);
+}
