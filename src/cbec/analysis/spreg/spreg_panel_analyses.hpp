@@ -17,6 +17,10 @@ SpatialPanelOptions spatial_panel_options_of(const Options& o, const std::string
 SpatialPanelResult fit_spatial_panel(const SpatialPanelSample& s, const SpatialPanelOptions& o);
 // Table notes on the sample (periods, balance, units absent, observations dropped) and the fit.
 void add_spatial_panel_notes(Table& t, const SpatialPanelSample& s, const SpatialPanelResult& r, const std::string& label = "");
+// The dynamic spatial panel (spatial_panel_dynamic.cpp): the formula with the time lag of its
+// dependent variable appended, and, on the sample built from it, W times that lag appended.
+std::string dynamic_formula(const std::string& formula);
+void add_space_time_lag(SpatialPanelSample& s);
 // The sample's JSON: periods, observations per period, balanced, absent_units, dropped.
 nlohmann::json sample_json(const SpatialPanelSample& s);
 

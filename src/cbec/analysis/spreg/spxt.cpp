@@ -28,6 +28,9 @@ Analysis spxt_analysis() {
   a.options.push_back(choice_option("re_errors", {"baltagi", "kkp"}, "baltagi",
                                     "The random-effects sem's errors: baltagi (Baltagi, Song and Koh 2003: the spatial process in the idiosyncratic errors; "
                                     "splm spatial.error = \"b\") or kkp (Kapoor, Kelejian and Prucha 2007: in both error components)"));
+  a.options.push_back(flag_option("dynamic",
+                                  "Dynamic spatial panel: y_{t-1} and W y_{t-1} added as regressors, the first period dropped (Yu, de Jong and Lee 2008); "
+                                  "fixed-effects ML without bias correction, biased of order 1/T: for panels with many periods"));
   a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest, ML; with effect random)"));
   a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR and SDM (0: none)"));
   a.needs.resampling = true;
@@ -37,8 +40,11 @@ Analysis spxt_analysis() {
     const SpatialSetup& s = ctx.spatial(frame);
     const bool random = o.text("effect") == "random";
     if (o.flag("hausman") && !random) throw SpecError("hausman: the spatial Hausman test needs effect random (it compares it with unit fixed effects)");
+    const bool dynamic = o.flag("dynamic");
+    if (dynamic && random) throw SpecError("dynamic: the dynamic spatial panel takes fixed effects or pooled, not effect random (y_{t-1} is correlated with the random effect)");
     const bool intercept = random || o.text("effect") == "pooled";
-    const SpatialPanelSample sample = spatial_panel_sample(frame, o.text("formula"), intercept, ctx.time, s, ctx.data);
+    SpatialPanelSample sample = spatial_panel_sample(frame, dynamic ? dynamic_formula(o.text("formula")) : o.text("formula"), intercept, ctx.time, s, ctx.data);
+    if (dynamic) add_space_time_lag(sample);
     // The unit fixed-effects fit the Hausman test compares with: the data without the intercept.
     SpatialPanelSample within_sample;
     if (o.flag("hausman")) {
@@ -49,7 +55,7 @@ Analysis spxt_analysis() {
     }
     std::vector<RegressionResult> regs;
     Outcome out;
-    out.json = {{"formula", o.text("formula")}, {"effect", o.text("effect")}, {"transform", s.transform}, {"sample", sample_json(sample)},
+    out.json = {{"formula", o.text("formula")}, {"effect", o.text("effect")}, {"dynamic", dynamic}, {"transform", s.transform}, {"sample", sample_json(sample)},
                 {"models", nlohmann::json::array()}};
     Table notes;
     Table hausman;
@@ -93,6 +99,9 @@ Analysis spxt_analysis() {
       out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", o.list("model")[m])));
       out.json["models"][m]["impacts"] = to_json(im);
     }
+    if (dynamic)
+      t.notes.push_back("Dynamic: y_{t-1} and W y_{t-1} are regressors, the first period is dropped; fixed-effects ML without bias correction "
+                        "(Yu, de Jong and Lee 2008): biased of order 1/T with unit effects.");
     out.tables.front().notes = t.notes;
     if (o.flag("hausman")) {
       hausman.notes.insert(hausman.notes.begin(), "H0: the unit effects are uncorrelated with the regressors; over the slopes both models share. "
