@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
 #include "cbec/estimate/spatial_models/spatial_hausman.hpp"
 #include "cbec/report/impacts_report.hpp"
