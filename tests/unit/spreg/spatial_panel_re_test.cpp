@@ -62,15 +62,16 @@ TEST(SpatialPanelRe, AgainstSplm) {
     ASSERT_EQ(g.coef.size(), static_cast<long>(c["coef"].size()) + 2);
     EXPECT_EQ(r.errors, errors);
     expect_rel(r.spatial, c["spatial"], "spatial parameter");
-    expect_rel(r.phi, c["phi"], "phi");
+    // the log-likelihood is flat in phi: both optimizers place it to about 1e-5 (spatial_panel_re.hpp)
+    expect_rel(r.phi, c["phi"], "phi", 2e-5);
     for (size_t j = 0; j < c["coef"].size(); ++j) expect_rel(g.coef[static_cast<long>(j) + 2], c["coef"][j], g.terms[j + 2]);
     const Eigen::VectorXd se = g.se();
     for (size_t j = 0; j < c["se"].size(); ++j) expect_rel(se[static_cast<long>(j) + 2], c["se"][j], "se " + g.terms[j + 2]);
-    // numerical Hessians (fdHess's design on both sides): 1e-4
-    expect_rel(se[0], c["se_spatial"], "se of the spatial parameter", 1e-4);
-    expect_rel(se[1], c["se_phi"], "se of phi", 1e-4);
+    // numerical Hessians: splm's fdHess is accurate to about 1e-2 here (numeric_hessian.hpp)
+    expect_rel(se[0], c["se_spatial"], "se of the spatial parameter", 1e-2);
+    expect_rel(se[1], c["se_phi"], "se of phi", 1e-2);
     expect_rel(r.sigma2, c["sigma2"], "sigma2");
-    expect_rel(r.sigma2_mu, c["sigma2_mu"], "sigma2_mu");
+    expect_rel(r.sigma2_mu, c["sigma2_mu"], "sigma2_mu", 2e-5);
     expect_rel(r.loglik, c["loglik"], "log-likelihood", 1e-9);
     ++checked;
   }

@@ -21,8 +21,11 @@
 //
 // Variance, as splm: beta's is sigma_v^2 (X'Sigma^-1 X)^-1 at the estimates (the variance
 // parameters held fixed); that of (phi, spatial parameter) the inverse of minus the numerical
-// Hessian of the concentrated log-likelihood (numeric_hessian.hpp, nlme's fdHess design); the two
-// blocks are reported side by side (block-diagonal vcov).
+// Hessian of the concentrated log-likelihood (numeric_hessian.hpp: central differences, where splm
+// uses nlme's noisier fdHess, so the two agree to about 1e-2); the two blocks are reported side by
+// side (block-diagonal vcov).
+// phi: the log-likelihood is flat in phi (a change of 1e-5 in phi moves it by 1e-11 on Produc), so
+// splm's and cbec's optimizers agree on phi to about 1e-5, on the other estimates to 1e-6 or better.
 //
 // Naming: cbec's rho is the spatial lag and lambda the spatial error; splm calls its lag
 // coefficient "lambda" and its error coefficient "rho".
