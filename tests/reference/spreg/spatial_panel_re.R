@@ -32,7 +32,7 @@ hausman_case <- function(model, errors) {
   h <- sphtest(fm, data = pr, index = idx, listw = lw, spatial.model = if (model == "sar") "lag" else "error",
                method = "ML", errors = errors)
   list(model = model, errors = if (model == "sar") "re" else c(KKP = "kkp", BSK = "baltagi")[[errors]],
-       stat = unname(h$statistic), df = unname(h$parameter), p_value = unname(h$p.value))
+       stat = as.numeric(h$statistic), df = as.numeric(h$parameter), p_value = as.numeric(h$p.value))
 }
 hausman <- list(hausman_case("sar", "KKP"), hausman_case("sem", "KKP"), hausman_case("sem", "BSK"))
 
