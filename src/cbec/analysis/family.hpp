@@ -31,5 +31,6 @@ Family convergence_family();
 Family panel_family();
 Family spreg_family();
 Family ts_family();
+Family zones_family();
 
 }  // namespace cbec

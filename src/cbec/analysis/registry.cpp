@@ -12,7 +12,7 @@ namespace {
 
 const std::vector<Family>& families() {
   static const std::vector<Family> list = {did_family(), spatial_family(), index_family(), convergence_family(), panel_family(),
-                                           spreg_family(), ts_family()};
+                                           spreg_family(), ts_family(), zones_family()};
   return list;
 }
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -28,8 +29,16 @@ std::vector<PilotZone> load_pilot_zones(const std::string& path_in) {
   const std::string path = path_in.empty() ? data_dir() + "/cbec_pilot_zones.csv" : path_in;
   CsvOptions o;
   o.string_columns = {"approval_date", "parent_cn"};
-  Frame f = read_csv(path, o);
+  return pilot_zones_from(read_csv(path, o), path);
+}
+
+bool is_registry(const Frame& f) { return f.has("city_cn") && f.has("batch") && f.has("approval_date"); }
+
+std::vector<PilotZone> pilot_zones_from(const Frame& f, const std::string& path) {
+  for (const char* c : {"city_cn", "city_en", "province_cn", "province_en", "batch", "approval_date", "admin_level", "parent_cn"})
+    if (!f.has(c)) throw DataError(fmt::format("{}: a pilot-zone registry needs the column '{}' (see data/cbec_pilot_zones.md)", path, c));
   std::vector<PilotZone> zones;
+  const auto& batch = f.numeric("batch");
   for (size_t i = 0; i < f.nrows(); ++i) {
     PilotZone z;
     z.city_cn = f.get("city_cn").text(i);
@@ -38,9 +47,14 @@ std::vector<PilotZone> load_pilot_zones(const std::string& path_in) {
     z.province_en = f.get("province_en").text(i);
     z.admin_level = f.get("admin_level").text(i);
     z.parent_cn = f.get("parent_cn").text(i);
-    z.batch = static_cast<int>(f.numeric("batch")[i]);
+    if (!(batch[i] >= 1) || batch[i] != std::floor(batch[i]))
+      throw DataError(fmt::format("{} line {}: batch '{}' is not a whole number >= 1", path, i + 2, f.get("batch").text(i)));
+    z.batch = static_cast<int>(batch[i]);
     const std::string date = f.get("approval_date").text(i);
-    if (date.size() < 4) throw DataError(fmt::format("{} line {}: approval_date '{}' is not YYYY-MM[-DD]", path, i + 2, date));
+    const bool ok = date.size() >= 4 && std::all_of(date.begin(), date.begin() + 4, [](unsigned char c) { return std::isdigit(c); }) &&
+                    (date.size() == 4 || (date.size() >= 7 && date[4] == '-' && std::isdigit(static_cast<unsigned char>(date[5])) &&
+                                          std::isdigit(static_cast<unsigned char>(date[6]))));
+    if (!ok) throw DataError(fmt::format("{} line {}: approval_date '{}' is not YYYY-MM[-DD]", path, i + 2, date));
     z.year = std::stoi(date.substr(0, 4));
     z.month = date.size() >= 7 ? std::stoi(date.substr(5, 2)) : 0;
     zones.push_back(z);

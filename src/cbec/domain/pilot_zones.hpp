@@ -20,6 +20,11 @@ struct PilotZone {
 };
 
 std::vector<PilotZone> load_pilot_zones(const std::string& path = "");
+// The zones of a registry already read (columns city_cn, city_en, province_cn, province_en, batch,
+// approval_date, admin_level, parent_cn); `where` names the file in messages.
+std::vector<PilotZone> pilot_zones_from(const Frame& registry, const std::string& where);
+// Whether a table has the registry's key columns (city_cn, batch, approval_date).
+bool is_registry(const Frame& f);
 
 // The one name index of `cbec treat` and `cbec regions`: the zones' cities and provinces (English
 // names also as "Name (Province)"), the provinces (data/china_provinces.csv), the cities of the

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <set>
 
 #include "cbec/core/error.hpp"
@@ -13,7 +14,9 @@ namespace cbec {
 
 namespace {
 
-const std::map<std::string, std::string> province_columns = {{"three-belt", "region3"}, {"four-region", "region4"}, {"seven", "region7"}};
+const std::map<std::string, std::string> province_columns = {
+    {"three-belt", "region3"}, {"four-region", "region4"}, {"seven", "region7"}, {"seven-east-jiangxi", "region7"}};
+const char* const kSchemes = "three-belt, four-region, seven, seven-east-jiangxi, zhejiang, yrd or file";
 
 // Region of each known unit, by Chinese key; "" = known but outside the scheme.
 struct SchemeTable {
@@ -21,16 +24,37 @@ struct SchemeTable {
   std::map<std::string, std::string> region;
 };
 
-SchemeTable scheme_table(const RegionOptions& o) {
+// A user's scheme: unit,region rows; a unit listed twice with two regions is an error naming both lines.
+SchemeTable file_scheme(const RegionOptions& o) {
+  if (o.scheme_file.empty()) throw SpecError("region scheme 'file' needs the scheme's CSV (--scheme-file, columns unit and region)");
   SchemeTable s;
   s.names = china_place_names(load_pilot_zones());
-  Frame provinces = read_csv(data_dir() + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
+  Frame f = read_csv(o.scheme_file);
+  for (const char* c : {"unit", "region"})
+    if (!f.has(c)) throw DataError(fmt::format("{}: a region scheme file needs the columns unit and region; '{}' is missing", o.scheme_file, c));
+  std::map<std::string, size_t> line;
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    const std::string unit = f.get("unit").text(i), region = f.get("region").text(i);
+    if (unit.empty() || region.empty()) throw DataError(fmt::format("{} line {}: the unit and its region must both be given", o.scheme_file, i + 2));
+    if (s.names.ambiguous(unit))
+      throw DataError(fmt::format("{} line {}: '{}' is ambiguous, write it in Chinese or with its province, e.g. \"Taizhou (Zhejiang)\": {}", o.scheme_file, i + 2,
+                                  unit, describe_ambiguous(s.names, {unit})));
+    const std::string key = s.names.key(unit);
+    auto [it, fresh] = line.emplace(key, i);
+    if (!fresh && s.region[key] != region)
+      throw DataError(fmt::format("{}: '{}' is in region '{}' (line {}) and '{}' (line {})", o.scheme_file, unit, s.region[key], it->second + 2, region, i + 2));
+    s.region[key] = region;
+  }
+  return s;
+}
+
+SchemeTable scheme_table(const RegionOptions& o) {
+  if (o.scheme == "file") return file_scheme(o);
+  SchemeTable s;
+  s.names = china_place_names(load_pilot_zones());
   Frame cities = read_csv(data_dir() + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
-  Frame scheme_cities = read_csv(data_dir() + "/china_region_cities.csv");
-  auto by_province = province_columns.find(o.scheme);
-  if (by_province != province_columns.end()) {
-    std::map<std::string, std::string> province_region;
-    for (size_t i = 0; i < provinces.nrows(); ++i) province_region[name_key(provinces.get("name_cn").text(i))] = provinces.get(by_province->second).text(i);
+  if (province_columns.count(o.scheme)) {
+    const auto province_region = province_regions(o.scheme);
     if (o.level == "province") {
       s.region = province_region;
       return s;
@@ -42,6 +66,7 @@ SchemeTable scheme_table(const RegionOptions& o) {
     return s;
   }
   if (o.level != "city") throw SpecError(fmt::format("region scheme '{}' groups cities; use --level city", o.scheme));
+  Frame scheme_cities = read_csv(data_dir() + "/china_region_cities.csv");
   for (size_t i = 0; i < cities.nrows(); ++i) s.region[name_key(cities.get("city_cn").text(i))] = "";
   for (size_t i = 0; i < scheme_cities.nrows(); ++i)
     if (scheme_cities.get("scheme").text(i) == o.scheme) s.region[name_key(scheme_cities.get("city_cn").text(i))] = scheme_cities.get("region").text(i);
@@ -50,17 +75,36 @@ SchemeTable scheme_table(const RegionOptions& o) {
 
 }  // namespace
 
+std::string region_column(const std::string& scheme) {
+  if (scheme == "file") return "region";
+  std::string column;
+  for (char c : scheme) column += c == '-' ? '_' : c;
+  return column;
+}
+
+std::map<std::string, std::string> province_regions(const std::string& scheme) {
+  auto column = province_columns.find(scheme);
+  if (column == province_columns.end()) throw SpecError(fmt::format("'{}' is not a province scheme; use three-belt, four-region, seven or seven-east-jiangxi", scheme));
+  Frame provinces = read_csv(data_dir() + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
+  std::map<std::string, std::string> region;
+  for (size_t i = 0; i < provinces.nrows(); ++i) region[name_key(provinces.get("name_cn").text(i))] = provinces.get(column->second).text(i);
+  // The traditional 华东 (East China) includes Jiangxi, which the seven-region table puts in Central China.
+  if (scheme == "seven-east-jiangxi") region.at(name_key("江西省")) = "East China";
+  return region;
+}
+
 RegionReport add_regions(Frame& frame, const RegionOptions& o) {
   if (o.level != "city" && o.level != "province") throw SpecError(fmt::format("region level '{}' is unknown; use city or province", o.level));
-  if (!province_columns.count(o.scheme) && o.scheme != "zhejiang" && o.scheme != "yrd")
-    throw SpecError(fmt::format("region scheme '{}' is unknown; use three-belt, four-region, seven, zhejiang or yrd", o.scheme));
-  const SchemeTable s = scheme_table(o);
+  if (!province_columns.count(o.scheme) && o.scheme != "zhejiang" && o.scheme != "yrd" && o.scheme != "file")
+    throw SpecError(fmt::format("region scheme '{}' is unknown; use {}", o.scheme, kSchemes));
+  if (!o.scheme_file.empty() && o.scheme != "file") throw SpecError(fmt::format("--scheme-file needs --scheme file, not '{}'", o.scheme));
   RegionReport rep;
-  rep.scheme = o.scheme;
+  rep.scheme = o.scheme == "file" ? "file " + std::filesystem::path(o.scheme_file).filename().string() : o.scheme;
   rep.level = o.level;
-  rep.column = o.column;
-  if (rep.column.empty())
-    for (char c : o.scheme) rep.column += c == '-' ? '_' : c;
+  rep.column = o.column.empty() ? region_column(o.scheme) : o.column;
+  if (frame.has(rep.column))
+    throw SpecError(fmt::format("the data already has a column '{}'; name the region column otherwise (--name, or name = in the study)", rep.column));
+  const SchemeTable s = scheme_table(o);
   const Column& unit = frame.get(o.unit);
   std::vector<std::string> region(frame.nrows());
   std::set<std::string> seen, outside, unmatched, ambiguous;

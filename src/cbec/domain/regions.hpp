@@ -4,6 +4,10 @@
 //   four-region  East (10) / Central (6) / West (12) / Northeast (3): NBS regional division (2011);
 //   seven        North China, Northeast, East China, Central China, South China, Southwest,
 //                Northwest (华北, 东北, 华东, 华中, 华南, 西南, 西北; Jiangxi in Central China);
+//   seven-east-jiangxi  the same seven with Jiangxi in East China (the traditional 华东 of Shanghai,
+//                Jiangsu, Zhejiang, Anhui, Fujian, Jiangxi, Shandong; Central China = Henan, Hubei, Hunan);
+//   file         a user's scheme: a CSV with the columns unit and region (names in Chinese or English,
+//                or any ids), `scheme_file`;
 //   zhejiang     Zhejiang's Northeast (Hangzhou, Ningbo, Jiaxing, Huzhou, Shaoxing, Zhoushan) and
 //                Southwest (Wenzhou, Jinhua, Quzhou, Taizhou, Lishui); cities only;
 //   yrd          the 41 cities of the Yangtze River Delta (Shanghai, Jiangsu 13, Zhejiang 11,
@@ -23,8 +27,18 @@ struct RegionOptions {
   std::string unit;                 // name column (Chinese or English)
   std::string level = "city";       // city or province
   std::string scheme = "three-belt";
-  std::string column;               // output column; default: the scheme with _ for - (three_belt)
+  std::string scheme_file;          // the CSV of scheme "file"
+  std::string column;               // output column; default: region_column(scheme)
 };
+
+// The default name of a scheme's column: the scheme with _ for - (three_belt, seven_east_jiangxi;
+// "region" for a file). They differ from the builtin table's region3/region4/region7, so a study
+// may join builtin:china_provinces and add a scheme's column too.
+std::string region_column(const std::string& scheme);
+
+// The region of each province (keys: name_key of the Chinese name) in a province scheme
+// (three-belt, four-region, seven, seven-east-jiangxi); a SpecError for any other scheme.
+std::map<std::string, std::string> province_regions(const std::string& scheme);
 
 struct RegionReport {
   std::string scheme, level, column;
@@ -35,7 +49,7 @@ struct RegionReport {
   std::vector<std::string> ambiguous;      // English names of two places (Taizhou, Suzhou)
 };
 
-// Adds the region column to the frame.
+// Adds the region column to the frame; a column of that name already in the data is an error.
 RegionReport add_regions(Frame& frame, const RegionOptions& options);
 
 }  // namespace cbec

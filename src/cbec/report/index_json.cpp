@@ -1,5 +1,7 @@
 #include "cbec/report/index_json.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 namespace cbec {
@@ -42,7 +44,8 @@ nlohmann::json to_json(const std::vector<VifStep>& steps) {
     nlohmann::json step;
     for (size_t k = 0; k < s.names.size(); ++k)
       step["vif"][s.names[k]] = {{"vif", s.vif[static_cast<long>(k)]}, {"inverse", 1 / s.vif[static_cast<long>(k)]}};
-    step["dropped"] = s.dropped;
+    step["dropped"] = fmt::format("{}", fmt::join(s.dropped, ", "));
+    step["dropped_variables"] = s.dropped;
     j["steps"].push_back(step);
   }
   return j;

@@ -64,7 +64,7 @@ std::vector<Table> vif_tables(const std::vector<VifStep>& steps) {
   std::vector<Table> tables;
   for (size_t s = 0; s < steps.size(); ++s) {
     Table t;
-    t.title = fmt::format("VIF, step {}{}", s + 1, steps[s].dropped.empty() ? "" : ": drop " + steps[s].dropped);
+    t.title = fmt::format("VIF, step {}{}", s + 1, steps[s].dropped.empty() ? "" : fmt::format(": drop {}", fmt::join(steps[s].dropped, ", ")));
     t.header = {"Variable", "VIF", "1/VIF"};
     for (size_t k = 0; k < steps[s].names.size(); ++k)
       t.rows.push_back({steps[s].names[k], fmt::format("{:.3f}", steps[s].vif[static_cast<Eigen::Index>(k)]), fmt::format("{:.4f}", 1 / steps[s].vif[static_cast<Eigen::Index>(k)])});

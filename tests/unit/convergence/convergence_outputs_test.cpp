@@ -7,8 +7,11 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/convergence/convergence.hpp"
+#include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/report/convergence_json.hpp"
 
@@ -73,4 +76,47 @@ TEST(ConvergenceOutputs, DeltaMethodSpeedAndHalfLife) {
   }
   const nlohmann::json j = to_json(pb);
   EXPECT_TRUE(j["convergence"].contains("speed_se") && j["convergence"].contains("half_life_se"));
+}
+
+TEST(ConvergenceOutputs, SigmaOfTwoWavesIsTheChangeWithoutATest) {
+  const Frame all = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  std::vector<size_t> rows;
+  const auto& year = all.numeric("year");
+  for (size_t i = 0; i < all.nrows(); ++i)
+    if (year[i] == 1935 || year[i] == 1954) rows.push_back(i);
+  const SigmaResult sg = sigma_convergence(all.take(rows), spec()).at(0);
+  ASSERT_EQ(sg.rows.size(), 2u);
+  EXPECT_NEAR(sg.sd_trend.slope, (sg.rows[1].sd - sg.rows[0].sd) / 19, 1e-12);
+  EXPECT_TRUE(std::isnan(sg.sd_trend.slope_p));
+  std::vector<size_t> one;
+  for (size_t i = 0; i < all.nrows(); ++i)
+    if (year[i] == 1935) one.push_back(i);
+  EXPECT_THROW(sigma_convergence(all.take(one), spec()), DataError);
+}
+
+TEST(ConvergenceOutputs, PanelBetaFixedEffectsUnitTimeOrTwoWay) {
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  const std::string term = "l(log(inv), 1)";
+  auto beta = [&](const std::string& fe) {
+    ConvergenceSpec s = spec();
+    s.fe = fe;
+    const RegressionResult m = beta_panel(f, s).at(0).model;
+    for (size_t j = 0; j < m.terms.size(); ++j)
+      if (m.terms[j] == term) return m.coef[static_cast<Eigen::Index>(j)];
+    return std::numeric_limits<double>::quiet_NaN();
+  };
+  auto direct = [&](const std::string& absorb) {
+    DesignOptions d;
+    d.panel_unit = "firm";
+    d.panel_time = "year";
+    const RegressionResult m = feols(f, "d(log(inv)) ~ l(log(inv), 1) | " + absorb, {}, d);
+    return m.coef[0];
+  };
+  EXPECT_NEAR(beta("unit"), direct("firm"), 1e-12);
+  EXPECT_NEAR(beta("time"), direct("year"), 1e-12);
+  EXPECT_NEAR(beta("twoway"), direct("firm + year"), 1e-12);
+  EXPECT_GT(std::fabs(beta("unit") - beta("time")), 1e-3);
+  ConvergenceSpec bad = spec();
+  bad.fe = "county";
+  EXPECT_THROW(beta_panel(f, bad), SpecError);
 }

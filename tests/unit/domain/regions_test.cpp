@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include "cbec/core/error.hpp"
 #include "cbec/domain/regions.hpp"
 #include "cbec/io/csv_reader.hpp"
@@ -78,4 +80,80 @@ TEST(Regions, ErrorsNameTheProblem) {
   EXPECT_THROW(run(f, "eight", "city"), SpecError);
   EXPECT_THROW(run(f, "yrd", "province"), SpecError);
   EXPECT_THROW(run(f, "seven", "county"), SpecError);
+}
+
+TEST(Regions, SevenWithJiangxiInEastChina) {
+  Frame f = provinces();
+  auto r = run(f, "seven-east-jiangxi", "province", "name_en");
+  EXPECT_EQ(r.column, "seven_east_jiangxi");
+  EXPECT_EQ(r.counts.at("East China"), 7u);
+  EXPECT_EQ(r.counts.at("Central China"), 3u);
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    const std::string name = f.get("name_en").text(i), traditional = f.get("seven_east_jiangxi").text(i);
+    EXPECT_EQ(traditional, name == "Jiangxi" ? "East China" : f.get("region7").text(i)) << name;
+  }
+  Frame cities = names_frame({"南昌市", "Ganzhou", "武汉市"});
+  run(cities, "seven-east-jiangxi", "city");
+  EXPECT_EQ(cities.get("seven_east_jiangxi").text(0), "East China");
+  EXPECT_EQ(cities.get("seven_east_jiangxi").text(1), "East China");
+  EXPECT_EQ(cities.get("seven_east_jiangxi").text(2), "Central China");
+}
+
+namespace {
+std::string scheme_file(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + name;
+  std::ofstream(path) << text;
+  return path;
+}
+}  // namespace
+
+TEST(Regions, UserSchemeFromAFile) {
+  Frame f = names_frame({"杭州市", "Ningbo", "Taizhou (Zhejiang)", "Wenzhou", "Atlantis"});
+  RegionOptions o;
+  o.unit = "unit";
+  o.scheme = "file";
+  o.scheme_file = scheme_file("zones_scheme.csv", "unit,region\nHangzhou,Bay\n宁波市,Bay\n台州市,South\n");
+  auto r = add_regions(f, o);
+  EXPECT_EQ(r.column, "region");
+  EXPECT_EQ(r.counts, (std::map<std::string, size_t>{{"Bay", 2}, {"South", 1}}));
+  EXPECT_EQ(f.get("region").text(2), "South");
+  EXPECT_TRUE(f.get("region").is_missing(3));
+  EXPECT_EQ(r.unmatched, (std::vector<std::string>{"Atlantis", "Wenzhou"}));
+}
+
+TEST(Regions, SchemeFileAndColumnErrorsNameTheProblem) {
+  Frame f = names_frame({"Hangzhou"});
+  RegionOptions o;
+  o.unit = "unit";
+  o.scheme = "file";
+  EXPECT_THROW(add_regions(f, o), SpecError);   // no file
+  o.scheme_file = scheme_file("zones_scheme_bad.csv", "city,region\nHangzhou,Bay\n");
+  try {
+    add_regions(f, o);
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("'unit' is missing"), std::string::npos) << e.what();
+  }
+  o.scheme_file = scheme_file("zones_scheme_twice.csv", "unit,region\nHangzhou,Bay\n杭州市,South\n");
+  try {
+    add_regions(f, o);
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("(line 2) and 'South' (line 3)"), std::string::npos) << e.what();
+  }
+  o.scheme_file = scheme_file("zones_scheme_amb.csv", "unit,region\nSuzhou,East\n");
+  EXPECT_THROW(add_regions(f, o), DataError);
+  RegionOptions seven;
+  seven.unit = "unit";
+  seven.scheme = "seven";
+  seven.scheme_file = "x.csv";
+  EXPECT_THROW(add_regions(f, seven), SpecError);   // a scheme file with another scheme
+  seven.scheme_file.clear();
+  add_regions(f, seven);
+  try {
+    add_regions(f, seven);   // the column exists now
+    FAIL();
+  } catch (const SpecError& e) {
+    EXPECT_NE(std::string(e.what()).find("already has a column 'seven'"), std::string::npos) << e.what();
+  }
 }

@@ -1,6 +1,8 @@
 // Entropy weights, VIF and convergence against independent R code
 // (tests/reference/index/index_convergence.R) and the published tables named in issue 3.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -89,6 +91,27 @@ TEST(Vif, MatchesRAndScreensStepByStep) {
   EXPECT_GE(steps.size(), 2u);  // patents applied and granted are nearly collinear
   EXPECT_FALSE(steps.front().dropped.empty());
   EXPECT_LE(steps.back().vif.maxCoeff(), 10.0);
+}
+
+TEST(Vif, AllAboveTheThresholdAtOnce) {
+  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/scitech_2011_2019.csv");
+  const std::vector<std::string> names = {"patent_app_invention", "patent_grant_total", "rd_expenditure", "rd_intensity"};
+  const Eigen::MatrixXd X = indicators(f, names);
+  const Eigen::VectorXd v = vif(X);
+  std::vector<std::string> above;
+  for (long j = 0; j < 4; ++j)
+    if (v[j] > 8) above.push_back(names[static_cast<size_t>(j)]);
+  ASSERT_EQ(above.size(), 2u);   // patents applied (VIF 10.0) and R&D spending (14.3); two are left
+  const auto steps = vif_screen(X, names, 8.0, true);
+  ASSERT_EQ(steps.size(), 2u);
+  auto dropped = steps[0].dropped;
+  std::sort(dropped.begin(), dropped.end());
+  std::sort(above.begin(), above.end());
+  EXPECT_EQ(dropped, above);
+  EXPECT_TRUE(steps[1].dropped.empty());
+  EXPECT_EQ(steps[1].names.size(), 2u);
+  // One at a time stops earlier: dropping the largest lowers the others.
+  EXPECT_EQ(vif_screen(X, names, 8.0).front().dropped, std::vector<std::string>{"rd_expenditure"});
 }
 
 TEST(Convergence, SpeedMatchesPublishedTable) {

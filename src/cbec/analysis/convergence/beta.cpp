@@ -1,7 +1,8 @@
 // beta and beta_panel: beta convergence (Barro and Sala-i-Martin 1992). beta: cross-section, the
 // average annual growth (ln y_iT - ln y_i0) / T on ln y_i0; beta_panel: annual growth on the
-// lagged log level with unit (and optionally year) fixed effects. Both by subgroup, with the speed
+// lagged log level with unit, year or two-way fixed effects. Both by subgroup, with the speed
 // -ln(1 + T beta) / T and the half-life.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cbec/analysis/convergence/convergence_analyses.hpp"
@@ -39,12 +40,15 @@ Analysis beta_panel_analysis() {
   Analysis a;
   a.name = "beta_panel";
   a.command = "converge";
-  a.summary = "Beta convergence, panel: annual growth on the lagged log level with unit fixed effects";
+  a.summary = "Beta convergence, panel: annual growth on the lagged log level with unit, year or two-way fixed effects";
   a.options = convergence_options(true);
-  a.options.push_back(flag_option("time_fe", "Add year fixed effects"));
+  a.options.push_back(choice_option("fe", {"unit", "time", "twoway"}, "unit", "Fixed effects: unit (within a unit over time), time (across units within a year) or twoway"));
   a.needs = convergence_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
-    return beta_outcome("beta_panel", beta_panel(frame, convergence_spec(o, ctx, "cluster:" + ctx.unit)), true);
+    Outcome out = beta_outcome("beta_panel", beta_panel(frame, convergence_spec(o, ctx, "cluster:" + ctx.unit)), true);
+    out.json["fe"] = o.text("fe");
+    out.tables.front().title = fmt::format("Beta convergence (panel, {} fixed effects)", o.text("fe") == "twoway" ? "two-way" : o.text("fe"));
+    return out;
   };
   return a;
 }

@@ -20,7 +20,7 @@ ConvergenceSpec convergence_spec(const Options& o, const AnalysisContext& ctx, c
   s.group = o.text("group");
   s.controls = o.list("controls");
   s.logs = !o.flag("levels");
-  s.time_fe = o.flag("time_fe");
+  if (o.has("fe")) s.fe = o.text("fe");
   s.vcov = VcovSpec::parse(o.has("vcov") ? o.text("vcov") : default_vcov, ctx.time);
   return s;
 }

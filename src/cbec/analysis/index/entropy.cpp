@@ -1,9 +1,12 @@
 // entropy: the entropy-weight composite index, pooled over all rows, per year (standardized and
 // weighted within each group) or time-varying (standardized pooled, weighted within each group);
-// optionally hierarchical (--groups). Its scores are a new column for the steps that follow.
+// optionally hierarchical (--groups). Its scores are a new column for the steps that follow. A row
+// with a missing indicator is refused (missing = refuse, the default: interpolate first) or left
+// out of the standardization and weights with a missing score (missing = drop), and counted.
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <limits>
 
 #include "cbec/analysis/index/index_analyses.hpp"
 #include "cbec/core/error.hpp"
@@ -28,6 +31,8 @@ Analysis entropy_analysis() {
                choice_option("scope", {"pooled", "per-year", "time-varying"}, "pooled",
                              "pooled: n = units x years; per-year: standardize and weight within each --by group; time-varying: standardize pooled, weight within each group"),
                column_option("by", "The grouping column of scope per-year or time-varying (default: the panel's time column)"),
+               choice_option("missing", {"refuse", "drop"}, "refuse",
+                             "A row with a missing indicator: refuse (an error naming it; interpolate first) or drop (left out, its score missing)"),
                name_option("index")};
   a.needs.panel = PanelNeed::Optional;
   a.creates = [](const Options& o) { return std::vector<std::string>{o.text("name")}; };
@@ -43,7 +48,19 @@ Analysis entropy_analysis() {
     const std::string by = o.has("by") ? o.text("by") : ctx.time;
     if (scope != "pooled" && by.empty()) throw SpecError(fmt::format("--scope {} needs --by (the grouping column, e.g. year)", scope));
     if (scope == "pooled" && o.has("by")) throw SpecError("--by needs --scope per-year or time-varying");
-    const Eigen::MatrixXd X = complete_matrix(frame, names, "entropy");
+    std::vector<size_t> incomplete;
+    const Eigen::MatrixXd all = o.text("missing") == "drop" ? columns_matrix(frame, names, incomplete) : complete_matrix(frame, names, "entropy");
+    std::vector<size_t> rows;   // the rows used
+    for (size_t i = 0, m = 0; i < frame.nrows(); ++i) {
+      if (m < incomplete.size() && incomplete[m] == i) {
+        ++m;
+        continue;
+      }
+      rows.push_back(i);
+    }
+    if (rows.empty()) throw DataError("entropy: every row has a missing indicator");
+    Eigen::MatrixXd X(static_cast<Eigen::Index>(rows.size()), all.cols());
+    for (size_t r = 0; r < rows.size(); ++r) X.row(static_cast<Eigen::Index>(r)) = all.row(static_cast<Eigen::Index>(rows[r]));
     Outcome out;
     Eigen::VectorXd scores;
     if (scope == "pooled") {
@@ -55,7 +72,7 @@ Analysis entropy_analysis() {
       out.json = to_json(r);
       scores = r.scores;
     } else {
-      const GroupedEntropyResult r = entropy_weights_by_group(X, names, frame.get(by), scope, eo);
+      const GroupedEntropyResult r = entropy_weights_by_group(X, names, incomplete.empty() ? frame.get(by) : frame.take(rows).get(by), scope, eo);
       out.tables.push_back(entropy_by_group_table(r, names, by, eo));
       std::vector<LinePoint> lines;
       bool numeric = true;
@@ -69,7 +86,15 @@ Analysis entropy_analysis() {
       out.json = to_json(r, by);
       scores = r.scores;
     }
-    add_index_column(frame, name, std::vector<double>(scores.data(), scores.data() + scores.size()), out.tables.front());
+    std::vector<double> column(frame.nrows(), std::numeric_limits<double>::quiet_NaN());
+    for (size_t r = 0; r < rows.size(); ++r) column[rows[r]] = scores[static_cast<Eigen::Index>(r)];
+    if (!incomplete.empty()) {
+      out.tables.front().notes.push_back(fmt::format("{} rows with a missing indicator are left out (missing = drop; first: data line {}); their score is missing.",
+                                                     incomplete.size(), incomplete.front() + 2));
+      out.json["dropped_rows"] = incomplete.size();
+    }
+    out.json["missing"] = o.text("missing");
+    add_index_column(frame, name, column, out.tables.front());
     return out;
   };
   return a;

@@ -1,5 +1,6 @@
-// vif: variance inflation factors (Stata's estat vif) with iterative screening above a threshold;
-// rows with a missing value are dropped.
+// vif: variance inflation factors (Stata's estat vif) with screening above a threshold, one
+// variable at a time (the largest VIF) or every variable above it at once; rows with a missing
+// value are dropped.
 #include <fmt/format.h>
 
 #include "cbec/analysis/index/index_analyses.hpp"
@@ -13,8 +14,10 @@ Analysis vif_analysis() {
   Analysis a;
   a.name = "vif";
   a.command = "index";
-  a.summary = "Variance inflation factors, dropping the largest while above the threshold";
-  a.options = {columns_option("variables", "Variables to screen", true), number_option("threshold", 10, "VIF screening threshold", 1)};
+  a.summary = "Variance inflation factors, dropping the largest while above the threshold (or all above it at once)";
+  a.options = {columns_option("variables", "Variables to screen", true), number_option("threshold", 10, "VIF screening threshold", 1),
+               choice_option("screen", {"one-at-a-time", "all-at-once"}, "one-at-a-time",
+                             "one-at-a-time: drop the largest VIF above the threshold and recompute; all-at-once: drop every variable above it in one step")};
   a.run = [](Frame& frame, const Options& o, const AnalysisContext&) {
     const std::vector<std::string> names = o.list("variables");
     std::vector<size_t> incomplete;
@@ -27,7 +30,7 @@ Analysis vif_analysis() {
       }
       X.row(k++) = all.row(i);
     }
-    const auto steps = vif_screen(X, names, o.number("threshold"));
+    const auto steps = vif_screen(X, names, o.number("threshold"), o.text("screen") == "all-at-once");
     std::vector<Table> tables = vif_tables(steps);
     if (!incomplete.empty()) tables.front().notes.push_back(fmt::format("Dropped: {} rows with a missing value.", incomplete.size()));
     return Outcome{tables, {}, to_json(steps)};

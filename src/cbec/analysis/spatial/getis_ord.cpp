@@ -51,7 +51,7 @@ Analysis getis_ord_analysis(bool star) {
                                        fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction)));
     }
     out.json = {{"variable", var}, {"period", label}, {"transform", s.transform}, {"alpha", alpha},
-                {"adjust", adjust.empty() ? nlohmann::json(nullptr) : nlohmann::json(adjust)}, {"dropped", p.dropped},
+                {"adjust", adjust.empty() ? nlohmann::json(nullptr) : nlohmann::json(adjust)}, {"dropped", p.dropped}, {"islands_created", p.islands_created},
                 {"units", hot_spot_units_json(p.ids, g, h)}};
     return out;
   };

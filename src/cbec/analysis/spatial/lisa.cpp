@@ -46,7 +46,7 @@ Analysis lisa_analysis() {
                                        fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction)));
     }
     out.json = {{"variable", var}, {"period", label}, {"transform", s.transform}, {"permutations", perms}, {"alpha", alpha},
-                {"adjust", adjust.empty() ? nlohmann::json(nullptr) : nlohmann::json(adjust)}, {"dropped", p.dropped},
+                {"adjust", adjust.empty() ? nlohmann::json(nullptr) : nlohmann::json(adjust)}, {"dropped", p.dropped}, {"islands_created", p.islands_created},
                 {"units", lisa_units_json(p.ids, l, c)}};
     return out;
   };

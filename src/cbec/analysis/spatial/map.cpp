@@ -50,7 +50,7 @@ Analysis map_analysis() {
       out.figures.push_back(choropleth(fmt::format("{} of {}{}", method == "fisher" || method == "jenks" ? "Natural breaks" : "Classes", var, when),
                                        s.features, cls, value, legend, fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction)));
     }
-    out.json = {{"variable", var}, {"period", label}, {"method", c.method}, {"breaks", c.breaks}, {"class", c.cls}, {"ids", p.ids}, {"dropped", p.dropped}};
+    out.json = {{"variable", var}, {"period", label}, {"method", c.method}, {"breaks", c.breaks}, {"class", c.cls}, {"ids", p.ids}, {"dropped", p.dropped}, {"islands_created", p.islands_created}};
     return out;
   };
   return a;

@@ -34,7 +34,7 @@ Analysis moran_analysis() {
     t.header = moran_header();
     out.json = {{"variable", var}, {"transform", s.transform}, {"alternative", o.text("alternative")}, {"permutations", perms},
                 {"results", nlohmann::json::array()}};
-    t.notes.push_back(fmt::format("E(I) = -1/(n-1); p-values for the alternative '{}' (spdep); permutation p = (M+1)/(R+1), {} permutations.",
+    t.notes.push_back(fmt::format("E(I) = -1/(n-1), n without the islands (spdep's adjust.n); p-values for the alternative '{}' (spdep); permutation p = (M+1)/(R+1), {} permutations.",
                                   o.text("alternative"), perms));
     each_period(frame, s, var, ctx, t, out.json["results"], [&](const SpatialPeriod& p) {
       const MoranResult m = moran(p.x, p.w, perms, ctx.resampling.seed, ctx.resampling.threads, alt);

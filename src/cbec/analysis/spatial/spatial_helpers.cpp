@@ -167,7 +167,7 @@ void each_period(const Frame& frame, const SpatialSetup& s, const std::string& v
     SpatialPeriod p = spatial_period(frame, s, variable, rows, label, ctx.data);
     auto [row, json] = stat(p);
     t.rows.push_back(std::move(row));
-    json.update({{"period", label}, {"n", p.ids.size()}, {"dropped", p.dropped.size()}});
+    json.update({{"period", label}, {"n", p.ids.size()}, {"dropped", p.dropped.size()}, {"dropped_units", p.dropped}, {"islands_created", p.islands_created}});
     results.push_back(std::move(json));
     periods.push_back(std::move(p));
   }

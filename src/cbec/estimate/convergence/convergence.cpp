@@ -112,7 +112,8 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
       sds.push_back(row.sd);
       cvs.push_back(row.cv);
     }
-    if (r.rows.size() < 3) throw DataError(fmt::format("sigma convergence needs at least 3 years of '{}'{}", s.variable, label.empty() ? "" : " in group " + label));
+    // Two waves give the change between them (the slope, without a test); a trend test needs three.
+    if (r.rows.size() < 2) throw DataError(fmt::format("sigma convergence needs at least 2 years of '{}'{}", s.variable, label.empty() ? "" : " in group " + label));
     r.sd_trend = trend(years, sds);
     r.cv_trend = trend(years, cvs);
     out.push_back(r);
@@ -166,7 +167,8 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
 std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s) {
   std::string formula = fmt::format("d(log({0})) ~ l(log({0}), 1)", s.variable);
   for (const auto& c : s.controls) formula += " + " + c;
-  formula += " | " + s.unit + (s.time_fe ? " + " + s.time : "");
+  if (s.fe != "unit" && s.fe != "time" && s.fe != "twoway") throw SpecError(fmt::format("fixed effects '{}' are unknown; use unit, time or twoway", s.fe));
+  formula += " | " + (s.fe == "unit" ? s.unit : s.fe == "time" ? s.time : s.unit + " + " + s.time);
   std::vector<BetaResult> out;
   for (const auto& [label, rows] : subsets(frame, s.group)) {
     BetaResult b;

@@ -56,7 +56,7 @@ struct ConvergenceSpec {
   std::vector<std::string> controls;   // conditional convergence
   std::string group;                   // subgroup runs (e.g. northeast / southwest), "" = all
   bool logs = true;                    // sigma on ln y
-  bool time_fe = false;                // panel beta: add year fixed effects
+  std::string fe = "unit";             // panel beta: fixed effects unit, time or twoway
   VcovSpec vcov;
 };
 

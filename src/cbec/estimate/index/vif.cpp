@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <Eigen/QR>
+#include <algorithm>
 #include <limits>
 
 #include "cbec/core/error.hpp"
@@ -28,7 +29,7 @@ Eigen::VectorXd vif(const Eigen::MatrixXd& X) {
   return out;
 }
 
-std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std::string>& names, double threshold) {
+std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std::string>& names, double threshold, bool at_once) {
   std::vector<long> keep(static_cast<size_t>(X.cols()));
   for (size_t j = 0; j < keep.size(); ++j) keep[j] = static_cast<long>(j);
   std::vector<VifStep> steps;
@@ -40,10 +41,27 @@ std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std:
       step.names.push_back(names[static_cast<size_t>(keep[a])]);
     }
     step.vif = vif(S);
+    if (at_once && steps.empty()) {
+      // Every variable above the threshold, largest VIF first, while more than two remain.
+      std::vector<long> order(keep.size());
+      for (size_t a = 0; a < order.size(); ++a) order[a] = static_cast<long>(a);
+      std::stable_sort(order.begin(), order.end(), [&](long a, long b) { return step.vif[a] > step.vif[b]; });
+      std::vector<long> left = keep;
+      for (long a : order)
+        if (step.vif[a] > threshold && left.size() > 2) {
+          step.dropped.push_back(step.names[static_cast<size_t>(a)]);
+          left.erase(std::find(left.begin(), left.end(), keep[static_cast<size_t>(a)]));
+        }
+      if (!step.dropped.empty()) {
+        keep = left;
+        steps.push_back(step);
+        continue;
+      }
+    }
     long worst = 0;
     const double max = step.vif.maxCoeff(&worst);
-    if (max > threshold && keep.size() > 2) {
-      step.dropped = step.names[static_cast<size_t>(worst)];
+    if (!at_once && max > threshold && keep.size() > 2) {
+      step.dropped = {step.names[static_cast<size_t>(worst)]};
       keep.erase(keep.begin() + worst);
       steps.push_back(step);
       continue;

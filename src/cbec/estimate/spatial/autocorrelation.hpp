@@ -5,6 +5,8 @@
 //    spdep::moran.test), `less` or `two_sided`, and permutation pseudo p-values for the same
 //    alternative: greater (M_>= + 1) / (R + 1), less (M_<= + 1) / (R + 1), as spdep::moran.mc;
 //    two_sided min(1, 2 min(greater, less)) (spdep's two-sided Monte Carlo p differs by <= 2/(R+1));
+//    with islands (units without a neighbour) n counts the linked units only, as spdep's adjust.n
+//    (the default of moran.test, moran.mc, geary.test and geary.mc), in I, C and their moments;
 //  - Geary's C (Geary 1954), E(C) = 1, normality and randomization variances (spdep::geary.test);
 //  - local Moran I_i (Anselin 1995) with spdep::localmoran's defaults (mlvar, conditional moments
 //    of Sokal, Oden and Thomson 1998), HH/LL/HL/LH labels, and conditional permutation pseudo

@@ -14,17 +14,25 @@ namespace cbec {
 
 namespace {
 
-double moran_statistic(const std::vector<double>& z, const SpatialWeights& w, double S0) {
+// Units with at least one neighbour: spdep's moran.test, moran.mc, geary.test and geary.mc count n
+// without the islands (adjust.n = TRUE, their default), which is n when W has no island.
+double linked_units(const SpatialWeights& w) {
+  double n = 0;
+  for (long i = 0; i < w.W.outerSize(); ++i) n += w.W.row(i).nonZeros() > 0;
+  return n;
+}
+
+double moran_statistic(const std::vector<double>& z, const SpatialWeights& w, double S0, double n) {
   const auto lag = detail::spatial_lag(w, z);
   double num = 0, den = 0;
   for (size_t i = 0; i < z.size(); ++i) {
     num += z[i] * lag[i];
     den += z[i] * z[i];
   }
-  return static_cast<double>(z.size()) / S0 * num / den;
+  return n / S0 * num / den;
 }
 
-double geary_statistic(const std::vector<double>& z, const SpatialWeights& w, double S0) {
+double geary_statistic(const std::vector<double>& z, const SpatialWeights& w, double S0, double n) {
   double num = 0, den = 0;
   for (long i = 0; i < w.W.outerSize(); ++i)
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) {
@@ -32,7 +40,7 @@ double geary_statistic(const std::vector<double>& z, const SpatialWeights& w, do
       num += it.value() * d * d;
     }
   for (double v : z) den += v * v;
-  return (static_cast<double>(z.size()) - 1) * num / (2 * S0 * den);
+  return (n - 1) * num / (2 * S0 * den);
 }
 
 // A random permutation of z (Fisher-Yates).
@@ -88,11 +96,11 @@ MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t 
   check(x, w);
   const auto c = detail::center(x);
   const auto s = detail::weight_sums(w);
-  const double n = static_cast<double>(x.size()), S02 = s.S0 * s.S0;
+  const double n = linked_units(w), S02 = s.S0 * s.S0;
   MoranResult r;
   r.alternative = alternative;
   r.n = x.size();
-  r.I = moran_statistic(c.z, w, s.S0);
+  r.I = moran_statistic(c.z, w, s.S0, n);
   r.EI = -1 / (n - 1);
   r.VI_norm = (n * n * s.S1 - n * s.S2 + 3 * S02) / ((n * n - 1) * S02) - r.EI * r.EI;
   const double k = c.m4 / (c.m2 * c.m2);  // kurtosis
@@ -104,7 +112,7 @@ MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t 
   r.p_norm = p_normal(r.z_norm, alternative);
   r.p_rand = p_normal(r.z_rand, alternative);
   if (permutations) {
-    auto sims = replicate(permutations, seed, [&](size_t, Rng& rng) { return moran_statistic(shuffled(c.z, rng), w, s.S0); }, threads);
+    auto sims = replicate(permutations, seed, [&](size_t, Rng& rng) { return moran_statistic(shuffled(c.z, rng), w, s.S0, n); }, threads);
     r.permutations = permutations;
     r.p_sim = pseudo_p(sims, r.I, alternative);
     double m = 0, v = 0;
@@ -120,9 +128,9 @@ GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t 
   check(x, w);
   const auto c = detail::center(x);
   const auto s = detail::weight_sums(w);
-  const double n = static_cast<double>(x.size()), S02 = s.S0 * s.S0;
+  const double n = linked_units(w), S02 = s.S0 * s.S0;
   GearyResult r;
-  r.C = geary_statistic(c.z, w, s.S0);
+  r.C = geary_statistic(c.z, w, s.S0, n);
   r.VC_norm = ((2 * s.S1 + s.S2) * (n - 1) - 4 * S02) / (2 * (n + 1) * S02);
   const double k = c.m4 / (c.m2 * c.m2);
   r.VC_rand = ((n - 1) * s.S1 * (n * n - 3 * n + 3 - (n - 1) * k) - 0.25 * (n - 1) * s.S2 * (n * n + 3 * n - 6 - (n * n - n + 2) * k) +
@@ -134,7 +142,7 @@ GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t 
   r.p_norm = p_normal_upper(r.z_norm);
   r.p_rand = p_normal_upper(r.z_rand);
   if (permutations) {
-    auto sims = replicate(permutations, seed, [&](size_t, Rng& rng) { return geary_statistic(shuffled(c.z, rng), w, s.S0); }, threads);
+    auto sims = replicate(permutations, seed, [&](size_t, Rng& rng) { return geary_statistic(shuffled(c.z, rng), w, s.S0, n); }, threads);
     r.permutations = permutations;
     r.p_sim = pseudo_p(sims, r.C, r.EC);
   }

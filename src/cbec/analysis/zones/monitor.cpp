@@ -1,0 +1,175 @@
+// monitor: indicators of pilot-zone units against the others over time, on a city (or province)
+// panel: zone membership from the registry (matched by name as `cbec treat` does), levels, growth
+// and gaps by period, rank changes from the first to the last period, and inequality per period:
+// Theil T and L split into between- and within-group parts (Shorrocks 1980) and the Gini split by
+// Dagum (1997), between zone and other units or between the groups of a column (e.g. regions).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "cbec/analysis/zones/zones_analyses.hpp"
+#include "cbec/core/error.hpp"
+#include "cbec/domain/pilot_zones.hpp"
+#include "cbec/report/zones_report.hpp"
+
+namespace cbec {
+
+namespace {
+
+// The panel laid out by unit and period, with each unit's first zone year (0: none).
+struct MonitorPanel {
+  std::vector<std::string> units;
+  std::vector<double> periods, zone_year;
+  std::vector<std::vector<size_t>> row;         // row[u][t]: the data row, or npos
+};
+
+MonitorPanel layout(const Frame& frame, const Options& o, const AnalysisContext& ctx, TreatReport& report) {
+  Frame ids;
+  ids.set(frame.get(ctx.unit));
+  ids.set(frame.get(ctx.time));
+  TreatOptions t;
+  t.unit = ctx.unit;
+  t.time = ctx.time;
+  t.level = o.text("level");
+  t.county_rule = o.text("county_rule");
+  t.timing = o.text("timing");
+  report = add_treatment(ids, t, load_pilot_zones(o.text("registry")));
+  const auto& time = frame.numeric(ctx.time);
+  const auto& first = ids.numeric("first_treat");
+  const Column& unit = frame.get(ctx.unit);
+  const double from = o.has("from") ? static_cast<double>(o.integer("from")) : -INFINITY, to = o.has("to") ? static_cast<double>(o.integer("to")) : INFINITY;
+  if (from > to) throw SpecError(fmt::format("from ({:g}) is after to ({:g})", from, to));
+  MonitorPanel p;
+  std::set<double> periods;
+  std::map<std::string, size_t> unit_index;
+  for (size_t i = 0; i < frame.nrows(); ++i) {
+    if (unit.is_missing(i) || std::isnan(time[i]) || time[i] < from || time[i] > to) continue;
+    periods.insert(time[i]);
+    if (unit_index.emplace(unit.text(i), p.units.size()).second) {
+      p.units.push_back(unit.text(i));
+      p.zone_year.push_back(first[i]);
+    }
+  }
+  if (periods.empty()) throw DataError(fmt::format("{}: no row of '{}' within the years asked for", ctx.data, ctx.time));
+  p.periods.assign(periods.begin(), periods.end());
+  p.row.assign(p.units.size(), std::vector<size_t>(p.periods.size(), std::string::npos));
+  for (size_t i = 0; i < frame.nrows(); ++i) {
+    if (unit.is_missing(i) || std::isnan(time[i]) || time[i] < from || time[i] > to) continue;
+    const size_t t_index = static_cast<size_t>(std::lower_bound(p.periods.begin(), p.periods.end(), time[i]) - p.periods.begin());
+    p.row[unit_index[unit.text(i)]][t_index] = i;
+  }
+  return p;
+}
+
+// Inequality of one period among the units with a positive value, grouped by zone or by `by`.
+PeriodInequality period_inequality(const MonitorPanel& p, const std::vector<std::vector<int>>& zone, const std::vector<double>& x, const Column* by,
+                                   size_t t) {
+  PeriodInequality r;
+  r.period = p.periods[t];
+  std::vector<double> values;
+  std::vector<std::string> labels;
+  for (size_t u = 0; u < p.units.size(); ++u) {
+    const size_t i = p.row[u][t];
+    if (i == std::string::npos || std::isnan(x[i])) continue;
+    if (by && by->is_missing(i)) continue;
+    if (!(x[i] > 0)) {
+      ++r.excluded;
+      continue;
+    }
+    values.push_back(x[i]);
+    labels.push_back(by ? by->text(i) : zone[u][t] ? "zone" : "other");
+  }
+  if (values.empty()) return r;
+  std::set<std::string> present(labels.begin(), labels.end());
+  r.groups.assign(present.begin(), present.end());
+  std::vector<int> group;
+  for (const auto& l : labels) group.push_back(static_cast<int>(std::find(r.groups.begin(), r.groups.end(), l) - r.groups.begin()));
+  r.n = values.size();
+  r.theil = theil_decomposition(values, group, static_cast<int>(r.groups.size()));
+  r.gini = gini_dagum(values, group, static_cast<int>(r.groups.size()));
+  return r;
+}
+
+}  // namespace
+
+Analysis monitor_analysis() {
+  Analysis a;
+  a.name = "monitor";
+  a.command = "zones";
+  a.summary = "Pilot-zone monitoring: indicators of zone and other units by period (levels, growth, gaps, ranks, Theil and Gini decompositions)";
+  a.options = {columns_option("indicators", "Indicator columns to follow", true),
+               choice_option("level", {"city", "province"}, "city", "Units are cities or provinces (names in Chinese or English)"),
+               choice_option("county_rule", {"parent", "ignore"}, "parent", "parent: a county-level zone such as Yiwu makes its prefecture a zone"),
+               text_option("timing", "When a zone counts: year (approval year), july (approved after June: next year), lag=k", "year"),
+               text_option("registry", "Use this registry CSV instead of the shipped one"),
+               choice_option("membership", {"ever", "by-year"}, "ever",
+                             "ever: fixed groups, the units with a zone by the last period; by-year: a unit is a zone from its zone year on"),
+               integer_option("from", nullptr, "First period (default: the first of the data)"),
+               integer_option("to", nullptr, "Last period (default: the last of the data)"),
+               column_option("by", "Groups of the inequality decomposition, e.g. a region column (default: zone and other units)")};
+  a.needs.panel = PanelNeed::Required;
+  a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    TreatReport report;
+    const MonitorPanel p = layout(frame, o, ctx, report);
+    const bool ever = o.text("membership") == "ever";
+    const size_t T = p.periods.size();
+    std::vector<std::vector<int>> zone(p.units.size(), std::vector<int>(T, 0));
+    for (size_t u = 0; u < p.units.size(); ++u)
+      for (size_t t = 0; t < T; ++t) {
+        const double year = ever ? p.periods.back() : p.periods[t];
+        zone[u][t] = p.zone_year[u] > 0 && p.zone_year[u] <= year;
+      }
+    const Column* by = o.has("by") ? &frame.get(o.text("by")) : nullptr;
+    const std::string by_label = by ? o.text("by") : "zone and other units";
+    const std::string units_word = o.text("level") == "city" ? "cities" : "provinces";
+    Outcome out;
+    Table members;
+    members.title = fmt::format("Pilot-zone membership of the {} {} ({})", p.units.size(), units_word,
+                                ever ? fmt::format("zones: a zone by {:g}", p.periods.back()) : "zones: from the zone year on");
+    members.header = {"Period", "Zones", "Others"};
+    nlohmann::json zones_per_period = nlohmann::json::array();
+    for (size_t t = 0; t < T; ++t) {
+      size_t n = 0;
+      for (size_t u = 0; u < p.units.size(); ++u) n += static_cast<size_t>(zone[u][t]);
+      members.rows.push_back({fmt::format("{:g}", p.periods[t]), std::to_string(n), std::to_string(p.units.size() - n)});
+      zones_per_period.push_back({{"period", p.periods[t]}, {"zones", n}});
+    }
+    members.notes.push_back("Matching: " + report.rules + ".");
+    if (!report.unmatched.empty())
+      members.notes.push_back(fmt::format("Names matching no known place (counted as others): {}.", fmt::join(report.unmatched, ", ")));
+    out.tables.push_back(members);
+    out.json = {{"membership", o.text("membership")}, {"level", o.text("level")}, {"rules", report.rules}, {"by", by ? nlohmann::json(o.text("by")) : nlohmann::json(nullptr)},
+                {"units", p.units.size()}, {"periods", p.periods}, {"zones", zones_per_period}, {"unmatched", report.unmatched},
+                {"indicators", nlohmann::json::array()}};
+    for (const auto& name : o.list("indicators")) {
+      const auto& x = frame.numeric(name);
+      GroupTrendInput in;
+      in.periods = p.periods;
+      in.group = zone;
+      in.value.assign(p.units.size(), std::vector<double>(T, NAN));
+      for (size_t u = 0; u < p.units.size(); ++u)
+        for (size_t t = 0; t < T; ++t)
+          if (p.row[u][t] != std::string::npos) in.value[u][t] = x[p.row[u][t]];
+      const GroupTrends trends = group_trends(in);
+      std::vector<PeriodInequality> inequality;
+      for (size_t t = 0; t < T; ++t) inequality.push_back(period_inequality(p, zone, x, by, t));
+      out.tables.push_back(levels_table(name, trends, units_word));
+      out.tables.push_back(inequality_table(name, inequality, by_label));
+      out.tables.push_back(ranks_table(name, trends, p.units, p.periods.front(), p.periods.back()));
+      std::vector<LinePoint> lines;
+      for (const auto& period : trends.periods) {
+        lines.push_back({period.period, period.mean[1], "zones"});
+        lines.push_back({period.period, period.mean[0], "others"});
+      }
+      out.figures.push_back(line_chart("", fmt::format("Mean {} of pilot-zone and other {}", name, units_word), "Period", name, lines));
+      out.json["indicators"].push_back(monitor_json(name, trends, inequality, p.units));
+    }
+    return out;
+  };
+  return a;
+}
+
+}  // namespace cbec
