@@ -172,12 +172,16 @@ Table ranks_table(const std::string& indicator, const GroupTrends& t, const std:
   return tab;
 }
 
+nlohmann::json period_json(double period) {
+  return period == std::floor(period) && std::fabs(period) < 1e15 ? nlohmann::json(static_cast<long long>(period)) : nlohmann::json(period);
+}
+
 nlohmann::json monitor_json(const std::string& indicator, const GroupTrends& t, const std::vector<PeriodInequality>& rows,
                             const std::vector<std::string>& units) {
   using nlohmann::json;
   json levels = json::array();
   for (const auto& p : t.periods)
-    levels.push_back({{"period", p.period}, {"n_zone", p.n[1]}, {"mean_zone", json_number(p.mean[1])}, {"n_other", p.n[0]}, {"mean_other", json_number(p.mean[0])},
+    levels.push_back({{"period", period_json(p.period)}, {"n_zone", p.n[1]}, {"mean_zone", json_number(p.mean[1])}, {"n_other", p.n[0]}, {"mean_other", json_number(p.mean[0])},
                       {"gap", json_number(p.gap)}, {"ratio", json_number(p.ratio)}, {"growth_zone", json_number(p.growth[1])},
                       {"growth_other", json_number(p.growth[0])}, {"growth_gap", json_number(p.growth_gap)}});
   json inequality = json::array();
@@ -188,7 +192,7 @@ nlohmann::json monitor_json(const std::string& indicator, const GroupTrends& t, 
       groups.push_back({{"group", r.groups[g]}, {"n", gi.n}, {"mean", gi.mean}, {"pop_share", gi.pop_share}, {"value_share", gi.value_share},
                         {"theil_t", gi.theil_t}, {"theil_l", gi.theil_l}, {"gini", r.gini.group_gini[g]}});
     }
-    inequality.push_back({{"period", r.period}, {"n", r.n}, {"excluded", r.excluded}, {"gini", r.gini.gini}, {"gini_within", r.gini.within},
+    inequality.push_back({{"period", period_json(r.period)}, {"n", r.n}, {"excluded", r.excluded}, {"gini", r.gini.gini}, {"gini_within", r.gini.within},
                           {"gini_net_between", r.gini.net_between}, {"gini_transvariation", r.gini.transvariation}, {"theil_t", r.theil.t},
                           {"theil_t_between", r.theil.t_between}, {"theil_t_within", r.theil.t_within}, {"theil_l", r.theil.l},
                           {"theil_l_between", r.theil.l_between}, {"theil_l_within", r.theil.l_within}, {"groups", groups}});

@@ -35,6 +35,8 @@ struct PeriodInequality {
 Table levels_table(const std::string& indicator, const GroupTrends& t, const std::string& units_word);   // "cities"
 Table inequality_table(const std::string& indicator, const std::vector<PeriodInequality>& rows, const std::string& by);
 Table ranks_table(const std::string& indicator, const GroupTrends& t, const std::vector<std::string>& units, double first, double last);
+// A period as JSON: a whole number (2020) when it is one.
+nlohmann::json period_json(double period);
 nlohmann::json monitor_json(const std::string& indicator, const GroupTrends& t, const std::vector<PeriodInequality>& rows,
                             const std::vector<std::string>& units);
 

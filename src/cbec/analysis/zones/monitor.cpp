@@ -135,14 +135,16 @@ Analysis monitor_analysis() {
       size_t n = 0;
       for (size_t u = 0; u < p.units.size(); ++u) n += static_cast<size_t>(zone[u][t]);
       members.rows.push_back({fmt::format("{:g}", p.periods[t]), std::to_string(n), std::to_string(p.units.size() - n)});
-      zones_per_period.push_back({{"period", p.periods[t]}, {"zones", n}});
+      zones_per_period.push_back({{"period", period_json(p.periods[t])}, {"zones", n}});
     }
     members.notes.push_back("Matching: " + report.rules + ".");
     if (!report.unmatched.empty())
       members.notes.push_back(fmt::format("Names matching no known place (counted as others): {}.", fmt::join(report.unmatched, ", ")));
     out.tables.push_back(members);
+    nlohmann::json periods = nlohmann::json::array();
+    for (double period : p.periods) periods.push_back(period_json(period));
     out.json = {{"membership", o.text("membership")}, {"level", o.text("level")}, {"rules", report.rules}, {"by", by ? nlohmann::json(o.text("by")) : nlohmann::json(nullptr)},
-                {"units", p.units.size()}, {"periods", p.periods}, {"zones", zones_per_period}, {"unmatched", report.unmatched},
+                {"units", p.units.size()}, {"periods", periods}, {"zones", zones_per_period}, {"unmatched", report.unmatched},
                 {"indicators", nlohmann::json::array()}};
     for (const auto& name : o.list("indicators")) {
       const auto& x = frame.numeric(name);

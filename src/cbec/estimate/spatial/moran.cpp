@@ -131,11 +131,15 @@ GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t 
   const double n = linked_units(w), S02 = s.S0 * s.S0;
   GearyResult r;
   r.C = geary_statistic(c.z, w, s.S0, n);
-  r.VC_norm = ((2 * s.S1 + s.S2) * (n - 1) - 4 * S02) / (2 * (n + 1) * S02);
-  const double k = c.m4 / (c.m2 * c.m2);
-  r.VC_rand = ((n - 1) * s.S1 * (n * n - 3 * n + 3 - (n - 1) * k) - 0.25 * (n - 1) * s.S2 * (n * n + 3 * n - 6 - (n * n - n + 2) * k) +
+  // With islands spdep::geary.test mixes the linked units n (in n^2, n - 1, n - 2, n - 3 and the
+  // kurtosis) with all units N (the remaining n's of the moments); without islands N = n and these
+  // are the moments of Cliff and Ord (1981).
+  const double N = static_cast<double>(x.size());
+  r.VC_norm = ((2 * s.S1 + s.S2) * (n - 1) - 4 * S02) / (2 * (N + 1) * S02);
+  const double k = c.m4 / (c.m2 * c.m2) * n / N;
+  r.VC_rand = ((n - 1) * s.S1 * (n * n - 3 * N + 3 - (n - 1) * k) - 0.25 * (n - 1) * s.S2 * (n * n + 3 * N - 6 - (n * n - N + 2) * k) +
                S02 * (n * n - 3 - (n - 1) * (n - 1) * k)) /
-              (n * (n - 2) * (n - 3) * S02);
+              (N * (n - 2) * (n - 3) * S02);
   // Positive autocorrelation makes C small: the z-scores are (E(C) - C) / sd, as spdep::geary.test.
   r.z_norm = (r.EC - r.C) / std::sqrt(r.VC_norm);
   r.z_rand = (r.EC - r.C) / std::sqrt(r.VC_rand);
