@@ -40,8 +40,8 @@ MonitorPanel layout(const Frame& frame, const Options& o, const AnalysisContext&
   const auto& time = frame.numeric(ctx.time);
   const auto& first = ids.numeric("first_treat");
   const Column& unit = frame.get(ctx.unit);
-  const double from = o.has("from") ? static_cast<double>(o.integer("from")) : -INFINITY, to = o.has("to") ? static_cast<double>(o.integer("to")) : INFINITY;
-  if (from > to) throw SpecError(fmt::format("from ({:g}) is after to ({:g})", from, to));
+  const double from = o.has("start") ? static_cast<double>(o.integer("start")) : -INFINITY, to = o.has("end") ? static_cast<double>(o.integer("end")) : INFINITY;
+  if (from > to) throw SpecError(fmt::format("start ({:g}) is after end ({:g})", from, to));
   MonitorPanel p;
   std::set<double> periods;
   std::map<std::string, size_t> unit_index;
@@ -107,8 +107,8 @@ Analysis monitor_analysis() {
                text_option("registry", "Use this registry CSV instead of the shipped one"),
                choice_option("membership", {"ever", "by-year"}, "ever",
                              "ever: fixed groups, the units with a zone by the last period; by-year: a unit is a zone from its zone year on"),
-               integer_option("from", nullptr, "First period (default: the first of the data)"),
-               integer_option("to", nullptr, "Last period (default: the last of the data)"),
+               integer_option("start", nullptr, "First period (default: the first of the data)"),
+               integer_option("end", nullptr, "Last period (default: the last of the data)"),
                column_option("by", "Groups of the inequality decomposition, e.g. a region column (default: zone and other units)")};
   a.needs.panel = PanelNeed::Required;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {

@@ -32,7 +32,7 @@ Analysis zones_analysis() {
       source = std::filesystem::path(o.text("registry")).filename().string();
     } else if (is_registry(frame)) {
       zones = pilot_zones_from(frame, ctx.data);
-      source = std::filesystem::path(ctx.data).filename().string();
+      source = "the data";
     } else {
       zones = load_pilot_zones();
       source = "shipped cbec_pilot_zones.csv";
