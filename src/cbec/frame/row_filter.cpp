@@ -157,7 +157,7 @@ class Parser {
     else if (eat(">=")) n->op = Op::Ge;
     else if (eat("<")) n->op = Op::Lt;
     else if (eat(">")) n->op = Op::Gt;
-    else if (eat("=")) fail("write == to compare (a single = is not a comparison)");
+    else if (s_.compare(i_, 1, "=") == 0) fail("write == to compare (a single = is not a comparison)");
     else fail("expected a comparison (== != < <= > >=) or 'in'");
     n->left = left;
     n->right = operand();
