@@ -40,4 +40,4 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=Non
         options["labels"] = os.fspath(labels)
     elif labels is not None:
         label_map = {str(k): str(v) for k, v in dict(labels).items()}
-    return Table(_engine.etable(texts, title or "", list(names or []), bool(t), int(digits), json.dumps(options), label_map))
+    return Table(_engine.etable(texts, title or "", list(names or []), bool(t), int(digits), options, label_map))

@@ -17,11 +17,14 @@ namespace cbec::python {
 
 void bind_etable(py::module_& m) {
   m.def("etable", [](const std::vector<std::string>& models, const std::string& title, const std::vector<std::string>& names,
-                     bool show_t, int digits, const std::string& options, const std::map<std::string, std::string>& labels) {
+                     bool show_t, int digits, const py::dict& options, const std::map<std::string, std::string>& labels) {
     std::vector<RegressionResult> results;
     for (const auto& text : models) results.push_back(regression_from_json(nlohmann::json::parse(text)));
     std::vector<RawOption> raw;
-    for (auto& [key, value] : nlohmann::json::parse(options).items()) raw.push_back({key, value, fmt::format("argument '{}'", key), false});
+    for (const auto& [key, value] : options) {
+      const auto k = key.cast<std::string>();
+      raw.push_back({k, json_of(value, k), fmt::format("argument '{}'", k), false});
+    }
     std::vector<std::string> problems;
     const Options validated = validate_options(table_option_specs(), raw, "etable", problems);
     if (!problems.empty()) throw SpecError(fmt::format("{}", fmt::join(problems, "; ")));
@@ -35,8 +38,8 @@ void bind_etable(py::module_& m) {
     o.digits = digits;
     return regression_table(results, o);
   }, py::arg("models"), py::arg("title") = "", py::arg("names") = std::vector<std::string>{}, py::arg("t") = false, py::arg("digits") = 3,
-     py::arg("options") = "{}", py::arg("labels") = std::map<std::string, std::string>{},
-     "Models' JSON texts side by side in one regression table; options: the table options as JSON");
+     py::arg("options") = py::dict(), py::arg("labels") = std::map<std::string, std::string>{},
+     "Models' JSON texts side by side in one regression table; options: the table options (keep, drop, ...)");
 }
 
 }  // namespace cbec::python
