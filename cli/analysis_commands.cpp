@@ -71,12 +71,14 @@ void add_group(CLI::App& app, const CommandGroup& g) {
       if (std::find(seen.begin(), seen.end(), spec.key) != seen.end()) continue;
       seen.push_back(spec.key);
       auto& target = args->raw[spec.key];
+      std::string flags = flag_name(spec.key);
+      for (const auto& alias : spec.aliases) flags += "," + flag_name(alias);
       if (spec.kind == OptionKind::Flag) {
-        args->flags[spec.key] = cmd->add_flag(flag_name(spec.key))->description(help_of(spec, g));
+        args->flags[spec.key] = cmd->add_flag(flags)->description(help_of(spec, g));
       } else if (spec.positional) {
         cmd->add_option(spec.key, target, help_of(spec, g));
       } else {
-        auto* opt = cmd->add_option(flag_name(spec.key), target, help_of(spec, g));
+        auto* opt = cmd->add_option(flags, target, help_of(spec, g));
         if (spec.kind != OptionKind::TextList && spec.kind != OptionKind::Terms) opt->expected(1);
       }
     }

@@ -62,7 +62,7 @@ def _doc(schema, context):
         if o.get("choices"):
             extra.append("one of " + ", ".join(o["choices"]))
         lines.append(f"{_python_name(o['key'])} : {o['kind']}" + (f" ({'; '.join(extra)})" if extra else ""))
-        lines.append(f"    {o['help']}")
+        lines.append(f"    {o['help']}" + "".join(f" (also {_python_name(a)}=)" for a in o.get("aliases", [])))
     for name, default, text in context:
         lines += [f"{name} : default {default!r}", f"    {text}"]
     lines += ["", "Returns", "-------", "cbec.Result"]
@@ -76,6 +76,7 @@ def _signature(schema, context):
         default = _P.empty if o["required"] else o["default"]
         kind = _P.POSITIONAL_OR_KEYWORD if o["positional"] and o["required"] else _P.KEYWORD_ONLY
         (params if kind == _P.POSITIONAL_OR_KEYWORD else keyword_only).append(_P(_python_name(o["key"]), kind, default=default))
+        keyword_only += [_P(_python_name(a), _P.KEYWORD_ONLY, default=None) for a in o.get("aliases", [])]
     keyword_only += [_P(name, _P.KEYWORD_ONLY, default=default) for name, default, _ in context]
     return inspect.Signature(params + keyword_only)
 
@@ -83,6 +84,7 @@ def _signature(schema, context):
 def _make_function(schema, needs):
     name = schema["name"]
     option_keys = {_python_name(o["key"]): o["key"] for o in schema["options"]}
+    option_keys.update({_python_name(a): o["key"] for o in schema["options"] for a in o.get("aliases", [])})
     context = [(n if n not in option_keys else n + "_context", d, t) for n, d, t in _context_parameters(needs)]
     context_keys = {n: n.removesuffix("_context") for n, _, _ in context}
     signature = _signature(schema, context)
@@ -98,6 +100,8 @@ def _make_function(schema, needs):
             if value is None:
                 continue   # None: not given (the schema's default applies)
             if key in option_keys:
+                if option_keys[key] in options:
+                    raise SpecError(f"{name}: '{option_keys[key]}' is given twice ({key}=)")
                 options[option_keys[key]] = value
             elif isinstance(value, Weights):
                 ctx[context_keys[key]] = value._built

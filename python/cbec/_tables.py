@@ -1,17 +1,24 @@
 """cbec.etable([...]): regression models side by side in the table `cbec reg` prints."""
 import json
+import os
 
 from . import _engine
 from ._engine import SpecError
 from ._results import Model, Result, Table
 
 
-def etable(results, title="", names=None, t=False, keep=None, digits=3):
+def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=None, order=None, indicate=None, coefstat=None,
+           stats=None, labels=None, numbers=False):
     """Models of reg, xtreg (and any result holding regression models) in one esttab-style table,
     rendered by the engine exactly as `cbec reg data "f1" "f2" ...` renders its models.
 
     results: Results or Models (a Result of several models adds all of them); names: column titles
-    (default (1), (2), ...); t: t statistics instead of standard errors; keep: terms to show, in order.
+    (default (1), (2), ...); t: t statistics instead of standard errors; keep, drop, order: terms
+    (names or regular expressions); indicate: ["Controls = x3 x4", ...] rows saying Yes/No;
+    coefstat: "se", "t", "p" or "ci" in parentheses; stats: summary rows (n, r2, adj_r2, r2_within,
+    adj_r2_within, f, clusters, loglik, aic, bic, rmse, vcov); labels: a dict {name: label} or a CSV
+    file name,label; numbers: column numbers (1)...(k) above the names. The same options as
+    `cbec reg --keep ... --labels ...`.
     Returns a cbec.Table (print it, .render("latex"), .to_frame(), or display it in a notebook)."""
     if isinstance(results, (Result, Model)):
         results = [results]
@@ -24,4 +31,13 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3):
         else:
             raise SpecError(f"etable takes regression results (reg, xtreg, ...), not {getattr(r, 'analysis', type(r).__name__)!r}")
     texts = [json.dumps(m.json) for m in models]
-    return Table(_engine.etable(texts, title or "", list(names or []), bool(t), list(keep or []), int(digits)))
+    options = {k: v for k, v in (("keep", keep), ("drop", drop), ("order", order), ("indicate", indicate), ("coefstat", coefstat),
+                                 ("stats", stats)) if v is not None}
+    if numbers:
+        options["numbers"] = True
+    label_map = {}
+    if isinstance(labels, (str, os.PathLike)):
+        options["labels"] = os.fspath(labels)
+    elif labels is not None:
+        label_map = {str(k): str(v) for k, v in dict(labels).items()}
+    return Table(_engine.etable(texts, title or "", list(names or []), bool(t), int(digits), options, label_map))

@@ -97,3 +97,12 @@ run_cbec(0 "Fisher permutation test" subgroup ${SRC}/tests/data/base_stagg.csv "
 run_cbec(1 "exactly two values" subgroup ${SRC}/tests/data/mediation_small.csv "y_med ~ did + x | id + year" --group first_treat --term did --panel id,year)
 run_cbec(0 "Matched: 185 of 185 treated" psm ${SRC}/tests/data/lalonde.csv --treat treat --covariates age educ black hispan married nodegree re74 re75 --did "re78 ~ treat + age")
 run_cbec(1 "must be 0 or 1" psm ${SRC}/tests/data/lalonde.csv --treat educ --covariates age)
+# The sample and table options every regression analysis takes (analysis/common_options.hpp).
+set(CORE ${SRC}/tests/data/core_panel.csv)
+run_cbec(0 "Subset region == 'A' & year >= 2015:" reg ${CORE} "y ~ x1 + x2" --if "region == 'A' & year >= 2015")
+run_cbec(0 "Equal coefficients of x1, x2 in all 8 groups of region: chi2(14) = 20.554" reg ${CORE} "y ~ x1 + x2" --vcov hc0 --split-by region)
+run_cbec(1 "no column 'regoin'" reg ${CORE} "y ~ x1" --if "regoin == 'A'")
+run_cbec(1 "column 'region' holds text; compare it with a quoted text" reg ${CORE} "y ~ x1" --if "region == 1")
+run_cbec(0 "Controls" reg ${CORE} "y ~ x1" "y ~ x1 + x2" --indicate "Controls = x2" --numbers --names A B --coefstat p --stats n adj_r2 f)
+run_cbec(1 "'coefstat' cannot be 'sd'" reg ${CORE} "y ~ x1" --coefstat sd)
+run_cbec(0 "投资 x1" reg ${CORE} "y ~ x1 + x2" --labels ${SRC}/tests/data/labels_core_panel.csv)

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "cbec/analysis/subsample.hpp"
 #include "cbec/core/error.hpp"
+#include "cbec/frame/row_filter.hpp"
 #include "cbec/frame/panel.hpp"
 
 namespace cbec {
@@ -17,7 +19,7 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
   // A declared panel holds each unit once per period: a duplicate (unit, time) is refused with
   // both data lines, whichever analysis runs (declare_panel throws).
   if (a.needs.panel != PanelNeed::None && !ctx.panel_checked && !ctx.unit.empty() && !ctx.time.empty()) declare_panel(frame, ctx.unit, ctx.time);
-  Outcome out = a.run(frame, options, ctx);
+  Outcome out = options.has("subset") || options.has("split_by") ? run_sample(a, frame, options, ctx) : a.run(frame, options, ctx);
   nlohmann::json stamped = {{"cbec", CBEC_VERSION}, {"analysis", a.name}};
   if (out.json.is_object())
     for (auto& [k, v] : out.json.items())
@@ -44,6 +46,8 @@ std::vector<std::string> columns_read(const Analysis& a, const Options& options)
   }
   if (a.reads)
     for (const auto& c : a.reads(options)) cols.push_back(c);
+  if (options.has("subset"))
+    for (const auto& c : RowFilter(options.text("subset")).columns()) cols.push_back(c);
   return cols;
 }
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,8 @@ struct AnalysisContext {
   // in its data summary instead.
   bool report_input_notes = true;
   bool panel_checked = false;          // the caller has declared the panel (duplicates refused) already
+  // Labels of variables and terms for tables (a study's [labels]); a `labels` file adds to them.
+  std::map<std::string, std::string> labels;
 };
 
 struct Outcome {
@@ -76,6 +79,9 @@ struct Analysis {
   std::string summary;                 // one line for --help and the README's table
   std::vector<OptionSpec> options;
   Needs needs;
+  // Prints regression tables (reg, xtreg, twfe): takes the table options of table_options.hpp
+  // (keep, drop, order, indicate, coefstat, stats, labels, numbers) and builds its tables with them.
+  bool regression_tables = false;
   // Columns the analysis adds to the frame (later study steps may read them); null when none.
   std::function<std::vector<std::string>(const Options&)> creates;
   // Columns read that no column option names (e.g. transform's "x:1"), checked before anything runs; may be null.
@@ -83,8 +89,9 @@ struct Analysis {
   std::function<Outcome(Frame&, const Options&, const AnalysisContext&)> run;
 };
 
-// Runs an analysis on validated options: checks the context it needs, runs it and stamps the JSON
-// with the version and the analysis name. Errors keep their type; the caller adds its place.
+// Runs an analysis on validated options: checks the context it needs, runs it (on the rows of
+// `subset`, in each group of `split_by`: analysis/subsample.hpp) and stamps the JSON with the
+// version and the analysis name. Errors keep their type; the caller adds its place.
 Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, const AnalysisContext& ctx);
 
 // The columns named by an analysis's options (column options, formulas are checked when parsed).

@@ -241,12 +241,18 @@ Options validate_options(const std::vector<OptionSpec>& schema, const std::vecto
     if (!spec.default_value.is_null()) values[spec.key] = spec.default_value;
   std::vector<std::string> given;
   for (const auto& r : raw) {
-    const auto spec = std::find_if(schema.begin(), schema.end(), [&](const OptionSpec& s) { return s.key == r.key; });
+    const auto spec = std::find_if(schema.begin(), schema.end(), [&](const OptionSpec& s) {
+      return s.key == r.key || std::find(s.aliases.begin(), s.aliases.end(), r.key) != s.aliases.end();
+    });
     if (spec == schema.end()) {
       problems.push_back(fmt::format("{}: '{}' takes no option '{}'; its options: {}", r.where, owner, r.key, allowed_keys(schema)));
       continue;
     }
-    given.push_back(r.key);
+    if (std::find(given.begin(), given.end(), spec->key) != given.end()) {
+      problems.push_back(fmt::format("{}: '{}' is given twice (also as {})", r.where, spec->key, fmt::join(spec->aliases, ", ")));
+      continue;
+    }
+    given.push_back(spec->key);
     std::optional<nlohmann::json> v = r.from_text ? from_text(*spec, r.value) : std::optional<nlohmann::json>(r.value);
     if (v) v = typed(*spec, *v);
     if (!v) {
@@ -274,7 +280,7 @@ Options validate_options(const std::vector<OptionSpec>& schema, const std::vecto
         continue;
       }
     }
-    values[r.key] = *v;
+    values[spec->key] = *v;
   }
   for (const auto& spec : schema)
     if (spec.required && std::find(given.begin(), given.end(), spec.key) == given.end())

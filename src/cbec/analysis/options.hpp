@@ -35,6 +35,7 @@ struct OptionSpec {
   bool column = false;                     // names data column(s), checked before anything runs
   bool positional = false;                 // command line: given without a flag, after the data file
   double min = -1e300, max = 1e300;        // bounds for Number/Count/Integer
+  std::vector<std::string> aliases;        // other names of the key (subset: "if", command line --if, Python if_)
 };
 
 // Builders that keep the declarations short.

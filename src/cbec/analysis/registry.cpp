@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cbec/analysis/common_options.hpp"
 #include "cbec/core/error.hpp"
 
 namespace cbec {
@@ -22,6 +23,7 @@ const std::vector<Analysis>& all_analyses() {
   static const std::vector<Analysis> list = [] {
     std::vector<Analysis> all;
     for (const auto& f : families()) all.insert(all.end(), f.analyses.begin(), f.analyses.end());
+    for (auto& a : all) add_common_options(a);
     return all;
   }();
   return list;

@@ -28,6 +28,7 @@ nlohmann::json schema_json(const Analysis& a) {
     nlohmann::json j = {{"key", o.key}, {"flag", flag_name(o.key)}, {"kind", kind_name(o.kind)}, {"help", o.help}, {"default", o.default_value},
                         {"required", o.required}, {"column", o.column}, {"positional", o.positional}};
     if (!o.choices.empty()) j["choices"] = o.choices;
+    if (!o.aliases.empty()) j["aliases"] = o.aliases;
     options.push_back(j);
   }
   return {{"name", a.name}, {"command", a.command}, {"summary", a.summary}, {"adds_columns", static_cast<bool>(a.creates)},

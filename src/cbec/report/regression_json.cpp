@@ -129,9 +129,34 @@ RegressionResult regression_from_json(const nlohmann::json& j) {
     auto place = [&](const std::string& name) { return std::find(declared.begin(), declared.end(), name) - declared.begin(); };
     std::stable_sort(r.fixed_effects.begin(), r.fixed_effects.end(), [&](const auto& a, const auto& b) { return place(a.first) < place(b.first); });
   }
+  if (j.contains("tests") && j.at("tests").is_object())
+    for (const auto& [key, v] : j.at("tests").items()) {
+      if (!v.is_object() || !v.contains("stat")) continue;
+      TestResult t;
+      t.stat = number_or(v.at("stat"), nan);
+      t.p_value = number_or(v.value("p_value", nlohmann::json()), nan);
+      t.distribution = v.value("distribution", "");
+      const nlohmann::json df = v.value("df", nlohmann::json());
+      t.df1 = number_or(df.is_array() && !df.empty() ? df[0] : df, 0);
+      if (df.is_array() && df.size() > 1) t.df2 = number_or(df[1], 0);
+      r.tests[key] = t;
+    }
   if (j.contains("warnings")) r.warnings = j.at("warnings").get<std::vector<std::string>>();
   if (j.contains("info")) r.info = j.at("info").get<std::map<std::string, std::string>>();
   return r;
+}
+
+std::vector<RegressionResult> regression_models_of(const nlohmann::json& j) {
+  std::vector<RegressionResult> out;
+  try {
+    if (j.is_object() && j.contains("models") && j.at("models").is_array())
+      for (const auto& m : j.at("models")) out.push_back(regression_from_json(m));
+    else if (j.is_object() && j.contains("coef") && j.contains("vcov"))
+      out.push_back(regression_from_json(j));
+  } catch (const Error&) {
+    out.clear();
+  }
+  return out;
 }
 
 }  // namespace cbec

@@ -15,8 +15,12 @@ nlohmann::json to_json(const TestResult& t);
 
 // A model back from its JSON (to_json above), for tables of models estimated earlier (the Python
 // module's etable): terms, coefficients, the variance matrix with its type, clusters and degrees of
-// freedom, N, fit, fixed effects, dropped observations and warnings. Tests are not read back.
+// freedom, N, fit, fixed effects, dropped observations, warnings and each test's statistic, df and p-value.
 // A DataError names what is missing when the JSON is not a model's.
 RegressionResult regression_from_json(const nlohmann::json& j);
+
+// The regression models an analysis's JSON holds: its `models`, or the JSON itself when it is one
+// model (twfe); empty when it holds none.
+std::vector<RegressionResult> regression_models_of(const nlohmann::json& j);
 
 }  // namespace cbec

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 #include <set>
+
+#include "cbec/core/error.hpp"
 
 namespace cbec {
 
@@ -15,30 +18,163 @@ std::string stars(double p, const std::vector<double>& levels) {
     if (p < l) s += "*";
   return s;
 }
+
+// A term pattern (see the CONVENTION in the header) compiled once.
+struct Pattern {
+  std::string text;
+  std::regex re;
+  bool matches(const std::string& term) const { return term == text || std::regex_search(term, re); }
+};
+
+// A pattern that is no regular expression may still name a term exactly ("l(x"); otherwise it is an
+// error naming the option.
+std::vector<Pattern> compile(const std::vector<std::string>& patterns, const char* option, const std::vector<std::string>& terms) {
+  std::vector<Pattern> out;
+  for (const auto& p : patterns) {
+    try {
+      out.push_back({p, std::regex(p, std::regex::ECMAScript)});
+    } catch (const std::regex_error&) {
+      if (std::find(terms.begin(), terms.end(), p) == terms.end())
+        throw SpecError(fmt::format("{}: '{}' is neither a term of the models nor a regular expression (escape ( ) [ ] with \\)", option, p));
+      out.push_back({p, std::regex("$^")});
+    }
+  }
+  return out;
+}
+
+bool any_match(const std::vector<Pattern>& ps, const std::string& term) {
+  return std::any_of(ps.begin(), ps.end(), [&](const Pattern& p) { return p.matches(term); });
+}
+
+std::string label_of(const RegressionTableOptions& o, const std::string& name) {
+  auto it = o.labels.find(name);
+  return it == o.labels.end() ? name : it->second;
+}
+
+// The terms shown, in order: all terms in order of first appearance (intercept last, as Stata), or
+// those `keep` matches in its order; less `drop` and `indicate`; `order` first.
+std::vector<std::string> all_terms(const std::vector<RegressionResult>& models) {
+  std::vector<std::string> all;
+  for (const auto& r : models)
+    for (const auto& term : r.terms)
+      if (term != "(Intercept)" && std::find(all.begin(), all.end(), term) == all.end()) all.push_back(term);
+  if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.find("(Intercept)") >= 0; })) all.push_back("(Intercept)");
+  return all;
+}
+
+std::vector<std::string> shown_terms(const std::vector<RegressionResult>& models, const RegressionTableOptions& o) {
+  const std::vector<std::string> all = all_terms(models);
+  std::vector<std::string> terms;
+  if (o.keep.empty()) terms = all;
+  for (const auto& p : compile(o.keep, "keep", all)) {
+    bool found = false;
+    for (const auto& term : all)
+      if (p.matches(term)) {
+        found = true;
+        if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
+      }
+    if (!found && std::find(terms.begin(), terms.end(), p.text) == terms.end()) terms.push_back(p.text);   // an empty row, as asked
+  }
+  const auto drop = compile(o.drop, "drop", all);
+  std::vector<Pattern> hidden;
+  for (const auto& [label, patterns] : o.indicate)
+    for (auto& p : compile(patterns, "indicate", all)) hidden.push_back(std::move(p));
+  terms.erase(std::remove_if(terms.begin(), terms.end(), [&](const std::string& t) { return any_match(drop, t) || any_match(hidden, t); }), terms.end());
+  std::vector<std::string> ordered;
+  for (const auto& p : compile(o.order, "order", all))
+    for (const auto& term : terms)
+      if (p.matches(term) && std::find(ordered.begin(), ordered.end(), term) == ordered.end()) ordered.push_back(term);
+  for (const auto& term : terms)
+    if (std::find(ordered.begin(), ordered.end(), term) == ordered.end()) ordered.push_back(term);
+  return ordered;
+}
+
+std::string in_parentheses(const RegressionResult& r, long j, const RegressionTableOptions& o) {
+  const double b = r.coef[j], se = std::sqrt(std::max(0.0, r.vcov(j, j)));
+  switch (o.coef_stat) {
+    case CoefStat::SE: return fmt::format("({:.{}f})", se, o.digits);
+    case CoefStat::T: return fmt::format("({:.{}f})", b / se, o.digits);
+    case CoefStat::P: return fmt::format("({:.{}f})", r.p_value()[j], o.digits);
+    case CoefStat::CI: {
+      const Eigen::MatrixXd ci = r.conf_int();
+      return fmt::format("[{:.{}f}, {:.{}f}]", ci(j, 0), o.digits, ci(j, 1), o.digits);
+    }
+  }
+  return "";
+}
+
+const char* coef_stat_words(CoefStat s) {
+  switch (s) {
+    case CoefStat::SE: return "Standard errors in parentheses";
+    case CoefStat::T: return "t statistics in parentheses";
+    case CoefStat::P: return "p-values in parentheses";
+    case CoefStat::CI: return "95% confidence intervals in brackets";
+  }
+  return "";
+}
+
+const char* stat_label(const std::string& key) {
+  static const std::map<std::string, const char*> labels = {
+      {"n", "Observations"}, {"r2", "R-squared"}, {"adj_r2", "Adj. R-squared"}, {"r2_within", "Within R-squared"},
+      {"adj_r2_within", "Adj. within R-squared"}, {"f", "F statistic"}, {"clusters", "Clusters"}, {"loglik", "Log likelihood"},
+      {"aic", "AIC"}, {"bic", "BIC"}, {"rmse", "RMSE"}, {"vcov", "Std. errors"}};
+  auto it = labels.find(key);
+  if (it == labels.end()) throw SpecError(fmt::format("stats: no summary row '{}'; choose from {}", key, fmt::join(regression_stat_names(), ", ")));
+  return it->second;
+}
+
+std::string vcov_words(const RegressionResult& r) {
+  if (!r.vcov_info.cluster.empty()) return fmt::format("{} by {}", r.vcov_info.type, fmt::join(r.vcov_info.cluster, "+"));
+  return r.vcov_info.type;
+}
+
+// One cell of a summary row named in `stats`; "" where the model has no such number.
+std::string stat_cell(const RegressionResult& r, const std::string& key, int digits) {
+  if (key == "n") return fmt::format("{}", r.nobs);
+  if (key == "vcov") return vcov_words(r);
+  if (key == "clusters") return r.vcov_info.n_clusters.empty() ? std::string() : fmt::format("{}", fmt::join(r.vcov_info.n_clusters, " / "));
+  if (key == "f") {
+    auto it = r.tests.find("wald_slopes");
+    return it == r.tests.end() ? std::string() : fmt::format("{:.{}f}", it->second.stat, digits);
+  }
+  auto it = r.fit.find(key);
+  return it == r.fit.end() || !std::isfinite(it->second) ? std::string() : fmt::format("{:.{}f}", it->second, digits);
+}
 }  // namespace
+
+CoefStat parse_coef_stat(const std::string& name) {
+  if (name == "se") return CoefStat::SE;
+  if (name == "t") return CoefStat::T;
+  if (name == "p") return CoefStat::P;
+  if (name == "ci") return CoefStat::CI;
+  throw SpecError(fmt::format("the statistic in parentheses must be se, t, p or ci, not '{}'", name));
+}
+
+const std::vector<std::string>& regression_stat_names() {
+  static const std::vector<std::string> names = {"n", "r2", "adj_r2", "r2_within", "adj_r2_within", "f", "clusters", "loglik", "aic", "bic", "rmse", "vcov"};
+  return names;
+}
 
 Table regression_table(const std::vector<RegressionResult>& models, const RegressionTableOptions& o) {
   Table t;
   t.title = o.title;
   t.header = {""};
-  for (size_t m = 0; m < models.size(); ++m)
-    t.header.push_back(m < o.model_names.size() ? o.model_names[m] : fmt::format("({})", m + 1));
+  for (size_t m = 0; m < models.size(); ++m) {
+    const std::string number = fmt::format("({})", m + 1);
+    t.header.push_back(o.numbers || m >= o.model_names.size() ? number : o.model_names[m]);
+  }
+  if (o.numbers && !o.model_names.empty()) {
+    std::vector<std::string> names = {""};
+    for (size_t m = 0; m < models.size(); ++m) names.push_back(m < o.model_names.size() ? o.model_names[m] : "");
+    t.rows.push_back(names);
+  }
   // Dependent variable row.
   std::vector<std::string> dep = {"Dependent variable"};
-  for (const auto& r : models) dep.push_back(r.depvar);
+  for (const auto& r : models) dep.push_back(label_of(o, r.depvar));
   t.rows.push_back(dep);
-  t.rules_before.push_back(1);
-  // Terms in order of first appearance (intercept last, as Stata).
-  std::vector<std::string> terms = o.keep;
-  if (terms.empty()) {
-    for (const auto& r : models)
-      for (const auto& term : r.terms)
-        if (term != "(Intercept)" && std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
-    bool any_intercept = std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.find("(Intercept)") >= 0; });
-    if (any_intercept) terms.push_back("(Intercept)");
-  }
-  for (const auto& term : terms) {
-    std::vector<std::string> est = {term == "(Intercept)" ? "Constant" : term}, sub = {""};
+  t.rules_before.push_back(t.rows.size());
+  for (const auto& term : shown_terms(models, o)) {
+    std::vector<std::string> est = {term == "(Intercept)" ? label_of(o, "Constant") : label_of(o, term)}, sub = {""};
     for (const auto& r : models) {
       long j = r.find(term);
       if (j < 0) {
@@ -46,9 +182,8 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
         sub.emplace_back("");
         continue;
       }
-      const double b = r.coef[j], se = std::sqrt(std::max(0.0, r.vcov(j, j))), p = r.p_value()[j];
-      est.push_back(fmt::format("{:.{}f}{}", b, o.digits, stars(p, o.star_levels)));
-      sub.push_back(fmt::format("({:.{}f})", o.show_t ? b / se : se, o.digits));
+      est.push_back(fmt::format("{:.{}f}{}", r.coef[j], o.digits, stars(r.p_value()[j], o.star_levels)));
+      sub.push_back(in_parentheses(r, j, o));
     }
     t.rows.push_back(est);
     t.rows.push_back(sub);
@@ -60,7 +195,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
     for (const auto& [name, levels] : r.fixed_effects)
       if (std::find(fe_names.begin(), fe_names.end(), name) == fe_names.end()) fe_names.push_back(name);
   for (const auto& fe : fe_names) {
-    std::vector<std::string> row = {fe + " FE"};
+    std::vector<std::string> row = {label_of(o, fe) + " FE"};
     for (const auto& r : models) {
       bool has = std::any_of(r.fixed_effects.begin(), r.fixed_effects.end(), [&](const auto& p) { return p.first == fe; });
       row.emplace_back(has ? "Yes" : "No");
@@ -72,58 +207,63 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
     for (const auto& r : models) row.push_back(get(r));
     t.rows.push_back(row);
   };
-  stat_row("Observations", [](const RegressionResult& r) { return fmt::format("{}", r.nobs); });
-  stat_row("R-squared", [&](const RegressionResult& r) {
-    auto it = r.fit.find("r2");
-    return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
-  });
-  if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.fit.count("r2_within"); }))
-    stat_row("Within R-squared", [&](const RegressionResult& r) {
-      auto it = r.fit.find("r2_within");
+  for (const auto& [label, patterns] : o.indicate) {
+    const auto ps = compile(patterns, "indicate", all_terms(models));
+    stat_row(label, [&](const RegressionResult& r) { return std::any_of(r.terms.begin(), r.terms.end(), [&](const std::string& x) { return any_match(ps, x); }) ? "Yes" : "No"; });
+  }
+  if (!o.stats.empty()) {
+    for (const auto& key : o.stats) stat_row(stat_label(key), [&](const RegressionResult& r) { return stat_cell(r, key, o.digits); });
+  } else {
+    stat_row("Observations", [](const RegressionResult& r) { return fmt::format("{}", r.nobs); });
+    stat_row("R-squared", [&](const RegressionResult& r) {
+      auto it = r.fit.find("r2");
       return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
     });
-  auto fit_row = [&](const std::string& key, const std::string& label, int digits) {
-    if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.fit.count(key) > 0; })) return;
-    stat_row(label, [&](const RegressionResult& r) {
-      auto it = r.fit.find(key);
-      return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, digits);
-    });
-  };
-  if (o.extended_stats) {
-    fit_row("adj_r2_within", "Adj. within R-squared", o.digits);
-    fit_row("r2_within_xt", "R-squared within (xtreg)", o.digits);
-    fit_row("r2_between_xt", "R-squared between (xtreg)", o.digits);
-    fit_row("r2_overall_xt", "R-squared overall (xtreg)", o.digits);
-    if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.fit.count("within_intercept") > 0; })) {
-      stat_row("Within intercept (_cons)", [&](const RegressionResult& r) {
-        auto it = r.fit.find("within_intercept");
+    if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.fit.count("r2_within"); }))
+      stat_row("Within R-squared", [&](const RegressionResult& r) {
+        auto it = r.fit.find("r2_within");
         return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
       });
-      stat_row("", [&](const RegressionResult& r) {
-        auto it = r.fit.find("within_intercept_se");
-        return it == r.fit.end() ? std::string() : fmt::format("({:.{}f})", it->second, o.digits);
+    auto fit_row = [&](const std::string& key, const std::string& label, int digits) {
+      if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.fit.count(key) > 0; })) return;
+      stat_row(label, [&](const RegressionResult& r) {
+        auto it = r.fit.find(key);
+        return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, digits);
+      });
+    };
+    if (o.extended_stats) {
+      fit_row("adj_r2_within", "Adj. within R-squared", o.digits);
+      fit_row("r2_within_xt", "R-squared within (xtreg)", o.digits);
+      fit_row("r2_between_xt", "R-squared between (xtreg)", o.digits);
+      fit_row("r2_overall_xt", "R-squared overall (xtreg)", o.digits);
+      if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.fit.count("within_intercept") > 0; })) {
+        stat_row("Within intercept (_cons)", [&](const RegressionResult& r) {
+          auto it = r.fit.find("within_intercept");
+          return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
+        });
+        stat_row("", [&](const RegressionResult& r) {
+          auto it = r.fit.find("within_intercept_se");
+          return it == r.fit.end() ? std::string() : fmt::format("({:.{}f})", it->second, o.digits);
+        });
+      }
+      fit_row("loglik", "Log likelihood", o.digits);
+      fit_row("aic", "AIC", o.digits);
+      fit_row("bic", "BIC", o.digits);
+    }
+    // Specification tests: statistic [p-value].
+    static const std::vector<std::pair<std::string, std::string>> diagnostics = {
+        {"f_effects", "F test of effects"}, {"wu_hausman", "Wu-Hausman F"}, {"wu_hausman_robust", "Endogeneity F (chosen vcov)"},
+        {"sargan", "Sargan chi2"}, {"hansen_j", "Hansen J chi2"}};
+    for (const auto& [key, label] : diagnostics) {
+      if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.tests.count(key) > 0; })) continue;
+      stat_row(label, [&](const RegressionResult& r) {
+        auto it = r.tests.find(key);
+        return it == r.tests.end() ? std::string() : fmt::format("{:.{}f} [{:.4f}]", it->second.stat, o.digits, it->second.p_value);
       });
     }
-    fit_row("loglik", "Log likelihood", o.digits);
-    fit_row("aic", "AIC", o.digits);
-    fit_row("bic", "BIC", o.digits);
+    stat_row("Std. errors", vcov_words);
   }
-  // Specification tests: statistic [p-value].
-  static const std::vector<std::pair<std::string, std::string>> diagnostics = {
-      {"f_effects", "F test of effects"}, {"wu_hausman", "Wu-Hausman F"}, {"wu_hausman_robust", "Endogeneity F (chosen vcov)"},
-      {"sargan", "Sargan chi2"}, {"hansen_j", "Hansen J chi2"}};
-  for (const auto& [key, label] : diagnostics) {
-    if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.tests.count(key) > 0; })) continue;
-    stat_row(label, [&](const RegressionResult& r) {
-      auto it = r.tests.find(key);
-      return it == r.tests.end() ? std::string() : fmt::format("{:.{}f} [{:.4f}]", it->second.stat, o.digits, it->second.p_value);
-    });
-  }
-  stat_row("Std. errors", [](const RegressionResult& r) {
-    if (!r.vcov_info.cluster.empty()) return fmt::format("{} by {}", r.vcov_info.type, fmt::join(r.vcov_info.cluster, "+"));
-    return r.vcov_info.type;
-  });
-  t.notes.push_back(fmt::format("{} in parentheses. * p<{:g}, ** p<{:g}, *** p<{:g}", o.show_t ? "t statistics" : "Standard errors",
+  t.notes.push_back(fmt::format("{}. * p<{:g}, ** p<{:g}, *** p<{:g}", coef_stat_words(o.coef_stat),
                                 o.star_levels[0], o.star_levels[1], o.star_levels[2]));
   if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) {
         return std::any_of(r.tests.begin(), r.tests.end(), [](const auto& kv) {

@@ -2,7 +2,9 @@
 // errors (or t statistics) in parentheses, then fixed-effect rows, N, R-squared and the variance type,
 // and a row per specification test a model carries (effects F test, endogeneity, overidentification).
 #pragma once
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cbec/estimate/result.hpp"
@@ -10,11 +12,28 @@
 
 namespace cbec {
 
+// Which statistic goes in parentheses under each coefficient.
+enum class CoefStat { SE, T, P, CI };
+CoefStat parse_coef_stat(const std::string& name);   // se, t, p, ci; a SpecError otherwise
+
+// CONVENTION for term patterns (keep, drop, order, indicate): a pattern equal to a term's name
+// matches that term only; any other pattern is a regular expression (ECMAScript) matched anywhere in
+// the name, as fixest's etable: "^year" matches year dummies, "log\\(" every log term.
 struct RegressionTableOptions {
   std::string title;
   std::vector<std::string> model_names;   // default "(1)", "(2)", ...
-  std::vector<std::string> keep;          // terms to show (default: all), in this order
-  bool show_t = false;                    // t statistics instead of standard errors
+  bool numbers = false;                   // column numbers (1)...(k) in the header, model names in a row below
+  std::vector<std::string> keep;          // terms to show (default: all), in the order of the patterns
+  std::vector<std::string> drop;          // terms not shown
+  std::vector<std::string> order;         // terms shown first, in this order; the others after them
+  // Rows "label: Yes/No" saying whether a model holds terms matching the patterns (esttab's
+  // indicate, e.g. {"Controls", {"x3", "x4"}}); those terms are not shown.
+  std::vector<std::pair<std::string, std::vector<std::string>>> indicate;
+  CoefStat coef_stat = CoefStat::SE;      // in parentheses: SE, t, p-value, or [95% CI]
+  // Summary rows in this order, replacing the default ones: n, r2, adj_r2, r2_within, adj_r2_within,
+  // f (the Wald F of the slopes), clusters, loglik, aic, bic, rmse, vcov. Empty: the default rows.
+  std::vector<std::string> stats;
+  std::map<std::string, std::string> labels;   // variable or term name -> label (row names, dependent variable, fixed effects)
   // Rows for the adjusted within R-squared, Stata's within/between/overall R-squared, its within
   // intercept (_cons of xtreg, fe), the log-likelihood, AIC and BIC, when a model has them (cbec
   // reg and xtreg show them).
@@ -22,6 +41,9 @@ struct RegressionTableOptions {
   int digits = 3;
   std::vector<double> star_levels = {0.10, 0.05, 0.01};
 };
+
+// The summary rows `stats` may name.
+const std::vector<std::string>& regression_stat_names();
 
 Table regression_table(const std::vector<RegressionResult>& models, const RegressionTableOptions& options = {});
 

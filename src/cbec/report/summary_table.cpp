@@ -26,4 +26,26 @@ Table summary_table(const std::vector<SummaryRow>& rows, int digits) {
   return t;
 }
 
+Table two_way_means_table(const TwoWayMeans& m, int digits) {
+  Table t;
+  t.title = fmt::format("Mean of {} by {} and {}", m.variable, m.row, m.column);
+  auto f = [digits](double v) { return std::isnan(v) ? std::string(".") : fmt::format("{:.{}f}", v, digits); };
+  t.header = {fmt::format("{} \\ {}", m.row, m.column)};
+  for (const auto& c : m.column_levels) t.header.push_back(c);
+  t.header.emplace_back("Total");
+  for (size_t a = 0; a < m.row_levels.size(); ++a) {
+    std::vector<std::string> row = {m.row_levels[a]};
+    for (double v : m.mean[a]) row.push_back(f(v));
+    row.push_back(f(m.row_mean[a]));
+    t.rows.push_back(std::move(row));
+  }
+  std::vector<std::string> total = {"Total"};
+  for (double v : m.column_mean) total.push_back(f(v));
+  total.push_back(f(m.overall));
+  t.rules_before.push_back(t.rows.size());
+  t.rows.push_back(std::move(total));
+  if (m.missing) t.notes.push_back(fmt::format("{} rows with {}, {} or {} missing are left out.", m.missing, m.variable, m.row, m.column));
+  return t;
+}
+
 }  // namespace cbec

@@ -8,6 +8,8 @@
 #include <fstream>
 
 #include "cbec/analysis/registry.hpp"
+#include "cbec/analysis/table_options.hpp"
+#include "cbec/report/regression_json.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/core/progress.hpp"
 #include "cbec/estimate/ols/feols.hpp"
@@ -41,6 +43,7 @@ StudySection run_registered(const StudySpec& s, const AnalysisSpec& a, Frame& fr
   ctx.spatial = spatial;
   ctx.report_input_notes = false;   // reported once, in the data summary
   ctx.panel_checked = true;         // declared when the data was read
+  ctx.labels = s.labels;
   Outcome out = run_analysis(*a.analysis, frame, a.options, ctx);
   StudySection sec;
   sec.type = a.type;
@@ -60,6 +63,33 @@ void in_context(const AnalysisSpec& a, Fn&& fn) {
   } catch (const Error& e) {
     throw Error(fmt::format("{} ({} analysis): {}", a.where, a.type, e.what()));
   }
+}
+
+// A [[table]]: the models of the steps it names (sections are in step order) in one table.
+StudySection merged_table(const StudySpec& s, const TableSpec& t, const std::vector<StudySection>& sections) {
+  std::vector<RegressionResult> models;
+  for (const auto& id : t.steps) {
+    const size_t i = static_cast<size_t>(std::find_if(s.analyses.begin(), s.analyses.end(), [&](const AnalysisSpec& a) { return a.id == id; }) - s.analyses.begin());
+    const auto found = regression_models_of(sections.at(i).results);
+    if (found.empty()) throw DataError(fmt::format("{}: [[table]] step '{}' ({}) holds no regression models", t.where, id, s.analyses[i].type));
+    models.insert(models.end(), found.begin(), found.end());
+  }
+  AnalysisContext ctx;
+  ctx.labels = s.labels;
+  StudySection sec;
+  sec.type = "table";
+  sec.title = t.title.empty() ? "Table" : t.title;
+  sec.results = {{"steps", t.steps}};
+  try {
+    RegressionTableOptions to = table_options(t.options, ctx);
+    to.title = t.title;
+    to.model_names = t.options.list("names");
+    to.extended_stats = true;
+    sec.tables.push_back(regression_table(models, to));
+  } catch (const Error& e) {
+    throw Error(fmt::format("{} ([[table]]): {}", t.where, e.what()));
+  }
+  return sec;
 }
 
 }  // namespace
@@ -176,6 +206,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
     in_context(a, [&] { rep.sections.push_back(run_registered(s, a, frame, rep.truth, threads, cache, spatial_setup)); });
     if (!cache_folder.empty()) steps.store(key, rep.sections.back());
   }
+  for (const auto& t : s.tables) rep.sections.push_back(merged_table(s, t, rep.sections));
   if (rep.reused > 0)
     rep.data_summary.notes.push_back(fmt::format("{} of {} steps were reused from the cache ({}): their inputs are unchanged.", rep.reused, s.analyses.size(), cache_folder));
   return rep;

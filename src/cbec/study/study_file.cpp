@@ -7,6 +7,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "cbec/analysis/common_options.hpp"
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/domain/pilot_zones.hpp"
@@ -59,7 +60,7 @@ StudySpec read_study(const std::string& path) {
         errors.push_back(fmt::format("{}: unknown key '{}' in {}; allowed: {}", place(path, v.source()), k.str(), section,
                                      fmt::join(allowed, ", ")));
   };
-  check_keys(root, {"study", "data", "spatial", "weights", "analysis"}, "the study file");
+  check_keys(root, {"study", "data", "spatial", "weights", "analysis", "labels", "table"}, "the study file");
   auto get_string = [&](const toml::table* t, const char* key, std::string& out, bool required, const std::string& section) {
     if (!t) return;
     const toml::node* n = t->get(key);
@@ -240,6 +241,12 @@ StudySpec read_study(const std::string& path) {
       }
       a.type = *type->value<std::string>();
       if (auto title = t->get("title"); title && title->value<std::string>()) a.title = *title->value<std::string>();
+      if (const toml::node* id = t->get("id")) {
+        if (auto v = id->value<std::string>(); v && !v->empty()) a.id = *v;
+        else errors.push_back(fmt::format("{}: 'id' must be a text in quotes", place(path, id->source())));
+        if (std::any_of(s.analyses.begin(), s.analyses.end(), [&](const AnalysisSpec& b) { return !a.id.empty() && b.id == a.id; }))
+          errors.push_back(fmt::format("{}: the id '{}' is used by an earlier [[analysis]]", place(path, id->source()), a.id));
+      }
       try {
         a.analysis = &find_analysis(a.type);
       } catch (const SpecError& e) {
@@ -254,7 +261,7 @@ StudySpec read_study(const std::string& path) {
       std::vector<RawOption> raw;
       for (const auto& [k, v] : *t) {
         const std::string key(k.str());
-        if (key == "type" || key == "title") continue;
+        if (key == "type" || key == "title" || key == "id") continue;
         if (step_weights && (key == "w" || key == "transform")) {
           if (auto text = v.value<std::string>()) (key == "w" ? a.weights : a.transform) = *text;
           else errors.push_back(fmt::format("{}: '{}' must be text in quotes", place(path, v.source()), key));
@@ -280,6 +287,44 @@ StudySpec read_study(const std::string& path) {
         errors.push_back(fmt::format("{}: '{}' needs first_treat in [data] (the first treatment period of each unit)", a.where, a.type));
       s.analyses.push_back(std::move(a));
     }
+  }
+  if (const toml::node* ln = root.get("labels")) {
+    if (const toml::table* lt = ln->as_table()) {
+      for (const auto& [name, v] : *lt)
+        if (auto text = v.value<std::string>()) s.labels[std::string(name.str())] = *text;
+        else errors.push_back(fmt::format("{}: [labels] {} must be a text in quotes", place(path, v.source()), name.str()));
+    } else {
+      errors.push_back(fmt::format("{}: write labels as a table [labels] with name = \"label\" lines", place(path, ln->source())));
+    }
+  }
+  if (const toml::node* tn = root.get("table")) {
+    const toml::array* arr = tn->as_array();
+    if (!arr || !arr->is_array_of_tables()) errors.push_back(fmt::format("{}: write each merged table as [[table]] with steps = [\"id1\", ...]", place(path, tn->source())));
+    else
+      for (const auto& node : *arr) {
+        const toml::table& tt = *node.as_table();
+        TableSpec spec;
+        spec.where = place(path, tt.source());
+        get_string(&tt, "title", spec.title, false, "table");
+        const toml::array* steps = tt.get_as<toml::array>("steps");
+        if (steps)
+          for (const auto& e : *steps)
+            if (auto v = e.value<std::string>()) spec.steps.push_back(*v);
+        if (!steps || spec.steps.size() != steps->size() || spec.steps.empty())
+          errors.push_back(fmt::format("{}: [[table]] needs steps = a list of [[analysis]] ids, e.g. [\"m1\", \"m2\"]", spec.where));
+        for (const auto& id : spec.steps)
+          if (std::none_of(s.analyses.begin(), s.analyses.end(), [&](const AnalysisSpec& a) { return a.id == id; }))
+            errors.push_back(fmt::format("{}: [[table]] step '{}' is no [[analysis]] id", spec.where, id));
+        std::vector<OptionSpec> schema = table_option_specs();
+        schema.push_back(list_option("names", "Column names of the models"));
+        std::vector<RawOption> raw;
+        for (const auto& [k, v] : tt)
+          if (k.str() != "title" && k.str() != "steps") raw.push_back({std::string(k.str()), toml_to_json(v), place(path, v.source()), false});
+        std::vector<std::string> problems;
+        spec.options = validate_options(schema, raw, "[[table]]", problems);
+        errors.insert(errors.end(), problems.begin(), problems.end());
+        s.tables.push_back(std::move(spec));
+      }
   }
   // Columns the steps name but the data lacks, found from the headers, in the same pass.
   if (!errors.empty() && !s.data.empty())

@@ -17,12 +17,22 @@ struct Analysis;
 struct AnalysisSpec {
   std::string type;                       // an analysis of the registry (analysis/registry.hpp)
   std::string title;
+  std::string id;                         // id = "m1": how a [[table]] names the step
   const Analysis* analysis = nullptr;     // the registered analysis (never null after read_study), with its validated options
   Options options;
   std::string where;                      // "study.toml line 12" for messages
   // Spatial steps: the named weights (w = "W1"; empty: [spatial], or the only [weights.<name>])
   // and their transform for this step (empty: the weights' own transform).
   std::string weights, transform;
+};
+
+// [[table]]: the regression models of several steps (by id) side by side in one table, stepwise
+// columns (1)...(k), with the table options every regression analysis takes (keep, drop, order,
+// indicate, coefstat, stats, labels, numbers) and names.
+struct TableSpec {
+  std::string title, where;
+  std::vector<std::string> steps;         // step ids, in column order
+  Options options;
 };
 
 // A further table joined onto the data by key columns (left join; see frame/join.hpp).
@@ -68,6 +78,8 @@ struct StudySpec {
   CsvOptions csv;                         // [data] delimiter, encoding, thousands, percent (also for joins)
   std::vector<JoinSpec> joins;            // [[data.join]], applied in order
   std::vector<AnalysisSpec> analyses;
+  std::vector<TableSpec> tables;          // [[table]], built after the steps
+  std::map<std::string, std::string> labels;   // [labels]: variable or term name = "label", for every table
   std::optional<SpatialSpec> spatial;     // the default weights of spatial steps
   std::vector<WeightsSpec> weights;       // [weights.<name>], in the file's order
 };

@@ -241,3 +241,29 @@ TEST(StudyFile, MissingColumnsAreReportedWithTheOtherProblems) {
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST(StudyFile, TableMergesStepsWithLabelsAndSubsets) {
+  StudyReport r = run_study(read_study(study("stepwise.toml")), 1);
+  ASSERT_EQ(r.sections.size(), 5u);
+  const Table& t = r.sections.back().tables.front();
+  EXPECT_EQ(r.sections.back().type, "table");
+  EXPECT_EQ(t.title, "Stepwise");
+  EXPECT_EQ(t.header, (std::vector<std::string>{"", "(1)", "(2)", "(3)", "(4)"}));
+  EXPECT_EQ(t.rows[0], (std::vector<std::string>{"", "OLS", "OLS", "Year FE", "Within"}));
+  EXPECT_EQ(t.rows[1][1], "产出");
+  EXPECT_EQ(t.rows[2][0], "Investment");
+  EXPECT_TRUE(std::any_of(t.rows.begin(), t.rows.end(), [](const auto& row) {
+    return row == std::vector<std::string>{"Controls", "No", "Yes", "Yes", "Yes"};
+  }));
+  EXPECT_EQ(r.sections[2].results.at("subset").at("expression"), "region != 'H'");
+  EXPECT_EQ(r.sections[3].results.at("groups").size(), 8u);
+}
+
+TEST(StudyFile, TableAndSubsetProblemsAreReportedWithTheirPlace) {
+  const std::string m = error_of("table_bad.toml");
+  EXPECT_NE(m.find("[labels] y must be a text"), std::string::npos) << m;
+  EXPECT_NE(m.find("the id 'm1' is used by an earlier [[analysis]]"), std::string::npos) << m;
+  EXPECT_NE(m.find("[[table]] step 'm9' is no [[analysis]] id"), std::string::npos) << m;
+  EXPECT_NE(m.find("'coefstat' cannot be 'sd'"), std::string::npos) << m;
+  EXPECT_NE(m.find("no column 'regoin'"), std::string::npos) << m;
+}

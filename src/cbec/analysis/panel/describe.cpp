@@ -4,7 +4,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/describe/summarize.hpp"
+#include "cbec/estimate/describe/two_way_means.hpp"
 #include "cbec/report/regression_json.hpp"
 #include "cbec/report/summary_table.hpp"
 
@@ -17,7 +21,8 @@ Analysis describe_analysis() {
   a.summary = "Summary statistics (N, mean, SD, min, max), optionally by group";
   OptionSpec vars = columns_option("variables", "Variables (default: every numeric column)");
   vars.positional = true;
-  a.options = {vars, column_option("by", "Summarize within the levels of this variable")};
+  a.options = {vars, column_option("by", "Summarize within the levels of this variable"),
+               column_option("cross", "With by: a table of means of each variable, by's levels in rows and these in columns (region x year)")};
   a.run = [](Frame& frame, const Options& o, const AnalysisContext&) {
     const auto rows = summarize(frame, o.list("variables"), o.text("by"));
     nlohmann::json j{{"nobs", frame.nrows()}, {"summary", nlohmann::json::array()}};
@@ -38,7 +43,28 @@ Analysis describe_analysis() {
         j["text_columns"] = text;
       }
     }
-    return Outcome{{t}, {}, j};
+    Outcome out{{t}, {}, j};
+    if (o.has("cross")) {
+      if (!o.has("by")) throw SpecError("describe: cross needs by (the rows of the table of means), e.g. --by region --cross year");
+      out.json["means"] = nlohmann::json::array();
+      for (const auto& r : rows) {
+        if (std::any_of(out.json["means"].begin(), out.json["means"].end(), [&](const nlohmann::json& m) { return m["variable"] == r.variable; })) continue;
+        const TwoWayMeans m = two_way_means(frame, r.variable, o.text("by"), o.text("cross"));
+        out.tables.push_back(two_way_means_table(m));
+        nlohmann::json cells = nlohmann::json::array();
+        for (const auto& row : m.mean) {
+          nlohmann::json line = nlohmann::json::array();
+          for (double v : row) line.push_back(json_number(v));
+          cells.push_back(line);
+        }
+        nlohmann::json row_mean = nlohmann::json::array(), column_mean = nlohmann::json::array();
+        for (double v : m.row_mean) row_mean.push_back(json_number(v));
+        for (double v : m.column_mean) column_mean.push_back(json_number(v));
+        out.json["means"].push_back({{"variable", m.variable}, {"rows", m.row_levels}, {"columns", m.column_levels}, {"mean", cells}, {"n", m.n},
+                                     {"row_mean", row_mean}, {"column_mean", column_mean}, {"overall", json_number(m.overall)}, {"missing", m.missing}});
+      }
+    }
+    return out;
   };
   return a;
 }

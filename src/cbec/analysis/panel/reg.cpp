@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cbec/analysis/panel/panel_analyses.hpp"
+#include "cbec/analysis/table_options.hpp"
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/estimate/ols/fixed_effect_levels.hpp"
@@ -28,10 +29,11 @@ Analysis reg_analysis() {
                text_option("vcov", "Variance: iid, hc0..hc3, cluster:var[+var2], cr2:var, dk[:lag]", "iid"),
                column_option("weights", "Observation weights variable"),
                flag_option("keep_singletons", "Keep observations alone in a fixed-effect level"),
-               flag_option("t", "Show t statistics instead of standard errors"),
+               flag_option("t", "Show t statistics instead of standard errors (as --coefstat t)"),
                flag_option("fixef", "The estimated fixed effects per level of each model with one or two absorbed dimensions (JSON fixef and a table)"),
                text_option("title", "Table title")};
   a.needs.panel = PanelNeed::Optional;   // for l(), f(), d() and dk
+  a.regression_tables = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     DesignOptions dopt;
     dopt.panel_unit = ctx.unit;
@@ -52,9 +54,9 @@ Analysis reg_analysis() {
       for (const auto& f : formulas) results.push_back(feols(frame, f, fopt, dopt));
     }
     for (const auto& r : results) j["models"].push_back(to_json(r));
-    RegressionTableOptions topt;
+    RegressionTableOptions topt = table_options(o, ctx);
     topt.title = o.text("title");
-    topt.show_t = o.flag("t");
+    if (o.flag("t")) topt.coef_stat = CoefStat::T;
     topt.model_names = o.list("names");
     topt.extended_stats = true;
     Table t = regression_table(results, topt);

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cbec/analysis/panel/panel_analyses.hpp"
+#include "cbec/analysis/table_options.hpp"
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/ols/fixed_effect_levels.hpp"
 #include "cbec/estimate/panel/effects_tests.hpp"
@@ -35,6 +36,7 @@ Analysis xtreg_analysis() {
                                             "(Breusch-Pagan, Honda, King-Wu, GHM; plm::plmtest)"),
                flag_option("fixef", "The estimated fixed effects per level of the fe, fe_time and twoways models (JSON fixef and a table)")};
   a.needs.panel = PanelNeed::Required;
+  a.regression_tables = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     PanelOptions po;
     po.unit = ctx.unit;
@@ -75,7 +77,7 @@ Analysis xtreg_analysis() {
         fixef_tables.push_back(fixed_effects_table(fe, names.back()));
       }
     }
-    RegressionTableOptions to;
+    RegressionTableOptions to = table_options(o, ctx);
     to.model_names = names;
     to.extended_stats = true;
     Table t = regression_table(results, to);
