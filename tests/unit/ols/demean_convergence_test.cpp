@@ -70,7 +70,7 @@ TEST(DemeanConvergence, ThreeWayIterationCountIsBounded) {
 
 TEST(DemeanConvergence, TwoWayIterationCountIsBounded) {
   const Frame f = three_way(300, 40, 10, 11);
-  const RegressionResult r = feols(f, "y ~ x1 + x2 | worker + year", FeolsOptions{});
+  const RegressionResult r = feols(f, "y ~ x1 + x2 | worker + firm", FeolsOptions{});  // unbalanced
   EXPECT_LE(std::stoul(r.info.at("demean_iterations")), 4u);
 }
 

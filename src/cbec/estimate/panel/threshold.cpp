@@ -93,14 +93,20 @@ std::vector<double> sse_profile(const Sample& s, const Eigen::VectorXd& y, const
   const Eigen::VectorXd e = y - B * BtB.solve(B.transpose() * y);
   const double ee = e.squaredNorm(), T = static_cast<double>(s.periods);
   const size_t p = static_cast<size_t>(B.cols()), m = static_cast<size_t>(s.C.cols()), n = s.n_units;
-  // Per-unit sums, one contiguous block per unit: S_u (p), a_u and h_u (m).
-  std::vector<double> S(n * p, 0.0), a(n * m, 0.0), h(n * m, 0.0), E(n, 0.0), k_u(n, 0.0);
+  // Per-unit sums in one contiguous block per unit (the sweep visits units in no order, so a unit's
+  // sums share cache lines): S_u (p), a_u (m), h_u (m), E_u, k_u.
+  const size_t width = p + 2 * m + 2;
+  std::vector<double> units(n * width, 0.0);
+  auto S_of = [&](size_t u) { return &units[u * width]; };
+  auto a_of = [&](size_t u) { return &units[u * width + p]; };
+  auto h_of = [&](size_t u) { return &units[u * width + p + m]; };
   for (size_t k = 0; k < s.kept.size(); ++k) {
     const auto u = static_cast<size_t>(s.unit[s.kept[k]]);
     const double* b = B.data() + k * p;
-    for (size_t j = 0; j < p; ++j) S[u * p + j] += b[j];
-    E[u] += e[static_cast<Eigen::Index>(k)];
-    k_u[u] += 1;
+    double* Su = S_of(u);
+    for (size_t j = 0; j < p; ++j) Su[j] += b[j];
+    Su[p + 2 * m] += e[static_cast<Eigen::Index>(k)];
+    Su[p + 2 * m + 1] += 1;
   }
   // Column-major p x m (P1, G1) and m x m (Q1, H, A) sums, m-vectors d1, G2.
   Eigen::MatrixXd P1 = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m)), G1 = P1;
@@ -108,8 +114,8 @@ std::vector<double> sse_profile(const Sample& s, const Eigen::VectorXd& y, const
   Eigen::VectorXd d1 = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(m)), G2 = d1;
   double *g1 = G1.data(), *g2 = G2.data(), *hh = H.data(), *aa = A.data(), *p1 = P1.data(), *q1 = Q1.data(), *dd = d1.data();
   auto unit_terms = [&](size_t u, double sign) {
-    const double *Su = &S[u * p], *au = &a[u * m], *hu = &h[u * m];
-    const double Eu = E[u], ku = sign * k_u[u];
+    const double *Su = S_of(u), *au = a_of(u), *hu = h_of(u);
+    const double Eu = Su[p + 2 * m], ku = sign * Su[p + 2 * m + 1];
     for (size_t l = 0; l < m; ++l) {
       const double al = sign * au[l];
       for (size_t j = 0; j < p; ++j) g1[j + l * p] += Su[j] * al;
@@ -131,12 +137,13 @@ std::vector<double> sse_profile(const Sample& s, const Eigen::VectorXd& y, const
       const auto u = static_cast<size_t>(s.unit[i]);
       const double* c = s.C.data() + i * m;
       unit_terms(u, -1);
-      for (size_t l = 0; l < m; ++l) a[u * m + l] += c[l];
+      double *au = a_of(u), *hu = h_of(u);
+      for (size_t l = 0; l < m; ++l) au[l] += c[l];
       if (const long k = s.kept_at[i]; k >= 0) {
         const double* b = B.data() + static_cast<size_t>(k) * p;
         const double ek = e[k];
         for (size_t l = 0; l < m; ++l) {
-          h[u * m + l] += c[l];
+          hu[l] += c[l];
           for (size_t j = 0; j < p; ++j) p1[j + l * p] += b[j] * c[l];
           for (size_t r = 0; r < m; ++r) q1[r + l * m] += c[r] * c[l];
           dd[l] += c[l] * ek;
