@@ -125,7 +125,11 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     ctx.cache = &cache;
     if (!args->save.empty() && !a.creates) throw SpecError(fmt::format("--save: '{}' adds no column to the data", a.name));
     ctx.frame_disposable = args->save.empty();
+    StageTimer timer;
+    ctx.timer = args->out.timing ? &timer : nullptr;
+    StageLap lap(ctx.timer);
     Frame frame = read_table(args->data, declared_csv(args->input, "--"));
+    lap.lap(Stage::Read);
     SpatialSetup spatial;
     if (a.needs.spatial)
       ctx.spatial = [&](const Frame& f) -> const SpatialSetup& {
@@ -138,7 +142,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
       if (!out.tables.empty())
         out.tables.front().notes.push_back(fmt::format("Written to {} with the new column(s) {}.", args->save, fmt::join(a.creates(options), ", ")));
     }
-    emit(out.tables, out.json, args->out);
+    emit(out.tables, out.json, args->out, ctx.timer);
   });
 }
 

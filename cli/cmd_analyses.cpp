@@ -14,6 +14,7 @@ void add_analyses(CLI::App& app) {
   auto* cmd = app.add_subcommand("analyses", "List every analysis: its name (the study file's type), command and options");
   add_output_options(*cmd, *out);
   cmd->callback([out] {
+    StageTimer timer;
     Table t;
     t.title = "Analyses (study file: type = name; command line: cbec <command> --method name)";
     t.header = {"Name", "Command", "Options", "What it does"};
@@ -31,7 +32,7 @@ void add_analyses(CLI::App& app) {
     for (const auto& g : command_groups())
       j["commands"].push_back({{"name", g.name}, {"selector", g.selector}, {"selector_positional", g.selector_positional}});
     t.notes.push_back("* required. `cbec <command> --help` shows each option's meaning, default and choices.");
-    emit({t}, j, *out);
+    emit({t}, j, *out, out->timing ? &timer : nullptr);
   });
 }
 

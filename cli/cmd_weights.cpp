@@ -51,6 +51,7 @@ void add_weights(CLI::App& app) {
   cmd->add_flag("--symmetrize", o->symmetrize, "Make every link mutual (an edge list giving each pair once)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
+    StageTimer timer;  // --timing: the whole command is "other" but for the output
     WeightsRequest r{o->type, o->id, o->lon, o->lat, o->wkt, o->edits, o->var, o->file, o->transform,
                      o->projected, o->link_islands, o->matrix, o->symmetrize, o->snap, o->threshold, o->power, o->k};
     std::function<Frame()> load;
@@ -60,7 +61,7 @@ void add_weights(CLI::App& app) {
       write_weights(b.w, o->save, o->matrix);
       b.table.notes.push_back("Saved to " + o->save);
     }
-    emit({b.table}, b.json, o->out);
+    emit({b.table}, b.json, o->out, o->out.timing ? &timer : nullptr);
   });
 }
 

@@ -6,7 +6,7 @@ echo "| rows | task | cbec s | R s | R/cbec | cbec peak MB | R peak MB |"
 echo "|---:|---|---:|---:|---:|---:|---:|"
 for f in "$here"/results-*.tsv; do
   n=${f##*results-}; n=${n%.tsv}
-  for task in read feols; do
+  for task in read feols feols3; do
     c=$(awk -v t=$task '$1=="cbec" && $2==t {print $3, $4}' "$f")
     r=$(awk -v t=$task '$1=="R" && $2==t {print $3, $4}' "$f")
     set -- $c $r

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark: two-way fixed-effects OLS with 5 regressors and standard errors clustered
-# by unit, and CSV reading, for cbec and R (fixest when installed in R_LIBS, else estimatr), in one
+# Side-by-side benchmark: two-way and three-way fixed-effects OLS with 5 regressors and standard
+# errors clustered by unit, and CSV reading, for cbec and R (fixest when installed in R_LIBS, else estimatr), in one
 # run on the same data, machine and threads. Writes bench/feols/results-<rows>.tsv; summarize with
 # bench/feols/report.sh. Usage: bench/feols/run.sh 1000000 [10000000 ...]
 set -euo pipefail
@@ -12,7 +12,7 @@ work=${BENCH_DIR:-/tmp/cbec-bench}
 mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 1; }
 for n in "$@"; do
-  csv="$work/panel_$n.csv"
+  csv="$work/panel3_$n.csv"
   [ -f "$csv" ] || Rscript "$here/make_data.R" "$n" "$csv"
   out="$here/results-$n.tsv"
   printf "tool\ttask\tseconds\tpeak_kb\n" > "$out"
@@ -24,8 +24,10 @@ for n in "$@"; do
   }
   export OMP_NUM_THREADS=$threads
   measure cbec read "$cbec" describe "$csv" y
-  measure cbec feols "$cbec" reg "$csv" "y ~ x1 + x2 + x3 + x4 + x5 | id + year" --vcov cluster:id --json-out "$work/cbec-$n.json"
+  measure cbec feols "$cbec" reg "$csv" "y ~ x1 + x2 + x3 + x4 + x5 | id + year" --vcov cluster:id --json-out "$work/cbec-$n.json" --timing
+  measure cbec feols3 "$cbec" reg "$csv" "y3 ~ x1 + x2 + x3 + x4 + x5 | id + year + ind" --vcov cluster:id --json-out "$work/cbec3-$n.json" --timing
   measure R read Rscript "$here/peer.R" read "$csv" "$threads"
   measure R feols Rscript "$here/peer.R" feols "$csv" "$threads"
+  measure R feols3 Rscript "$here/peer.R" feols3 "$csv" "$threads"
   cat "$out"
 done

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cbec/analysis/options.hpp"
+#include "cbec/core/stage_timer.hpp"
 #include "cbec/frame/spatial_weights.hpp"
 #include "cbec/frame/frame.hpp"
 #include "cbec/report/figures.hpp"
@@ -57,6 +58,7 @@ struct AnalysisContext {
   Resampling resampling;
   nlohmann::json truth;                // known true effects of simulated data (study only), else null
   DemeanCache* cache = nullptr;        // shares demeaned columns between models of one run
+  StageTimer* timer = nullptr;         // stage times for --timing (null: not asked)
   bool frame_disposable = false;       // the caller no longer needs the frame: it may be consumed
   std::function<const SpatialSetup&(const Frame&)> spatial;  // weights on the units (needs.spatial)
   // Put the reader's notes on the data (frame.notes()) into the outcome; a study reports them once

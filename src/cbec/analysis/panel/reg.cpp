@@ -42,6 +42,7 @@ Analysis reg_analysis() {
     dopt.drop_singletons = !o.flag("keep_singletons");
     FeolsOptions fopt;
     fopt.vcov = VcovSpec::parse(o.text("vcov"), dopt.panel_time);
+    fopt.timer = ctx.timer;
     const auto formulas = o.list("formulas");
     for (const auto& f : formulas) check_vcov("reg", "feols", fopt.vcov, {!parse_formula(f).fixed_effects.empty(), !dopt.weights.empty()});
     std::vector<RegressionResult> results;

@@ -1,9 +1,41 @@
 #include "cbec/estimate/ols/demean.hpp"
 
 #include <algorithm>
-#include <cmath>
+#include <numeric>
+
+#include "cbec/estimate/ols/irons_tuck.hpp"
 
 namespace cbec {
+namespace {
+
+constexpr size_t kWarmup = 15;  // fixest's iter_warmup: iterations on all dimensions before the two largest
+
+// One dimension's block of a sweep: coef_q[g] = (sum_g w v - sum_g w * sum_{r != q} coef_r) / sum_g w.
+// `codes` and `coefs` list the other dimensions; out holds sum_g w v on entry (the caller copies it).
+template <bool Weighted>
+void update_block(size_t n, const int32_t* cq, const std::vector<const int32_t*>& codes,
+                  const std::vector<const double*>& coefs, const double* w, const double* wsum, size_t levels,
+                  double* out) {
+  const size_t R = codes.size();
+  if (R == 1) {
+    const int32_t* c0 = codes[0];
+    const double* a0 = coefs[0];
+    for (size_t i = 0; i < n; ++i) out[cq[i]] -= (Weighted ? w[i] : 1.0) * a0[c0[i]];
+  } else if (R == 2) {
+    const int32_t *c0 = codes[0], *c1 = codes[1];
+    const double *a0 = coefs[0], *a1 = coefs[1];
+    for (size_t i = 0; i < n; ++i) out[cq[i]] -= (Weighted ? w[i] : 1.0) * (a0[c0[i]] + a1[c1[i]]);
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      double s = 0;
+      for (size_t r = 0; r < R; ++r) s += coefs[r][codes[r][i]];
+      out[cq[i]] -= (Weighted ? w[i] : 1.0) * s;
+    }
+  }
+  for (size_t g = 0; g < levels; ++g) out[g] /= wsum[g];
+}
+
+}  // namespace
 
 Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weights, double tol, size_t max_iter)
     : fes_(fes), w_(weights), tol_(tol), max_iter_(max_iter), n_(fes.empty() ? 0 : fes[0].codes.size()) {
@@ -12,95 +44,106 @@ Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weight
     for (size_t i = 0; i < n_; ++i) s[f.codes[i]] += w_.size() ? w_[static_cast<long>(i)] : 1.0;
     wsum_.push_back(std::move(s));
   }
+  by_size_.resize(fes_.size());
+  std::iota(by_size_.begin(), by_size_.end(), size_t{0});
+  std::stable_sort(by_size_.begin(), by_size_.end(),
+                   [&](size_t a, size_t b) { return fes_[a].n_levels > fes_[b].n_levels; });
 }
 
-size_t Demeaner::demean_column(double* v) const {
-  const size_t Q = fes_.size();
+Demeaner::ColumnStats Demeaner::project(double* v, const std::vector<size_t>& dims, size_t max_iter) const {
+  const size_t Q = dims.size();
   const bool weighted = w_.size() > 0;
-  auto wt = [&](size_t i) { return weighted ? w_[static_cast<long>(i)] : 1.0; };
-  // Weighted group means of v for each dimension.
-  std::vector<std::vector<double>> vbar(Q);
-  for (size_t q = 0; q < Q; ++q) {
-    vbar[q].assign(fes_[q].n_levels, 0.0);
-    const int32_t* c = fes_[q].codes.data();
-    for (size_t i = 0; i < n_; ++i) vbar[q][c[i]] += wt(i) * v[i];
-    for (size_t g = 0; g < vbar[q].size(); ++g) vbar[q][g] /= wsum_[q][g];
-  }
-  if (Q == 1) {
-    const int32_t* c = fes_[0].codes.data();
-    for (size_t i = 0; i < n_; ++i) v[i] -= vbar[0][c[i]];
-    return 1;
-  }
-  // Coefficients of all dimensions, stacked.
+  const double* w = weighted ? w_.data() : nullptr;
   std::vector<size_t> offset(Q + 1, 0);
-  for (size_t q = 0; q < Q; ++q) offset[q + 1] = offset[q] + fes_[q].n_levels;
-  const size_t m = offset[Q];
-  std::vector<double> acc;
-  // One Gauss-Seidel sweep: alpha_q = vbar_q - mean_q(sum_{r != q} alpha_r).
-  auto sweep = [&](const std::vector<double>& in, std::vector<double>& out) {
-    out = in;
-    for (size_t q = 0; q < Q; ++q) {
-      acc.assign(fes_[q].n_levels, 0.0);
-      const int32_t* cq = fes_[q].codes.data();
-      for (size_t i = 0; i < n_; ++i) {
-        double s = 0;
-        for (size_t r = 0; r < Q; ++r)
-          if (r != q) s += out[offset[r] + fes_[r].codes[i]];
-        acc[cq[i]] += wt(i) * s;
+  for (size_t k = 0; k < Q; ++k) offset[k + 1] = offset[k] + fes_[dims[k]].n_levels;
+  // Weighted sums of v per level, stacked as the coefficients are.
+  std::vector<double> vsum(offset[Q], 0.0);
+  for (size_t k = 0; k < Q; ++k) {
+    const int32_t* c = fes_[dims[k]].codes.data();
+    double* s = vsum.data() + offset[k];
+    for (size_t i = 0; i < n_; ++i) s[c[i]] += (weighted ? w[i] : 1.0) * v[i];
+  }
+  ColumnStats st;
+  std::vector<double> coef(offset[Q], 0.0);
+  if (Q == 1) {
+    const auto& s = wsum_[dims[0]];
+    for (size_t g = 0; g < s.size(); ++g) coef[g] = vsum[g] / s[g];
+  } else {
+    std::vector<const int32_t*> codes(Q - 1);
+    std::vector<const double*> coefs(Q - 1);
+    // One sweep, smallest dimension first: dimensions after q come from `out` (already updated),
+    // those before q from `in`. The smallest dimension's entries of `in` are never read.
+    auto sweep = [&](const double* in, double* out) {
+      for (size_t q = Q; q-- > 0;) {
+        size_t a = 0;
+        for (size_t r = 0; r < Q; ++r) {
+          if (r == q) continue;
+          codes[a] = fes_[dims[r]].codes.data();
+          coefs[a++] = (r < q ? in : out) + offset[r];
+        }
+        double* o = out + offset[q];
+        std::copy(vsum.begin() + static_cast<long>(offset[q]), vsum.begin() + static_cast<long>(offset[q + 1]), o);
+        const size_t levels = offset[q + 1] - offset[q];
+        const int32_t* cq = fes_[dims[q]].codes.data();
+        if (weighted) update_block<true>(n_, cq, codes, coefs, w, wsum_[dims[q]].data(), levels, o);
+        else update_block<false>(n_, cq, codes, coefs, w, wsum_[dims[q]].data(), levels, o);
       }
-      for (size_t g = 0; g < acc.size(); ++g) out[offset[q] + g] = vbar[q][g] - acc[g] / wsum_[q][g];
-    }
-  };
-  auto converged = [&](const std::vector<double>& a, const std::vector<double>& b) {
-    for (size_t k = 0; k < m; ++k)
-      if (std::fabs(a[k] - b[k]) > tol_ * (0.1 + std::fabs(a[k]))) return false;
-    return true;
-  };
-  std::vector<double> X(m, 0.0), GX, GGX;
-  size_t iter = 0;
-  while (iter < max_iter_) {
-    sweep(X, GX);
-    ++iter;
-    if (converged(X, GX)) { X.swap(GX); break; }
-    sweep(GX, GGX);
-    ++iter;
-    if (converged(GX, GGX)) { X.swap(GGX); break; }
-    // Irons-Tuck: X <- GGX - (dGX . d2X / d2X . d2X) dGX, dGX = GGX - GX, d2X = dGX - (GX - X).
-    double num = 0, den = 0;
-    for (size_t k = 0; k < m; ++k) {
-      double dgx = GGX[k] - GX[k], d2 = dgx - (GX[k] - X[k]);
-      num += dgx * d2;
-      den += d2 * d2;
-    }
-    const double c = den > 0 ? num / den : 0.0;
-    for (size_t k = 0; k < m; ++k) X[k] = GGX[k] - c * (GGX[k] - GX[k]);
+    };
+    auto ssr = [&](const double* x) {
+      double s = 0;
+      for (size_t i = 0; i < n_; ++i) {
+        double e = v[i];
+        for (size_t k = 0; k < Q; ++k) e -= x[offset[k] + fes_[dims[k]].codes[i]];
+        s += e * e;
+      }
+      return s;
+    };
+    const FixedPointStats fp = irons_tuck_fixed_point(sweep, ssr, coef, offset[Q - 1], tol_, max_iter);
+    st = {fp.iterations, fp.evaluations, fp.converged};
   }
   for (size_t i = 0; i < n_; ++i) {
     double s = 0;
-    for (size_t q = 0; q < Q; ++q) s += X[offset[q] + fes_[q].codes[i]];
+    for (size_t k = 0; k < Q; ++k) s += coef[offset[k] + fes_[dims[k]].codes[i]];
     v[i] -= s;
   }
-  return iter;
+  return st;
+}
+
+Demeaner::ColumnStats Demeaner::demean_column(double* v) const {
+  if (by_size_.size() <= 2) return project(v, by_size_, max_iter_);
+  ColumnStats st = project(v, by_size_, std::min(kWarmup, max_iter_));
+  if (st.converged) return st;
+  auto add = [&](const ColumnStats& s) {
+    st.iterations += s.iterations;
+    st.sweeps += s.sweeps;
+    st.converged = s.converged;
+  };
+  const size_t two_max = max_iter_ / 2 > st.iterations ? max_iter_ / 2 - st.iterations : 0;
+  if (two_max > 0) add(project(v, {by_size_[0], by_size_[1]}, two_max));
+  add(project(v, by_size_, max_iter_ > st.iterations ? max_iter_ - st.iterations : 0));
+  return st;
 }
 
 DemeanStats Demeaner::demean(Eigen::MatrixXd& m) const {
   DemeanStats stats;
   if (fes_.empty()) return stats;
   const long k = m.cols();
-  std::vector<size_t> iters(static_cast<size_t>(k), 0);
+  std::vector<ColumnStats> cols(static_cast<size_t>(k));
 #pragma omp parallel for schedule(dynamic, 1)
-  for (long j = 0; j < k; ++j) iters[static_cast<size_t>(j)] = demean_column(m.col(j).data());
-  for (size_t it : iters) stats.max_iterations = std::max(stats.max_iterations, it);
-  stats.converged = stats.max_iterations < max_iter_;
+  for (long j = 0; j < k; ++j) cols[static_cast<size_t>(j)] = demean_column(m.col(j).data());
+  for (const auto& c : cols) {
+    stats.max_iterations = std::max(stats.max_iterations, c.iterations);
+    stats.max_sweeps = std::max(stats.max_sweeps, c.sweeps);
+    stats.converged = stats.converged && c.converged;
+  }
   return stats;
 }
 
 DemeanStats Demeaner::demean(Eigen::VectorXd& v) const {
   DemeanStats stats;
   if (fes_.empty()) return stats;
-  stats.max_iterations = demean_column(v.data());
-  stats.converged = stats.max_iterations < max_iter_;
-  return stats;
+  const ColumnStats c = demean_column(v.data());
+  return {c.iterations, c.sweeps, c.converged};
 }
 
 }  // namespace cbec

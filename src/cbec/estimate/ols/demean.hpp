@@ -1,10 +1,16 @@
 // Projection of variables off any number of fixed-effect dimensions ("demeaning"), weighted or not.
 //
-// Algorithm: Gauss-Seidel sweeps over the fixed-effect coefficients (alternating projections,
-// Guimaraes and Portugal 2010; Gaure 2013) with Irons and Tuck (1969) acceleration as in fixest
-// (Berge 2018). One dimension is exact in one pass.
-// Convergence criterion: stop when, for every coefficient, |a_new - a_old| <= tol * (0.1 + |a_old|)
-// (default tol = 1e-10), or after max_iter sweeps (then `converged` is false and a warning is given).
+// Algorithm: the fixed-effect coefficients solve the normal equations of the dummy-variable
+// regression; they are found by Gauss-Seidel sweeps over the dimensions (alternating projections,
+// Guimaraes and Portugal 2010; Gaure 2013) accelerated by Irons and Tuck (1969) as in fixest
+// (Berge 2018; irons_tuck.hpp). The dimensions are taken largest first and a sweep updates the
+// smallest first, so the iterated vector holds all dimensions but the smallest (for two dimensions,
+// only the larger one's coefficients). Strategy for three or more dimensions (fixest's): 15
+// accelerated iterations on all; if not converged, convergence on the two largest, then on all
+// again, each stage on what the previous ones left. One dimension is exact in one pass.
+// Convergence (fixest's rule, default tol = 1e-10): every coefficient moved by at most tol,
+// absolutely or relative to 0.1 + |coefficient|; `converged` is false (and feols warns) when
+// max_iter iterations did not get there.
 #pragma once
 #include <Eigen/Core>
 
@@ -15,24 +21,32 @@
 namespace cbec {
 
 struct DemeanStats {
-  size_t max_iterations = 0;
+  size_t max_iterations = 0;  // accelerated iterations of the slowest column (fixest's count)
+  size_t max_sweeps = 0;      // Gauss-Seidel sweeps of the slowest column
   bool converged = true;
 };
 
 class Demeaner {
  public:
-  Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weights, double tol = 1e-10, size_t max_iter = 100000);
+  Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weights, double tol = 1e-10, size_t max_iter = 10000);
   // Demeans every column of m in place (columns in parallel).
   DemeanStats demean(Eigen::MatrixXd& m) const;
   DemeanStats demean(Eigen::VectorXd& v) const;
 
  private:
-  size_t demean_column(double* v) const;
+  struct ColumnStats {
+    size_t iterations = 0, sweeps = 0;
+    bool converged = true;
+  };
+  ColumnStats demean_column(double* v) const;
+  // Projects v off the dimensions `dims` (indices into fes_, largest first) in place.
+  ColumnStats project(double* v, const std::vector<size_t>& dims, size_t max_iter) const;
   const std::vector<Factor>& fes_;
   const Eigen::VectorXd& w_;
   double tol_;
   size_t max_iter_;
   std::vector<std::vector<double>> wsum_;  // per dimension, per level: sum of weights
+  std::vector<size_t> by_size_;            // dimensions by decreasing number of levels
   size_t n_;
 };
 

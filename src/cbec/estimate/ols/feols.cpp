@@ -111,6 +111,7 @@ PartialledFirstStage partial_first_stage(const Eigen::MatrixXd& Fk, const std::v
 // endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
 // and reused as working storage.
 RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o) {
+  StageLap lap(o.timer);
   RegressionResult r;
   r.estimator = d.spec.has_iv() ? "iv" : (d.fixed_effects.empty() ? "ols" : "feols");
   r.formula = d.spec.formula;
@@ -161,11 +162,13 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
       for (long j : todo) o.cache->store(keys[static_cast<size_t>(j)], data.col(j));
     absorbed = absorbed_parameters(d.fixed_effects);
     r.info["demean_iterations"] = std::to_string(st.max_iterations);
+    r.info["demean_sweeps"] = std::to_string(st.max_sweeps);
     r.info["demean_tol"] = fmt::format("{:g}", o.demean_tol);
     if (!st.converged) r.warnings.push_back("the fixed-effect demeaning did not converge; estimates may be inaccurate");
     for (const auto& f : d.fixed_effects) r.fixed_effects.emplace_back(f.name, f.n_levels);
     r.info["absorbed_parameters"] = std::to_string(absorbed);
   }
+  lap.lap(Stage::Demean);
   const Eigen::VectorXd y = data.col(0);
   const auto X = data.middleCols(1, kx);
   const auto E = data.middleCols(1 + kx, ke);
@@ -264,7 +267,9 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   r.terms = names;
   r.coef = ls.beta;
   const size_t k = static_cast<size_t>(Zfinal.cols());
+  lap.lap(Stage::Solve);
   VcovOutput v = compute_vcov(o.vcov, {Zfinal, ls.resid, w, ls.bread, d, k, absorbed});
+  lap.lap(Stage::Vcov);
   r.vcov = v.V;
   r.vcov_info = v.info;
   for (auto& wmsg : v.warnings) r.warnings.push_back(wmsg);
@@ -304,6 +309,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     f.note = "joint Wald test that all slopes are zero, with the chosen variance estimator";
     r.tests["wald_slopes"] = f;
   }
+  lap.lap(Stage::Solve);
   return r;
 }
 
@@ -341,13 +347,17 @@ DesignOptions with_vcov_groups(DesignOptions design_options, const FeolsOptions&
 }  // namespace
 
 RegressionResult feols(const Frame& frame, const std::string& formula, const FeolsOptions& options, DesignOptions design_options) {
-  ModelSpec spec = parse_formula(formula);
-  return feols(build_design(frame, spec, with_vcov_groups(std::move(design_options), options)), options);
+  StageLap lap(options.timer);
+  Design d = build_design(frame, parse_formula(formula), with_vcov_groups(std::move(design_options), options));
+  lap.lap(Stage::Design);
+  return feols(std::move(d), options);
 }
 
 RegressionResult feols(Frame&& frame, const std::string& formula, const FeolsOptions& options, DesignOptions design_options) {
-  ModelSpec spec = parse_formula(formula);
-  return feols(build_design(std::move(frame), spec, with_vcov_groups(std::move(design_options), options)), options);
+  StageLap lap(options.timer);
+  Design d = build_design(std::move(frame), parse_formula(formula), with_vcov_groups(std::move(design_options), options));
+  lap.lap(Stage::Design);
+  return feols(std::move(d), options);
 }
 
 }  // namespace cbec

@@ -1,6 +1,7 @@
 // Linear regression with any number of absorbed fixed effects, observation weights and 2SLS
 // instrumental variables (fixest's feols). Returns a RegressionResult; never prints.
 #pragma once
+#include "cbec/core/stage_timer.hpp"
 #include "cbec/estimate/ols/demean_cache.hpp"
 #include "cbec/estimate/ols/vcov.hpp"
 #include "cbec/estimate/result.hpp"
@@ -13,6 +14,7 @@ struct FeolsOptions {
   double demean_tol = 1e-10;
   double collin_tol = 1e-10;
   DemeanCache* cache = nullptr;   // share demeaned columns between models of one command
+  StageTimer* timer = nullptr;    // claims design, demean, solve and vcov time (--timing)
 };
 
 RegressionResult feols(const Design& design, const FeolsOptions& options = {});

@@ -20,24 +20,29 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The estimation sample, rows ordered by (unit, period); "kept" rows enter the sums (all of them,
+using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// The estimation sample with its rows in the order of the threshold variable (ties in (unit,
+// period) order), laid out once so that the profile's sweep over q reads every array front to back;
+// multi-column data a row needs together are row-major. "Kept" rows enter the sums (all of them,
 // or all but each unit's last period in Hansen's sample).
 struct Sample {
   size_t n_units = 0, periods = 0;
-  std::vector<int32_t> unit;           // per row
-  std::vector<size_t> kept;            // row indices entering the least squares
+  std::vector<int32_t> unit, period;   // per row
+  std::vector<size_t> kept;            // row indices entering the least squares (ascending)
   std::vector<long> kept_at;           // per row: its position in `kept`, or -1
-  std::vector<size_t> q_order;         // rows sorted by the threshold variable
-  Eigen::MatrixXd C;                   // raw regime-dependent columns, all rows
-  Eigen::VectorXd q;                   // threshold variable, all rows
+  std::vector<long> kept_of;           // per (unit, period), unit * periods + period: position in `kept`, or -1
+  RowMatrix C;                         // raw regime-dependent columns, all rows
+  Eigen::VectorXd q;                   // threshold variable, all rows (ascending)
   Eigen::VectorXd y;                   // within-transformed, kept rows
   Eigen::MatrixXd X, Cw;               // within-transformed regressors and c, kept rows
   double dfree = 0;                    // n (T - 1)
 };
 
 // Rows `kept` of M minus each unit's mean over all its periods (Hansen 1999, eq. 2.3).
-Eigen::MatrixXd within(const Eigen::MatrixXd& M, const Sample& s) {
-  Eigen::MatrixXd means = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(s.n_units), M.cols());
+template <class Matrix>
+Eigen::MatrixXd within(const Matrix& M, const Sample& s) {
+  RowMatrix means = RowMatrix::Zero(static_cast<Eigen::Index>(s.n_units), M.cols());
   for (Eigen::Index i = 0; i < M.rows(); ++i) means.row(s.unit[static_cast<size_t>(i)]) += M.row(i);
   means /= static_cast<double>(s.periods);
   Eigen::MatrixXd out(static_cast<Eigen::Index>(s.kept.size()), M.cols());
@@ -50,15 +55,15 @@ Eigen::MatrixXd within(const Eigen::MatrixXd& M, const Sample& s) {
 
 // c times 1(lower <= q < upper), within-transformed.
 Eigen::MatrixXd regime_columns(const Sample& s, double lower, double upper) {
-  Eigen::MatrixXd M = s.C;
+  RowMatrix M = s.C;
   for (Eigen::Index i = 0; i < M.rows(); ++i)
     if (!(s.q[i] >= lower && s.q[i] < upper)) M.row(i).setZero();
   return within(M, s);
 }
 
 // [x, c, c 1(q < g) for each fixed g]: spans the same space as the regime-specific slopes.
-Eigen::MatrixXd base_design(const Sample& s, const std::vector<double>& fixed) {
-  Eigen::MatrixXd B(s.X.rows(), s.X.cols() + s.Cw.cols() * static_cast<Eigen::Index>(1 + fixed.size()));
+RowMatrix base_design(const Sample& s, const std::vector<double>& fixed) {
+  RowMatrix B(s.X.rows(), s.X.cols() + s.Cw.cols() * static_cast<Eigen::Index>(1 + fixed.size()));
   B << s.X, s.Cw, Eigen::MatrixXd(s.X.rows(), s.Cw.cols() * static_cast<Eigen::Index>(fixed.size()));
   Eigen::Index col = s.X.cols() + s.Cw.cols();
   for (double g : fixed) {
@@ -68,7 +73,7 @@ Eigen::MatrixXd base_design(const Sample& s, const std::vector<double>& fixed) {
   return B;
 }
 
-double sse_of(const Eigen::MatrixXd& B, const Eigen::VectorXd& y) {
+double sse_of(const RowMatrix& B, const Eigen::VectorXd& y) {
   const Eigen::VectorXd b = (B.transpose() * B).ldlt().solve(B.transpose() * y);
   return (y - B * b).squaredNorm();
 }
@@ -83,49 +88,74 @@ double sse_of(const Eigen::MatrixXd& B, const Eigen::VectorXd& y) {
 //   D'e = sum_K c_i e_i 1_i - sum_u a_u E_u / T,            E_u = sum_{K,u} e_i
 //   D'D = sum_K c_i c_i' 1_i - sum_u (h_u a_u' + a_u h_u') / T + sum_u k_u a_u a_u' / T^2,  h_u = sum_{K,u} c_i 1_i
 std::vector<double> sse_profile(const Sample& s, const Eigen::VectorXd& y, const std::vector<double>& fixed, const std::vector<double>& grid) {
-  const Eigen::MatrixXd B = base_design(s, fixed);
+  const RowMatrix B = base_design(s, fixed);
   const Eigen::LDLT<Eigen::MatrixXd> BtB(B.transpose() * B);
   const Eigen::VectorXd e = y - B * BtB.solve(B.transpose() * y);
   const double ee = e.squaredNorm(), T = static_cast<double>(s.periods);
-  const Eigen::Index p = B.cols(), m = s.C.cols(), n = static_cast<Eigen::Index>(s.n_units);
-  Eigen::MatrixXd S = Eigen::MatrixXd::Zero(p, n), a = Eigen::MatrixXd::Zero(m, n), h = Eigen::MatrixXd::Zero(m, n);
-  Eigen::VectorXd E = Eigen::VectorXd::Zero(n), k_u = Eigen::VectorXd::Zero(n);
+  const size_t p = static_cast<size_t>(B.cols()), m = static_cast<size_t>(s.C.cols()), n = s.n_units;
+  // Per-unit sums in one contiguous block per unit (the sweep visits units in no order, so a unit's
+  // sums share cache lines): S_u (p), a_u (m), h_u (m), E_u, k_u.
+  const size_t width = p + 2 * m + 2;
+  std::vector<double> units(n * width, 0.0);
+  auto S_of = [&](size_t u) { return &units[u * width]; };
+  auto a_of = [&](size_t u) { return &units[u * width + p]; };
+  auto h_of = [&](size_t u) { return &units[u * width + p + m]; };
   for (size_t k = 0; k < s.kept.size(); ++k) {
-    const int32_t u = s.unit[s.kept[k]];
-    S.col(u) += B.row(static_cast<Eigen::Index>(k)).transpose();
-    E[u] += e[static_cast<Eigen::Index>(k)];
-    k_u[u] += 1;
+    const auto u = static_cast<size_t>(s.unit[s.kept[k]]);
+    const double* b = B.data() + k * p;
+    double* Su = S_of(u);
+    for (size_t j = 0; j < p; ++j) Su[j] += b[j];
+    Su[p + 2 * m] += e[static_cast<Eigen::Index>(k)];
+    Su[p + 2 * m + 1] += 1;
   }
-  Eigen::MatrixXd P1 = Eigen::MatrixXd::Zero(p, m), G1 = P1, Q1 = Eigen::MatrixXd::Zero(m, m), H = Q1, A = Q1;
-  Eigen::VectorXd d1 = Eigen::VectorXd::Zero(m), G2 = d1;
-  auto unit_terms = [&](int32_t u, double sign) {
-    G1 += sign * S.col(u) * a.col(u).transpose();
-    G2 += sign * a.col(u) * E[u];
-    H += sign * (h.col(u) * a.col(u).transpose() + a.col(u) * h.col(u).transpose());
-    A += sign * k_u[u] * a.col(u) * a.col(u).transpose();
+  // Column-major p x m (P1, G1) and m x m (Q1, H, A) sums, m-vectors d1, G2.
+  Eigen::MatrixXd P1 = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m)), G1 = P1;
+  Eigen::MatrixXd Q1 = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(m)), H = Q1, A = Q1;
+  Eigen::VectorXd d1 = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(m)), G2 = d1;
+  double *g1 = G1.data(), *g2 = G2.data(), *hh = H.data(), *aa = A.data(), *p1 = P1.data(), *q1 = Q1.data(), *dd = d1.data();
+  auto unit_terms = [&](size_t u, double sign) {
+    const double *Su = S_of(u), *au = a_of(u), *hu = h_of(u);
+    const double Eu = Su[p + 2 * m], ku = sign * Su[p + 2 * m + 1];
+    for (size_t l = 0; l < m; ++l) {
+      const double al = sign * au[l];
+      for (size_t j = 0; j < p; ++j) g1[j + l * p] += Su[j] * al;
+      g2[l] += al * Eu;
+      for (size_t r = 0; r < m; ++r) {
+        hh[r + l * m] += sign * (hu[r] * au[l] + au[r] * hu[l]);
+        aa[r + l * m] += ku * au[r] * au[l];
+      }
+    }
   };
   std::vector<double> out(grid.size());
-  size_t next = 0;
+  Eigen::MatrixXd BtD(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m)), DtD(Q1.rows(), Q1.cols()), Sm(DtD.rows(), DtD.cols());
+  Eigen::VectorXd v(static_cast<Eigen::Index>(m));
+  Eigen::LDLT<Eigen::MatrixXd> Sf(static_cast<Eigen::Index>(m));
+  size_t i = 0;  // rows are in the order of q: the sweep reads them front to back
+  const auto N = static_cast<size_t>(s.q.size());
   for (size_t g = 0; g < grid.size(); ++g) {
-    for (; next < s.q_order.size() && s.q[static_cast<Eigen::Index>(s.q_order[next])] < grid[g]; ++next) {
-      const size_t i = s.q_order[next];
-      const int32_t u = s.unit[i];
-      const Eigen::VectorXd c = s.C.row(static_cast<Eigen::Index>(i)).transpose();
+    for (; i < N && s.q[static_cast<Eigen::Index>(i)] < grid[g]; ++i) {
+      const auto u = static_cast<size_t>(s.unit[i]);
+      const double* c = s.C.data() + i * m;
       unit_terms(u, -1);
-      a.col(u) += c;
+      double *au = a_of(u), *hu = h_of(u);
+      for (size_t l = 0; l < m; ++l) au[l] += c[l];
       if (const long k = s.kept_at[i]; k >= 0) {
-        h.col(u) += c;
-        P1 += B.row(k).transpose() * c.transpose();
-        Q1 += c * c.transpose();
-        d1 += c * e[k];
+        const double* b = B.data() + static_cast<size_t>(k) * p;
+        const double ek = e[k];
+        for (size_t l = 0; l < m; ++l) {
+          hu[l] += c[l];
+          for (size_t j = 0; j < p; ++j) p1[j + l * p] += b[j] * c[l];
+          for (size_t r = 0; r < m; ++r) q1[r + l * m] += c[r] * c[l];
+          dd[l] += c[l] * ek;
+        }
       }
       unit_terms(u, +1);
     }
-    const Eigen::MatrixXd BtD = P1 - G1 / T;
-    const Eigen::VectorXd v = d1 - G2 / T;
-    const Eigen::MatrixXd DtD = Q1 - H / T + A / (T * T);
-    const Eigen::MatrixXd Sm = DtD - BtD.transpose() * BtB.solve(BtD);
-    const Eigen::LDLT<Eigen::MatrixXd> Sf(Sm);
+    BtD = P1 - G1 / T;
+    v = d1 - G2 / T;
+    DtD = Q1 - H / T + A / (T * T);
+    Sm = DtD - BtD.transpose() * BtB.solve(BtD);
+    Sf.compute(Sm);
     const bool degenerate = Sf.vectorD().minCoeff() <= 1e-12 * std::max(1.0, Q1.diagonal().maxCoeff());
     out[g] = degenerate ? ee : ee - v.dot(Sf.solve(v));
   }
@@ -242,17 +272,19 @@ void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, cons
     step.p_value = step.crit90 = step.crit95 = step.crit99 = kNaN;
     return;
   }
-  const Eigen::MatrixXd B = base_design(s, null_thresholds);
+  const RowMatrix B = base_design(s, null_thresholds);
   const Eigen::VectorXd fitted = B * (B.transpose() * B).ldlt().solve(B.transpose() * s.y);
   const Eigen::VectorXd resid = s.y - fitted;
-  const size_t per_unit = s.kept.size() / s.n_units;
-  const Eigen::MatrixXd linear = k == 1 ? base_design(s, {}) : Eigen::MatrixXd();   // S_0 enters the first test only
+  const RowMatrix linear = k == 1 ? base_design(s, {}) : RowMatrix();   // S_0 enters the first test only
   const auto stats = replicate(draws, spec.seed + static_cast<uint64_t>(k), [&](size_t, Rng& rng) {
-    Eigen::VectorXd yb = fitted;
-    for (size_t slot = 0; slot < s.n_units; ++slot) {
-      const auto u = std::min(s.n_units - 1, static_cast<size_t>(uniform01(rng) * static_cast<double>(s.n_units)));
-      yb.segment(static_cast<Eigen::Index>(slot * per_unit), static_cast<Eigen::Index>(per_unit)) +=
-          resid.segment(static_cast<Eigen::Index>(u * per_unit), static_cast<Eigen::Index>(per_unit));
+    // Unit slot v takes the residuals of a drawn unit, period by period.
+    std::vector<size_t> drawn(s.n_units);
+    for (auto& u : drawn) u = std::min(s.n_units - 1, static_cast<size_t>(uniform01(rng) * static_cast<double>(s.n_units)));
+    Eigen::VectorXd yb(fitted.size());
+    for (size_t r = 0; r < s.kept.size(); ++r) {
+      const size_t i = s.kept[r];
+      const long from = s.kept_of[drawn[static_cast<size_t>(s.unit[i])] * s.periods + static_cast<size_t>(s.period[i])];
+      yb[static_cast<Eigen::Index>(r)] = fitted[static_cast<Eigen::Index>(r)] + resid[from];
     }
     // Sequential estimation as in the data: thresholds 1..k, each given those before it.
     std::vector<double> fixed;
@@ -318,26 +350,34 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return std::pair(unit.codes[a], time.codes[a]) < std::pair(unit.codes[b], time.codes[b]);
   });
+  // Rows in the order of q, ties in (unit, period) order.
+  const auto q_col_index = 1 + static_cast<Eigen::Index>(q_col);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return d.X(static_cast<Eigen::Index>(a), q_col_index) < d.X(static_cast<Eigen::Index>(b), q_col_index);
+  });
   const auto K = static_cast<Eigen::Index>(spec.regressors.size()), m = static_cast<Eigen::Index>(spec.regime_dependent.size());
   Eigen::MatrixXd X(static_cast<Eigen::Index>(order.size()), K);
   Eigen::VectorXd y(X.rows());
   s.C.resize(X.rows(), m);
   s.q.resize(X.rows());
   s.unit.resize(order.size());
+  s.period.resize(order.size());
+  s.kept_at.assign(order.size(), -1);
+  s.kept_of.assign(s.n_units * s.periods, -1);
   for (size_t r = 0; r < order.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(order[r]), rr = static_cast<Eigen::Index>(r);
     y[rr] = d.y[i];
     X.row(rr) = d.X.row(i).segment(1, K);
     s.C.row(rr) = d.X.row(i).segment(1 + K, m);
-    s.q[rr] = d.X(i, 1 + static_cast<Eigen::Index>(q_col));
+    s.q[rr] = d.X(i, q_col_index);
     s.unit[r] = unit.codes[order[r]];
-    if (!spec.delete_last_period || time.codes[order[r]] + 1 != static_cast<int32_t>(s.periods)) s.kept.push_back(r);
+    s.period[r] = time.codes[order[r]];
+    if (!spec.delete_last_period || s.period[r] + 1 != static_cast<int32_t>(s.periods)) {
+      s.kept_at[r] = static_cast<long>(s.kept.size());
+      s.kept_of[static_cast<size_t>(s.unit[r]) * s.periods + static_cast<size_t>(s.period[r])] = s.kept_at[r];
+      s.kept.push_back(r);
+    }
   }
-  s.kept_at.assign(order.size(), -1);
-  for (size_t k = 0; k < s.kept.size(); ++k) s.kept_at[s.kept[k]] = static_cast<long>(k);
-  s.q_order.resize(order.size());
-  std::iota(s.q_order.begin(), s.q_order.end(), 0);
-  std::stable_sort(s.q_order.begin(), s.q_order.end(), [&](size_t a, size_t b) { return s.q[static_cast<Eigen::Index>(a)] < s.q[static_cast<Eigen::Index>(b)]; });
   s.y = within(y, s);
   s.X = within(X, s);
   s.Cw = within(s.C, s);

@@ -1,0 +1,32 @@
+// Fixed-point iteration x = G(x) accelerated by Irons and Tuck (1969, "A version of the Aitken
+// accelerator for computer iteration", IJNME 1), with the schedule of fixest's demeaning (Berge 2018,
+// "Efficient estimation of maximum likelihood models with multiple fixed-effects: the R package
+// FENmlm"): each iteration extrapolates from X, G(X), G(G(X)); after 40 iterations an extra plain
+// step follows each extrapolation; every 4 iterations a second ("grand") extrapolation is made over
+// the iterates 4 apart; every 40 iterations the caller's sum of squares is compared with the last.
+//
+// Only the first `n_free` entries of x are iterated: G must read only those (the remaining entries
+// are outputs of G, such as the coefficients of the last fixed-effect dimension in a sweep).
+// Stopping rule (fixest's): every free entry moved by at most tol, absolutely or relative to
+// 0.1 + |x| (|G(x) - x| <= tol or |G(x) - x| / (0.1 + |x|) <= tol); or the sum of squares changed
+// by at most tol in the same sense; or the extrapolation's denominator is exactly zero.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace cbec {
+
+struct FixedPointStats {
+  size_t iterations = 0;   // accelerated iterations, as fixest counts them
+  size_t evaluations = 0;  // calls of G (sweeps)
+  bool converged = true;
+};
+
+// G(in, out) writes G(in) into out (both of x.size()). `ssr(x)` is the criterion checked every 40
+// iterations. x holds the start on entry and the last G(x) on return.
+FixedPointStats irons_tuck_fixed_point(const std::function<void(const double*, double*)>& G,
+                                       const std::function<double(const double*)>& ssr, std::vector<double>& x,
+                                       size_t n_free, double tol, size_t max_iter);
+
+}  // namespace cbec
