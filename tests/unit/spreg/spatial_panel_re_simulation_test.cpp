@@ -16,26 +16,12 @@
 #include <random>
 
 #include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
+#include "rook_lattice.hpp"
 
 using namespace cbec;
+using cbec::testing::rook_lattice;
 
 namespace {
-
-SparseRowMatrix rook_lattice(int side) {
-  std::vector<Eigen::Triplet<double>> t;
-  for (int r = 0; r < side; ++r)
-    for (int c = 0; c < side; ++c) {
-      std::vector<int> nb;
-      if (r > 0) nb.push_back((r - 1) * side + c);
-      if (r + 1 < side) nb.push_back((r + 1) * side + c);
-      if (c > 0) nb.push_back(r * side + c - 1);
-      if (c + 1 < side) nb.push_back(r * side + c + 1);
-      for (int j : nb) t.emplace_back(r * side + c, j, 1.0 / static_cast<double>(nb.size()));
-    }
-  SparseRowMatrix w(side * side, side * side);
-  w.setFromTriplets(t.begin(), t.end());
-  return w;
-}
 
 struct Summary {
   double spatial = 0, beta = 0, phi = 0, cover_spatial = 0, cover_beta = 0;

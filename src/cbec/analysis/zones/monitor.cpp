@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "cbec/analysis/zones/zone_matching.hpp"
 #include "cbec/analysis/zones/zones_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/domain/pilot_zones.hpp"
@@ -30,13 +31,7 @@ MonitorPanel layout(const Frame& frame, const Options& o, const AnalysisContext&
   Frame ids;
   ids.set(frame.get(ctx.unit));
   ids.set(frame.get(ctx.time));
-  TreatOptions t;
-  t.unit = ctx.unit;
-  t.time = ctx.time;
-  t.level = o.text("level");
-  t.county_rule = o.text("county_rule");
-  t.timing = o.text("timing");
-  report = add_treatment(ids, t, load_pilot_zones(o.text("registry")));
+  report = add_treatment(ids, zone_matching(o, ctx), load_pilot_zones(o.text("registry")));
   const auto& time = frame.numeric(ctx.time);
   const auto& first = ids.numeric("first_treat");
   const Column& unit = frame.get(ctx.unit);
@@ -100,16 +95,13 @@ Analysis monitor_analysis() {
   a.name = "monitor";
   a.command = "zones";
   a.summary = "Pilot-zone monitoring: indicators of zone and other units by period (levels, growth, gaps, ranks, Theil and Gini decompositions)";
-  a.options = {columns_option("indicators", "Indicator columns to follow", true),
-               choice_option("level", {"city", "province"}, "city", "Units are cities or provinces (names in Chinese or English)"),
-               choice_option("county_rule", {"parent", "ignore"}, "parent", "parent: a county-level zone such as Yiwu makes its prefecture a zone"),
-               text_option("timing", "When a zone counts: year (approval year), july (approved after June: next year), lag=k", "year"),
-               text_option("registry", "Use this registry CSV instead of the shipped one"),
-               choice_option("membership", {"ever", "by-year"}, "ever",
+  a.options = {columns_option("indicators", "Indicator columns to follow", true)};
+  for (auto& option : zone_matching_options()) a.options.push_back(std::move(option));
+  a.options.insert(a.options.end(), {choice_option("membership", {"ever", "by-year"}, "ever",
                              "ever: fixed groups, the units with a zone by the last period; by-year: a unit is a zone from its zone year on"),
                integer_option("start", nullptr, "First period (default: the first of the data)"),
                integer_option("end", nullptr, "Last period (default: the last of the data)"),
-               column_option("by", "Groups of the inequality decomposition, e.g. a region column (default: zone and other units)")};
+               column_option("by", "Groups of the inequality decomposition, e.g. a region column (default: zone and other units)")});
   a.needs.panel = PanelNeed::Required;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     TreatReport report;

@@ -1,0 +1,14 @@
+// How units are matched to the pilot-zone registry, shared by `cbec treat` and the zones monitor:
+// the options (level, county_rule, timing, registry) and the TreatOptions they give.
+#pragma once
+#include <vector>
+
+#include "cbec/analysis/analysis.hpp"
+#include "cbec/domain/pilot_zones.hpp"
+
+namespace cbec {
+
+std::vector<OptionSpec> zone_matching_options();
+TreatOptions zone_matching(const Options& o, const AnalysisContext& ctx);
+
+}  // namespace cbec
