@@ -12,32 +12,20 @@
 #include "cbec/estimate/ts/cross_section_demean.hpp"
 #include "cbec/estimate/ts/pedroni.hpp"
 #include "cbec/estimate/ts/pedroni_moments.hpp"
-#include "cbec/io/csv_reader.hpp"
+#include "cointegration_cases.hpp"
 
 using namespace cbec;
+using cbec::testing::expect_rel;
 
 namespace {
 
 const nlohmann::json& fixture() {
-  static const nlohmann::json j = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_pedroni.json");
-    return nlohmann::json::parse(in);
-  }();
+  static const nlohmann::json j = cbec::testing::reference_fixture("ts_pedroni.json");
   return j;
 }
 
-void expect_rel(double got, double want, const std::string& what) {
-  EXPECT_NEAR(got, want, 1e-6 * std::max(1e-12, std::abs(want))) << what << ": " << got << " vs " << want;
-}
-
 CointegrationData case_data(const nlohmann::json& c) {
-  const bool produc = c["unit"] == "state";
-  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + (produc ? "/produc.csv" : "/grunfeld.csv"));
-  // Produc's reference uses the logs of gsp, pc, emp (named lgsp, lpc, lemp there)
-  auto column = [&](const std::string& v) { return produc ? v.substr(1) : v; };
-  std::vector<std::string> x;
-  for (const auto& v : c["x"]) x.push_back(column(v.get<std::string>()));
-  CointegrationData d = cointegration_data(f, c["unit"], "year", column(c["y"]), x, c["trend"], produc);
+  const CointegrationData d = cbec::testing::cointegration_case(c);
   return c["demean"].get<bool>() ? cross_section_demeaned(d) : d;
 }
 

@@ -12,32 +12,19 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ts/westerlund_bootstrap.hpp"
 #include "cbec/estimate/ts/westerlund_moments.hpp"
-#include "cbec/io/csv_reader.hpp"
+#include "cointegration_cases.hpp"
 
 using namespace cbec;
+using cbec::testing::expect_rel;
 
 namespace {
 
 const nlohmann::json& fixture() {
-  static const nlohmann::json j = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_westerlund.json");
-    return nlohmann::json::parse(in);
-  }();
+  static const nlohmann::json j = cbec::testing::reference_fixture("ts_westerlund.json");
   return j;
 }
 
-void expect_rel(double got, double want, const std::string& what) {
-  EXPECT_NEAR(got, want, 1e-6 * std::max(1e-12, std::abs(want))) << what << ": " << got << " vs " << want;
-}
-
-CointegrationData case_data(const nlohmann::json& c) {
-  const bool produc = c["unit"] == "state";
-  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + (produc ? "/produc.csv" : "/grunfeld.csv"));
-  auto column = [&](const std::string& v) { return produc ? v.substr(1) : v; };   // lgsp -> log(gsp)
-  std::vector<std::string> x;
-  for (const auto& v : c["x"]) x.push_back(column(v.get<std::string>()));
-  return cointegration_data(f, c["unit"], "year", column(c["y"]), x, c["trend"], produc);
-}
+CointegrationData case_data(const nlohmann::json& c) { return cbec::testing::cointegration_case(c); }
 
 EcmLagChoice choice(const nlohmann::json& c) {
   EcmLagChoice e;
