@@ -1,7 +1,8 @@
 // Random-effects spatial panel models and the spatial Hausman test against splm 1.6-5 on Munnell's
 // Produc data with the 48-state weights usaww (tests/reference/spreg/spatial_panel_re.R): SAR-RE,
 // SEM-RE with Baltagi-Song-Koh and with Kapoor-Kelejian-Prucha errors, and sphtest (ML). An
-// unbalanced panel is refused.
+// unbalanced panel is refused. The Durbin model (SDM-RE) against splm's SAR-RE on the data with the
+// W x columns added (splm's ML has no Durbin option).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -77,7 +78,7 @@ TEST(SpatialPanelRe, AgainstSplm) {
     expect_rel(r.loglik, c["loglik"], "log-likelihood", 1e-9);
     ++checked;
   }
-  EXPECT_EQ(checked, 3u);
+  EXPECT_EQ(checked, 4u);
 }
 
 TEST(SpatialPanelRe, HausmanAgainstSplm) {
@@ -107,7 +108,7 @@ TEST(SpatialPanelRe, RefusesUnbalancedPanelsAndOtherModels) {
     EXPECT_NE(std::string(e.what()).find("balanced panel"), std::string::npos) << e.what();
   }
   const SpatialPanelSample b = sample("produc.csv", true);
-  EXPECT_THROW(spatial_panel_re(b.data, options("sdm", "baltagi")), SpecError);
+  EXPECT_THROW(spatial_panel_re(b.data, options("sac", "baltagi")), SpecError);
   SpatialPanelOptions ly = options("sar", "baltagi");
   ly.lee_yu = true;
   EXPECT_THROW(spatial_panel_re(b.data, ly), SpecError);

@@ -159,6 +159,16 @@ Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::Matrix
 }
 
 // The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
+SpatialPanelData with_durbin_regressors(const SpatialPanelData& d) {
+  SpatialPanelData out = d;
+  const long first = !d.x_names.empty() && d.x_names[0] == "(Intercept)" ? 1 : 0;
+  const Eigen::MatrixXd wx = panel_spatial_lag(d, d.X.rightCols(d.X.cols() - first));
+  out.X.conservativeResize(Eigen::NoChange, d.X.cols() + wx.cols());
+  out.X.rightCols(wx.cols()) = wx;
+  for (size_t j = static_cast<size_t>(first); j < d.x_names.size(); ++j) out.x_names.push_back("W." + d.x_names[j]);
+  return out;
+}
+
 Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m) {
   if (e == SpatialPanelEffect::Pooled) return m;
   std::vector<Factor> fes;
@@ -215,16 +225,10 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   const bool has_intercept = !d.x_names.empty() && d.x_names[0] == "(Intercept)";
   if (has_intercept && !pooled) throw SpecError("fixed effects absorb the intercept: drop it from the regressors");
 
-  // Regressors: X, and W X for the Durbin model (the intercept is not lagged).
-  Eigen::MatrixXd x = d.X;
-  std::vector<std::string> names = d.x_names;
-  if (o.model == SpatialPanelModel::Sdm) {
-    const long first = has_intercept ? 1 : 0;
-    const Eigen::MatrixXd wx = panel_spatial_lag(d, d.X.rightCols(d.X.cols() - first));
-    x.conservativeResize(n, d.X.cols() + wx.cols());
-    x.rightCols(wx.cols()) = wx;
-    for (size_t j = static_cast<size_t>(first); j < d.x_names.size(); ++j) names.push_back("W." + d.x_names[j]);
-  }
+  // Regressors: X, and W X for the Durbin model.
+  const SpatialPanelData durbin = o.model == SpatialPanelModel::Sdm ? with_durbin_regressors(d) : SpatialPanelData{};
+  const Eigen::MatrixXd& x = o.model == SpatialPanelModel::Sdm ? durbin.X : d.X;
+  const std::vector<std::string>& names = o.model == SpatialPanelModel::Sdm ? durbin.x_names : d.x_names;
   const long k = x.cols();
   if (k == 0) throw SpecError("the spatial panel model needs at least one regressor");
   if (n <= k + 1) throw DataError(fmt::format("{} observations are too few for {} regressors", n, k));

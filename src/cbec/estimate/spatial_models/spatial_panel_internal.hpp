@@ -8,6 +8,9 @@ namespace cbec {
 
 // W_t v_t for every period t, stacked in the observations' order.
 Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v);
+// The data of the spatial Durbin model: X followed by W X of every regressor but the intercept,
+// named "W.x" (Elhorst 2014, eq. 2.2: y = rho W y + X beta + W X theta + e).
+SpatialPanelData with_durbin_regressors(const SpatialPanelData& d);
 // The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
 Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m);
 

@@ -13,6 +13,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/numeric_hessian.hpp"
+#include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 
 namespace cbec {
 
@@ -131,8 +132,16 @@ std::pair<double, double> brent_max(F f, double lo, double hi) {
 }  // namespace
 
 SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPanelOptions& o) {
-  if (o.model == SpatialPanelModel::Sdm || o.model == SpatialPanelModel::Sac)
-    throw SpecError("model: random effects take sar or sem (splm's spml(model = \"random\")), not sdm or sac");
+  if (o.model == SpatialPanelModel::Sac)
+    throw SpecError("model: random effects take sar, sem or sdm (splm's spml(model = \"random\")), not sac");
+  if (o.model == SpatialPanelModel::Sdm) {   // the Durbin model: the SAR-RE likelihood with W X among the regressors
+    SpatialPanelOptions sar = o;
+    sar.model = SpatialPanelModel::Sar;
+    SpatialPanelResult r = spatial_panel_re(with_durbin_regressors(d), sar);
+    r.model = "sdm";
+    r.reg.estimator = "spatial_panel_re_sdm";
+    return r;
+  }
   if (o.lee_yu) throw SpecError("lee_yu: the Lee-Yu correction is for fixed effects, not random effects");
   if (!d.balanced()) {
     size_t present = 0;

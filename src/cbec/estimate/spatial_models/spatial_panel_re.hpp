@@ -6,6 +6,9 @@
 //                2003, J. Econometrics 117, eq. 2.1-2.2 and 2.6; splm spatial.error = "b", "semre")
 //   SEM-RE (kkp): y_t = X_t beta + u_t, u_t = lambda W u_t + mu + v_t        (Kapoor, Kelejian and
 //                Prucha 2007, J. Econometrics 140, section 2; splm spatial.error = "kkp", "sem2re")
+//   SDM-RE:      y_t = rho W y_t + X_t beta + W X_t theta + mu + v_t        (the SAR-RE likelihood with
+//                W X among the regressors, Elhorst 2014, section 3.2; splm's ML has no Durbin option,
+//                so its check is spml(lag = TRUE) on the data with the W X columns added)
 // mu ~ N(0, sigma_mu^2 I_n), v ~ N(0, sigma_v^2 I), phi = sigma_mu^2 / sigma_v^2 (splm's "phi").
 // Scaled error covariance Sigma (Var u = sigma_v^2 Sigma), B = I - lambda W, Jbar = J_T / T,
 // E = I_T - Jbar (Baltagi et al. 2003, eq. 2.8-2.9 for b; Millo and Piras 2012, section 2):
