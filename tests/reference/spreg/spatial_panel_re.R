@@ -43,6 +43,41 @@ sdm <- list(model = "sdm", errors = "re", spatial = unname(m$arcoef), phi = unna
             sigma2 = m$sigma2$idios, sigma2_mu = m$sigma2$id, loglik = as.numeric(m$logLik))
 random <- c(random, list(sdm))
 
+# SAC-RE: spml(lag = TRUE) with spatial.error "b" (saremREmod) and "kkp" (sarem2REmod), one W.
+# splm's fdHess misjudges the curvature in (rho, lambda) here (rho's SE 0.0087 where the Hessian is
+# 0.0183), so the SEs of (rho, lambda, phi) are from numDeriv::hessian (Richardson extrapolation)
+# of splm's concentrated log-likelihood (saremREmod's ll.c, written out below) at splm's optimum.
+yr <- order(pr$year, pr$state)
+y_t <- log(pr$gsp)[yr]; X_t <- model.matrix(fm, pr)[yr, ]; n <- nrow(W); tp <- length(unique(pr$year)); In <- diag(n)
+wy_t <- as.vector(sapply(split(y_t, pr$year[yr]), function(v) W %*% v))
+sac_loglik <- function(p, errors) {
+  phi <- p[1]; lambda <- p[2]; rho <- p[3]
+  B <- In - lambda * W; BB <- crossprod(B); Jbar <- matrix(1 / tp, tp, tp); E <- diag(tp) - Jbar
+  S1 <- if (errors == "b") kronecker(Jbar, solve(tp * phi * In + solve(BB))) + kronecker(E, BB)
+        else kronecker(Jbar / (tp * phi + 1) + E, BB)
+  ldet <- function(m) as.numeric(determinant(m)$modulus)
+  half_ldet_sigma <- if (errors == "b") -ldet(tp * phi * In + solve(BB)) / 2 + (tp - 1) * ldet(B)
+                     else -n / 2 * log(tp * phi + 1) + tp * ldet(B)
+  ay <- y_t - rho * wy_t
+  b <- solve(crossprod(X_t, S1) %*% X_t, crossprod(X_t, S1) %*% ay); e <- ay - X_t %*% b
+  s2 <- as.numeric(crossprod(e, S1) %*% e) / (n * tp)
+  -(n * tp) / 2 * (log(2 * pi) + 1 + log(s2)) + tp * ldet(In - rho * W) + half_ldet_sigma
+}
+sac_case <- function(errors) {
+  m <- spml(fm, data = pr, index = idx, listw = lw, model = "random", lag = TRUE, spatial.error = errors)
+  at <- c(m$errcomp["phi"], m$errcomp["rho"], m$arcoef)
+  stopifnot(abs(sac_loglik(at, errors) - as.numeric(m$logLik)) < 1e-8)
+  se_theta <- sqrt(diag(solve(-numDeriv::hessian(sac_loglik, at, errors = errors))))
+  list(model = "sac", errors = c(b = "baltagi", kkp = "kkp")[[errors]],
+       spatial = unname(m$arcoef), lambda = unname(m$errcomp["rho"]), phi = unname(m$errcomp["phi"]),
+       se_spatial = se_theta[3], se_lambda = se_theta[2], se_phi = se_theta[1],
+       se_spatial_splm = unname(sqrt(m$vcov.arcoef[1, 1])), se_lambda_splm = unname(sqrt(m$vcov.errcomp["rho", "rho"])),
+       se_phi_splm = unname(sqrt(m$vcov.errcomp["phi", "phi"])),
+       coef = unname(m$coefficients), se = unname(sqrt(diag(m$vcov))),
+       sigma2 = m$sigma2$idios, sigma2_mu = m$sigma2$id, loglik = as.numeric(m$logLik))
+}
+random <- c(random, list(sac_case("b"), sac_case("kkp")))
+
 hausman_case <- function(model, errors) {
   h <- sphtest(fm, data = pr, index = idx, listw = lw, spatial.model = if (model == "sar") "lag" else "error",
                method = "ML", errors = errors)

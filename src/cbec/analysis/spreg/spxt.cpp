@@ -22,7 +22,7 @@ Analysis spxt_analysis() {
   for (auto& o : spatial_panel_options(true)) {
     if (o.key == "effect") {
       o.choices.push_back("random");
-      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem, sdm; balanced panels)";
+      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem, sdm, sac; balanced panels)";
     }
     a.options.push_back(o);
   }
@@ -81,7 +81,9 @@ Analysis spxt_analysis() {
     to.title = fmt::format("Spatial panel models of {} ({} effects)", sample.data.depvar, o.text("effect"));
     Table t = regression_table(regs, to);
     t.notes.insert(t.notes.end(), notes.notes.begin(), notes.notes.end());
-    t.notes.push_back("rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
+    t.notes.push_back(random ? "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors: the slopes' sigma2 (X' Sigma^-1 X)^-1, "
+                               "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."
+                             : "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
     out.tables.push_back(t);
     // LeSage-Pace impacts of the lag models with the period's W (Elhorst 2014, section 2.3), on a
     // balanced panel whose periods share one W.

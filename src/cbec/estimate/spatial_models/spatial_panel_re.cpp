@@ -118,8 +118,6 @@ struct Problem {
     r.loglik = -nt / 2 * (std::log(kTwoPi) + 1 + std::log(r.sigma2)) + ldet + (lag ? tp * logdet(rho) : 0.0);
     return r;
   }
-  // The spatial parameter s is the error's lambda or the lag's rho.
-  double loglik(double phi, double s) const { return error ? gls(phi, s, 0).loglik : gls(phi, 0, s).loglik; }
 };
 
 template <class F>
@@ -132,8 +130,6 @@ std::pair<double, double> brent_max(F f, double lo, double hi) {
 }  // namespace
 
 SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPanelOptions& o) {
-  if (o.model == SpatialPanelModel::Sac)
-    throw SpecError("model: random effects take sar, sem or sdm (splm's spml(model = \"random\")), not sac");
   if (o.model == SpatialPanelModel::Sdm) {   // the Durbin model: the SAR-RE likelihood with W X among the regressors
     SpatialPanelOptions sar = o;
     sar.model = SpatialPanelModel::Sar;
@@ -150,7 +146,7 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
                                 "fixed effects (individual, time, twoways) take unbalanced panels",
                                 present, d.n_units * d.n_periods));
   }
-  Problem p{d, o.model == SpatialPanelModel::Sar, o.model == SpatialPanelModel::Sem, o.re_errors == SpatialReErrors::Kkp, {},
+  Problem p{d, o.model == SpatialPanelModel::Sar || o.model == SpatialPanelModel::Sac, o.model == SpatialPanelModel::Sem || o.model == SpatialPanelModel::Sac, o.re_errors == SpatialReErrors::Kkp, {},
             LogDeterminant(d.weights[0], o.log_det), {}, {}, 0, 0, 0, d.X.cols()};
   p.n = static_cast<double>(d.n_units);
   p.tp = static_cast<double>(d.n_periods);
@@ -181,26 +177,47 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
       throw NumericError("the regressors are collinear: drop one");
   }
 
-  // Nested Brent searches: ln phi given the spatial parameter, then the spatial parameter.
+  // Nested Brent searches: ln phi given the spatial parameters, then the error's lambda, then the
+  // lag's rho (SAC: all three levels).
   const auto iv = p.logdet.rho_interval();
   const double span = iv.second - iv.first;
   const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
-  auto best_phi = [&](double s) { return brent_max([&](double lp) { return p.loglik(std::exp(lp), s); }, std::log(kPhiMin), std::log(kPhiMax)); };
-  const double s = brent_max([&](double x) { return best_phi(x).second; }, lo, hi).first;
-  const double phi = std::exp(best_phi(s).first);
-  const Problem::Gls f = p.error ? p.gls(phi, s, 0) : p.gls(phi, 0, s);
+  auto best_phi = [&](double lambda, double rho) {
+    return brent_max([&](double lp) { return p.gls(std::exp(lp), lambda, rho).loglik; }, std::log(kPhiMin), std::log(kPhiMax));
+  };
+  auto best_lambda = [&](double rho) {
+    if (!p.error) return std::make_pair(0.0, best_phi(0, rho).second);
+    return brent_max([&](double l) { return best_phi(l, rho).second; }, lo, hi);
+  };
+  const double rho = p.lag ? brent_max([&](double x) { return best_lambda(x).second; }, lo, hi).first : 0.0;
+  const double lambda = best_lambda(rho).first;
+  const double phi = std::exp(best_phi(lambda, rho).first);
+  const Problem::Gls f = p.gls(phi, lambda, rho);
 
-  // Variance: (phi, s) from the numerical Hessian of the concentrated log-likelihood (splm's fdHess).
-  const Eigen::Vector2d at(phi, s);
-  const Eigen::MatrixXd hess = numeric_hessian([&](const Eigen::VectorXd& v) { return p.loglik(v[0], v[1]); }, at);
-  const Eigen::MatrixXd cov_theta = (-hess).inverse();
+  // Variance of the spatial parameters and phi, in the terms' order (rho, lambda, phi): the
+  // numerical Hessian of the concentrated log-likelihood (splm's fdHess).
+  std::vector<std::string> theta_names;
+  std::vector<double> theta;
+  if (p.lag) theta_names.push_back("rho"), theta.push_back(rho);
+  if (p.error) theta_names.push_back("lambda"), theta.push_back(lambda);
+  theta_names.push_back("phi"), theta.push_back(phi);
+  const long m = static_cast<long>(theta.size());
+  auto loglik_at = [&](const Eigen::VectorXd& v) {
+    long j = 0;
+    const double r = p.lag ? v[j++] : 0.0, l = p.error ? v[j++] : 0.0;
+    return p.gls(v[j], l, r).loglik;
+  };
+  const Eigen::MatrixXd cov_theta = (-numeric_hessian(loglik_at, Eigen::Map<const Eigen::VectorXd>(theta.data(), m))).inverse();
   const long k = p.k;
+  const bool sac = p.lag && p.error;
+  const double s = p.lag ? rho : lambda;
 
   SpatialPanelResult r;
-  r.model = p.error ? "sem" : "sar";
+  r.model = sac ? "sac" : (p.error ? "sem" : "sar");
   r.effect = "random";
   r.errors = !p.error ? "re" : (p.kkp ? "kkp" : "baltagi");
   r.spatial = s;
+  r.spatial_error = sac ? lambda : 0.0;
   r.phi = phi;
   r.sigma2 = f.sigma2;
   r.sigma2_mu = phi * f.sigma2;
@@ -210,33 +227,32 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   r.balanced = true;
   r.lags = "W y per period";
   r.log_det = log_det_method_name(p.logdet.method());
-  r.traces = "none: numerical Hessian of (phi, spatial parameter)";
+  r.traces = sac ? "none: numerical Hessian of (rho, lambda, phi)" : "none: numerical Hessian of (phi, spatial parameter)";
   r.n_units = d.n_units;
   r.n_periods = d.n_periods;
 
   RegressionResult& g = r.reg;
   g.estimator = "spatial_panel_re_" + r.model;
   g.depvar = d.depvar;
-  g.terms = {p.error ? "lambda" : "rho", "phi"};
+  g.terms = theta_names;
   g.terms.insert(g.terms.end(), d.x_names.begin(), d.x_names.end());
-  g.coef.resize(k + 2);
-  g.coef << s, phi, f.beta;
-  g.vcov = Eigen::MatrixXd::Zero(k + 2, k + 2);
-  g.vcov(0, 0) = cov_theta(1, 1);
-  g.vcov(1, 1) = cov_theta(0, 0);
-  g.vcov(0, 1) = g.vcov(1, 0) = cov_theta(0, 1);
+  g.coef.resize(k + m);
+  g.coef << Eigen::Map<const Eigen::VectorXd>(theta.data(), m), f.beta;
+  g.vcov = Eigen::MatrixXd::Zero(k + m, k + m);
+  g.vcov.topLeftCorner(m, m) = cov_theta;
   g.vcov.bottomRightCorner(k, k) = f.sigma2 * f.xsx.inverse();
   g.vcov_info.type = "ml";
   g.vcov_info.df = std::numeric_limits<double>::infinity();
   g.vcov_info.small_sample = "none: beta's sigma2 (X'Sigma^-1 X)^-1 given phi and the spatial parameter, theirs the numerical Hessian (as splm); z tests";
   g.nobs = d.y.size();
-  g.df_resid = p.nt - static_cast<double>(k) - 2;
+  g.df_resid = p.nt - static_cast<double>(k + m);
   g.fit["sigma2"] = f.sigma2;
   g.fit["sigma2_mu"] = r.sigma2_mu;
   g.fit["phi"] = phi;
   g.fit["loglik"] = f.loglik;
-  if (std::fabs(s - iv.first) < 1e-6 * span || std::fabs(s - iv.second) < 1e-6 * span)
-    g.warnings.push_back("the spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+  for (double v : {p.lag ? rho : 0.0, p.error ? lambda : 0.0})
+    if (std::fabs(v - iv.first) < 1e-6 * span || std::fabs(v - iv.second) < 1e-6 * span)
+      g.warnings.push_back("a spatial parameter is at the bound of its admissible interval: the estimate should not be used");
   if (phi < 1e-6) g.warnings.push_back("phi is at its lower bound: no individual random effect is found (a pooled model fits as well)");
   return r;
 }

@@ -6,6 +6,8 @@
 //                2003, J. Econometrics 117, eq. 2.1-2.2 and 2.6; splm spatial.error = "b", "semre")
 //   SEM-RE (kkp): y_t = X_t beta + u_t, u_t = lambda W u_t + mu + v_t        (Kapoor, Kelejian and
 //                Prucha 2007, J. Econometrics 140, section 2; splm spatial.error = "kkp", "sem2re")
+//   SAC-RE:      y_t = rho W y_t + X_t beta + u_t with the SEM-RE errors above, (b) or (kkp)
+//                (splm lag = TRUE with spatial.error = "b": saremREmod, "kkp": sarem2REmod; one W)
 //   SDM-RE:      y_t = rho W y_t + X_t beta + W X_t theta + mu + v_t        (the SAR-RE likelihood with
 //                W X among the regressors, Elhorst 2014, section 3.2; splm's ML has no Durbin option,
 //                so its check is spml(lag = TRUE) on the data with the W X columns added)
@@ -20,7 +22,7 @@
 //   ln L = -NT/2 (ln 2 pi + 1) + T ln|I - rho W| + ln|Sigma|^-1/2 - NT/2 ln(e'Sigma^-1 e / NT),
 // e = y - rho W y - X beta_GLS. Sigma^-1 is applied through the period means and the deviations
 // from them, with (I + T phi B'B) factorized sparsely: no nT x nT (nor n x n dense) matrix.
-// The maximum is found by nested Brent searches (the spatial parameter outside, ln phi inside).
+// The maximum is found by nested Brent searches (rho outside, then lambda, ln phi inside).
 //
 // Variance, as splm: beta's is sigma_v^2 (X'Sigma^-1 X)^-1 at the estimates (the variance
 // parameters held fixed); that of (phi, spatial parameter) the inverse of minus the numerical
