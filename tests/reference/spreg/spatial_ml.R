@@ -6,7 +6,8 @@
 #   sac  sacsarlm                 slx  lmSLX
 # with method = "eigen" (analytical "ase" variance) and, for sar and sem, method = "Matrix"
 # (sparse Cholesky log-determinant; spatialreg still uses its "ase" variance at n <= 1500), and
-# spatial 2SLS (stsls) with iid and robust (HC0, HC1) variance, row-standardized and binary weights.
+# spatial 2SLS (stsls) with iid and robust (HC0, HC1) variance, row-standardized and binary weights,
+# and the GM SAC model (gstsls) with iid and HC0 variance.
 # Run from the repository root: Rscript tests/reference/spreg/spatial_ml.R
 suppressPackageStartupMessages({library(spdep); library(spatialreg); library(jsonlite)})
 nb <- read.gal("tests/data/columbus.gal")
@@ -51,6 +52,9 @@ gm_trace_se <- local({
   jj <- 1 / sum(J1^2)
   sqrt(as.numeric(jj * t(J1) %*% phi %*% J1 * jj) / n)
 })
+# Generalized spatial 2SLS of the SAC model (Kelejian-Prucha 1998), spatialreg::gstsls: Rho_Wy and the
+# coefficients with their SEs from the last 2SLS step, lambda (no SE).
+gs <- function(m) list(terms = names(m$coefficients), coef = unname(m$coefficients), se = unname(m$rest.se), lambda = unname(m$lambda))
 out <- list(source_script = "tests/reference/spreg/spatial_ml.R", spatialreg = as.character(packageVersion("spatialreg")),
             sar = one(lagsarlm(f, d, lw), "rho"),
             sem = one(errorsarlm(f, d, lw), "lambda"),
@@ -63,6 +67,7 @@ out <- list(source_script = "tests/reference/spreg/spatial_ml.R", spatialreg = a
             sem_matrix = one(errorsarlm(f, d, lw, method = "Matrix"), "lambda"),
             stsls = ts(stsls(f, d, lw)), stsls_hc0 = ts(stsls(f, d, lw, robust = TRUE)),
             stsls_hc1 = ts(stsls(f, d, lw, robust = TRUE, HC = "HC1")), stsls_binary = ts(stsls(f, d, lwb)),
+            gm_sac = gs(gstsls(f, d, lw)), gm_sac_hc0 = gs(gstsls(f, d, lw, robust = TRUE)), gm_sac_binary = gs(gstsls(f, d, lwb)),
             gm_error = list(terms = names(gm$coefficients), coef = unname(gm$coefficients), se = unname(gm$rest.se),
                             lambda = unname(gm$lambda), lambda_se_spatialreg = unname(gm$lambda.se), lambda_se_trace = gm_trace_se))
 write_json(out, "tests/reference/fixtures/spreg_columbus_ml.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)

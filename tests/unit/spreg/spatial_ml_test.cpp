@@ -3,7 +3,7 @@
 // lambda, log-likelihood, AIC, LR and Wald to 1e-6 relative (spatialreg's optimize stops at
 // ~1.5e-8 in rho, so tighter is not meaningful); SLX (closed form) to 1e-8. With the sparse
 // log-determinant: the same values (spatialreg's method = "Matrix", its "ase" variance at n <= 1500).
-// Spatial 2SLS (stsls) to 1e-8 (closed form). Simulations recover known rho, lambda and b.
+// Spatial 2SLS (stsls) to 1e-8 (closed form); GM SEM and GM SAC (gstsls) to 1e-6. Simulations recover known rho, lambda and b.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -15,6 +15,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/gm_error.hpp"
+#include "cbec/estimate/spatial_models/gm_sac.hpp"
 #include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml.hpp"
 #include "cbec/estimate/spatial_models/stsls.hpp"
@@ -212,6 +213,31 @@ TEST(SpatialStsls, ColumbusMatchesSpatialreg) {
     }
   }
   EXPECT_THROW(stsls(c.data, c.w.W, "hc3"), SpecError);
+}
+
+TEST(SpatialGmSac, ColumbusMatchesSpatialregGstsls) {
+  // lambda from the moments (nlminb's tolerance in spatialreg: 1e-6), then rho and b by 2SLS,
+  // which inherit that tolerance; lambda has no standard error.
+  const auto ref = fixture();
+  const Columbus c = columbus();
+  const SpatialWeights binary = align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/columbus.gal"), c.w.ids, "columbus");
+  struct Case { const char* key; const char* vcov; const SpatialWeights* w; };
+  for (const Case& cs : {Case{"gm_sac", "iid", &c.w}, Case{"gm_sac_hc0", "hc0", &c.w}, Case{"gm_sac_binary", "iid", &binary}}) {
+    SCOPED_TRACE(cs.key);
+    const RegressionResult r = gm_sac(c.data, cs.w->W, cs.vcov);
+    const auto coef = ref[cs.key]["coef"].get<std::vector<double>>(), se = ref[cs.key]["se"].get<std::vector<double>>();
+    const Eigen::VectorXd s = r.se();
+    ASSERT_EQ(r.terms[3], "rho");
+    ASSERT_EQ(r.terms[4], "lambda");
+    for (long j = 0; j < 4; ++j) {
+      const size_t rj = static_cast<size_t>(j == 3 ? 0 : j + 1);
+      EXPECT_LT(rel(r.coef[j], coef[rj]), 1e-6) << r.terms[static_cast<size_t>(j)];
+      EXPECT_LT(rel(s[j], se[rj]), 1e-6) << r.terms[static_cast<size_t>(j)];
+    }
+    EXPECT_LT(rel(r.coef[4], ref[cs.key]["lambda"].get<double>()), 1e-6);
+    EXPECT_TRUE(std::isnan(s[4]));
+  }
+  EXPECT_THROW(gm_sac(c.data, c.w.W, "hc3"), SpecError);
 }
 
 TEST(SpatialGmError, ColumbusMatchesSpatialregGMerrorsar) {

@@ -10,6 +10,7 @@
 #include "cbec/analysis/spreg/spreg_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/gm_error.hpp"
+#include "cbec/estimate/spatial_models/gm_sac.hpp"
 #include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml.hpp"
 #include "cbec/estimate/spatial_models/stsls.hpp"
@@ -25,7 +26,7 @@ namespace {
 std::string model_label(const std::string& m) {
   static const std::map<std::string, std::string> labels = {{"sar", "SAR"}, {"sem", "SEM"}, {"sdm", "SDM"},
                                                             {"sdem", "SDEM"}, {"sac", "SAC"}, {"slx", "SLX"},
-                                                            {"stsls", "S2SLS"}, {"gm_error", "GM SEM"}};
+                                                            {"stsls", "S2SLS"}, {"gm_error", "GM SEM"}, {"gm_sac", "GM SAC"}};
   return labels.at(m);
 }
 
@@ -35,17 +36,17 @@ Analysis spreg_analysis() {
   Analysis a;
   a.name = "spreg";
   a.command = "spreg";
-  a.summary = "Cross-section spatial regression: SAR, SEM, SDM, SDEM, SAC by ML; SLX by OLS; SAR by spatial 2SLS; SEM by GM (spatialreg's conventions)";
-  OptionSpec model = list_option("model", "One or more models: sar, sem, sdm, sdem, sac, slx, stsls, gm_error");
-  model.choices = {"sar", "sem", "sdm", "sdem", "sac", "slx", "stsls", "gm_error"};
+  a.summary = "Cross-section spatial regression: SAR, SEM, SDM, SDEM, SAC by ML; SLX by OLS; SAR by spatial 2SLS; SEM by GM; SAC by generalized spatial 2SLS (spatialreg's conventions)";
+  OptionSpec model = list_option("model", "One or more models: sar, sem, sdm, sdem, sac, slx, stsls, gm_error, gm_sac");
+  model.choices = {"sar", "sem", "sdm", "sdem", "sac", "slx", "stsls", "gm_error", "gm_sac"};
   model.default_value = nlohmann::json::array({"sar"});
   a.options = {formula_option("Formula, e.g. \"y ~ x1 + x2\" (no fixed effects or instruments)"), model,
                choice_option("log_det", {"auto", "eigen", "sparse", "chebyshev", "mc"}, "auto",
                              "ln|I - rho W|: eigenvalues (auto up to 2000 units), sparse Cholesky/LU (auto above), "
                              "Chebyshev or Monte-Carlo approximation"),
-               choice_option("vcov", {"iid", "hc0", "hc1"}, "iid", "Variance of stsls (spatialreg's robust = TRUE: hc0, hc1); the ML models use the information matrix"),
+               choice_option("vcov", {"iid", "hc0", "hc1"}, "iid", "Variance of stsls and gm_sac (spatialreg's robust = TRUE: hc0, hc1); the ML models use the information matrix"),
                year_option(),
-               count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM, SAC and S2SLS (0: none)")};
+               count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM, SAC, S2SLS and GM SAC (0: none)")};
   a.needs.panel = PanelNeed::Optional;
   a.needs.spatial = true;
   a.needs.resampling = true;
@@ -82,12 +83,14 @@ Analysis spreg_analysis() {
     const auto models = o.list("model");
     if (vcov != "iid")
       for (const auto& m : models)
-        if (m != "stsls") throw SpecError(fmt::format("spreg: vcov {} is for the model stsls only; '{}' uses its likelihood's information", vcov, m));
+        if (m != "stsls" && m != "gm_sac")
+          throw SpecError(fmt::format("spreg: vcov {} is for the models stsls and gm_sac only; '{}' has its own variance", vcov, m));
     std::vector<RegressionResult> results;
     RegressionTableOptions to;
     for (const auto& m : models) {
       RegressionResult r = m == "stsls"      ? stsls(data, w.W, vcov)
                            : m == "gm_error" ? gm_error(data, w.W)
+                           : m == "gm_sac"   ? gm_sac(data, w.W, vcov)
                                              : spatial_ml(data, w.W, parse_spatial_model(m), mo);
       r.formula = spec.formula;
       r.dropped = d.dropped;
@@ -99,7 +102,8 @@ Analysis spreg_analysis() {
     t.notes.push_back("ML with sigma^2 = SSE/n; standard errors from the asymptotic information matrix (ase) with eigenvalues or "
                       "n <= 1500, else from the observed information; z tests. SLX: OLS. LR and Wald test the spatial parameters = 0 "
                       "(spatialreg's conventions). S2SLS: instruments X, WX, W^2X (Kelejian-Prucha 1998). "
-                      "GM SEM: Kelejian-Prucha (1999) moments, feasible GLS (spatialreg's GMerrorsar).");
+                      "GM SEM: Kelejian-Prucha (1999) moments, feasible GLS (spatialreg's GMerrorsar). GM SAC: generalized spatial 2SLS "
+                      "(Kelejian-Prucha 1998, spatialreg's gstsls), no standard error for lambda.");
     for (const auto& r : results)
       if (r.tests.count("lr"))
         t.notes.push_back(fmt::format("{}: log L = {:.4f}, AIC = {:.4f} (OLS {:.4f}); LR = {:.4f} (p = {:.4g}); Wald = {:.4f} (p = {:.4g}); "

@@ -2,12 +2,12 @@
 #include "cbec/estimate/spatial_models/gm_error.hpp"
 
 #include <Eigen/Dense>
-#include <boost/math/tools/minima.hpp>
 
 #include <cmath>
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/gm_lambda.hpp"
 
 namespace cbec {
 
@@ -19,30 +19,9 @@ RegressionResult gm_error(const SpatialMlData& data, const Eigen::SparseMatrix<d
   const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(X);
   if (qr.rank() < k) throw NumericError("gm_error: the regressors are perfectly collinear");
   const Eigen::VectorXd u = data.y - X * qr.solve(data.y);
-  // The moments (KP 1999, eq. 7-9): G (lambda, lambda^2, sigma^2)' = g with u~ = Wu, u= = WWu.
+  const double lambda = gm_lambda(u, w);
   const Eigen::VectorXd wu = w * u, wwu = w * wu;
   const double trwpw = w.squaredNorm();
-  Eigen::Matrix3d G;
-  G.col(0) << 2 * u.dot(wu), 2 * wwu.dot(wu), u.dot(wwu) + wu.dot(wu);
-  G.col(1) << -wu.dot(wu), -wwu.dot(wwu), -wwu.dot(wu);
-  G.col(0) /= nn;
-  G.col(1) /= nn;
-  G.col(2) << 1, trwpw / nn, 0;
-  const Eigen::Vector3d g = Eigen::Vector3d(u.dot(u), wu.dot(wu), u.dot(wu)) / nn;
-  // For a given lambda the criterion is quadratic in sigma^2: concentrate it out, then minimise in
-  // lambda by Brent's method on (-1, 1) widened until the minimum is interior.
-  const auto residual = [&](double l) {
-    const Eigen::Vector3d a = G.col(0) * l + G.col(1) * l * l - g;
-    const double s2 = -G.col(2).dot(a) / G.col(2).squaredNorm();
-    return (a + G.col(2) * s2).squaredNorm();
-  };
-  double lo = -1, hi = 1, lambda = 0;
-  for (int widen = 0; widen < 4; ++widen) {
-    lambda = boost::math::tools::brent_find_minima(residual, lo, hi, std::numeric_limits<double>::digits / 2).first;
-    if (lambda > lo + 1e-6 * (hi - lo) && lambda < hi - 1e-6 * (hi - lo)) break;
-    lo *= 2;
-    hi *= 2;
-  }
   // Feasible GLS (spatialreg's non-legacy variance: sigma^2 from the filtered OLS residuals).
   const Eigen::MatrixXd bx = X - lambda * (w * X);
   const Eigen::VectorXd by = data.y - lambda * (w * data.y);

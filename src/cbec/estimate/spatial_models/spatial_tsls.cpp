@@ -1,0 +1,41 @@
+// Two-stage least squares with a spatial lag as the endogenous regressor: see spatial_tsls.hpp.
+#include "cbec/estimate/spatial_models/spatial_tsls.hpp"
+
+#include <Eigen/Dense>
+
+#include "cbec/core/error.hpp"
+
+namespace cbec {
+
+SpatialTslsFit spatial_tsls(const Eigen::VectorXd& y, const Eigen::VectorXd& yend, const Eigen::MatrixXd& X, const Eigen::MatrixXd& extra_instruments,
+                            const std::string& vcov, const std::string& what) {
+  if (vcov != "iid" && vcov != "hc0" && vcov != "hc1") throw SpecError(what + ": vcov must be iid, hc0 or hc1, not '" + vcov + "'");
+  const long n = X.rows(), k = X.cols();
+  Eigen::MatrixXd Q(n, k + extra_instruments.cols());
+  Q << X, extra_instruments;
+  // First stage: the projection of yend on Q; second stage: y on Zp = [P_Q yend, X].
+  const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qq(Q);
+  const Eigen::VectorXd yend_hat = Q * qq.solve(yend);
+  Eigen::MatrixXd Zp(n, k + 1), Z(n, k + 1);
+  Zp << yend_hat, X;
+  Z << yend, X;
+  const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qz(Zp);
+  if (qz.rank() < k + 1) throw NumericError(what + ": the instruments do not identify the spatial lag's coefficient (collinear projected regressors)");
+  SpatialTslsFit f;
+  f.coef = qz.solve(y);
+  f.residuals = y - Z * f.coef;
+  f.df = static_cast<double>(n - k - 1);
+  f.sse = f.residuals.squaredNorm();
+  f.n_instruments = Q.cols();
+  const Eigen::MatrixXd zz_inv = (Zp.transpose() * Zp).inverse();
+  if (vcov == "iid") {
+    f.vcov = f.sse / f.df * zz_inv;
+  } else {
+    const double scale = vcov == "hc1" ? static_cast<double>(n) / f.df : 1.0;
+    const Eigen::MatrixXd meat = Zp.transpose() * (f.residuals.array().square() * scale).matrix().asDiagonal() * Zp;
+    f.vcov = zz_inv * meat * zz_inv;
+  }
+  return f;
+}
+
+}  // namespace cbec
