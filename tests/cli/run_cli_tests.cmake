@@ -70,6 +70,7 @@ run_cbec(0 "ambiguous English names, give them in Chinese" regions ${SRC}/exampl
 run_cbec(1 "'scheme' cannot be 'eight'" regions ${SRC}/examples/yrd/cities.csv --unit city --scheme eight --save ${CMAKE_CURRENT_BINARY_DIR}/yrd_regions.csv)
 run_cbec(1 "a region scheme file needs the columns unit and region" regions ${SRC}/examples/yrd/cities.csv --unit city_cn --scheme file --scheme-file ${SRC}/tests/data/grunfeld.csv)
 run_cbec(0 "Pilot zones by batch and region (seven scheme): 165 zones" zones ${SRC}/data/cbec_pilot_zones.csv --no-map)
+run_cbec(0 "Panel unit-root tests of rd_intensity, rd_expenditure" ts ${SRC}/tests/data/scitech_2011_2019.csv --method unitroot --panel province_en,year --variable rd_intensity rd_expenditure --tests ips fisher_adf --lags 1)
 run_cbec(0 "Inequality of population between and within groups (province_cn)" converge --method inequality ${SRC}/examples/zones/census_cities.csv --panel city_cn,year --variables population --group province_cn)
 run_cbec(1 "unknown variable 'region'" converge --method inequality ${SRC}/examples/zones/census_cities.csv --panel city_cn,year --variables population --group region)
 run_cbec(1 "unknown variable 'gdp'" zones --method monitor ${SRC}/examples/zones/census_cities.csv --unit city_cn --time year --indicators gdp)
