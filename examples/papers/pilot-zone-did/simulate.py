@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes panel.csv and truth.json: a SIMULATED panel of China's 368 prefecture-level cities,
+"""Writes panel.csv and truth.json: a SIMULATED panel of China's 367 mainland prefecture-level cities,
 2011-2021, with the REAL pilot-zone years of the shipped registry (data/cbec_pilot_zones.csv, as
 `cbec treat` matches them: county-level zones cover their parent prefecture).
 
@@ -53,8 +53,8 @@ def main():
     cbec = sys.argv[1]
     out = sys.argv[2] if len(sys.argv) > 2 else HERE
     rng = random.Random(SEED)
-    cities = read(os.path.join(DATA, "china_cities.csv"))
     region = {p["name_cn"]: p["region3"] for p in read(os.path.join(DATA, "china_provinces.csv"))}
+    cities = [c for c in read(os.path.join(DATA, "china_cities.csv")) if c["province_cn"] in region]   # the mainland
     years = zone_years(cbec, cities)
     d = {t: 0.04 * (t - 2011) + rng.gauss(0, 0.02) for t in YEARS}
     rows, effects = [], []
