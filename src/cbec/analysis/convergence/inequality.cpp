@@ -2,6 +2,8 @@
 // between- and within-group parts (Shorrocks 1980) and the Gini split into within, net between and
 // transvariation (Dagum 1997), between the groups of a column (e.g. a `cbec regions` column), as
 // the regional-disparity tables of composite-index papers print them.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <map>
 
@@ -12,8 +14,9 @@ namespace cbec {
 
 namespace {
 
-// Each period's inequality of x among the rows with a group; values <= 0 are left out and counted.
-std::vector<PeriodInequality> by_period(const Frame& frame, const std::vector<double>& x, const Column& group, const std::string& time) {
+// Each period's inequality of x among the rows with a group; values <= 0 are left out and counted,
+// and so are the rows without a value or a group (`missing`).
+std::vector<PeriodInequality> by_period(const Frame& frame, const std::vector<double>& x, const Column& group, const std::string& time, size_t& missing) {
   std::map<double, std::vector<size_t>> rows;
   const std::vector<double>& t = frame.numeric(time);
   for (size_t i = 0; i < frame.nrows(); ++i)
@@ -24,7 +27,10 @@ std::vector<PeriodInequality> by_period(const Frame& frame, const std::vector<do
     std::vector<std::string> labels;
     size_t excluded = 0;
     for (size_t i : members) {
-      if (std::isnan(x[i]) || group.is_missing(i)) continue;
+      if (std::isnan(x[i]) || group.is_missing(i)) {
+        ++missing;
+        continue;
+      }
       if (!(x[i] > 0)) {
         ++excluded;
         continue;
@@ -53,9 +59,12 @@ Analysis inequality_analysis() {
     out.json = {{"method", "inequality"}, {"group", o.text("group")}, {"time", ctx.time},
                 {"variables", nlohmann::json::array()}};
     for (const auto& name : o.list("variables")) {
-      const std::vector<PeriodInequality> rows = by_period(frame, frame.numeric(name), group, ctx.time);
-      out.tables.push_back(inequality_table(name, rows, o.text("group")));
-      out.json["variables"].push_back({{"variable", name}, {"inequality", inequality_json(rows)}});
+      size_t missing = 0;
+      const std::vector<PeriodInequality> rows = by_period(frame, frame.numeric(name), group, ctx.time, missing);
+      Table t = inequality_table(name, rows, o.text("group"));
+      if (missing) t.notes.push_back(fmt::format("{} rows without {} or {} are left out.", missing, name, o.text("group")));
+      out.tables.push_back(std::move(t));
+      out.json["variables"].push_back({{"variable", name}, {"missing", missing}, {"inequality", inequality_json(rows)}});
     }
     return out;
   };
