@@ -9,12 +9,14 @@ namespace cbec {
 
 namespace {
 
-std::vector<OptionSpec> sample_options() {
+// subset and split_by (and split_test for analyses that do not add columns: it tests regressions).
+std::vector<OptionSpec> sample_options(bool adds_columns) {
   OptionSpec subset = text_option("subset", "Run on the rows where this is true, e.g. \"region3 == 'East' & year >= 2015\" "
                                             "(== != < <= > >=, & | !, in ('a', 'b'); rows with a compared value missing are left out)");
   subset.aliases = {"if"};
   OptionSpec split = column_option("split_by", "Run in every group of this column and put the groups side by side "
                                                "(regressions: with a Wald test that the coefficients are equal in all groups)");
+  if (adds_columns) return {subset, split};
   return {subset, split,
           list_option("split_test", "Terms tested equal across the groups of split_by (default: every slope common to all groups)")};
 }
@@ -48,7 +50,7 @@ void append(Analysis& a, const std::vector<OptionSpec>& specs) {
 }  // namespace
 
 void add_common_options(Analysis& a) {
-  if (!a.creates) append(a, sample_options());
+  append(a, sample_options(static_cast<bool>(a.creates)));
   if (a.regression_tables) append(a, table_option_specs());
 }
 

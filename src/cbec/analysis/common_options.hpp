@@ -1,7 +1,7 @@
 // Options every analysis takes besides its own, declared once and added to each schema by the
 // registry, so the command line, the study file and Python all have them:
-//   - the sample: `subset` (command line also --if, Python also if_) and `split_by`, for every
-//     analysis that adds no columns (analysis/subsample.hpp runs them);
+//   - the sample: `subset` (command line also --if, Python also if_) and `split_by` for every
+//     analysis, `split_test` for those that add no columns (analysis/subsample.hpp runs them);
 //   - the table options (keep, drop, order, indicate, coefstat, stats, labels, numbers) for the
 //     analyses printing regression tables (Analysis::regression_tables; analysis/table_options.hpp).
 #pragma once

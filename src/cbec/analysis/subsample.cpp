@@ -135,6 +135,51 @@ Outcome side_by_side(const Analysis& a, const Options& o, const AnalysisContext&
   return out;
 }
 
+// The columns an analysis that adds columns (`creates`) made in a part of the data, carried onto
+// the same rows of the whole frame; rows outside every part stay missing.
+class CreatedColumns {
+ public:
+  CreatedColumns(const Analysis& a, const Options& o, size_t nrows) : n_(nrows) {
+    if (a.creates) names_ = a.creates(o);
+  }
+  void add(const Frame& part, const std::vector<size_t>& rows) {
+    for (const auto& name : names_) {
+      if (!part.has(name)) continue;
+      const Column& made = part.get(name);
+      auto it = std::find_if(whole_.begin(), whole_.end(), [&](const Column& c) { return c.name == name; });
+      if (it == whole_.end()) it = whole_.insert(whole_.end(), empty_like(made));
+      if (it->type != made.type) throw DataError(fmt::format("'{}' was made as numbers in one group and as text in another", name));
+      if (made.is_numeric()) {
+        for (size_t j = 0; j < rows.size(); ++j) it->values[rows[j]] = made.values[j];
+        continue;
+      }
+      for (size_t j = 0; j < rows.size(); ++j) {
+        if (made.codes[j] < 0) continue;
+        const std::string& text = made.levels[static_cast<size_t>(made.codes[j])];
+        auto level = std::find(it->levels.begin(), it->levels.end(), text);
+        if (level == it->levels.end()) level = it->levels.insert(it->levels.end(), text);
+        it->codes[rows[j]] = static_cast<int32_t>(level - it->levels.begin());
+      }
+    }
+  }
+  void write(Frame& frame) {
+    for (auto& c : whole_) frame.set(std::move(c));
+  }
+
+ private:
+  Column empty_like(const Column& made) const {
+    Column c;
+    c.name = made.name;
+    c.type = made.type;
+    if (made.is_numeric()) c.values.assign(n_, NAN);
+    else c.codes.assign(n_, -1);
+    return c;
+  }
+  size_t n_;
+  std::vector<std::string> names_;
+  std::vector<Column> whole_;
+};
+
 }  // namespace
 
 Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const AnalysisContext& ctx) {
@@ -151,9 +196,11 @@ Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const Anal
     if (rows.empty()) throw DataError(fmt::format("--if / subset \"{}\" keeps no row of {}", filter.expression(), ctx.data));
   }
   Outcome out;
+  CreatedColumns created(a, o, frame.nrows());
   if (!o.has("split_by")) {
     Frame part = frame.take(rows);
     out = run_on(a, part, o, ctx);
+    created.add(part, rows);
     if (!out.json.is_object()) out.json = nlohmann::json{{"results", std::move(out.json)}};
   } else {
     const std::string column = o.text("split_by");
@@ -167,6 +214,7 @@ Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const Anal
     for (const auto& g : groups) {
       Frame part = frame.take(g.rows);
       parts.push_back(in_group(fmt::format("{} = {}", column, g.label), [&] { return run_on(a, part, o, ctx); }));
+      created.add(part, g.rows);
       jgroups.push_back({{"group", g.label}, {"rows", g.rows.size()}, {"results", parts.back().json}});
       models.push_back(regression_models_of(parts.back().json));
     }
@@ -188,6 +236,8 @@ Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const Anal
     out.json["groups"] = jgroups;
     if (missing) out.json["split_missing"] = missing;
   }
+  created.write(frame);
+  if (a.creates) notes.push_back(fmt::format("New columns ({}) are missing on the rows not analysed.", fmt::join(a.creates(o), ", ")));
   for (auto& [k, v] : sample.items()) out.json[k] = v;
   if (!out.tables.empty()) {
     auto& n = out.tables.front().notes;

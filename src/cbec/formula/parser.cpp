@@ -6,12 +6,13 @@
 #include <cstdlib>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/text_position.hpp"
 #include "cbec/formula/ast.hpp"
 
 namespace cbec {
 
 std::string formula_error_message(const std::string& text, size_t pos, const std::string& what) {
-  return fmt::format("formula error at position {}: {}\n  {}\n  {}^", pos + 1, what, text, std::string(pos, ' '));
+  return fmt::format("formula error at position {}: {}\n  {}\n  {}^", character_position(text, pos), what, text, caret_padding(text, pos));
 }
 
 namespace {

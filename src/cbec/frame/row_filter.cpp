@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/text_position.hpp"
 
 namespace cbec {
 
@@ -46,7 +47,7 @@ using Op = FilterNode::Op;
 using Operand = FilterNode::Operand;
 
 std::string error_at(const std::string& text, size_t pos, const std::string& what) {
-  return fmt::format("--if / subset error at position {}: {}\n  {}\n  {}^", pos + 1, what, text, std::string(pos, ' '));
+  return fmt::format("--if / subset error at position {}: {}\n  {}\n  {}^", character_position(text, pos), what, text, caret_padding(text, pos));
 }
 
 bool name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '.' || c >= 0x80; }

@@ -1,6 +1,7 @@
 #include "cbec/report/ts_coint_json.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "cbec/report/regression_json.hpp"
 #include "cbec/stats/distributions.hpp"
@@ -61,7 +62,27 @@ nlohmann::json coefficients(const LongRunFit& f, const std::vector<std::string>&
 }
 }  // namespace
 
-nlohmann::json to_json(const PanelLongRun& r, const std::string& long_run) {
+namespace {
+
+// The panel estimate as a regression model (z tests), so that a study's [[table]] can put FMOLS and
+// DOLS beside fixed-effects models.
+RegressionResult panel_model(const PanelLongRun& r, const std::string& long_run, const std::string& unit) {
+  RegressionResult m;
+  m.estimator = r.method + "_" + to_string(r.estimator);
+  m.depvar = r.y;
+  m.terms = r.x;
+  m.coef = r.panel.beta;
+  m.vcov = r.panel.vcov;
+  m.nobs = r.panel.nobs;
+  m.fixed_effects = {{unit, r.units.size()}};
+  m.vcov_info.type = r.method == "fmols" ? "FMOLS " + long_run : "DOLS " + long_run;
+  m.vcov_info.df = std::numeric_limits<double>::infinity();
+  return m;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const PanelLongRun& r, const std::string& long_run, const std::string& unit) {
   nlohmann::json j{{"method", r.method}, {"estimator", to_string(r.estimator)}, {"variable", r.y}, {"regressors", r.x},
                    {"trend", r.trend}, {"long_run", long_run}, {"units", r.units.size()}, {"nobs", r.panel.nobs},
                    {"coefficients", coefficients(r.panel, r.x)}, {"omega_12", json_number(r.panel.omega_12)},
@@ -71,6 +92,7 @@ nlohmann::json to_json(const PanelLongRun& r, const std::string& long_run) {
     for (long i = 0; i < r.t_group_mean.size(); ++i) j["t_group_mean"].push_back({{"term", r.x[static_cast<size_t>(i)]}, {"t", json_number(r.t_group_mean[i])}});
   }
   if (r.panel.resid.size() >= 3) j["jarque_bera"] = to_json(jarque_bera(r.panel.resid));
+  j["models"] = nlohmann::json::array({to_json(panel_model(r, long_run, unit))});
   j["by_unit"] = nlohmann::json::array();
   for (size_t u = 0; u < r.units.size(); ++u) {
     const LongRunFit& f = r.unit_fits[u];

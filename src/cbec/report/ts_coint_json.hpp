@@ -16,6 +16,8 @@ nlohmann::json to_json(const KaoResult& r);
 nlohmann::json to_json(const PedroniResult& r);
 nlohmann::json to_json(const WesterlundResult& r);
 // `long_run`: the kernel and bandwidth rule in words.
-nlohmann::json to_json(const PanelLongRun& r, const std::string& long_run);
+// `unit`: the panel's unit column, named as the fixed effect (each unit's intercept) of the panel
+// model in JSON `models` (one regression model, z tests), which a study's [[table]] can merge.
+nlohmann::json to_json(const PanelLongRun& r, const std::string& long_run, const std::string& unit);
 
 }  // namespace cbec

@@ -49,36 +49,46 @@ std::string test_title(const std::string& test) {
 std::string p_cell(double p) { return std::isnan(p) ? "" : format_fixed(p); }
 }  // namespace
 
-Table panel_unitroot_table(const std::vector<std::pair<std::string, std::vector<PanelUnitRootResult>>>& results) {
+Table panel_unitroot_table(const std::vector<UnitRootBlock>& blocks) {
   Table t;
-  if (results.empty() || results.front().second.empty()) return t;
-  const PanelUnitRootResult& first = results.front().second.front();
-  t.title = fmt::format("Panel unit-root tests of {}", first.variable);
-  t.header = {"Test", "Statistic"};
-  for (const auto& [label, _] : results) {
+  if (blocks.empty() || blocks.front().series.empty() || blocks.front().series.front().second.empty()) return t;
+  const bool several = blocks.size() > 1;
+  const PanelUnitRootResult& first = blocks.front().series.front().second.front();
+  std::vector<std::string> names;
+  for (const auto& b : blocks) names.push_back(b.variable);
+  t.title = fmt::format("Panel unit-root tests of {}", fmt::join(names, ", "));
+  if (several) t.header.push_back("Variable");
+  t.header.insert(t.header.end(), {"Test", "Statistic"});
+  for (const auto& [label, _] : blocks.front().series) {
     t.header.push_back(label == "levels" ? "Levels" : "First differences");
     t.header.push_back("p-value");
   }
-  const auto& base = results.front().second;
-  for (size_t k = 0; k < base.size(); ++k) {
-    if (k > 0) t.rules_before.push_back(t.rows.size());
-    for (size_t s = 0; s < base[k].stats.size(); ++s) {
-      std::vector<std::string> row = {s == 0 ? test_title(base[k].test) : "", base[k].stats[s].name};
-      for (const auto& [label, tests] : results) {
-        const PanelUnitRootStat& st = tests[k].stats[s];
-        row.push_back(format_fixed(st.value));
-        row.push_back(p_cell(st.p_value));
+  for (const auto& block : blocks) {
+    const auto& base = block.series.front().second;
+    for (size_t k = 0; k < base.size(); ++k) {
+      if (!t.rows.empty()) t.rules_before.push_back(t.rows.size());
+      for (size_t s = 0; s < base[k].stats.size(); ++s) {
+        std::vector<std::string> row;
+        if (several) row.push_back(k == 0 && s == 0 ? block.variable : "");
+        row.insert(row.end(), {s == 0 ? test_title(base[k].test) : "", base[k].stats[s].name});
+        for (const auto& [label, tests] : block.series) {
+          const PanelUnitRootStat& st = tests[k].stats[s];
+          row.push_back(format_fixed(st.value));
+          row.push_back(p_cell(st.p_value));
+        }
+        t.rows.push_back(row);
       }
-      t.rows.push_back(row);
     }
   }
   t.notes.push_back(fmt::format("{} units, mean T = {:g}; deterministic terms: {}. H0: all series have a unit root (Hadri: all are stationary).",
                                 first.n_units, first.mean_T, to_string(first.deterministic)));
-  for (const auto& [label, tests] : results)
-    for (const auto& r : tests) {
-      if (r.test != "hadri" && r.test != "ht") t.notes.push_back(fmt::format("{} ({}): mean lag order {:.2f}.", test_title(r.test), label, r.mean_lags));
-      for (const auto& n : r.notes) t.notes.push_back(fmt::format("{} ({}): {}", test_title(r.test), label, n));
-    }
+  for (const auto& block : blocks)
+    for (const auto& [label, tests] : block.series)
+      for (const auto& r : tests) {
+        const std::string which = several ? fmt::format("{}, {}", block.variable, label) : label;
+        if (r.test != "hadri" && r.test != "ht") t.notes.push_back(fmt::format("{} ({}): mean lag order {:.2f}.", test_title(r.test), which, r.mean_lags));
+        for (const auto& n : r.notes) t.notes.push_back(fmt::format("{} ({}): {}", test_title(r.test), which, n));
+      }
   return t;
 }
 

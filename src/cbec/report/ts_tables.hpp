@@ -16,9 +16,15 @@ Table unit_tests_table(const std::vector<UnitTests>& blocks);
 
 namespace cbec {
 
+// One variable's panel unit-root tests: per series label ("levels", "differences"), the tests.
+struct UnitRootBlock {
+  std::string variable;
+  std::vector<std::pair<std::string, std::vector<PanelUnitRootResult>>> series;
+};
 // Panel unit-root tests as papers print them: one row per statistic, the levels' and the first
-// differences' statistic and p-value side by side. `results` holds, per series label, the tests.
-Table panel_unitroot_table(const std::vector<std::pair<std::string, std::vector<PanelUnitRootResult>>>& results);
+// differences' statistic and p-value side by side; with several variables a first column names the
+// variable of each block of rows.
+Table panel_unitroot_table(const std::vector<UnitRootBlock>& blocks);
 
 }  // namespace cbec
 

@@ -176,14 +176,8 @@ nlohmann::json period_json(double period) {
   return period == std::floor(period) && std::fabs(period) < 1e15 ? nlohmann::json(static_cast<long long>(period)) : nlohmann::json(period);
 }
 
-nlohmann::json monitor_json(const std::string& indicator, const GroupTrends& t, const std::vector<PeriodInequality>& rows,
-                            const std::vector<std::string>& units) {
+nlohmann::json inequality_json(const std::vector<PeriodInequality>& rows) {
   using nlohmann::json;
-  json levels = json::array();
-  for (const auto& p : t.periods)
-    levels.push_back({{"period", period_json(p.period)}, {"n_zone", p.n[1]}, {"mean_zone", json_number(p.mean[1])}, {"n_other", p.n[0]}, {"mean_other", json_number(p.mean[0])},
-                      {"gap", json_number(p.gap)}, {"ratio", json_number(p.ratio)}, {"growth_zone", json_number(p.growth[1])},
-                      {"growth_other", json_number(p.growth[0])}, {"growth_gap", json_number(p.growth_gap)}});
   json inequality = json::array();
   for (const auto& r : rows) {
     json groups = json::array();
@@ -197,10 +191,21 @@ nlohmann::json monitor_json(const std::string& indicator, const GroupTrends& t, 
                           {"theil_t_between", r.theil.t_between}, {"theil_t_within", r.theil.t_within}, {"theil_l", r.theil.l},
                           {"theil_l_between", r.theil.l_between}, {"theil_l_within", r.theil.l_within}, {"groups", groups}});
   }
+  return inequality;
+}
+
+nlohmann::json monitor_json(const std::string& indicator, const GroupTrends& t, const std::vector<PeriodInequality>& rows,
+                            const std::vector<std::string>& units) {
+  using nlohmann::json;
+  json levels = json::array();
+  for (const auto& p : t.periods)
+    levels.push_back({{"period", period_json(p.period)}, {"n_zone", p.n[1]}, {"mean_zone", json_number(p.mean[1])}, {"n_other", p.n[0]}, {"mean_other", json_number(p.mean[0])},
+                      {"gap", json_number(p.gap)}, {"ratio", json_number(p.ratio)}, {"growth_zone", json_number(p.growth[1])},
+                      {"growth_other", json_number(p.growth[0])}, {"growth_gap", json_number(p.growth_gap)}});
   json ranks = json::array();
   for (const auto& r : t.ranks)
     ranks.push_back({{"unit", units[r.unit]}, {"group", kGroupName[r.group]}, {"first", r.first}, {"last", r.last}, {"change", r.change}});
-  return {{"indicator", indicator}, {"levels", levels}, {"inequality", inequality},
+  return {{"indicator", indicator}, {"levels", levels}, {"inequality", inequality_json(rows)},
           {"ranks", {{"mean_change_zone", json_number(t.mean_rank_change[1])}, {"mean_change_other", json_number(t.mean_rank_change[0])}, {"units", ranks}}}};
 }
 

@@ -9,8 +9,7 @@
 
 #include "cbec/domain/zone_summary.hpp"
 #include "cbec/estimate/describe/group_trends.hpp"
-#include "cbec/estimate/inequality/gini.hpp"
-#include "cbec/estimate/inequality/theil.hpp"
+#include "cbec/estimate/inequality/grouped.hpp"
 #include "cbec/report/figures.hpp"
 #include "cbec/report/table.hpp"
 
@@ -22,21 +21,14 @@ nlohmann::json to_json(const ZoneSummary& s);
 Figure zones_map(const ZoneSummary& s, const nlohmann::json& features);
 Figure zones_rollout_chart(const ZoneSummary& s);
 
-// One period's inequality of an indicator: its groups' labels, the units used and left out.
-struct PeriodInequality {
-  double period = 0;
-  size_t n = 0, excluded = 0;                 // units with a positive value; with a value <= 0 (left out)
-  std::vector<std::string> groups;
-  TheilResult theil;
-  GiniResult gini;
-};
-
 // The monitoring tables of one indicator; group 1 of the trends is the pilot zones, group 0 the others.
 Table levels_table(const std::string& indicator, const GroupTrends& t, const std::string& units_word);   // "cities"
 Table inequality_table(const std::string& indicator, const std::vector<PeriodInequality>& rows, const std::string& by);
 Table ranks_table(const std::string& indicator, const GroupTrends& t, const std::vector<std::string>& units, double first, double last);
 // A period as JSON: a whole number (2020) when it is one.
 nlohmann::json period_json(double period);
+// The periods' inequality as JSON: totals, between and within parts, and each group's figures.
+nlohmann::json inequality_json(const std::vector<PeriodInequality>& rows);
 nlohmann::json monitor_json(const std::string& indicator, const GroupTrends& t, const std::vector<PeriodInequality>& rows,
                             const std::vector<std::string>& units);
 

@@ -48,4 +48,9 @@ TEST(FormulaParser, ErrorsPointAtThePosition) {
   EXPECT_NE(m.find("^"), std::string::npos);
   EXPECT_NE(message("y ~ x | ").find("no fixed effects"), std::string::npos);
   EXPECT_NE(message("y ~ x | a | b").find("IV part"), std::string::npos);
+  // Characters, not bytes, after a Chinese name: "出口 ~ 投资 + + x2" fails at its 11th character,
+  // under which the caret stands after 14 columns (each Chinese character takes two).
+  m = message("出口 ~ 投资 + + x2");
+  EXPECT_NE(m.find("position 11:"), std::string::npos) << m;
+  EXPECT_NE(m.find("\n  " + std::string(14, ' ') + "^"), std::string::npos) << m;
 }

@@ -86,6 +86,21 @@ TEST(RowFilter, ErrorsNameTheColumnOrThePosition) {
   EXPECT_THROW(RowFilter("year == 1 2"), SpecError);
 }
 
+// Positions count characters and the caret counts display columns (a Chinese character takes two):
+// "地区 == '东部' &" is 12 characters (24 bytes), so the missing operand is at position 13 and the
+// caret stands after 16 columns.
+TEST(RowFilter, ErrorPositionsCountCharactersNotBytes) {
+  std::string m;
+  try {
+    RowFilter("地区 == '东部' &");
+  } catch (const SpecError& e) {
+    m = e.what();
+  }
+  EXPECT_NE(m.find("position 13:"), std::string::npos) << m;
+  EXPECT_NE(m.find("\n  " + std::string(16, ' ') + "^"), std::string::npos) << m;
+  EXPECT_EQ(m.find("\n  " + std::string(17, ' ') + "^"), std::string::npos) << m;
+}
+
 TEST(RowFilter, RefusesDeepNestingAndLongTexts) {
   EXPECT_THROW(RowFilter(std::string(500, '(') + "year == 1" + std::string(500, ')')), SpecError);
   EXPECT_THROW(RowFilter(std::string(1000, '!') + "(year == 1)"), SpecError);

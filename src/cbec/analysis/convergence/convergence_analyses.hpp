@@ -10,6 +10,7 @@ Analysis sigma_analysis();
 Analysis beta_analysis();
 Analysis beta_panel_analysis();
 Analysis club_analysis();
+Analysis inequality_analysis();
 
 // The variable and subgroup options; with `beta`, also controls and the variance.
 std::vector<OptionSpec> convergence_options(bool beta);

@@ -55,6 +55,9 @@ Analysis spbeta_analysis() {
                 {"results", nlohmann::json::array()}};
     std::vector<RegressionResult> regs;
     std::vector<std::string> names;
+    // The rows papers print under the coefficients: sigma^2, log-likelihood, speed and half-life.
+    std::vector<std::string> sigma2_row = {"sigma^2"}, loglik_row = {"Log-likelihood"}, speed_row = {"Speed -ln(1 + beta)"},
+                             half_life_row = {"Half-life (periods)"};
     Table notes;
     for (const auto& [label, rows] : groups) {
       const SpatialPanelSample sample = spatial_panel_sample(frame, formula, pooled, ctx.time, s, ctx.data, rows);
@@ -70,6 +73,10 @@ Analysis spbeta_analysis() {
       out.json["results"].push_back(res);
       regs.push_back(r.reg);
       names.push_back(label);
+      sigma2_row.push_back(fmt::format("{:.6f}", r.sigma2));
+      loglik_row.push_back(fmt::format("{:.3f}", r.loglik));
+      speed_row.push_back(std::isnan(speed) ? "" : fmt::format("{:.4f}", speed));
+      half_life_row.push_back(std::isnan(half_life) ? "" : fmt::format("{:.1f}", half_life));
       add_spatial_panel_notes(notes, sample, r, label);
       notes.notes.push_back(fmt::format("{}: beta = {:.4f} (se {:.4f}), speed -ln(1 + beta) = {:.4f} per period, half-life ln 2 / speed = {:.1f} periods.", label,
                                         beta, se, speed, half_life));
@@ -77,7 +84,10 @@ Analysis spbeta_analysis() {
     RegressionTableOptions to;
     to.model_names = names;
     to.title = fmt::format("Spatial beta convergence of {} ({} model, {} effects)", v, o.text("model"), o.text("effect"));
+    to.stats = {"n"};
     Table t = regression_table(regs, to);
+    t.rules_before.push_back(t.rows.size());
+    for (auto* row : {&sigma2_row, &loglik_row, &speed_row, &half_life_row}) t.rows.push_back(std::move(*row));
     t.notes.insert(t.notes.end(), notes.notes.begin(), notes.notes.end());
     t.notes.push_back("Dependent variable: growth ln y_t - ln y_t-1; beta: coefficient of the lagged log level. Subgroups use the weights among their own units, transformed again.");
     out.tables.push_back(t);

@@ -24,7 +24,7 @@ Analysis cips_analysis() {
     std::vector<std::pair<std::string, CipsResult>> results;
     Outcome out;
     out.json = {{"method", "cips"}, {"results", nlohmann::json::array()}};
-    for (const auto& [label, s] : requested_series(frame, o, ctx)) {
+    for (const auto& [label, s] : requested_series(frame, o, ctx, o.text("variable"))) {
       results.emplace_back(label, cips_test(s, det, static_cast<int>(o.integer("lags")), o.flag("truncated")));
       nlohmann::json j = to_json(results.back().second);
       j["series"] = label;

@@ -27,7 +27,7 @@ Analysis dols_analysis() {
     c.lags = static_cast<int>(o.integer("lags"));
     c.max = static_cast<int>(o.integer("max_leads_lags"));
     const PanelLongRun r = panel_dols(cointegration_input(frame, o, ctx), parse_panel_estimator(o.text("estimator")), c, s);
-    return Outcome{long_run_tables(r, describe(s)), {}, to_json(r, describe(s))};
+    return Outcome{long_run_tables(r, describe(s)), {}, to_json(r, describe(s), ctx.unit)};
   };
   return a;
 }

@@ -19,7 +19,7 @@ Analysis fmols_analysis() {
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const LongRunSpec s = long_run_option(o);
     const PanelLongRun r = panel_fmols(cointegration_input(frame, o, ctx), parse_panel_estimator(o.text("estimator")), s);
-    return Outcome{long_run_tables(r, describe(s)), {}, to_json(r, describe(s))};
+    return Outcome{long_run_tables(r, describe(s)), {}, to_json(r, describe(s), ctx.unit)};
   };
   return a;
 }

@@ -18,9 +18,10 @@ Analysis cips_analysis();
 std::vector<OptionSpec> unit_root_options(const std::string& default_deterministic);
 Deterministic deterministic_option(const Options& o);
 LagChoice lag_option(const Options& o);
-// The series the options ask for: levels, first differences, or both (in that order), with their
-// labels "levels" / "differences".
-std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& frame, const Options& o, const AnalysisContext& ctx);
+// The series of `variable` the options ask for: levels, first differences, or both (in that order),
+// with their labels "levels" / "differences".
+std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& frame, const Options& o, const AnalysisContext& ctx,
+                                                                 const std::string& variable);
 Needs ts_needs();
 
 }  // namespace cbec

@@ -18,9 +18,10 @@ Deterministic deterministic_option(const Options& o) { return parse_deterministi
 
 LagChoice lag_option(const Options& o) { return parse_lag_choice(o.text("lags"), o.has("max_lags") ? o.integer("max_lags") : -1); }
 
-std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& frame, const Options& o, const AnalysisContext& ctx) {
+std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& frame, const Options& o, const AnalysisContext& ctx,
+                                                                 const std::string& variable) {
   const Panel panel = declare_panel(frame, ctx.unit, ctx.time);
-  const UnitSeries levels = unit_series(frame, panel, o.text("variable"), o.flag("demean"));
+  const UnitSeries levels = unit_series(frame, panel, variable, o.flag("demean"));
   const std::string which = o.text("series");
   std::vector<std::pair<std::string, UnitSeries>> out;
   if (which != "differences") out.emplace_back("levels", levels);

@@ -1,5 +1,6 @@
 // unitroot: first-generation panel unit-root tests (Levin-Lin-Chu, Im-Pesaran-Shin, Harris-Tzavalis,
-// Breitung, Fisher ADF and PP, Hadri), levels and first differences in one table.
+// Breitung, Fisher ADF and PP, Hadri), levels and first differences in one table, one block of rows
+// per variable.
 #include <nlohmann/json.hpp>
 
 #include "cbec/analysis/ts/ts_analyses.hpp"
@@ -27,6 +28,7 @@ Analysis unitroot_analysis() {
   a.command = "ts";
   a.summary = "Panel unit-root tests (LLC, IPS, Harris-Tzavalis, Breitung, Fisher ADF/PP, Hadri), levels and first differences in one table";
   a.options = unit_root_options("constant");
+  a.options.front() = columns_option("variable", "The variables tested (several: one table, a block of rows per variable, as papers print them)", true);
   OptionSpec tests = list_option("tests", "Tests: llc, ips, ht (Harris-Tzavalis), breitung (Breitung lambda and Breitung-Das robust t), fisher_adf and fisher_pp (Maddala-Wu P, Choi Z, L*, Pm), hadri");
   tests.choices = {"llc", "ips", "ht", "breitung", "fisher_adf", "fisher_pp", "hadri"};
   tests.default_value = {"llc", "ips", "fisher_adf"};
@@ -41,19 +43,23 @@ Analysis unitroot_analysis() {
     spec.dfcor = !o.flag("mle_variance");
     spec.hadri_robust = !o.flag("hadri_homoskedastic");
     spec.bandwidth = o.text("bandwidth");
-    std::vector<std::pair<std::string, std::vector<PanelUnitRootResult>>> results;
+    std::vector<UnitRootBlock> blocks;
     Outcome out;
     out.json = {{"method", "unitroot"}, {"lags", describe(spec.lags)}, {"results", nlohmann::json::array()}};
-    for (const auto& [label, s] : requested_series(frame, o, ctx)) {
-      std::vector<PanelUnitRootResult> done;
-      for (const auto& test : o.list("tests")) {
-        done.push_back(run_test(test, s, spec));
-        done.back().label = label;
-        out.json["results"].push_back(to_json(done.back()));
+    for (const auto& variable : o.list("variable")) {
+      UnitRootBlock& block = blocks.emplace_back();
+      block.variable = variable;
+      for (const auto& [label, s] : requested_series(frame, o, ctx, variable)) {
+        std::vector<PanelUnitRootResult> done;
+        for (const auto& test : o.list("tests")) {
+          done.push_back(run_test(test, s, spec));
+          done.back().label = label;
+          out.json["results"].push_back(to_json(done.back()));
+        }
+        block.series.emplace_back(label, std::move(done));
       }
-      results.emplace_back(label, std::move(done));
     }
-    out.tables.push_back(panel_unitroot_table(results));
+    out.tables.push_back(panel_unitroot_table(blocks));
     return out;
   };
   return a;

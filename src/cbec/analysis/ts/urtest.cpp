@@ -27,7 +27,7 @@ Analysis urtest_analysis() {
     spec.bandwidth = o.text("bandwidth");
     spec.dfcor = !o.flag("mle_variance");
     std::vector<UnitTests> blocks;
-    for (const auto& [label, s] : requested_series(frame, o, ctx)) {
+    for (const auto& [label, s] : requested_series(frame, o, ctx, o.text("variable"))) {
       blocks.push_back(unit_tests(s, spec));
       blocks.back().label = label;
     }

@@ -62,8 +62,7 @@ MonitorPanel layout(const Frame& frame, const Options& o, const AnalysisContext&
 // Inequality of one period among the units with a positive value, grouped by zone or by `by`.
 PeriodInequality period_inequality(const MonitorPanel& p, const std::vector<std::vector<int>>& zone, const std::vector<double>& x, const Column* by,
                                    size_t t) {
-  PeriodInequality r;
-  r.period = p.periods[t];
+  size_t excluded = 0;
   std::vector<double> values;
   std::vector<std::string> labels;
   for (size_t u = 0; u < p.units.size(); ++u) {
@@ -71,21 +70,13 @@ PeriodInequality period_inequality(const MonitorPanel& p, const std::vector<std:
     if (i == std::string::npos || std::isnan(x[i])) continue;
     if (by && by->is_missing(i)) continue;
     if (!(x[i] > 0)) {
-      ++r.excluded;
+      ++excluded;
       continue;
     }
     values.push_back(x[i]);
     labels.push_back(by ? by->text(i) : zone[u][t] ? "zone" : "other");
   }
-  if (values.empty()) return r;
-  std::set<std::string> present(labels.begin(), labels.end());
-  r.groups.assign(present.begin(), present.end());
-  std::vector<int> group;
-  for (const auto& l : labels) group.push_back(static_cast<int>(std::find(r.groups.begin(), r.groups.end(), l) - r.groups.begin()));
-  r.n = values.size();
-  r.theil = theil_decomposition(values, group, static_cast<int>(r.groups.size()));
-  r.gini = gini_dagum(values, group, static_cast<int>(r.groups.size()));
-  return r;
+  return grouped_inequality(p.periods[t], values, labels, excluded);
 }
 
 }  // namespace

@@ -1,0 +1,68 @@
+// --split-by and --if for analyses that add columns (analysis/subsample.hpp): the new column of
+// each group equals the analysis run on that group's rows alone, and rows outside the subset are
+// missing in it (core_panel has missing indicators: entropy's missing = drop scores them missing).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "cbec/analysis/registry.hpp"
+#include "cbec/core/error.hpp"
+#include "cbec/io/read_table.hpp"
+
+using namespace cbec;
+
+namespace {
+
+Frame run(nlohmann::json options, Frame f) {
+  const Analysis& a = find_analysis("entropy");
+  std::vector<RawOption> raw;
+  for (auto& [k, v] : options.items()) raw.push_back({k, v, k, false});
+  std::vector<std::string> problems;
+  const Options o = validate_options(a.options, raw, "entropy", problems);
+  if (!problems.empty()) throw SpecError(problems.front());
+  AnalysisContext ctx;
+  ctx.unit = "id";
+  ctx.time = "year";
+  run_analysis(a, f, o, ctx);
+  return f;
+}
+
+Frame data() { return read_table(std::string(CBEC_TEST_DATA) + "/core_panel.csv"); }
+
+}  // namespace
+
+TEST(SplitCreatedColumns, EachGroupsColumnIsItsOwnRun) {
+  const nlohmann::json base = {{"indicators", {"x1", "x2"}}, {"name", "score"}, {"missing", "drop"}};
+  nlohmann::json split = base;
+  split["split_by"] = "region";
+  const Frame whole = run(split, data());
+  const auto& score = whole.numeric("score");
+  const Column& region = whole.get("region");
+  size_t compared = 0;
+  for (const auto& level : region.levels) {
+    nlohmann::json one = base;
+    one["subset"] = "region == '" + level + "'";
+    const Frame by_hand = run(one, data());
+    const auto& expected = by_hand.numeric("score");
+    for (size_t i = 0; i < whole.nrows(); ++i) {
+      if (region.is_missing(i) || region.text(i) != level) continue;
+      EXPECT_EQ(std::isnan(score[i]), std::isnan(expected[i])) << level << " row " << i;
+      if (!std::isnan(expected[i])) EXPECT_NEAR(score[i], expected[i], 1e-12) << level << " row " << i;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, whole.nrows());
+}
+
+TEST(SplitCreatedColumns, RowsOutsideTheSubsetAreMissing) {
+  const Frame f = run({{"indicators", {"x1", "x2"}}, {"name", "score"}, {"missing", "drop"}, {"subset", "year >= 2015"}}, data());
+  const auto& score = f.numeric("score");
+  const auto& year = f.numeric("year");
+  size_t scored = 0;
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    if (year[i] < 2015) EXPECT_TRUE(std::isnan(score[i])) << "row " << i;
+    scored += !std::isnan(score[i]);
+  }
+  EXPECT_GT(scored, 0u);   // rows of the subset with both indicators have a score
+  EXPECT_LT(scored, f.nrows());
+}
