@@ -14,11 +14,10 @@ namespace cbec::detail {
 
 namespace {
 
-constexpr double kStartSpacing = 0.05;     // the first nodes: start and start +- this
-constexpr double kLocateTolerance = 1e-3;  // steps below this end the locating phase
-constexpr double kPolishSpacing = 1e-3;    // the last nodes: x +- this
-constexpr size_t kInterpolationNodes = 5;  // P has degree at most 4
-constexpr size_t kMaxNodes = 25;           // then Brent on exact values instead
+constexpr double kStartSpacing = 0.05;     // the first nodes: start and start +- this; the first trust region
+constexpr double kLocateTolerance = 2e-4;  // steps below this end the locating phase
+constexpr double kPolishSpacing = 2e-4;    // the polishing stencil's spacing
+constexpr size_t kMaxLocateNodes = 12;     // then Brent on exact values instead
 
 struct Node {
   double x, value;
@@ -66,10 +65,10 @@ std::pair<double, double> maximize(const Function1& f, std::pair<double, double>
     if (!(d2 < 0)) break;
     const double next = x - d1 / d2;
     if (std::abs(next - x) > h) break;
-    // Near the maximum f changes by ~f'' dx^2 / 2, below the rounding of f: a step within a few
-    // ulps of f(x) is kept, as the differences locate the maximum more finely than values can.
+    // A step must raise f unless the gain it promises, f' dx / 2, is below f's rounding (1e-10
+    // relative): there the differences locate the maximum more finely than values can.
     const double fn = f(next);
-    if (!(fn >= fx - 4 * std::numeric_limits<double>::epsilon() * std::abs(fx))) break;
+    if (!(fn >= fx) && std::abs(d1 * (next - x)) > 1e-10 * (1 + std::abs(fx))) break;
     x = next;
     fx = fn;
   }
@@ -83,54 +82,87 @@ CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std
     ++out.factorizations;
     return ldet(x);
   };
-  std::vector<Node> nodes;
-  const auto add = [&](double x) { nodes.push_back({x, exact(x)}); };
-  // The interpolant through the nodes nearest x, and the maximum of P + g inside their span
-  // widened by its width on each side (and inside the interval).
-  const auto model_maximum = [&](double x) {
+  std::vector<Node> nodes;  // distinct abscissae: a point already there is not evaluated again
+  const auto add = [&](double x) {
+    for (const Node& n : nodes)
+      if (std::abs(n.x - x) < 1e-12) return n.value;
+    nodes.push_back({x, exact(x)});
+    return nodes.back().value;
+  };
+  // The cubic through the four nodes nearest x.
+  const auto nearest_cubic = [&](double x) {
     std::vector<Node> near = nodes;
-    const size_t m = std::min(near.size(), kInterpolationNodes);
+    const size_t m = std::min<size_t>(near.size(), 4);
     std::partial_sort(near.begin(), near.begin() + static_cast<long>(m), near.end(),
                       [x](const Node& a, const Node& b) { return std::abs(a.x - x) < std::abs(b.x - x); });
     near.resize(m);
-    const auto [a, b] = std::minmax_element(near.begin(), near.end(), [](const Node& u, const Node& v) { return u.x < v.x; });
-    const double width = b->x - a->x;
-    const Interpolant p(near);
-    const auto top = maximize([&](double t) { return p(t)[0] + g(t); }, {std::max(lo, a->x - width), std::min(hi, b->x + width)}, interval);
-    return std::make_pair(top.first, p);
+    return Interpolant(near);
+  };
+  // The maximum of P + g on [x - radius, x + radius] (inside the interval), and whether it lies on
+  // that region's edge (not the interval's).
+  const auto model_maximum = [&](const Interpolant& p, double x, double radius) {
+    const double a = std::max(lo, x - radius), b = std::min(hi, x + radius);
+    const double top = maximize([&](double t) { return p(t)[0] + g(t); }, {a, b}, interval).first;
+    const double tiny = 1e-6 * radius;
+    return std::make_pair(top, (a > lo && top - a < tiny) || (b < hi && b - top < tiny));
   };
 
-  const double h = std::min(kStartSpacing, (hi - lo) / 4);
-  double x = std::clamp(start, lo + h, hi - h);
-  add(x - h);
-  add(x);
-  add(x + h);
-  for (;;) {
-    if (nodes.size() >= kMaxNodes) {
-      // Not settled: Brent on exact values, the second derivative by central differences.
-      const double top = maximize([&](double t) { return exact(t) + g(t); }, interval).first;
-      const double d = kPolishSpacing;
+  // Locating: a trust-region iteration on the cubic through the four nodes nearest x (x a node),
+  // the region halved when the step gains less than a quarter of what the model promised and
+  // doubled when a good step stops at its edge. When it stalls (the region collapses, or too many
+  // nodes), Brent's method on exact values to 1e-4.
+  double radius = std::min(kStartSpacing, (hi - lo) / 4);
+  double x = std::clamp(start, lo + radius, hi - radius);
+  add(x - radius);
+  double lx = add(x) + g(x);
+  add(x + radius);
+  for (bool located = false; !located;) {
+    if (nodes.size() >= kMaxLocateNodes || radius < kLocateTolerance / 4) {
+      const auto r = boost::math::tools::brent_find_minima([&](double t) { return -(exact(t) + g(t)); }, lo, hi, 14);
+      x = r.first;
+      break;
+    }
+    const Interpolant p = nearest_cubic(x);
+    const auto [next, edge] = model_maximum(p, x, radius);
+    const double step = std::abs(next - x);
+    if (step < kLocateTolerance && !edge) {
+      x = next;
+      located = true;
+      continue;
+    }
+    const double promised = p(next)[0] + g(next) - lx;
+    const double gained = add(next) + g(next) - lx;
+    if (gained > 0) {
+      x = next;
+      lx += gained;
+    }
+    if (gained < 0.25 * promised) radius = step / 2;
+    else if (step > 0.9 * radius) radius *= 2;
+  }
+  // Polishing: exact values at x + k s, k = -2..2, the quartic P through them, and the maximum of
+  // P + g within 3 s of x; inside 2 s it is the answer, else the stencil moves there. Equal
+  // spacing s bounds the rounding of P' by ~3 |error of ldet| / s (about 1e-11 / 2e-4) and its
+  // truncation by |ldet^(5)| s^4 / 30.
+  const double s = kPolishSpacing;
+  for (int round = 0; round < 3; ++round) {
+    x = std::clamp(x, lo + 2 * s, hi - 2 * s);
+    std::vector<Node> stencil;
+    for (int k = -2; k <= 2; ++k) stencil.push_back({x + k * s, exact(x + k * s)});
+    const Interpolant p(stencil);
+    const double top = model_maximum(p, x, 3 * s).first;
+    const bool edge_of_interval = top - lo < 3 * s || hi - top < 3 * s;
+    if (std::abs(top - x) <= 2 * s || edge_of_interval) {
       out.x = top;
       out.ldet = exact(top);
-      out.ldet_second = (exact(top + d) - 2 * out.ldet + exact(top - d)) / (d * d);
+      out.ldet_second = p(top)[2];
       return out;
     }
-    const double next = model_maximum(x).first;
-    const double step = std::abs(next - x);
-    x = next;
-    const bool known = std::any_of(nodes.begin(), nodes.end(), [x](const Node& n) { return std::abs(n.x - x) < kLocateTolerance; });
-    if (step < kLocateTolerance || known) break;
-    add(x);
+    x = top;
   }
-  for (const double side : {-1.0, 1.0}) {
-    const double t = std::clamp(x + side * kPolishSpacing, lo, hi);
-    const bool near = std::any_of(nodes.begin(), nodes.end(), [t](const Node& n) { return std::abs(n.x - t) < 0.5 * kPolishSpacing; });
-    if (!near) add(t);
-  }
-  const auto [top, p] = model_maximum(x);
-  out.x = top;
-  out.ldet = exact(top);
-  out.ldet_second = p(top)[2];
+  // Not settled: Brent on exact values, the second derivative by central differences.
+  out.x = maximize([&](double t) { return exact(t) + g(t); }, interval).first;
+  out.ldet = exact(out.x);
+  out.ldet_second = (exact(out.x + s) - 2 * out.ldet + exact(out.x - s)) / (s * s);
   return out;
 }
 

@@ -12,7 +12,7 @@ using Function1 = std::function<double(double)>;
 
 // The maximum (x, f(x)) of f on `search`: Brent's method (as R's optimize), whose comparisons of
 // values stop at ~sqrt(epsilon) in x, then Newton steps on f' from five-point differences (error
-// O(h^4)), kept while they do not lower f beyond its rounding and stay inside `bounds`.
+// O(h^4)), kept while they raise f (or promise a gain below its rounding) and stay inside `bounds`.
 std::pair<double, double> maximize(const Function1& f, std::pair<double, double> search, std::pair<double, double> bounds);
 inline std::pair<double, double> maximize(const Function1& f, std::pair<double, double> interval) {
   return maximize(f, interval, interval);
@@ -21,20 +21,21 @@ inline std::pair<double, double> maximize(const Function1& f, std::pair<double, 
 struct CostlySearch {
   double x = 0;             // the maximizer
   double ldet = 0;          // ln|I - x W|, exact (a factorization at x itself)
-  double ldet_second = 0;   // d2/dx2 ln|I - x W| from the interpolant (nodes 1e-3 apart around x)
+  double ldet_second = 0;   // d2/dx2 ln|I - x W| from the polishing quartic (nodes 2e-4 apart)
   int factorizations = 0;   // exact evaluations of ln|I - rho W| used
 };
 
 // The maximum of ldet(x) + g(x) on `interval` with few exact values of ldet (Pace & Barry 1997
-// interpolate ln|I - rho W| between exact values on a grid; here the nodes are placed where the
-// maximum is): from `start`, nodes at start and start +- 0.05; then repeatedly the polynomial P
-// through the (at most five) nodes nearest the current point (Newton's divided differences),
-// the maximum of P + g inside a trust region around those nodes, and a new node there, until the
-// step is below 1e-3; then nodes at x +- 1e-3 and a last maximum of P + g. P's derivative error
-// at x is ~ |ldet^(m+1)| / (m+1)! times the product of the other nodes' distances, so the
-// maximizer agrees with the exact one to ~1e-10 (the unit tests compare with Brent on exact
-// values). ldet is then evaluated exactly at the maximizer, so ln L there is exact. Falls back to
-// Brent on exact values if the interpolation has not settled after 25 nodes.
+// interpolate ln|I - rho W| between exact values on a grid; here the nodes go where the maximum
+// is). Locating: nodes at start and start +- 0.05, then a trust-region iteration (Nocedal &
+// Wright 2006, algorithm 4.1) on P + g, P the cubic through the four nodes nearest the current
+// point (Newton's divided differences), each step's maximizer becoming a node, until a step is
+// below 2e-4 (if it stalls: Brent on exact values to 1e-4). Polishing: exact values at x + k s,
+// k = -2..2, s = 2e-4, and the maximum of the quartic through them plus g; the quartic's
+// derivative error (~|ldet^(5)| s^4 / 30, rounding ~3e-11 / s) puts the maximizer within ~1e-10 of
+// Brent's on exact values (tests/unit/spreg/spatial_ml_search_test.cpp). ldet is then evaluated
+// exactly at the maximizer, so ln L there is exact; ldet_second is the quartic's. Falls back to
+// Brent on exact values if the maximum does not settle inside the stencil.
 CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std::pair<double, double> interval, double start);
 
 }  // namespace cbec::detail
