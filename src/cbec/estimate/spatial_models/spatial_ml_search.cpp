@@ -109,7 +109,7 @@ CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std
 
   // Locating: a trust-region iteration on the cubic through the four nodes nearest x (x a node),
   // the region halved when the step gains less than a quarter of what the model promised and
-  // doubled when a good step stops at its edge. When it stalls (the region collapses, or too many
+  // doubled when a good step spans nearly all of it. When it stalls (the region collapses, or too many
   // nodes), Brent's method on exact values to 1e-4.
   double radius = std::min(kStartSpacing, (hi - lo) / 4);
   double x = std::clamp(start, lo + radius, hi - radius);
