@@ -65,12 +65,17 @@ std::vector<size_t> rows_of_year(const Frame& f, const std::string& time, const 
 SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids) {
   std::unordered_map<std::string, long> pos;
   for (size_t i = 0; i < ids.size(); ++i) pos[ids[i]] = static_cast<long>(i);
+  // The place in ids of each unit of the weights (-1: not in ids), one lookup per unit.
+  std::vector<long> at(s.w.ids.size(), -1);
+  for (size_t i = 0; i < s.w.ids.size(); ++i)
+    if (const auto a = pos.find(s.w.ids[i]); a != pos.end()) at[i] = a->second;
   std::vector<Eigen::Triplet<double>> t;
+  t.reserve(static_cast<size_t>(s.w.W.nonZeros()));
   for (long i = 0; i < s.w.W.outerSize(); ++i) {
-    const auto a = pos.find(s.w.ids[static_cast<size_t>(i)]);
-    if (a == pos.end()) continue;
+    const long a = at[static_cast<size_t>(i)];
+    if (a < 0) continue;
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(s.w.W, i); it; ++it)
-      if (const auto b = pos.find(s.w.ids[static_cast<size_t>(it.col())]); b != pos.end()) t.emplace_back(a->second, b->second, it.value());
+      if (const long b = at[static_cast<size_t>(it.col())]; b >= 0) t.emplace_back(a, b, it.value());
   }
   SpatialWeights w;
   w.ids = ids;

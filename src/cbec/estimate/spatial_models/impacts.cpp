@@ -2,7 +2,6 @@
 // LeSage & Pace (2009), Introduction to Spatial Econometrics, sections 2.7, 4.2 and 5.6.
 #include "cbec/estimate/spatial_models/impacts.hpp"
 
-#include <Eigen/Eigenvalues>
 #include <Eigen/SparseLU>
 
 #include <cmath>
@@ -12,6 +11,8 @@
 #include <utility>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/log_determinant.hpp"
+#include "cbec/stats/eigen_threads.hpp"
 #include "cbec/stats/replicate.hpp"
 
 namespace cbec {
@@ -113,6 +114,7 @@ bool row_stochastic(const SparseRM& w) {
 }  // namespace
 
 Impacts spatial_impacts(const SparseRM& w, const ImpactsInput& in, const ImpactsOptions& opt) {
+  const EigenThreads single(1);  // the draws run in parallel (replicate); each product is small
   check_input(in, opt);
   if (w.rows() != w.cols()) throw SpecError("impacts: W must be square");
   if (!opt.exact_traces) return impacts_from_traces(monte_carlo_traces(w, opt.trace_order, opt.seed), in, opt);
@@ -122,7 +124,12 @@ Impacts spatial_impacts(const SparseRM& w, const ImpactsInput& in, const Impacts
                     " units (at most " + std::to_string(kMaxExactUnits) + "); use Monte Carlo traces instead");
   // tr((I - rho W)^{-1}) = sum_i 1 / (1 - rho lambda_i) and tr((I - rho W)^{-1} W) = sum_i lambda_i / (1 - rho lambda_i)
   // (LeSage & Pace 2009, eq. 4.50 with the eigenvalues lambda_i of W).
-  const Eigen::VectorXcd lambda = Eigen::EigenSolver<Eigen::MatrixXd>(Eigen::MatrixXd(w), false).eigenvalues();
+  // The eigenvalues by LogDeterminant: a symmetric eigenproblem when W is similar to a symmetric
+  // matrix (row-standardized symmetric weights), the general one otherwise.
+  const LogDeterminant spectrum(w, LogDetMethod::Eigenvalues);
+  Eigen::VectorXcd lambda(n);
+  lambda.real() = spectrum.eigen_real();
+  lambda.imag() = spectrum.eigen_imag();
   const double lo = lambda.real().minCoeff(), hi = lambda.real().maxCoeff();
   const std::pair<double, double> interval{lo < 0 ? 1 / lo : -std::numeric_limits<double>::infinity(),
                                            hi > 0 ? 1 / hi : std::numeric_limits<double>::infinity()};
@@ -167,15 +174,22 @@ PowerTraces monte_carlo_traces(const SparseRM& w, int order, unsigned long long 
     Rng rng = draw_stream(seed, static_cast<uint64_t>(c));
     for (Eigen::Index i = 0; i < n; ++i) x(i, c) = standard_normal(rng);
   }
-  // E[x' A x] = tr(A) for x ~ N(0, I) (Hutchinson 1989; Barry & Pace 1999).
-  Eigen::MatrixXd wx = x;
-  Eigen::VectorXd s = Eigen::VectorXd::Ones(n);
+  // E[x' A x] = tr(A) for x ~ N(0, I) (Hutchinson 1989; Barry & Pace 1999). The vectors and 1
+  // ride in one row-major block, so each power of W is one pass over its non-zeros.
+  using Block = Eigen::Matrix<double, Eigen::Dynamic, kTraceVectors + 1, Eigen::RowMajor>;
+  Block p(n, kTraceVectors + 1), next(n, kTraceVectors + 1);
+  p.leftCols(kTraceVectors) = x;
+  p.col(kTraceVectors).setOnes();
   t.sum(0) = static_cast<double>(n);
   for (int j = 1; j <= order; ++j) {
-    wx = w * wx;
-    t.trace(j - 1) = (x.array() * wx.array()).colwise().sum().mean();
-    s = w * s;
-    t.sum(j) = s.sum();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      auto row = next.row(i);
+      row.setZero();
+      for (SparseRM::InnerIterator it(w, i); it; ++it) row += it.value() * p.row(it.col());
+    }
+    p.swap(next);
+    t.trace(j - 1) = (x.array() * p.leftCols(kTraceVectors).array()).colwise().sum().mean();
+    t.sum(j) = p.col(kTraceVectors).sum();
   }
   t.trace(0) = w.diagonal().sum();                                // exact: tr(W)
   t.trace(1) = w.cwiseProduct(SparseRM(w.transpose())).sum();     // exact: tr(W^2) = sum_ij w_ij w_ji

@@ -4,22 +4,27 @@
 #include "cbec/estimate/spatial_models/spatial_ml.hpp"
 
 #include <Eigen/Dense>
-#include <boost/math/tools/minima.hpp>
 #include <fmt/format.h>
 
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <string>
+#include <tuple>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/error_model_sse.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml_internal.hpp"
+#include "cbec/estimate/spatial_models/spatial_ml_search.hpp"
 #include "cbec/stats/distributions.hpp"
+#include "cbec/stats/eigen_threads.hpp"
 
 namespace cbec {
 
 namespace {
 
 using RowSparse = Eigen::SparseMatrix<double, Eigen::RowMajor>;
+using detail::maximize;
 
 constexpr long kSmallAsy = 1500;  // spatialreg's lagsarlm/errorsarlm control "small"
 
@@ -41,30 +46,6 @@ LeastSquares least_squares(const Eigen::MatrixXd& X, const Eigen::VectorXd& y) {
 // ln L at the concentrated sigma^2 = SSE/n: ldet - n/2 ln(2 pi) - n/2 ln(SSE/n) - n/2.
 double concentrated_loglik(double ldet, double sse, double n) {
   return ldet - n / 2 * std::log(2 * std::numbers::pi) - n / 2 * std::log(sse / n) - n / 2;
-}
-
-// The maximum of f on (lo, hi): Brent's method (as R's optimize), whose comparisons of values
-// stop at ~sqrt(epsilon) in x, then Newton steps on f' from five-point differences (error
-// O(h^4), rounding ~epsilon |f| / h), kept while they raise f and stay inside the interval.
-template <class F>
-std::pair<double, double> maximize(F&& f, std::pair<double, double> interval) {
-  const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, interval.first, interval.second,
-                                                       std::numeric_limits<double>::digits / 2);
-  double x = r.first, fx = -r.second;
-  const double h = 1e-3;
-  for (int step = 0; step < 3; ++step) {
-    if (x - 2 * h <= interval.first || x + 2 * h >= interval.second) break;
-    const double f1 = f(x + h), f_1 = f(x - h), f2 = f(x + 2 * h), f_2 = f(x - 2 * h);
-    const double d1 = (8 * (f1 - f_1) - (f2 - f_2)) / (12 * h), d2 = (f1 - 2 * fx + f_1) / (h * h);
-    if (!(d2 < 0)) break;
-    const double next = x - d1 / d2;
-    if (std::abs(next - x) > h) break;
-    const double fn = f(next);
-    if (!(fn >= fx)) break;
-    x = next;
-    fx = fn;
-  }
-  return {x, fx};
 }
 
 bool is_intercept(const std::string& name) { return name == "(Intercept)"; }
@@ -143,6 +124,7 @@ std::string spatial_model_name(SpatialModel m) {
 }
 
 RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, SpatialModel model, const SpatialMlOptions& options) {
+  const EigenThreads single(1);  // products with W and n x k matrices: too small to share
   const long nn = data.y.size();
   if (w.rows() != nn || w.cols() != nn)
     throw SpecError(fmt::format("spatial model: W is {} x {} but there are {} observations", w.rows(), w.cols(), nn));
@@ -171,21 +153,35 @@ RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, Spati
   f.y = y;
   f.X = X;
   double loglik = 0;
+  int factorizations = 0;  // of the sparse log-determinant's search
   const bool lag = model == SpatialModel::SAR || model == SpatialModel::SDM;
   const bool err = model == SpatialModel::SEM || model == SpatialModel::SDEM;
+  // The maximum over rho (or lambda) of ln|I - rho W| + g(rho), g the concentrated sum-of-squares
+  // part: Brent on exact values when the log-determinant is cheap; with the sparse factorization,
+  // the interpolating search (spatial_ml_search.hpp) from the maximum under the series' first two
+  // terms, ln|I - rho W| ~ -rho tr(W) - rho^2 tr(W^2)/2 (Barry & Pace 1999, eq. 7; exact traces).
+  const bool costly = ld.method() == LogDetMethod::SparseLU;
+  const auto search = [&](const detail::Function1& sse_fast, const detail::Function1& sse) {
+    if (!costly) return maximize([&](double r) { return concentrated_loglik(ld(r), sse(r), n); }, interval);
+    const auto g = [&](double r) { return concentrated_loglik(0, sse_fast(r), n); };
+    const double t1 = w.diagonal().sum(), t2 = w.cwiseProduct(RowSparse(w.transpose())).sum();
+    const double start = maximize([&](double r) { return -r * t1 - r * r * t2 / 2 + g(r); }, interval).first;
+    const detail::CostlySearch found = detail::maximize_costly_ldet(ld, g, interval, start);
+    (lag ? f.ldet_second_rho : f.ldet_second_lambda) = found.ldet_second;
+    factorizations = found.factorizations;
+    return std::make_pair(found.x, concentrated_loglik(found.ldet, sse(found.x), n));
+  };
   if (lag) {
     // SSE(rho) = e0'e0 - 2 rho eL'e0 + rho^2 eL'eL, e0 and eL the residuals of y and Wy on X.
     const LeastSquares l = least_squares(X, wy);
     const double a = ols.sse, b = l.resid.dot(ols.resid), c = l.sse;
-    const auto [rho, ll] = maximize([&](double r) { return concentrated_loglik(ld(r), a - 2 * r * b + r * r * c, n); }, interval);
-    f.rho = rho;
-    loglik = ll;
+    const auto sse = [&](double r) { return a - 2 * r * b + r * r * c; };
+    std::tie(f.rho, loglik) = search(sse, sse);
   } else if (err) {
-    // SSE(lambda): residuals of (I - lambda W) y on (I - lambda W) X.
-    const auto sse = [&](double l) { return least_squares(X - l * wx, y - l * wy).sse; };
-    const auto [lambda, ll] = maximize([&](double l) { return concentrated_loglik(ld(l), sse(l), n); }, interval);
-    f.lambda = lambda;
-    loglik = ll;
+    // SSE(lambda): residuals of (I - lambda W) y on (I - lambda W) X, by QR at each lambda, or
+    // from one QR of [X, WX] inside the sparse search.
+    const detail::ErrorModelSse sse_fast(X, wx, y, wy);
+    std::tie(f.lambda, loglik) = search(sse_fast, [&](double l) { return least_squares(X - l * wx, y - l * wy).sse; });
   } else {
     // SAC: SSE(rho, lambda) of (I - lambda W)(I - rho W) y on (I - lambda W) X; the profile in rho
     // of the maximum over lambda, both by Brent's method.
@@ -244,6 +240,7 @@ RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, Spati
   r.tests["wald"] = chi2_test(theta.dot(vt.ldlt().solve(theta)), static_cast<double>(s), "Wald test of " + what);
   r.info["log_determinant"] = log_det_method_name(ld.method());
   r.info["variance"] = ase ? "inverse asymptotic information matrix (spatialreg's ase)" : "inverse observed information (analytic Hessian)";
+  if (factorizations > 0) r.info["log_det_factorizations"] = std::to_string(factorizations);
   r.info["interval"] = fmt::format("({:.6g}, {:.6g})", interval.first, interval.second);
   return r;
 }

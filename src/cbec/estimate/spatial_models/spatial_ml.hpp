@@ -12,7 +12,9 @@
 // The likelihood (Anselin 1988, eq. 12.7 and 12.29; LeSage & Pace 2009, eq. 3.4-3.8):
 //   ln L = ln|I - rho W| + ln|I - lambda W| - n/2 ln(2 pi sigma^2) - e'e / (2 sigma^2),
 // concentrated in b and sigma^2, maximised over rho (or lambda) by Brent's method on the interval
-// of the log-determinant, over (rho, lambda) by Newton's method from the best point of a grid (SAC).
+// of the log-determinant, or with the sparse factorization by the interpolating search of
+// spatial_ml_search.hpp (about 10 factorizations, exact value at the maximizer); SAC: the profile
+// in rho of the maximum over lambda, both by Brent's method.
 //
 // Variance: with eigenvalues (n <= 2000 under Auto) or n <= 1500 (not SAC), the inverse of the asymptotic information
 // matrix in (sigma^2, rho/lambda, b) (Anselin 1988, eq. 12.13 and 12.33; spatialreg's "ase" for

@@ -4,6 +4,8 @@
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
 
+#include <limits>
+
 #include "cbec/estimate/spatial_models/log_determinant.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml.hpp"
 
@@ -19,6 +21,10 @@ struct SpatialFit {
   Eigen::VectorXd beta;
   Eigen::VectorXd e;    // the innovations e at the estimates
   double sigma2 = 0;    // e'e / n
+  // d2/drho2 ln|I - rho W| at rho (lambda) when the estimation already has it (the sparse
+  // search's interpolant), else NaN: the variance then takes differences of the log-determinant.
+  double ldet_second_rho = std::numeric_limits<double>::quiet_NaN();
+  double ldet_second_lambda = std::numeric_limits<double>::quiet_NaN();
 };
 
 // Variance of (sigma^2, rho and/or lambda, beta), that order: the inverse of the asymptotic

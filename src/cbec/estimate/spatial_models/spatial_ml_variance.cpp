@@ -4,6 +4,8 @@
 // ln L = ln|A| + ln|B| - n/2 ln(2 pi sigma^2) - e'e/(2 sigma^2), derived below).
 #include <Eigen/Dense>
 
+#include <cmath>
+
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml_internal.hpp"
 
@@ -24,9 +26,11 @@ Dense inverse_or_throw(const Dense& info) {
   return lu.inverse();
 }
 
-// Second derivative of ln|I - r W|: differences of the analytic derivative, or of the values for
-// the sparse factorization (whose derivative is itself a difference).
-double ldet_second(const LogDeterminant& ld, double r) {
+// Second derivative of ln|I - r W|: `known` when the estimation has it (finite), else differences
+// of the analytic derivative, or of the values for the sparse factorization (whose derivative is
+// itself a difference).
+double ldet_second(const LogDeterminant& ld, double r, double known) {
+  if (std::isfinite(known)) return known;
   if (ld.method() == LogDetMethod::SparseLU) {
     const double h = 1e-3;
     return (ld(r + h) - 2 * ld(r) + ld(r - h)) / (h * h);
@@ -115,10 +119,10 @@ Eigen::MatrixXd observed_variance(const SpatialFit& f) {
   H.block(1, 0, p, 1) = J.transpose() * f.e / (s2 * s2);
   H.block(0, 1, 1, p) = H.block(1, 0, p, 1).transpose();
   H.block(1, 1, p, p) = -J.transpose() * J / s2;
-  if (rho) H(1, 1) += ldet_second(*f.ldet, f.rho);
+  if (rho) H(1, 1) += ldet_second(*f.ldet, f.rho, f.ldet_second_rho);
   if (lam) {
     const long l = rho ? 2 : 1;
-    H(l, l) += ldet_second(*f.ldet, f.lambda);
+    H(l, l) += ldet_second(*f.ldet, f.lambda, f.ldet_second_lambda);
     const Eigen::RowVectorXd ewx = f.e.transpose() * wx / s2;
     H.block(l, s + 1, 1, k) -= ewx;
     H.block(s + 1, l, k, 1) -= ewx.transpose();

@@ -1,0 +1,41 @@
+// The one-dimensional searches behind the concentrated likelihood of the cross-section spatial
+// models (spatial_ml.cpp): the maximum of ln L(rho) = ln|I - rho W| + g(rho), where g (the sum of
+// squares part) is cheap and ln|I - rho W| is cheap with eigenvalues but costs a sparse
+// factorization per rho otherwise. Internal to estimate/spatial_models.
+#pragma once
+#include <functional>
+#include <utility>
+
+namespace cbec::detail {
+
+using Function1 = std::function<double(double)>;
+
+// The maximum (x, f(x)) of f on `search`: Brent's method (as R's optimize), whose comparisons of
+// values stop at ~sqrt(epsilon) in x, then Newton steps on f' from five-point differences (error
+// O(h^4)), kept while they raise f (or promise a gain below its rounding) and stay inside `bounds`.
+std::pair<double, double> maximize(const Function1& f, std::pair<double, double> search, std::pair<double, double> bounds);
+inline std::pair<double, double> maximize(const Function1& f, std::pair<double, double> interval) {
+  return maximize(f, interval, interval);
+}
+
+struct CostlySearch {
+  double x = 0;             // the maximizer
+  double ldet = 0;          // ln|I - x W|, exact (a factorization at x itself)
+  double ldet_second = 0;   // d2/dx2 ln|I - x W| from the polishing quartic (nodes 2e-4 apart)
+  int factorizations = 0;   // exact evaluations of ln|I - rho W| used
+};
+
+// The maximum of ldet(x) + g(x) on `interval` with few exact values of ldet (Pace & Barry 1997
+// interpolate ln|I - rho W| between exact values on a grid; here the nodes go where the maximum
+// is). Locating: nodes at start and start +- 0.05, then a trust-region iteration (Nocedal &
+// Wright 2006, algorithm 4.1) on P + g, P the cubic through the four nodes nearest the current
+// point (Newton's divided differences), each step's maximizer becoming a node, until a step is
+// below 2e-4 (if it stalls: Brent on exact values to 1e-4). Polishing: exact values at x + k s,
+// k = -2..2, s = 2e-4, and the maximum of the quartic through them plus g; the quartic's
+// derivative error (~|ldet^(5)| s^4 / 30, rounding ~3e-11 / s) puts the maximizer within ~1e-10 of
+// Brent's on exact values (tests/unit/spreg/spatial_ml_search_test.cpp). ldet is then evaluated
+// exactly at the maximizer, so ln L there is exact; ldet_second is the quartic's. Falls back to
+// Brent on exact values if the maximum does not settle inside the stencil.
+CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std::pair<double, double> interval, double start);
+
+}  // namespace cbec::detail
