@@ -1,5 +1,7 @@
 #include "cbec/stats/draw_exchange.hpp"
 
+#include <omp.h>
+
 namespace cbec {
 
 namespace {
@@ -8,7 +10,9 @@ DrawExchange* installed = nullptr;
 
 void install_draw_exchange(DrawExchange* exchange) { installed = exchange; }
 
-DrawExchange* draw_exchange() { return installed && installed->size() > 1 ? installed : nullptr; }
+// Inside a parallel region (even a one-thread team, hence the level, not omp_in_parallel) the
+// processes would reach the exchange a different number of times, from worker threads.
+DrawExchange* draw_exchange() { return installed && installed->size() > 1 && omp_get_level() == 0 ? installed : nullptr; }
 
 DrawRange draw_share(size_t n_draws, int rank, int size) {
   const size_t r = static_cast<size_t>(rank), s = static_cast<size_t>(size);

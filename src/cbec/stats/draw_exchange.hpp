@@ -34,7 +34,7 @@ struct PeerFailure : std::runtime_error {
 
 // Installs the exchange replications use (nullptr: every draw here). The caller keeps it alive.
 void install_draw_exchange(DrawExchange* exchange);
-// The installed exchange when it has more than one process, else nullptr.
+// The installed exchange when it has more than one process, else nullptr; also nullptr inside an OpenMP region (a replication nested in a draw runs wholly where its draw runs).
 DrawExchange* draw_exchange();
 
 // The draws [first, last) of process `rank` of `size`: consecutive, shares differing by at most one.

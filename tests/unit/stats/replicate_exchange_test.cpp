@@ -147,5 +147,19 @@ TEST(ReplicateExchange, UnshippableDrawsRunEverywhere) {
   EXPECT_TRUE(got == alone);
 }
 
+// A replication nested inside a parallel region (a draw that replicates) never exchanges: the
+// processes would reach the exchange a different number of times. One-thread teams count too.
+TEST(ReplicateExchange, NestedReplicationsRunWhereTheirDrawRuns) {
+  const std::vector<double> unused;
+  FakeExchange<double> ex(2, 3, unused);
+  Installed scope(&ex);
+  std::atomic<size_t> calls{0};
+  std::vector<double> got;
+#pragma omp parallel num_threads(1)
+  got = replicate(30, 5, [&](size_t, Rng& rng) { ++calls; return uniform01(rng); });
+  EXPECT_EQ(calls.load(), 30u);
+  EXPECT_TRUE(ex.sent.empty());
+}
+
 }  // namespace
 }  // namespace cbec
