@@ -15,6 +15,7 @@
 #include "commands.hpp"
 #include "input_options.hpp"
 #include "output.hpp"
+#include "processes.hpp"
 #include "spatial_input.hpp"
 
 namespace cbec::cli {
@@ -137,6 +138,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
         return spatial;
       };
     Outcome out = run_analysis(a, frame, options, ctx);
+    if (!writes_output()) return;  // under mpirun, rank 0 writes for all (processes.hpp)
     if (!args->save.empty()) {
       write_csv(frame, args->save);
       if (!out.tables.empty())

@@ -6,6 +6,7 @@
 
 #include "cbec/study/run_study.hpp"
 #include "commands.hpp"
+#include "processes.hpp"
 
 namespace cbec::cli {
 
@@ -23,6 +24,7 @@ void add_run(CLI::App& app) {
   cmd->add_flag("--check", o->check, "Only validate the study file");
   cmd->add_flag("--no-cache", o->no_cache, "Recompute every step (default: reuse steps whose inputs are unchanged, from .cbec-cache beside the study file)");
   cmd->callback([o] {
+    require_one_process("cbec run");
     StudySpec spec = read_study(o->study);
     if (o->check) {
       std::cout << fmt::format("{}: valid ({} analyses)\n", o->study, spec.analyses.size());

@@ -11,6 +11,7 @@
 #include "cbec/io/read_table.hpp"
 #include "cbec/study/simulate.hpp"
 #include "commands.hpp"
+#include "processes.hpp"
 
 namespace cbec::cli {
 
@@ -37,6 +38,7 @@ void add_simulate(CLI::App& app) {
   cmd->add_option("-o,--out", o->out, "Output panel CSV")->required();
   cmd->add_option("--truth-out", o->truth_out, "Write the true effects as JSON here");
   cmd->callback([o] {
+    require_one_process("cbec simulate");
     Frame units = read_table(o->units);
     Frame panel = simulate_panel(units, o->spec);
     write_csv(panel, o->out);

@@ -15,6 +15,7 @@
 #include "cbec/io/weights_io.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "processes.hpp"
 
 namespace cbec::cli {
 
@@ -51,6 +52,7 @@ void add_weights(CLI::App& app) {
   cmd->add_flag("--symmetrize", o->symmetrize, "Make every link mutual (an edge list giving each pair once)");
   add_output_options(*cmd, o->out);
   cmd->callback([o] {
+    require_one_process("cbec weights");
     StageTimer timer;  // --timing: the whole command is "other" but for the output
     WeightsRequest r{o->type, o->id, o->lon, o->lat, o->wkt, o->edits, o->var, o->file, o->transform,
                      o->projected, o->link_islands, o->matrix, o->symmetrize, o->snap, o->threshold, o->power, o->k};

@@ -11,7 +11,9 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/core/memory.hpp"
+#include "cbec/stats/draw_exchange.hpp"
 #include "commands.hpp"
+#include "processes.hpp"
 
 namespace {
 // Big panels allocate large buffers whose first-touch page faults cost more than the arithmetic
@@ -27,11 +29,9 @@ void tune_allocator(char** argv) {
 // Freed heap pages go back to the system when the library releases a large block: the tuning
 // above never trims the heap on its own, so memory released mid-run would otherwise stay resident.
 void trim_heap() { ::malloc_trim(0); }
-}  // namespace
 
-int main(int argc, char** argv) {
-  tune_allocator(argv);
-  cbec::set_memory_releaser(trim_heap);
+// Runs the command; returns its exit code, with the one-line error in `message`.
+int run(int argc, char** argv, std::string& message) {
   CLI::App app{"cbec: panel, spatial and policy-evaluation econometrics for CBEC research"};
   app.set_version_flag("--version", std::string("cbec ") + CBEC_VERSION);
   app.require_subcommand(1);
@@ -43,17 +43,29 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e);
     std::string where;
     for (const CLI::App* sub : app.get_subcommands()) where = sub->get_name();
-    std::cerr << "cbec: error: " << e.what() << (where.empty() ? "; see cbec --help" : "; see cbec " + where + " --help") << "\n";
+    message = std::string("cbec: error: ") + e.what() + (where.empty() ? "; see cbec --help" : "; see cbec " + where + " --help");
     return 1;
   } catch (const std::bad_alloc&) {
-    std::cerr << "cbec: error: out of memory; reduce the data, the draws or the replications, or use a machine with more memory\n";
+    message = "cbec: error: out of memory; reduce the data, the draws or the replications, or use a machine with more memory";
     return 1;
   } catch (const cbec::Error& e) {
-    std::cerr << "cbec: error: " << e.what() << "\n";
+    message = std::string("cbec: error: ") + e.what();
     return 1;
+  } catch (const cbec::PeerFailure&) {
+    return cbec::cli::kPeerFailed;
   } catch (const std::exception& e) {
-    std::cerr << "cbec: internal error: " << e.what() << "\n";
+    message = std::string("cbec: internal error: ") + e.what();
     return 3;
   }
   return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  tune_allocator(argv);
+  cbec::set_memory_releaser(trim_heap);
+  cbec::cli::start_processes(argc, argv);
+  std::string message;
+  const int code = run(argc, argv, message);
+  return cbec::cli::finish_processes(code, message);
 }

@@ -15,6 +15,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libgdal-dev libgeos-dev libnanoflann-dev libpcg-cpp-dev \
   libcli11-dev libtomlplusplus-dev libssl-dev nlohmann-json3-dev libfmt-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev python3 \
+  libopenmpi-dev openmpi-bin \
   python3-dev pybind11-dev python3-numpy python3-pandas python3-pytest python3-venv python3-setuptools python3-pip \
   chromium fonts-noto-cjk $NODE_PACKAGES >/dev/null
 # Only to regenerate reference fixtures (tests/reference/; CI reads the committed fixtures and needs

@@ -43,14 +43,17 @@ MultiplierBootstrap multiplier_bootstrap(const Eigen::MatrixXd& influence, const
   // one thread per block product keeps draws bit-identical for any number of threads.
   const int eigen_threads = Eigen::nbThreads();
   Eigen::setNbThreads(1);
-  replicate_blocks(draws, 32, [&](size_t first, size_t count) {
+  const size_t block = 32;
+  const auto blocks = replicate_blocks(draws, block, [&](size_t first, size_t count) {
     Eigen::MatrixXd U(static_cast<Eigen::Index>(count), n);
     for (size_t b = 0; b < count; ++b) {
       Rng rng = draw_stream(seed, first + b);
       for (Eigen::Index i = 0; i < n; ++i) U(static_cast<Eigen::Index>(b), i) = (rng() & 1u) ? 1.0 : -1.0;
     }
-    out.draws.middleRows(static_cast<Eigen::Index>(first), static_cast<Eigen::Index>(count)).noalias() = scale * U * psi;
+    return Eigen::MatrixXd(scale * U * psi);
   }, threads);
+  for (size_t k = 0; k < blocks.size(); ++k)
+    out.draws.middleRows(static_cast<Eigen::Index>(k * block), blocks[k].rows()) = blocks[k];
   Eigen::setNbThreads(eigen_threads);
   const double iqr_normal = q_normal(0.75) - q_normal(0.25);
   const double tiny = std::sqrt(std::numeric_limits<double>::epsilon()) * 10;
