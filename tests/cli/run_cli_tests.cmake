@@ -72,6 +72,8 @@ run_cbec(1 "a region scheme file needs the columns unit and region" regions ${SR
 run_cbec(0 "Pilot zones by batch and region (seven scheme): 165 zones" zones ${SRC}/data/cbec_pilot_zones.csv --no-map)
 run_cbec(0 "Panel unit-root tests of rd_intensity, rd_expenditure" ts ${SRC}/tests/data/scitech_2011_2019.csv --method unitroot --panel province_en,year --variable rd_intensity rd_expenditure --tests ips fisher_adf --lags 1)
 run_cbec(0 "Inequality of population between and within groups (province_cn)" converge --method inequality ${SRC}/examples/zones/census_cities.csv --panel city_cn,year --variables population --group province_cn)
+run_cbec(0 "23 unit-periods without a value of urban_population or without a group are left out." converge --method inequality ${SRC}/examples/zones/census_cities.csv --panel city_cn,year --variables urban_population --group province_cn)
+run_cbec(0 "23 unit-periods without a value of urban_share or without a group are left out." zones --method monitor ${SRC}/examples/zones/census_cities.csv --unit city_cn --time year --indicators urban_share)
 run_cbec(1 "unknown variable 'region'" converge --method inequality ${SRC}/examples/zones/census_cities.csv --panel city_cn,year --variables population --group region)
 run_cbec(1 "unknown variable 'gdp'" zones --method monitor ${SRC}/examples/zones/census_cities.csv --unit city_cn --time year --indicators gdp)
 run_cbec(0 "Indirect effect" did ${SRC}/tests/data/mediation_small.csv --y y_med --unit id --time year --first-treat first_treat --method mediation --mediator m --controls x --draws 50)

@@ -147,15 +147,17 @@ Table inequality_table(const std::string& indicator, const std::vector<PeriodIne
   tab.title = fmt::format("Inequality of {} between and within groups ({})", indicator, by);
   tab.header = {"Period", "n", "Gini", "Gini within", "Gini net between", "Gini transvariation", "Theil T", "T between", "T within", "T between (%)",
                 "Theil L", "L between", "L within"};
-  size_t excluded = 0;
+  size_t excluded = 0, missing = 0;
   for (const auto& r : rows) {
     excluded += r.excluded;
+    missing += r.missing;
     tab.rows.push_back({period_label(r.period), count(r.n), format_fixed(r.gini.gini), format_fixed(r.gini.within), format_fixed(r.gini.net_between),
                         format_fixed(r.gini.transvariation), format_fixed(r.theil.t), format_fixed(r.theil.t_between), format_fixed(r.theil.t_within),
                         pct(r.theil.t_between, r.theil.t), format_fixed(r.theil.l), format_fixed(r.theil.l_between), format_fixed(r.theil.l_within)});
   }
   tab.notes.push_back("Theil T and L (Theil 1967) = between + within (Shorrocks 1980); Gini = within + net between + transvariation (Dagum 1997).");
   if (excluded) tab.notes.push_back(fmt::format("{} unit-periods with a value <= 0 are left out (the Theil indices need positive values).", excluded));
+  if (missing) tab.notes.push_back(fmt::format("{} unit-periods without a value of {} or without a group are left out.", missing, indicator));
   return tab;
 }
 
@@ -186,7 +188,7 @@ nlohmann::json inequality_json(const std::vector<PeriodInequality>& rows) {
       groups.push_back({{"group", r.groups[g]}, {"n", gi.n}, {"mean", gi.mean}, {"pop_share", gi.pop_share}, {"value_share", gi.value_share},
                         {"theil_t", gi.theil_t}, {"theil_l", gi.theil_l}, {"gini", r.gini.group_gini[g]}});
     }
-    inequality.push_back({{"period", period_json(r.period)}, {"n", r.n}, {"excluded", r.excluded}, {"gini", r.gini.gini}, {"gini_within", r.gini.within},
+    inequality.push_back({{"period", period_json(r.period)}, {"n", r.n}, {"excluded", r.excluded}, {"missing", r.missing}, {"gini", r.gini.gini}, {"gini_within", r.gini.within},
                           {"gini_net_between", r.gini.net_between}, {"gini_transvariation", r.gini.transvariation}, {"theil_t", r.theil.t},
                           {"theil_t_between", r.theil.t_between}, {"theil_t_within", r.theil.t_within}, {"theil_l", r.theil.l},
                           {"theil_l_between", r.theil.l_between}, {"theil_l_within", r.theil.l_within}, {"groups", groups}});

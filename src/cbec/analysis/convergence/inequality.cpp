@@ -15,8 +15,8 @@ namespace cbec {
 namespace {
 
 // Each period's inequality of x among the rows with a group; values <= 0 are left out and counted,
-// and so are the rows without a value or a group (`missing`).
-std::vector<PeriodInequality> by_period(const Frame& frame, const std::vector<double>& x, const Column& group, const std::string& time, size_t& missing) {
+// and so are the rows without a value or a group (each period's `missing`).
+std::vector<PeriodInequality> by_period(const Frame& frame, const std::vector<double>& x, const Column& group, const std::string& time) {
   std::map<double, std::vector<size_t>> rows;
   const std::vector<double>& t = frame.numeric(time);
   for (size_t i = 0; i < frame.nrows(); ++i)
@@ -25,7 +25,7 @@ std::vector<PeriodInequality> by_period(const Frame& frame, const std::vector<do
   for (const auto& [period, members] : rows) {
     std::vector<double> values;
     std::vector<std::string> labels;
-    size_t excluded = 0;
+    size_t excluded = 0, missing = 0;
     for (size_t i : members) {
       if (std::isnan(x[i]) || group.is_missing(i)) {
         ++missing;
@@ -39,6 +39,7 @@ std::vector<PeriodInequality> by_period(const Frame& frame, const std::vector<do
       labels.push_back(group.text(i));
     }
     out.push_back(grouped_inequality(period, values, labels, excluded));
+    out.back().missing = missing;
   }
   return out;
 }
@@ -59,11 +60,10 @@ Analysis inequality_analysis() {
     out.json = {{"method", "inequality"}, {"group", o.text("group")}, {"time", ctx.time},
                 {"variables", nlohmann::json::array()}};
     for (const auto& name : o.list("variables")) {
+      const std::vector<PeriodInequality> rows = by_period(frame, frame.numeric(name), group, ctx.time);
       size_t missing = 0;
-      const std::vector<PeriodInequality> rows = by_period(frame, frame.numeric(name), group, ctx.time, missing);
-      Table t = inequality_table(name, rows, o.text("group"));
-      if (missing) t.notes.push_back(fmt::format("{} rows without {} or {} are left out.", missing, name, o.text("group")));
-      out.tables.push_back(std::move(t));
+      for (const auto& r : rows) missing += r.missing;
+      out.tables.push_back(inequality_table(name, rows, o.text("group")));
       out.json["variables"].push_back({{"variable", name}, {"missing", missing}, {"inequality", inequality_json(rows)}});
     }
     return out;

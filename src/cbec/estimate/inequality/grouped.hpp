@@ -13,6 +13,7 @@ namespace cbec {
 struct PeriodInequality {
   double period = 0;
   size_t n = 0, excluded = 0;                 // units with a positive value; with a value <= 0 (left out)
+  size_t missing = 0;                         // units of the period without a value or a group (left out; set by the caller)
   std::vector<std::string> groups;
   TheilResult theil;
   GiniResult gini;
