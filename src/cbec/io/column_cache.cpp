@@ -143,6 +143,8 @@ std::optional<Frame> read_cache(const std::string& cache, const std::string& key
   const size_t data_len = static_cast<size_t>(r.end - data);
   Reader mr{meta, meta + meta_len};
   const uint64_t rows = mr.u64(), ncols = mr.u64(), nnotes = mr.u64();
+  // Counts no file of this size can hold are refused before anything is allocated for them.
+  if (ncols > meta_len / 8 || (ncols > 0 && rows > data_len / sizeof(int32_t))) throw Damaged("its counts exceed its size");
   std::vector<std::string> notes;
   for (uint64_t i = 0; i < nnotes; ++i) notes.push_back(mr.text());
   struct Slice { uint64_t offset, len, hash; };

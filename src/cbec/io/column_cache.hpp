@@ -2,11 +2,12 @@
 // levels and the reading notes, bad cells included) written as one binary columnar file beside the
 // CSV, "<file>.cbec-cache", and read back through a memory mapping instead of parsing.
 //
-// The cache is used only while it matches: its key holds the CSV's path as given, size,
+// The cache is used only while it matches: its key holds the CSV's path as given (the notes name
+// it, so another spelling of the path parses again and rewrites the cache), size,
 // modification time (nanoseconds), a SHA-256 of its first and last 64 KiB (the header and the
 // tail, where appends land) and every reading option (delimiter, markers, text columns,
 // encoding, number formats). A file that changed is parsed again and its cache rewritten. The
-// payload carries a checksum (xxHash64's rounds) and every length is bounds-checked, so a
+// payload carries checksums (xxHash64) and every length is bounds-checked, so a
 // damaged cache is parsed around, with a note, never trusted. Writes go to a temporary file
 // renamed into place: readers see the old cache or the new one, never half of one.
 #pragma once
