@@ -31,7 +31,8 @@ def _context_parameters(needs):
     out = [("delimiter", None, "When data is a file: CSV field separator (',', ';', 'tab', '|'; default: detected)"),
            ("encoding", None, "When data is a file: its text encoding (utf-8, gbk, gb18030, utf-16; default: detected)"),
            ("thousands", None, "When data is a file: thousands separator, e.g. ',' reads \"1,234\" as 1234"),
-           ("percent", False, "When data is a file: read \"12.5%\" as 0.125")]
+           ("percent", False, "When data is a file: read \"12.5%\" as 0.125"),
+           ("cache", False, "When data is a file: keep the parsed CSV in a column cache beside it (FILE.cbec-cache), read instead while the file is unchanged")]
     if needs["panel"] != "none":
         out += [("unit", None, "Unit identifier column"), ("time", None, "Time period column (whole numbers)"),
                 ("panel", None, "\"unit,time\" (or a pair): the same as unit and time")]

@@ -48,12 +48,13 @@ SpatialInput spatial_input(const py::dict& context) {
   return in;
 }
 
-// How a data file is read (delimiter, encoding, thousands, percent), as the command line's
+// How a data file is read (delimiter, encoding, thousands, percent, cache), as the command line's
 // --delimiter ... declare it; refused with a DataFrame, which has been read already.
 CsvOptions csv_of(const py::dict& context, bool from_file) {
-  const CsvDeclaration d{text_of(context, "delimiter"), text_of(context, "encoding"), text_of(context, "thousands"), flag_of(context, "percent")};
-  if (!from_file && (!d.delimiter.empty() || !d.encoding.empty() || !d.thousands.empty() || d.percent))
-    throw SpecError("delimiter, encoding, thousands and percent say how a data file is read; data is a DataFrame (give the file's path instead, or read it with pandas)");
+  const CsvDeclaration d{text_of(context, "delimiter"), text_of(context, "encoding"), text_of(context, "thousands"), flag_of(context, "percent"),
+                         flag_of(context, "cache")};
+  if (!from_file && (!d.delimiter.empty() || !d.encoding.empty() || !d.thousands.empty() || d.percent || d.cache))
+    throw SpecError("delimiter, encoding, thousands, percent and cache say how a data file is read; data is a DataFrame (give the file's path instead, or read it with pandas)");
   return declared_csv(d, "");
 }
 

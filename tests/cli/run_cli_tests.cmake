@@ -111,3 +111,13 @@ run_cbec(1 "column 'region' holds text; compare it with a quoted text" reg ${COR
 run_cbec(0 "Controls" reg ${CORE} "y ~ x1" "y ~ x1 + x2" --indicate "Controls = x2" --numbers --names A B --coefstat p --stats n adj_r2 f)
 run_cbec(1 "'coefstat' cannot be 'sd'" reg ${CORE} "y ~ x1" --coefstat sd)
 run_cbec(0 "投资 x1" reg ${CORE} "y ~ x1 + x2" --labels ${SRC}/tests/data/labels_core_panel.csv)
+# The column cache (--cache): written beside a copy of the data, then read back in its place; the
+# note of the bad cell is in the cache and printed again.
+set(CACHED ${CMAKE_CURRENT_BINARY_DIR}/cache_me.csv)
+file(WRITE ${CACHED} "id,x\n1,1.5\n2,oops\n3,2.5\n")
+file(REMOVE ${CACHED}.cbec-cache)
+run_cbec(0 "1 cell is not a number and read as missing: line 3 'oops'" describe ${CACHED} --cache)
+if(NOT EXISTS ${CACHED}.cbec-cache)
+  message(FATAL_ERROR "describe --cache wrote no ${CACHED}.cbec-cache")
+endif()
+run_cbec(0 "1 cell is not a number and read as missing: line 3 'oops'" describe ${CACHED} --cache)

@@ -168,3 +168,19 @@ def test_reading_options_for_a_data_file(cli, tmp_path):
         cbec.reg(str(f), "出口 ~ 占比", delimiter=";", thousands="ab")
     with pytest.raises(cbec.SpecError, match="data is a DataFrame"):
         cbec.reg(read("tests/data/grunfeld.csv"), "inv ~ value", encoding="gbk")
+
+
+def test_column_cache_gives_the_same_numbers(cli, tmp_path):
+    # cache=True writes the column cache beside the file, then reads it: the same results as
+    # parsing, and as the command line's --cache; refused with a DataFrame.
+    f = tmp_path / "panel.csv"
+    f.write_text("id,year,y,x\n" + "".join(f"{i % 7},{2000 + i // 7},{i * 0.37 % 5},{'oops' if i == 9 else i % 3}\n" for i in range(70)))
+    parsed = cbec.reg(str(f), "y ~ x")
+    first = cbec.reg(str(f), "y ~ x", cache=True)
+    assert (tmp_path / "panel.csv.cbec-cache").exists()
+    second = cbec.reg(str(f), "y ~ x", cache=True)
+    assert first.to_json() == parsed.to_json() and second.to_json() == parsed.to_json()
+    assert "oops" in parsed.to_json()   # the bad cell's note, kept in the cache
+    same_as_cli(second, cli, "reg", f, "y ~ x", "--cache")
+    with pytest.raises(cbec.SpecError, match="data is a DataFrame"):
+        cbec.reg(read("tests/data/grunfeld.csv"), "inv ~ value", cache=True)

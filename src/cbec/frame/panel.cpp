@@ -7,6 +7,7 @@
 #include <limits>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "cbec/core/error.hpp"
 
@@ -21,6 +22,75 @@ std::string Panel::summary() const {
   return s;
 }
 
+namespace {
+
+// Codes the units of a panel in order of first appearance (declare_panel).
+class UnitCoder {
+ public:
+  UnitCoder(const Column& u, size_t n) : u_(u) {
+    if (u.type == ColumnType::String) {
+      table_.assign(u.levels.size(), -1);
+      return;
+    }
+    if (u.type != ColumnType::Integer || n == 0) return;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double v : u.values)
+      if (!std::isnan(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
+    // A dense range (ids 1..N, codes such as 110000..659004 for a few thousand rows) is a table.
+    if (lo <= hi && hi - lo < 4.0 * static_cast<double>(n) + 1024) {
+      base_ = static_cast<int64_t>(lo);
+      table_.assign(static_cast<size_t>(static_cast<int64_t>(hi) - base_) + 1, -1);
+      dense_ = true;
+    }
+  }
+
+  int32_t code(size_t i, std::vector<std::string>& labels) {
+    if (u_.type == ColumnType::String) return slot(table_[static_cast<size_t>(u_.codes[i])], i, labels);
+    if (dense_) return slot(table_[static_cast<size_t>(static_cast<int64_t>(u_.values[i]) - base_)], i, labels);
+    if (u_.type == ColumnType::Integer) return slot(by_value_.try_emplace(static_cast<int64_t>(u_.values[i]), -1).first->second, i, labels);
+    return slot(by_text_.try_emplace(u_.text(i), -1).first->second, i, labels);
+  }
+
+ private:
+  int32_t slot(int32_t& s, size_t i, std::vector<std::string>& labels) {
+    if (s < 0) {
+      s = static_cast<int32_t>(labels.size());
+      labels.push_back(u_.text(i));
+    }
+    return s;
+  }
+
+  const Column& u_;
+  std::vector<int32_t> table_;
+  int64_t base_ = 0;
+  bool dense_ = false;
+  std::unordered_map<int64_t, int32_t> by_value_;
+  std::unordered_map<std::string, int32_t> by_text_;
+};
+
+// The distinct times of the panel's rows, sorted: a presence table over a dense range, else the
+// distinct values of a hash set, so that only the distinct values are sorted.
+std::vector<int64_t> distinct_times(const Panel& p) {
+  std::vector<int64_t> out;
+  if (p.order.empty()) return out;
+  int64_t lo = std::numeric_limits<int64_t>::max(), hi = std::numeric_limits<int64_t>::min();
+  for (size_t r : p.order) { lo = std::min(lo, p.time_value[r]); hi = std::max(hi, p.time_value[r]); }
+  if (static_cast<uint64_t>(hi - lo) < 4 * p.order.size() + 1024) {
+    std::vector<char> seen(static_cast<size_t>(hi - lo) + 1, 0);
+    for (size_t r : p.order) seen[static_cast<size_t>(p.time_value[r] - lo)] = 1;
+    for (size_t k = 0; k < seen.size(); ++k)
+      if (seen[k]) out.push_back(lo + static_cast<int64_t>(k));
+    return out;
+  }
+  std::unordered_set<int64_t> set;
+  for (size_t r : p.order) set.insert(p.time_value[r]);
+  out.assign(set.begin(), set.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
 Panel declare_panel(const Frame& frame, const std::string& unit, const std::string& time, bool allow_duplicates) {
   Panel p;
   p.unit = unit;
@@ -32,7 +102,11 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
   const size_t n = frame.nrows();
   p.unit_code.assign(n, -1);
   p.time_value.assign(n, 0);
-  std::unordered_map<std::string, int32_t> codes;
+  // Units are coded in order of first appearance, hashing each row once: a string column's
+  // categorical codes (and an integer column's values in a dense range) index a table directly,
+  // other integer values go through a hash map on the value, and only double-typed units (where
+  // distinct values may print alike) are keyed by their text as they are shown.
+  UnitCoder coder(u, n);
   for (size_t i = 0; i < n; ++i) {
     if (u.is_missing(i) || t.is_missing(i)) { ++p.rows_missing_id; continue; }
     const double tv = t.values[i];
@@ -43,16 +117,27 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
       throw DataError(fmt::format("time variable '{}' has the value {:g} on data line {}, too large for a period; use years or period numbers",
                                   time, tv, i + 2));
     p.time_value[i] = static_cast<int64_t>(tv);
-    auto [it, inserted] = codes.emplace(u.text(i), static_cast<int32_t>(p.unit_labels.size()));
-    if (inserted) p.unit_labels.push_back(it->first);
-    p.unit_code[i] = it->second;
+    p.unit_code[i] = coder.code(i, p.unit_labels);
   }
   p.n_units = p.unit_labels.size();
+  // Rows sorted by (unit, time), ties in row order: a counting sort by unit (stable, no
+  // comparisons), then each unit's rows by time, which data files mostly have sorted already.
+  p.unit_start.assign(p.n_units + 1, 0);
   for (size_t i = 0; i < n; ++i)
-    if (p.unit_code[i] >= 0) p.order.push_back(i);
-  std::stable_sort(p.order.begin(), p.order.end(), [&](size_t a, size_t b) {
-    return p.unit_code[a] != p.unit_code[b] ? p.unit_code[a] < p.unit_code[b] : p.time_value[a] < p.time_value[b];
-  });
+    if (p.unit_code[i] >= 0) ++p.unit_start[static_cast<size_t>(p.unit_code[i]) + 1];
+  std::partial_sum(p.unit_start.begin(), p.unit_start.end(), p.unit_start.begin());
+  p.order.resize(p.unit_start[p.n_units]);
+  {
+    std::vector<size_t> next(p.unit_start.begin(), p.unit_start.end() - 1);
+    for (size_t i = 0; i < n; ++i)
+      if (p.unit_code[i] >= 0) p.order[next[static_cast<size_t>(p.unit_code[i])]++] = i;
+  }
+  const auto by_time = [&](size_t a, size_t b) { return p.time_value[a] < p.time_value[b]; };
+  for (size_t g = 0; g < p.n_units; ++g) {
+    const auto first = p.order.begin() + static_cast<std::ptrdiff_t>(p.unit_start[g]);
+    const auto last = p.order.begin() + static_cast<std::ptrdiff_t>(p.unit_start[g + 1]);
+    if (!std::is_sorted(first, last, by_time)) std::stable_sort(first, last, by_time);
+  }
   // Duplicates.
   std::vector<std::string> dups;
   size_t n_dups = 0;
@@ -68,14 +153,9 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
     throw DataError(fmt::format("{}: {} duplicate ({}, {}) pairs, e.g. {}; each unit may appear once per period",
                                 frame.source().empty() ? "data" : frame.source(), n_dups, unit, time, fmt::join(dups, "; ")));
   // Times, unit spans, gaps.
-  for (size_t r : p.order) p.times.push_back(p.time_value[r]);
-  std::sort(p.times.begin(), p.times.end());
-  p.times.erase(std::unique(p.times.begin(), p.times.end()), p.times.end());
+  p.times = distinct_times(p);
   std::unordered_map<int64_t, size_t> time_pos;
   for (size_t k = 0; k < p.times.size(); ++k) time_pos.emplace(p.times[k], k);
-  p.unit_start.assign(p.n_units + 1, 0);
-  for (size_t r : p.order) ++p.unit_start[static_cast<size_t>(p.unit_code[r]) + 1];
-  std::partial_sum(p.unit_start.begin(), p.unit_start.end(), p.unit_start.begin());
   bool all_full = true;
   for (size_t g = 0; g < p.n_units; ++g) {
     size_t first = p.order[p.unit_start[g]], last = p.order[p.unit_start[g + 1] - 1];

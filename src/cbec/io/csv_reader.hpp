@@ -21,6 +21,7 @@ struct CsvOptions {
   std::string encoding;                     // "": detected; else an iconv name (gbk, utf-16, ...)
   char thousands = 0;                       // e.g. ',': "1,234.5" is read as 1234.5
   bool percent = false;                     // "12.5%" is read as 0.125 (as Stata's destring, percent)
+  bool cache = false;                       // read_table: through the column cache (column_cache.hpp)
 };
 
 // Options for files cbec ships or writes itself: ','-separated UTF-8, the given missing-value
@@ -32,10 +33,11 @@ CsvOptions plain_csv(std::vector<std::string> missing, std::vector<std::string> 
 char parse_separator(const std::string& text, const std::string& option);
 
 // What the user declares about a data file, as text (the command line's --delimiter, --encoding,
-// --thousands, --percent; Python's arguments of the same names): empty means not declared.
+// --thousands, --percent, --cache; Python's arguments of the same names): empty means not declared.
 struct CsvDeclaration {
   std::string delimiter, encoding, thousands;
   bool percent = false;
+  bool cache = false;
 };
 // The reading options declared; errors name the option as `prefix` + its name ("--delimiter").
 CsvOptions declared_csv(const CsvDeclaration& d, const std::string& prefix);

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "cbec/core/error.hpp"
+#include "cbec/io/column_cache.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/dta_reader.hpp"
 
@@ -16,11 +17,10 @@ Frame read_table(const std::string& path, const CsvOptions& csv) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext == ".dta") return read_dta(path);
-  if (ext == ".csv" || ext == ".txt") return read_csv(path, csv);
-  if (ext == ".tsv") {
+  if (ext == ".csv" || ext == ".txt" || ext == ".tsv") {
     CsvOptions o = csv;
-    if (!o.delimiter) o.delimiter = '\t';
-    return read_csv(path, o);
+    if (ext == ".tsv" && !o.delimiter) o.delimiter = '\t';
+    return o.cache ? read_csv_cached(path, o) : read_csv(path, o);
   }
   throw DataError(fmt::format("'{}': unknown data format '{}'; use .csv, .tsv or .dta", path, ext));
 }

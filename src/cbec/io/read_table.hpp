@@ -1,5 +1,6 @@
 // Reads a data file by its extension: .csv/.txt/.tsv (CSV) or .dta (Stata). The CSV options
-// (delimiter, encoding, number formats) are the user's; .tsv declares the tab delimiter.
+// (delimiter, encoding, number formats) are the user's; .tsv declares the tab delimiter. With
+// `csv.cache` a CSV is read through its column cache (column_cache.hpp).
 #pragma once
 #include <optional>
 #include <string>

@@ -94,7 +94,7 @@ StudySpec read_study(const std::string& path) {
   const toml::table* data = root["data"].as_table();
   if (!data) errors.push_back(fmt::format("{}: a [data] section with path, unit and time is required", path));
   else {
-    check_keys(*data, {"path", "unit", "time", "first_treat", "join", "delimiter", "encoding", "thousands", "percent"}, "[data]");
+    check_keys(*data, {"path", "unit", "time", "first_treat", "join", "delimiter", "encoding", "thousands", "percent", "cache"}, "[data]");
     get_string(data, "path", s.data, true, "data");
     get_string(data, "unit", s.unit, true, "data");
     get_string(data, "time", s.time, true, "data");
@@ -114,10 +114,11 @@ StudySpec read_study(const std::string& path) {
     };
     separator(delimiter, "delimiter", s.csv.delimiter);
     separator(thousands, "thousands", s.csv.thousands);
-    if (const toml::node* n = data->get("percent")) {
-      if (auto v = n->value_exact<bool>()) s.csv.percent = *v;
-      else errors.push_back(fmt::format("{}: 'percent' must be true or false", place(path, n->source())));
-    }
+    for (auto [key, flag] : {std::pair<const char*, bool*>{"percent", &s.csv.percent}, {"cache", &s.csv.cache}})
+      if (const toml::node* n = data->get(key)) {
+        if (auto v = n->value_exact<bool>()) *flag = *v;
+        else errors.push_back(fmt::format("{}: '{}' must be true or false", place(path, n->source()), key));
+      }
     if (const toml::node* joins = data->get("join")) {
       const toml::array* arr = joins->as_array();
       if (!arr || !arr->is_array_of_tables()) errors.push_back(fmt::format("{}: write each joined table as [[data.join]] with path and by", place(path, joins->source())));

@@ -75,7 +75,7 @@ struct StudySpec {
   std::string title = "cbec study", note, output = "report", truth;
   uint64_t seed = 12345;
   std::string data, unit, time, first_treat;
-  CsvOptions csv;                         // [data] delimiter, encoding, thousands, percent (also for joins)
+  CsvOptions csv;                         // [data] delimiter, encoding, thousands, percent, cache (also for joins)
   std::vector<JoinSpec> joins;            // [[data.join]], applied in order
   std::vector<AnalysisSpec> analyses;
   std::vector<TableSpec> tables;          // [[table]], built after the steps
