@@ -23,23 +23,9 @@ std::vector<PeriodInequality> by_period(const Frame& frame, const std::vector<do
     if (!std::isnan(t[i])) rows[t[i]].push_back(i);
   std::vector<PeriodInequality> out;
   for (const auto& [period, members] : rows) {
-    std::vector<double> values;
-    std::vector<std::string> labels;
-    size_t excluded = 0, missing = 0;
-    for (size_t i : members) {
-      if (std::isnan(x[i]) || group.is_missing(i)) {
-        ++missing;
-        continue;
-      }
-      if (!(x[i] > 0)) {
-        ++excluded;
-        continue;
-      }
-      values.push_back(x[i]);
-      labels.push_back(group.text(i));
-    }
-    out.push_back(grouped_inequality(period, values, labels, excluded));
-    out.back().missing = missing;
+    PeriodUnits units;
+    for (size_t i : members) units.add(x[i], !group.is_missing(i), group.is_missing(i) ? std::string() : group.text(i));
+    out.push_back(units.result(period));
   }
   return out;
 }

@@ -62,26 +62,14 @@ MonitorPanel layout(const Frame& frame, const Options& o, const AnalysisContext&
 // Inequality of one period among the units with a positive value, grouped by zone or by `by`.
 PeriodInequality period_inequality(const MonitorPanel& p, const std::vector<std::vector<int>>& zone, const std::vector<double>& x, const Column* by,
                                    size_t t) {
-  size_t excluded = 0, missing = 0;
-  std::vector<double> values;
-  std::vector<std::string> labels;
+  PeriodUnits units;
   for (size_t u = 0; u < p.units.size(); ++u) {
     const size_t i = p.row[u][t];
     if (i == std::string::npos) continue;
-    if (std::isnan(x[i]) || (by && by->is_missing(i))) {
-      ++missing;
-      continue;
-    }
-    if (!(x[i] > 0)) {
-      ++excluded;
-      continue;
-    }
-    values.push_back(x[i]);
-    labels.push_back(by ? by->text(i) : zone[u][t] ? "zone" : "other");
+    const bool has_group = !by || !by->is_missing(i);
+    units.add(x[i], has_group, !has_group ? std::string() : by ? by->text(i) : zone[u][t] ? "zone" : "other");
   }
-  PeriodInequality r = grouped_inequality(p.periods[t], values, labels, excluded);
-  r.missing = missing;
-  return r;
+  return units.result(p.periods[t]);
 }
 
 }  // namespace

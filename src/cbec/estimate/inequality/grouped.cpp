@@ -1,22 +1,35 @@
 #include "cbec/estimate/inequality/grouped.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace cbec {
 
-PeriodInequality grouped_inequality(double period, const std::vector<double>& values, const std::vector<std::string>& labels, size_t excluded) {
+void PeriodUnits::add(double value, bool has_group, std::string group) {
+  if (std::isnan(value) || !has_group) {
+    ++missing_;
+  } else if (!(value > 0)) {
+    ++excluded_;
+  } else {
+    values_.push_back(value);
+    labels_.push_back(std::move(group));
+  }
+}
+
+PeriodInequality PeriodUnits::result(double period) const {
   PeriodInequality r;
   r.period = period;
-  r.excluded = excluded;
-  if (values.empty()) return r;
-  const std::set<std::string> present(labels.begin(), labels.end());
+  r.excluded = excluded_;
+  r.missing = missing_;
+  if (values_.empty()) return r;
+  const std::set<std::string> present(labels_.begin(), labels_.end());
   r.groups.assign(present.begin(), present.end());
   std::vector<int> group;
-  for (const auto& l : labels) group.push_back(static_cast<int>(std::find(r.groups.begin(), r.groups.end(), l) - r.groups.begin()));
-  r.n = values.size();
-  r.theil = theil_decomposition(values, group, static_cast<int>(r.groups.size()));
-  r.gini = gini_dagum(values, group, static_cast<int>(r.groups.size()));
+  for (const auto& l : labels_) group.push_back(static_cast<int>(std::find(r.groups.begin(), r.groups.end(), l) - r.groups.begin()));
+  r.n = values_.size();
+  r.theil = theil_decomposition(values_, group, static_cast<int>(r.groups.size()));
+  r.gini = gini_dagum(values_, group, static_cast<int>(r.groups.size()));
   return r;
 }
 

@@ -13,14 +13,24 @@ namespace cbec {
 struct PeriodInequality {
   double period = 0;
   size_t n = 0, excluded = 0;                 // units with a positive value; with a value <= 0 (left out)
-  size_t missing = 0;                         // units of the period without a value or a group (left out; set by the caller)
+  size_t missing = 0;                         // units of the period without a value or a group (left out)
   std::vector<std::string> groups;
   TheilResult theil;
   GiniResult gini;
 };
 
-// `values` are > 0, one label each; `excluded` counts the units the caller left out for a value <= 0.
-// No values: n = 0 and no decomposition.
-PeriodInequality grouped_inequality(double period, const std::vector<double>& values, const std::vector<std::string>& labels, size_t excluded);
+// A period's units, collected one by one: a unit without a value (NaN) or without a group counts as
+// missing, one with a value <= 0 as excluded; the others enter the decomposition.
+class PeriodUnits {
+ public:
+  void add(double value, bool has_group, std::string group);
+  // No positive values: n = 0 and no decomposition.
+  PeriodInequality result(double period) const;
+
+ private:
+  std::vector<double> values_;
+  std::vector<std::string> labels_;
+  size_t excluded_ = 0, missing_ = 0;
+};
 
 }  // namespace cbec
