@@ -30,11 +30,10 @@ RegressionResult gm_sac(const SpatialMlData& data, const Eigen::SparseMatrix<dou
   r.terms.push_back("rho");
   r.terms.push_back("lambda");
   r.coef.resize(k + 2);
-  r.coef << f.coef.tail(k), f.coef[0], lambda;
-  // (rho, b) reordered to (b, rho); lambda's variance unknown.
+  r.coef << f.coef, lambda;
+  // lambda's variance is unknown
   r.vcov = Eigen::MatrixXd::Zero(k + 2, k + 2);
-  for (long i = 0; i <= k; ++i)
-    for (long j = 0; j <= k; ++j) r.vcov(i < k ? i : k, j < k ? j : k) = f.vcov(i < k ? i + 1 : 0, j < k ? j + 1 : 0);
+  r.vcov.topLeftCorner(k + 1, k + 1) = f.vcov;
   r.vcov(k + 1, k + 1) = std::numeric_limits<double>::quiet_NaN();
   r.vcov_info.type = vcov;
   r.vcov_info.df = std::numeric_limits<double>::infinity();

@@ -13,12 +13,12 @@ SpatialTslsFit spatial_tsls(const Eigen::VectorXd& y, const Eigen::VectorXd& yen
   const long n = X.rows(), k = X.cols();
   Eigen::MatrixXd Q(n, k + extra_instruments.cols());
   Q << X, extra_instruments;
-  // First stage: the projection of yend on Q; second stage: y on Zp = [P_Q yend, X].
+  // First stage: the projection of yend on Q; second stage: y on Zp = [X, P_Q yend].
   const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qq(Q);
   const Eigen::VectorXd yend_hat = Q * qq.solve(yend);
   Eigen::MatrixXd Zp(n, k + 1), Z(n, k + 1);
-  Zp << yend_hat, X;
-  Z << yend, X;
+  Zp << X, yend_hat;
+  Z << X, yend;
   const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qz(Zp);
   if (qz.rank() < k + 1) throw NumericError(what + ": the instruments do not identify the spatial lag's coefficient (collinear projected regressors)");
   SpatialTslsFit f;

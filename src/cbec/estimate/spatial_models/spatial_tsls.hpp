@@ -1,6 +1,6 @@
 // Two-stage least squares with one endogenous regressor (a spatial lag), as spatialreg's internal
 // tsls(): instruments Q = [X, extra], the endogenous column projected on Q, then y on
-// Zp = [P_Q yend, X]; residuals e = y - [yend, X] b; variance s^2 (Zp'Zp)^-1 with
+// Zp = [X, P_Q yend]; residuals e = y - [X, yend] b; variance s^2 (Zp'Zp)^-1 with
 // s^2 = e'e/(n - k - 1), or White's HC0/HC1 sandwich on Zp (robust = TRUE, legacy = FALSE).
 // The building block of spatial 2SLS (stsls.hpp) and of the GM SAC model (gm_sac.hpp).
 #pragma once
@@ -11,7 +11,7 @@
 namespace cbec {
 
 struct SpatialTslsFit {
-  Eigen::VectorXd coef;   // (yend, X)
+  Eigen::VectorXd coef;   // (X, yend): the order of cbec's terms (the regressors, then rho)
   Eigen::MatrixXd vcov;   // in the same order
   Eigen::VectorXd residuals;
   double sse = 0, df = 0;

@@ -10,7 +10,7 @@ namespace cbec {
 
 RegressionResult stsls(const SpatialMlData& data, const Eigen::SparseMatrix<double, Eigen::RowMajor>& w, const std::string& vcov) {
   const Eigen::MatrixXd& X = data.X;
-  const long n = X.rows(), k = X.cols();
+  const long n = X.rows();
   if (w.rows() != n || data.y.size() != n) throw SpecError("stsls: W, y and X must have the same number of rows");
   const bool intercept = !data.x_names.empty() && data.x_names[0] == "(Intercept)";
   // Instruments Q = [X, WX, W^2X] over the non-intercept columns; W1, W^2 1 when W1 is not constant.
@@ -26,20 +26,13 @@ RegressionResult stsls(const SpatialMlData& data, const Eigen::SparseMatrix<doub
     }
   }
   const SpatialTslsFit f = spatial_tsls(data.y, w * data.y, X, inst, vcov, "stsls");
-  // Reorder (rho, b) to (b, rho).
   RegressionResult r;
   r.estimator = "stsls";
   r.depvar = data.depvar;
   r.terms = data.x_names;
   r.terms.push_back("rho");
-  r.coef.resize(k + 1);
-  r.coef << f.coef.tail(k), f.coef[0];
-  Eigen::VectorXi order(k + 1);
-  for (long j = 0; j < k; ++j) order[j] = static_cast<int>(j + 1);
-  order[k] = 0;
-  r.vcov.resize(k + 1, k + 1);
-  for (long i = 0; i <= k; ++i)
-    for (long j = 0; j <= k; ++j) r.vcov(i, j) = f.vcov(order[i], order[j]);
+  r.coef = f.coef;
+  r.vcov = f.vcov;
   r.vcov_info.type = vcov;
   r.vcov_info.df = std::numeric_limits<double>::infinity();
   r.nobs = static_cast<size_t>(n);
