@@ -1,4 +1,4 @@
-# find_package(cbec): the installed library's targets (cbec::cbec, cbec::engine, cbec::io,
+# find_package(cbec): the installed library's targets (cbec::cbec, cbec::base, cbec::engine, cbec::io,
 # cbec::report, cbec::study) and the Debian packages they link.
 include(CMakeFindDependencyMacro)
 find_dependency(Eigen3 3.4 NO_MODULE)

@@ -202,8 +202,8 @@ class Evaluator {
     const bool is_i = e.kind == Expr::Kind::Call && e.name == "i";
     const bool is_text_var = e.kind == Expr::Kind::Var && frame_.has(e.name) && !frame_.get(e.name).is_numeric();
     if (!is_i && !is_text_var) return {{e.text(), numeric(e)}};
-    const Expr& var = is_i ? e.args.at(0) : e;
-    if (is_i && (e.args.empty() || var.kind != Expr::Kind::Var)) fail(e.pos, "i() needs a variable name first: i(var), i(var, x), i(var, ref = level)");
+    if (is_i && (e.args.empty() || e.args[0].kind != Expr::Kind::Var)) fail(e.pos, "i() needs a variable name first: i(var), i(var, x), i(var, ref = level)");
+    const Expr& var = is_i ? e.args[0] : e;
     const Column& c = column(var);
     Values slope;
     std::string slope_name;
