@@ -175,6 +175,7 @@ class Parser {
 
   // A term: factors joined by ':' or '*'. Returns one or more terms ('*' expands).
   std::vector<Term> term() {
+    const size_t p = pos();
     std::vector<std::vector<Expr>> groups{{unary()}};
     std::vector<char> ops;
     while (peek() == ':' || peek() == '*') {
@@ -187,8 +188,13 @@ class Parser {
       if (ops[k] == ':') blocks.back().push_back(groups[k + 1][0]);
       else blocks.push_back({groups[k + 1][0]});
     }
-    std::vector<Term> out;
+    // Crossing expands to 2^nb - 1 terms: bounded so that no formula explodes (or overflows the mask).
+    constexpr size_t kMaxCrossed = 10;
     const size_t nb = blocks.size();
+    if (nb > kMaxCrossed)
+      fail(p, fmt::format("{} factors crossed with '*' would expand to 2^{} - 1 terms; cross at most {} and write other interactions with ':'",
+                          nb, nb, kMaxCrossed));
+    std::vector<Term> out;
     for (size_t mask = 1; mask < (size_t{1} << nb); ++mask) {
       Term t;
       for (size_t b = 0; b < nb; ++b)
