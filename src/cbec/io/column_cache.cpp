@@ -175,13 +175,13 @@ std::optional<Frame> read_cache(const std::string& cache, const std::string& key
     if (xxh64(at, slices[j].len) != slices[j].hash) { bad[j] = 1; continue; }
     if (c.type == ColumnType::String) {
       c.codes.resize(rows);
-      std::memcpy(c.codes.data(), at, slices[j].len);
+      if (rows > 0) std::memcpy(c.codes.data(), at, slices[j].len);  // no null pointers to memcpy
       const auto nlev = static_cast<int32_t>(c.levels.size());
       for (int32_t code : c.codes)
         if (code < -1 || code >= nlev) bad[j] = 1;
     } else {
       c.values.resize(rows);
-      std::memcpy(c.values.data(), at, slices[j].len);
+      if (rows > 0) std::memcpy(c.values.data(), at, slices[j].len);
     }
     release_pages(at, slices[j].len);
   }

@@ -76,7 +76,7 @@ std::pair<double, double> maximize(const Function1& f, std::pair<double, double>
 }
 
 CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std::pair<double, double> interval, double start) {
-  const auto [lo, hi] = interval;
+  const double lo = interval.first, hi = interval.second;  // not a structured binding: lambdas below capture them (clang)
   CostlySearch out;
   const auto exact = [&](double x) {
     ++out.factorizations;
