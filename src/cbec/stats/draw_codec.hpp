@@ -37,10 +37,13 @@ template <class R>
 inline constexpr bool shippable = std::is_trivially_copyable_v<R> || DenseMatrix<R> || Sequence<R>;
 
 namespace detail {
-inline void put(std::string& out, const void* p, size_t bytes) { out.append(static_cast<const char*>(p), bytes); }
+// Empty sequences have a null data(): nothing is copied (memcpy takes no null pointers).
+inline void put(std::string& out, const void* p, size_t bytes) {
+  if (bytes > 0) out.append(static_cast<const char*>(p), bytes);
+}
 inline void get(const char*& p, const char* end, void* to, size_t bytes) {
   if (static_cast<size_t>(end - p) < bytes) throw Error("internal error: the draws received from another process are shorter than announced");
-  std::memcpy(to, p, bytes);
+  if (bytes > 0) std::memcpy(to, p, bytes);
   p += bytes;
 }
 }  // namespace detail
