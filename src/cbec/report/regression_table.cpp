@@ -254,7 +254,9 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
     static const std::vector<std::pair<std::string, std::string>> diagnostics = {
         {"f_effects", "F test of effects"}, {"wu_hausman", "Wu-Hausman F"}, {"wu_hausman_robust", "Endogeneity F (chosen vcov)"},
         {"sargan", "Sargan chi2"}, {"hansen_j", "Hansen J chi2"}};
-    for (const auto& [key, label] : diagnostics) {
+    for (const auto& diagnostic : diagnostics) {
+      const std::string& key = diagnostic.first;  // not a structured binding: the lambdas capture it (clang)
+      const std::string& label = diagnostic.second;
       if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.tests.count(key) > 0; })) continue;
       stat_row(label, [&](const RegressionResult& r) {
         auto it = r.tests.find(key);
