@@ -22,7 +22,9 @@
 //     t3 = tr(W'W (W + W'))/n, t4 = tr(W W + W'W)/n.
 // lambda is bounded to [-0.999, 0.999] and the variances to [0, inf) as splm's nlminb. Each variance
 // enters one block linearly, so it is concentrated out (a clipped least-squares step) and lambda
-// found by a grid and Brent's method on the concentrated criterion.
+// found by a grid and Brent's method on the concentrated criterion. (splm's nlminb can stop short of
+// the weighted criterion's minimum, "false convergence", the criterion being scaled by 1/sigma_v^4:
+// on Produc with moments = "weights"; cbec's estimates are then those at the minimum.)
 #pragma once
 #include <Eigen/Core>
 #include <Eigen/SparseCore>

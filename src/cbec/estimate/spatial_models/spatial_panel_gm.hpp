@@ -26,7 +26,8 @@
 //     Q0 z / sigma_v + Q1 z / sigma_1 with instruments [1, Q0 X, Q1 X, W Q0 X, W^2 Q0 X, W Q1 X,
 //     W^2 Q1 X]; vcov s^2 (Zp'Zp)^-1.
 // With fixed effects only the initial moments exist (splm ignores `moments` there: here it must be
-// initial); sar has no moments (they are ignored, and the result's `moments` is empty). No log-likelihood; lambda has no standard error (splm reports none).
+// initial); sar has no moments (they are ignored, and the result's `moments` is empty). No
+// log-likelihood; lambda has no standard error (splm reports none).
 //
 // Naming: cbec's rho is the spatial lag and lambda the spatial error; splm calls its lag
 // coefficient "lambda" and its error coefficient "rho".
