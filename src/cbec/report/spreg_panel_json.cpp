@@ -20,7 +20,16 @@ nlohmann::json to_json(const SpatialPanelResult& r) {
   j["traces"] = r.traces;
   j["n_units"] = r.n_units;
   j["n_periods"] = r.n_periods;
-  if (r.model == "sac") j["lambda"] = json_number(r.spatial_error);
+  j["estimator"] = r.estimator;
+  if (r.model == "sac" || (r.estimator == "gm" && r.model == "sem")) j["lambda"] = json_number(r.spatial_error);
+  if (r.estimator == "gm") {
+    j["moments"] = r.moments;
+    j["sigma2_v"] = json_number(r.sigma2);
+    if (r.effect == "random") {
+      j["sigma2_1"] = json_number(r.sigma2_1);
+      j["theta"] = json_number(r.theta);
+    }
+  }
   if (r.effect == "random") {
     j["phi"] = json_number(r.phi);
     j["sigma2_mu"] = json_number(r.sigma2_mu);

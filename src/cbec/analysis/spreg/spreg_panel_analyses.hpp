@@ -13,8 +13,9 @@ Analysis spbeta_analysis();
 // model (list or one), effect, lee_yu, lags, log_det.
 std::vector<OptionSpec> spatial_panel_options(bool model_list);
 SpatialPanelOptions spatial_panel_options_of(const Options& o, const std::string& model);
-// Fits one model on a sample: the result with the sample's dropped observations.
-SpatialPanelResult fit_spatial_panel(const SpatialPanelSample& s, const SpatialPanelOptions& o);
+// Fits one model on a sample, by ML or (gm) by GM (spatial_panel_gm.hpp): the result with the
+// sample's dropped observations.
+SpatialPanelResult fit_spatial_panel(const SpatialPanelSample& s, const SpatialPanelOptions& o, bool gm = false);
 // Table notes on the sample (periods, balance, units absent, observations dropped) and the fit.
 void add_spatial_panel_notes(Table& t, const SpatialPanelSample& s, const SpatialPanelResult& r, const std::string& label = "");
 // The dynamic spatial panel (spatial_panel_dynamic.cpp): the formula with the time lag of its

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
+#include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 
 namespace cbec {
 
@@ -31,8 +32,8 @@ SpatialPanelOptions spatial_panel_options_of(const Options& o, const std::string
   return p;
 }
 
-SpatialPanelResult fit_spatial_panel(const SpatialPanelSample& s, const SpatialPanelOptions& o) {
-  SpatialPanelResult r = spatial_panel(s.data, o);
+SpatialPanelResult fit_spatial_panel(const SpatialPanelSample& s, const SpatialPanelOptions& o, bool gm) {
+  SpatialPanelResult r = gm ? spatial_panel_gm(s.data, o) : spatial_panel(s.data, o);
   r.reg.dropped = s.dropped;
   return r;
 }
@@ -50,8 +51,12 @@ void add_spatial_panel_notes(Table& t, const SpatialPanelSample& s, const Spatia
                              : fmt::format(", phi = sigma_mu^2/sigma2 = {:.6g}, sigma_mu^2 = {:.6g}{}", r.phi, r.sigma2_mu,
                                            r.errors == "kkp" ? " (Kapoor-Kelejian-Prucha errors)" : r.errors == "baltagi" ? " (Baltagi-Song-Koh errors)" : "");
   const std::string error = r.model == "sac" ? fmt::format(", lambda = {:.4f}", r.spatial_error) : "";
-  t.notes.push_back(fmt::format("{}: {} = {:.4f}{}, sigma2 = {:.6g}{}, log-likelihood = {:.3f}; {} effects{}; {} units, {} periods, {} observations{}.", who,
-                                r.model == "sem" ? "lambda" : "rho", r.spatial, error, r.sigma2, random, r.loglik, r.effect, r.lee_yu ? " with the Lee-Yu correction" : "",
+  // GM (spatial_panel_gm.hpp): sigma_v^2, sigma_1^2 and theta, the moments; no log-likelihood.
+  const std::string fit = r.estimator != "gm" ? fmt::format("sigma2 = {:.6g}{}, log-likelihood = {:.3f}", r.sigma2, random, r.loglik)
+                          : fmt::format("GM{}, sigma_v^2 = {:.6g}{}", r.moments.empty() ? "" : " with the " + r.moments + " moments", r.sigma2,
+                                        r.effect == "random" ? fmt::format(", sigma_1^2 = {:.6g}, theta = {:.6g}", r.sigma2_1, r.theta) : "");
+  t.notes.push_back(fmt::format("{}: {} = {:.4f}{}, {}; {} effects{}; {} units, {} periods, {} observations{}.", who,
+                                r.model == "sem" ? "lambda" : "rho", r.spatial, error, fit, r.effect, r.lee_yu ? " with the Lee-Yu correction" : "",
                                 r.n_units, r.n_periods, r.reg.nobs,
                                 r.balanced ? " (balanced)" : fmt::format(" (unbalanced: each period's weights on its {} distinct unit sets)", s.data.weights.size())));
   size_t dropped = 0;

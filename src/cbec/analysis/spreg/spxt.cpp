@@ -1,12 +1,14 @@
 // spxt: spatial panel models by maximum likelihood (SAR, SEM, SDM; pooled, unit, time or two-way
-// fixed effects; Lee-Yu correction; random effects as splm; the spatial Hausman test), several
-// models side by side, on the weights of --w.
+// fixed effects; Lee-Yu correction; random effects as splm; the spatial Hausman test) or by
+// generalized moments (estimator gm: splm's spgm and sphtest), several models side by side, on the
+// weights of --w.
 #include <fmt/format.h>
 
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
 #include "cbec/estimate/spatial_models/spatial_hausman.hpp"
+#include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 #include "cbec/report/impacts_report.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/spreg_panel_json.hpp"
@@ -17,7 +19,8 @@ Analysis spxt_analysis() {
   Analysis a;
   a.name = "spxt";
   a.command = a.name;
-  a.summary = "Spatial panel models by ML: SAR, SEM, SDM; pooled, unit, time or two-way fixed effects (Lee-Yu correction; unbalanced panels); random effects; spatial Hausman test";
+  a.summary = "Spatial panel models by ML: SAR, SEM, SDM; pooled, unit, time or two-way fixed effects (Lee-Yu correction; unbalanced panels); random effects; "
+              "or by GM (splm's spgm); spatial Hausman test";
   a.options = {formula_option("Formula without fixed effects, e.g. \"y ~ x1 + x2\"")};
   for (auto& o : spatial_panel_options(true)) {
     if (o.key == "effect") {
@@ -27,12 +30,20 @@ Analysis spxt_analysis() {
     a.options.push_back(o);
   }
   a.options.push_back(choice_option("re_errors", {"baltagi", "kkp"}, "baltagi",
-                                    "The random-effects sem's errors: baltagi (Baltagi, Song and Koh 2003: the spatial process in the idiosyncratic errors; "
-                                    "splm spatial.error = \"b\") or kkp (Kapoor, Kelejian and Prucha 2007: in both error components)"));
+                                    "The random-effects sem's errors by ML: baltagi (Baltagi, Song and Koh 2003: the spatial process in the idiosyncratic errors; "
+                                    "splm spatial.error = \"b\") or kkp (Kapoor, Kelejian and Prucha 2007: in both error components; GM's are always kkp)"));
+  a.options.push_back(choice_option("estimator", {"ml", "gm"}, "ml",
+                                    "ml: maximum likelihood (splm's spml); gm: generalized moments and spatial IV as splm's spgm (Kapoor, Kelejian and Prucha 2007; "
+                                    "Mutl and Pfaffermayr 2011): sem (lag = FALSE), sac (lag = TRUE), sar (lag = TRUE, spatial.error = FALSE); effect individual "
+                                    "(splm's within) or random; balanced panels"));
+  a.options.push_back(choice_option("moments", {"initial", "weights", "fullweights"}, "initial",
+                                    "estimator gm, random effects, sem and sac: the KKP moments of the spatial error, as splm's spgm(moments =): initial (the "
+                                    "unweighted within moments), weights (both blocks, simplified weights) or fullweights (both blocks, KKP's full weights); sar has no spatial error and no moments (EC2SLS)"));
   a.options.push_back(flag_option("dynamic",
                                   "Dynamic spatial panel: y_{t-1} and W y_{t-1} added as regressors, the first period dropped (Yu, de Jong and Lee 2008); "
                                   "fixed-effects ML without bias correction, biased of order 1/T: for panels with many periods"));
-  a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest, ML; with effect random)"));
+  a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest; with effect "
+                                             "random; by ML, or with estimator gm on the GM fits, the fixed effects with the initial moments)"));
   a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR and SDM (0: none)"));
   a.needs.resampling = true;
   a.needs.panel = PanelNeed::Required;
@@ -42,6 +53,9 @@ Analysis spxt_analysis() {
     const bool random = o.text("effect") == "random";
     if (o.flag("hausman") && !random) throw SpecError("hausman: the spatial Hausman test needs effect random (it compares it with unit fixed effects)");
     const bool dynamic = o.flag("dynamic");
+    const bool gm = o.text("estimator") == "gm";
+    if (gm && dynamic) throw SpecError("dynamic: the dynamic spatial panel is estimated by ML, not with estimator gm");
+    if (!gm && o.text("moments") != "initial") throw SpecError("moments: the GM moments apply with estimator gm");
     if (dynamic && random) throw SpecError("dynamic: the dynamic spatial panel takes fixed effects or pooled, not effect random (y_{t-1} is correlated with the random effect)");
     const bool intercept = random || o.text("effect") == "pooled";
     SpatialPanelSample sample = spatial_panel_sample(frame, dynamic ? dynamic_formula(o.text("formula")) : o.text("formula"), intercept, ctx.time, s, ctx.data);
@@ -56,22 +70,24 @@ Analysis spxt_analysis() {
     }
     std::vector<RegressionResult> regs;
     Outcome out;
-    out.json = {{"formula", o.text("formula")}, {"effect", o.text("effect")}, {"dynamic", dynamic}, {"transform", s.transform}, {"sample", sample_json(sample)},
+    out.json = {{"formula", o.text("formula")}, {"effect", o.text("effect")}, {"estimator", o.text("estimator")}, {"dynamic", dynamic}, {"transform", s.transform}, {"sample", sample_json(sample)},
                 {"models", nlohmann::json::array()}};
     Table notes;
     Table hausman;
-    hausman.title = "Spatial Hausman test: random against unit fixed effects (splm's sphtest, ML)";
+    hausman.title = fmt::format("Spatial Hausman test: random against unit fixed effects (splm's sphtest, {})", gm ? "GM" : "ML");
     hausman.header = {"model", "chi2", "df", "p-value"};
     for (const auto& m : o.list("model")) {
       SpatialPanelOptions po = spatial_panel_options_of(o, m);
       po.re_errors = o.text("re_errors") == "kkp" ? SpatialReErrors::Kkp : SpatialReErrors::Baltagi;
-      const SpatialPanelResult r = fit_spatial_panel(sample, po);
+      po.moments = parse_gm_moments(o.text("moments"));
+      const SpatialPanelResult r = fit_spatial_panel(sample, po, gm);
       regs.push_back(r.reg);
       out.json["models"].push_back(to_json(r));
       add_spatial_panel_notes(notes, sample, r);
       if (!o.flag("hausman")) continue;
       po.effect = SpatialPanelEffect::Individual;
-      const TestResult h = spatial_hausman(fit_spatial_panel(within_sample, po).reg, r.reg);
+      po.moments = GmMoments::Initial;   // splm's within GM has the initial moments only
+      const TestResult h = spatial_hausman(fit_spatial_panel(within_sample, po, gm).reg, r.reg, gm);
       hausman.rows.push_back({m, format_fixed(h.stat), fmt::format("{}", h.df1), format_fixed(h.p_value)});
       for (const auto& w : h.warnings) hausman.notes.push_back(fmt::format("{}: {}", m, w));
       out.json["models"].back()["hausman"] = {{"stat", h.stat}, {"df", h.df1}, {"p_value", h.p_value}, {"distribution", "chi2"}, {"warnings", h.warnings}};
@@ -81,9 +97,14 @@ Analysis spxt_analysis() {
     to.title = fmt::format("Spatial panel models of {} ({} effects)", sample.data.depvar, o.text("effect"));
     Table t = regression_table(regs, to);
     t.notes.insert(t.notes.end(), notes.notes.begin(), notes.notes.end());
-    t.notes.push_back(random ? "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors: the slopes' sigma2 (X' Sigma^-1 X)^-1, "
-                               "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."
-                             : "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
+    if (gm)
+      t.notes.push_back("GM (splm's spgm): rho: spatial lag; lambda: spatial error (splm names them the other way round), from the Kapoor-Kelejian-Prucha moments, "
+                        "without a standard error (as splm). Standard errors: sigma_v^2 (Z*'Z*)^-1 of the transformed (IV) regression; sem within: lm's s^2 "
+                        "(X*'X*)^-1, s^2 = e'e/(nT - k); sar: s^2 (Zp'Zp)^-1, s^2 = e'e/(nT - k - 1); z tests.");
+    else
+      t.notes.push_back(random ? "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors: the slopes' sigma2 (X' Sigma^-1 X)^-1, "
+                                 "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."
+                               : "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
     out.tables.push_back(t);
     // LeSage-Pace impacts of the lag models with the period's W (Elhorst 2014, section 2.3), on a
     // balanced panel whose periods share one W.
@@ -107,8 +128,10 @@ Analysis spxt_analysis() {
                         "(Yu, de Jong and Lee 2008): biased of order 1/T with unit effects.");
     out.tables.front().notes = t.notes;
     if (o.flag("hausman")) {
-      hausman.notes.insert(hausman.notes.begin(), "H0: the unit effects are uncorrelated with the regressors; over the slopes both models share. "
-                                                  "The fixed-effects model has unit effects, the same spatial model and, for sem, the same W.");
+      hausman.notes.insert(hausman.notes.begin(), gm ? "H0: the unit effects are uncorrelated with the regressors; over the slopes both models share and, "
+                                                       "for sar and sac, rho (as splm's sphtest on spgm fits). The fixed-effects model is the same model by GM with unit effects."
+                                                     : "H0: the unit effects are uncorrelated with the regressors; over the slopes both models share. "
+                                                       "The fixed-effects model has unit effects, the same spatial model and, for sem, the same W.");
       out.tables.push_back(hausman);
     }
     return out;

@@ -11,11 +11,11 @@
 
 namespace cbec {
 
-TestResult spatial_hausman(const RegressionResult& fe, const RegressionResult& re) {
+TestResult spatial_hausman(const RegressionResult& fe, const RegressionResult& re, bool gm) {
   std::vector<long> i_fe, i_re;
   for (size_t j = 0; j < fe.terms.size(); ++j) {
     const std::string& t = fe.terms[j];
-    if (t == "rho" || t == "lambda" || t == "phi" || t == "(Intercept)") continue;
+    if ((t == "rho" && !gm) || t == "lambda" || t == "phi" || t == "(Intercept)") continue;
     const long r = re.find(t);
     if (r < 0) continue;
     i_fe.push_back(static_cast<long>(j));
@@ -36,7 +36,8 @@ TestResult spatial_hausman(const RegressionResult& fe, const RegressionResult& r
   t.df1 = static_cast<double>(k);
   t.p_value = p_chi2_upper(t.stat, t.df1);
   t.distribution = "chi2";
-  t.note = "H0: the random effects are uncorrelated with the regressors (RE consistent and efficient); Mutl and Pfaffermayr (2011), as splm's sphtest (ML)";
+  t.note = gm ? "H0: the random effects are uncorrelated with the regressors (RE consistent and efficient); Mutl and Pfaffermayr (2011), as splm's sphtest (GM)"
+              : "H0: the random effects are uncorrelated with the regressors (RE consistent and efficient); Mutl and Pfaffermayr (2011), as splm's sphtest (ML)";
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(v);
   if (es.eigenvalues().minCoeff() <= 0)
     t.warnings.push_back("V_RE - V_FE is not positive definite: the statistic is the absolute value of the quadratic form (as splm)");

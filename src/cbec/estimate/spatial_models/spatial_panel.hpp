@@ -48,6 +48,7 @@
 #include <vector>
 
 #include "cbec/estimate/result.hpp"
+#include "cbec/estimate/spatial_models/kkp_moments.hpp"
 #include "cbec/estimate/spatial_models/log_determinant.hpp"
 
 namespace cbec {
@@ -86,6 +87,7 @@ struct SpatialPanelOptions {
   PanelLags lags = PanelLags::Within;
   LogDetMethod log_det = LogDetMethod::Auto;
   SpatialReErrors re_errors = SpatialReErrors::Baltagi;   // random effects only
+  GmMoments moments = GmMoments::Initial;                  // GM (spatial_panel_gm.hpp) only
 };
 
 struct SpatialPanelResult {
@@ -105,6 +107,9 @@ struct SpatialPanelResult {
   // random effects only (spatial_panel_re.hpp): phi = sigma_mu^2 / sigma^2, sigma_mu^2, the errors
   double phi = 0, sigma2_mu = 0;
   std::string errors;            // "re", "baltagi" or "kkp"
+  // "ml", or "gm" (spatial_panel_gm.hpp: no log-likelihood; sigma_1^2 and theta with random effects)
+  std::string estimator = "ml", moments;
+  double sigma2_1 = 0, theta = 0;
 };
 
 // Fits the model: fixed effects or pooled here; random effects by spatial_panel_re

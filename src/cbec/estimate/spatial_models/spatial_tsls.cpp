@@ -28,6 +28,7 @@ SpatialTslsFit spatial_tsls(const Eigen::VectorXd& y, const Eigen::VectorXd& yen
   f.sse = f.residuals.squaredNorm();
   f.n_instruments = Q.cols();
   const Eigen::MatrixXd zz_inv = (Zp.transpose() * Zp).inverse();
+  f.bread = zz_inv;
   if (vcov == "iid") {
     f.vcov = f.sse / f.df * zz_inv;
   } else {
@@ -35,6 +36,30 @@ SpatialTslsFit spatial_tsls(const Eigen::VectorXd& y, const Eigen::VectorXd& yen
     const Eigen::MatrixXd meat = Zp.transpose() * (f.residuals.array().square() * scale).matrix().asDiagonal() * Zp;
     f.vcov = zz_inv * meat * zz_inv;
   }
+  return f;
+}
+
+SpatialTslsFit spatial_tsls_on(const Eigen::VectorXd& y, const Eigen::VectorXd& yend, const Eigen::MatrixXd& X, const Eigen::MatrixXd& H, const std::string& what) {
+  const long n = X.rows(), k = X.cols();
+  // The projection on the span of H's independent columns (the pivots of a rank-revealing QR).
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qh(H);
+  qh.setThreshold(1e-7);
+  Eigen::MatrixXd hs(n, qh.rank());
+  for (long j = 0; j < qh.rank(); ++j) hs.col(j) = H.col(qh.colsPermutation().indices()[j]);
+  const Eigen::VectorXd yend_hat = hs * hs.colPivHouseholderQr().solve(yend);
+  Eigen::MatrixXd Zp(n, k + 1), Z(n, k + 1);
+  Zp << X, yend_hat;
+  Z << X, yend;
+  const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qz(Zp);
+  if (qz.rank() < k + 1) throw NumericError(what + ": the instruments do not identify the spatial lag's coefficient (collinear projected regressors)");
+  SpatialTslsFit f;
+  f.coef = qz.solve(y);
+  f.residuals = y - Z * f.coef;
+  f.df = static_cast<double>(n - k - 1);
+  f.sse = f.residuals.squaredNorm();
+  f.n_instruments = hs.cols();
+  f.bread = (Zp.transpose() * Zp).inverse();
+  f.vcov = f.sse / f.df * f.bread;
   return f;
 }
 

@@ -16,11 +16,17 @@ struct SpatialTslsFit {
   Eigen::VectorXd residuals;
   double sse = 0, df = 0;
   long n_instruments = 0;
+  Eigen::MatrixXd bread;  // (Zp'Zp)^-1
 };
 
 // vcov: "iid", "hc0" or "hc1". `what` names the estimator in errors.
 SpatialTslsFit spatial_tsls(const Eigen::VectorXd& y, const Eigen::VectorXd& yend, const Eigen::MatrixXd& X, const Eigen::MatrixXd& extra_instruments,
                             const std::string& vcov, const std::string& what);
+
+// As splm's spgm.tsls: yend projected on the instruments H, which need not hold X (columns of H
+// collinear with the others, within R's lm tolerance 1e-7, are dropped), then y on Zp = [X, P_H yend];
+// vcov s^2 (Zp'Zp)^-1 with s^2 = e'e / (n - k - 1).
+SpatialTslsFit spatial_tsls_on(const Eigen::VectorXd& y, const Eigen::VectorXd& yend, const Eigen::MatrixXd& X, const Eigen::MatrixXd& H, const std::string& what);
 
 // The instruments W X and W^2 X over the columns of X but the intercept (Kelejian & Prucha 1998).
 template <class SparseW>
