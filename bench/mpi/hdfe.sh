@@ -22,6 +22,7 @@ csv="$work/panel3_$rows.csv"
 [ -f "$csv" ] || Rscript "$repo/bench/feols/make_data.R" "$rows" "$csv"
 command -v mpirun >/dev/null || { echo "mpirun not found: apt-get install openmpi-bin libopenmpi-dev, then rebuild cbec" >&2; exit 1; }
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+export OMP_NUM_THREADS=1  # one thread per rank (cbec reg takes the thread count from OpenMP)
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
 same_numbers() {  # one.json many.json: yes when every number agrees to 1e-10 relative
   python3 - "$1" "$2" "$repo/tests/mpi" <<'EOF'
@@ -40,7 +41,7 @@ echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "model\tranks\toversubscribed\tseconds\tbest\tspeedup\tdemean\tdemean_speedup\tcpu_seconds\tsame_numbers\n"
 for model in two-way three-way; do
   if [ "$model" = two-way ]; then formula="y ~ x1 + x2 + x3 + x4 + x5 | id + year"; else formula="y3 ~ x1 + x2 + x3 + x4 + x5 | id + year + ind"; fi
-  job=(nice -n 10 "$cbec" reg "$csv" "$formula" --vcov cluster:id --threads 1 --json --timing)
+  job=(nice -n 10 "$cbec" reg "$csv" "$formula" --vcov cluster:id --json --timing)
   best1=""; demean1=""
   for ranks in 1 2 4; do
     times=(); best=""; cpu=""; demean=""

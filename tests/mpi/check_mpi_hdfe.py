@@ -29,6 +29,7 @@ def mpi_env():
     if os.geteuid() == 0:  # Open MPI refuses root unless told; CI containers run as root
         env.update(OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
     env.setdefault("OMPI_MCA_btl_vader_single_copy_mechanism", "none")
+    env["OMP_NUM_THREADS"] = "1"  # one thread per rank (cbec reg has no --threads)
     return env
 
 
@@ -106,8 +107,8 @@ def main():
     env = mpi_env()
     failures = []
     for label, formula, options in CASES:
-        cmd = [cbec, "reg", data, formula, *options, "--threads", "1", "--json"]
-        one = run(cmd)
+        cmd = [cbec, "reg", data, formula, *options, "--json"]
+        one = run(cmd, env)
         if one.returncode != 0:
             failures.append(f"{label}: one process exited {one.returncode}: {one.stderr.strip()}")
             continue
