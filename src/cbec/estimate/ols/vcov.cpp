@@ -524,9 +524,13 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
         we[i] /= std::pow(1 - h[i], power);
       }
     }
-    Eigen::MatrixXd meat = in.Z.transpose() * we.cwiseAbs2().asDiagonal() * in.Z;
-    if (part) part->sum(meat);
-    out.V = M * meat * M;
+    if (part) {
+      Eigen::MatrixXd meat = in.Z.transpose() * we.cwiseAbs2().asDiagonal() * in.Z;
+      part->sum(meat);
+      out.V = M * meat * M;
+    } else {
+      out.V = M * (in.Z.transpose() * we.cwiseAbs2().asDiagonal() * in.Z) * M;
+    }
     if (spec.type == "HC1") {
       out.V *= n / (n - K);
       out.info.small_sample = "n/(n-K)";
@@ -555,15 +559,19 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
           within_processes = within_processes || (part && part->whole_groups.count(spec.cluster[b]) > 0);
         }
       Factor intersection;  // one variable: its own codes, not a copy
-      Eigen::MatrixXd term;  // sum over the cells of s_g s_g'
-      size_t cells = 0;
+      const double sign = (sub.size() % 2 == 1) ? 1.0 : -1.0;
       if (!part) {
         if (sub.size() > 1) intersection = intersect(sub);
         const Factor& inter = sub.size() == 1 ? *sub[0] : intersection;
-        const Eigen::MatrixXd sums = group_sums(in, inter.codes, inter.n_levels);
-        term = sums.transpose() * sums;
-        cells = inter.n_levels;
-      } else if (within_processes) {
+        const double G = static_cast<double>(spec.multiway_df == "each" ? inter.n_levels : g_min);
+        Eigen::MatrixXd sums = group_sums(in, inter.codes, inter.n_levels);
+        meat += sign * G / (G - 1) * (sums.transpose() * sums);
+        continue;
+      }
+      // Rows split across processes.
+      Eigen::MatrixXd term;  // sum over the cells of s_g s_g'
+      size_t cells = 0;
+      if (within_processes) {
         // Every cell lies within one process: its scores are complete here (cells coded locally).
         intersection = intersect(sub);
         const Eigen::MatrixXd sums = group_sums(in, intersection.codes, intersection.n_levels);
@@ -580,7 +588,6 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
         cells = inter.n_levels;
       }
       const double G = static_cast<double>(spec.multiway_df == "each" ? cells : g_min);
-      const double sign = (sub.size() % 2 == 1) ? 1.0 : -1.0;
       meat += sign * G / (G - 1) * term;
     }
     out.V = M * meat * M * ((n - 1) / (n - Kc));
