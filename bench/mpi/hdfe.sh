@@ -35,7 +35,7 @@ for j in (a, b):
 print("yes" if not differences(b, a) else "NO")
 EOF
 }
-cores=$(nproc)
+cores=$(nproc --all)  # not nproc: it follows OMP_NUM_THREADS
 echo "# $(($(wc -l < "$csv") - 1)) rows, 5 regressors, --vcov cluster:id, 1 thread per rank, $cores cores, nice -n 10"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "model\tranks\toversubscribed\tseconds\tbest\tspeedup\tdemean\tdemean_speedup\tcpu_seconds\tsame_numbers\n"

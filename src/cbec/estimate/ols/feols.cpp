@@ -354,6 +354,17 @@ RegressionResult feols(Design&& d, const FeolsOptions& o) {
 }
 
 namespace {
+// The exchange to split the design's rows over (nullptr: none). The processes meet here first, so
+// that waiting for the slowest to read its data and build its design counts as design time, and
+// --timing's demean stage is the split work.
+ReduceExchange* meet_before_split(const Design& d, const FeolsOptions& o, ReduceExchange* exchange) {
+  ReduceExchange* ex = exchange ? exchange : reduce_exchange();
+  if (!ex || ex->size() <= 1 || !can_partition(d, o.vcov)) return nullptr;
+  double ready = 0;
+  ex->max(&ready, 1);
+  return ex;
+}
+
 // feols(Design&&), with the rows split across the processes of `ex` when the model allows it.
 RegressionResult feols_split(Design&& d, const FeolsOptions& o, ReduceExchange* ex) {
   if (!ex || ex->size() <= 1 || !can_partition(d, o.vcov)) return feols(std::move(d), o);
@@ -395,16 +406,18 @@ RegressionResult feols_across_processes(const Frame& frame, const std::string& f
                                         DesignOptions design_options, ReduceExchange* exchange) {
   StageLap lap(options.timer);
   Design d = build_design(frame, parse_formula(formula), with_vcov_groups(std::move(design_options), options));
+  ReduceExchange* ex = meet_before_split(d, options, exchange);
   lap.lap(Stage::Design);
-  return feols_split(std::move(d), options, exchange ? exchange : reduce_exchange());
+  return feols_split(std::move(d), options, ex);
 }
 
 RegressionResult feols_across_processes(Frame&& frame, const std::string& formula, const FeolsOptions& options,
                                         DesignOptions design_options, ReduceExchange* exchange) {
   StageLap lap(options.timer);
   Design d = build_design(std::move(frame), parse_formula(formula), with_vcov_groups(std::move(design_options), options));
+  ReduceExchange* ex = meet_before_split(d, options, exchange);
   lap.lap(Stage::Design);
-  return feols_split(std::move(d), options, exchange ? exchange : reduce_exchange());
+  return feols_split(std::move(d), options, ex);
 }
 
 }  // namespace cbec
