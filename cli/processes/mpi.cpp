@@ -14,10 +14,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <algorithm>
 #include <numeric>
+#include <vector>
 
 #include "cbec/core/error.hpp"
 #include "cbec/stats/draw_exchange.hpp"
+#include "cbec/stats/reduce_exchange.hpp"
 #include "../processes.hpp"
 
 namespace cbec::cli {
@@ -45,15 +48,23 @@ class MpiExchange final : public DrawExchange {
   }
 
   std::string all_gather(std::string_view mine, std::vector<size_t>& lengths) override {
-    if (vote(false)) throw PeerFailure();
     ++exchanges_;
+    return gather(mine, lengths);
+  }
+
+  // The replications split so far (one exchange each).
+  int exchanges() const { return exchanges_; }
+
+  // Every process's bytes in rank order (a collective step: it starts with the vote).
+  std::string gather(std::string_view mine, std::vector<size_t>& lengths) {
+    if (vote(false)) throw PeerFailure();
     const uint64_t n = mine.size();
     std::vector<uint64_t> all(static_cast<size_t>(size_));
     MPI_Allgather(&n, 1, MPI_UINT64_T, all.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD);
     const uint64_t total = std::accumulate(all.begin(), all.end(), uint64_t{0});
     // Every rank sees the same lengths, so every rank refuses together.
     if (total > static_cast<uint64_t>(INT_MAX))
-      throw SpecError(fmt::format("the replications' results ({:.1f} GiB) exceed the 2 GiB one MPI exchange carries: "
+      throw SpecError(fmt::format("the exchanged results ({:.1f} GiB) exceed the 2 GiB one MPI exchange carries: "
                                   "run fewer draws per command, or run without mpirun", static_cast<double>(total) / (1 << 30)));
     std::vector<int> counts(all.size()), displs(all.size());
     lengths.assign(all.begin(), all.end());
@@ -66,14 +77,51 @@ class MpiExchange final : public DrawExchange {
     return out;
   }
 
-  // The replications split so far (one exchange each).
-  int exchanges() const { return exchanges_; }
-
  private:
   int rank_ = 0, size_ = 1, exchanges_ = 0;
 };
 
+// Sums over the rows split across processes (stats/reduce_exchange.hpp), on the same vote as the
+// draws. A sum gathers every process's values and adds them in rank order, so that every process
+// gets the same bits (an MPI_Allreduce may add in another order on each process); long arrays go
+// in pieces of at most 4 Mi values in all.
+class MpiReduce final : public ReduceExchange {
+ public:
+  explicit MpiReduce(MpiExchange& draws) : draws_(draws) {}
+  int rank() const override { return draws_.rank(); }
+  int size() const override { return draws_.size(); }
+  void sum(double* data, size_t n) override {
+    if (draws_.vote(false)) throw PeerFailure();
+    const size_t P = static_cast<size_t>(size());
+    const size_t piece = std::max<size_t>(1, (size_t{1} << 22) / P);
+    std::vector<double> all;
+    for (size_t at = 0; at < n; at += piece) {
+      const size_t m = std::min(piece, n - at);
+      all.resize(m * P);
+      MPI_Allgather(data + at, static_cast<int>(m), MPI_DOUBLE, all.data(), static_cast<int>(m), MPI_DOUBLE, MPI_COMM_WORLD);
+      for (size_t i = 0; i < m; ++i) {
+        double s = all[i];
+        for (size_t r = 1; r < P; ++r) s += all[r * m + i];
+        data[at + i] = s;
+      }
+    }
+  }
+  void max(double* data, size_t n) override {
+    if (draws_.vote(false)) throw PeerFailure();
+    MPI_Allreduce(MPI_IN_PLACE, data, static_cast<int>(n), MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+  }
+  std::string all_gather(std::string_view mine, std::vector<size_t>& lengths) override { return draws_.gather(mine, lengths); }
+  void note_partitioned_fit() override { ++fits_; }
+  // The regressions whose rows were split.
+  int fits() const { return fits_; }
+
+ private:
+  MpiExchange& draws_;
+  int fits_ = 0;
+};
+
 MpiExchange* exchange = nullptr;
+MpiReduce* reduce = nullptr;
 
 }  // namespace
 
@@ -84,6 +132,9 @@ void start_processes(int argc, char** argv) {
   static MpiExchange the_exchange;
   exchange = &the_exchange;
   install_draw_exchange(exchange);
+  static MpiReduce the_reduce(the_exchange);
+  reduce = &the_reduce;
+  install_reduce_exchange(reduce);
   if (exchange->rank() != 0 && !std::freopen("/dev/null", "w", stdout))
     std::cerr << "cbec: rank " << exchange->rank() << " cannot discard its standard output\n";
 }
@@ -105,9 +156,14 @@ int finish_processes(int code, const std::string& message) {
   if (code != kPeerFailed && !exchange->vote(failed_here)) {
     // Say whether the draws were split: a command without replications, or whose draws cannot be
     // shipped (draw_codec.hpp), ran whole on every process.
-    if (exchange->rank() == 0 && exchange->size() > 1)
-      std::cerr << (exchange->exchanges() ? fmt::format("cbec: {} MPI processes split the draws of {} replication run(s)\n", exchange->size(), exchange->exchanges())
-                                          : fmt::format("cbec: {} MPI processes each ran the whole command: it has no replications they can split\n", exchange->size()));
+    if (exchange->rank() == 0 && exchange->size() > 1) {
+      if (exchange->exchanges())
+        std::cerr << fmt::format("cbec: {} MPI processes split the draws of {} replication run(s)\n", exchange->size(), exchange->exchanges());
+      if (reduce->fits())
+        std::cerr << fmt::format("cbec: {} MPI processes split the rows of {} fixed-effects regression(s)\n", exchange->size(), reduce->fits());
+      if (!exchange->exchanges() && !reduce->fits())
+        std::cerr << fmt::format("cbec: {} MPI processes each ran the whole command: it has no replications or fixed-effects rows they can split\n", exchange->size());
+    }
     MPI_Finalize();
     return 0;
   }

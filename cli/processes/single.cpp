@@ -1,11 +1,17 @@
 // One process: cbec built without MPI (cli/processes.hpp).
 #include <iostream>
 
+#include "cbec/stats/reduce_exchange.hpp"
 #include "../processes.hpp"
 
 namespace cbec::cli {
 
-void start_processes(int, char**) {}
+// Nothing to split: the one-process exchange, for symmetry with processes/mpi.cpp (the library
+// ignores an exchange of one process).
+void start_processes(int, char**) {
+  static SingleProcessReduce one;
+  install_reduce_exchange(&one);
+}
 
 bool writes_output() { return true; }
 

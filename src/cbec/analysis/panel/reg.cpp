@@ -1,5 +1,6 @@
 // reg: one or several linear regressions (OLS, fixed effects, IV) side by side, esttab-style, with
-// optionally the estimated fixed effects per level.
+// optionally the estimated fixed effects per level. Under mpirun, a fixed-effects model's rows are
+// split across the processes (estimate/ols/row_partition.hpp).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/estimate/ols/fixed_effect_levels.hpp"
+#include "cbec/estimate/ols/row_partition.hpp"
 #include "cbec/formula/ast.hpp"
 #include "cbec/report/did_tables.hpp"
 #include "cbec/report/fixed_effects_report.hpp"
@@ -49,10 +51,10 @@ Analysis reg_analysis() {
     nlohmann::json j{{"models", nlohmann::json::array()}};
     if (formulas.size() == 1 && ctx.frame_disposable && !o.flag("fixef")) {
       // One model: the data are released as its design is built (peak memory ~ data + design).
-      results.push_back(feols(std::move(frame), formulas[0], fopt, dopt));
+      results.push_back(feols_across_processes(std::move(frame), formulas[0], fopt, dopt));
     } else {
       fopt.cache = formulas.size() > 1 || !ctx.frame_disposable ? ctx.cache : nullptr;  // shares demeaned columns between models
-      for (const auto& f : formulas) results.push_back(feols(frame, f, fopt, dopt));
+      for (const auto& f : formulas) results.push_back(feols_across_processes(frame, f, fopt, dopt));
     }
     for (const auto& r : results) j["models"].push_back(to_json(r));
     RegressionTableOptions topt = table_options(o, ctx);

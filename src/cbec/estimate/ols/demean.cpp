@@ -2,20 +2,22 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 
 #include "cbec/estimate/ols/irons_tuck.hpp"
+#include "cbec/stats/reduce_exchange.hpp"
 
 namespace cbec {
 namespace {
 
 constexpr size_t kWarmup = 15;  // fixest's iter_warmup: iterations on all dimensions before the two largest
 
-// One dimension's block of a sweep: coef_q[g] = (sum_g w v - sum_g w * sum_{r != q} coef_r) / sum_g w.
+// One dimension's block of a sweep: coef_q[g] = (sum_g w v - sum_g w * sum_{r != q} coef_r) / sum_g w,
+// without the division (the caller divides, after adding the processes' sums when rows are split).
 // `codes` and `coefs` list the other dimensions; out holds sum_g w v on entry (the caller copies it).
 template <bool Weighted>
 void update_block(size_t n, const int32_t* cq, const std::vector<const int32_t*>& codes,
-                  const std::vector<const double*>& coefs, const double* w, const double* wsum, size_t levels,
-                  double* out) {
+                  const std::vector<const double*>& coefs, const double* w, double* out) {
   const size_t R = codes.size();
   if (R == 1) {
     const int32_t* c0 = codes[0];
@@ -32,22 +34,32 @@ void update_block(size_t n, const int32_t* cq, const std::vector<const int32_t*>
       out[cq[i]] -= (Weighted ? w[i] : 1.0) * s;
     }
   }
-  for (size_t g = 0; g < levels; ++g) out[g] /= wsum[g];
 }
 
 }  // namespace
 
-Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weights, double tol, size_t max_iter)
-    : fes_(fes), w_(weights), tol_(tol), max_iter_(max_iter), n_(fes.empty() ? 0 : fes[0].codes.size()) {
-  for (const auto& f : fes_) {
+std::vector<size_t> Demeaner::by_size(const std::vector<size_t>& levels) {
+  std::vector<size_t> order(levels.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return levels[a] > levels[b]; });
+  return order;
+}
+
+Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weights, double tol, size_t max_iter,
+                   const DemeanPartition* partition)
+    : fes_(fes), w_(weights), tol_(tol), max_iter_(max_iter), n_(fes.empty() ? 0 : fes[0].codes.size()), partition_(partition) {
+  for (size_t q = 0; q < fes_.size(); ++q) {
+    const Factor& f = fes_[q];
     std::vector<double> s(f.n_levels, 0.0);
     for (size_t i = 0; i < n_; ++i) s[f.codes[i]] += w_.size() ? w_[static_cast<long>(i)] : 1.0;
+    if (split(q)) partition_->exchange->sum(s.data(), s.size());
     wsum_.push_back(std::move(s));
   }
-  by_size_.resize(fes_.size());
-  std::iota(by_size_.begin(), by_size_.end(), size_t{0});
-  std::stable_sort(by_size_.begin(), by_size_.end(),
-                   [&](size_t a, size_t b) { return fes_[a].n_levels > fes_[b].n_levels; });
+  std::vector<size_t> levels;
+  for (const auto& f : fes_) levels.push_back(f.n_levels);
+  by_size_ = by_size(partition_ ? partition_->levels : levels);
+  if (partition_ && !by_size_.empty() && by_size_[0] != partition_->dim)
+    throw std::logic_error("Demeaner: the rows must be split by the largest fixed-effect dimension");
 }
 
 Demeaner::ColumnStats Demeaner::project(double* v, const std::vector<size_t>& dims, size_t max_iter) const {
@@ -57,15 +69,18 @@ Demeaner::ColumnStats Demeaner::project(double* v, const std::vector<size_t>& di
   std::vector<size_t> offset(Q + 1, 0);
   for (size_t k = 0; k < Q; ++k) offset[k + 1] = offset[k] + fes_[dims[k]].n_levels;
   // Weighted sums of v per level, stacked as the coefficients are.
+  // With split rows: this process's sums (the other processes' are added in the sweep).
   std::vector<double> vsum(offset[Q], 0.0);
   for (size_t k = 0; k < Q; ++k) {
     const int32_t* c = fes_[dims[k]].codes.data();
     double* s = vsum.data() + offset[k];
     for (size_t i = 0; i < n_; ++i) s[c[i]] += (weighted ? w[i] : 1.0) * v[i];
   }
+  ReduceExchange* ex = partition_ ? partition_->exchange : nullptr;
   ColumnStats st;
   std::vector<double> coef(offset[Q], 0.0);
   if (Q == 1) {
+    if (split(dims[0])) ex->sum(vsum.data(), vsum.size());
     const auto& s = wsum_[dims[0]];
     for (size_t g = 0; g < s.size(); ++g) coef[g] = vsum[g] / s[g];
   } else {
@@ -85,8 +100,11 @@ Demeaner::ColumnStats Demeaner::project(double* v, const std::vector<size_t>& di
         std::copy(vsum.begin() + static_cast<long>(offset[q]), vsum.begin() + static_cast<long>(offset[q + 1]), o);
         const size_t levels = offset[q + 1] - offset[q];
         const int32_t* cq = fes_[dims[q]].codes.data();
-        if (weighted) update_block<true>(n_, cq, codes, coefs, w, wsum_[dims[q]].data(), levels, o);
-        else update_block<false>(n_, cq, codes, coefs, w, wsum_[dims[q]].data(), levels, o);
+        if (weighted) update_block<true>(n_, cq, codes, coefs, w, o);
+        else update_block<false>(n_, cq, codes, coefs, w, o);
+        if (split(dims[q])) ex->sum(o, levels);
+        const double* ws = wsum_[dims[q]].data();
+        for (size_t g = 0; g < levels; ++g) o[g] /= ws[g];
       }
     };
     auto ssr = [&](const double* x) {
@@ -96,9 +114,13 @@ Demeaner::ColumnStats Demeaner::project(double* v, const std::vector<size_t>& di
         for (size_t k = 0; k < Q; ++k) e -= x[offset[k] + fes_[dims[k]].codes[i]];
         s += e * e;
       }
+      if (ex) ex->sum(&s, 1);
       return s;
     };
-    const FixedPointStats fp = irons_tuck_fixed_point(sweep, ssr, coef, offset[Q - 1], tol_, max_iter);
+    // With split rows, the first dimension (the split one) is this process's own: its entries of
+    // the iterated vector are summed over the processes in the acceleration and its test.
+    const FixedPointSplit fps{ex, ex ? offset[1] : 0};
+    const FixedPointStats fp = irons_tuck_fixed_point(sweep, ssr, coef, offset[Q - 1], tol_, max_iter, fps);
     st = {fp.iterations, fp.evaluations, fp.converged};
   }
   for (size_t i = 0; i < n_; ++i) {
@@ -129,8 +151,12 @@ DemeanStats Demeaner::demean(Eigen::MatrixXd& m) const {
   if (fes_.empty()) return stats;
   const long k = m.cols();
   std::vector<ColumnStats> cols(static_cast<size_t>(k));
+  if (partition_) {  // the exchange is called from this thread, column after column
+    for (long j = 0; j < k; ++j) cols[static_cast<size_t>(j)] = demean_column(m.col(j).data());
+  } else {
 #pragma omp parallel for schedule(dynamic, 1)
-  for (long j = 0; j < k; ++j) cols[static_cast<size_t>(j)] = demean_column(m.col(j).data());
+    for (long j = 0; j < k; ++j) cols[static_cast<size_t>(j)] = demean_column(m.col(j).data());
+  }
   for (const auto& c : cols) {
     stats.max_iterations = std::max(stats.max_iterations, c.iterations);
     stats.max_sweeps = std::max(stats.max_sweeps, c.sweeps);

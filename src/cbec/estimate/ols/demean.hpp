@@ -11,6 +11,15 @@
 // Convergence (fixest's rule, default tol = 1e-10): every coefficient moved by at most tol,
 // absolutely or relative to 0.1 + |coefficient|; `converged` is false (and feols warns) when
 // max_iter iterations did not get there.
+//
+// Rows split across processes (DemeanPartition, issue 19): each process holds whole levels of the
+// largest dimension, so that dimension's sums and coefficients are its own; per sweep, the sums of
+// every other dimension's levels are added over the processes (one ReduceExchange::sum per
+// dimension), as are the acceleration's two inner products, the sum of squares and the
+// convergence test (one max). The small dimensions' coefficients are then the same on every
+// process, and so is every decision of the iteration: the numbers are those of one process up to
+// the order of the additions. The columns are demeaned one after another (the exchange is called
+// from the main thread): run one process per core.
 #pragma once
 #include <Eigen/Core>
 
@@ -20,6 +29,17 @@
 
 namespace cbec {
 
+class ReduceExchange;
+
+// This process's share of rows split across processes: whole levels of dimension `dim`, which is
+// the largest over all processes (the first of the largest in formula order), coded locally
+// 0..levels-1; the other dimensions keep their global codes and level counts.
+struct DemeanPartition {
+  ReduceExchange* exchange = nullptr;
+  size_t dim = 0;
+  std::vector<size_t> levels;  // per dimension, its levels over all processes
+};
+
 struct DemeanStats {
   size_t max_iterations = 0;  // accelerated iterations of the slowest column (fixest's count)
   size_t max_sweeps = 0;      // Gauss-Seidel sweeps of the slowest column
@@ -28,7 +48,11 @@ struct DemeanStats {
 
 class Demeaner {
  public:
-  Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weights, double tol = 1e-10, size_t max_iter = 10000);
+  // partition: rows split across processes (nullptr: all rows are here). Kept by reference.
+  Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weights, double tol = 1e-10, size_t max_iter = 10000,
+           const DemeanPartition* partition = nullptr);
+  // Dimensions by decreasing number of levels, ties in formula order (the first is the one to split).
+  static std::vector<size_t> by_size(const std::vector<size_t>& levels);
   // Demeans every column of m in place (columns in parallel).
   DemeanStats demean(Eigen::MatrixXd& m) const;
   DemeanStats demean(Eigen::VectorXd& v) const;
@@ -48,6 +72,8 @@ class Demeaner {
   std::vector<std::vector<double>> wsum_;  // per dimension, per level: sum of weights
   std::vector<size_t> by_size_;            // dimensions by decreasing number of levels
   size_t n_;
+  const DemeanPartition* partition_;
+  bool split(size_t dim) const { return partition_ && dim != partition_->dim; }  // summed over processes
 };
 
 }  // namespace cbec

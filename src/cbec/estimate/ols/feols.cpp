@@ -11,9 +11,11 @@
 #include "cbec/estimate/ols/fixed_effects.hpp"
 #include "cbec/estimate/ols/iv_diagnostics.hpp"
 #include "cbec/estimate/ols/least_squares.hpp"
+#include "cbec/estimate/ols/row_partition.hpp"
 #include "cbec/estimate/ols/weak_identification.hpp"
 #include "cbec/estimate/wald.hpp"
 #include "cbec/stats/distributions.hpp"
+#include "cbec/stats/reduce_exchange.hpp"
 
 namespace cbec {
 
@@ -52,9 +54,9 @@ struct LeastSquares {
 
 // From the triangular factor R of [Z y] (least_squares.hpp): coefficients on the columns `keep` of Z.
 LeastSquares qr_least_squares(const Eigen::MatrixXd& R, const std::vector<long>& keep, const ConstRef& Zk, const Eigen::VectorXd& y,
-                              const Eigen::VectorXd& w) {
+                              const Eigen::VectorXd& w, ReduceExchange* exchange = nullptr) {
   QrSolution s = solve_from_factor(R, keep);
-  refine(s, Zk, y, w);
+  refine(s, Zk, y, w, 1e-13, exchange);
   LeastSquares ls;
   ls.beta = std::move(s.beta);
   ls.bread = std::move(s.bread);
@@ -70,17 +72,26 @@ LeastSquares least_squares(const ConstRef& Z, const Eigen::VectorXd& y, const Ei
   return qr_least_squares(triangular_factor(Zy, w), all, Z, y, w);
 }
 
-Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
+// Split rows (P): every sum below is over all processes' rows.
+Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w, const RowPartition* P) {
   Eigen::VectorXd ss(A.cols());
   for (long j = 0; j < A.cols(); ++j) ss[j] = w.size() ? A.col(j).cwiseAbs2().dot(w) : A.col(j).squaredNorm();
+  if (P) P->sum(ss);
   return ss;
 }
 
-double centered_ss(const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
-  const double sw = w.size() ? w.sum() : static_cast<double>(y.size());
-  const double mean = (w.size() ? y.dot(w) : y.sum()) / sw;
+double centered_ss(const Eigen::VectorXd& y, const Eigen::VectorXd& w, const RowPartition* P) {
+  double s[2] = {w.size() ? w.sum() : static_cast<double>(y.size()), w.size() ? y.dot(w) : y.sum()};
+  if (P) P->sum(s, 2);
+  const double mean = s[1] / s[0];
   Eigen::VectorXd c = y.array() - mean;
-  return w.size() ? c.dot(c.cwiseProduct(w)) : c.squaredNorm();
+  const double ss = w.size() ? c.dot(c.cwiseProduct(w)) : c.squaredNorm();
+  return P ? P->sum(ss) : ss;
+}
+
+double weighted_sq(const Eigen::VectorXd& v, const Eigen::VectorXd& w, const RowPartition* P) {
+  const double ss = w.size() ? v.dot(v.cwiseProduct(w)) : v.squaredNorm();
+  return P ? P->sum(ss) : ss;
 }
 
 std::vector<std::string> kept_names(const std::vector<std::string>& names, const std::vector<long>& keep) {
@@ -109,30 +120,33 @@ PartialledFirstStage partial_first_stage(const Eigen::MatrixXd& Fk, const std::v
 
 // Fits the model whose variables are the columns of `data` (y, then kx exogenous regressors, ke
 // endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
-// and reused as working storage.
-RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o) {
+// and reused as working storage. P: this process holds only its share of the rows (row_partition.hpp;
+// no IV then), the design and `data` are that share.
+RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o,
+                     const RowPartition* P = nullptr) {
   StageLap lap(o.timer);
   RegressionResult r;
   r.estimator = d.spec.has_iv() ? "iv" : (d.fixed_effects.empty() ? "ols" : "feols");
   r.formula = d.spec.formula;
   r.depvar = d.depvar;
   r.dropped = d.dropped;
-  r.nobs = static_cast<size_t>(data.rows());
-  const long n = data.rows();
+  r.nobs = P ? P->n_total : static_cast<size_t>(data.rows());
+  const long n = data.rows();                            // rows here
+  const double N = static_cast<double>(r.nobs);          // observations
   const Eigen::VectorXd& w = d.weights;
-  const Eigen::VectorXd raw_ss = weighted_ss(data, w);
+  const Eigen::VectorXd raw_ss = weighted_ss(data, w, P);
   // Total sum of squares of y, before y is demeaned.
   const bool centered = d.spec.intercept || !d.fixed_effects.empty();
   double tss;
   {
     const Eigen::VectorXd y0 = data.col(0);
-    tss = centered ? centered_ss(y0, w) : (w.size() ? y0.dot(y0.cwiseProduct(w)) : y0.squaredNorm());
+    tss = centered ? centered_ss(y0, w, P) : weighted_sq(y0, w, P);
   }
   size_t absorbed = 0;
   if (!d.fixed_effects.empty()) {
     // Columns already demeaned for this sample come from the cache; the rest are demeaned together.
     std::vector<std::string> keys;
-    const std::string sample = o.cache ? DemeanCache::sample_key(d) : "";
+    const std::string sample = o.cache ? (P ? P->sample_key : DemeanCache::sample_key(d)) : "";
     std::vector<long> todo;
     if (o.cache) {
       std::vector<std::string> col_names{d.depvar};
@@ -148,7 +162,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     } else {
       for (long j = 0; j < data.cols(); ++j) todo.push_back(j);
     }
-    Demeaner dm(d.fixed_effects, w, o.demean_tol);
+    Demeaner dm(d.fixed_effects, w, o.demean_tol, 10000, P ? &P->demean : nullptr);
     DemeanStats st;
     if (static_cast<long>(todo.size()) == data.cols()) {
       st = dm.demean(data);  // in place: no second n x k buffer
@@ -160,12 +174,13 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     }
     if (o.cache)
       for (long j : todo) o.cache->store(keys[static_cast<size_t>(j)], data.col(j));
-    absorbed = absorbed_parameters(d.fixed_effects);
+    absorbed = P ? P->absorbed : absorbed_parameters(d.fixed_effects);
     r.info["demean_iterations"] = std::to_string(st.max_iterations);
     r.info["demean_sweeps"] = std::to_string(st.max_sweeps);
     r.info["demean_tol"] = fmt::format("{:g}", o.demean_tol);
     if (!st.converged) r.warnings.push_back("the fixed-effect demeaning did not converge; estimates may be inaccurate");
-    for (const auto& f : d.fixed_effects) r.fixed_effects.emplace_back(f.name, f.n_levels);
+    for (size_t q = 0; q < d.fixed_effects.size(); ++q)
+      r.fixed_effects.emplace_back(d.fixed_effects[q].name, P ? P->demean.levels[q] : d.fixed_effects[q].n_levels);
     r.info["absorbed_parameters"] = std::to_string(absorbed);
   }
   lap.lap(Stage::Demean);
@@ -182,6 +197,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     for (long j = 1; j <= kx + ke; ++j) order.push_back(j);
     order.push_back(0);
     R_xy = triangular_factor(data, w, order);
+    if (P) R_xy = P->combine_factor(R_xy);  // the factor of all rows
   }
   Eigen::VectorXd ss_xe = raw_ss.segment(1, kx + ke);
   std::vector<long> keep = independent_columns_qr(R_xy, kx + ke, ss_xe, o.collin_tol);
@@ -263,12 +279,12 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     iv_diagnostics({Fk, Zactual, Vhat, y, ls.resid, w, d, absorbed, static_cast<long>(inst_idx.size())}, o.vcov, r);
   }
   const ConstRef Zfinal = ke == 0 ? ConstRef(data.leftCols(k_ols)) : ConstRef(Z);
-  if (ke == 0) ls = qr_least_squares(R_xy, keep, Zfinal, y, w);  // keep = keep_x without endogenous variables
+  if (ke == 0) ls = qr_least_squares(R_xy, keep, Zfinal, y, w, P ? P->exchange : nullptr);  // keep = keep_x without endogenous variables
   r.terms = names;
   r.coef = ls.beta;
   const size_t k = static_cast<size_t>(Zfinal.cols());
   lap.lap(Stage::Solve);
-  VcovOutput v = compute_vcov(o.vcov, {Zfinal, ls.resid, w, ls.bread, d, k, absorbed});
+  VcovOutput v = compute_vcov(o.vcov, {Zfinal, ls.resid, w, ls.bread, d, k, absorbed}, P);
   lap.lap(Stage::Vcov);
   r.vcov = v.V;
   r.vcov_info = v.info;
@@ -276,25 +292,26 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   for (const auto& c : o.vcov.cluster)
     if (c.empty()) throw SpecError("empty cluster variable name");
   const double K = static_cast<double>(k + absorbed);
-  r.df_resid = static_cast<double>(n) - K;
-  const double rss = w.size() ? ls.resid.dot(ls.resid.cwiseProduct(w)) : ls.resid.squaredNorm();
+  r.df_resid = N - K;
+  const double rss = weighted_sq(ls.resid, w, P);
   r.fit["rss"] = rss;
   r.fit["r2"] = 1 - rss / tss;
-  r.fit["adj_r2"] = 1 - (1 - r.fit["r2"]) * (static_cast<double>(n) - (centered ? 1 : 0)) / (static_cast<double>(n) - K);
-  r.fit["rmse"] = std::sqrt(rss / static_cast<double>(n));
-  r.fit["sigma"] = std::sqrt(rss / (static_cast<double>(n) - K));
+  r.fit["adj_r2"] = 1 - (1 - r.fit["r2"]) * (N - (centered ? 1 : 0)) / (N - K);
+  r.fit["rmse"] = std::sqrt(rss / N);
+  r.fit["sigma"] = std::sqrt(rss / (N - K));
   if (!d.fixed_effects.empty()) {
-    const double tss_within = w.size() ? y.dot(y.cwiseProduct(w)) : y.squaredNorm();
+    const double tss_within = weighted_sq(y, w, P);
     r.fit["r2_within"] = 1 - rss / tss_within;
     // Adjusted as plm's summary of a within model (r.squared(dfcor = TRUE)): (n - 1) / df_resid.
-    r.fit["adj_r2_within"] = 1 - (1 - r.fit["r2_within"]) * (static_cast<double>(n) - 1) / (static_cast<double>(n) - K);
+    r.fit["adj_r2_within"] = 1 - (1 - r.fit["r2_within"]) * (N - 1) / (N - K);
   }
   if (ke == 0) {
     // Gaussian log-likelihood at the least-squares fit, as R's logLik(lm) (weights: lm's
     // 0.5 sum log w_i - n/2 (log 2 pi + 1 - log n + log sum w_i e_i^2)); the parameters counted by
     // AIC and BIC are the regressors, the absorbed fixed effects and sigma (lm with the dummies).
-    const double nn = static_cast<double>(n);
-    const double sum_log_w = w.size() ? w.array().log().sum() : 0.0;
+    const double nn = N;
+    double sum_log_w = w.size() ? w.array().log().sum() : 0.0;
+    if (P && w.size()) sum_log_w = P->sum(sum_log_w);
     const double ll = 0.5 * sum_log_w - 0.5 * nn * (std::log(2 * std::numbers::pi) + 1 - std::log(nn) + std::log(rss));
     r.fit["loglik"] = ll;
     r.fit["aic"] = -2 * ll + 2 * (K + 1);
@@ -337,6 +354,31 @@ RegressionResult feols(Design&& d, const FeolsOptions& o) {
 }
 
 namespace {
+// The exchange to split the design's rows over (nullptr: none). The processes meet here first, so
+// that waiting for the slowest to read its data and build its design counts as design time, and
+// --timing's demean stage is the split work.
+ReduceExchange* meet_before_split(const Design& d, const FeolsOptions& o, ReduceExchange* exchange) {
+  ReduceExchange* ex = exchange ? exchange : reduce_exchange();
+  if (!ex || ex->size() <= 1 || !can_partition(d, o.vcov)) return nullptr;
+  double ready = 0;
+  ex->max(&ready, 1);
+  return ex;
+}
+
+// feols(Design&&), with the rows split across the processes of `ex` when the model allows it.
+RegressionResult feols_split(Design&& d, const FeolsOptions& o, ReduceExchange* ex) {
+  if (!ex || ex->size() <= 1 || !can_partition(d, o.vcov)) return feols(std::move(d), o);
+  RowPartition P;
+  if (o.cache) P.sample_key = DemeanCache::sample_key(d);
+  Design local = partition_rows(std::move(d), *ex, o.vcov, P);
+  ex->note_partitioned_fit();
+  Eigen::MatrixXd data = std::move(local.stacked);
+  if (!o.cache) std::vector<size_t>().swap(local.rows);
+  return fit(local, data, local.n_x, local.n_endog, local.n_instruments, o, &P);
+}
+}  // namespace
+
+namespace {
 DesignOptions with_vcov_groups(DesignOptions design_options, const FeolsOptions& options) {
   for (const auto& g : options.vcov.groups())
     if (std::find(design_options.groups.begin(), design_options.groups.end(), g) == design_options.groups.end())
@@ -358,6 +400,24 @@ RegressionResult feols(Frame&& frame, const std::string& formula, const FeolsOpt
   Design d = build_design(std::move(frame), parse_formula(formula), with_vcov_groups(std::move(design_options), options));
   lap.lap(Stage::Design);
   return feols(std::move(d), options);
+}
+
+RegressionResult feols_across_processes(const Frame& frame, const std::string& formula, const FeolsOptions& options,
+                                        DesignOptions design_options, ReduceExchange* exchange) {
+  StageLap lap(options.timer);
+  Design d = build_design(frame, parse_formula(formula), with_vcov_groups(std::move(design_options), options));
+  ReduceExchange* ex = meet_before_split(d, options, exchange);
+  lap.lap(Stage::Design);
+  return feols_split(std::move(d), options, ex);
+}
+
+RegressionResult feols_across_processes(Frame&& frame, const std::string& formula, const FeolsOptions& options,
+                                        DesignOptions design_options, ReduceExchange* exchange) {
+  StageLap lap(options.timer);
+  Design d = build_design(std::move(frame), parse_formula(formula), with_vcov_groups(std::move(design_options), options));
+  ReduceExchange* ex = meet_before_split(d, options, exchange);
+  lap.lap(Stage::Design);
+  return feols_split(std::move(d), options, ex);
 }
 
 }  // namespace cbec

@@ -17,6 +17,17 @@
 
 namespace cbec {
 
+class ReduceExchange;
+
+// The iterated vector split across processes (demean.hpp's DemeanPartition): its first n_local
+// entries are this process's own, the other free entries are the same on every process. The inner
+// products of the extrapolation add the processes' sums over their own entries (then the shared
+// entries once), and the convergence test asks whether any process's own entries moved.
+struct FixedPointSplit {
+  ReduceExchange* exchange = nullptr;  // nullptr: the whole vector is here
+  size_t n_local = 0;
+};
+
 struct FixedPointStats {
   size_t iterations = 0;   // accelerated iterations, as fixest counts them
   size_t evaluations = 0;  // calls of G (sweeps)
@@ -27,6 +38,6 @@ struct FixedPointStats {
 // iterations. x holds the start on entry and the last G(x) on return.
 FixedPointStats irons_tuck_fixed_point(const std::function<void(const double*, double*)>& G,
                                        const std::function<double(const double*)>& ssr, std::vector<double>& x,
-                                       size_t n_free, double tol, size_t max_iter);
+                                       size_t n_free, double tol, size_t max_iter, const FixedPointSplit& split = {});
 
 }  // namespace cbec

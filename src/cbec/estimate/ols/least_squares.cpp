@@ -3,9 +3,12 @@
 #include <Eigen/Householder>
 #include <Eigen/QR>
 #include <cmath>
+#include <cstring>
+#include <string>
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/stats/reduce_exchange.hpp"
 
 namespace cbec {
 
@@ -119,6 +122,8 @@ Eigen::MatrixXd triangular_factor(const Eigen::Ref<const Eigen::MatrixXd>& A, co
   return R;
 }
 
+void fold_factor(Eigen::MatrixXd& R, Eigen::MatrixXd& B) { fold_rows(R, B, B.rows()); }
+
 QrSolution solve_from_factor(const Eigen::MatrixXd& R, const std::vector<long>& keep) {
   const long p = R.cols(), m = static_cast<long>(keep.size());
   // The factor of [X_keep y]: Q'[X y] = R, so the QR of R's selected columns is that of [X_keep y].
@@ -152,7 +157,8 @@ QrSolution solve_from_factor(const Eigen::MatrixXd& R, const std::vector<long>& 
   return s;
 }
 
-void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w, double above) {
+void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w, double above,
+            ReduceExchange* exchange) {
   const double eps = std::numeric_limits<double>::epsilon();
   const long n = Z.rows(), m = Z.cols();
   if (m == 0 || !(s.predicted_error > above) || !(s.condition * s.condition * eps < 0.1)) return;
@@ -165,6 +171,20 @@ void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eig
     for (long c = 0; c < chunks; ++c) parts[static_cast<size_t>(c)] = chunk_gradient(Z, y, w, s.beta, c * kChunkRows, std::min(n, (c + 1) * kChunkRows));
     LongVector g = LongVector::Zero(m);
     for (const auto& part : parts) g += part;  // in chunk order: independent of the thread count
+    if (exchange) {  // every process's sums, added in rank order in extended precision
+      std::vector<size_t> lengths;
+      const std::string all = exchange->all_gather(
+          std::string_view(reinterpret_cast<const char*>(g.data()), static_cast<size_t>(m) * sizeof(long double)), lengths);
+      g.setZero();
+      size_t at = 0;
+      for (size_t len : lengths) {
+        if (len != static_cast<size_t>(m) * sizeof(long double)) throw Error("internal error: another process sent a gradient of another length");
+        LongVector part(m);
+        std::memcpy(part.data(), all.data() + at, len);
+        g += part;
+        at += len;
+      }
+    }
     // The correction from the semi-normal equations R'R delta = Z'W r.
     const LongVector delta = R.triangularView<Eigen::Upper>().solve(R.transpose().triangularView<Eigen::Lower>().solve(g));
     const Eigen::VectorXd d = delta.cast<double>();

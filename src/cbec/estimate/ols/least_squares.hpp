@@ -23,10 +23,17 @@
 
 namespace cbec {
 
+class ReduceExchange;
+
 // Upper-triangular R (p x p) with R'R = A'WA (W = diag(w), or I when w is empty), for the columns
 // of A listed in `order` (all, in order, when empty).
 Eigen::MatrixXd triangular_factor(const Eigen::Ref<const Eigen::MatrixXd>& A, const Eigen::VectorXd& w,
                                   const std::vector<long>& order = {});
+
+// Folds the rows of B into the upper-triangular R (p x p; B has p columns): afterwards
+// R'R = R0'R0 + B'B. B is overwritten. Rows split across processes: each process's factor of its
+// own rows, folded in rank order, is the factor of all rows (a tall-skinny QR over processes).
+void fold_factor(Eigen::MatrixXd& R, Eigen::MatrixXd& B);
 
 struct QrSolution {
   Eigen::VectorXd beta;   // coefficients of the last column of A on the columns `keep`
@@ -45,7 +52,9 @@ QrSolution solve_from_factor(const Eigen::MatrixXd& R, const std::vector<long>& 
 // s.predicted_error exceeds `above` and the design is well enough conditioned for it to converge
 // (cond^2 eps < 0.1); at most 3 steps, stopping when the correction no longer shrinks or what it
 // leaves is below machine precision.
+// Rows split across processes: `exchange` adds the processes' Z'Wr (in extended precision, rank
+// order), so every process takes the same steps.
 void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w,
-            double above = 1e-13);
+            double above = 1e-13, ReduceExchange* exchange = nullptr);
 
 }  // namespace cbec

@@ -8,11 +8,16 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
+#include <stdexcept>
+#include <string_view>
 #include <limits>
 
 #include "cbec/core/error.hpp"
 #include "cbec/core/strings.hpp"
 #include "cbec/estimate/ols/fixed_effects.hpp"
+#include "cbec/estimate/ols/row_partition.hpp"
+#include "cbec/stats/reduce_exchange.hpp"
 
 namespace cbec {
 
@@ -64,18 +69,44 @@ Factor intersect(const std::vector<const Factor*>& fs) {
   return out;
 }
 
-// Parameters absorbed by fixed effects that are not nested in any of the cluster variables.
-size_t absorbed_not_nested(const VcovInput& in, const std::vector<const Factor*>& clusters) {
+// With split rows: the intersection of groupings none of which lies within one process, coded as
+// over all rows (the processes' cells gathered and merged), so that its score sums can be added.
+Factor intersect_over_processes(const std::vector<const Factor*>& fs, ReduceExchange& ex) {
+  const size_t n = fs[0]->codes.size();
+  std::vector<int64_t> key(n, 0);
+  for (const Factor* f : fs)
+    for (size_t i = 0; i < n; ++i) key[i] = key[i] * static_cast<int64_t>(f->n_levels) + f->codes[i];
+  std::vector<int64_t> mine = key;
+  std::sort(mine.begin(), mine.end());
+  mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+  std::vector<size_t> lengths;
+  const std::string all = ex.all_gather(std::string_view(reinterpret_cast<const char*>(mine.data()), mine.size() * sizeof(int64_t)), lengths);
+  std::vector<int64_t> cells(all.size() / sizeof(int64_t));
+  std::memcpy(cells.data(), all.data(), cells.size() * sizeof(int64_t));
+  std::sort(cells.begin(), cells.end());
+  cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+  Factor out;
+  out.codes.resize(n);
+  for (size_t i = 0; i < n; ++i) out.codes[i] = static_cast<int32_t>(std::lower_bound(cells.begin(), cells.end(), key[i]) - cells.begin());
+  out.n_levels = cells.size();
+  return out;
+}
+
+}  // namespace
+
+size_t absorbed_not_nested(const Design& design, size_t absorbed, const std::vector<const Factor*>& clusters) {
   std::vector<Factor> kept;
-  for (const auto& fe : in.design.fixed_effects) {
+  for (const auto& fe : design.fixed_effects) {
     bool nested = std::any_of(clusters.begin(), clusters.end(), [&](const Factor* c) { return nested_in(fe, *c); });
     if (!nested) kept.push_back(fe);
   }
-  if (kept.size() == in.design.fixed_effects.size()) return in.absorbed;
+  if (kept.size() == design.fixed_effects.size()) return absorbed;
   // Every fixed effect nested: one parameter remains for the intercept (fixest, reghdfe).
   if (kept.empty()) return 1;
   return absorbed_parameters(kept);
 }
+
+namespace {
 
 // (I - H_gg)^(-1/2) for a symmetric positive semi-definite I - H_gg (pseudo-inverse for zero
 // eigenvalues, as clubSandwich).
@@ -460,8 +491,10 @@ VcovOutput cr2_random_effects(const VcovSpec& spec, const Eigen::MatrixXd& X, co
   return out;
 }
 
-VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
-  const double n = static_cast<double>(in.Z.rows());
+VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) { return compute_vcov(spec, in, nullptr); }
+
+VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPartition* part) {
+  const double n = static_cast<double>(part ? part->n_total : static_cast<size_t>(in.Z.rows()));
   const double K = static_cast<double>(in.n_regressors + in.absorbed);
   const Eigen::MatrixXd& M = in.bread;
   VcovOutput out;
@@ -470,7 +503,9 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
   if (n - K <= 0) throw NumericError(fmt::format("no residual degrees of freedom: {} observations for {} parameters", n, K));
   if (spec.type == "iid") {
     Eigen::VectorXd we = in.weights.size() ? Eigen::VectorXd(in.weights.cwiseProduct(in.resid)) : in.resid;
-    const double s2 = in.resid.dot(we) / (n - K);
+    double ssr = in.resid.dot(we);
+    if (part) ssr = part->sum(ssr);
+    const double s2 = ssr / (n - K);
     out.V = s2 * M;
     out.info.small_sample = "s^2 = e'We/(n-K)";
     return out;
@@ -489,18 +524,27 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
         we[i] /= std::pow(1 - h[i], power);
       }
     }
-    out.V = M * (in.Z.transpose() * we.cwiseAbs2().asDiagonal() * in.Z) * M;
+    if (part) {
+      Eigen::MatrixXd meat = in.Z.transpose() * we.cwiseAbs2().asDiagonal() * in.Z;
+      part->sum(meat);
+      out.V = M * meat * M;
+    } else {
+      out.V = M * (in.Z.transpose() * we.cwiseAbs2().asDiagonal() * in.Z) * M;
+    }
     if (spec.type == "HC1") {
       out.V *= n / (n - K);
       out.info.small_sample = "n/(n-K)";
     }
     return out;
   }
-  if (spec.type == "CR2") return cr2(spec, in);
+  if (spec.type == "CR2") {
+    if (part) throw std::logic_error("CR2 with rows split across processes");
+    return cr2(spec, in);
+  }
   if (spec.type == "CR1") {
     std::vector<const Factor*> cl;
     for (const auto& c : spec.cluster) cl.push_back(&group(in, c));
-    const double Kc = static_cast<double>(in.n_regressors + absorbed_not_nested(in, cl));
+    const double Kc = static_cast<double>(in.n_regressors + (part ? part->absorbed_cluster : absorbed_not_nested(in.design, in.absorbed, cl)));
     size_t g_min = std::numeric_limits<size_t>::max();
     for (const Factor* f : cl) g_min = std::min(g_min, f->n_levels);
     Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(in.Z.cols(), in.Z.cols());
@@ -508,15 +552,43 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
     const size_t m = cl.size();
     for (size_t mask = 1; mask < (size_t{1} << m); ++mask) {
       std::vector<const Factor*> sub;
+      bool within_processes = false;  // split rows: some variable of the subset has each level on one process
       for (size_t b = 0; b < m; ++b)
-        if (mask & (size_t{1} << b)) sub.push_back(cl[b]);
+        if (mask & (size_t{1} << b)) {
+          sub.push_back(cl[b]);
+          within_processes = within_processes || (part && part->whole_groups.count(spec.cluster[b]) > 0);
+        }
       Factor intersection;  // one variable: its own codes, not a copy
-      if (sub.size() > 1) intersection = intersect(sub);
-      const Factor& inter = sub.size() == 1 ? *sub[0] : intersection;
-      const double G = static_cast<double>(spec.multiway_df == "each" ? inter.n_levels : g_min);
       const double sign = (sub.size() % 2 == 1) ? 1.0 : -1.0;
-      Eigen::MatrixXd sums = group_sums(in, inter.codes, inter.n_levels);
-      meat += sign * G / (G - 1) * (sums.transpose() * sums);
+      if (!part) {
+        if (sub.size() > 1) intersection = intersect(sub);
+        const Factor& inter = sub.size() == 1 ? *sub[0] : intersection;
+        const double G = static_cast<double>(spec.multiway_df == "each" ? inter.n_levels : g_min);
+        Eigen::MatrixXd sums = group_sums(in, inter.codes, inter.n_levels);
+        meat += sign * G / (G - 1) * (sums.transpose() * sums);
+        continue;
+      }
+      // Rows split across processes.
+      Eigen::MatrixXd term;  // sum over the cells of s_g s_g'
+      size_t cells = 0;
+      if (within_processes) {
+        // Every cell lies within one process: its scores are complete here (cells coded locally).
+        intersection = intersect(sub);
+        const Eigen::MatrixXd sums = group_sums(in, intersection.codes, intersection.n_levels);
+        term = sums.transpose() * sums;
+        part->sum(term);
+        cells = static_cast<size_t>(part->sum(static_cast<double>(intersection.n_levels)));
+      } else {
+        // Cells spread over processes: their score sums are added over the processes first.
+        if (sub.size() > 1) intersection = intersect_over_processes(sub, *part->exchange);
+        const Factor& inter = sub.size() == 1 ? *sub[0] : intersection;
+        Eigen::MatrixXd sums = group_sums(in, inter.codes, inter.n_levels);
+        part->sum(sums);
+        term = sums.transpose() * sums;
+        cells = inter.n_levels;
+      }
+      const double G = static_cast<double>(spec.multiway_df == "each" ? cells : g_min);
+      meat += sign * G / (G - 1) * term;
     }
     out.V = M * meat * M * ((n - 1) / (n - Kc));
     out.info.cluster = spec.cluster;
@@ -533,6 +605,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) {
   if (spec.type == "DK") {
     const Factor& t = group(in, spec.time);
     Eigen::MatrixXd h = group_sums(in, t.codes, t.n_levels);  // rows in time order
+    if (part) part->sum(h);
     const long T = h.rows();
     const int L = spec.lag >= 0 ? spec.lag : static_cast<int>(std::floor(std::pow(static_cast<double>(T), 0.25)));
     Eigen::MatrixXd meat = h.transpose() * h;
