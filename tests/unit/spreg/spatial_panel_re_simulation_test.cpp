@@ -19,6 +19,7 @@
 #include "rook_lattice.hpp"
 
 using namespace cbec;
+using cbec::testing::lattice_panel;
 using cbec::testing::rook_lattice;
 
 namespace {
@@ -34,22 +35,7 @@ Summary simulate(SpatialPanelModel model, SpatialReErrors errors, double spatial
   const Eigen::MatrixXd inv = (Eigen::MatrixXd::Identity(n, n) - spatial * Eigen::MatrixXd(w)).inverse();
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> z(0, 1);
-  SpatialPanelData d;
-  d.depvar = "y";
-  d.x_names = {"(Intercept)", "x"};
-  d.n_units = n;
-  d.n_periods = T;
-  d.weights = {w};
-  d.period_weights.assign(T, 0);
-  for (int t = 0; t < T; ++t) {
-    std::vector<long> rows;
-    for (int i = 0; i < n; ++i) {
-      rows.push_back(t * n + i);
-      d.unit.push_back(i);
-      d.period.push_back(t);
-    }
-    d.period_rows.push_back(rows);
-  }
+  SpatialPanelData d = lattice_panel(side, T, {"(Intercept)", "x"});
   SpatialPanelOptions o;
   o.model = model;
   o.effect = SpatialPanelEffect::Random;

@@ -19,6 +19,7 @@
 #include "rook_lattice.hpp"
 
 using namespace cbec;
+using cbec::testing::lattice_panel;
 using cbec::testing::rook_lattice;
 
 namespace {
@@ -33,24 +34,7 @@ Coverage simulate(SpatialPanelModel model, double spatial, double beta, int reps
   const Eigen::MatrixXd inv = (Eigen::MatrixXd::Identity(n, n) - spatial * Eigen::MatrixXd(w)).inverse();
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> z(0, 1);
-  SpatialPanelData d;
-  d.depvar = "y";
-  d.x_names = {"x"};
-  d.n_units = n;
-  d.n_periods = T;
-  d.weights = {w};
-  d.period_weights.assign(T, 0);
-  d.unit.resize(n * T);
-  d.period.resize(n * T);
-  for (int t = 0; t < T; ++t) {
-    std::vector<long> rows;
-    for (int i = 0; i < n; ++i) {
-      rows.push_back(t * n + i);
-      d.unit[t * n + i] = i;
-      d.period[t * n + i] = t;
-    }
-    d.period_rows.push_back(rows);
-  }
+  SpatialPanelData d = lattice_panel(side, T, {"x"});
   SpatialPanelOptions o;
   o.model = model;
   o.effect = SpatialPanelEffect::Individual;
