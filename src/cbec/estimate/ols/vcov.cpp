@@ -53,43 +53,45 @@ const Factor& group(const VcovInput& in, const std::string& name) {
   return it->second;
 }
 
+// Each row's cell of several groupings as one integer (the groupings' codes in mixed radix).
+std::vector<int64_t> cell_keys(const std::vector<const Factor*>& fs) {
+  std::vector<int64_t> key(fs[0]->codes.size(), 0);
+  for (const Factor* f : fs)
+    for (size_t i = 0; i < key.size(); ++i) key[i] = key[i] * static_cast<int64_t>(f->n_levels) + f->codes[i];
+  return key;
+}
+
+std::vector<int64_t> sorted_unique(std::vector<int64_t> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+// The rows' cells coded by their rank among `cells` (sorted, holding every row's key).
+Factor coded(const std::vector<int64_t>& key, const std::vector<int64_t>& cells) {
+  Factor out;
+  out.codes.resize(key.size());
+  for (size_t i = 0; i < key.size(); ++i) out.codes[i] = static_cast<int32_t>(std::lower_bound(cells.begin(), cells.end(), key[i]) - cells.begin());
+  out.n_levels = cells.size();
+  return out;
+}
+
 // Intersection of several groupings.
 Factor intersect(const std::vector<const Factor*>& fs) {
-  Factor out;
-  const size_t n = fs[0]->codes.size();
-  std::vector<int64_t> key(n, 0);
-  for (const Factor* f : fs)
-    for (size_t i = 0; i < n; ++i) key[i] = key[i] * static_cast<int64_t>(f->n_levels) + f->codes[i];
-  std::vector<int64_t> sorted = key;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  out.codes.resize(n);
-  for (size_t i = 0; i < n; ++i) out.codes[i] = static_cast<int32_t>(std::lower_bound(sorted.begin(), sorted.end(), key[i]) - sorted.begin());
-  out.n_levels = sorted.size();
-  return out;
+  const std::vector<int64_t> key = cell_keys(fs);
+  return coded(key, sorted_unique(key));
 }
 
 // With split rows: the intersection of groupings none of which lies within one process, coded as
 // over all rows (the processes' cells gathered and merged), so that its score sums can be added.
 Factor intersect_over_processes(const std::vector<const Factor*>& fs, ReduceExchange& ex) {
-  const size_t n = fs[0]->codes.size();
-  std::vector<int64_t> key(n, 0);
-  for (const Factor* f : fs)
-    for (size_t i = 0; i < n; ++i) key[i] = key[i] * static_cast<int64_t>(f->n_levels) + f->codes[i];
-  std::vector<int64_t> mine = key;
-  std::sort(mine.begin(), mine.end());
-  mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+  const std::vector<int64_t> key = cell_keys(fs);
+  const std::vector<int64_t> mine = sorted_unique(key);
   std::vector<size_t> lengths;
   const std::string all = ex.all_gather(std::string_view(reinterpret_cast<const char*>(mine.data()), mine.size() * sizeof(int64_t)), lengths);
   std::vector<int64_t> cells(all.size() / sizeof(int64_t));
-  std::memcpy(cells.data(), all.data(), cells.size() * sizeof(int64_t));
-  std::sort(cells.begin(), cells.end());
-  cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
-  Factor out;
-  out.codes.resize(n);
-  for (size_t i = 0; i < n; ++i) out.codes[i] = static_cast<int32_t>(std::lower_bound(cells.begin(), cells.end(), key[i]) - cells.begin());
-  out.n_levels = cells.size();
-  return out;
+  if (!cells.empty()) std::memcpy(cells.data(), all.data(), cells.size() * sizeof(int64_t));
+  return coded(key, sorted_unique(std::move(cells)));
 }
 
 }  // namespace
