@@ -80,18 +80,16 @@ Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w, 
   return ss;
 }
 
+double weighted_sq(const Eigen::VectorXd& v, const Eigen::VectorXd& w, const RowPartition* P) {
+  const double ss = w.size() ? v.dot(v.cwiseProduct(w)) : v.squaredNorm();
+  return P ? P->sum(ss) : ss;
+}
+
 double centered_ss(const Eigen::VectorXd& y, const Eigen::VectorXd& w, const RowPartition* P) {
   double s[2] = {w.size() ? w.sum() : static_cast<double>(y.size()), w.size() ? y.dot(w) : y.sum()};
   if (P) P->sum(s, 2);
   const double mean = s[1] / s[0];
-  Eigen::VectorXd c = y.array() - mean;
-  const double ss = w.size() ? c.dot(c.cwiseProduct(w)) : c.squaredNorm();
-  return P ? P->sum(ss) : ss;
-}
-
-double weighted_sq(const Eigen::VectorXd& v, const Eigen::VectorXd& w, const RowPartition* P) {
-  const double ss = w.size() ? v.dot(v.cwiseProduct(w)) : v.squaredNorm();
-  return P ? P->sum(ss) : ss;
+  return weighted_sq(y.array() - mean, w, P);
 }
 
 std::vector<std::string> kept_names(const std::vector<std::string>& names, const std::vector<long>& keep) {
@@ -365,9 +363,10 @@ ReduceExchange* meet_before_split(const Design& d, const FeolsOptions& o, Reduce
   return ex;
 }
 
-// feols(Design&&), with the rows split across the processes of `ex` when the model allows it.
+// feols(Design&&), with the rows split across the processes of `ex` (from meet_before_split:
+// nullptr unless the model can be split).
 RegressionResult feols_split(Design&& d, const FeolsOptions& o, ReduceExchange* ex) {
-  if (!ex || ex->size() <= 1 || !can_partition(d, o.vcov)) return feols(std::move(d), o);
+  if (!ex) return feols(std::move(d), o);
   RowPartition P;
   if (o.cache) P.sample_key = DemeanCache::sample_key(d);
   Design local = partition_rows(std::move(d), *ex, o.vcov, P);
