@@ -10,18 +10,18 @@
 # with 1000 draws): the end-to-end figure to set beside cbec's. With CBEC_BEFORE=<path of another
 # cbec>, that program runs too, interleaved (before/after in the same run). A tool that fails or
 # exceeds TIMEOUT seconds (default 1800) is recorded as such.
-# Writes bench/spreg/results.tsv (seconds: cbec whole command, R model alone; e2e_seconds: whole
-# process). Usage: bench/spreg/run.sh 1000 5000 20000
+# Writes bench/spreg/results.tsv, or OUT (seconds: cbec whole command, R model alone; e2e_seconds:
+# whole process); CBEC chooses the program (default build/cbec). Usage: bench/spreg/run.sh 1000 5000 20000
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-cbec="$repo/build/cbec"
+cbec=${CBEC:-$repo/build/cbec}
 before=${CBEC_BEFORE:-}
 work=${BENCH_DIR:-/tmp/cbec-bench-spreg}
 timeout=${TIMEOUT:-1800}
 repeats=${REPEATS:-3}
 mkdir -p "$work"
-out="$here/results.tsv"
+out=${OUT:-$here/results.tsv}
 printf "n\tmodel\ttool\tseconds\te2e_seconds\tpeak_kb\testimate\n" > "$out"
 echo "# start $(date -u +%H:%M:%S) load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 

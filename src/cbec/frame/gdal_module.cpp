@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -17,16 +18,19 @@ constexpr const char* kModuleFile = "libcbec_gdal.so";
 std::vector<std::filesystem::path> candidates() {
   namespace fs = std::filesystem;
   std::vector<fs::path> out;
-  if (const char* v = std::getenv("CBEC_GDAL_MODULE"); v && *v) out.emplace_back(v);
+  const auto add = [&out](const fs::path& p) {
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  };
+  if (const char* v = std::getenv("CBEC_GDAL_MODULE"); v && *v) add(v);
   // The binary holding this code: the program, a test, or the Python module's shared library.
   Dl_info info{};
   if (dladdr(reinterpret_cast<void*>(&candidates), &info) && info.dli_fname && std::string(info.dli_fname).find('/') != std::string::npos)
-    out.push_back(fs::absolute(info.dli_fname).parent_path() / kModuleFile);
+    add(fs::absolute(info.dli_fname).parent_path() / kModuleFile);
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    out.push_back(exe.parent_path() / kModuleFile);
-    out.push_back(exe.parent_path().parent_path() / "lib" / "cbec" / kModuleFile);
+    add(exe.parent_path() / kModuleFile);
+    add(exe.parent_path().parent_path() / "lib" / "cbec" / kModuleFile);
   }
   return out;
 }
