@@ -12,7 +12,7 @@
 using namespace cbec;
 
 TEST(SimilarTraces, EqualTheDenseInverse) {
-  const auto w = testing::rook_lattice(9);
+  const auto w = cbec::testing::rook_lattice(9);
   const long n = w.rows();
   const Eigen::VectorXd v = Eigen::VectorXd::LinSpaced(n, -1.0, 2.0);
   for (double rho : {0.6, -0.45}) {
