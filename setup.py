@@ -30,7 +30,7 @@ class BuildWithCMake(build_py):
         subprocess.check_call(["cmake", "--build", build, "--target", "cbec_python", "--parallel", str(os.cpu_count() or 1)])
         target = os.path.join(self.build_lib, "cbec")
         os.makedirs(target, exist_ok=True)
-        for f in glob.glob(os.path.join(build, "python", "cbec", "_engine*.so")):
+        for f in glob.glob(os.path.join(build, "python", "cbec", "_engine*.so")) + [os.path.join(build, "python", "cbec", "libcbec_gdal.so")]:
             shutil.copy2(f, target)
         share = os.path.join(target, "share")
         shutil.rmtree(share, ignore_errors=True)

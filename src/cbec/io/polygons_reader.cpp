@@ -1,42 +1,18 @@
 #include "cbec/io/polygons_reader.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
-#include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <memory>
 #include <unordered_map>
 
 #include "cbec/core/error.hpp"
+#include "cbec/frame/gdal_module.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
 
 namespace {
-
-// GDAL's error messages during a call, collected instead of printed to stderr, so that cbec's
-// message can carry them.
-class GdalMessages {
- public:
-  GdalMessages() { CPLPushErrorHandlerEx(&GdalMessages::collect, this); }
-  ~GdalMessages() { CPLPopErrorHandler(); }
-  GdalMessages(const GdalMessages&) = delete;
-  GdalMessages& operator=(const GdalMessages&) = delete;
-  std::string text() const { return messages_.empty() ? "" : fmt::format(" (GDAL: {})", fmt::join(messages_, "; ")); }
-  bool failed() const { return failed_; }
-
- private:
-  static void CPL_STDCALL collect(CPLErr level, CPLErrorNum, const char* message) {
-    auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
-    if (!self || level < CE_Warning) return;
-    if (level >= CE_Failure) self->failed_ = true;
-    if (message && self->messages_.size() < 5) self->messages_.emplace_back(message);
-  }
-  std::vector<std::string> messages_;
-  bool failed_ = false;
-};
 
 bool has_extension(const std::string& path, const std::string& ext) {
   if (path.size() < ext.size()) return false;
@@ -88,22 +64,7 @@ Polygons read_polygons(const std::string& path, const std::string& id_field, con
     return p;
   }
   check_shapefile_parts(path);
-  GDALAllRegister();
-  GdalMessages gdal;
-  std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
-  if (!ds || ds->GetLayerCount() == 0)
-    throw DataError(fmt::format("cannot read polygons from '{}' (shapefile, GeoJSON, GeoPackage or CSV with WKT){}", path, gdal.text()));
-  OGRLayer* layer = ds->GetLayer(0);
-  const int field = layer->GetLayerDefn()->GetFieldIndex(id_field.c_str());
-  if (field < 0) throw DataError(fmt::format("'{}' has no field '{}'", path, id_field));
-  for (auto& feature : *layer) {
-    const OGRGeometry* g = feature->GetGeometryRef();
-    if (!g) throw DataError(fmt::format("'{}': feature {} has no geometry{}", path, feature->GetFID(), gdal.text()));
-    p.ids.emplace_back(feature->GetFieldAsString(field));
-    p.wkt.push_back(g->exportToWkt());
-  }
-  if (gdal.failed() || (!gdal.text().empty() && p.ids.empty()))
-    throw DataError(fmt::format("cannot read polygons from '{}': the file is damaged or incomplete{}", path, gdal.text()));
+  throw_if_failed(gdal_module().read_layer(path, id_field, p));
   if (!shared_ids) check_unique(p, path, id_field, "features");
   return p;
 }

@@ -12,6 +12,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/log_determinant.hpp"
+#include "cbec/estimate/spatial_models/symmetric_form.hpp"
 #include "cbec/stats/eigen_threads.hpp"
 #include "cbec/stats/replicate.hpp"
 
@@ -24,6 +25,18 @@ using SparseRM = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 constexpr Eigen::Index kMaxExactUnits = 3000;
 // Barry & Pace (1999) use a few random vectors per trace; spatialreg::trW's default p = 16.
 constexpr int kTraceVectors = 16;
+
+// The Monte-Carlo trace vectors, one row per unit.
+using Block = Eigen::Matrix<double, Eigen::Dynamic, kTraceVectors, Eigen::RowMajor>;
+
+// next = W p, one pass over W's non-zeros for all the vectors.
+void times_w(const SparseRM& w, const Block& p, Block& next) {
+  for (Eigen::Index i = 0; i < w.rows(); ++i) {
+    auto row = next.row(i);
+    row.setZero();
+    for (SparseRM::InnerIterator it(w, i); it; ++it) row += it.value() * p.row(it.col());
+  }
+}
 
 // Impacts at one (rho, beta, theta).
 struct Point { Eigen::VectorXd direct, total; };
@@ -130,6 +143,8 @@ Impacts spatial_impacts(const SparseRM& w, const ImpactsInput& in, const Impacts
   Eigen::VectorXcd lambda(n);
   lambda.real() = spectrum.eigen_real();
   lambda.imag() = spectrum.eigen_imag();
+  const Eigen::VectorXd& lambda_re = spectrum.eigen_real();
+  const bool real = spectrum.eigen_imag().isZero(0.0);
   const double lo = lambda.real().minCoeff(), hi = lambda.real().maxCoeff();
   const std::pair<double, double> interval{lo < 0 ? 1 / lo : -std::numeric_limits<double>::infinity(),
                                            hi > 0 ? 1 / hi : std::numeric_limits<double>::infinity()};
@@ -137,13 +152,24 @@ Impacts spatial_impacts(const SparseRM& w, const ImpactsInput& in, const Impacts
   const Eigen::VectorXd ones = Eigen::VectorXd::Ones(n), w1 = w * ones;
   const double dn = static_cast<double>(n);
   Evaluator eval = [&](double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) {
-    std::complex<double> t0 = 0, t1 = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      t0 += 1.0 / (1.0 - rho * lambda(i));
-      t1 += lambda(i) / (1.0 - rho * lambda(i));
+    double t0 = 0, t1 = 0;
+    if (real) {  // W similar to a symmetric matrix: real arithmetic
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const double inv = 1.0 / (1.0 - rho * lambda_re(i));
+        t0 += inv;
+        t1 += lambda_re(i) * inv;
+      }
+    } else {
+      std::complex<double> c0 = 0, c1 = 0;
+      for (Eigen::Index i = 0; i < n; ++i) {
+        c0 += 1.0 / (1.0 - rho * lambda(i));
+        c1 += lambda(i) / (1.0 - rho * lambda(i));
+      }
+      t0 = c0.real();
+      t1 = c1.real();
     }
     Point pt;
-    pt.direct = (beta * t0.real() + theta * t1.real()) / dn;
+    pt.direct = (beta * t0 + theta * t1) / dn;
     if (stochastic) {
       // W 1 = 1: 1'(I - rho W)^{-1} 1 = n / (1 - rho) (LeSage & Pace 2009, eq. 2.48).
       pt.total = (beta + theta) / (1 - rho);
@@ -169,27 +195,42 @@ PowerTraces monte_carlo_traces(const SparseRM& w, int order, unsigned long long 
   t.trace.resize(order);
   t.sum.resize(order + 1);
   t.method = "Monte Carlo traces (order " + std::to_string(order) + ", " + std::to_string(kTraceVectors) + " vectors)";
-  Eigen::MatrixXd x(n, kTraceVectors);
+  Block x(n, kTraceVectors);
   for (int c = 0; c < kTraceVectors; ++c) {
     Rng rng = draw_stream(seed, static_cast<uint64_t>(c));
     for (Eigen::Index i = 0; i < n; ++i) x(i, c) = standard_normal(rng);
   }
-  // E[x' A x] = tr(A) for x ~ N(0, I) (Hutchinson 1989; Barry & Pace 1999). The vectors and 1
-  // ride in one row-major block, so each power of W is one pass over its non-zeros.
-  using Block = Eigen::Matrix<double, Eigen::Dynamic, kTraceVectors + 1, Eigen::RowMajor>;
-  Block p(n, kTraceVectors + 1), next(n, kTraceVectors + 1);
-  p.leftCols(kTraceVectors) = x;
-  p.col(kTraceVectors).setOnes();
+  // E[x' A x] = tr(A) for x ~ N(0, I) (Hutchinson 1989; Barry & Pace 1999), the 16 vectors in one
+  // row-major block, so each product with W is one pass over its non-zeros.
+  const auto mean_dot = [](const Block& a, const Block& b) { return (a.array() * b.array()).colwise().sum().mean(); };
+  Block p = x, next(n, kTraceVectors);
+  if (const auto s = symmetrizing_scales(w)) {
+    // W similar to the symmetric S = diag(s) W diag(s)^-1: tr(W^j) = tr(S^j) and x'S^j x =
+    // (S^a x)'(S^b x) for a + b = j, so S^a x up to a = order/2 give every trace (half the
+    // products); S^a x = diag(s) W^a diag(s)^-1 x.
+    Block prev = x, cur(n, kTraceVectors);
+    p = x.array().colwise() / s->array();
+    for (int a = 1; 2 * a - 1 <= order; ++a) {
+      times_w(w, p, next);
+      p.swap(next);
+      cur = p.array().colwise() * s->array();
+      t.trace(2 * a - 2) = mean_dot(prev, cur);                     // j = 2a - 1
+      if (2 * a <= order) t.trace(2 * a - 1) = mean_dot(cur, cur);  // j = 2a
+      prev.swap(cur);
+    }
+  } else {
+    for (int j = 1; j <= order; ++j) {
+      times_w(w, p, next);
+      p.swap(next);
+      t.trace(j - 1) = mean_dot(x, p);
+    }
+  }
+  // 1'W^j 1, exactly.
+  Eigen::VectorXd ones = Eigen::VectorXd::Ones(n);
   t.sum(0) = static_cast<double>(n);
   for (int j = 1; j <= order; ++j) {
-    for (Eigen::Index i = 0; i < n; ++i) {
-      auto row = next.row(i);
-      row.setZero();
-      for (SparseRM::InnerIterator it(w, i); it; ++it) row += it.value() * p.row(it.col());
-    }
-    p.swap(next);
-    t.trace(j - 1) = (x.array() * p.leftCols(kTraceVectors).array()).colwise().sum().mean();
-    t.sum(j) = p.col(kTraceVectors).sum();
+    ones = w * ones;
+    t.sum(j) = ones.sum();
   }
   t.trace(0) = w.diagonal().sum();                                // exact: tr(W)
   t.trace(1) = w.cwiseProduct(SparseRM(w.transpose())).sum();     // exact: tr(W^2) = sum_ij w_ij w_ji

@@ -5,8 +5,10 @@
 #include <Eigen/Dense>
 
 #include <cmath>
+#include <utility>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/similar_traces.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml_internal.hpp"
 
 namespace cbec::detail {
@@ -39,40 +41,48 @@ double ldet_second(const LogDeterminant& ld, double r, double known) {
   return (ld.derivative(r + h) - ld.derivative(r - h)) / (2 * h);
 }
 
+// tr(G), tr(G G), tr(G'G) and G v for G = W (I - r W)^-1: by a sparse factorization when W is
+// similar to a symmetric matrix (similar_traces.hpp), else from the dense inverse.
+SimilarTraces traces_of_g(const Eigen::SparseMatrix<double, Eigen::RowMajor>& W, double r, const Eigen::VectorXd& v) {
+  if (auto t = similar_traces(W, r, v)) return std::move(*t);
+  const long n = W.rows();
+  const Dense G = W * (Dense::Identity(n, n) - r * Dense(W)).partialPivLu().inverse();
+  return {G.trace(), tr_prod(G, G), G.squaredNorm(), G * v};
+}
+
 }  // namespace
 
 Eigen::MatrixXd information_variance(const SpatialFit& f) {
   const long n = f.y.size(), k = f.X.cols();
   const double s2 = f.sigma2;
-  const auto& W = *f.w;  // sparse: products with it cost O(n^2), only the inverses O(n^3)
-  const Dense Wd = Dense(W), I = Dense::Identity(n, n);
+  const auto& W = *f.w;
   const Eigen::VectorXd xb = f.X * f.beta;
   if (f.model == SpatialModel::SAR || f.model == SpatialModel::SDM) {
-    // Anselin (1988), eq. 12.13, in (sigma^2, rho, b); WA = W (I - rho W)^-1.
-    const Dense WA = W * (I - f.rho * Wd).partialPivLu().inverse();
-    const Eigen::VectorXd wxb = WA * xb;
+    // Anselin (1988), eq. 12.13, in (sigma^2, rho, b); G = W (I - rho W)^-1.
+    const SimilarTraces t = traces_of_g(W, f.rho, xb);
     Dense info = Dense::Zero(k + 2, k + 2);
     info(0, 0) = n / (2 * s2 * s2);
-    info(0, 1) = info(1, 0) = WA.trace() / s2;
-    info(1, 1) = tr_prod(WA, WA) + WA.squaredNorm() + wxb.squaredNorm() / s2;
-    info.block(2, 1, k, 1) = f.X.transpose() * wxb / s2;
+    info(0, 1) = info(1, 0) = t.g / s2;
+    info(1, 1) = t.gg + t.gtg + t.gv.squaredNorm() / s2;
+    info.block(2, 1, k, 1) = f.X.transpose() * t.gv / s2;
     info.block(1, 2, 1, k) = info.block(2, 1, k, 1).transpose();
     info.block(2, 2, k, k) = f.X.transpose() * f.X / s2;
     return inverse_or_throw(info);
   }
   if (f.model == SpatialModel::SEM || f.model == SpatialModel::SDEM) {
-    // Anselin (1988), eq. 12.33, in (sigma^2, lambda, b); WB = W (I - lambda W)^-1; b block-diagonal.
-    const Dense WB = W * (I - f.lambda * Wd).partialPivLu().inverse();
+    // Anselin (1988), eq. 12.33, in (sigma^2, lambda, b); G = W (I - lambda W)^-1; b block-diagonal.
+    const SimilarTraces t = traces_of_g(W, f.lambda, xb);
     const Dense xl = f.X - f.lambda * (*f.w * f.X);
     Dense info = Dense::Zero(k + 2, k + 2);
     info(0, 0) = n / (2 * s2 * s2);
-    info(0, 1) = info(1, 0) = WB.trace() / s2;
-    info(1, 1) = tr_prod(WB, WB) + WB.squaredNorm();
+    info(0, 1) = info(1, 0) = t.g / s2;
+    info(1, 1) = t.gg + t.gtg;
     info.block(2, 2, k, k) = xl.transpose() * xl / s2;
     return inverse_or_throw(info);
   }
   // SAC, in (sigma^2, rho, lambda, b) (Anselin 1988, 6.4; as spatialreg's sacsarlm):
   // A = I - rho W, B = I - lambda W, WA = W A^-1, WB = W B^-1.
+  const Dense Wd = Dense(W), I = Dense::Identity(n, n);  // sparse W: products cost O(n^2), the inverses O(n^3)
   const Dense Ai = (I - f.rho * Wd).partialPivLu().inverse(), Bi = (I - f.lambda * Wd).partialPivLu().inverse();
   const Dense WA = W * Ai, WB = W * Bi;
   const auto times_b = [&](const Dense& m) -> Dense { return m - f.lambda * (W * m); };  // B m

@@ -1,0 +1,53 @@
+// Queen and rook contiguity with GEOS predicates through OGR (estimate/spatial/contiguity.hpp):
+// candidate pairs from a bounding-box sweep over x, so only nearby polygons are tested.
+#include <ogr_api.h>
+
+#include <algorithm>
+
+#include "cbec/gdal/functions.hpp"
+
+namespace cbec::gdal {
+
+GdalStatus contiguity(const Polygons& p, bool queen, double snap, std::vector<std::pair<size_t, size_t>>& links) {
+  GdalStatus status;
+  const size_t n = p.ids.size();
+  std::vector<Geom> geoms;
+  std::vector<OGREnvelope> env(n);
+  for (size_t i = 0; i < n; ++i) {
+    geoms.push_back(from_wkt(p.wkt[i], p.ids[i], status));
+    if (!geoms.back()) return status;
+    geoms.back()->getEnvelope(&env[i]);
+  }
+  // Sweep over x: pairs whose (snap-widened) envelopes overlap.
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return env[a].MinX < env[b].MinX; });
+  for (size_t a = 0; a < n; ++a) {
+    const size_t i = order[a];
+    for (size_t b = a + 1; b < n && env[order[b]].MinX <= env[i].MaxX + snap; ++b) {
+      const size_t j = order[b];
+      if (env[j].MinY > env[i].MaxY + snap || env[j].MaxY < env[i].MinY - snap) continue;
+      bool linked;
+      if (snap > 0 && !queen) {
+        Geom bi(geoms[i]->Boundary()), bj(geoms[j]->Boundary());
+        Geom zone(bi->Buffer(snap));
+        Geom shared(zone->Intersection(bj.get()));
+        linked = shared && !shared->IsEmpty() && shared->getDimension() >= 1;
+        if (linked) linked = OGR_G_Length(OGRGeometry::ToHandle(shared.get())) > snap;
+      } else if (snap > 0) {
+        linked = geoms[i]->Distance(geoms[j].get()) <= snap;
+      } else if (!geoms[i]->Intersects(geoms[j].get())) {
+        linked = false;
+      } else if (queen) {
+        linked = true;
+      } else {
+        Geom shared(geoms[i]->Intersection(geoms[j].get()));
+        linked = shared && shared->getDimension() >= 1 && !shared->IsEmpty();
+      }
+      if (linked) links.emplace_back(i, j);
+    }
+  }
+  return status;
+}
+
+}  // namespace cbec::gdal
