@@ -1,7 +1,8 @@
 // Random-effects spatial panel models and the spatial Hausman test against splm 1.6-5 on Munnell's
 // Produc data with the 48-state weights usaww (tests/reference/spreg/spatial_panel_re.R): SAR-RE,
-// SEM-RE with Baltagi-Song-Koh and with Kapoor-Kelejian-Prucha errors, and sphtest (ML). An
-// unbalanced panel is refused. The Durbin model (SDM-RE) against splm's SAR-RE on the data with the
+// SEM-RE with Baltagi-Song-Koh and with Kapoor-Kelejian-Prucha errors, and sphtest (ML). SAR-RE and
+// SDM-RE on an unbalanced panel against the likelihood written out in R
+// (tests/reference/spreg/spatial_panel_re_unbalanced.R); the error models refuse unbalanced panels. The Durbin model (SDM-RE) against splm's SAR-RE on the data with the
 // W x columns added (splm's ML has no Durbin option); SAC-RE with both error types.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -114,13 +115,41 @@ TEST(SpatialPanelRe, HausmanAgainstSplm) {
   EXPECT_EQ(checked, 3u);
 }
 
-TEST(SpatialPanelRe, RefusesUnbalancedPanelsAndLeeYu) {
-  const SpatialPanelSample s = sample("produc_unbalanced.csv", true);
-  try {
-    spatial_panel_re(s.data, options("sar", "baltagi"));
-    FAIL() << "an unbalanced panel was accepted";
-  } catch (const DataError& e) {
-    EXPECT_NE(std::string(e.what()).find("balanced panel"), std::string::npos) << e.what();
+TEST(SpatialPanelRe, UnbalancedSarAndSdmAgainstTheLikelihoodWrittenOut) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_re_unbalanced_produc.json");
+  const nlohmann::json fx = nlohmann::json::parse(in);
+  const SpatialPanelSample s = sample("produc_unbalanced_re.csv", true);
+  ASSERT_FALSE(s.data.balanced());
+  size_t checked = 0;
+  for (const auto& c : fx["models"]) {
+    const std::string model = c["model"];
+    SCOPED_TRACE(model);
+    const SpatialPanelResult r = spatial_panel_re(s.data, options(model, "baltagi"));
+    EXPECT_FALSE(r.balanced);
+    ASSERT_EQ(r.reg.nobs, c["n"].get<size_t>());
+    ASSERT_EQ(r.reg.terms, c["terms"].get<std::vector<std::string>>());
+    // phi within 1e-5 (the likelihood is flat in it); the SEs of (rho, phi) are numerical Hessians.
+    for (long j = 0; j < r.reg.coef.size(); ++j) {
+      expect_rel(r.reg.coef[j], c["coef"][j].get<double>(), r.reg.terms[static_cast<size_t>(j)], j == 1 ? 1e-5 : 1e-6);
+      // (rho, phi): central differences here, Richardson extrapolation (numDeriv) in R
+      expect_rel(std::sqrt(r.reg.vcov(j, j)), c["se"][j].get<double>(), "se " + r.reg.terms[static_cast<size_t>(j)], j < 2 ? 1e-4 : 1e-6);
+    }
+    expect_rel(r.sigma2, c["sigma2"], "sigma2");
+    expect_rel(r.loglik, c["loglik"], "loglik", 1e-9);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 2u);
+}
+
+TEST(SpatialPanelRe, RefusesUnbalancedErrorModelsAndLeeYu) {
+  const SpatialPanelSample s = sample("produc_unbalanced_re.csv", true);
+  for (const char* model : {"sem", "sac"}) {
+    try {
+      spatial_panel_re(s.data, options(model, "baltagi"));
+      FAIL() << "an unbalanced panel was accepted by " << model;
+    } catch (const DataError& e) {
+      EXPECT_NE(std::string(e.what()).find("balanced panel"), std::string::npos) << e.what();
+    }
   }
   const SpatialPanelSample b = sample("produc.csv", true);
   SpatialPanelOptions ly = options("sar", "baltagi");

@@ -25,7 +25,7 @@ Analysis spxt_analysis() {
   for (auto& o : spatial_panel_options(true)) {
     if (o.key == "effect") {
       o.choices.push_back("random");
-      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem, sdm, sac; balanced panels)";
+      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem, sdm, sac; sem and sac on balanced panels)";
     }
     a.options.push_back(o);
   }

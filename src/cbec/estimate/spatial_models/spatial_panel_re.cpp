@@ -4,6 +4,7 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/LU>
+#include <Eigen/QR>
 #include <Eigen/SparseCholesky>
 #include <boost/math/tools/minima.hpp>
 
@@ -61,14 +62,67 @@ Moments moments(const SpatialPanelData& d, const Eigen::MatrixXd& z) {
   return s;
 }
 
+// Without a spatial error (SAR-RE, SDM-RE) Sigma^-1 is block-diagonal by unit, so an unbalanced
+// panel needs only each unit's number of periods T_i: Sigma_i^-1 = E_{T_i} + Jbar_{T_i} / (T_i phi + 1)
+// and ln|Sigma|^-1/2 = -1/2 sum_i ln(T_i phi + 1) (Baltagi 2013, Econometric Analysis of Panel Data,
+// 5th ed., section 9.2, the unbalanced one-way error component model). With D the deviations from
+// the unit means zbar_i: dev0 = D'D and, per distinct T_i, the units' count and sum_i zbar_i zbar_i',
+// so that z'Sigma^-1 z = dev0 + sum over T_i of T_i / (T_i phi + 1) sum_i zbar_i zbar_i'.
+struct UnitMoments {
+  Eigen::MatrixXd dev0;
+  std::vector<double> length, units;   // per distinct T_i: T_i and its number of units
+  std::vector<Eigen::MatrixXd> means;  // per distinct T_i: sum_i zbar_i zbar_i'
+};
+
+UnitMoments unit_moments(const SpatialPanelData& d, const Eigen::MatrixXd& z) {
+  const long m = z.cols();
+  Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(static_cast<long>(d.n_units), m);
+  std::vector<double> periods(d.n_units, 0.0);
+  for (long r = 0; r < z.rows(); ++r) {
+    sum.row(d.unit[static_cast<size_t>(r)]) += z.row(r);
+    periods[static_cast<size_t>(d.unit[static_cast<size_t>(r)])] += 1;
+  }
+  UnitMoments u;
+  u.dev0 = Eigen::MatrixXd::Zero(m, m);
+  for (long r = 0; r < z.rows(); ++r) {
+    const long i = d.unit[static_cast<size_t>(r)];
+    const Eigen::RowVectorXd dev = z.row(r) - sum.row(i) / periods[static_cast<size_t>(i)];
+    u.dev0 += dev.transpose() * dev;
+  }
+  for (size_t i = 0; i < d.n_units; ++i) {
+    if (periods[i] == 0) continue;
+    const Eigen::RowVectorXd mean = sum.row(static_cast<long>(i)) / periods[i];
+    size_t g = 0;
+    while (g < u.length.size() && u.length[g] != periods[i]) ++g;
+    if (g == u.length.size()) u.length.push_back(periods[i]), u.units.push_back(0), u.means.push_back(Eigen::MatrixXd::Zero(m, m));
+    u.units[g] += 1;
+    u.means[g] += mean.transpose() * mean;
+  }
+  return u;
+}
+
 struct Problem {
   const SpatialPanelData& d;
   bool lag = false, error = false, kkp = false;
-  Moments mom;
-  LogDeterminant logdet;               // ln|I - r W|, for the lag's and the error's Jacobian
+  Moments mom;                         // the spatial error models (balanced panels)
+  UnitMoments unit_mom;                // the models without a spatial error (balanced or not)
+  std::vector<LogDeterminant> logdet;  // ln|I - r W_t| of each distinct W_t ...
+  std::vector<double> count;           // ... and the number of periods using it
   Eigen::SparseMatrix<double> w, id;   // W and I_n (column-major, for the sparse Cholesky)
   double n = 0, tp = 0, nt = 0;
   long k = 0;
+  // y and W y enter the moments as their residuals from least squares on X, y - X c_y and
+  // W y - X c_wy: beta's GLS estimate moves by c_y - rho c_wy and nothing else changes, but
+  // e'Sigma^-1 e = y'Sigma^-1 y - y'Sigma^-1 X beta no longer cancels the digits of the levels'
+  // squares (on Produc that left noise of ~1e-9 in ln L, 1e-3 in the numerical Hessian in phi).
+  Eigen::VectorXd shift_y, shift_wy;
+
+  // sum_t ln|I - r W_t|
+  double jacobian(double r) const {
+    double s = 0;
+    for (size_t w = 0; w < logdet.size(); ++w) s += count[w] * logdet[w](r);
+    return s;
+  }
 
   struct Gls {
     Eigen::VectorXd beta;
@@ -78,10 +132,19 @@ struct Problem {
 
   // z'Sigma^-1 z and ln|Sigma|^-1/2 at (phi, lambda) (Baltagi et al. 2003, eq. 2.9; see the header).
   std::pair<Eigen::MatrixXd, double> weighted(double phi, double lambda) const {
+    if (!error) {
+      Eigen::MatrixXd g = unit_mom.dev0;
+      double ldet = 0;
+      for (size_t j = 0; j < unit_mom.length.size(); ++j) {
+        const double ci = unit_mom.length[j] * phi + 1;
+        g += unit_mom.length[j] / ci * unit_mom.means[j];
+        ldet -= unit_mom.units[j] / 2 * std::log(ci);
+      }
+      return {g, ldet};
+    }
     const double c = tp * phi + 1;
-    if (!error) return {mom.dev0 + tp / c * mom.mean0, -n / 2 * std::log(c)};
     const Eigen::MatrixXd dev = mom.dev0 - lambda * (mom.dev1 + mom.dev1.transpose()) + lambda * lambda * mom.dev2;
-    const double jac = tp * logdet(lambda);
+    const double jac = jacobian(lambda);
     if (kkp) {
       // Kapoor et al. (2007): (Jbar / (T phi + 1) + E) (x) B'B
       const Eigen::MatrixXd mean = mom.mean0 - lambda * (mom.mean1 + mom.mean1.transpose()) + lambda * lambda * mom.mean2;
@@ -115,7 +178,9 @@ struct Problem {
     }
     r.beta = r.xsx.ldlt().solve(xsy);
     r.sigma2 = (ysy - xsy.dot(r.beta)) / nt;
-    r.loglik = -nt / 2 * (std::log(kTwoPi) + 1 + std::log(r.sigma2)) + ldet + (lag ? tp * logdet(rho) : 0.0);
+    r.beta += shift_y;
+    if (lag) r.beta -= rho * shift_wy;
+    r.loglik = -nt / 2 * (std::log(kTwoPi) + 1 + std::log(r.sigma2)) + ldet + (lag ? jacobian(rho) : 0.0);
     return r;
   }
 };
@@ -139,47 +204,67 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
     return r;
   }
   if (o.lee_yu) throw SpecError("lee_yu: the Lee-Yu correction is for fixed effects, not random effects");
-  if (!d.balanced()) {
+  const bool error = o.model == SpatialPanelModel::Sem || o.model == SpatialPanelModel::Sac;
+  if (error && !d.balanced()) {
     size_t present = 0;
     for (const auto& rows : d.period_rows) present += rows.size();
-    throw DataError(fmt::format("effect random needs a balanced panel (every unit in every period, as splm's spml): {} of {} unit-periods are present; "
-                                "fixed effects (individual, time, twoways) take unbalanced panels",
+    throw DataError(fmt::format("effect random with a spatial error (sem, sac) needs a balanced panel (every unit in every period, as splm's spml): {} of {} "
+                                "unit-periods are present; sar and sdm with random effects, and fixed effects (individual, time, twoways), take unbalanced panels",
                                 present, d.n_units * d.n_periods));
   }
-  Problem p{d, o.model == SpatialPanelModel::Sar || o.model == SpatialPanelModel::Sac, o.model == SpatialPanelModel::Sem || o.model == SpatialPanelModel::Sac, o.re_errors == SpatialReErrors::Kkp, {},
-            LogDeterminant(d.weights[0], o.log_det), {}, {}, 0, 0, 0, d.X.cols()};
+  Problem p{d, o.model == SpatialPanelModel::Sar || o.model == SpatialPanelModel::Sac, error, o.re_errors == SpatialReErrors::Kkp, {}, {}, {}, {}, {}, {}, 0, 0, 0, d.X.cols(), {}, {}};
   p.n = static_cast<double>(d.n_units);
   p.tp = static_cast<double>(d.n_periods);
   p.nt = static_cast<double>(d.y.size());
   if (p.k == 0) throw SpecError("the spatial panel model needs at least one regressor");
   if (p.nt <= static_cast<double>(p.k + 2)) throw DataError(fmt::format("{} observations are too few for {} regressors", d.y.size(), p.k));
   if (d.n_periods < 2) throw DataError("effect random needs at least two periods");
+  // Jacobian: one log-determinant per distinct W_t (one when balanced), counted once per period using it.
+  std::pair<double, double> iv{-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+  p.count.assign(d.weights.size(), 0.0);
+  for (size_t t = 0; t < d.n_periods; ++t) p.count[d.period_weights[t]] += 1;
+  for (const auto& w : d.weights) {
+    p.logdet.emplace_back(w, o.log_det);
+    const auto r = p.logdet.back().rho_interval();
+    iv.first = std::max(iv.first, r.first);
+    iv.second = std::min(iv.second, r.second);
+  }
+  if (!(iv.first < 0 && iv.second > 0)) throw NumericError("the weights leave no admissible interval for the spatial parameter");
   p.w = Eigen::SparseMatrix<double>(d.weights[0]);
   p.id.resize(p.w.rows(), p.w.cols());
   p.id.setIdentity();
 
-  // z = [y, W y, X]: W y per period (the lag models only)
+  // z = [y, W y, X]: W_t y_t per period (the lag models only)
   Eigen::MatrixXd z(d.y.size(), (p.lag ? 2 : 1) + p.k);
   z.col(0) = d.y;
-  if (p.lag)
-    for (size_t t = 0; t < d.n_periods; ++t) {
-      const auto& rows = d.period_rows[t];
-      Eigen::VectorXd yt(static_cast<long>(rows.size()));
-      for (size_t i = 0; i < rows.size(); ++i) yt[static_cast<long>(i)] = d.y[rows[i]];
-      const Eigen::VectorXd wyt = d.weights[0] * yt;
-      for (size_t i = 0; i < rows.size(); ++i) z(rows[i], 1) = wyt[static_cast<long>(i)];
-    }
+  if (p.lag) z.col(1) = panel_spatial_lag(d, d.y);
   z.rightCols(p.k) = d.X;
-  p.mom = moments(d, z);
   {
-    Eigen::LDLT<Eigen::MatrixXd> check(p.mom.dev0.bottomRightCorner(p.k, p.k) + p.mom.mean0.bottomRightCorner(p.k, p.k));
+    const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(d.X);
+    p.shift_y = qr.solve(d.y);
+    z.col(0) -= d.X * p.shift_y;
+    if (p.lag) {
+      p.shift_wy = qr.solve(z.col(1));
+      z.col(1) -= d.X * p.shift_wy;
+    }
+  }
+  Eigen::MatrixXd zz;   // z'z, to check the regressors
+  if (p.error) {
+    p.mom = moments(d, z);
+    zz = p.mom.dev0 + p.tp * p.mom.mean0;
+  } else {
+    p.unit_mom = unit_moments(d, z);
+    zz = p.unit_mom.dev0;
+    for (size_t j = 0; j < p.unit_mom.length.size(); ++j) zz += p.unit_mom.length[j] * p.unit_mom.means[j];
+  }
+  {
+    Eigen::LDLT<Eigen::MatrixXd> check(zz.bottomRightCorner(p.k, p.k));
     if (check.info() != Eigen::Success || check.vectorD().minCoeff() <= 1e-12 * check.vectorD().maxCoeff())
       throw NumericError("the regressors are collinear: drop one");
   }
 
   // Nested Brent searches: ln phi given the spatial parameters, then the error's lambda, then the
   // lag's rho (SAC: all three levels).
-  const auto iv = p.logdet.rho_interval();
   const double span = iv.second - iv.first;
   const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
   auto best_phi = [&](double lambda, double rho) {
@@ -224,9 +309,9 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   r.loglik = r.loglik_concentrated = f.loglik;
   r.rss = f.sigma2 * p.nt;
   r.interval = iv;
-  r.balanced = true;
+  r.balanced = d.balanced();
   r.lags = "W y per period";
-  r.log_det = log_det_method_name(p.logdet.method());
+  r.log_det = log_det_method_name(p.logdet.front().method());
   r.traces = sac ? "none: numerical Hessian of (rho, lambda, phi)" : "none: numerical Hessian of (phi, spatial parameter)";
   r.n_units = d.n_units;
   r.n_periods = d.n_periods;

@@ -1,6 +1,6 @@
 // Random-effects spatial panel models by maximum likelihood, as splm 1.6-5's spml(model =
-// "random") (Millo and Piras 2012, J. Stat. Softw. 47(1), section 2: ML random effects), on a balanced
-// panel of n units and T periods with one weights matrix W; u_t the period-t errors:
+// "random") (Millo and Piras 2012, J. Stat. Softw. 47(1), section 2: ML random effects), on a panel
+// of n units and T periods; u_t the period-t errors:
 //   SAR-RE:      y_t = rho W y_t + X_t beta + mu + v_t                      (splm lag = TRUE, "re")
 //   SEM-RE (b):  y_t = X_t beta + mu + e_t, e_t = lambda W e_t + v_t         (Baltagi, Song and Koh
 //                2003, J. Econometrics 117, eq. 2.1-2.2 and 2.6; splm spatial.error = "b", "semre")
@@ -18,6 +18,12 @@
 //   b:   Sigma^-1 = Jbar (x) (T phi I + (B'B)^-1)^-1 + E (x) B'B,
 //        ln|Sigma|^-1/2 = -1/2 ln|I + T phi B'B| + T ln|B|
 //   kkp: Sigma^-1 = (Jbar / (T phi + 1) + E) (x) B'B,  ln|Sigma|^-1/2 = -n/2 ln(T phi + 1) + T ln|B|
+// Unbalanced panels (beyond splm, which refuses them): SAR-RE and SDM-RE only, with unit i's T_i
+// periods and each period's W_t restricted to its units (row-standardized again, as the fixed-effects
+// models): Sigma_i^-1 = E_{T_i} + Jbar_{T_i} / (T_i phi + 1), ln|Sigma|^-1/2 = -1/2 sum_i ln(T_i phi + 1)
+// and the Jacobian sum_t ln|I - rho W_t| (checked against a dense R likelihood,
+// tests/reference/spreg/spatial_panel_re_unbalanced.R). The spatial error models' Sigma mixes units
+// through B_t, which changes with the period's units: refused there.
 // Log-likelihood concentrated in beta and sigma_v^2 (GLS at given phi, lambda, rho):
 //   ln L = -NT/2 (ln 2 pi + 1) + T ln|I - rho W| + ln|Sigma|^-1/2 - NT/2 ln(e'Sigma^-1 e / NT),
 // e = y - rho W y - X beta_GLS. Sigma^-1 is applied through the period means and the deviations
@@ -39,8 +45,8 @@
 
 namespace cbec {
 
-// Fits SAR-RE or SEM-RE (options.model, options.re_errors); refuses unbalanced panels (as splm),
-// the SDM, the Lee-Yu correction and a missing intercept. The result's terms: "rho" or "lambda",
+// Fits SAR-RE, SDM-RE, SEM-RE or SAC-RE (options.model, options.re_errors); refuses unbalanced
+// panels with a spatial error, the Lee-Yu correction and a missing intercept. The result's terms: "rho" or "lambda",
 // "phi", then the regressors.
 SpatialPanelResult spatial_panel_re(const SpatialPanelData& data, const SpatialPanelOptions& options);
 
