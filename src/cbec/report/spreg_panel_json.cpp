@@ -24,6 +24,7 @@ nlohmann::json to_json(const SpatialPanelResult& r) {
   if (r.model == "sac" || (r.estimator == "gm" && r.model == "sem")) j["lambda"] = json_number(r.spatial_error);
   if (r.estimator == "gm") {
     j["moments"] = r.moments;
+    j["durbin"] = r.durbin;
     j["sigma2_v"] = json_number(r.sigma2);
     if (r.effect == "random") {
       j["sigma2_1"] = json_number(r.sigma2_1);

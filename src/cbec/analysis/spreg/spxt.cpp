@@ -39,12 +39,15 @@ Analysis spxt_analysis() {
   a.options.push_back(choice_option("moments", {"initial", "weights", "fullweights"}, "initial",
                                     "estimator gm, random effects, sem and sac: the KKP moments of the spatial error, as splm's spgm(moments =): initial (the "
                                     "unweighted within moments), weights (both blocks, simplified weights) or fullweights (both blocks, KKP's full weights); sar has no spatial error and no moments (EC2SLS)"));
+  a.options.push_back(flag_option("durbin",
+                                  "estimator gm: W x of every regressor but the intercept as further regressors (\"W.x\"), as splm's spgm(Durbin = TRUE): "
+                                  "sar becomes the SDM, sem the SDEM, sac the SAC with W x; by ML the SDM is model sdm"));
   a.options.push_back(flag_option("dynamic",
                                   "Dynamic spatial panel: y_{t-1} and W y_{t-1} added as regressors, the first period dropped (Yu, de Jong and Lee 2008); "
                                   "fixed-effects ML without bias correction, biased of order 1/T: for panels with many periods"));
   a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest; with effect "
                                              "random; by ML, or with estimator gm on the GM fits, the fixed effects with the initial moments)"));
-  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR and SDM (0: none)"));
+  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM and SAC, by ML or GM (0: none)"));
   a.needs.resampling = true;
   a.needs.panel = PanelNeed::Required;
   a.needs.spatial = true;
@@ -56,6 +59,7 @@ Analysis spxt_analysis() {
     const bool gm = o.text("estimator") == "gm";
     if (gm && dynamic) throw SpecError("dynamic: the dynamic spatial panel is estimated by ML, not with estimator gm");
     if (!gm && o.text("moments") != "initial") throw SpecError("moments: the GM moments apply with estimator gm");
+    if (!gm && o.flag("durbin")) throw SpecError("durbin: the W x terms of sar, sem and sac are for estimator gm; by ML use model sdm");
     if (dynamic && random) throw SpecError("dynamic: the dynamic spatial panel takes fixed effects or pooled, not effect random (y_{t-1} is correlated with the random effect)");
     const bool intercept = random || o.text("effect") == "pooled";
     SpatialPanelSample sample = spatial_panel_sample(frame, dynamic ? dynamic_formula(o.text("formula")) : o.text("formula"), intercept, ctx.time, s, ctx.data);
@@ -80,6 +84,7 @@ Analysis spxt_analysis() {
       SpatialPanelOptions po = spatial_panel_options_of(o, m);
       po.re_errors = o.text("re_errors") == "kkp" ? SpatialReErrors::Kkp : SpatialReErrors::Baltagi;
       po.moments = parse_gm_moments(o.text("moments"));
+      po.durbin = o.flag("durbin");
       const SpatialPanelResult r = fit_spatial_panel(sample, po, gm);
       regs.push_back(r.reg);
       out.json["models"].push_back(to_json(r));
@@ -98,9 +103,10 @@ Analysis spxt_analysis() {
     Table t = regression_table(regs, to);
     t.notes.insert(t.notes.end(), notes.notes.begin(), notes.notes.end());
     if (gm)
-      t.notes.push_back("GM (splm's spgm): rho: spatial lag; lambda: spatial error (splm names them the other way round), from the Kapoor-Kelejian-Prucha moments, "
+      t.notes.push_back(std::string("GM (splm's spgm): rho: spatial lag; lambda: spatial error (splm names them the other way round), from the Kapoor-Kelejian-Prucha moments, "
                         "without a standard error (as splm). Standard errors: sigma_v^2 (Z*'Z*)^-1 of the transformed (IV) regression; sem within: lm's s^2 "
-                        "(X*'X*)^-1, s^2 = e'e/(nT - k); sar: s^2 (Zp'Zp)^-1, s^2 = e'e/(nT - k - 1); z tests.");
+                        "(X*'X*)^-1, s^2 = e'e/(nT - k); sar: s^2 (Zp'Zp)^-1, s^2 = e'e/(nT - k - 1); z tests.") +
+                        (o.flag("durbin") ? " W.x: the regressors' spatial lags (Durbin terms, splm's lag_x)." : ""));
     else
       t.notes.push_back(random ? "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors: the slopes' sigma2 (X' Sigma^-1 X)^-1, "
                                  "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."

@@ -88,6 +88,7 @@ struct SpatialPanelOptions {
   LogDetMethod log_det = LogDetMethod::Auto;
   SpatialReErrors re_errors = SpatialReErrors::Baltagi;   // random effects only
   GmMoments moments = GmMoments::Initial;                  // GM (spatial_panel_gm.hpp) only
+  bool durbin = false;                                     // GM only: W x of every regressor (splm's Durbin = TRUE)
 };
 
 struct SpatialPanelResult {
@@ -110,6 +111,7 @@ struct SpatialPanelResult {
   // "ml", or "gm" (spatial_panel_gm.hpp: no log-likelihood; sigma_1^2 and theta with random effects)
   std::string estimator = "ml", moments;
   double sigma2_1 = 0, theta = 0;
+  bool durbin = false;           // GM with W x regressors ("W.x" terms)
 };
 
 // Fits the model: fixed effects or pooled here; random effects by spatial_panel_re

@@ -212,7 +212,8 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
   const bool random = o.effect == SpatialPanelEffect::Random;
   if (!random && o.effect != SpatialPanelEffect::Individual)
     throw SpecError("estimator gm: the GM spatial panel takes effect individual (splm's within) or random, not " + spatial_panel_effect_name(o.effect));
-  if (o.model == SpatialPanelModel::Sdm) throw SpecError("estimator gm: the models are sar, sem and sac (splm's spgm), not sdm");
+  if (o.model == SpatialPanelModel::Sdm)
+    throw SpecError("estimator gm: the models are sar, sem and sac (splm's spgm), not sdm; for the SDM by GM use model sar with durbin (W x of every regressor)");
   if (!random && o.moments != GmMoments::Initial)
     throw SpecError("moments: with fixed effects only the initial moments exist (weights and fullweights weight the between moments of random effects)");
   if (o.lee_yu) throw SpecError("estimator gm: the Lee-Yu correction is for the ML fixed-effects estimates");
@@ -233,6 +234,8 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
       s.y[t * n + i] = d.y[row];
       s.x.row(t * n + i) = d.X.row(row).tail(k);
     }
+  // Durbin terms: X becomes [X, (I_T (x) W) X] (splm's spgm, Durbin = TRUE).
+  if (o.durbin) s.x = hcat({s.x, s.lag(s.x)});
   Fit f;
   switch (o.model) {
     case SpatialPanelModel::Sem: f = sem(s, random, o.moments); break;
@@ -247,6 +250,8 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
   g.depvar = d.depvar;
   if (lag) g.terms.push_back("rho");
   g.terms.insert(g.terms.end(), d.x_names.begin(), d.x_names.end());
+  if (o.durbin)
+    for (size_t j = has_intercept ? 1 : 0; j < d.x_names.size(); ++j) g.terms.push_back("W." + d.x_names[j]);
   g.coef = f.coef;
   g.vcov = f.vcov;
   g.vcov_info.type = "gm";
@@ -257,6 +262,7 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
   r.model = o.model == SpatialPanelModel::Sem ? "sem" : o.model == SpatialPanelModel::Sac ? "sac" : "sar";
   r.effect = spatial_panel_effect_name(o.effect);
   r.estimator = "gm";
+  r.durbin = o.durbin;
   r.moments = o.model == SpatialPanelModel::Sar ? "" : gm_moments_name(o.moments);
   r.spatial = lag ? f.rho : f.lambda;
   r.spatial_error = o.model == SpatialPanelModel::Sar ? 0 : f.lambda;
