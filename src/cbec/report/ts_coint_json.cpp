@@ -24,7 +24,7 @@ nlohmann::json to_json(const KaoResult& r) {
 
 nlohmann::json to_json(const PedroniResult& r) {
   nlohmann::json j{{"test", "pedroni"}, {"null", "no cointegration"}, {"units", r.units.size()}, {"periods", r.periods},
-                   {"regressors", r.regressors}, {"trend", r.trend}, {"simulated_moments", r.simulated_moments},
+                   {"regressors", r.regressors}, {"trend", r.trend}, {"intercept", r.intercept}, {"simulated_moments", r.simulated_moments},
                    {"bandwidth_mean", json_number(r.bandwidth)}, {"statistics", nlohmann::json::array()}, {"by_unit", nlohmann::json::array()}};
   for (const auto& s : r.statistics)
     j["statistics"].push_back({{"name", s.name}, {"raw", json_number(s.raw)}, {"stat", json_number(s.stat)}, {"p_value", json_number(s.p_value)},
@@ -37,7 +37,7 @@ nlohmann::json to_json(const PedroniResult& r) {
 
 nlohmann::json to_json(const WesterlundResult& r) {
   nlohmann::json j{{"test", "westerlund"}, {"null", "no cointegration"}, {"units", r.units.size()}, {"periods", r.periods},
-                   {"regressors", r.regressors}, {"trend", r.trend}, {"simulated_moments", true}, {"bootstrap", r.bootstrap},
+                   {"regressors", r.regressors}, {"trend", r.trend}, {"intercept", r.intercept}, {"simulated_moments", true}, {"bootstrap", r.bootstrap},
                    {"statistics", nlohmann::json::array()}, {"by_unit", nlohmann::json::array()}};
   for (const auto& s : r.statistics) {
     nlohmann::json e{{"name", s.name}, {"raw", json_number(s.raw)}, {"stat", json_number(s.stat)}, {"p_value", json_number(s.p_value)}};

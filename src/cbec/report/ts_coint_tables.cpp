@@ -71,15 +71,21 @@ Table kao_table(const KaoResult& r, const std::string& long_run) {
   return t;
 }
 
+namespace {
+std::string deterministic_note(bool intercept, bool trend) {
+  return !intercept ? "no deterministic terms" : trend ? "unit intercepts and trends" : "unit intercepts";
+}
+}  // namespace
+
 Table pedroni_table(const PedroniResult& r, const std::string& lags, const std::string& long_run) {
   Table t;
   t.title = "Pedroni (1999, 2004) residual-based panel cointegration tests";
   t.header = {"statistic", "raw", "standardized", "p-value"};
   for (const auto& s : r.statistics) t.rows.push_back({s.name, format_fixed(s.raw), format_fixed(s.stat), format_fixed(s.p_value)});
   t.notes.push_back(fmt::format("H0: no cointegration; standardized (stat - mu sqrt(N)) / sqrt(v), N(0,1); panel_v right tail, the others left. "
-                                "{} units x {} periods, {} regressors, {}", r.units.size(), r.periods, r.regressors, r.trend ? "unit intercepts and trends" : "unit intercepts"));
+                                "{} units x {} periods, {} regressors, {}", r.units.size(), r.periods, r.regressors, deterministic_note(r.intercept, r.trend)));
   t.notes.push_back(fmt::format("moments: {}; ADF lags {}; long run: {}",
-                                r.simulated_moments ? "simulated by cbec (one regressor with trends is not in Pedroni 1999 Table 2)" : "Pedroni (1999, Table 2)",
+                                r.simulated_moments ? "simulated by cbec (one regressor with trends or without intercepts is not in Pedroni 1999 Table 2)" : "Pedroni (1999, Table 2)",
                                 lags, long_run));
   return t;
 }
@@ -96,7 +102,7 @@ Table westerlund_table(const WesterlundResult& r, const std::string& lags, const
   }
   t.notes.push_back(fmt::format("H0: no cointegration; z N(0,1), left tail (moments simulated by cbec, Westerlund 2007 Table 1's method). "
                                 "Gt, Ga: some units cointegrated under H1; Pt, Pa: the panel. {} units x {} periods, {} regressors, {}",
-                                r.units.size(), r.periods, r.regressors, r.trend ? "unit intercepts and trends" : "unit intercepts"));
+                                r.units.size(), r.periods, r.regressors, deterministic_note(r.intercept, r.trend)));
   t.notes.push_back(fmt::format("ECM {}; long run: {}{}", lags, long_run,
                                 r.bootstrap > 0 ? fmt::format("; sieve bootstrap with {} draws, periods drawn jointly across units", r.bootstrap) : ""));
   return t;

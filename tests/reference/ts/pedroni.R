@@ -18,6 +18,8 @@ pr <- produc; pr$lgsp <- log(pr$gsp); pr$lpc <- log(pr$pc); pr$lemp <- log(pr$em
 # mu and v (panel v, panel rho, panel t, group rho, group t), Pedroni (1999, Table 2); k = 1 see header of
 # src/cbec/estimate/ts/pedroni_moments.hpp
 moments <- list(
+  none = rbind(c(3.971, 29.608, -2.758, 25.860, -1.011, 1.588, -5.800, 25.744, -1.396, 0.772),
+               c(6.982, 81.145, -6.388, 64.288, -1.662, 1.559, -9.889, 41.943, -1.992, 0.649)),
   constant = rbind(c(8.62, 60.75, -6.02, 31.27, -1.73, 0.93, -9.05, 35.98, -2.03, 0.66),
                    c(11.754, 104.546, -9.495, 57.61, -2.177, 0.964, -12.938, 51.49, -2.453, 0.618)),
   trend = rbind(c(17.886, 118.986, -10.542, 43.794, -2.309, 0.694, -13.600, 50.324, -2.547, 0.585),
@@ -35,12 +37,12 @@ adf_lags <- function(e, rule, p, pmax) {
   which.min(ic) - 1
 }
 
-pedroni <- function(df, id, y, x, trend, kernel, rule, lag_rule, p, pmax = NA, demean = FALSE) {
+pedroni <- function(df, id, y, x, trend, kernel, rule, lag_rule, p, pmax = NA, demean = FALSE, intercept = TRUE) {
   if (demean) for (v in c(y, x)) df[[v]] <- df[[v]] - ave(df[[v]], df$year)
   units <- unit_list(df, id, y, x); N <- length(units); T <- length(units[[1]]$y); k <- length(x)
   if (is.na(pmax)) pmax <- floor(12 * (T / 100)^0.25)
   u <- lapply(units, function(d) {
-    tt <- 1:T; D <- if (trend) cbind(1, tt) else cbind(rep(1, T))
+    tt <- 1:T; D <- if (!intercept) NULL else if (trend) cbind(1, tt) else cbind(rep(1, T))
     e <- lm.fit(cbind(D, d$X), d$y)$residuals                                    # step 1
     dX <- diff(d$X); if (trend) dX <- cbind(1, dX)
     eta <- lm.fit(dX, diff(d$y))$residuals                                      # step 3
@@ -62,22 +64,24 @@ pedroni <- function(df, id, y, x, trend, kernel, rule, lag_rule, p, pmax = NA, d
            panel_adf = sum(w * num) / sqrt(mean(w * s2s) * sum(w * den)),   # s~*^2 weighted by L^-2, as sigma~^2
            group_rho = T / sqrt(N) * sum(B / A), group_pp = sum(B / sqrt(sig2 * A)) / sqrt(N),
            group_adf = sum(num / sqrt(s2s * den)) / sqrt(N))
-  m <- moments[[if (trend) "trend" else "constant"]][k, ]
+  m <- moments[[if (!intercept) "none" else if (trend) "trend" else "constant"]][k, ]
   mu <- m[c(1, 3, 5, 5, 7, 9, 9)]; v <- m[c(2, 4, 6, 6, 8, 10, 10)]
   z <- (raw - mu * sqrt(N)) / sqrt(v)
   p <- c(pnorm(z[1], lower.tail = FALSE), pnorm(z[-1]))
   list(raw = unname(raw), stat = unname(z), p_value = unname(p), unit_lags = g(function(v) v$lags))
 }
 
-case <- function(id, df, unit, y, x, trend, kernel, rule, lag_rule, p, pmax = NA, demean = FALSE, logs = FALSE)
-  c(list(id = id, unit = unit, y = y, x = x, trend = trend, kernel = kernel, bandwidth = rule, lag_rule = lag_rule, lags = p,
+case <- function(id, df, unit, y, x, trend, kernel, rule, lag_rule, p, pmax = NA, demean = FALSE, logs = FALSE, intercept = TRUE)
+  c(list(id = id, unit = unit, y = y, x = x, trend = trend, intercept = intercept, kernel = kernel, bandwidth = rule, lag_rule = lag_rule, lags = p,
          max_lags = pmax, demean = demean, logs = logs),
-    pedroni(df, unit, y, x, trend, kernel, rule, lag_rule, p, pmax, demean))
+    pedroni(df, unit, y, x, trend, kernel, rule, lag_rule, p, pmax, demean, intercept))
 out <- list(source_script = "tests/reference/ts/pedroni.R", sandwich = as.character(packageVersion("sandwich")),
   cases = list(
     case("produc_two_regressors", pr, "state", "lgsp", c("lpc", "lemp"), FALSE, "bartlett", "nw", "fixed", 1),
     case("produc_one_regressor_aic_demean", pr, "state", "lgsp", "lpc", FALSE, "bartlett", "nw", "aic", 0, 2, TRUE),
     case("grunfeld_trend_qs_andrews", gr, "firm", "inv", c("value", "capital"), TRUE, "qs", "andrews", "fixed", 2),
-    case("grunfeld_one_regressor_trend_bic", gr, "firm", "inv", "value", TRUE, "parzen", 3, "bic", 0, 3)))
+    case("grunfeld_one_regressor_trend_bic", gr, "firm", "inv", "value", TRUE, "parzen", 3, "bic", 0, 3),
+    case("produc_two_regressors_no_intercepts", pr, "state", "lgsp", c("lpc", "lemp"), FALSE, "bartlett", "nw", "fixed", 1, intercept = FALSE),
+    case("grunfeld_one_regressor_no_intercepts_aic", gr, "firm", "inv", "value", FALSE, "qs", "andrews", "aic", 0, 2, intercept = FALSE)))
 write_json(out, "tests/reference/fixtures/ts_pedroni.json", auto_unbox = TRUE, digits = NA, pretty = TRUE)
 cat("wrote ts_pedroni.json\n")

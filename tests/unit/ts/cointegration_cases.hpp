@@ -32,7 +32,9 @@ inline CointegrationData cointegration_case(const nlohmann::json& c) {
   auto column = [&](const std::string& v) { return produc ? v.substr(1) : v; };
   std::vector<std::string> x;
   for (const auto& v : c["x"]) x.push_back(column(v.get<std::string>()));
-  return cointegration_data(f, c["unit"], "year", column(c["y"]), x, c["trend"], produc);
+  CointegrationData d = cointegration_data(f, c["unit"], "year", column(c["y"]), x, c["trend"], produc);
+  d.intercept = c.value("intercept", true);   // false: no deterministic terms
+  return d;
 }
 
 }  // namespace cbec::testing

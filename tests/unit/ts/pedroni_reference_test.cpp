@@ -1,7 +1,7 @@
 // Pedroni's seven panel cointegration statistics against tests/reference/ts/pedroni.R (Pedroni 1999
 // Table 1 written out in R, long-run variances by sandwich) on plm's Produc and Grunfeld: raw and
 // standardized statistics, p-values and each unit's ADF lags; fixed, AIC and BIC lags, intercepts and
-// trends, one and two regressors, cross-sectional demeaning, three kernels.
+// trends or neither, one and two regressors, cross-sectional demeaning, three kernels.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -52,15 +52,15 @@ TEST(Pedroni, MatchesTheRReferenceOnProducAndGrunfeld) {
 
 TEST(Pedroni, MomentsFollowTheTable) {
   // Pedroni (1999, Table 2), two regressors with intercepts; the ADF t share the PP t moments
-  const PedroniMoments m = pedroni_moments(2, false);
+  const PedroniMoments m = pedroni_moments(2, Deterministic::Constant);
   EXPECT_DOUBLE_EQ(m.mean[0], 11.754);
   EXPECT_DOUBLE_EQ(m.variance[4], 51.49);
   EXPECT_EQ(m.mean[2], m.mean[3]);
   EXPECT_EQ(m.variance[5], m.variance[6]);
   EXPECT_FALSE(m.simulated);
-  EXPECT_TRUE(pedroni_moments(1, true).simulated);
-  EXPECT_DOUBLE_EQ(pedroni_moments(7, true).mean[6], -4.217);
-  EXPECT_THROW(pedroni_moments(8, false), SpecError);
+  EXPECT_TRUE(pedroni_moments(1, Deterministic::Trend).simulated);
+  EXPECT_DOUBLE_EQ(pedroni_moments(7, Deterministic::Trend).mean[6], -4.217);
+  EXPECT_THROW(pedroni_moments(8, Deterministic::Constant), SpecError);
 }
 
 TEST(Pedroni, RefusesUnbalancedPanels) {

@@ -38,4 +38,12 @@ inline CointegrationData simulate(size_t N, long T, const Eigen::VectorXd& b, do
   return d;
 }
 
+// The same panel without unit intercepts (a_i = 0) and flagged for the no-deterministics case.
+inline CointegrationData simulate_without_intercepts(size_t N, long T, const Eigen::VectorXd& b, double r, std::mt19937_64& rng) {
+  CointegrationData d = simulate(N, T, b, r, rng);
+  for (size_t i = 0; i < N; ++i) d.yi[i].array() -= static_cast<double>(i);
+  d.intercept = false;
+  return d;
+}
+
 }  // namespace cbec::test

@@ -29,12 +29,19 @@ Analysis coint_analysis() {
   a.options.push_back(count_option("max_lags", nullptr, "Largest lag order lag_select considers (Pedroni default: Schwert's floor(12 (T/100)^(1/4)); Westerlund default 2)"));
   a.options.push_back(count_option("max_leads", 2, "Westerlund: largest number of leads lag_select considers"));
   a.options.push_back(count_option("bootstrap", 0, "Westerlund: draws of the sieve bootstrap for cross-sectionally dependent panels (0: none; e.g. 999)"));
+  a.options.push_back(flag_option("no_intercept", "Pedroni and Westerlund: no unit intercepts (d_t = 0: Pedroni 1999 Table 2's first case, Westerlund 2007 sec. 2); "
+                                                  "not with trend, not for Kao (1999), whose statistics assume unit intercepts"));
   a.options.push_back(flag_option("demean", "Subtract the cross-sectional mean of each period from y and x first (Stata's xtcointtest demean)"));
   a.needs = cointegration_needs();
   a.needs.resampling = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const LongRunSpec s = long_run_option(o);
     CointegrationData d = cointegration_input(frame, o, ctx);
+    if (o.flag("no_intercept")) {
+      if (d.trend) throw SpecError("no_intercept and trend: a unit trend needs its intercept; give one of them");
+      if (o.text("test") == "kao") throw SpecError("no_intercept: Kao's (1999) DF and ADF statistics are derived for unit intercepts only; use pedroni or westerlund");
+      d.intercept = false;
+    }
     if (o.flag("demean")) d = cross_section_demeaned(d);
     const std::string select = o.text("lag_select");
     nlohmann::json j;
@@ -66,6 +73,7 @@ Analysis coint_analysis() {
     j["variable"] = o.text("variable");
     j["regressors"] = o.list("regressors");
     j["demean"] = o.flag("demean");
+    j["no_intercept"] = o.flag("no_intercept");
     j["long_run"] = describe(s);
     return Outcome{tables, {}, j};
   };

@@ -75,10 +75,18 @@ CointegrationData cointegration_data(const Frame& frame, const std::string& unit
   return d;
 }
 
+Deterministic CointegrationData::deterministic() const {
+  return !intercept ? Deterministic::None : trend ? Deterministic::Trend : Deterministic::Constant;
+}
+
 Eigen::MatrixXd deterministics(long rows, long first, bool trend) {
-  Eigen::MatrixXd D(rows, trend ? 2 : 1);
-  D.col(0).setOnes();
-  if (trend)
+  return deterministics(rows, first, trend ? Deterministic::Trend : Deterministic::Constant);
+}
+
+Eigen::MatrixXd deterministics(long rows, long first, Deterministic d) {
+  Eigen::MatrixXd D(rows, deterministic_count(d));
+  if (d != Deterministic::None) D.col(0).setOnes();
+  if (d == Deterministic::Trend)
     for (long t = 0; t < rows; ++t) D(t, 1) = static_cast<double>(first + t + 1);
   return D;
 }

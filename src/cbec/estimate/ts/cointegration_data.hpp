@@ -1,4 +1,4 @@
-// The data of a panel cointegrating regression y_it = a_i (+ d_i t) + x_it' b + u_it: for each unit,
+// The data of a panel cointegrating regression y_it = a_i (+ d_i t) + x_it' b + u_it (or without a_i): for each unit,
 // its consecutive periods with y and every x observed. Leading and trailing incomplete periods are
 // dropped; a gap or a missing value inside a unit's span is an error naming the unit and period
 // (the long-run estimators need consecutive periods). With `logs`, the natural logs of y and x (a
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/estimate/ts/deterministic.hpp"
 #include "cbec/frame/frame.hpp"
 
 namespace cbec {
@@ -21,9 +22,11 @@ struct CointegrationData {
   std::vector<Eigen::MatrixXd> xi;           // per unit, T_i x k
   std::vector<int64_t> first_time, last_time;
   bool trend = false;                        // a unit-specific linear trend besides the intercept
+  bool intercept = true;                     // false: no deterministic terms (Pedroni's and Westerlund's "none" case)
   bool logs = false;                         // y and x are the logs of the columns
 
   size_t n_units() const { return units.size(); }
+  Deterministic deterministic() const;       // None, Constant or Trend from intercept and trend
   bool balanced() const;
   size_t total_obs() const;
 };
@@ -34,5 +37,7 @@ CointegrationData cointegration_data(const Frame& frame, const std::string& unit
 // The deterministic regressors of one unit, rows t = first..first+rows-1 (0-based periods of the
 // unit): a column of ones and, with `trend`, t + 1.
 Eigen::MatrixXd deterministics(long rows, long first, bool trend);
+// The same for any deterministic case (None: no columns).
+Eigen::MatrixXd deterministics(long rows, long first, Deterministic d);
 
 }  // namespace cbec

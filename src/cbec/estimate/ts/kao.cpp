@@ -28,6 +28,7 @@ std::pair<double, double> first_coef_t(const Eigen::MatrixXd& X, const Eigen::Ve
 
 KaoResult kao_test(const CointegrationData& d, int lags, const LongRunSpec& s) {
   if (d.trend) throw SpecError("Kao's test has unit intercepts only; it takes no trend");
+  if (!d.intercept) throw SpecError("Kao's (1999) statistics are derived for unit intercepts; they take no no_intercept case");
   if (!d.balanced()) throw DataError("Kao's test needs a balanced panel (every unit over the same periods)");
   const size_t N = d.n_units();
   const long T = d.yi[0].size(), k = static_cast<long>(d.x.size());

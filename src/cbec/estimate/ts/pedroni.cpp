@@ -30,11 +30,12 @@ struct UnitPieces {
   double bandwidth = 0;
 };
 
-UnitPieces unit_pieces(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool trend, const LagChoice& lags, const LongRunSpec& s) {
+UnitPieces unit_pieces(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, Deterministic det, const LagChoice& lags, const LongRunSpec& s) {
   const long T = y.size(), k = x.cols(), n = T - 1;
   UnitPieces p;
-  Eigen::MatrixXd Z(T, k + (trend ? 2 : 1));
-  Z << deterministics(T, 0, trend), x;
+  const bool trend = det == Deterministic::Trend;
+  Eigen::MatrixXd Z(T, k + deterministic_count(det));
+  Z << deterministics(T, 0, det), x;
   const Eigen::VectorXd e = residuals(Z, y);
   // step 3: differenced regression, an intercept when the levels have a trend
   Eigen::MatrixXd dZ(n, k + (trend ? 1 : 0));
@@ -73,19 +74,21 @@ PedroniResult pedroni_test(const CointegrationData& d, const LagChoice& lags, co
   const size_t N = d.n_units();
   if (N < 2) throw DataError("Pedroni's tests need at least two units");
   const int k = static_cast<int>(d.x.size());
-  const PedroniMoments m = pedroni_moments(k, d.trend);
+  const PedroniMoments m = pedroni_moments(k, d.deterministic());
   const long T = d.yi[0].size();
-  if (T < k + (d.trend ? 2 : 1) + 6)
-    throw DataError(fmt::format("Pedroni's tests with {} regressors need at least {} periods; the panel has {}", k, k + (d.trend ? 2 : 1) + 6, T));
+  const int nd = deterministic_count(d.deterministic());
+  if (T < k + nd + 6)
+    throw DataError(fmt::format("Pedroni's tests with {} regressors need at least {} periods; the panel has {}", k, k + nd + 6, T));
   PedroniResult r;
   r.periods = static_cast<size_t>(T);
   r.regressors = k;
   r.trend = d.trend;
+  r.intercept = d.intercept;
   r.simulated_moments = m.simulated;
   double wA = 0, wB = 0, w_sigma = 0, s2_star = 0, w_num = 0, w_den = 0, g_rho = 0, g_t = 0, g_adf = 0;
   const double Nd = static_cast<double>(N), Td = static_cast<double>(T);
   for (size_t i = 0; i < N; ++i) {
-    UnitPieces p = unit_pieces(d.yi[i], d.xi[i], d.trend, lags, s);
+    UnitPieces p = unit_pieces(d.yi[i], d.xi[i], d.deterministic(), lags, s);
     p.out.unit = d.units[i];
     const double w = 1 / p.out.long_run_y;
     wA += w * p.A;

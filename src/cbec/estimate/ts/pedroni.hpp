@@ -1,7 +1,7 @@
 // Pedroni's (1999, Oxford Bull. Econ. Stat. 61, Table 1; 2004, Econometric Theory 20) residual-based
 // panel cointegration tests, H0: no cointegration in any unit. On a balanced panel of N units and T
 // periods, for each unit i:
-//   e_it   residuals of y_it = a_i (+ d_i t) + x_it' b_i + e_it                       (Table 1, step 1)
+//   e_it   residuals of y_it = a_i (+ d_i t) + x_it' b_i + e_it (or without a_i)      (Table 1, step 1)
 //   eta_it residuals of dy_it = dx_it' c_i + eta_it (with an intercept when d_i t is in step 1),
 //          L_i^2 their long-run variance                                                (step 3)
 //   u_it   residuals of e_it = g_i e_i,t-1 + u_it, t = 2..T; s_i^2 = sum u^2 / (T - 1),
@@ -55,7 +55,8 @@ struct PedroniResult {
   size_t periods = 0;
   int regressors = 0;
   bool trend = false;
-  bool simulated_moments = false;   // k = 1 with trends (pedroni_moments.hpp)
+  bool intercept = true;            // false: no deterministic terms
+  bool simulated_moments = false;   // k = 1 with trends or without intercepts (pedroni_moments.hpp)
   double bandwidth = 0;             // mean over units and series
 };
 

@@ -23,6 +23,15 @@ constexpr Row kConstant[7] = {
     {22.715, 231.864, -21.013, 119.546, -3.241, 0.8, -24.775, 98.278, -3.452, 0.553},
     {26.603, 270.451, -24.944, 134.341, -3.531, 0.75, -28.72, 113.131, -3.726, 0.542},
     {30.457, 293.431, -28.795, 144.615, -3.795, 0.685, -32.538, 126.059, -3.976, 0.525}};
+// Pedroni (1999, Table 2), no intercepts or trends, k = 2..7 (k = 1: simulated, see the header).
+constexpr Row kNone[7] = {
+    {3.971, 29.608, -2.758, 25.860, -1.011, 1.588, -5.800, 25.744, -1.396, 0.772},   // simulated
+    {6.982, 81.145, -6.388, 64.288, -1.662, 1.559, -9.889, 41.943, -1.992, 0.649},
+    {10.402, 140.804, -10.191, 89.962, -2.156, 1.286, -13.865, 57.801, -2.44, 0.6},
+    {14.254, 182.45, -14.136, 103.176, -2.571, 1.028, -17.834, 72.097, -2.819, 0.567},
+    {18.198, 217.784, -18.042, 120.787, -2.926, 0.928, -21.805, 88.611, -3.151, 0.559},
+    {22.169, 256.53, -21.985, 132.499, -3.244, 0.82, -25.75, 103.371, -3.45, 0.544},
+    {26.12, 277.429, -25.889, 143.561, -3.533, 0.75, -29.627, 117.059, -3.723, 0.53}};
 constexpr Row kTrend[7] = {
     {17.886, 118.986, -10.542, 43.794, -2.309, 0.694, -13.600, 50.324, -2.547, 0.585},   // simulated
     {21.162, 160.249, -14.011, 64.219, -2.648, 0.69, -17.359, 66.387, -2.872, 0.555},
@@ -34,14 +43,14 @@ constexpr Row kTrend[7] = {
 
 }  // namespace
 
-PedroniMoments pedroni_moments(int k, bool trend) {
+PedroniMoments pedroni_moments(int k, Deterministic d) {
   if (k < 1 || k > 7)
     throw SpecError(fmt::format("Pedroni's tests are tabulated for 1 to 7 regressors; {} were given: drop regressors", k));
-  const Row& r = (trend ? kTrend : kConstant)[k - 1];
+  const Row& r = (d == Deterministic::None ? kNone : d == Deterministic::Trend ? kTrend : kConstant)[k - 1];
   PedroniMoments m;
   m.mean = {r.v_mu, r.rho_mu, r.t_mu, r.t_mu, r.grho_mu, r.gt_mu, r.gt_mu};
   m.variance = {r.v_var, r.rho_var, r.t_var, r.t_var, r.grho_var, r.gt_var, r.gt_var};
-  m.simulated = trend && k == 1;
+  m.simulated = d != Deterministic::Constant && k == 1;
   return m;
 }
 

@@ -23,8 +23,8 @@ struct EcmDesign {
   long gamma_col = 0;   // first column of the dx_{t-j} block
 };
 
-EcmDesign ecm_design(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool trend, int p, int q, long first, long last) {
-  const long n = last - first + 1, k = x.cols(), nd = trend ? 2 : 1;
+EcmDesign ecm_design(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, Deterministic det, int p, int q, long first, long last) {
+  const long n = last - first + 1, k = x.cols(), nd = deterministic_count(det);
   EcmDesign a;
   a.dy.resize(n);
   a.X.resize(n, 1 + nd + k + p + (p + q + 1) * k);
@@ -34,8 +34,8 @@ EcmDesign ecm_design(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool tr
     a.dy[r] = y[t] - y[t - 1];
     long c = 0;
     a.X(r, c++) = y[t - 1];
-    a.X(r, c++) = 1;
-    if (trend) a.X(r, c++) = static_cast<double>(t + 1);
+    if (det != Deterministic::None) a.X(r, c++) = 1;
+    if (det == Deterministic::Trend) a.X(r, c++) = static_cast<double>(t + 1);
     for (long j = 0; j < k; ++j) a.X(r, c++) = x(t - 1, j);
     for (int j = 1; j <= p; ++j) a.X(r, c++) = y[t - j] - y[t - j - 1];
     for (int j = -q; j <= p; ++j)
@@ -45,11 +45,11 @@ EcmDesign ecm_design(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool tr
 }
 
 // Rows a unit with p lags and q leads can use: t = p + 1 .. T - 1 - q.
-EcmDesign unit_design(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool trend, int p, int q) {
-  return ecm_design(y, x, trend, p, q, p + 1, y.size() - 1 - q);
+EcmDesign unit_design(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, Deterministic det, int p, int q) {
+  return ecm_design(y, x, det, p, q, p + 1, y.size() - 1 - q);
 }
 
-std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool trend, const EcmLagChoice& c) {
+std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, Deterministic det, const EcmLagChoice& c) {
   if (c.rule == "fixed") return {c.lags, c.leads};
   // the common rows of every candidate
   const long first = c.max_lags + 1, last = y.size() - 1 - c.max_leads;
@@ -57,7 +57,7 @@ std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, b
   double best_ic = std::numeric_limits<double>::infinity();
   for (int p = 0; p <= c.max_lags; ++p)
     for (int q = 0; q <= c.max_leads; ++q) {
-      const EcmDesign a = ecm_design(y, x, trend, p, q, first, last);
+      const EcmDesign a = ecm_design(y, x, det, p, q, first, last);
       const TsOls f = ts_ols(a.X, a.dy);
       const double n = static_cast<double>(f.n), K = static_cast<double>(f.k);
       const double ic = std::log(f.rss / n) + (c.rule == "aic" ? 2 * K / n : K * std::log(n) / n);
@@ -74,8 +74,8 @@ struct UnitFit {
   double sigma = 0, yy = 0, ydy = 0;   // s_i, sum y~^2, sum y~ dy~
 };
 
-UnitFit fit_unit(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool trend, int p, int q, const LongRunSpec& s) {
-  const EcmDesign a = unit_design(y, x, trend, p, q);
+UnitFit fit_unit(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, Deterministic det, int p, int q, const LongRunSpec& s) {
+  const EcmDesign a = unit_design(y, x, det, p, q);
   if (a.dy.size() <= a.X.cols() + 2)
     throw DataError(fmt::format("Westerlund's ECM with {} lags and {} leads has {} regressors and only {} rows: use fewer lags or leads", p, q, a.X.cols(), a.dy.size()));
   const TsOls f = ts_ols(a.X, a.dy);
@@ -90,7 +90,7 @@ UnitFit fit_unit(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool trend,
   const Eigen::VectorXd uu = a.X.rightCols(gk) * f.coef.tail(gk) + f.resid;
   const long T = y.size();
   const Eigen::VectorXd dy = y.tail(T - 1) - y.head(T - 1);
-  const Eigen::VectorXd dyd = dy.array() - dy.mean();
+  const Eigen::VectorXd dyd = det == Deterministic::None ? dy : Eigen::VectorXd(dy.array() - dy.mean());
   const double wu = long_run_covariance(Eigen::MatrixXd(uu), s).omega(0, 0), wy = long_run_covariance(Eigen::MatrixXd(dyd), s).omega(0, 0);
   u.out.alpha1 = std::sqrt(wu / wy);
   // y~_{t-1} and dy~_t: the other regressors partialled out
@@ -112,7 +112,7 @@ Raw raw_statistics(const CointegrationData& d, const std::vector<std::pair<int, 
   Raw r;
   double gt = 0, ga = 0, num = 0, den = 0, sn = 0;
   for (size_t i = 0; i < N; ++i) {
-    UnitFit u = fit_unit(d.yi[i], d.xi[i], d.trend, pq[i].first, pq[i].second, s);
+    UnitFit u = fit_unit(d.yi[i], d.xi[i], d.deterministic(), pq[i].first, pq[i].second, s);
     u.out.unit = d.units[i];
     gt += u.out.alpha / u.out.se / Nd;
     ga += T * u.out.alpha / u.out.alpha1 / Nd;
@@ -142,14 +142,15 @@ std::vector<double> westerlund_raw(const CointegrationData& d, const std::vector
 WesterlundResult westerlund_test(const CointegrationData& d, const EcmLagChoice& c, const LongRunSpec& s) {
   check(d);
   const int k = static_cast<int>(d.x.size());
-  const WesterlundMoments m = westerlund_moments(k, d.trend);
+  const WesterlundMoments m = westerlund_moments(k, d.deterministic());
   std::vector<std::pair<int, int>> pq;
-  for (size_t i = 0; i < d.n_units(); ++i) pq.push_back(choose(d.yi[i], d.xi[i], d.trend, c));
+  for (size_t i = 0; i < d.n_units(); ++i) pq.push_back(choose(d.yi[i], d.xi[i], d.deterministic(), c));
   const Raw r = raw_statistics(d, pq, s);
   WesterlundResult out;
   out.periods = static_cast<size_t>(d.yi[0].size());
   out.regressors = k;
   out.trend = d.trend;
+  out.intercept = d.intercept;
   for (const auto& u : r.fits) out.units.push_back(u.out);
   const double rN = std::sqrt(static_cast<double>(d.n_units()));
   const char* names[4] = {"Gt", "Ga", "Pt", "Pa"};

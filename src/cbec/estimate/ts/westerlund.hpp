@@ -1,11 +1,11 @@
 // Westerlund's (2007, Oxford Bull. Econ. Stat. 69) error-correction tests of no cointegration. For
 // each unit i of a balanced panel (T periods), the conditional error-correction model (eq. 2)
 //   dy_it = d_t' delta_i + a_i y_i,t-1 + l_i' x_i,t-1 + sum_{j=1..p_i} a_ij dy_i,t-j
-//           + sum_{j=-q_i..p_i} g_ij' dx_i,t-j + e_it,          d_t = 1 or (1, t),
+//           + sum_{j=-q_i..p_i} g_ij' dx_i,t-j + e_it,          d_t = 0, 1 or (1, t) (sec. 2),
 // by OLS (s_i^2 = rss / (rows - K)), p_i lags and q_i leads fixed or chosen by AIC/BIC over
 // 0..max on the common rows, then re-estimated on all the rows they leave. With
 //   a_i(1) = w_ui / w_yi, w_ui^2 the long-run variance of u_it = sum_j g_ij' dx_i,t-j + e_it and w_yi^2
-//   that of dy_it (demeaned with a constant or trend) (sec. 3, kernel and bandwidth as given),
+//   that of dy_it (demeaned unless d_t = 0) (sec. 3, kernel and bandwidth as given),
 //   Gt = (1/N) sum a_i / se(a_i)                                                   (eq. 8)
 //   Ga = (1/N) sum T a_i / a_i(1)                                                  (eq. 9)
 //   y~_i,t-1, dy~_it: y_i,t-1 and dy_it with the other regressors of unit i partialled out,
@@ -47,6 +47,7 @@ struct WesterlundResult {
   size_t periods = 0;
   int regressors = 0;
   bool trend = false;
+  bool intercept = true;         // false: d_t = 0
   int bootstrap = 0;             // draws behind boot_p_value
 };
 

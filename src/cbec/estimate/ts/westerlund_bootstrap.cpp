@@ -22,16 +22,16 @@ struct NullFit {
   int p = 0, q = 0;
 };
 
-NullFit null_fit(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, bool trend, int p, int q) {
-  const long T = y.size(), k = x.cols(), first = p + 1, n = T - 1 - q - first + 1, nd = trend ? 2 : 1;
+NullFit null_fit(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, Deterministic det, int p, int q) {
+  const long T = y.size(), k = x.cols(), first = p + 1, n = T - 1 - q - first + 1, nd = deterministic_count(det);
   Eigen::MatrixXd X(n, nd + p + (p + q + 1) * k);
   Eigen::VectorXd dy(n);
   for (long r = 0; r < n; ++r) {
     const long t = first + r;
     dy[r] = y[t] - y[t - 1];
     long c = 0;
-    X(r, c++) = 1;
-    if (trend) X(r, c++) = static_cast<double>(t + 1);
+    if (det != Deterministic::None) X(r, c++) = 1;
+    if (det == Deterministic::Trend) X(r, c++) = static_cast<double>(t + 1);
     for (int j = 1; j <= p; ++j) X(r, c++) = y[t - j] - y[t - j - 1];
     for (int j = -q; j <= p; ++j)
       for (long m = 0; m < k; ++m) X(r, c++) = x(t - j, m) - x(t - j - 1, m);
@@ -58,7 +58,7 @@ void westerlund_bootstrap(const CointegrationData& d, WesterlundResult& r, const
   long lo = 1, hi = T - 1;   // periods t every unit's residual covers
   for (size_t i = 0; i < N; ++i) {
     pq.emplace_back(r.units[i].lags, r.units[i].leads);
-    fits.push_back(null_fit(d.yi[i], d.xi[i], d.trend, r.units[i].lags, r.units[i].leads));
+    fits.push_back(null_fit(d.yi[i], d.xi[i], d.deterministic(), r.units[i].lags, r.units[i].leads));
     lo = std::max(lo, fits.back().first);
     hi = std::min(hi, T - 1 - r.units[i].leads);
   }

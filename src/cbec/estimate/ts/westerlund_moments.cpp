@@ -9,6 +9,13 @@ namespace cbec {
 namespace {
 
 // Per k = 1..6: mean and variance of Gt, Ga, Pt, Pa (tests/reference/ts/westerlund_moments.R).
+constexpr double kNone[6][8] = {
+    {-0.9773, 1.1111, -3.8317, 21.5280, -0.4977, 1.5392, -1.0005, 9.3883},
+    {-1.3762, 1.1134, -5.8511, 30.8779, -0.9214, 1.8459, -2.4490, 24.9710},
+    {-1.6990, 1.0652, -7.8541, 40.1407, -1.2971, 1.8389, -4.2296, 42.7870},
+    {-1.9850, 1.0524, -10.0179, 51.0977, -1.6323, 1.6537, -6.2869, 57.2435},
+    {-2.2135, 1.0659, -12.0212, 61.4845, -1.8899, 1.5244, -8.2008, 66.2078},
+    {-2.4332, 1.0473, -14.1257, 72.4324, -2.1418, 1.3583, -10.2887, 73.2537}};
 constexpr double kConstant[6][8] = {
     {-1.7926, 0.8014, -7.2514, 29.8815, -1.4707, 0.9669, -4.3573, 19.9880},
     {-2.0540, 0.8588, -9.3138, 40.4769, -1.7305, 1.1245, -6.0078, 33.9566},
@@ -26,10 +33,10 @@ constexpr double kTrend[6][8] = {
 
 }  // namespace
 
-WesterlundMoments westerlund_moments(int k, bool trend) {
+WesterlundMoments westerlund_moments(int k, Deterministic d) {
   if (k < 1 || k > 6)
     throw SpecError(fmt::format("Westerlund's tests are tabulated for 1 to 6 regressors; {} were given: drop regressors", k));
-  const double* r = (trend ? kTrend : kConstant)[k - 1];
+  const double* r = (d == Deterministic::None ? kNone : d == Deterministic::Trend ? kTrend : kConstant)[k - 1];
   WesterlundMoments m;
   for (size_t j = 0; j < 4; ++j) {
     m.mean[j] = r[2 * j];
