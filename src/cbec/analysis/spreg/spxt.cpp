@@ -40,8 +40,14 @@ Analysis spxt_analysis() {
                                     "estimator gm, random effects, sem and sac: the KKP moments of the spatial error, as splm's spgm(moments =): initial (the "
                                     "unweighted within moments), weights (both blocks, simplified weights) or fullweights (both blocks, KKP's full weights); sar has no spatial error and no moments (EC2SLS)"));
   a.options.push_back(flag_option("dynamic",
-                                  "Dynamic spatial panel: y_{t-1} and W y_{t-1} added as regressors, the first period dropped (Yu, de Jong and Lee 2008); "
-                                  "fixed-effects ML without bias correction, biased of order 1/T: for panels with many periods"));
+                                  "Dynamic spatial panel: y_{t-1} and W y_{t-1} added as regressors, every unit's first period the initial condition (dropped); "
+                                  "sar and sdm with effect individual or twoways: quasi-ML of Yu, de Jong and Lee (2008) with their bias correction (see "
+                                  "dynamic_correction; balanced panels without gaps) and short- and long-run impacts; sem, sac, pooled, time: the static ML "
+                                  "with the lags as regressors, without bias correction (biased of order 1/T)"));
+  a.options.push_back(choice_option("dynamic_correction", {"yu-de-jong-lee", "none"}, "yu-de-jong-lee",
+                                    "With dynamic (sar, sdm; individual or twoways effects): the analytic bias correction of Yu, de Jong and Lee (2008) "
+                                    "(two-way: Lee and Yu 2010's transformation for the time effects), as SDPDmod's LYtrans = TRUE (default); none: the "
+                                    "quasi-ML estimates"));
   a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest; with effect "
                                              "random; by ML, or with estimator gm on the GM fits, the fixed effects with the initial moments)"));
   a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR and SDM (0: none)"));
@@ -54,6 +60,7 @@ Analysis spxt_analysis() {
     if (o.flag("hausman") && !random) throw SpecError("hausman: the spatial Hausman test needs effect random (it compares it with unit fixed effects)");
     const bool dynamic = o.flag("dynamic");
     const bool gm = o.text("estimator") == "gm";
+    if (!dynamic && o.text("dynamic_correction") != "yu-de-jong-lee") throw SpecError("dynamic_correction: applies with dynamic");
     if (gm && dynamic) throw SpecError("dynamic: the dynamic spatial panel is estimated by ML, not with estimator gm");
     if (!gm && o.text("moments") != "initial") throw SpecError("moments: the GM moments apply with estimator gm");
     if (dynamic && random) throw SpecError("dynamic: the dynamic spatial panel takes fixed effects or pooled, not effect random (y_{t-1} is correlated with the random effect)");
@@ -76,7 +83,20 @@ Analysis spxt_analysis() {
     Table hausman;
     hausman.title = fmt::format("Spatial Hausman test: random against unit fixed effects (splm's sphtest, {})", gm ? "GM" : "ML");
     hausman.header = {"model", "chi2", "df", "p-value"};
+    std::vector<Table> dynamic_impacts;
+    std::vector<bool> no_static_impacts;
     for (const auto& m : o.list("model")) {
+      const SpatialPanelEffect effect = parse_spatial_panel_effect(o.text("effect"));
+      no_static_impacts.push_back(dynamic);
+      if (dynamic && bias_corrected_dynamic(m, effect)) {
+        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none");
+        regs.push_back(f.r.fit.reg);
+        out.json["models"].push_back(f.json);
+        add_spatial_panel_notes(notes, sample, f.r.fit);
+        dynamic_impacts.push_back(f.impacts);
+        continue;
+      }
+      if (dynamic && m == "sdm") throw SpecError("dynamic: the dynamic sdm takes effect individual or twoways");
       SpatialPanelOptions po = spatial_panel_options_of(o, m);
       po.re_errors = o.text("re_errors") == "kkp" ? SpatialReErrors::Kkp : SpatialReErrors::Baltagi;
       po.moments = parse_gm_moments(o.text("moments"));
@@ -113,6 +133,7 @@ Analysis spxt_analysis() {
     io.seed = ctx.resampling.seed;
     io.exact_traces = sample.data.n_units <= 3000;
     for (size_t m = 0; m < regs.size(); ++m) {
+      if (no_static_impacts[m]) continue;
       const auto in = impacts_input(regs[m]);
       if (!in) continue;
       if (sample.data.weights.size() != 1) {
@@ -123,9 +144,15 @@ Analysis spxt_analysis() {
       out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", o.list("model")[m])));
       out.json["models"][m]["impacts"] = to_json(im);
     }
+    out.tables.insert(out.tables.end(), dynamic_impacts.begin(), dynamic_impacts.end());
     if (dynamic)
-      t.notes.push_back("Dynamic: y_{t-1} and W y_{t-1} are regressors, the first period is dropped; fixed-effects ML without bias correction "
-                        "(Yu, de Jong and Lee 2008): biased of order 1/T with unit effects.");
+      t.notes.push_back(
+          o.text("dynamic_correction") == "none"
+              ? "Dynamic: y_{t-1} and W y_{t-1} are regressors, every unit's first period is the initial condition (dropped); quasi-ML without bias correction: biased of order 1/T."
+              : "Dynamic: y_{t-1} and W y_{t-1} are regressors, every unit's first period is the initial condition (dropped). sar and sdm with unit or two-way effects: "
+                "the quasi-ML estimates corrected for their bias of order 1/T (Yu, de Jong and Lee 2008; two-way: Lee and Yu 2010), as SDPDmod 0.0.6; standard errors "
+                "the sandwich (Sigma^-1 + Sigma^-1 Omega Sigma^-1)/N at the corrected estimates, as SDPDmod. sem, sac, pooled or time effects: static ML with the "
+                "lags as regressors, not corrected.");
     out.tables.front().notes = t.notes;
     if (o.flag("hausman")) {
       hausman.notes.insert(hausman.notes.begin(), gm ? "H0: the unit effects are uncorrelated with the regressors; over the slopes both models share and, "
