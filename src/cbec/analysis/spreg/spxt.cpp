@@ -4,6 +4,8 @@
 // weights of --w.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
@@ -65,7 +67,13 @@ Analysis spxt_analysis() {
     if (!gm && o.text("moments") != "initial") throw SpecError("moments: the GM moments apply with estimator gm");
     if (dynamic && random) throw SpecError("dynamic: the dynamic spatial panel takes fixed effects or pooled, not effect random (y_{t-1} is correlated with the random effect)");
     const bool intercept = random || o.text("effect") == "pooled";
-    SpatialPanelSample sample = spatial_panel_sample(frame, dynamic ? dynamic_formula(o.text("formula")) : o.text("formula"), intercept, ctx.time, s, ctx.data);
+    SpatialPanelSample sample;
+    try {
+      sample = spatial_panel_sample(frame, dynamic ? dynamic_formula(o.text("formula")) : o.text("formula"), intercept, ctx.time, s, ctx.data);
+    } catch (const DataError& e) {
+      if (!dynamic) throw;
+      throw DataError(std::string(e.what()) + "; dynamic: every unit's first period is the initial condition of y_{t-1}, so the dynamic panel needs at least 3 periods");
+    }
     if (dynamic) add_space_time_lag(sample);
     // The unit fixed-effects fit the Hausman test compares with: the data without the intercept.
     SpatialPanelSample within_sample;
@@ -121,7 +129,7 @@ Analysis spxt_analysis() {
       t.notes.push_back("GM (splm's spgm): rho: spatial lag; lambda: spatial error (splm names them the other way round), from the Kapoor-Kelejian-Prucha moments, "
                         "without a standard error (as splm). Standard errors: sigma_v^2 (Z*'Z*)^-1 of the transformed (IV) regression; sem within: lm's s^2 "
                         "(X*'X*)^-1, s^2 = e'e/(nT - k); sar: s^2 (Zp'Zp)^-1, s^2 = e'e/(nT - k - 1); z tests.");
-    else
+    else if (!dynamic || std::any_of(o.list("model").begin(), o.list("model").end(), [&](const std::string& m) { return !bias_corrected_dynamic(m, parse_spatial_panel_effect(o.text("effect"))); }))
       t.notes.push_back(random ? "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors: the slopes' sigma2 (X' Sigma^-1 X)^-1, "
                                  "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."
                                : "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
@@ -151,7 +159,7 @@ Analysis spxt_analysis() {
               ? "Dynamic: y_{t-1} and W y_{t-1} are regressors, every unit's first period is the initial condition (dropped); quasi-ML without bias correction: biased of order 1/T."
               : "Dynamic: y_{t-1} and W y_{t-1} are regressors, every unit's first period is the initial condition (dropped). sar and sdm with unit or two-way effects: "
                 "the quasi-ML estimates corrected for their bias of order 1/T (Yu, de Jong and Lee 2008; two-way: Lee and Yu 2010), as SDPDmod 0.0.6; standard errors "
-                "the sandwich (Sigma^-1 + Sigma^-1 Omega Sigma^-1)/N at the corrected estimates, as SDPDmod. sem, sac, pooled or time effects: static ML with the "
+                "the sandwich (Sigma^-1 + Sigma^-1 Omega Sigma^-1)/N at the corrected estimates, as SDPDmod; the log-likelihood is the quasi-ML's. sem, sac, pooled or time effects: static ML with the "
                 "lags as regressors, not corrected.");
     out.tables.front().notes = t.notes;
     if (o.flag("hausman")) {

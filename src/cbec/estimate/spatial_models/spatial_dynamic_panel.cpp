@@ -252,7 +252,7 @@ SpatialDynamicResult spatial_dynamic_panel(const SpatialPanelData& d, const Spat
     const VectorXd theta1 = theta + in.sigma.inverse() * bias / T;
     const Information in1 = information(t, theta1.head(kz), theta1[kz], theta1[kz + 1]);
     out.fit = as_result(names, theta1, sandwich(in1, nt), o);
-    out.fit.loglik = std::numeric_limits<double>::quiet_NaN();
+    out.fit.loglik = out.qml.loglik;   // the corrected estimates maximize nothing: the quasi-ML's
     out.fit.interval = {lo, hi};
     out.bias_corrected = true;
   }

@@ -49,7 +49,7 @@ struct DynamicImpacts {
 };
 
 struct SpatialDynamicResult {
-  SpatialPanelResult fit;    // the reported estimates: bias-corrected unless the correction is off
+  SpatialPanelResult fit;    // the reported estimates: bias-corrected unless the correction is off (loglik: the quasi-ML's)
   SpatialPanelResult qml;    // the quasi-ML estimates before the correction
   bool bias_corrected = false;
   long unit_root_eigenvalues = 0;   // eigenvalues of A above 1 - 1/n* (m)
