@@ -129,7 +129,8 @@ Analysis spxt_analysis() {
       t.notes.push_back("GM (splm's spgm): rho: spatial lag; lambda: spatial error (splm names them the other way round), from the Kapoor-Kelejian-Prucha moments, "
                         "without a standard error (as splm). Standard errors: sigma_v^2 (Z*'Z*)^-1 of the transformed (IV) regression; sem within: lm's s^2 "
                         "(X*'X*)^-1, s^2 = e'e/(nT - k); sar: s^2 (Zp'Zp)^-1, s^2 = e'e/(nT - k - 1); z tests.");
-    else if (!dynamic || std::any_of(o.list("model").begin(), o.list("model").end(), [&](const std::string& m) { return !bias_corrected_dynamic(m, parse_spatial_panel_effect(o.text("effect"))); }))
+    else if (!dynamic || std::any_of(to.model_names.begin(), to.model_names.end(),
+                                     [&](const std::string& m) { return !bias_corrected_dynamic(m, parse_spatial_panel_effect(o.text("effect"))); }))
       t.notes.push_back(random ? "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors: the slopes' sigma2 (X' Sigma^-1 X)^-1, "
                                  "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."
                                : "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
