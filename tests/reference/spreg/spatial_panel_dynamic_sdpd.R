@@ -19,7 +19,8 @@
 #    exact ln|I - rho W| (determinant()) in f_sar and f2_sar_dyn;
 #  - its rho search is optimize() with the default tol (1.2e-4): here tol = 1e-12 and a Newton polish.
 # The point impacts are impactsSDPDm's simulated means with the variance scaled by 1e-30 (so every
-# draw is the estimate); their simulated SEs depend on R's generator and are not compared.
+# draw is the estimate); their simulated SEs (impactsSDPDm with NSIM = 4000) depend on R's
+# generator and are compared within Monte-Carlo error only.
 # Run from the repository root: R_LIBS=/tmp/rlib Rscript tests/reference/spreg/spatial_panel_dynamic_sdpd.R
 suppressWarnings(suppressPackageStartupMessages({library(SDPDmod); library(jsonlite)}))
 pr <- read.csv("tests/data/produc.csv")
@@ -71,6 +72,12 @@ point_impacts <- function(m) {
   list(direct_short = tab(im$DIRECTst.tab), indirect_short = tab(im$INDIRECTst.tab), total_short = tab(im$TOTALst.tab),
        direct_long = tab(im$DIRECTlt.tab), indirect_long = tab(im$INDIRECTlt.tab), total_long = tab(im$TOTALlt.tab))
 }
+impact_ses <- function(m) {
+  im <- impactsSDPDm(m, NSIM = 4000)
+  tab <- function(x) unname(x[, 2])
+  list(direct_short = tab(im$DIRECTst.tab), indirect_short = tab(im$INDIRECTst.tab), total_short = tab(im$TOTALst.tab),
+       direct_long = tab(im$DIRECTlt.tab), indirect_long = tab(im$INDIRECTlt.tab), total_long = tab(im$TOTALlt.tab))
+}
 case <- function(model, effect) {
   m <- fit(model, effect)
   list(model = model, effect = effect,
@@ -79,7 +86,7 @@ case <- function(model, effect) {
                           sigma2 = unname(m$sige), loglik = unname(m$likl)),
        corrected = list(coef = unname(m$coefficients1), se = unname(m$std1), rho = unname(m$rho1), rho_se = unname(m$rho.se1),
                         sigma2 = unname(m$sige1), loglik = unname(m$likl1)),
-       impacts = point_impacts(m))
+       impacts = point_impacts(m), impacts_se = impact_ses(m))
 }
 cases <- list(case("sar", "individual"), case("sdm", "individual"), case("sar", "twoways"), case("sdm", "twoways"))
 out <- list(source = "SDPDmod 0.0.6 SDPDm(dynamic = TRUE, tl = TRUE, stl = TRUE, LYtrans = TRUE), exact log-determinant, optimize tol 1e-12 and Newton polish, nearPD only if not positive definite; impactsSDPDm point values",

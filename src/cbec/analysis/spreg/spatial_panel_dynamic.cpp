@@ -38,7 +38,8 @@ bool bias_corrected_dynamic(const std::string& model, SpatialPanelEffect effect)
   return (model == "sar" || model == "sdm") && (effect == SpatialPanelEffect::Individual || effect == SpatialPanelEffect::Twoways);
 }
 
-DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& model, SpatialPanelEffect effect, bool correct) {
+DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& model, SpatialPanelEffect effect, bool correct, int impact_draws,
+                             unsigned long long seed) {
   if (s.data.n_periods < 2)
     throw DataError(fmt::format("dynamic: {} period(s) left after the first period of every unit is used as initial condition; the dynamic "
                                 "panel with unit effects needs at least 3 periods in the data",
@@ -52,6 +53,8 @@ DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& mod
   o.model = parse_spatial_panel_model(model);
   o.effect = effect;
   o.bias_correction = correct;
+  o.impact_draws = impact_draws;
+  o.seed = seed;
   DynamicFit f;
   f.r = spatial_dynamic_panel(s.data, o);
   f.r.fit.reg.dropped = s.dropped;
@@ -74,6 +77,15 @@ DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& mod
   ij["direct_long"] = arr(im.direct_long);
   ij["indirect_long"] = arr(im.indirect_long);
   ij["total_long"] = arr(im.total_long);
+  if (im.draws > 0) {
+    ij["se_direct_short"] = arr(im.se_direct_short);
+    ij["se_indirect_short"] = arr(im.se_indirect_short);
+    ij["se_total_short"] = arr(im.se_total_short);
+    ij["se_direct_long"] = arr(im.se_direct_long);
+    ij["se_indirect_long"] = arr(im.se_indirect_long);
+    ij["se_total_long"] = arr(im.se_total_long);
+  }
+  ij["draws"] = im.draws;
   f.json["impacts"] = ij;
   f.impacts.title = fmt::format("Short- and long-run impacts of the dynamic {} model (Elhorst 2014, section 4.3)", model);
   f.impacts.header = {"", "direct (short)", "indirect (short)", "total (short)", "direct (long)", "indirect (long)", "total (long)"};
@@ -81,7 +93,14 @@ DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& mod
     const long i = static_cast<long>(p);
     f.impacts.rows.push_back({im.terms[p], format_fixed(im.direct_short[i]), format_fixed(im.indirect_short[i]), format_fixed(im.total_short[i]),
                               format_fixed(im.direct_long[i]), format_fixed(im.indirect_long[i]), format_fixed(im.total_long[i])});
+    if (im.draws == 0) continue;
+    auto se = [](double v) { return "(" + format_fixed(v) + ")"; };
+    f.impacts.rows.push_back({"", se(im.se_direct_short[i]), se(im.se_indirect_short[i]), se(im.se_total_short[i]), se(im.se_direct_long[i]),
+                              se(im.se_indirect_long[i]), se(im.se_total_long[i])});
   }
+  if (im.draws > 0)
+    f.impacts.notes.push_back(fmt::format("Simulated standard errors in parentheses: {} draws of (rho, coefficients) from their estimated normal distribution "
+                                          "(as SDPDmod's impactsSDPDm)", im.draws));
   f.impacts.notes.push_back("Short run: (I - rho W)^-1 (beta I + theta W); long run: ((1 - gamma) I - (rho + eta) W)^-1 (beta I + theta W), gamma and eta the "
                             "coefficients of y_{t-1} and W y_{t-1}; direct: mean diagonal, total: mean row sum (SDPDmod's impactsSDPDm at the estimates).");
   return f;

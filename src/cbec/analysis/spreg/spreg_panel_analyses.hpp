@@ -36,7 +36,9 @@ struct DynamicFit {
   nlohmann::json json;
   Table impacts;
 };
-DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& model, SpatialPanelEffect effect, bool correct);
+// impact_draws > 0: the impacts' simulated SEs from that many draws (seed).
+DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& model, SpatialPanelEffect effect, bool correct, int impact_draws = 0,
+                             unsigned long long seed = 1);
 // The sample's JSON: periods, observations per period, balanced, absent_units, dropped.
 nlohmann::json sample_json(const SpatialPanelSample& s);
 

@@ -52,7 +52,7 @@ Analysis spxt_analysis() {
                                     "quasi-ML estimates"));
   a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest; with effect "
                                              "random; by ML, or with estimator gm on the GM fits, the fixed effects with the initial moments)"));
-  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR and SDM (0: none)"));
+  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR and SDM, static or dynamic (0: none)"));
   a.needs.resampling = true;
   a.needs.panel = PanelNeed::Required;
   a.needs.spatial = true;
@@ -97,7 +97,7 @@ Analysis spxt_analysis() {
       const SpatialPanelEffect effect = parse_spatial_panel_effect(o.text("effect"));
       no_static_impacts.push_back(dynamic);
       if (dynamic && bias_corrected_dynamic(m, effect)) {
-        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none");
+        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed);
         regs.push_back(f.r.fit.reg);
         out.json["models"].push_back(f.json);
         add_spatial_panel_notes(notes, sample, f.r.fit);

@@ -13,6 +13,8 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml_search.hpp"
+#include "cbec/stats/eigen_threads.hpp"
+#include "cbec/stats/replicate.hpp"
 
 namespace cbec {
 namespace {
@@ -150,26 +152,70 @@ SpatialPanelResult as_result(const std::vector<std::string>& names, const Vector
   return r;
 }
 
-DynamicImpacts dynamic_impacts(const MatrixXd& w, const SpatialPanelResult& r, const std::vector<std::string>& x_names, bool durbin) {
-  const long n = w.rows(), px = static_cast<long>(x_names.size());
-  const double rho = r.reg.coef[0], gamma = r.reg.coef[1], eta = r.reg.coef[2];
+// The impacts at (rho, gamma, eta, beta, theta): columns direct, indirect, total short run, then
+// long run; a row per regressor (Elhorst 2014, section 4.3).
+MatrixXd impacts_at(const MatrixXd& w, const VectorXd& coef, long px, bool durbin) {
+  const long n = w.rows();
+  const double rho = coef[0], gamma = coef[1], eta = coef[2], dn = static_cast<double>(n);
   const MatrixXd id = MatrixXd::Identity(n, n);
   const MatrixXd s = (id - rho * w).partialPivLu().inverse();
   const MatrixXd l = ((1 - gamma) * id - (rho + eta) * w).partialPivLu().inverse();
   const MatrixXd sw = s * w, lw = l * w;
+  MatrixXd out(px, 6);
+  for (long p = 0; p < px; ++p) {
+    const double beta = coef[3 + p], theta = durbin ? coef[3 + px + p] : 0.0;
+    out(p, 0) = (beta * s.trace() + theta * sw.trace()) / dn;
+    out(p, 2) = (beta * s.sum() + theta * sw.sum()) / dn;
+    out(p, 3) = (beta * l.trace() + theta * lw.trace()) / dn;
+    out(p, 5) = (beta * l.sum() + theta * lw.sum()) / dn;
+  }
+  out.col(1) = out.col(2) - out.col(0);
+  out.col(4) = out.col(5) - out.col(3);
+  return out;
+}
+
+double standard_normal(Rng& rng) {  // Box-Muller
+  const double u1 = uniform01(rng), u2 = uniform01(rng);
+  return std::sqrt(-2 * std::log(1 - u1)) * std::cos(2 * M_PI * u2);
+}
+
+// Point impacts at the estimates and, with draws, their SEs: the standard deviations over draws of
+// (rho, coefficients) from N(estimates, vcov), as SDPDmod's impactsSDPDm (whose point values are
+// the draws' means; here the impacts at the estimates), keeping draws with rho in its interval.
+DynamicImpacts dynamic_impacts(const MatrixXd& w, const SpatialPanelResult& r, const std::vector<std::string>& x_names, bool durbin, int draws,
+                               unsigned long long seed) {
+  const long px = static_cast<long>(x_names.size());
   DynamicImpacts im;
   im.terms = x_names;
-  for (auto* v : {&im.direct_short, &im.indirect_short, &im.total_short, &im.direct_long, &im.indirect_long, &im.total_long}) v->resize(px);
-  const double dn = static_cast<double>(n);
-  for (long p = 0; p < px; ++p) {
-    const double beta = r.reg.coef[3 + p], theta = durbin ? r.reg.coef[3 + px + p] : 0.0;
-    im.direct_short[p] = (beta * s.trace() + theta * sw.trace()) / dn;
-    im.total_short[p] = (beta * s.sum() + theta * sw.sum()) / dn;
-    im.direct_long[p] = (beta * l.trace() + theta * lw.trace()) / dn;
-    im.total_long[p] = (beta * l.sum() + theta * lw.sum()) / dn;
-  }
-  im.indirect_short = im.total_short - im.direct_short;
-  im.indirect_long = im.total_long - im.direct_long;
+  const MatrixXd pt = impacts_at(w, r.reg.coef, px, durbin);
+  im.direct_short = pt.col(0), im.indirect_short = pt.col(1), im.total_short = pt.col(2);
+  im.direct_long = pt.col(3), im.indirect_long = pt.col(4), im.total_long = pt.col(5);
+  if (draws <= 0) return im;
+  const EigenThreads single(1);   // the draws run in parallel; each inverse is small
+  const long p = r.reg.coef.size();
+  Eigen::SelfAdjointEigenSolver<MatrixXd> es(0.5 * (r.reg.vcov + r.reg.vcov.transpose()));
+  const MatrixXd root = es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+  const auto sims = replicate(static_cast<size_t>(draws), seed, [&](size_t, Rng& rng) {
+    VectorXd z(p);
+    for (long i = 0; i < p; ++i) z[i] = standard_normal(rng);
+    const VectorXd x = r.reg.coef + root * z;
+    if (!(x[0] > r.interval.first && x[0] < r.interval.second)) return MatrixXd();
+    return impacts_at(w, x, px, durbin);
+  });
+  MatrixXd sum = MatrixXd::Zero(px, 6), sq = MatrixXd::Zero(px, 6);
+  long kept = 0;
+  for (const MatrixXd& m : sims)
+    if (m.size()) {
+      sum += m;
+      sq += m.cwiseProduct(m);
+      ++kept;
+    }
+  if (kept < 2) throw NumericError("impacts: fewer than 2 of the simulated draws have rho inside its interval; the variance of rho is too large");
+  const double k = static_cast<double>(kept);
+  const MatrixXd sd = ((sq - sum.cwiseProduct(sum) / k) / (k - 1)).cwiseMax(0.0).cwiseSqrt();
+  im.se_direct_short = sd.col(0), im.se_indirect_short = sd.col(1), im.se_total_short = sd.col(2);
+  im.se_direct_long = sd.col(3), im.se_indirect_long = sd.col(4), im.se_total_long = sd.col(5);
+  im.draws = static_cast<int>(kept);
   return im;
 }
 
@@ -265,7 +311,7 @@ SpatialDynamicResult spatial_dynamic_panel(const SpatialPanelData& d, const Spat
     r->rss = std::numeric_limits<double>::quiet_NaN();
     r->loglik_concentrated = std::numeric_limits<double>::quiet_NaN();
   }
-  out.impacts = dynamic_impacts(w0, out.fit, x_names, o.model == SpatialPanelModel::Sdm);
+  out.impacts = dynamic_impacts(w0, out.fit, x_names, o.model == SpatialPanelModel::Sdm, o.impact_draws, o.seed);
   return out;
 }
 

@@ -26,7 +26,8 @@
 // Impacts (Elhorst 2014, section 4.3; SDPDmod's impactsSDPDm) with the original W and the
 // reported estimates: short-run (I - rho W)^-1 (beta_k I + theta_k W), long-run
 // ((1 - gamma) I - (rho + eta) W)^-1 (beta_k I + theta_k W); direct = mean diagonal, total =
-// mean row sum, indirect = total - direct.
+// mean row sum, indirect = total - direct. Simulated SEs as impactsSDPDm: the standard deviations
+// over draws of (rho, coefficients) from N(estimates, variance of the reported fit).
 #pragma once
 #include <Eigen/Core>
 
@@ -41,11 +42,16 @@ struct SpatialDynamicOptions {
   SpatialPanelModel model = SpatialPanelModel::Sar;      // sar or sdm
   SpatialPanelEffect effect = SpatialPanelEffect::Individual;   // individual or twoways
   bool bias_correction = true;
+  int impact_draws = 0;                 // draws for the impacts' simulated SEs (0: none)
+  unsigned long long seed = 1;
 };
 
 struct DynamicImpacts {
   std::vector<std::string> terms;   // the regressors x (not the lags, not W x)
   Eigen::VectorXd direct_short, indirect_short, total_short, direct_long, indirect_long, total_long;
+  // simulated SEs (empty without draws) and the draws kept (rho inside its interval)
+  Eigen::VectorXd se_direct_short, se_indirect_short, se_total_short, se_direct_long, se_indirect_long, se_total_long;
+  int draws = 0;
 };
 
 struct SpatialDynamicResult {
