@@ -142,6 +142,8 @@ SpatialPanelResult as_result(const std::vector<std::string>& names, const Vector
     for (long b = 0; b <= kz; ++b) r.reg.vcov(a, b) = v(idx[static_cast<size_t>(a)], idx[static_cast<size_t>(b)]);
   }
   r.reg.df_resid = std::numeric_limits<double>::infinity();
+  r.reg.vcov_info.type = "qml-sandwich";   // YJL theorem 2: Sigma^-1 + Sigma^-1 Omega Sigma^-1
+  r.reg.vcov_info.df = std::numeric_limits<double>::infinity();
   r.model = o.model == SpatialPanelModel::Sdm ? "sdm" : "sar";
   r.effect = spatial_panel_effect_name(o.effect);
   r.spatial = theta[kz];
