@@ -3,6 +3,7 @@
 #pragma once
 #include "cbec/analysis/analysis.hpp"
 #include "cbec/analysis/spreg/spatial_panel_sample.hpp"
+#include "cbec/estimate/spatial_models/spatial_dynamic_panel.hpp"
 #include "cbec/report/table.hpp"
 
 namespace cbec {
@@ -22,6 +23,22 @@ void add_spatial_panel_notes(Table& t, const SpatialPanelSample& s, const Spatia
 // dependent variable appended, and, on the sample built from it, W times that lag appended.
 std::string dynamic_formula(const std::string& formula);
 void add_space_time_lag(SpatialPanelSample& s);
+// Whether the model and effect take the bias-corrected QML of Yu, de Jong and Lee (2008): sar and
+// sdm with unit or two-way effects (spatial_dynamic_panel.hpp); the others are fitted by the
+// static ML with the lags as regressors.
+bool bias_corrected_dynamic(const std::string& model, SpatialPanelEffect effect);
+// The bias-corrected dynamic fit on a sample built by dynamic_formula and add_space_time_lag
+// (balanced, no gaps, at least two periods after the first; else a DataError saying what to do),
+// its JSON (the fit, `bias_correction`, `qml` before the correction, `unit_root_eigenvalues`,
+// short- and long-run `impacts`) and its impacts table.
+struct DynamicFit {
+  SpatialDynamicResult r;
+  nlohmann::json json;
+  Table impacts;
+};
+// impact_draws > 0: the impacts' simulated SEs from that many draws (seed).
+DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& model, SpatialPanelEffect effect, bool correct, int impact_draws = 0,
+                             unsigned long long seed = 1);
 // The sample's JSON: periods, observations per period, balanced, absent_units, dropped.
 nlohmann::json sample_json(const SpatialPanelSample& s);
 

@@ -4,6 +4,8 @@
 // weights of --w.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
@@ -43,11 +45,17 @@ Analysis spxt_analysis() {
                                   "estimator gm: W x of every regressor but the intercept as further regressors (\"W.x\"), as splm's spgm(Durbin = TRUE): "
                                   "sar becomes the SDM, sem the SDEM, sac the SAC with W x; by ML the SDM is model sdm"));
   a.options.push_back(flag_option("dynamic",
-                                  "Dynamic spatial panel: y_{t-1} and W y_{t-1} added as regressors, the first period dropped (Yu, de Jong and Lee 2008); "
-                                  "fixed-effects ML without bias correction, biased of order 1/T: for panels with many periods"));
+                                  "Dynamic spatial panel: y_{t-1} and W y_{t-1} added as regressors, every unit's first period the initial condition (dropped); "
+                                  "sar and sdm with effect individual or twoways: quasi-ML of Yu, de Jong and Lee (2008) with their bias correction (see "
+                                  "dynamic_correction; balanced panels without gaps) and short- and long-run impacts; sem, sac, pooled, time: the static ML "
+                                  "with the lags as regressors, without bias correction (biased of order 1/T)"));
+  a.options.push_back(choice_option("dynamic_correction", {"yu-de-jong-lee", "none"}, "yu-de-jong-lee",
+                                    "With dynamic (sar, sdm; individual or twoways effects): the analytic bias correction of Yu, de Jong and Lee (2008) "
+                                    "(two-way: Lee and Yu 2010's transformation for the time effects), as SDPDmod's LYtrans = TRUE (default); none: the "
+                                    "quasi-ML estimates"));
   a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest; with effect "
                                              "random; by ML, or with estimator gm on the GM fits, the fixed effects with the initial moments)"));
-  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM and SAC, by ML or GM (0: none)"));
+  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM and SAC, by ML or GM, static or dynamic (0: none)"));
   a.needs.resampling = true;
   a.needs.panel = PanelNeed::Required;
   a.needs.spatial = true;
@@ -57,12 +65,19 @@ Analysis spxt_analysis() {
     if (o.flag("hausman") && !random) throw SpecError("hausman: the spatial Hausman test needs effect random (it compares it with unit fixed effects)");
     const bool dynamic = o.flag("dynamic");
     const bool gm = o.text("estimator") == "gm";
+    if (!dynamic && o.text("dynamic_correction") != "yu-de-jong-lee") throw SpecError("dynamic_correction: applies with dynamic");
     if (gm && dynamic) throw SpecError("dynamic: the dynamic spatial panel is estimated by ML, not with estimator gm");
     if (!gm && o.text("moments") != "initial") throw SpecError("moments: the GM moments apply with estimator gm");
     if (!gm && o.flag("durbin")) throw SpecError("durbin: the W x terms of sar, sem and sac are for estimator gm; by ML use model sdm");
     if (dynamic && random) throw SpecError("dynamic: the dynamic spatial panel takes fixed effects or pooled, not effect random (y_{t-1} is correlated with the random effect)");
     const bool intercept = random || o.text("effect") == "pooled";
-    SpatialPanelSample sample = spatial_panel_sample(frame, dynamic ? dynamic_formula(o.text("formula")) : o.text("formula"), intercept, ctx.time, s, ctx.data);
+    SpatialPanelSample sample;
+    try {
+      sample = spatial_panel_sample(frame, dynamic ? dynamic_formula(o.text("formula")) : o.text("formula"), intercept, ctx.time, s, ctx.data);
+    } catch (const DataError& e) {
+      if (!dynamic) throw;
+      throw DataError(std::string(e.what()) + "; dynamic: every unit's first period is the initial condition of y_{t-1}, so the dynamic panel needs at least 3 periods");
+    }
     if (dynamic) add_space_time_lag(sample);
     // The unit fixed-effects fit the Hausman test compares with: the data without the intercept.
     SpatialPanelSample within_sample;
@@ -80,7 +95,20 @@ Analysis spxt_analysis() {
     Table hausman;
     hausman.title = fmt::format("Spatial Hausman test: random against unit fixed effects (splm's sphtest, {})", gm ? "GM" : "ML");
     hausman.header = {"model", "chi2", "df", "p-value"};
+    std::vector<Table> dynamic_impacts;
+    std::vector<bool> no_static_impacts;
     for (const auto& m : o.list("model")) {
+      const SpatialPanelEffect effect = parse_spatial_panel_effect(o.text("effect"));
+      no_static_impacts.push_back(dynamic);
+      if (dynamic && bias_corrected_dynamic(m, effect)) {
+        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed);
+        regs.push_back(f.r.fit.reg);
+        out.json["models"].push_back(f.json);
+        add_spatial_panel_notes(notes, sample, f.r.fit);
+        dynamic_impacts.push_back(f.impacts);
+        continue;
+      }
+      if (dynamic && m == "sdm") throw SpecError("dynamic: the dynamic sdm takes effect individual or twoways");
       SpatialPanelOptions po = spatial_panel_options_of(o, m);
       po.re_errors = o.text("re_errors") == "kkp" ? SpatialReErrors::Kkp : SpatialReErrors::Baltagi;
       po.moments = parse_gm_moments(o.text("moments"));
@@ -107,7 +135,8 @@ Analysis spxt_analysis() {
                         "without a standard error (as splm). Standard errors: sigma_v^2 (Z*'Z*)^-1 of the transformed (IV) regression; sem within: lm's s^2 "
                         "(X*'X*)^-1, s^2 = e'e/(nT - k); sar: s^2 (Zp'Zp)^-1, s^2 = e'e/(nT - k - 1); z tests.") +
                         (o.flag("durbin") ? " W.x: the regressors' spatial lags (Durbin terms, splm's lag_x)." : ""));
-    else
+    else if (!dynamic || std::any_of(to.model_names.begin(), to.model_names.end(),
+                                     [&](const std::string& m) { return !bias_corrected_dynamic(m, parse_spatial_panel_effect(o.text("effect"))); }))
       t.notes.push_back(random ? "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors: the slopes' sigma2 (X' Sigma^-1 X)^-1, "
                                  "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."
                                : "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
@@ -119,6 +148,7 @@ Analysis spxt_analysis() {
     io.seed = ctx.resampling.seed;
     io.exact_traces = sample.data.n_units <= 3000;
     for (size_t m = 0; m < regs.size(); ++m) {
+      if (no_static_impacts[m]) continue;
       const auto in = impacts_input(regs[m]);
       if (!in) continue;
       if (sample.data.weights.size() != 1) {
@@ -129,9 +159,15 @@ Analysis spxt_analysis() {
       out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", o.list("model")[m])));
       out.json["models"][m]["impacts"] = to_json(im);
     }
+    out.tables.insert(out.tables.end(), dynamic_impacts.begin(), dynamic_impacts.end());
     if (dynamic)
-      t.notes.push_back("Dynamic: y_{t-1} and W y_{t-1} are regressors, the first period is dropped; fixed-effects ML without bias correction "
-                        "(Yu, de Jong and Lee 2008): biased of order 1/T with unit effects.");
+      t.notes.push_back(
+          o.text("dynamic_correction") == "none"
+              ? "Dynamic: y_{t-1} and W y_{t-1} are regressors, every unit's first period is the initial condition (dropped); quasi-ML without bias correction: biased of order 1/T."
+              : "Dynamic: y_{t-1} and W y_{t-1} are regressors, every unit's first period is the initial condition (dropped). sar and sdm with unit or two-way effects: "
+                "the quasi-ML estimates corrected for their bias of order 1/T (Yu, de Jong and Lee 2008; two-way: Lee and Yu 2010), as SDPDmod 0.0.6; standard errors "
+                "the sandwich (Sigma^-1 + Sigma^-1 Omega Sigma^-1)/N at the corrected estimates, as SDPDmod; the log-likelihood is the quasi-ML's. sem, sac, pooled or time effects: static ML with the "
+                "lags as regressors, not corrected.");
     out.tables.front().notes = t.notes;
     if (o.flag("hausman")) {
       hausman.notes.insert(hausman.notes.begin(), gm ? "H0: the unit effects are uncorrelated with the regressors; over the slopes both models share and, "
