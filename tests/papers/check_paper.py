@@ -170,6 +170,12 @@ def pilot_zone_did():
     near(cs["att"], truth["att_treated_cells"], 3 * cs["se"], "Callaway-Sant'Anna simple ATT against the truth (3 SE)")
     att = [e for e in step(results, "Table 7d.")["effects"] if e["term"] == "ATT"][0]
     near(att["att"], truth["att_treated_cells"], 3 * att["se"], "imputation ATT against the truth (3 SE)")
+    # The robustness table: each estimator's overall effect in the one row of did.
+    t7e = table(tables, "Table 7e.")
+    check(t7e[0] == [""] + [f"({k})" for k in range(1, 5)], f"Table 7e header {t7e[0]}")
+    check(t7e[1] == ["", "TWFE", "Callaway-Sant'Anna", "Sun-Abraham", "Imputation"], f"Table 7e names {t7e[1]}")
+    row = cells(t7e, "Pilot zone (DID)")
+    check(row[1].startswith(f"{cs['att']:.3f}") and row[3].startswith(f"{att['att']:.3f}"), f"Table 7e row {row}")
     ev = {e["rel"]: e for e in step(results, "Figure 1.")["event_study"]}
     near(ev[0]["estimate"], truth["att_by_event_time"]["0"], 3 * ev[0]["se"], "event-study effect at 0 against the truth (3 SE)")
     for k in (-4, -3, -2):

@@ -141,7 +141,7 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
       auto [it, fresh] = unit_year.emplace(std::make_pair(key, t[i]), i);
       if (!fresh)
         throw DataError(fmt::format("'{}' (line {}) and '{}' (line {}) are the same unit in {} {:g}: the panel must have one row per unit and year",
-                                    unit.text(it->second), it->second + 2, name, i + 2, o.time, t[i]));
+                                    unit.text(it->second), frame.line(it->second), name, frame.line(i), o.time, t[i]));
     }
     auto it = first.find(key);
     if (seen.insert(name).second && it == first.end()) (names.known(name) ? no_zone : unmatched).insert(name);

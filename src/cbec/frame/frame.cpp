@@ -65,7 +65,10 @@ void Frame::drop(const std::string& name) {
   columns_.erase(columns_.begin() + static_cast<long>(index_.at(name)));
   index_.clear();
   for (size_t i = 0; i < columns_.size(); ++i) index_.emplace(columns_[i].name, i);
-  if (columns_.empty()) nrows_ = 0;
+  if (columns_.empty()) {
+    nrows_ = 0;
+    lines_.clear();
+  }
 }
 
 void Frame::release(const std::string& name) {
@@ -77,7 +80,9 @@ void Frame::release(const std::string& name) {
 Frame Frame::take(const std::vector<size_t>& rows) const {
   Frame out(source_);
   for (const auto& c : columns_) out.set(c.take(rows));
-  if (columns_.empty()) out.nrows_ = 0;
+  if (columns_.empty()) return out;
+  out.lines_.reserve(rows.size());
+  for (size_t r : rows) out.lines_.push_back(line(r));
   return out;
 }
 

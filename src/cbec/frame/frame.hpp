@@ -32,7 +32,13 @@ class Frame {
   // Frees the storage of a column that is no longer needed, keeping its name and type: the frame is
   // then unusable for that column (its length is 0). For consumers that own a frame they discard.
   void release(const std::string& name);
+  // The given rows, in the given order, each keeping its source line (line() below).
   Frame take(const std::vector<size_t>& rows) const;
+
+  // The line of row `row` in the file it was read from (the header is line 1), for messages: rows
+  // read are lines 2, 3, ... in order, and a frame made by take() (a subset, a group, a sample) keeps
+  // the lines of the rows it took, so a message after `--if` or `--split-by` names the input's line.
+  size_t line(size_t row) const { return lines_.empty() ? row + 2 : lines_[row]; }
 
   // What reading the data did that the user must be told (cells read as missing, a detected
   // encoding or delimiter, identifiers kept as text): each a sentence naming file, line and column.
@@ -47,6 +53,7 @@ class Frame {
   size_t nrows_ = 0;
   std::vector<Column> columns_;
   std::vector<std::string> notes_;
+  std::vector<size_t> lines_;   // empty: row i is line i + 2
   std::unordered_map<std::string, size_t> index_;
 };
 

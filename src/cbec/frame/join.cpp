@@ -53,8 +53,8 @@ JoinReport left_join(Frame& left, const Frame& right, const std::vector<std::str
     const std::string k = key_of(right, right_by, j);
     const auto [it, inserted] = row_of.emplace(k, j);
     if (!inserted)
-      throw DataError(fmt::format("{} line {}: the key ({}) repeats line {}; a joined table needs one row per key", source, j + 2,
-                                  fmt::join(by, ", "), it->second + 2));
+      throw DataError(fmt::format("{} line {}: the key ({}) repeats line {}; a joined table needs one row per key", source, right.line(j),
+                                  fmt::join(by, ", "), right.line(it->second)));
   }
   std::vector<long> match(left.nrows(), -1);
   std::vector<char> used(right.nrows(), 0);

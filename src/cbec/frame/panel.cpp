@@ -112,10 +112,10 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
     const double tv = t.values[i];
     if (tv != std::floor(tv))
       throw DataError(fmt::format("time variable '{}' has the non-integer value {} on data line {}; use whole periods",
-                                  time, tv, i + 2));
+                                  time, tv, frame.line(i)));
     if (std::fabs(tv) > 1e15)
       throw DataError(fmt::format("time variable '{}' has the value {:g} on data line {}, too large for a period; use years or period numbers",
-                                  time, tv, i + 2));
+                                  time, tv, frame.line(i)));
     p.time_value[i] = static_cast<int64_t>(tv);
     p.unit_code[i] = coder.code(i, p.unit_labels);
   }
@@ -146,7 +146,7 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
     if (p.unit_code[a] == p.unit_code[b] && p.time_value[a] == p.time_value[b]) {
       ++n_dups;
       if (dups.size() < 3)
-        dups.push_back(fmt::format("{}={} {}={} (data lines {} and {})", unit, u.text(a), time, p.time_value[a], a + 2, b + 2));
+        dups.push_back(fmt::format("{}={} {}={} (data lines {} and {})", unit, u.text(a), time, p.time_value[a], frame.line(a), frame.line(b)));
     }
   }
   if (n_dups && !allow_duplicates)

@@ -4,55 +4,27 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 #include <set>
 
 #include "cbec/core/error.hpp"
+#include "cbec/report/term_patterns.hpp"
 
 namespace cbec {
 
-namespace {
-std::string stars(double p, const std::vector<double>& levels) {
+std::string significance_stars(double p, const std::vector<double>& levels) {
   std::string s;
   for (double l : levels)
     if (p < l) s += "*";
   return s;
 }
 
-// A term pattern (see the CONVENTION in the header) compiled once.
-struct Pattern {
-  std::string text;
-  std::regex re;
-  bool matches(const std::string& term) const { return term == text || std::regex_search(term, re); }
-};
-
-// A pattern that is no regular expression may still name a term exactly ("l(x"); otherwise it is an
-// error naming the option.
-std::vector<Pattern> compile(const std::vector<std::string>& patterns, const char* option, const std::vector<std::string>& terms) {
-  std::vector<Pattern> out;
-  for (const auto& p : patterns) {
-    try {
-      out.push_back({p, std::regex(p, std::regex::ECMAScript)});
-    } catch (const std::regex_error&) {
-      if (std::find(terms.begin(), terms.end(), p) == terms.end())
-        throw SpecError(fmt::format("{}: '{}' is neither a term of the models nor a regular expression (escape ( ) [ ] with \\)", option, p));
-      out.push_back({p, std::regex("$^")});
-    }
-  }
-  return out;
-}
-
-bool any_match(const std::vector<Pattern>& ps, const std::string& term) {
-  return std::any_of(ps.begin(), ps.end(), [&](const Pattern& p) { return p.matches(term); });
-}
-
+namespace {
 std::string label_of(const RegressionTableOptions& o, const std::string& name) {
   auto it = o.labels.find(name);
   return it == o.labels.end() ? name : it->second;
 }
 
-// The terms shown, in order: all terms in order of first appearance (intercept last, as Stata), or
-// those `keep` matches in its order; less `drop` and `indicate`; `order` first.
+// All terms in order of first appearance (intercept last, as Stata).
 std::vector<std::string> all_terms(const std::vector<RegressionResult>& models) {
   std::vector<std::string> all;
   for (const auto& r : models)
@@ -62,31 +34,8 @@ std::vector<std::string> all_terms(const std::vector<RegressionResult>& models) 
   return all;
 }
 
-std::vector<std::string> shown_terms(const std::vector<RegressionResult>& models, const RegressionTableOptions& o) {
-  const std::vector<std::string> all = all_terms(models);
-  std::vector<std::string> terms;
-  if (o.keep.empty()) terms = all;
-  for (const auto& p : compile(o.keep, "keep", all)) {
-    bool found = false;
-    for (const auto& term : all)
-      if (p.matches(term)) {
-        found = true;
-        if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
-      }
-    if (!found && std::find(terms.begin(), terms.end(), p.text) == terms.end()) terms.push_back(p.text);   // an empty row, as asked
-  }
-  const auto drop = compile(o.drop, "drop", all);
-  std::vector<Pattern> hidden;
-  for (const auto& [label, patterns] : o.indicate)
-    for (auto& p : compile(patterns, "indicate", all)) hidden.push_back(std::move(p));
-  terms.erase(std::remove_if(terms.begin(), terms.end(), [&](const std::string& t) { return any_match(drop, t) || any_match(hidden, t); }), terms.end());
-  std::vector<std::string> ordered;
-  for (const auto& p : compile(o.order, "order", all))
-    for (const auto& term : terms)
-      if (p.matches(term) && std::find(ordered.begin(), ordered.end(), term) == ordered.end()) ordered.push_back(term);
-  for (const auto& term : terms)
-    if (std::find(ordered.begin(), ordered.end(), term) == ordered.end()) ordered.push_back(term);
-  return ordered;
+std::vector<std::string> terms_shown(const std::vector<RegressionResult>& models, const RegressionTableOptions& o) {
+  return shown_terms(all_terms(models), {o.keep, o.drop, o.order, o.indicate});
 }
 
 std::string in_parentheses(const RegressionResult& r, long j, const RegressionTableOptions& o) {
@@ -173,7 +122,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
   for (const auto& r : models) dep.push_back(label_of(o, r.depvar));
   t.rows.push_back(dep);
   t.rules_before.push_back(t.rows.size());
-  for (const auto& term : shown_terms(models, o)) {
+  for (const auto& term : terms_shown(models, o)) {
     std::vector<std::string> est = {term == "(Intercept)" ? label_of(o, "Constant") : label_of(o, term)}, sub = {""};
     for (const auto& r : models) {
       long j = r.find(term);
@@ -182,7 +131,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
         sub.emplace_back("");
         continue;
       }
-      est.push_back(fmt::format("{:.{}f}{}", r.coef[j], o.digits, stars(r.p_value()[j], o.star_levels)));
+      est.push_back(fmt::format("{:.{}f}{}", r.coef[j], o.digits, significance_stars(r.p_value()[j], o.star_levels)));
       sub.push_back(in_parentheses(r, j, o));
     }
     t.rows.push_back(est);
@@ -208,7 +157,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
     t.rows.push_back(row);
   };
   for (const auto& [label, patterns] : o.indicate) {
-    const auto ps = compile(patterns, "indicate", all_terms(models));
+    const auto ps = compile_patterns(patterns, "indicate", all_terms(models));
     stat_row(label, [&](const RegressionResult& r) { return std::any_of(r.terms.begin(), r.terms.end(), [&](const std::string& x) { return any_match(ps, x); }) ? "Yes" : "No"; });
   }
   if (!o.stats.empty()) {

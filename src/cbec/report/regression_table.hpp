@@ -16,9 +16,7 @@ namespace cbec {
 enum class CoefStat { SE, T, P, CI };
 CoefStat parse_coef_stat(const std::string& name);   // se, t, p, ci; a SpecError otherwise
 
-// CONVENTION for term patterns (keep, drop, order, indicate): a pattern equal to a term's name
-// matches that term only; any other pattern is a regular expression (ECMAScript) matched anywhere in
-// the name, as fixest's etable: "^year" matches year dummies, "log\\(" every log term.
+// Term patterns (keep, drop, order, indicate) follow the CONVENTION of term_patterns.hpp.
 struct RegressionTableOptions {
   std::string title;
   std::vector<std::string> model_names;   // default "(1)", "(2)", ...
@@ -41,6 +39,9 @@ struct RegressionTableOptions {
   int digits = 3;
   std::vector<double> star_levels = {0.10, 0.05, 0.01};
 };
+
+// "*", "**", "***": one star per level p is below (levels ascending in strictness: 0.10, 0.05, 0.01).
+std::string significance_stars(double p, const std::vector<double>& levels);
 
 // The summary rows `stats` may name.
 const std::vector<std::string>& regression_stat_names();

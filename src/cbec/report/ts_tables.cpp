@@ -35,8 +35,7 @@ Table unit_tests_table(const std::vector<UnitTests>& blocks) {
 
 namespace cbec {
 
-namespace {
-std::string test_title(const std::string& test) {
+std::string unit_root_test_title(const std::string& test) {
   if (test == "llc") return "Levin-Lin-Chu";
   if (test == "ips") return "Im-Pesaran-Shin";
   if (test == "fisher_adf") return "Fisher ADF";
@@ -46,6 +45,27 @@ std::string test_title(const std::string& test) {
   if (test == "breitung") return "Breitung";
   return test;
 }
+
+std::vector<EstimateColumn> unit_root_columns(const std::vector<UnitRootBlock>& blocks) {
+  std::vector<EstimateColumn> out;
+  for (const auto& block : blocks)
+    for (const auto& [label, tests] : block.series) {
+      EstimateColumn& c = out.emplace_back();
+      c.name = fmt::format("{}, {}", block.variable, label == "levels" ? "levels" : "first differences");
+      for (const auto& r : tests)
+        for (const auto& st : r.stats) {
+          const std::string term = r.stats.size() > 1 ? fmt::format("{}: {}", unit_root_test_title(r.test), st.name) : unit_root_test_title(r.test);
+          c.rows.push_back({term, st.value, std::nan(""), st.p_value, std::nan(""), std::nan("")});
+        }
+      if (!tests.empty()) {
+        c.facts.emplace_back("Deterministic terms", to_string(tests.front().deterministic));
+        c.facts.emplace_back("Units", std::to_string(tests.front().n_units));
+      }
+    }
+  return out;
+}
+
+namespace {
 std::string p_cell(double p) { return std::isnan(p) ? "" : format_fixed(p); }
 }  // namespace
 
@@ -70,7 +90,7 @@ Table panel_unitroot_table(const std::vector<UnitRootBlock>& blocks) {
       for (size_t s = 0; s < base[k].stats.size(); ++s) {
         std::vector<std::string> row;
         if (several) row.push_back(k == 0 && s == 0 ? block.variable : "");
-        row.insert(row.end(), {s == 0 ? test_title(base[k].test) : "", base[k].stats[s].name});
+        row.insert(row.end(), {s == 0 ? unit_root_test_title(base[k].test) : "", base[k].stats[s].name});
         for (const auto& [label, tests] : block.series) {
           const PanelUnitRootStat& st = tests[k].stats[s];
           row.push_back(format_fixed(st.value));
@@ -86,8 +106,8 @@ Table panel_unitroot_table(const std::vector<UnitRootBlock>& blocks) {
     for (const auto& [label, tests] : block.series)
       for (const auto& r : tests) {
         const std::string which = several ? fmt::format("{}, {}", block.variable, label) : label;
-        if (r.test != "hadri" && r.test != "ht") t.notes.push_back(fmt::format("{} ({}): mean lag order {:.2f}.", test_title(r.test), which, r.mean_lags));
-        for (const auto& n : r.notes) t.notes.push_back(fmt::format("{} ({}): {}", test_title(r.test), which, n));
+        if (r.test != "hadri" && r.test != "ht") t.notes.push_back(fmt::format("{} ({}): mean lag order {:.2f}.", unit_root_test_title(r.test), which, r.mean_lags));
+        for (const auto& n : r.notes) t.notes.push_back(fmt::format("{} ({}): {}", unit_root_test_title(r.test), which, n));
       }
   return t;
 }

@@ -13,6 +13,7 @@ Table unit_tests_table(const std::vector<UnitTests>& blocks);
 }  // namespace cbec
 
 #include "cbec/estimate/ts/panel_unitroot.hpp"
+#include "cbec/report/estimate_column.hpp"
 
 namespace cbec {
 
@@ -25,6 +26,13 @@ struct UnitRootBlock {
 // differences' statistic and p-value side by side; with several variables a first column names the
 // variable of each block of rows.
 Table panel_unitroot_table(const std::vector<UnitRootBlock>& blocks);
+// The same tests as columns of estimates (estimate_column.hpp), one per variable and series (named
+// "gsp, levels"): a row per
+// statistic ("Levin-Lin-Chu", "Im-Pesaran-Shin: W-tbar") with its p-value, for a study's [[table]]
+// of several unit-root steps side by side.
+std::vector<EstimateColumn> unit_root_columns(const std::vector<UnitRootBlock>& blocks);
+// "Levin-Lin-Chu" for "llc", and so on.
+std::string unit_root_test_title(const std::string& test);
 
 }  // namespace cbec
 

@@ -3,6 +3,7 @@
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/estimate/did/callaway_santanna.hpp"
 #include "cbec/report/callaway_santanna_tables.hpp"
+#include "cbec/report/did_estimates.hpp"
 #include "cbec/report/did_json.hpp"
 #include "cbec/report/did_tables.hpp"
 #include "cbec/report/known_truth.hpp"
@@ -36,12 +37,15 @@ Analysis cs_analysis() {
     co.uniform_bands = !o.flag("pointwise");
     co.seed = ctx.resampling.seed;
     co.threads = ctx.resampling.threads;
-    const CallawaySantAnnaResult r = callaway_santanna(frame, staggered_spec(o, ctx), co);
+    const StaggeredSpec spec = staggered_spec(o, ctx);
+    const CallawaySantAnnaResult r = callaway_santanna(frame, spec, co);
     Table dyn = cs_dynamic_table(r, ctx.truth);
     add_truth_note(dyn, ctx.truth);
     std::vector<CoefficientPoint> pts;
     for (const auto& e : r.dynamic.effects) pts.push_back({e.key, e.att, e.ci_low, e.ci_high, true_effect(ctx.truth, e.key)});
-    return Outcome{{cs_summary_table(r), dyn, cs_group_time_table(r)}, {coefficient_plot("", "Callaway-Sant'Anna dynamic effects", "Periods since treatment", pts)}, to_json(r)};
+    nlohmann::json j = to_json(r);
+    j["estimates"] = nlohmann::json::array({to_json(att_column(r, spec.y))});
+    return Outcome{{cs_summary_table(r), dyn, cs_group_time_table(r)}, {coefficient_plot("", "Callaway-Sant'Anna dynamic effects", "Periods since treatment", pts)}, j};
   };
   return a;
 }

@@ -3,6 +3,7 @@
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/did/did_multiplegt.hpp"
+#include "cbec/report/did_estimates.hpp"
 #include "cbec/report/did_json.hpp"
 #include "cbec/report/did_multiplegt_table.hpp"
 
@@ -28,8 +29,11 @@ Analysis didm_analysis() {
     dm.draws = static_cast<size_t>(o.integer("draws"));
     dm.seed = ctx.resampling.seed;
     dm.threads = ctx.resampling.threads;
-    const DidMultiplegtResult r = did_multiplegt(frame, staggered_spec(o, ctx), dm);
-    return Outcome{{did_multiplegt_table(r)}, {}, to_json(r)};
+    const StaggeredSpec spec = staggered_spec(o, ctx);
+    const DidMultiplegtResult r = did_multiplegt(frame, spec, dm);
+    nlohmann::json j = to_json(r);
+    j["estimates"] = nlohmann::json::array({to_json(att_column(r, spec.y))});
+    return Outcome{{did_multiplegt_table(r)}, {}, j};
   };
   return a;
 }

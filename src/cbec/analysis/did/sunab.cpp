@@ -5,6 +5,7 @@
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/did/sun_abraham.hpp"
+#include "cbec/report/did_estimates.hpp"
 #include "cbec/report/did_json.hpp"
 #include "cbec/report/did_tables.hpp"
 
@@ -31,7 +32,9 @@ Analysis sunab_analysis() {
     Table t = event_periods_table("Sun-Abraham interaction-weighted event study", sa.periods, ctx.truth);
     t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
     add_truth_note(t, ctx.truth);
-    return Outcome{{t}, {event_periods_figure("Sun-Abraham event study", sa.periods, ctx.truth)}, to_json(sa)};
+    nlohmann::json j = to_json(sa);
+    j["estimates"] = nlohmann::json::array({to_json(att_column(sa, spec.y))});
+    return Outcome{{t}, {event_periods_figure("Sun-Abraham event study", sa.periods, ctx.truth)}, j};
   };
   return a;
 }

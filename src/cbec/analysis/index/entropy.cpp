@@ -90,7 +90,7 @@ Analysis entropy_analysis() {
     for (size_t r = 0; r < rows.size(); ++r) column[rows[r]] = scores[static_cast<Eigen::Index>(r)];
     if (!incomplete.empty()) {
       out.tables.front().notes.push_back(fmt::format("{} rows with a missing indicator are left out (missing = drop; first: data line {}); their score is missing.",
-                                                     incomplete.size(), incomplete.front() + 2));
+                                                     incomplete.size(), frame.line(incomplete.front())));
       out.json["dropped_rows"] = incomplete.size();
     }
     out.json["missing"] = o.text("missing");

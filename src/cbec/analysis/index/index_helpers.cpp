@@ -23,7 +23,7 @@ Eigen::MatrixXd complete_matrix(const Frame& f, const std::vector<std::string>& 
   Eigen::MatrixXd X = columns_matrix(f, names, incomplete);
   if (!incomplete.empty())
     throw DataError(fmt::format("{} rows have a missing indicator (first: data line {}); the {} method needs every unit-year: interpolate the gaps first",
-                                incomplete.size(), incomplete.front() + 2, method));
+                                incomplete.size(), f.line(incomplete.front()), method));
   return X;
 }
 

@@ -72,7 +72,7 @@ SpatialPanelSample spatial_panel_sample(const Frame& frame, const std::string& f
   p.unit.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const size_t r = s.frame_rows[i];
-    if (key.is_missing(r) || tcol.is_missing(r)) throw DataError(fmt::format("{}: row {} has no unit or time", data_name, r + 2));
+    if (key.is_missing(r) || tcol.is_missing(r)) throw DataError(fmt::format("{}: data line {} has no unit or time", data_name, frame.line(r)));
     const std::string id = key.text(r);
     if (!in_w.count(id)) {
       if (std::find(unknown.begin(), unknown.end(), id) == unknown.end()) unknown.push_back(id);

@@ -60,6 +60,8 @@ Analysis unitroot_analysis() {
       }
     }
     out.tables.push_back(panel_unitroot_table(blocks));
+    out.json["estimates"] = nlohmann::json::array();
+    for (const auto& c : unit_root_columns(blocks)) out.json["estimates"].push_back(to_json(c));
     return out;
   };
   return a;

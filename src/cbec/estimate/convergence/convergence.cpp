@@ -92,7 +92,7 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
     for (size_t i : rows) {
       if (std::isnan(x[i]) || std::isnan(t[i])) continue;
       if (s.logs && x[i] <= 0)
-        throw DataError(fmt::format("'{}' is {} in data line {}: sigma convergence in logs needs positive values", s.variable, x[i], i + 2));
+        throw DataError(fmt::format("'{}' is {} in data line {}: sigma convergence in logs needs positive values", s.variable, x[i], frame.line(i)));
       by_year[static_cast<int64_t>(t[i])].push_back(s.logs ? std::log(x[i]) : x[i]);
     }
     std::vector<double> years, sds, cvs;

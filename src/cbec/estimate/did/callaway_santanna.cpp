@@ -70,8 +70,8 @@ BalancedPanel prepare(const Frame& frame, const StaggeredSpec& spec, const Calla
     const double g = std::isnan(g_all[d.rows[j]]) ? 0.0 : g_all[d.rows[j]];
     double& c = cohort[static_cast<size_t>(units.codes[j])];
     if (!std::isnan(c) && c != g)
-      throw DataError(fmt::format("'{}' changes within unit '{}' (row {}): the first treatment period must be one value per unit",
-                                  spec.first_treat, units.labels[static_cast<size_t>(units.codes[j])], d.rows[j] + 2));
+      throw DataError(fmt::format("'{}' changes within unit '{}' (data line {}): the first treatment period must be one value per unit",
+                                  spec.first_treat, units.labels[static_cast<size_t>(units.codes[j])], frame.line(d.rows[j])));
     c = g;
   }
   std::set<double> cohorts;
@@ -110,8 +110,8 @@ BalancedPanel prepare(const Frame& frame, const StaggeredSpec& spec, const Calla
     if (it == period_index.end()) continue;
     size_t& cell = rows[static_cast<size_t>(units.codes[j])][it->second];
     if (cell != SIZE_MAX)
-      throw DataError(fmt::format("unit '{}' appears twice in period {:g} (rows {} and {}); the panel must have one row per unit and period",
-                                  units.labels[static_cast<size_t>(units.codes[j])], periods[it->second], d.rows[cell] + 2, d.rows[j] + 2));
+      throw DataError(fmt::format("unit '{}' appears twice in period {:g} (data lines {} and {}); the panel must have one row per unit and period",
+                                  units.labels[static_cast<size_t>(units.codes[j])], periods[it->second], frame.line(d.rows[cell]), frame.line(d.rows[j])));
     cell = j;
   }
   size_t dropped_treated_first = 0, dropped_unbalanced = 0;

@@ -33,7 +33,7 @@ Cells build_cells(const Frame& frame, const StaggeredSpec& spec, const DidMultip
     d = frame.numeric(o.treatment);
     for (size_t i = 0; i < d.size(); ++i)
       if (!std::isnan(d[i]) && d[i] != 0 && d[i] != 1)
-        throw DataError(fmt::format("treatment '{}' is {:g} in data line {}: DID_M needs a binary 0/1 treatment", o.treatment, d[i], i + 2));
+        throw DataError(fmt::format("treatment '{}' is {:g} in data line {}: DID_M needs a binary 0/1 treatment", o.treatment, d[i], frame.line(i)));
   } else {
     const std::vector<double> g = first_treatment(frame, spec);
     const auto& t = frame.numeric(spec.time);

@@ -228,7 +228,7 @@ MatchingResult propensity_match(const Frame& frame, const MatchingSpec& s) {
   for (size_t i = 0; i < n; ++i) {
     const double t = d.y[static_cast<Eigen::Index>(i)];
     if (t != 0 && t != 1)
-      throw DataError(fmt::format("psm: the treatment '{}' must be 0 or 1; data line {} has {}", s.treatment, d.rows[i] + 2, t));
+      throw DataError(fmt::format("psm: the treatment '{}' must be 0 or 1; data line {} has {}", s.treatment, frame.line(d.rows[i]), t));
     m.treated[i] = static_cast<int>(t);
   }
   std::vector<std::vector<size_t>> groups;

@@ -70,7 +70,7 @@ std::vector<double> location_quotient(const Frame& f, const std::string& region,
   std::map<std::string, double> region_total, industry_total, total;
   for (size_t i = 0; i < f.nrows(); ++i) {
     if (std::isnan(x[i])) continue;
-    if (x[i] < 0) throw DataError(fmt::format("'{}' is negative in data line {}; location quotients need non-negative values", value, i + 2));
+    if (x[i] < 0) throw DataError(fmt::format("'{}' is negative in data line {}; location quotients need non-negative values", value, f.line(i)));
     region_total[g(i) + "\x1f" + r.text(i)] += x[i];
     industry_total[g(i) + "\x1f" + j.text(i)] += x[i];
     total[g(i)] += x[i];
