@@ -11,6 +11,7 @@
 #include "cbec/estimate/ols/demean_cache.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
+#include "cbec/stats/reduce_exchange.hpp"
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "input_options.hpp"
@@ -129,7 +130,13 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     StageTimer timer;
     ctx.timer = args->out.timing ? &timer : nullptr;
     StageLap lap(ctx.timer);
-    Frame frame = read_table(args->data, declared_csv(args->input, "--"));
+    // Under mpirun, an analysis that can take its rows in shares has each process read its part.
+    const CsvOptions csv = declared_csv(args->input, "--");
+    ReduceExchange* processes = reduce_exchange();
+    std::optional<Frame> share;
+    if (processes && a.shares_by) share = read_table_shares(args->data, csv, a.shares_by(options, ctx), *processes, ctx.rows_split_by);
+    Frame frame = share ? std::move(*share) : read_table(args->data, csv);
+    share.reset();
     lap.lap(Stage::Read);
     SpatialSetup spatial;
     if (a.needs.spatial)

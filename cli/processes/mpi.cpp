@@ -111,13 +111,43 @@ class MpiReduce final : public ReduceExchange {
     MPI_Allreduce(MPI_IN_PLACE, data, static_cast<int>(n), MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
   }
   std::string all_gather(std::string_view mine, std::vector<size_t>& lengths) override { return draws_.gather(mine, lengths); }
+  // Each piece travels once (MPI_Alltoallv), after its length (MPI_Alltoall).
+  std::vector<std::string> all_to_all(const std::vector<std::string>& to) override {
+    if (draws_.vote(false)) throw PeerFailure();
+    const size_t P = static_cast<size_t>(size());
+    std::vector<uint64_t> out_n(P), in_n(P);
+    for (size_t r = 0; r < P; ++r) out_n[r] = to[r].size();
+    MPI_Alltoall(out_n.data(), 1, MPI_UINT64_T, in_n.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD);
+    const uint64_t sent = std::accumulate(out_n.begin(), out_n.end(), uint64_t{0});
+    const uint64_t received = std::accumulate(in_n.begin(), in_n.end(), uint64_t{0});
+    // Every process learns whether any exceeds one MPI exchange's 2 GiB, so all refuse together.
+    double over = std::max(sent, received) > static_cast<uint64_t>(INT_MAX) ? 1 : 0;
+    MPI_Allreduce(MPI_IN_PLACE, &over, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+    if (over > 0)
+      throw SpecError("a column of this process's rows exceeds the 2 GiB one MPI exchange carries: run with more processes (mpirun -n)");
+    std::vector<int> out_count(P), out_at(P), in_count(P), in_at(P);
+    std::string send, recv(received, '\0');
+    for (size_t r = 0; r < P; ++r) {
+      out_count[r] = static_cast<int>(out_n[r]);
+      out_at[r] = static_cast<int>(send.size());
+      send += to[r];
+      in_count[r] = static_cast<int>(in_n[r]);
+      in_at[r] = r ? in_at[r - 1] + in_count[r - 1] : 0;
+    }
+    MPI_Alltoallv(send.data(), out_count.data(), out_at.data(), MPI_BYTE, recv.data(), in_count.data(), in_at.data(), MPI_BYTE, MPI_COMM_WORLD);
+    std::vector<std::string> from(P);
+    for (size_t r = 0; r < P; ++r) from[r] = recv.substr(static_cast<size_t>(in_at[r]), in_n[r]);
+    return from;
+  }
   void note_partitioned_fit() override { ++fits_; }
-  // The regressions whose rows were split.
+  void note_shared_read() override { ++shared_reads_; }
+  // The regressions whose rows were split, and the data files read in shares.
   int fits() const { return fits_; }
+  int shared_reads() const { return shared_reads_; }
 
  private:
   MpiExchange& draws_;
-  int fits_ = 0;
+  int fits_ = 0, shared_reads_ = 0;
 };
 
 MpiExchange* exchange = nullptr;
@@ -159,6 +189,8 @@ int finish_processes(int code, const std::string& message) {
     if (exchange->rank() == 0 && exchange->size() > 1) {
       if (exchange->exchanges())
         std::cerr << fmt::format("cbec: {} MPI processes split the draws of {} replication run(s)\n", exchange->size(), exchange->exchanges());
+      if (reduce->shared_reads())
+        std::cerr << fmt::format("cbec: {} MPI processes read the data in shares, each its part of the file\n", exchange->size());
       if (reduce->fits())
         std::cerr << fmt::format("cbec: {} MPI processes split the rows of {} fixed-effects regression(s)\n", exchange->size(), reduce->fits());
       if (!exchange->exchanges() && !reduce->fits())

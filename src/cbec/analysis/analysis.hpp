@@ -65,6 +65,9 @@ struct AnalysisContext {
   // in its data summary instead.
   bool report_input_notes = true;
   bool panel_checked = false;          // the caller has declared the panel (duplicates refused) already
+  // Not empty: the frame holds this process's share of the rows, every row of some levels of this
+  // variable (read in shares under mpirun, Analysis::shares_by); empty: all rows.
+  std::string rows_split_by;
   // Labels of variables and terms for tables (a study's [labels]); a `labels` file adds to them.
   std::map<std::string, std::string> labels;
 };
@@ -88,6 +91,10 @@ struct Analysis {
   std::function<std::vector<std::string>(const Options&)> creates;
   // Columns read that no column option names (e.g. transform's "x:1"), checked before anything runs; may be null.
   std::function<std::vector<std::string>(const Options&)> reads;
+  // Under several processes: the one-variable fixed effects by whose levels the analysis can take
+  // its rows in shares (each process reading part of the file, io/csv_share.hpp), for these
+  // options; empty when every process needs every row. Null: never.
+  std::function<std::vector<std::string>(const Options&, const AnalysisContext&)> shares_by;
   std::function<Outcome(Frame&, const Options&, const AnalysisContext&)> run;
 };
 

@@ -37,6 +37,9 @@ struct ModelSpec {
   std::vector<Term> endogenous;              // IV part, left of ~
   std::vector<Term> instruments;             // IV part, right of ~
   bool has_iv() const { return !endogenous.empty(); }
+  // Whether a term reads other rows than its own: lags, leads, differences and growth (l, f, d,
+  // growth) or statistics over all rows (scale, winsor).
+  bool reads_other_rows() const;
 };
 
 // Parses a formula; a FormulaError shows the formula with a caret under the problem.

@@ -356,13 +356,7 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     size_t removed = drop_singletons(fes, rows);
     if (removed) d.dropped["singletons"] = removed;
   }
-  if (rows.empty()) {
-    if (n == 0) throw DataError(fmt::format("no observations for '{}': the data has no rows", spec.formula));
-    std::vector<std::string> why;
-    for (const auto& [r, count] : d.dropped) why.push_back(fmt::format("{} {}", count, r));
-    throw DataError(fmt::format("no observations left for '{}': all {} rows were dropped ({}); see \"What is dropped, and why\" in the README",
-                                spec.formula, n, fmt::join(why, ", ")));
-  }
+  if (rows.empty() && !options.share_of_rows) throw_no_observations(spec.formula, n, d.dropped);
   if (rows.size() < rows.capacity() / 2) rows.shrink_to_fit();
   d.rows = std::move(rows);
   const std::vector<size_t>& sample = d.rows;
@@ -445,6 +439,14 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
 }
 
 }  // namespace
+
+void throw_no_observations(const std::string& formula, size_t n_input, const std::map<std::string, size_t>& dropped) {
+  if (n_input == 0) throw DataError(fmt::format("no observations for '{}': the data has no rows", formula));
+  std::vector<std::string> why;
+  for (const auto& [r, count] : dropped) why.push_back(fmt::format("{} {}", count, r));
+  throw DataError(fmt::format("no observations left for '{}': all {} rows were dropped ({}); see \"What is dropped, and why\" in the README",
+                              formula, n_input, fmt::join(why, ", ")));
+}
 
 Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptions& options) {
   return build(frame, spec, options, nullptr);

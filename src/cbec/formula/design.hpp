@@ -21,6 +21,9 @@ struct DesignOptions {
   // Build y, X, endog and instruments as the one matrix Design::stacked (what feols demeans in
   // place) instead of the separate members: no second copy of the variables.
   bool stacked = false;
+  // The frame holds one process's share of the rows (estimate/ols/design_across_processes.hpp):
+  // no usable row here is not an error, the other processes may have some.
+  bool share_of_rows = false;
 };
 
 struct Design {
@@ -52,6 +55,10 @@ Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptio
 // needs it (and returned to the system), so the data and the design are not both held in full.
 // The frame is left with its columns empty; use it only for one model.
 Design build_design(Frame&& frame, const ModelSpec& spec, const DesignOptions& options = {});
+
+// The DataError for a model left without observations: the data has no rows, or all `n_input`
+// were dropped, for the reasons counted in `dropped`.
+[[noreturn]] void throw_no_observations(const std::string& formula, size_t n_input, const std::map<std::string, size_t>& dropped);
 
 // Groups observations by one or more variables (interacted): codes over all frame rows, -1 when
 // any is missing.

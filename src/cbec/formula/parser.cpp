@@ -344,4 +344,21 @@ ModelSpec parse_formula(const std::string& text) {
   return spec;
 }
 
+namespace {
+bool reads_other_rows(const Expr& e) {
+  static const char* const across[] = {"l", "f", "d", "growth", "scale", "winsor"};
+  if (e.kind == Expr::Kind::Call && std::any_of(std::begin(across), std::end(across), [&](const char* f) { return e.name == f; })) return true;
+  return std::any_of(e.args.begin(), e.args.end(), [](const Expr& a) { return reads_other_rows(a); });
+}
+}  // namespace
+
+bool ModelSpec::reads_other_rows() const {
+  if (cbec::reads_other_rows(lhs)) return true;
+  for (const auto* terms : {&rhs, &endogenous, &instruments})
+    for (const auto& t : *terms)
+      for (const auto& f : t.factors)
+        if (cbec::reads_other_rows(f)) return true;
+  return false;
+}
+
 }  // namespace cbec

@@ -44,6 +44,7 @@ class Frame {
   // encoding or delimiter, identifiers kept as text): each a sentence naming file, line and column.
   const std::vector<std::string>& notes() const { return notes_; }
   void add_note(std::string note) { notes_.push_back(std::move(note)); }
+  void set_notes(std::vector<std::string> notes) { notes_ = std::move(notes); }
 
   // Up to three existing names closest to `name` (edit distance), for error messages.
   std::vector<std::string> suggest(const std::string& name) const;

@@ -6,9 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -17,6 +15,7 @@
 #include <unordered_set>
 
 #include "cbec/core/error.hpp"
+#include "cbec/io/mapped_file.hpp"
 #include "cbec/io/text_encoding.hpp"
 #include <omp.h>
 
@@ -260,8 +259,15 @@ namespace {
 
 std::string delimiter_name(char d) { return d == '\t' ? "tab" : fmt::format("'{}'", d); }
 
+// Lines [begin, end) of a text as the body, the first numbered first_line (parse_csv_share).
+struct BodyLines {
+  size_t begin, end, first_line;
+};
+
 // file_mapped: text is a read-only file mapping whose parsed pages may be released (PageReleaser).
-Frame parse_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped) {
+// lines: only those lines are the body (nullptr: all after the header).
+Frame parse_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped,
+                 const BodyLines* lines_only = nullptr) {
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
       static_cast<unsigned char>(text[2]) == 0xBF)
     text.remove_prefix(3);
@@ -305,8 +311,8 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   // field may hold a newline); each chunk parses its records straight into its slice of the
   // columns, counting the cells that are not numbers. A column whose cells are mostly text becomes
   // a string column, read in a second pass.
-  const std::string_view body = text.substr(cur.pos);
-  const size_t first_line = cur.line;
+  const std::string_view body = lines_only ? text.substr(lines_only->begin, lines_only->end - lines_only->begin) : text.substr(cur.pos);
+  const size_t first_line = lines_only ? lines_only->first_line : cur.line;
   int threads = body.size() < (1u << 20) ? 1 : std::max(1, omp_get_max_threads());
   std::vector<size_t> cut = {0};
   for (int c = 1; c < threads; ++c) {
@@ -509,33 +515,19 @@ Frame decode_and_parse(std::string_view bytes, const std::string& source, const 
 }  // namespace
 
 Frame read_csv(const std::string& path, const CsvOptions& options) {
-  // The file is mapped, not copied: the parser reads the page cache directly.
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) throw DataError(fmt::format("cannot open '{}': check the path and that the file is readable", path));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    throw DataError(fmt::format("cannot read '{}': it is not a regular file", path));
-  }
-  const size_t size = static_cast<size_t>(st.st_size);
-  if (size == 0) {
-    ::close(fd);
-    return parse_text(std::string_view(), path, options, false);
-  }
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED) throw DataError(fmt::format("cannot read '{}': mapping the file failed", path));
-  ::madvise(map, size, MADV_SEQUENTIAL);
-  struct Unmap {
-    void* p;
-    size_t n;
-    ~Unmap() { ::munmap(p, n); }
-  } unmap{map, size};
-  return decode_and_parse(std::string_view(static_cast<const char*>(map), size), path, options, true);
+  const MappedFile file(path);
+  if (file.text().empty()) return parse_text(std::string_view(), path, options, false);
+  return decode_and_parse(file.text(), path, options, true);
 }
 
 Frame parse_csv(std::string_view text, const std::string& source, const CsvOptions& options) {
   return decode_and_parse(text, source, options, false);
+}
+
+Frame parse_csv_share(std::string_view text, size_t begin, size_t end, size_t first_line, const std::string& source,
+                      const CsvOptions& options, bool file_mapped) {
+  const BodyLines lines{begin, end, first_line};
+  return parse_text(text, source, options, file_mapped, &lines);
 }
 
 std::string quote_csv(const std::string& s) {

@@ -49,6 +49,13 @@ Frame read_csv(const std::string& path, const CsvOptions& options = {});
 // Parses CSV text already in memory; `source` names it in error messages.
 Frame parse_csv(std::string_view text, const std::string& source, const CsvOptions& options = {});
 
+// Parses the header at the start of UTF-8 `text` (no byte-order mark) and, as the body, only the
+// lines in bytes [begin, end), whose first is line `first_line` of the file: one process's share
+// of a file read by several (csv_share.hpp). file_mapped: `text` is a file mapping whose parsed
+// pages may be released.
+Frame parse_csv_share(std::string_view text, size_t begin, size_t end, size_t first_line, const std::string& source,
+                      const CsvOptions& options, bool file_mapped);
+
 void write_csv(const Frame& frame, const std::string& path);
 // One CSV field as written: quoted (with "" for ") when it holds a comma, quote or line break.
 std::string quote_csv(const std::string& s);

@@ -7,15 +7,25 @@
 #include <fstream>
 
 #include "cbec/core/error.hpp"
+#include "cbec/frame/rows_by_level.hpp"
 #include "cbec/io/column_cache.hpp"
+#include "cbec/io/csv_share.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/dta_reader.hpp"
+#include "cbec/stats/reduce_exchange.hpp"
 
 namespace cbec {
 
-Frame read_table(const std::string& path, const CsvOptions& csv) {
+namespace {
+std::string extension(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+}  // namespace
+
+Frame read_table(const std::string& path, const CsvOptions& csv) {
+  const std::string ext = extension(path);
   if (ext == ".dta") return read_dta(path);
   if (ext == ".csv" || ext == ".txt" || ext == ".tsv") {
     CsvOptions o = csv;
@@ -25,9 +35,20 @@ Frame read_table(const std::string& path, const CsvOptions& csv) {
   throw DataError(fmt::format("'{}': unknown data format '{}'; use .csv, .tsv or .dta", path, ext));
 }
 
+std::optional<Frame> read_table_shares(const std::string& path, const CsvOptions& csv, const std::vector<std::string>& by,
+                                       ReduceExchange& exchange, std::string& split_by) {
+  const std::string ext = extension(path);
+  if (csv.cache || by.empty() || (ext != ".csv" && ext != ".txt" && ext != ".tsv")) return std::nullopt;
+  CsvOptions o = csv;
+  if (ext == ".tsv" && !o.delimiter) o.delimiter = '\t';
+  Frame share = read_csv_share(path, o, exchange);
+  exchange.note_shared_read();
+  split_by = variable_with_most_levels(share, by, exchange);
+  return gather_levels(std::move(share), split_by, exchange);
+}
+
 std::optional<std::vector<std::string>> column_names(const std::string& path, const CsvOptions& csv) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string ext = extension(path);
   if (ext != ".csv" && ext != ".txt" && ext != ".tsv") return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;

@@ -16,6 +16,7 @@
 #include "cbec/report/fixed_effects_report.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/regression_json.hpp"
+#include "cbec/stats/reduce_exchange.hpp"
 
 namespace cbec {
 
@@ -36,6 +37,20 @@ Analysis reg_analysis() {
                text_option("title", "Table title")};
   a.needs.panel = PanelNeed::Optional;   // for l(), f(), d() and dk
   a.regression_tables = true;
+  // One fixed-effects model on the rows as read, without IV, CR2 or a panel (lags, leads and
+  // whole-sample transforms need other rows): its rows can be read in shares.
+  a.shares_by = [](const Options& o, const AnalysisContext& ctx) {
+    std::vector<std::string> by;
+    const auto formulas = o.list("formulas");
+    if (formulas.size() != 1 || o.flag("fixef") || !ctx.frame_disposable || !ctx.unit.empty() || !ctx.time.empty() ||
+        o.has("subset") || o.has("split_by") || VcovSpec::parse(o.text("vcov"), "").type == "CR2")
+      return by;
+    const ModelSpec spec = parse_formula(formulas[0]);
+    if (spec.has_iv() || spec.reads_other_rows()) return by;
+    for (const auto& fe : spec.fixed_effects)
+      if (fe.size() == 1) by.push_back(fe[0]);
+    return by;
+  };
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     DesignOptions dopt;
     dopt.panel_unit = ctx.unit;
@@ -49,7 +64,9 @@ Analysis reg_analysis() {
     for (const auto& f : formulas) check_vcov("reg", "feols", fopt.vcov, {!parse_formula(f).fixed_effects.empty(), !dopt.weights.empty()});
     std::vector<RegressionResult> results;
     nlohmann::json j{{"models", nlohmann::json::array()}};
-    if (formulas.size() == 1 && ctx.frame_disposable && !o.flag("fixef")) {
+    if (!ctx.rows_split_by.empty()) {
+      results.push_back(feols_on_shares(std::move(frame), formulas[0], fopt, dopt, ctx.rows_split_by, *reduce_exchange()));
+    } else if (formulas.size() == 1 && ctx.frame_disposable && !o.flag("fixef")) {
       // One model: the data are released as its design is built (peak memory ~ data + design).
       results.push_back(feols_across_processes(std::move(frame), formulas[0], fopt, dopt));
     } else {

@@ -11,6 +11,7 @@
 #include "cbec/estimate/ols/fixed_effects.hpp"
 #include "cbec/estimate/ols/iv_diagnostics.hpp"
 #include "cbec/estimate/ols/least_squares.hpp"
+#include "cbec/estimate/ols/design_across_processes.hpp"
 #include "cbec/estimate/ols/row_partition.hpp"
 #include "cbec/estimate/ols/weak_identification.hpp"
 #include "cbec/estimate/wald.hpp"
@@ -417,6 +418,24 @@ RegressionResult feols_across_processes(Frame&& frame, const std::string& formul
   ReduceExchange* ex = meet_before_split(d, options, exchange);
   lap.lap(Stage::Design);
   return feols_split(std::move(d), options, ex);
+}
+
+RegressionResult feols_on_shares(Frame&& share, const std::string& formula, const FeolsOptions& options, DesignOptions design_options,
+                                 const std::string& split_variable, ReduceExchange& exchange) {
+  StageLap lap(options.timer);
+  const ModelSpec spec = parse_formula(formula);
+  if (spec.has_iv() || spec.fixed_effects.empty() || options.vcov.type == "CR2" || options.cache)
+    throw Error("internal error: feols_on_shares takes a fixed-effects model without IV, CR2 or a demeaning cache");
+  RowPartition P;
+  Design local = design_across_processes(std::move(share), spec, with_vcov_groups(std::move(design_options), options), split_variable,
+                                         exchange, options.vcov, P);
+  double ready = 0;  // as meet_before_split: waiting for the slowest process counts as design time
+  exchange.max(&ready, 1);
+  lap.lap(Stage::Design);
+  exchange.note_partitioned_fit();
+  Eigen::MatrixXd data = std::move(local.stacked);
+  std::vector<size_t>().swap(local.rows);
+  return fit(local, data, local.n_x, local.n_endog, local.n_instruments, options, &P);
 }
 
 }  // namespace cbec

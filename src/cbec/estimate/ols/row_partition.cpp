@@ -55,6 +55,29 @@ std::vector<T> subset(const std::vector<T>& v, const std::vector<size_t>& keep) 
 
 }  // namespace
 
+void keep_rows(Design& d, const std::vector<size_t>& keep) {
+  const size_t n = static_cast<size_t>(d.stacked.rows());
+  {
+    const long m = static_cast<long>(keep.size()), cols = d.stacked.cols();
+    Eigen::MatrixXd s(m, cols);
+    for (long j = 0; j < cols; ++j) {
+      const double* from = d.stacked.col(j).data();
+      double* to = s.col(j).data();
+      for (long a = 0; a < m; ++a) to[a] = from[keep[static_cast<size_t>(a)]];
+    }
+    d.stacked = std::move(s);
+  }
+  for (auto& f : d.fixed_effects) f.codes = subset(f.codes, keep);
+  for (auto& [name, g] : d.groups) g.codes = subset(g.codes, keep);
+  if (d.weights.size()) {
+    Eigen::VectorXd w(static_cast<long>(keep.size()));
+    for (size_t a = 0; a < keep.size(); ++a) w[static_cast<long>(a)] = d.weights[static_cast<long>(keep[a])];
+    d.weights = std::move(w);
+  }
+  if (d.rows.size() == n) d.rows = subset(d.rows, keep);
+  else d.rows.clear();
+}
+
 Design partition_rows(Design&& full, ReduceExchange& exchange, const VcovSpec& vcov, RowPartition& out) {
   const size_t n = static_cast<size_t>(full.stacked.rows());
   const size_t P = static_cast<size_t>(exchange.size()), me = static_cast<size_t>(exchange.rank());
@@ -109,35 +132,12 @@ Design partition_rows(Design&& full, ReduceExchange& exchange, const VcovSpec& v
     if (owner[static_cast<size_t>(split.codes[i])] == me) keep.push_back(i);
 
   Design d = std::move(full);
-  {
-    const long m = static_cast<long>(keep.size()), cols = d.stacked.cols();
-    Eigen::MatrixXd s(m, cols);
-    for (long j = 0; j < cols; ++j) {
-      const double* from = d.stacked.col(j).data();
-      double* to = s.col(j).data();
-      for (long a = 0; a < m; ++a) to[a] = from[keep[static_cast<size_t>(a)]];
-    }
-    d.stacked = std::move(s);
-  }
-  for (size_t q = 0; q < d.fixed_effects.size(); ++q) {
-    Factor& f = d.fixed_effects[q];
-    std::vector<int32_t> codes = subset(f.codes, keep);
-    if (q == dim) {
-      for (auto& c : codes) c -= static_cast<int32_t>(first);
-      if (f.labels.size() == f.n_levels)
-        f.labels = std::vector<std::string>(f.labels.begin() + static_cast<long>(first), f.labels.begin() + static_cast<long>(first + mine));
-      f.n_levels = mine;
-    }
-    f.codes = std::move(codes);
-  }
-  for (auto& [name, g] : d.groups) g.codes = subset(g.codes, keep);
-  if (d.weights.size()) {
-    Eigen::VectorXd w(static_cast<long>(keep.size()));
-    for (size_t a = 0; a < keep.size(); ++a) w[static_cast<long>(a)] = d.weights[static_cast<long>(keep[a])];
-    d.weights = std::move(w);
-  }
-  if (d.rows.size() == n) d.rows = subset(d.rows, keep);
-  else d.rows.clear();
+  keep_rows(d, keep);
+  Factor& f = d.fixed_effects[dim];
+  for (auto& c : f.codes) c -= static_cast<int32_t>(first);
+  if (f.labels.size() == f.n_levels)
+    f.labels = std::vector<std::string>(f.labels.begin() + static_cast<long>(first), f.labels.begin() + static_cast<long>(first + mine));
+  f.n_levels = mine;
   return d;
 }
 

@@ -63,6 +63,13 @@ RegressionResult feols_across_processes(const Frame& frame, const std::string& f
 RegressionResult feols_across_processes(Frame&& frame, const std::string& formula, const FeolsOptions& options = {},
                                         DesignOptions design_options = {}, ReduceExchange* exchange = nullptr);
 
+// feols_across_processes for a frame holding this process's share of the rows, whole levels of
+// `split_variable` (a one-variable fixed effect of the formula): the data were read in shares
+// (io/csv_share.hpp) and regrouped (frame/rows_by_level.hpp), and the design is built across the
+// processes (design_across_processes.hpp). Fixed-effects models without IV or CR2 only.
+RegressionResult feols_on_shares(Frame&& share, const std::string& formula, const FeolsOptions& options, DesignOptions design_options,
+                                 const std::string& split_variable, ReduceExchange& exchange);
+
 // Whether feols_across_processes splits this design's rows (see above).
 bool can_partition(const Design& design, const VcovSpec& vcov);
 
@@ -70,6 +77,10 @@ bool can_partition(const Design& design, const VcovSpec& vcov);
 // the rows of its levels of the split dimension, in their order. The split dimension is coded
 // 0..levels-1 locally; other fixed effects and the groupings keep their global codes and counts.
 Design partition_rows(Design&& full, ReduceExchange& exchange, const VcovSpec& vcov, RowPartition& out);
+
+// Keeps the rows `keep` (ascending) of a stacked design: its matrix, weights, fixed effects' and
+// groupings' codes (levels unchanged) and frame rows.
+void keep_rows(Design& d, const std::vector<size_t>& keep);
 
 // compute_vcov (vcov.hpp) over split rows: `in` holds this process's rows; the sums are over all
 // processes (nullptr: compute_vcov itself). CR2 is not computed over split rows.
