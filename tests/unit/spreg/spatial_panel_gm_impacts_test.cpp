@@ -31,8 +31,10 @@
 #include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "gm_fixture_checks.hpp"
 
 using namespace cbec;
+using cbec::testing::expect_gm_case;
 
 namespace {
 
@@ -91,26 +93,8 @@ TEST(SpatialPanelGmDurbin, AgainstSplm) {
     // The terms: [rho], [(Intercept)], the four regressors, then their W.x in the same order.
     EXPECT_EQ(g.terms.back(), "W.unemp");
     EXPECT_EQ(g.terms[static_cast<size_t>(off + (random ? 5 : 4))], "W.log(pcap)");
-    const Eigen::VectorXd se = g.se();
-    for (size_t j = 0; j < c["coef"].size(); ++j) {
-      const long i = static_cast<long>(j) + off;
-      const double want = c["coef"][j], want_se = c["se"][j];
-      // 1e-6 relative, or 1e-6 of the standard error for a coefficient near zero (see the header).
-      EXPECT_NEAR(g.coef[i], want, 1e-6 * std::max(std::fabs(want), want_se)) << g.terms[static_cast<size_t>(i)];
-      expect_rel(se[i], c["se"][j], "se " + g.terms[static_cast<size_t>(i)]);
-    }
-    if (lag) {
-      expect_rel(r.spatial, c["rho"], "rho (splm's lambda)");
-      expect_rel(se[0], c["se_rho"], "se of rho");
-    }
-    if (model != "sar") {
-      expect_rel(r.spatial_error, c["lambda"], "lambda (splm's rho)");
-      expect_rel(r.sigma2, c["sigma2_v"], "sigma2_v");
-    }
-    if (random && model != "sar") {
-      expect_rel(r.sigma2_1, c["sigma2_1"], "sigma2_1");
-      expect_rel(r.theta, c["theta"], "theta");
-    }
+    // 1e-6 relative, or 1e-6 of the standard error for a coefficient near zero (see the header).
+    expect_gm_case(r, c, [](double want, double want_se) { return 1e-6 * std::max(std::fabs(want), want_se); });
     ++checked;
   }
   EXPECT_EQ(checked, 8u);

@@ -18,8 +18,10 @@
 #include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "gm_fixture_checks.hpp"
 
 using namespace cbec;
+using cbec::testing::expect_gm_case;
 
 namespace {
 
@@ -72,25 +74,7 @@ TEST(SpatialPanelGm, AgainstSplm) {
       ++checked;
       continue;
     }
-    const Eigen::VectorXd se = g.se();
-    for (size_t j = 0; j < c["coef"].size(); ++j) {
-      const long i = static_cast<long>(j) + off;
-      expect_rel(g.coef[i], c["coef"][j], g.terms[static_cast<size_t>(i)]);
-      expect_rel(se[i], c["se"][j], "se " + g.terms[static_cast<size_t>(i)]);
-    }
-    if (lag) {
-      EXPECT_EQ(g.terms[0], "rho");
-      expect_rel(r.spatial, c["rho"], "rho (splm's lambda)");
-      expect_rel(se[0], c["se_rho"], "se of rho");
-    }
-    if (model != "sar") {
-      expect_rel(r.spatial_error, c["lambda"], "lambda (splm's rho)");
-      expect_rel(r.sigma2, c["sigma2_v"], "sigma2_v");
-    }
-    if (random && model != "sar") {
-      expect_rel(r.sigma2_1, c["sigma2_1"], "sigma2_1");
-      expect_rel(r.theta, c["theta"], "theta");
-    }
+    expect_gm_case(r, c, [](double want, double) { return 1e-6 * std::fabs(want); });
     ++checked;
   }
   EXPECT_EQ(checked, 10u);

@@ -31,6 +31,18 @@ struct Summary {
   double spatial = 0, beta = 0, phi = 0, cover_spatial = 0, cover_beta = 0;
 };
 
+// One replication's fit into the means and coverage rates (terms: the spatial parameter, phi, the
+// intercept, beta).
+void add_fit(Summary& s, const SpatialPanelResult& fit, double spatial, double beta, int reps) {
+  const Eigen::VectorXd se = fit.reg.se();
+  const double b = fit.reg.coef[3];
+  s.spatial += fit.spatial / reps;
+  s.beta += b / reps;
+  s.phi += fit.phi / reps;
+  s.cover_spatial += (std::fabs(fit.spatial - spatial) < 1.96 * se[0] ? 1.0 : 0.0) / reps;
+  s.cover_beta += (std::fabs(b - beta) < 1.96 * se[3] ? 1.0 : 0.0) / reps;
+}
+
 Summary simulate(SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
   const int side = 7, n = side * side, T = 10;
   const double beta = 1, intercept = 2;
@@ -60,14 +72,7 @@ Summary simulate(SpatialPanelModel model, SpatialReErrors errors, double spatial
       d.X.block(t * n, 1, n, 1) = x;
       d.y.segment(t * n, n) = yt;
     }
-    const SpatialPanelResult fit = spatial_panel_re(d, o);
-    const Eigen::VectorXd se = fit.reg.se();
-    const double b = fit.reg.coef[3];
-    s.spatial += fit.spatial / reps;
-    s.beta += b / reps;
-    s.phi += fit.phi / reps;
-    s.cover_spatial += (std::fabs(fit.spatial - spatial) < 1.96 * se[0] ? 1.0 : 0.0) / reps;
-    s.cover_beta += (std::fabs(b - beta) < 1.96 * se[3] ? 1.0 : 0.0) / reps;
+    add_fit(s, spatial_panel_re(d, o), spatial, beta, reps);
   }
   return s;
 }
@@ -129,14 +134,7 @@ Summary simulate_unbalanced_sar(double rho, int reps, unsigned seed) {
       const Eigen::VectorXd yt = inverse[static_cast<size_t>(t)] * e;
       for (size_t a = 0; a < rows.size(); ++a) d.y[rows[a]] = yt[static_cast<long>(a)];
     }
-    const SpatialPanelResult fit = spatial_panel_re(d, o);
-    const Eigen::VectorXd se = fit.reg.se();
-    const double b = fit.reg.coef[3];
-    s.spatial += fit.spatial / reps;
-    s.beta += b / reps;
-    s.phi += fit.phi / reps;
-    s.cover_spatial += (std::fabs(fit.spatial - rho) < 1.96 * se[0] ? 1.0 : 0.0) / reps;
-    s.cover_beta += (std::fabs(b - 1) < 1.96 * se[3] ? 1.0 : 0.0) / reps;
+    add_fit(s, spatial_panel_re(d, o), rho, 1.0, reps);
   }
   return s;
 }

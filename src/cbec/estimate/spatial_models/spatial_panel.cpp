@@ -14,6 +14,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/demean.hpp"
+#include "cbec/estimate/spatial_models/panel_jacobian.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
 #include "cbec/estimate/spatial_models/spatial_traces.hpp"
@@ -47,22 +48,11 @@ struct Problem {
   const SpatialPanelOptions& o;
   Eigen::VectorXd qy, qwy;            // Qy and the lag of y (Q(Wy) or W(Qy))
   Eigen::MatrixXd qx, qwx;            // QX and, for SEM, the lag of X
-  std::vector<LogDeterminant> logdet;
-  std::vector<double> count;          // periods using each distinct weights matrix
+  PanelJacobian jacobian;
   double n_obs = 0;
   // SAR: residuals of Qy and of the lag on QX
   Eigen::VectorXd b0, b1, e0, e1;
 
-  double jacobian(double r) const {
-    double s = 0;
-    for (size_t k = 0; k < logdet.size(); ++k) s += count[k] * logdet[k](r);
-    return s;
-  }
-  double jacobian_derivative(double r) const {
-    double s = 0;
-    for (size_t k = 0; k < logdet.size(); ++k) s += count[k] * logdet[k].derivative(r);
-    return s;
-  }
   Fit fit(double r) const {
     Fit f;
     f.spatial = r;
@@ -87,7 +77,7 @@ struct Problem {
     double d_rss = 0;
     if (o.model == SpatialPanelModel::Sem) d_rss = -2 * f.resid.dot(qwy - qwx * f.beta);
     else d_rss = -2 * f.resid.dot(e1);
-    return jacobian_derivative(r) - n_obs / 2 * d_rss / f.rss;
+    return jacobian.derivative(r) - n_obs / 2 * d_rss / f.rss;
   }
 };
 
@@ -233,7 +223,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   if (k == 0) throw SpecError("the spatial panel model needs at least one regressor");
   if (n <= k + 1) throw DataError(fmt::format("{} observations are too few for {} regressors", n, k));
 
-  Problem p{d, o, {}, {}, {}, {}, {}, {}, static_cast<double>(n), {}, {}, {}, {}};
+  Problem p{d, o, {}, {}, {}, {}, {}, static_cast<double>(n), {}, {}, {}, {}};
   const Eigen::MatrixXd qyx = panel_within(d, o.effect, [&] {
     Eigen::MatrixXd m(n, 1 + k);
     m << d.y, x;
@@ -266,17 +256,8 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
     p.e1 = p.qwy - p.qx * p.b1;
   }
 
-  // Jacobian: one log-determinant per distinct W_t, counted once per period using it.
-  std::pair<double, double> iv{-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
-  p.count.assign(d.weights.size(), 0.0);
-  for (size_t t = 0; t < d.n_periods; ++t) p.count[d.period_weights[t]] += 1;
-  for (const auto& w : d.weights) {
-    p.logdet.emplace_back(w, o.log_det);
-    const auto r = p.logdet.back().rho_interval();
-    iv.first = std::max(iv.first, r.first);
-    iv.second = std::min(iv.second, r.second);
-  }
-  if (!(iv.first < 0 && iv.second > 0)) throw NumericError("the weights leave no admissible interval for the spatial parameter");
+  p.jacobian = panel_jacobian(d, o.log_det);
+  const std::pair<double, double> iv = p.jacobian.interval;
 
   Fit f = p.fit(maximize(p, iv));
   SpatialPanelResult r;
@@ -286,7 +267,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   r.balanced = balanced;
   r.lee_yu = o.lee_yu;
   r.lags = o.lags == PanelLags::Splm ? "splm: W applied to the demeaned variables" : "within: the spatial lag demeaned";
-  r.log_det = log_det_method_name(p.logdet.front().method());
+  r.log_det = log_det_method_name(p.jacobian.logdet.front().method());
   r.n_units = d.n_units;
   r.n_periods = d.n_periods;
   const double jac = p.jacobian(f.spatial);
@@ -296,11 +277,11 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
 
   // Lee and Yu (2010) correction, as splm 1.6-5 (see the header).
   double n_eff = p.n_obs;
-  std::vector<double> trace_count = p.count;
+  std::vector<double> trace_count = p.jacobian.count;
   const double nu = static_cast<double>(d.n_units), tp = static_cast<double>(d.n_periods);
   bool exact = true;
   if (o.lee_yu) {
-    const double ldet = p.logdet.front()(f.spatial);
+    const double ldet = p.jacobian.logdet.front()(f.spatial);
     if (o.effect == SpatialPanelEffect::Individual) {
       f.sigma2 *= tp / (tp - 1);
       n_eff = nu * (tp - 1);
@@ -311,7 +292,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
       n_eff = (nu - 1) * tp;
       r.loglik = tp * ldet - n_eff / 2 * std::log(kTwoPi * f.sigma2) - f.rss / (2 * f.sigma2);
     } else {
-      const Eigen::MatrixXd sinv = information(p, f, p.n_obs, p.count, exact).inverse();
+      const Eigen::MatrixXd sinv = information(p, f, p.n_obs, p.jacobian.count, exact).inverse();
       Eigen::VectorXd a = Eigen::VectorXd::Zero(k + 2);
       a[0] = 1 / (2 * f.sigma2);
       a[1] = 1 / (1 - f.spatial);

@@ -14,6 +14,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/numeric_hessian.hpp"
+#include "cbec/estimate/spatial_models/panel_jacobian.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 
 namespace cbec {
@@ -106,8 +107,7 @@ struct Problem {
   bool lag = false, error = false, kkp = false;
   Moments mom;                         // the spatial error models (balanced panels)
   UnitMoments unit_mom;                // the models without a spatial error (balanced or not)
-  std::vector<LogDeterminant> logdet;  // ln|I - r W_t| of each distinct W_t ...
-  std::vector<double> count;           // ... and the number of periods using it
+  PanelJacobian jacobian;              // sum_t ln|I - r W_t|
   Eigen::SparseMatrix<double> w, id;   // W and I_n (column-major, for the sparse Cholesky)
   double n = 0, tp = 0, nt = 0;
   long k = 0;
@@ -116,13 +116,6 @@ struct Problem {
   // e'Sigma^-1 e = y'Sigma^-1 y - y'Sigma^-1 X beta no longer cancels the digits of the levels'
   // squares (on Produc that left noise of ~1e-9 in ln L, 1e-3 in the numerical Hessian in phi).
   Eigen::VectorXd shift_y, shift_wy;
-
-  // sum_t ln|I - r W_t|
-  double jacobian(double r) const {
-    double s = 0;
-    for (size_t w = 0; w < logdet.size(); ++w) s += count[w] * logdet[w](r);
-    return s;
-  }
 
   struct Gls {
     Eigen::VectorXd beta;
@@ -212,24 +205,15 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
                                 "unit-periods are present; sar and sdm with random effects, and fixed effects (individual, time, twoways), take unbalanced panels",
                                 present, d.n_units * d.n_periods));
   }
-  Problem p{d, o.model == SpatialPanelModel::Sar || o.model == SpatialPanelModel::Sac, error, o.re_errors == SpatialReErrors::Kkp, {}, {}, {}, {}, {}, {}, 0, 0, 0, d.X.cols(), {}, {}};
+  Problem p{d, o.model == SpatialPanelModel::Sar || o.model == SpatialPanelModel::Sac, error, o.re_errors == SpatialReErrors::Kkp, {}, {}, {}, {}, {}, 0, 0, 0, d.X.cols(), {}, {}};
   p.n = static_cast<double>(d.n_units);
   p.tp = static_cast<double>(d.n_periods);
   p.nt = static_cast<double>(d.y.size());
   if (p.k == 0) throw SpecError("the spatial panel model needs at least one regressor");
   if (p.nt <= static_cast<double>(p.k + 2)) throw DataError(fmt::format("{} observations are too few for {} regressors", d.y.size(), p.k));
   if (d.n_periods < 2) throw DataError("effect random needs at least two periods");
-  // Jacobian: one log-determinant per distinct W_t (one when balanced), counted once per period using it.
-  std::pair<double, double> iv{-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
-  p.count.assign(d.weights.size(), 0.0);
-  for (size_t t = 0; t < d.n_periods; ++t) p.count[d.period_weights[t]] += 1;
-  for (const auto& w : d.weights) {
-    p.logdet.emplace_back(w, o.log_det);
-    const auto r = p.logdet.back().rho_interval();
-    iv.first = std::max(iv.first, r.first);
-    iv.second = std::min(iv.second, r.second);
-  }
-  if (!(iv.first < 0 && iv.second > 0)) throw NumericError("the weights leave no admissible interval for the spatial parameter");
+  p.jacobian = panel_jacobian(d, o.log_det);
+  const std::pair<double, double> iv = p.jacobian.interval;
   p.w = Eigen::SparseMatrix<double>(d.weights[0]);
   p.id.resize(p.w.rows(), p.w.cols());
   p.id.setIdentity();
@@ -311,7 +295,7 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   r.interval = iv;
   r.balanced = d.balanced();
   r.lags = "W y per period";
-  r.log_det = log_det_method_name(p.logdet.front().method());
+  r.log_det = log_det_method_name(p.jacobian.logdet.front().method());
   r.traces = sac ? "none: numerical Hessian of (rho, lambda, phi)" : "none: numerical Hessian of (phi, spatial parameter)";
   r.n_units = d.n_units;
   r.n_periods = d.n_periods;
