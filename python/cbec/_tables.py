@@ -1,4 +1,4 @@
-"""cbec.etable([...]): regression models side by side in the table `cbec reg` prints."""
+"""cbec.etable([...]): results side by side, as a study's [[table]] puts them."""
 import json
 import os
 
@@ -10,7 +10,9 @@ from ._results import Model, Result, Table
 def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=None, order=None, indicate=None, coefstat=None,
            stats=None, labels=None, numbers=False):
     """Models of reg, xtreg (and any result holding regression models) in one esttab-style table,
-    rendered by the engine exactly as `cbec reg data "f1" "f2" ...` renders its models.
+    rendered by the engine exactly as `cbec reg data "f1" "f2" ...` renders its models; with results
+    offering columns of estimates (did's cs, sunab, imputation and didm ATT, unitroot's statistics),
+    one table of estimates with a column per estimate set and per model, as a study's [[table]].
 
     results: Results or Models (a Result of several models adds all of them); names: column titles
     (default (1), (2), ...); t: t statistics instead of standard errors; keep, drop, order: terms
@@ -22,15 +24,17 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=Non
     Returns a cbec.Table (print it, .render("latex"), .to_frame(), or display it in a notebook)."""
     if isinstance(results, (Result, Model)):
         results = [results]
-    models = []
+    texts = []
     for r in results:
         if isinstance(r, Model):
-            models.append(r)
+            texts.append(json.dumps(r.json))
+        elif isinstance(r, Result) and isinstance(r.json.get("estimates"), list):
+            texts.append(json.dumps(r.json))
         elif isinstance(r, Result) and r.models:
-            models.extend(r.models)
+            texts.extend(json.dumps(m.json) for m in r.models)
         else:
-            raise SpecError(f"etable takes regression results (reg, xtreg, ...), not {getattr(r, 'analysis', type(r).__name__)!r}")
-    texts = [json.dumps(m.json) for m in models]
+            raise SpecError(f"etable takes regression results (reg, xtreg, ...) or results offering estimates (did, unitroot), "
+                            f"not {getattr(r, 'analysis', type(r).__name__)!r}")
     options = {k: v for k, v in (("keep", keep), ("drop", drop), ("order", order), ("indicate", indicate), ("coefstat", coefstat),
                                  ("stats", stats)) if v is not None}
     if numbers:

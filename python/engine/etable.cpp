@@ -1,7 +1,9 @@
-// cbec.etable([...]): models estimated earlier side by side in the table `cbec reg` prints
-// (report/regression_table.hpp), rebuilt from their JSON (report/regression_json.hpp), with the
-// table options every regression analysis takes, validated by the same schema
-// (analysis/common_options.hpp, analysis/table_options.hpp).
+// cbec.etable([...]): results estimated earlier side by side, as a study's [[table]] puts them
+// (report/estimates_table.hpp, results_side_by_side): regression models in the table `cbec reg`
+// prints, rebuilt from their JSON; with any result offering columns of estimates (a DID
+// estimator's ATT, unit-root statistics), one table of estimates. The table options every
+// regression analysis takes, validated by the same schema (analysis/common_options.hpp,
+// analysis/table_options.hpp).
 #include <pybind11/stl.h>
 
 #include <fmt/format.h>
@@ -9,17 +11,21 @@
 #include "cbec/analysis/common_options.hpp"
 #include "cbec/analysis/table_options.hpp"
 #include "cbec/core/error.hpp"
-#include "cbec/report/regression_json.hpp"
-#include "cbec/report/regression_table.hpp"
+#include "cbec/report/estimate_column.hpp"
+#include "cbec/report/estimates_table.hpp"
 #include "engine.hpp"
 
 namespace cbec::python {
 
 void bind_etable(py::module_& m) {
-  m.def("etable", [](const std::vector<std::string>& models, const std::string& title, const std::vector<std::string>& names,
+  m.def("etable", [](const std::vector<std::string>& texts, const std::string& title, const std::vector<std::string>& names,
                      bool show_t, int digits, const py::dict& options, const std::map<std::string, std::string>& labels) {
-    std::vector<RegressionResult> results;
-    for (const auto& text : models) results.push_back(regression_from_json(nlohmann::json::parse(text)));
+    std::vector<nlohmann::json> results;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      results.push_back(nlohmann::json::parse(texts[i]));
+      if (estimate_columns_of(results.back()).empty())
+        throw SpecError(fmt::format("etable: result {} holds no regression models and offers no estimates for a table", i + 1));
+    }
     std::vector<RawOption> raw;
     for (const auto& [key, value] : options) {
       const auto k = key.cast<std::string>();
@@ -36,10 +42,10 @@ void bind_etable(py::module_& m) {
     o.model_names = names;
     if (show_t) o.coef_stat = CoefStat::T;
     o.digits = digits;
-    return regression_table(results, o);
-  }, py::arg("models"), py::arg("title") = "", py::arg("names") = std::vector<std::string>{}, py::arg("t") = false, py::arg("digits") = 3,
+    return results_side_by_side(results, o);
+  }, py::arg("results"), py::arg("title") = "", py::arg("names") = std::vector<std::string>{}, py::arg("t") = false, py::arg("digits") = 3,
      py::arg("options") = py::dict(), py::arg("labels") = std::map<std::string, std::string>{},
-     "Models' JSON texts side by side in one regression table; options: the table options (keep, drop, ...)");
+     "Results' JSON texts (models, or results offering estimates) side by side in one table; options: the table options (keep, drop, ...)");
 }
 
 }  // namespace cbec::python

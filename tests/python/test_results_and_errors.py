@@ -108,3 +108,17 @@ def test_option_lists_from_numpy_and_pandas():
     assert a.to_json() == b.to_json()
     assert cbec.did.cs(pd.read_csv(path("tests/data/mpdta.csv")), y="lemp", draws=np.int64(49), unit="countyreal", time="year",
                        first_treat="first.treat").json["aggregations"]["simple"]["att"] is not None
+
+
+def test_etable_takes_results_offering_estimates_as_the_studys_table(tmp_path):
+    # The study tests/data/studies/unitroot_table.toml puts two unitroot steps in one [[table]];
+    # etable of the same two results prints the very same table.
+    produc = path("tests", "data", "produc.csv")
+    steps = [cbec.ts(produc, method="unitroot", variable=[v], tests=["llc", "ips"], lags="1", panel="state,year") for v in ("gsp", "unemp")]
+    table = cbec.etable(steps, title="Panel unit-root tests")
+    study = cbec.run_study(path("tests", "data", "studies", "unitroot_table.toml"), out=tmp_path / "report", no_cache=True)
+    merged = study.sections[-1]
+    assert "Levin-Lin-Chu" in str(table) and str(table) == str(merged.tables[0])
+    # A regression model beside them becomes a column of estimates.
+    mixed = cbec.etable([cbec.reg(produc, "unemp ~ gsp | state"), steps[1]]).to_frame()
+    assert len(mixed.columns) == 1 + 1 + 2

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "cbec/report/regression_json.hpp"
 #include "cbec/report/term_patterns.hpp"
 
 namespace cbec {
@@ -123,6 +124,23 @@ Table estimates_table(const std::vector<EstimateColumn>& columns, const Regressi
   t.notes.push_back(fmt::format("{}{}. * p<{:g}, ** p<{:g}, *** p<{:g}", coef_stat_words(o.coef_stat),
                                 p_for_statistic ? "; under a test statistic, its p-value" : "", o.star_levels[0], o.star_levels[1], o.star_levels[2]));
   return t;
+}
+
+Table results_side_by_side(const std::vector<nlohmann::json>& results, const RegressionTableOptions& options, nlohmann::json* columns) {
+  if (std::none_of(results.begin(), results.end(), [](const nlohmann::json& j) { return offers_estimates(j); })) {
+    std::vector<RegressionResult> models;
+    for (const auto& j : results)
+      for (auto& m : regression_models_of(j)) models.push_back(std::move(m));
+    return regression_table(models, options);
+  }
+  std::vector<EstimateColumn> all;
+  for (const auto& j : results)
+    for (auto& c : estimate_columns_of(j)) all.push_back(std::move(c));
+  if (columns) {
+    *columns = nlohmann::json::array();
+    for (const auto& c : all) columns->push_back(to_json(c));
+  }
+  return estimates_table(all, options);
 }
 
 }  // namespace cbec

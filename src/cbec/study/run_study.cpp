@@ -67,20 +67,17 @@ void in_context(const AnalysisSpec& a, Fn&& fn) {
   }
 }
 
-// A [[table]]: the steps it names (sections are in step order) side by side in one table. Steps that
-// hold only regression models make a regression table; when any step offers columns of estimates of
-// its own (a DID estimator's ATT, unit-root statistics; estimate_column.hpp), every step gives its
-// columns (a regression model one each) to one table of estimates.
+// A [[table]]: the steps it names (sections are in step order) side by side in one table, as
+// cbec.etable (report/estimates_table.hpp, results_side_by_side).
 StudySection merged_table(const StudySpec& s, const TableSpec& t, const std::vector<StudySection>& sections) {
-  std::vector<const nlohmann::json*> results;
+  std::vector<nlohmann::json> results;
   for (const auto& id : t.steps) {
     const size_t i = static_cast<size_t>(std::find_if(s.analyses.begin(), s.analyses.end(), [&](const AnalysisSpec& a) { return a.id == id; }) - s.analyses.begin());
     if (estimate_columns_of(sections.at(i).results).empty())
       throw DataError(fmt::format("{}: [[table]] step '{}' ({}) holds no regression models and offers no estimates for a table", t.where, id,
                                   s.analyses[i].type));
-    results.push_back(&sections.at(i).results);
+    results.push_back(sections.at(i).results);
   }
-  const bool regressions_only = std::none_of(results.begin(), results.end(), [](const nlohmann::json* j) { return offers_estimates(*j); });
   AnalysisContext ctx;
   ctx.labels = s.labels;
   StudySection sec;
@@ -92,19 +89,9 @@ StudySection merged_table(const StudySpec& s, const TableSpec& t, const std::vec
     to.title = t.title;
     to.model_names = t.options.list("names");
     to.extended_stats = true;
-    if (regressions_only) {
-      std::vector<RegressionResult> models;
-      for (const auto* j : results)
-        for (auto& m : regression_models_of(*j)) models.push_back(std::move(m));
-      sec.tables.push_back(regression_table(models, to));
-    } else {
-      std::vector<EstimateColumn> columns;
-      for (const auto* j : results)
-        for (auto& c : estimate_columns_of(*j)) columns.push_back(std::move(c));
-      sec.tables.push_back(estimates_table(columns, to));
-      sec.results["columns"] = nlohmann::json::array();
-      for (const auto& c : columns) sec.results["columns"].push_back(to_json(c));
-    }
+    nlohmann::json columns;
+    sec.tables.push_back(results_side_by_side(results, to, &columns));
+    if (!columns.is_null()) sec.results["columns"] = columns;
   } catch (const Error& e) {
     throw Error(fmt::format("{} ([[table]]): {}", t.where, e.what()));
   }
