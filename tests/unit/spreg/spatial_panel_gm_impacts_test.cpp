@@ -31,6 +31,7 @@
 #include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "produc_usaww.hpp"
 #include "gm_fixture_checks.hpp"
 
 using namespace cbec;
@@ -47,15 +48,7 @@ const nlohmann::json& fixture() {
 }
 
 const SpatialPanelSample& sample(bool intercept) {
-  static const auto make = [](bool with_intercept) {
-    const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/produc.csv");
-    SpatialSetup s;
-    s.w = read_weights(std::string(CBEC_TEST_DATA) + "/usaww.gal");
-    s.key = "state";
-    s.transform = "R";
-    return spatial_panel_sample(f, "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp", with_intercept, "year", s, "produc.csv");
-  };
-  static const SpatialPanelSample re = make(true), fe = make(false);
+  static const SpatialPanelSample re = cbec::testing::produc_sample("produc.csv", true), fe = cbec::testing::produc_sample("produc.csv", false);
   return intercept ? re : fe;
 }
 

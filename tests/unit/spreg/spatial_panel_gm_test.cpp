@@ -18,6 +18,7 @@
 #include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "produc_usaww.hpp"
 #include "gm_fixture_checks.hpp"
 
 using namespace cbec;
@@ -30,14 +31,7 @@ nlohmann::json fixture() {
   return nlohmann::json::parse(in);
 }
 
-SpatialPanelSample sample(const std::string& file, bool intercept) {
-  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + file);
-  SpatialSetup s;
-  s.w = read_weights(std::string(CBEC_TEST_DATA) + "/usaww.gal");
-  s.key = "state";
-  s.transform = "R";
-  return spatial_panel_sample(f, "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp", intercept, "year", s, file);
-}
+SpatialPanelSample sample(const std::string& file, bool intercept) { return cbec::testing::produc_sample(file, intercept); }
 
 SpatialPanelOptions options(const std::string& model, const std::string& effect, const std::string& moments) {
   SpatialPanelOptions o;

@@ -16,6 +16,7 @@
 #include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "produc_usaww.hpp"
 
 using namespace cbec;
 
@@ -26,16 +27,7 @@ nlohmann::json fixture() {
   return nlohmann::json::parse(in);
 }
 
-const char* kFormula = "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp";
-
-SpatialPanelSample sample(const std::string& file, bool intercept) {
-  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + file);
-  SpatialSetup s;
-  s.w = read_weights(std::string(CBEC_TEST_DATA) + "/usaww.gal");
-  s.key = "state";
-  s.transform = "R";
-  return spatial_panel_sample(f, kFormula, intercept, "year", s, file);
-}
+SpatialPanelSample sample(const std::string& file, bool intercept) { return cbec::testing::produc_sample(file, intercept); }
 
 SpatialPanelOptions options(const std::string& model, const std::string& errors, SpatialPanelEffect effect = SpatialPanelEffect::Random) {
   SpatialPanelOptions o;

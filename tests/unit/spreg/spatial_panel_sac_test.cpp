@@ -11,19 +11,13 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "produc_usaww.hpp"
 
 using namespace cbec;
 
 namespace {
 
-SpatialPanelSample sample(const std::string& file) {
-  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + file);
-  SpatialSetup s;
-  s.w = read_weights(std::string(CBEC_TEST_DATA) + "/usaww.gal");
-  s.key = "state";
-  s.transform = "R";
-  return spatial_panel_sample(f, "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp", false, "year", s, file);
-}
+SpatialPanelSample sample(const std::string& file) { return cbec::testing::produc_sample(file, false); }
 
 void expect_rel(double a, double b, const std::string& what, double tol = 1e-6) {
   EXPECT_NEAR(a, b, tol * std::max(1e-3, std::fabs(b))) << what << ": " << a << " vs " << b;
