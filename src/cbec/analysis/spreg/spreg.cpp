@@ -3,6 +3,7 @@
 // default the last) when there is one. Estimators: estimate/spatial_models/spatial_ml.hpp.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -30,6 +31,9 @@ std::string model_label(const std::string& m) {
   return labels.at(m);
 }
 
+// The models with spatially lagged regressors W x, which durbin_terms may restrict.
+bool is_durbin(const std::string& m) { return m == "sdm" || m == "sdem" || m == "slx"; }
+
 }  // namespace
 
 Analysis spreg_analysis() {
@@ -45,6 +49,7 @@ Analysis spreg_analysis() {
                              "ln|I - rho W|: eigenvalues (auto up to 2000 units), sparse Cholesky/LU (auto above), "
                              "Chebyshev or Monte-Carlo approximation"),
                choice_option("vcov", {"iid", "hc0", "hc1"}, "iid", "Variance of stsls and gm_sac (spatialreg's robust = TRUE: hc0, hc1); the ML models use the information matrix"),
+               list_option("durbin_terms", "sdm, sdem, slx: the regressors whose spatial lag W x enters (spatialreg's Durbin = ~ x1 + x2; default every regressor but the intercept)"),
                year_option(),
                count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM, SAC, S2SLS and GM SAC (0: none)")};
   a.needs.panel = PanelNeed::Optional;
@@ -79,19 +84,24 @@ Analysis spreg_analysis() {
     SpatialMlData data{d.y, d.X, d.x_names, d.depvar};
     SpatialMlOptions mo;
     mo.log_det = parse_log_det_method(o.text("log_det"));
+    mo.durbin_terms = o.list("durbin_terms");
+    SpatialMlOptions without_durbin = mo;   // the same options for the models without W x terms
+    without_durbin.durbin_terms.clear();
     const std::string vcov = o.text("vcov");
     const auto models = o.list("model");
     if (vcov != "iid")
       for (const auto& m : models)
         if (m != "stsls" && m != "gm_sac")
           throw SpecError(fmt::format("spreg: vcov {} is for the models stsls and gm_sac only; '{}' has its own variance", vcov, m));
+    if (!mo.durbin_terms.empty() && std::none_of(models.begin(), models.end(), is_durbin))
+      throw SpecError("spreg: durbin_terms choose the W x terms of sdm, sdem and slx; none of these models is asked for (--model)");
     std::vector<RegressionResult> results;
     RegressionTableOptions to;
     for (const auto& m : models) {
       RegressionResult r = m == "stsls"      ? stsls(data, w.W, vcov)
                            : m == "gm_error" ? gm_error(data, w.W)
                            : m == "gm_sac"   ? gm_sac(data, w.W, vcov)
-                                             : spatial_ml(data, w.W, parse_spatial_model(m), mo);
+                                             : spatial_ml(data, w.W, parse_spatial_model(m), is_durbin(m) ? mo : without_durbin);
       r.formula = spec.formula;
       r.dropped = d.dropped;
       results.push_back(std::move(r));
