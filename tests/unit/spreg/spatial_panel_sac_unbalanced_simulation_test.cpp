@@ -6,7 +6,9 @@
 //   y_t = (I - 0.4 W_t)^-1 (x_t + alpha + delta_t + (I - 0.3 W_t)^-1 v_t).
 // Fitted with unit (two-way) fixed effects over 100 replications: the mean estimates of rho,
 // lambda and beta within 0.03 of the truth (lambda 0.05) and the 95% Wald intervals covering the
-// truth in 85% to 100% of them.
+// truth in 85% to 100% of them. Seen: unit effects rho 0.400, lambda 0.296, beta 0.998, coverage
+// 0.87, 0.93, 0.88; two-way 0.386, 0.278, 1.013, coverage 0.88, 0.87, 0.91 (the fixed-effects ML's
+// bias of order 1/T, sigma^2 biased down by about (T-1)/T: no Lee-Yu correction on unbalanced panels).
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
