@@ -80,37 +80,9 @@ Summary simulate(SpatialPanelModel model, SpatialReErrors errors, double spatial
 // The unbalanced SAR-RE panel above, simulated and fitted reps times.
 Summary simulate_unbalanced_sar(double rho, int reps, unsigned seed) {
   const int side = 7, n = side * side, T = 10;
-  const Eigen::MatrixXd full = Eigen::MatrixXd(rook_lattice(side));
-  SpatialPanelData d;
-  d.depvar = "y";
-  d.x_names = {"(Intercept)", "x"};
-  d.n_units = n;
-  d.n_periods = T;
+  SpatialPanelData d = cbec::testing::unbalanced_lattice_panel(side, T, {"(Intercept)", "x"});
   std::vector<Eigen::MatrixXd> inverse;
-  for (int t = 0; t < T; ++t) {
-    std::vector<int> present;
-    for (int i = 0; i < n; ++i)
-      if ((3 * i + t) % 10 != 0) present.push_back(i);
-    const long m = static_cast<long>(present.size());
-    Eigen::MatrixXd wt(m, m);
-    for (long a = 0; a < m; ++a)
-      for (long b = 0; b < m; ++b) wt(a, b) = full(present[a], present[b]) > 0 ? 1.0 : 0.0;
-    for (long a = 0; a < m; ++a) {
-      EXPECT_GT(wt.row(a).sum(), 0) << "an island in period " << t;
-      wt.row(a) /= wt.row(a).sum();
-    }
-    d.weights.push_back(wt.sparseView());
-    d.period_weights.push_back(static_cast<size_t>(t));
-    inverse.push_back((Eigen::MatrixXd::Identity(m, m) - rho * wt).inverse());
-    std::vector<long> rows;
-    for (int i : present) {
-      rows.push_back(static_cast<long>(d.unit.size()));
-      d.unit.push_back(i);
-      d.period.push_back(t);
-    }
-    d.period_rows.push_back(rows);
-  }
-  EXPECT_FALSE(d.balanced());
+  for (const auto& wt : d.weights) inverse.push_back((Eigen::MatrixXd::Identity(wt.rows(), wt.rows()) - rho * Eigen::MatrixXd(wt)).inverse());
   const long nt = static_cast<long>(d.unit.size());
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> z(0, 1);

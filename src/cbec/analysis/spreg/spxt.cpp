@@ -1,4 +1,4 @@
-// spxt: spatial panel models by maximum likelihood (SAR, SEM, SDM; pooled, unit, time or two-way
+// spxt: spatial panel models by maximum likelihood (SAR, SEM, SDM, SAC; pooled, unit, time or two-way
 // fixed effects; Lee-Yu correction; random effects as splm; the spatial Hausman test) or by
 // generalized moments (estimator gm: splm's spgm and sphtest), several models side by side, on the
 // weights of --w.
@@ -21,7 +21,7 @@ Analysis spxt_analysis() {
   Analysis a;
   a.name = "spxt";
   a.command = a.name;
-  a.summary = "Spatial panel models by ML: SAR, SEM, SDM; pooled, unit, time or two-way fixed effects (Lee-Yu correction; unbalanced panels); random effects; "
+  a.summary = "Spatial panel models by ML: SAR, SEM, SDM, SAC; pooled, unit, time or two-way fixed effects (Lee-Yu correction; unbalanced panels); random effects; "
               "or by GM (splm's spgm); spatial Hausman test";
   a.options = {formula_option("Formula without fixed effects, e.g. \"y ~ x1 + x2\"")};
   for (auto& o : spatial_panel_options(true)) {

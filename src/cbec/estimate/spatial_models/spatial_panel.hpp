@@ -117,8 +117,9 @@ struct SpatialPanelResult {
 // Fits the model: fixed effects or pooled here; random effects by spatial_panel_re
 // (spatial_panel_re.hpp), the SAC by spatial_panel_sac.
 SpatialPanelResult spatial_panel(const SpatialPanelData& data, const SpatialPanelOptions& options);
-// The fixed-effects (or pooled) SAC, as splm's spml(lag = TRUE, spatial.error = "b", model =
-// "within"); balanced panels (see spatial_panel_sac.cpp).
+// The fixed-effects (or pooled) SAC: on a balanced panel as splm's spml(lag = TRUE, spatial.error =
+// "b", model = "within") (spatial_panel_sac.cpp); on an unbalanced one the likelihood with the
+// effect dummies and each period's W_t (spatial_panel_sac_unbalanced.cpp).
 SpatialPanelResult spatial_panel_sac(const SpatialPanelData& data, const SpatialPanelOptions& options);
 
 }  // namespace cbec

@@ -18,6 +18,8 @@
 // T - 1 (n - 1) in the information.
 // splm's reported logLik for this model divides e'e by n instead of NT (sacsarpanel): it is
 // cbec's log-likelihood - NT/2 ln T; the estimates are the same.
+// Unbalanced panels: the likelihood with the effect dummies and each period's W_t
+// (spatial_panel_sac_unbalanced.cpp).
 #include <fmt/format.h>
 
 #include <Eigen/LU>
@@ -82,7 +84,7 @@ struct Sac {
 }  // namespace
 
 SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPanelOptions& o) {
-  if (!d.balanced()) throw DataError("model sac needs a balanced panel (every unit in every period, as splm); sar, sem and sdm take unbalanced panels");
+  if (!d.balanced()) return spatial_panel_sac_unbalanced(d, o);
   if (o.lags == PanelLags::Within && (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways))
     throw SpecError("model sac applies W to the demeaned variables (splm's lags): give lags = splm with time or two-way effects");
   if (o.lee_yu && (o.effect == SpatialPanelEffect::Twoways || o.effect == SpatialPanelEffect::Pooled))
