@@ -1,5 +1,5 @@
 // The SAC spatial panel model by ML on an unbalanced panel (estimate/spatial_models/
-// spatial_panel_sac_unbalanced.cpp), which no R panel package fits: against the likelihood written
+// spatial_panel_effect_dummies.cpp), which no R panel package fits: against the likelihood written
 // out with dense matrices in R (tests/reference/spreg/spatial_panel_sac_unbalanced.R; checked there
 // against splm on the balanced panel and against spatialreg's sacsarlm with effect dummies) on
 // Produc/usaww with 24 state-years removed, pooled and with unit, period and two-way effects. On the
@@ -75,7 +75,7 @@ TEST(SpatialPanelSacUnbalanced, BalancedUnitEffectsAsTheWithinFit) {
   ASSERT_TRUE(s.data.balanced());
   const SpatialPanelOptions o = sac(SpatialPanelEffect::Individual);
   const SpatialPanelResult within = spatial_panel(s.data, o);
-  const SpatialPanelResult dummies = spatial_panel_sac_unbalanced(s.data, o);
+  const SpatialPanelResult dummies = spatial_panel_effect_dummies(s.data, o);
   for (long j = 0; j < within.reg.coef.size(); ++j) expect_rel(dummies.reg.coef[j], within.reg.coef[j], within.reg.terms[static_cast<size_t>(j)]);
   expect_rel(dummies.sigma2, within.sigma2, "sigma2");
   expect_rel(dummies.loglik, within.loglik, "loglik");

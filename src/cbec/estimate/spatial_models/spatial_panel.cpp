@@ -210,6 +210,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   const bool balanced = d.balanced();
   if (o.effect == SpatialPanelEffect::Random) return spatial_panel_re(d, o);
   if (o.model == SpatialPanelModel::Sac) return spatial_panel_sac(d, o);
+  if (o.model == SpatialPanelModel::Sem && !balanced && !pooled && o.lags == PanelLags::Within) return spatial_panel_effect_dummies(d, o);
   if (o.lee_yu && pooled) throw SpecError("the Lee-Yu correction is for fixed effects, not a pooled model");
   if (o.lee_yu && !balanced) throw SpecError("the Lee-Yu correction needs a balanced panel (every unit in every period)");
   const bool has_intercept = !d.x_names.empty() && d.x_names[0] == "(Intercept)";

@@ -1,5 +1,5 @@
 // Pieces shared by the spatial panel estimators (spatial_panel.cpp, spatial_panel_sac.cpp,
-// spatial_panel_sac_unbalanced.cpp).
+// spatial_panel_effect_dummies.cpp).
 #pragma once
 #include <Eigen/Core>
 
@@ -14,8 +14,8 @@ Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::Matrix
 SpatialPanelData with_durbin_regressors(const SpatialPanelData& d);
 // The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
 Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m);
-// The SAC on an unbalanced panel: the likelihood with the effect dummies, each period's W_t
-// (spatial_panel_sac_unbalanced.cpp).
-SpatialPanelResult spatial_panel_sac_unbalanced(const SpatialPanelData& d, const SpatialPanelOptions& o);
+// The SAC, and the SEM with fixed effects, on an unbalanced panel: the likelihood with the effect
+// dummies filtered by (I - lambda W_t), each period's W_t (spatial_panel_effect_dummies.cpp).
+SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const SpatialPanelOptions& o);
 
 }  // namespace cbec

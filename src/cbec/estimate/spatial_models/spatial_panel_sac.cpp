@@ -19,7 +19,7 @@
 // splm's reported logLik for this model divides e'e by n instead of NT (sacsarpanel): it is
 // cbec's log-likelihood - NT/2 ln T; the estimates are the same.
 // Unbalanced panels: the likelihood with the effect dummies and each period's W_t
-// (spatial_panel_sac_unbalanced.cpp).
+// (spatial_panel_effect_dummies.cpp).
 #include <fmt/format.h>
 
 #include <Eigen/LU>
@@ -84,7 +84,7 @@ struct Sac {
 }  // namespace
 
 SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPanelOptions& o) {
-  if (!d.balanced()) return spatial_panel_sac_unbalanced(d, o);
+  if (!d.balanced()) return spatial_panel_effect_dummies(d, o);
   if (o.lags == PanelLags::Within && (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways))
     throw SpecError("model sac applies W to the demeaned variables (splm's lags): give lags = splm with time or two-way effects");
   if (o.lee_yu && (o.effect == SpatialPanelEffect::Twoways || o.effect == SpatialPanelEffect::Pooled))

@@ -1,12 +1,13 @@
-// The SAC (SARAR) spatial panel model by ML on an unbalanced panel, with unit, period or two-way
-// fixed effects or pooled: the likelihood with the effect dummies D (Lee and Yu 2010, J.
+// The SAC (SARAR) and the SEM spatial panel models by ML on an unbalanced panel, with unit, period
+// or two-way fixed effects or pooled: the likelihood with the effect dummies D (Lee and Yu 2010, J.
 // Econometrics 154, section 2, the direct approach; Elhorst 2014, Spatial Econometrics, eq. 3.9 and
-// 3.21 combined), each period t with its n_t units and their weights W_t:
+// 3.21 combined), each period t with its n_t units and their weights W_t (the SEM: rho = 0):
 //   y_t = rho W_t y_t + X_t beta + D_t alpha + u_t,  u_t = lambda W_t u_t + v_t,  v ~ N(0, sigma^2 I)
 //   ln L = sum_t ln|A_t| + sum_t ln|B_t| - N/2 ln(2 pi sigma^2) - e'e / (2 sigma^2),  N = sum_t n_t,
 //   e = B (A y - X beta - D alpha),  A_t = I - rho W_t,  B_t = I - lambda W_t.
 // The effects enter filtered, B D alpha: what is projected out depends on lambda, and on an
-// unbalanced panel B D no longer spans D (the within transformation is not the likelihood's). alpha
+// unbalanced panel B D no longer spans D (the within transformation is not the likelihood's, for
+// the SEM as for the SAC). alpha
 // and beta are concentrated out exactly by least squares of B A y on [B X, B D]: with
 // M = I - B D ((B D)'(B D))^-1 (B D)' (a sparse Cholesky of the p x p (B D)'(B D), p the number of
 // dummies) and c0, c1 the residuals of M B y and M B W y on M B X, e(rho) = c0 - rho c1 for a given
@@ -121,7 +122,7 @@ struct SacLikelihood {
     if (dummies.cols() == 0) return out;
     const SparseColMatrix bd = dummies - lambda * lagged_dummies;
     const Eigen::SimplicialLDLT<SparseColMatrix> chol(SparseColMatrix(bd.transpose() * bd));
-    if (chol.info() != Eigen::Success) throw NumericError(fmt::format("model sac: the filtered effect dummies are singular at lambda = {}", lambda));
+    if (chol.info() != Eigen::Success) throw NumericError(fmt::format("the effect dummies filtered by (I - lambda W_t) are singular at lambda = {}", lambda));
     // normal equations, then one step of iterative refinement
     for (int step = 0; step < 2; ++step) {
       const Eigen::MatrixXd a = chol.solve(Eigen::MatrixXd(bd.transpose() * out.f));
@@ -178,11 +179,13 @@ struct SacLikelihood {
 
 }  // namespace
 
-SpatialPanelResult spatial_panel_sac_unbalanced(const SpatialPanelData& d, const SpatialPanelOptions& o) {
+SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const SpatialPanelOptions& o) {
+  const bool lag = o.model == SpatialPanelModel::Sac;   // else the SEM: rho = 0
+  const std::string model = lag ? "sac" : "sem";
   if (o.lags == PanelLags::Splm)
-    throw SpecError("model sac on an unbalanced panel: lags = splm (W applied to the demeaned variables) is defined for balanced panels only; "
-                    "give lags = within (the likelihood with the effect dummies)");
-  if (o.lee_yu) throw SpecError("lee_yu: the Lee-Yu correction needs a balanced panel (every unit in every period); model sac on an unbalanced panel is not corrected");
+    throw SpecError(fmt::format("model {} on an unbalanced panel: lags = splm (W applied to the demeaned variables) is defined for balanced panels only; "
+                                "give lags = within (the likelihood with the effect dummies)", model));
+  if (o.lee_yu) throw SpecError(fmt::format("lee_yu: the Lee-Yu correction needs a balanced panel (every unit in every period); model {} on an unbalanced panel is not corrected", model));
   const long k = d.X.cols();
   if (k == 0) throw SpecError("the spatial panel model needs at least one regressor");
   const bool has_intercept = !d.x_names.empty() && d.x_names[0] == "(Intercept)";
@@ -191,7 +194,7 @@ SpatialPanelResult spatial_panel_sac_unbalanced(const SpatialPanelData& d, const
   SacLikelihood p{d, panel_jacobian(d, o.log_det), stacked_weights(d), effect_dummies(d, o.effect), {}, {}, {}, static_cast<double>(d.y.size()), k};
   const long n_dummies = p.dummies.cols();
   if (d.y.size() <= k + 2 + n_dummies)
-    throw DataError(fmt::format("{} observations are too few for {} regressors, rho, lambda and {} effects", d.y.size(), k, n_dummies));
+    throw DataError(fmt::format("{} observations are too few for {} regressors, the spatial parameters and {} effects", d.y.size(), k, n_dummies));
   p.lagged_dummies = SparseColMatrix(p.w * p.dummies);
   p.v.resize(d.y.size(), k + 2);
   p.v.col(0) = d.y;
@@ -205,6 +208,7 @@ SpatialPanelResult spatial_panel_sac_unbalanced(const SpatialPanelData& d, const
   const double span = iv.second - iv.first;
   const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
   auto best_rho = [&](const SacLikelihood::Given& g) {
+    if (!lag) return 0.0;
     const double r = brent_max([&](double x) { return p.concentrated(g, x); }, lo, hi);
     return polish([&](double x) { return p.rho_score(g, x); }, r, lo, hi);
   };
@@ -221,16 +225,23 @@ SpatialPanelResult spatial_panel_sac_unbalanced(const SpatialPanelData& d, const
   const Eigen::VectorXd beta = g.b0 - rho * g.b1;
   const double rss = SacLikelihood::rss(g, rho), s2 = rss / p.n;
 
+  // The observed information in (rho, lambda, beta, ln sigma^2), or without rho for the SEM.
+  const long first = lag ? 0 : 1;
   Eigen::VectorXd theta(k + 3);
   theta << rho, lambda, beta, std::log(s2);
-  const Eigen::MatrixXd hess = numeric_hessian([&](const Eigen::VectorXd& t) { return p.loglik(t); }, theta);
-  const Eigen::MatrixXd cov = (-hess).inverse().topLeftCorner(k + 2, k + 2);
+  const Eigen::VectorXd free = theta.tail(k + 3 - first);
+  const Eigen::MatrixXd hess = numeric_hessian([&](const Eigen::VectorXd& t) {
+    Eigen::VectorXd all(k + 3);
+    all << (lag ? t[0] : 0.0), t.tail(k + 2);
+    return p.loglik(all);
+  }, free);
+  const Eigen::MatrixXd cov = (-hess).inverse().topLeftCorner(k + 2 - first, k + 2 - first);
 
   SpatialPanelResult r;
-  r.model = "sac";
+  r.model = model;
   r.effect = spatial_panel_effect_name(o.effect);
-  r.spatial = rho;
-  r.spatial_error = lambda;
+  r.spatial = lag ? rho : lambda;   // as the other models: the SEM's lambda is its spatial parameter
+  if (lag) r.spatial_error = lambda;
   r.sigma2 = s2;
   r.loglik = r.loglik_concentrated = p.concentrated(g, rho);
   r.rss = rss;
@@ -243,23 +254,23 @@ SpatialPanelResult spatial_panel_sac_unbalanced(const SpatialPanelData& d, const
   r.n_periods = d.n_periods;
 
   RegressionResult& reg = r.reg;
-  reg.estimator = "spatial_panel_sac";
+  reg.estimator = "spatial_panel_" + model;
   reg.depvar = d.depvar;
-  reg.terms = {"rho", "lambda"};
+  reg.terms = lag ? std::vector<std::string>{"rho", "lambda"} : std::vector<std::string>{"lambda"};
   reg.terms.insert(reg.terms.end(), d.x_names.begin(), d.x_names.end());
-  reg.coef = theta.head(k + 2);
+  reg.coef = theta.segment(first, k + 2 - first);
   reg.vcov = cov;
   reg.vcov_info.type = "ml";
   reg.vcov_info.df = std::numeric_limits<double>::infinity();
   reg.vcov_info.small_sample = "none: inverse of the observed information (numerical Hessian of the log-likelihood, the effects concentrated out), z tests";
   reg.nobs = static_cast<size_t>(d.y.size());
-  reg.df_resid = p.n - static_cast<double>(k + 2 + n_dummies);
+  reg.df_resid = p.n - static_cast<double>(k + 2 - first + n_dummies);
   reg.fit["sigma2"] = s2;
   reg.fit["loglik"] = r.loglik;
   reg.fit["rss"] = rss;
   if (o.effect == SpatialPanelEffect::Individual || o.effect == SpatialPanelEffect::Twoways) reg.fixed_effects.push_back({"unit", d.n_units});
   if (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways) reg.fixed_effects.push_back({"period", d.n_periods});
-  for (double v : {rho, lambda})
+  for (double v : lag ? std::vector<double>{rho, lambda} : std::vector<double>{lambda})
     if (std::fabs(v - iv.first) < 1e-6 * span || std::fabs(v - iv.second) < 1e-6 * span)
       reg.warnings.push_back("a spatial parameter is at the bound of its admissible interval: the estimate should not be used");
   if (!(cov.diagonal().array() > 0).all())
