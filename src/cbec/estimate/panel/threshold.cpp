@@ -166,15 +166,22 @@ void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, cons
   const RowMatrix B = base_design(s, null_thresholds);
   const Eigen::VectorXd fitted = B * (B.transpose() * B).ldlt().solve(B.transpose() * s.y);
   const Eigen::VectorXd resid = s.y - fitted;
+  // The residuals by (unit, period): a drawn unit's are one contiguous block, read in one go.
+  const size_t T = s.periods;
+  std::vector<double> resid_of(s.n_units * T, 0.0);
+  for (size_t r = 0; r < s.kept.size(); ++r)
+    resid_of[static_cast<size_t>(s.unit[s.kept[r]]) * T + static_cast<size_t>(s.period[s.kept[r]])] = resid[static_cast<Eigen::Index>(r)];
   const auto stats = replicate(draws, spec.seed + static_cast<uint64_t>(k), [&](size_t, Rng& rng) {
     // Unit slot v takes the residuals of a drawn unit, period by period.
     std::vector<size_t> drawn(s.n_units);
     for (auto& u : drawn) u = std::min(s.n_units - 1, static_cast<size_t>(uniform01(rng) * static_cast<double>(s.n_units)));
     Eigen::VectorXd yb(fitted.size());
-    for (size_t r = 0; r < s.kept.size(); ++r) {
-      const size_t i = s.kept[r];
-      const long from = s.kept_of[drawn[static_cast<size_t>(s.unit[i])] * s.periods + static_cast<size_t>(s.period[i])];
-      yb[static_cast<Eigen::Index>(r)] = fitted[static_cast<Eigen::Index>(r)] + resid[from];
+    constexpr size_t ahead = 8;   // units: the drawn blocks are scattered, so ask for them early
+    for (size_t v = 0; v < s.n_units; ++v) {
+      if (v + ahead < s.n_units) __builtin_prefetch(resid_of.data() + drawn[v + ahead] * T);
+      const double* from = resid_of.data() + drawn[v] * T;
+      for (size_t r = v * T; r < (v + 1) * T; ++r)
+        if (const long at = s.kept_at[r]; at >= 0) yb[at] = fitted[at] + from[s.period[r]];
     }
     // Sequential estimation as in the data: thresholds 1..k, each given those before it; S_0, the
     // linear model's, enters the first test only.
@@ -253,7 +260,6 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
   s.unit.resize(order.size());
   s.period.resize(order.size());
   s.kept_at.assign(order.size(), -1);
-  s.kept_of.assign(s.n_units * s.periods, -1);
   for (size_t r = 0; r < order.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(order[r]), rr = static_cast<Eigen::Index>(r);
     y[rr] = d.y[i];
@@ -264,7 +270,6 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
     s.period[r] = time.codes[order[r]];
     if (!spec.delete_last_period || s.period[r] + 1 != static_cast<int32_t>(s.periods)) {
       s.kept_at[r] = static_cast<long>(s.kept.size());
-      s.kept_of[static_cast<size_t>(s.unit[r]) * s.periods + static_cast<size_t>(s.period[r])] = s.kept_at[r];
       s.kept.push_back(r);
     }
   }

@@ -20,7 +20,6 @@ struct ThresholdSample {
   std::vector<int32_t> unit, period;   // per row
   std::vector<size_t> kept;            // row indices entering the least squares (ascending)
   std::vector<long> kept_at;           // per row: its position in `kept`, or -1
-  std::vector<long> kept_of;           // per (unit, period), unit * periods + period: position in `kept`, or -1
   RowMatrix C;                         // raw regime-dependent columns, all rows
   Eigen::VectorXd q;                   // threshold variable, all rows
   Eigen::VectorXd y;                   // within-transformed, kept rows
