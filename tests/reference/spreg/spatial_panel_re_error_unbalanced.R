@@ -30,31 +30,37 @@ states <- unique(full$state)
 gal <- read.gal("tests/data/usaww.gal", region.id = states)
 Wfull <- nb2mat(gal, style = "B", zero.policy = TRUE)
 
-# The panel's dense pieces, rows ordered by year and then state.
+# The panel's pieces, rows ordered by year and then state.
 panel <- function(pr) {
   pr <- pr[order(pr$year, match(pr$state, states)), ]
   si <- match(pr$state, states); yr <- pr$year; years <- sort(unique(yr))
+  rows <- lapply(years, function(t) which(yr == t))
   Wt <- lapply(years, function(t) { s <- si[yr == t]; w <- Wfull[s, s, drop = FALSE]; stopifnot(all(rowSums(w) > 0)); w / rowSums(w) })
-  N <- nrow(pr)
-  Wb <- matrix(0, N, N)   # blockdiag_t W_t
-  for (k in seq_along(years)) { r <- which(yr == years[k]); Wb[r, r] <- Wt[[k]] }
   D <- outer(si, seq_along(states), "==") * 1
   D <- D[, colSums(D) > 0, drop = FALSE]
-  list(pr = pr, y = log(pr$gsp), X = model.matrix(fm, pr), Wb = Wb, D = D, N = N)
+  y <- log(pr$gsp)
+  wy <- unlist(lapply(seq_along(years), function(k) as.vector(Wt[[k]] %*% y[rows[[k]]])))
+  list(pr = pr, y = y, wy = wy, X = model.matrix(fm, pr), rows = rows, Wt = Wt, D = D, N = nrow(pr))
 }
 
+# The dense N x N Sigma (its period blocks filled one by one), its Cholesky factor, GLS.
 loglik_parts <- function(p, P, errors, lag) {
   rho <- if (lag) p[1] else 0; lambda <- p[length(p) - 1]; phi <- p[length(p)]
-  I <- diag(P$N)
-  B <- I - lambda * P$Wb
-  Sigma <- if (errors == "b") phi * tcrossprod(P$D) + solve(crossprod(B))
-           else { Bi <- solve(B); Bi %*% (I + phi * tcrossprod(P$D)) %*% t(Bi) }
+  Sigma <- matrix(0, P$N, P$N)
+  BiD <- matrix(0, P$N, ncol(P$D))   # kkp: B^-1 D
+  for (k in seq_along(P$rows)) {
+    r <- P$rows[[k]]
+    B <- diag(length(r)) - lambda * P$Wt[[k]]
+    if (errors == "b") Sigma[r, r] <- solve(crossprod(B))
+    else { Bi <- solve(B); Sigma[r, r] <- tcrossprod(Bi); BiD[r, ] <- Bi %*% P$D[r, ] }
+  }
+  Sigma <- Sigma + phi * (if (errors == "b") tcrossprod(P$D) else tcrossprod(BiD))
   C <- chol(Sigma)
-  ay <- P$y - rho * as.vector(P$Wb %*% P$y)
+  ay <- P$y - rho * P$wy
   ys <- backsolve(C, ay, transpose = TRUE); Xs <- backsolve(C, P$X, transpose = TRUE)
   fit <- lm.fit(Xs, ys)
   s2 <- sum(fit$residuals^2) / P$N
-  ldet_a <- if (lag) as.numeric(determinant(I - rho * P$Wb)$modulus) else 0
+  ldet_a <- if (lag) sum(sapply(P$Wt, function(w) as.numeric(determinant(diag(nrow(w)) - rho * w)$modulus))) else 0
   list(beta = fit$coefficients, sigma2 = s2, xsx = crossprod(Xs),
        loglik = -P$N / 2 * (log(2 * pi) + 1 + log(s2)) - sum(log(diag(C))) + ldet_a)
 }
@@ -65,7 +71,7 @@ maximize <- function(P, errors, lag, start) {
   q <- c(start[-length(start)], log(start[length(start)]))
   f <- function(q) loglik(c(q[-length(q)], exp(q[length(q)])), P, errors, lag)
   q <- nlminb(q, function(q) -f(q), control = list(rel.tol = 1e-15, x.tol = 1e-12, eval.max = 1000, iter.max = 500))$par
-  for (it in 1:3) q <- q - solve(hessian(f, q), grad(f, q))   # Newton polish
+  for (it in 1:2) q <- q - solve(hessian(f, q), grad(f, q))   # Newton polish
   p <- c(q[-length(q)], exp(q[length(q)]))
   g <- loglik_parts(p, P, errors, lag)
   vt <- solve(-hessian(loglik, p, P = P, errors = errors, lag = lag))

@@ -3,6 +3,7 @@
 #include <Eigen/SparseCholesky>
 
 #include <cmath>
+#include <utility>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
@@ -73,7 +74,10 @@ SpatialReCovariance::SpatialReCovariance(const SpatialPanelData& d, const Eigen:
   auto unit_of = [&](long r) { return slot[static_cast<size_t>(d.unit[static_cast<size_t>(r)])]; };
   Eigen::VectorXd periods = Eigen::VectorXd::Zero(np);
   zbar_ = Eigen::MatrixXd::Zero(np, m_);
-  for (long r = 0; r < z.rows(); ++r) zbar_.row(unit_of(r)) += z.row(r), periods[unit_of(r)] += 1;
+  for (long r = 0; r < z.rows(); ++r) {
+    zbar_.row(unit_of(r)) += z.row(r);
+    periods[unit_of(r)] += 1;
+  }
   zbar_.array().colwise() /= periods.array();
   Eigen::MatrixXd dev = z;
   for (long r = 0; r < z.rows(); ++r) dev.row(r) -= zbar_.row(unit_of(r));
@@ -106,7 +110,10 @@ SpatialReCovariance::SpatialReCovariance(const SpatialPanelData& d, const Eigen:
       for (SparseRowMatrix::InnerIterator it(wtw, a); it; ++it)
         t2.emplace_back(unit_of(rows[static_cast<size_t>(a)]), unit_of(rows[static_cast<size_t>(it.col())]), it.value());
   }
-  count_.resize(np, np), p1_.resize(np, np), p2_.resize(np, np), id_.resize(np, np);
+  count_.resize(np, np);
+  p1_.resize(np, np);
+  p2_.resize(np, np);
+  id_.resize(np, np);
   count_.setFromTriplets(c.begin(), c.end());
   p1_.setFromTriplets(t1.begin(), t1.end());
   p2_.setFromTriplets(t2.begin(), t2.end());
