@@ -108,7 +108,7 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
     }
   }
   const Eigen::MatrixXd zz = z.transpose() * z;   // to check the regressors
-  p.sigma.emplace(d, z, !error ? SpatialReError::None : (o.re_errors == SpatialReErrors::Kkp ? SpatialReError::Kkp : SpatialReError::Baltagi), p.jacobian);
+  p.sigma.emplace(d, z, !error ? SpatialErrorProcess::None : (o.re_errors == SpatialReErrors::Kkp ? SpatialErrorProcess::Kkp : SpatialErrorProcess::Baltagi), p.jacobian);
   {
     Eigen::LDLT<Eigen::MatrixXd> check(zz.bottomRightCorner(p.k, p.k));
     if (check.info() != Eigen::Success || check.vectorD().minCoeff() <= 1e-12 * check.vectorD().maxCoeff())

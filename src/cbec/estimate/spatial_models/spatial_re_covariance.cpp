@@ -54,13 +54,13 @@ SpatialReCovariance::UnitMoments SpatialReCovariance::unit_moments(const Spatial
   return u;
 }
 
-SpatialReCovariance::SpatialReCovariance(const SpatialPanelData& d, const Eigen::MatrixXd& z, SpatialReError error, PanelJacobian jacobian)
+SpatialReCovariance::SpatialReCovariance(const SpatialPanelData& d, const Eigen::MatrixXd& z, SpatialErrorProcess error, PanelJacobian jacobian)
     : error_(error), m_(z.cols()), jacobian_(std::move(jacobian)) {
-  if (error_ == SpatialReError::None) {
+  if (error_ == SpatialErrorProcess::None) {
     unit_ = unit_moments(d, z);
     return;
   }
-  if (error_ == SpatialReError::Kkp) {
+  if (error_ == SpatialErrorProcess::Kkp) {
     Eigen::MatrixXd zw(z.rows(), 2 * m_);
     zw << z, panel_spatial_lag(d, z);
     unit_ = unit_moments(d, zw);
@@ -126,7 +126,7 @@ Eigen::MatrixXd SpatialReCovariance::filtered(const Eigen::MatrixXd& g, double l
 }
 
 std::pair<Eigen::MatrixXd, double> SpatialReCovariance::operator()(double phi, double lambda) const {
-  if (error_ != SpatialReError::Baltagi) {
+  if (error_ != SpatialErrorProcess::Baltagi) {
     Eigen::MatrixXd g = unit_.dev;
     double ldet = 0;
     for (size_t j = 0; j < unit_.length.size(); ++j) {
@@ -134,7 +134,7 @@ std::pair<Eigen::MatrixXd, double> SpatialReCovariance::operator()(double phi, d
       g += unit_.length[j] / ci * unit_.means[j];
       ldet -= unit_.units[j] / 2 * std::log(ci);
     }
-    if (error_ == SpatialReError::None) return {g, ldet};
+    if (error_ == SpatialErrorProcess::None) return {g, ldet};
     return {filtered(g, lambda), ldet + jacobian_(lambda)};
   }
   const Eigen::SparseMatrix<double> k = count_ - lambda * p1_ + lambda * lambda * p2_;

@@ -41,13 +41,14 @@
 
 namespace cbec {
 
-enum class SpatialReError { None, Baltagi, Kkp };
+// The random effects' spatial error: none (SAR-RE, SDM-RE), Baltagi, Song and Koh's b or KKP's (see above).
+enum class SpatialErrorProcess { None, Baltagi, Kkp };
 
 class SpatialReCovariance {
  public:
   // z: the regression's columns, one row per observation of d; jacobian: sum_t ln|I - lambda W_t|
   // (used by the spatial errors).
-  SpatialReCovariance(const SpatialPanelData& d, const Eigen::MatrixXd& z, SpatialReError error, PanelJacobian jacobian);
+  SpatialReCovariance(const SpatialPanelData& d, const Eigen::MatrixXd& z, SpatialErrorProcess error, PanelJacobian jacobian);
 
   // z'Sigma^-1 z (m x m) and ln|Sigma|^-1/2 at (phi, lambda); lambda is ignored without a spatial error.
   std::pair<Eigen::MatrixXd, double> operator()(double phi, double lambda) const;
@@ -65,7 +66,7 @@ class SpatialReCovariance {
   // [G11 G12; G21 G22] of the columns [z, W z] -> the same form of B z
   Eigen::MatrixXd filtered(const Eigen::MatrixXd& g, double lambda) const;
 
-  SpatialReError error_;
+  SpatialErrorProcess error_;
   long m_;
   PanelJacobian jacobian_;
   UnitMoments unit_;                    // none: of z; kkp: of [z, W z]
