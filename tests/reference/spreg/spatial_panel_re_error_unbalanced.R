@@ -74,7 +74,7 @@ maximize <- function(P, errors, lag, start) {
   q <- c(start[-length(start)], log(start[length(start)]))
   f <- function(q) loglik(c(q[-length(q)], exp(q[length(q)])), P, errors, lag)
   q <- nlminb(q, function(q) -f(q), control = list(rel.tol = 1e-15, x.tol = 1e-12, eval.max = 1000, iter.max = 500))$par
-  for (it in 1:2) q <- q - solve(hessian(f, q), grad(f, q))   # Newton polish
+  for (it in 1:4) q <- q - solve(hessian(f, q), grad(f, q))   # Newton polish
   p <- c(q[-length(q)], exp(q[length(q)]))
   g <- loglik_parts(p, P, errors, lag)
   vt <- solve(-hessian(loglik, p, P = P, errors = errors, lag = lag))
