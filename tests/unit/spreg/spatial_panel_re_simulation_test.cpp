@@ -7,9 +7,13 @@
 // Checked over 100 replications: the mean estimates of the spatial parameter and beta within 0.03
 // of the truth, of phi within 0.25 (phi's ML estimate is biased down in a short panel), and the 95%
 // Wald intervals of the spatial parameter and beta covering the truth in 85% to 100% of them.
-// SAR-RE on an unbalanced panel: in period t unit i is absent when (3 i + t) mod 10 = 0 (49 of 490
-// unit-periods), W_t the lattice restricted to the period's units and row-standardized again, and
-// y_t = (I - 0.4 W_t)^-1 (2 + x_t + mu + v_t) on the period's units: the same checks.
+// On an unbalanced panel: in period t unit i is absent when (3 i + t) mod 10 = 0 (49 of 490
+// unit-periods), W_t the lattice restricted to the period's units and row-standardized again, and on
+// the period's units (mu_t, the effects of its units)
+//   SAR-RE  y_t = (I - 0.4 W_t)^-1 (2 + x_t + mu_t + v_t)
+//   SEM-RE  y_t = 2 + x_t + mu_t + (I - 0.5 W_t)^-1 v_t      (Baltagi, Song and Koh)
+//   SEM-RE  y_t = 2 + x_t + (I - 0.5 W_t)^-1 (mu_t + v_t)    (Kapoor, Kelejian and Prucha)
+// with the same checks.
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
@@ -77,18 +81,19 @@ Summary simulate(SpatialPanelModel model, SpatialReErrors errors, double spatial
   return s;
 }
 
-// The unbalanced SAR-RE panel above, simulated and fitted reps times.
-Summary simulate_unbalanced_sar(double rho, int reps, unsigned seed) {
+// The unbalanced panel above, simulated and fitted reps times.
+Summary simulate_unbalanced(SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
   const int side = 7, n = side * side, T = 10;
   SpatialPanelData d = cbec::testing::unbalanced_lattice_panel(side, T, {"(Intercept)", "x"});
   std::vector<Eigen::MatrixXd> inverse;
-  for (const auto& wt : d.weights) inverse.push_back((Eigen::MatrixXd::Identity(wt.rows(), wt.rows()) - rho * Eigen::MatrixXd(wt)).inverse());
+  for (const auto& wt : d.weights) inverse.push_back((Eigen::MatrixXd::Identity(wt.rows(), wt.rows()) - spatial * Eigen::MatrixXd(wt)).inverse());
   const long nt = static_cast<long>(d.unit.size());
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> z(0, 1);
   SpatialPanelOptions o;
-  o.model = SpatialPanelModel::Sar;
+  o.model = model;
   o.effect = SpatialPanelEffect::Random;
+  o.re_errors = errors;
   Summary s;
   for (int r = 0; r < reps; ++r) {
     Eigen::VectorXd mu(n);
@@ -97,16 +102,23 @@ Summary simulate_unbalanced_sar(double rho, int reps, unsigned seed) {
     d.y.resize(nt);
     for (int t = 0; t < T; ++t) {
       const auto& rows = d.period_rows[static_cast<size_t>(t)];
-      Eigen::VectorXd e(static_cast<long>(rows.size()));
-      for (size_t a = 0; a < rows.size(); ++a) {
-        const double x = z(rng);
-        d.X(rows[a], 1) = x;
-        e[static_cast<long>(a)] = 2 + x + mu[d.unit[static_cast<size_t>(rows[a])]] + z(rng);
+      const long m = static_cast<long>(rows.size());
+      Eigen::VectorXd mean(m), mut(m), v(m);
+      for (long a = 0; a < m; ++a) {
+        const long row = rows[static_cast<size_t>(a)];
+        d.X(row, 1) = z(rng);
+        mean[a] = 2 + d.X(row, 1);
+        mut[a] = mu[d.unit[static_cast<size_t>(row)]];
+        v[a] = z(rng);
       }
-      const Eigen::VectorXd yt = inverse[static_cast<size_t>(t)] * e;
-      for (size_t a = 0; a < rows.size(); ++a) d.y[rows[a]] = yt[static_cast<long>(a)];
+      const Eigen::MatrixXd& inv = inverse[static_cast<size_t>(t)];
+      Eigen::VectorXd yt;
+      if (model == SpatialPanelModel::Sar) yt = inv * (mean + mut + v);
+      else if (errors == SpatialReErrors::Baltagi) yt = mean + mut + inv * v;
+      else yt = mean + inv * (mut + v);
+      for (long a = 0; a < m; ++a) d.y[rows[static_cast<size_t>(a)]] = yt[a];
     }
-    add_fit(s, spatial_panel_re(d, o), rho, 1.0, reps);
+    add_fit(s, spatial_panel_re(d, o), spatial, 1.0, reps);
   }
   return s;
 }
@@ -128,4 +140,14 @@ TEST(SpatialPanelReSimulation, SemBaltagiRecoversLambdaAndBeta) { check(simulate
 
 TEST(SpatialPanelReSimulation, SemKkpRecoversLambdaAndBeta) { check(simulate(SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3033), 0.5); }
 
-TEST(SpatialPanelReSimulation, UnbalancedSarRecoversRhoAndBeta) { check(simulate_unbalanced_sar(0.4, 100, 3034), 0.4); }
+TEST(SpatialPanelReSimulation, UnbalancedSarRecoversRhoAndBeta) {
+  check(simulate_unbalanced(SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3034), 0.4);
+}
+
+TEST(SpatialPanelReSimulation, UnbalancedSemBaltagiRecoversLambdaAndBeta) {
+  check(simulate_unbalanced(SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3035), 0.5);
+}
+
+TEST(SpatialPanelReSimulation, UnbalancedSemKkpRecoversLambdaAndBeta) {
+  check(simulate_unbalanced(SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3036), 0.5);
+}

@@ -27,12 +27,12 @@ Analysis spxt_analysis() {
   for (auto& o : spatial_panel_options(true)) {
     if (o.key == "effect") {
       o.choices.push_back("random");
-      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem, sdm, sac; sem and sac on balanced panels)";
+      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem, sdm, sac; balanced or unbalanced panels, each period's W restricted to its units)";
     }
     a.options.push_back(o);
   }
   a.options.push_back(choice_option("re_errors", {"baltagi", "kkp"}, "baltagi",
-                                    "The random-effects sem's errors by ML: baltagi (Baltagi, Song and Koh 2003: the spatial process in the idiosyncratic errors; "
+                                    "The random-effects sem's and sac's errors by ML: baltagi (Baltagi, Song and Koh 2003: the spatial process in the idiosyncratic errors; "
                                     "splm spatial.error = \"b\") or kkp (Kapoor, Kelejian and Prucha 2007: in both error components; GM's are always kkp)"));
   a.options.push_back(choice_option("estimator", {"ml", "gm"}, "ml",
                                     "ml: maximum likelihood (splm's spml); gm: generalized moments and spatial IV as splm's spgm (Kapoor, Kelejian and Prucha 2007; "
