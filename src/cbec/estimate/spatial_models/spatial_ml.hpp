@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/core/stage_timer.hpp"
 #include "cbec/estimate/result.hpp"
 #include "cbec/estimate/spatial_models/log_determinant.hpp"
 
@@ -42,6 +43,7 @@ std::string spatial_model_name(SpatialModel m);
 struct SpatialMlOptions {
   LogDetMethod log_det = LogDetMethod::Auto;
   unsigned seed = 0;  // Monte-Carlo log-determinant
+  StageTimer* timer = nullptr;  // claims solve (the search and the estimates) and vcov (--timing)
 };
 
 struct SpatialMlData {
