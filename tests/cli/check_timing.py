@@ -74,7 +74,7 @@ def main():
         ("spxt", ["spxt"] + produc + ["--model", "sar", "sem", "--effect", "individual", "--impact-draws", "100"],
          ["read", "weights", "design", "solve", "impacts", "output"]),
         ("spxt dynamic", ["spxt"] + produc + ["--model", "sar", "--effect", "individual", "--dynamic", "--impact-draws", "50"],
-         ["read", "weights", "design", "solve", "output"]),
+         ["read", "weights", "design", "solve", "impacts", "output"]),
         ("did placebo", ["did", "--method", "placebo", os.path.join(data, "staggered_small.csv"), "--unit", "id", "--time", "year",
                          "--first-treat", "first_treat", "--y", "y", "--draws", "50", "--seed", "1", "--threads", "1"],
          ["read", "solve", "replications", "output"]),

@@ -104,8 +104,9 @@ Analysis spxt_analysis() {
       const SpatialPanelEffect effect = parse_spatial_panel_effect(o.text("effect"));
       no_static_impacts.push_back(dynamic);
       if (dynamic && bias_corrected_dynamic(m, effect)) {
-        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed);
-        lap.lap(Stage::Solve);  // with the dynamic impacts, computed with the fit
+        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed,
+                                         ctx.timer);
+        lap.skip();  // claimed: design, solve and impacts
         regs.push_back(f.r.fit.reg);
         out.json["models"].push_back(f.json);
         add_spatial_panel_notes(notes, sample, f.r.fit);
