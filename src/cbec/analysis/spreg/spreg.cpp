@@ -56,8 +56,10 @@ Analysis spreg_analysis() {
   a.needs.spatial = true;
   a.needs.resampling = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    StageLap lap(ctx.timer);
     const SpatialSetup& s = ctx.spatial(frame);
     check_units(frame, s, ctx.data);
+    lap.lap(Stage::Weights);
     std::string period;
     const Frame sub = frame.take(rows_of_year(frame, ctx.time, o, period));
     const ModelSpec spec = parse_formula(o.text("formula"));
@@ -80,10 +82,13 @@ Analysis spreg_analysis() {
     sample.n = ids.size();
     for (size_t r = 0; r < sub.nrows(); ++r)
       if (!key.is_missing(r) && !seen.count(key.text(r))) sample.dropped.push_back(key.text(r));
+    lap.lap(Stage::Design);
     const SpatialWeights w = weights_on(s, ids);
+    lap.lap(Stage::Weights);
     SpatialMlData data{d.y, d.X, d.x_names, d.depvar};
     SpatialMlOptions mo;
     mo.log_det = parse_log_det_method(o.text("log_det"));
+    mo.timer = ctx.timer;
     mo.durbin_terms = o.list("durbin_terms");
     SpatialMlOptions without_durbin = mo;   // the same options for the models without W x terms
     without_durbin.durbin_terms.clear();
@@ -102,6 +107,8 @@ Analysis spreg_analysis() {
                            : m == "gm_error" ? gm_error(data, w.W)
                            : m == "gm_sac"   ? gm_sac(data, w.W, vcov)
                                              : spatial_ml(data, w.W, parse_spatial_model(m), is_durbin(m) ? mo : without_durbin);
+      if (m == "stsls" || m == "gm_error" || m == "gm_sac") lap.lap(Stage::Solve);
+      else lap.skip();  // spatial_ml claimed its solve and vcov
       r.formula = spec.formula;
       r.dropped = d.dropped;
       results.push_back(std::move(r));
@@ -133,9 +140,11 @@ Analysis spreg_analysis() {
     io.draws = static_cast<int>(o.integer("impact_draws"));
     io.seed = ctx.resampling.seed;
     io.exact_traces = ids.size() <= 3000;
+    lap.skip();  // the tables and JSON so far: other
     for (size_t m = 0; m < results.size(); ++m)
       if (auto in = impacts_input(results[m])) {
         const Impacts im = spatial_impacts(w.W, *in, io);
+        lap.lap(Stage::Impacts);
         tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", model_label(models[m]))));
         j["models"][m]["impacts"] = to_json(im);
       }

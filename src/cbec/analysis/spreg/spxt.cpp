@@ -60,7 +60,9 @@ Analysis spxt_analysis() {
   a.needs.panel = PanelNeed::Required;
   a.needs.spatial = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    StageLap lap(ctx.timer);
     const SpatialSetup& s = ctx.spatial(frame);
+    lap.lap(Stage::Weights);
     const bool random = o.text("effect") == "random";
     if (o.flag("hausman") && !random) throw SpecError("hausman: the spatial Hausman test needs effect random (it compares it with unit fixed effects)");
     const bool dynamic = o.flag("dynamic");
@@ -87,6 +89,7 @@ Analysis spxt_analysis() {
       d.X = d.X.rightCols(d.X.cols() - 1).eval();
       d.x_names.erase(d.x_names.begin());
     }
+    lap.lap(Stage::Design);  // the sample: formula, lags, the weights of each period
     std::vector<RegressionResult> regs;
     Outcome out;
     out.json = {{"formula", o.text("formula")}, {"effect", o.text("effect")}, {"estimator", o.text("estimator")}, {"dynamic", dynamic}, {"transform", s.transform}, {"sample", sample_json(sample)},
@@ -101,7 +104,9 @@ Analysis spxt_analysis() {
       const SpatialPanelEffect effect = parse_spatial_panel_effect(o.text("effect"));
       no_static_impacts.push_back(dynamic);
       if (dynamic && bias_corrected_dynamic(m, effect)) {
-        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed);
+        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed,
+                                         ctx.timer);
+        lap.skip();  // claimed: design, solve and impacts
         regs.push_back(f.r.fit.reg);
         out.json["models"].push_back(f.json);
         add_spatial_panel_notes(notes, sample, f.r.fit);
@@ -114,6 +119,7 @@ Analysis spxt_analysis() {
       po.moments = parse_gm_moments(o.text("moments"));
       po.durbin = o.flag("durbin");
       const SpatialPanelResult r = fit_spatial_panel(sample, po, gm);
+      lap.lap(Stage::Solve);
       regs.push_back(r.reg);
       out.json["models"].push_back(to_json(r));
       add_spatial_panel_notes(notes, sample, r);
@@ -121,6 +127,7 @@ Analysis spxt_analysis() {
       po.effect = SpatialPanelEffect::Individual;
       po.moments = GmMoments::Initial;   // splm's within GM has the initial moments only
       const TestResult h = spatial_hausman(fit_spatial_panel(within_sample, po, gm).reg, r.reg, gm);
+      lap.lap(Stage::Solve);
       hausman.rows.push_back({m, format_fixed(h.stat), fmt::format("{}", h.df1), format_fixed(h.p_value)});
       for (const auto& w : h.warnings) hausman.notes.push_back(fmt::format("{}: {}", m, w));
       out.json["models"].back()["hausman"] = {{"stat", h.stat}, {"df", h.df1}, {"p_value", h.p_value}, {"distribution", "chi2"}, {"warnings", h.warnings}};
@@ -147,6 +154,7 @@ Analysis spxt_analysis() {
     io.draws = static_cast<int>(o.integer("impact_draws"));
     io.seed = ctx.resampling.seed;
     io.exact_traces = sample.data.n_units <= 3000;
+    lap.skip();  // the tables so far: other
     for (size_t m = 0; m < regs.size(); ++m) {
       if (no_static_impacts[m]) continue;
       const auto in = impacts_input(regs[m]);
@@ -156,6 +164,7 @@ Analysis spxt_analysis() {
         continue;
       }
       const Impacts im = spatial_impacts(sample.data.weights[0], *in, io);
+      lap.lap(Stage::Impacts);
       out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", o.list("model")[m])));
       out.json["models"][m]["impacts"] = to_json(im);
     }

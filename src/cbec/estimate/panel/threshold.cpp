@@ -288,6 +288,7 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
 }  // namespace
 
 ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
+  StageLap lap(spec.timer);
   ThresholdResult res;
   res.y = spec.y;
   res.unit = spec.unit;
@@ -297,6 +298,7 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
   res.delete_last_period = spec.delete_last_period;
   std::vector<std::string> x_names, c_names;
   const Sample s = prepare(frame, spec, res, x_names, c_names);
+  lap.lap(Stage::Design);
   res.lr_critical = -2 * std::log(1 - std::sqrt(spec.level));
   const std::vector<double> grid = quantile_grid(s, spec.quantiles, spec.trim[0]);
   res.grid_size = grid.size();
@@ -334,7 +336,9 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
     step.thresholds = fixed;
     std::sort(step.thresholds.begin(), step.thresholds.end());
     fit_model(s, res, x_names, c_names, step);
+    lap.lap(Stage::Solve);
     bootstrap(s, null_thresholds, grid, sums, linear, spec, k, step);
+    lap.lap(Stage::Replications);
     res.steps.push_back(std::move(step));
   }
   return res;

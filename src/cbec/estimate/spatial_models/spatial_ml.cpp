@@ -133,6 +133,7 @@ std::string spatial_model_name(SpatialModel m) {
 
 RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, SpatialModel model, const SpatialMlOptions& options) {
   const EigenThreads single(1);  // products with W and n x k matrices: too small to share
+  StageLap lap(options.timer);
   const long nn = data.y.size();
   if (w.rows() != nn || w.cols() != nn)
     throw SpecError(fmt::format("spatial model: W is {} x {} but there are {} observations", w.rows(), w.cols(), nn));
@@ -143,7 +144,11 @@ RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, Spati
   if (!durbin && !options.durbin_terms.empty())
     throw SpecError(fmt::format("durbin_terms: model {} has no W x terms; they are for sdm, sdem and slx", spatial_model_name(model)));
   if (durbin) add_lagged_x(w, X, names, options.durbin_terms);
-  if (model == SpatialModel::SLX) return slx(data, X, names);
+  if (model == SpatialModel::SLX) {
+    RegressionResult r = slx(data, X, names);
+    lap.lap(Stage::Solve);
+    return r;
+  }
   if (nn <= X.cols() + 2) throw SpecError("spatial model: too few observations for the parameters");
 
   const double n = static_cast<double>(nn);
@@ -212,11 +217,13 @@ RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, Spati
   f.beta = fit.beta;
   f.e = fit.resid;
   f.sigma2 = fit.sse / n;
+  lap.lap(Stage::Solve);
 
   // spatialreg's choice: the information matrix with eigenvalues, and for the lag and error models
   // also whenever n <= 1500 (its control "small" with small_asy); else the observed information.
   const bool ase = ld.method() == LogDetMethod::Eigenvalues || (nn <= kSmallAsy && model != SpatialModel::SAC);
   const Eigen::MatrixXd v = ase ? detail::information_variance(f) : detail::observed_variance(f);
+  lap.lap(Stage::Vcov);
   const long k = X.cols(), s = model == SpatialModel::SAC ? 2 : 1;
   RegressionResult r;
   r.estimator = spatial_model_name(model);

@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/core/stage_timer.hpp"
 #include "cbec/estimate/result.hpp"
 #include "cbec/estimate/spatial_models/log_determinant.hpp"
 
@@ -45,6 +46,7 @@ struct SpatialMlOptions {
   // SDM, SDEM, SLX: the regressors whose W x enter (spatialreg's Durbin = ~ x1 + x2), in X's order
   // whatever the order given; empty: every regressor but the intercept (Durbin = TRUE).
   std::vector<std::string> durbin_terms;
+  StageTimer* timer = nullptr;  // claims solve (the search and the estimates) and vcov (--timing)
 };
 
 struct SpatialMlData {
