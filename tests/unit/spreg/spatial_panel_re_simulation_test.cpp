@@ -27,7 +27,6 @@
 
 using namespace cbec;
 using cbec::testing::lattice_panel;
-using cbec::testing::rook_lattice;
 
 namespace {
 
@@ -47,45 +46,11 @@ void add_fit(Summary& s, const SpatialPanelResult& fit, double spatial, double b
   s.cover_beta += (std::fabs(b - beta) < 1.96 * se[3] ? 1.0 : 0.0) / reps;
 }
 
-Summary simulate(SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
-  const int side = 7, n = side * side, T = 10;
+// The panel d (balanced or not: each period's rows and W_t), simulated and fitted reps times:
+// x ~ N(0, 1), beta = 1, intercept 2, mu ~ N(0, 1), v ~ N(0, 1), drawn unit by unit in each period.
+Summary simulate(SpatialPanelData d, SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
   const double beta = 1, intercept = 2;
-  const SparseRowMatrix w = rook_lattice(side);
-  const Eigen::MatrixXd inv = (Eigen::MatrixXd::Identity(n, n) - spatial * Eigen::MatrixXd(w)).inverse();
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> z(0, 1);
-  SpatialPanelData d = lattice_panel(side, T, {"(Intercept)", "x"});
-  SpatialPanelOptions o;
-  o.model = model;
-  o.effect = SpatialPanelEffect::Random;
-  o.re_errors = errors;
-  Summary s;
-  for (int r = 0; r < reps; ++r) {
-    Eigen::VectorXd mu(n);
-    for (int i = 0; i < n; ++i) mu[i] = z(rng);
-    d.X = Eigen::MatrixXd::Ones(n * T, 2);
-    d.y.resize(n * T);
-    for (int t = 0; t < T; ++t) {
-      Eigen::VectorXd x(n), v(n);
-      for (int i = 0; i < n; ++i) x[i] = z(rng), v[i] = z(rng);
-      const Eigen::VectorXd mean = Eigen::VectorXd::Constant(n, intercept) + x * beta;
-      Eigen::VectorXd yt;
-      if (model == SpatialPanelModel::Sar) yt = inv * (mean + mu + v);
-      else if (errors == SpatialReErrors::Baltagi) yt = mean + mu + inv * v;
-      else yt = mean + inv * (mu + v);
-      d.X.block(t * n, 1, n, 1) = x;
-      d.y.segment(t * n, n) = yt;
-    }
-    add_fit(s, spatial_panel_re(d, o), spatial, beta, reps);
-  }
-  return s;
-}
-
-// The unbalanced panel above, simulated and fitted reps times.
-Summary simulate_unbalanced(SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
-  const int side = 7, n = side * side, T = 10;
-  SpatialPanelData d = cbec::testing::unbalanced_lattice_panel(side, T, {"(Intercept)", "x"});
-  std::vector<Eigen::MatrixXd> inverse;
+  std::vector<Eigen::MatrixXd> inverse;   // (I - spatial W)^-1 of each distinct W_t
   for (const auto& wt : d.weights) inverse.push_back((Eigen::MatrixXd::Identity(wt.rows(), wt.rows()) - spatial * Eigen::MatrixXd(wt)).inverse());
   const long nt = static_cast<long>(d.unit.size());
   std::mt19937_64 rng(seed);
@@ -96,32 +61,35 @@ Summary simulate_unbalanced(SpatialPanelModel model, SpatialReErrors errors, dou
   o.re_errors = errors;
   Summary s;
   for (int r = 0; r < reps; ++r) {
-    Eigen::VectorXd mu(n);
-    for (int i = 0; i < n; ++i) mu[i] = z(rng);
+    Eigen::VectorXd mu(static_cast<long>(d.n_units));
+    for (auto& m : mu) m = z(rng);
     d.X = Eigen::MatrixXd::Ones(nt, 2);
     d.y.resize(nt);
-    for (int t = 0; t < T; ++t) {
-      const auto& rows = d.period_rows[static_cast<size_t>(t)];
+    for (size_t t = 0; t < d.n_periods; ++t) {
+      const auto& rows = d.period_rows[t];
       const long m = static_cast<long>(rows.size());
       Eigen::VectorXd mean(m), mut(m), v(m);
       for (long a = 0; a < m; ++a) {
         const long row = rows[static_cast<size_t>(a)];
         d.X(row, 1) = z(rng);
-        mean[a] = 2 + d.X(row, 1);
+        mean[a] = intercept + d.X(row, 1) * beta;
         mut[a] = mu[d.unit[static_cast<size_t>(row)]];
         v[a] = z(rng);
       }
-      const Eigen::MatrixXd& inv = inverse[static_cast<size_t>(t)];
+      const Eigen::MatrixXd& inv = inverse[d.period_weights[t]];
       Eigen::VectorXd yt;
       if (model == SpatialPanelModel::Sar) yt = inv * (mean + mut + v);
       else if (errors == SpatialReErrors::Baltagi) yt = mean + mut + inv * v;
       else yt = mean + inv * (mut + v);
       for (long a = 0; a < m; ++a) d.y[rows[static_cast<size_t>(a)]] = yt[a];
     }
-    add_fit(s, spatial_panel_re(d, o), spatial, 1.0, reps);
+    add_fit(s, spatial_panel_re(d, o), spatial, beta, reps);
   }
   return s;
 }
+
+SpatialPanelData balanced() { return lattice_panel(7, 10, {"(Intercept)", "x"}); }
+SpatialPanelData unbalanced() { return cbec::testing::unbalanced_lattice_panel(7, 10, {"(Intercept)", "x"}); }
 
 void check(const Summary& s, double spatial) {
   EXPECT_NEAR(s.spatial, spatial, 0.03);
@@ -134,20 +102,20 @@ void check(const Summary& s, double spatial) {
 
 }  // namespace
 
-TEST(SpatialPanelReSimulation, SarRecoversRhoAndBeta) { check(simulate(SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3031), 0.4); }
+TEST(SpatialPanelReSimulation, SarRecoversRhoAndBeta) { check(simulate(balanced(), SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3031), 0.4); }
 
-TEST(SpatialPanelReSimulation, SemBaltagiRecoversLambdaAndBeta) { check(simulate(SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3032), 0.5); }
+TEST(SpatialPanelReSimulation, SemBaltagiRecoversLambdaAndBeta) { check(simulate(balanced(), SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3032), 0.5); }
 
-TEST(SpatialPanelReSimulation, SemKkpRecoversLambdaAndBeta) { check(simulate(SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3033), 0.5); }
+TEST(SpatialPanelReSimulation, SemKkpRecoversLambdaAndBeta) { check(simulate(balanced(), SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3033), 0.5); }
 
 TEST(SpatialPanelReSimulation, UnbalancedSarRecoversRhoAndBeta) {
-  check(simulate_unbalanced(SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3034), 0.4);
+  check(simulate(unbalanced(), SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3034), 0.4);
 }
 
 TEST(SpatialPanelReSimulation, UnbalancedSemBaltagiRecoversLambdaAndBeta) {
-  check(simulate_unbalanced(SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3035), 0.5);
+  check(simulate(unbalanced(), SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3035), 0.5);
 }
 
 TEST(SpatialPanelReSimulation, UnbalancedSemKkpRecoversLambdaAndBeta) {
-  check(simulate_unbalanced(SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3036), 0.5);
+  check(simulate(unbalanced(), SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3036), 0.5);
 }
