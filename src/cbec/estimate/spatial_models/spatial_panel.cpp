@@ -135,14 +135,15 @@ Eigen::MatrixXd information(const Problem& p, const Fit& f, double n_eff, const 
 
 }  // namespace
 
-// W_t v_t for every period t, stacked in the observations' order.
-Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v) {
+// W_t v_t (transposed: W_t' v_t) for every period t, stacked in the observations' order.
+Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v, bool transposed) {
   Eigen::MatrixXd out = Eigen::MatrixXd::Zero(v.rows(), v.cols());
   for (size_t t = 0; t < d.n_periods; ++t) {
     const auto& rows = d.period_rows[t];
     Eigen::MatrixXd vt(static_cast<long>(rows.size()), v.cols());
     for (size_t i = 0; i < rows.size(); ++i) vt.row(static_cast<long>(i)) = v.row(rows[i]);
-    const Eigen::MatrixXd lt = d.weights[d.period_weights[t]] * vt;
+    const SparseRowMatrix& w = d.weights[d.period_weights[t]];
+    const Eigen::MatrixXd lt = transposed ? Eigen::MatrixXd(w.transpose() * vt) : Eigen::MatrixXd(w * vt);
     for (size_t i = 0; i < rows.size(); ++i) out.row(rows[i]) = lt.row(static_cast<long>(i));
   }
   return out;

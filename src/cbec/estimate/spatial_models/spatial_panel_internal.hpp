@@ -7,8 +7,8 @@
 
 namespace cbec {
 
-// W_t v_t for every period t, stacked in the observations' order.
-Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v);
+// W_t v_t (transposed: W_t' v_t) for every period t, stacked in the observations' order.
+Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v, bool transposed = false);
 // The data of the spatial Durbin model: X followed by W X of every regressor but the intercept,
 // named "W.x" (Elhorst 2014, eq. 2.2: y = rho W y + X beta + W X theta + e).
 SpatialPanelData with_durbin_regressors(const SpatialPanelData& d);

@@ -10,23 +10,6 @@
 
 namespace cbec {
 
-namespace {
-
-// W_t' v_t for every period t, stacked in the observations' order (the transpose of panel_spatial_lag).
-Eigen::MatrixXd panel_spatial_lag_transposed(const SpatialPanelData& d, const Eigen::MatrixXd& v) {
-  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(v.rows(), v.cols());
-  for (size_t t = 0; t < d.n_periods; ++t) {
-    const auto& rows = d.period_rows[t];
-    Eigen::MatrixXd vt(static_cast<long>(rows.size()), v.cols());
-    for (size_t i = 0; i < rows.size(); ++i) vt.row(static_cast<long>(i)) = v.row(rows[i]);
-    const Eigen::MatrixXd lt = d.weights[d.period_weights[t]].transpose() * vt;
-    for (size_t i = 0; i < rows.size(); ++i) out.row(rows[i]) = lt.row(static_cast<long>(i));
-  }
-  return out;
-}
-
-}  // namespace
-
 SpatialReCovariance::UnitMoments SpatialReCovariance::unit_moments(const SpatialPanelData& d, const Eigen::MatrixXd& z) {
   const long m = z.cols();
   Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(static_cast<long>(d.n_units), m);
@@ -91,8 +74,8 @@ SpatialReCovariance::SpatialReCovariance(const SpatialPanelData& d, const Eigen:
     return s;
   };
   d_wz_ = unit_sums(wdev);
-  d_wtz_ = unit_sums(panel_spatial_lag_transposed(d, dev));
-  d_wtwz_ = unit_sums(panel_spatial_lag_transposed(d, wdev));
+  d_wtz_ = unit_sums(panel_spatial_lag(d, dev, true));
+  d_wtwz_ = unit_sums(panel_spatial_lag(d, wdev, true));
   // K's pieces: diag(T_i), sum_t S_t'(W_t + W_t')S_t and sum_t S_t'W_t'W_t S_t
   std::vector<Eigen::Triplet<double>> c, t1, t2;
   for (long i = 0; i < np; ++i) c.emplace_back(i, i, periods[i]);
