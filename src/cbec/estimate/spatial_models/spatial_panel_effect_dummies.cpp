@@ -34,8 +34,6 @@
 #include <Eigen/LU>
 #include <Eigen/QR>
 #include <Eigen/SparseCholesky>
-#include <boost/math/tools/minima.hpp>
-#include <boost/math/tools/roots.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -55,21 +53,6 @@ namespace {
 constexpr double kTwoPi = 6.283185307179586476925286766559;
 
 using SparseColMatrix = Eigen::SparseMatrix<double>;
-
-double brent_max(const std::function<double(double)>& f, double lo, double hi) {
-  std::uintmax_t it = 500;
-  return boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2, it).first;
-}
-
-// The root of the score near Brent's maximum x, when the score brackets one within 1e-5 of it.
-double polish(const std::function<double(double)>& score, double x, double lo, double hi) {
-  const double a = std::max(lo, x - 1e-5), b = std::min(hi, x + 1e-5);
-  const double sa = score(a), sb = score(b);
-  if (!(std::isfinite(sa) && std::isfinite(sb) && sa > 0 && sb < 0)) return x;
-  std::uintmax_t it = 100;
-  const auto root = boost::math::tools::toms748_solve(score, a, b, sa, sb, boost::math::tools::eps_tolerance<double>(50), it);
-  return (root.first + root.second) / 2;
-}
 
 // The block-diagonal W of the stacked observations: W_t on the rows of period t.
 SparseColMatrix stacked_weights(const SpatialPanelData& d) {
@@ -209,13 +192,13 @@ SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const
   const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
   auto best_rho = [&](const SacLikelihood::Given& g) {
     if (!lag) return 0.0;
-    const double r = brent_max([&](double x) { return p.concentrated(g, x); }, lo, hi);
+    const double r = brent_max([&](double x) { return p.concentrated(g, x); }, lo, hi).first;
     return polish([&](double x) { return p.rho_score(g, x); }, r, lo, hi);
   };
   const double lambda0 = brent_max([&](double l) {
     const SacLikelihood::Given g = p.given(l);
     return p.concentrated(g, best_rho(g));
-  }, lo, hi);
+  }, lo, hi).first;
   const double lambda = polish([&](double l) {
     const SacLikelihood::Given g = p.given(l);
     return p.lambda_score(g, best_rho(g));

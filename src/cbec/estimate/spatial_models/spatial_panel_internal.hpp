@@ -3,10 +3,19 @@
 #pragma once
 #include <Eigen/Core>
 
+#include <functional>
+#include <utility>
+
 #include "cbec/estimate/spatial_models/spatial_panel.hpp"
 
 namespace cbec {
 
+// The maximum of f on [lo, hi] by Brent's method (half the double's digits, at most 500 steps):
+// (argmax, max).
+std::pair<double, double> brent_max(const std::function<double(double)>& f, double lo, double hi);
+// The root of the score near Brent's maximum x, when the score brackets one within 1e-5 of it (Brent
+// locates a maximum only to about sqrt(eps)); x otherwise.
+double polish(const std::function<double(double)>& score, double x, double lo, double hi);
 // W_t v_t (transposed: W_t' v_t) for every period t, stacked in the observations' order.
 Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v, bool transposed = false);
 // The data of the spatial Durbin model: X followed by W X of every regressor but the intercept,

@@ -5,7 +5,6 @@
 #include <Eigen/Cholesky>
 #include <Eigen/LU>
 #include <Eigen/QR>
-#include <boost/math/tools/minima.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -64,13 +63,6 @@ struct Problem {
     return r;
   }
 };
-
-template <class F>
-std::pair<double, double> brent_max(F f, double lo, double hi) {
-  std::uintmax_t it = 500;
-  const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2, it);
-  return {r.first, -r.second};
-}
 
 }  // namespace
 

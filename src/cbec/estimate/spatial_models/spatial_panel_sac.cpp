@@ -24,7 +24,6 @@
 
 #include <Eigen/LU>
 #include <Eigen/QR>
-#include <boost/math/tools/minima.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -40,12 +39,6 @@ namespace cbec {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586476925286766559;
-
-std::pair<double, double> brent_max(const std::function<double(double)>& f, double lo, double hi) {
-  std::uintmax_t it = 500;
-  const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2, it);
-  return {r.first, -r.second};
-}
 
 struct Sac {
   Eigen::VectorXd qy, wqy, wwqy;   // Qy, W Qy, W W Qy
