@@ -21,13 +21,15 @@ constexpr size_t kMaxBatch = 8;   // columns demeaned together (their coefficien
 // sum_{r != q} coef_r) / sum_g w, without the division (the caller divides, after adding the
 // processes' sums when rows are split). `codes` and `coefs` list the other dimensions; out holds
 // sum_g w v on entry (the caller copies it). Each column gets the arithmetic it would get alone.
-template <bool Weighted>
+// K > 0 is k known at compile time (the loop over the batch unrolled); K = 0 reads k.
+template <bool Weighted, size_t K>
 void update_block(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
-                  const std::vector<const double*>& coefs, const double* w, double* out) {
+                  const std::vector<const double*>& coefs, const double* w, double* __restrict out) {
+  if (K > 0) k = K;
   const size_t R = codes.size();
   if (R == 1) {
     const int32_t* c0 = codes[0];
-    const double* a0 = coefs[0];
+    const double* __restrict a0 = coefs[0];
     for (size_t i = 0; i < n; ++i) {
       const double wi = Weighted ? w[i] : 1.0;
       double* o = out + static_cast<size_t>(cq[i]) * k;
@@ -36,7 +38,7 @@ void update_block(size_t n, size_t k, const int32_t* cq, const std::vector<const
     }
   } else if (R == 2) {
     const int32_t *c0 = codes[0], *c1 = codes[1];
-    const double *a0 = coefs[0], *a1 = coefs[1];
+    const double *__restrict a0 = coefs[0], *__restrict a1 = coefs[1];
     for (size_t i = 0; i < n; ++i) {
       const double wi = Weighted ? w[i] : 1.0;
       double* o = out + static_cast<size_t>(cq[i]) * k;
@@ -54,6 +56,18 @@ void update_block(size_t n, size_t k, const int32_t* cq, const std::vector<const
         o[j] -= wi * s;
       }
     }
+  }
+}
+
+template <bool Weighted>
+void update_block(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+                  const std::vector<const double*>& coefs, const double* w, double* out) {
+  switch (k) {
+    case 1: return update_block<Weighted, 1>(n, k, cq, codes, coefs, w, out);
+    case 2: return update_block<Weighted, 2>(n, k, cq, codes, coefs, w, out);
+    case 3: return update_block<Weighted, 3>(n, k, cq, codes, coefs, w, out);
+    case 4: return update_block<Weighted, 4>(n, k, cq, codes, coefs, w, out);
+    default: return update_block<Weighted, 0>(n, k, cq, codes, coefs, w, out);
   }
 }
 
