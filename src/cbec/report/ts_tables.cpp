@@ -39,7 +39,7 @@ Table unit_tests_table(const std::vector<UnitTests>& blocks) {
   for (const auto& b : blocks)
     for (const auto& r : b.results) short_sample = short_sample || r.nobs < 20;
   if (first.test != "kpss" && first.p_approx == PApprox::MacKinnon1996 && short_sample)
-    t.notes.push_back("The response surfaces of the p-values are estimated for 20 or more observations; with fewer the p-values extrapolate them.");
+    t.notes.push_back("The response surfaces of the p-values are estimated for 20 or more observations; with fewer the p-values use them at 20.");
   return t;
 }
 

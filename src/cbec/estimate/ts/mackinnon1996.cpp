@@ -39,10 +39,15 @@ const DfTauSurface& table_for(Deterministic d) {
   return d == Deterministic::None ? df_tau_nc : d == Deterministic::Constant ? df_tau_c : df_tau_ct;
 }
 
+// The smallest sample size the surfaces were estimated at (tools/df_tau_surfaces): below it the
+// quadratic in 1/T extrapolated to T = 10 can turn the tail quantiles out of order, so fewer
+// observations use the surfaces at this size.
+constexpr size_t smallest_simulated_T = 20;
+
 // q(p_j) at sample size T (eq. 9); T = 0: b_inf.
 double quantile_at(const std::array<double, 5>& b, int model, size_t T) {
   if (T == 0) return b[0];
-  const double x = 1.0 / static_cast<double>(T);
+  const double x = 1.0 / static_cast<double>(std::max(T, smallest_simulated_T));
   return b[0] + x * (b[1] + x * (b[2] + (model == 3 ? x * b[3] : 0.0)));
 }
 
