@@ -18,11 +18,13 @@
 namespace {
 // Big panels allocate large buffers whose first-touch page faults cost more than the arithmetic
 // on them (measured: 21 s -> 7 s for 10M rows). glibc reads its malloc tunables only at start-up,
-// so cbec re-executes itself once with transparent huge pages for the heap and large allocations
-// served from the heap, not fresh mmaps. A GLIBC_TUNABLES set by the user is respected as is.
+// so cbec re-executes itself once with large allocations served from the heap, not fresh mmaps.
+// Transparent huge pages for the heap (glibc.malloc.hugetlb=1) are not asked for: with the kernel's
+// default defrag = madvise each huge-page fault may compact memory first, which tripled the
+// kernel time of a 10M-row read (bench/RESULTS.md). A GLIBC_TUNABLES set by the user is respected.
 void tune_allocator(char** argv) {
   if (std::getenv("GLIBC_TUNABLES") || std::getenv("CBEC_ALLOCATOR_TUNED")) return;
-  setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736", 1);
+  setenv("GLIBC_TUNABLES", "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736", 1);
   setenv("CBEC_ALLOCATOR_TUNED", "1", 1);
   execv("/proc/self/exe", argv);  // returns only on failure: then run untuned
 }

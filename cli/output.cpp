@@ -16,7 +16,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& o) {
   cmd.add_option("--json-out", o.json_out, "Also write the full results as JSON to this file");
   // Where an analysis has an option of that name (treat's treatment timing), the analysis keeps it.
   if (!cmd.get_option_no_throw("--timing"))
-    cmd.add_flag("--timing", o.timing, "Report wall times of read, design, demean, solve, vcov and output on standard error (and as JSON timing)");
+    cmd.add_flag("--timing", o.timing, "Report wall times of the stages (read, weights, design, demean, solve, vcov, impacts, replications, output; the rest as other) on standard error (and as JSON timing)");
 }
 
 namespace {

@@ -6,9 +6,9 @@ echo "| rows | task | cbec s | R s | R/cbec | cbec peak MB | R peak MB |"
 echo "|---:|---|---:|---:|---:|---:|---:|"
 for f in "$here"/results-*.tsv; do
   n=${f##*results-}; n=${n%.tsv}
-  for task in read feols feols3; do
+  for task in read feols feols3 feols3_tol6; do
     c=$(awk -v t=$task '$1=="cbec" && $2==t {print $3, $4}' "$f")
-    r=$(awk -v t=$task '$1=="R" && $2==t {print $3, $4}' "$f")
+    r=$(awk -v t=${task%_tol6} '$1=="R" && $2==t {print $3, $4}' "$f")
     set -- $c $r
     awk -v n="$n" -v t="$task" -v cs="$1" -v ck="$2" -v rs="$3" -v rk="$4" \
       'BEGIN {printf "| %d | %s | %.2f | %.2f | %.2f | %.0f | %.0f |\n", n, t, cs, rs, rs/cs, ck/1024, rk/1024}'

@@ -26,6 +26,8 @@ for n in "$@"; do
   measure cbec read "$cbec" describe "$csv" y
   measure cbec feols "$cbec" reg "$csv" "y ~ x1 + x2 + x3 + x4 + x5 | id + year" --vcov cluster:id --json-out "$work/cbec-$n.json" --timing
   measure cbec feols3 "$cbec" reg "$csv" "y3 ~ x1 + x2 + x3 + x4 + x5 | id + year + ind" --vcov cluster:id --json-out "$work/cbec3-$n.json" --timing
+  # the same at fixest's default tolerance (its fixef.tol = 1e-6; cbec's default is 1e-10)
+  measure cbec feols3_tol6 "$cbec" reg "$csv" "y3 ~ x1 + x2 + x3 + x4 + x5 | id + year + ind" --vcov cluster:id --json-out "$work/cbec3t-$n.json" --timing --demean-tol 1e-6
   measure R read Rscript "$here/peer.R" read "$csv" "$threads"
   measure R feols Rscript "$here/peer.R" feols "$csv" "$threads"
   measure R feols3 Rscript "$here/peer.R" feols3 "$csv" "$threads"

@@ -10,8 +10,15 @@
 # with 1000 draws): the end-to-end figure to set beside cbec's. With CBEC_BEFORE=<path of another
 # cbec>, that program runs too, interleaved (before/after in the same run). A tool that fails or
 # exceeds TIMEOUT seconds (default 1800) is recorded as such.
+# Like for like: cbec runs with --timing, so beside its whole command the table has its model stage
+# (solve + vcov: the search over rho or lambda, the estimates and their variance) and its impacts
+# stage, next to R's model call and R's impacts call (peer.R times both). R_MODEL_ONLY=1: R's GAL
+# is parsed without spdep's read.gal (minutes at n = 20,000), so R's process time is not recorded as
+# end to end (peer.R).
 # Writes bench/spreg/results.tsv, or OUT (seconds: cbec whole command, R model alone; e2e_seconds:
-# whole process); CBEC chooses the program (default build/cbec). Usage: bench/spreg/run.sh 1000 5000 20000
+# whole process; model_seconds, impacts_seconds: cbec's stages, R's calls; cpu_seconds: cbec's
+# whole command (user + system), R's model call); CBEC chooses the program (default build/cbec).
+# Usage: bench/spreg/run.sh 1000 5000 20000
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -22,27 +29,34 @@ timeout=${TIMEOUT:-1800}
 repeats=${REPEATS:-3}
 mkdir -p "$work"
 out=${OUT:-$here/results.tsv}
-printf "n\tmodel\ttool\tseconds\te2e_seconds\tpeak_kb\testimate\n" > "$out"
+printf "n\tmodel\ttool\tseconds\te2e_seconds\tpeak_kb\testimate\tmodel_seconds\timpacts_seconds\tcpu_seconds\n" > "$out"
 echo "# start $(date -u +%H:%M:%S) load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-# run_cbec <label> <program> <n> <model>: REPEATS runs, the median time and the largest peak.
+median() { printf "%s\n" "$@" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+# run_cbec <label> <program> <n> <model>: REPEATS runs, the median times and the largest peak. The
+# model and impacts stages come from --timing (a program without the stages leaves them empty).
 run_cbec() {
-  local label=$1 prog=$2 n=$3 model=$4 times=() peak=0 json="$work/$1-$4-$3.json"
+  local label=$1 prog=$2 n=$3 model=$4 times=() models=() impacts=() cpus=() peak=0 json="$work/$1-$4-$3.json"
+  local log="$work/$label-$model-$n.out"
   for ((r = 0; r < repeats; r++)); do
-    if ! /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout "$timeout" "$prog" spreg "$work/spreg_$n.csv" "y ~ x1 + x2" \
-         --w "$work/spreg_$n.gal" --id id --model "$model" --log-det sparse --json-out "$json" > "$work/$label-$model-$n.out" 2>&1; then
-      printf "%s\t%s\t%s\tfailed\t\t\t\n" "$n" "$model" "$label" >> "$out"
+    if ! /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" timeout "$timeout" "$prog" spreg "$work/spreg_$n.csv" "y ~ x1 + x2" \
+         --w "$work/spreg_$n.gal" --id id --model "$model" --log-det sparse --json-out "$json" --timing > "$log" 2>&1; then
+      printf "%s\t%s\t%s\tfailed\t\t\t\t\t\t\n" "$n" "$model" "$label" >> "$out"
       return
     fi
-    read -r secs kb < "$work/time.txt"
+    read -r secs kb user sys < "$work/time.txt"
     times+=("$secs")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')")
     ((kb > peak)) && peak=$kb
+    models+=("$(awk '/^timing \(s\):/ {for (i = 3; i < NF; i += 2) if ($i == "solve" || $i == "vcov") t += $(i + 1); print t}' "$log")")
+    impacts+=("$(awk '/^timing \(s\):/ {for (i = 3; i < NF; i += 2) if ($i == "impacts") print $(i + 1)}' "$log")")
   done
-  local median est
-  median=$(printf "%s\n" "${times[@]}" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  local est
   est=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1]))['models'][0]; print(m['coef'][sys.argv[2]])" \
         "$json" "$([ "$model" = sar ] && echo rho || echo lambda)")
-  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$n" "$model" "$label" "$median" "$median" "$peak" "$est" >> "$out"
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$n" "$model" "$label" "$(median "${times[@]}")" "$(median "${times[@]}")" "$peak" "$est" \
+    "$(median "${models[@]}")" "$( [ "$model" = sar ] && median "${impacts[@]}")" "$(median "${cpus[@]}")" >> "$out"
 }
 
 for n in "$@"; do
@@ -54,10 +68,11 @@ for n in "$@"; do
     if /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout "$timeout" Rscript "$here/peer.R" "$csv" "$gal" "$model" \
          > "$work/R-$model-$n.out" 2>&1; then
       read -r secs kb < "$work/time.txt"
-      awk -v n="$n" -v e2e="$secs" -v kb="$kb" '{printf "%s\t%s\tR\t%s\t%s\t%s\t%s\n", n, $1, $2, e2e, kb, $3}' \
+      [ -n "${R_MODEL_ONLY:-}" ] && secs=""
+      awk -v n="$n" -v e2e="$secs" -v kb="$kb" '{printf "%s\t%s\tR\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", n, $1, $2, e2e, kb, $3, $2, ($4 == "NA" ? "" : $4), $5}' \
         "$work/R-$model-$n.out" | tail -1 >> "$out"
     else
-      printf "%s\t%s\tR\tfailed\t\t\t\n" "$n" "$model" >> "$out"
+      printf "%s\t%s\tR\tfailed\t\t\t\t\t\t\n" "$n" "$model" >> "$out"
     fi
   done
 done

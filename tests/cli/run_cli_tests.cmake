@@ -96,6 +96,8 @@ run_cbec(1 "there is no year 2018" spatial gistar ${ZJ} --time year --year 2018 
 run_cbec(0 "No polygons" spatial map ${ZJ} --time year --variable y --classes 3)
 run_cbec(0 "Islands (no neighbour)       1: Zhoushan" spatial weights ${ZJ} --transform B)
 run_cbec(1 "needs a weights file" spatial moran ${SRC}/tests/data/columbus.csv --id POLYID --variable CRIME)
+# The SAC on an unbalanced panel (24 state-years of Produc removed): the likelihood with the effect dummies, end to end.
+run_cbec(0 "792 observations (unbalanced" spxt ${SRC}/tests/data/produc_unbalanced_re.csv "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp" --w ${SRC}/tests/data/usaww.gal --unit state --id state --time year --model sac --effect twoways)
 run_cbec(0 "gamma_1 (refined)" threshold ${SRC}/tests/data/hansen1999_invest.csv --y i --threshold "l(d, 1)" --regime "l(c, 1)" --x "l(q, 1)" --panel firm,year --thresholds 2 --draws 0)
 run_cbec(1 "must be balanced" threshold ${SRC}/tests/data/empluk.csv --y emp --threshold wage --regime capital --panel firm,year)
 run_cbec(0 "Fisher permutation test" subgroup ${SRC}/tests/data/base_stagg.csv "y ~ x1 | id + year" --group treated --term x1 --panel id,year --draws 50)

@@ -6,7 +6,8 @@ results of the same analysis with the same options as a study step (`cbec run`).
 usage: check_parity.py CBEC SOURCE_DIR WORK_DIR
 Cases are in cases/<family>.json beside this script: analysis, data (relative to the source), the panel
 declaration, options (as a study file writes them), and optional `spatial` (a [spatial] table for
-the study) with `cli` (the command line's equivalent flags; paths relative to the source)."""
+the study) or `weights` (named [weights.<name>] tables, e.g. a weights file) with `cli` (the command
+line's equivalent flags; paths relative to the source)."""
 import json
 import os
 import subprocess
@@ -21,6 +22,11 @@ def toml_value(v):
     if isinstance(v, list):
         return "[" + ", ".join(toml_value(x) for x in v) + "]"
     return json.dumps(v, ensure_ascii=False)
+
+
+def study_table(src, table):
+    """The lines of a [spatial] or [weights.<name>] table, its file paths made absolute."""
+    return [f"{k} = {toml_value(os.path.join(src, v) if k in ('polygons', 'edits', 'file', 'points') else v)}" for k, v in table.items()]
 
 
 def cli_args(schema, options):
@@ -92,8 +98,9 @@ def main():
         lines = ["[study]", f"seed = {seed}", "", "[data]", f"path = {toml_value(data)}"]
         lines += [f"{k} = {toml_value(v)}" for k, v in panel.items()]
         if "spatial" in case:
-            lines += ["", "[spatial]"] + [f"{k} = {toml_value(os.path.join(src, v) if k in ('polygons', 'edits') else v)}"
-                                          for k, v in case["spatial"].items()]
+            lines += ["", "[spatial]"] + study_table(src, case["spatial"])
+        for weights_name, table in case.get("weights", {}).items():
+            lines += ["", f"[weights.{weights_name}]"] + study_table(src, table)
         lines += ["", "[[analysis]]", f"type = {toml_value(name)}"]
         lines += [f"{k} = {toml_value(v)}" for k, v in case["options"].items()]
         study = os.path.join(folder, "study.toml")

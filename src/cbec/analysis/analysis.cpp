@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "cbec/analysis/subsample.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/frame/row_filter.hpp"
@@ -17,9 +19,17 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
   if (a.needs.spatial && !ctx.spatial)
     throw SpecError(fmt::format("'{}' needs spatial weights (--w file and --id, or a [spatial] section)", a.name));
   // A declared panel holds each unit once per period: a duplicate (unit, time) is refused with
-  // both data lines, whichever analysis runs (declare_panel throws).
-  if (a.needs.panel != PanelNeed::None && !ctx.panel_checked && !ctx.unit.empty() && !ctx.time.empty()) declare_panel(frame, ctx.unit, ctx.time);
-  Outcome out = options.has("subset") || options.has("split_by") ? run_sample(a, frame, options, ctx) : a.run(frame, options, ctx);
+  // both data lines, whichever analysis runs (declare_panel throws). An analysis that reads the
+  // panel itself (needs.panel_view) gets this one declaration when it runs on all the rows.
+  const bool declared = !ctx.unit.empty() && !ctx.time.empty();
+  const bool sample = options.has("subset") || options.has("split_by");
+  std::optional<Panel> panel;
+  if (declared && ((a.needs.panel != PanelNeed::None && !ctx.panel_checked) || (a.needs.panel_view && !sample)))
+    panel = declare_panel(frame, ctx.unit, ctx.time);
+  AnalysisContext with_panel = ctx;
+  if (a.needs.panel_view && !sample && panel) with_panel.panel = &*panel;
+  else panel.reset();   // only the check was wanted: the memory goes back before the analysis runs
+  Outcome out = sample ? run_sample(a, frame, options, ctx) : a.run(frame, options, with_panel);
   nlohmann::json stamped = {{"cbec", CBEC_VERSION}, {"analysis", a.name}};
   if (out.json.is_object())
     for (auto& [k, v] : out.json.items())

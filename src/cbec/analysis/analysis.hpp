@@ -26,6 +26,7 @@
 namespace cbec {
 
 class DemeanCache;
+struct Panel;
 
 // What an analysis needs besides its options.
 enum class PanelNeed { None, Optional, Required };
@@ -34,6 +35,7 @@ struct Needs {
   bool treatment = false;              // first treatment period per unit (staggered adoption)
   bool resampling = false;             // a seed and threads (bootstrap, permutations, placebo draws)
   bool spatial = false;                // spatial weights on the units
+  bool panel_view = false;             // run reads ctx.panel, declared once by run_analysis
 };
 
 // Spatial weights on the data's units, and where they came from.
@@ -65,6 +67,9 @@ struct AnalysisContext {
   // in its data summary instead.
   bool report_input_notes = true;
   bool panel_checked = false;          // the caller has declared the panel (duplicates refused) already
+  // The frame's panel as run_analysis declared it, for an analysis with needs.panel_view run on all
+  // the rows; null otherwise (then the analysis declares it on the rows it is given).
+  const Panel* panel = nullptr;
   // Not empty: the frame holds this process's share of the rows, every row of some levels of this
   // variable (read in shares under mpirun, Analysis::shares_by); empty: all rows.
   std::string rows_split_by;

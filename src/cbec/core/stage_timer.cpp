@@ -13,7 +13,7 @@ StageTimer::StageTimer() : start_(std::chrono::steady_clock::now()) {}
 void StageTimer::add(Stage s, double seconds) { seconds_[static_cast<size_t>(s)] += seconds; }
 
 std::vector<std::pair<std::string, double>> StageTimer::report() const {
-  static const char* names[] = {"read", "design", "demean", "solve", "vcov", "output"};
+  static const char* names[kStageCount] = {"read", "weights", "design", "demean", "solve", "vcov", "impacts", "replications", "output"};
   std::vector<std::pair<std::string, double>> out;
   double claimed = 0;
   for (size_t k = 0; k < seconds_.size(); ++k) {
@@ -35,6 +35,10 @@ void StageLap::lap(Stage s) {
   const auto now = std::chrono::steady_clock::now();
   timer_->add(s, std::chrono::duration<double>(now - last_).count());
   last_ = now;
+}
+
+void StageLap::skip() {
+  if (timer_) last_ = std::chrono::steady_clock::now();
 }
 
 }  // namespace cbec

@@ -85,3 +85,19 @@ TEST(DemeanConvergence, WeightedThreeWayMatchesTheDummyVariableSolution) {
   d.weights = "w";
   expect_equal_to_dummies(f, d);
 }
+
+// A looser tolerance (reg's --demean-tol, fixest's fixef.tol) stops earlier, and the estimates
+// then differ from the converged ones by about what the tolerance allows; the tolerance is echoed.
+TEST(DemeanConvergence, LooserToleranceStopsEarlierNearTheSolution) {
+  const Frame f = three_way(300, 40, 10, 11);
+  FeolsOptions loose;
+  loose.demean_tol = 1e-6;
+  const RegressionResult tight = feols(f, "y ~ x1 + x2 | worker + firm + year", FeolsOptions{});
+  const RegressionResult early = feols(f, "y ~ x1 + x2 | worker + firm + year", loose);
+  EXPECT_LT(std::stoul(early.info.at("demean_iterations")), std::stoul(tight.info.at("demean_iterations")));
+  EXPECT_EQ(early.info.at("demean_tol"), "1e-06");
+  for (long j = 0; j < 2; ++j) {
+    EXPECT_NEAR(early.coef[j], tight.coef[j], 1e-4);
+    EXPECT_NE(early.coef[j], tight.coef[j]);
+  }
+}

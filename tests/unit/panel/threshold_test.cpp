@@ -1,5 +1,6 @@
 #include "cbec/estimate/panel/threshold.hpp"
 
+#include <Eigen/QR>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -170,6 +171,47 @@ TEST(Threshold, LinearDataDoesNotRejectAndDrawsAreReproducible) {
   const ThresholdResult again = panel_threshold(threshold_panel(1.0, 11), spec);
   EXPECT_EQ(again.steps[0].p_value, r.steps[0].p_value);
   EXPECT_EQ(again.steps[0].crit95, r.steps[0].crit95);
+}
+
+// S_1(g) from the profile's running sums (threshold_profile.hpp) equals the least squares of the
+// within-transformed regression with c 1(q < g) added, fitted directly, at every grid point: with two
+// regime-dependent variables (the cross terms of D'D) and in Hansen's sample (each unit's sums over
+// its kept rows differ from its means over all periods).
+TEST(Threshold, ProfileEqualsDirectLeastSquaresAtEveryGridPoint) {
+  Frame f = threshold_panel(2.0, 5);
+  std::mt19937_64 rng(9);
+  std::normal_distribution<double> N(0, 1);
+  const std::vector<double> c = f.numeric("c"), q = f.numeric("q"), x = f.numeric("x"), y = f.numeric("y"), year = f.numeric("year");
+  std::vector<double> c2(c.size());
+  for (size_t i = 0; i < c.size(); ++i) c2[i] = N(rng) + 0.5 * c[i];
+  f.set(Column::numeric("c2", c2));
+  const size_t units = 120, T = 8;   // threshold_panel's rows: unit by unit, periods in order
+  for (const bool hansen : {false, true}) {
+    ThresholdSpec spec = simple_spec();
+    spec.regime_dependent = {"c", "c2"};
+    spec.draws = {0};
+    spec.delete_last_period = hansen;
+    const ThresholdResult result = panel_threshold(f, spec);
+    const ThresholdStep& step = result.steps[0];
+    for (size_t k = 0; k < step.grid.size(); ++k) {
+      const double g = step.grid[k];
+      Eigen::MatrixXd Z(static_cast<Eigen::Index>(c.size()), 6);   // y, x, c, c2, c 1(q < g), c2 1(q < g)
+      for (size_t i = 0; i < c.size(); ++i)
+        Z.row(static_cast<Eigen::Index>(i)) << y[i], x[i], c[i], c2[i], q[i] < g ? c[i] : 0, q[i] < g ? c2[i] : 0;
+      Eigen::MatrixXd W(static_cast<Eigen::Index>(units * (hansen ? T - 1 : T)), 6);   // within over all periods, kept rows
+      Eigen::Index at = 0;
+      for (size_t u = 0; u < units; ++u) {
+        const auto block = Z.middleRows(static_cast<Eigen::Index>(u * T), static_cast<Eigen::Index>(T));
+        const Eigen::RowVectorXd mean = block.colwise().mean();
+        for (size_t t = 0; t < T; ++t)
+          if (!hansen || year[u * T + t] != 8) W.row(at++) = block.row(static_cast<Eigen::Index>(t)) - mean;
+      }
+      const Eigen::MatrixXd R = W.rightCols(5);
+      const double direct = (W.col(0) - R * R.colPivHouseholderQr().solve(W.col(0))).squaredNorm();
+      const double profile = (step.lr[k] / static_cast<double>(units * (T - 1)) + 1) * step.sse;
+      EXPECT_NEAR(profile, direct, 1e-9 * direct) << "g = " << g << (hansen ? " (Hansen's sample)" : "");
+    }
+  }
 }
 
 TEST(Threshold, UnbalancedPanelAndBadSpecsAreClearErrors) {

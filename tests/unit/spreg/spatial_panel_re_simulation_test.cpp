@@ -7,9 +7,13 @@
 // Checked over 100 replications: the mean estimates of the spatial parameter and beta within 0.03
 // of the truth, of phi within 0.25 (phi's ML estimate is biased down in a short panel), and the 95%
 // Wald intervals of the spatial parameter and beta covering the truth in 85% to 100% of them.
-// SAR-RE on an unbalanced panel: in period t unit i is absent when (3 i + t) mod 10 = 0 (49 of 490
-// unit-periods), W_t the lattice restricted to the period's units and row-standardized again, and
-// y_t = (I - 0.4 W_t)^-1 (2 + x_t + mu + v_t) on the period's units: the same checks.
+// On an unbalanced panel: in period t unit i is absent when (3 i + t) mod 10 = 0 (49 of 490
+// unit-periods), W_t the lattice restricted to the period's units and row-standardized again, and on
+// the period's units (mu_t, the effects of its units)
+//   SAR-RE  y_t = (I - 0.4 W_t)^-1 (2 + x_t + mu_t + v_t)
+//   SEM-RE  y_t = 2 + x_t + mu_t + (I - 0.5 W_t)^-1 v_t      (Baltagi, Song and Koh)
+//   SEM-RE  y_t = 2 + x_t + (I - 0.5 W_t)^-1 (mu_t + v_t)    (Kapoor, Kelejian and Prucha)
+// with the same checks.
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
@@ -23,7 +27,6 @@
 
 using namespace cbec;
 using cbec::testing::lattice_panel;
-using cbec::testing::rook_lattice;
 
 namespace {
 
@@ -43,101 +46,50 @@ void add_fit(Summary& s, const SpatialPanelResult& fit, double spatial, double b
   s.cover_beta += (std::fabs(b - beta) < 1.96 * se[3] ? 1.0 : 0.0) / reps;
 }
 
-Summary simulate(SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
-  const int side = 7, n = side * side, T = 10;
+// The panel d (balanced or not: each period's rows and W_t), simulated and fitted reps times:
+// x ~ N(0, 1), beta = 1, intercept 2, mu ~ N(0, 1), v ~ N(0, 1), drawn unit by unit in each period.
+Summary simulate(SpatialPanelData d, SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
   const double beta = 1, intercept = 2;
-  const SparseRowMatrix w = rook_lattice(side);
-  const Eigen::MatrixXd inv = (Eigen::MatrixXd::Identity(n, n) - spatial * Eigen::MatrixXd(w)).inverse();
+  std::vector<Eigen::MatrixXd> inverse;   // (I - spatial W)^-1 of each distinct W_t
+  for (const auto& wt : d.weights) inverse.push_back((Eigen::MatrixXd::Identity(wt.rows(), wt.rows()) - spatial * Eigen::MatrixXd(wt)).inverse());
+  const long nt = static_cast<long>(d.unit.size());
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> z(0, 1);
-  SpatialPanelData d = lattice_panel(side, T, {"(Intercept)", "x"});
   SpatialPanelOptions o;
   o.model = model;
   o.effect = SpatialPanelEffect::Random;
   o.re_errors = errors;
   Summary s;
   for (int r = 0; r < reps; ++r) {
-    Eigen::VectorXd mu(n);
-    for (int i = 0; i < n; ++i) mu[i] = z(rng);
-    d.X = Eigen::MatrixXd::Ones(n * T, 2);
-    d.y.resize(n * T);
-    for (int t = 0; t < T; ++t) {
-      Eigen::VectorXd x(n), v(n);
-      for (int i = 0; i < n; ++i) x[i] = z(rng), v[i] = z(rng);
-      const Eigen::VectorXd mean = Eigen::VectorXd::Constant(n, intercept) + x * beta;
+    Eigen::VectorXd mu(static_cast<long>(d.n_units));
+    for (auto& m : mu) m = z(rng);
+    d.X = Eigen::MatrixXd::Ones(nt, 2);
+    d.y.resize(nt);
+    for (size_t t = 0; t < d.n_periods; ++t) {
+      const auto& rows = d.period_rows[t];
+      const long m = static_cast<long>(rows.size());
+      Eigen::VectorXd mean(m), mut(m), v(m);
+      for (long a = 0; a < m; ++a) {
+        const long row = rows[static_cast<size_t>(a)];
+        d.X(row, 1) = z(rng);
+        mean[a] = intercept + d.X(row, 1) * beta;
+        mut[a] = mu[d.unit[static_cast<size_t>(row)]];
+        v[a] = z(rng);
+      }
+      const Eigen::MatrixXd& inv = inverse[d.period_weights[t]];
       Eigen::VectorXd yt;
-      if (model == SpatialPanelModel::Sar) yt = inv * (mean + mu + v);
-      else if (errors == SpatialReErrors::Baltagi) yt = mean + mu + inv * v;
-      else yt = mean + inv * (mu + v);
-      d.X.block(t * n, 1, n, 1) = x;
-      d.y.segment(t * n, n) = yt;
+      if (model == SpatialPanelModel::Sar) yt = inv * (mean + mut + v);
+      else if (errors == SpatialReErrors::Baltagi) yt = mean + mut + inv * v;
+      else yt = mean + inv * (mut + v);
+      for (long a = 0; a < m; ++a) d.y[rows[static_cast<size_t>(a)]] = yt[a];
     }
     add_fit(s, spatial_panel_re(d, o), spatial, beta, reps);
   }
   return s;
 }
 
-// The unbalanced SAR-RE panel above, simulated and fitted reps times.
-Summary simulate_unbalanced_sar(double rho, int reps, unsigned seed) {
-  const int side = 7, n = side * side, T = 10;
-  const Eigen::MatrixXd full = Eigen::MatrixXd(rook_lattice(side));
-  SpatialPanelData d;
-  d.depvar = "y";
-  d.x_names = {"(Intercept)", "x"};
-  d.n_units = n;
-  d.n_periods = T;
-  std::vector<Eigen::MatrixXd> inverse;
-  for (int t = 0; t < T; ++t) {
-    std::vector<int> present;
-    for (int i = 0; i < n; ++i)
-      if ((3 * i + t) % 10 != 0) present.push_back(i);
-    const long m = static_cast<long>(present.size());
-    Eigen::MatrixXd wt(m, m);
-    for (long a = 0; a < m; ++a)
-      for (long b = 0; b < m; ++b) wt(a, b) = full(present[a], present[b]) > 0 ? 1.0 : 0.0;
-    for (long a = 0; a < m; ++a) {
-      EXPECT_GT(wt.row(a).sum(), 0) << "an island in period " << t;
-      wt.row(a) /= wt.row(a).sum();
-    }
-    d.weights.push_back(wt.sparseView());
-    d.period_weights.push_back(static_cast<size_t>(t));
-    inverse.push_back((Eigen::MatrixXd::Identity(m, m) - rho * wt).inverse());
-    std::vector<long> rows;
-    for (int i : present) {
-      rows.push_back(static_cast<long>(d.unit.size()));
-      d.unit.push_back(i);
-      d.period.push_back(t);
-    }
-    d.period_rows.push_back(rows);
-  }
-  EXPECT_FALSE(d.balanced());
-  const long nt = static_cast<long>(d.unit.size());
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> z(0, 1);
-  SpatialPanelOptions o;
-  o.model = SpatialPanelModel::Sar;
-  o.effect = SpatialPanelEffect::Random;
-  Summary s;
-  for (int r = 0; r < reps; ++r) {
-    Eigen::VectorXd mu(n);
-    for (int i = 0; i < n; ++i) mu[i] = z(rng);
-    d.X = Eigen::MatrixXd::Ones(nt, 2);
-    d.y.resize(nt);
-    for (int t = 0; t < T; ++t) {
-      const auto& rows = d.period_rows[static_cast<size_t>(t)];
-      Eigen::VectorXd e(static_cast<long>(rows.size()));
-      for (size_t a = 0; a < rows.size(); ++a) {
-        const double x = z(rng);
-        d.X(rows[a], 1) = x;
-        e[static_cast<long>(a)] = 2 + x + mu[d.unit[static_cast<size_t>(rows[a])]] + z(rng);
-      }
-      const Eigen::VectorXd yt = inverse[static_cast<size_t>(t)] * e;
-      for (size_t a = 0; a < rows.size(); ++a) d.y[rows[a]] = yt[static_cast<long>(a)];
-    }
-    add_fit(s, spatial_panel_re(d, o), rho, 1.0, reps);
-  }
-  return s;
-}
+SpatialPanelData balanced() { return lattice_panel(7, 10, {"(Intercept)", "x"}); }
+SpatialPanelData unbalanced() { return cbec::testing::unbalanced_lattice_panel(7, 10, {"(Intercept)", "x"}); }
 
 void check(const Summary& s, double spatial) {
   EXPECT_NEAR(s.spatial, spatial, 0.03);
@@ -150,10 +102,20 @@ void check(const Summary& s, double spatial) {
 
 }  // namespace
 
-TEST(SpatialPanelReSimulation, SarRecoversRhoAndBeta) { check(simulate(SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3031), 0.4); }
+TEST(SpatialPanelReSimulation, SarRecoversRhoAndBeta) { check(simulate(balanced(), SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3031), 0.4); }
 
-TEST(SpatialPanelReSimulation, SemBaltagiRecoversLambdaAndBeta) { check(simulate(SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3032), 0.5); }
+TEST(SpatialPanelReSimulation, SemBaltagiRecoversLambdaAndBeta) { check(simulate(balanced(), SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3032), 0.5); }
 
-TEST(SpatialPanelReSimulation, SemKkpRecoversLambdaAndBeta) { check(simulate(SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3033), 0.5); }
+TEST(SpatialPanelReSimulation, SemKkpRecoversLambdaAndBeta) { check(simulate(balanced(), SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3033), 0.5); }
 
-TEST(SpatialPanelReSimulation, UnbalancedSarRecoversRhoAndBeta) { check(simulate_unbalanced_sar(0.4, 100, 3034), 0.4); }
+TEST(SpatialPanelReSimulation, UnbalancedSarRecoversRhoAndBeta) {
+  check(simulate(unbalanced(), SpatialPanelModel::Sar, SpatialReErrors::Baltagi, 0.4, 100, 3034), 0.4);
+}
+
+TEST(SpatialPanelReSimulation, UnbalancedSemBaltagiRecoversLambdaAndBeta) {
+  check(simulate(unbalanced(), SpatialPanelModel::Sem, SpatialReErrors::Baltagi, 0.5, 100, 3035), 0.5);
+}
+
+TEST(SpatialPanelReSimulation, UnbalancedSemKkpRecoversLambdaAndBeta) {
+  check(simulate(unbalanced(), SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3036), 0.5);
+}

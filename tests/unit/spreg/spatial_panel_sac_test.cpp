@@ -1,6 +1,7 @@
 // The fixed-effects SAC spatial panel model against splm 1.6-5 on Munnell's Produc data with the
 // 48-state weights usaww (tests/reference/spreg/spatial_panel_sac.R): individual, time and two-way
-// effects, and the Lee-Yu correction with individual or time effects. An unbalanced panel is refused.
+// effects, and the Lee-Yu correction with individual or time effects. Unbalanced panels:
+// spatial_panel_sac_unbalanced_test.cpp.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -8,7 +9,6 @@
 #include <fstream>
 
 #include "cbec/analysis/spreg/spatial_panel_sample.hpp"
-#include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "produc_usaww.hpp"
@@ -53,17 +53,4 @@ TEST(SpatialPanelSac, FixedEffectsAgainstSplm) {
     ++checked;
   }
   EXPECT_EQ(checked, 5u);
-}
-
-TEST(SpatialPanelSac, RefusesUnbalancedPanels) {
-  const SpatialPanelSample s = sample("produc_unbalanced.csv");
-  SpatialPanelOptions o;
-  o.model = SpatialPanelModel::Sac;
-  o.lags = PanelLags::Splm;
-  try {
-    spatial_panel(s.data, o);
-    FAIL() << "an unbalanced panel was accepted";
-  } catch (const DataError& e) {
-    EXPECT_NE(std::string(e.what()).find("balanced panel"), std::string::npos) << e.what();
-  }
 }

@@ -22,6 +22,7 @@ Analysis placebo_analysis() {
     po.mode = o.text("mode");
     po.seed = ctx.resampling.seed;
     po.threads = ctx.resampling.threads;
+    po.timer = ctx.timer;
     const PlaceboResult p = placebo_did(frame, staggered_spec(o, ctx), po);
     return Outcome{{placebo_table(p)}, {placebo_histogram("", "Placebo DID estimates", p.draws, p.estimate)}, to_json(p)};
   };

@@ -18,18 +18,21 @@ Analysis wild_analysis() {
                                                "Bootstrap weights (Rademacher as boottest and fwildclusterboot; Webb with very few clusters)")});
   a.needs = staggered_needs(true);
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    StageLap lap(ctx.timer);
     const StaggeredSpec spec = staggered_spec(o, ctx);
     const Frame f = with_did(frame, spec);
     DesignOptions d;
     d.weights = spec.weights;
     d.groups = {spec.unit};
     const Design des = build_design(f, parse_formula(spec.formula({"did"})), d);
+    lap.lap(Stage::Design);
     WildBootstrapOptions wo;
     wo.draws = static_cast<size_t>(o.integer("draws"));
     wo.weight_type = o.text("boot_weights");
     wo.seed = ctx.resampling.seed;
     wo.threads = ctx.resampling.threads;
     const WildBootstrapResult w = wild_cluster_bootstrap(des, "did", spec.unit, wo);
+    lap.lap(Stage::Replications);  // the estimate, the draws and the test inversion: mostly the draws
     return Outcome{{wild_bootstrap_table(w, ctx.truth)}, {}, to_json(w)};
   };
   return a;

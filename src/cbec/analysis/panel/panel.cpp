@@ -11,8 +11,10 @@ Analysis panel_analysis() {
   a.command = "panel";
   a.summary = "Report the panel structure: units, periods, balance, gaps, duplicates";
   a.needs.panel = PanelNeed::Required;
+  a.needs.panel_view = true;
   a.run = [](Frame& frame, const Options&, const AnalysisContext& ctx) {
-    const Panel p = declare_panel(frame, ctx.unit, ctx.time);
+    Panel declared;
+    const Panel& p = ctx.panel ? *ctx.panel : (declared = declare_panel(frame, ctx.unit, ctx.time));
     nlohmann::json j{{"units", p.n_units}, {"periods", p.n_periods()}, {"observations", p.order.size()}, {"balanced", p.balanced},
                      {"gaps", p.n_gaps}, {"units_with_gaps", p.units_with_gaps}, {"rows_missing_id", p.rows_missing_id}, {"summary", p.summary()}};
     return Outcome{{panel_structure_table(p, ctx.data)}, {}, j};

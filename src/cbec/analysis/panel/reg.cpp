@@ -32,6 +32,10 @@ Analysis reg_analysis() {
                text_option("vcov", "Variance: iid, hc0..hc3, cluster:var[+var2], cr2:var, dk[:lag]", "iid"),
                column_option("weights", "Observation weights variable"),
                flag_option("keep_singletons", "Keep observations alone in a fixed-effect level"),
+               number_option("demean_tol", 1e-10,
+                             "Convergence tolerance of the fixed-effects demeaning, fixest's rule (its fixef.tol, default 1e-6; "
+                             "reghdfe's tolerance 1e-8)",
+                             1e-14, 1e-2),
                flag_option("t", "Show t statistics instead of standard errors (as --coefstat t)"),
                flag_option("fixef", "The estimated fixed effects per level of each model with one or two absorbed dimensions (JSON fixef and a table)"),
                text_option("title", "Table title")};
@@ -60,6 +64,7 @@ Analysis reg_analysis() {
     FeolsOptions fopt;
     fopt.vcov = VcovSpec::parse(o.text("vcov"), dopt.panel_time);
     fopt.timer = ctx.timer;
+    fopt.demean_tol = o.number("demean_tol");
     const auto formulas = o.list("formulas");
     for (const auto& f : formulas) check_vcov("reg", "feols", fopt.vcov, {!parse_formula(f).fixed_effects.empty(), !dopt.weights.empty()});
     std::vector<RegressionResult> results;

@@ -42,6 +42,7 @@ Analysis threshold_analysis() {
     ts.time = ctx.time;
     ts.seed = ctx.resampling.seed;
     ts.threads = ctx.resampling.threads;
+    ts.timer = ctx.timer;
     ts.max_thresholds = static_cast<int>(o.integer("thresholds"));
     ts.draws.assign(3, static_cast<size_t>(o.integer("draws")));
     if (o.has("trim")) ts.trim.assign(3, o.number("trim"));

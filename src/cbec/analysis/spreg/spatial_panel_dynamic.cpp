@@ -39,7 +39,7 @@ bool bias_corrected_dynamic(const std::string& model, SpatialPanelEffect effect)
 }
 
 DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& model, SpatialPanelEffect effect, bool correct, int impact_draws,
-                             unsigned long long seed) {
+                             unsigned long long seed, StageTimer* timer) {
   if (s.data.n_periods < 2)
     throw DataError(fmt::format("dynamic: {} period(s) left after the first period of every unit is used as initial condition; the dynamic "
                                 "panel with unit effects needs at least 3 periods in the data",
@@ -55,6 +55,7 @@ DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& mod
   o.bias_correction = correct;
   o.impact_draws = impact_draws;
   o.seed = seed;
+  o.timer = timer;
   DynamicFit f;
   f.r = spatial_dynamic_panel(s.data, o);
   f.r.fit.reg.dropped = s.dropped;

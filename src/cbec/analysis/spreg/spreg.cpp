@@ -3,6 +3,7 @@
 // default the last) when there is one. Estimators: estimate/spatial_models/spatial_ml.hpp.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -30,6 +31,9 @@ std::string model_label(const std::string& m) {
   return labels.at(m);
 }
 
+// The models with spatially lagged regressors W x, which durbin_terms may restrict.
+bool is_durbin(const std::string& m) { return m == "sdm" || m == "sdem" || m == "slx"; }
+
 }  // namespace
 
 Analysis spreg_analysis() {
@@ -45,14 +49,17 @@ Analysis spreg_analysis() {
                              "ln|I - rho W|: eigenvalues (auto up to 2000 units), sparse Cholesky/LU (auto above), "
                              "Chebyshev or Monte-Carlo approximation"),
                choice_option("vcov", {"iid", "hc0", "hc1"}, "iid", "Variance of stsls and gm_sac (spatialreg's robust = TRUE: hc0, hc1); the ML models use the information matrix"),
+               list_option("durbin_terms", "sdm, sdem, slx: the regressors whose spatial lag W x enters (spatialreg's Durbin = ~ x1 + x2; default every regressor but the intercept)"),
                year_option(),
                count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM, SAC, S2SLS and GM SAC (0: none)")};
   a.needs.panel = PanelNeed::Optional;
   a.needs.spatial = true;
   a.needs.resampling = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    StageLap lap(ctx.timer);
     const SpatialSetup& s = ctx.spatial(frame);
     check_units(frame, s, ctx.data);
+    lap.lap(Stage::Weights);
     std::string period;
     const Frame sub = frame.take(rows_of_year(frame, ctx.time, o, period));
     const ModelSpec spec = parse_formula(o.text("formula"));
@@ -75,23 +82,33 @@ Analysis spreg_analysis() {
     sample.n = ids.size();
     for (size_t r = 0; r < sub.nrows(); ++r)
       if (!key.is_missing(r) && !seen.count(key.text(r))) sample.dropped.push_back(key.text(r));
+    lap.lap(Stage::Design);
     const SpatialWeights w = weights_on(s, ids);
+    lap.lap(Stage::Weights);
     SpatialMlData data{d.y, d.X, d.x_names, d.depvar};
     SpatialMlOptions mo;
     mo.log_det = parse_log_det_method(o.text("log_det"));
+    mo.timer = ctx.timer;
+    mo.durbin_terms = o.list("durbin_terms");
+    SpatialMlOptions without_durbin = mo;   // the same options for the models without W x terms
+    without_durbin.durbin_terms.clear();
     const std::string vcov = o.text("vcov");
     const auto models = o.list("model");
     if (vcov != "iid")
       for (const auto& m : models)
         if (m != "stsls" && m != "gm_sac")
           throw SpecError(fmt::format("spreg: vcov {} is for the models stsls and gm_sac only; '{}' has its own variance", vcov, m));
+    if (!mo.durbin_terms.empty() && std::none_of(models.begin(), models.end(), is_durbin))
+      throw SpecError("spreg: durbin_terms choose the W x terms of sdm, sdem and slx; none of these models is asked for (--model)");
     std::vector<RegressionResult> results;
     RegressionTableOptions to;
     for (const auto& m : models) {
       RegressionResult r = m == "stsls"      ? stsls(data, w.W, vcov)
                            : m == "gm_error" ? gm_error(data, w.W)
                            : m == "gm_sac"   ? gm_sac(data, w.W, vcov)
-                                             : spatial_ml(data, w.W, parse_spatial_model(m), mo);
+                                             : spatial_ml(data, w.W, parse_spatial_model(m), is_durbin(m) ? mo : without_durbin);
+      if (m == "stsls" || m == "gm_error" || m == "gm_sac") lap.lap(Stage::Solve);
+      else lap.skip();  // spatial_ml claimed its solve and vcov
       r.formula = spec.formula;
       r.dropped = d.dropped;
       results.push_back(std::move(r));
@@ -123,9 +140,11 @@ Analysis spreg_analysis() {
     io.draws = static_cast<int>(o.integer("impact_draws"));
     io.seed = ctx.resampling.seed;
     io.exact_traces = ids.size() <= 3000;
+    lap.skip();  // the tables and JSON so far: other
     for (size_t m = 0; m < results.size(); ++m)
       if (auto in = impacts_input(results[m])) {
         const Impacts im = spatial_impacts(w.W, *in, io);
+        lap.lap(Stage::Impacts);
         tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", model_label(models[m]))));
         j["models"][m]["impacts"] = to_json(im);
       }

@@ -36,9 +36,9 @@ struct DynamicFit {
   nlohmann::json json;
   Table impacts;
 };
-// impact_draws > 0: the impacts' simulated SEs from that many draws (seed).
+// impact_draws > 0: the impacts' simulated SEs from that many draws (seed). timer: --timing's stages.
 DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& model, SpatialPanelEffect effect, bool correct, int impact_draws = 0,
-                             unsigned long long seed = 1);
+                             unsigned long long seed = 1, StageTimer* timer = nullptr);
 // The sample's JSON: periods, observations per period, balanced, absent_units, dropped.
 nlohmann::json sample_json(const SpatialPanelSample& s);
 

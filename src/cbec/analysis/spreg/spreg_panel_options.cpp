@@ -6,7 +6,7 @@
 namespace cbec {
 
 std::vector<OptionSpec> spatial_panel_options(bool model_list) {
-  const std::string models = "sar (spatial lag, rho), sem (spatial error, lambda), sdm (sar with W x), sac (lag and error, rho and lambda; balanced panels)";
+  const std::string models = "sar (spatial lag, rho), sem (spatial error, lambda), sdm (sar with W x), sac (lag and error, rho and lambda; balanced panels as splm, unbalanced ones by the likelihood with the effect dummies filtered by each period's I - lambda W_t)";
   OptionSpec model = list_option("model", "Spatial model(s): " + models);
   model.choices = {"sar", "sem", "sdm", "sac"};
   model.default_value = nlohmann::json::array({"sar"});
@@ -17,7 +17,8 @@ std::vector<OptionSpec> spatial_panel_options(bool model_list) {
           flag_option("lee_yu", "Lee and Yu (2010) bias correction of the fixed-effects estimates (balanced panels; as splm's LeeYu = TRUE)"),
           choice_option("lags", {"within", "splm"}, "within",
                         "within: Q(W y), the within transformation of the spatial lag (the dummy-variable likelihood); "
-                        "splm: W applied to the demeaned variables, as splm 1.6 (equal with unit effects on a balanced panel)"),
+                        "splm: W applied to the demeaned variables, as splm 1.6 (equal with unit effects on a balanced panel); "
+                        "sac: splm with time or two-way effects on a balanced panel, within on an unbalanced one"),
           choice_option("log_det", {"auto", "eigen", "sparse", "chebyshev", "mc"}, "auto",
                         "ln|I - rho W|: auto (eigenvalues up to 2000 units, sparse LU above), eigen, sparse, chebyshev, mc")};
 }
@@ -68,6 +69,9 @@ void add_spatial_panel_notes(Table& t, const SpatialPanelSample& s, const Spatia
     t.notes.push_back(fmt::format("{}: {} of {} rows dropped ({}).", who, dropped, s.n_input, fmt::join(parts, ", ")));
   }
   if (!s.absent_units.empty()) t.notes.push_back(fmt::format("{}: {} units of the weights have no observation and are left out.", who, s.absent_units.size()));
+  if (r.model == "sac" && r.estimator == "ml" && r.effect != "random" && !r.balanced)
+    t.notes.push_back(fmt::format("{}: on the unbalanced panel the likelihood with the effect dummies filtered by each period's I - lambda W_t; "
+                                  "standard errors from the observed information (numerical Hessian, the effects concentrated out).", who));
   for (const auto& w : r.reg.warnings) t.notes.push_back(fmt::format("{}: {}", who, w));
 }
 

@@ -1,4 +1,4 @@
-// spxt: spatial panel models by maximum likelihood (SAR, SEM, SDM; pooled, unit, time or two-way
+// spxt: spatial panel models by maximum likelihood (SAR, SEM, SDM, SAC; pooled, unit, time or two-way
 // fixed effects; Lee-Yu correction; random effects as splm; the spatial Hausman test) or by
 // generalized moments (estimator gm: splm's spgm and sphtest), several models side by side, on the
 // weights of --w.
@@ -21,18 +21,18 @@ Analysis spxt_analysis() {
   Analysis a;
   a.name = "spxt";
   a.command = a.name;
-  a.summary = "Spatial panel models by ML: SAR, SEM, SDM; pooled, unit, time or two-way fixed effects (Lee-Yu correction; unbalanced panels); random effects; "
+  a.summary = "Spatial panel models by ML: SAR, SEM, SDM, SAC; pooled, unit, time or two-way fixed effects (Lee-Yu correction; unbalanced panels); random effects; "
               "or by GM (splm's spgm); spatial Hausman test";
   a.options = {formula_option("Formula without fixed effects, e.g. \"y ~ x1 + x2\"")};
   for (auto& o : spatial_panel_options(true)) {
     if (o.key == "effect") {
       o.choices.push_back("random");
-      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem, sdm, sac; sem and sac on balanced panels)";
+      o.help += "; random: random unit effects by ML as splm's spml(model = \"random\") (sar, sem, sdm, sac; balanced or unbalanced panels, each period's W restricted to its units)";
     }
     a.options.push_back(o);
   }
   a.options.push_back(choice_option("re_errors", {"baltagi", "kkp"}, "baltagi",
-                                    "The random-effects sem's errors by ML: baltagi (Baltagi, Song and Koh 2003: the spatial process in the idiosyncratic errors; "
+                                    "The random-effects sem's and sac's errors by ML: baltagi (Baltagi, Song and Koh 2003: the spatial process in the idiosyncratic errors; "
                                     "splm spatial.error = \"b\") or kkp (Kapoor, Kelejian and Prucha 2007: in both error components; GM's are always kkp)"));
   a.options.push_back(choice_option("estimator", {"ml", "gm"}, "ml",
                                     "ml: maximum likelihood (splm's spml); gm: generalized moments and spatial IV as splm's spgm (Kapoor, Kelejian and Prucha 2007; "
@@ -60,7 +60,9 @@ Analysis spxt_analysis() {
   a.needs.panel = PanelNeed::Required;
   a.needs.spatial = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    StageLap lap(ctx.timer);
     const SpatialSetup& s = ctx.spatial(frame);
+    lap.lap(Stage::Weights);
     const bool random = o.text("effect") == "random";
     if (o.flag("hausman") && !random) throw SpecError("hausman: the spatial Hausman test needs effect random (it compares it with unit fixed effects)");
     const bool dynamic = o.flag("dynamic");
@@ -87,6 +89,7 @@ Analysis spxt_analysis() {
       d.X = d.X.rightCols(d.X.cols() - 1).eval();
       d.x_names.erase(d.x_names.begin());
     }
+    lap.lap(Stage::Design);  // the sample: formula, lags, the weights of each period
     std::vector<RegressionResult> regs;
     Outcome out;
     out.json = {{"formula", o.text("formula")}, {"effect", o.text("effect")}, {"estimator", o.text("estimator")}, {"dynamic", dynamic}, {"transform", s.transform}, {"sample", sample_json(sample)},
@@ -101,7 +104,9 @@ Analysis spxt_analysis() {
       const SpatialPanelEffect effect = parse_spatial_panel_effect(o.text("effect"));
       no_static_impacts.push_back(dynamic);
       if (dynamic && bias_corrected_dynamic(m, effect)) {
-        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed);
+        DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed,
+                                         ctx.timer);
+        lap.skip();  // claimed: design, solve and impacts
         regs.push_back(f.r.fit.reg);
         out.json["models"].push_back(f.json);
         add_spatial_panel_notes(notes, sample, f.r.fit);
@@ -114,6 +119,7 @@ Analysis spxt_analysis() {
       po.moments = parse_gm_moments(o.text("moments"));
       po.durbin = o.flag("durbin");
       const SpatialPanelResult r = fit_spatial_panel(sample, po, gm);
+      lap.lap(Stage::Solve);
       regs.push_back(r.reg);
       out.json["models"].push_back(to_json(r));
       add_spatial_panel_notes(notes, sample, r);
@@ -121,6 +127,7 @@ Analysis spxt_analysis() {
       po.effect = SpatialPanelEffect::Individual;
       po.moments = GmMoments::Initial;   // splm's within GM has the initial moments only
       const TestResult h = spatial_hausman(fit_spatial_panel(within_sample, po, gm).reg, r.reg, gm);
+      lap.lap(Stage::Solve);
       hausman.rows.push_back({m, format_fixed(h.stat), fmt::format("{}", h.df1), format_fixed(h.p_value)});
       for (const auto& w : h.warnings) hausman.notes.push_back(fmt::format("{}: {}", m, w));
       out.json["models"].back()["hausman"] = {{"stat", h.stat}, {"df", h.df1}, {"p_value", h.p_value}, {"distribution", "chi2"}, {"warnings", h.warnings}};
@@ -147,6 +154,7 @@ Analysis spxt_analysis() {
     io.draws = static_cast<int>(o.integer("impact_draws"));
     io.seed = ctx.resampling.seed;
     io.exact_traces = sample.data.n_units <= 3000;
+    lap.skip();  // the tables so far: other
     for (size_t m = 0; m < regs.size(); ++m) {
       if (no_static_impacts[m]) continue;
       const auto in = impacts_input(regs[m]);
@@ -156,6 +164,7 @@ Analysis spxt_analysis() {
         continue;
       }
       const Impacts im = spatial_impacts(sample.data.weights[0], *in, io);
+      lap.lap(Stage::Impacts);
       out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", o.list("model")[m])));
       out.json["models"][m]["impacts"] = to_json(im);
     }

@@ -21,7 +21,8 @@ Analysis cd_analysis() {
                              "Residuals of a regression per unit (plm's default), the within regression, pooled OLS, or none: the variable itself")};
   a.needs = ts_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
-    const Panel panel = declare_panel(frame, ctx.unit, ctx.time);
+    Panel declared;
+    const Panel& panel = ctx.panel ? *ctx.panel : (declared = declare_panel(frame, ctx.unit, ctx.time));
     const CrossDependenceResult r = cross_dependence(frame, panel, o.text("variable"), o.list("controls"), o.text("residuals"));
     Outcome out;
     out.json = to_json(r);

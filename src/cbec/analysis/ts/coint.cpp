@@ -35,6 +35,7 @@ Analysis coint_analysis() {
   a.needs = cointegration_needs();
   a.needs.resampling = true;
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
+    StageLap lap(ctx.timer);
     const LongRunSpec s = long_run_option(o);
     CointegrationData d = cointegration_input(frame, o, ctx);
     if (o.flag("no_intercept")) {
@@ -43,12 +44,14 @@ Analysis coint_analysis() {
       d.intercept = false;
     }
     if (o.flag("demean")) d = cross_section_demeaned(d);
+    lap.lap(Stage::Design);
     const std::string select = o.text("lag_select");
     nlohmann::json j;
     std::vector<Table> tables;
     if (o.text("test") == "kao") {
       if (select != "fixed") throw SpecError("lag_select: Kao's ADF takes a fixed number of lags; give lags and drop lag_select");
       const KaoResult r = kao_test(d, static_cast<int>(o.integer("lags")), s);
+      lap.lap(Stage::Solve);
       j = to_json(r);
       tables.push_back(kao_table(r, describe(s)));
     } else if (o.text("test") == "westerlund") {
@@ -60,12 +63,15 @@ Analysis coint_analysis() {
       c.max_lags = o.has("max_lags") ? static_cast<int>(o.integer("max_lags")) : 2;
       c.max_leads = static_cast<int>(o.integer("max_leads"));
       WesterlundResult r = westerlund_test(d, c, s);
+      lap.lap(Stage::Solve);
       if (o.integer("bootstrap") > 0) westerlund_bootstrap(d, r, s, static_cast<int>(o.integer("bootstrap")), ctx.resampling.seed, ctx.resampling.threads);
+      lap.lap(Stage::Replications);
       j = to_json(r);
       tables.push_back(westerlund_table(r, select == "fixed" ? fmt::format("{} lags, {} leads", c.lags, c.leads) : fmt::format("{} up to {} lags and {} leads", select, c.max_lags, c.max_leads), describe(s)));
     } else {
       const LagChoice c = parse_lag_choice(select == "fixed" ? std::to_string(o.integer("lags")) : select, o.has("max_lags") ? o.integer("max_lags") : -1);
       const PedroniResult r = pedroni_test(d, c, s);
+      lap.lap(Stage::Solve);
       j = to_json(r);
       j["lag_rule"] = describe(c);
       tables.push_back(pedroni_table(r, describe(c), describe(s)));

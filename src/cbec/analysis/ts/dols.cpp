@@ -26,7 +26,11 @@ Analysis dols_analysis() {
     c.leads = static_cast<int>(o.integer("leads"));
     c.lags = static_cast<int>(o.integer("lags"));
     c.max = static_cast<int>(o.integer("max_leads_lags"));
-    const PanelLongRun r = panel_dols(cointegration_input(frame, o, ctx), parse_panel_estimator(o.text("estimator")), c, s);
+    StageLap lap(ctx.timer);
+    const CointegrationData d = cointegration_input(frame, o, ctx);
+    lap.lap(Stage::Design);
+    const PanelLongRun r = panel_dols(d, parse_panel_estimator(o.text("estimator")), c, s);
+    lap.lap(Stage::Solve);
     return Outcome{long_run_tables(r, describe(s)), {}, to_json(r, describe(s), ctx.unit)};
   };
   return a;

@@ -18,7 +18,11 @@ Analysis fmols_analysis() {
   a.needs = cointegration_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const LongRunSpec s = long_run_option(o);
-    const PanelLongRun r = panel_fmols(cointegration_input(frame, o, ctx), parse_panel_estimator(o.text("estimator")), s);
+    StageLap lap(ctx.timer);
+    const CointegrationData d = cointegration_input(frame, o, ctx);
+    lap.lap(Stage::Design);
+    const PanelLongRun r = panel_fmols(d, parse_panel_estimator(o.text("estimator")), s);
+    lap.lap(Stage::Solve);
     return Outcome{long_run_tables(r, describe(s)), {}, to_json(r, describe(s), ctx.unit)};
   };
   return a;

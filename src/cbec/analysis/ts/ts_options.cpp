@@ -26,7 +26,8 @@ LagChoice lag_option(const Options& o) { return parse_lag_choice(o.text("lags"),
 
 std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& frame, const Options& o, const AnalysisContext& ctx,
                                                                  const std::string& variable) {
-  const Panel panel = declare_panel(frame, ctx.unit, ctx.time);
+  Panel declared;
+  const Panel& panel = ctx.panel ? *ctx.panel : (declared = declare_panel(frame, ctx.unit, ctx.time));
   const UnitSeries levels = unit_series(frame, panel, variable, o.flag("demean"));
   const std::string which = o.text("series");
   std::vector<std::pair<std::string, UnitSeries>> out;
@@ -38,6 +39,7 @@ std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& fr
 Needs ts_needs() {
   Needs n;
   n.panel = PanelNeed::Required;
+  n.panel_view = true;
   return n;
 }
 

@@ -35,6 +35,7 @@ double fwl_coefficient(const Partialled& p, const Demeaner& dm, Eigen::VectorXd 
 }  // namespace
 
 PlaceboResult placebo_did(const Frame& frame, const StaggeredSpec& spec, const PlaceboOptions& o) {
+  StageLap lap(o.timer);
   if (o.mode != "units" && o.mode != "timing" && o.mode != "both")
     throw SpecError(fmt::format("placebo mode '{}' is unknown; use units, timing or both", o.mode));
   if (o.draws == 0) throw SpecError("placebo draws must be at least 1");
@@ -101,6 +102,7 @@ PlaceboResult placebo_did(const Frame& frame, const StaggeredSpec& spec, const P
   out.n_treated_units = n_treated;
   out.estimate = fwl_coefficient(p, dm, did_column(g_unit));
   auto random_index = [](Rng& rng, size_t n) { return static_cast<size_t>(uniform01(rng) * static_cast<double>(n)); };
+  lap.lap(Stage::Solve);
   out.draws = replicate(o.draws, o.seed, [&](size_t, Rng& rng) {
     std::vector<double> gu = g_unit;
     if (o.mode == "units") {
@@ -117,6 +119,7 @@ PlaceboResult placebo_did(const Frame& frame, const StaggeredSpec& spec, const P
     }
     return fwl_coefficient(p, dm, did_column(gu));
   }, o.threads);
+  lap.lap(Stage::Replications);
   size_t valid = 0, two = 0, left = 0, right = 0;
   double sum = 0, sum2 = 0;
   for (double b : out.draws) {

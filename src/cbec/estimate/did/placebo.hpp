@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/core/stage_timer.hpp"
 #include "cbec/estimate/did/staggered.hpp"
 
 namespace cbec {
@@ -23,6 +24,7 @@ struct PlaceboOptions {
   // both:   draw as many treated units at random, each with a period drawn as in `timing`.
   std::string mode = "units";
   int threads = 0;
+  StageTimer* timer = nullptr;   // claims solve (the real estimate) and replications (the draws) for --timing
 };
 
 struct PlaceboResult {

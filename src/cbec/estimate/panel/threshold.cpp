@@ -7,8 +7,10 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <tuple>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/panel/threshold_profile.hpp"
 #include "cbec/formula/design.hpp"
 #include "cbec/formula/ast.hpp"
 #include "cbec/stats/multiplier_bootstrap.hpp"
@@ -20,38 +22,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-// The estimation sample with its rows in the order of the threshold variable (ties in (unit,
-// period) order), laid out once so that the profile's sweep over q reads every array front to back;
-// multi-column data a row needs together are row-major. "Kept" rows enter the sums (all of them,
-// or all but each unit's last period in Hansen's sample).
-struct Sample {
-  size_t n_units = 0, periods = 0;
-  std::vector<int32_t> unit, period;   // per row
-  std::vector<size_t> kept;            // row indices entering the least squares (ascending)
-  std::vector<long> kept_at;           // per row: its position in `kept`, or -1
-  std::vector<long> kept_of;           // per (unit, period), unit * periods + period: position in `kept`, or -1
-  RowMatrix C;                         // raw regime-dependent columns, all rows
-  Eigen::VectorXd q;                   // threshold variable, all rows (ascending)
-  Eigen::VectorXd y;                   // within-transformed, kept rows
-  Eigen::MatrixXd X, Cw;               // within-transformed regressors and c, kept rows
-  double dfree = 0;                    // n (T - 1)
-};
-
-// Rows `kept` of M minus each unit's mean over all its periods (Hansen 1999, eq. 2.3).
-template <class Matrix>
-Eigen::MatrixXd within(const Matrix& M, const Sample& s) {
-  RowMatrix means = RowMatrix::Zero(static_cast<Eigen::Index>(s.n_units), M.cols());
-  for (Eigen::Index i = 0; i < M.rows(); ++i) means.row(s.unit[static_cast<size_t>(i)]) += M.row(i);
-  means /= static_cast<double>(s.periods);
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(s.kept.size()), M.cols());
-  for (size_t k = 0; k < s.kept.size(); ++k) {
-    const auto i = static_cast<Eigen::Index>(s.kept[k]);
-    out.row(static_cast<Eigen::Index>(k)) = M.row(i) - means.row(s.unit[s.kept[k]]);
-  }
-  return out;
-}
+using detail::RowMatrix;
+using detail::within;
+using Sample = detail::ThresholdSample;
 
 // c times 1(lower <= q < upper), within-transformed.
 Eigen::MatrixXd regime_columns(const Sample& s, double lower, double upper) {
@@ -73,95 +46,6 @@ RowMatrix base_design(const Sample& s, const std::vector<double>& fixed) {
   return B;
 }
 
-double sse_of(const RowMatrix& B, const Eigen::VectorXd& y) {
-  const Eigen::VectorXd b = (B.transpose() * B).ldlt().solve(B.transpose() * y);
-  return (y - B * b).squaredNorm();
-}
-
-// S(g) for every candidate g (ascending) given the fixed thresholds, by partitioned regression:
-// with e the residual of y on the base design B and D = c 1(q < g) within-transformed,
-// S(g) = e'e - (D'e)' (D'D - D'B (B'B)^-1 B'D)^-1 (D'e).
-// One sweep over the rows in the order of q: as g passes a row, the sums that make up D'B, D'e and
-// D'D change only through that row and its unit's sums a_u = sum_t c_ut 1(q_ut < g), so the whole
-// profile costs O(N p m) instead of O(G N p m). With kept rows K, T periods and k_u kept rows:
-//   B'D = sum_K B_i c_i' 1_i - sum_u S_u a_u' / T,         S_u = sum_{K,u} B_i
-//   D'e = sum_K c_i e_i 1_i - sum_u a_u E_u / T,            E_u = sum_{K,u} e_i
-//   D'D = sum_K c_i c_i' 1_i - sum_u (h_u a_u' + a_u h_u') / T + sum_u k_u a_u a_u' / T^2,  h_u = sum_{K,u} c_i 1_i
-std::vector<double> sse_profile(const Sample& s, const Eigen::VectorXd& y, const std::vector<double>& fixed, const std::vector<double>& grid) {
-  const RowMatrix B = base_design(s, fixed);
-  const Eigen::LDLT<Eigen::MatrixXd> BtB(B.transpose() * B);
-  const Eigen::VectorXd e = y - B * BtB.solve(B.transpose() * y);
-  const double ee = e.squaredNorm(), T = static_cast<double>(s.periods);
-  const size_t p = static_cast<size_t>(B.cols()), m = static_cast<size_t>(s.C.cols()), n = s.n_units;
-  // Per-unit sums in one contiguous block per unit (the sweep visits units in no order, so a unit's
-  // sums share cache lines): S_u (p), a_u (m), h_u (m), E_u, k_u.
-  const size_t width = p + 2 * m + 2;
-  std::vector<double> units(n * width, 0.0);
-  auto S_of = [&](size_t u) { return &units[u * width]; };
-  auto a_of = [&](size_t u) { return &units[u * width + p]; };
-  auto h_of = [&](size_t u) { return &units[u * width + p + m]; };
-  for (size_t k = 0; k < s.kept.size(); ++k) {
-    const auto u = static_cast<size_t>(s.unit[s.kept[k]]);
-    const double* b = B.data() + k * p;
-    double* Su = S_of(u);
-    for (size_t j = 0; j < p; ++j) Su[j] += b[j];
-    Su[p + 2 * m] += e[static_cast<Eigen::Index>(k)];
-    Su[p + 2 * m + 1] += 1;
-  }
-  // Column-major p x m (P1, G1) and m x m (Q1, H, A) sums, m-vectors d1, G2.
-  Eigen::MatrixXd P1 = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m)), G1 = P1;
-  Eigen::MatrixXd Q1 = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(m)), H = Q1, A = Q1;
-  Eigen::VectorXd d1 = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(m)), G2 = d1;
-  double *g1 = G1.data(), *g2 = G2.data(), *hh = H.data(), *aa = A.data(), *p1 = P1.data(), *q1 = Q1.data(), *dd = d1.data();
-  auto unit_terms = [&](size_t u, double sign) {
-    const double *Su = S_of(u), *au = a_of(u), *hu = h_of(u);
-    const double Eu = Su[p + 2 * m], ku = sign * Su[p + 2 * m + 1];
-    for (size_t l = 0; l < m; ++l) {
-      const double al = sign * au[l];
-      for (size_t j = 0; j < p; ++j) g1[j + l * p] += Su[j] * al;
-      g2[l] += al * Eu;
-      for (size_t r = 0; r < m; ++r) {
-        hh[r + l * m] += sign * (hu[r] * au[l] + au[r] * hu[l]);
-        aa[r + l * m] += ku * au[r] * au[l];
-      }
-    }
-  };
-  std::vector<double> out(grid.size());
-  Eigen::MatrixXd BtD(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m)), DtD(Q1.rows(), Q1.cols()), Sm(DtD.rows(), DtD.cols());
-  Eigen::VectorXd v(static_cast<Eigen::Index>(m));
-  Eigen::LDLT<Eigen::MatrixXd> Sf(static_cast<Eigen::Index>(m));
-  size_t i = 0;  // rows are in the order of q: the sweep reads them front to back
-  const auto N = static_cast<size_t>(s.q.size());
-  for (size_t g = 0; g < grid.size(); ++g) {
-    for (; i < N && s.q[static_cast<Eigen::Index>(i)] < grid[g]; ++i) {
-      const auto u = static_cast<size_t>(s.unit[i]);
-      const double* c = s.C.data() + i * m;
-      unit_terms(u, -1);
-      double *au = a_of(u), *hu = h_of(u);
-      for (size_t l = 0; l < m; ++l) au[l] += c[l];
-      if (const long k = s.kept_at[i]; k >= 0) {
-        const double* b = B.data() + static_cast<size_t>(k) * p;
-        const double ek = e[k];
-        for (size_t l = 0; l < m; ++l) {
-          hu[l] += c[l];
-          for (size_t j = 0; j < p; ++j) p1[j + l * p] += b[j] * c[l];
-          for (size_t r = 0; r < m; ++r) q1[r + l * m] += c[r] * c[l];
-          dd[l] += c[l] * ek;
-        }
-      }
-      unit_terms(u, +1);
-    }
-    BtD = P1 - G1 / T;
-    v = d1 - G2 / T;
-    DtD = Q1 - H / T + A / (T * T);
-    Sm = DtD - BtD.transpose() * BtB.solve(BtD);
-    Sf.compute(Sm);
-    const bool degenerate = Sf.vectorD().minCoeff() <= 1e-12 * std::max(1.0, Q1.diagonal().maxCoeff());
-    out[g] = degenerate ? ee : ee - v.dot(Sf.solve(v));
-  }
-  return out;
-}
-
 // Hansen's grid: quantiles trim, trim + 1/qn, ..., 1 - trim of the distinct values of q.
 std::vector<double> quantile_grid(const Sample& s, int qn, double trim) {
   std::vector<double> d(s.q.data(), s.q.data() + s.q.size());
@@ -177,16 +61,17 @@ std::vector<double> quantile_grid(const Sample& s, int qn, double trim) {
   return grid;
 }
 
-// The grid without the qn * trim points on either side of each fixed threshold (Hansen's program).
-std::vector<double> candidates(const std::vector<double>& grid, const std::vector<double>& fixed, int qn, double trim) {
+// The positions in the grid that remain without the qn * trim points on either side of each fixed
+// threshold (Hansen's program).
+std::vector<size_t> candidates(const std::vector<double>& grid, const std::vector<double>& fixed, int qn, double trim) {
   std::vector<double> below;   // per fixed threshold: grid points below it
   for (double r : fixed) below.push_back(static_cast<double>(std::count_if(grid.begin(), grid.end(), [&](double g) { return g < r; })));
-  std::vector<double> out;
+  std::vector<size_t> out;
   for (size_t i = 1; i <= grid.size(); ++i) {
     const auto ii = static_cast<double>(i);
     bool near = false;
     for (double nn : below) near = near || (ii >= nn - qn * trim && ii < nn + qn * trim);
-    if (!near) out.push_back(grid[i - 1]);
+    if (!near) out.push_back(i - 1);
   }
   return out;
 }
@@ -196,12 +81,16 @@ struct Search {
   double gamma = 0, sse_min = 0;
 };
 
-Search search(const Sample& s, const Eigen::VectorXd& y, const std::vector<double>& fixed, const std::vector<double>& grid) {
+// The least-squares threshold (Hansen 1999, section 2: the minimiser of S_1) among the grid points
+// `at`, from S_1 at every grid point.
+Search search(const std::vector<double>& sse, const std::vector<double>& grid, const std::vector<size_t>& at) {
   Search r;
-  r.grid = grid;
-  r.sse = sse_profile(s, y, fixed, grid);
+  for (size_t g : at) {
+    r.grid.push_back(grid[g]);
+    r.sse.push_back(sse[g]);
+  }
   const auto k = static_cast<size_t>(std::min_element(r.sse.begin(), r.sse.end()) - r.sse.begin());
-  r.gamma = grid[k];
+  r.gamma = r.grid[k];
   r.sse_min = r.sse[k];
   return r;
 }
@@ -263,9 +152,11 @@ void fit_model(const Sample& s, const ThresholdResult& res, const std::vector<st
 }
 
 // The fitted model with k - 1 fixed thresholds (the null of the k-th test): fitted values and
-// residuals in the transformed data, then bootstrap draws with unit residual vectors resampled.
-void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, const std::vector<double>& grid, const ThresholdSpec& spec,
-               int k, ThresholdStep& step) {
+// residuals in the transformed data, then bootstrap draws with unit residual vectors resampled
+// (Hansen 1999, section 3.2). `linear` is the profile without fixed thresholds, the first search of
+// every draw.
+void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, const std::vector<double>& grid,
+               const detail::ThresholdGridSums& sums, const detail::SsrProfile& linear, const ThresholdSpec& spec, int k, ThresholdStep& step) {
   const size_t draws = k - 1 < static_cast<int>(spec.draws.size()) ? spec.draws[static_cast<size_t>(k - 1)] : 0;
   step.draws = draws;
   if (draws == 0) {
@@ -275,23 +166,31 @@ void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, cons
   const RowMatrix B = base_design(s, null_thresholds);
   const Eigen::VectorXd fitted = B * (B.transpose() * B).ldlt().solve(B.transpose() * s.y);
   const Eigen::VectorXd resid = s.y - fitted;
-  const RowMatrix linear = k == 1 ? base_design(s, {}) : RowMatrix();   // S_0 enters the first test only
+  // The residuals by (unit, period): a drawn unit's are one contiguous block, read in one go.
+  const size_t T = s.periods;
+  std::vector<double> resid_of(s.n_units * T, 0.0);
+  for (size_t r = 0; r < s.kept.size(); ++r)
+    resid_of[static_cast<size_t>(s.unit[s.kept[r]]) * T + static_cast<size_t>(s.period[s.kept[r]])] = resid[static_cast<Eigen::Index>(r)];
   const auto stats = replicate(draws, spec.seed + static_cast<uint64_t>(k), [&](size_t, Rng& rng) {
     // Unit slot v takes the residuals of a drawn unit, period by period.
     std::vector<size_t> drawn(s.n_units);
     for (auto& u : drawn) u = std::min(s.n_units - 1, static_cast<size_t>(uniform01(rng) * static_cast<double>(s.n_units)));
     Eigen::VectorXd yb(fitted.size());
-    for (size_t r = 0; r < s.kept.size(); ++r) {
-      const size_t i = s.kept[r];
-      const long from = s.kept_of[drawn[static_cast<size_t>(s.unit[i])] * s.periods + static_cast<size_t>(s.period[i])];
-      yb[static_cast<Eigen::Index>(r)] = fitted[static_cast<Eigen::Index>(r)] + resid[from];
+    constexpr size_t ahead = 8;   // units: the drawn blocks are scattered, so ask for them early
+    for (size_t v = 0; v < s.n_units; ++v) {
+      if (v + ahead < s.n_units) __builtin_prefetch(resid_of.data() + drawn[v + ahead] * T);
+      const double* from = resid_of.data() + drawn[v] * T;
+      for (size_t r = v * T; r < (v + 1) * T; ++r)
+        if (const long at = s.kept_at[r]; at >= 0) yb[at] = fitted[at] + from[s.period[r]];
     }
-    // Sequential estimation as in the data: thresholds 1..k, each given those before it.
+    // Sequential estimation as in the data: thresholds 1..k, each given those before it; S_0, the
+    // linear model's, enters the first test only.
     std::vector<double> fixed;
-    double before = k == 1 ? sse_of(linear, yb) : 0, after = before;
+    detail::SsrProfile::Fit fit = linear(yb);
+    double before = fit.linear, after = before;
     for (int j = 1; j <= k; ++j) {
-      const double trim = spec.trim[static_cast<size_t>(j - 1)];
-      const Search r = search(s, yb, fixed, candidates(grid, fixed, spec.quantiles, trim));
+      if (j > 1) fit = detail::SsrProfile(s, sums, base_design(s, fixed))(yb);
+      const Search r = search(fit.sse, grid, candidates(grid, fixed, spec.quantiles, spec.trim[static_cast<size_t>(j - 1)]));
       before = after;
       after = r.sse_min;
       fixed.push_back(r.gamma);
@@ -347,13 +246,11 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
   if (s.periods < 2) throw DataError("threshold: the panel needs at least two periods");
   std::vector<size_t> order(d.nobs());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return std::pair(unit.codes[a], time.codes[a]) < std::pair(unit.codes[b], time.codes[b]);
-  });
-  // Rows in the order of q, ties in (unit, period) order.
+  // Unit blocks (threshold_sample.hpp), each in ascending q, ties in period order.
   const auto q_col_index = 1 + static_cast<Eigen::Index>(q_col);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return d.X(static_cast<Eigen::Index>(a), q_col_index) < d.X(static_cast<Eigen::Index>(b), q_col_index);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tuple(unit.codes[a], d.X(static_cast<Eigen::Index>(a), q_col_index), time.codes[a]) <
+           std::tuple(unit.codes[b], d.X(static_cast<Eigen::Index>(b), q_col_index), time.codes[b]);
   });
   const auto K = static_cast<Eigen::Index>(spec.regressors.size()), m = static_cast<Eigen::Index>(spec.regime_dependent.size());
   Eigen::MatrixXd X(static_cast<Eigen::Index>(order.size()), K);
@@ -363,7 +260,6 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
   s.unit.resize(order.size());
   s.period.resize(order.size());
   s.kept_at.assign(order.size(), -1);
-  s.kept_of.assign(s.n_units * s.periods, -1);
   for (size_t r = 0; r < order.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(order[r]), rr = static_cast<Eigen::Index>(r);
     y[rr] = d.y[i];
@@ -374,7 +270,6 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
     s.period[r] = time.codes[order[r]];
     if (!spec.delete_last_period || s.period[r] + 1 != static_cast<int32_t>(s.periods)) {
       s.kept_at[r] = static_cast<long>(s.kept.size());
-      s.kept_of[static_cast<size_t>(s.unit[r]) * s.periods + static_cast<size_t>(s.period[r])] = s.kept_at[r];
       s.kept.push_back(r);
     }
   }
@@ -393,6 +288,7 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
 }  // namespace
 
 ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
+  StageLap lap(spec.timer);
   ThresholdResult res;
   res.y = spec.y;
   res.unit = spec.unit;
@@ -402,17 +298,24 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
   res.delete_last_period = spec.delete_last_period;
   std::vector<std::string> x_names, c_names;
   const Sample s = prepare(frame, spec, res, x_names, c_names);
+  lap.lap(Stage::Design);
   res.lr_critical = -2 * std::log(1 - std::sqrt(spec.level));
   const std::vector<double> grid = quantile_grid(s, spec.quantiles, spec.trim[0]);
   res.grid_size = grid.size();
-  res.sse0 = sse_of(base_design(s, {}), s.y);
+  const detail::ThresholdGridSums sums(s, grid);
+  const detail::SsrProfile linear(s, sums, base_design(s, {}));
+  // S_1 at every grid point given the thresholds so far.
+  auto profile = [&](const std::vector<double>& given) {
+    return given.empty() ? linear(s.y).sse : detail::SsrProfile(s, sums, base_design(s, given))(s.y).sse;
+  };
+  res.sse0 = linear(s.y).linear;
   std::vector<double> fixed;      // thresholds of the model so far (refined)
   double sse_before = res.sse0;
   for (int k = 1; k <= spec.max_thresholds; ++k) {
     ThresholdStep step;
     step.k = k;
     const double trim = spec.trim[static_cast<size_t>(k - 1)];
-    const Search r = search(s, s.y, fixed, candidates(grid, fixed, spec.quantiles, trim));
+    const Search r = search(profile(fixed), grid, candidates(grid, fixed, spec.quantiles, trim));
     step.estimate = r.gamma;
     step.sse = r.sse_min;
     step.F = (sse_before - r.sse_min) / (r.sse_min / s.dfree);
@@ -421,7 +324,7 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
     const std::vector<double> null_thresholds = fixed;
     fixed.push_back(r.gamma);
     if (k == 2) {  // refine the first threshold given the second (Hansen 1999, section 4)
-      const Search again = search(s, s.y, {r.gamma}, candidates(grid, {r.gamma}, spec.quantiles, trim));
+      const Search again = search(profile({r.gamma}), grid, candidates(grid, {r.gamma}, spec.quantiles, trim));
       std::vector<double> lr;
       likelihood_ratio(again, s.dfree, res.lr_critical, lr, step.refined_ci_low, step.refined_ci_high);
       step.refined = again.gamma;
@@ -433,7 +336,9 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
     step.thresholds = fixed;
     std::sort(step.thresholds.begin(), step.thresholds.end());
     fit_model(s, res, x_names, c_names, step);
-    bootstrap(s, null_thresholds, grid, spec, k, step);
+    lap.lap(Stage::Solve);
+    bootstrap(s, null_thresholds, grid, sums, linear, spec, k, step);
+    lap.lap(Stage::Replications);
     res.steps.push_back(std::move(step));
   }
   return res;

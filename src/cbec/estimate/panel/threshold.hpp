@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/core/stage_timer.hpp"
 #include "cbec/estimate/result.hpp"
 #include "cbec/frame/frame.hpp"
 
@@ -34,6 +35,7 @@ struct ThresholdSpec {
   bool delete_last_period = false;
   uint64_t seed = 12345;
   int threads = 0;
+  StageTimer* timer = nullptr;   // claims design, solve and replications time (--timing)
 };
 
 // The k-threshold model and the test of k against k - 1 thresholds.

@@ -9,8 +9,9 @@
 
 namespace cbec {
 
-// rho, the coefficients of the non-intercept regressors, their spatial lags "lag.<x>" or "W.<x>" (SDM) and the
-// variance of (rho, beta, theta) taken from the fit's; nullopt for a model without rho (SEM, SDEM,
+// rho, the coefficients of the non-intercept regressors, their spatial lags "lag.<x>" or "W.<x>" (SDM;
+// theta_k = 0 with zero variance for a regressor left out of the Durbin terms) and the variance of
+// (rho, beta, theta) taken from the fit's; nullopt for a model without rho (SEM, SDEM,
 // SLX, the GM error models) or without regressors.
 std::optional<ImpactsInput> impacts_input(const RegressionResult& fit);
 

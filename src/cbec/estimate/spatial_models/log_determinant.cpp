@@ -3,6 +3,7 @@
 #include "cbec/estimate/spatial_models/log_determinant.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <Eigen/OrderingMethods>
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseLU>
 
@@ -35,8 +36,13 @@ struct LogDeterminant::State {
   // SparseLU: the pattern-analysed factorizations of I - rho S (symmetric) or I - rho W
   ColSparse a;  // S or W
   bool symmetric = false;
-  mutable Eigen::SimplicialLDLT<ColSparse> ldlt;
   mutable Eigen::SparseLU<ColSparse> lu;
+  // Symmetric: the upper triangle of P S P' (P the fill-reducing AMD ordering of I - rho S, found
+  // once; the diagonal stored) and, in the same pattern, I - rho P S P', refilled for each rho and
+  // factorized in that order: no matrix built and no permutation per factorization.
+  Eigen::VectorXd permuted_s, permuted_identity;  // the pattern's values of P S P' and of I
+  mutable ColSparse permuted_shifted;
+  mutable Eigen::SimplicialLDLT<ColSparse, Eigen::Upper, Eigen::NaturalOrdering<int>> ldlt;
   // Chebyshev: tr(T_j(W)), j = 0..q; MonteCarlo: tr(W^k), k = 1..m
   std::vector<double> traces;
 
@@ -44,6 +50,33 @@ struct LogDeterminant::State {
     ColSparse id(n, n);
     id.setIdentity();
     return id - rho * a;
+  }
+
+  void prepare_permuted_ldlt() {
+    const ColSparse pattern = shifted(0.5);
+    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> inverse;
+    Eigen::AMDOrdering<int>()(ColSparse(pattern.selfadjointView<Eigen::Lower>()), inverse);
+    ColSparse id(n, n);
+    id.setIdentity();
+    const ColSparse s_with_diagonal = a + 0.0 * id;  // S's values in I - rho S's pattern
+    ColSparse permuted(n, n);
+    permuted.selfadjointView<Eigen::Upper>() = s_with_diagonal.selfadjointView<Eigen::Lower>().twistedBy(inverse.inverse());
+    permuted.makeCompressed();
+    permuted_s = Eigen::Map<const Eigen::VectorXd>(permuted.valuePtr(), permuted.nonZeros());
+    permuted_identity = Eigen::VectorXd::Zero(permuted.nonZeros());
+    for (long j = 0; j < n; ++j)
+      for (int k = permuted.outerIndexPtr()[j]; k < permuted.outerIndexPtr()[j + 1]; ++k)
+        if (permuted.innerIndexPtr()[k] == j) permuted_identity[k] = 1;
+    permuted_shifted = permuted;
+    ldlt.analyzePattern(permuted_shifted);
+  }
+
+  // ln|I - rho S| from the LDL' of I - rho P S P' (the sum of the logs of |D|).
+  double symmetric_log_det(double rho) const {
+    Eigen::Map<Eigen::VectorXd>(permuted_shifted.valuePtr(), permuted_shifted.nonZeros()) = permuted_identity - rho * permuted_s;
+    ldlt.factorize(permuted_shifted);
+    if (ldlt.info() != Eigen::Success) throw NumericError("log-determinant: the sparse LDL' factorization of I - rho W failed");
+    return ldlt.vectorD().array().abs().log().sum();
   }
 };
 
@@ -93,7 +126,7 @@ LogDeterminant::LogDeterminant(const RowSparse& w, LogDetMethod method, unsigned
       st.symmetric = s.has_value();
       st.a = s ? symmetrized(w, *s) : ColSparse(w);
       if (st.symmetric)
-        st.ldlt.analyzePattern(st.shifted(0.5));
+        st.prepare_permuted_ldlt();
       else
         st.lu.analyzePattern(st.shifted(0.5));
       break;
@@ -146,11 +179,7 @@ double LogDeterminant::operator()(double rho) const {
       return s;
     }
     case LogDetMethod::SparseLU: {
-      if (st.symmetric) {
-        st.ldlt.factorize(st.shifted(rho));
-        if (st.ldlt.info() != Eigen::Success) throw NumericError("log-determinant: the sparse LDL' factorization of I - rho W failed");
-        return st.ldlt.vectorD().array().abs().log().sum();
-      }
+      if (st.symmetric) return st.symmetric_log_det(rho);
       st.lu.factorize(st.shifted(rho));
       if (st.lu.info() != Eigen::Success) throw NumericError("log-determinant: the sparse LU factorization of I - rho W failed");
       return st.lu.logAbsDeterminant();

@@ -224,6 +224,7 @@ DynamicImpacts dynamic_impacts(const MatrixXd& w, const SpatialPanelResult& r, c
 }  // namespace
 
 SpatialDynamicResult spatial_dynamic_panel(const SpatialPanelData& d, const SpatialDynamicOptions& o) {
+  StageLap lap(o.timer);
   if (!d.balanced() || d.weights.size() != 1)
     throw DataError("dynamic: the bias-corrected dynamic spatial panel needs a balanced panel with one W (every unit in every period)");
   if (o.effect != SpatialPanelEffect::Individual && o.effect != SpatialPanelEffect::Twoways)
@@ -240,6 +241,7 @@ SpatialDynamicResult spatial_dynamic_panel(const SpatialPanelData& d, const Spat
     for (const auto& x : x_names) names.push_back("W." + x);
 
   const Transformed t = transform(d, o, w0);
+  lap.lap(Stage::Design);
   const long kz = t.z.cols();
   const double nt = static_cast<double>(t.y.size()), T = static_cast<double>(t.periods), n = static_cast<double>(t.n);
   // YJL eq. 5: the likelihood concentrated in rho (residuals of y and W*y on Z)
@@ -313,7 +315,9 @@ SpatialDynamicResult spatial_dynamic_panel(const SpatialPanelData& d, const Spat
     r->rss = std::numeric_limits<double>::quiet_NaN();
     r->loglik_concentrated = std::numeric_limits<double>::quiet_NaN();
   }
+  lap.lap(Stage::Solve);
   out.impacts = dynamic_impacts(w0, out.fit, x_names, o.model == SpatialPanelModel::Sdm, o.impact_draws, o.seed);
+  lap.lap(Stage::Impacts);
   return out;
 }
 

@@ -34,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/core/stage_timer.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel.hpp"
 
 namespace cbec {
@@ -44,6 +45,7 @@ struct SpatialDynamicOptions {
   bool bias_correction = true;
   int impact_draws = 0;                 // draws for the impacts' simulated SEs (0: none)
   unsigned long long seed = 1;
+  StageTimer* timer = nullptr;          // claims design (the transformation), solve (estimates, correction, variance) and impacts
 };
 
 struct DynamicImpacts {

@@ -6,6 +6,7 @@
 #include <Eigen/Dense>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -50,11 +51,18 @@ double concentrated_loglik(double ldet, double sse, double n) {
 
 bool is_intercept(const std::string& name) { return name == "(Intercept)"; }
 
-// X and, for the Durbin models and SLX, W times its non-intercept columns ("lag.<name>").
-void add_lagged_x(const RowSparse& w, Eigen::MatrixXd& X, std::vector<std::string>& names) {
+// X and, for the Durbin models and SLX, W times its non-intercept columns ("lag.<name>"), or only
+// those of the regressors named in `terms` (spatialreg's Durbin formula), in X's order.
+void add_lagged_x(const RowSparse& w, Eigen::MatrixXd& X, std::vector<std::string>& names, const std::vector<std::string>& terms) {
+  for (const auto& t : terms) {
+    if (is_intercept(t)) throw SpecError("durbin_terms: the intercept has no spatial lag; name regressors only");
+    if (std::find(names.begin(), names.end(), t) == names.end())
+      throw SpecError(fmt::format("durbin_terms: '{}' is not a regressor of the formula (regressors: {})", t, fmt::join(names, ", ")));
+  }
   std::vector<long> cols;
   for (size_t j = 0; j < names.size(); ++j)
-    if (!is_intercept(names[j])) cols.push_back(static_cast<long>(j));
+    if (!is_intercept(names[j]) && (terms.empty() || std::find(terms.begin(), terms.end(), names[j]) != terms.end()))
+      cols.push_back(static_cast<long>(j));
   Eigen::MatrixXd out(X.rows(), X.cols() + static_cast<long>(cols.size()));
   out.leftCols(X.cols()) = X;
   for (size_t c = 0; c < cols.size(); ++c) {
@@ -125,14 +133,22 @@ std::string spatial_model_name(SpatialModel m) {
 
 RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, SpatialModel model, const SpatialMlOptions& options) {
   const EigenThreads single(1);  // products with W and n x k matrices: too small to share
+  StageLap lap(options.timer);
   const long nn = data.y.size();
   if (w.rows() != nn || w.cols() != nn)
     throw SpecError(fmt::format("spatial model: W is {} x {} but there are {} observations", w.rows(), w.cols(), nn));
   if (data.X.rows() != nn) throw SpecError("spatial model: X and y have different numbers of rows");
   Eigen::MatrixXd X = data.X;
   std::vector<std::string> names = data.x_names;
-  if (model == SpatialModel::SDM || model == SpatialModel::SDEM || model == SpatialModel::SLX) add_lagged_x(w, X, names);
-  if (model == SpatialModel::SLX) return slx(data, X, names);
+  const bool durbin = model == SpatialModel::SDM || model == SpatialModel::SDEM || model == SpatialModel::SLX;
+  if (!durbin && !options.durbin_terms.empty())
+    throw SpecError(fmt::format("durbin_terms: model {} has no W x terms; they are for sdm, sdem and slx", spatial_model_name(model)));
+  if (durbin) add_lagged_x(w, X, names, options.durbin_terms);
+  if (model == SpatialModel::SLX) {
+    RegressionResult r = slx(data, X, names);
+    lap.lap(Stage::Solve);
+    return r;
+  }
   if (nn <= X.cols() + 2) throw SpecError("spatial model: too few observations for the parameters");
 
   const double n = static_cast<double>(nn);
@@ -201,11 +217,13 @@ RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, Spati
   f.beta = fit.beta;
   f.e = fit.resid;
   f.sigma2 = fit.sse / n;
+  lap.lap(Stage::Solve);
 
   // spatialreg's choice: the information matrix with eigenvalues, and for the lag and error models
   // also whenever n <= 1500 (its control "small" with small_asy); else the observed information.
   const bool ase = ld.method() == LogDetMethod::Eigenvalues || (nn <= kSmallAsy && model != SpatialModel::SAC);
   const Eigen::MatrixXd v = ase ? detail::information_variance(f) : detail::observed_variance(f);
+  lap.lap(Stage::Vcov);
   const long k = X.cols(), s = model == SpatialModel::SAC ? 2 : 1;
   RegressionResult r;
   r.estimator = spatial_model_name(model);

@@ -7,7 +7,7 @@
 //   SAC  y = rho W y + X b + u, u = lambda W u + e     (sacsarlm, the same W twice)
 //   SLX  y = X b + W X t + e                           (lmSLX: ordinary least squares)
 // e ~ N(0, sigma^2 I), sigma^2 = SSE / n. The lagged X are the columns of X other than the
-// intercept, named "lag.<name>" as spatialreg names them.
+// intercept (or those named in durbin_terms), named "lag.<name>" as spatialreg names them.
 //
 // The likelihood (Anselin 1988, eq. 12.7 and 12.29; LeSage & Pace 2009, eq. 3.4-3.8):
 //   ln L = ln|I - rho W| + ln|I - lambda W| - n/2 ln(2 pi sigma^2) - e'e / (2 sigma^2),
@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/core/stage_timer.hpp"
 #include "cbec/estimate/result.hpp"
 #include "cbec/estimate/spatial_models/log_determinant.hpp"
 
@@ -42,6 +43,10 @@ std::string spatial_model_name(SpatialModel m);
 struct SpatialMlOptions {
   LogDetMethod log_det = LogDetMethod::Auto;
   unsigned seed = 0;  // Monte-Carlo log-determinant
+  // SDM, SDEM, SLX: the regressors whose W x enter (spatialreg's Durbin = ~ x1 + x2), in X's order
+  // whatever the order given; empty: every regressor but the intercept (Durbin = TRUE).
+  std::vector<std::string> durbin_terms;
+  StageTimer* timer = nullptr;  // claims solve (the search and the estimates) and vcov (--timing)
 };
 
 struct SpatialMlData {

@@ -84,19 +84,8 @@ struct Problem {
 double maximize(const Problem& p, std::pair<double, double> iv) {
   const double span = iv.second - iv.first;
   const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
-  auto neg = [&](double r) { return -p.concentrated(r); };
-  std::uintmax_t it = 500;
-  double r = boost::math::tools::brent_find_minima(neg, lo, hi, std::numeric_limits<double>::digits / 2, it).first;
-  // Polish on the score: Brent locates the maximum only to about sqrt(eps).
-  const double a = std::max(lo, r - 1e-5), b = std::min(hi, r + 1e-5);
-  const double sa = p.score(a), sb = p.score(b);
-  if (std::isfinite(sa) && std::isfinite(sb) && sa > 0 && sb < 0) {
-    std::uintmax_t iters = 100;
-    auto root = boost::math::tools::toms748_solve([&](double x) { return p.score(x); }, a, b, sa, sb,
-                                                  boost::math::tools::eps_tolerance<double>(50), iters);
-    r = (root.first + root.second) / 2;
-  }
-  return r;
+  const double r = brent_max([&](double x) { return p.concentrated(x); }, lo, hi).first;
+  return polish([&](double x) { return p.score(x); }, r, lo, hi);
 }
 
 // The information matrix of (sigma^2, spatial, beta) at `f`, with `n_eff` observations and each
@@ -135,14 +124,30 @@ Eigen::MatrixXd information(const Problem& p, const Fit& f, double n_eff, const 
 
 }  // namespace
 
-// W_t v_t for every period t, stacked in the observations' order.
-Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v) {
+std::pair<double, double> brent_max(const std::function<double(double)>& f, double lo, double hi) {
+  std::uintmax_t it = 500;
+  const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2, it);
+  return {r.first, -r.second};
+}
+
+double polish(const std::function<double(double)>& score, double x, double lo, double hi) {
+  const double a = std::max(lo, x - 1e-5), b = std::min(hi, x + 1e-5);
+  const double sa = score(a), sb = score(b);
+  if (!(std::isfinite(sa) && std::isfinite(sb) && sa > 0 && sb < 0)) return x;
+  std::uintmax_t it = 100;
+  const auto root = boost::math::tools::toms748_solve(score, a, b, sa, sb, boost::math::tools::eps_tolerance<double>(50), it);
+  return (root.first + root.second) / 2;
+}
+
+// W_t v_t (transposed: W_t' v_t) for every period t, stacked in the observations' order.
+Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v, bool transposed) {
   Eigen::MatrixXd out = Eigen::MatrixXd::Zero(v.rows(), v.cols());
   for (size_t t = 0; t < d.n_periods; ++t) {
     const auto& rows = d.period_rows[t];
     Eigen::MatrixXd vt(static_cast<long>(rows.size()), v.cols());
     for (size_t i = 0; i < rows.size(); ++i) vt.row(static_cast<long>(i)) = v.row(rows[i]);
-    const Eigen::MatrixXd lt = d.weights[d.period_weights[t]] * vt;
+    const SparseRowMatrix& w = d.weights[d.period_weights[t]];
+    const Eigen::MatrixXd lt = transposed ? Eigen::MatrixXd(w.transpose() * vt) : Eigen::MatrixXd(w * vt);
     for (size_t i = 0; i < rows.size(); ++i) out.row(rows[i]) = lt.row(static_cast<long>(i));
   }
   return out;
@@ -210,6 +215,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   const bool balanced = d.balanced();
   if (o.effect == SpatialPanelEffect::Random) return spatial_panel_re(d, o);
   if (o.model == SpatialPanelModel::Sac) return spatial_panel_sac(d, o);
+  if (o.model == SpatialPanelModel::Sem && !balanced && !pooled && o.lags == PanelLags::Within) return spatial_panel_effect_dummies(d, o);
   if (o.lee_yu && pooled) throw SpecError("the Lee-Yu correction is for fixed effects, not a pooled model");
   if (o.lee_yu && !balanced) throw SpecError("the Lee-Yu correction needs a balanced panel (every unit in every period)");
   const bool has_intercept = !d.x_names.empty() && d.x_names[0] == "(Intercept)";

@@ -11,7 +11,9 @@
 //   ln L = sum_t ln|I - rho W_t| - N/2 ln(2 pi sigma^2) - e'e / (2 sigma^2),  N = sum_t n_t,
 // concentrated in rho (lambda) alone: for SAR, e = e0 - rho e1 with e0, e1 the residuals of Qy and
 // Q(Wy) on QX (Anselin 1988, eq. 12.8); for SEM, e the residual of Q(y - lambda Wy) on
-// Q(X - lambda WX). The one-dimensional maximum is found by Brent's method on the weights'
+// Q(X - lambda WX), the dummy-variable likelihood when (I - lambda W) D spans D (balanced panels,
+// time effects with row-standardized W_t); on an unbalanced panel with unit effects it does not,
+// and the SEM is fitted with the filtered dummies instead (spatial_panel_effect_dummies.cpp). The one-dimensional maximum is found by Brent's method on the weights'
 // admissible interval and polished on the score (d ln L / d rho = 0, with -tr(W_t (I - rho W_t)^-1)
 // from the log-determinant).
 //
@@ -115,10 +117,13 @@ struct SpatialPanelResult {
 };
 
 // Fits the model: fixed effects or pooled here; random effects by spatial_panel_re
-// (spatial_panel_re.hpp), the SAC by spatial_panel_sac.
+// (spatial_panel_re.hpp), the SAC by spatial_panel_sac; the SEM with fixed effects on an unbalanced
+// panel (lags within) by the likelihood with the filtered effect dummies
+// (spatial_panel_effect_dummies.cpp), whose B D no longer spans D there.
 SpatialPanelResult spatial_panel(const SpatialPanelData& data, const SpatialPanelOptions& options);
-// The fixed-effects (or pooled) SAC, as splm's spml(lag = TRUE, spatial.error = "b", model =
-// "within"); balanced panels (see spatial_panel_sac.cpp).
+// The fixed-effects (or pooled) SAC: on a balanced panel as splm's spml(lag = TRUE, spatial.error =
+// "b", model = "within") (spatial_panel_sac.cpp); on an unbalanced one the likelihood with the
+// effect dummies and each period's W_t (spatial_panel_effect_dummies.cpp).
 SpatialPanelResult spatial_panel_sac(const SpatialPanelData& data, const SpatialPanelOptions& options);
 
 }  // namespace cbec

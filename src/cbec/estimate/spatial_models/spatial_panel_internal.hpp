@@ -1,17 +1,30 @@
-// Pieces shared by the spatial panel estimators (spatial_panel.cpp, spatial_panel_sac.cpp).
+// Pieces shared by the spatial panel estimators (spatial_panel.cpp, spatial_panel_sac.cpp,
+// spatial_panel_effect_dummies.cpp).
 #pragma once
 #include <Eigen/Core>
+
+#include <functional>
+#include <utility>
 
 #include "cbec/estimate/spatial_models/spatial_panel.hpp"
 
 namespace cbec {
 
-// W_t v_t for every period t, stacked in the observations' order.
-Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v);
+// The maximum of f on [lo, hi] by Brent's method (half the double's digits, at most 500 steps):
+// (argmax, max).
+std::pair<double, double> brent_max(const std::function<double(double)>& f, double lo, double hi);
+// The root of the score near Brent's maximum x, when the score brackets one within 1e-5 of it (Brent
+// locates a maximum only to about sqrt(eps)); x otherwise.
+double polish(const std::function<double(double)>& score, double x, double lo, double hi);
+// W_t v_t (transposed: W_t' v_t) for every period t, stacked in the observations' order.
+Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v, bool transposed = false);
 // The data of the spatial Durbin model: X followed by W X of every regressor but the intercept,
 // named "W.x" (Elhorst 2014, eq. 2.2: y = rho W y + X beta + W X theta + e).
 SpatialPanelData with_durbin_regressors(const SpatialPanelData& d);
 // The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
 Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m);
+// The SAC, and the SEM with fixed effects, on an unbalanced panel: the likelihood with the effect
+// dummies filtered by (I - lambda W_t), each period's W_t (spatial_panel_effect_dummies.cpp).
+SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const SpatialPanelOptions& o);
 
 }  // namespace cbec

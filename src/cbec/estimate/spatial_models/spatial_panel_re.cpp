@@ -5,17 +5,17 @@
 #include <Eigen/Cholesky>
 #include <Eigen/LU>
 #include <Eigen/QR>
-#include <Eigen/SparseCholesky>
-#include <boost/math/tools/minima.hpp>
 
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/numeric_hessian.hpp"
 #include "cbec/estimate/spatial_models/panel_jacobian.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
+#include "cbec/estimate/spatial_models/spatial_re_covariance.hpp"
 
 namespace cbec {
 
@@ -25,91 +25,11 @@ constexpr double kTwoPi = 6.283185307179586476925286766559;
 // splm's bounds on phi (sarREmod: 1e-8 to 1e8)
 constexpr double kPhiMin = 1e-8, kPhiMax = 1e8;
 
-// The regression's columns z = [y, W y (lag models), X] summarized for Sigma^-1 (see the header):
-// with D_t = Z_t - Zbar the deviations from the unit means Zbar (n x m), and W applied per period,
-//   dev0 = sum_t D_t'D_t, dev1 = sum_t D_t'W D_t, dev2 = sum_t (W D_t)'(W D_t),
-//   mean0 = Zbar'Zbar,    mean1 = Zbar'W Zbar,    mean2 = (W Zbar)'(W Zbar),
-// so that sum_t (B D_t)'(B D_t) = dev0 - lambda (dev1 + dev1') + lambda^2 dev2, and the same for Zbar.
-struct Moments {
-  Eigen::MatrixXd zbar, wzbar;
-  Eigen::MatrixXd dev0, dev1, dev2, mean0, mean1, mean2;
-};
-
-Moments moments(const SpatialPanelData& d, const Eigen::MatrixXd& z) {
-  const SparseRowMatrix& w = d.weights[0];
-  const long n = static_cast<long>(d.n_units), m = z.cols();
-  const double tp = static_cast<double>(d.n_periods);
-  auto block = [&](size_t t) {
-    Eigen::MatrixXd b(n, m);
-    for (long i = 0; i < n; ++i) b.row(i) = z.row(d.period_rows[t][static_cast<size_t>(i)]);
-    return b;
-  };
-  Moments s;
-  s.zbar = Eigen::MatrixXd::Zero(n, m);
-  for (size_t t = 0; t < d.n_periods; ++t) s.zbar += block(t);
-  s.zbar /= tp;
-  s.wzbar = w * s.zbar;
-  s.dev0 = s.dev1 = s.dev2 = Eigen::MatrixXd::Zero(m, m);
-  for (size_t t = 0; t < d.n_periods; ++t) {
-    const Eigen::MatrixXd dt = block(t) - s.zbar;
-    const Eigen::MatrixXd wdt = w * dt;
-    s.dev0 += dt.transpose() * dt;
-    s.dev1 += dt.transpose() * wdt;
-    s.dev2 += wdt.transpose() * wdt;
-  }
-  s.mean0 = s.zbar.transpose() * s.zbar;
-  s.mean1 = s.zbar.transpose() * s.wzbar;
-  s.mean2 = s.wzbar.transpose() * s.wzbar;
-  return s;
-}
-
-// Without a spatial error (SAR-RE, SDM-RE) Sigma^-1 is block-diagonal by unit, so an unbalanced
-// panel needs only each unit's number of periods T_i: Sigma_i^-1 = E_{T_i} + Jbar_{T_i} / (T_i phi + 1)
-// and ln|Sigma|^-1/2 = -1/2 sum_i ln(T_i phi + 1) (Baltagi 2013, Econometric Analysis of Panel Data,
-// 5th ed., section 9.2, the unbalanced one-way error component model). With D the deviations from
-// the unit means zbar_i: dev0 = D'D and, per distinct T_i, the units' count and sum_i zbar_i zbar_i',
-// so that z'Sigma^-1 z = dev0 + sum over T_i of T_i / (T_i phi + 1) sum_i zbar_i zbar_i'.
-struct UnitMoments {
-  Eigen::MatrixXd dev0;
-  std::vector<double> length, units;   // per distinct T_i: T_i and its number of units
-  std::vector<Eigen::MatrixXd> means;  // per distinct T_i: sum_i zbar_i zbar_i'
-};
-
-UnitMoments unit_moments(const SpatialPanelData& d, const Eigen::MatrixXd& z) {
-  const long m = z.cols();
-  Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(static_cast<long>(d.n_units), m);
-  std::vector<double> periods(d.n_units, 0.0);
-  for (long r = 0; r < z.rows(); ++r) {
-    sum.row(d.unit[static_cast<size_t>(r)]) += z.row(r);
-    periods[static_cast<size_t>(d.unit[static_cast<size_t>(r)])] += 1;
-  }
-  UnitMoments u;
-  u.dev0 = Eigen::MatrixXd::Zero(m, m);
-  for (long r = 0; r < z.rows(); ++r) {
-    const long i = d.unit[static_cast<size_t>(r)];
-    const Eigen::RowVectorXd dev = z.row(r) - sum.row(i) / periods[static_cast<size_t>(i)];
-    u.dev0 += dev.transpose() * dev;
-  }
-  for (size_t i = 0; i < d.n_units; ++i) {
-    if (periods[i] == 0) continue;
-    const Eigen::RowVectorXd mean = sum.row(static_cast<long>(i)) / periods[i];
-    size_t g = 0;
-    while (g < u.length.size() && u.length[g] != periods[i]) ++g;
-    if (g == u.length.size()) u.length.push_back(periods[i]), u.units.push_back(0), u.means.push_back(Eigen::MatrixXd::Zero(m, m));
-    u.units[g] += 1;
-    u.means[g] += mean.transpose() * mean;
-  }
-  return u;
-}
-
 struct Problem {
-  const SpatialPanelData& d;
-  bool lag = false, error = false, kkp = false;
-  Moments mom;                         // the spatial error models (balanced panels)
-  UnitMoments unit_mom;                // the models without a spatial error (balanced or not)
+  bool lag = false, error = false;
   PanelJacobian jacobian;              // sum_t ln|I - r W_t|
-  Eigen::SparseMatrix<double> w, id;   // W and I_n (column-major, for the sparse Cholesky)
-  double n = 0, tp = 0, nt = 0;
+  std::optional<SpatialReCovariance> sigma;   // z'Sigma^-1 z and ln|Sigma|^-1/2 (spatial_re_covariance.hpp)
+  double nt = 0;
   long k = 0;
   // y and W y enter the moments as their residuals from least squares on X, y - X c_y and
   // W y - X c_wy: beta's GLS estimate moves by c_y - rho c_wy and nothing else changes, but
@@ -123,43 +43,9 @@ struct Problem {
     double sigma2 = 0, loglik = 0;
   };
 
-  // z'Sigma^-1 z and ln|Sigma|^-1/2 at (phi, lambda) (Baltagi et al. 2003, eq. 2.9; see the header).
-  std::pair<Eigen::MatrixXd, double> weighted(double phi, double lambda) const {
-    if (!error) {
-      Eigen::MatrixXd g = unit_mom.dev0;
-      double ldet = 0;
-      for (size_t j = 0; j < unit_mom.length.size(); ++j) {
-        const double ci = unit_mom.length[j] * phi + 1;
-        g += unit_mom.length[j] / ci * unit_mom.means[j];
-        ldet -= unit_mom.units[j] / 2 * std::log(ci);
-      }
-      return {g, ldet};
-    }
-    const double c = tp * phi + 1;
-    const Eigen::MatrixXd dev = mom.dev0 - lambda * (mom.dev1 + mom.dev1.transpose()) + lambda * lambda * mom.dev2;
-    const double jac = jacobian(lambda);
-    if (kkp) {
-      // Kapoor et al. (2007): (Jbar / (T phi + 1) + E) (x) B'B
-      const Eigen::MatrixXd mean = mom.mean0 - lambda * (mom.mean1 + mom.mean1.transpose()) + lambda * lambda * mom.mean2;
-      return {dev + tp / c * mean, -n / 2 * std::log(c) + jac};
-    }
-    // Baltagi et al. (2003, eq. 2.9): the means' block T Zbar' (T phi I + (B'B)^-1)^-1 Zbar
-    // = T Zbar' (I + T phi B'B)^-1 B'B Zbar, with ln|T phi I + (B'B)^-1| = ln|I + T phi B'B| - 2 ln|B|.
-    const Eigen::SparseMatrix<double> b = id - lambda * w;
-    const Eigen::SparseMatrix<double> btb = Eigen::SparseMatrix<double>(b.transpose()) * b;
-    const Eigen::SparseMatrix<double> kmat = id + tp * phi * btb;
-    Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> ldlt(kmat);
-    if (ldlt.info() != Eigen::Success) throw NumericError("I + T phi B'B could not be factorized");
-    const Eigen::MatrixXd bz = mom.zbar - lambda * mom.wzbar;
-    const Eigen::MatrixXd btbz = Eigen::MatrixXd(b.transpose() * bz);
-    const Eigen::MatrixXd solved = ldlt.solve(btbz);
-    const double ldet_k = ldlt.vectorD().array().log().sum();
-    return {dev + tp * mom.zbar.transpose() * solved, -0.5 * ldet_k + jac};
-  }
-
   // GLS at (phi, lambda, rho) and the log-likelihood concentrated in beta and sigma^2.
   Gls gls(double phi, double lambda, double rho) const {
-    const auto [g, ldet] = weighted(phi, lambda);
+    const auto [g, ldet] = (*sigma)(phi, lambda);
     const long off = lag ? 2 : 1;
     Gls r;
     r.xsx = g.bottomRightCorner(k, k);
@@ -178,13 +64,6 @@ struct Problem {
   }
 };
 
-template <class F>
-std::pair<double, double> brent_max(F f, double lo, double hi) {
-  std::uintmax_t it = 500;
-  const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2, it);
-  return {r.first, -r.second};
-}
-
 }  // namespace
 
 SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPanelOptions& o) {
@@ -198,25 +77,13 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   }
   if (o.lee_yu) throw SpecError("lee_yu: the Lee-Yu correction is for fixed effects, not random effects");
   const bool error = o.model == SpatialPanelModel::Sem || o.model == SpatialPanelModel::Sac;
-  if (error && !d.balanced()) {
-    size_t present = 0;
-    for (const auto& rows : d.period_rows) present += rows.size();
-    throw DataError(fmt::format("effect random with a spatial error (sem, sac) needs a balanced panel (every unit in every period, as splm's spml): {} of {} "
-                                "unit-periods are present; sar and sdm with random effects, and fixed effects (individual, time, twoways), take unbalanced panels",
-                                present, d.n_units * d.n_periods));
-  }
-  Problem p{d, o.model == SpatialPanelModel::Sar || o.model == SpatialPanelModel::Sac, error, o.re_errors == SpatialReErrors::Kkp, {}, {}, {}, {}, {}, 0, 0, 0, d.X.cols(), {}, {}};
-  p.n = static_cast<double>(d.n_units);
-  p.tp = static_cast<double>(d.n_periods);
+  Problem p{o.model == SpatialPanelModel::Sar || o.model == SpatialPanelModel::Sac, error, {}, {}, 0, d.X.cols(), {}, {}};
   p.nt = static_cast<double>(d.y.size());
   if (p.k == 0) throw SpecError("the spatial panel model needs at least one regressor");
   if (p.nt <= static_cast<double>(p.k + 2)) throw DataError(fmt::format("{} observations are too few for {} regressors", d.y.size(), p.k));
   if (d.n_periods < 2) throw DataError("effect random needs at least two periods");
   p.jacobian = panel_jacobian(d, o.log_det);
   const std::pair<double, double> iv = p.jacobian.interval;
-  p.w = Eigen::SparseMatrix<double>(d.weights[0]);
-  p.id.resize(p.w.rows(), p.w.cols());
-  p.id.setIdentity();
 
   // z = [y, W y, X]: W_t y_t per period (the lag models only)
   Eigen::MatrixXd z(d.y.size(), (p.lag ? 2 : 1) + p.k);
@@ -232,15 +99,8 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
       z.col(1) -= d.X * p.shift_wy;
     }
   }
-  Eigen::MatrixXd zz;   // z'z, to check the regressors
-  if (p.error) {
-    p.mom = moments(d, z);
-    zz = p.mom.dev0 + p.tp * p.mom.mean0;
-  } else {
-    p.unit_mom = unit_moments(d, z);
-    zz = p.unit_mom.dev0;
-    for (size_t j = 0; j < p.unit_mom.length.size(); ++j) zz += p.unit_mom.length[j] * p.unit_mom.means[j];
-  }
+  const Eigen::MatrixXd zz = z.transpose() * z;   // to check the regressors
+  p.sigma.emplace(d, z, !error ? SpatialErrorProcess::None : (o.re_errors == SpatialReErrors::Kkp ? SpatialErrorProcess::Kkp : SpatialErrorProcess::Baltagi), p.jacobian);
   {
     Eigen::LDLT<Eigen::MatrixXd> check(zz.bottomRightCorner(p.k, p.k));
     if (check.info() != Eigen::Success || check.vectorD().minCoeff() <= 1e-12 * check.vectorD().maxCoeff())
@@ -284,7 +144,7 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   SpatialPanelResult r;
   r.model = sac ? "sac" : (p.error ? "sem" : "sar");
   r.effect = "random";
-  r.errors = !p.error ? "re" : (p.kkp ? "kkp" : "baltagi");
+  r.errors = !p.error ? "re" : (o.re_errors == SpatialReErrors::Kkp ? "kkp" : "baltagi");
   r.spatial = s;
   r.spatial_error = sac ? lambda : 0.0;
   r.phi = phi;

@@ -18,23 +18,31 @@
 //   b:   Sigma^-1 = Jbar (x) (T phi I + (B'B)^-1)^-1 + E (x) B'B,
 //        ln|Sigma|^-1/2 = -1/2 ln|I + T phi B'B| + T ln|B|
 //   kkp: Sigma^-1 = (Jbar / (T phi + 1) + E) (x) B'B,  ln|Sigma|^-1/2 = -n/2 ln(T phi + 1) + T ln|B|
-// Unbalanced panels (beyond splm, which refuses them): SAR-RE and SDM-RE only, with unit i's T_i
-// periods and each period's W_t restricted to its units (row-standardized again, as the fixed-effects
-// models): Sigma_i^-1 = E_{T_i} + Jbar_{T_i} / (T_i phi + 1), ln|Sigma|^-1/2 = -1/2 sum_i ln(T_i phi + 1)
-// and the Jacobian sum_t ln|I - rho W_t| (checked against a dense R likelihood,
-// tests/reference/spreg/spatial_panel_re_unbalanced.R). The spatial error models' Sigma mixes units
-// through B_t, which changes with the period's units: refused there.
-// Log-likelihood concentrated in beta and sigma_v^2 (GLS at given phi, lambda, rho):
-//   ln L = -NT/2 (ln 2 pi + 1) + T ln|I - rho W| + ln|Sigma|^-1/2 - NT/2 ln(e'Sigma^-1 e / NT),
-// e = y - rho W y - X beta_GLS. Sigma^-1 is applied through the period means and the deviations
-// from them, with (I + T phi B'B) factorized sparsely: no nT x nT (nor n x n dense) matrix.
+// Unbalanced panels (beyond splm, which refuses them), all four models: unit i's T_i periods in the
+// error components and each period's W_t restricted to its units (row-standardized again, as the
+// fixed-effects models), B_t = I - lambda W_t, u = y - rho W y - X beta stacked by period:
+//   RE:  Sigma_i^-1 = E_{T_i} + Jbar_{T_i} / (T_i phi + 1),  ln|Sigma|^-1/2 = -1/2 sum_i ln(T_i phi + 1)
+//        (Baltagi 2013, Econometric Analysis of Panel Data, 5th ed., section 9.2);
+//   kkp: the RE form of B_t u_t, plus sum_t ln|B_t|;
+//   b:   Sigma = phi D D' + blockdiag_t (B_t'B_t)^-1 (D the unit dummies of the rows present), by the
+//        Woodbury identity and the matrix determinant lemma with the n x n sparse D'blockdiag(B_t'B_t)D
+//        (spatial_re_covariance.hpp).
+// On a balanced panel these are the formulas above. Checked against the likelihoods written out with
+// dense matrices in R (tests/reference/spreg/spatial_panel_re_unbalanced.R for SAR-RE and SDM-RE,
+// spatial_panel_re_error_unbalanced.R for SEM-RE and SAC-RE, the latter first reproducing splm on
+// the balanced panel).
+// Log-likelihood concentrated in beta and sigma_v^2 (GLS at given phi, lambda, rho), N observations:
+//   ln L = -N/2 (ln 2 pi + 1) + sum_t ln|I - rho W_t| + ln|Sigma|^-1/2 - N/2 ln(e'Sigma^-1 e / N),
+// e = y - rho W y - X beta_GLS. Sigma^-1 is applied through the unit means and the deviations from
+// them, with the b's n x n matrices factorized sparsely (spatial_re_covariance.hpp): no nT x nT (nor
+// n x n dense) matrix.
 // The maximum is found by nested Brent searches (rho outside, then lambda, ln phi inside).
 //
 // Variance, as splm: beta's is sigma_v^2 (X'Sigma^-1 X)^-1 at the estimates (the variance
 // parameters held fixed); that of (phi, spatial parameter) the inverse of minus the numerical
 // Hessian of the concentrated log-likelihood (numeric_hessian.hpp: central differences, where splm
 // uses nlme's noisier fdHess, so the two agree to about 1e-2); the two blocks are reported side by
-// side (block-diagonal vcov).
+// side (block-diagonal vcov); on unbalanced panels the same, of the likelihood above.
 // phi: the log-likelihood is flat in phi (a change of 1e-5 in phi moves it by 1e-11 on Produc), so
 // splm's and cbec's optimizers agree on phi to about 1e-5, on the other estimates to 1e-6 or better.
 //
@@ -45,8 +53,8 @@
 
 namespace cbec {
 
-// Fits SAR-RE, SDM-RE, SEM-RE or SAC-RE (options.model, options.re_errors); refuses unbalanced
-// panels with a spatial error, the Lee-Yu correction and a missing intercept. The result's terms: "rho" or "lambda",
+// Fits SAR-RE, SDM-RE, SEM-RE or SAC-RE (options.model, options.re_errors), balanced or not;
+// refuses the Lee-Yu correction. The result's terms: "rho" or "lambda",
 // "phi", then the regressors.
 SpatialPanelResult spatial_panel_re(const SpatialPanelData& data, const SpatialPanelOptions& options);
 

@@ -18,11 +18,12 @@
 // T - 1 (n - 1) in the information.
 // splm's reported logLik for this model divides e'e by n instead of NT (sacsarpanel): it is
 // cbec's log-likelihood - NT/2 ln T; the estimates are the same.
+// Unbalanced panels: the likelihood with the effect dummies and each period's W_t
+// (spatial_panel_effect_dummies.cpp).
 #include <fmt/format.h>
 
 #include <Eigen/LU>
 #include <Eigen/QR>
-#include <boost/math/tools/minima.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -38,12 +39,6 @@ namespace cbec {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586476925286766559;
-
-std::pair<double, double> brent_max(const std::function<double(double)>& f, double lo, double hi) {
-  std::uintmax_t it = 500;
-  const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2, it);
-  return {r.first, -r.second};
-}
 
 struct Sac {
   Eigen::VectorXd qy, wqy, wwqy;   // Qy, W Qy, W W Qy
@@ -82,7 +77,7 @@ struct Sac {
 }  // namespace
 
 SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPanelOptions& o) {
-  if (!d.balanced()) throw DataError("model sac needs a balanced panel (every unit in every period, as splm); sar, sem and sdm take unbalanced panels");
+  if (!d.balanced()) return spatial_panel_effect_dummies(d, o);
   if (o.lags == PanelLags::Within && (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways))
     throw SpecError("model sac applies W to the demeaned variables (splm's lags): give lags = splm with time or two-way effects");
   if (o.lee_yu && (o.effect == SpatialPanelEffect::Twoways || o.effect == SpatialPanelEffect::Pooled))
