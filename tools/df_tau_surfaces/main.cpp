@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "df_tau_surfaces: give at least 6 sample sizes\n");
     return 1;
   }
-  std::string command = "nice -n 19 build/df_tau_surfaces";
+  std::string command = "build/df_tau_surfaces";
   for (int a = 1; a < argc; ++a) command += std::string(" ") + argv[a];
 
   const std::clock_t cpu0 = std::clock();

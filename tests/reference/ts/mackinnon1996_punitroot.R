@@ -2,7 +2,8 @@
 # (1) a grid of statistics x sample sizes (N = Inf: asymptotic) for each deterministic case;
 # (2) ADF regressions of Produc's states (log gsp, unemp; fixed lags 0..2) fitted here with lm, with
 #     punitroot at the regression's number of observations;
-# (3) plm's Fisher-type tests with p.approx = "MacKinnon1996" (punitroot with N = Inf).
+# (3) plm's Fisher-type tests with p.approx = "MacKinnon1996" (punitroot with N = Inf), with each
+#     unit's tau, lags and p-value as plm reports them (idres).
 # Run: Rscript tests/reference/ts/mackinnon1996_punitroot.R > tests/reference/fixtures/ts_mackinnon1996.json
 suppressMessages({library(urca); library(plm); library(jsonlite)})
 # punitroot prints a warning for N below urcdist's minimum size (20); keep it out of the JSON
@@ -47,7 +48,8 @@ for (s in sets) for (series in c("levels", "differences")) {
     capture.output(r <- purtest(w, test = test, exo = exo, lags = lags, pmax = 2, dfcor = FALSE, p.approx = "MacKinnon1996"))
     fisher[[length(fisher) + 1]] <- list(data = s$data, unit = s$unit, time = s$time, variable = s$var, series = series,
       deterministic = unname(exos[exo]), stat = unname(stats[test]), lags = if (lags == 1) "1" else "aic", max_lags = 2,
-      value = unname(r$statistic$statistic), p_value = unname(r$statistic$p.value))
+      value = unname(r$statistic$statistic), p_value = unname(r$statistic$p.value),
+      units = lapply(r$idres, function(u) list(tau = unname(u$trho), lags = unname(u$lags), p_value = unname(u$p.trho))))
   }
 }
 cat(toJSON(list(source = paste("urca", packageVersion("urca"), "punitroot; plm", packageVersion("plm"), "purtest"),

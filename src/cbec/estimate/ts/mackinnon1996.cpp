@@ -9,10 +9,15 @@
 // table (the nearest quantile among the first or last 4) the regression uses every quantile from that
 // end to 4 beyond the nearest one (at least 5); at the upper end with Omega = I (as urcdist, to avoid
 // a nearly singular Omega), and p is kept inside [p_1, p_221] when tau lies beyond the last quantile;
-// Phi's argument is bounded to [-16, 16].
+// Phi's argument is bounded to [-16, 16] (here [-16, 8]: p < 1 in double precision).
 // This is the procedure of MacKinnon's urcdist (urcrouts.f, routine fpval), which R's
 // urca::punitroot and plm's purtest(p.approx = "MacKinnon1996") call; the surfaces q(p_j) are not
 // MacKinnon's but cbec's own simulation of his design (df_tau_surfaces.hpp, tools/df_tau_surfaces).
+// Two departures from urcdist keep p continuous and increasing in tau with simulated tables (whose
+// tail quantiles are noisier than MacKinnon's): between two quantiles the regressions centred at
+// each are blended linearly in tau (urcdist switches from one to the other halfway, and p jumps);
+// beyond the first or last quantile the end regression is continued along a straight line instead
+// of extrapolated (mackinnon1996_p below).
 #include "cbec/estimate/ts/mackinnon1996.hpp"
 
 #include <Eigen/Cholesky>
@@ -33,7 +38,9 @@ namespace {
 constexpr long n_quantiles = static_cast<long>(df_tau_n_probabilities);
 constexpr long half_window = 4;         // 9 points: the nearest quantile and 4 either side
 constexpr double cubic_t_min = 2.0;     // urcdist's precrt
-constexpr double normal_bound = 16.0;   // urcdist evaluates Phi within [-16, 16]: p >= Phi(-16) = 6.4e-58
+// urcdist evaluates Phi within [-16, 16]: p >= Phi(-16) = 6.4e-58. Above, 8 instead of 16: Phi(z) rounds
+// to 1 in double precision for z > 8.3, and p = 1 would make the Fisher combinations infinite.
+constexpr double lowest_probit = -16.0, highest_probit = 8.0;
 
 const DfTauSurface& table_for(Deterministic d) {
   return d == Deterministic::None ? df_tau_nc : d == Deterministic::Constant ? df_tau_c : df_tau_ct;
@@ -74,35 +81,38 @@ GlsFit gls(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const Eigen::Matr
   return f;
 }
 
-}  // namespace
+// The local regression of eq. 11 centred at quantile `centre`: the polynomial in q, and the slope of
+// the GLS straight line through the same quantiles (used beyond the table).
+struct LocalFit {
+  Eigen::VectorXd g;
+  double line_slope = 0;
+  double z(double x) const {
+    double v = 0;
+    for (long k = g.size() - 1; k >= 0; --k) v = v * x + g[k];
+    return v;
+  }
+};
 
-double mackinnon1996_p(double tau, Deterministic d, size_t nobs) {
-  if (std::isnan(tau)) return std::numeric_limits<double>::quiet_NaN();
-  const DfTauSurface& tab = table_for(d);
-  Eigen::VectorXd q(n_quantiles);
-  for (long j = 0; j < n_quantiles; ++j) q[j] = quantile_at(tab.rows[static_cast<size_t>(j)], tab.model, nobs);
-  long nearest = 0;
-  for (long j = 1; j < n_quantiles; ++j)
-    if (std::abs(tau - q[j]) < std::abs(tau - q[nearest])) nearest = j;
-
+LocalFit local_fit(const Eigen::VectorXd& q, const DfTauSurface& tab, long centre) {
   // the quantiles used, and whether Omega is the identity
   std::vector<long> used;
   bool identity = false;
-  if (nearest >= half_window && nearest < n_quantiles - half_window - 1) {
-    for (long j = nearest - half_window; j <= nearest + half_window; ++j) used.push_back(j);
-  } else if (nearest < half_window) {
-    for (long j = 0; j < std::max(nearest + 1 + half_window, 5L); ++j) used.push_back(j);
+  if (centre >= half_window && centre < n_quantiles - half_window - 1) {
+    for (long j = centre - half_window; j <= centre + half_window; ++j) used.push_back(j);
+  } else if (centre < half_window) {
+    for (long j = 0; j < std::max(centre + 1 + half_window, 5L); ++j) used.push_back(j);
   } else {
     identity = true;
-    for (long j = n_quantiles - std::max(n_quantiles - nearest + half_window, 5L); j < n_quantiles; ++j) used.push_back(j);
+    for (long j = n_quantiles - std::max(n_quantiles - centre + half_window, 5L); j < n_quantiles; ++j) used.push_back(j);
   }
   const auto n = static_cast<long>(used.size());
   Eigen::MatrixXd X(n, 4), omega = Eigen::MatrixXd::Identity(n, n);
   Eigen::VectorXd y(n);
   for (long i = 0; i < n; ++i) {
     const auto j = static_cast<size_t>(used[static_cast<size_t>(i)]);
+    const double qj = q[static_cast<long>(j)];
     y[i] = df_tau_probits()[j];
-    X.row(i) << 1.0, q[static_cast<long>(j)], q[static_cast<long>(j)] * q[static_cast<long>(j)], q[static_cast<long>(j)] * q[static_cast<long>(j)] * q[static_cast<long>(j)];
+    X.row(i) << 1.0, qj, qj * qj, qj * qj * qj;
     if (identity) continue;
     for (long k = 0; k < n; ++k) {
       const auto l = static_cast<size_t>(used[static_cast<size_t>(k)]);
@@ -112,12 +122,39 @@ double mackinnon1996_p(double tau, Deterministic d, size_t nobs) {
   }
   GlsFit fit = gls(X, y, omega);
   if (fit.t_last <= cubic_t_min) fit = gls(X.leftCols(3), y, omega);
+  return {fit.g, gls(X.leftCols(2), y, omega).g[1]};
+}
+
+}  // namespace
+
+double mackinnon1996_p(double tau, Deterministic d, size_t nobs) {
+  if (std::isnan(tau)) return std::numeric_limits<double>::quiet_NaN();
+  const DfTauSurface& tab = table_for(d);
+  Eigen::VectorXd q(n_quantiles);
+  for (long j = 0; j < n_quantiles; ++j) q[j] = quantile_at(tab.rows[static_cast<size_t>(j)], tab.model, nobs);
+  const long last = n_quantiles - 1;
   double z = 0;
-  for (long k = fit.g.size() - 1; k >= 0; --k) z = z * tau + fit.g[k];
-  z = std::clamp(z, -normal_bound, normal_bound);
+  if (tau <= q[0] || tau >= q[last]) {
+    // Beyond the table the end regression is not extrapolated (its curvature, from 5 noisy tail
+    // quantiles, turned it back within half a unit of tau of the table's end): z continues from its
+    // value at the end quantile along the GLS straight line through the same quantiles, whose slope
+    // is positive as the quantiles and the probits both increase.
+    const long end = tau <= q[0] ? 0 : last;
+    const LocalFit f = local_fit(q, tab, end);
+    z = f.z(q[end]) + f.line_slope * (tau - q[end]);
+  } else {
+    // Between q_j and q_j+1 urcdist uses the regression centred at the nearer one, so p jumps where
+    // the nearest quantile changes; with simulated tables those jumps can exceed the rise of p
+    // between two switches. The two regressions are blended instead, linearly in tau, so p is
+    // continuous; at the quantiles themselves it is urcdist's.
+    const long j = static_cast<long>(std::upper_bound(q.data(), q.data() + n_quantiles, tau) - q.data()) - 1;
+    const double w = (tau - q[j]) / (q[j + 1] - q[j]);
+    z = (1 - w) * local_fit(q, tab, j).z(tau) + w * local_fit(q, tab, j + 1).z(tau);
+  }
+  z = std::clamp(z, lowest_probit, highest_probit);
   double p = p_normal_upper(-z);   // Phi(z)
-  if (nearest == 0) p = std::min(p, df_tau_probabilities().front());
-  if (nearest == n_quantiles - 1) p = std::max(p, df_tau_probabilities().back());
+  if (tau < q[0]) p = std::min(p, df_tau_probabilities().front());
+  if (tau > q[last]) p = std::max(p, df_tau_probabilities().back());
   return p;
 }
 
