@@ -32,7 +32,7 @@ nlohmann::json fixture() {
 }
 // |p_cbec - p_urca| <= kAbsolute + kRelative min(p, 1 - p) for T >= 20 and asymptotically (both
 // tables simulated there; measured max |dp| 1.4e-3, no point beyond the bound); for T < 20 cbec
-// holds the surfaces at T = 20 while urcdist extrapolates them (measured max |dp| 0.039 at T = 10)
+// holds the surfaces at T = 20 while urcdist extrapolates them (measured max |dp| 0.038 at T = 10)
 constexpr double kAbsolute = 5e-4, kRelative = 0.01;
 constexpr double kAbsoluteShort = 0.05, kRelativeShort = 0.0;
 double tolerance(double p, size_t nobs) {
