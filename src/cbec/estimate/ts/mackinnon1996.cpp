@@ -137,8 +137,9 @@ double mackinnon1996_p(double tau, Deterministic d, size_t nobs) {
   if (tau <= q[0] || tau >= q[last]) {
     // Beyond the table the end regression is not extrapolated (its curvature, from 5 noisy tail
     // quantiles, turned it back within half a unit of tau of the table's end): z continues from its
-    // value at the end quantile along the GLS straight line through the same quantiles, whose slope
-    // is positive as the quantiles and the probits both increase.
+    // value at the end quantile along the GLS straight line through the same quantiles (rising
+    // quantiles and probits: its slope is positive for the shipped tables, which the test
+    // MacKinnon1996.PValueIsMonotoneAndInsideTheTable checks out to tau = -20 and 8).
     const long end = tau <= q[0] ? 0 : last;
     const LocalFit f = local_fit(q, tab, end);
     z = f.z(q[end]) + f.line_slope * (tau - q[end]);
