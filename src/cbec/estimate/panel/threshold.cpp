@@ -168,7 +168,7 @@ void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, cons
   const RowMatrix B = base_design(s, null_thresholds);
   const Eigen::VectorXd fitted = B * (B.transpose() * B).ldlt().solve(B.transpose() * s.y);
   const Eigen::VectorXd resid = s.y - fitted;
-  const detail::ResampledProfile resampled(s, linear, fitted, resid);
+  const detail::ResampledProfile resampled(s, linear, fitted, resid, null_thresholds.empty());
   // Eigen blocks a large product (B'B in a draw's later searches) by its thread count: with more
   // than one it splits the sum differently even when the product runs inside a one-thread region,
   // so the draws would depend on the threads. The draws run in parallel; their products stay serial.

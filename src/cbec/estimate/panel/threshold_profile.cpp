@@ -116,11 +116,17 @@ void SsrProfile::sse(double ee, const std::vector<double>& dtx, const Eigen::Vec
   const auto p = B_.cols(), m = s_.C.cols();
   const size_t G = schur_.size();
   out.resize(G);
-  Eigen::VectorXd v(m);
+  Eigen::VectorXd v(m), w(m);   // D'e and (D'M_B D)^-1 D'e, without a temporary per grid point
   for (size_t g = 0; g < G; ++g) {
     const Eigen::Map<const Eigen::MatrixXd> BtD(BtD_.data() + g * static_cast<size_t>(p * m), p, m);
-    v = Eigen::Map<const Eigen::VectorXd>(dtx.data() + g * static_cast<size_t>(m), m) - BtD.transpose() * b;
-    out[g] = degenerate_[g] ? ee : ee - v.dot(schur_[g].solve(v));
+    v = Eigen::Map<const Eigen::VectorXd>(dtx.data() + g * static_cast<size_t>(m), m);
+    v.noalias() -= BtD.transpose() * b;
+    if (degenerate_[g]) {
+      out[g] = ee;
+      continue;
+    }
+    w = schur_[g].solve(v);
+    out[g] = ee - v.dot(w);
   }
 }
 

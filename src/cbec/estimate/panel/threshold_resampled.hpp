@@ -6,6 +6,7 @@
 // where D'B and D'f_e are fixed and B'r*, f_e'r*, r*'r* and D'r* (binned by grid point, as in
 // threshold_profile.hpp) are sums of one term per row: one stream over a row-major record per row
 // (B, f_e, c) and a pair of 32-bit integers (period, bin) instead of a fit of y* and a second pass.
+// When f is in the span of B (the first test: the null model is B's), f_e = 0 is not stored.
 // The rows are read in the same order for every draw, so the sums do not depend on the threads.
 #pragma once
 #include <Eigen/Dense>
@@ -22,8 +23,9 @@ namespace cbec::detail {
 class ResampledProfile {
  public:
   // `profile` is the search's (B: the base design without fixed thresholds); fitted and resid are
-  // the null model's, over the kept rows.
-  ResampledProfile(const ThresholdSample& s, const SsrProfile& profile, const Eigen::VectorXd& fitted, const Eigen::VectorXd& resid);
+  // the null model's, over the kept rows; fitted_in_span: the null model's design is B.
+  ResampledProfile(const ThresholdSample& s, const SsrProfile& profile, const Eigen::VectorXd& fitted, const Eigen::VectorXd& resid,
+                   bool fitted_in_span);
   // Draws the n units from rng (unit slot v, in order, takes unit floor(U n)) and returns the
   // profile of y*; y*, if asked for, receives y* over the kept rows (for the draw's later searches).
   SsrProfile::Fit operator()(Rng& rng, Eigen::VectorXd* ystar = nullptr) const;
@@ -35,9 +37,10 @@ class ResampledProfile {
   };
   const ThresholdSample& s_;
   const SsrProfile& profile_;
-  RowMatrix rows_;                 // per row, all rows: B (zero if not kept), f_e (zero if not kept), c
+  RowMatrix rows_;                 // per row, all rows: B and f_e if stored (zero if not kept), c
+  size_t crossed_ = 0;             // columns of rows_ summed against r*: B's, and f_e if stored
   std::vector<RowTag> tags_;       // per row
-  std::vector<double> resid_;      // per unit: its residuals by period (zero if not kept), then their sum
+  std::vector<double> resid_;      // per unit: its residuals by period (zero if not kept), their sum, their squares' sum
   Eigen::VectorXd fitted_, Btfe_;  // f over the kept rows; B'f_e
   std::vector<double> Dtfe_;       // D'f_e per grid point
   double fefe_ = 0;                // f_e'f_e
