@@ -67,6 +67,8 @@ SsrProfile::Fit ResampledProfile::operator()(Rng& rng, Eigen::VectorXd* ystar) c
     if (v + ahead < n) prefetch(drawn[v % ahead] = draw());
     const double* row = rows_.data() + v * T * width;
     const RowTag* tag = tags_.data() + v * T;
+    if (v + 4 < n)   // the records four units on: the stream is read at a steady pace, ask early
+      for (size_t line = 0; line < T * width; line += 8) __builtin_prefetch(row + 4 * T * width + line);
     for (size_t t = 0; t < T; ++t) unit_r[t] = tag[t].period >= 0 ? from[tag[t].period] : 0.0;
     rr += from[T + 1];
     // Column by column over the unit's block (in the first-level cache), four partial sums in
