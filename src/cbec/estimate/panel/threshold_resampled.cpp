@@ -56,9 +56,10 @@ SsrProfile::Fit ResampledProfile::operator()(Rng& rng, Eigen::VectorXd* ystar) c
   constexpr size_t ahead = 16;
   std::array<size_t, ahead> drawn{};
   auto draw = [&] { return std::min(n - 1, static_cast<size_t>(uniform01(rng) * static_cast<double>(n))); };
-  auto prefetch = [&](size_t u) {
-    __builtin_prefetch(resid_.data() + u * (T + 2));
-    __builtin_prefetch(resid_.data() + u * (T + 2) + T + 1);
+  auto prefetch = [&](size_t u) {   // every cache line of the block: one address in each 8 doubles, and the last
+    const double* block = resid_.data() + u * (T + 2);
+    for (size_t at = 0; at < T + 2; at += 8) __builtin_prefetch(block + at);
+    __builtin_prefetch(block + T + 1);
   };
   for (size_t v = 0; v < std::min(ahead, n); ++v) prefetch(drawn[v] = draw());
   Eigen::Index at = 0;   // the next kept row
