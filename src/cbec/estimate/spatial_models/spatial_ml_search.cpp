@@ -75,13 +75,14 @@ std::pair<double, double> maximize(const Function1& f, std::pair<double, double>
   return {x, fx};
 }
 
-CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std::pair<double, double> interval, double start) {
+CostlySearch maximize_costly_ldet(const BatchFunction& ldet, const Function1& g, std::pair<double, double> interval, double start) {
   const double lo = interval.first, hi = interval.second;  // not a structured binding: lambdas below capture them (clang)
   CostlySearch out;
-  const auto exact = [&](double x) {
-    ++out.factorizations;
-    return ldet(x);
+  const auto exact_at = [&](const std::vector<double>& xs) {
+    out.factorizations += static_cast<int>(xs.size());
+    return ldet(xs);
   };
+  const auto exact = [&](double x) { return exact_at({x})[0]; };
   std::vector<Node> nodes;  // distinct abscissae: a point already there is not evaluated again
   const auto add = [&](double x) {
     for (const Node& n : nodes)
@@ -113,9 +114,10 @@ CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std
   // nodes), Brent's method on exact values to 1e-4.
   double radius = std::min(kStartSpacing, (hi - lo) / 4);
   double x = std::clamp(start, lo + radius, hi - radius);
-  add(x - radius);
-  double lx = add(x) + g(x);
-  add(x + radius);
+  const std::vector<double> first_nodes{x - radius, x, x + radius};
+  const std::vector<double> first_values = exact_at(first_nodes);
+  for (size_t k = 0; k < first_nodes.size(); ++k) nodes.push_back({first_nodes[k], first_values[k]});
+  double lx = first_values[1] + g(x);
   for (bool located = false; !located;) {
     if (nodes.size() >= kMaxLocateNodes || radius < kLocateTolerance / 4) {
       const auto r = boost::math::tools::brent_find_minima([&](double t) { return -(exact(t) + g(t)); }, lo, hi, 14);
@@ -146,8 +148,11 @@ CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std
   const double s = kPolishSpacing;
   for (int round = 0; round < 3; ++round) {
     x = std::clamp(x, lo + 2 * s, hi - 2 * s);
+    std::vector<double> at;
+    for (int k = -2; k <= 2; ++k) at.push_back(x + k * s);
+    const std::vector<double> values = exact_at(at);
     std::vector<Node> stencil;
-    for (int k = -2; k <= 2; ++k) stencil.push_back({x + k * s, exact(x + k * s)});
+    for (size_t k = 0; k < at.size(); ++k) stencil.push_back({at[k], values[k]});
     const Interpolant p(stencil);
     const double top = model_maximum(p, x, 3 * s).first;
     const bool edge_of_interval = top - lo < 3 * s || hi - top < 3 * s;

@@ -5,10 +5,12 @@
 #pragma once
 #include <functional>
 #include <utility>
+#include <vector>
 
 namespace cbec::detail {
 
 using Function1 = std::function<double(double)>;
+using BatchFunction = std::function<std::vector<double>(const std::vector<double>&)>;  // f at each point
 
 // The maximum (x, f(x)) of f on `search`: Brent's method (as R's optimize), whose comparisons of
 // values stop at ~sqrt(epsilon) in x, then Newton steps on f' from five-point differences (error
@@ -35,7 +37,9 @@ struct CostlySearch {
 // derivative error (~|ldet^(5)| s^4 / 30, rounding ~3e-11 / s) puts the maximizer within ~1e-10 of
 // Brent's on exact values (tests/unit/spreg/spatial_ml_search_test.cpp). ldet is then evaluated
 // exactly at the maximizer, so ln L there is exact; ldet_second is the quartic's. Falls back to
-// Brent on exact values if the maximum does not settle inside the stencil.
-CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std::pair<double, double> interval, double start);
+// Brent on exact values if the maximum does not settle inside the stencil. `ldet` takes the points
+// whose values are needed together (the three first nodes, the five of a stencil) at once, which
+// LogDeterminant factorizes in one pass.
+CostlySearch maximize_costly_ldet(const BatchFunction& ldet, const Function1& g, std::pair<double, double> interval, double start);
 
 }  // namespace cbec::detail
