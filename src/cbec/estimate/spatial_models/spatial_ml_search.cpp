@@ -142,9 +142,9 @@ CostlySearch maximize_costly_ldet(const BatchFunction& ldet, const Function1& g,
     else if (step > 0.9 * radius) radius *= 2;
   }
   // Polishing: exact values at x + k s, k = -2..2, the quartic P through them, and the maximum of
-  // P + g within 3 s of x; inside 2 s it is the answer, else the stencil moves there. Equal
-  // spacing s bounds the rounding of P' by ~3 |error of ldet| / s (about 1e-11 / 2e-4) and its
-  // truncation by |ldet^(5)| s^4 / 30.
+  // P + g within 3 s of x; inside 2 s it is the answer (with P's value and second derivative
+  // there), else the stencil moves there. Equal spacing s bounds the rounding of P' by
+  // ~3 |error of ldet| / s (about 1e-11 / 2e-4) and its truncation by |ldet^(5)| s^4 / 30.
   const double s = kPolishSpacing;
   for (int round = 0; round < 3; ++round) {
     x = std::clamp(x, lo + 2 * s, hi - 2 * s);
@@ -158,16 +158,18 @@ CostlySearch maximize_costly_ldet(const BatchFunction& ldet, const Function1& g,
     const bool edge_of_interval = top - lo < 3 * s || hi - top < 3 * s;
     if (std::abs(top - x) <= 2 * s || edge_of_interval) {
       out.x = top;
-      out.ldet = exact(top);
-      out.ldet_second = p(top)[2];
+      const std::array<double, 3> at_top = p(top);
+      out.ldet = at_top[0];
+      out.ldet_second = at_top[2];
       return out;
     }
     x = top;
   }
   // Not settled: Brent on exact values, the second derivative by central differences.
   out.x = maximize([&](double t) { return exact(t) + g(t); }, interval).first;
-  out.ldet = exact(out.x);
-  out.ldet_second = (exact(out.x + s) - 2 * out.ldet + exact(out.x - s)) / (s * s);
+  const std::vector<double> around = exact_at({out.x - s, out.x, out.x + s});
+  out.ldet = around[1];
+  out.ldet_second = (around[2] - 2 * out.ldet + around[0]) / (s * s);
   return out;
 }
 
