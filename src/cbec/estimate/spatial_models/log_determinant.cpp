@@ -44,6 +44,7 @@ struct LogDeterminant::State {
   // permutation per factorization.
   Eigen::VectorXd permuted_s, permuted_identity;  // the pattern's values of P S P' and of I
   std::optional<SimultaneousLdlt> ldlt;
+  mutable std::vector<double> shifted_values;     // I - rho P S P' at the rho of one call, side by side
   // Chebyshev: tr(T_j(W)), j = 0..q; MonteCarlo: tr(W^k), k = 1..m
   std::vector<double> traces;
 
@@ -73,8 +74,10 @@ struct LogDeterminant::State {
 
   // ln|I - rho S| at each rho from the LDL' of I - rho P S P' (the sum of the logs of |D|).
   std::vector<double> symmetric_log_dets(const std::vector<double>& rhos) const {
-    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> values(permuted_s.size(), static_cast<long>(rhos.size()));
-    for (size_t j = 0; j < rhos.size(); ++j) values.col(static_cast<long>(j)) = permuted_identity - rhos[j] * permuted_s;
+    const long m = static_cast<long>(rhos.size());
+    shifted_values.resize(static_cast<size_t>(permuted_s.size() * m));  // kept between calls: no fresh pages per call
+    Eigen::Map<SimultaneousLdlt::Values> values(shifted_values.data(), permuted_s.size(), m);
+    for (long j = 0; j < m; ++j) values.col(j) = permuted_identity - rhos[static_cast<size_t>(j)] * permuted_s;
     return ldlt->log_abs_dets(values);
   }
 };

@@ -32,6 +32,9 @@ SimultaneousLdlt::SimultaneousLdlt(const Eigen::SparseMatrix<double>& upper) : p
   }
   column_start_.assign(static_cast<size_t>(n) + 1, 0);
   for (int k = 0; k < n; ++k) column_start_[k + 1] = column_start_[k] + count[k];
+  l_value_.reserve(static_cast<size_t>(column_start_[n]) * kWidest);
+  row_.reserve(static_cast<size_t>(n) * kWidest);
+  pivots_.reserve(static_cast<size_t>(n) * kWidest);
 }
 
 // ldl_numeric (Davis 2005) on M matrices at once: for each row k, the row's pattern of L by walking
@@ -105,15 +108,16 @@ void SimultaneousLdlt::factorize(const double* values, double* log_dets) const {
   }
 }
 
-std::vector<double> SimultaneousLdlt::log_abs_dets(const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& values) const {
+std::vector<double> SimultaneousLdlt::log_abs_dets(const Eigen::Ref<const Values>& values) const {
   if (values.rows() != pattern_.nonZeros()) throw NumericError("simultaneous LDL': the values do not match the pattern");
   const long count = values.cols();
   std::vector<double> out(static_cast<size_t>(count));
-  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> group;
+  Values group;
   for (long first = 0; first < count; first += kWidest) {
     const int m = static_cast<int>(std::min<long>(kWidest, count - first));
-    // The group's columns side by side: `values` itself when it is one group.
-    const double* v = count <= kWidest ? values.data() : (group = values.middleCols(first, m)).data();
+    // The group's columns side by side: `values` itself when it is one contiguous group.
+    const bool whole = count <= kWidest && values.outerStride() == count;
+    const double* v = whole ? values.data() : (group = values.middleCols(first, m)).data();
     double* result = out.data() + first;
     switch (m) {
       case 1: factorize<1>(v, result); break;

@@ -25,7 +25,8 @@ class SimultaneousLdlt {
   // ln|det A_j|, j = 0..m-1, A_j's values in the pattern's order being row q of `values`
   // (nnz x m, row-major: the m matrices' values of one entry side by side). Throws NumericError
   // when a pivot is zero (a singular A_j or one that needs pivoting).
-  std::vector<double> log_abs_dets(const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& values) const;
+  using Values = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  std::vector<double> log_abs_dets(const Eigen::Ref<const Values>& values) const;
 
  private:
   template <int M>
@@ -34,8 +35,9 @@ class SimultaneousLdlt {
   Eigen::SparseMatrix<double> pattern_;  // the upper triangle's pattern (values unused)
   std::vector<int> parent_;              // the elimination tree (-1: a root)
   std::vector<int> column_start_;        // where each column of L starts (strictly lower part)
-  // Work space kept between calls: L's row indices and values, the scattered row, the pivots, the
-  // columns' fill counts, the visit tags and the row pattern.
+  // Work space kept between calls (its capacity reserved for the widest group, so no call moves
+  // it): L's row indices and values, the scattered row, the pivots, the columns' fill counts, the
+  // visit tags and the row pattern.
   mutable std::vector<int> l_index_, filled_, tags_, row_pattern_;
   mutable std::vector<double> l_value_, row_, pivots_;
 };
