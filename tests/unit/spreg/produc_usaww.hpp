@@ -21,4 +21,11 @@ inline SpatialPanelSample produc_sample(const std::string& file, bool intercept)
   return spatial_panel_sample(f, "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp", intercept, "year", s, file);
 }
 
+// The balanced Produc panel, read once per test program: with the intercept (random effects) or
+// without (fixed effects).
+inline const SpatialPanelSample& produc_balanced(bool intercept) {
+  static const SpatialPanelSample re = produc_sample("produc.csv", true), fe = produc_sample("produc.csv", false);
+  return intercept ? re : fe;
+}
+
 }  // namespace cbec::testing

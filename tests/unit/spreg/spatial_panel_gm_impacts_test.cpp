@@ -47,10 +47,7 @@ const nlohmann::json& fixture() {
   return ref;
 }
 
-const SpatialPanelSample& sample(bool intercept) {
-  static const SpatialPanelSample re = cbec::testing::produc_sample("produc.csv", true), fe = cbec::testing::produc_sample("produc.csv", false);
-  return intercept ? re : fe;
-}
+const SpatialPanelSample& sample(bool intercept) { return cbec::testing::produc_balanced(intercept); }
 
 SpatialPanelResult fit(const std::string& model, const std::string& effect, const std::string& moments, bool durbin) {
   SpatialPanelOptions o;
