@@ -56,7 +56,8 @@ Analysis spxt_analysis() {
                                     "quasi-ML estimates"));
   a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest; with effect "
                                              "random; by ML, or with estimator gm on the GM fits, the fixed effects with the initial moments)"));
-  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM and SAC, by ML or GM, static or dynamic (0: none)"));
+  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM and SAC, by ML or GM, static or dynamic (0: none); "
+                                                       "the static impacts are those of the stacked panel, each period with its own W_t (balanced or unbalanced)"));
   a.needs.resampling = true;
   a.needs.panel = PanelNeed::Required;
   a.needs.spatial = true;

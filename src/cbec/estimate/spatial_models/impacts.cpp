@@ -260,7 +260,8 @@ Impacts stacked_spatial_impacts(const std::vector<const SparseRM*>& weights, con
     periods += copies[b];
   }
   const std::vector<double> share = shares(n, copies);
-  const std::string stacked = weights.size() == 1 ? "" : ", per period's W_t over " + std::to_string(periods) + " periods";
+  const std::string stacked = weights.size() == 1 ? "" : ", W = diag(W_t) over " + std::to_string(periods) + " periods (" +
+                                                            std::to_string(weights.size()) + " distinct W_t), n = N the observations";
   if (!opt.exact_traces) {
     // Block b's Monte Carlo vectors are streams 16 b .. 16 b + 15 of the seed (block 0: those of one W).
     std::vector<PowerTraces> tr;
