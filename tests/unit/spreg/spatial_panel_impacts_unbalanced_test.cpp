@@ -18,6 +18,7 @@
 //   against the exact impacts; a period with a single unit (a 1 x 1 zero W_t).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <omp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -214,6 +215,30 @@ TEST(SpatialPanelImpactsUnbalanced, RandomEffectsAgainstTheDenseFormula) {
     ++checked;
   }
   EXPECT_EQ(checked, 2u);
+}
+
+// The draws of the stacked impacts, exact or by Monte Carlo traces, give the same bits on 1 and 3
+// threads (the replication driver's streams), and another seed other SEs.
+TEST(SpatialPanelImpactsUnbalanced, SameSeedSameSEsWhateverTheThreads) {
+  const auto& c = fixture()["models"][4];
+  const SpatialPanelSample& s = unbalanced(false);
+  for (const bool exact : {true, false}) {
+    SCOPED_TRACE(exact ? "exact" : "Monte Carlo traces");
+    ImpactsOptions o;
+    o.draws = 500;
+    o.exact_traces = exact;
+    const int before = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const Impacts one = spatial_panel_impacts(s.data, input(c), o);
+    omp_set_num_threads(3);
+    const Impacts three = spatial_panel_impacts(s.data, input(c), o);
+    omp_set_num_threads(before);
+    EXPECT_EQ(one.se_direct, three.se_direct);
+    EXPECT_EQ(one.se_indirect, three.se_indirect);
+    EXPECT_EQ(one.se_total, three.se_total);
+    o.seed = 7;
+    EXPECT_NE(spatial_panel_impacts(s.data, input(c), o).se_direct, one.se_direct);
+  }
 }
 
 // One W for every period: the stacked impacts are the impacts of that W, bit for bit, exact or by
