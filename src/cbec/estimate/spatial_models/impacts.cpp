@@ -132,7 +132,6 @@ bool row_stochastic(const SparseRM& w) {
 class ExactImpactsOfW {
  public:
   explicit ExactImpactsOfW(const SparseRM& w) : w_(w), n_(w.rows()) {
-    if (w.rows() != w.cols()) throw SpecError("impacts: W must be square");
     if (n_ > kMaxExactUnits)
       throw SpecError("impacts: exact impacts need the eigenvalues of W, too costly for " + std::to_string(n_) +
                       " units (at most " + std::to_string(kMaxExactUnits) + "); use Monte Carlo traces instead");
@@ -150,7 +149,6 @@ class ExactImpactsOfW {
     w1_ = w * Eigen::VectorXd::Ones(n_);
   }
   std::pair<double, double> interval() const { return interval_; }
-  Eigen::Index n() const { return n_; }
 
   Point operator()(double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) const {
     double t0 = 0, t1 = 0;
