@@ -10,7 +10,8 @@
 //   compared in spatial_panel_test.cpp and spatial_panel_sac_unbalanced_test.cpp);
 // - simulated SEs on spatialreg's variance vs its impacts(R = 20000) (SDM: the same draws in R):
 //   different random streams, so within simulation error (the sd of 20000 draws has relative sd
-//   1/sqrt(4e4) = 0.005 on each side): 3%; on cbec's own variance, where the variances agree, too;
+//   1/sqrt(4e4) = 0.005 on each side): 3%; on cbec's own variance (SAR, SDM) too, that variance
+//   itself against spatialreg's to 1e-5;
 // - random effects SAR and SDM (no R fit): cbec's fit's impacts against the formula written out with
 //   dense matrices at the R estimates of spatial_panel_re_unbalanced.R, to their 1e-6 agreement, and
 //   at those estimates to 1e-10;
@@ -170,13 +171,10 @@ TEST(SpatialPanelImpactsUnbalanced, CbecFitsAndTheirImpacts) {
 }
 
 // Simulated SEs. On spatialreg's variance of (rho, beta, theta): its impacts(R = 20000) within 3%
-// (observed: at most 2.0%, SAC unit effects). On cbec's own variance: within 3% where the two variances
-// agree (the SAR pooled and with period effects: the SE of rho to 4 digits; observed 1.2%). Elsewhere
-// the fits' variances differ, and the SEs of the impacts with them: the SAC's numerical Hessians (SE
-// of rho 0.01207 against sacsarlm's 0.01162 with unit effects), and with unit effects the SAR's and
-// SDM's variance of rho from cbec's information matrix against spatialreg's with the dummies (SE of
-// rho, SAR: 0.0251 against 0.0117; SDM: 0.0180 against 0.0338); with different W_t the dummies'
-// spatial lag W_t D alpha is no longer in the span of D, where the two informations differ.
+// (observed: at most 2.0%, SAC unit effects). On cbec's own variance: the SAR's and SDM's, the
+// information matrix with the dummies (the test below), within 3% too (observed as on spatialreg's);
+// the SAC's numerical Hessian differs from sacsarlm's (SE of rho 0.01207 against 0.01162 with unit
+// effects), so its SEs are compared on spatialreg's variance only.
 TEST(SpatialPanelImpactsUnbalanced, SimulatedStandardErrors) {
   ImpactsOptions o;
   o.draws = 20000;
@@ -191,14 +189,41 @@ TEST(SpatialPanelImpactsUnbalanced, SimulatedStandardErrors) {
     expect_rel(on_r.se_direct, c["se"]["direct"], 0.03, "se direct, spatialreg's variance");
     expect_rel(on_r.se_indirect, c["se"]["indirect"], 0.03, "se indirect, spatialreg's variance");
     expect_rel(on_r.se_total, c["se"]["total"], 0.03, "se total, spatialreg's variance");
-    if (model != "sar" || effect == "individual" || effect == "twoways") continue;
+    if (model == "sac") continue;
     const Impacts mine = spatial_panel_impacts(s.data, *impacts_input(fit_spatial_panel(s, options(model, effect)).reg), o);
     expect_rel(mine.se_direct, c["se"]["direct"], 0.03, "se direct, cbec's variance");
     expect_rel(mine.se_indirect, c["se"]["indirect"], 0.03, "se indirect, cbec's variance");
     expect_rel(mine.se_total, c["se"]["total"], 0.03, "se total, cbec's variance");
     ++own;
   }
-  EXPECT_EQ(own, 2u);
+  EXPECT_EQ(own, 6u);
+}
+
+// The SAR's and SDM's variance of (rho, beta, theta) with fixed effects on the unbalanced panel (lags
+// within): the inverse information of the model with the effect dummies, as spatialreg's lagsarlm
+// with them (method "eigen": its asymptotic variance), to 1e-5 relative. rho's row needs
+// Q G_t (X beta + D alpha): with different W_t, G D alpha is no longer in span D, and the within
+// G Q X beta alone gave an SE of rho of 0.0251 for 0.0117 (SAR, unit effects).
+TEST(SpatialPanelImpactsUnbalanced, TheFitsVarianceAsSpatialregs) {
+  size_t checked = 0;
+  for (const auto& c : fixture()["models"]) {
+    const std::string model = c["model"], effect = c["effect"];
+    if (model == "sac") continue;
+    SCOPED_TRACE(model + " " + effect);
+    const SpatialPanelSample& s = unbalanced(effect == "pooled");
+    const ImpactsInput in = *impacts_input(fit_spatial_panel(s, options(model, effect)).reg);
+    const ImpactsInput ref = input(c);
+    ASSERT_EQ(in.vcov.rows(), ref.vcov.rows());
+    for (Eigen::Index i = 0; i < ref.vcov.rows(); ++i) {
+      const double se = std::sqrt(ref.vcov(i, i));
+      EXPECT_NEAR(std::sqrt(in.vcov(i, i)), se, 1e-5 * se) << "se [" << i << "]";
+      for (Eigen::Index j = 0; j < i; ++j)   // the correlations
+        EXPECT_NEAR(in.vcov(i, j) / std::sqrt(in.vcov(i, i) * in.vcov(j, j)), ref.vcov(i, j) / std::sqrt(ref.vcov(i, i) * ref.vcov(j, j)), 1e-5)
+            << "correlation [" << i << ", " << j << "]";
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 6u);
 }
 
 TEST(SpatialPanelImpactsUnbalanced, RandomEffectsAgainstTheDenseFormula) {
