@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: two-way and three-way fixed-effects OLS with 5 regressors and standard
 # errors clustered by unit, and CSV reading, for cbec and R (fixest when installed in R_LIBS, else estimatr), in one
-# run on the same data, machine and threads. Writes bench/feols/results-<rows>.tsv; summarize with
+# run on the same data, machine and threads (wall and CPU seconds: on a loaded machine the CPU
+# seconds, user + system, are the steadier comparison). Writes bench/feols/results-<rows>.tsv; summarize with
 # bench/feols/report.sh. Usage: bench/feols/run.sh 1000000 [10000000 ...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,12 +16,12 @@ for n in "$@"; do
   csv="$work/panel3_$n.csv"
   [ -f "$csv" ] || Rscript "$here/make_data.R" "$n" "$csv"
   out="$here/results-$n.tsv"
-  printf "tool\ttask\tseconds\tpeak_kb\n" > "$out"
+  printf "tool\ttask\tseconds\tpeak_kb\tcpu_seconds\n" > "$out"
   measure() {  # tool task command...
     local tool=$1 task=$2; shift 2
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/$tool-$task.out" 2>&1
-    read -r secs kb < "$work/time.txt"
-    printf "%s\t%s\t%s\t%s\n" "$tool" "$task" "$secs" "$kb" >> "$out"
+    /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" > "$work/$tool-$task.out" 2>&1
+    read -r secs kb user sys < "$work/time.txt"
+    printf "%s\t%s\t%s\t%s\t%s\n" "$tool" "$task" "$secs" "$kb" "$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')" >> "$out"
   }
   export OMP_NUM_THREADS=$threads
   measure cbec read "$cbec" describe "$csv" y

@@ -6,6 +6,13 @@
 
 namespace cbec {
 
+namespace {
+std::string p_approx_note(PApprox a) {
+  return a == PApprox::MacKinnon1996 ? "MacKinnon's (1996) method for the regression's N (cbec's simulated surfaces)"
+         : a == PApprox::MacKinnon1996Asymptotic ? "MacKinnon's (1996) method, asymptotic (cbec's simulated surfaces)" : "MacKinnon (1994) asymptotic";
+}
+}  // namespace
+
 Table unit_tests_table(const std::vector<UnitTests>& blocks) {
   Table t;
   if (blocks.empty()) return t;
@@ -26,8 +33,13 @@ Table unit_tests_table(const std::vector<UnitTests>& blocks) {
     t.notes.push_back(fmt::format("Deterministic terms: {}; {}. H0: stationarity. Critical values: KPSS (1992) Table 1; p-values interpolated in it, "
                                   "bounded to [0.01, 0.10].", to_string(first.deterministic), first.lags));
   else
-    t.notes.push_back(fmt::format("Deterministic terms: {}; lags: {}. H0: unit root. p-values: MacKinnon (1994); critical values: MacKinnon (2010) for the regression's N.",
-                                  to_string(first.deterministic), first.lags));
+    t.notes.push_back(fmt::format("Deterministic terms: {}; lags: {}. H0: unit root. p-values: {}; critical values: MacKinnon (2010) for the regression's N.",
+                                  to_string(first.deterministic), first.lags, p_approx_note(first.p_approx)));
+  bool short_sample = false;
+  for (const auto& b : blocks)
+    for (const auto& r : b.results) short_sample = short_sample || r.nobs < 20;
+  if (first.test != "kpss" && first.p_approx == PApprox::MacKinnon1996 && short_sample)
+    t.notes.push_back("The response surfaces of the p-values are estimated for 20 or more observations; with fewer the p-values use them at 20.");
   return t;
 }
 

@@ -2,12 +2,14 @@
 // problems (load-independent) stay within stated bounds, and the absorbed estimates equal the
 // dummy-variable regression's.
 #include <gtest/gtest.h>
+#include <omp.h>
 
 #include <cmath>
 #include <random>
 
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/ols/feols.hpp"
+#include "cbec/frame/factor.hpp"
 
 using namespace cbec;
 
@@ -99,5 +101,35 @@ TEST(DemeanConvergence, LooserToleranceStopsEarlierNearTheSolution) {
   for (long j = 0; j < 2; ++j) {
     EXPECT_NEAR(early.coef[j], tight.coef[j], 1e-4);
     EXPECT_NE(early.coef[j], tight.coef[j]);
+  }
+}
+
+// Columns demeaned together (one pass over the rows per sweep for a batch, irons_tuck.hpp's
+// lockstep) get the very numbers each gets alone, whatever the threads, including columns that
+// stop at different iterations and columns stopped by the iteration cap (the three stages).
+TEST(DemeanConvergence, ColumnsTogetherEqualEachAloneBitForBit) {
+  const Frame f = three_way(300, 40, 10, 11);
+  const std::vector<Factor> fes = {make_factor(f, {"worker"}), make_factor(f, {"firm"}), make_factor(f, {"year"})};
+  const long n = static_cast<long>(fes[0].codes.size());
+  Eigen::MatrixXd m(n, 5);
+  const char* names[] = {"y", "x1", "x2", "w", "year"};  // w and year converge at once, y and x slowly
+  for (long j = 0; j < 5; ++j)
+    for (long i = 0; i < n; ++i) m(i, j) = f.numeric(names[j])[static_cast<size_t>(i)];
+  const Eigen::VectorXd no_weights;
+  for (size_t max_iter : {size_t{10000}, size_t{40}, size_t{3}}) {
+    const Demeaner d(fes, no_weights, 1e-10, max_iter);
+    for (int threads : {1, 2}) {
+      const int before = omp_get_max_threads();
+      omp_set_num_threads(threads);
+      Eigen::MatrixXd together = m;
+      d.demean(together);
+      omp_set_num_threads(before);
+      for (long j = 0; j < 5; ++j) {
+        Eigen::VectorXd alone = m.col(j);
+        d.demean(alone);
+        for (long i = 0; i < n; ++i)
+          ASSERT_EQ(together(i, j), alone[i]) << names[j] << " row " << i << " max_iter " << max_iter << " threads " << threads;
+      }
+    }
   }
 }

@@ -262,3 +262,20 @@ TEST(Threshold, BootstrapIsTheSameForAGivenSeedWhateverTheThreads) {
     expect_rel(a.crit99, before[k][3], "crit99");
   }
 }
+
+// The third test's draws search three times; the later searches fit B'B products large enough for
+// Eigen to split their sums by its own thread count. 1 and 2 threads give the same bits all the same.
+TEST(Threshold, ThirdTestIsBitIdenticalForOneAndTwoThreads) {
+  ThresholdSpec s = hansen_spec();
+  s.draws = {0, 0, 40};
+  s.seed = 2024;
+  s.threads = 1;
+  const ThresholdStep one = panel_threshold(hansen_data(), s).steps[2];
+  s.threads = 2;
+  const ThresholdStep two = panel_threshold(hansen_data(), s).steps[2];
+  EXPECT_EQ(one.F, two.F);
+  EXPECT_EQ(one.p_value, two.p_value);
+  EXPECT_EQ(one.crit90, two.crit90);
+  EXPECT_EQ(one.crit95, two.crit95);
+  EXPECT_EQ(one.crit99, two.crit99);
+}

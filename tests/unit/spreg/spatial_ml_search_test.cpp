@@ -1,5 +1,5 @@
 // The sparse log-determinant's search (spatial_ml_search.hpp) against the root of the analytic
-// score (eigenvalues): the maximizer to 1e-9 from good and poor starts, ln|I - rho W| exact at it,
+// score (eigenvalues): the maximizer to 1e-9 from good and poor starts, ln|I - rho W| to 1e-10 at it,
 // its second derivative to 1e-6 (relative), at most 14 factorizations from within 0.1 of the
 // maximum (30 from anywhere). SSE(lambda) from one QR (error_model_sse.hpp) against a QR at each lambda to
 // 1e-10. End to end, SAR, SEM, SDM and SDEM with the sparse method equal the eigenvalue method's to

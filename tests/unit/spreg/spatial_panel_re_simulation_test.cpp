@@ -13,7 +13,10 @@
 //   SAR-RE  y_t = (I - 0.4 W_t)^-1 (2 + x_t + mu_t + v_t)
 //   SEM-RE  y_t = 2 + x_t + mu_t + (I - 0.5 W_t)^-1 v_t      (Baltagi, Song and Koh)
 //   SEM-RE  y_t = 2 + x_t + (I - 0.5 W_t)^-1 (mu_t + v_t)    (Kapoor, Kelejian and Prucha)
-// with the same checks.
+// with the same checks; and the SAC-RE with both errors on the unbalanced panel,
+//   SAC-RE  y_t = (I - 0.4 W_t)^-1 (2 + x_t + mu_t + (I - 0.3 W_t)^-1 v_t)    (Baltagi errors)
+//   SAC-RE  y_t = (I - 0.4 W_t)^-1 (2 + x_t + (I - 0.3 W_t)^-1 (mu_t + v_t))  (KKP errors)
+// where lambda's mean and coverage are checked as rho's (the two share the information: bounds 0.05).
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
@@ -32,26 +35,37 @@ namespace {
 
 struct Summary {
   double spatial = 0, beta = 0, phi = 0, cover_spatial = 0, cover_beta = 0;
+  double error = 0, cover_error = 0;   // SAC: lambda
 };
 
-// One replication's fit into the means and coverage rates (terms: the spatial parameter, phi, the
-// intercept, beta).
-void add_fit(Summary& s, const SpatialPanelResult& fit, double spatial, double beta, int reps) {
+// One replication's fit into the means and coverage rates (terms: the spatial parameter, [SAC:
+// lambda,] phi, the intercept, beta "x").
+void add_fit(Summary& s, const SpatialPanelResult& fit, double spatial, double lambda, double beta, int reps) {
   const Eigen::VectorXd se = fit.reg.se();
-  const double b = fit.reg.coef[3];
+  const long x = fit.reg.find("x");
+  const double b = fit.reg.coef[x];
   s.spatial += fit.spatial / reps;
   s.beta += b / reps;
   s.phi += fit.phi / reps;
   s.cover_spatial += (std::fabs(fit.spatial - spatial) < 1.96 * se[0] ? 1.0 : 0.0) / reps;
-  s.cover_beta += (std::fabs(b - beta) < 1.96 * se[3] ? 1.0 : 0.0) / reps;
+  s.cover_beta += (std::fabs(b - beta) < 1.96 * se[x] ? 1.0 : 0.0) / reps;
+  if (fit.reg.terms[1] != "lambda") return;
+  s.error += fit.spatial_error / reps;
+  s.cover_error += (std::fabs(fit.spatial_error - lambda) < 1.96 * se[1] ? 1.0 : 0.0) / reps;
 }
 
 // The panel d (balanced or not: each period's rows and W_t), simulated and fitted reps times:
 // x ~ N(0, 1), beta = 1, intercept 2, mu ~ N(0, 1), v ~ N(0, 1), drawn unit by unit in each period.
-Summary simulate(SpatialPanelData d, SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed) {
+// SAC: spatial is rho, lambda the error's.
+Summary simulate(SpatialPanelData d, SpatialPanelModel model, SpatialReErrors errors, double spatial, int reps, unsigned seed, double lambda = 0) {
   const double beta = 1, intercept = 2;
-  std::vector<Eigen::MatrixXd> inverse;   // (I - spatial W)^-1 of each distinct W_t
-  for (const auto& wt : d.weights) inverse.push_back((Eigen::MatrixXd::Identity(wt.rows(), wt.rows()) - spatial * Eigen::MatrixXd(wt)).inverse());
+  // (I - spatial W)^-1 and (SAC) (I - lambda W)^-1 of each distinct W_t
+  std::vector<Eigen::MatrixXd> inverse, error_inverse;
+  for (const auto& wt : d.weights) {
+    const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(wt.rows(), wt.rows());
+    inverse.push_back((I - spatial * Eigen::MatrixXd(wt)).inverse());
+    error_inverse.push_back((I - lambda * Eigen::MatrixXd(wt)).inverse());
+  }
   const long nt = static_cast<long>(d.unit.size());
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> z(0, 1);
@@ -78,12 +92,15 @@ Summary simulate(SpatialPanelData d, SpatialPanelModel model, SpatialReErrors er
       }
       const Eigen::MatrixXd& inv = inverse[d.period_weights[t]];
       Eigen::VectorXd yt;
-      if (model == SpatialPanelModel::Sar) yt = inv * (mean + mut + v);
+      const Eigen::MatrixXd& einv = error_inverse[d.period_weights[t]];
+      if (model == SpatialPanelModel::Sac && errors == SpatialReErrors::Baltagi) yt = inv * (mean + mut + einv * v);
+      else if (model == SpatialPanelModel::Sac) yt = inv * (mean + einv * (mut + v));
+      else if (model == SpatialPanelModel::Sar) yt = inv * (mean + mut + v);
       else if (errors == SpatialReErrors::Baltagi) yt = mean + mut + inv * v;
       else yt = mean + inv * (mut + v);
       for (long a = 0; a < m; ++a) d.y[rows[static_cast<size_t>(a)]] = yt[a];
     }
-    add_fit(s, spatial_panel_re(d, o), spatial, beta, reps);
+    add_fit(s, spatial_panel_re(d, o), spatial, lambda, beta, reps);
   }
   return s;
 }
@@ -91,8 +108,8 @@ Summary simulate(SpatialPanelData d, SpatialPanelModel model, SpatialReErrors er
 SpatialPanelData balanced() { return lattice_panel(7, 10, {"(Intercept)", "x"}); }
 SpatialPanelData unbalanced() { return cbec::testing::unbalanced_lattice_panel(7, 10, {"(Intercept)", "x"}); }
 
-void check(const Summary& s, double spatial) {
-  EXPECT_NEAR(s.spatial, spatial, 0.03);
+void check(const Summary& s, double spatial, double tol = 0.03) {
+  EXPECT_NEAR(s.spatial, spatial, tol);
   EXPECT_NEAR(s.beta, 1.0, 0.03);
   EXPECT_NEAR(s.phi, 1.0, 0.25);
   EXPECT_GE(s.cover_spatial, 0.85);
@@ -119,3 +136,16 @@ TEST(SpatialPanelReSimulation, UnbalancedSemBaltagiRecoversLambdaAndBeta) {
 TEST(SpatialPanelReSimulation, UnbalancedSemKkpRecoversLambdaAndBeta) {
   check(simulate(unbalanced(), SpatialPanelModel::Sem, SpatialReErrors::Kkp, 0.5, 100, 3036), 0.5);
 }
+
+// SAC: rho 0.4 and lambda 0.3, each within 0.05 and covered as in check().
+void check_sac(SpatialReErrors errors, unsigned seed) {
+  const Summary s = simulate(unbalanced(), SpatialPanelModel::Sac, errors, 0.4, 100, seed, 0.3);
+  check(s, 0.4, 0.05);
+  EXPECT_NEAR(s.error, 0.3, 0.05);
+  EXPECT_GE(s.cover_error, 0.85);
+  std::printf("lambda %.4f coverage %.2f\n", s.error, s.cover_error);
+}
+
+TEST(SpatialPanelReSimulation, UnbalancedSacBaltagiRecoversRhoLambdaAndBeta) { check_sac(SpatialReErrors::Baltagi, 3037); }
+
+TEST(SpatialPanelReSimulation, UnbalancedSacKkpRecoversRhoLambdaAndBeta) { check_sac(SpatialReErrors::Kkp, 3038); }

@@ -39,7 +39,7 @@ TEST(Adf, MatchesStatsmodelsAdfuller) {
     const std::string what = c["state"].get<std::string>() + " " + c["variable"].get<std::string>() + " " + c["deterministic"].get<std::string>() +
                              " lags " + c["lags"].get<std::string>();
     const Eigen::VectorXd y = state_series(f, c["state"], c["variable"], c["variable"] == "gsp");
-    const AdfResult r = adf_test(y, parse_deterministic(c["deterministic"]), parse_lag_choice(c["lags"], c["max_lags"]));
+    const AdfResult r = adf_test(y, parse_deterministic(c["deterministic"]), parse_lag_choice(c["lags"], c["max_lags"]), true, PApprox::MacKinnon1994);
     EXPECT_EQ(r.lags, c["used_lag"].get<int>()) << what;
     EXPECT_EQ(r.nobs, c["nobs"].get<size_t>()) << what;
     expect_rel(r.stat, c["stat"], what + " tau");

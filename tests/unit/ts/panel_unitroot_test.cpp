@@ -45,6 +45,7 @@ TEST(PanelUnitRoot, MatchesPlmPurtest) {
     spec.lags = parse_lag_choice(c["lags"], c["max_lags"]);
     spec.dfcor = !c["mle_variance"].get<bool>();
     spec.hadri_robust = c["stat"] != "Z";
+    spec.p_approx = PApprox::MacKinnon1994;   // the fixture asks plm for p.approx = "MacKinnon1994"
     const std::string what = key + " " + c["test"].get<std::string>() + " " + c["stat"].get<std::string>() + " " +
                              c["deterministic"].get<std::string>() + " lags " + c["lags"].get<std::string>() + (spec.dfcor ? " dfcor" : "");
     const PanelUnitRootResult r = run(c["test"], series[key], spec);

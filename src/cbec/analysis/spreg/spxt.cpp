@@ -45,6 +45,9 @@ Analysis spxt_analysis() {
   a.options.push_back(flag_option("durbin",
                                   "estimator gm: W x of every regressor but the intercept as further regressors (\"W.x\"), as splm's spgm(Durbin = TRUE): "
                                   "sar becomes the SDM, sem the SDEM, sac the SAC with W x; by ML the SDM is model sdm"));
+  a.options.push_back(list_option("durbin_terms",
+                                  "sdm by ML, or estimator gm with durbin: the regressors whose spatial lag W x enters (spatialreg's Durbin = ~ x1 + x2, splm's "
+                                  "spgm(Durbin = ~ x1 + x2); default every regressor but the intercept); impacts take theta = 0 for the others"));
   a.options.push_back(flag_option("dynamic",
                                   "Dynamic spatial panel: y_{t-1} and W y_{t-1} added as regressors, every unit's first period the initial condition (dropped); "
                                   "sar and sdm with effect individual or twoways: quasi-ML of Yu, de Jong and Lee (2008) with their bias correction (see "
@@ -73,6 +76,14 @@ Analysis spxt_analysis() {
     if (gm && dynamic) throw SpecError("dynamic: the dynamic spatial panel is estimated by ML, not with estimator gm");
     if (!gm && o.text("moments") != "initial") throw SpecError("moments: the GM moments apply with estimator gm");
     if (!gm && o.flag("durbin")) throw SpecError("durbin: the W x terms of sar, sem and sac are for estimator gm; by ML use model sdm");
+    const std::vector<std::string> durbin_terms = o.list("durbin_terms");
+    const std::vector<std::string> models = o.list("model");
+    if (!durbin_terms.empty()) {
+      if (dynamic) throw SpecError("durbin_terms: the dynamic sdm lags every regressor; drop durbin_terms or dynamic");
+      if (gm && !o.flag("durbin")) throw SpecError("durbin_terms: with estimator gm they choose the W x terms of durbin; add --durbin");
+      if (!gm && std::find(models.begin(), models.end(), "sdm") == models.end())
+        throw SpecError("durbin_terms: by ML they choose the W x terms of model sdm; none of the models is sdm (--model)");
+    }
     if (dynamic && random) throw SpecError("dynamic: the dynamic spatial panel takes fixed effects or pooled, not effect random (y_{t-1} is correlated with the random effect)");
     const bool intercept = random || o.text("effect") == "pooled";
     SpatialPanelSample sample;
@@ -120,6 +131,7 @@ Analysis spxt_analysis() {
       po.re_errors = o.text("re_errors") == "kkp" ? SpatialReErrors::Kkp : SpatialReErrors::Baltagi;
       po.moments = parse_gm_moments(o.text("moments"));
       po.durbin = o.flag("durbin");
+      if (gm || m == "sdm") po.durbin_terms = durbin_terms;
       const SpatialPanelResult r = fit_spatial_panel(sample, po, gm);
       lap.lap(Stage::Solve);
       regs.push_back(r.reg);

@@ -14,10 +14,11 @@ Analysis cd_analysis();
 Analysis cips_analysis();
 
 // The options every unit-root analysis takes: variable, deterministic, lags, max_lags, series
-// (levels, differences or both), demean, mle_variance.
+// (levels, differences or both), demean, mle_variance, p_approx.
 std::vector<OptionSpec> unit_root_options(const std::string& default_deterministic);
 Deterministic deterministic_option(const Options& o);
 LagChoice lag_option(const Options& o);
+PApprox p_approx_option(const Options& o);
 // The series of `variable` the options ask for: levels, first differences, or both (in that order),
 // with their labels "levels" / "differences".
 std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& frame, const Options& o, const AnalysisContext& ctx,

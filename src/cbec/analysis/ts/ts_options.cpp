@@ -11,10 +11,16 @@ std::vector<OptionSpec> unit_root_options(const std::string& default_determinist
           count_option("max_lags", nullptr, "Largest lag order the selection considers (default: Schwert's floor(12 (T/100)^(1/4)))"),
           choice_option("series", {"both", "levels", "differences"}, "both", "Test the levels, the first differences, or both in one table"),
           flag_option("demean", "Subtract the cross-sectional mean of each period first (Levin-Lin-Chu sec. 5; Stata's demean)"),
-          flag_option("mle_variance", "Standard errors from rss/n (plm purtest's dfcor = FALSE) instead of rss/(n - K)")};
+          flag_option("mle_variance", "Standard errors from rss/n (plm purtest's dfcor = FALSE) instead of rss/(n - K)"),
+          choice_option("p_approx", {"mackinnon1994", "mackinnon1996", "mackinnon1996_asymptotic"}, "mackinnon1994",
+                        "p-values of the ADF and PP tau (and of Fisher tests' units): MacKinnon (1994) asymptotic (statsmodels), "
+                        "or MacKinnon's (1996) method at the regression's N (as EViews) or asymptotically (as plm's purtest default) "
+                        "with cbec's own simulated quantile surfaces")};
 }
 
 Deterministic deterministic_option(const Options& o) { return parse_deterministic(o.text("deterministic")); }
+
+PApprox p_approx_option(const Options& o) { return parse_p_approx(o.text("p_approx")); }
 
 LagChoice lag_option(const Options& o) { return parse_lag_choice(o.text("lags"), o.has("max_lags") ? o.integer("max_lags") : -1); }
 

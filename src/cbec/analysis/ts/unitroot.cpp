@@ -43,9 +43,10 @@ Analysis unitroot_analysis() {
     spec.dfcor = !o.flag("mle_variance");
     spec.hadri_robust = !o.flag("hadri_homoskedastic");
     spec.bandwidth = o.text("bandwidth");
+    spec.p_approx = p_approx_option(o);
     std::vector<UnitRootBlock> blocks;
     Outcome out;
-    out.json = {{"method", "unitroot"}, {"lags", describe(spec.lags)}, {"results", nlohmann::json::array()}};
+    out.json = {{"method", "unitroot"}, {"lags", describe(spec.lags)}, {"p_approx", describe(spec.p_approx)}, {"results", nlohmann::json::array()}};
     for (const auto& variable : o.list("variable")) {
       UnitRootBlock& block = blocks.emplace_back();
       block.variable = variable;

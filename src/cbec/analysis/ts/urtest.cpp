@@ -26,13 +26,14 @@ Analysis urtest_analysis() {
     spec.adf_lags = lag_option(o);
     spec.bandwidth = o.text("bandwidth");
     spec.dfcor = !o.flag("mle_variance");
+    spec.p_approx = p_approx_option(o);
     std::vector<UnitTests> blocks;
     for (const auto& [label, s] : requested_series(frame, o, ctx, o.text("variable"))) {
       blocks.push_back(unit_tests(s, spec));
       blocks.back().label = label;
     }
     Outcome out;
-    out.json = {{"method", "urtest"}, {"test", spec.test}, {"results", nlohmann::json::array()}};
+    out.json = {{"method", "urtest"}, {"test", spec.test}, {"p_approx", describe(spec.p_approx)}, {"results", nlohmann::json::array()}};
     for (const auto& b : blocks) out.json["results"].push_back(to_json(b));
     out.tables.push_back(unit_tests_table(blocks));
     return out;

@@ -4,35 +4,70 @@
 #include <numeric>
 #include <stdexcept>
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 #include "cbec/estimate/ols/irons_tuck.hpp"
 #include "cbec/stats/reduce_exchange.hpp"
 
 namespace cbec {
 namespace {
 
-constexpr size_t kWarmup = 15;  // fixest's iter_warmup: iterations on all dimensions before the two largest
+constexpr size_t kWarmup = 15;    // fixest's iter_warmup: iterations on all dimensions before the two largest
+constexpr size_t kMaxBatch = 8;   // columns demeaned together (their coefficients are interleaved)
 
-// One dimension's block of a sweep: coef_q[g] = (sum_g w v - sum_g w * sum_{r != q} coef_r) / sum_g w,
-// without the division (the caller divides, after adding the processes' sums when rows are split).
-// `codes` and `coefs` list the other dimensions; out holds sum_g w v on entry (the caller copies it).
-template <bool Weighted>
-void update_block(size_t n, const int32_t* cq, const std::vector<const int32_t*>& codes,
-                  const std::vector<const double*>& coefs, const double* w, double* out) {
+// One dimension's block of a sweep, for k interleaved columns: coef_q[g] = (sum_g w v - sum_g w *
+// sum_{r != q} coef_r) / sum_g w, without the division (the caller divides, after adding the
+// processes' sums when rows are split). `codes` and `coefs` list the other dimensions; out holds
+// sum_g w v on entry (the caller copies it). Each column gets the arithmetic it would get alone.
+// K > 0 is k known at compile time (the loop over the batch unrolled); K = 0 reads k.
+template <bool Weighted, size_t K>
+void update_block(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+                  const std::vector<const double*>& coefs, const double* w, double* __restrict out) {
+  if (K > 0) k = K;
   const size_t R = codes.size();
   if (R == 1) {
     const int32_t* c0 = codes[0];
-    const double* a0 = coefs[0];
-    for (size_t i = 0; i < n; ++i) out[cq[i]] -= (Weighted ? w[i] : 1.0) * a0[c0[i]];
+    const double* __restrict a0 = coefs[0];
+    for (size_t i = 0; i < n; ++i) {
+      const double wi = Weighted ? w[i] : 1.0;
+      double* o = out + static_cast<size_t>(cq[i]) * k;
+      const double* a = a0 + static_cast<size_t>(c0[i]) * k;
+      for (size_t j = 0; j < k; ++j) o[j] -= wi * a[j];
+    }
   } else if (R == 2) {
     const int32_t *c0 = codes[0], *c1 = codes[1];
-    const double *a0 = coefs[0], *a1 = coefs[1];
-    for (size_t i = 0; i < n; ++i) out[cq[i]] -= (Weighted ? w[i] : 1.0) * (a0[c0[i]] + a1[c1[i]]);
+    const double *__restrict a0 = coefs[0], *__restrict a1 = coefs[1];
+    for (size_t i = 0; i < n; ++i) {
+      const double wi = Weighted ? w[i] : 1.0;
+      double* o = out + static_cast<size_t>(cq[i]) * k;
+      const double* a = a0 + static_cast<size_t>(c0[i]) * k;
+      const double* b = a1 + static_cast<size_t>(c1[i]) * k;
+      for (size_t j = 0; j < k; ++j) o[j] -= wi * (a[j] + b[j]);
+    }
   } else {
     for (size_t i = 0; i < n; ++i) {
-      double s = 0;
-      for (size_t r = 0; r < R; ++r) s += coefs[r][codes[r][i]];
-      out[cq[i]] -= (Weighted ? w[i] : 1.0) * s;
+      const double wi = Weighted ? w[i] : 1.0;
+      double* o = out + static_cast<size_t>(cq[i]) * k;
+      for (size_t j = 0; j < k; ++j) {
+        double s = 0;
+        for (size_t r = 0; r < R; ++r) s += coefs[r][static_cast<size_t>(codes[r][i]) * k + j];
+        o[j] -= wi * s;
+      }
     }
+  }
+}
+
+template <bool Weighted>
+void update_block(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+                  const std::vector<const double*>& coefs, const double* w, double* out) {
+  switch (k) {
+    case 1: return update_block<Weighted, 1>(n, k, cq, codes, coefs, w, out);
+    case 2: return update_block<Weighted, 2>(n, k, cq, codes, coefs, w, out);
+    case 3: return update_block<Weighted, 3>(n, k, cq, codes, coefs, w, out);
+    case 4: return update_block<Weighted, 4>(n, k, cq, codes, coefs, w, out);
+    default: return update_block<Weighted, 0>(n, k, cq, codes, coefs, w, out);
   }
 }
 
@@ -62,27 +97,38 @@ Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weight
     throw std::logic_error("Demeaner: the rows must be split by the largest fixed-effect dimension");
 }
 
-Demeaner::ColumnStats Demeaner::project(double* v, const std::vector<size_t>& dims, size_t max_iter) const {
-  const size_t Q = dims.size();
+std::vector<Demeaner::ColumnStats> Demeaner::project(const std::vector<double*>& v, const std::vector<size_t>& dims,
+                                                     const std::vector<size_t>& max_iter) const {
+  const size_t Q = dims.size(), k = v.size();
   const bool weighted = w_.size() > 0;
   const double* w = weighted ? w_.data() : nullptr;
   std::vector<size_t> offset(Q + 1, 0);
-  for (size_t k = 0; k < Q; ++k) offset[k + 1] = offset[k] + fes_[dims[k]].n_levels;
-  // Weighted sums of v per level, stacked as the coefficients are.
-  // With split rows: this process's sums (the other processes' are added in the sweep).
-  std::vector<double> vsum(offset[Q], 0.0);
-  for (size_t k = 0; k < Q; ++k) {
-    const int32_t* c = fes_[dims[k]].codes.data();
-    double* s = vsum.data() + offset[k];
-    for (size_t i = 0; i < n_; ++i) s[c[i]] += (weighted ? w[i] : 1.0) * v[i];
+  for (size_t d = 0; d < Q; ++d) offset[d + 1] = offset[d] + fes_[dims[d]].n_levels;
+  // Weighted sums of v per level, stacked as the coefficients are (level g of dimension d, column
+  // j at (offset[d] + g) * k + j). With split rows: this process's sums (the other processes' are
+  // added in the sweep).
+  std::vector<double> vsum(offset[Q] * k, 0.0);
+  for (size_t d = 0; d < Q; ++d) {
+    const int32_t* c = fes_[dims[d]].codes.data();
+    double* s = vsum.data() + offset[d] * k;
+    for (size_t i = 0; i < n_; ++i) {
+      const double wi = weighted ? w[i] : 1.0;
+      double* sg = s + static_cast<size_t>(c[i]) * k;
+      for (size_t j = 0; j < k; ++j) sg[j] += wi * v[j][i];
+    }
   }
   ReduceExchange* ex = partition_ ? partition_->exchange : nullptr;
-  ColumnStats st;
-  std::vector<double> coef(offset[Q], 0.0);
+  std::vector<ColumnStats> st(k);
+  std::vector<double> coef(offset[Q] * k, 0.0);
+  auto divide = [&](double* o, size_t dim) {
+    const std::vector<double>& ws = wsum_[dim];
+    for (size_t g = 0; g < ws.size(); ++g)
+      for (size_t j = 0; j < k; ++j) o[g * k + j] /= ws[g];
+  };
   if (Q == 1) {
     if (split(dims[0])) ex->sum(vsum.data(), vsum.size());
-    const auto& s = wsum_[dims[0]];
-    for (size_t g = 0; g < s.size(); ++g) coef[g] = vsum[g] / s[g];
+    coef = vsum;
+    divide(coef.data(), dims[0]);
   } else {
     std::vector<const int32_t*> codes(Q - 1);
     std::vector<const double*> coefs(Q - 1);
@@ -94,68 +140,105 @@ Demeaner::ColumnStats Demeaner::project(double* v, const std::vector<size_t>& di
         for (size_t r = 0; r < Q; ++r) {
           if (r == q) continue;
           codes[a] = fes_[dims[r]].codes.data();
-          coefs[a++] = (r < q ? in : out) + offset[r];
+          coefs[a++] = (r < q ? in : out) + offset[r] * k;
         }
-        double* o = out + offset[q];
-        std::copy(vsum.begin() + static_cast<long>(offset[q]), vsum.begin() + static_cast<long>(offset[q + 1]), o);
-        const size_t levels = offset[q + 1] - offset[q];
+        double* o = out + offset[q] * k;
+        std::copy(vsum.begin() + static_cast<long>(offset[q] * k), vsum.begin() + static_cast<long>(offset[q + 1] * k), o);
         const int32_t* cq = fes_[dims[q]].codes.data();
-        if (weighted) update_block<true>(n_, cq, codes, coefs, w, o);
-        else update_block<false>(n_, cq, codes, coefs, w, o);
-        if (split(dims[q])) ex->sum(o, levels);
-        const double* ws = wsum_[dims[q]].data();
-        for (size_t g = 0; g < levels; ++g) o[g] /= ws[g];
+        if (weighted) update_block<true>(n_, k, cq, codes, coefs, w, o);
+        else update_block<false>(n_, k, cq, codes, coefs, w, o);
+        if (split(dims[q])) ex->sum(o, (offset[q + 1] - offset[q]) * k);
+        divide(o, dims[q]);
       }
     };
-    auto ssr = [&](const double* x) {
-      double s = 0;
-      for (size_t i = 0; i < n_; ++i) {
-        double e = v[i];
-        for (size_t k = 0; k < Q; ++k) e -= x[offset[k] + fes_[dims[k]].codes[i]];
-        s += e * e;
-      }
-      if (ex) ex->sum(&s, 1);
-      return s;
+    auto ssr = [&](const double* x, double* s) {
+      std::fill(s, s + k, 0.0);
+      for (size_t i = 0; i < n_; ++i)
+        for (size_t j = 0; j < k; ++j) {
+          double e = v[j][i];
+          for (size_t d = 0; d < Q; ++d) e -= x[(offset[d] + static_cast<size_t>(fes_[dims[d]].codes[i])) * k + j];
+          s[j] += e * e;
+        }
+      if (ex) ex->sum(s, k);
     };
     // With split rows, the first dimension (the split one) is this process's own: its entries of
     // the iterated vector are summed over the processes in the acceleration and its test.
     const FixedPointSplit fps{ex, ex ? offset[1] : 0};
-    const FixedPointStats fp = irons_tuck_fixed_point(sweep, ssr, coef, offset[Q - 1], tol_, max_iter, fps);
-    st = {fp.iterations, fp.evaluations, fp.converged};
+    const std::vector<FixedPointStats> fp = irons_tuck_fixed_point(sweep, ssr, coef, k, offset[Q - 1], tol_, max_iter, fps);
+    for (size_t j = 0; j < k; ++j) st[j] = {fp[j].iterations, fp[j].evaluations, fp[j].converged};
   }
-  for (size_t i = 0; i < n_; ++i) {
-    double s = 0;
-    for (size_t k = 0; k < Q; ++k) s += coef[offset[k] + fes_[dims[k]].codes[i]];
-    v[i] -= s;
-  }
+  for (size_t i = 0; i < n_; ++i)
+    for (size_t j = 0; j < k; ++j) {
+      double s = 0;
+      for (size_t d = 0; d < Q; ++d) s += coef[(offset[d] + static_cast<size_t>(fes_[dims[d]].codes[i])) * k + j];
+      v[j][i] -= s;
+    }
   return st;
 }
 
-Demeaner::ColumnStats Demeaner::demean_column(double* v) const {
-  if (by_size_.size() <= 2) return project(v, by_size_, max_iter_);
-  ColumnStats st = project(v, by_size_, std::min(kWarmup, max_iter_));
-  if (st.converged) return st;
-  auto add = [&](const ColumnStats& s) {
-    st.iterations += s.iterations;
-    st.sweeps += s.sweeps;
-    st.converged = s.converged;
+std::vector<Demeaner::ColumnStats> Demeaner::demean_columns(const std::vector<double*>& v) const {
+  const size_t k = v.size();
+  if (by_size_.size() <= 2) return project(v, by_size_, std::vector<size_t>(k, max_iter_));
+  std::vector<ColumnStats> st = project(v, by_size_, std::vector<size_t>(k, std::min(kWarmup, max_iter_)));
+  // The columns the warm-up left unconverged go on together: the two largest dimensions, then all.
+  std::vector<size_t> rest;
+  for (size_t j = 0; j < k; ++j)
+    if (!st[j].converged) rest.push_back(j);
+  auto go_on = [&](const std::vector<size_t>& cols, const std::vector<size_t>& dims, const std::vector<size_t>& max_iter) {
+    if (cols.empty()) return;
+    std::vector<double*> sub;
+    for (size_t j : cols) sub.push_back(v[j]);
+    const std::vector<ColumnStats> s = project(sub, dims, max_iter);
+    for (size_t c = 0; c < cols.size(); ++c) {
+      ColumnStats& t = st[cols[c]];
+      t.iterations += s[c].iterations;
+      t.sweeps += s[c].sweeps;
+      t.converged = s[c].converged;
+    }
   };
-  const size_t two_max = max_iter_ / 2 > st.iterations ? max_iter_ / 2 - st.iterations : 0;
-  if (two_max > 0) add(project(v, {by_size_[0], by_size_[1]}, two_max));
-  add(project(v, by_size_, max_iter_ > st.iterations ? max_iter_ - st.iterations : 0));
+  std::vector<size_t> two_cols, two_max;
+  for (size_t j : rest) {
+    const size_t m = max_iter_ / 2 > st[j].iterations ? max_iter_ / 2 - st[j].iterations : 0;
+    if (m > 0) {
+      two_cols.push_back(j);
+      two_max.push_back(m);
+    }
+  }
+  go_on(two_cols, {by_size_[0], by_size_[1]}, two_max);
+  std::vector<size_t> all_max;
+  for (size_t j : rest) all_max.push_back(max_iter_ > st[j].iterations ? max_iter_ - st[j].iterations : 0);
+  go_on(rest, by_size_, all_max);
   return st;
 }
 
 DemeanStats Demeaner::demean(Eigen::MatrixXd& m) const {
   DemeanStats stats;
   if (fes_.empty()) return stats;
-  const long k = m.cols();
-  std::vector<ColumnStats> cols(static_cast<size_t>(k));
-  if (partition_) {  // the exchange is called from this thread, column after column
-    for (long j = 0; j < k; ++j) cols[static_cast<size_t>(j)] = demean_column(m.col(j).data());
+  const size_t k = static_cast<size_t>(m.cols());
+  // Columns in batches demeaned together (one pass over the rows per sweep for the batch); the
+  // batches in parallel, at least one per thread. With split rows the exchange is called from this
+  // thread, batch after batch. Each column's numbers are those of demeaning it alone.
+  size_t n_batches = 1;
+  if (!partition_) {
+#ifdef _OPENMP
+    n_batches = static_cast<size_t>(omp_get_max_threads());
+#endif
+  }
+  n_batches = std::max(n_batches, (k + kMaxBatch - 1) / kMaxBatch);
+  n_batches = std::max<size_t>(1, std::min(n_batches, k));
+  std::vector<ColumnStats> cols(k);
+  auto run_batch = [&](size_t b) {
+    const size_t first = b * k / n_batches, last = (b + 1) * k / n_batches;
+    std::vector<double*> v;
+    for (size_t j = first; j < last; ++j) v.push_back(m.col(static_cast<long>(j)).data());
+    const std::vector<ColumnStats> s = demean_columns(v);
+    std::copy(s.begin(), s.end(), cols.begin() + static_cast<long>(first));
+  };
+  if (partition_) {
+    for (size_t b = 0; b < n_batches; ++b) run_batch(b);
   } else {
 #pragma omp parallel for schedule(dynamic, 1)
-    for (long j = 0; j < k; ++j) cols[static_cast<size_t>(j)] = demean_column(m.col(j).data());
+    for (size_t b = 0; b < n_batches; ++b) run_batch(b);
   }
   for (const auto& c : cols) {
     stats.max_iterations = std::max(stats.max_iterations, c.iterations);
@@ -168,7 +251,7 @@ DemeanStats Demeaner::demean(Eigen::MatrixXd& m) const {
 DemeanStats Demeaner::demean(Eigen::VectorXd& v) const {
   DemeanStats stats;
   if (fes_.empty()) return stats;
-  const ColumnStats c = demean_column(v.data());
+  const ColumnStats c = demean_columns({v.data()}).front();
   return {c.iterations, c.sweeps, c.converged};
 }
 

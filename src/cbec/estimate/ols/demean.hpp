@@ -16,10 +16,15 @@
 // largest dimension, so that dimension's sums and coefficients are its own; per sweep, the sums of
 // every other dimension's levels are added over the processes (one ReduceExchange::sum per
 // dimension), as are the acceleration's two inner products, the sum of squares and the
-// convergence test (one max). The small dimensions' coefficients are then the same on every
-// process, and so is every decision of the iteration: the numbers are those of one process up to
-// the order of the additions. The columns are demeaned one after another (the exchange is called
-// from the main thread): run one process per core.
+// convergence test (one max), for all the columns of a batch at once. The small dimensions'
+// coefficients are then the same on every process, and so is every decision of the iteration: the
+// numbers are those of one process up to the order of the additions. The batches are demeaned one
+// after another (the exchange is called from the main thread): run one process per core.
+//
+// Columns are demeaned in batches (up to 8 together, at least one batch per thread): a sweep reads
+// the rows' fixed-effect codes once for the batch, with the batch's coefficients interleaved by
+// level, and each column follows its own iteration exactly (irons_tuck.hpp's lockstep), so its
+// numbers do not depend on the batch it is in or on the number of threads.
 #pragma once
 #include <Eigen/Core>
 
@@ -62,9 +67,12 @@ class Demeaner {
     size_t iterations = 0, sweeps = 0;
     bool converged = true;
   };
-  ColumnStats demean_column(double* v) const;
-  // Projects v off the dimensions `dims` (indices into fes_, largest first) in place.
-  ColumnStats project(double* v, const std::vector<size_t>& dims, size_t max_iter) const;
+  // Demeans the columns v together (the three-stage strategy above), each as if alone.
+  std::vector<ColumnStats> demean_columns(const std::vector<double*>& v) const;
+  // Projects the columns v off the dimensions `dims` (indices into fes_, largest first) in place,
+  // together: each pass over the rows serves all of them; column j iterates at most max_iter[j] times.
+  std::vector<ColumnStats> project(const std::vector<double*>& v, const std::vector<size_t>& dims,
+                                   const std::vector<size_t>& max_iter) const;
   const std::vector<Factor>& fes_;
   const Eigen::VectorXd& w_;
   double tol_;

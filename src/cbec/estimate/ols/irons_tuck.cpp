@@ -1,5 +1,6 @@
 #include "cbec/estimate/ols/irons_tuck.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "cbec/stats/reduce_exchange.hpp"
@@ -12,50 +13,79 @@ bool moved(double a, double b, double tol) {
   return d > tol && d / (0.1 + std::fabs(a)) > tol;
 }
 
-bool any_moved(const std::vector<double>& a, const std::vector<double>& b, size_t first, size_t n, double tol) {
-  for (size_t k = first; k < n; ++k)
-    if (moved(a[k], b[k], tol)) return true;
-  return false;
+// The k problems interleaved in vectors of m entries each, and which of them are still iterating.
+struct Lockstep {
+  size_t k;
+  const std::vector<char>& active;
+};
+
+// flag[j] |= some entry e in [first, last) of problem j moved, for the active problems.
+void mark_moved(const std::vector<double>& a, const std::vector<double>& b, size_t first, size_t last, double tol,
+                const Lockstep& ls, std::vector<double>& flag) {
+  for (size_t e = first; e < last; ++e)
+    for (size_t j = 0; j < ls.k; ++j)
+      if (ls.active[j] && flag[j] == 0 && moved(a[e * ls.k + j], b[e * ls.k + j], tol)) flag[j] = 1;
 }
 
-// Over the first n entries; with a split vector, any process's own entries or the shared ones.
-bool any_moved(const std::vector<double>& a, const std::vector<double>& b, size_t n, double tol, const FixedPointSplit& split) {
-  if (!split.exchange) return any_moved(a, b, 0, n, tol);
-  // The shared entries are the same everywhere, so every process skips the exchange together.
-  if (any_moved(a, b, split.n_local, n, tol)) return true;
-  double mine = any_moved(a, b, 0, split.n_local, tol) ? 1.0 : 0.0;
-  split.exchange->max(&mine, 1);
-  return mine > 0;
-}
-
-void add_products(const std::vector<double>& X, const std::vector<double>& GX, const std::vector<double>& GGX, size_t first,
-                  size_t n, double& num, double& den) {
-  for (size_t k = first; k < n; ++k) {
-    const double dgx = GGX[k] - GX[k], d2 = dgx - GX[k] + X[k];
-    num += dgx * d2;
-    den += d2 * d2;
-  }
-}
-
-// X <- GGX - (dGX . d2X / d2X . d2X) dGX, with dGX = GGX - GX and d2X = dGX - (GX - X), over the
-// first n entries. False when d2X is zero (nothing left to extrapolate: numerically converged).
-bool extrapolate(std::vector<double>& X, const std::vector<double>& GX, const std::vector<double>& GGX, size_t n,
-                 const FixedPointSplit& split) {
-  double num = 0, den = 0;
+// Per problem, whether any of its first n entries moved; with a split vector, any process's own
+// entries or the shared ones.
+std::vector<double> any_moved(const std::vector<double>& a, const std::vector<double>& b, size_t n, double tol,
+                              const Lockstep& ls, const FixedPointSplit& split) {
+  std::vector<double> flag(ls.k, 0.0);
   if (!split.exchange) {
-    add_products(X, GX, GGX, 0, n, num, den);
-  } else {
-    double own[2] = {0, 0};
-    add_products(X, GX, GGX, 0, split.n_local, own[0], own[1]);
-    split.exchange->sum(own, 2);
-    num = own[0];
-    den = own[1];
-    add_products(X, GX, GGX, split.n_local, n, num, den);
+    mark_moved(a, b, 0, n, tol, ls, flag);
+    return flag;
   }
-  if (den == 0) return false;
-  const double c = num / den;
-  for (size_t k = 0; k < n; ++k) X[k] = GGX[k] - c * (GGX[k] - GX[k]);
-  return true;
+  mark_moved(a, b, split.n_local, n, tol, ls, flag);
+  // The shared entries are the same everywhere, so every process skips the exchange together.
+  bool undecided = false;
+  for (size_t j = 0; j < ls.k; ++j) undecided = undecided || (ls.active[j] && flag[j] == 0);
+  if (!undecided) return flag;
+  std::vector<double> mine(ls.k, 0.0);
+  mark_moved(a, b, 0, split.n_local, tol, ls, mine);
+  split.exchange->max(mine.data(), ls.k);
+  for (size_t j = 0; j < ls.k; ++j) flag[j] = std::max(flag[j], mine[j]);
+  return flag;
+}
+
+// num[j] += dGX . d2X and den[j] += d2X . d2X over entries [first, last) of each problem.
+void add_products(const std::vector<double>& X, const std::vector<double>& GX, const std::vector<double>& GGX,
+                  size_t first, size_t last, size_t k, double* num, double* den) {
+  for (size_t e = first; e < last; ++e)
+    for (size_t j = 0; j < k; ++j) {
+      const size_t i = e * k + j;
+      const double dgx = GGX[i] - GX[i], d2 = dgx - GX[i] + X[i];
+      num[j] += dgx * d2;
+      den[j] += d2 * d2;
+    }
+}
+
+// For each active problem: X <- GGX - (dGX . d2X / d2X . d2X) dGX, with dGX = GGX - GX and
+// d2X = dGX - (GX - X), over the first n entries. ok[j] false when d2X is zero (nothing left to
+// extrapolate: numerically converged); X is then left as it was.
+std::vector<char> extrapolate(std::vector<double>& X, const std::vector<double>& GX, const std::vector<double>& GGX,
+                              size_t n, const Lockstep& ls, const FixedPointSplit& split) {
+  const size_t k = ls.k;
+  std::vector<double> sums(2 * k, 0.0);  // num per problem, then den
+  if (!split.exchange) {
+    add_products(X, GX, GGX, 0, n, k, sums.data(), sums.data() + k);
+  } else {
+    add_products(X, GX, GGX, 0, split.n_local, k, sums.data(), sums.data() + k);
+    split.exchange->sum(sums.data(), 2 * k);
+    add_products(X, GX, GGX, split.n_local, n, k, sums.data(), sums.data() + k);
+  }
+  std::vector<char> ok(k, 0);
+  std::vector<double> c(k, 0.0);
+  for (size_t j = 0; j < k; ++j) {
+    ok[j] = ls.active[j] && sums[k + j] != 0;
+    if (ok[j]) c[j] = sums[j] / sums[k + j];
+  }
+  for (size_t e = 0; e < n; ++e)
+    for (size_t j = 0; j < k; ++j) {
+      const size_t i = e * k + j;
+      if (ok[j]) X[i] = GGX[i] - c[j] * (GGX[i] - GX[i]);
+    }
+  return ok;
 }
 
 constexpr size_t kPlainStepAfter = 40;  // fixest's iter_projAfterAcc
@@ -64,53 +94,78 @@ constexpr size_t kSsrEvery = 40;
 
 }  // namespace
 
-FixedPointStats irons_tuck_fixed_point(const std::function<void(const double*, double*)>& G,
-                                       const std::function<double(const double*)>& ssr, std::vector<double>& x,
-                                       size_t n_free, double tol, size_t max_iter, const FixedPointSplit& split) {
-  FixedPointStats st;
+std::vector<FixedPointStats> irons_tuck_fixed_point(const std::function<void(const double*, double*)>& G,
+                                                    const std::function<void(const double*, double*)>& ssr,
+                                                    std::vector<double>& x, size_t k, size_t n_free, double tol,
+                                                    const std::vector<size_t>& max_iter, const FixedPointSplit& split) {
+  std::vector<FixedPointStats> st(k);
+  std::vector<char> active(k, 1);
+  const Lockstep ls{k, active};
   const size_t m = x.size();
   std::vector<double>& X = x;
-  std::vector<double> GX(m), GGX(m), Y(m), GY(m), GGY(m);
+  std::vector<double> GX(m), GGX(m), Y(m), GY(m), GGY(m), result(m);
   auto apply = [&](const std::vector<double>& in, std::vector<double>& out) {
     G(in.data(), out.data());
-    ++st.evaluations;
+    for (size_t j = 0; j < k; ++j) st[j].evaluations += active[j];
+  };
+  // Problem j leaves the lockstep with its last G(x), which is GX at every stop.
+  size_t n_active = k;
+  auto stop = [&](size_t j, bool converged) {
+    for (size_t i = j; i < m; i += k) result[i] = GX[i];
+    st[j].converged = converged;
+    active[j] = 0;
+    --n_active;
+  };
+  auto stop_unmoved = [&](const std::vector<double>& moved_flag) {
+    for (size_t j = 0; j < k; ++j)
+      if (active[j] && moved_flag[j] == 0) stop(j, true);
+  };
+  auto stop_failed = [&](const std::vector<char>& ok) {
+    for (size_t j = 0; j < k; ++j)
+      if (active[j] && !ok[j]) stop(j, true);
   };
   apply(X, GX);
-  bool going = any_moved(X, GX, n_free, tol, split);
-  size_t grand = 0;
-  double ssr_old = 0;
-  while (going && st.iterations < max_iter) {
-    // Every break below is a convergence: `going` is cleared first.
-    ++st.iterations;
+  stop_unmoved(any_moved(X, GX, n_free, tol, ls, split));
+  size_t grand = 0, iteration = 0;
+  std::vector<double> ssr_old(k, 0.0), s(k);
+  while (n_active > 0) {
+    for (size_t j = 0; j < k; ++j)
+      if (active[j] && iteration >= max_iter[j]) stop(j, false);
+    if (n_active == 0) break;
+    ++iteration;
+    for (size_t j = 0; j < k; ++j) st[j].iterations += active[j];
     apply(GX, GGX);
-    if (!extrapolate(X, GX, GGX, n_free, split)) { going = false; break; }
-    if (st.iterations >= kPlainStepAfter) {
+    stop_failed(extrapolate(X, GX, GGX, n_free, ls, split));
+    if (n_active == 0) break;
+    if (iteration >= kPlainStepAfter) {
       Y = X;
       apply(Y, X);
     }
     apply(X, GX);
-    going = any_moved(X, GX, n_free, tol, split);
-    if (!going) break;
-    if (st.iterations % kGrandEvery == 0) {
+    stop_unmoved(any_moved(X, GX, n_free, tol, ls, split));
+    if (n_active == 0) break;
+    if (iteration % kGrandEvery == 0) {
       // Irons-Tuck again over three iterates kGrandEvery iterations apart.
       ++grand;
       if (grand == 1) Y = GX;
       else if (grand == 2) GY = GX;
       else {
         GGY = GX;
-        if (!extrapolate(Y, GY, GGY, n_free, split)) { going = false; break; }
+        stop_failed(extrapolate(Y, GY, GGY, n_free, ls, split));
+        if (n_active == 0) break;
         apply(Y, GX);
         grand = 0;
       }
     }
-    if (st.iterations % kSsrEvery == 0) {
-      const double s = ssr(GX.data());
-      if (!moved(ssr_old, s, tol)) { going = false; break; }
-      ssr_old = s;
+    if (iteration % kSsrEvery == 0) {
+      ssr(GX.data(), s.data());
+      for (size_t j = 0; j < k; ++j) {
+        if (active[j] && !moved(ssr_old[j], s[j], tol)) stop(j, true);
+        ssr_old[j] = s[j];
+      }
     }
   }
-  st.converged = !going;
-  X.swap(GX);
+  X.swap(result);
   return st;
 }
 

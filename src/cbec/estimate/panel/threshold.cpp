@@ -11,9 +11,11 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/panel/threshold_profile.hpp"
+#include "cbec/estimate/panel/threshold_resampled.hpp"
 #include "cbec/formula/design.hpp"
 #include "cbec/formula/ast.hpp"
 #include "cbec/stats/multiplier_bootstrap.hpp"
+#include "cbec/stats/eigen_threads.hpp"
 #include "cbec/stats/replicate.hpp"
 
 namespace cbec {
@@ -166,27 +168,17 @@ void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, cons
   const RowMatrix B = base_design(s, null_thresholds);
   const Eigen::VectorXd fitted = B * (B.transpose() * B).ldlt().solve(B.transpose() * s.y);
   const Eigen::VectorXd resid = s.y - fitted;
-  // The residuals by (unit, period): a drawn unit's are one contiguous block, read in one go.
-  const size_t T = s.periods;
-  std::vector<double> resid_of(s.n_units * T, 0.0);
-  for (size_t r = 0; r < s.kept.size(); ++r)
-    resid_of[static_cast<size_t>(s.unit[s.kept[r]]) * T + static_cast<size_t>(s.period[s.kept[r]])] = resid[static_cast<Eigen::Index>(r)];
+  const detail::ResampledProfile resampled(s, linear, fitted, resid, null_thresholds.empty());
+  // Eigen blocks a large product (B'B in a draw's later searches) by its thread count: with more
+  // than one it splits the sum differently even when the product runs inside a one-thread region,
+  // so the draws would depend on the threads. The draws run in parallel; their products stay serial.
+  const EigenThreads single(1);
   const auto stats = replicate(draws, spec.seed + static_cast<uint64_t>(k), [&](size_t, Rng& rng) {
-    // Unit slot v takes the residuals of a drawn unit, period by period.
-    std::vector<size_t> drawn(s.n_units);
-    for (auto& u : drawn) u = std::min(s.n_units - 1, static_cast<size_t>(uniform01(rng) * static_cast<double>(s.n_units)));
-    Eigen::VectorXd yb(fitted.size());
-    constexpr size_t ahead = 8;   // units: the drawn blocks are scattered, so ask for them early
-    for (size_t v = 0; v < s.n_units; ++v) {
-      if (v + ahead < s.n_units) __builtin_prefetch(resid_of.data() + drawn[v + ahead] * T);
-      const double* from = resid_of.data() + drawn[v] * T;
-      for (size_t r = v * T; r < (v + 1) * T; ++r)
-        if (const long at = s.kept_at[r]; at >= 0) yb[at] = fitted[at] + from[s.period[r]];
-    }
+    Eigen::VectorXd yb;   // y*, for the searches after the first
     // Sequential estimation as in the data: thresholds 1..k, each given those before it; S_0, the
     // linear model's, enters the first test only.
     std::vector<double> fixed;
-    detail::SsrProfile::Fit fit = linear(yb);
+    detail::SsrProfile::Fit fit = resampled(rng, k > 1 ? &yb : nullptr);
     double before = fit.linear, after = before;
     for (int j = 1; j <= k; ++j) {
       if (j > 1) fit = detail::SsrProfile(s, sums, base_design(s, fixed))(yb);

@@ -79,41 +79,62 @@ SsrProfile::SsrProfile(const ThresholdSample& s, const ThresholdGridSums& sums, 
     }
   }
   running_sums(btd, p * m);
+  btd.resize(G * p * m);
+  BtD_ = std::move(btd);
   schur_.resize(G);
   degenerate_.resize(G);
   for (size_t g = 0; g < G; ++g) {
-    const Eigen::Map<const Eigen::MatrixXd> BtD(btd.data() + g * p * m, static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m));
+    const Eigen::Map<const Eigen::MatrixXd> BtD(BtD_.data() + g * p * m, static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m));
     schur_[g].compute(sums.DtD[g] - BtD.transpose() * BtB_.solve(BtD));
     degenerate_[g] = schur_[g].vectorD().minCoeff() <= 1e-12 * sums.scale[g];
   }
 }
 
-SsrProfile::Fit SsrProfile::operator()(const Eigen::VectorXd& y) const {
+std::vector<double> SsrProfile::cross_d(const Eigen::VectorXd& x) const {
   const size_t m = static_cast<size_t>(s_.C.cols()), G = schur_.size(), T = s_.periods;
   const double Td = static_cast<double>(T);
-  const Eigen::VectorXd e = y - B_ * BtB_.solve(B_.transpose() * y);
-  Fit fit;
-  fit.linear = e.squaredNorm();
-  // Per bin: the change of D'e.
-  std::vector<double> dte((G + 1) * m, 0.0);
+  // Per bin: the change of D'x.
+  std::vector<double> dtx((G + 1) * m, 0.0);
   for (size_t u = 0; u < s_.n_units; ++u) {
-    double Eu = 0;
+    double Xu = 0;
     for (size_t r = u * T; r < (u + 1) * T; ++r)
-      if (const long k = s_.kept_at[r]; k >= 0) Eu += e[k];
+      if (const long k = s_.kept_at[r]; k >= 0) Xu += x[k];
     for (size_t r = u * T; r < (u + 1) * T; ++r) {
       const long k = s_.kept_at[r];
-      const double w = (k >= 0 ? e[k] : 0.0) - Eu / Td;
+      const double w = (k >= 0 ? x[k] : 0.0) - Xu / Td;
       const double* c = s_.C.data() + r * m;
-      double* t = dte.data() + sums_.bin[r] * m;
+      double* t = dtx.data() + sums_.bin[r] * m;
       for (size_t l = 0; l < m; ++l) t[l] += c[l] * w;
     }
   }
-  running_sums(dte, m);
-  fit.sse.resize(G);
+  running_sums(dtx, m);
+  dtx.resize(G * m);
+  return dtx;
+}
+
+void SsrProfile::sse(double ee, const std::vector<double>& dtx, const Eigen::VectorXd& b, std::vector<double>& out) const {
+  const auto p = B_.cols(), m = s_.C.cols();
+  const size_t G = schur_.size();
+  out.resize(G);
+  Eigen::VectorXd v(m), w(m);   // D'e and (D'M_B D)^-1 D'e, without a temporary per grid point
   for (size_t g = 0; g < G; ++g) {
-    const Eigen::Map<const Eigen::VectorXd> v(dte.data() + g * m, static_cast<Eigen::Index>(m));
-    fit.sse[g] = degenerate_[g] ? fit.linear : fit.linear - v.dot(schur_[g].solve(v));
+    const Eigen::Map<const Eigen::MatrixXd> BtD(BtD_.data() + g * static_cast<size_t>(p * m), p, m);
+    v = Eigen::Map<const Eigen::VectorXd>(dtx.data() + g * static_cast<size_t>(m), m);
+    v.noalias() -= BtD.transpose() * b;
+    if (degenerate_[g]) {
+      out[g] = ee;
+      continue;
+    }
+    w = schur_[g].solve(v);
+    out[g] = ee - v.dot(w);
   }
+}
+
+SsrProfile::Fit SsrProfile::operator()(const Eigen::VectorXd& y) const {
+  const Eigen::VectorXd e = y - B_ * BtB_.solve(B_.transpose() * y);
+  Fit fit;
+  fit.linear = e.squaredNorm();
+  sse(fit.linear, cross_d(e), Eigen::VectorXd::Zero(B_.cols()), fit.sse);
   return fit;
 }
 

@@ -45,11 +45,21 @@ class SsrProfile {
   };
   Fit operator()(const Eigen::VectorXd& y) const;
 
+  const RowMatrix& design() const { return B_; }
+  const Eigen::LDLT<Eigen::MatrixXd>& design_cross() const { return BtB_; }
+  const std::vector<uint32_t>& bins() const { return sums_.bin; }
+  // D'x at every grid point for x over the kept rows (m values per grid point).
+  std::vector<double> cross_d(const Eigen::VectorXd& x) const;
+  // S_1 at every grid point when the residual of y on B is e = x - B b, given e'e and D'x at every
+  // grid point: D'e = D'x - D'B b.
+  void sse(double ee, const std::vector<double>& dtx, const Eigen::VectorXd& b, std::vector<double>& out) const;
+
  private:
   const ThresholdSample& s_;
   const ThresholdGridSums& sums_;
   RowMatrix B_;
   Eigen::LDLT<Eigen::MatrixXd> BtB_;
+  std::vector<double> BtD_;                          // per grid point, column-major p x m
   std::vector<Eigen::LDLT<Eigen::MatrixXd>> schur_;   // D'D - D'B (B'B)^-1 B'D per grid point
   std::vector<bool> degenerate_;                     // D(g) in the span of B (or empty)
 };

@@ -4,14 +4,15 @@
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/OrderingMethods>
-#include <Eigen/SparseCholesky>
 #include <Eigen/SparseLU>
 
 #include <cmath>
 #include <numbers>
+#include <optional>
 #include <vector>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/simultaneous_ldlt.hpp"
 #include "cbec/estimate/spatial_models/symmetric_form.hpp"
 #include "cbec/stats/replicate.hpp"
 
@@ -38,11 +39,12 @@ struct LogDeterminant::State {
   bool symmetric = false;
   mutable Eigen::SparseLU<ColSparse> lu;
   // Symmetric: the upper triangle of P S P' (P the fill-reducing AMD ordering of I - rho S, found
-  // once; the diagonal stored) and, in the same pattern, I - rho P S P', refilled for each rho and
-  // factorized in that order: no matrix built and no permutation per factorization.
+  // once; the diagonal stored) and, in the same pattern, I - rho P S P' for each rho, factorized
+  // in that order, several rho in one pass (simultaneous_ldlt.hpp): no matrix built and no
+  // permutation per factorization.
   Eigen::VectorXd permuted_s, permuted_identity;  // the pattern's values of P S P' and of I
-  mutable ColSparse permuted_shifted;
-  mutable Eigen::SimplicialLDLT<ColSparse, Eigen::Upper, Eigen::NaturalOrdering<int>> ldlt;
+  std::optional<SimultaneousLdlt> ldlt;
+  mutable std::vector<double> shifted_values;     // I - rho P S P' at the rho of one call, side by side
   // Chebyshev: tr(T_j(W)), j = 0..q; MonteCarlo: tr(W^k), k = 1..m
   std::vector<double> traces;
 
@@ -67,16 +69,16 @@ struct LogDeterminant::State {
     for (long j = 0; j < n; ++j)
       for (int k = permuted.outerIndexPtr()[j]; k < permuted.outerIndexPtr()[j + 1]; ++k)
         if (permuted.innerIndexPtr()[k] == j) permuted_identity[k] = 1;
-    permuted_shifted = permuted;
-    ldlt.analyzePattern(permuted_shifted);
+    ldlt.emplace(permuted);
   }
 
-  // ln|I - rho S| from the LDL' of I - rho P S P' (the sum of the logs of |D|).
-  double symmetric_log_det(double rho) const {
-    Eigen::Map<Eigen::VectorXd>(permuted_shifted.valuePtr(), permuted_shifted.nonZeros()) = permuted_identity - rho * permuted_s;
-    ldlt.factorize(permuted_shifted);
-    if (ldlt.info() != Eigen::Success) throw NumericError("log-determinant: the sparse LDL' factorization of I - rho W failed");
-    return ldlt.vectorD().array().abs().log().sum();
+  // ln|I - rho S| at each rho from the LDL' of I - rho P S P' (the sum of the logs of |D|).
+  std::vector<double> symmetric_log_dets(const std::vector<double>& rhos) const {
+    const long m = static_cast<long>(rhos.size());
+    shifted_values.resize(static_cast<size_t>(permuted_s.size() * m));  // kept between calls: no fresh pages per call
+    Eigen::Map<SimultaneousLdlt::Values> values(shifted_values.data(), permuted_s.size(), m);
+    for (long j = 0; j < m; ++j) values.col(j) = permuted_identity - rhos[static_cast<size_t>(j)] * permuted_s;
+    return ldlt->log_abs_dets(values);
   }
 };
 
@@ -179,7 +181,7 @@ double LogDeterminant::operator()(double rho) const {
       return s;
     }
     case LogDetMethod::SparseLU: {
-      if (st.symmetric) return st.symmetric_log_det(rho);
+      if (st.symmetric) return st.symmetric_log_dets({rho})[0];
       st.lu.factorize(st.shifted(rho));
       if (st.lu.info() != Eigen::Success) throw NumericError("log-determinant: the sparse LU factorization of I - rho W failed");
       return st.lu.logAbsDeterminant();
@@ -212,6 +214,13 @@ double LogDeterminant::operator()(double rho) const {
     case LogDetMethod::Auto: break;
   }
   return 0;
+}
+
+std::vector<double> LogDeterminant::operator()(const std::vector<double>& rhos) const {
+  if (method_ == LogDetMethod::SparseLU && state_->symmetric) return state_->symmetric_log_dets(rhos);
+  std::vector<double> out;
+  for (const double rho : rhos) out.push_back((*this)(rho));
+  return out;
 }
 
 double LogDeterminant::derivative(double rho) const {

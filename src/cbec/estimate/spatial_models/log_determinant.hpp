@@ -24,6 +24,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace cbec {
 
@@ -39,6 +40,9 @@ class LogDeterminant {
                  unsigned seed = 0);
 
   double operator()(double rho) const;             // ln|I - rho W|
+  // ln|I - rho W| at each rho: the same numbers as one at a time, the sparse symmetric
+  // factorizations computed together (simultaneous_ldlt.hpp).
+  std::vector<double> operator()(const std::vector<double>& rhos) const;
   double derivative(double rho) const;             // -tr(W (I - rho W)^{-1})
   std::pair<double, double> rho_interval() const;  // (1/lambda_min, 1/lambda_max) or (-1, 1) when unknown
   LogDetMethod method() const { return method_; }

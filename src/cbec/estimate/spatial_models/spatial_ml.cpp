@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/durbin_terms.hpp"
 #include "cbec/estimate/spatial_models/error_model_sse.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml_internal.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml_search.hpp"
@@ -49,20 +50,10 @@ double concentrated_loglik(double ldet, double sse, double n) {
   return ldet - n / 2 * std::log(2 * std::numbers::pi) - n / 2 * std::log(sse / n) - n / 2;
 }
 
-bool is_intercept(const std::string& name) { return name == "(Intercept)"; }
-
 // X and, for the Durbin models and SLX, W times its non-intercept columns ("lag.<name>"), or only
 // those of the regressors named in `terms` (spatialreg's Durbin formula), in X's order.
 void add_lagged_x(const RowSparse& w, Eigen::MatrixXd& X, std::vector<std::string>& names, const std::vector<std::string>& terms) {
-  for (const auto& t : terms) {
-    if (is_intercept(t)) throw SpecError("durbin_terms: the intercept has no spatial lag; name regressors only");
-    if (std::find(names.begin(), names.end(), t) == names.end())
-      throw SpecError(fmt::format("durbin_terms: '{}' is not a regressor of the formula (regressors: {})", t, fmt::join(names, ", ")));
-  }
-  std::vector<long> cols;
-  for (size_t j = 0; j < names.size(); ++j)
-    if (!is_intercept(names[j]) && (terms.empty() || std::find(terms.begin(), terms.end(), names[j]) != terms.end()))
-      cols.push_back(static_cast<long>(j));
+  const std::vector<long> cols = durbin_columns(names, terms);
   Eigen::MatrixXd out(X.rows(), X.cols() + static_cast<long>(cols.size()));
   out.leftCols(X.cols()) = X;
   for (size_t c = 0; c < cols.size(); ++c) {

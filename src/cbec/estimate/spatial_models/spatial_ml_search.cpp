@@ -75,13 +75,14 @@ std::pair<double, double> maximize(const Function1& f, std::pair<double, double>
   return {x, fx};
 }
 
-CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std::pair<double, double> interval, double start) {
+CostlySearch maximize_costly_ldet(const BatchFunction& ldet, const Function1& g, std::pair<double, double> interval, double start) {
   const double lo = interval.first, hi = interval.second;  // not a structured binding: lambdas below capture them (clang)
   CostlySearch out;
-  const auto exact = [&](double x) {
-    ++out.factorizations;
-    return ldet(x);
+  const auto exact_at = [&](const std::vector<double>& xs) {
+    out.factorizations += static_cast<int>(xs.size());
+    return ldet(xs);
   };
+  const auto exact = [&](double x) { return exact_at({x})[0]; };
   std::vector<Node> nodes;  // distinct abscissae: a point already there is not evaluated again
   const auto add = [&](double x) {
     for (const Node& n : nodes)
@@ -113,9 +114,10 @@ CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std
   // nodes), Brent's method on exact values to 1e-4.
   double radius = std::min(kStartSpacing, (hi - lo) / 4);
   double x = std::clamp(start, lo + radius, hi - radius);
-  add(x - radius);
-  double lx = add(x) + g(x);
-  add(x + radius);
+  const std::vector<double> first_nodes{x - radius, x, x + radius};
+  const std::vector<double> first_values = exact_at(first_nodes);
+  for (size_t k = 0; k < first_nodes.size(); ++k) nodes.push_back({first_nodes[k], first_values[k]});
+  double lx = first_values[1] + g(x);
   for (bool located = false; !located;) {
     if (nodes.size() >= kMaxLocateNodes || radius < kLocateTolerance / 4) {
       const auto r = boost::math::tools::brent_find_minima([&](double t) { return -(exact(t) + g(t)); }, lo, hi, 14);
@@ -140,29 +142,34 @@ CostlySearch maximize_costly_ldet(const Function1& ldet, const Function1& g, std
     else if (step > 0.9 * radius) radius *= 2;
   }
   // Polishing: exact values at x + k s, k = -2..2, the quartic P through them, and the maximum of
-  // P + g within 3 s of x; inside 2 s it is the answer, else the stencil moves there. Equal
-  // spacing s bounds the rounding of P' by ~3 |error of ldet| / s (about 1e-11 / 2e-4) and its
-  // truncation by |ldet^(5)| s^4 / 30.
+  // P + g within 3 s of x; inside 2 s it is the answer (with P's value and second derivative
+  // there), else the stencil moves there. Equal spacing s bounds the rounding of P' by
+  // ~3 |error of ldet| / s (about 1e-11 / 2e-4) and its truncation by |ldet^(5)| s^4 / 30.
   const double s = kPolishSpacing;
   for (int round = 0; round < 3; ++round) {
     x = std::clamp(x, lo + 2 * s, hi - 2 * s);
+    std::vector<double> at;
+    for (int k = -2; k <= 2; ++k) at.push_back(x + k * s);
+    const std::vector<double> values = exact_at(at);
     std::vector<Node> stencil;
-    for (int k = -2; k <= 2; ++k) stencil.push_back({x + k * s, exact(x + k * s)});
+    for (size_t k = 0; k < at.size(); ++k) stencil.push_back({at[k], values[k]});
     const Interpolant p(stencil);
     const double top = model_maximum(p, x, 3 * s).first;
     const bool edge_of_interval = top - lo < 3 * s || hi - top < 3 * s;
     if (std::abs(top - x) <= 2 * s || edge_of_interval) {
       out.x = top;
-      out.ldet = exact(top);
-      out.ldet_second = p(top)[2];
+      const std::array<double, 3> at_top = p(top);
+      out.ldet = at_top[0];
+      out.ldet_second = at_top[2];
       return out;
     }
     x = top;
   }
   // Not settled: Brent on exact values, the second derivative by central differences.
   out.x = maximize([&](double t) { return exact(t) + g(t); }, interval).first;
-  out.ldet = exact(out.x);
-  out.ldet_second = (exact(out.x + s) - 2 * out.ldet + exact(out.x - s)) / (s * s);
+  const std::vector<double> around = exact_at({out.x - s, out.x, out.x + s});
+  out.ldet = around[1];
+  out.ldet_second = (around[2] - 2 * out.ldet + around[0]) / (s * s);
   return out;
 }
 

@@ -14,6 +14,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/demean.hpp"
+#include "cbec/estimate/spatial_models/durbin_terms.hpp"
 #include "cbec/estimate/spatial_models/panel_jacobian.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
@@ -159,14 +160,15 @@ Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::Matrix
   return out;
 }
 
-// The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
-SpatialPanelData with_durbin_regressors(const SpatialPanelData& d) {
+SpatialPanelData with_durbin_regressors(const SpatialPanelData& d, const std::vector<std::string>& terms) {
   SpatialPanelData out = d;
-  const long first = !d.x_names.empty() && d.x_names[0] == "(Intercept)" ? 1 : 0;
-  const Eigen::MatrixXd wx = panel_spatial_lag(d, d.X.rightCols(d.X.cols() - first));
+  const std::vector<long> cols = durbin_columns(d.x_names, terms);
+  Eigen::MatrixXd x(d.X.rows(), static_cast<long>(cols.size()));
+  for (size_t c = 0; c < cols.size(); ++c) x.col(static_cast<long>(c)) = d.X.col(cols[c]);
+  const Eigen::MatrixXd wx = panel_spatial_lag(d, x);
   out.X.conservativeResize(Eigen::NoChange, d.X.cols() + wx.cols());
   out.X.rightCols(wx.cols()) = wx;
-  for (size_t j = static_cast<size_t>(first); j < d.x_names.size(); ++j) out.x_names.push_back("W." + d.x_names[j]);
+  for (long c : cols) out.x_names.push_back("W." + d.x_names[static_cast<size_t>(c)]);
   return out;
 }
 
@@ -228,7 +230,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   if (has_intercept && !pooled) throw SpecError("fixed effects absorb the intercept: drop it from the regressors");
 
   // Regressors: X, and W X for the Durbin model.
-  const SpatialPanelData durbin = o.model == SpatialPanelModel::Sdm ? with_durbin_regressors(d) : SpatialPanelData{};
+  const SpatialPanelData durbin = o.model == SpatialPanelModel::Sdm ? with_durbin_regressors(d, o.durbin_terms) : SpatialPanelData{};
   const Eigen::MatrixXd& x = o.model == SpatialPanelModel::Sdm ? durbin.X : d.X;
   const std::vector<std::string>& names = o.model == SpatialPanelModel::Sdm ? durbin.x_names : d.x_names;
   const long k = x.cols();

@@ -91,6 +91,7 @@ struct SpatialPanelOptions {
   SpatialReErrors re_errors = SpatialReErrors::Baltagi;   // random effects only
   GmMoments moments = GmMoments::Initial;                  // GM (spatial_panel_gm.hpp) only
   bool durbin = false;                                     // GM only: W x of every regressor (splm's Durbin = TRUE)
+  std::vector<std::string> durbin_terms;                   // sdm by ML, GM with durbin: W x of these regressors only (empty: all but the intercept)
 };
 
 struct SpatialPanelResult {

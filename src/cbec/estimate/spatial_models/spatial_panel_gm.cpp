@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/durbin_terms.hpp"
 #include "cbec/estimate/spatial_models/spatial_tsls.hpp"
 
 namespace cbec {
@@ -234,8 +235,15 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
       s.y[t * n + i] = d.y[row];
       s.x.row(t * n + i) = d.X.row(row).tail(k);
     }
-  // Durbin terms: X becomes [X, (I_T (x) W) X] (splm's spgm, Durbin = TRUE).
-  if (o.durbin) s.x = hcat({s.x, s.lag(s.x)});
+  // Durbin terms: X becomes [X, (I_T (x) W) X] (splm's spgm, Durbin = TRUE), or W x of the
+  // regressors in durbin_terms only (Durbin = ~ x1 + x2).
+  if (!o.durbin && !o.durbin_terms.empty()) throw SpecError("durbin_terms: choose the W x terms of the GM models with durbin");
+  const std::vector<long> lagged = o.durbin ? durbin_columns(d.x_names, o.durbin_terms) : std::vector<long>{};
+  if (o.durbin) {
+    Eigen::MatrixXd x(s.x.rows(), static_cast<long>(lagged.size()));
+    for (size_t c = 0; c < lagged.size(); ++c) x.col(static_cast<long>(c)) = s.x.col(lagged[c] - (has_intercept ? 1 : 0));
+    s.x = hcat({s.x, s.lag(x)});
+  }
   Fit f;
   switch (o.model) {
     case SpatialPanelModel::Sem: f = sem(s, random, o.moments); break;
@@ -250,8 +258,7 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
   g.depvar = d.depvar;
   if (lag) g.terms.push_back("rho");
   g.terms.insert(g.terms.end(), d.x_names.begin(), d.x_names.end());
-  if (o.durbin)
-    for (size_t j = has_intercept ? 1 : 0; j < d.x_names.size(); ++j) g.terms.push_back("W." + d.x_names[j]);
+  for (long c : lagged) g.terms.push_back("W." + d.x_names[static_cast<size_t>(c)]);
   g.coef = f.coef;
   g.vcov = f.vcov;
   g.vcov_info.type = "gm";

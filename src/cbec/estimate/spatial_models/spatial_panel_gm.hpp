@@ -26,8 +26,8 @@
 //     Q0 z / sigma_v + Q1 z / sigma_1 with instruments [1, Q0 X, Q1 X, W Q0 X, W^2 Q0 X, W Q1 X,
 //     W^2 Q1 X]; vcov s^2 (Zp'Zp)^-1.
 // Durbin terms (splm's spgm(Durbin = TRUE); LeSage and Pace 2009, eq. 2.35; Elhorst 2014, eq. 3.1):
-// every regressor but the intercept enters also as (I_T (x) W) x, named "W.x", and everything above
-// runs on [X, (I_T (x) W) X]: sem becomes the SDEM, sar the SDM, sac the SAC with W x. The lag's
+// every regressor but the intercept (or those of durbin_terms, splm's Durbin = ~ x1 + x2) enters
+// also as (I_T (x) W) x, named "W.x", and everything above runs on [X, (I_T (x) W) X]: sem becomes the SDEM, sar the SDM, sac the SAC with W x. The lag's
 // instruments then span Q0 X, W Q0 X, W^2 Q0 X and W^3 Q0 X (Kelejian and Prucha 1998; splm's
 // [Q0 X~, W Q0 X~, W^2 Q0 X~] with X~ = [X, W X], since Q0 W X = W Q0 X on a balanced panel).
 // With fixed effects only the initial moments exist (splm ignores `moments` there: here it must be

@@ -18,9 +18,10 @@ std::pair<double, double> brent_max(const std::function<double(double)>& f, doub
 double polish(const std::function<double(double)>& score, double x, double lo, double hi);
 // W_t v_t (transposed: W_t' v_t) for every period t, stacked in the observations' order.
 Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::MatrixXd& v, bool transposed = false);
-// The data of the spatial Durbin model: X followed by W X of every regressor but the intercept,
-// named "W.x" (Elhorst 2014, eq. 2.2: y = rho W y + X beta + W X theta + e).
-SpatialPanelData with_durbin_regressors(const SpatialPanelData& d);
+// The data of the spatial Durbin model: X followed by W X of every regressor but the intercept, or
+// of those named in `terms` (durbin_terms.hpp), named "W.x" (Elhorst 2014, eq. 2.2: y = rho W y +
+// X beta + W X theta + e).
+SpatialPanelData with_durbin_regressors(const SpatialPanelData& d, const std::vector<std::string>& terms);
 // The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
 Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m);
 // The SAC, and the SEM with fixed effects, on an unbalanced panel: the likelihood with the effect

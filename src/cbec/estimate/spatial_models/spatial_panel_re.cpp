@@ -70,7 +70,7 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   if (o.model == SpatialPanelModel::Sdm) {   // the Durbin model: the SAR-RE likelihood with W X among the regressors
     SpatialPanelOptions sar = o;
     sar.model = SpatialPanelModel::Sar;
-    SpatialPanelResult r = spatial_panel_re(with_durbin_regressors(d), sar);
+    SpatialPanelResult r = spatial_panel_re(with_durbin_regressors(d, o.durbin_terms), sar);
     r.model = "sdm";
     r.reg.estimator = "spatial_panel_re_sdm";
     return r;

@@ -90,7 +90,7 @@ int select_adf_lags(const Eigen::VectorXd& y, Deterministic d, const LagChoice& 
   return best;
 }
 
-AdfResult adf_test(const Eigen::VectorXd& y, Deterministic d, const LagChoice& c, bool dfcor) {
+AdfResult adf_test(const Eigen::VectorXd& y, Deterministic d, const LagChoice& c, bool dfcor, PApprox p_approx) {
   AdfResult r;
   r.T = static_cast<size_t>(y.size());
   r.lags = select_adf_lags(y, d, c, dfcor);
@@ -101,7 +101,7 @@ AdfResult adf_test(const Eigen::VectorXd& y, Deterministic d, const LagChoice& c
   r.se = r.fit.se[0];
   r.sigma = std::sqrt(r.fit.sigma2);
   r.stat = r.rho / r.se;
-  r.p_value = mackinnon_p(r.stat, d);
+  r.p_value = dickey_fuller_p(r.stat, d, p_approx, r.nobs);
   r.critical = mackinnon_critical(d, 1, static_cast<double>(r.nobs));
   return r;
 }

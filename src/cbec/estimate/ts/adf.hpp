@@ -1,7 +1,7 @@
 // The augmented Dickey-Fuller regression of one series (Said and Dickey 1984):
 //   dy_t = rho y_{t-1} + sum_{j=1..p} c_j dy_{t-j} + d_t' delta + e_t,        t = p + 2, ..., T
-// with d_t none, 1, or (1, t); tau = rho / se(rho), p-value and critical values from MacKinnon
-// (mackinnon.hpp). The lag order p is given or chosen on the common sample t = pmax + 2..T by
+// with d_t none, 1, or (1, t); tau = rho / se(rho), p-value from MacKinnon 1996 or 1994
+// (dickey_fuller_p.hpp) and critical values from MacKinnon 2010 (mackinnon.hpp). The lag order p is given or chosen on the common sample t = pmax + 2..T by
 // AIC = ln(rss/n) + 2K/n, BIC = ln(rss/n) + K ln(n)/n (K regressors, n rows), or by the general-to-
 // specific t rule of Hall (1994): from pmax down, the first p whose last lag has |t| >= 1.96; the
 // chosen regression is then re-estimated on all the rows it can use (t = p + 2..T), as plm's
@@ -14,6 +14,7 @@
 #include <string>
 
 #include "cbec/estimate/ts/deterministic.hpp"
+#include "cbec/estimate/ts/dickey_fuller_p.hpp"
 #include "cbec/estimate/ts/ts_ols.hpp"
 
 namespace cbec {
@@ -46,7 +47,7 @@ AdfDesign adf_design(const Eigen::VectorXd& y, Deterministic d, int p, int first
 int select_adf_lags(const Eigen::VectorXd& y, Deterministic d, const LagChoice& c, bool dfcor = true);
 
 struct AdfResult {
-  double stat = 0, p_value = 0;   // tau and its MacKinnon (1994) p-value
+  double stat = 0, p_value = 0;   // tau and its MacKinnon p-value (at nobs for MacKinnon 1996)
   double rho = 0, se = 0;         // coefficient on y_{t-1} (phi - 1) and its standard error
   double sigma = 0;               // residual standard deviation (same degrees-of-freedom rule as se)
   std::array<double, 3> critical{};   // 1%, 5%, 10% for this sample size (MacKinnon 2010)
@@ -57,6 +58,7 @@ struct AdfResult {
 };
 
 // `dfcor` false: standard errors from rss / n (plm's purtest default), else rss / (n - K).
-AdfResult adf_test(const Eigen::VectorXd& y, Deterministic d, const LagChoice& c, bool dfcor = true);
+AdfResult adf_test(const Eigen::VectorXd& y, Deterministic d, const LagChoice& c, bool dfcor = true,
+                   PApprox p_approx = PApprox::MacKinnon1994);
 
 }  // namespace cbec

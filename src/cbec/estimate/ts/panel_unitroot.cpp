@@ -31,7 +31,7 @@ PanelUnitRootResult start(const std::string& test, const UnitSeries& s, const Pa
 
 std::vector<AdfResult> unit_adfs(const UnitSeries& s, const PanelUnitRootSpec& spec) {
   std::vector<AdfResult> out;
-  for (const auto& y : s.y) out.push_back(adf_test(y, spec.deterministic, spec.lags, spec.dfcor));
+  for (const auto& y : s.y) out.push_back(adf_test(y, spec.deterministic, spec.lags, spec.dfcor, spec.p_approx));
   return out;
 }
 
@@ -157,6 +157,7 @@ PanelUnitRootResult fisher_adf_test(const UnitSeries& s, const PanelUnitRootSpec
   std::vector<double> p;
   for (const auto& a : adf) p.push_back(a.p_value);
   r.stats = fisher_combinations(p);
+  r.notes.push_back("unit p-values: " + describe(spec.p_approx));
   return r;
 }
 
@@ -165,12 +166,13 @@ PanelUnitRootResult fisher_pp_test(const UnitSeries& s, const PanelUnitRootSpec&
   std::vector<double> p;
   double lags = 0;
   for (const auto& y : s.y) {
-    const PpResult pp = pp_test(y, spec.deterministic, spec.bandwidth);
+    const PpResult pp = pp_test(y, spec.deterministic, spec.bandwidth, spec.p_approx);
     p.push_back(pp.p_value);
     lags += pp.lags;
   }
   r.mean_lags = lags / static_cast<double>(s.y.size());
   r.stats = fisher_combinations(p);
+  r.notes.push_back("unit p-values: " + describe(spec.p_approx));
   return r;
 }
 

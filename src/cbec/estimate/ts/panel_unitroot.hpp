@@ -62,6 +62,7 @@ struct PanelUnitRootSpec {
   bool dfcor = true;         // ADF standard errors and sigma from rss/(n - K); false: rss/n (plm default)
   bool hadri_robust = true;  // Hadri: unit-specific variances
   std::string bandwidth = "short";   // Fisher PP: the Bartlett lag of the Phillips-Perron tests (pp_kpss.hpp)
+  PApprox p_approx = PApprox::MacKinnon1994;   // Fisher ADF and PP: the units' p-values (dickey_fuller_p.hpp)
 };
 
 PanelUnitRootResult llc_test(const UnitSeries& s, const PanelUnitRootSpec& spec);

@@ -25,7 +25,7 @@ int bartlett_lag(const std::string& rule, size_t n) {
   return l;
 }
 
-PpResult pp_test(const Eigen::VectorXd& y, Deterministic d, const std::string& lag_rule) {
+PpResult pp_test(const Eigen::VectorXd& y, Deterministic d, const std::string& lag_rule, PApprox p_approx) {
   const long n = y.size() - 1;
   if (n < 5) throw DataError("too few observations for the Phillips-Perron test");
   Eigen::MatrixXd X(n, 1 + deterministic_count(d));
@@ -45,7 +45,7 @@ PpResult pp_test(const Eigen::VectorXd& y, Deterministic d, const std::string& l
   const double nse_s = static_cast<double>(n) * f.se[0] / std::sqrt(f.sigma2);
   r.stat = std::sqrt(gamma0 / lambda2) * t_phi - (lambda2 - gamma0) / (2 * std::sqrt(lambda2)) * nse_s;   // PP (1988)
   r.z_alpha = static_cast<double>(n) * (f.coef[0] - 1) - nse_s * nse_s * (lambda2 - gamma0) / 2;
-  r.p_value = mackinnon_p(r.stat, d);
+  r.p_value = dickey_fuller_p(r.stat, d, p_approx, r.nobs);
   r.critical = mackinnon_critical(d, 1, static_cast<double>(n));
   return r;
 }

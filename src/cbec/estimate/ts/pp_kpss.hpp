@@ -3,8 +3,8 @@
 //   lambda^2 = gamma_0 + 2 sum_{s=1}^{l} (1 - s/(l+1)) gamma_s, gamma_s = (1/n) sum_t u_t u_{t-s}.
 // Phillips and Perron (1988, Biometrika 75(2)): y_t = [a + b (t - n/2)] + phi y_{t-1} + u_t, n = T - 1;
 //   Z_tau = sqrt(gamma_0 / lambda^2) t_phi - (lambda^2 - gamma_0) / (2 lambda) * n se(phi) / s
-//   (s^2 = rss / (n - K)), with the Dickey-Fuller tau's MacKinnon p-values and critical values (the
-//   same limit distribution).
+//   (s^2 = rss / (n - K)), with the Dickey-Fuller tau's MacKinnon p-values (dickey_fuller_p.hpp, at
+//   n observations) and critical values (the same limit distribution).
 // Kwiatkowski, Phillips, Schmidt and Shin (1992, J. Econometrics 54): residuals e_t of y on a
 //   constant (level) or constant and trend, S_t their partial sums,
 //   eta = T^-2 sum S_t^2 / lambda^2 (eq. 11-12); H0: stationarity. Critical values of their Table 1
@@ -18,6 +18,7 @@
 #include <string>
 
 #include "cbec/estimate/ts/deterministic.hpp"
+#include "cbec/estimate/ts/dickey_fuller_p.hpp"
 
 namespace cbec {
 
@@ -31,7 +32,8 @@ struct PpResult {
   int lags = 0;
   size_t nobs = 0;
 };
-PpResult pp_test(const Eigen::VectorXd& y, Deterministic d, const std::string& lag_rule = "short");
+PpResult pp_test(const Eigen::VectorXd& y, Deterministic d, const std::string& lag_rule = "short",
+                 PApprox p_approx = PApprox::MacKinnon1994);
 
 struct KpssResult {
   double stat = 0, p_value = 0;

@@ -10,15 +10,16 @@ UnitTests unit_tests(const UnitSeries& s, const UnitTestSpec& spec) {
   out.test = spec.test;
   out.variable = s.variable;
   out.deterministic = spec.deterministic;
+  out.p_approx = spec.p_approx;
   out.lags = spec.test == "adf" ? describe(spec.adf_lags) : "Bartlett lag " + spec.bandwidth;
   out.units = s.units;
   for (const auto& y : s.y) {
     UnivariateTest t;
     if (spec.test == "adf") {
-      const AdfResult r = adf_test(y, spec.deterministic, spec.adf_lags, spec.dfcor);
+      const AdfResult r = adf_test(y, spec.deterministic, spec.adf_lags, spec.dfcor, spec.p_approx);
       t = {r.stat, r.p_value, r.critical, r.lags, r.nobs};
     } else if (spec.test == "pp") {
-      const PpResult r = pp_test(y, spec.deterministic, spec.bandwidth);
+      const PpResult r = pp_test(y, spec.deterministic, spec.bandwidth, spec.p_approx);
       t = {r.stat, r.p_value, r.critical, r.lags, r.nobs};
     } else if (spec.test == "kpss") {
       const KpssResult r = kpss_test(y, spec.deterministic, spec.bandwidth);

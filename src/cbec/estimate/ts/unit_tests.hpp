@@ -22,6 +22,7 @@ struct UnitTests {
   std::string variable;
   Deterministic deterministic = Deterministic::Constant;
   std::string lags;                   // the lag rule as given
+  PApprox p_approx = PApprox::MacKinnon1994;
   std::vector<std::string> units;
   std::vector<UnivariateTest> results;
 };
@@ -32,6 +33,7 @@ struct UnitTestSpec {
   LagChoice adf_lags;                 // ADF
   std::string bandwidth = "short";    // PP and KPSS: short, long or a lag
   bool dfcor = true;
+  PApprox p_approx = PApprox::MacKinnon1994;   // ADF and PP p-values (dickey_fuller_p.hpp)
 };
 
 UnitTests unit_tests(const UnitSeries& s, const UnitTestSpec& spec);
