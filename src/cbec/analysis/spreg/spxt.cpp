@@ -9,6 +9,7 @@
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/impacts_of_fit.hpp"
+#include "cbec/estimate/spatial_models/panel_impacts.hpp"
 #include "cbec/estimate/spatial_models/spatial_hausman.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 #include "cbec/report/impacts_report.hpp"
@@ -58,7 +59,8 @@ Analysis spxt_analysis() {
                                     "quasi-ML estimates"));
   a.options.push_back(flag_option("hausman", "Spatial Hausman test of the random effects against the unit fixed effects of the same model (splm's sphtest; with effect "
                                              "random; by ML, or with estimator gm on the GM fits, the fixed effects with the initial moments)"));
-  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM and SAC, by ML or GM, static or dynamic (0: none)"));
+  a.options.push_back(count_option("impact_draws", 1000, "Draws for the simulated standard errors of the impacts of SAR, SDM and SAC, by ML or GM, static or dynamic (0: none); "
+                                                       "the static impacts are those of the stacked panel, each period with its own W_t (balanced or unbalanced)"));
   a.needs.resampling = true;
   a.needs.panel = PanelNeed::Required;
   a.needs.spatial = true;
@@ -160,8 +162,8 @@ Analysis spxt_analysis() {
                                  "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."
                                : "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
     out.tables.push_back(t);
-    // LeSage-Pace impacts of the lag models with the period's W (Elhorst 2014, section 2.3), on a
-    // balanced panel whose periods share one W.
+    // LeSage-Pace impacts of the lag models (Elhorst 2014, section 2.3) over the stacked panel's
+    // block-diagonal W = diag(W_t): one W on a balanced panel, each period's own on an unbalanced one.
     ImpactsOptions io;
     io.draws = static_cast<int>(o.integer("impact_draws"));
     io.seed = ctx.resampling.seed;
@@ -171,11 +173,7 @@ Analysis spxt_analysis() {
       if (no_static_impacts[m]) continue;
       const auto in = impacts_input(regs[m]);
       if (!in) continue;
-      if (sample.data.weights.size() != 1) {
-        t.notes.push_back(fmt::format("{}: no impacts, the periods have different weights (unbalanced panel).", o.list("model")[m]));
-        continue;
-      }
-      const Impacts im = spatial_impacts(sample.data.weights[0], *in, io);
+      const Impacts im = spatial_panel_impacts(sample.data, *in, io);
       lap.lap(Stage::Impacts);
       out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", o.list("model")[m])));
       out.json["models"][m]["impacts"] = to_json(im);

@@ -1,9 +1,11 @@
 // LeSage-Pace impacts: exact from the eigenvalues of W, or the trace series; simulated SEs.
-// LeSage & Pace (2009), Introduction to Spatial Econometrics, sections 2.7, 4.2 and 5.6.
+// LeSage & Pace (2009), Introduction to Spatial Econometrics, sections 2.7, 4.2 and 5.6; a stacked
+// panel's impacts from its periods' W_t (the block-diagonal W of the stacked model).
 #include "cbec/estimate/spatial_models/impacts.hpp"
 
 #include <Eigen/SparseLU>
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 #include <functional>
@@ -124,70 +126,166 @@ bool row_stochastic(const SparseRM& w) {
   return ((s.array() - 1.0).abs() < 1e-10).all();
 }
 
-}  // namespace
+// The exact impacts of one W from its eigenvalues: tr((I - rho W)^{-1}) = sum_i 1 / (1 - rho lambda_i)
+// and tr((I - rho W)^{-1} W) = sum_i lambda_i / (1 - rho lambda_i) (LeSage & Pace 2009, eq. 4.50 with
+// the eigenvalues lambda_i of W).
+class ExactImpactsOfW {
+ public:
+  explicit ExactImpactsOfW(const SparseRM& w) : w_(w), n_(w.rows()) {
+    if (n_ > kMaxExactUnits)
+      throw SpecError("impacts: exact impacts need the eigenvalues of W, too costly for " + std::to_string(n_) +
+                      " units (at most " + std::to_string(kMaxExactUnits) + "); use Monte Carlo traces instead");
+    // The eigenvalues by LogDeterminant: a symmetric eigenproblem when W is similar to a symmetric
+    // matrix (row-standardized symmetric weights), the general one otherwise.
+    const LogDeterminant spectrum(w, LogDetMethod::Eigenvalues);
+    lambda_.resize(n_);
+    lambda_.real() = spectrum.eigen_real();
+    lambda_.imag() = spectrum.eigen_imag();
+    lambda_re_ = spectrum.eigen_real();
+    real_ = spectrum.eigen_imag().isZero(0.0);
+    const double lo = lambda_.real().minCoeff(), hi = lambda_.real().maxCoeff();
+    interval_ = {lo < 0 ? 1 / lo : -std::numeric_limits<double>::infinity(), hi > 0 ? 1 / hi : std::numeric_limits<double>::infinity()};
+    stochastic_ = row_stochastic(w);
+    w1_ = w * Eigen::VectorXd::Ones(n_);
+  }
+  std::pair<double, double> interval() const { return interval_; }
 
-Impacts spatial_impacts(const SparseRM& w, const ImpactsInput& in, const ImpactsOptions& opt) {
-  const EigenThreads single(1);  // the draws run in parallel (replicate); each product is small
-  check_input(in, opt);
-  if (w.rows() != w.cols()) throw SpecError("impacts: W must be square");
-  if (!opt.exact_traces) return impacts_from_traces(monte_carlo_traces(w, opt.trace_order, opt.seed), in, opt);
-  const Eigen::Index n = w.rows();
-  if (n > kMaxExactUnits)
-    throw SpecError("impacts: exact impacts need the eigenvalues of W, too costly for " + std::to_string(n) +
-                    " units (at most " + std::to_string(kMaxExactUnits) + "); use Monte Carlo traces instead");
-  // tr((I - rho W)^{-1}) = sum_i 1 / (1 - rho lambda_i) and tr((I - rho W)^{-1} W) = sum_i lambda_i / (1 - rho lambda_i)
-  // (LeSage & Pace 2009, eq. 4.50 with the eigenvalues lambda_i of W).
-  // The eigenvalues by LogDeterminant: a symmetric eigenproblem when W is similar to a symmetric
-  // matrix (row-standardized symmetric weights), the general one otherwise.
-  const LogDeterminant spectrum(w, LogDetMethod::Eigenvalues);
-  Eigen::VectorXcd lambda(n);
-  lambda.real() = spectrum.eigen_real();
-  lambda.imag() = spectrum.eigen_imag();
-  const Eigen::VectorXd& lambda_re = spectrum.eigen_real();
-  const bool real = spectrum.eigen_imag().isZero(0.0);
-  const double lo = lambda.real().minCoeff(), hi = lambda.real().maxCoeff();
-  const std::pair<double, double> interval{lo < 0 ? 1 / lo : -std::numeric_limits<double>::infinity(),
-                                           hi > 0 ? 1 / hi : std::numeric_limits<double>::infinity()};
-  const bool stochastic = row_stochastic(w);
-  const Eigen::VectorXd ones = Eigen::VectorXd::Ones(n), w1 = w * ones;
-  const double dn = static_cast<double>(n);
-  Evaluator eval = [&](double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) {
+  Point operator()(double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) const {
     double t0 = 0, t1 = 0;
-    if (real) {  // W similar to a symmetric matrix: real arithmetic
-      for (Eigen::Index i = 0; i < n; ++i) {
-        const double inv = 1.0 / (1.0 - rho * lambda_re(i));
+    if (real_) {  // W similar to a symmetric matrix: real arithmetic
+      for (Eigen::Index i = 0; i < n_; ++i) {
+        const double inv = 1.0 / (1.0 - rho * lambda_re_(i));
         t0 += inv;
-        t1 += lambda_re(i) * inv;
+        t1 += lambda_re_(i) * inv;
       }
     } else {
       std::complex<double> c0 = 0, c1 = 0;
-      for (Eigen::Index i = 0; i < n; ++i) {
-        c0 += 1.0 / (1.0 - rho * lambda(i));
-        c1 += lambda(i) / (1.0 - rho * lambda(i));
+      for (Eigen::Index i = 0; i < n_; ++i) {
+        c0 += 1.0 / (1.0 - rho * lambda_(i));
+        c1 += lambda_(i) / (1.0 - rho * lambda_(i));
       }
       t0 = c0.real();
       t1 = c1.real();
     }
+    const double dn = static_cast<double>(n_);
     Point pt;
     pt.direct = (beta * t0 + theta * t1) / dn;
-    if (stochastic) {
+    if (stochastic_) {
       // W 1 = 1: 1'(I - rho W)^{-1} 1 = n / (1 - rho) (LeSage & Pace 2009, eq. 2.48).
       pt.total = (beta + theta) / (1 - rho);
     } else {
       // Otherwise (islands, unstandardized W) solve (I - rho W) x = 1 and (I - rho W) x = W 1.
-      Eigen::SparseMatrix<double> a(n, n);
+      Eigen::SparseMatrix<double> a(n_, n_);
       a.setIdentity();
-      a -= rho * Eigen::SparseMatrix<double>(w);
+      a -= rho * Eigen::SparseMatrix<double>(w_);
       Eigen::SparseLU<Eigen::SparseMatrix<double>> lu(a);
       if (lu.info() != Eigen::Success) throw NumericError("impacts: I - rho W is singular at rho = " + std::to_string(rho));
-      pt.total = (beta * lu.solve(ones).sum() + theta * lu.solve(w1).sum()) / dn;
+      pt.total = (beta * lu.solve(Eigen::VectorXd::Ones(n_)).sum() + theta * lu.solve(w1_).sum()) / dn;
     }
     return pt;
-  };
-  return simulate(eval, in, opt, interval, "exact (eigenvalues)");
+  }
+
+ private:
+  const SparseRM& w_;
+  Eigen::Index n_;
+  Eigen::VectorXcd lambda_;
+  Eigen::VectorXd lambda_re_, w1_;
+  bool real_ = true, stochastic_ = true;
+  std::pair<double, double> interval_;
+};
+
+// The impacts from the truncated series in the traces of one W (LeSage & Pace 2009, eq. 4.26):
+// S_k = sum_j rho^j W^j (beta_k I + theta_k W), truncated at m terms.
+Point series_impacts(const PowerTraces& tr, double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) {
+  const Eigen::Index m = tr.trace.size();
+  const double dn = static_cast<double>(tr.n);
+  double d0 = 0, d1 = 0, s0 = 0, s1 = 0, g = 1;
+  for (Eigen::Index j = 0; j < m; ++j) {
+    d0 += g * (j == 0 ? dn : tr.trace(j - 1));
+    d1 += g * tr.trace(j);
+    s0 += g * tr.sum(j);
+    s1 += g * tr.sum(j + 1);
+    g *= rho;
+  }
+  return Point{(beta * d0 + theta * d1) / dn, (beta * s0 + theta * s1) / dn};
 }
 
-PowerTraces monte_carlo_traces(const SparseRM& w, int order, unsigned long long seed) {
+void check_traces(const PowerTraces& tr) {
+  const Eigen::Index m = tr.trace.size();
+  if (m < 2 || tr.sum.size() != m + 1) throw SpecError("impacts: traces of W^1..W^m and sums of W^0..W^m needed");
+}
+
+// The stacked model's impacts from its blocks': block b (n_b units, `copies` periods) holds the share
+// copies_b n_b / N of the N stacked observations, so tr(S_k) / N and 1'S_k 1 / N are the blocks'
+// per-unit impacts averaged with these shares (one block: share 1, the block's impacts exactly).
+Point stack(const std::vector<double>& share, const std::function<Point(size_t)>& block) {
+  Point sum = block(0);
+  sum.direct *= share[0];
+  sum.total *= share[0];
+  for (size_t b = 1; b < share.size(); ++b) {
+    const Point p = block(b);
+    sum.direct += share[b] * p.direct;
+    sum.total += share[b] * p.total;
+  }
+  return sum;
+}
+
+std::vector<double> shares(const std::vector<Eigen::Index>& n, const std::vector<size_t>& copies) {
+  double total = 0;
+  for (size_t b = 0; b < n.size(); ++b) total += static_cast<double>(copies[b]) * static_cast<double>(n[b]);
+  std::vector<double> s(n.size());
+  for (size_t b = 0; b < n.size(); ++b) s[b] = static_cast<double>(copies[b]) * static_cast<double>(n[b]) / total;
+  return s;
+}
+
+}  // namespace
+
+Impacts spatial_impacts(const SparseRM& w, const ImpactsInput& in, const ImpactsOptions& opt) {
+  return stacked_spatial_impacts({&w}, {1}, in, opt);
+}
+
+Impacts stacked_spatial_impacts(const std::vector<const SparseRM*>& weights, const std::vector<size_t>& copies,
+                                const ImpactsInput& in, const ImpactsOptions& opt) {
+  const EigenThreads single(1);  // the draws run in parallel (replicate); each product is small
+  check_input(in, opt);
+  if (weights.empty() || weights.size() != copies.size()) throw SpecError("impacts: one period count per weights matrix needed");
+  std::vector<Eigen::Index> n;
+  size_t periods = 0;
+  for (size_t b = 0; b < weights.size(); ++b) {
+    if (weights[b]->rows() != weights[b]->cols()) throw SpecError("impacts: W must be square");
+    if (copies[b] == 0) throw SpecError("impacts: every weights matrix must be used by at least one period");
+    n.push_back(weights[b]->rows());
+    periods += copies[b];
+  }
+  const std::vector<double> share = shares(n, copies);
+  const std::string stacked = weights.size() == 1 ? "" : ", W = diag(W_t) over " + std::to_string(periods) + " periods (" +
+                                                            std::to_string(weights.size()) + " distinct W_t), n = N the observations";
+  if (!opt.exact_traces) {
+    // Block b's Monte Carlo vectors are streams 16 b .. 16 b + 15 of the seed (block 0: those of one W).
+    std::vector<PowerTraces> tr;
+    for (size_t b = 0; b < weights.size(); ++b)
+      tr.push_back(monte_carlo_traces(*weights[b], opt.trace_order, opt.seed, static_cast<uint64_t>(b) * kTraceVectors));
+    Evaluator eval = [&](double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) {
+      return stack(share, [&](size_t b) { return series_impacts(tr[b], rho, beta, theta); });
+    };
+    return simulate(eval, in, opt, {-1.0, 1.0}, tr[0].method + stacked);
+  }
+  std::vector<ExactImpactsOfW> exact;
+  exact.reserve(weights.size());
+  std::pair<double, double> interval{-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+  for (const SparseRM* w : weights) {
+    exact.emplace_back(*w);
+    // rho's admissible values: the intersection of the W_t's
+    interval.first = std::max(interval.first, exact.back().interval().first);
+    interval.second = std::min(interval.second, exact.back().interval().second);
+  }
+  Evaluator eval = [&](double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) {
+    return stack(share, [&](size_t b) { return exact[b](rho, beta, theta); });
+  };
+  return simulate(eval, in, opt, interval, "exact (eigenvalues)" + stacked);
+}
+
+PowerTraces monte_carlo_traces(const SparseRM& w, int order, unsigned long long seed, uint64_t first_stream) {
   if (order < 2) throw SpecError("impacts: trace_order must be >= 2");
   const Eigen::Index n = w.rows();
   PowerTraces t;
@@ -197,7 +295,7 @@ PowerTraces monte_carlo_traces(const SparseRM& w, int order, unsigned long long 
   t.method = "Monte Carlo traces (order " + std::to_string(order) + ", " + std::to_string(kTraceVectors) + " vectors)";
   Block x(n, kTraceVectors);
   for (int c = 0; c < kTraceVectors; ++c) {
-    Rng rng = draw_stream(seed, static_cast<uint64_t>(c));
+    Rng rng = draw_stream(seed, first_stream + static_cast<uint64_t>(c));
     for (Eigen::Index i = 0; i < n; ++i) x(i, c) = standard_normal(rng);
   }
   // E[x' A x] = tr(A) for x ~ N(0, I) (Hutchinson 1989; Barry & Pace 1999), the 16 vectors in one
@@ -239,22 +337,9 @@ PowerTraces monte_carlo_traces(const SparseRM& w, int order, unsigned long long 
 
 Impacts impacts_from_traces(const PowerTraces& tr, const ImpactsInput& in, const ImpactsOptions& opt) {
   check_input(in, opt);
-  const Eigen::Index m = tr.trace.size();
-  if (m < 2 || tr.sum.size() != m + 1) throw SpecError("impacts: traces of W^1..W^m and sums of W^0..W^m needed");
-  const double dn = static_cast<double>(tr.n);
-  Evaluator eval = [&](double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) {
-    // LeSage & Pace (2009), eq. 4.26: S_k = sum_j rho^j W^j (beta_k I + theta_k W), truncated at m terms.
-    double d0 = 0, d1 = 0, s0 = 0, s1 = 0, g = 1;
-    for (Eigen::Index j = 0; j < m; ++j) {
-      d0 += g * (j == 0 ? dn : tr.trace(j - 1));
-      d1 += g * tr.trace(j);
-      s0 += g * tr.sum(j);
-      s1 += g * tr.sum(j + 1);
-      g *= rho;
-    }
-    return Point{(beta * d0 + theta * d1) / dn, (beta * s0 + theta * s1) / dn};
-  };
-  const std::string method = tr.method.empty() ? "traces (order " + std::to_string(m) + ")" : tr.method;
+  check_traces(tr);
+  Evaluator eval = [&](double rho, const Eigen::VectorXd& beta, const Eigen::VectorXd& theta) { return series_impacts(tr, rho, beta, theta); };
+  const std::string method = tr.method.empty() ? "traces (order " + std::to_string(tr.trace.size()) + ")" : tr.method;
   return simulate(eval, in, opt, {-1.0, 1.0}, method);
 }
 

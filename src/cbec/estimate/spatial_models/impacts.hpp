@@ -9,6 +9,7 @@
 #include <Eigen/Dense>
 #include <Eigen/SparseCore>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,17 @@ struct Impacts {
 
 Impacts spatial_impacts(const Eigen::SparseMatrix<double, Eigen::RowMajor>& w, const ImpactsInput&, const ImpactsOptions&);
 
+// The impacts of a stacked spatial panel, periods t = 1..T with the n_t units observed in t and their
+// weights W_t, over its N = sum_t n_t observations: the block-diagonal W = diag(W_t) in the formulas
+// above (LeSage & Pace 2009, eq. 2.46-2.48), so
+//   S_k = diag_t (I - rho W_t)^{-1} (beta_k I + theta_k W_t), direct_k = tr(S_k) / N, total_k = 1'S_k 1 / N.
+// weights: the distinct W_t; copies: the number of periods using each. Exact: the eigenvalues of each
+// W_t, rho's draws kept inside the intersection of their intervals; otherwise Monte Carlo traces of
+// each W_t (weights[b] with the streams 16 b.. of the seed), the series summed over the blocks. One
+// W (a balanced panel) gives spatial_impacts(W) exactly, whatever its copies.
+Impacts stacked_spatial_impacts(const std::vector<const Eigen::SparseMatrix<double, Eigen::RowMajor>*>& weights,
+                                const std::vector<size_t>& copies, const ImpactsInput&, const ImpactsOptions&);
+
 // The traces behind the series form (LeSage & Pace 2009, eq. 4.26):
 // trace(j - 1) = tr(W^j) and sum(j) = 1' W^j 1, j = 0..m (sum(0) = n).
 struct PowerTraces {
@@ -48,7 +60,9 @@ struct PowerTraces {
 // Monte Carlo traces of Barry & Pace (1999): tr(W^j) ~ mean over 16 standard normal vectors x of
 // x' W^j x, with tr(W) and tr(W^2) = sum(W .* W') exact, as spatialreg::trW(type = "MC");
 // 1' W^j 1 exact by repeated products.
-PowerTraces monte_carlo_traces(const Eigen::SparseMatrix<double, Eigen::RowMajor>& w, int order, unsigned long long seed);
+// first_stream: the random vectors are the streams first_stream.. first_stream + 15 of the seed.
+PowerTraces monte_carlo_traces(const Eigen::SparseMatrix<double, Eigen::RowMajor>& w, int order, unsigned long long seed,
+                               uint64_t first_stream = 0);
 
 // Impacts from traces (the series truncated at m terms, as spatialreg::impacts(fit, tr = ...)):
 // direct_k = sum_{j<m} rho^j (beta_k tr(W^j) + theta_k tr(W^{j+1})) / n and total_k likewise

@@ -113,7 +113,13 @@ Eigen::MatrixXd information(const Problem& p, const Fit& f, double n_eff, const 
     const Eigen::MatrixXd xs = p.qx - f.spatial * p.qwx;
     info.bottomRightCorner(k, k) = xs.transpose() * xs / s2;
   } else {
-    const Eigen::VectorXd gxb = g_times(d, inv, p.qx * f.beta);
+    // Within lags: the information of the model with the effect dummies D, rho's row partialled on
+    // D as well as X: Q G (X beta + D alpha), X beta + D alpha = A y - e. On a balanced panel with
+    // unit effects this is G Q X beta (Q and G commute, G D alpha lies in span D); with different
+    // W_t it is not. splm's lags: G Q X beta, as splm.
+    const Eigen::VectorXd gxb = p.o.lags == PanelLags::Within
+                                    ? Eigen::VectorXd(panel_within(d, p.o.effect, g_times(d, inv, d.y - f.spatial * panel_spatial_lag(d, d.y).col(0) - f.resid)))
+                                    : g_times(d, inv, p.qx * f.beta);
     info(1, 1) += gxb.squaredNorm() / s2;
     const Eigen::VectorXd cross = p.qx.transpose() * gxb / s2;
     info.block(2, 1, k, 1) = cross;
