@@ -89,7 +89,10 @@ sr_case <- function(model, effect, d, label) {
        spatial = unname(sp), spatial_errorsarlm = unname(sp_errorsarlm), coef = unname(b),
        intercept = if (effect == "none") unname(m$coefficients["(Intercept)"]) else NULL,
        sigma2 = s2, loglik = ll,
-       se = if (effect == "none") unname(sqrt(diag(vcov(m)))[c(if (model == "sar") "rho" else "lambda", "(Intercept)", xnames)]) else NULL)
+       se = if (effect == "none") unname(sqrt(diag(vcov(m)))[c(if (model == "sar") "rho" else "lambda", "(Intercept)", xnames)]) else NULL,
+       # the SAR's SEs with effect dummies (spatialreg's information matrix with the dummies, so rho's
+       # row is partialled on them as on X); the SEM's lambda was found again above, so not there
+       se_effects = if (model == "sar" && effect != "none") unname(sqrt(diag(vcov(m)))[c("rho", xnames)]) else NULL)
 }
 # unbalanced: drop 40 rows chosen with a fixed seed (cbec reads the same file without them)
 set.seed(15)

@@ -74,6 +74,7 @@ TEST(SpatialPanel, FixedEffectsAgainstSplm) {
 TEST(SpatialPanel, WithinLagsPooledAndUnbalancedAgainstSpatialreg) {
   const nlohmann::json fx = fixture();
   size_t checked = 0;
+  size_t with_se = 0;
   for (const auto& c : fx["spatialreg"]) {
     const std::string model = c["model"], effect = c["effect"], file = c["data"];
     SCOPED_TRACE(model + " " + effect + " " + file);
@@ -89,9 +90,17 @@ TEST(SpatialPanel, WithinLagsPooledAndUnbalancedAgainstSpatialreg) {
     if (model == "sem") expect_rel(r.spatial, c["spatial_errorsarlm"], "errorsarlm's lambda", 1e-4);
     for (size_t j = 0; j < c["coef"].size(); ++j) expect_rel(g.coef[static_cast<long>(j) + first], c["coef"][j], g.terms[j + first], tol);
     if (effect == "none") expect_rel(g.coef[1], c["intercept"], "intercept", tol);
+    // The SAR's SEs with effects: the information matrix of the model with the effect dummies
+    // (rho's row partialled on them as on X), as lagsarlm's with the dummies among the regressors.
+    if (c.contains("se_effects") && !c["se_effects"].is_null()) {
+      const Eigen::VectorXd se = g.se();
+      for (size_t j = 0; j < c["se_effects"].size(); ++j) expect_rel(se[static_cast<long>(j)], c["se_effects"][j], "se " + g.terms[j], 1e-5);
+      ++with_se;
+    }
     expect_rel(r.sigma2, c["sigma2"], "sigma2", tol);
     expect_rel(r.loglik, c["loglik"], "log-likelihood");
     ++checked;
   }
   EXPECT_EQ(checked, 14u);
+  EXPECT_EQ(with_se, 5u);   // SAR: unit, time, two-way effects balanced; unit, two-way unbalanced
 }
