@@ -23,9 +23,9 @@ namespace cbec::detail {
 class GridPairSums {
  public:
   GridPairSums(const ThresholdSample& s, const ThresholdGridSums& sums);
-  // D(g_a)'D(g_b), m x m, for grid positions a and b.
-  Eigen::Map<const Eigen::MatrixXd> operator()(size_t a, size_t b) const {
-    return {table_.data() + (a * G_ + b) * m_ * m_, static_cast<Eigen::Index>(m_), static_cast<Eigen::Index>(m_)};
+  // D(g_a)'D(g) for every grid point g side by side (m x m each, in grid order): m x (grid size) m.
+  Eigen::Map<const Eigen::MatrixXd> with(size_t a) const {
+    return {table_.data() + a * G_ * m_ * m_, static_cast<Eigen::Index>(m_), static_cast<Eigen::Index>(G_ * m_)};
   }
 
  private:

@@ -58,10 +58,9 @@ class SsrProfile {
   const RowMatrix& design() const { return B_; }
   const Eigen::MatrixXd& design_gram() const { return gram_; }
   const Eigen::LDLT<Eigen::MatrixXd>& design_cross() const { return BtB_; }
-  // B'D at grid position g, p x m.
-  Eigen::Map<const Eigen::MatrixXd> cross_design(size_t g) const {
-    const auto p = B_.cols(), m = s_.C.cols();
-    return {BtD_.data() + g * static_cast<size_t>(p * m), p, m};
+  // B'D(g) for every grid point g side by side (p x m each, in grid order): p x (grid size) m.
+  Eigen::Map<const Eigen::MatrixXd> cross_design() const {
+    return {BtD_.data(), B_.cols(), static_cast<Eigen::Index>(BtD_.size()) / B_.cols()};
   }
   const std::vector<uint32_t>& bins() const { return sums_.bin; }
   // D'x at every grid point for x over the kept rows (m values per grid point).
