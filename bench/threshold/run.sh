@@ -7,6 +7,8 @@
 # Usage: bench/threshold/run.sh "1 100" [draws] [repeats]
 #   CBEC="old/cbec new/cbec" compares builds: their runs alternate, so both see the same load.
 #   DRAWS_AT_<k>=n sets the draws for k copies (default: [draws], 100).
+#   THRESHOLDS=2 or 3 fits and tests that many thresholds, each test with the same draws (default 1):
+#   ms per draw is then the CPU of one draw of every test together.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -25,7 +27,7 @@ for k in $1; do
   d=$(eval echo "\${DRAWS_AT_$k:-$draws}")
   run() {  # prints wall and CPU seconds of one command
     /usr/bin/time -f "%e %U %S" -o "$timing" "$1" threshold "$csv" --y i --threshold d1 --regime c1 \
-      --x q1 q2 q3 d1 qd --unit firm --time year --draws "$2" --threads "${THREADS:-$(nproc)}" > /dev/null
+      --x q1 q2 q3 d1 qd --unit firm --time year --thresholds "${THRESHOLDS:-1}" --draws "$2" --threads "${THREADS:-$(nproc)}" > /dev/null
     awk '{printf "%.2f %.2f", $1, $2 + $3}' "$timing"
   }
   for ((rep = 0; rep < repeats; ++rep)); do

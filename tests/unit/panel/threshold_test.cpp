@@ -263,8 +263,9 @@ TEST(Threshold, BootstrapIsTheSameForAGivenSeedWhateverTheThreads) {
   }
 }
 
-// The third test's draws search three times; the later searches fit B'B products large enough for
-// Eigen to split their sums by its own thread count. 1 and 2 threads give the same bits all the same.
+// The third test's draws search three times, the later searches from the tables and the one pass's
+// sums (threshold_nested.hpp); Eigen would split a large product's sums by its own thread count.
+// 1 and 2 threads give the same bits.
 TEST(Threshold, ThirdTestIsBitIdenticalForOneAndTwoThreads) {
   ThresholdSpec s = hansen_spec();
   s.draws = {0, 0, 40};

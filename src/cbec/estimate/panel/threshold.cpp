@@ -7,9 +7,12 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/panel/threshold_grid_pairs.hpp"
+#include "cbec/estimate/panel/threshold_nested.hpp"
 #include "cbec/estimate/panel/threshold_profile.hpp"
 #include "cbec/estimate/panel/threshold_resampled.hpp"
 #include "cbec/formula/design.hpp"
@@ -81,6 +84,7 @@ std::vector<size_t> candidates(const std::vector<double>& grid, const std::vecto
 struct Search {
   std::vector<double> grid, sse;
   double gamma = 0, sse_min = 0;
+  size_t position = 0;   // gamma's in the whole grid
 };
 
 // The least-squares threshold (Hansen 1999, section 2: the minimiser of S_1) among the grid points
@@ -94,6 +98,7 @@ Search search(const std::vector<double>& sse, const std::vector<double>& grid, c
   const auto k = static_cast<size_t>(std::min_element(r.sse.begin(), r.sse.end()) - r.sse.begin());
   r.gamma = r.grid[k];
   r.sse_min = r.sse[k];
+  r.position = at[k];
   return r;
 }
 
@@ -155,10 +160,12 @@ void fit_model(const Sample& s, const ThresholdResult& res, const std::vector<st
 
 // The fitted model with k - 1 fixed thresholds (the null of the k-th test): fitted values and
 // residuals in the transformed data, then bootstrap draws with unit residual vectors resampled
-// (Hansen 1999, section 3.2). `linear` is the profile without fixed thresholds, the first search of
-// every draw.
+// (Hansen 1999, section 3.2). `linear` is the profile without fixed thresholds; a draw is one pass
+// over the rows (ResampledProfile), and its searches, each given the draw's thresholds before it,
+// follow from that pass's sums (NestedProfile; `pairs` is needed only for k > 1).
 void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, const std::vector<double>& grid,
-               const detail::ThresholdGridSums& sums, const detail::SsrProfile& linear, const ThresholdSpec& spec, int k, ThresholdStep& step) {
+               const detail::ThresholdGridSums& sums, const detail::SsrProfile& linear, const detail::GridPairSums* pairs,
+               const ThresholdSpec& spec, int k, ThresholdStep& step) {
   const size_t draws = k - 1 < static_cast<int>(spec.draws.size()) ? spec.draws[static_cast<size_t>(k - 1)] : 0;
   step.draws = draws;
   if (draws == 0) {
@@ -169,23 +176,26 @@ void bootstrap(const Sample& s, const std::vector<double>& null_thresholds, cons
   const Eigen::VectorXd fitted = B * (B.transpose() * B).ldlt().solve(B.transpose() * s.y);
   const Eigen::VectorXd resid = s.y - fitted;
   const detail::ResampledProfile resampled(s, linear, fitted, resid, null_thresholds.empty());
-  // Eigen blocks a large product (B'B in a draw's later searches) by its thread count: with more
-  // than one it splits the sum differently even when the product runs inside a one-thread region,
-  // so the draws would depend on the threads. The draws run in parallel; their products stay serial.
+  // Eigen blocks a large product by its thread count: with more than one it splits the sum
+  // differently even when the product runs inside a one-thread region, so the draws would depend on
+  // the threads. A draw's products are small (of the order of the regressors), but with many
+  // regressors they need not be: the draws run in parallel, their products stay serial.
   const EigenThreads single(1);
   const auto stats = replicate(draws, spec.seed + static_cast<uint64_t>(k), [&](size_t, Rng& rng) {
-    Eigen::VectorXd yb;   // y*, for the searches after the first
+    const detail::CrossSums x = resampled(rng);
     // Sequential estimation as in the data: thresholds 1..k, each given those before it; S_0, the
     // linear model's, enters the first test only.
     std::vector<double> fixed;
-    detail::SsrProfile::Fit fit = resampled(rng, k > 1 ? &yb : nullptr);
+    std::vector<size_t> fixed_at;
+    detail::SsrProfile::Fit fit = linear(x);
     double before = fit.linear, after = before;
     for (int j = 1; j <= k; ++j) {
-      if (j > 1) fit = detail::SsrProfile(s, sums, base_design(s, fixed))(yb);
+      if (j > 1) fit = detail::NestedProfile(linear, sums, *pairs)(x, fixed_at);
       const Search r = search(fit.sse, grid, candidates(grid, fixed, spec.quantiles, spec.trim[static_cast<size_t>(j - 1)]));
       before = after;
       after = r.sse_min;
       fixed.push_back(r.gamma);
+      fixed_at.push_back(r.position);
     }
     return (before - after) / (after / s.dfree);
   }, spec.threads);
@@ -301,6 +311,10 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
     return given.empty() ? linear(s.y).sse : detail::SsrProfile(s, sums, base_design(s, given))(s.y).sse;
   };
   res.sse0 = linear(s.y).linear;
+  // D(g_a)'D(g_b) for the later tests' draws (threshold_grid_pairs.hpp), if they have any.
+  std::optional<detail::GridPairSums> pairs;
+  for (size_t k = 2; k <= static_cast<size_t>(spec.max_thresholds) && k <= spec.draws.size() && !pairs; ++k)
+    if (spec.draws[k - 1] > 0) pairs.emplace(s, sums);
   std::vector<double> fixed;      // thresholds of the model so far (refined)
   double sse_before = res.sse0;
   for (int k = 1; k <= spec.max_thresholds; ++k) {
@@ -329,7 +343,7 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
     std::sort(step.thresholds.begin(), step.thresholds.end());
     fit_model(s, res, x_names, c_names, step);
     lap.lap(Stage::Solve);
-    bootstrap(s, null_thresholds, grid, sums, linear, spec, k, step);
+    bootstrap(s, null_thresholds, grid, sums, linear, pairs ? &*pairs : nullptr, spec, k, step);
     lap.lap(Stage::Replications);
     res.steps.push_back(std::move(step));
   }

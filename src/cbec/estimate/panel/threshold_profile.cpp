@@ -59,7 +59,7 @@ ThresholdGridSums::ThresholdGridSums(const ThresholdSample& s, const std::vector
 }
 
 SsrProfile::SsrProfile(const ThresholdSample& s, const ThresholdGridSums& sums, RowMatrix B)
-    : s_(s), sums_(sums), B_(std::move(B)), BtB_(B_.transpose() * B_) {
+    : s_(s), sums_(sums), B_(std::move(B)), gram_(B_.transpose() * B_), BtB_(gram_) {
   const size_t p = static_cast<size_t>(B_.cols()), m = static_cast<size_t>(s.C.cols()), G = sums.DtD.size(), T = s.periods;
   const double Td = static_cast<double>(T);
   // Per bin, column-major p x m: the change of B'D.
@@ -135,6 +135,14 @@ SsrProfile::Fit SsrProfile::operator()(const Eigen::VectorXd& y) const {
   Fit fit;
   fit.linear = e.squaredNorm();
   sse(fit.linear, cross_d(e), Eigen::VectorXd::Zero(B_.cols()), fit.sse);
+  return fit;
+}
+
+SsrProfile::Fit SsrProfile::operator()(const CrossSums& x) const {
+  const Eigen::VectorXd b = BtB_.solve(x.Btx);
+  Fit fit;
+  fit.linear = x.xx - b.dot(x.Btx);
+  sse(fit.linear, x.Dtx, b, fit.sse);
   return fit;
 }
 

@@ -34,6 +34,14 @@ struct ThresholdGridSums {
   std::vector<double> scale;           // per grid point: max(1, largest diagonal of sum_K c c' 1(q < g))
 };
 
+// The sums over the kept rows of a vector x that the profile of y needs when the residual of y on B
+// is x's (x = y - B beta for some beta): x'x, B'x, and D'x at every grid point (m values each).
+struct CrossSums {
+  double xx = 0;
+  Eigen::VectorXd Btx;
+  std::vector<double> Dtx;
+};
+
 // The profile for one base design: the factors that do not depend on y, computed once, then S_1 at
 // every grid point for any y (the data or a bootstrap draw) in one pass over the rows.
 class SsrProfile {
@@ -44,9 +52,16 @@ class SsrProfile {
     std::vector<double> sse;           // S_1(g) per grid point (e'e where D adds nothing to B)
   };
   Fit operator()(const Eigen::VectorXd& y) const;
+  // The same from the sums of x: e = x - B b, b = (B'B)^-1 B'x, e'e = x'x - b'B'x.
+  Fit operator()(const CrossSums& x) const;
 
   const RowMatrix& design() const { return B_; }
+  const Eigen::MatrixXd& design_gram() const { return gram_; }
   const Eigen::LDLT<Eigen::MatrixXd>& design_cross() const { return BtB_; }
+  // B'D(g) for every grid point g side by side (p x m each, in grid order): p x (grid size) m.
+  Eigen::Map<const Eigen::MatrixXd> cross_design() const {
+    return {BtD_.data(), B_.cols(), static_cast<Eigen::Index>(BtD_.size()) / B_.cols()};
+  }
   const std::vector<uint32_t>& bins() const { return sums_.bin; }
   // D'x at every grid point for x over the kept rows (m values per grid point).
   std::vector<double> cross_d(const Eigen::VectorXd& x) const;
@@ -58,6 +73,7 @@ class SsrProfile {
   const ThresholdSample& s_;
   const ThresholdGridSums& sums_;
   RowMatrix B_;
+  Eigen::MatrixXd gram_;                             // B'B
   Eigen::LDLT<Eigen::MatrixXd> BtB_;
   std::vector<double> BtD_;                          // per grid point, column-major p x m
   std::vector<Eigen::LDLT<Eigen::MatrixXd>> schur_;   // D'D - D'B (B'B)^-1 B'D per grid point

@@ -7,7 +7,7 @@ namespace cbec::detail {
 
 ResampledProfile::ResampledProfile(const ThresholdSample& s, const SsrProfile& profile, const Eigen::VectorXd& fitted,
                                    const Eigen::VectorXd& resid, bool fitted_in_span)
-    : s_(s), profile_(profile), fitted_(fitted) {
+    : s_(s), profile_(profile) {
   const RowMatrix& B = profile.design();
   const Eigen::Index p = B.cols(), m = s.C.cols(), rows = s.q.size();
   const Eigen::VectorXd fe = fitted_in_span ? Eigen::VectorXd::Zero(fitted.size()).eval()
@@ -39,11 +39,10 @@ ResampledProfile::ResampledProfile(const ThresholdSample& s, const SsrProfile& p
   }
 }
 
-SsrProfile::Fit ResampledProfile::operator()(Rng& rng, Eigen::VectorXd* ystar) const {
+CrossSums ResampledProfile::operator()(Rng& rng) const {
   const size_t p = static_cast<size_t>(profile_.design().cols()), m = static_cast<size_t>(s_.C.cols()), width = crossed_ + m;
   const size_t n = s_.n_units, T = s_.periods, G = Dtfe_.size() / m;
   const double Td = static_cast<double>(T);
-  if (ystar) ystar->resize(fitted_.size());
   // The sums over the rows: [B f_e]'r* and r*'r*; per bin of D'r*, its change at that grid point;
   // per unit slot, its r*.
   thread_local std::vector<double> cross, dtx, unit_r;
@@ -62,7 +61,6 @@ SsrProfile::Fit ResampledProfile::operator()(Rng& rng, Eigen::VectorXd* ystar) c
     __builtin_prefetch(block + T + 1);
   };
   for (size_t v = 0; v < std::min(ahead, n); ++v) prefetch(drawn[v] = draw());
-  Eigen::Index at = 0;   // the next kept row
   for (size_t v = 0; v < n; ++v) {
     const double* from = resid_.data() + drawn[v % ahead] * (T + 2);
     if (v + ahead < n) prefetch(drawn[v % ahead] = draw());
@@ -87,22 +85,14 @@ SsrProfile::Fit ResampledProfile::operator()(Rng& rng, Eigen::VectorXd* ystar) c
       double* d = dtx.data() + tag[t].bin * m;
       for (size_t l = 0; l < m; ++l) d[l] += row[t * width + crossed_ + l] * (unit_r[t] - mean);
     }
-    if (ystar)
-      for (size_t t = 0; t < T; ++t)
-        if (tag[t].period >= 0) {
-          (*ystar)[at] = fitted_[at] + unit_r[t];
-          ++at;
-        }
   }
   for (size_t at_bin = m; at_bin < dtx.size(); ++at_bin) dtx[at_bin] += dtx[at_bin - m];   // running sums
-  dtx.resize(G * m);
-  for (size_t k = 0; k < G * m; ++k) dtx[k] += Dtfe_[k];
-  const Eigen::VectorXd Btx = Btfe_ + Eigen::Map<const Eigen::VectorXd>(cross.data(), static_cast<Eigen::Index>(p));
-  const Eigen::VectorXd b = profile_.design_cross().solve(Btx);
-  SsrProfile::Fit fit;
-  fit.linear = fefe_ + 2 * (crossed_ > p ? cross[p] : 0.0) + rr - b.dot(Btx);
-  profile_.sse(fit.linear, dtx, b, fit.sse);
-  return fit;
+  CrossSums x;
+  x.Dtx.assign(dtx.begin(), dtx.begin() + static_cast<long>(G * m));
+  for (size_t k = 0; k < G * m; ++k) x.Dtx[k] += Dtfe_[k];
+  x.Btx = Btfe_ + Eigen::Map<const Eigen::VectorXd>(cross.data(), static_cast<Eigen::Index>(p));
+  x.xx = fefe_ + 2 * (crossed_ > p ? cross[p] : 0.0) + rr;
+  return x;
 }
 
 }  // namespace cbec::detail

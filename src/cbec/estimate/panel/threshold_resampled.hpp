@@ -7,6 +7,8 @@
 // threshold_profile.hpp) are sums of one term per row: one stream over a row-major record per row
 // (B, f_e, c) and a pair of 32-bit integers (period, bin) instead of a fit of y* and a second pass.
 // When f is in the span of B (the first test: the null model is B's), f_e = 0 is not stored.
+// The pass returns the sums of x (CrossSums): the first search's profile follows from them, and the
+// draw's later searches too (threshold_nested.hpp), since B is part of their base designs.
 // The rows are read in the same order for every draw, so the sums do not depend on the threads.
 #pragma once
 #include <Eigen/Dense>
@@ -26,9 +28,9 @@ class ResampledProfile {
   // the null model's, over the kept rows; fitted_in_span: the null model's design is B.
   ResampledProfile(const ThresholdSample& s, const SsrProfile& profile, const Eigen::VectorXd& fitted, const Eigen::VectorXd& resid,
                    bool fitted_in_span);
-  // Draws the n units from rng (unit slot v, in order, takes unit floor(U n)) and returns the
-  // profile of y*; y*, if asked for, receives y* over the kept rows (for the draw's later searches).
-  SsrProfile::Fit operator()(Rng& rng, Eigen::VectorXd* ystar = nullptr) const;
+  // Draws the n units from rng (unit slot v, in order, takes unit floor(U n)) and returns the sums
+  // of x = f_e + r*, whose residual on B is y*'s.
+  CrossSums operator()(Rng& rng) const;
 
  private:
   struct RowTag {
@@ -41,7 +43,7 @@ class ResampledProfile {
   size_t crossed_ = 0;             // columns of rows_ summed against r*: B's, and f_e if stored
   std::vector<RowTag> tags_;       // per row
   std::vector<double> resid_;      // per unit: its residuals by period (zero if not kept), their sum, their squares' sum
-  Eigen::VectorXd fitted_, Btfe_;  // f over the kept rows; B'f_e
+  Eigen::VectorXd Btfe_;           // B'f_e
   std::vector<double> Dtfe_;       // D'f_e per grid point
   double fefe_ = 0;                // f_e'f_e
 };
