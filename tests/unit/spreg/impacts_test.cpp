@@ -19,8 +19,12 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/impacts.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "impacts_fixture.hpp"
 
 using namespace cbec;
+using cbec::testing::expect_impacts_rel;
+using cbec::testing::json_square_matrix;
+using cbec::testing::json_vector;
 
 namespace {
 
@@ -38,37 +42,20 @@ SpatialWeights weights(const std::string& gal, size_t n) {
   return align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/" + gal), ids, gal);
 }
 
-Eigen::VectorXd vec(const nlohmann::json& j) {
-  Eigen::VectorXd v(static_cast<Eigen::Index>(j.size()));
-  for (size_t i = 0; i < j.size(); ++i) v(static_cast<Eigen::Index>(i)) = j[i].get<double>();
-  return v;
-}
-
 ImpactsInput input(const nlohmann::json& c) {
   ImpactsInput in;
   in.names = c["names"].get<std::vector<std::string>>();
   in.rho = c["rho"].get<double>();
-  in.beta = vec(c["beta"]);
-  in.theta = vec(c["theta"]);
-  const auto& v = c["vcov"];
-  in.vcov.resize(static_cast<Eigen::Index>(v.size()), static_cast<Eigen::Index>(v.size()));
-  for (size_t i = 0; i < v.size(); ++i)
-    for (size_t j = 0; j < v.size(); ++j) in.vcov(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = v[i][j].get<double>();
+  in.beta = json_vector(c["beta"]);
+  in.theta = json_vector(c["theta"]);
+  in.vcov = json_square_matrix(c["vcov"]);
   return in;
 }
 
-void expect_rel(const Eigen::VectorXd& got, const nlohmann::json& want, double tol, const std::string& what) {
-  ASSERT_EQ(got.size(), static_cast<Eigen::Index>(want.size())) << what;
-  for (Eigen::Index i = 0; i < got.size(); ++i) {
-    const double w = want[static_cast<size_t>(i)].get<double>();
-    EXPECT_NEAR(got(i), w, tol * std::max(1e-12, std::abs(w))) << what << " [" << i << "]";
-  }
-}
-
 void expect_impacts(const Impacts& got, const nlohmann::json& want, double tol) {
-  expect_rel(got.direct, want["direct"], tol, "direct");
-  expect_rel(got.indirect, want["indirect"], tol, "indirect");
-  expect_rel(got.total, want["total"], tol, "total");
+  expect_impacts_rel(got.direct, want["direct"], tol, "direct");
+  expect_impacts_rel(got.indirect, want["indirect"], tol, "indirect");
+  expect_impacts_rel(got.total, want["total"], tol, "total");
 }
 
 struct Case { std::string data, gal; size_t n; };
@@ -78,7 +65,7 @@ const std::vector<std::string> kModels = {"sar", "sdm", "sac"};
 PowerTraces r_traces(const nlohmann::json& t, Eigen::Index n) {
   PowerTraces p;
   p.n = n;
-  p.trace = vec(t);
+  p.trace = json_vector(t);
   p.sum = Eigen::VectorXd::Constant(p.trace.size() + 1, static_cast<double>(n));  // W row-standardized: 1'W^j 1 = n
   return p;
 }
@@ -155,9 +142,9 @@ TEST(Impacts, SimulatedStandardErrorsMatchSpatialregWithinSimulationError) {
       const Impacts a = spatial_impacts(w.W, in, opt);
       EXPECT_GT(a.draws, 99000);
       EXPECT_LE(a.draws, 100000);
-      expect_rel(a.se_direct, c["sim"]["se_direct"], 0.03, "se_direct");
-      expect_rel(a.se_indirect, c["sim"]["se_indirect"], 0.03, "se_indirect");
-      expect_rel(a.se_total, c["sim"]["se_total"], 0.03, "se_total");
+      expect_impacts_rel(a.se_direct, c["sim"]["se_direct"], 0.03, "se_direct");
+      expect_impacts_rel(a.se_indirect, c["sim"]["se_indirect"], 0.03, "se_indirect");
+      expect_impacts_rel(a.se_total, c["sim"]["se_total"], 0.03, "se_total");
     }
   }
 }

@@ -31,8 +31,12 @@
 #include "cbec/estimate/spatial_models/panel_impacts.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
 #include "produc_usaww.hpp"
+#include "impacts_fixture.hpp"
 
 using namespace cbec;
+using cbec::testing::expect_impacts_rel;
+using cbec::testing::json_square_matrix;
+using cbec::testing::json_vector;
 
 namespace {
 
@@ -50,40 +54,23 @@ const SpatialPanelSample& unbalanced(bool intercept) {
   return intercept ? with : without;
 }
 
-Eigen::VectorXd vec(const nlohmann::json& j) {
-  Eigen::VectorXd v(static_cast<Eigen::Index>(j.size()));
-  for (size_t i = 0; i < j.size(); ++i) v(static_cast<Eigen::Index>(i)) = j[i].get<double>();
-  return v;
-}
-
 // spatialreg's (rho, beta, theta) and, when the fixture has it, its variance.
 ImpactsInput input(const nlohmann::json& c) {
   ImpactsInput in;
   in.names = fixture()["terms"].get<std::vector<std::string>>();
   in.rho = c["rho"].get<double>();
-  in.beta = vec(c["beta"]);
-  if (c.contains("theta") && !c["theta"].is_null()) in.theta = vec(c["theta"]);
+  in.beta = json_vector(c["beta"]);
+  if (c.contains("theta") && !c["theta"].is_null()) in.theta = json_vector(c["theta"]);
   if (c.contains("vcov")) {
-    const auto& v = c["vcov"];
-    in.vcov.resize(static_cast<Eigen::Index>(v.size()), static_cast<Eigen::Index>(v.size()));
-    for (size_t i = 0; i < v.size(); ++i)
-      for (size_t j = 0; j < v.size(); ++j) in.vcov(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = v[i][j].get<double>();
+    in.vcov = json_square_matrix(c["vcov"]);
   }
   return in;
 }
 
-void expect_rel(const Eigen::VectorXd& got, const nlohmann::json& want, double tol, const std::string& what) {
-  ASSERT_EQ(got.size(), static_cast<Eigen::Index>(want.size())) << what;
-  for (Eigen::Index k = 0; k < got.size(); ++k) {
-    const double w = want[static_cast<size_t>(k)].get<double>();
-    EXPECT_NEAR(got(k), w, tol * std::fabs(w)) << what << " [" << k << "]";
-  }
-}
-
 void expect_impacts(const Impacts& im, const nlohmann::json& want, double tol, const std::string& what) {
-  expect_rel(im.direct, want["direct"], tol, what + " direct");
-  expect_rel(im.indirect, want["indirect"], tol, what + " indirect");
-  expect_rel(im.total, want["total"], tol, what + " total");
+  expect_impacts_rel(im.direct, want["direct"], tol, what + " direct");
+  expect_impacts_rel(im.indirect, want["indirect"], tol, what + " indirect");
+  expect_impacts_rel(im.total, want["total"], tol, what + " total");
 }
 
 // The first `k` regressors' impacts only.
@@ -186,14 +173,14 @@ TEST(SpatialPanelImpactsUnbalanced, SimulatedStandardErrors) {
     const SpatialPanelSample& s = unbalanced(effect == "pooled");
     const Impacts on_r = spatial_panel_impacts(s.data, input(c), o);
     EXPECT_GT(on_r.draws, 19900);
-    expect_rel(on_r.se_direct, c["se"]["direct"], 0.03, "se direct, spatialreg's variance");
-    expect_rel(on_r.se_indirect, c["se"]["indirect"], 0.03, "se indirect, spatialreg's variance");
-    expect_rel(on_r.se_total, c["se"]["total"], 0.03, "se total, spatialreg's variance");
+    expect_impacts_rel(on_r.se_direct, c["se"]["direct"], 0.03, "se direct, spatialreg's variance");
+    expect_impacts_rel(on_r.se_indirect, c["se"]["indirect"], 0.03, "se indirect, spatialreg's variance");
+    expect_impacts_rel(on_r.se_total, c["se"]["total"], 0.03, "se total, spatialreg's variance");
     if (model == "sac") continue;
     const Impacts mine = spatial_panel_impacts(s.data, *impacts_input(fit_spatial_panel(s, options(model, effect)).reg), o);
-    expect_rel(mine.se_direct, c["se"]["direct"], 0.03, "se direct, cbec's variance");
-    expect_rel(mine.se_indirect, c["se"]["indirect"], 0.03, "se indirect, cbec's variance");
-    expect_rel(mine.se_total, c["se"]["total"], 0.03, "se total, cbec's variance");
+    expect_impacts_rel(mine.se_direct, c["se"]["direct"], 0.03, "se direct, cbec's variance");
+    expect_impacts_rel(mine.se_indirect, c["se"]["indirect"], 0.03, "se indirect, cbec's variance");
+    expect_impacts_rel(mine.se_total, c["se"]["total"], 0.03, "se total, cbec's variance");
     ++own;
   }
   EXPECT_EQ(own, 6u);
