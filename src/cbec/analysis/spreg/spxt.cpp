@@ -80,7 +80,6 @@ Analysis spxt_analysis() {
     const std::vector<std::string> models = o.list("model");
     if (!durbin_terms.empty()) {
       if (dynamic) throw SpecError("durbin_terms: the dynamic sdm lags every regressor; drop durbin_terms or dynamic");
-      if (gm && !o.flag("durbin")) throw SpecError("durbin_terms: with estimator gm they choose the W x terms of durbin; add --durbin");
       if (!gm && std::find(models.begin(), models.end(), "sdm") == models.end())
         throw SpecError("durbin_terms: by ML they choose the W x terms of model sdm; none of the models is sdm (--model)");
     }
@@ -113,7 +112,7 @@ Analysis spxt_analysis() {
     hausman.header = {"model", "chi2", "df", "p-value"};
     std::vector<Table> dynamic_impacts;
     std::vector<bool> no_static_impacts;
-    for (const auto& m : o.list("model")) {
+    for (const auto& m : models) {
       const SpatialPanelEffect effect = parse_spatial_panel_effect(o.text("effect"));
       no_static_impacts.push_back(dynamic);
       if (dynamic && bias_corrected_dynamic(m, effect)) {
@@ -147,7 +146,7 @@ Analysis spxt_analysis() {
       out.json["models"].back()["hausman"] = {{"stat", h.stat}, {"df", h.df1}, {"p_value", h.p_value}, {"distribution", "chi2"}, {"warnings", h.warnings}};
     }
     RegressionTableOptions to;
-    to.model_names = o.list("model");
+    to.model_names = models;
     to.title = fmt::format("Spatial panel models of {} ({} effects)", sample.data.depvar, o.text("effect"));
     Table t = regression_table(regs, to);
     t.notes.insert(t.notes.end(), notes.notes.begin(), notes.notes.end());
@@ -175,7 +174,7 @@ Analysis spxt_analysis() {
       if (!in) continue;
       const Impacts im = spatial_panel_impacts(sample.data, *in, io);
       lap.lap(Stage::Impacts);
-      out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", o.list("model")[m])));
+      out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", models[m])));
       out.json["models"][m]["impacts"] = to_json(im);
     }
     out.tables.insert(out.tables.end(), dynamic_impacts.begin(), dynamic_impacts.end());

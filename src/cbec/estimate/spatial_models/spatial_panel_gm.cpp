@@ -237,7 +237,7 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
     }
   // Durbin terms: X becomes [X, (I_T (x) W) X] (splm's spgm, Durbin = TRUE), or W x of the
   // regressors in durbin_terms only (Durbin = ~ x1 + x2).
-  if (!o.durbin && !o.durbin_terms.empty()) throw SpecError("durbin_terms: choose the W x terms of the GM models with durbin");
+  if (!o.durbin && !o.durbin_terms.empty()) throw SpecError("durbin_terms: with estimator gm they choose the W x terms of durbin; add --durbin");
   const std::vector<long> lagged = o.durbin ? durbin_columns(d.x_names, o.durbin_terms) : std::vector<long>{};
   if (o.durbin) {
     Eigen::MatrixXd x(s.x.rows(), static_cast<long>(lagged.size()));
