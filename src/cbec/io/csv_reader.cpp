@@ -16,6 +16,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/mapped_file.hpp"
+#include "cbec/io/plain_decimal.hpp"
 #include "cbec/io/text_encoding.hpp"
 #include <omp.h>
 
@@ -95,14 +96,22 @@ struct FieldCursor {
   // separate scan for the field's end. Takes the field only when fast_float reads all of it up to a
   // delimiter, line end or the end of the text and the value is finite; otherwise leaves `pos` and
   // returns false, and the cell goes through next() and the general rules (trim, '+', markers...).
+  // A plain decimal (plain_decimal.hpp) is read first, anything else by fast_float; `field` is
+  // the number's text only when fast_float read it (a plain decimal is below 2^53, never beyond
+  // double precision), empty otherwise.
   bool next_number(bool& at_end, double& value, std::string_view& field) {
     const char* start = text.data() + pos;
     const char* end = text.data() + text.size();
-    const auto res = fast_float::from_chars(start, end, value);
-    if (res.ec != std::errc() || res.ptr == start || !std::isfinite(value)) return false;
-    const char* p = res.ptr;
-    if (p != end && *p != delim && *p != '\n' && !(*p == '\r' && (p + 1 == end || p[1] == '\n'))) return false;
-    field = std::string_view(start, static_cast<size_t>(p - start));
+    const char* p = parse_plain_decimal(start, end, value);
+    if (!p || !ends_field(p, end)) {
+      const auto res = fast_float::from_chars(start, end, value);
+      if (res.ec != std::errc() || res.ptr == start || !std::isfinite(value)) return false;
+      p = res.ptr;
+      if (!ends_field(p, end)) return false;
+      field = std::string_view(start, static_cast<size_t>(p - start));
+    } else {
+      field = std::string_view();
+    }
     pos = static_cast<size_t>(p - text.data());
     at_end = false;
     if (pos < text.size() && text[pos] == '\r') ++pos;
@@ -110,6 +119,10 @@ struct FieldCursor {
     else if (text[pos] == delim) ++pos;
     else { ++pos; ++line; at_end = true; }
     return true;
+  }
+
+  bool ends_field(const char* p, const char* end) const {
+    return p == end || *p == delim || *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] == '\n'));
   }
 
   void finish_field(bool& at_end, const std::string& source, size_t column) {
@@ -386,7 +399,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         if (fast_numbers && j < k && !is_text[j] && rc.next_number(end, v, field)) {
           CellStats& st = stats[c][j];
           ++st.numbers;
-          if (!st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
+          if (!field.empty() && !st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
           if (quoted) nums[j].push_back(v);
           else nums[j][record] = v;
           continue;
