@@ -277,14 +277,27 @@ struct BodyLines {
   size_t begin, end, first_line;
 };
 
+// Thrown by parse_text when the text it was asked to check is not valid UTF-8: the caller decodes it.
+struct NotUtf8 {};
+
+// Text is checked for valid UTF-8 a block of whole lines at a time while the block is in cache.
+constexpr size_t kCheckBlock = size_t{1} << 20;
+
+void check_utf8(std::string_view text) {
+  if (first_invalid_utf8(text) != std::string_view::npos) throw NotUtf8{};
+}
+
 // file_mapped: text is a read-only file mapping whose parsed pages may be released (PageReleaser).
-// lines: only those lines are the body (nullptr: all after the header).
+// utf8: check that the text is valid UTF-8 in the pass that counts the records, and throw NotUtf8
+// (before any other error) when it is not. lines: only those lines are the body (nullptr: all after
+// the header).
 Frame parse_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped,
-                 const BodyLines* lines_only = nullptr) {
+                 bool utf8 = false, const BodyLines* lines_only = nullptr) {
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
       static_cast<unsigned char>(text[2]) == 0xBF)
     text.remove_prefix(3);
   if (text.empty()) throw DataError(fmt::format("{}: the file is empty; a header row is needed", source));
+  if (utf8) check_utf8(text.substr(0, text.find('\n')));
   // Missing-value tokens, compared without allocating (this runs once per field).
   auto is_missing = [&](std::string_view s) {
     for (const auto& m : options.missing)
@@ -307,6 +320,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     if (name.empty()) name = fmt::format("V{}", header.size() + 1);
     header.push_back(std::move(name));
   }
+  if (utf8) check_utf8(text.substr(0, cur.pos));  // a quoted name may hold a newline
   {
     std::unordered_set<std::string> seen;
     for (size_t j = 0; j < header.size(); ++j)
@@ -335,24 +349,40 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   cut.push_back(body.size());
   size_t nchunks = cut.size() - 1;
   auto blank_at = [&](size_t p) { return body[p] == '\n' || (body[p] == '\r' && p + 1 < body.size() && body[p + 1] == '\n'); };
-  // Records (non-blank lines) and lines per chunk, and whether any field is quoted, found in one
-  // pass that releases the pages it has read (a whole-text search would keep the file resident).
+  // Records (non-blank lines) and lines per chunk, whether any field is quoted and (utf8) whether
+  // the text is UTF-8, found in one pass over blocks of whole lines that releases the pages it has
+  // read (a whole-text search would keep the file resident).
   std::vector<size_t> records(nchunks, 0), lines(nchunks, 0);
-  std::vector<char> chunk_quoted(nchunks, 0);
+  std::vector<char> chunk_quoted(nchunks, 0), chunk_not_utf8(nchunks, 0);
 #pragma omp parallel for num_threads(threads)
   for (long c = 0; c < static_cast<long>(nchunks); ++c) {
     const size_t from = cut[static_cast<size_t>(c)], to = cut[static_cast<size_t>(c) + 1];
     PageReleaser pages(body, from, file_mapped);
-    for (size_t p = from; p < to;) {
-      size_t e = body.find('\n', p);
-      if (e == std::string_view::npos || e >= to) e = to;
-      if (!chunk_quoted[static_cast<size_t>(c)] && std::memchr(body.data() + p, '"', e - p)) chunk_quoted[static_cast<size_t>(c)] = 1;
-      if (!blank_at(p)) ++records[static_cast<size_t>(c)];
-      ++lines[static_cast<size_t>(c)];
-      p = e + 1;
-      pages.passed(p);
+    for (size_t block = from; block < to;) {
+      size_t block_end = std::min(to, block + kCheckBlock);
+      if (block_end < to) {  // end after the block's last newline, or the first one after it
+        const void* last = ::memrchr(body.data() + block, '\n', block_end - block);
+        const size_t next = last ? static_cast<size_t>(static_cast<const char*>(last) - body.data()) : body.find('\n', block_end);
+        block_end = next == std::string_view::npos || next >= to ? to : next + 1;
+      }
+      const std::string_view lines_of_block = body.substr(block, block_end - block);
+      if (utf8 && first_invalid_utf8(lines_of_block) != std::string_view::npos) {
+        chunk_not_utf8[static_cast<size_t>(c)] = 1;
+        break;
+      }
+      if (lines_of_block.find('"') != std::string_view::npos) chunk_quoted[static_cast<size_t>(c)] = 1;
+      for (size_t p = block; p < block_end;) {
+        size_t e = body.find('\n', p);
+        if (e == std::string_view::npos || e >= block_end) e = block_end;
+        if (!blank_at(p)) ++records[static_cast<size_t>(c)];
+        ++lines[static_cast<size_t>(c)];
+        p = e + 1;
+      }
+      block = block_end;
+      pages.passed(block);
     }
   }
+  if (std::any_of(chunk_not_utf8.begin(), chunk_not_utf8.end(), [](char b) { return b != 0; })) throw NotUtf8{};
   const bool quoted = std::any_of(chunk_quoted.begin(), chunk_quoted.end(), [](char q) { return q != 0; });
   if (quoted) {  // one sequential chunk: a quoted field may hold a newline
     threads = 1;
@@ -515,9 +545,18 @@ namespace {
 
 // Decodes the bytes (text_encoding.hpp) and parses them; the mapping is released page by page
 // only when it is parsed in place (UTF-8).
+// UTF-8 text is checked while the records are counted (parse_text's utf8), not in a pass of its own;
+// only when that check fails is the text scanned again here to be decoded or refused.
 Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, bool file_mapped) {
   if (bytes.empty()) return parse_text(bytes, source, options, false);
-  const DecodedText decoded = decode_text(bytes, source, options.encoding);
+  const DecodedText trusted = decode_text(bytes, source, options.encoding, false);
+  if (!trusted.converted) {
+    try {
+      return parse_text(bytes.substr(trusted.skip), source, options, file_mapped, true);
+    } catch (const NotUtf8&) {
+    }
+  }
+  const DecodedText decoded = trusted.converted ? trusted : decode_text(bytes, source, options.encoding);
   if (!decoded.converted) return parse_text(bytes.substr(decoded.skip), source, options, file_mapped);
   Frame frame = parse_text(*decoded.converted, source, options, false);
   if (decoded.detected)
@@ -540,7 +579,7 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
 Frame parse_csv_share(std::string_view text, size_t begin, size_t end, size_t first_line, const std::string& source,
                       const CsvOptions& options, bool file_mapped) {
   const BodyLines lines{begin, end, first_line};
-  return parse_text(text, source, options, file_mapped, &lines);
+  return parse_text(text, source, options, file_mapped, false, &lines);
 }
 
 std::string quote_csv(const std::string& s) {

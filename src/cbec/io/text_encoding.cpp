@@ -143,7 +143,7 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& encoding,
   return out;
 }
 
-DecodedText decode_text(std::string_view bytes, const std::string& source, const std::string& declared) {
+DecodedText decode_text(std::string_view bytes, const std::string& source, const std::string& declared, bool check_utf8) {
   DecodedText d;
   std::string lower = declared;
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -169,7 +169,8 @@ DecodedText decode_text(std::string_view bytes, const std::string& source, const
     }
   }
   const std::string_view body = bytes.substr(d.skip);
-  const size_t bad = first_invalid_utf8(body);
+  const size_t bad = check_utf8 ? first_invalid_utf8(body) : std::string_view::npos;
+  d.unchecked = !check_utf8;
   if (bad == std::string_view::npos) {
     d.encoding = "UTF-8";
     d.detected = declared.empty();

@@ -100,6 +100,33 @@ TEST(CsvMessyInput, GbkIsDetectedAndConverted) {
   }
 }
 
+TEST(CsvMessyInput, GbkFoundLateInALargeFileIsStillConverted) {
+  // UTF-8 is checked block by block while the records are counted, each thread on its own part of
+  // the text: a GBK name ("杭州") on line 150,001 of 200,000, past the first blocks and parts, sends
+  // the whole file through the GB18030 conversion, and a declared UTF-8 names that line.
+  std::string text = "city,x\n";
+  for (int i = 0; i < 200000; ++i) text += i == 150000 ? "\xBA\xBC\xD6\xDD,0.25\n" : "ab,0.5\n";
+  Frame f = parse_csv(text, "late.csv");
+  ASSERT_EQ(f.nrows(), 200000u);
+  EXPECT_EQ(f.get("city").text(150000), "杭州");
+  EXPECT_EQ(f.get("x").values[150000], 0.25);
+  EXPECT_EQ(f.get("x").values[199999], 0.5);
+  EXPECT_TRUE(has_note(f, "GB18030"));
+  CsvOptions o;
+  o.encoding = "utf-8";
+  try {
+    parse_csv(text, "late.csv", o);
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("late.csv line 150002"), std::string::npos) << e.what();
+  }
+  // Valid UTF-8 throughout (a UTF-8 name late in the file) is read as it is, with no note.
+  text.replace(text.find("\xBA\xBC\xD6\xDD"), 4, "杭州");
+  Frame utf8 = parse_csv(text, "late.csv");
+  EXPECT_EQ(utf8.get("city").text(150000), "杭州");
+  EXPECT_TRUE(utf8.notes().empty());
+}
+
 TEST(CsvMessyInput, Utf16WithAndWithoutByteOrderMark) {
   const std::string ascii = "id,x\n1,2\n";
   std::string le = "\xFF\xFE", be = "\xFE\xFF", bare;
