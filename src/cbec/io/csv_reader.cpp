@@ -408,12 +408,22 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         double v;
         return parse_number(trim(m), v);
       });
+  std::vector<char> number_first(k);  // the columns whose cells go to the fast path first
+  for (size_t j = 0; j < k; ++j) number_first[j] = fast_numbers && !is_text[j];
   std::vector<std::vector<CellStats>> stats(nchunks, std::vector<CellStats>(k));
   std::vector<std::string> chunk_error(nchunks);
   auto parse_chunk = [&](size_t c, size_t record, size_t line) {
     FieldCursor rc{body.substr(0, cut[c + 1]), cut[c], line, delimiter, {}};
     PageReleaser pages(body, cut[c], file_mapped);
     std::string scratch;
+    CellStats* const cell_stats = stats[c].data();
+    std::vector<double*> out(k, nullptr);  // the columns' storage (not quoted: allocated above)
+    if (!quoted)
+      for (size_t j = 0; j < k; ++j) out[j] = nums[j].data();
+    auto store = [&](size_t j, double v) {
+      if (quoted) nums[j].push_back(v);
+      else out[j][record] = v;
+    };
     while (!rc.done()) {
       pages.passed(rc.pos);
       if (blank_at(rc.pos)) {
@@ -426,18 +436,17 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       for (bool end = false; !end; ++j) {
         double v = nan;
         std::string_view field;
-        if (fast_numbers && j < k && !is_text[j] && rc.next_number(end, v, field)) {
-          CellStats& st = stats[c][j];
+        if (j < k && number_first[j] && rc.next_number(end, v, field)) {
+          CellStats& st = cell_stats[j];
           ++st.numbers;
           if (!field.empty() && !st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
-          if (quoted) nums[j].push_back(v);
-          else nums[j][record] = v;
+          store(j, v);
           continue;
         }
         field = rc.next(end, source, j + 1);
         if (j >= k || is_text[j]) continue;
         field = trim(field);
-        CellStats& st = stats[c][j];
+        CellStats& st = cell_stats[j];
         if (!is_missing(field)) {
           if (parse_cell(field, options, v, scratch)) {
             ++st.numbers;
@@ -450,8 +459,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
             }
           }
         }
-        if (quoted) nums[j].push_back(v);
-        else nums[j][record] = v;
+        store(j, v);
       }
       if (j != k)
         throw DataError(fmt::format("{} line {}: expected {} fields as in the header, found {}; check the delimiter{} and quoting",
