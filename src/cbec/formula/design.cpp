@@ -4,6 +4,7 @@
 
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -294,8 +295,10 @@ Factor restrict(const Factor& f, const std::vector<size_t>& rows) {
       if (!f.labels.empty()) out.labels.push_back(f.labels[l]);
     }
   out.n_levels = static_cast<size_t>(next);
-  out.codes.reserve(rows.size());
-  for (size_t r : rows) out.codes.push_back(map[f.codes[r]]);
+  out.codes.resize(rows.size());
+  const long n = static_cast<long>(rows.size());
+#pragma omp parallel for schedule(static) if (n > 65536)
+  for (long r = 0; r < n; ++r) out.codes[static_cast<size_t>(r)] = map[f.codes[rows[static_cast<size_t>(r)]]];
   return out;
 }
 
@@ -332,23 +335,48 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   std::vector<double> w;
   if (!options.weights.empty()) w = frame.numeric(options.weights);
 
-  // Usable rows.
+  // Usable rows, found by the threads a block of rows each and joined in row order; the drops
+  // counted per block by reason.
   auto& reason = ev.reasons();
   const size_t n = frame.nrows();
-  std::vector<size_t> rows;
-  rows.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    bool ok = !std::isnan((*y.values)[i]);
-    for (const auto* set : {&x_cols, &endog_cols, &inst_cols})
-      for (const auto& c : *set) ok = ok && !std::isnan((*c.values)[i]);
-    for (const auto& f : fes) ok = ok && f.codes[i] >= 0;
-    for (const auto& [name, g] : groups) ok = ok && g.codes[i] >= 0;
-    if (ok && !w.empty()) {
-      if (std::isnan(w[i])) ok = false;
-      else if (w[i] <= 0) { ++d.dropped["nonpositive_weight"]; continue; }
+  constexpr size_t kBlockRows = size_t{1} << 16;
+  const long blocks = static_cast<long>((n + kBlockRows - 1) / kBlockRows);
+  std::vector<std::vector<size_t>> kept(static_cast<size_t>(blocks));
+  std::vector<std::array<size_t, 256>> missing(static_cast<size_t>(blocks));
+  std::vector<size_t> nonpositive(static_cast<size_t>(blocks), 0);
+#pragma omp parallel for schedule(static) if (blocks > 1)
+  for (long b = 0; b < blocks; ++b) {
+    const size_t from = static_cast<size_t>(b) * kBlockRows, to = std::min(n, from + kBlockRows);
+    std::vector<size_t>& rows_kept = kept[static_cast<size_t>(b)];
+    std::array<size_t, 256>& missing_of = missing[static_cast<size_t>(b)];
+    missing_of.fill(0);
+    rows_kept.reserve(to - from);
+    for (size_t i = from; i < to; ++i) {
+      bool ok = !std::isnan((*y.values)[i]);
+      for (const auto* set : {&x_cols, &endog_cols, &inst_cols})
+        for (const auto& c : *set) ok = ok && !std::isnan((*c.values)[i]);
+      for (const auto& f : fes) ok = ok && f.codes[i] >= 0;
+      for (const auto& [name, g] : groups) ok = ok && g.codes[i] >= 0;
+      if (ok && !w.empty()) {
+        if (std::isnan(w[i])) ok = false;
+        else if (w[i] <= 0) { ++nonpositive[static_cast<size_t>(b)]; continue; }
+      }
+      if (ok) rows_kept.push_back(i);
+      else ++missing_of[reason[i]];
     }
-    if (ok) rows.push_back(i);
-    else ++d.dropped[reason_name(reason[i])];
+  }
+  std::vector<size_t> rows;
+  {
+    size_t total = 0;
+    for (const auto& k : kept) total += k.size();
+    rows.reserve(total);
+  }
+  for (size_t b = 0; b < kept.size(); ++b) {
+    rows.insert(rows.end(), kept[b].begin(), kept[b].end());
+    std::vector<size_t>().swap(kept[b]);
+    if (nonpositive[b]) d.dropped["nonpositive_weight"] += nonpositive[b];
+    for (size_t r = 0; r < missing[b].size(); ++r)
+      if (missing[b][r]) d.dropped[reason_name(static_cast<uint8_t>(r))] += missing[b][r];
   }
   std::vector<uint8_t>().swap(reason);
   // Singletons: observations alone in a fixed-effect level carry no information (Correia 2015).
@@ -404,9 +432,12 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     release_after(0);
   }
   // Copies column `j` of `order` into `out` (sample rows), then frees what only it needed.
+  // The rows are copied by the threads in parallel (each row once: the same copy for any count).
   auto take = [&](size_t j, double* out) {
     const std::vector<double>& v = *order[j]->values;
-    for (size_t r = 0; r < sample.size(); ++r) out[r] = v[sample[r]];
+    const long rows_in_sample = static_cast<long>(sample.size());
+#pragma omp parallel for schedule(static) if (rows_in_sample > 65536)
+    for (long r = 0; r < rows_in_sample; ++r) out[r] = v[sample[static_cast<size_t>(r)]];
     if (release) {
       order[j]->values.reset();
       release_after(j + 1);

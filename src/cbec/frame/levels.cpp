@@ -3,10 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 
 namespace cbec {
+
+namespace {
+constexpr long kParallelRows = 1 << 16;  // below this the rows are coded by one thread
+}  // namespace
 
 Levels code_levels(const Column& c) {
   Levels out;
@@ -24,26 +29,35 @@ Levels code_levels(const Column& c) {
     for (size_t i = 0; i < n; ++i) out.codes[i] = c.codes[i] < 0 ? -1 : remap[c.codes[i]];
     return out;
   }
+  // The passes over the rows are shared by the threads; each row's result is its own, so the
+  // coding is the same for any thread count.
+  const long rows = static_cast<long>(n);
+  const std::vector<double>& values = c.values;
   double lo = INFINITY, hi = -INFINITY;
-  for (double v : c.values)
-    if (!std::isnan(v)) {
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
+#pragma omp parallel for reduction(min : lo) reduction(max : hi) if (rows > kParallelRows)
+  for (long i = 0; i < rows; ++i)
+    if (!std::isnan(values[static_cast<size_t>(i)])) {
+      lo = std::min(lo, values[static_cast<size_t>(i)]);
+      hi = std::max(hi, values[static_cast<size_t>(i)]);
     }
   if (!(lo <= hi)) return out;  // all missing
   if (c.type == ColumnType::Integer && hi - lo <= 4.0 * static_cast<double>(n) + 1024) {
     // Dense path: mark the values present, number them in order.
-    std::vector<int32_t> rank(static_cast<size_t>(hi - lo) + 1, -1);
-    for (double v : c.values)
-      if (!std::isnan(v)) rank[static_cast<size_t>(v - lo)] = 0;
+    std::vector<uint8_t> present(static_cast<size_t>(hi - lo) + 1, 0);
+#pragma omp parallel for if (rows > kParallelRows)
+    for (long i = 0; i < rows; ++i)
+      if (!std::isnan(values[static_cast<size_t>(i)]))
+        std::atomic_ref<uint8_t>(present[static_cast<size_t>(values[static_cast<size_t>(i)] - lo)]).store(1, std::memory_order_relaxed);
+    std::vector<int32_t> rank(present.size(), -1);
     int32_t next = 0;
     for (size_t k = 0; k < rank.size(); ++k)
-      if (rank[k] == 0) {
+      if (present[k]) {
         rank[k] = next++;
-        out.labels.push_back(fmt::format("{}", static_cast<long long>(lo + static_cast<double>(k))));
+        out.labels.emplace_back(fmt::format_int(static_cast<long long>(lo + static_cast<double>(k))).str());
       }
-    for (size_t i = 0; i < n; ++i)
-      if (!std::isnan(c.values[i])) out.codes[i] = rank[static_cast<size_t>(c.values[i] - lo)];
+#pragma omp parallel for if (rows > kParallelRows)
+    for (long i = 0; i < rows; ++i)
+      if (!std::isnan(values[static_cast<size_t>(i)])) out.codes[static_cast<size_t>(i)] = rank[static_cast<size_t>(values[static_cast<size_t>(i)] - lo)];
     return out;
   }
   std::vector<double> vals;
