@@ -60,7 +60,8 @@ std::vector<double> quantile_grid(const Sample& s, int qn, double trim) {
   std::sort(d.begin(), d.end());
   d.erase(std::unique(d.begin(), d.end()), d.end());
   std::vector<double> grid;
-  for (int k = 0; k < static_cast<int>(grid_points(qn, trim)); ++k) {
+  const size_t points = grid_points(qn, trim);
+  for (size_t k = 0; k < points; ++k) {
     const double p = trim + static_cast<double>(k) / qn;
     const auto i = static_cast<long>(std::floor(p * static_cast<double>(d.size())));
     grid.push_back(d[static_cast<size_t>(std::clamp(i, 1L, static_cast<long>(d.size())) - 1)]);
