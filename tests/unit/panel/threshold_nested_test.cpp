@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <random>
 
@@ -135,6 +136,34 @@ TEST(Threshold, LaterSearchOfADrawEqualsDirectLeastSquares) {
         const double direct = direct_sse(ystar, Z);
         EXPECT_NEAR(fit.sse[g], direct, 1e-9 * direct) << "grid point " << g << " of " << G << ", " << fixed.size() << " fixed"
                                                         << (hansen ? ", Hansen's sample" : "");
+      }
+    }
+  }
+}
+
+// A table that stores every stride-th row of grid points (threshold_pair_memory.hpp: beyond the
+// memory budget) gives every row, stored or computed again from the stored row below it, with the
+// same bits as the whole table: with two regime-dependent variables, in Hansen's sample, and with
+// strides from 2 to the grid's size (only row 0 stored).
+TEST(Threshold, GridPairRowsAreBitIdenticalWhateverTheStride) {
+  for (const bool hansen : {false, true}) {
+    const Panel panel = make_panel(hansen);
+    const ThresholdSample& s = panel.s;
+    std::vector<double> sorted(s.q.data(), s.q.data() + s.q.size()), grid;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 12; i + 12 < sorted.size(); i += 5) grid.push_back(sorted[i]);
+    const auto G = static_cast<Eigen::Index>(grid.size()), m = s.C.cols();
+    const ThresholdGridSums sums(s, grid);
+    const GridPairSums whole(s, sums);
+    for (const size_t stride : {size_t{2}, size_t{3}, size_t{7}, grid.size()}) {
+      const GridPairSums sparse(s, sums, stride);
+      EXPECT_EQ(sparse.stride(), stride);
+      Eigen::MatrixXd want(m, G * m), got(m, G * m);
+      for (size_t a = 0; a < grid.size(); ++a) {
+        whole.with(a, want);
+        sparse.with(a, got);
+        EXPECT_EQ(std::memcmp(want.data(), got.data(), sizeof(double) * static_cast<size_t>(want.size())), 0)
+            << "row " << a << ", stride " << stride << (hansen ? ", Hansen's sample" : "");
       }
     }
   }

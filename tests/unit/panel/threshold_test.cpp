@@ -280,3 +280,38 @@ TEST(Threshold, ThirdTestIsBitIdenticalForOneAndTwoThreads) {
   EXPECT_EQ(one.crit95, two.crit95);
   EXPECT_EQ(one.crit99, two.crit99);
 }
+
+// Beyond its memory budget the later tests' grid-pair table stores every stride-th row
+// (threshold_pair_memory.hpp) and computes the others again when a draw needs them: the second and
+// third tests give the same bits as with the whole table. Two regime-dependent variables on Hansen's
+// 393-point grid: rows of 12,576 bytes, the whole table 4.9 MB; 400 KB with two threads stores every
+// 15th row. With room for four rows (two threads need four working rows and one stored) the model is
+// refused, naming the option to change.
+TEST(Threshold, LaterTestsAreBitIdenticalBeyondThePairTableBudget) {
+  ThresholdSpec s = hansen_spec();
+  s.regime_dependent = {"l(c, 1)", "qd"};
+  s.regressors = {"q1", "q2", "q3", "d1"};
+  s.draws = {0, 30, 30};
+  s.seed = 7;
+  s.threads = 2;
+  const ThresholdResult whole = panel_threshold(hansen_data(), s);
+  s.pair_memory = 400000;
+  const ThresholdResult sparse = panel_threshold(hansen_data(), s);
+  for (size_t k = 1; k < 3; ++k) {
+    const ThresholdStep &a = whole.steps[k], &b = sparse.steps[k];
+    EXPECT_EQ(a.draws, 30u);
+    EXPECT_EQ(a.F, b.F);
+    EXPECT_EQ(a.p_value, b.p_value) << "test " << k + 1;
+    EXPECT_EQ(a.crit90, b.crit90) << "test " << k + 1;
+    EXPECT_EQ(a.crit95, b.crit95) << "test " << k + 1;
+    EXPECT_EQ(a.crit99, b.crit99) << "test " << k + 1;
+  }
+  s.pair_memory = 4 * 12576;
+  try {
+    panel_threshold(hansen_data(), s);
+    FAIL() << "expected a refusal";
+  } catch (const SpecError& e) {
+    EXPECT_NE(std::string(e.what()).find("--quantiles, now 400"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("393 grid points"), std::string::npos) << e.what();
+  }
+}

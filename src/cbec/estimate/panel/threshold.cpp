@@ -13,6 +13,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/panel/threshold_grid_pairs.hpp"
 #include "cbec/estimate/panel/threshold_nested.hpp"
+#include "cbec/estimate/panel/threshold_pair_memory.hpp"
 #include "cbec/estimate/panel/threshold_profile.hpp"
 #include "cbec/estimate/panel/threshold_resampled.hpp"
 #include "cbec/formula/design.hpp"
@@ -51,14 +52,16 @@ RowMatrix base_design(const Sample& s, const std::vector<double>& fixed) {
   return B;
 }
 
-// Hansen's grid: quantiles trim, trim + 1/qn, ..., 1 - trim of the distinct values of q.
+// Hansen's grid: quantiles trim, trim + 1/qn, ..., 1 - trim of the distinct values of q; its size.
+size_t grid_points(int qn, double trim) { return static_cast<size_t>(std::floor(qn - 2 * qn * trim + 1e-10)) + 1; }
+
 std::vector<double> quantile_grid(const Sample& s, int qn, double trim) {
   std::vector<double> d(s.q.data(), s.q.data() + s.q.size());
   std::sort(d.begin(), d.end());
   d.erase(std::unique(d.begin(), d.end()), d.end());
-  const double steps = std::floor(qn - 2 * qn * trim + 1e-10);
   std::vector<double> grid;
-  for (int k = 0; k <= static_cast<int>(steps); ++k) {
+  const size_t points = grid_points(qn, trim);
+  for (size_t k = 0; k < points; ++k) {
     const double p = trim + static_cast<double>(k) / qn;
     const auto i = static_cast<long>(std::floor(p * static_cast<double>(d.size())));
     grid.push_back(d[static_cast<size_t>(std::clamp(i, 1L, static_cast<long>(d.size())) - 1)]);
@@ -302,6 +305,14 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
   const Sample s = prepare(frame, spec, res, x_names, c_names);
   lap.lap(Stage::Design);
   res.lr_critical = -2 * std::log(1 - std::sqrt(spec.level));
+  // D(g_a)'D(g_b) for the later tests' draws (threshold_grid_pairs.hpp), if they have any: how much
+  // of it to store, decided before anything of the grid's size is built.
+  std::optional<detail::PairTablePlan> plan;
+  for (size_t k = 2; k <= static_cast<size_t>(spec.max_thresholds) && k <= spec.draws.size() && !plan; ++k)
+    if (spec.draws[k - 1] > 0)
+      plan = detail::plan_pair_table(grid_points(spec.quantiles, spec.trim[0]), static_cast<size_t>(s.C.cols()),
+                                     static_cast<size_t>(spec.threads > 0 ? spec.threads : omp_default_threads()),
+                                     spec.pair_memory > 0 ? spec.pair_memory : detail::default_pair_budget(), spec.quantiles);
   const std::vector<double> grid = quantile_grid(s, spec.quantiles, spec.trim[0]);
   res.grid_size = grid.size();
   const detail::ThresholdGridSums sums(s, grid);
@@ -311,10 +322,8 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
     return given.empty() ? linear(s.y).sse : detail::SsrProfile(s, sums, base_design(s, given))(s.y).sse;
   };
   res.sse0 = linear(s.y).linear;
-  // D(g_a)'D(g_b) for the later tests' draws (threshold_grid_pairs.hpp), if they have any.
   std::optional<detail::GridPairSums> pairs;
-  for (size_t k = 2; k <= static_cast<size_t>(spec.max_thresholds) && k <= spec.draws.size() && !pairs; ++k)
-    if (spec.draws[k - 1] > 0) pairs.emplace(s, sums);
+  if (plan) pairs.emplace(s, sums, plan->stride);
   std::vector<double> fixed;      // thresholds of the model so far (refined)
   double sse_before = res.sse0;
   for (int k = 1; k <= spec.max_thresholds; ++k) {

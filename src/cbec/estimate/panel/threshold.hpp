@@ -35,6 +35,7 @@ struct ThresholdSpec {
   bool delete_last_period = false;
   uint64_t seed = 12345;
   int threads = 0;
+  size_t pair_memory = 0;   // bytes the later tests' grid-pair table may use (threshold_pair_memory.hpp); 0: the default
   StageTimer* timer = nullptr;   // claims design, solve and replications time (--timing)
 };
 

@@ -9,10 +9,17 @@
 //   w_ij = kappa_i 1(i = j) - (kappa_i + kappa_j) / T + k_u / T^2:
 // each pair of a unit's rows adds its term to the cell (bin_i, bin_j) of a grid x grid histogram
 // (bins of threshold_profile.hpp), and running sums along both axes give every pair of grid points.
-// The cost is T^2 terms per unit plus (grid size)^2 m^2 for the running sums and the table.
+// Row a of the table (all b) is row a - 1 plus the running sums along b of histogram row a, whose
+// terms come from the rows with bin_i = a only. The table is built row by row in that way; every
+// `stride`-th row is stored (threshold_pair_memory.hpp: all of them within the memory budget), and a
+// row between two stored ones is computed again from the stored row below it when asked for, by the
+// same steps in the same order: the same numbers, bit for bit, whatever the stride.
+// The cost is T^2 terms per unit plus (grid size)^2 m^2 for the running sums, and per row asked for
+// up to stride - 1 histogram rows and their running sums.
 #pragma once
 #include <Eigen/Dense>
 
+#include <cstdint>
 #include <vector>
 
 #include "cbec/estimate/panel/threshold_profile.hpp"
@@ -22,15 +29,25 @@ namespace cbec::detail {
 
 class GridPairSums {
  public:
-  GridPairSums(const ThresholdSample& s, const ThresholdGridSums& sums);
-  // D(g_a)'D(g) for every grid point g side by side (m x m each, in grid order): m x (grid size) m.
-  Eigen::Map<const Eigen::MatrixXd> with(size_t a) const {
-    return {table_.data() + a * G_ * m_ * m_, static_cast<Eigen::Index>(m_), static_cast<Eigen::Index>(G_ * m_)};
-  }
+  GridPairSums(const ThresholdSample& s, const ThresholdGridSums& sums, size_t stride = 1);
+  // D(g_a)'D(g) for every grid point g side by side (m x m each, in grid order), m x (grid size) m,
+  // into `out`.
+  void with(size_t a, Eigen::Ref<Eigen::MatrixXd> out) const;
+  size_t stride() const { return stride_; }
 
  private:
-  size_t G_ = 0, m_ = 0;
-  std::vector<double> table_;   // per (a, b), a-major: column-major m x m
+  // Histogram row a (zeroed first) into `row`: the terms of the pairs (i, j) with bin_i = a.
+  void histogram_row(size_t a, double* row) const;
+  // Table row a from histogram row a in `row` and table row a - 1 (`below`; none for a = 0).
+  void accumulate(double* row, const double* below) const;
+
+  const ThresholdSample& s_;
+  const ThresholdGridSums& sums_;
+  size_t G_ = 0, m_ = 0, stride_ = 1;
+  std::vector<size_t> by_bin_;     // the rows below the last grid point, by bin then row order
+  std::vector<size_t> bin_start_;  // per bin: its first entry in by_bin_, and the end
+  std::vector<double> kept_;       // per unit: k_u
+  std::vector<double> table_;      // rows 0, stride, 2 stride, ...: per b, column-major m x m
 };
 
 }  // namespace cbec::detail

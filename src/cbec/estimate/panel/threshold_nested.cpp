@@ -19,7 +19,7 @@ SsrProfile::Fit NestedProfile::operator()(const CrossSums& x, const std::vector<
   const Eigen::Map<const Eigen::VectorXd> Dtx(x.Dtx.data(), Gm);
   for (size_t a = 0; a < fixed.size(); ++a) {
     const Eigen::Index at = p + m * static_cast<Eigen::Index>(a), fa = static_cast<Eigen::Index>(fixed[a]) * m;
-    BD.middleRows(at, m) = pairs_.with(fixed[a]);
+    pairs_.with(fixed[a], BD.middleRows(at, m));
     Bx.segment(at, m) = Dtx.segment(fa, m);
   }
   for (size_t a = 0; a < fixed.size(); ++a)   // [B'D(g_a); D(g_f)'D(g_a) for each f]
