@@ -131,8 +131,16 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     ctx.timer = args->out.timing ? &timer : nullptr;
     StageLap lap(ctx.timer);
     // Under mpirun, an analysis that can take its rows in shares has each process read its part.
-    const CsvOptions csv = declared_csv(args->input, "--");
+    CsvOptions csv = declared_csv(args->input, "--");
     ReduceExchange* processes = reduce_exchange();
+    // A CSV read for an analysis that names every column it reads (formulas, column options, vcov,
+    // subset; the panel's unit and time) is parsed for those columns only, whole or in shares.
+    if (a.names_every_column && a.names_every_column(options) && args->save.empty() && !csv.cache)
+      if (const auto header = column_names(args->data, csv)) {
+        std::vector<std::string> texts{ctx.unit, ctx.time, ctx.first_treat};
+        for (const auto& [key, given] : args->raw) texts.insert(texts.end(), given.begin(), given.end());
+        csv.only_columns = columns_named(*header, texts);
+      }
     std::optional<Frame> share;
     if (processes && a.shares_by) share = read_table_shares(args->data, csv, a.shares_by(options, ctx), *processes, ctx.rows_split_by);
     Frame frame = share ? std::move(*share) : read_table(args->data, csv);

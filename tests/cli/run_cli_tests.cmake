@@ -14,6 +14,10 @@ run_cbec(0 "cbec" --version)
 run_cbec(0 "Mean" describe ${SRC}/tests/data/grunfeld.csv)
 run_cbec(1 "cannot open" describe ${SRC}/tests/data/no_such_file.csv)
 run_cbec(1 "Did you mean inv" describe ${SRC}/tests/data/grunfeld.csv inw)
+# Only the columns an analysis names are parsed (CsvOptions::only_columns): a column named only in
+# --vcov is read, and an unread column is still suggested for a misspelt name.
+run_cbec(0 "CR1 by year" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value | firm" --vcov cluster:year)
+run_cbec(1 "Did you mean capital?" describe ${SRC}/tests/data/grunfeld.csv inv capitol)
 set(STAG ${SRC}/tests/data/staggered_small.csv)
 run_cbec(0 "did" did ${STAG} --y y --unit id --time year --first-treat first_treat --controls x)
 run_cbec(0 "Pre-trend test" did ${STAG} --y y --unit id --time year --first-treat first_treat --method event --window -4,3)

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "cbec/analysis/subsample.hpp"
@@ -43,6 +44,14 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
     }
   }
   out.json = std::move(stamped);
+  return out;
+}
+
+std::vector<std::string> columns_named(const std::vector<std::string>& header, const std::vector<std::string>& texts) {
+  std::vector<std::string> out;
+  for (const auto& name : header)
+    if (!name.empty() && std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(name) != std::string::npos; }))
+      out.push_back(name);
   return out;
 }
 

@@ -96,6 +96,10 @@ struct Analysis {
   std::function<std::vector<std::string>(const Options&)> creates;
   // Columns read that no column option names (e.g. transform's "x:1"), checked before anything runs; may be null.
   std::function<std::vector<std::string>(const Options&)> reads;
+  // True when every column the analysis reads is named somewhere in its options (formulas, column
+  // options, vcov, subset) or the context (unit, time, first treatment): the command line then
+  // parses only the columns of a CSV so named (columns_named). Null: every column is read.
+  std::function<bool(const Options&)> names_every_column;
   // Under several processes: the one-variable fixed effects by whose levels the analysis can take
   // its rows in shares (each process reading part of the file, io/csv_share.hpp), for these
   // options; empty when every process needs every row. Null: never.
@@ -110,5 +114,10 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
 
 // The columns named by an analysis's options (column options, formulas are checked when parsed).
 std::vector<std::string> columns_read(const Analysis& a, const Options& options);
+
+// The names in `header` that occur in any of `texts` (the options' and context's texts as given):
+// the columns an analysis with names_every_column reads, and perhaps a few more (a column "x" when
+// a formula names "x1").
+std::vector<std::string> columns_named(const std::vector<std::string>& header, const std::vector<std::string>& texts);
 
 }  // namespace cbec

@@ -79,6 +79,7 @@ void Frame::release(const std::string& name) {
 
 Frame Frame::take(const std::vector<size_t>& rows) const {
   Frame out(source_);
+  out.unread_ = unread_;
   for (const auto& c : columns_) out.set(c.take(rows));
   if (columns_.empty()) return out;
   out.lines_.reserve(rows.size());
@@ -88,10 +89,12 @@ Frame Frame::take(const std::vector<size_t>& rows) const {
 
 std::vector<std::string> Frame::suggest(const std::string& name) const {
   std::vector<std::pair<size_t, std::string>> scored;
-  for (const auto& c : columns_) {
-    size_t d = edit_distance(name, c.name);
-    if (d <= std::max<size_t>(2, name.size() / 3)) scored.emplace_back(d, c.name);
-  }
+  auto score = [&](const std::string& candidate) {
+    const size_t d = edit_distance(name, candidate);
+    if (d <= std::max<size_t>(2, name.size() / 3)) scored.emplace_back(d, candidate);
+  };
+  for (const auto& c : columns_) score(c.name);
+  for (const auto& u : unread_) score(u);
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;
   for (size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);

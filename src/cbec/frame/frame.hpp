@@ -46,8 +46,11 @@ class Frame {
   void add_note(std::string note) { notes_.push_back(std::move(note)); }
   void set_notes(std::vector<std::string> notes) { notes_ = std::move(notes); }
 
-  // Up to three existing names closest to `name` (edit distance), for error messages.
+  // Up to three existing names closest to `name` (edit distance), for error messages; the columns
+  // of the file left unread (set_unread) are names too.
   std::vector<std::string> suggest(const std::string& name) const;
+  // The file's columns the reader skipped (CsvOptions::only_columns).
+  void set_unread(std::vector<std::string> names) { unread_ = std::move(names); }
 
  private:
   std::string source_;
@@ -55,6 +58,7 @@ class Frame {
   std::vector<Column> columns_;
   std::vector<std::string> notes_;
   std::vector<size_t> lines_;   // empty: row i is line i + 2
+  std::vector<std::string> unread_;
   std::unordered_map<std::string, size_t> index_;
 };
 

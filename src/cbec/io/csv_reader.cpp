@@ -334,6 +334,16 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     if (it == header.end()) throw DataError(fmt::format("{}: no column '{}' to read as text", source, name));
     is_text[it - header.begin()] = true;
   }
+  // The columns kept (only_columns); a skipped column is neither numbers nor text.
+  std::vector<char> kept(k, 1);
+  auto listed = [&](const std::string& name) {
+    return std::find(options.only_columns.begin(), options.only_columns.end(), name) != options.only_columns.end();
+  };
+  if (std::any_of(header.begin(), header.end(), listed))
+    for (size_t j = 0; j < k; ++j) {
+      kept[j] = listed(header[j]);
+      if (!kept[j]) is_text[j] = false;
+    }
   // The body is cut into chunks at line starts, one per thread, when no field is quoted (a quoted
   // field may hold a newline); each chunk parses its records straight into its slice of the
   // columns, counting the cells that are not numbers. A column whose cells are mostly text becomes
@@ -396,7 +406,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   if (!quoted) {
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (long j = 0; j < static_cast<long>(k); ++j)
-      if (!is_text[static_cast<size_t>(j)]) nums[static_cast<size_t>(j)].resize(total);
+      if (kept[static_cast<size_t>(j)] && !is_text[static_cast<size_t>(j)]) nums[static_cast<size_t>(j)].resize(total);
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   // The number fast path (FieldCursor::next_number) reads a cell as a number before checking the
@@ -409,7 +419,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         return parse_number(trim(m), v);
       });
   std::vector<char> number_first(k);  // the columns whose cells go to the fast path first
-  for (size_t j = 0; j < k; ++j) number_first[j] = fast_numbers && !is_text[j];
+  for (size_t j = 0; j < k; ++j) number_first[j] = fast_numbers && kept[j] && !is_text[j];
   std::vector<std::vector<CellStats>> stats(nchunks, std::vector<CellStats>(k));
   std::vector<std::string> chunk_error(nchunks);
   auto parse_chunk = [&](size_t c, size_t record, size_t line) {
@@ -444,7 +454,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
           continue;
         }
         field = rc.next(end, source, j + 1);
-        if (j >= k || is_text[j]) continue;
+        if (j >= k || is_text[j] || !kept[j]) continue;
         field = trim(field);
         CellStats& st = cell_stats[j];
         if (!is_missing(field)) {
@@ -489,7 +499,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   // Each column's verdict: text when most of its non-missing cells are text or when it holds whole
   // numbers beyond double precision; otherwise numeric, its few text cells missing and listed.
   for (size_t j = 0; j < k; ++j) {
-    if (is_text[j]) continue;
+    if (is_text[j] || !kept[j]) continue;
     CellStats all;
     for (size_t c = 0; c < nchunks; ++c) {
       const CellStats& st = stats[c][j];
@@ -539,10 +549,15 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
   for (long jj = 0; jj < static_cast<long>(k); ++jj) {
     const size_t j = static_cast<size_t>(jj);
+    if (!kept[j]) continue;
     columns[j] = is_text[j] ? Column::strings(header[j], texts[j]) : Column::numeric(header[j], std::move(nums[j]));
   }
   Frame frame(source);
-  for (auto& column : columns) frame.set(std::move(column));
+  std::vector<std::string> unread;
+  for (size_t j = 0; j < k; ++j)
+    if (kept[j]) frame.set(std::move(columns[j]));
+    else unread.push_back(header[j]);
+  frame.set_unread(std::move(unread));
   for (auto& n : notes) frame.add_note(std::move(n));
   return frame;
 }

@@ -22,6 +22,10 @@ struct CsvOptions {
   char thousands = 0;                       // e.g. ',': "1,234.5" is read as 1234.5
   bool percent = false;                     // "12.5%" is read as 0.125 (as Stata's destring, percent)
   bool cache = false;                       // read_table: through the column cache (column_cache.hpp)
+  // Not empty: only these columns are parsed and kept (names not in the header are ignored; none in
+  // it: all are kept); the others' cells are skipped, though every line's fields are still counted
+  // and checked, and their names stay in the frame's suggestions (Frame::set_unread).
+  std::vector<std::string> only_columns;
 };
 
 // Options for files cbec ships or writes itself: ','-separated UTF-8, the given missing-value

@@ -44,3 +44,25 @@ TEST(CsvReader, ErrorsNameFileLineAndColumn) {
     EXPECT_NE(std::string(e.what()).find("Did you mean alpha"), std::string::npos) << e.what();
   }
 }
+
+TEST(CsvReader, OnlyTheListedColumnsAreReadTheOthersOfferedAsNames) {
+  // Column 'junk' has text cells and 'wide' a long code: skipped, they give no note; every line is
+  // still checked for its fields.
+  const std::string text = "id,junk,x,wide\n1,a,1.5,123456789012345678\n2,b,2.5,1\n3,c,,2\n";
+  CsvOptions o;
+  o.only_columns = {"x", "id", "absent"};
+  Frame f = parse_csv(text, "t.csv", o);
+  ASSERT_EQ(f.ncols(), 2u);
+  EXPECT_EQ(f.columns()[0].name, "id");
+  EXPECT_EQ(f.columns()[1].name, "x");
+  EXPECT_EQ(f.nrows(), 3u);
+  EXPECT_EQ(f.get("x").values[1], 2.5);
+  EXPECT_TRUE(f.get("x").is_missing(2));
+  EXPECT_TRUE(f.notes().empty());
+  EXPECT_EQ(f.suggest("junc"), std::vector<std::string>{"junk"});
+  EXPECT_EQ(f.take({0, 2}).suggest("wida").front(), "wide");
+  EXPECT_THROW(parse_csv("id,junk,x\n1,a,1\n2,b\n", "t.csv", o), DataError);
+  // None of the listed names in the header: every column is read.
+  o.only_columns = {"absent"};
+  EXPECT_EQ(parse_csv(text, "t.csv", o).ncols(), 4u);
+}

@@ -23,6 +23,7 @@ Analysis describe_analysis() {
   vars.positional = true;
   a.options = {vars, column_option("by", "Summarize within the levels of this variable"),
                column_option("cross", "With by: a table of means of each variable, by's levels in rows and these in columns (region x year)")};
+  a.names_every_column = [](const Options& o) { return !o.list("variables").empty(); };
   a.run = [](Frame& frame, const Options& o, const AnalysisContext&) {
     const auto rows = summarize(frame, o.list("variables"), o.text("by"));
     nlohmann::json j{{"nobs", frame.nrows()}, {"summary", nlohmann::json::array()}};

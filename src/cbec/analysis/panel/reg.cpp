@@ -41,6 +41,7 @@ Analysis reg_analysis() {
                text_option("title", "Table title")};
   a.needs.panel = PanelNeed::Optional;   // for l(), f(), d() and dk
   a.regression_tables = true;
+  a.names_every_column = [](const Options&) { return true; };
   // One fixed-effects model on the rows as read, without IV, CR2 or a panel (lags, leads and
   // whole-sample transforms need other rows): its rows can be read in shares.
   a.shares_by = [](const Options& o, const AnalysisContext& ctx) {

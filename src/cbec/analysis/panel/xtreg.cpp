@@ -37,6 +37,7 @@ Analysis xtreg_analysis() {
                flag_option("fixef", "The estimated fixed effects per level of the fe, fe_time and twoways models (JSON fixef and a table)")};
   a.needs.panel = PanelNeed::Required;
   a.regression_tables = true;
+  a.names_every_column = [](const Options&) { return true; };
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     PanelOptions po;
     po.unit = ctx.unit;
