@@ -68,23 +68,25 @@ Routes routes(const std::vector<uint32_t>& owner, size_t P) {
   return r;
 }
 
-// One column as it leaves: bytes[d], the size of its piece for process d. A piece of a numeric
-// column is its rows' values (doubles); of a text column, the number of levels its rows use (uint32),
-// their lengths (uint32 each), their bytes, then each row's code among them (int32, -1 missing), the
+// One column as it leaves: bytes[d], the size of its piece for process d; 0 for this process's
+// own rows, which stay and are taken from the column itself. A piece of a numeric column is its
+// rows' values (doubles); of a text column, the number of levels its rows use (uint32), their
+// lengths (uint32 each), their bytes, then each row's code among them (int32, -1 missing), the
 // levels in order of first use, so that the receiver numbers them as one pass over all rows would.
-// levels[d] (the column's level indices) and codes (in Routes order) hold a text column's pieces.
+// levels[d] (the column's level indices) and codes (in Routes order) hold a text column's pieces,
+// own rows included.
 struct Outgoing {
   std::vector<size_t> bytes;
   std::vector<std::vector<int32_t>> levels;
   std::vector<int32_t> codes;
 };
 
-Outgoing outgoing(const Column& c, const Routes& r) {
+Outgoing outgoing(const Column& c, const Routes& r, size_t me) {
   const size_t P = r.at.size() - 1;
   Outgoing o;
   o.bytes.resize(P);
   if (c.is_numeric()) {
-    for (size_t d = 0; d < P; ++d) o.bytes[d] = (r.at[d + 1] - r.at[d]) * sizeof(double);
+    for (size_t d = 0; d < P; ++d) o.bytes[d] = d == me ? 0 : (r.at[d + 1] - r.at[d]) * sizeof(double);
     return o;
   }
   o.levels.resize(P);
@@ -108,7 +110,7 @@ Outgoing outgoing(const Column& c, const Routes& r) {
       }
       o.codes[k] = local[l];
     }
-    o.bytes[d] = sizeof(uint32_t) * (1 + o.levels[d].size()) + text_bytes + sizeof(int32_t) * (r.at[d + 1] - r.at[d]);
+    o.bytes[d] = d == me ? 0 : sizeof(uint32_t) * (1 + o.levels[d].size()) + text_bytes + sizeof(int32_t) * (r.at[d + 1] - r.at[d]);
   }
   return o;
 }
@@ -126,10 +128,11 @@ T get(const char* p) {
   return v;
 }
 
-// Writes column c's piece for each process d at buffer + cursor[d] (Outgoing's layout), advancing
-// the cursors.
-void pack(const Column& c, const Outgoing& o, const Routes& r, char* buffer, std::vector<size_t>& cursor) {
+// Writes column c's piece for each other process d at buffer + cursor[d] (Outgoing's layout),
+// advancing the cursors.
+void pack(const Column& c, const Outgoing& o, const Routes& r, size_t me, char* buffer, std::vector<size_t>& cursor) {
   for (size_t d = 0; d < cursor.size(); ++d) {
+    if (d == me) continue;
     char* p = buffer + cursor[d];
     if (c.is_numeric()) {
       for (size_t k = r.at[d]; k < r.at[d + 1]; ++k) p = put(p, c.values[r.rows[k]]);
@@ -149,43 +152,64 @@ void pack(const Column& c, const Outgoing& o, const Routes& r, char* buffer, std
   }
 }
 
-// Column `like` (its name, type and label) with the rows of its pieces, piece s at in + at[s] with
-// rows[s] rows, in rank order. Text levels are numbered in order of first appearance over the rows,
-// an empty text missing (as Column::strings).
-Column unpack(const Column& like, const char* in, const std::vector<size_t>& at, const std::vector<size_t>& rows) {
+// Numbers a piece's levels (`words`) among text column c's, adding those it lacks in their order
+// (`index`: c's levels by their text); an empty text is missing, as in Column::strings. Returns
+// each word's code in c.
+std::vector<int32_t> merge_levels(const std::vector<std::string_view>& words, Column& c, std::unordered_map<std::string_view, int32_t>& index) {
+  std::vector<int32_t> code_of(words.size(), -1);
+  for (size_t l = 0; l < words.size(); ++l) {
+    if (words[l].empty()) continue;
+    const auto [it, added] = index.emplace(words[l], static_cast<int32_t>(c.levels.size()));
+    if (added) c.levels.emplace_back(words[l]);
+    code_of[l] = it->second;
+  }
+  return code_of;
+}
+
+// Column `share_column` rebuilt with the rows of every process s, in rank order: rows[s] rows, this
+// process's own (`me`) from the column itself (through `o` and `r`), the others' from their pieces
+// at in + at[s]. Text levels are numbered in order of first appearance over the rows.
+Column unpack(const Column& share_column, const Outgoing& o, const Routes& r, size_t me, const char* in, const std::vector<size_t>& at,
+              const std::vector<size_t>& rows) {
   Column c;
-  c.name = like.name;
-  c.type = like.type;
-  c.label = like.label;
+  c.name = share_column.name;
+  c.type = share_column.type;
+  c.label = share_column.label;
   size_t n = 0;
   for (size_t m : rows) n += m;
-  if (like.is_numeric()) {
+  if (c.is_numeric()) {
     c.values.resize(n);
-    for (size_t s = 0, k = 0; s < rows.size(); k += rows[s], ++s)
-      if (rows[s]) std::memcpy(c.values.data() + k, in + at[s], rows[s] * sizeof(double));
+    for (size_t s = 0, k = 0; s < rows.size(); k += rows[s], ++s) {
+      if (s == me) {
+        for (size_t i = 0; i < rows[s]; ++i) c.values[k + i] = share_column.values[r.rows[r.at[me] + i]];
+      } else if (rows[s]) {
+        std::memcpy(c.values.data() + k, in + at[s], rows[s] * sizeof(double));
+      }
+    }
     return c;
   }
   c.codes.resize(n);
-  std::unordered_map<std::string_view, int32_t> index;  // views into `in`, which outlives the map
+  std::unordered_map<std::string_view, int32_t> index;  // views into the share's levels and `in`, which outlive it
   for (size_t s = 0, k = 0; s < rows.size(); ++s) {
-    const char* p = in + at[s];
-    const uint32_t L = get<uint32_t>(p);
-    const char* lengths = p + sizeof(uint32_t);
-    p = lengths + sizeof(uint32_t) * L;
-    std::vector<int32_t> code_of(L);
-    for (uint32_t l = 0; l < L; ++l) {
-      const std::string_view t(p, get<uint32_t>(lengths + sizeof(uint32_t) * l));
-      p += t.size();
-      if (t.empty()) {
-        code_of[l] = -1;
-        continue;
+    std::vector<std::string_view> words;
+    const char* codes = nullptr;
+    if (s == me) {
+      for (int32_t l : o.levels[me]) words.emplace_back(share_column.levels[static_cast<size_t>(l)]);
+      codes = reinterpret_cast<const char*>(o.codes.data() + r.at[me]);
+    } else {
+      const char* p = in + at[s];
+      const uint32_t L = get<uint32_t>(p);
+      const char* lengths = p + sizeof(uint32_t);
+      p = lengths + sizeof(uint32_t) * L;
+      for (uint32_t l = 0; l < L; ++l) {
+        words.emplace_back(p, get<uint32_t>(lengths + sizeof(uint32_t) * l));
+        p += words.back().size();
       }
-      const auto [it, added] = index.emplace(t, static_cast<int32_t>(c.levels.size()));
-      if (added) c.levels.emplace_back(t);
-      code_of[l] = it->second;
+      codes = p;
     }
+    const std::vector<int32_t> code_of = merge_levels(words, c, index);
     for (size_t i = 0; i < rows[s]; ++i, ++k) {
-      const int32_t code = get<int32_t>(p + sizeof(int32_t) * i);
+      const int32_t code = get<int32_t>(codes + sizeof(int32_t) * i);
       c.codes[k] = code < 0 ? -1 : code_of[static_cast<size_t>(code)];
     }
   }
@@ -220,9 +244,9 @@ Incoming announce(const Routes& r, const std::vector<Outgoing>& out, ReduceExcha
   return in;
 }
 
-// Columns [first, last) of `share` sent in one all-to-all, each released once packed, and the
-// columns received set in `gathered`.
-void exchange_columns(Frame& share, const std::vector<std::string>& names, size_t first, size_t last, const Routes& r,
+// Columns [first, last) of `share` sent to the other processes in one all-to-all, and rebuilt with
+// the rows received in `gathered`, each released from `share` once rebuilt.
+void exchange_columns(Frame& share, const std::vector<std::string>& names, size_t first, size_t last, const Routes& r, size_t me,
                       std::vector<Outgoing>& out, const Incoming& in, ReduceExchange& exchange, Frame& gathered) {
   const size_t P = r.at.size() - 1;
   std::vector<size_t> send_lengths(P, 0), cursor(P, 0);
@@ -234,17 +258,15 @@ void exchange_columns(Frame& share, const std::vector<std::string>& names, size_
     total += send_lengths[d];
   }
   auto send = std::make_unique_for_overwrite<char[]>(total);
-  for (size_t j = first; j < last; ++j) {
-    pack(share.get(names[j]), out[j], r, send.get(), cursor);
-    share.release(names[j]);
-    out[j] = Outgoing{};
-  }
+  for (size_t j = first; j < last; ++j) pack(share.get(names[j]), out[j], r, me, send.get(), cursor);
   std::vector<size_t> recv_lengths;
   const std::string recv = exchange.all_to_all(std::string_view(send.get(), total), send_lengths, recv_lengths);
   send.reset();
   for (size_t s = 0, at = 0; s < P; at += recv_lengths[s], ++s) cursor[s] = at;
   for (size_t j = first; j < last; ++j) {
-    gathered.set(unpack(share.get(names[j]), recv.data(), cursor, in.rows));
+    gathered.set(unpack(share.get(names[j]), out[j], r, me, recv.data(), cursor, in.rows));
+    share.release(names[j]);
+    out[j] = Outgoing{};
     for (size_t s = 0; s < P; ++s) cursor[s] += in.bytes[j][s];
   }
 }
@@ -283,11 +305,11 @@ Frame gather_levels(Frame&& share, const std::string& variable, ReduceExchange& 
   std::vector<Outgoing> out;
   for (const auto& c : share.columns()) {
     names.push_back(c.name);
-    out.push_back(outgoing(c, r));
+    out.push_back(outgoing(c, r, me));
   }
   const Incoming in = announce(r, out, exchange);
-  // Each column's weight in an exchange: the most any process sends or receives of it (the same
-  // on every process, so all cut the columns into the same exchanges).
+  // Each column's weight in an exchange: the most any process sends or receives of it (own rows
+  // stay; the same on every process, so all cut the columns into the same exchanges).
   const size_t J = names.size();
   std::vector<double> load(J, 0.0);
   for (size_t j = 0; j < J; ++j) {
@@ -303,7 +325,7 @@ Frame gather_levels(Frame&& share, const std::string& variable, ReduceExchange& 
   for (size_t first = 0, last = 0; first < J; first = last) {
     double batch = load[first];
     for (last = first + 1; last < J && batch + load[last] <= static_cast<double>(batch_bytes); ++last) batch += load[last];
-    exchange_columns(share, names, first, last, r, out, in, exchange, gathered);
+    exchange_columns(share, names, first, last, r, me, out, in, exchange, gathered);
   }
   gathered.set_notes(share.notes());
   return gathered;
