@@ -57,6 +57,7 @@ struct Routes {
   std::vector<size_t> rows, at;
 };
 
+// The rows grouped by their owner (a counting sort, stable).
 Routes routes(const std::vector<uint32_t>& owner, size_t P) {
   Routes r;
   r.at.assign(P + 1, 0);
@@ -81,6 +82,7 @@ struct Outgoing {
   std::vector<int32_t> codes;
 };
 
+// Column c's pieces for every process (this one, `me`, included, its size 0).
 Outgoing outgoing(const Column& c, const Routes& r, size_t me) {
   const size_t P = r.at.size() - 1;
   Outgoing o;
@@ -115,12 +117,14 @@ Outgoing outgoing(const Column& c, const Routes& r, size_t me) {
   return o;
 }
 
+// Writes v's bytes at p; returns the byte after them.
 template <class T>
 char* put(char* p, T v) {
   std::memcpy(p, &v, sizeof v);
   return p + sizeof v;
 }
 
+// The value whose bytes are at p (unaligned).
 template <class T>
 T get(const char* p) {
   T v;
