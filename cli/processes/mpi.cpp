@@ -111,12 +111,12 @@ class MpiReduce final : public ReduceExchange {
     MPI_Allreduce(MPI_IN_PLACE, data, static_cast<int>(n), MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
   }
   std::string all_gather(std::string_view mine, std::vector<size_t>& lengths) override { return draws_.gather(mine, lengths); }
-  // Each piece travels once (MPI_Alltoallv), after its length (MPI_Alltoall).
-  std::vector<std::string> all_to_all(const std::vector<std::string>& to) override {
+  // Each piece travels once (MPI_Alltoallv, straight from and into the packed buffers), after its
+  // length (MPI_Alltoall).
+  std::string all_to_all(std::string_view send, const std::vector<size_t>& send_lengths, std::vector<size_t>& recv_lengths) override {
     if (draws_.vote(false)) throw PeerFailure();
     const size_t P = static_cast<size_t>(size());
-    std::vector<uint64_t> out_n(P), in_n(P);
-    for (size_t r = 0; r < P; ++r) out_n[r] = to[r].size();
+    std::vector<uint64_t> out_n(send_lengths.begin(), send_lengths.end()), in_n(P);
     MPI_Alltoall(out_n.data(), 1, MPI_UINT64_T, in_n.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD);
     const uint64_t sent = std::accumulate(out_n.begin(), out_n.end(), uint64_t{0});
     const uint64_t received = std::accumulate(in_n.begin(), in_n.end(), uint64_t{0});
@@ -126,18 +126,16 @@ class MpiReduce final : public ReduceExchange {
     if (over > 0)
       throw SpecError("a column of this process's rows exceeds the 2 GiB one MPI exchange carries: run with more processes (mpirun -n)");
     std::vector<int> out_count(P), out_at(P), in_count(P), in_at(P);
-    std::string send, recv(received, '\0');
     for (size_t r = 0; r < P; ++r) {
       out_count[r] = static_cast<int>(out_n[r]);
-      out_at[r] = static_cast<int>(send.size());
-      send += to[r];
+      out_at[r] = r ? out_at[r - 1] + out_count[r - 1] : 0;
       in_count[r] = static_cast<int>(in_n[r]);
       in_at[r] = r ? in_at[r - 1] + in_count[r - 1] : 0;
     }
+    std::string recv(received, '\0');
     MPI_Alltoallv(send.data(), out_count.data(), out_at.data(), MPI_BYTE, recv.data(), in_count.data(), in_at.data(), MPI_BYTE, MPI_COMM_WORLD);
-    std::vector<std::string> from(P);
-    for (size_t r = 0; r < P; ++r) from[r] = recv.substr(static_cast<size_t>(in_at[r]), in_n[r]);
-    return from;
+    recv_lengths.assign(in_n.begin(), in_n.end());
+    return recv;
   }
   void note_partitioned_fit() override { ++fits_; }
   void note_shared_read() override { ++shared_reads_; }
@@ -157,6 +155,11 @@ MpiReduce* reduce = nullptr;
 
 void start_processes(int argc, char** argv) {
   if (!under_mpirun()) return;
+  // Open MPI spins while a process waits in an exchange; told to yield, the waiting process leaves
+  // the core to the others (on a shared machine, often the very process it waits for). Measured
+  // with 2 processes reading in shares on a loaded 2-core machine: less CPU time, no slower when
+  // idle (bench/mpi/read.sh). The user's (or mpirun's) own setting wins.
+  setenv("OMPI_MCA_mpi_yield_when_idle", "1", 0);
   int provided = 0;  // only the main thread calls MPI, outside OpenMP regions
   MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
   static MpiExchange the_exchange;

@@ -44,7 +44,7 @@ def run(cmd, env=None):
 
 
 def make_panel(path, units=900, years=12, firms=60, seed=19):
-    """Workers moving between firms; some seen once (singletons), some cells missing."""
+    """Workers moving between firms; some seen once (singletons), some cells missing (text among them)."""
     rng = random.Random(seed)
     a = [rng.gauss(0, 1) for _ in range(units)]
     f = [rng.gauss(0, 1) for _ in range(firms)]
@@ -62,7 +62,8 @@ def make_panel(path, units=900, years=12, firms=60, seed=19):
                 x3 = rng.gauss(0, 1)
                 y = 1.5 * x1 - 0.7 * x2 + 0.2 * x3 + a[i] + f[firm] + g[t] + rng.gauss(0, 1)
                 x3_cell = "n/a here" if (i, t) == (450, 3) else repr(x3)  # one cell not a number: an input note
-                cells = [i + 1, 2001 + t, firm + 1, f'"Firm {firm + 1:03d}, Ltd"', i % 9, x1, "" if rng.random() < 0.02 else x2,
+                name = "" if (i * years + t) % 97 == 13 else f'"Firm {firm + 1:03d}, Ltd"'  # some names missing
+                cells = [i + 1, 2001 + t, firm + 1, name, i % 9, x1, "" if rng.random() < 0.02 else x2,
                          x3_cell, 0.5 + (i % 4) / 2, "" if rng.random() < 0.015 else y]
                 out.write(",".join(c if isinstance(c, str) else repr(c) for c in cells) + "\n")
 

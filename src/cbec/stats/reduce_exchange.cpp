@@ -14,26 +14,32 @@ ReduceExchange* installed = nullptr;
 
 void install_reduce_exchange(ReduceExchange* exchange) { installed = exchange; }
 
-std::vector<std::string> ReduceExchange::all_to_all(const std::vector<std::string>& to) {
+std::string ReduceExchange::all_to_all(std::string_view send, const std::vector<size_t>& send_lengths, std::vector<size_t>& recv_lengths) {
   const size_t P = static_cast<size_t>(size()), me = static_cast<size_t>(rank());
-  if (to.size() != P) throw std::logic_error("all_to_all: one piece per process is needed");
-  // This process's pieces, each after its length.
+  if (send_lengths.size() != P) throw std::logic_error("all_to_all: one piece per process is needed");
+  // This process's piece lengths, then its pieces.
   std::string mine;
-  for (const auto& piece : to) {
-    const uint64_t n = piece.size();
-    mine.append(reinterpret_cast<const char*>(&n), sizeof n).append(piece);
+  for (size_t n : send_lengths) {
+    const uint64_t n64 = n;
+    mine.append(reinterpret_cast<const char*>(&n64), sizeof n64);
   }
+  mine.append(send);
   std::vector<size_t> lengths;
   const std::string all = all_gather(mine, lengths);
-  std::vector<std::string> from(P);
-  for (size_t r = 0, at = 0; r < P; at += lengths[r], ++r)
-    for (size_t d = 0, p = at; d < P; ++d) {
+  std::string from;
+  recv_lengths.assign(P, 0);
+  for (size_t r = 0, at = 0; r < P; at += lengths[r], ++r) {
+    size_t piece = at + P * sizeof(uint64_t);
+    for (size_t d = 0; d < P; ++d) {
       uint64_t n = 0;
-      std::memcpy(&n, all.data() + p, sizeof n);
-      p += sizeof n;
-      if (d == me) from[r] = all.substr(p, n);
-      p += n;
+      std::memcpy(&n, all.data() + at + d * sizeof n, sizeof n);
+      if (d == me) {
+        recv_lengths[r] = n;
+        from.append(all, piece, n);
+      }
+      piece += n;
     }
+  }
   return from;
 }
 

@@ -29,10 +29,11 @@ class ReduceExchange {
   virtual void max(double* data, size_t n) = 0;
   // The bytes of all processes concatenated in rank order; lengths[r] is process r's share.
   virtual std::string all_gather(std::string_view mine, std::vector<size_t>& lengths) = 0;
-  // to[r]: the bytes for process r (one piece per process); returns from[r], the bytes process r
-  // sent here. The default goes through all_gather (every process receives every piece: for tests
+  // `send` holds one piece per process in rank order, piece r (send_lengths[r] bytes) for process r;
+  // returns the pieces the processes sent here, concatenated in rank order, recv_lengths[r] bytes from
+  // process r. The default goes through all_gather (every process receives every piece: for tests
   // and one process); an exchange between machines overrides it so each piece travels once.
-  virtual std::vector<std::string> all_to_all(const std::vector<std::string>& to);
+  virtual std::string all_to_all(std::string_view send, const std::vector<size_t>& send_lengths, std::vector<size_t>& recv_lengths);
   // Called once by each estimation that splits its rows (the program may report it).
   virtual void note_partitioned_fit() {}
   // Called once by each read of a data file in shares, a part per process (the program may report it).

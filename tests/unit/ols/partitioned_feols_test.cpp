@@ -1,101 +1,27 @@
 // A fixed-effects regression with its rows split across processes (row_partition.hpp) without MPI:
-// P threads play the P processes, each with its end of an in-process exchange, and every one of
-// them must get the numbers of the one-process fit (to 1e-10 relative: the sums are added in
-// another order). Also: the partitioned demeaning against the serial one, row by row.
+// P threads play the P processes (thread_exchange.hpp), and every one of them must get the numbers
+// of the one-process fit (to 1e-10 relative: the sums are added in another order). Also: the
+// partitioned demeaning against the serial one, row by row.
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
 
-#include <barrier>
 #include <cmath>
 #include <cstring>
 #include <random>
-#include <thread>
 
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/estimate/ols/row_partition.hpp"
 #include "cbec/formula/ast.hpp"
 #include "cbec/stats/reduce_exchange.hpp"
+#include "../thread_exchange.hpp"
 
 using namespace cbec;
+using cbec::testing::on_processes;
+using cbec::testing::ThreadExchange;
 
 namespace {
-
-// The processes' shared board: each all_gather writes its slot, waits for all, reads all slots and
-// waits again (so no slot is overwritten before everyone read it).
-struct Board {
-  explicit Board(int p) : size(p), slots(static_cast<size_t>(p)), sync(p) {}
-  int size;
-  std::vector<std::string> slots;
-  std::barrier<> sync;
-};
-
-class ThreadExchange final : public ReduceExchange {
- public:
-  ThreadExchange(Board& board, int rank) : board_(board), rank_(rank) {}
-  int rank() const override { return rank_; }
-  int size() const override { return board_.size; }
-  std::string all_gather(std::string_view mine, std::vector<size_t>& lengths) override {
-    ++calls;
-    board_.slots[static_cast<size_t>(rank_)] = std::string(mine);
-    board_.sync.arrive_and_wait();
-    std::string all;
-    lengths.clear();
-    for (const auto& s : board_.slots) {
-      lengths.push_back(s.size());
-      all += s;
-    }
-    board_.sync.arrive_and_wait();
-    return all;
-  }
-  void sum(double* data, size_t n) override {
-    std::vector<size_t> lengths;
-    const std::string all = all_gather(std::string_view(reinterpret_cast<const char*>(data), n * sizeof(double)), lengths);
-    std::vector<double> part(n);
-    for (size_t r = 0, at = 0; r < lengths.size(); at += lengths[r], ++r) {
-      std::memcpy(part.data(), all.data() + at, lengths[r]);
-      for (size_t i = 0; i < n; ++i) data[i] = r == 0 ? part[i] : data[i] + part[i];
-    }
-  }
-  void max(double* data, size_t n) override {
-    std::vector<size_t> lengths;
-    const std::string all = all_gather(std::string_view(reinterpret_cast<const char*>(data), n * sizeof(double)), lengths);
-    std::vector<double> part(n);
-    for (size_t r = 0, at = 0; r < lengths.size(); at += lengths[r], ++r) {
-      std::memcpy(part.data(), all.data() + at, lengths[r]);
-      for (size_t i = 0; i < n; ++i) data[i] = r == 0 ? part[i] : std::max(data[i], part[i]);
-    }
-  }
-  void note_partitioned_fit() override { ++fits; }
-  int fits = 0;
-  size_t calls = 0;
-
- private:
-  Board& board_;
-  int rank_;
-};
-
-// Runs f(exchange) on P threads, one per process; the results in rank order.
-template <class T, class F>
-std::vector<T> on_processes(int P, F f) {
-  Board board(P);
-  std::vector<T> out(static_cast<size_t>(P));
-  std::vector<std::string> errors(static_cast<size_t>(P));
-  std::vector<std::thread> threads;
-  for (int r = 0; r < P; ++r)
-    threads.emplace_back([&, r] {
-      ThreadExchange ex(board, r);
-      try {
-        out[static_cast<size_t>(r)] = f(ex);
-      } catch (const std::exception& e) {
-        errors[static_cast<size_t>(r)] = e.what();
-      }
-    });
-  for (auto& t : threads) t.join();
-  for (int r = 0; r < P; ++r) EXPECT_EQ(errors[static_cast<size_t>(r)], "") << "rank " << r;
-  return out;
-}
 
 // Workers moving between firms over years, with a few workers seen once (singletons once x is
 // observed) and missing values in x2 and y.
