@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Read benchmark, side by side in one run on the same file, machine and threads (THREADS, default
-# 2): `cbec describe FILE y` parsing the CSV, the same with a warm column cache (--cache, the cache
-# written by an untimed first run), `cbec panel` on it (unit and time keys, duplicate check), and
-# data.table::fread. The tools run interleaved, REPS times (default 5), so the load of a shared
+# 2): `cbec describe FILE` parsing every column of the CSV (as fread does), `cbec describe FILE y`
+# parsing only the column it names (the other fields skipped), `cbec describe FILE` with a warm
+# column cache (--cache, the cache written by an untimed first run), `cbec panel` on it (unit and
+# time keys, duplicate check), and data.table::fread. The tools run interleaved, REPS times (default 5), so the load of a shared
 # machine falls on all of them alike. Each run records the whole command's wall time and peak RSS
 # and the read alone (cbec --timing's read stage; the seconds fread itself took, R's start-up
 # excluded), and the load average. Writes bench/read/results-<rows>.tsv and prints medians and
@@ -23,7 +24,7 @@ for n in "$@"; do
   out="$here/results-$n.tsv"
   printf "tool\trep\tseconds\tread_seconds\tpeak_kb\tload1\n" > "$out"
   rm -f "$csv.cbec-cache"
-  "$cbec" describe "$csv" y --cache > /dev/null   # writes the cache
+  "$cbec" describe "$csv" --cache > /dev/null   # writes the cache
   measure() {  # tool rep command...
     local tool=$1 rep=$2; shift 2
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
@@ -33,8 +34,9 @@ for n in "$@"; do
     printf "%s\t%s\t%s\t%s\t%s\t%s\n" "$tool" "$rep" "$secs" "$read_s" "$kb" "$load" >> "$out"
   }
   for rep in $(seq "$reps"); do
-    measure cbec_parse "$rep" "$cbec" describe "$csv" y --timing
-    measure cbec_cache "$rep" "$cbec" describe "$csv" y --cache --timing
+    measure cbec_parse "$rep" "$cbec" describe "$csv" --timing
+    measure cbec_only_y "$rep" "$cbec" describe "$csv" y --timing
+    measure cbec_cache "$rep" "$cbec" describe "$csv" --cache --timing
     measure cbec_panel "$rep" "$cbec" panel "$csv" --unit id --time year --cache --timing
     measure fread "$rep" Rscript "$here/peer.R" "$csv" "$threads"
   done
@@ -47,7 +49,7 @@ for n in "$@"; do
     END {
       printf "| tool | command s | read s | peak MB | fread read / read | fread command / command |\n|---|---:|---:|---:|---:|---:|\n";
       fr = median(r["fread"]); fs = median(s["fread"]);
-      n = split("cbec_parse cbec_cache cbec_panel fread", tools, " ");
+      n = split("cbec_parse cbec_only_y cbec_cache cbec_panel fread", tools, " ");
       for (i = 1; i <= n; ++i) { t = tools[i];
         printf "| %s | %.2f | %.2f | %.0f | %.2f | %.2f |\n", t, median(s[t]), median(r[t]), median(k[t]) / 1024, fr / median(r[t]), fs / median(s[t]) } }' "$out"
 done
