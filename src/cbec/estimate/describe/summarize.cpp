@@ -46,15 +46,19 @@ std::vector<SummaryRow> summarize(const Frame& frame, std::vector<std::string> v
     for (size_t i = 0; i < frame.nrows(); ++i)
       if (!g.is_missing(i)) groups[g.text(i)].push_back(i);
   }
-  std::vector<SummaryRow> out;
-  for (const auto& name : variables) {
-    const auto& v = frame.numeric(name);
-    for (const auto& [label, rows] : groups) {
-      SummaryRow s = summarize_values(v, rows);
-      s.variable = name;
-      s.group = label;
-      out.push_back(s);
-    }
+  // One row per variable and group, each summarised by one thread (the same numbers for any count).
+  std::vector<const std::vector<double>*> values;
+  for (const auto& name : variables) values.push_back(&frame.numeric(name));
+  std::vector<const std::pair<const std::string, std::vector<size_t>>*> group_list;
+  for (const auto& g : groups) group_list.push_back(&g);
+  std::vector<SummaryRow> out(variables.size() * group_list.size());
+#pragma omp parallel for schedule(dynamic, 1) if (frame.nrows() > 100000)
+  for (long t = 0; t < static_cast<long>(out.size()); ++t) {
+    const size_t j = static_cast<size_t>(t) / group_list.size(), g = static_cast<size_t>(t) % group_list.size();
+    SummaryRow s = summarize_values(*values[j], group_list[g]->second);
+    s.variable = variables[j];
+    s.group = group_list[g]->first;
+    out[static_cast<size_t>(t)] = std::move(s);
   }
   return out;
 }
