@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
@@ -15,6 +16,16 @@ bool has_note(const Frame& f, const std::string& part) {
   for (const auto& n : f.notes())
     if (n.find(part) != std::string::npos) return true;
   return false;
+}
+
+// Reading `text` as `source` fails with a DataError whose message holds every one of `parts`.
+void expect_refused(const std::string& text, const std::string& source, const CsvOptions& o, const std::vector<std::string>& parts) {
+  try {
+    parse_csv(text, source, o);
+    FAIL() << source << " was read";
+  } catch (const DataError& e) {
+    for (const auto& part : parts) EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+  }
 }
 }  // namespace
 
@@ -91,13 +102,7 @@ TEST(CsvMessyInput, GbkIsDetectedAndConverted) {
   EXPECT_EQ(declared.get("城市").text(0), "杭州");
   EXPECT_TRUE(declared.notes().empty());
   o.encoding = "utf-8";
-  try {
-    parse_csv(gbk, "g.csv", o);
-    FAIL();
-  } catch (const DataError& e) {
-    EXPECT_NE(std::string(e.what()).find("g.csv line 1"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("--encoding gbk"), std::string::npos) << e.what();
-  }
+  expect_refused(gbk, "g.csv", o, {"g.csv line 1", "--encoding gbk"});
 }
 
 TEST(CsvMessyInput, GbkFoundLateInALargeFileIsStillConverted) {
@@ -114,12 +119,7 @@ TEST(CsvMessyInput, GbkFoundLateInALargeFileIsStillConverted) {
   EXPECT_TRUE(has_note(f, "GB18030"));
   CsvOptions o;
   o.encoding = "utf-8";
-  try {
-    parse_csv(text, "late.csv", o);
-    FAIL();
-  } catch (const DataError& e) {
-    EXPECT_NE(std::string(e.what()).find("late.csv line 150002"), std::string::npos) << e.what();
-  }
+  expect_refused(text, "late.csv", o, {"late.csv line 150002"});
   // Valid UTF-8 throughout (a UTF-8 name late in the file) is read as it is, with no note.
   text.replace(text.find("\xBA\xBC\xD6\xDD"), 4, "杭州");
   Frame utf8 = parse_csv(text, "late.csv");

@@ -91,13 +91,21 @@ double direct_sse(const Eigen::VectorXd& y, const Eigen::MatrixXd& Z) {
 
 }  // namespace
 
+namespace {
+// A grid of every step-th sorted threshold value, 12 values trimmed at either end.
+std::vector<double> every_nth_q(const ThresholdSample& s, size_t step) {
+  std::vector<double> sorted(s.q.data(), s.q.data() + s.q.size()), grid;
+  std::sort(sorted.begin(), sorted.end());
+  for (size_t i = 12; i + 12 < sorted.size(); i += step) grid.push_back(sorted[i]);
+  return grid;
+}
+}  // namespace
+
 TEST(Threshold, LaterSearchOfADrawEqualsDirectLeastSquares) {
   for (const bool hansen : {false, true}) {
     const Panel panel = make_panel(hansen);
     const ThresholdSample& s = panel.s;
-    std::vector<double> sorted(s.q.data(), s.q.data() + s.q.size()), grid;
-    std::sort(sorted.begin(), sorted.end());
-    for (size_t i = 12; i + 12 < sorted.size(); i += 6) grid.push_back(sorted[i]);
+    const std::vector<double> grid = every_nth_q(s, 6);
     const size_t G = grid.size();
     const ThresholdGridSums sums(s, grid);
     RowMatrix B(s.X.rows(), s.X.cols() + s.Cw.cols());
@@ -149,9 +157,7 @@ TEST(Threshold, GridPairRowsAreBitIdenticalWhateverTheStride) {
   for (const bool hansen : {false, true}) {
     const Panel panel = make_panel(hansen);
     const ThresholdSample& s = panel.s;
-    std::vector<double> sorted(s.q.data(), s.q.data() + s.q.size()), grid;
-    std::sort(sorted.begin(), sorted.end());
-    for (size_t i = 12; i + 12 < sorted.size(); i += 5) grid.push_back(sorted[i]);
+    const std::vector<double> grid = every_nth_q(s, 5);
     const auto G = static_cast<Eigen::Index>(grid.size()), m = s.C.cols();
     const ThresholdGridSums sums(s, grid);
     const GridPairSums whole(s, sums);
