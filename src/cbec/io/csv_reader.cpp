@@ -594,14 +594,14 @@ namespace {
 // only when that check fails is the text scanned again here to be decoded or refused.
 Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, bool file_mapped) {
   if (bytes.empty()) return parse_text(bytes, source, options, false);
-  const DecodedText trusted = decode_text(bytes, source, options.encoding, false);
-  if (!trusted.converted) {
+  DecodedText decoded = decode_text(bytes, source, options.encoding, false);
+  if (!decoded.converted) {
     try {
-      return parse_text(bytes.substr(trusted.skip), source, options, file_mapped, true);
+      return parse_text(bytes.substr(decoded.skip), source, options, file_mapped, true);
     } catch (const NotUtf8&) {
+      decoded = decode_text(bytes, source, options.encoding);
     }
   }
-  const DecodedText decoded = trusted.converted ? trusted : decode_text(bytes, source, options.encoding);
   if (!decoded.converted) return parse_text(bytes.substr(decoded.skip), source, options, file_mapped);
   Frame frame = parse_text(*decoded.converted, source, options, false);
   if (decoded.detected)

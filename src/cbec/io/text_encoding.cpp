@@ -170,7 +170,6 @@ DecodedText decode_text(std::string_view bytes, const std::string& source, const
   }
   const std::string_view body = bytes.substr(d.skip);
   const size_t bad = check_utf8 ? first_invalid_utf8(body) : std::string_view::npos;
-  d.unchecked = !check_utf8;
   if (bad == std::string_view::npos) {
     d.encoding = "UTF-8";
     d.detected = declared.empty();

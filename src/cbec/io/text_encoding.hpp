@@ -21,14 +21,13 @@ struct DecodedText {
   size_t skip = 0;                       // bytes of a UTF-8 byte-order mark to skip when not converted
   std::string encoding;                  // what was read: "UTF-8", "UTF-16LE", "GB18030", or the declared name
   bool detected = false;                 // true when `encoding` was inferred rather than declared
-  bool unchecked = false;                // UTF-8 taken on trust (check_utf8 false): the caller validates
 };
 
 // Decodes `bytes` (read from `source`) into UTF-8. `declared` empty: detect (a UTF-8/UTF-16 BOM,
 // UTF-16 without a BOM by its zero bytes, valid UTF-8, else GB18030, the superset of GBK and
 // GB2312). Otherwise any iconv encoding name (utf-8, gbk, gb18030, utf-16, latin1, ...).
 // Errors name the source, the line and what to declare instead. With `check_utf8` false, text that
-// would be scanned for valid UTF-8 is returned unscanned (`unchecked`): for a caller that validates
+// would be scanned for valid UTF-8 is returned unscanned as UTF-8: for a caller that validates
 // it in a pass of its own and, on an invalid byte, calls again with the check.
 DecodedText decode_text(std::string_view bytes, const std::string& source, const std::string& declared, bool check_utf8 = true);
 
