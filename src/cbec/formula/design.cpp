@@ -24,6 +24,8 @@ namespace cbec {
 namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Rows a thread takes at a time in the design's passes over the rows (fewer: one thread).
+constexpr size_t kBlockRows = size_t{1} << 16;
 
 // Why a row became unusable, recorded by the first operation that produced a missing value.
 enum Reason : uint8_t { kOk = 0, kMissing, kLogNonPositive, kLagUnavailable, kNonFinite };
@@ -297,7 +299,7 @@ Factor restrict(const Factor& f, const std::vector<size_t>& rows) {
   out.n_levels = static_cast<size_t>(next);
   out.codes.resize(rows.size());
   const long n = static_cast<long>(rows.size());
-#pragma omp parallel for schedule(static) if (n > 65536)
+#pragma omp parallel for schedule(static) if (static_cast<size_t>(n) > kBlockRows)
   for (long r = 0; r < n; ++r) out.codes[static_cast<size_t>(r)] = map[f.codes[rows[static_cast<size_t>(r)]]];
   return out;
 }
@@ -339,7 +341,6 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   // counted per block by reason.
   auto& reason = ev.reasons();
   const size_t n = frame.nrows();
-  constexpr size_t kBlockRows = size_t{1} << 16;
   const long blocks = static_cast<long>((n + kBlockRows - 1) / kBlockRows);
   std::vector<std::vector<size_t>> kept(static_cast<size_t>(blocks));
   std::vector<std::array<size_t, 256>> missing(static_cast<size_t>(blocks));
@@ -436,7 +437,7 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   auto take = [&](size_t j, double* out) {
     const std::vector<double>& v = *order[j]->values;
     const long rows_in_sample = static_cast<long>(sample.size());
-#pragma omp parallel for schedule(static) if (rows_in_sample > 65536)
+#pragma omp parallel for schedule(static) if (sample.size() > kBlockRows)
     for (long r = 0; r < rows_in_sample; ++r) out[r] = v[sample[static_cast<size_t>(r)]];
     if (release) {
       order[j]->values.reset();
