@@ -18,6 +18,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/mapped_file.hpp"
 #include "cbec/io/plain_decimal.hpp"
+#include "cbec/io/separator_scan.hpp"
 #include "cbec/io/text_encoding.hpp"
 #include <omp.h>
 
@@ -456,46 +457,95 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       if (quoted) nums[j].push_back(v);
       else out[j][record] = v;
     };
-    while (!rc.done()) {
-      pages.passed(rc.pos);
-      if (blank_at(rc.pos)) {
-        rc.pos += body[rc.pos] == '\r' ? 2 : 1;
+    auto wrong_fields = [&](size_t at_line, size_t found) {
+      return DataError(fmt::format("{} line {}: expected {} fields as in the header, found {}; check the delimiter{} and quoting", source,
+                                   at_line, k, found, options.delimiter ? "" : fmt::format(" (read as {})", delimiter_name(delimiter))));
+    };
+    // Field j at rc.pos by the general rules: the number fast path first where the column allows,
+    // else the field's text (unquoted), trimmed, checked against the markers and the number formats.
+    auto read_field = [&](size_t j, bool& end, size_t at_line) {
+      double v = nan;
+      std::string_view field;
+      if (j < k && number_first[j] && rc.next_number(end, v, field)) {
+        CellStats& st = cell_stats[j];
+        ++st.numbers;
+        if (!field.empty() && !st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
+        store(j, v);
+        return;
+      }
+      field = rc.next(end, source, j + 1);
+      if (j >= k || is_text[j] || !kept[j]) return;
+      field = trim(field);
+      CellStats& st = cell_stats[j];
+      if (!is_missing(field)) {
+        if (parse_cell(field, options, v, scratch)) {
+          ++st.numbers;
+          if (!st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
+        } else {
+          v = nan;
+          if (st.bad++ < kExamples) {
+            st.examples.emplace_back(at_line, std::string(field));
+            if (st.hint.empty()) st.hint = number_format_hint(field);
+          }
+        }
+      }
+      store(j, v);
+    };
+    if (quoted) {
+      while (!rc.done()) {
+        if (blank_at(rc.pos)) {
+          rc.pos += body[rc.pos] == '\r' ? 2 : 1;
+          ++rc.line;
+          continue;
+        }
+        const size_t at_line = rc.line;
+        size_t j = 0;
+        for (bool end = false; !end; ++j) read_field(j, end, at_line);
+        if (j != k) throw wrong_fields(at_line, j);
+        ++record;
+      }
+      return;
+    }
+    // Unquoted text: each field's end comes from the separator scan, so a plain decimal is read
+    // within known bounds and a skipped field costs nothing; any other cell goes to read_field.
+    const char* const d = rc.text.data();
+    const size_t n = rc.text.size();
+    SeparatorScan separators(rc.text, rc.pos, delimiter);
+    for (size_t p = rc.pos; p < n;) {
+      pages.passed(p);
+      size_t e = separators.next();  // the end of the record's first field
+      if (e < n && d[e] == '\n' && (e == p || (e == p + 1 && d[p] == '\r'))) {  // a blank line
+        p = e + 1;
         ++rc.line;
         continue;
       }
       const size_t at_line = rc.line;
       size_t j = 0;
       for (bool end = false; !end; ++j) {
-        double v = nan;
-        std::string_view field;
-        if (j < k && number_first[j] && rc.next_number(end, v, field)) {
-          CellStats& st = cell_stats[j];
-          ++st.numbers;
-          if (!field.empty() && !st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
-          store(j, v);
-          continue;
-        }
-        field = rc.next(end, source, j + 1);
-        if (j >= k || is_text[j] || !kept[j]) continue;
-        field = trim(field);
-        CellStats& st = cell_stats[j];
-        if (!is_missing(field)) {
-          if (parse_cell(field, options, v, scratch)) {
-            ++st.numbers;
-            if (!st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
-          } else {
-            v = nan;
-            if (st.bad++ < kExamples) {
-              st.examples.emplace_back(at_line, std::string(field));
-              if (st.hint.empty()) st.hint = number_format_hint(field);
+        const bool numeric = j < k && number_first[j];
+        if (numeric || j >= k || !kept[j] || is_text[j]) {
+          const size_t field_end = e > p && d[e - 1] == '\r' ? e - 1 : e;
+          double v = 0;
+          if (!numeric || (field_end >= 24 ? parse_bounded_decimal(d + p, d + field_end, v)
+                                           : parse_plain_decimal(d + p, d + n, v) == d + field_end)) {
+            if (numeric) {
+              ++cell_stats[j].numbers;
+              out[j][record] = v;
             }
+            end = e >= n || d[e] == '\n';
+            rc.line += e < n && d[e] == '\n';
+            p = e + 1;
+            if (!end) e = separators.next();
+            continue;
           }
         }
-        store(j, v);
+        rc.pos = p;
+        read_field(j, end, at_line);
+        p = rc.pos;
+        separators.restart(p);
+        if (!end) e = separators.next();
       }
-      if (j != k)
-        throw DataError(fmt::format("{} line {}: expected {} fields as in the header, found {}; check the delimiter{} and quoting",
-                                    source, at_line, k, j, options.delimiter ? "" : fmt::format(" (read as {})", delimiter_name(delimiter))));
+      if (j != k) throw wrong_fields(at_line, j);
       ++record;
     }
   };

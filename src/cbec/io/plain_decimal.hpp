@@ -24,13 +24,58 @@ inline uint64_t eight_digits_value(uint64_t word) {
   return (((word & mask) * mul1) + (((word >> 16) & mask) * mul2)) >> 32;
 }
 
-// How many of the eight bytes, from the first, are ASCII digits (0 to 8): a byte is flagged when
-// its low seven bits are below '0' or above '9' or its high bit is set; no carry crosses bytes.
-inline unsigned leading_digits(uint64_t word) {
+// The high bit of each byte that is not an ASCII digit: a byte is flagged when its low seven bits
+// are below '0' or above '9' or its high bit is set; no carry crosses bytes.
+inline uint64_t non_digit_bytes(uint64_t word) {
   const uint64_t below = ~((word | 0x8080808080808080ULL) - 0x3030303030303030ULL);
   const uint64_t above = (word & 0x7F7F7F7F7F7F7F7FULL) + 0x4646464646464646ULL;
-  const uint64_t flagged = (below | above | word) & 0x8080808080808080ULL;
+  return (below | above | word) & 0x8080808080808080ULL;
+}
+
+// How many of the eight bytes, from the first, are ASCII digits (0 to 8).
+inline unsigned leading_digits(uint64_t word) {
+  const uint64_t flagged = non_digit_bytes(word);
   return flagged ? static_cast<unsigned>(std::countr_zero(flagged)) >> 3 : 8;
+}
+
+// How many of the eight bytes, from the last, are ASCII digits (0 to 8).
+inline unsigned trailing_digits(uint64_t word) {
+  const uint64_t flagged = non_digit_bytes(word);
+  return flagged ? static_cast<unsigned>(std::countl_zero(flagged)) >> 3 : 8;
+}
+
+// The last `keep` bytes (0 to 8) of a word, the bytes before them replaced by '0': the value of
+// the word's last `keep` digits by one eight-digit conversion. A table, since a shift by 64 is undefined.
+inline uint64_t last_bytes_as_digits(uint64_t word, unsigned keep) {
+  static constexpr uint64_t kKeep[9] = {0,
+                                        0xFF00000000000000ULL,
+                                        0xFFFF000000000000ULL,
+                                        0xFFFFFF0000000000ULL,
+                                        0xFFFFFFFF00000000ULL,
+                                        0xFFFFFFFFFF000000ULL,
+                                        0xFFFFFFFFFFFF0000ULL,
+                                        0xFFFFFFFFFFFFFF00ULL,
+                                        0xFFFFFFFFFFFFFFFFULL};
+  return (word & kKeep[keep]) | (0x3030303030303030ULL & ~kKeep[keep]);
+}
+
+// v negated when `negative`, by its sign bit rather than a branch: the sign of data is a coin flip
+// to the branch predictor.
+inline double with_sign(double v, bool negative) {
+  return std::bit_cast<double>(std::bit_cast<uint64_t>(v) ^ (static_cast<uint64_t>(negative) << 63));
+}
+
+inline uint64_t load_word(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
+// The value of the `n` digits (0 to 16, all ASCII digits) ending just before p, read as two words.
+inline uint64_t digits_ending_at(const char* p, unsigned n) {
+  const unsigned low = n < 8 ? n : 8;
+  return eight_digits_value(last_bytes_as_digits(load_word(p - 16), n - low)) * 100000000ULL +
+         eight_digits_value(last_bytes_as_digits(load_word(p - 8), low));
 }
 
 // Appends the digit run at p to the significand w and its length to n, eight bytes a step: the d
@@ -94,9 +139,47 @@ inline const char* parse_plain_decimal(const char* p, const char* end, double& o
     q = f;
   }
   if (n > 19 || w >= (uint64_t{1} << 53)) return nullptr;
-  const double v = static_cast<double>(w) / kPow10[fraction];
-  out = negative ? -v : v;
+  out = plain_decimal_detail::with_sign(static_cast<double>(w) / kPow10[fraction], negative);
   return q;
+}
+
+// The same cell form as parse_plain_decimal, for a field whose bounds [p, end) are already known
+// (the separator scan): the digits are read backwards from the field's end and the point, in words
+// whose bytes outside the field are masked to '0', so no step waits on the length of the one before
+// (at most 8 integer and 16 fraction digits; the caller passes anything else to parse_plain_decimal).
+// Reads from 24 bytes before `end`, which the caller guarantees readable. True when the whole field
+// was read, into `out` by the same single division, so the same double.
+inline bool parse_bounded_decimal(const char* p, const char* end, double& out) {
+  static constexpr double kPow10[17] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16};
+  static constexpr uint64_t kPow10Int[17] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+                                             100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+                                             10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL};
+  using namespace plain_decimal_detail;
+  const bool negative = p != end && *p == '-';
+  p += negative;
+  const size_t length = static_cast<size_t>(end - p);
+  if (length == 0) return false;
+  // The digits just before the end: up to 16 from two words.
+  const unsigned last = trailing_digits(load_word(end - 8));
+  const unsigned tail = last < 8 ? last : 8 + trailing_digits(load_word(end - 16));
+  uint64_t w;
+  unsigned fraction;
+  if (tail >= length) {  // a whole number of at most 16 digits
+    if (length > 16) return false;
+    w = digits_ending_at(end, static_cast<unsigned>(length));
+    fraction = 0;
+  } else {
+    const char* point = end - tail - 1;
+    const size_t whole = static_cast<size_t>(point - p);
+    if (*point != '.' || tail == 0 || tail == 16 || whole == 0 || whole > 8 || whole + tail > 19) return false;
+    const uint64_t whole_digits = last_bytes_as_digits(load_word(point - 8), static_cast<unsigned>(whole));
+    if (non_digit_bytes(whole_digits)) return false;
+    w = eight_digits_value(whole_digits) * kPow10Int[tail] + digits_ending_at(end, tail);
+    fraction = tail;
+  }
+  if (w >= (uint64_t{1} << 53)) return false;
+  out = with_sign(static_cast<double>(w) / kPow10[fraction], negative);
+  return true;
 }
 
 }  // namespace cbec

@@ -44,7 +44,57 @@ void expect_agrees(const std::string& cell) {
   }
 }
 
+// The bounded reader (the field's end known) on `cell` preceded directly by `before` (its bytes
+// must not leak into the value): when it takes the cell, the same double as fast_float's, bit for bit.
+// Returns whether it took the cell.
+bool bounded_agrees(const std::string& cell, const std::string& before) {
+  const std::string text = before + cell;
+  double v = -12345;
+  if (!parse_bounded_decimal(text.data() + before.size(), text.data() + text.size(), v)) return false;
+  double expected = 0;
+  const auto res = fast_float::from_chars(cell.data(), cell.data() + cell.size(), expected);
+  EXPECT_EQ(res.ec, std::errc()) << cell;
+  EXPECT_EQ(res.ptr, cell.data() + cell.size()) << cell;
+  uint64_t a, b;
+  std::memcpy(&a, &v, 8);
+  std::memcpy(&b, &expected, 8);
+  EXPECT_EQ(a, b) << cell << " after '" << before << "' read " << v << " fast_float " << expected;
+  return true;
+}
+
+// Whether the bounded reader must take the cell: a plain decimal with 1 to 8 whole digits, at most
+// 15 fraction digits (or a whole number of at most 16 digits), a significand below 2^53.
+bool bounded_must_take(const std::string& cell) {
+  const std::string digits = cell[0] == '-' ? cell.substr(1) : cell;
+  const size_t point = digits.find('.');
+  double v;
+  if (!parse_plain_decimal(cell.data(), cell.data() + cell.size(), v)) return false;
+  if (point == std::string::npos) return digits.size() <= 16;
+  return point <= 8 && digits.size() - point - 1 <= 15;
+}
+
+void expect_bounded_agrees(const std::string& cell) {
+  for (const std::string before : {std::string(30, '9'), std::string(30, '.'), std::string(29, '5') + ","}) {
+    const bool taken = bounded_agrees(cell, before);
+    if (bounded_must_take(cell)) EXPECT_TRUE(taken) << cell << " after '" << before << "'";
+  }
+}
+
 }  // namespace
+
+TEST(PlainDecimal, BoundedReaderTakesTheCommonFormsAndLeavesTheRest) {
+  const std::string before(30, '7');
+  for (const char* cell : {"-0.042940580935889", "2001", "98", "1", "0", "-0.0", "12345678.1234567", "0.000000000000001", "9007199254740991"})
+    EXPECT_TRUE(bounded_agrees(cell, before)) << cell;
+  for (const char* cell : {"+1", ".5", "5.", "-", "", "abc", "1.5e3", "1,5", " 5", "5 ", "1..5", "1.2.3", "--5", "-.5", "1-5",
+                           "123456789.5", "1.12345678901234567", "12345678901234567", "9007199254740992", "900719925474.0992",
+                           "1.5\r", "\xC2\xB9"})
+    EXPECT_FALSE(bounded_agrees(cell, before)) << cell;
+  double v = 0;
+  const std::string negative_zero = before + "-0.000";
+  ASSERT_TRUE(parse_bounded_decimal(negative_zero.data() + before.size(), negative_zero.data() + negative_zero.size(), v));
+  EXPECT_TRUE(std::signbit(v));
+}
 
 TEST(PlainDecimal, ReadsThePlainFormsAndLeavesTheRest) {
   for (const std::string tail : {std::string(","), std::string(",") + std::string(40, '1')}) {
@@ -74,9 +124,10 @@ TEST(PlainDecimal, EqualsFastFloatBitForBit) {
       std::string run;
       for (int d = 0; d < digits; ++d) run += static_cast<char>('1' + (d * 7) % 9);
       std::string cell = point == 0 ? run : run.substr(0, static_cast<size_t>(point)) + (point < digits ? "." + run.substr(static_cast<size_t>(point)) : "");
-      expect_agrees(cell);
-      expect_agrees("-" + cell);
-      expect_agrees("0.000" + run.substr(0, static_cast<size_t>(std::min(digits, 16))));
+      for (const std::string& c : {cell, "-" + cell, "0.000" + run.substr(0, static_cast<size_t>(std::min(digits, 16)))}) {
+        expect_agrees(c);
+        expect_bounded_agrees(c);
+      }
     }
   // Random plain decimals: 1 to 20 digits, the point anywhere, leading zeros and signs.
   std::mt19937_64 rng(20261202);
@@ -89,5 +140,6 @@ TEST(PlainDecimal, EqualsFastFloatBitForBit) {
     if (point > 0 && point < digits) cell += "." + run.substr(static_cast<size_t>(point));
     if (rng() % 2) cell = "-" + cell;
     expect_agrees(cell);
+    expect_bounded_agrees(cell);
   }
 }
