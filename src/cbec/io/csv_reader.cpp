@@ -526,7 +526,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         if (numeric || j >= k || !kept[j] || is_text[j]) {
           const size_t field_end = e > p && d[e - 1] == '\r' ? e - 1 : e;
           double v = 0;
-          if (!numeric || (field_end >= 24 ? parse_bounded_decimal(d + p, d + field_end, v)
+          if (!numeric || (field_end >= 32 ? parse_bounded_decimal(d + p, d + field_end, v)
                                            : parse_plain_decimal(d + p, d + n, v) == d + field_end)) {
             if (numeric) {
               ++cell_stats[j].numbers;

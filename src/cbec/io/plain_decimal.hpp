@@ -71,11 +71,14 @@ inline uint64_t load_word(const char* p) {
   return word;
 }
 
-// The value of the `n` digits (0 to 16, all ASCII digits) ending just before p, read as two words.
+// The value of the `n` digits (0 to 19, all ASCII digits) ending just before p, read as two words,
+// or three when there are more than 16.
 inline uint64_t digits_ending_at(const char* p, unsigned n) {
-  const unsigned low = n < 8 ? n : 8;
-  return eight_digits_value(last_bytes_as_digits(load_word(p - 16), n - low)) * 100000000ULL +
-         eight_digits_value(last_bytes_as_digits(load_word(p - 8), low));
+  const unsigned low = n < 8 ? n : 8, middle = n < 16 ? n - low : 8;
+  uint64_t v = eight_digits_value(last_bytes_as_digits(load_word(p - 16), middle)) * 100000000ULL +
+               eight_digits_value(last_bytes_as_digits(load_word(p - 8), low));
+  if (n > 16) v += eight_digits_value(last_bytes_as_digits(load_word(p - 24), n - 16)) * 10000000000000000ULL;
+  return v;
 }
 
 // Appends the digit run at p to the significand w and its length to n, eight bytes a step: the d
@@ -146,32 +149,34 @@ inline const char* parse_plain_decimal(const char* p, const char* end, double& o
 // The same cell form as parse_plain_decimal, for a field whose bounds [p, end) are already known
 // (the separator scan): the digits are read backwards from the field's end and the point, in words
 // whose bytes outside the field are masked to '0', so no step waits on the length of the one before
-// (at most 8 integer and 16 fraction digits; the caller passes anything else to parse_plain_decimal).
-// Reads from 24 bytes before `end`, which the caller guarantees readable. True when the whole field
+// (at most 8 whole digits before a point; the caller passes anything else to parse_plain_decimal).
+// Reads from 32 bytes before `end`, which the caller guarantees readable. True when the whole field
 // was read, into `out` by the same single division, so the same double.
 inline bool parse_bounded_decimal(const char* p, const char* end, double& out) {
-  static constexpr double kPow10[17] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16};
-  static constexpr uint64_t kPow10Int[17] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+  static constexpr double kPow10[19] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+  static constexpr uint64_t kPow10Int[19] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
                                              100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
-                                             10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL};
+                                             10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+                                             100000000000000000ULL, 1000000000000000000ULL};
   using namespace plain_decimal_detail;
   const bool negative = p != end && *p == '-';
   p += negative;
   const size_t length = static_cast<size_t>(end - p);
   if (length == 0) return false;
-  // The digits just before the end: up to 16 from two words.
+  // The digits just before the end, up to 24 from three words (the third read only when needed).
   const unsigned last = trailing_digits(load_word(end - 8));
-  const unsigned tail = last < 8 ? last : 8 + trailing_digits(load_word(end - 16));
+  unsigned tail = last < 8 ? last : 8 + trailing_digits(load_word(end - 16));
+  if (tail == 16) tail += trailing_digits(load_word(end - 24));
   uint64_t w;
   unsigned fraction;
-  if (tail >= length) {  // a whole number of at most 16 digits
-    if (length > 16) return false;
+  if (tail >= length) {  // a whole number of at most 19 digits
+    if (length > 19) return false;
     w = digits_ending_at(end, static_cast<unsigned>(length));
     fraction = 0;
   } else {
     const char* point = end - tail - 1;
     const size_t whole = static_cast<size_t>(point - p);
-    if (*point != '.' || tail == 0 || tail == 16 || whole == 0 || whole > 8 || whole + tail > 19) return false;
+    if (*point != '.' || tail == 0 || whole == 0 || whole > 8 || whole + tail > 19) return false;
     const uint64_t whole_digits = last_bytes_as_digits(load_word(point - 8), static_cast<unsigned>(whole));
     if (non_digit_bytes(whole_digits)) return false;
     w = eight_digits_value(whole_digits) * kPow10Int[tail] + digits_ending_at(end, tail);

@@ -62,19 +62,18 @@ bool bounded_agrees(const std::string& cell, const std::string& before) {
   return true;
 }
 
-// Whether the bounded reader must take the cell: a plain decimal with 1 to 8 whole digits, at most
-// 15 fraction digits (or a whole number of at most 16 digits), a significand below 2^53.
+// Whether the bounded reader must take the cell: every plain decimal parse_plain_decimal takes (at
+// most 19 digits, a significand below 2^53) but those with more than 8 whole digits before a point.
 bool bounded_must_take(const std::string& cell) {
   const std::string digits = cell[0] == '-' ? cell.substr(1) : cell;
   const size_t point = digits.find('.');
   double v;
-  if (!parse_plain_decimal(cell.data(), cell.data() + cell.size(), v)) return false;
-  if (point == std::string::npos) return digits.size() <= 16;
-  return point <= 8 && digits.size() - point - 1 <= 15;
+  const char* end = parse_plain_decimal(cell.data(), cell.data() + cell.size(), v);
+  return end == cell.data() + cell.size() && (point == std::string::npos || point <= 8);
 }
 
 void expect_bounded_agrees(const std::string& cell) {
-  for (const std::string before : {std::string(30, '9'), std::string(30, '.'), std::string(29, '5') + ","}) {
+  for (const std::string before : {std::string(32, '9'), std::string(32, '.'), std::string(31, '5') + ","}) {
     const bool taken = bounded_agrees(cell, before);
     if (bounded_must_take(cell)) EXPECT_TRUE(taken) << cell << " after '" << before << "'";
   }
@@ -83,11 +82,12 @@ void expect_bounded_agrees(const std::string& cell) {
 }  // namespace
 
 TEST(PlainDecimal, BoundedReaderTakesTheCommonFormsAndLeavesTheRest) {
-  const std::string before(30, '7');
-  for (const char* cell : {"-0.042940580935889", "2001", "98", "1", "0", "-0.0", "12345678.1234567", "0.000000000000001", "9007199254740991"})
+  const std::string before(32, '7');
+  for (const char* cell : {"-0.042940580935889", "2001", "98", "1", "0", "-0.0", "12345678.1234567", "0.000000000000001", "0.0956755701684344",
+                           "0.000000000000000012", "9007199254740991", "1234567890123456"})
     EXPECT_TRUE(bounded_agrees(cell, before)) << cell;
   for (const char* cell : {"+1", ".5", "5.", "-", "", "abc", "1.5e3", "1,5", " 5", "5 ", "1..5", "1.2.3", "--5", "-.5", "1-5",
-                           "123456789.5", "1.12345678901234567", "12345678901234567", "9007199254740992", "900719925474.0992",
+                           "123456789.5", "1.123456789012345678", "12345678901234567", "0.0000000000000000000", "9007199254740992", "900719925474.0992",
                            "1.5\r", "\xC2\xB9"})
     EXPECT_FALSE(bounded_agrees(cell, before)) << cell;
   double v = 0;
