@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <omp.h>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 #include "cbec/estimate/ols/demean.hpp"
@@ -83,6 +85,25 @@ TEST(DemeanConvergence, ThreeWayMatchesTheDummyVariableSolution) {
 
 TEST(DemeanConvergence, WeightedThreeWayMatchesTheDummyVariableSolution) {
   const Frame f = three_way(300, 40, 10, 11);
+  DesignOptions d;
+  d.weights = "w";
+  expect_equal_to_dummies(f, d);
+}
+
+// Rows in no order (no dimension's levels in runs): the sweeps read the rows where they cannot
+// read a pair's cells (worker x firm), and still reach the dummy-variable solution.
+TEST(DemeanConvergence, ShuffledRowsMatchTheDummyVariableSolution) {
+  const Frame sorted = three_way(300, 40, 10, 11);
+  std::vector<size_t> order(sorted.nrows());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::shuffle(order.begin(), order.end(), std::mt19937_64(5));
+  Frame f;
+  for (const char* name : {"worker", "firm", "year", "x1", "x2", "y", "w"}) {
+    std::vector<double> v;
+    for (size_t i : order) v.push_back(sorted.numeric(name)[i]);
+    f.set(Column::numeric(name, v));
+  }
+  expect_equal_to_dummies(f, DesignOptions{});
   DesignOptions d;
   d.weights = "w";
   expect_equal_to_dummies(f, d);

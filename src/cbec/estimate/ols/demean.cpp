@@ -8,6 +8,7 @@
 #include <omp.h>
 #endif
 
+#include "cbec/estimate/ols/fixed_effect_cells.hpp"
 #include "cbec/estimate/ols/irons_tuck.hpp"
 #include "cbec/stats/reduce_exchange.hpp"
 
@@ -17,57 +18,78 @@ namespace {
 constexpr size_t kWarmup = 15;    // fixest's iter_warmup: iterations on all dimensions before the two largest
 constexpr size_t kMaxBatch = 8;   // columns demeaned together (their coefficients are interleaved)
 
-// One dimension's block of a sweep, for k interleaved columns: coef_q[g] = (sum_g w v - sum_g w *
+// One dimension's row pass of a sweep, for k interleaved columns: coef_q[g] = (sum_g w v - sum_g w *
 // sum_{r != q} coef_r) / sum_g w, without the division (the caller divides, after adding the
-// processes' sums when rows are split). `codes` and `coefs` list the other dimensions; out holds
-// sum_g w v on entry (the caller copies it). Each column gets the arithmetic it would get alone.
-// K > 0 is k known at compile time (the loop over the batch unrolled); K = 0 reads k.
-template <bool Weighted, size_t K>
-void update_block(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
-                  const std::vector<const double*>& coefs, const double* w, double* __restrict out) {
+// processes' sums when rows are split) and for the partners r read from the rows (`codes`, `coefs`;
+// those read from their cells are subtracted apart). out holds sum_g w v on entry (the caller copies
+// it). A run of rows of one level (rows sorted by this dimension, as a panel by its unit) is summed
+// in registers and subtracted once: the stores to one level's sums would otherwise chain row after
+// row. K > 0 is k known at compile time (the loop over the batch unrolled); K = 0 reads k. R > 0 is
+// the number of partners known at compile time; R = 0 reads codes.size().
+template <bool Weighted, size_t K, size_t R>
+void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+                 const std::vector<const double*>& coefs, const double* w, double* __restrict out) {
   if (K > 0) k = K;
-  const size_t R = codes.size();
-  if (R == 1) {
-    const int32_t* c0 = codes[0];
-    const double* __restrict a0 = coefs[0];
-    for (size_t i = 0; i < n; ++i) {
+  const size_t partners = R > 0 ? R : codes.size();
+  const int32_t* c0 = codes[0];
+  const int32_t* c1 = partners > 1 ? codes[1] : nullptr;
+  const double* __restrict a0 = coefs[0];
+  const double* __restrict a1 = partners > 1 ? coefs[1] : nullptr;
+  double s[K > 0 ? K : kMaxBatch];
+  for (size_t i = 0; i < n;) {
+    const int32_t g = cq[i];
+    for (size_t j = 0; j < k; ++j) s[j] = 0;
+    do {
       const double wi = Weighted ? w[i] : 1.0;
-      double* o = out + static_cast<size_t>(cq[i]) * k;
       const double* a = a0 + static_cast<size_t>(c0[i]) * k;
-      for (size_t j = 0; j < k; ++j) o[j] -= wi * a[j];
-    }
-  } else if (R == 2) {
-    const int32_t *c0 = codes[0], *c1 = codes[1];
-    const double *__restrict a0 = coefs[0], *__restrict a1 = coefs[1];
-    for (size_t i = 0; i < n; ++i) {
-      const double wi = Weighted ? w[i] : 1.0;
-      double* o = out + static_cast<size_t>(cq[i]) * k;
-      const double* a = a0 + static_cast<size_t>(c0[i]) * k;
-      const double* b = a1 + static_cast<size_t>(c1[i]) * k;
-      for (size_t j = 0; j < k; ++j) o[j] -= wi * (a[j] + b[j]);
-    }
-  } else {
-    for (size_t i = 0; i < n; ++i) {
-      const double wi = Weighted ? w[i] : 1.0;
-      double* o = out + static_cast<size_t>(cq[i]) * k;
-      for (size_t j = 0; j < k; ++j) {
-        double s = 0;
-        for (size_t r = 0; r < R; ++r) s += coefs[r][static_cast<size_t>(codes[r][i]) * k + j];
-        o[j] -= wi * s;
+      if constexpr (R == 1) {
+        for (size_t j = 0; j < k; ++j) s[j] += wi * a[j];
+      } else if constexpr (R == 2) {
+        const double* b = a1 + static_cast<size_t>(c1[i]) * k;
+        for (size_t j = 0; j < k; ++j) s[j] += wi * (a[j] + b[j]);
+      } else {
+        for (size_t j = 0; j < k; ++j) {
+          double t = 0;
+          for (size_t r = 0; r < partners; ++r) t += coefs[r][static_cast<size_t>(codes[r][i]) * k + j];
+          s[j] += wi * t;
+        }
       }
-    }
+    } while (++i < n && cq[i] == g);
+    double* o = out + static_cast<size_t>(g) * k;
+    for (size_t j = 0; j < k; ++j) o[j] -= s[j];
+  }
+}
+
+template <bool Weighted, size_t K>
+void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+                 const std::vector<const double*>& coefs, const double* w, double* out) {
+  switch (codes.size()) {
+    case 1: return update_rows<Weighted, K, 1>(n, k, cq, codes, coefs, w, out);
+    case 2: return update_rows<Weighted, K, 2>(n, k, cq, codes, coefs, w, out);
+    default: return update_rows<Weighted, K, 0>(n, k, cq, codes, coefs, w, out);
   }
 }
 
 template <bool Weighted>
-void update_block(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
-                  const std::vector<const double*>& coefs, const double* w, double* out) {
+void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+                 const std::vector<const double*>& coefs, const double* w, double* out) {
   switch (k) {
-    case 1: return update_block<Weighted, 1>(n, k, cq, codes, coefs, w, out);
-    case 2: return update_block<Weighted, 2>(n, k, cq, codes, coefs, w, out);
-    case 3: return update_block<Weighted, 3>(n, k, cq, codes, coefs, w, out);
-    case 4: return update_block<Weighted, 4>(n, k, cq, codes, coefs, w, out);
-    default: return update_block<Weighted, 0>(n, k, cq, codes, coefs, w, out);
+    case 1: return update_rows<Weighted, 1>(n, k, cq, codes, coefs, w, out);
+    case 2: return update_rows<Weighted, 2>(n, k, cq, codes, coefs, w, out);
+    case 3: return update_rows<Weighted, 3>(n, k, cq, codes, coefs, w, out);
+    case 4: return update_rows<Weighted, 4>(n, k, cq, codes, coefs, w, out);
+    default: return update_rows<Weighted, 0>(n, k, cq, codes, coefs, w, out);
+  }
+}
+
+// The same subtraction for a partner read from the pair's cells (fixed_effect_cells.hpp):
+// out[g] -= W_gh coef_r[h] over the cells (g, h), g this dimension's level (`mine`), h the partner's.
+void update_cells(size_t k, const int32_t* mine, const int32_t* theirs, const std::vector<double>& weight, const double* coef_r,
+                  double* out) {
+  for (size_t c = 0; c < weight.size(); ++c) {
+    double* o = out + static_cast<size_t>(mine[c]) * k;
+    const double* a = coef_r + static_cast<size_t>(theirs[c]) * k;
+    for (size_t j = 0; j < k; ++j) o[j] -= weight[c] * a[j];
   }
 }
 
@@ -90,6 +112,17 @@ Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weight
     if (split(q)) partition_->exchange->sum(s.data(), s.size());
     wsum_.push_back(std::move(s));
   }
+  // The pairs of dimensions whose cells are at most half as many as the rows (fixed_effect_cells.hpp),
+  // judged first on the first sixteenth of the rows.
+  const size_t Q = fes_.size();
+  cells_.resize(Q * Q);
+  const double* wp = w_.size() ? w_.data() : nullptr;
+  for (size_t a = 0; a < Q; ++a)
+    for (size_t b = a + 1; b < Q; ++b) {
+      const size_t head = n_ / 16;
+      if (head > 0 && !fixed_effect_cells(fes_[a], fes_[b], wp, head / 2, head)) continue;
+      cells_[a * Q + b] = fixed_effect_cells(fes_[a], fes_[b], wp, n_ / 2);
+    }
   std::vector<size_t> levels;
   for (const auto& f : fes_) levels.push_back(f.n_levels);
   by_size_ = by_size(partition_ ? partition_->levels : levels);
@@ -130,23 +163,32 @@ std::vector<Demeaner::ColumnStats> Demeaner::project(const std::vector<double*>&
     coef = vsum;
     divide(coef.data(), dims[0]);
   } else {
-    std::vector<const int32_t*> codes(Q - 1);
-    std::vector<const double*> coefs(Q - 1);
+    std::vector<const int32_t*> codes;  // the partners read from the rows
+    std::vector<const double*> coefs;
     // One sweep, smallest dimension first: dimensions after q come from `out` (already updated),
     // those before q from `in`. The smallest dimension's entries of `in` are never read.
     auto sweep = [&](const double* in, double* out) {
       for (size_t q = Q; q-- > 0;) {
-        size_t a = 0;
-        for (size_t r = 0; r < Q; ++r) {
-          if (r == q) continue;
-          codes[a] = fes_[dims[r]].codes.data();
-          coefs[a++] = (r < q ? in : out) + offset[r] * k;
-        }
+        codes.clear();
+        coefs.clear();
         double* o = out + offset[q] * k;
         std::copy(vsum.begin() + static_cast<long>(offset[q] * k), vsum.begin() + static_cast<long>(offset[q + 1] * k), o);
+        for (size_t r = 0; r < Q; ++r) {
+          if (r == q) continue;
+          const double* coef_r = (r < q ? in : out) + offset[r] * k;
+          if (const FixedEffectCells* c = cells(dims[q], dims[r])) {
+            const bool first = dims[q] < dims[r];
+            update_cells(k, (first ? c->first : c->second).data(), (first ? c->second : c->first).data(), c->weight, coef_r, o);
+          } else {
+            codes.push_back(fes_[dims[r]].codes.data());
+            coefs.push_back(coef_r);
+          }
+        }
         const int32_t* cq = fes_[dims[q]].codes.data();
-        if (weighted) update_block<true>(n_, k, cq, codes, coefs, w, o);
-        else update_block<false>(n_, k, cq, codes, coefs, w, o);
+        if (!codes.empty()) {
+          if (weighted) update_rows<true>(n_, k, cq, codes, coefs, w, o);
+          else update_rows<false>(n_, k, cq, codes, coefs, w, o);
+        }
         if (split(dims[q])) ex->sum(o, (offset[q + 1] - offset[q]) * k);
         divide(o, dims[q]);
       }

@@ -12,6 +12,13 @@
 // absolutely or relative to 0.1 + |coefficient|; `converged` is false (and feols warns) when
 // max_iter iterations did not get there.
 //
+// What a sweep reads: for the update of one dimension, the partners' coefficients summed over each
+// level's rows. A pair of dimensions with at most half as many cells as rows (fixed_effect_cells.hpp:
+// a nested or nearly nested pair such as industry within firm, or two small dimensions) is read from
+// its cells, found once here, with their summed weights; the other partners from the rows, in one
+// pass for them all, a run of rows of one level (rows sorted by that dimension) summed in registers.
+// The same terms in another order: the numbers agree with a row-by-row sweep to rounding.
+//
 // Rows split across processes (DemeanPartition, issue 19): each process holds whole levels of the
 // largest dimension, so that dimension's sums and coefficients are its own; per sweep, the sums of
 // every other dimension's levels are added over the processes (one ReduceExchange::sum per
@@ -28,8 +35,11 @@
 #pragma once
 #include <Eigen/Core>
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
+#include "cbec/estimate/ols/fixed_effect_cells.hpp"
 #include "cbec/formula/design.hpp"
 
 namespace cbec {
@@ -82,6 +92,12 @@ class Demeaner {
   size_t n_;
   const DemeanPartition* partition_;
   bool split(size_t dim) const { return partition_ && dim != partition_->dim; }  // summed over processes
+  // The cells of dimensions a and b when a sweep reads them instead of the rows, else nullptr.
+  const FixedEffectCells* cells(size_t a, size_t b) const {
+    const auto& c = cells_[std::min(a, b) * fes_.size() + std::max(a, b)];
+    return c ? &*c : nullptr;
+  }
+  std::vector<std::optional<FixedEffectCells>> cells_;  // per pair of dimensions (a < b at a * Q + b)
 };
 
 }  // namespace cbec
