@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
+#include <type_traits>
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -17,6 +18,19 @@ namespace {
 
 constexpr size_t kWarmup = 15;    // fixest's iter_warmup: iterations on all dimensions before the two largest
 constexpr size_t kMaxBatch = 8;   // columns demeaned together (their coefficients are interleaved)
+
+// Calls f with std::integral_constant<size_t, K>: K = k for a batch of 1 to 4 columns (the loops
+// over the batch unrolled), else K = 0 (the kernel reads k).
+template <class F>
+void by_batch_size(size_t k, F&& f) {
+  switch (k) {
+    case 1: return f(std::integral_constant<size_t, 1>{});
+    case 2: return f(std::integral_constant<size_t, 2>{});
+    case 3: return f(std::integral_constant<size_t, 3>{});
+    case 4: return f(std::integral_constant<size_t, 4>{});
+    default: return f(std::integral_constant<size_t, 0>{});
+  }
+}
 
 // One dimension's row pass of a sweep, for k interleaved columns: coef_q[g] = (sum_g w v - sum_g w *
 // sum_{r != q} coef_r) / sum_g w, without the division (the caller divides, after adding the
@@ -73,12 +87,39 @@ void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const 
 template <bool Weighted>
 void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
                  const std::vector<const double*>& coefs, const double* w, double* out) {
-  switch (k) {
-    case 1: return update_rows<Weighted, 1>(n, k, cq, codes, coefs, w, out);
-    case 2: return update_rows<Weighted, 2>(n, k, cq, codes, coefs, w, out);
-    case 3: return update_rows<Weighted, 3>(n, k, cq, codes, coefs, w, out);
-    case 4: return update_rows<Weighted, 4>(n, k, cq, codes, coefs, w, out);
-    default: return update_rows<Weighted, 0>(n, k, cq, codes, coefs, w, out);
+  by_batch_size(k, [&](auto K) { update_rows<Weighted, K.value>(n, k, cq, codes, coefs, w, out); });
+}
+
+// The weighted sums of the columns v over each level of every dimension d, into sums[d] (k
+// interleaved), in one pass over the rows.
+template <size_t K>
+void level_sums(size_t n, size_t k, const std::vector<double*>& v, const double* w, const std::vector<const int32_t*>& codes,
+                const std::vector<double*>& sums) {
+  if (K > 0) k = K;
+  double x[K > 0 ? K : kMaxBatch];
+  for (size_t i = 0; i < n; ++i) {
+    const double wi = w ? w[i] : 1.0;
+    for (size_t j = 0; j < k; ++j) x[j] = wi * v[j][i];
+    for (size_t d = 0; d < codes.size(); ++d) {
+      double* s = sums[d] + static_cast<size_t>(codes[d][i]) * k;
+      for (size_t j = 0; j < k; ++j) s[j] += x[j];
+    }
+  }
+}
+
+// v -= the fitted fixed effects, sum over d of coefs[d][level of row i in d] (k interleaved).
+template <size_t K>
+void subtract_fitted(size_t n, size_t k, const std::vector<double*>& v, const std::vector<const int32_t*>& codes,
+                     const std::vector<const double*>& coefs) {
+  if (K > 0) k = K;
+  double fit[K > 0 ? K : kMaxBatch];
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < k; ++j) fit[j] = 0;
+    for (size_t d = 0; d < codes.size(); ++d) {
+      const double* a = coefs[d] + static_cast<size_t>(codes[d][i]) * k;
+      for (size_t j = 0; j < k; ++j) fit[j] += a[j];
+    }
+    for (size_t j = 0; j < k; ++j) v[j][i] -= fit[j];
   }
 }
 
@@ -140,16 +181,12 @@ std::vector<Demeaner::ColumnStats> Demeaner::project(const std::vector<double*>&
   // Weighted sums of v per level, stacked as the coefficients are (level g of dimension d, column
   // j at (offset[d] + g) * k + j). With split rows: this process's sums (the other processes' are
   // added in the sweep).
+  std::vector<const int32_t*> dim_codes;
+  for (size_t d = 0; d < Q; ++d) dim_codes.push_back(fes_[dims[d]].codes.data());
   std::vector<double> vsum(offset[Q] * k, 0.0);
-  for (size_t d = 0; d < Q; ++d) {
-    const int32_t* c = fes_[dims[d]].codes.data();
-    double* s = vsum.data() + offset[d] * k;
-    for (size_t i = 0; i < n_; ++i) {
-      const double wi = weighted ? w[i] : 1.0;
-      double* sg = s + static_cast<size_t>(c[i]) * k;
-      for (size_t j = 0; j < k; ++j) sg[j] += wi * v[j][i];
-    }
-  }
+  std::vector<double*> vsum_of;
+  for (size_t d = 0; d < Q; ++d) vsum_of.push_back(vsum.data() + offset[d] * k);
+  by_batch_size(k, [&](auto K) { level_sums<K.value>(n_, k, v, w, dim_codes, vsum_of); });
   ReduceExchange* ex = partition_ ? partition_->exchange : nullptr;
   std::vector<ColumnStats> st(k);
   std::vector<double> coef(offset[Q] * k, 0.0);
@@ -209,12 +246,9 @@ std::vector<Demeaner::ColumnStats> Demeaner::project(const std::vector<double*>&
     const std::vector<FixedPointStats> fp = irons_tuck_fixed_point(sweep, ssr, coef, k, offset[Q - 1], tol_, max_iter, fps);
     for (size_t j = 0; j < k; ++j) st[j] = {fp[j].iterations, fp[j].evaluations, fp[j].converged};
   }
-  for (size_t i = 0; i < n_; ++i)
-    for (size_t j = 0; j < k; ++j) {
-      double s = 0;
-      for (size_t d = 0; d < Q; ++d) s += coef[(offset[d] + static_cast<size_t>(fes_[dims[d]].codes[i])) * k + j];
-      v[j][i] -= s;
-    }
+  std::vector<const double*> coef_of;
+  for (size_t d = 0; d < Q; ++d) coef_of.push_back(coef.data() + offset[d] * k);
+  by_batch_size(k, [&](auto K) { subtract_fitted<K.value>(n_, k, v, dim_codes, coef_of); });
   return st;
 }
 
