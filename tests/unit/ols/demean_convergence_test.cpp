@@ -38,7 +38,7 @@ Frame three_way(size_t workers, size_t firms, size_t years, unsigned seed) {
       x1.push_back(u1);
       x2.push_back(u2);
       y.push_back(1.5 * u1 - 0.7 * u2 + a[i] + f[firm] + g[t] + N(rng));
-      w.push_back(0.5 + static_cast<double>(i % 3));
+      w.push_back(0.5 + static_cast<double>((i + t) % 3));  // varying within a worker
     }
   }
   Frame fr;
@@ -52,9 +52,10 @@ Frame three_way(size_t workers, size_t firms, size_t years, unsigned seed) {
   return fr;
 }
 
-void expect_equal_to_dummies(const Frame& f, const DesignOptions& d) {
-  const RegressionResult absorbed = feols(f, "y ~ x1 + x2 | worker + firm + year", {}, d);
-  const RegressionResult dummies = feols(f, "y ~ x1 + x2 + i(worker) + i(firm) + i(year)", {}, d);
+void expect_equal_to_dummies(const Frame& f, const DesignOptions& d, bool with_firm = true) {
+  const RegressionResult absorbed = feols(f, with_firm ? "y ~ x1 + x2 | worker + firm + year" : "y ~ x1 + x2 | worker + year", {}, d);
+  const RegressionResult dummies =
+      feols(f, with_firm ? "y ~ x1 + x2 + i(worker) + i(firm) + i(year)" : "y ~ x1 + x2 + i(worker) + i(year)", {}, d);
   for (size_t j = 0; j < 2; ++j) {
     const long k = dummies.find(absorbed.terms[j]);
     ASSERT_GE(k, 0);
@@ -88,6 +89,16 @@ TEST(DemeanConvergence, WeightedThreeWayMatchesTheDummyVariableSolution) {
   DesignOptions d;
   d.weights = "w";
   expect_equal_to_dummies(f, d);
+}
+
+// Two-way worker x year (as many cells as rows): the year sweep reads the workers' coefficients run
+// by run (rows sorted by worker), weighted or not.
+TEST(DemeanConvergence, TwoWayMatchesTheDummyVariableSolution) {
+  const Frame f = three_way(300, 40, 10, 11);
+  expect_equal_to_dummies(f, DesignOptions{}, false);
+  DesignOptions d;
+  d.weights = "w";
+  expect_equal_to_dummies(f, d, false);
 }
 
 // Rows in no order (no dimension's levels in runs): the sweeps read the rows where they cannot

@@ -63,3 +63,13 @@ TEST(FixedEffectCells, FromATableWhenFewLevelsAndRefusedWhenNeitherIsInRuns) {
   EXPECT_EQ(as_map(*cells), (std::map<std::pair<int32_t, int32_t>, double>{{{0, 1}, 1}, {{0, 2}, 3}, {{1, 0}, 2}, {{1, 1}, 1}}));
   EXPECT_FALSE(fixed_effect_cells(a, b, nullptr, 5));
 }
+
+TEST(FixedEffectCells, LevelRunsOnlyWhenEveryLevelIsOneRunOfTheStatedLength) {
+  const auto runs = level_runs(factor({2, 2, 2, 0, 0, 1, 1, 1}, 3), 2);
+  ASSERT_TRUE(runs);
+  EXPECT_EQ(runs->level, (std::vector<int32_t>{2, 0, 1}));
+  EXPECT_EQ(runs->start, (std::vector<size_t>{0, 3, 5, 8}));
+  EXPECT_FALSE(level_runs(factor({2, 2, 2, 0, 0, 1, 1, 1}, 3), 3));  // 8 rows in 3 runs: shorter than 3 on average
+  EXPECT_FALSE(level_runs(factor({0, 0, 1, 1, 0, 0}, 2), 1));        // level 0 in two runs
+  EXPECT_FALSE(level_runs(factor({}, 0), 1));
+}

@@ -90,6 +90,25 @@ void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const 
   by_batch_size(k, [&](auto K) { update_rows<Weighted, K.value>(n, k, cq, codes, coefs, w, out); });
 }
 
+// The row pass for a dimension q with one partner r whose levels are in runs (rows sorted by r, q
+// not): out[level of i in q] -= w_i coef_r[h] over the rows i of each run of level h, coef_r[h] read
+// once per run.
+template <bool Weighted, size_t K>
+void update_from_partner_runs(const LevelRuns& runs, size_t k, const int32_t* cq, const double* coef_r, const double* w,
+                              double* __restrict out) {
+  if (K > 0) k = K;
+  double a[K > 0 ? K : kMaxBatch];
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const double* coef = coef_r + static_cast<size_t>(runs.level[r]) * k;
+    for (size_t j = 0; j < k; ++j) a[j] = coef[j];
+    for (size_t i = runs.start[r]; i < runs.start[r + 1]; ++i) {
+      const double wi = Weighted ? w[i] : 1.0;
+      double* o = out + static_cast<size_t>(cq[i]) * k;
+      for (size_t j = 0; j < k; ++j) o[j] -= wi * a[j];
+    }
+  }
+}
+
 // The weighted sums of the columns v over each level of every dimension d, into sums[d] (k
 // interleaved), in one pass over the rows.
 template <size_t K>
@@ -153,17 +172,21 @@ Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weight
     if (split(q)) partition_->exchange->sum(s.data(), s.size());
     wsum_.push_back(std::move(s));
   }
-  // The pairs of dimensions whose cells are at most half as many as the rows (fixed_effect_cells.hpp),
-  // judged first on the first sixteenth of the rows.
+  // The pairs of dimensions whose cells are at most half as many as the rows (fixed_effect_cells.hpp):
+  // those with at most that many combinations of levels, and those whose first sixteenth of the rows
+  // has at most half as many cells as rows.
   const size_t Q = fes_.size();
   cells_.resize(Q * Q);
   const double* wp = w_.size() ? w_.data() : nullptr;
   for (size_t a = 0; a < Q; ++a)
     for (size_t b = a + 1; b < Q; ++b) {
       const size_t head = n_ / 16;
-      if (head > 0 && !fixed_effect_cells(fes_[a], fes_[b], wp, head / 2, head)) continue;
+      const bool few_combinations = fes_[b].n_levels == 0 || fes_[a].n_levels <= n_ / 2 / fes_[b].n_levels;
+      if (!few_combinations && head > 0 && !fixed_effect_cells(fes_[a], fes_[b], wp, head / 2, head)) continue;
       cells_[a * Q + b] = fixed_effect_cells(fes_[a], fes_[b], wp, n_ / 2);
     }
+  // The dimensions whose levels are in runs of at least 4 rows on average (update_from_partner_runs).
+  for (const Factor& f : fes_) runs_.push_back(level_runs(f, 4));
   std::vector<size_t> levels;
   for (const auto& f : fes_) levels.push_back(f.n_levels);
   by_size_ = by_size(partition_ ? partition_->levels : levels);
@@ -208,6 +231,7 @@ std::vector<Demeaner::ColumnStats> Demeaner::project(const std::vector<double*>&
       for (size_t q = Q; q-- > 0;) {
         codes.clear();
         coefs.clear();
+        size_t row_partner = 0;  // the (last) partner read from the rows
         double* o = out + offset[q] * k;
         std::copy(vsum.begin() + static_cast<long>(offset[q] * k), vsum.begin() + static_cast<long>(offset[q + 1] * k), o);
         for (size_t r = 0; r < Q; ++r) {
@@ -219,10 +243,18 @@ std::vector<Demeaner::ColumnStats> Demeaner::project(const std::vector<double*>&
           } else {
             codes.push_back(fes_[dims[r]].codes.data());
             coefs.push_back(coef_r);
+            row_partner = dims[r];
           }
         }
         const int32_t* cq = fes_[dims[q]].codes.data();
-        if (!codes.empty()) {
+        // One partner from the rows, in runs while this dimension is not: that partner's runs.
+        const LevelRuns* partner_runs = codes.size() == 1 && !runs_[dims[q]] && runs_[row_partner] ? &*runs_[row_partner] : nullptr;
+        if (partner_runs) {
+          by_batch_size(k, [&](auto K) {
+            if (weighted) update_from_partner_runs<true, K.value>(*partner_runs, k, cq, coefs[0], w, o);
+            else update_from_partner_runs<false, K.value>(*partner_runs, k, cq, coefs[0], w, o);
+          });
+        } else if (!codes.empty()) {
           if (weighted) update_rows<true>(n_, k, cq, codes, coefs, w, o);
           else update_rows<false>(n_, k, cq, codes, coefs, w, o);
         }

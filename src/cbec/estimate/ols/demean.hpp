@@ -98,6 +98,7 @@ class Demeaner {
     return c ? &*c : nullptr;
   }
   std::vector<std::optional<FixedEffectCells>> cells_;  // per pair of dimensions (a < b at a * Q + b)
+  std::vector<std::optional<LevelRuns>> runs_;          // per dimension, when its levels are in runs
 };
 
 }  // namespace cbec

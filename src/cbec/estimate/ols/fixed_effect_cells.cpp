@@ -77,4 +77,18 @@ std::optional<FixedEffectCells> fixed_effect_cells(const Factor& a, const Factor
   return cells_by_table(a, b, w, rows);
 }
 
+std::optional<LevelRuns> level_runs(const Factor& f, size_t min_length) {
+  const size_t n = f.codes.size();
+  if (n == 0 || !grouped(f, n)) return std::nullopt;
+  LevelRuns runs;
+  for (size_t i = 0; i < n; ++i)
+    if (i == 0 || f.codes[i] != f.codes[i - 1]) {
+      runs.level.push_back(f.codes[i]);
+      runs.start.push_back(i);
+    }
+  if (runs.size() * min_length > n) return std::nullopt;
+  runs.start.push_back(n);
+  return runs;
+}
+
 }  // namespace cbec

@@ -30,4 +30,14 @@ struct FixedEffectCells {
 std::optional<FixedEffectCells> fixed_effect_cells(const Factor& a, const Factor& b, const double* w, size_t max_cells,
                                                    size_t rows = SIZE_MAX);
 
+// The runs of a dimension whose every level occupies one run of consecutive rows (rows sorted or
+// grouped by it, as a panel by its unit), when the runs average at least `min_length` rows: each
+// run's level and first row (start has one entry more, the rows' number). Nothing otherwise.
+struct LevelRuns {
+  std::vector<int32_t> level;
+  std::vector<size_t> start;
+  size_t size() const { return level.size(); }
+};
+std::optional<LevelRuns> level_runs(const Factor& f, size_t min_length);
+
 }  // namespace cbec
