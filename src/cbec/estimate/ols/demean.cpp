@@ -38,10 +38,11 @@ void by_batch_size(size_t k, F&& f) {
 // those read from their cells are subtracted apart). out holds sum_g w v on entry (the caller copies
 // it). A run of rows of one level (rows sorted by this dimension, as a panel by its unit) is summed
 // in registers and subtracted once: the stores to one level's sums would otherwise chain row after
-// row. K > 0 is k known at compile time (the loop over the batch unrolled); K = 0 reads k. R > 0 is
-// the number of partners known at compile time; R = 0 reads codes.size().
+// row; `own` lists the runs when every level is one (level_runs), else they are found by comparing
+// codes. K > 0 is k known at compile time (the loop over the batch unrolled); K = 0 reads k. R > 0
+// is the number of partners known at compile time; R = 0 reads codes.size().
 template <bool Weighted, size_t K, size_t R>
-void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+void update_rows(size_t n, size_t k, const int32_t* cq, const LevelRuns* own, const std::vector<const int32_t*>& codes,
                  const std::vector<const double*>& coefs, const double* w, double* __restrict out) {
   if (K > 0) k = K;
   const size_t partners = R > 0 ? R : codes.size();
@@ -50,44 +51,57 @@ void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const 
   const double* __restrict a0 = coefs[0];
   const double* __restrict a1 = partners > 1 ? coefs[1] : nullptr;
   double s[K > 0 ? K : kMaxBatch];
+  auto add_row = [&](size_t i) {
+    const double wi = Weighted ? w[i] : 1.0;
+    const double* a = a0 + static_cast<size_t>(c0[i]) * k;
+    if constexpr (R == 1) {
+      for (size_t j = 0; j < k; ++j) s[j] += wi * a[j];
+    } else if constexpr (R == 2) {
+      const double* b = a1 + static_cast<size_t>(c1[i]) * k;
+      for (size_t j = 0; j < k; ++j) s[j] += wi * (a[j] + b[j]);
+    } else {
+      for (size_t j = 0; j < k; ++j) {
+        double t = 0;
+        for (size_t r = 0; r < partners; ++r) t += coefs[r][static_cast<size_t>(codes[r][i]) * k + j];
+        s[j] += wi * t;
+      }
+    }
+  };
+  auto subtract = [&](int32_t g) {
+    double* o = out + static_cast<size_t>(g) * k;
+    for (size_t j = 0; j < k; ++j) o[j] -= s[j];
+  };
+  if (own) {
+    for (size_t r = 0; r < own->size(); ++r) {
+      for (size_t j = 0; j < k; ++j) s[j] = 0;
+      for (size_t i = own->start[r]; i < own->start[r + 1]; ++i) add_row(i);
+      subtract(own->level[r]);
+    }
+    return;
+  }
   for (size_t i = 0; i < n;) {
     const int32_t g = cq[i];
     for (size_t j = 0; j < k; ++j) s[j] = 0;
-    do {
-      const double wi = Weighted ? w[i] : 1.0;
-      const double* a = a0 + static_cast<size_t>(c0[i]) * k;
-      if constexpr (R == 1) {
-        for (size_t j = 0; j < k; ++j) s[j] += wi * a[j];
-      } else if constexpr (R == 2) {
-        const double* b = a1 + static_cast<size_t>(c1[i]) * k;
-        for (size_t j = 0; j < k; ++j) s[j] += wi * (a[j] + b[j]);
-      } else {
-        for (size_t j = 0; j < k; ++j) {
-          double t = 0;
-          for (size_t r = 0; r < partners; ++r) t += coefs[r][static_cast<size_t>(codes[r][i]) * k + j];
-          s[j] += wi * t;
-        }
-      }
-    } while (++i < n && cq[i] == g);
-    double* o = out + static_cast<size_t>(g) * k;
-    for (size_t j = 0; j < k; ++j) o[j] -= s[j];
+    do add_row(i);
+    while (++i < n && cq[i] == g);
+    subtract(g);
   }
 }
 
 template <bool Weighted, size_t K>
-void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+void update_rows(size_t n, size_t k, const int32_t* cq, const LevelRuns* own, const std::vector<const int32_t*>& codes,
                  const std::vector<const double*>& coefs, const double* w, double* out) {
   switch (codes.size()) {
-    case 1: return update_rows<Weighted, K, 1>(n, k, cq, codes, coefs, w, out);
-    case 2: return update_rows<Weighted, K, 2>(n, k, cq, codes, coefs, w, out);
-    default: return update_rows<Weighted, K, 0>(n, k, cq, codes, coefs, w, out);
+    case 1: return update_rows<Weighted, K, 1>(n, k, cq, own, codes, coefs, w, out);
+    case 2: return update_rows<Weighted, K, 2>(n, k, cq, own, codes, coefs, w, out);
+    default: return update_rows<Weighted, K, 0>(n, k, cq, own, codes, coefs, w, out);
   }
 }
 
 template <bool Weighted>
-void update_rows(size_t n, size_t k, const int32_t* cq, const std::vector<const int32_t*>& codes,
+void update_rows(size_t n, size_t k, const int32_t* cq, const LevelRuns* own, const std::vector<const int32_t*>& codes,
                  const std::vector<const double*>& coefs, const double* w, double* out) {
-  by_batch_size(k, [&](auto K) { update_rows<Weighted, K.value>(n, k, cq, codes, coefs, w, out); });
+  by_batch_size(k, [&](auto K) { update_rows<Weighted, K.value>(n, k, cq, own, codes, coefs, w, out); });
 }
 
 // The row pass for a dimension q with one partner r whose levels are in runs (rows sorted by r, q
@@ -185,7 +199,7 @@ Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weight
       if (!few_combinations && head > 0 && !fixed_effect_cells(fes_[a], fes_[b], wp, head / 2, head)) continue;
       cells_[a * Q + b] = fixed_effect_cells(fes_[a], fes_[b], wp, n_ / 2);
     }
-  // The dimensions whose levels are in runs of at least 4 rows on average (update_from_partner_runs).
+  // The dimensions whose levels are in runs of at least 4 rows on average (update_rows, update_from_partner_runs).
   for (const Factor& f : fes_) runs_.push_back(level_runs(f, 4));
   std::vector<size_t> levels;
   for (const auto& f : fes_) levels.push_back(f.n_levels);
@@ -255,8 +269,9 @@ std::vector<Demeaner::ColumnStats> Demeaner::project(const std::vector<double*>&
             else update_from_partner_runs<false, K.value>(*partner_runs, k, cq, coefs[0], w, o);
           });
         } else if (!codes.empty()) {
-          if (weighted) update_rows<true>(n_, k, cq, codes, coefs, w, o);
-          else update_rows<false>(n_, k, cq, codes, coefs, w, o);
+          const LevelRuns* own = runs_[dims[q]] ? &*runs_[dims[q]] : nullptr;
+          if (weighted) update_rows<true>(n_, k, cq, own, codes, coefs, w, o);
+          else update_rows<false>(n_, k, cq, own, codes, coefs, w, o);
         }
         if (split(dims[q])) ex->sum(o, (offset[q + 1] - offset[q]) * k);
         divide(o, dims[q]);
