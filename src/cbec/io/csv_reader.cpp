@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "cbec/core/error.hpp"
+#include "cbec/io/line_count.hpp"
 #include "cbec/io/mapped_file.hpp"
 #include "cbec/io/plain_decimal.hpp"
 #include "cbec/io/separator_scan.hpp"
@@ -399,17 +400,22 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         block_end = next == std::string_view::npos || next >= to ? to : next + 1;
       }
       const std::string_view lines_of_block = body.substr(block, block_end - block);
-      if (utf8 && first_invalid_utf8(lines_of_block) != std::string_view::npos) {
+      const LineCount counted = count_lines(body, block, block_end);
+      if (utf8 && counted.non_ascii && first_invalid_utf8(lines_of_block) != std::string_view::npos) {
         chunk_not_utf8[static_cast<size_t>(c)] = 1;
         break;
       }
-      if (lines_of_block.find('"') != std::string_view::npos) chunk_quoted[static_cast<size_t>(c)] = 1;
-      for (size_t p = block; p < block_end;) {
-        size_t e = body.find('\n', p);
-        if (e == std::string_view::npos || e >= block_end) e = block_end;
-        if (!blank_at(p)) ++records[static_cast<size_t>(c)];
-        ++lines[static_cast<size_t>(c)];
-        p = e + 1;
+      if (counted.quote) chunk_quoted[static_cast<size_t>(c)] = 1;
+      lines[static_cast<size_t>(c)] += counted.lines;
+      if (!counted.maybe_blank) {
+        records[static_cast<size_t>(c)] += counted.lines;
+      } else {  // the lines one by one, the blank ones not records
+        for (size_t p = block; p < block_end;) {
+          size_t e = body.find('\n', p);
+          if (e == std::string_view::npos || e >= block_end) e = block_end;
+          if (!blank_at(p)) ++records[static_cast<size_t>(c)];
+          p = e + 1;
+        }
       }
       block = block_end;
       pages.passed(block);
