@@ -2,7 +2,8 @@
 # Side-by-side benchmark: two-way and three-way fixed-effects OLS with 5 regressors and standard
 # errors clustered by unit, and CSV reading, for cbec and R (fixest when installed in R_LIBS, else estimatr), in one
 # run on the same data, machine and threads (wall and CPU seconds: on a loaded machine the CPU
-# seconds, user + system, are the steadier comparison). Writes bench/feols/results-<rows>.tsv; summarize with
+# seconds, user + system, are the steadier comparison; user and system apart, since on this VM the
+# kernel's page-fault cost varies from run to run). Writes bench/feols/results-<rows>.tsv; summarize with
 # bench/feols/report.sh. Usage: bench/feols/run.sh 1000000 [10000000 ...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,12 +17,12 @@ for n in "$@"; do
   csv="$work/panel3_$n.csv"
   [ -f "$csv" ] || Rscript "$here/make_data.R" "$n" "$csv"
   out="$here/results-$n.tsv"
-  printf "tool\ttask\tseconds\tpeak_kb\tcpu_seconds\n" > "$out"
+  printf "tool\ttask\tseconds\tpeak_kb\tcpu_seconds\tuser_seconds\tsys_seconds\n" > "$out"
   measure() {  # tool task command...
     local tool=$1 task=$2; shift 2
     /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" > "$work/$tool-$task.out" 2>&1
     read -r secs kb user sys < "$work/time.txt"
-    printf "%s\t%s\t%s\t%s\t%s\n" "$tool" "$task" "$secs" "$kb" "$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')" >> "$out"
+    printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$tool" "$task" "$secs" "$kb" "$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')" "$user" "$sys" >> "$out"
   }
   export OMP_NUM_THREADS=$threads
   measure cbec read "$cbec" describe "$csv"   # every column parsed, as fread does
