@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cbec {
 
 namespace plain_decimal_detail {
@@ -85,6 +89,38 @@ inline uint64_t load_word(const char* p) {
 // digits of a step are shifted to the top of the word and the bytes below filled with '0', so one
 // eight-digit conversion reads them. At most three steps (a run of more than 19 digits is rejected
 // by the caller anyway); needs 24 readable bytes at p.
+#if defined(__SSE2__)
+// The sixteen bytes before p as digits (byte - '0') and how many of them, from the last, are ASCII
+// digits (0 to 16): one compare over the sixteen (a byte is a digit when byte - '0', unsigned, is
+// at most 9) instead of two words' bit tests.
+struct LastSixteen {
+  __m128i digits;
+  unsigned trailing;
+};
+
+inline LastSixteen last_sixteen(const char* p) {
+  const __m128i d = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 16)), _mm_set1_epi8('0'));
+  const __m128i is_digit = _mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8(9)), _mm_setzero_si128());
+  const auto mask = static_cast<uint16_t>(_mm_movemask_epi8(is_digit));  // bit i: byte i a digit
+  return {d, static_cast<unsigned>(std::countl_zero(static_cast<uint16_t>(~mask)))};
+}
+
+// The value of the last n (0 to 16) of those digits: the others zeroed, then pairs, fours and
+// eights of digits joined by multiply-adds of 16-bit lanes (the SSE2 form of Lemire 2021's step).
+inline uint64_t last_digits_value(const LastSixteen& s, unsigned n) {
+  const __m128i lane = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m128i kept = _mm_and_si128(s.digits, _mm_cmpgt_epi8(lane, _mm_set1_epi8(static_cast<char>(15 - static_cast<int>(n)))));
+  const __m128i zero = _mm_setzero_si128(), ten_one = _mm_setr_epi16(10, 1, 10, 1, 10, 1, 10, 1);
+  const __m128i twos = _mm_packs_epi32(_mm_madd_epi16(_mm_unpacklo_epi8(kept, zero), ten_one),
+                                       _mm_madd_epi16(_mm_unpackhi_epi8(kept, zero), ten_one));
+  const __m128i fours = _mm_madd_epi16(twos, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));
+  const __m128i eights = _mm_madd_epi16(_mm_packs_epi32(fours, fours), _mm_setr_epi16(10000, 1, 10000, 1, 10000, 1, 10000, 1));
+  const uint64_t high = static_cast<uint32_t>(_mm_cvtsi128_si32(eights));
+  const uint64_t low = static_cast<uint32_t>(_mm_cvtsi128_si32(_mm_srli_si128(eights, 4)));
+  return high * 100000000ULL + low;
+}
+#endif
+
 inline const char* digits_by_word(const char* p, uint64_t& w, unsigned& n) {
   static constexpr uint64_t kPow10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
   for (int step = 0; step < 3; ++step) {
@@ -163,15 +199,22 @@ inline const char* parse_plain_decimal(const char* p, const char* end, double& o
   p += negative;
   const size_t length = static_cast<size_t>(end - p);
   if (length == 0) return false;
-  // The digits just before the end, up to 24 from three words (the third read only when needed).
+  // The digits just before the end, up to 24 (the third word read only when the sixteen are digits).
+#if defined(__SSE2__)
+  const LastSixteen last = last_sixteen(end);
+  unsigned tail = last.trailing;
+  auto value_before_end = [&](unsigned n) { return n <= 16 ? last_digits_value(last, n) : digits_ending_at(end, n); };
+#else
   const unsigned last = trailing_digits(load_word(end - 8));
   unsigned tail = last < 8 ? last : 8 + trailing_digits(load_word(end - 16));
+  auto value_before_end = [&](unsigned n) { return digits_ending_at(end, n); };
+#endif
   if (tail == 16) tail += trailing_digits(load_word(end - 24));
   uint64_t w;
   unsigned fraction;
   if (tail >= length) {  // a whole number of at most 19 digits
     if (length > 19) return false;
-    w = digits_ending_at(end, static_cast<unsigned>(length));
+    w = value_before_end(static_cast<unsigned>(length));
     fraction = 0;
   } else {
     const char* point = end - tail - 1;
@@ -179,7 +222,7 @@ inline const char* parse_plain_decimal(const char* p, const char* end, double& o
     if (*point != '.' || tail == 0 || whole == 0 || whole > 8 || whole + tail > 19) return false;
     const uint64_t whole_digits = last_bytes_as_digits(load_word(point - 8), static_cast<unsigned>(whole));
     if (non_digit_bytes(whole_digits)) return false;
-    w = eight_digits_value(whole_digits) * kPow10Int[tail] + digits_ending_at(end, tail);
+    w = eight_digits_value(whole_digits) * kPow10Int[tail] + value_before_end(tail);
     fraction = tail;
   }
   if (w >= (uint64_t{1} << 53)) return false;
