@@ -98,7 +98,7 @@ struct LastSixteen {
   unsigned trailing;
 };
 
-inline LastSixteen last_sixteen(const char* p) {
+[[gnu::always_inline]] inline LastSixteen last_sixteen(const char* p) {
   const __m128i d = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 16)), _mm_set1_epi8('0'));
   const __m128i is_digit = _mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8(9)), _mm_setzero_si128());
   const auto mask = static_cast<uint16_t>(_mm_movemask_epi8(is_digit));  // bit i: byte i a digit
@@ -107,7 +107,7 @@ inline LastSixteen last_sixteen(const char* p) {
 
 // The value of the last n (0 to 16) of those digits: the others zeroed, then pairs, fours and
 // eights of digits joined by multiply-adds of 16-bit lanes (the SSE2 form of Lemire 2021's step).
-inline uint64_t last_digits_value(const LastSixteen& s, unsigned n) {
+[[gnu::always_inline]] inline uint64_t last_digits_value(const LastSixteen& s, unsigned n) {
   const __m128i lane = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   const __m128i kept = _mm_and_si128(s.digits, _mm_cmpgt_epi8(lane, _mm_set1_epi8(static_cast<char>(15 - static_cast<int>(n)))));
   const __m128i zero = _mm_setzero_si128(), ten_one = _mm_setr_epi16(10, 1, 10, 1, 10, 1, 10, 1);
@@ -203,11 +203,11 @@ inline const char* parse_plain_decimal(const char* p, const char* end, double& o
 #if defined(__SSE2__)
   const LastSixteen last = last_sixteen(end);
   unsigned tail = last.trailing;
-  auto value_before_end = [&](unsigned n) { return n <= 16 ? last_digits_value(last, n) : digits_ending_at(end, n); };
+  auto value_before_end = [&](unsigned n) __attribute__((always_inline)) { return n <= 16 ? last_digits_value(last, n) : digits_ending_at(end, n); };
 #else
   const unsigned last = trailing_digits(load_word(end - 8));
   unsigned tail = last < 8 ? last : 8 + trailing_digits(load_word(end - 16));
-  auto value_before_end = [&](unsigned n) { return digits_ending_at(end, n); };
+  auto value_before_end = [&](unsigned n) __attribute__((always_inline)) { return digits_ending_at(end, n); };
 #endif
   if (tail == 16) tail += trailing_digits(load_word(end - 24));
   uint64_t w;
