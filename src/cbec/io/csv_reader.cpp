@@ -449,6 +449,12 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       });
   std::vector<char> number_first(k);  // the columns whose cells go to the fast path first
   for (size_t j = 0; j < k; ++j) number_first[j] = fast_numbers && kept[j] && !is_text[j];
+  // What the unquoted loop does with each column's fields, looked up once per field.
+  enum class FieldWork : uint8_t { kSkip, kNumber, kGeneral };
+  std::vector<FieldWork> field_work(k, FieldWork::kGeneral);
+  for (size_t j = 0; j < k; ++j)
+    if (!kept[j] || is_text[j]) field_work[j] = FieldWork::kSkip;
+    else if (number_first[j]) field_work[j] = FieldWork::kNumber;
   std::vector<std::vector<CellStats>> stats(nchunks, std::vector<CellStats>(k));
   std::vector<std::string> chunk_error(nchunks);
   auto parse_chunk = [&](size_t c, size_t record, size_t line) {
@@ -528,8 +534,9 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       const size_t at_line = rc.line;
       size_t j = 0;
       for (bool end = false; !end; ++j) {
-        const bool numeric = j < k && number_first[j];
-        if (numeric || j >= k || !kept[j] || is_text[j]) {
+        const FieldWork work = j < k ? field_work[j] : FieldWork::kSkip;
+        const bool numeric = work == FieldWork::kNumber;
+        if (work != FieldWork::kGeneral) {
           const size_t field_end = e > p && d[e - 1] == '\r' ? e - 1 : e;
           double v = 0;
           if (!numeric || (field_end >= 32 ? parse_bounded_decimal(d + p, d + field_end, v)
