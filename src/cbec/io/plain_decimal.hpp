@@ -183,9 +183,10 @@ inline const char* parse_plain_decimal(const char* p, const char* end, double& o
 }
 
 // The same cell form as parse_plain_decimal, for a field whose bounds [p, end) are already known
-// (the separator scan): the digits are read backwards from the field's end and the point, in words
-// whose bytes outside the field are masked to '0', so no step waits on the length of the one before
-// (at most 8 whole digits before a point; the caller passes anything else to parse_plain_decimal).
+// (the separator scan): the digits are read backwards from the field's end and the point, sixteen
+// bytes (SSE2) or eight (a word) at a time, the bytes outside the field zeroed, so no step waits on
+// the length of the one before (at most 8 whole digits before a point; the caller passes anything
+// else to parse_plain_decimal).
 // Reads from 32 bytes before `end`, which the caller guarantees readable. True when the whole field
 // was read, into `out` by the same single division, so the same double.
 [[gnu::always_inline]] inline bool parse_bounded_decimal(const char* p, const char* end, double& out) {
