@@ -437,8 +437,13 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   auto take = [&](size_t j, double* out) {
     const std::vector<double>& v = *order[j]->values;
     const long rows_in_sample = static_cast<long>(sample.size());
+    if (sample.size() == v.size()) {  // every row: the sample's rows increase, so it is 0, 1, ..., n - 1
 #pragma omp parallel for schedule(static) if (sample.size() > kBlockRows)
-    for (long r = 0; r < rows_in_sample; ++r) out[r] = v[sample[static_cast<size_t>(r)]];
+      for (long r = 0; r < rows_in_sample; ++r) out[r] = v[static_cast<size_t>(r)];
+    } else {
+#pragma omp parallel for schedule(static) if (sample.size() > kBlockRows)
+      for (long r = 0; r < rows_in_sample; ++r) out[r] = v[sample[static_cast<size_t>(r)]];
+    }
     if (release) {
       order[j]->values.reset();
       release_after(j + 1);
