@@ -447,14 +447,13 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         double v;
         return parse_number(trim(m), v);
       });
-  std::vector<char> number_first(k);  // the columns whose cells go to the fast path first
-  for (size_t j = 0; j < k; ++j) number_first[j] = fast_numbers && kept[j] && !is_text[j];
-  // What the unquoted loop does with each column's fields, looked up once per field.
+  // What is done with each column's fields, looked up once per field: skipped (a column not kept or
+  // text, read in the second pass), a number first (the fast paths), or the general rules only.
   enum class FieldWork : uint8_t { kSkip, kNumber, kGeneral };
   std::vector<FieldWork> field_work(k, FieldWork::kGeneral);
   for (size_t j = 0; j < k; ++j)
     if (!kept[j] || is_text[j]) field_work[j] = FieldWork::kSkip;
-    else if (number_first[j]) field_work[j] = FieldWork::kNumber;
+    else if (fast_numbers) field_work[j] = FieldWork::kNumber;
   std::vector<std::vector<CellStats>> stats(nchunks, std::vector<CellStats>(k));
   std::vector<std::string> chunk_error(nchunks);
   auto parse_chunk = [&](size_t c, size_t record, size_t line) {
@@ -478,7 +477,8 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     auto read_field = [&](size_t j, bool& end, size_t at_line) {
       double v = nan;
       std::string_view field;
-      if (j < k && number_first[j] && rc.next_number(end, v, field)) {
+      const FieldWork work = j < k ? field_work[j] : FieldWork::kSkip;
+      if (work == FieldWork::kNumber && rc.next_number(end, v, field)) {
         CellStats& st = cell_stats[j];
         ++st.numbers;
         if (!field.empty() && !st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
@@ -486,7 +486,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         return;
       }
       field = rc.next(end, source, j + 1);
-      if (j >= k || is_text[j] || !kept[j]) return;
+      if (work == FieldWork::kSkip) return;
       field = trim(field);
       CellStats& st = cell_stats[j];
       if (!is_missing(field)) {
