@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "cbec/core/memory.hpp"
 #include "cbec/io/checksum.hpp"
 
 namespace cbec {
@@ -180,7 +181,7 @@ std::optional<Frame> read_cache(const std::string& cache, const std::string& key
       for (int32_t code : c.codes)
         if (code < -1 || code >= nlev) bad[j] = 1;
     } else {
-      c.values.resize(rows);
+      resize_resident(c.values, rows);
       if (rows > 0) std::memcpy(c.values.data(), at, slices[j].len);
     }
     release_pages(at, slices[j].len);

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/memory.hpp"
 #include "cbec/io/line_count.hpp"
 #include "cbec/io/mapped_file.hpp"
 #include "cbec/io/plain_decimal.hpp"
@@ -431,11 +432,11 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   size_t total = 0;
   for (size_t r : records) total += r;
   std::vector<std::vector<double>> nums(k);
-  // The columns are allocated (and their pages first touched) by the threads, a column each.
+  // The columns are allocated (their pages made resident) by the threads, a column each.
   if (!quoted) {
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (long j = 0; j < static_cast<long>(k); ++j)
-      if (kept[static_cast<size_t>(j)] && !is_text[static_cast<size_t>(j)]) nums[static_cast<size_t>(j)].resize(total);
+      if (kept[static_cast<size_t>(j)] && !is_text[static_cast<size_t>(j)]) resize_resident(nums[static_cast<size_t>(j)], total);
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   // The number fast path (FieldCursor::next_number) reads a cell as a number before checking the
