@@ -192,6 +192,12 @@ DecodedText decode_text(std::string_view bytes, const std::string& source, const
 }
 
 std::string printable(std::string_view s) {
+  constexpr size_t kShown = 60;  // bytes of a long text quoted, cut at a character's start
+  if (s.size() > kShown) {
+    size_t cut = kShown;
+    while (cut > 0 && (byte_at(s, cut) & 0xC0) == 0x80) --cut;
+    return fmt::format("{}... ({} bytes)", printable(s.substr(0, cut)), s.size());
+  }
   std::string out;
   size_t i = 0;
   while (i < s.size()) {

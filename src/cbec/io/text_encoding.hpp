@@ -35,7 +35,8 @@ DecodedText decode_text(std::string_view bytes, const std::string& source, const
 // byte sequence that is not valid in `encoding`.
 std::string convert_to_utf8(std::string_view bytes, const std::string& encoding, const std::string& source);
 
-// `s` with control characters and invalid UTF-8 bytes shown as \xNN, for quoting user text in messages.
+// `s` with control characters and invalid UTF-8 bytes shown as \xNN, for quoting user text in messages;
+// a text of more than 60 bytes is cut there (at a character's start) and its length given.
 std::string printable(std::string_view s);
 
 }  // namespace cbec

@@ -156,6 +156,12 @@ TEST(CsvMessyInput, Utf8ValidationFollowsRfc3629) {
   big[(5u << 20) - 3] = '\xFF';
   EXPECT_EQ(first_invalid_utf8(big), (5u << 20) - 3);
   EXPECT_EQ(printable(std::string("a\0b\xFF", 4)), "a\\x00b\\xFF");
+  // A long cell is quoted by its first 60 bytes, cut at a character's start, and its length.
+  EXPECT_EQ(printable(std::string(100, 'x')), std::string(60, 'x') + "... (100 bytes)");
+  std::string accents = "a";
+  for (int i = 0; i < 40; ++i) accents += "\xC3\xA9";  // é
+  EXPECT_EQ(printable(accents), accents.substr(0, 59) + "... (81 bytes)");
+  EXPECT_EQ(printable(std::string(60, 'y')), std::string(60, 'y'));
 }
 
 TEST(CsvMessyInput, NulAndControlBytesAreShownNotEmitted) {
