@@ -32,8 +32,15 @@ class SeparatorScan {
     return span_ + offsets_[taken_++];
   }
 
-  // Continues the scan from position p (after a field was read some other way).
+  // Continues the scan from position p (after a field was read some other way): within the listed
+  // span the positions before p are passed over (a cell read by the general rules, one field on,
+  // costs no new listing), elsewhere the listing starts again at p.
   void restart(size_t p) {
+    if (p >= span_ && p <= scanned_) {
+      if (taken_ > 0 && span_ + offsets_[taken_ - 1] >= p) taken_ = 0;  // back within the span
+      while (taken_ < listed_ && span_ + offsets_[taken_] < p) ++taken_;
+      return;
+    }
     scanned_ = p;
     taken_ = listed_ = 0;
   }

@@ -62,3 +62,16 @@ TEST(SeparatorScan, RestartContinuesFromTheGivenPosition) {
     scan.restart(p);
   }
 }
+
+TEST(SeparatorScan, RestartAfterEveryFieldWalksTheSameSeparators) {
+  // As the reader does after a cell read by the general rules: restart just past the field's end.
+  std::mt19937_64 rng(5);
+  const std::string t = random_text(rng, 9000, 15, ',');
+  const std::vector<size_t> expected = reference(t, 0, ',');
+  SeparatorScan scan(t, 0, ',');
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const size_t at = scan.next();
+    ASSERT_EQ(at, expected[i]) << "separator " << i;
+    if (i % 3 != 2) scan.restart(std::min(t.size(), at + 1));
+  }
+}
