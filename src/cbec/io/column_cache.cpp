@@ -105,15 +105,6 @@ struct Reader {
   std::string text() { const uint64_t n = u64(); return std::string(take(n), n); }
 };
 
-// Drops the whole pages of [p, p + n) from the process's mapping once copied (they stay in the
-// page cache), so the resident set holds the columns rather than the columns and the file.
-void release_pages(const char* p, size_t n) {
-  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const uintptr_t lo = (reinterpret_cast<uintptr_t>(p) + page - 1) / page * page;
-  const uintptr_t hi = (reinterpret_cast<uintptr_t>(p) + n) / page * page;
-  if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
-}
-
 struct MappedFile {
   void* map = MAP_FAILED;
   size_t size = 0;
@@ -184,7 +175,7 @@ std::optional<Frame> read_cache(const std::string& cache, const std::string& key
       resize_resident(c.values, rows);
       if (rows > 0) std::memcpy(c.values.data(), at, slices[j].len);
     }
-    release_pages(at, slices[j].len);
+    release_whole_pages(at, at + slices[j].len);  // copied: the resident set holds the columns, not the file too
   }
   for (uint64_t j = 0; j < ncols; ++j)
     if (bad[j]) throw Damaged(fmt::format("the data of column '{}' fails its checksum", columns[j].name));

@@ -7,8 +7,6 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <limits>
@@ -37,10 +35,7 @@ class PageReleaser {
   PageReleaser(std::string_view text, size_t from, bool active) : base_(text.data()), done_(from), active_(active) {}
   void passed(size_t pos) {
     if (!active_ || pos < done_ + kStep) return;
-    const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const uintptr_t lo = (reinterpret_cast<uintptr_t>(base_ + done_) + page - 1) / page * page;
-    const uintptr_t hi = reinterpret_cast<uintptr_t>(base_ + pos) / page * page;
-    if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
+    release_whole_pages(base_ + done_, base_ + pos);
     done_ = pos;
   }
 
