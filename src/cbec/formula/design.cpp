@@ -284,12 +284,14 @@ class Evaluator {
   std::unique_ptr<Panel> panel_;
 };
 
-Factor restrict(const Factor& f, const std::vector<size_t>& rows) {
-  // Re-code to the levels present in the sample, keeping their order.
-  Factor out;
-  out.name = f.name;
+// The factor over the sample's rows, re-coded to the levels present there (keeping their order).
+// When the sample is every row and every level occurs, that is the factor itself, moved, not copied.
+Factor restrict(Factor&& f, const std::vector<size_t>& rows) {
   std::vector<int32_t> map(f.n_levels, -1);
   for (size_t r : rows) map[f.codes[r]] = 0;
+  if (rows.size() == f.codes.size() && std::find(map.begin(), map.end(), -1) == map.end()) return std::move(f);
+  Factor out;
+  out.name = f.name;
   int32_t next = 0;
   for (size_t l = 0; l < map.size(); ++l)
     if (map[l] == 0) {
@@ -337,44 +339,61 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   std::vector<double> w;
   if (!options.weights.empty()) w = frame.numeric(options.weights);
 
-  // Usable rows, found by the threads a block of rows each and joined in row order; the drops
-  // counted per block by reason.
+  // Usable rows: y, every regressor and instrument a number, every fixed effect and grouping a
+  // level, the weight (if any) a positive number. Checked column by column over a block of rows at
+  // a time (loops the compiler vectorizes), the blocks by the threads; then each block writes its
+  // rows at its offset in the sample, in row order. The drops are counted per block by reason.
   auto& reason = ev.reasons();
   const size_t n = frame.nrows();
   const long blocks = static_cast<long>((n + kBlockRows - 1) / kBlockRows);
-  std::vector<std::vector<size_t>> kept(static_cast<size_t>(blocks));
+  std::vector<const double*> numbers{y.values->data()};
+  for (const auto* set : {&x_cols, &endog_cols, &inst_cols})
+    for (const auto& c : *set) numbers.push_back(c.values->data());
+  std::vector<const int32_t*> levels;
+  for (const auto& f : fes) levels.push_back(f.codes.data());
+  for (const auto& [name, g] : groups) levels.push_back(g.codes.data());
+  enum RowState : uint8_t { kUsable = 0, kUnusable = 1, kNonpositiveWeight = 2 };
+  std::vector<uint8_t> state(n);
+  std::vector<size_t> usable(static_cast<size_t>(blocks), 0), nonpositive(static_cast<size_t>(blocks), 0);
   std::vector<std::array<size_t, 256>> missing(static_cast<size_t>(blocks));
-  std::vector<size_t> nonpositive(static_cast<size_t>(blocks), 0);
 #pragma omp parallel for schedule(static) if (blocks > 1)
   for (long b = 0; b < blocks; ++b) {
-    const size_t from = static_cast<size_t>(b) * kBlockRows, to = std::min(n, from + kBlockRows);
-    std::vector<size_t>& rows_kept = kept[static_cast<size_t>(b)];
+    const size_t from = static_cast<size_t>(b) * kBlockRows, m = std::min(n, from + kBlockRows) - from;
+    uint8_t* s = state.data() + from;
+    for (const double* v : numbers)
+      for (size_t i = 0; i < m; ++i) s[i] |= static_cast<uint8_t>(std::isnan(v[from + i]));
+    for (const int32_t* c : levels)
+      for (size_t i = 0; i < m; ++i) s[i] |= static_cast<uint8_t>(c[from + i] < 0);
+    if (!w.empty())
+      for (size_t i = 0; i < m; ++i)
+        if (s[i] == kUsable) s[i] = std::isnan(w[from + i]) ? kUnusable : w[from + i] <= 0 ? kNonpositiveWeight : kUsable;
     std::array<size_t, 256>& missing_of = missing[static_cast<size_t>(b)];
     missing_of.fill(0);
-    rows_kept.reserve(to - from);
-    for (size_t i = from; i < to; ++i) {
-      bool ok = !std::isnan((*y.values)[i]);
-      for (const auto* set : {&x_cols, &endog_cols, &inst_cols})
-        for (const auto& c : *set) ok = ok && !std::isnan((*c.values)[i]);
-      for (const auto& f : fes) ok = ok && f.codes[i] >= 0;
-      for (const auto& [name, g] : groups) ok = ok && g.codes[i] >= 0;
-      if (ok && !w.empty()) {
-        if (std::isnan(w[i])) ok = false;
-        else if (w[i] <= 0) { ++nonpositive[static_cast<size_t>(b)]; continue; }
-      }
-      if (ok) rows_kept.push_back(i);
-      else ++missing_of[reason[i]];
+    size_t count = 0;
+    for (size_t i = 0; i < m; ++i) count += s[i] == kUsable;
+    usable[static_cast<size_t>(b)] = count;
+    if (count == m) continue;
+    for (size_t i = 0; i < m; ++i)
+      if (s[i] == kUnusable) ++missing_of[reason[from + i]];
+      else if (s[i] == kNonpositiveWeight) ++nonpositive[static_cast<size_t>(b)];
+  }
+  std::vector<size_t> offset(static_cast<size_t>(blocks) + 1, 0);
+  for (size_t b = 0; b < static_cast<size_t>(blocks); ++b) offset[b + 1] = offset[b] + usable[b];
+  std::vector<size_t> rows(offset.back());
+#pragma omp parallel for schedule(static) if (blocks > 1)
+  for (long b = 0; b < blocks; ++b) {
+    const size_t from = static_cast<size_t>(b) * kBlockRows, m = std::min(n, from + kBlockRows) - from;
+    size_t* out = rows.data() + offset[static_cast<size_t>(b)];
+    if (usable[static_cast<size_t>(b)] == m) {
+      for (size_t i = 0; i < m; ++i) out[i] = from + i;
+    } else {
+      const uint8_t* s = state.data() + from;
+      for (size_t i = 0; i < m; ++i)
+        if (s[i] == kUsable) *out++ = from + i;
     }
   }
-  std::vector<size_t> rows;
-  {
-    size_t total = 0;
-    for (const auto& k : kept) total += k.size();
-    rows.reserve(total);
-  }
-  for (size_t b = 0; b < kept.size(); ++b) {
-    rows.insert(rows.end(), kept[b].begin(), kept[b].end());
-    std::vector<size_t>().swap(kept[b]);
+  std::vector<uint8_t>().swap(state);
+  for (size_t b = 0; b < static_cast<size_t>(blocks); ++b) {
     if (nonpositive[b]) d.dropped["nonpositive_weight"] += nonpositive[b];
     for (size_t r = 0; r < missing[b].size(); ++r)
       if (missing[b][r]) d.dropped[reason_name(static_cast<uint8_t>(r))] += missing[b][r];
@@ -391,11 +410,11 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   const std::vector<size_t>& sample = d.rows;
   // Each full-length coding is freed as soon as it is restricted to the sample.
   for (auto& f : fes) {
-    d.fixed_effects.push_back(restrict(f, sample));
+    d.fixed_effects.push_back(restrict(std::move(f), sample));
     std::vector<int32_t>().swap(f.codes);
   }
   for (auto& [name, g] : groups) {
-    d.groups.emplace(name, restrict(g, sample));
+    d.groups.emplace(name, restrict(std::move(g), sample));
     std::vector<int32_t>().swap(g.codes);
   }
   for (const auto& [name, k] : groups_as_fe) d.groups.emplace(name, d.fixed_effects[k]);

@@ -120,6 +120,23 @@ TEST(Feols, SingletonsAndCollinearTermsAreReported) {
   EXPECT_EQ(r.terms, std::vector<std::string>{"x1"});
 }
 
+TEST(Feols, ACollinearTermBetweenOthersLeavesTheirEstimatesUnchanged) {
+  // z (constant within units) is absorbed by the unit FE and dropped from between x1 and x2: the
+  // regressors after it move left in the working matrix, and the fit must be the one without z.
+  Frame g = synthetic_panel(30, 6, 11);
+  std::vector<double> z(g.nrows());
+  for (size_t i = 0; i < g.nrows(); ++i) z[i] = g.get("id").values[i] * 3 + 1;
+  g.set(Column::numeric("z", z));
+  RegressionResult with_z = feols(g, "y ~ x1 + z + x2 | id + year", {});
+  RegressionResult without = feols(g, "y ~ x1 + x2 | id + year", {});
+  EXPECT_EQ(with_z.collinear, std::vector<std::string>{"z"});
+  ASSERT_EQ(with_z.terms, without.terms);
+  for (long j = 0; j < without.coef.size(); ++j) {
+    EXPECT_NEAR(with_z.coef[j], without.coef[j], 1e-12 * std::fabs(without.coef[j]));
+    EXPECT_NEAR(with_z.vcov(j, j), without.vcov(j, j), 1e-12 * without.vcov(j, j));
+  }
+}
+
 TEST(Feols, UnknownVariablesPointIntoTheFormula) {
   Frame f = synthetic_panel(5, 3, 1);
   try {

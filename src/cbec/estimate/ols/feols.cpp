@@ -23,6 +23,7 @@ namespace cbec {
 namespace {
 
 using ConstRef = Eigen::Ref<const Eigen::MatrixXd>;
+using ConstVectorRef = Eigen::Ref<const Eigen::VectorXd>;
 
 // A'WB without forming WB (W = diag(w), or I when w is empty).
 Eigen::MatrixXd crossprod(const ConstRef& A, const ConstRef& B, const Eigen::VectorXd& w) {
@@ -54,7 +55,7 @@ struct LeastSquares {
 };
 
 // From the triangular factor R of [Z y] (least_squares.hpp): coefficients on the columns `keep` of Z.
-LeastSquares qr_least_squares(const Eigen::MatrixXd& R, const std::vector<long>& keep, const ConstRef& Zk, const Eigen::VectorXd& y,
+LeastSquares qr_least_squares(const Eigen::MatrixXd& R, const std::vector<long>& keep, const ConstRef& Zk, const ConstVectorRef& y,
                               const Eigen::VectorXd& w, ReduceExchange* exchange = nullptr) {
   QrSolution s = solve_from_factor(R, keep);
   refine(s, Zk, y, w, 1e-13, exchange);
@@ -65,7 +66,7 @@ LeastSquares qr_least_squares(const Eigen::MatrixXd& R, const std::vector<long>&
   return ls;
 }
 
-LeastSquares least_squares(const ConstRef& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w) {
+LeastSquares least_squares(const ConstRef& Z, const ConstVectorRef& y, const Eigen::VectorXd& w) {
   Eigen::MatrixXd Zy(Z.rows(), Z.cols() + 1);
   Zy << Z, y;
   std::vector<long> all;
@@ -81,16 +82,17 @@ Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w, 
   return ss;
 }
 
-double weighted_sq(const Eigen::VectorXd& v, const Eigen::VectorXd& w, const RowPartition* P) {
+double weighted_sq(const ConstVectorRef& v, const Eigen::VectorXd& w, const RowPartition* P) {
   const double ss = w.size() ? v.dot(v.cwiseProduct(w)) : v.squaredNorm();
   return P ? P->sum(ss) : ss;
 }
 
-double centered_ss(const Eigen::VectorXd& y, const Eigen::VectorXd& w, const RowPartition* P) {
+double centered_ss(const ConstVectorRef& y, const Eigen::VectorXd& w, const RowPartition* P) {
   double s[2] = {w.size() ? w.sum() : static_cast<double>(y.size()), w.size() ? y.dot(w) : y.sum()};
   if (P) P->sum(s, 2);
   const double mean = s[1] / s[0];
-  return weighted_sq(y.array() - mean, w, P);
+  const double ss = w.size() ? ((y.array() - mean).square() * w.array()).sum() : (y.array() - mean).square().sum();
+  return P ? P->sum(ss) : ss;
 }
 
 std::vector<std::string> kept_names(const std::vector<std::string>& names, const std::vector<long>& keep) {
@@ -136,11 +138,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   const Eigen::VectorXd raw_ss = weighted_ss(data, w, P);
   // Total sum of squares of y, before y is demeaned.
   const bool centered = d.spec.intercept || !d.fixed_effects.empty();
-  double tss;
-  {
-    const Eigen::VectorXd y0 = data.col(0);
-    tss = centered ? centered_ss(y0, w, P) : weighted_sq(y0, w, P);
-  }
+  const double tss = centered ? centered_ss(data.col(0), w, P) : weighted_sq(data.col(0), w, P);
   size_t absorbed = 0;
   if (!d.fixed_effects.empty()) {
     // Columns already demeaned for this sample come from the cache; the rest are demeaned together.
@@ -183,7 +181,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     r.info["absorbed_parameters"] = std::to_string(absorbed);
   }
   lap.lap(Stage::Demean);
-  const Eigen::VectorXd y = data.col(0);
+  const ConstVectorRef y = data.col(0);  // y stays in column 0: the OLS regressors are kept in columns 1..
   const auto X = data.middleCols(1, kx);
   const auto E = data.middleCols(1 + kx, ke);
   const auto I = data.middleCols(1 + kx + ke, ki);
@@ -221,8 +219,10 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   if (ke == 0) {
     for (long j : keep_x) names.push_back(d.x_names[static_cast<size_t>(j)]);
     if (k_ols == 0) throw SpecError(fmt::format("no regressor left to estimate in '{}'", d.spec.formula));
-    // OLS works on the kept columns moved to the front of `data` (y is already copied): no copy.
-    for (long a = 0; a < k_ols; ++a) data.col(a) = data.col(1 + keep_x[static_cast<size_t>(a)]);
+    // OLS works on the kept regressors moved left within columns 1.. of `data`: none is copied
+    // unless a collinear one before it was dropped.
+    for (long a = 0; a < k_ols; ++a)
+      if (keep_x[static_cast<size_t>(a)] != a) data.col(1 + a) = data.col(1 + keep_x[static_cast<size_t>(a)]);
   } else {
     const Eigen::MatrixXd Xk = columns(X, keep_x);
     // First stage: each endogenous variable on the exogenous regressors and the instruments.
@@ -275,9 +275,10 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     for (long j : keep_x) names.push_back(d.x_names[static_cast<size_t>(j)]);
     ls = least_squares(Z, y, w);
     ls.resid = y - Zactual * ls.beta;  // structural residuals
-    iv_diagnostics({Fk, Zactual, Vhat, y, ls.resid, w, d, absorbed, static_cast<long>(inst_idx.size())}, o.vcov, r);
+    const Eigen::VectorXd y_iv = y;
+    iv_diagnostics({Fk, Zactual, Vhat, y_iv, ls.resid, w, d, absorbed, static_cast<long>(inst_idx.size())}, o.vcov, r);
   }
-  const ConstRef Zfinal = ke == 0 ? ConstRef(data.leftCols(k_ols)) : ConstRef(Z);
+  const ConstRef Zfinal = ke == 0 ? ConstRef(data.middleCols(1, k_ols)) : ConstRef(Z);
   if (ke == 0) ls = qr_least_squares(R_xy, keep, Zfinal, y, w, P ? P->exchange : nullptr);  // keep = keep_x without endogenous variables
   r.terms = names;
   r.coef = ls.beta;

@@ -82,7 +82,7 @@ double scaled_condition(const Eigen::MatrixXd& R) {
 }
 
 // Z'W(y - Z beta) over rows [begin, end), the residuals and the sums in long double.
-LongVector chunk_gradient(const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w,
+LongVector chunk_gradient(const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::VectorXd& w,
                           const Eigen::VectorXd& beta, long begin, long end) {
   const long b = end - begin, m = Z.cols();
   std::vector<long double> r(static_cast<size_t>(b));
@@ -157,7 +157,7 @@ QrSolution solve_from_factor(const Eigen::MatrixXd& R, const std::vector<long>& 
   return s;
 }
 
-void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w, double above,
+void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::VectorXd& w, double above,
             ReduceExchange* exchange) {
   const double eps = std::numeric_limits<double>::epsilon();
   const long n = Z.rows(), m = Z.cols();

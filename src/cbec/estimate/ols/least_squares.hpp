@@ -54,7 +54,7 @@ QrSolution solve_from_factor(const Eigen::MatrixXd& R, const std::vector<long>& 
 // leaves is below machine precision.
 // Rows split across processes: `exchange` adds the processes' Z'Wr (in extended precision, rank
 // order), so every process takes the same steps.
-void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::VectorXd& y, const Eigen::VectorXd& w,
+void refine(QrSolution& s, const Eigen::Ref<const Eigen::MatrixXd>& Z, const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::VectorXd& w,
             double above = 1e-13, ReduceExchange* exchange = nullptr);
 
 }  // namespace cbec
