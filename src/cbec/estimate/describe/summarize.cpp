@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -9,38 +10,65 @@
 namespace cbec {
 
 namespace {
-SummaryRow summarize_values(const std::vector<double>& v, const std::vector<size_t>& rows) {
+
+// The summary of the values v[row(k)], k < count, by two passes: the count, sum, minimum and
+// maximum, then the squared deviations from the mean with the corrected two-pass formula
+// s^2 = (sum d^2 - (sum d)^2 / n) / (n - 1), d = x - mean (Chan, Golub and LeVeque 1983,
+// "Algorithms for computing the sample variance: analysis and recommendations", The American
+// Statistician 37(3), eq. 1.7). Each pass keeps four partial sums, so no step waits on the one
+// before; the order of the additions is fixed, so the result is the same on any machine.
+template <class Row>
+SummaryRow summarize_values(const std::vector<double>& v, size_t count, Row row) {
+  constexpr int kLanes = 4;
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+  double sum[kLanes] = {0, 0, 0, 0}, lo[kLanes] = {inf, inf, inf, inf}, hi[kLanes] = {-inf, -inf, -inf, -inf};
+  size_t n[kLanes] = {0, 0, 0, 0};
+  auto first = [&](int l, double x) __attribute__((always_inline)) {
+    const bool present = !std::isnan(x);
+    n[l] += present;
+    sum[l] += present ? x : 0.0;
+    lo[l] = x < lo[l] ? x : lo[l];  // false for a NaN: skipped
+    hi[l] = x > hi[l] ? x : hi[l];
+  };
+  size_t k = 0;
+  for (; k + kLanes <= count; k += kLanes)
+    for (int l = 0; l < kLanes; ++l) first(l, v[row(k + static_cast<size_t>(l))]);
+  for (int l = 0; k < count; ++k, ++l) first(l, v[row(k)]);
   SummaryRow s;
-  double mean = 0, m2 = 0;
-  s.min = std::numeric_limits<double>::infinity();
-  s.max = -s.min;
-  for (size_t r : rows) {
-    double x = v[r];
-    if (std::isnan(x)) { ++s.missing; continue; }
-    ++s.n;
-    double d = x - mean;  // Welford's update
-    mean += d / static_cast<double>(s.n);
-    m2 += d * (x - mean);
-    s.min = std::min(s.min, x);
-    s.max = std::max(s.max, x);
+  s.n = n[0] + n[1] + n[2] + n[3];
+  s.missing = count - s.n;
+  if (s.n == 0) {
+    s.mean = s.sd = s.min = s.max = nan;
+    return s;
   }
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  s.mean = s.n ? mean : nan;
-  s.sd = s.n > 1 ? std::sqrt(m2 / static_cast<double>(s.n - 1)) : nan;
-  if (!s.n) s.min = s.max = nan;
+  const double mean = ((sum[0] + sum[1]) + (sum[2] + sum[3])) / static_cast<double>(s.n);
+  double dev[kLanes] = {0, 0, 0, 0}, dev2[kLanes] = {0, 0, 0, 0};
+  auto second = [&](int l, double x) __attribute__((always_inline)) {
+    const double d = std::isnan(x) ? 0.0 : x - mean;
+    dev[l] += d;
+    dev2[l] += d * d;
+  };
+  for (k = 0; k + kLanes <= count; k += kLanes)
+    for (int l = 0; l < kLanes; ++l) second(l, v[row(k + static_cast<size_t>(l))]);
+  for (int l = 0; k < count; ++k, ++l) second(l, v[row(k)]);
+  const double sum_dev = (dev[0] + dev[1]) + (dev[2] + dev[3]), sum_dev2 = (dev2[0] + dev2[1]) + (dev2[2] + dev2[3]);
+  const double nn = static_cast<double>(s.n);
+  s.mean = mean;
+  s.sd = s.n > 1 ? std::sqrt(std::max(0.0, sum_dev2 - sum_dev * sum_dev / nn) / (nn - 1)) : nan;
+  s.min = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
+  s.max = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
   return s;
 }
+
 }  // namespace
 
 std::vector<SummaryRow> summarize(const Frame& frame, std::vector<std::string> variables, const std::string& by) {
   if (variables.empty())
     for (const auto& c : frame.columns())
       if (c.is_numeric() && c.name != by) variables.push_back(c.name);
-  std::map<std::string, std::vector<size_t>> groups;
+  std::map<std::string, std::vector<size_t>> groups;  // by `by`; none: every row, not listed
   if (by.empty()) {
-    auto& all = groups[""];
-    all.resize(frame.nrows());
-    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    groups[""];
   } else {
     const Column& g = frame.get(by);
     for (size_t i = 0; i < frame.nrows(); ++i)
@@ -55,7 +83,9 @@ std::vector<SummaryRow> summarize(const Frame& frame, std::vector<std::string> v
 #pragma omp parallel for schedule(dynamic, 1) if (frame.nrows() > 100000)
   for (long t = 0; t < static_cast<long>(out.size()); ++t) {
     const size_t j = static_cast<size_t>(t) / group_list.size(), g = static_cast<size_t>(t) % group_list.size();
-    SummaryRow s = summarize_values(*values[j], group_list[g]->second);
+    const std::vector<size_t>& rows = group_list[g]->second;
+    SummaryRow s = by.empty() ? summarize_values(*values[j], frame.nrows(), [](size_t k) { return k; })
+                              : summarize_values(*values[j], rows.size(), [&rows](size_t k) { return rows[k]; });
     s.variable = variables[j];
     s.group = group_list[g]->first;
     out[static_cast<size_t>(t)] = std::move(s);
