@@ -519,6 +519,10 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     const char* const d = rc.text.data();
     const size_t n = rc.text.size();
     SeparatorScan separators(rc.text, rc.pos, delimiter);
+    // A numeric column's cells read here are counted at the chunk's end, as its records less the
+    // cells that went to read_field (which counts its own): every record has all k fields or throws.
+    const size_t first_record = record;
+    std::vector<size_t> general(k, 0);
     for (size_t p = rc.pos; p < n;) {
       pages.passed(p);
       size_t e = separators.next();  // the end of the record's first field
@@ -537,18 +541,16 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
           double v = 0;
           if (!numeric || (field_end >= 32 ? parse_bounded_decimal(d + p, d + field_end, v)
                                            : parse_plain_decimal(d + p, d + n, v) == d + field_end)) {
-            if (numeric) {
-              ++cell_stats[j].numbers;
-              out[j][record] = v;
-            }
+            if (numeric) out[j][record] = v;
             end = e >= n || d[e] == '\n';
-            rc.line += e < n && d[e] == '\n';
+            rc.line += end && e < n;
             p = e + 1;
             if (!end) e = separators.next();
             continue;
           }
         }
         rc.pos = p;
+        if (j < k) ++general[j];
         read_field(j, end, at_line);
         p = rc.pos;
         separators.restart(p);
@@ -557,6 +559,8 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       if (j != k) throw wrong_fields(at_line, j);
       ++record;
     }
+    for (size_t j = 0; j < k; ++j)
+      if (field_work[j] == FieldWork::kNumber) cell_stats[j].numbers += record - first_record - general[j];
   };
   if (quoted) {
     parse_chunk(0, 0, first_line);
