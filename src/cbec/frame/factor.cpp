@@ -1,54 +1,87 @@
 #include "cbec/frame/factor.hpp"
 
-#include <map>
+#include <algorithm>
+#include <atomic>
+#include <stdexcept>
 
 #include "cbec/frame/levels.hpp"
 
 namespace cbec {
 
+namespace {
+
+constexpr long kParallelRows = 1 << 16;  // below this the rows are coded by one thread
+
+// Joins the next component into an interaction coded so far: the pair (code, next code) of a row
+// is the mixed-radix number code * L + next (L: the next component's levels), below 2^62 since both
+// codes are below 2^31, so numbering the pairs present in increasing order keeps the lexicographic
+// order of the components. The pairs present are found with a table of all possible pairs when
+// there are not many more of them than rows, else by sorting the rows' pairs. `codes` and `labels`
+// are replaced by the joined ones (-1: a component missing).
+void join_component(std::vector<int32_t>& codes, std::vector<std::string>& labels, const Levels& next) {
+  const long rows = static_cast<long>(codes.size());
+  const auto L = static_cast<uint64_t>(next.labels.size());
+  auto pair_of = [&](size_t i) -> int64_t {
+    return codes[i] < 0 || next.codes[i] < 0 ? -1 : static_cast<int64_t>(static_cast<uint64_t>(codes[i]) * L + static_cast<uint64_t>(next.codes[i]));
+  };
+  std::vector<uint64_t> present;  // the distinct pairs, increasing
+  std::vector<int32_t> joined(codes.size(), -1);
+  const uint64_t possible = static_cast<uint64_t>(labels.size()) * L;
+  if (possible <= 4 * static_cast<uint64_t>(rows) + 1024) {
+    std::vector<uint8_t> seen(possible, 0);
+#pragma omp parallel for if (rows > kParallelRows)
+    for (long i = 0; i < rows; ++i) {
+      const int64_t p = pair_of(static_cast<size_t>(i));
+      if (p >= 0) std::atomic_ref<uint8_t>(seen[static_cast<size_t>(p)]).store(1, std::memory_order_relaxed);
+    }
+    std::vector<int32_t> rank(possible, -1);
+    for (uint64_t p = 0; p < possible; ++p)
+      if (seen[p]) {
+        rank[p] = static_cast<int32_t>(present.size());
+        present.push_back(p);
+      }
+#pragma omp parallel for if (rows > kParallelRows)
+    for (long i = 0; i < rows; ++i) {
+      const int64_t p = pair_of(static_cast<size_t>(i));
+      if (p >= 0) joined[static_cast<size_t>(i)] = rank[static_cast<size_t>(p)];
+    }
+  } else {
+    for (long i = 0; i < rows; ++i) {
+      const int64_t p = pair_of(static_cast<size_t>(i));
+      if (p >= 0) present.push_back(static_cast<uint64_t>(p));
+    }
+    std::sort(present.begin(), present.end());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
+#pragma omp parallel for if (rows > kParallelRows)
+    for (long i = 0; i < rows; ++i) {
+      const int64_t p = pair_of(static_cast<size_t>(i));
+      if (p >= 0) joined[static_cast<size_t>(i)] = static_cast<int32_t>(std::lower_bound(present.begin(), present.end(), static_cast<uint64_t>(p)) - present.begin());
+    }
+  }
+  std::vector<std::string> joined_labels;
+  joined_labels.reserve(present.size());
+  for (uint64_t p : present) joined_labels.push_back(labels[p / L] + "^" + next.labels[p % L]);
+  codes = std::move(joined);
+  labels = std::move(joined_labels);
+}
+
+}  // namespace
+
 Factor make_factor(const Frame& frame, const std::vector<std::string>& variables) {
+  if (variables.empty()) throw std::invalid_argument("make_factor needs at least one variable");
   Factor out;
   for (size_t k = 0; k < variables.size(); ++k) out.name += (k ? "^" : "") + variables[k];
-  const size_t n = frame.nrows();
-  // Code each variable by sorted level, then combine.
-  std::vector<std::vector<int32_t>> per;
-  std::vector<std::vector<std::string>> labels;
-  for (const auto& v : variables) {
-    Levels lv = code_levels(frame.get(v));
-    std::vector<int32_t> codes = std::move(lv.codes);
-    std::vector<std::string> lab = std::move(lv.labels);
-    per.push_back(std::move(codes));
-    labels.push_back(std::move(lab));
-  }
-  if (per.size() == 1) {
-    out.codes = std::move(per[0]);
-    out.labels = std::move(labels[0]);
-    out.n_levels = out.labels.size();
-    return out;
-  }
-  // Interactions: combine codes in lexicographic order of the components.
-  std::map<std::vector<int32_t>, int32_t> combos;
-  for (size_t i = 0; i < n; ++i) {
-    std::vector<int32_t> key;
-    bool ok = true;
-    for (const auto& p : per) { ok &= p[i] >= 0; key.push_back(p[i]); }
-    if (ok) combos.emplace(key, 0);
-  }
-  int32_t next = 0;
-  for (auto& [key, code] : combos) {
-    code = next++;
-    std::string lab;
-    for (size_t k = 0; k < key.size(); ++k) lab += (k ? "^" : "") + labels[k][key[k]];
-    out.labels.push_back(lab);
+  // Each variable coded by its sorted levels; an interaction joins them one at a time.
+  for (size_t k = 0; k < variables.size(); ++k) {
+    Levels lv = code_levels(frame.get(variables[k]));
+    if (k == 0) {
+      out.codes = std::move(lv.codes);
+      out.labels = std::move(lv.labels);
+    } else {
+      join_component(out.codes, out.labels, lv);
+    }
   }
   out.n_levels = out.labels.size();
-  out.codes.assign(n, -1);
-  for (size_t i = 0; i < n; ++i) {
-    std::vector<int32_t> key;
-    bool ok = true;
-    for (const auto& p : per) { ok &= p[i] >= 0; key.push_back(p[i]); }
-    if (ok) out.codes[i] = combos.at(key);
-  }
   return out;
 }
 

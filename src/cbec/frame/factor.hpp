@@ -18,7 +18,8 @@ struct Factor {
   std::vector<std::string> labels;
 };
 
-// The factor of one variable, or of the interaction of several ("province^year").
+// The factor of one variable, or of the interaction of several ("province^year"): its levels are
+// the combinations present, in lexicographic order of the variables' levels, labelled "a^b".
 Factor make_factor(const Frame& frame, const std::vector<std::string>& variables);
 
 // Iteratively removes rows that are alone in a level of any fixed effect (Correia 2015, "Singletons,
