@@ -1,16 +1,14 @@
 #include "cbec/frame/factor.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <stdexcept>
 
+#include "cbec/frame/dense_codes.hpp"
 #include "cbec/frame/levels.hpp"
 
 namespace cbec {
 
 namespace {
-
-constexpr long kParallelRows = 1 << 16;  // below this the rows are coded by one thread
 
 // Joins the next component into an interaction coded so far: the pair (code, next code) of a row
 // is the mixed-radix number code * L + next (L: the next component's levels), below 2^62 since both
@@ -27,24 +25,8 @@ void join_component(std::vector<int32_t>& codes, std::vector<std::string>& label
   std::vector<uint64_t> present;  // the distinct pairs, increasing
   std::vector<int32_t> joined(codes.size(), -1);
   const uint64_t possible = static_cast<uint64_t>(labels.size()) * L;
-  if (possible <= 4 * static_cast<uint64_t>(rows) + 1024) {
-    std::vector<uint8_t> seen(possible, 0);
-#pragma omp parallel for if (rows > kParallelRows)
-    for (long i = 0; i < rows; ++i) {
-      const int64_t p = pair_of(static_cast<size_t>(i));
-      if (p >= 0) std::atomic_ref<uint8_t>(seen[static_cast<size_t>(p)]).store(1, std::memory_order_relaxed);
-    }
-    std::vector<int32_t> rank(possible, -1);
-    for (uint64_t p = 0; p < possible; ++p)
-      if (seen[p]) {
-        rank[p] = static_cast<int32_t>(present.size());
-        present.push_back(p);
-      }
-#pragma omp parallel for if (rows > kParallelRows)
-    for (long i = 0; i < rows; ++i) {
-      const int64_t p = pair_of(static_cast<size_t>(i));
-      if (p >= 0) joined[static_cast<size_t>(i)] = rank[static_cast<size_t>(p)];
-    }
+  if (dense_table_fits(static_cast<double>(possible), codes.size())) {
+    present = code_dense_keys(rows, possible, pair_of, joined);
   } else {
     for (long i = 0; i < rows; ++i) {
       const int64_t p = pair_of(static_cast<size_t>(i));
@@ -52,7 +34,7 @@ void join_component(std::vector<int32_t>& codes, std::vector<std::string>& label
     }
     std::sort(present.begin(), present.end());
     present.erase(std::unique(present.begin(), present.end()), present.end());
-#pragma omp parallel for if (rows > kParallelRows)
+#pragma omp parallel for if (rows > kCodingParallelRows)
     for (long i = 0; i < rows; ++i) {
       const int64_t p = pair_of(static_cast<size_t>(i));
       if (p >= 0) joined[static_cast<size_t>(i)] = static_cast<int32_t>(std::lower_bound(present.begin(), present.end(), static_cast<uint64_t>(p)) - present.begin());

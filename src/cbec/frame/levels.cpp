@@ -3,15 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <numeric>
 
-namespace cbec {
+#include "cbec/frame/dense_codes.hpp"
 
-namespace {
-constexpr long kParallelRows = 1 << 16;  // below this the rows are coded by one thread
-}  // namespace
+namespace cbec {
 
 Levels code_levels(const Column& c) {
   Levels out;
@@ -34,30 +31,19 @@ Levels code_levels(const Column& c) {
   const long rows = static_cast<long>(n);
   const std::vector<double>& values = c.values;
   double lo = INFINITY, hi = -INFINITY;
-#pragma omp parallel for reduction(min : lo) reduction(max : hi) if (rows > kParallelRows)
+#pragma omp parallel for reduction(min : lo) reduction(max : hi) if (rows > kCodingParallelRows)
   for (long i = 0; i < rows; ++i)
     if (!std::isnan(values[static_cast<size_t>(i)])) {
       lo = std::min(lo, values[static_cast<size_t>(i)]);
       hi = std::max(hi, values[static_cast<size_t>(i)]);
     }
   if (!(lo <= hi)) return out;  // all missing
-  if (c.type == ColumnType::Integer && hi - lo <= 4.0 * static_cast<double>(n) + 1024) {
-    // Dense path: mark the values present, number them in order.
-    std::vector<uint8_t> present(static_cast<size_t>(hi - lo) + 1, 0);
-#pragma omp parallel for if (rows > kParallelRows)
-    for (long i = 0; i < rows; ++i)
-      if (!std::isnan(values[static_cast<size_t>(i)]))
-        std::atomic_ref<uint8_t>(present[static_cast<size_t>(values[static_cast<size_t>(i)] - lo)]).store(1, std::memory_order_relaxed);
-    std::vector<int32_t> rank(present.size(), -1);
-    int32_t next = 0;
-    for (size_t k = 0; k < rank.size(); ++k)
-      if (present[k]) {
-        rank[k] = next++;
-        out.labels.emplace_back(fmt::format_int(static_cast<long long>(lo + static_cast<double>(k))).str());
-      }
-#pragma omp parallel for if (rows > kParallelRows)
-    for (long i = 0; i < rows; ++i)
-      if (!std::isnan(values[static_cast<size_t>(i)])) out.codes[static_cast<size_t>(i)] = rank[static_cast<size_t>(values[static_cast<size_t>(i)] - lo)];
+  if (c.type == ColumnType::Integer && dense_table_fits(hi - lo, n)) {
+    // Dense path: the values' offsets from the smallest, numbered through a table.
+    const auto offsets = code_dense_keys(
+        rows, static_cast<uint64_t>(hi - lo) + 1,
+        [&](size_t i) { return std::isnan(values[i]) ? int64_t{-1} : static_cast<int64_t>(values[i] - lo); }, out.codes);
+    for (uint64_t k : offsets) out.labels.emplace_back(fmt::format_int(static_cast<long long>(lo + static_cast<double>(k))).str());
     return out;
   }
   std::vector<double> vals;

@@ -82,17 +82,17 @@ Eigen::VectorXd weighted_ss(const Eigen::MatrixXd& A, const Eigen::VectorXd& w, 
   return ss;
 }
 
-double weighted_sq(const ConstVectorRef& v, const Eigen::VectorXd& w, const RowPartition* P) {
-  const double ss = w.size() ? v.dot(v.cwiseProduct(w)) : v.squaredNorm();
+// The weighted sum of squares of v - center (w empty: unit weights), without forming v - center.
+double weighted_sq(const ConstVectorRef& v, const Eigen::VectorXd& w, const RowPartition* P, double center = 0) {
+  const auto d = (v.array() - center).matrix();
+  const double ss = w.size() ? d.dot(d.cwiseProduct(w)) : d.squaredNorm();
   return P ? P->sum(ss) : ss;
 }
 
 double centered_ss(const ConstVectorRef& y, const Eigen::VectorXd& w, const RowPartition* P) {
   double s[2] = {w.size() ? w.sum() : static_cast<double>(y.size()), w.size() ? y.dot(w) : y.sum()};
   if (P) P->sum(s, 2);
-  const double mean = s[1] / s[0];
-  const double ss = w.size() ? ((y.array() - mean).square() * w.array()).sum() : (y.array() - mean).square().sum();
-  return P ? P->sum(ss) : ss;
+  return weighted_sq(y, w, P, s[1] / s[0]);
 }
 
 std::vector<std::string> kept_names(const std::vector<std::string>& names, const std::vector<long>& keep) {

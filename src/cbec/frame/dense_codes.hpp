@@ -1,0 +1,46 @@
+// Numbering the distinct small integer keys of the rows in increasing order through a table of
+// every possible key: one pass marks the keys present, one numbers them, one codes the rows. Shared
+// by a column's levels (levels.cpp: integer values in a compact range) and an interaction's
+// combinations (factor.cpp). Only levels.cpp and factor.cpp include it.
+#pragma once
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace cbec {
+
+// Rows below which a coding pass over the rows (here, levels.cpp, factor.cpp) runs on one thread.
+constexpr long kCodingParallelRows = 1 << 16;
+
+// Whether a table of about `keys` entries is worth it for `rows` rows: at most four a row (and 1024).
+inline bool dense_table_fits(double keys, size_t rows) { return keys <= 4.0 * static_cast<double>(rows) + 1024; }
+
+// key(i): row i's key in [0, possible), or -1 for a row without one. Sets codes[i] (sized to the
+// rows, -1 already) to the rank of row i's key among the keys present and returns those keys in
+// increasing order. The passes over the rows run on the threads from kCodingParallelRows rows;
+// each row's code is its own, so the result is the same for any thread count.
+template <class Key>
+std::vector<uint64_t> code_dense_keys(long rows, uint64_t possible, Key key, std::vector<int32_t>& codes) {
+  std::vector<uint8_t> seen(possible, 0);
+#pragma omp parallel for if (rows > kCodingParallelRows)
+  for (long i = 0; i < rows; ++i) {
+    const int64_t k = key(static_cast<size_t>(i));
+    if (k >= 0) std::atomic_ref<uint8_t>(seen[static_cast<size_t>(k)]).store(1, std::memory_order_relaxed);
+  }
+  std::vector<uint64_t> present;
+  std::vector<int32_t> rank(possible, -1);
+  for (uint64_t k = 0; k < possible; ++k)
+    if (seen[k]) {
+      rank[k] = static_cast<int32_t>(present.size());
+      present.push_back(k);
+    }
+#pragma omp parallel for if (rows > kCodingParallelRows)
+  for (long i = 0; i < rows; ++i) {
+    const int64_t k = key(static_cast<size_t>(i));
+    if (k >= 0) codes[static_cast<size_t>(i)] = rank[static_cast<size_t>(k)];
+  }
+  return present;
+}
+
+}  // namespace cbec
