@@ -5,6 +5,7 @@
 #include <unistd.h>
 #endif
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 
@@ -34,15 +35,25 @@ void advise_whole_pages(const void* begin, const void* end, int advice) {
 }  // namespace
 #endif
 
-void resize_resident(std::vector<double>& v, size_t n) {
+void make_resident(void* begin, size_t bytes) {
 #if defined(__linux__)
   constexpr int kPopulateWrite = 23;  // MADV_POPULATE_WRITE, absent from older headers
-  if (n > v.size() && (n - v.size()) * sizeof(double) >= (size_t{1} << 20)) {  // a syscall pays off from a megabyte
-    v.reserve(n);
-    advise_whole_pages(v.data() + v.size(), v.data() + n, kPopulateWrite);
+  constexpr size_t kShare = size_t{8} << 20;
+  if (bytes < (size_t{1} << 20)) return;  // a syscall pays off from a megabyte
+  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const uintptr_t lo = (reinterpret_cast<uintptr_t>(begin) + page - 1) / page * page;
+  const uintptr_t hi = (reinterpret_cast<uintptr_t>(begin) + bytes) / page * page;
+  if (hi <= lo) return;
+  const long shares = static_cast<long>((hi - lo + kShare - 1) / kShare);  // kShare is whole pages
+#pragma omp parallel for schedule(static) if (shares > 1)
+  for (long s = 0; s < shares; ++s) {
+    const uintptr_t from = lo + static_cast<uintptr_t>(s) * kShare, to = std::min<uintptr_t>(hi, from + kShare);
+    ::madvise(reinterpret_cast<void*>(from), to - from, kPopulateWrite);
   }
+#else
+  (void)begin;
+  (void)bytes;
 #endif
-  v.resize(n);
 }
 
 void release_whole_pages(const char* begin, const char* end) {

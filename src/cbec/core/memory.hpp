@@ -16,10 +16,24 @@ void set_memory_releaser(MemoryReleaser releaser);
 // Calls the installed releaser, if any.
 void release_free_memory();
 
-// Sizes v to n zeros with its new pages made resident by one call (Linux's MADV_POPULATE_WRITE,
-// 5.14) instead of a page fault per 4 KiB on first write: a large column is filled by the kernel in
-// one pass. Elsewhere, or where the call is refused, the pages fault in as usual.
-void resize_resident(std::vector<double>& v, size_t n);
+// Makes the whole pages of [begin, begin + bytes) resident for writing (Linux's MADV_POPULATE_WRITE,
+// 5.14) instead of a page fault per 4 KiB on first write: from a megabyte, the range cut into page-
+// aligned shares that the threads populate at once (the kernel's work per page runs in parallel
+// within one mapping; 800 MB on the 2-core benchmark machine: 0.38 s on one thread, 0.23 s on two,
+// against 0.31-0.36 s touched a page at a time). Elsewhere, or where the call is refused, the pages
+// fault in on first write as usual. Allocate every block first and populate after: a heap that
+// grows while another thread populates waits for it (the reader's ten columns: 0.45 s -> 0.26 s).
+void make_resident(void* begin, size_t bytes);
+
+// Sizes v to n elements, the new ones `value`, their pages made resident first (make_resident).
+template <class T>
+void resize_resident(std::vector<T>& v, size_t n, const T& value = T()) {
+  if (n > v.size()) {
+    v.reserve(n);
+    make_resident(v.data() + v.size(), (n - v.size()) * sizeof(T));
+  }
+  v.resize(n, value);
+}
 
 // Drops the whole pages within [begin, end) from the process's mapping (MADV_DONTNEED). Only for a
 // read-only file mapping, whose pages stay in the kernel's page cache and fault back in if touched;

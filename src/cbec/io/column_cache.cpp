@@ -159,6 +159,8 @@ std::optional<Frame> read_cache(const std::string& cache, const std::string& key
   // Each column checked against its checksum and copied out of the mapping, in parallel; the
   // copied pages are dropped from the mapping (they stay in the page cache).
   std::vector<char> bad(ncols, 0);
+  for (Column& c : columns)  // every block allocated before any is populated (make_resident)
+    if (c.type != ColumnType::String) c.values.reserve(rows);
 #pragma omp parallel for schedule(dynamic, 1)
   for (long jj = 0; jj < static_cast<long>(ncols); ++jj) {
     const size_t j = static_cast<size_t>(jj);

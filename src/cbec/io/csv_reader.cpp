@@ -427,8 +427,11 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   size_t total = 0;
   for (size_t r : records) total += r;
   std::vector<std::vector<double>> nums(k);
-  // The columns are allocated (their pages made resident) by the threads, a column each.
+  // The columns are allocated, then their pages made resident and zeroed by the threads, a column
+  // each (make_resident: a heap growing under a populating thread would make it wait).
   if (!quoted) {
+    for (size_t j = 0; j < k; ++j)
+      if (kept[j] && !is_text[j]) nums[j].reserve(total);
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (long j = 0; j < static_cast<long>(k); ++j)
       if (kept[static_cast<size_t>(j)] && !is_text[static_cast<size_t>(j)]) resize_resident(nums[static_cast<size_t>(j)], total);
