@@ -353,7 +353,8 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   for (const auto& f : fes) levels.push_back(f.codes.data());
   for (const auto& [name, g] : groups) levels.push_back(g.codes.data());
   enum RowState : uint8_t { kUsable = 0, kUnusable = 1, kNonpositiveWeight = 2 };
-  std::vector<uint8_t> state(n);
+  std::vector<uint8_t> state;
+  resize_resident(state, n);
   std::vector<size_t> usable(static_cast<size_t>(blocks), 0), nonpositive(static_cast<size_t>(blocks), 0);
   std::vector<std::array<size_t, 256>> missing(static_cast<size_t>(blocks));
 #pragma omp parallel for schedule(static) if (blocks > 1)
@@ -379,7 +380,8 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   }
   std::vector<size_t> offset(static_cast<size_t>(blocks) + 1, 0);
   for (size_t b = 0; b < static_cast<size_t>(blocks); ++b) offset[b + 1] = offset[b] + usable[b];
-  std::vector<size_t> rows(offset.back());
+  std::vector<size_t> rows;
+  resize_resident(rows, offset.back());
 #pragma omp parallel for schedule(static) if (blocks > 1)
   for (long b = 0; b < blocks; ++b) {
     const size_t from = static_cast<size_t>(b) * kBlockRows, m = std::min(n, from + kBlockRows) - from;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "cbec/core/memory.hpp"
 #include "cbec/frame/dense_codes.hpp"
 
 namespace cbec {
@@ -13,7 +14,7 @@ namespace cbec {
 Levels code_levels(const Column& c) {
   Levels out;
   const size_t n = c.size();
-  out.codes.assign(n, -1);
+  resize_resident(out.codes, n, int32_t{-1});
   if (!c.is_numeric()) {
     std::vector<size_t> idx(c.levels.size());
     std::iota(idx.begin(), idx.end(), 0);
