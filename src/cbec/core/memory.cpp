@@ -24,12 +24,19 @@ void release_free_memory() {
 #if defined(__linux__)
 namespace {
 
+// The whole pages within [begin, end): [lo, hi), empty (hi <= lo) when it holds none.
+struct WholePages {
+  uintptr_t lo, hi;
+};
+WholePages whole_pages(const void* begin, const void* end) {
+  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  return {(reinterpret_cast<uintptr_t>(begin) + page - 1) / page * page, reinterpret_cast<uintptr_t>(end) / page * page};
+}
+
 // Gives the kernel `advice` for the whole pages within [begin, end) (none when it holds no whole page).
 void advise_whole_pages(const void* begin, const void* end, int advice) {
-  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const uintptr_t lo = (reinterpret_cast<uintptr_t>(begin) + page - 1) / page * page;
-  const uintptr_t hi = reinterpret_cast<uintptr_t>(end) / page * page;
-  if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, advice);
+  const WholePages w = whole_pages(begin, end);
+  if (w.hi > w.lo) ::madvise(reinterpret_cast<void*>(w.lo), w.hi - w.lo, advice);
 }
 
 }  // namespace
@@ -40,14 +47,12 @@ void make_resident(void* begin, size_t bytes) {
   constexpr int kPopulateWrite = 23;  // MADV_POPULATE_WRITE, absent from older headers
   constexpr size_t kShare = size_t{8} << 20;
   if (bytes < (size_t{1} << 20)) return;  // a syscall pays off from a megabyte
-  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const uintptr_t lo = (reinterpret_cast<uintptr_t>(begin) + page - 1) / page * page;
-  const uintptr_t hi = (reinterpret_cast<uintptr_t>(begin) + bytes) / page * page;
-  if (hi <= lo) return;
-  const long shares = static_cast<long>((hi - lo + kShare - 1) / kShare);  // kShare is whole pages
+  const WholePages w = whole_pages(begin, static_cast<const char*>(begin) + bytes);
+  if (w.hi <= w.lo) return;
+  const long shares = static_cast<long>((w.hi - w.lo + kShare - 1) / kShare);  // kShare is whole pages
 #pragma omp parallel for schedule(static) if (shares > 1)
   for (long s = 0; s < shares; ++s) {
-    const uintptr_t from = lo + static_cast<uintptr_t>(s) * kShare, to = std::min<uintptr_t>(hi, from + kShare);
+    const uintptr_t from = w.lo + static_cast<uintptr_t>(s) * kShare, to = std::min<uintptr_t>(w.hi, from + kShare);
     ::madvise(reinterpret_cast<void*>(from), to - from, kPopulateWrite);
   }
 #else

@@ -40,7 +40,8 @@ TEST(ResizeResident, FillsWithTheValueGiven) {
 }
 
 TEST(MakeResident, LeavesWhatABlockHoldsUnchanged) {
-  // 24 MB: three shares of whole pages and a partial one, the range not page-aligned at either end.
+  // 24 MB (22.9 MiB): two 8 MiB shares of whole pages and a partial one, the range not page-aligned
+  // at either end.
   std::vector<double> v(3000000);
   for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<double>(i) + 0.5;
   make_resident(v.data() + 3, (v.size() - 7) * sizeof(double));
