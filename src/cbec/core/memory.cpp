@@ -61,6 +61,14 @@ void make_resident(void* begin, size_t bytes) {
 #endif
 }
 
+size_t physical_memory_bytes() {
+#if defined(__linux__)
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
+  if (pages > 0 && page > 0) return static_cast<size_t>(pages) * static_cast<size_t>(page);
+#endif
+  return 0;
+}
+
 void release_whole_pages(const char* begin, const char* end) {
 #if defined(__linux__)
   advise_whole_pages(begin, end, MADV_DONTNEED);

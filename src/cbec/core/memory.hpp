@@ -35,6 +35,9 @@ void resize_resident(std::vector<T>& v, size_t n, const T& value = T()) {
   v.resize(n, value);
 }
 
+// The machine's physical memory in bytes, 0 when the system does not say.
+size_t physical_memory_bytes();
+
 // Drops the whole pages within [begin, end) from the process's mapping (MADV_DONTNEED). Only for a
 // read-only file mapping, whose pages stay in the kernel's page cache and fault back in if touched;
 // anonymous memory would be discarded.

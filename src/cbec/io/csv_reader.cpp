@@ -38,6 +38,11 @@ class PageReleaser {
     release_whole_pages(base_ + done_, base_ + pos);
     done_ = pos;
   }
+  // Releases the rest up to `end` (the end of the text parsed), however little it is.
+  void finish(size_t end) {
+    if (active_ && end > done_) release_whole_pages(base_ + done_, base_ + end);
+    done_ = end;
+  }
 
  private:
   static constexpr size_t kStep = size_t{16} << 20;
@@ -364,30 +369,32 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       kept[j] = listed(header[j]);
       if (!kept[j]) is_text[j] = false;
     }
-  // The body is cut into chunks at line starts, one per thread, when no field is quoted (a quoted
-  // field may hold a newline); each chunk parses its records straight into its slice of the
-  // columns, counting the cells that are not numbers. A column whose cells are mostly text becomes
-  // a string column, read in a second pass.
+  // The body is read in rounds of whole lines, a share of each round per thread
+  // (options.round_bytes_per_thread). In
+  // a round the threads first count their shares' records and lines (finding any '"' and, for
+  // utf8, checking the bytes), then, every share's first record known, parse them straight into
+  // the columns while their pages are still mapped, and release them: each page of the file is
+  // mapped once, where counting the whole file first and parsing it after mapped every page twice.
+  // A quoted field may hold a newline: a body with any '"' is parsed by one thread from its start.
+  // A column whose cells are mostly text becomes a string column, read in a second pass.
   const std::string_view body = lines_only ? text.substr(lines_only->begin, lines_only->end - lines_only->begin) : text.substr(cur.pos);
   const size_t first_line = lines_only ? lines_only->first_line : cur.line;
-  int threads = body.size() < (1u << 20) ? 1 : std::max(1, omp_get_max_threads());
-  std::vector<size_t> cut = {0};
-  for (int c = 1; c < threads; ++c) {
-    size_t p = body.find('\n', body.size() * static_cast<size_t>(c) / static_cast<size_t>(threads));
-    cut.push_back(p == std::string_view::npos ? body.size() : p + 1);
-  }
-  cut.push_back(body.size());
-  size_t nchunks = cut.size() - 1;
+  const int threads = body.size() < (1u << 20) ? 1 : std::max(1, omp_get_max_threads());
   auto blank_at = [&](size_t p) { return body[p] == '\n' || (body[p] == '\r' && p + 1 < body.size() && body[p + 1] == '\n'); };
-  // Records (non-blank lines) and lines per chunk, whether any field is quoted and (utf8) whether
-  // the text is UTF-8, found in one pass over blocks of whole lines that releases the pages it has
-  // read (a whole-text search would keep the file resident).
-  std::vector<size_t> records(nchunks, 0), lines(nchunks, 0);
-  std::vector<char> chunk_quoted(nchunks, 0), chunk_not_utf8(nchunks, 0);
-#pragma omp parallel for num_threads(threads)
-  for (long c = 0; c < static_cast<long>(nchunks); ++c) {
-    const size_t from = cut[static_cast<size_t>(c)], to = cut[static_cast<size_t>(c) + 1];
-    PageReleaser pages(body, from, file_mapped);
+  // The line start at or after p (the body's end when there is none).
+  auto line_start_after = [&](size_t p) {
+    if (p >= body.size()) return body.size();
+    const size_t e = body.find('\n', p);
+    return e == std::string_view::npos ? body.size() : e + 1;
+  };
+  struct ShareCount {
+    size_t records = 0, lines = 0;
+    bool quoted = false, not_utf8 = false;
+  };
+  // Records (non-blank lines) and lines of body[from, to), whether a field is quoted and (utf8)
+  // whether the bytes are UTF-8, a block of whole lines at a time while the block is in cache.
+  auto count_share = [&](size_t from, size_t to) {
+    ShareCount sc;
     for (size_t block = from; block < to;) {
       size_t block_end = std::min(to, block + kCheckBlock);
       if (block_end < to) {  // end after the block's last newline, or the first one after it
@@ -395,47 +402,28 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         const size_t next = last ? static_cast<size_t>(static_cast<const char*>(last) - body.data()) : body.find('\n', block_end);
         block_end = next == std::string_view::npos || next >= to ? to : next + 1;
       }
-      const std::string_view lines_of_block = body.substr(block, block_end - block);
       const LineCount counted = count_lines(body, block, block_end);
-      if (utf8 && counted.non_ascii && first_invalid_utf8(lines_of_block) != std::string_view::npos) {
-        chunk_not_utf8[static_cast<size_t>(c)] = 1;
-        break;
+      if (utf8 && counted.non_ascii && first_invalid_utf8(body.substr(block, block_end - block)) != std::string_view::npos) {
+        sc.not_utf8 = true;
+        return sc;
       }
-      if (counted.quote) chunk_quoted[static_cast<size_t>(c)] = 1;
-      lines[static_cast<size_t>(c)] += counted.lines;
+      sc.quoted = sc.quoted || counted.quote;
+      sc.lines += counted.lines;
       if (!counted.maybe_blank) {
-        records[static_cast<size_t>(c)] += counted.lines;
+        sc.records += counted.lines;
       } else {  // the lines one by one, the blank ones not records
         for (size_t p = block; p < block_end;) {
           size_t e = body.find('\n', p);
           if (e == std::string_view::npos || e >= block_end) e = block_end;
-          if (!blank_at(p)) ++records[static_cast<size_t>(c)];
+          if (!blank_at(p)) ++sc.records;
           p = e + 1;
         }
       }
       block = block_end;
-      pages.passed(block);
     }
-  }
-  if (std::any_of(chunk_not_utf8.begin(), chunk_not_utf8.end(), [](char b) { return b != 0; })) throw NotUtf8{};
-  const bool quoted = std::any_of(chunk_quoted.begin(), chunk_quoted.end(), [](char q) { return q != 0; });
-  if (quoted) {  // one sequential chunk: a quoted field may hold a newline
-    threads = 1;
-    cut = {0, body.size()};
-    nchunks = 1;
-  }
-  size_t total = 0;
-  for (size_t r : records) total += r;
+    return sc;
+  };
   std::vector<std::vector<double>> nums(k);
-  // The columns are allocated, then their pages made resident and zeroed by the threads, a column
-  // each (make_resident: a heap growing under a populating thread would make it wait).
-  if (!quoted) {
-    for (size_t j = 0; j < k; ++j)
-      if (kept[j] && !is_text[j]) nums[j].reserve(total);
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-    for (long j = 0; j < static_cast<long>(k); ++j)
-      if (kept[static_cast<size_t>(j)] && !is_text[static_cast<size_t>(j)]) resize_resident(nums[static_cast<size_t>(j)], total);
-  }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   // The number fast path (FieldCursor::next_number) reads a cell as a number before checking the
   // missing markers: it is used only when no marker is itself a number and the delimiter cannot
@@ -453,14 +441,14 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   for (size_t j = 0; j < k; ++j)
     if (!kept[j] || is_text[j]) field_work[j] = FieldWork::kSkip;
     else if (fast_numbers) field_work[j] = FieldWork::kNumber;
-  std::vector<std::vector<CellStats>> stats(nchunks, std::vector<CellStats>(k));
-  std::vector<std::string> chunk_error(nchunks);
-  auto parse_chunk = [&](size_t c, size_t record, size_t line) {
-    FieldCursor rc{body.substr(0, cut[c + 1]), cut[c], line, delimiter, {}};
-    PageReleaser pages(body, cut[c], file_mapped);
+  bool quoted = false;
+  // Parses the records of body[from, to), the first of them record `record` on line `line`, into
+  // the columns (sized already, unless quoted: then appended to), counting into cell_stats.
+  auto parse_share = [&](size_t from, size_t to, size_t record, size_t line, CellStats* const cell_stats) {
+    FieldCursor rc{body.substr(0, to), from, line, delimiter, {}};
+    PageReleaser pages(body, from, file_mapped);
     std::string scratch;
-    CellStats* const cell_stats = stats[c].data();
-    std::vector<double*> out(k, nullptr);  // the columns' storage (not quoted: allocated above)
+    std::vector<double*> out(k, nullptr);  // the columns' storage (not quoted: sized for the round)
     if (!quoted)
       for (size_t j = 0; j < k; ++j) out[j] = nums[j].data();
     auto store = [&](size_t j, double v) {
@@ -515,6 +503,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         if (j != k) throw wrong_fields(at_line, j);
         ++record;
       }
+      pages.finish(to);
       return;
     }
     // Unquoted text: each field's end comes from the separator scan, so a plain decimal is read
@@ -564,33 +553,14 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     }
     for (size_t j = 0; j < k; ++j)
       if (field_work[j] == FieldWork::kNumber) cell_stats[j].numbers += record - first_record - general[j];
+    pages.finish(to);
   };
-  if (quoted) {
-    parse_chunk(0, 0, first_line);
-  } else {
-#pragma omp parallel for num_threads(threads)
-    for (long c = 0; c < static_cast<long>(nchunks); ++c) {
-      size_t record = 0, line = first_line;
-      for (long b = 0; b < c; ++b) {
-        record += records[static_cast<size_t>(b)];
-        line += lines[static_cast<size_t>(b)];
-      }
-      try {
-        parse_chunk(static_cast<size_t>(c), record, line);
-      } catch (const std::exception& e) {
-        chunk_error[static_cast<size_t>(c)] = e.what();
-      }
-    }
-    for (const auto& e : chunk_error)
-      if (!e.empty()) throw DataError(e);
-  }
-  // Each column's verdict: text when most of its non-missing cells are text or when it holds whole
-  // numbers beyond double precision; otherwise numeric, its few text cells missing and listed.
-  for (size_t j = 0; j < k; ++j) {
-    if (is_text[j] || !kept[j]) continue;
-    CellStats all;
-    for (size_t c = 0; c < nchunks; ++c) {
-      const CellStats& st = stats[c][j];
+  // The cells' counts of the whole body, each share's added in the body's order.
+  std::vector<CellStats> stats(k);
+  auto add_stats = [&](const std::vector<CellStats>& share) {
+    for (size_t j = 0; j < k; ++j) {
+      CellStats& all = stats[j];
+      const CellStats& st = share[j];
       all.numbers += st.numbers;
       all.bad += st.bad;
       all.beyond_precision = all.beyond_precision || st.beyond_precision;
@@ -598,6 +568,83 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
         if (all.examples.size() < kExamples) all.examples.push_back(e);
       if (all.hint.empty()) all.hint = st.hint;
     }
+  };
+  // The columns hold `capacity` records: an estimate from the records per byte read so far (exact
+  // when the first round is the whole body), at most what the physical memory holds (a first round
+  // of much shorter lines than the rest must not reserve an address space the system refuses), and
+  // grown by half again when a round would pass it.
+  size_t total = 0, capacity = 0, line_at = first_line;
+  size_t numeric_columns = 0;
+  for (size_t j = 0; j < k; ++j) numeric_columns += kept[j] && !is_text[j];
+  const size_t memory_records = physical_memory_bytes() / sizeof(double) / std::max<size_t>(numeric_columns, 1);
+  auto reserve_columns = [&](size_t records_needed, size_t bytes_read) {
+    if (records_needed <= capacity) return;
+    const double per_byte = static_cast<double>(records_needed) / static_cast<double>(std::max<size_t>(bytes_read, 1));
+    size_t estimate = bytes_read >= body.size() ? records_needed : static_cast<size_t>(1.1 * per_byte * static_cast<double>(body.size())) + 1024;
+    if (memory_records > 0) estimate = std::min(estimate, memory_records);
+    capacity = std::max({records_needed, estimate, capacity + capacity / 2});
+    for (size_t j = 0; j < k; ++j)
+      if (kept[j] && !is_text[j]) nums[j].reserve(capacity);
+  };
+  const size_t round_bytes = static_cast<size_t>(threads) * std::max<size_t>(options.round_bytes_per_thread, 1);
+  for (size_t from = 0; from < body.size();) {
+    const size_t to = line_start_after(from + round_bytes);
+    std::vector<size_t> cut = {from};
+    for (int c = 1; c < threads; ++c) cut.push_back(std::min(to, line_start_after(from + (to - from) * static_cast<size_t>(c) / static_cast<size_t>(threads))));
+    cut.push_back(to);
+    const size_t shares = cut.size() - 1;
+    std::vector<ShareCount> counts(shares);
+#pragma omp parallel for num_threads(threads)
+    for (long c = 0; c < static_cast<long>(shares); ++c) counts[static_cast<size_t>(c)] = count_share(cut[static_cast<size_t>(c)], cut[static_cast<size_t>(c) + 1]);
+    if (std::any_of(counts.begin(), counts.end(), [](const ShareCount& c) { return c.not_utf8; })) throw NotUtf8{};
+    if (std::any_of(counts.begin(), counts.end(), [](const ShareCount& c) { return c.quoted; })) {
+      quoted = true;
+      break;
+    }
+    std::vector<size_t> first_record(shares + 1, total), first_line_of_share(shares + 1, line_at);
+    for (size_t c = 0; c < shares; ++c) {
+      first_record[c + 1] = first_record[c] + counts[c].records;
+      first_line_of_share[c + 1] = first_line_of_share[c] + counts[c].lines;
+    }
+    // The columns sized to the round's records, their new pages made resident by the threads a
+    // column each (make_resident; allocated first: a heap growing under a populating thread waits).
+    reserve_columns(first_record[shares], to);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+    for (long j = 0; j < static_cast<long>(k); ++j)
+      if (kept[static_cast<size_t>(j)] && !is_text[static_cast<size_t>(j)]) resize_resident(nums[static_cast<size_t>(j)], first_record[shares]);
+    std::vector<std::vector<CellStats>> share_stats(shares, std::vector<CellStats>(k));
+    std::vector<std::string> share_error(shares);
+#pragma omp parallel for num_threads(threads)
+    for (long c = 0; c < static_cast<long>(shares); ++c) {
+      const auto sc = static_cast<size_t>(c);
+      try {
+        parse_share(cut[sc], cut[sc + 1], first_record[sc], first_line_of_share[sc], share_stats[sc].data());
+      } catch (const std::exception& e) {
+        share_error[sc] = e.what();
+      }
+    }
+    for (const auto& e : share_error)
+      if (!e.empty()) {
+        if (utf8 && first_invalid_utf8(body.substr(to)) != std::string_view::npos) throw NotUtf8{};  // decoding comes first
+        throw DataError(e);
+      }
+    for (const auto& st : share_stats) add_stats(st);
+    total = first_record[shares];
+    line_at = first_line_of_share[shares];
+    from = to;
+  }
+  if (quoted) {  // from the body's start, appending to the columns
+    for (auto& v : nums) std::vector<double>().swap(v);
+    stats.assign(k, CellStats{});
+    std::vector<CellStats> all(k);
+    parse_share(0, body.size(), 0, first_line, all.data());
+    add_stats(all);
+  }
+  // Each column's verdict: text when most of its non-missing cells are text or when it holds whole
+  // numbers beyond double precision; otherwise numeric, its few text cells missing and listed.
+  for (size_t j = 0; j < k; ++j) {
+    if (is_text[j] || !kept[j]) continue;
+    const CellStats& all = stats[j];
     if (all.bad > all.numbers) {
       is_text[j] = true;
     } else if (all.beyond_precision) {

@@ -1,13 +1,13 @@
 #include "cbec/estimate/panel/threshold_pair_memory.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <limits>
 #include <string>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/memory.hpp"
 
 namespace cbec::detail {
 
@@ -36,9 +36,9 @@ std::string memory(size_t bytes) {
 }  // namespace
 
 size_t default_pair_budget() {
-  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
-  if (pages <= 0 || page <= 0) return 2 * kGiB;
-  return std::min(2 * kGiB, times(static_cast<size_t>(pages), static_cast<size_t>(page)) / 4);
+  const size_t memory = physical_memory_bytes();
+  if (memory == 0) return 2 * kGiB;
+  return std::min(2 * kGiB, memory / 4);
 }
 
 PairTablePlan plan_pair_table(size_t grid, size_t m, size_t threads, size_t budget, int quantiles) {
