@@ -103,7 +103,9 @@ std::vector<FixedPointStats> irons_tuck_fixed_point(const std::function<void(con
   const Lockstep ls{k, active};
   const size_t m = x.size();
   std::vector<double>& X = x;
-  std::vector<double> GX(m), GGX(m), Y(m), GY(m), GGY(m), result(m);
+  // Y, GY and GGY take their first values by assignment, only once kGrandEvery or kPlainStepAfter
+  // iterations are reached: a solve of a few iterations never allocates (nor first touches) them.
+  std::vector<double> GX(m), GGX(m), Y, GY, GGY, result(m);
   auto apply = [&](const std::vector<double>& in, std::vector<double>& out) {
     G(in.data(), out.data());
     for (size_t j = 0; j < k; ++j) st[j].evaluations += active[j];
