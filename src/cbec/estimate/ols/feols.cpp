@@ -54,6 +54,20 @@ struct LeastSquares {
   Eigen::MatrixXd bread;
 };
 
+// y - Z beta, the rows in blocks of a fixed size shared by the threads (each row's value does not
+// depend on the blocks, so neither on the thread count).
+Eigen::VectorXd residuals(const ConstRef& Z, const ConstVectorRef& y, const Eigen::VectorXd& beta) {
+  constexpr long kRows = 1 << 16;
+  const long n = y.size(), blocks = (n + kRows - 1) / kRows;
+  Eigen::VectorXd r(n);
+#pragma omp parallel for schedule(static) if (blocks > 1)
+  for (long b = 0; b < blocks; ++b) {
+    const long first = b * kRows, rows = std::min(n, first + kRows) - first;
+    r.segment(first, rows).noalias() = y.segment(first, rows) - Z.middleRows(first, rows) * beta;
+  }
+  return r;
+}
+
 // From the triangular factor R of [Z y] (least_squares.hpp): coefficients on the columns `keep` of Z.
 LeastSquares qr_least_squares(const Eigen::MatrixXd& R, const std::vector<long>& keep, const ConstRef& Zk, const ConstVectorRef& y,
                               const Eigen::VectorXd& w, ReduceExchange* exchange = nullptr) {
@@ -62,7 +76,7 @@ LeastSquares qr_least_squares(const Eigen::MatrixXd& R, const std::vector<long>&
   LeastSquares ls;
   ls.beta = std::move(s.beta);
   ls.bread = std::move(s.bread);
-  ls.resid = y - Zk * ls.beta;
+  ls.resid = residuals(Zk, y, ls.beta);
   return ls;
 }
 

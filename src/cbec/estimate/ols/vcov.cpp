@@ -33,16 +33,21 @@ Eigen::VectorXd weighted_resid(const VcovInput& in) {
   return in.weights.size() ? Eigen::VectorXd(in.weights.cwiseProduct(in.resid)) : in.resid;
 }
 
-// Sum of scores within each level of a grouping (one pass per column, no n x k score matrix).
+// Sum of scores within each level of a grouping (one pass per column, no n x k score matrix). The
+// columns are shared by the threads, each column's sums made (zeroed, then added in row order) by
+// one of them: the same numbers for any thread count.
 Eigen::MatrixXd group_sums(const VcovInput& in, const std::vector<int32_t>& codes, size_t n_levels) {
   Eigen::VectorXd weighted;  // no copy of the residuals when unweighted
   if (in.weights.size()) weighted = weighted_resid(in);
   const double* we = in.weights.size() ? weighted.data() : in.resid.data();
-  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(static_cast<long>(n_levels), in.Z.cols());
-  for (long j = 0; j < in.Z.cols(); ++j) {
+  const long rows = in.Z.rows(), cols = in.Z.cols();
+  Eigen::MatrixXd out(static_cast<long>(n_levels), cols);
+#pragma omp parallel for schedule(dynamic, 1) if (rows * cols > (1L << 20))
+  for (long j = 0; j < cols; ++j) {
     double* col = out.col(j).data();
+    std::fill(col, col + n_levels, 0.0);
     const double* z = in.Z.col(j).data();
-    for (long i = 0; i < in.Z.rows(); ++i) col[codes[static_cast<size_t>(i)]] += we[i] * z[i];
+    for (long i = 0; i < rows; ++i) col[codes[static_cast<size_t>(i)]] += we[i] * z[i];
   }
   return out;
 }
