@@ -1,6 +1,7 @@
 #include "cbec/estimate/ols/feols.hpp"
 
 #include <gtest/gtest.h>
+#include <omp.h>
 
 #include <cmath>
 #include <random>
@@ -224,4 +225,22 @@ TEST(Feols, ConsumedFrameAndStackedDesignGiveIdenticalResults) {
       EXPECT_EQ(r->fit.at("rss"), ref.fit.at("rss")) << formula;
     }
   }
+}
+
+TEST(Feols, ClusteredTwoWayFitIsTheSameBitsForAnyThreadCount) {
+  // 400,000 rows: the residuals' blocks and the cluster sums' columns are shared by the threads.
+  const Frame f = synthetic_panel(40000, 10, 5);
+  FeolsOptions o;
+  o.vcov = VcovSpec::parse("cluster:id");
+  const int before = omp_get_max_threads();
+  omp_set_num_threads(1);
+  const RegressionResult one = feols(f, "y ~ x1 + x2 | id + year", o);
+  omp_set_num_threads(2);
+  const RegressionResult two = feols(f, "y ~ x1 + x2 | id + year", o);
+  omp_set_num_threads(before);
+  ASSERT_EQ(one.coef.size(), 2);
+  EXPECT_EQ(one.coef, two.coef);
+  EXPECT_EQ(one.vcov, two.vcov);
+  EXPECT_EQ(one.fit.at("rss"), two.fit.at("rss"));
+  EXPECT_NEAR(one.coef[0], 1.5, 4 * one.se()[0]);
 }
