@@ -70,22 +70,32 @@ Factor make_factor(const Frame& frame, const std::vector<std::string>& variables
 size_t drop_singletons(const std::vector<Factor>& fes, std::vector<size_t>& rows) {
   const size_t before = rows.size();
   std::vector<std::vector<uint32_t>> counts(fes.size());
+  const bool parallel = rows.size() > static_cast<size_t>(kCodingParallelRows);
+  auto single = [&](size_t r) {
+    for (size_t q = 0; q < fes.size(); ++q)
+      if (counts[q][fes[q].codes[r]] == 1) return true;
+    return false;
+  };
   bool changed = true;
   while (changed) {
     changed = false;
+    // Each dimension's rows per level counted by a thread; then whether any row is alone, the rows
+    // shared by the threads: most panels have none, and are not compacted.
+#pragma omp parallel for schedule(dynamic, 1) if (parallel)
     for (size_t q = 0; q < fes.size(); ++q) {
       counts[q].assign(fes[q].n_levels, 0);
       for (size_t r : rows) ++counts[q][fes[q].codes[r]];
     }
+    size_t singles = 0;
+    const long n = static_cast<long>(rows.size());
+#pragma omp parallel for reduction(+ : singles) if (parallel)
+    for (long a = 0; a < n; ++a) singles += single(rows[static_cast<size_t>(a)]);
+    if (singles == 0) break;
     size_t kept = 0;  // compacted in place: no second row index
-    for (size_t a = 0; a < rows.size(); ++a) {
-      const size_t r = rows[a];
-      bool single = false;
-      for (size_t q = 0; q < fes.size() && !single; ++q) single = counts[q][fes[q].codes[r]] == 1;
-      if (single) changed = true;
-      else rows[kept++] = r;
-    }
+    for (size_t a = 0; a < rows.size(); ++a)
+      if (!single(rows[a])) rows[kept++] = rows[a];
     rows.resize(kept);
+    changed = true;
   }
   return before - rows.size();
 }

@@ -113,3 +113,37 @@ TEST(MakeFactor, NoVariableIsRefused) {
   f.set(Column::numeric("a", {1, 2}));
   EXPECT_THROW(make_factor(f, {}), std::invalid_argument);
 }
+
+TEST(DropSingletons, IteratedDropsMatchARowByRowReference) {
+  // 200,000 rows (the counts and the check shared by the threads) of two dimensions with many
+  // levels met once, so that dropping them leaves new singletons in the other dimension.
+  std::mt19937_64 rng(21);
+  const size_t n = 200000;
+  Factor a, b;
+  a.n_levels = 60000;
+  b.n_levels = 90000;
+  for (size_t i = 0; i < n; ++i) {
+    a.codes.push_back(static_cast<int32_t>(rng() % a.n_levels));
+    b.codes.push_back(static_cast<int32_t>(rng() % b.n_levels));
+  }
+  const std::vector<Factor> fes = {a, b};
+  std::vector<size_t> rows;
+  for (size_t i = 0; i < n; i += 1 + (i % 3 == 0)) rows.push_back(i);
+  // The reference: drop every row alone in a level of either dimension, until none is.
+  std::vector<size_t> want = rows;
+  int rounds = 0;
+  for (bool again = true; again; ++rounds) {
+    std::map<int32_t, size_t> ca, cb;
+    for (size_t r : want) ++ca[a.codes[r]], ++cb[b.codes[r]];
+    std::vector<size_t> kept;
+    for (size_t r : want)
+      if (ca[a.codes[r]] > 1 && cb[b.codes[r]] > 1) kept.push_back(r);
+    again = kept.size() != want.size();
+    want = kept;
+  }
+  ASSERT_GE(rounds, 4);  // drops left new singletons, several times
+  ASSERT_GT(want.size(), 0u);
+  const size_t before = rows.size();
+  EXPECT_EQ(drop_singletons(fes, rows), before - want.size());
+  EXPECT_EQ(rows, want);
+}

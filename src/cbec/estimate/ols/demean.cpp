@@ -179,13 +179,17 @@ std::vector<size_t> Demeaner::by_size(const std::vector<size_t>& levels) {
 Demeaner::Demeaner(const std::vector<Factor>& fes, const Eigen::VectorXd& weights, double tol, size_t max_iter,
                    const DemeanPartition* partition)
     : fes_(fes), w_(weights), tol_(tol), max_iter_(max_iter), n_(fes.empty() ? 0 : fes[0].codes.size()), partition_(partition) {
+  // Each dimension's weight per level, a dimension per thread (each sum in row order).
+  wsum_.resize(fes_.size());
+#pragma omp parallel for schedule(dynamic, 1) if (n_ > (size_t{1} << 16))
   for (size_t q = 0; q < fes_.size(); ++q) {
     const Factor& f = fes_[q];
     std::vector<double> s(f.n_levels, 0.0);
     for (size_t i = 0; i < n_; ++i) s[f.codes[i]] += w_.size() ? w_[static_cast<long>(i)] : 1.0;
-    if (split(q)) partition_->exchange->sum(s.data(), s.size());
-    wsum_.push_back(std::move(s));
+    wsum_[q] = std::move(s);
   }
+  for (size_t q = 0; q < fes_.size(); ++q)
+    if (split(q)) partition_->exchange->sum(wsum_[q].data(), wsum_[q].size());
   // The pairs of dimensions whose cells are at most half as many as the rows (fixed_effect_cells.hpp):
   // those with at most that many combinations of levels, and those whose first sixteenth of the rows
   // has at most half as many cells as rows.
