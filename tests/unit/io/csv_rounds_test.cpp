@@ -44,6 +44,19 @@ void expect_same_frame(const Frame& got, const Frame& want) {
   }
 }
 
+// Reading `text` with each of the round sizes fails with a DataError whose message holds `part`.
+void expect_refused(const std::string& text, const std::string& source, const std::vector<size_t>& round_bytes, const std::string& part) {
+  for (size_t bytes : round_bytes) {
+    SCOPED_TRACE(bytes);
+    try {
+      parse_csv(text, source, with_rounds(bytes));
+      FAIL() << source << " was read";
+    } catch (const DataError& e) {
+      EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+    }
+  }
+}
+
 // A body of about `rows` records mixing what the reader treats apart: plain decimals, exponents,
 // missing markers, stray text (listed in a note), a text column, blank lines and "\r\n" line ends.
 std::string mixed_csv(size_t rows, uint64_t seed) {
@@ -108,16 +121,8 @@ TEST(CsvRounds, AnErrorInALateRoundNamesItsLine) {
   std::string text = mixed_csv(30000, 3);
   const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   text += "1,2,3\n";  // three fields of five, on the line after the last
-  for (size_t bytes : {size_t{1000}, size_t{100000}, size_t{64} << 20}) {
-    SCOPED_TRACE(bytes);
-    try {
-      parse_csv(text, "e.csv", with_rounds(bytes));
-      FAIL() << "read";
-    } catch (const DataError& e) {
-      EXPECT_NE(std::string(e.what()).find("e.csv line " + std::to_string(lines + 1) + ": expected 5 fields as in the header, found 3"), std::string::npos)
-          << e.what();
-    }
-  }
+  expect_refused(text, "e.csv", {1000, 100000, size_t{64} << 20},
+                 "e.csv line " + std::to_string(lines + 1) + ": expected 5 fields as in the header, found 3");
 }
 
 TEST(CsvRounds, GbkTextFoundLateIsDecodedAndABadLineBeforeItStillNamed) {
@@ -128,15 +133,7 @@ TEST(CsvRounds, GbkTextFoundLateIsDecodedAndABadLineBeforeItStillNamed) {
   const size_t header_end = text.find('\n') + 1;
   text.insert(text.find('\n', header_end) + 1, "9,9\n");  // line 3
   text += "30000,1,2,\xB9\xE3\xD6\xDD,3\n";                 // "广州" in GBK
-  for (size_t bytes : {size_t{1000}, size_t{64} << 20}) {
-    SCOPED_TRACE(bytes);
-    try {
-      parse_csv(text, "gbk.csv", with_rounds(bytes));
-      FAIL() << "read";
-    } catch (const DataError& e) {
-      EXPECT_NE(std::string(e.what()).find("line 3: expected 5 fields as in the header, found 2"), std::string::npos) << e.what();
-    }
-  }
+  expect_refused(text, "gbk.csv", {1000, size_t{64} << 20}, "gbk.csv line 3: expected 5 fields as in the header, found 2");
   text.erase(text.find("9,9\n"), 4);
   const Frame whole = parse_csv(text, "gbk.csv");
   const Column& name = whole.get("name");
@@ -150,13 +147,5 @@ TEST(CsvRounds, BytesOfNoEncodingInALateRoundAreReportedBeforeAnEarlierBadLine) 
   const size_t header_end = text.find('\n') + 1;
   text.insert(text.find('\n', header_end) + 1, "9,9\n");
   text += "30000,1,2,\xFF\xFF\xFE\x81,3\n";
-  for (size_t bytes : {size_t{1000}, size_t{64} << 20}) {
-    SCOPED_TRACE(bytes);
-    try {
-      parse_csv(text, "bytes.csv", with_rounds(bytes));
-      FAIL() << "read";
-    } catch (const DataError& e) {
-      EXPECT_NE(std::string(e.what()).find("neither UTF-8 nor GBK"), std::string::npos) << e.what();
-    }
-  }
+  expect_refused(text, "bytes.csv", {1000, size_t{64} << 20}, "neither UTF-8 nor GBK");
 }
