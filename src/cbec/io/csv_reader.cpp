@@ -586,7 +586,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     for (size_t j = 0; j < k; ++j)
       if (kept[j] && !is_text[j]) nums[j].reserve(capacity);
   };
-  const size_t round_bytes = static_cast<size_t>(threads) * std::max<size_t>(options.round_bytes_per_thread, 1);
+  const size_t round_bytes = static_cast<size_t>(threads) * std::clamp<size_t>(options.round_bytes_per_thread, 1, std::max<size_t>(body.size(), 1));
   for (size_t from = 0; from < body.size();) {
     const size_t to = line_start_after(from + round_bytes);
     std::vector<size_t> cut = {from};

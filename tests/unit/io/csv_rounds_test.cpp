@@ -7,6 +7,7 @@
 
 #include <bit>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -18,8 +19,8 @@ using namespace cbec;
 
 namespace {
 
-// Round sizes from smaller than a line to larger than the text.
-const std::vector<size_t> kRoundBytes = {100, 1000, 4096, 65536, 1u << 20, 64u << 20};
+// Round sizes from smaller than a line to larger than the text (the largest a size_t holds).
+const std::vector<size_t> kRoundBytes = {100, 1000, 4096, 65536, 1u << 20, 64u << 20, std::numeric_limits<size_t>::max()};
 
 CsvOptions with_rounds(size_t bytes, CsvOptions o = {}) {
   o.round_bytes_per_thread = bytes;
