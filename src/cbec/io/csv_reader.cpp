@@ -597,7 +597,13 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
 #pragma omp parallel for num_threads(threads)
     for (long c = 0; c < static_cast<long>(shares); ++c) counts[static_cast<size_t>(c)] = count_share(cut[static_cast<size_t>(c)], cut[static_cast<size_t>(c) + 1]);
     if (std::any_of(counts.begin(), counts.end(), [](const ShareCount& c) { return c.not_utf8; })) throw NotUtf8{};
+    // Text not UTF-8 is decoded before anything else is said about it: the rounds not yet counted
+    // are checked before the body is parsed again as quoted, or before a parse error is thrown.
+    auto check_rest = [&] {
+      if (utf8 && first_invalid_utf8(body.substr(to)) != std::string_view::npos) throw NotUtf8{};
+    };
     if (std::any_of(counts.begin(), counts.end(), [](const ShareCount& c) { return c.quoted; })) {
+      check_rest();
       quoted = true;
       break;
     }
@@ -625,7 +631,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
     }
     for (const auto& e : share_error)
       if (!e.empty()) {
-        if (utf8 && first_invalid_utf8(body.substr(to)) != std::string_view::npos) throw NotUtf8{};  // decoding comes first
+        check_rest();
         throw DataError(e);
       }
     for (const auto& st : share_stats) add_stats(st);

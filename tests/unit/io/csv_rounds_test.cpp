@@ -149,4 +149,7 @@ TEST(CsvRounds, BytesOfNoEncodingInALateRoundAreReportedBeforeAnEarlierBadLine) 
   text.insert(text.find('\n', header_end) + 1, "9,9\n");
   text += "30000,1,2,\xFF\xFF\xFE\x81,3\n";
   expect_refused(text, "bytes.csv", {1000, size_t{64} << 20}, "neither UTF-8 nor GBK");
+  // And when a '"' in an early round sends the body to be parsed again as quoted.
+  text.insert(text.find('\n', header_end) + 1, "9,9,9,\"a, b\",9\n");
+  expect_refused(text, "bytes.csv", {1000, size_t{64} << 20}, "neither UTF-8 nor GBK");
 }
