@@ -232,12 +232,12 @@ std::string number_format_hint(std::string_view s) {
   return "";
 }
 
-// Per chunk and column: cells that were not numbers, and the first few of them for the warning.
+// Per share of the text and column: cells that were not numbers, and the first few of them for the
+// warning (its hint is read from the whole text's first few, so it does not depend on the shares).
 struct CellStats {
   size_t numbers = 0, bad = 0;
   bool beyond_precision = false;
   std::vector<std::pair<size_t, std::string>> examples;   // (line, text)
-  std::string hint;
 };
 constexpr size_t kExamples = 5;
 
@@ -482,10 +482,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
           if (!st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
         } else {
           v = nan;
-          if (st.bad++ < kExamples) {
-            st.examples.emplace_back(at_line, std::string(field));
-            if (st.hint.empty()) st.hint = number_format_hint(field);
-          }
+          if (st.bad++ < kExamples) st.examples.emplace_back(at_line, std::string(field));
         }
       }
       store(j, v);
@@ -566,7 +563,6 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
       all.beyond_precision = all.beyond_precision || st.beyond_precision;
       for (const auto& e : st.examples)
         if (all.examples.size() < kExamples) all.examples.push_back(e);
-      if (all.hint.empty()) all.hint = st.hint;
     }
   };
   // The columns hold `capacity` records: an estimate from the records per byte read so far (exact
@@ -660,10 +656,14 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
                                   source, header[j]));
     } else if (all.bad > 0) {
       std::vector<std::string> shown;
-      for (const auto& [line, cell] : all.examples) shown.push_back(fmt::format("line {} '{}'", line, printable(cell)));
+      std::string hint;
+      for (const auto& [line, cell] : all.examples) {
+        shown.push_back(fmt::format("line {} '{}'", line, printable(cell)));
+        if (hint.empty()) hint = number_format_hint(cell);
+      }
       notes.push_back(fmt::format("{} column '{}': {} cell{} not a number and read as missing: {}{}{}", source, header[j], all.bad,
                                   all.bad == 1 ? " is" : "s are", fmt::join(shown, ", "), all.bad > shown.size() ? ", ..." : "",
-                                  all.hint.empty() ? "" : "; " + all.hint));
+                                  hint.empty() ? "" : "; " + hint));
     }
   }
   std::vector<std::vector<std::string>> texts(k);
