@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -284,11 +285,33 @@ class Evaluator {
   std::unique_ptr<Panel> panel_;
 };
 
+// A copy of f, its codes copied by the threads into pages they make resident (a million ids' 10M
+// codes: one thread's page faults otherwise).
+Factor copy_factor(const Factor& f) {
+  Factor out;
+  out.name = f.name;
+  out.n_levels = f.n_levels;
+  out.labels = f.labels;
+  const long n = static_cast<long>(f.codes.size());
+  out.codes.reserve(f.codes.size());
+  make_resident(out.codes.data(), f.codes.size() * sizeof(int32_t));
+  out.codes.resize(f.codes.size());
+#pragma omp parallel for schedule(static) if (f.codes.size() > kBlockRows)
+  for (long i = 0; i < n; ++i) out.codes[static_cast<size_t>(i)] = f.codes[static_cast<size_t>(i)];
+  return out;
+}
+
 // The factor over the sample's rows, re-coded to the levels present there (keeping their order).
 // When the sample is every row and every level occurs, that is the factor itself, moved, not copied.
 Factor restrict(Factor&& f, const std::vector<size_t>& rows) {
+  // The levels present marked by the threads, each only when not yet marked (dense_codes.hpp).
   std::vector<int32_t> map(f.n_levels, -1);
-  for (size_t r : rows) map[f.codes[r]] = 0;
+  const long in_sample = static_cast<long>(rows.size());
+#pragma omp parallel for schedule(static) if (rows.size() > kBlockRows)
+  for (long a = 0; a < in_sample; ++a) {
+    std::atomic_ref<int32_t> mark(map[static_cast<size_t>(f.codes[rows[static_cast<size_t>(a)]])]);
+    if (mark.load(std::memory_order_relaxed) != 0) mark.store(0, std::memory_order_relaxed);
+  }
   if (rows.size() == f.codes.size() && std::find(map.begin(), map.end(), -1) == map.end()) return std::move(f);
   Factor out;
   out.name = f.name;
@@ -419,7 +442,7 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     d.groups.emplace(name, restrict(std::move(g), sample));
     std::vector<int32_t>().swap(g.codes);
   }
-  for (const auto& [name, k] : groups_as_fe) d.groups.emplace(name, d.fixed_effects[k]);
+  for (const auto& [name, k] : groups_as_fe) d.groups.emplace(name, copy_factor(d.fixed_effects[k]));
   std::vector<Factor>().swap(fes);
   groups.clear();
   if (!w.empty()) {
