@@ -293,9 +293,7 @@ Factor copy_factor(const Factor& f) {
   out.n_levels = f.n_levels;
   out.labels = f.labels;
   const long n = static_cast<long>(f.codes.size());
-  out.codes.reserve(f.codes.size());
-  make_resident(out.codes.data(), f.codes.size() * sizeof(int32_t));
-  out.codes.resize(f.codes.size());
+  resize_resident(out.codes, f.codes.size());
 #pragma omp parallel for schedule(static) if (f.codes.size() > kBlockRows)
   for (long i = 0; i < n; ++i) out.codes[static_cast<size_t>(i)] = f.codes[static_cast<size_t>(i)];
   return out;
