@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -16,6 +15,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/core/memory.hpp"
+#include "cbec/frame/dense_codes.hpp"
 #include "cbec/frame/levels.hpp"
 #include "cbec/frame/transforms.hpp"
 #include "cbec/frame/panel.hpp"
@@ -302,14 +302,10 @@ Factor copy_factor(const Factor& f) {
 // The factor over the sample's rows, re-coded to the levels present there (keeping their order).
 // When the sample is every row and every level occurs, that is the factor itself, moved, not copied.
 Factor restrict(Factor&& f, const std::vector<size_t>& rows) {
-  // The levels present marked by the threads, each only when not yet marked (dense_codes.hpp).
-  std::vector<int32_t> map(f.n_levels, -1);
+  std::vector<int32_t> map(f.n_levels, -1);  // the levels present marked 0 by the threads
   const long in_sample = static_cast<long>(rows.size());
 #pragma omp parallel for schedule(static) if (rows.size() > kBlockRows)
-  for (long a = 0; a < in_sample; ++a) {
-    std::atomic_ref<int32_t> mark(map[static_cast<size_t>(f.codes[rows[static_cast<size_t>(a)]])]);
-    if (mark.load(std::memory_order_relaxed) != 0) mark.store(0, std::memory_order_relaxed);
-  }
+  for (long a = 0; a < in_sample; ++a) set_once(map[static_cast<size_t>(f.codes[rows[static_cast<size_t>(a)]])], int32_t{0});
   if (rows.size() == f.codes.size() && std::find(map.begin(), map.end(), -1) == map.end()) return std::move(f);
   Factor out;
   out.name = f.name;

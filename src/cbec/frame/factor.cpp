@@ -76,9 +76,7 @@ size_t drop_singletons(const std::vector<Factor>& fes, std::vector<size_t>& rows
       if (counts[q][fes[q].codes[r]] == 1) return true;
     return false;
   };
-  bool changed = true;
-  while (changed) {
-    changed = false;
+  for (;;) {  // until no row is alone
     // Each dimension's rows per level counted by a thread; then whether any row is alone, the rows
     // shared by the threads: most panels have none, and are not compacted.
 #pragma omp parallel for schedule(dynamic, 1) if (parallel)
@@ -95,7 +93,6 @@ size_t drop_singletons(const std::vector<Factor>& fes, std::vector<size_t>& rows
     for (size_t a = 0; a < rows.size(); ++a)
       if (!single(rows[a])) rows[kept++] = rows[a];
     rows.resize(kept);
-    changed = true;
   }
   return before - rows.size();
 }

@@ -638,9 +638,7 @@ Frame parse_text(std::string_view text, const std::string& source, const CsvOpti
   if (quoted) {  // from the body's start, appending to the columns
     for (auto& v : nums) std::vector<double>().swap(v);
     stats.assign(k, CellStats{});
-    std::vector<CellStats> all(k);
-    parse_share(0, body.size(), 0, first_line, all.data());
-    add_stats(all);
+    parse_share(0, body.size(), 0, first_line, stats.data());
   }
   // Each column's verdict: text when most of its non-missing cells are text or when it holds whole
   // numbers beyond double precision; otherwise numeric, its few text cells missing and listed.
