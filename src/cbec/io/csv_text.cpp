@@ -1,0 +1,559 @@
+#include "cbec/io/csv_text.hpp"
+
+#include <fmt/format.h>
+#include <omp.h>
+#include <string.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <unordered_set>
+#include <vector>
+
+#include "cbec/core/error.hpp"
+#include "cbec/core/memory.hpp"
+#include "cbec/io/csv_cells.hpp"
+#include "cbec/io/field_cursor.hpp"
+#include "cbec/io/line_count.hpp"
+#include "cbec/io/plain_decimal.hpp"
+#include "cbec/io/separator_scan.hpp"
+#include "cbec/io/text_encoding.hpp"
+
+namespace cbec {
+
+namespace {
+
+// Drops the pages of a memory-mapped file that the parser has passed from the process (they stay in
+// the kernel's page cache and fault back in cheaply if touched again), so the resident set holds the
+// columns being filled rather than the whole text. Inactive for text that is not a file mapping,
+// where MADV_DONTNEED would discard data.
+class PageReleaser {
+ public:
+  PageReleaser(std::string_view text, size_t from, bool active) : base_(text.data()), done_(from), active_(active) {}
+  void passed(size_t pos) {
+    if (!active_ || pos < done_ + kStep) return;
+    release_whole_pages(base_ + done_, base_ + pos);
+    done_ = pos;
+  }
+  // Releases the rest up to `end` (the end of the text parsed), however little it is.
+  void finish(size_t end) {
+    if (active_ && end > done_) release_whole_pages(base_ + done_, base_ + end);
+    done_ = end;
+  }
+
+ private:
+  static constexpr size_t kStep = size_t{16} << 20;
+  const char* base_;
+  size_t done_;
+  bool active_;
+};
+
+// Per share of the text and column: cells that were not numbers, and the first few of them for the
+// warning (its hint is read from the whole text's first few, so it does not depend on the shares).
+struct CellStats {
+  size_t numbers = 0, bad = 0;
+  bool beyond_precision = false;
+  std::vector<std::pair<size_t, std::string>> examples;   // (line, text)
+};
+constexpr size_t kExamples = 5;
+
+// Records (non-blank lines) and lines of a share of the body, whether a field is quoted and
+// whether the bytes are not UTF-8.
+struct ShareCount {
+  size_t records = 0, lines = 0;
+  bool quoted = false, not_utf8 = false;
+};
+
+// What is done with each column's fields, looked up once per field: skipped (a column not kept or
+// text, read in a later pass), a number first (the fast paths), or the general rules only.
+enum class FieldWork : uint8_t { kSkip, kNumber, kGeneral };
+
+// Text is checked for valid UTF-8 a block of whole lines at a time while the block is in cache.
+constexpr size_t kCheckBlock = size_t{1} << 20;
+
+void check_utf8(std::string_view text) {
+  if (first_invalid_utf8(text) != std::string_view::npos) throw NotUtf8{};
+}
+
+std::string first_line_of(std::string_view text) {
+  size_t in_quotes = 0, e = 0;
+  for (; e < text.size(); ++e) {
+    if (text[e] == '"') in_quotes ^= 1;
+    else if (text[e] == '\n' && !in_quotes) break;
+  }
+  return std::string(text.substr(0, e));
+}
+
+std::string delimiter_name(char d) { return d == '\t' ? "tab" : fmt::format("'{}'", d); }
+
+// One parse of a text: the header (read_header), the numeric cells of the body in rounds
+// (read_rounds, parse_share), each column's type from its cells (decide_types), the text columns
+// (read_text_columns), then the frame (make_frame).
+class TextParser {
+ public:
+  TextParser(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped, bool utf8)
+      : text_(text), source_(source), options_(options), file_mapped_(file_mapped), utf8_(utf8) {}
+
+  Frame parse(const BodyLines* lines_only) {
+    if (text_.size() >= 3 && static_cast<unsigned char>(text_[0]) == 0xEF && static_cast<unsigned char>(text_[1]) == 0xBB &&
+        static_cast<unsigned char>(text_[2]) == 0xBF)
+      text_.remove_prefix(3);
+    if (text_.empty()) throw DataError(fmt::format("{}: the file is empty; a header row is needed", source_));
+    if (utf8_) check_utf8(text_.substr(0, text_.find('\n')));
+    const FieldCursor after_header = read_header();
+    choose_columns();
+    body_ = lines_only ? text_.substr(lines_only->begin, lines_only->end - lines_only->begin) : text_.substr(after_header.pos);
+    first_line_ = lines_only ? lines_only->first_line : after_header.line;
+    threads_ = body_.size() < (1u << 20) ? 1 : std::max(1, omp_get_max_threads());
+    plan_fields();
+    read_rounds();
+    if (quoted_) {  // from the body's start, appending to the columns
+      for (auto& v : nums_) std::vector<double>().swap(v);
+      stats_.assign(k_, CellStats{});
+      parse_share(0, body_.size(), 0, first_line_, stats_.data());
+    }
+    decide_types();
+    return make_frame(read_text_columns());
+  }
+
+ private:
+  // Missing-value tokens, compared without allocating (this runs once per field).
+  bool is_missing(std::string_view s) const {
+    for (const auto& m : options_.missing)
+      if (m.size() == s.size() && std::string_view(m) == s) return true;
+    return false;
+  }
+
+  bool blank_at(size_t p) const { return body_[p] == '\n' || (body_[p] == '\r' && p + 1 < body_.size() && body_[p + 1] == '\n'); }
+
+  // The line start at or after p (the body's end when there is none).
+  size_t line_start_after(size_t p) const {
+    if (p >= body_.size()) return body_.size();
+    const size_t e = body_.find('\n', p);
+    return e == std::string_view::npos ? body_.size() : e + 1;
+  }
+
+  // The delimiter (declared, or detected and noted) and the column names; returns the cursor after
+  // the header.
+  FieldCursor read_header() {
+    delimiter_ = options_.delimiter;
+    if (!delimiter_) {
+      delimiter_ = detect_delimiter(first_line_of(text_));
+      if (delimiter_ != ',')
+        notes_.push_back(fmt::format("{}: the header has no ',' and is {}-separated: read with that delimiter (declare --delimiter to override)",
+                                     source_, delimiter_name(delimiter_)));
+    }
+    FieldCursor cur{text_, 0, 1, delimiter_, {}};
+    for (bool end = false; !end;) {
+      std::string name(trim_cell(cur.next(end, source_, header_.size() + 1)));
+      if (name.empty()) name = fmt::format("V{}", header_.size() + 1);
+      header_.push_back(std::move(name));
+    }
+    if (utf8_) check_utf8(text_.substr(0, cur.pos));  // a quoted name may hold a newline
+    std::unordered_set<std::string> seen;
+    for (size_t j = 0; j < header_.size(); ++j)
+      if (!seen.insert(header_[j]).second)
+        throw DataError(fmt::format("{} line 1, column {}: the column name '{}' appears twice; rename one", source_, j + 1, header_[j]));
+    k_ = header_.size();
+    return cur;
+  }
+
+  // The columns declared text, and those kept (options.only_columns; a skipped column is neither
+  // numbers nor text).
+  void choose_columns() {
+    is_text_.assign(k_, false);
+    for (const auto& name : options_.string_columns) {
+      auto it = std::find(header_.begin(), header_.end(), name);
+      if (it == header_.end()) throw DataError(fmt::format("{}: no column '{}' to read as text", source_, name));
+      is_text_[static_cast<size_t>(it - header_.begin())] = true;
+    }
+    kept_.assign(k_, 1);
+    auto listed = [&](const std::string& name) {
+      return std::find(options_.only_columns.begin(), options_.only_columns.end(), name) != options_.only_columns.end();
+    };
+    if (std::any_of(header_.begin(), header_.end(), listed))
+      for (size_t j = 0; j < k_; ++j) {
+        kept_[j] = listed(header_[j]);
+        if (!kept_[j]) is_text_[j] = false;
+      }
+  }
+
+  bool numeric_column(size_t j) const { return kept_[j] && !is_text_[j]; }
+
+  // The number fast paths (FieldCursor::next_number, the separator scan's plain decimals) read a
+  // cell as a number before checking the missing markers: they are used only when no marker is
+  // itself a number and the delimiter cannot be part of one.
+  void plan_fields() {
+    const bool fast_numbers =
+        std::string_view("0123456789.+-eE").find(delimiter_) == std::string_view::npos &&
+        std::none_of(options_.missing.begin(), options_.missing.end(), [](const std::string& m) {
+          double v;
+          return parse_number(trim_cell(m), v);
+        });
+    field_work_.assign(k_, FieldWork::kGeneral);
+    for (size_t j = 0; j < k_; ++j)
+      if (!numeric_column(j)) field_work_[j] = FieldWork::kSkip;
+      else if (fast_numbers) field_work_[j] = FieldWork::kNumber;
+    nums_.assign(k_, {});
+  }
+
+  // Records and lines of body[from, to), whether a field is quoted and (utf8) whether the bytes
+  // are UTF-8, a block of whole lines at a time while the block is in cache.
+  ShareCount count_share(size_t from, size_t to) const {
+    ShareCount sc;
+    for (size_t block = from; block < to;) {
+      size_t block_end = std::min(to, block + kCheckBlock);
+      if (block_end < to) {  // end after the block's last newline, or the first one after it
+        const void* last = ::memrchr(body_.data() + block, '\n', block_end - block);
+        const size_t next = last ? static_cast<size_t>(static_cast<const char*>(last) - body_.data()) : body_.find('\n', block_end);
+        block_end = next == std::string_view::npos || next >= to ? to : next + 1;
+      }
+      const LineCount counted = count_lines(body_, block, block_end);
+      if (utf8_ && counted.non_ascii && first_invalid_utf8(body_.substr(block, block_end - block)) != std::string_view::npos) {
+        sc.not_utf8 = true;
+        return sc;
+      }
+      sc.quoted = sc.quoted || counted.quote;
+      sc.lines += counted.lines;
+      if (!counted.maybe_blank) {
+        sc.records += counted.lines;
+      } else {  // the lines one by one, the blank ones not records
+        for (size_t p = block; p < block_end;) {
+          size_t e = body_.find('\n', p);
+          if (e == std::string_view::npos || e >= block_end) e = block_end;
+          if (!blank_at(p)) ++sc.records;
+          p = e + 1;
+        }
+      }
+      block = block_end;
+    }
+    return sc;
+  }
+
+  // A share's parse under way: the cursor, the next record's index, the cells' counts and, unless
+  // quoted, the columns' storage (sized for the round).
+  struct Share {
+    FieldCursor rc;
+    size_t record;
+    CellStats* stats;
+    std::vector<double*> out;
+    std::string scratch;
+  };
+
+  void store(Share& s, size_t j, double v) {
+    if (quoted_) nums_[j].push_back(v);
+    else s.out[j][s.record] = v;
+  }
+
+  DataError wrong_fields(size_t at_line, size_t found) const {
+    return DataError(fmt::format("{} line {}: expected {} fields as in the header, found {}; check the delimiter{} and quoting", source_,
+                                 at_line, k_, found, options_.delimiter ? "" : fmt::format(" (read as {})", delimiter_name(delimiter_))));
+  }
+
+  // Field j at s.rc.pos by the general rules: the number fast path first where the column allows,
+  // else the field's text (unquoted), trimmed, checked against the markers and the number formats.
+  void read_field(Share& s, size_t j, bool& end, size_t at_line) {
+    double v = std::numeric_limits<double>::quiet_NaN();
+    std::string_view field;
+    const FieldWork work = j < k_ ? field_work_[j] : FieldWork::kSkip;
+    if (work == FieldWork::kNumber && s.rc.next_number(end, v, field)) {
+      CellStats& st = s.stats[j];
+      ++st.numbers;
+      if (!field.empty() && !st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
+      store(s, j, v);
+      return;
+    }
+    field = s.rc.next(end, source_, j + 1);
+    if (work == FieldWork::kSkip) return;
+    field = trim_cell(field);
+    CellStats& st = s.stats[j];
+    if (!is_missing(field)) {
+      if (parse_cell(field, options_, v, s.scratch)) {
+        ++st.numbers;
+        if (!st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
+      } else {
+        v = std::numeric_limits<double>::quiet_NaN();
+        if (st.bad++ < kExamples) st.examples.emplace_back(at_line, std::string(field));
+      }
+    }
+    store(s, j, v);
+  }
+
+  // Parses the records of body[from, to), the first of them record `record` on line `line`, into
+  // the columns (sized already, unless quoted: then appended to), counting into cell_stats.
+  void parse_share(size_t from, size_t to, size_t record, size_t line, CellStats* cell_stats) {
+    Share s{FieldCursor{body_.substr(0, to), from, line, delimiter_, {}}, record, cell_stats, std::vector<double*>(k_, nullptr), {}};
+    PageReleaser pages(body_, from, file_mapped_);
+    if (quoted_) {
+      parse_quoted(s);
+    } else {
+      for (size_t j = 0; j < k_; ++j) s.out[j] = nums_[j].data();
+      parse_unquoted(s, pages);
+    }
+    pages.finish(to);
+  }
+
+  // Quoted text, field by field (a quoted field may hold a line break).
+  void parse_quoted(Share& s) {
+    FieldCursor& rc = s.rc;
+    while (!rc.done()) {
+      if (blank_at(rc.pos)) {
+        rc.pos += body_[rc.pos] == '\r' ? 2 : 1;
+        ++rc.line;
+        continue;
+      }
+      const size_t at_line = rc.line;
+      size_t j = 0;
+      for (bool end = false; !end; ++j) read_field(s, j, end, at_line);
+      if (j != k_) throw wrong_fields(at_line, j);
+      ++s.record;
+    }
+  }
+
+  // Unquoted text: each field's end comes from the separator scan, so a plain decimal is read
+  // within known bounds and a skipped field costs nothing; any other cell goes to read_field.
+  // A numeric column's cells read here are counted at the end, as its records less the cells that
+  // went to read_field (which counts its own): every record has all k fields or throws.
+  void parse_unquoted(Share& s, PageReleaser& pages) {
+    FieldCursor& rc = s.rc;
+    const char* const d = rc.text.data();
+    const size_t n = rc.text.size(), k = k_;
+    const FieldWork* const field_work = field_work_.data();
+    double* const* const out = s.out.data();
+    SeparatorScan separators(rc.text, rc.pos, delimiter_);
+    const size_t first_record = s.record;
+    std::vector<size_t> general(k, 0);
+    for (size_t p = rc.pos; p < n;) {
+      pages.passed(p);
+      size_t e = separators.next();  // the end of the record's first field
+      if (e < n && d[e] == '\n' && (e == p || (e == p + 1 && d[p] == '\r'))) {  // a blank line
+        p = e + 1;
+        ++rc.line;
+        continue;
+      }
+      const size_t at_line = rc.line;
+      size_t j = 0;
+      for (bool end = false; !end; ++j) {
+        const FieldWork work = j < k ? field_work[j] : FieldWork::kSkip;
+        const bool numeric = work == FieldWork::kNumber;
+        if (work != FieldWork::kGeneral) {
+          const size_t field_end = e > p && d[e - 1] == '\r' ? e - 1 : e;
+          double v = 0;
+          if (!numeric || (field_end >= 32 ? parse_bounded_decimal(d + p, d + field_end, v)
+                                           : parse_plain_decimal(d + p, d + n, v) == d + field_end)) {
+            if (numeric) out[j][s.record] = v;
+            end = e >= n || d[e] == '\n';
+            rc.line += end && e < n;
+            p = e + 1;
+            if (!end) e = separators.next();
+            continue;
+          }
+        }
+        rc.pos = p;
+        if (j < k) ++general[j];
+        read_field(s, j, end, at_line);
+        p = rc.pos;
+        separators.restart(p);
+        if (!end) e = separators.next();
+      }
+      if (j != k) throw wrong_fields(at_line, j);
+      ++s.record;
+    }
+    for (size_t j = 0; j < k; ++j)
+      if (field_work[j] == FieldWork::kNumber) s.stats[j].numbers += s.record - first_record - general[j];
+  }
+
+  // A share's cell counts added to the whole body's, in the body's order.
+  void add_stats(const std::vector<CellStats>& share) {
+    for (size_t j = 0; j < k_; ++j) {
+      CellStats& all = stats_[j];
+      const CellStats& st = share[j];
+      all.numbers += st.numbers;
+      all.bad += st.bad;
+      all.beyond_precision = all.beyond_precision || st.beyond_precision;
+      for (const auto& e : st.examples)
+        if (all.examples.size() < kExamples) all.examples.push_back(e);
+    }
+  }
+
+  // The columns hold `capacity_` records: an estimate from the records per byte read so far (exact
+  // when the first round is the whole body), at most what the physical memory holds (a first round
+  // of much shorter lines than the rest must not reserve an address space the system refuses), and
+  // grown by half again when a round would pass it.
+  void reserve_columns(size_t records_needed, size_t bytes_read) {
+    if (records_needed <= capacity_) return;
+    size_t numeric_columns = 0;
+    for (size_t j = 0; j < k_; ++j) numeric_columns += numeric_column(j);
+    const size_t memory_records = physical_memory_bytes() / sizeof(double) / std::max<size_t>(numeric_columns, 1);
+    const double per_byte = static_cast<double>(records_needed) / static_cast<double>(std::max<size_t>(bytes_read, 1));
+    size_t estimate = bytes_read >= body_.size() ? records_needed : static_cast<size_t>(1.1 * per_byte * static_cast<double>(body_.size())) + 1024;
+    if (memory_records > 0) estimate = std::min(estimate, memory_records);
+    capacity_ = std::max({records_needed, estimate, capacity_ + capacity_ / 2});
+    for (size_t j = 0; j < k_; ++j)
+      if (numeric_column(j)) nums_[j].reserve(capacity_);
+  }
+
+  // The body is read in rounds of whole lines, a share of each round per thread
+  // (options.round_bytes_per_thread). In a round the threads first count their shares' records and
+  // lines (finding any '"' and, for utf8, checking the bytes), then, every share's first record
+  // known, parse them straight into the columns while their pages are still mapped, and release
+  // them: each page of the file is mapped once, where counting the whole file first and parsing it
+  // after mapped every page twice. A quoted field may hold a newline: a body with any '"' is left
+  // (quoted_) to be parsed by one thread from its start.
+  void read_rounds() {
+    stats_.assign(k_, CellStats{});
+    size_t total = 0, line_at = first_line_;
+    const auto threads = static_cast<size_t>(threads_);
+    const size_t round_bytes = threads * std::clamp<size_t>(options_.round_bytes_per_thread, 1, std::max<size_t>(body_.size(), 1));
+    for (size_t from = 0; from < body_.size();) {
+      const size_t to = line_start_after(from + round_bytes);
+      std::vector<size_t> cut = {from};
+      for (size_t c = 1; c < threads; ++c) cut.push_back(std::min(to, line_start_after(from + (to - from) * c / threads)));
+      cut.push_back(to);
+      const size_t shares = cut.size() - 1;
+      std::vector<ShareCount> counts(shares);
+#pragma omp parallel for num_threads(threads_)
+      for (long c = 0; c < static_cast<long>(shares); ++c) counts[static_cast<size_t>(c)] = count_share(cut[static_cast<size_t>(c)], cut[static_cast<size_t>(c) + 1]);
+      if (std::any_of(counts.begin(), counts.end(), [](const ShareCount& c) { return c.not_utf8; })) throw NotUtf8{};
+      // Text not UTF-8 is decoded before anything else is said about it: the rounds not yet counted
+      // are checked before the body is parsed again as quoted, or before a parse error is thrown.
+      auto check_rest = [&] {
+        if (utf8_ && first_invalid_utf8(body_.substr(to)) != std::string_view::npos) throw NotUtf8{};
+      };
+      if (std::any_of(counts.begin(), counts.end(), [](const ShareCount& c) { return c.quoted; })) {
+        check_rest();
+        quoted_ = true;
+        return;
+      }
+      std::vector<size_t> first_record(shares + 1, total), first_line_of_share(shares + 1, line_at);
+      for (size_t c = 0; c < shares; ++c) {
+        first_record[c + 1] = first_record[c] + counts[c].records;
+        first_line_of_share[c + 1] = first_line_of_share[c] + counts[c].lines;
+      }
+      // The columns sized to the round's records, their new pages made resident by the threads a
+      // column each (make_resident; allocated first: a heap growing under a populating thread waits).
+      reserve_columns(first_record[shares], to);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads_)
+      for (long j = 0; j < static_cast<long>(k_); ++j)
+        if (numeric_column(static_cast<size_t>(j))) resize_resident(nums_[static_cast<size_t>(j)], first_record[shares]);
+      std::vector<std::vector<CellStats>> share_stats(shares, std::vector<CellStats>(k_));
+      std::vector<std::string> share_error(shares);
+#pragma omp parallel for num_threads(threads_)
+      for (long c = 0; c < static_cast<long>(shares); ++c) {
+        const auto sc = static_cast<size_t>(c);
+        try {
+          parse_share(cut[sc], cut[sc + 1], first_record[sc], first_line_of_share[sc], share_stats[sc].data());
+        } catch (const std::exception& e) {
+          share_error[sc] = e.what();
+        }
+      }
+      for (const auto& e : share_error)
+        if (!e.empty()) {
+          check_rest();
+          throw DataError(e);
+        }
+      for (const auto& st : share_stats) add_stats(st);
+      total = first_record[shares];
+      line_at = first_line_of_share[shares];
+      from = to;
+    }
+  }
+
+  // Each column's verdict: text when most of its non-missing cells are text or when it holds whole
+  // numbers beyond double precision; otherwise numeric, its few text cells missing and listed.
+  void decide_types() {
+    for (size_t j = 0; j < k_; ++j) {
+      if (!numeric_column(j)) continue;
+      const CellStats& all = stats_[j];
+      if (all.bad > all.numbers) {
+        is_text_[j] = true;
+      } else if (all.beyond_precision) {
+        is_text_[j] = true;
+        notes_.push_back(fmt::format("{} column '{}': whole numbers longer than 15 digits (codes such as 18-digit ids) are kept as text, "
+                                     "since a double cannot hold them exactly and distinct codes would merge",
+                                     source_, header_[j]));
+      } else if (all.bad > 0) {
+        std::vector<std::string> shown;
+        std::string hint;
+        for (const auto& [line, cell] : all.examples) {
+          shown.push_back(fmt::format("line {} '{}'", line, printable(cell)));
+          if (hint.empty()) hint = number_format_hint(cell);
+        }
+        notes_.push_back(fmt::format("{} column '{}': {} cell{} not a number and read as missing: {}{}{}", source_, header_[j], all.bad,
+                                     all.bad == 1 ? " is" : "s are", fmt::join(shown, ", "), all.bad > shown.size() ? ", ..." : "",
+                                     hint.empty() ? "" : "; " + hint));
+      }
+    }
+  }
+
+  // The text columns' cells, in a pass of their own over the body (their numbers freed first).
+  std::vector<std::vector<std::string>> read_text_columns() {
+    std::vector<std::vector<std::string>> texts(k_);
+    if (std::none_of(is_text_.begin(), is_text_.end(), [](bool b) { return b; })) return texts;
+    for (size_t j = 0; j < k_; ++j)
+      if (is_text_[j]) std::vector<double>().swap(nums_[j]);
+    FieldCursor rc{body_, 0, first_line_, delimiter_, {}};
+    while (!rc.done()) {
+      if (blank_at(rc.pos)) {
+        rc.pos += body_[rc.pos] == '\r' ? 2 : 1;
+        continue;
+      }
+      size_t j = 0;
+      for (bool end = false; !end; ++j) {
+        std::string_view field = rc.next(end, source_, j + 1);
+        if (j >= k_ || !is_text_[j]) continue;
+        std::string_view t = trim_cell(field);
+        texts[j].emplace_back(is_missing(t) ? std::string() : std::string(t));
+      }
+    }
+    return texts;
+  }
+
+  // The columns built (integer type inferred, text coded) by the threads, a column each; the
+  // columns not kept named as unread, and the notes.
+  Frame make_frame(std::vector<std::vector<std::string>> texts) {
+    std::vector<Column> columns(k_);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads_)
+    for (long jj = 0; jj < static_cast<long>(k_); ++jj) {
+      const size_t j = static_cast<size_t>(jj);
+      if (!kept_[j]) continue;
+      columns[j] = is_text_[j] ? Column::strings(header_[j], texts[j]) : Column::numeric(header_[j], std::move(nums_[j]));
+    }
+    Frame frame(source_);
+    std::vector<std::string> unread;
+    for (size_t j = 0; j < k_; ++j)
+      if (kept_[j]) frame.set(std::move(columns[j]));
+      else unread.push_back(header_[j]);
+    frame.set_unread(std::move(unread));
+    for (auto& n : notes_) frame.add_note(std::move(n));
+    return frame;
+  }
+
+  std::string_view text_;
+  const std::string& source_;
+  const CsvOptions& options_;
+  const bool file_mapped_, utf8_;
+  std::vector<std::string> notes_;
+  char delimiter_ = ',';
+  std::vector<std::string> header_;
+  size_t k_ = 0;
+  std::vector<bool> is_text_;
+  std::vector<char> kept_;
+  std::string_view body_;
+  size_t first_line_ = 1;
+  int threads_ = 1;
+  std::vector<FieldWork> field_work_;
+  std::vector<std::vector<double>> nums_;  // the numeric columns' values
+  size_t capacity_ = 0;                    // records the columns are reserved for
+  bool quoted_ = false;                    // a '"' was met: the body is parsed from its start by one thread
+  std::vector<CellStats> stats_;           // the cells' counts of the whole body
+};
+
+}  // namespace
+
+Frame parse_csv_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped, bool utf8,
+                     const BodyLines* lines_only) {
+  return TextParser(text, source, options, file_mapped, utf8).parse(lines_only);
+}
+
+}  // namespace cbec

@@ -1,0 +1,30 @@
+// The CSV reader's parse of UTF-8 text into a frame (csv_reader.cpp decodes other encodings first):
+// the header, then the body in rounds of whole lines that the threads count and parse straight
+// into the columns, then each column's type from its cells. Internal to the reader.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "cbec/frame/frame.hpp"
+#include "cbec/io/csv_reader.hpp"
+
+namespace cbec {
+
+// Lines [begin, end) of a text as the body, the first numbered first_line (parse_csv_share).
+struct BodyLines {
+  size_t begin, end, first_line;
+};
+
+// Thrown by parse_csv_text when the text it was asked to check is not valid UTF-8: the caller decodes it.
+struct NotUtf8 {};
+
+// Parses `text` (a header line, then the body). file_mapped: text is a read-only file mapping
+// whose parsed pages may be released. utf8: check that the text is valid UTF-8 in the pass that
+// counts the records, and throw NotUtf8 (before any other error) when it is not. lines_only: only
+// those lines are the body (nullptr: all after the header).
+Frame parse_csv_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped,
+                     bool utf8 = false, const BodyLines* lines_only = nullptr);
+
+}  // namespace cbec
