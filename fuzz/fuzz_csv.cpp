@@ -1,7 +1,7 @@
 // libFuzzer target: the CSV reader (encodings, delimiters, quoting, number formats).
 // Anything but cbec's own errors (bad input is reported as cbec::Error) is a finding, and so is a
 // frame or an error that differs when the text is read in rounds of a few bytes (the reader's
-// rounds, csv_reader.cpp): the seams between rounds are fuzzed with the rest.
+// rounds, csv_text.cpp): the seams between rounds are fuzzed with the rest.
 #include <bit>
 #include <cstdlib>
 #include <string>

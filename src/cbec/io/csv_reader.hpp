@@ -26,7 +26,7 @@ struct CsvOptions {
   // it: all are kept); the others' cells are skipped, though every line's fields are still counted
   // and checked, and their names stay in the frame's suggestions (Frame::set_unread).
   std::vector<std::string> only_columns;
-  // Bytes of text each thread counts, then parses, in one round of the reader (parse_text reads
+  // Bytes of text each thread counts, then parses, in one round of the reader (csv_text.cpp reads
   // the file in rounds); the frame read is the same for any value. Tests set it small to cross rounds.
   size_t round_bytes_per_thread = size_t{32} << 20;
 };
