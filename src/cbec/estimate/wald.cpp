@@ -2,6 +2,7 @@
 
 #include <Eigen/Cholesky>
 #include <cmath>
+#include <limits>
 
 #include "cbec/stats/distributions.hpp"
 
@@ -21,6 +22,15 @@ TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std:
   t.df2 = df;
   t.distribution = "F";
   t.p_value = std::isfinite(df) ? p_f_upper(t.stat, t.df1, df) : p_chi2_upper(t.stat * t.df1, t.df1);
+  return t;
+}
+
+TestResult wald_chi2(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx) {
+  TestResult t = wald_f(b, V, idx, std::numeric_limits<double>::infinity());
+  t.stat *= t.df1;
+  t.df2 = 0;
+  t.distribution = "chi2";
+  t.p_value = p_chi2_upper(t.stat, t.df1);
   return t;
 }
 

@@ -11,4 +11,8 @@ namespace cbec {
 
 TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx, double df);
 
+// The same test as a chi-squared statistic W = b_q' V_q^-1 b_q with q degrees of freedom, for
+// estimators whose inference is asymptotic (random effects: plm's and Stata's Wald chi2).
+TestResult wald_chi2(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx);
+
 }  // namespace cbec

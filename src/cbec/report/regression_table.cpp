@@ -203,11 +203,22 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
     static const std::vector<std::pair<std::string, std::string>> diagnostics = {
         {"f_effects", "F test of effects"}, {"wu_hausman", "Wu-Hausman F"}, {"wu_hausman_robust", "Endogeneity F (chosen vcov)"},
         {"sargan", "Sargan chi2"}, {"hansen_j", "Hansen J chi2"}};
-    for (const auto& diagnostic : diagnostics) {
-      const std::string& key = diagnostic.first;  // not a structured binding: the lambdas capture it (clang)
-      const std::string& label = diagnostic.second;
-      if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.tests.count(key) > 0; })) continue;
-      stat_row(label, [&](const RegressionResult& r) {
+    std::vector<std::pair<std::string, std::string>> shown_tests;
+    for (const auto& diagnostic : diagnostics)
+      if (std::any_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.tests.count(diagnostic.first) > 0; }))
+        shown_tests.push_back(diagnostic);
+    // 2SLS: each endogenous regressor's first-stage F of the excluded instruments (iid), then
+    // its Wald F with the chosen variance, in the order the models name them.
+    for (const auto& [prefix, words] : {std::pair<std::string, std::string>{"first_stage_f:", "First-stage F"},
+                                        std::pair<std::string, std::string>{"first_stage_wald:", "First-stage F (chosen vcov)"}})
+      for (const auto& r : models)
+        for (const auto& [key, test] : r.tests)
+          if (key.rfind(prefix, 0) == 0 &&
+              std::none_of(shown_tests.begin(), shown_tests.end(), [&](const auto& shown) { return shown.first == key; }))
+            shown_tests.emplace_back(key, fmt::format("{}: {}", words, label_of(o, key.substr(prefix.size()))));
+    for (const auto& shown : shown_tests) {
+      const std::string& key = shown.first;  // not a structured binding: the lambdas capture it (clang)
+      stat_row(shown.second, [&](const RegressionResult& r) {
         auto it = r.tests.find(key);
         return it == r.tests.end() ? std::string() : fmt::format("{:.{}f} [{:.4f}]", it->second.stat, o.digits, it->second.p_value);
       });
@@ -218,7 +229,8 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
                                 o.star_levels[0], o.star_levels[1], o.star_levels[2]));
   if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) {
         return std::any_of(r.tests.begin(), r.tests.end(), [](const auto& kv) {
-          return kv.first == "f_effects" || kv.first == "wu_hausman" || kv.first == "sargan" || kv.first == "hansen_j";
+          return kv.first == "f_effects" || kv.first == "wu_hausman" || kv.first == "sargan" || kv.first == "hansen_j" ||
+                 kv.first.rfind("first_stage_f:", 0) == 0;
         });
       }))
     t.notes.push_back("Specification tests: statistic [p-value].");

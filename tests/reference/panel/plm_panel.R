@@ -23,7 +23,14 @@ run <- function(id, data, form, y, xs, model, effect = "individual", vcov = "iid
        formula = paste(y, "~", paste(xs, collapse = " + ")), vcov = vcov, nobs = nobs(pm),
        coef = nl(b), se = nl(se), stat = nl(tt), df_resid = df,
        r2 = unname(r.squared(pm)), ref = sprintf("plm(model = '%s', effect = '%s'), vcov %s", model, effect, vcov))
-  if (vcov == "iid") out$p_value <- nl(2 * pt(abs(tt), df, lower.tail = FALSE))
+  # p-values as plm's summary prints them: t(df) for the least-squares models, the normal for
+  # random effects (GLS); and its joint test of the slopes (F, or Wald chi2 for random effects)
+  if (vcov == "iid") {
+    sm <- summary(pm)
+    out$p_value <- nl(sm$coefficients[, 4])
+    out$wald_slopes <- list(stat = unname(sm$fstatistic$statistic), df = unname(sm$fstatistic$parameter),
+                            p = unname(sm$fstatistic$p.value), test = names(sm$fstatistic$statistic))
+  }
   if (model == "random") {
     # plm's r.squared default (type = "cor"): squared correlation of the quasi-demeaned response and fit
     out$adj_r2 <- unname(r.squared(pm, dfcor = TRUE))

@@ -5,10 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <fmt/format.h>
+
 #include <fstream>
 
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "cbec/report/regression_table.hpp"
 
 using namespace cbec;
 
@@ -80,4 +83,20 @@ TEST(IvDiagnostics, JustIdentifiedHasNoOveridentificationTest) {
   EXPECT_TRUE(r.tests.count("wu_hausman"));
   EXPECT_FALSE(r.tests.count("sargan"));
   EXPECT_FALSE(r.tests.count("hansen_j"));
+}
+
+TEST(IvDiagnostics, RegressionTableShowsEachFirstStage) {
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/cigarettes_sw.csv");
+  const RegressionResult r = fit(f, "lpacks ~ lrincome | year | lrprice ~ tdiff", "cluster:state");
+  const Table t = regression_table({r}, RegressionTableOptions{});
+  auto row = [&](const std::string& label) -> std::string {
+    for (const auto& cells : t.rows)
+      if (cells.front() == label) return cells.at(1);
+    return "missing";
+  };
+  const TestResult& iid = r.tests.at("first_stage_f:lrprice");
+  const TestResult& chosen = r.tests.at("first_stage_wald:lrprice");
+  EXPECT_NE(iid.stat, chosen.stat);
+  EXPECT_EQ(row("First-stage F: lrprice"), fmt::format("{:.3f} [{:.4f}]", iid.stat, iid.p_value));
+  EXPECT_EQ(row("First-stage F (chosen vcov): lrprice"), fmt::format("{:.3f} [{:.4f}]", chosen.stat, chosen.p_value));
 }

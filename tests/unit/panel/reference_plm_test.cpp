@@ -41,6 +41,16 @@ void check_dataset(const nlohmann::json& fx, const std::string& file, const std:
       if (m.contains("p_value")) expect_rel(r.p_value()[j], m["p_value"][rname].get<double>(), name + " p", 1e-5);
     }
     EXPECT_DOUBLE_EQ(r.df_resid, m["df_resid"].get<double>());
+    if (m.contains("wald_slopes")) {  // plm's joint test of the slopes: F, or chi2 for random effects
+      const auto& w = m["wald_slopes"];
+      const TestResult& t = r.tests.at("wald_slopes");
+      const bool chi2 = w["test"] == "Chisq";
+      EXPECT_EQ(t.distribution, chi2 ? "chi2" : "F");
+      expect_rel(t.stat, w["stat"].get<double>(), "slopes' Wald statistic");
+      EXPECT_EQ(t.df1, chi2 ? w["df"].get<double>() : w["df"][0].get<double>());
+      if (!chi2) EXPECT_EQ(t.df2, w["df"][1].get<double>());
+      if (w["p"].get<double>() > 1e-300) expect_rel(t.p_value, w["p"].get<double>(), "slopes' Wald p", 1e-5);
+    }
     const std::string r2key = r.fit.count("r2_within") ? "r2_within" : "r2";
     expect_rel(r.fit.at(r2key), m["r2"].get<double>(), "plm R2");
     if (m.contains("adj_r2")) expect_rel(r.fit.at("adj_r2"), m["adj_r2"].get<double>(), "plm adjusted R2");

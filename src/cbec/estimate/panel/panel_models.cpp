@@ -287,6 +287,9 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
       FeolsOptions fre = fo;
       if (re_cr2) fre.vcov = VcovSpec{};
       r = feols(d, fre);
+      std::vector<long> slopes;
+      for (size_t j = 0; j < r.terms.size(); ++j)
+        if (r.terms[j] != "(Intercept)") slopes.push_back(static_cast<long>(j));
       if (re_cr2) {
         std::vector<long> cols;
         for (const auto& t : r.terms)
@@ -304,13 +307,20 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
         r.vcov = v.V;
         r.vcov_info = v.info;
         for (auto& wmsg : v.warnings) r.warnings.push_back(wmsg);
-        std::vector<long> slopes;
-        for (size_t j = 0; j < r.terms.size(); ++j)
-          if (r.terms[j] != "(Intercept)") slopes.push_back(static_cast<long>(j));
         if (!slopes.empty()) {
           TestResult f = wald_f(r.coef, r.vcov, slopes, r.vcov_info.df);
           f.note = "joint Wald test that all slopes are zero, with the chosen variance estimator";
           r.tests["wald_slopes"] = f;
+        }
+      } else {
+        // Inference by the normal and a Wald chi2 for the slopes, as plm's summary and Stata's
+        // xtreg, re (the GLS estimator's distribution is asymptotic); CR2 keeps its small-sample t.
+        r.vcov_info.df = std::numeric_limits<double>::infinity();
+        r.tests.erase("wald_slopes");
+        if (!slopes.empty()) {
+          TestResult w = wald_chi2(r.coef, r.vcov, slopes);
+          w.note = "joint Wald test (chi2) that all slopes are zero, with the chosen variance estimator";
+          r.tests["wald_slopes"] = w;
         }
       }
       // The fit of the quasi-demeaned regression is not the random-effects likelihood: none is reported.
