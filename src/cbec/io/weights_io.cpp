@@ -197,17 +197,20 @@ SpatialWeights variance_stabilize(const SpatialWeights& w) {
     norm[static_cast<size_t>(i)] = std::sqrt(norm[static_cast<size_t>(i)]);
   }
   // Each row is divided by its norm (rows then have unit sums of squares) and all weights are
-  // scaled to sum to n, as spdep's style "S".
-  double total = 0;
-  for (long i = 0; i < out.W.outerSize(); ++i)
+  // scaled to sum to the number of units with neighbours (n less the islands: spdep's nb2listw,
+  // style "S", its eff.n; Tiefelsdorf, Griffith and Boots 1999, eq. 7).
+  double total = 0, linked = 0;
+  for (long i = 0; i < out.W.outerSize(); ++i) {
+    linked += norm[static_cast<size_t>(i)] > 0;
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(out.W, i); it; ++it) {
       it.valueRef() /= norm[static_cast<size_t>(i)];
       total += it.value();
     }
-  out.W *= static_cast<double>(w.n()) / total;
+  }
+  out.W *= linked / total;
   out.row_scale.resize(w.n());
   for (size_t i = 0; i < w.n(); ++i)
-    out.row_scale[i] = w.row_scale_of(i) * static_cast<double>(w.n()) / total / (norm[i] > 0 ? norm[i] : 1.0);
+    out.row_scale[i] = w.row_scale_of(i) * linked / total / (norm[i] > 0 ? norm[i] : 1.0);
   out.transform = "S";
   return out;
 }

@@ -1,6 +1,7 @@
 // Local Moran (LISA) and Getis-Ord Gi / Gi*, with multiple-testing adjustments.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "cbec/core/error.hpp"
@@ -139,21 +140,23 @@ GetisOrdResult getis_ord(const std::vector<double>& x, const SpatialWeights& w, 
 }
 
 std::vector<double> adjust_p(const std::vector<double>& p, const std::string& method) {
-  const size_t m = p.size();
-  std::vector<double> out(m);
+  if (method != "bonferroni" && method != "fdr") throw SpecError("multiple-testing adjustment must be bonferroni or fdr");
+  // As R's p.adjust: a missing p-value (an island's) stays missing and is not one of the m tests.
+  std::vector<size_t> tested;
+  for (size_t i = 0; i < p.size(); ++i)
+    if (!std::isnan(p[i])) tested.push_back(i);
+  const auto m = static_cast<double>(tested.size());
+  std::vector<double> out(p.size(), std::numeric_limits<double>::quiet_NaN());
   if (method == "bonferroni") {
-    for (size_t i = 0; i < m; ++i) out[i] = std::min(1.0, p[i] * static_cast<double>(m));
+    for (size_t i : tested) out[i] = std::min(1.0, p[i] * m);
     return out;
   }
-  if (method != "fdr") throw SpecError("multiple-testing adjustment must be bonferroni or fdr");
   // Benjamini-Hochberg step-up, as R p.adjust(method = "BH").
-  std::vector<size_t> order(m);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return p[a] > p[b]; });
+  std::stable_sort(tested.begin(), tested.end(), [&](size_t a, size_t b) { return p[a] > p[b]; });
   double running = 1.0;
-  for (size_t k = 0; k < m; ++k) {
-    const size_t i = order[k];
-    running = std::min(running, p[i] * static_cast<double>(m) / static_cast<double>(m - k));
+  for (size_t k = 0; k < tested.size(); ++k) {
+    const size_t i = tested[k];
+    running = std::min(running, p[i] * m / (m - static_cast<double>(k)));
     out[i] = running;
   }
   return out;

@@ -158,9 +158,13 @@ GeneralGResult general_g(const std::vector<double>& x, const SpatialWeights& w) 
   for (double v : x)
     if (!(v >= 0)) throw DataError("General G needs non-negative values");
   const auto s = detail::weight_sums(w);
-  const double n = static_cast<double>(x.size());
+  // Islands leave n and the sums of x (spdep's globalG.test defaults adjust.n and adjust.x; with
+  // no island these are all units): n the units with neighbours, m_k the sums of their x^k.
+  const double n = linked_units(w);
   double m1 = 0, m2 = 0, m3 = 0, m4 = 0;
-  for (double v : x) {
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (w.W.row(static_cast<long>(i)).nonZeros() == 0) continue;
+    const double v = x[i];
     m1 += v;
     m2 += v * v;
     m3 += v * v * v;
