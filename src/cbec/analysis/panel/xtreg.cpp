@@ -86,7 +86,15 @@ Analysis xtreg_analysis() {
 
     if (o.flag("hausman")) {
       auto find = [&](const std::string& n) { return static_cast<size_t>(std::find(names.begin(), names.end(), n) - names.begin()); };
-      const TestResult h = hausman(results[find("within")], results[find("random")]);
+      // The classic test assumes random effects efficient under H0, so it takes both models'
+      // conventional variances whatever --vcov says (as plm's phtest and Stata's hausman); the
+      // robust form is --hausman-robust.
+      const bool conventional = po.vcov.type == "iid";
+      TestResult h = conventional ? hausman(results[find("within")], results[find("random")])
+                                  : hausman(panel_model(frame, formula, PanelModel::Within, iid), panel_model(frame, formula, PanelModel::Random, iid));
+      if (!conventional)
+        h.note = (h.note.empty() ? "" : h.note + (h.note.back() == '.' ? " " : ". ")) +
+                 "From the models' conventional (iid) variances, as plm's phtest and Stata's hausman; with the chosen variance use --hausman-robust.";
       t.notes.push_back(fmt::format("Hausman test (fe vs re): chi2({:g}) = {:.3f}, p = {:.4f}. {}", h.df1, h.stat, h.p_value, h.note));
       j["hausman"] = to_json(h);
     }
