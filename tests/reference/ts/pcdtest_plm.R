@@ -1,7 +1,9 @@
 # Cross-section dependence tests against plm's pcdtest on Grunfeld (inv ~ value + capital), Produc
 # (log gsp ~ log pcap + log pc + log emp + unemp, as plm's documentation) and EmplUK (unbalanced:
 # emp ~ wage + capital): per-unit regressions (model = NULL), within and pooling residuals, and a
-# variable itself (pseries).
+# variable itself (pseries). grunfeld_gaps: Grunfeld without year 1933 + k of firm k >= 2, so the
+# longest unit (firm 1, 20 years) has more periods than any pair shares (19): the bias-corrected
+# LM's T is the longest unit's, plm's max(t_ij) over its matrix with the diagonal t_ii = T_i.
 # Run: Rscript tests/reference/ts/pcdtest_plm.R > tests/reference/fixtures/ts_pcdtest_plm.json
 suppressMessages({library(plm); library(jsonlite)})
 produc <- read.csv("tests/data/produc.csv")
@@ -9,7 +11,9 @@ produc$lgsp <- log(produc$gsp); produc$lpcap <- log(produc$pcap); produc$lpc <- 
 sets <- list(
   list(data = "grunfeld.csv", d = read.csv("tests/data/grunfeld.csv"), index = c("firm", "year"), y = "inv", x = c("value", "capital")),
   list(data = "produc.csv", d = produc, index = c("state", "year"), y = "lgsp", x = c("lpcap", "lpc", "lemp", "unemp")),
-  list(data = "empluk.csv", d = read.csv("tests/data/empluk.csv"), index = c("firm", "year"), y = "emp", x = c("wage", "capital")))
+  list(data = "empluk.csv", d = read.csv("tests/data/empluk.csv"), index = c("firm", "year"), y = "emp", x = c("wage", "capital")),
+  list(data = "grunfeld_gaps", d = subset(read.csv("tests/data/grunfeld.csv"), !(firm >= 2 & year == 1933 + firm)), index = c("firm", "year"),
+       y = "inv", x = c("value", "capital")))
 stat <- c(cd = "CD", lm = "LM", sclm = "LM scaled", bcsclm = "LM bias-corrected")
 cases <- list()
 for (s in sets) {

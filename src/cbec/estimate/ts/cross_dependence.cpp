@@ -144,10 +144,12 @@ CrossDependenceResult cross_dependence(const Frame& frame, const Panel& panel, c
       cd += std::sqrt(Tij) * rho;
       sum_rho += rho;
       sum_abs += std::abs(rho);
-      max_T = std::max(max_T, Tij);
       ++pairs;
     }
   if (pairs == 0) throw DataError("no pair of units shares two periods: cross-section dependence cannot be tested");
+  // T of the bias correction: the longest unit's periods (plm's pcdtest takes max(t_ij) over the
+  // pairs' matrix with its diagonal, t_ii = T_i); T on a balanced panel.
+  for (const auto& t : when) max_T = std::max(max_T, static_cast<double>(t.size()));
   res.pairs = pairs;
   const double P = static_cast<double>(pairs), n = static_cast<double>(N);
   res.mean_rho = sum_rho / P;
