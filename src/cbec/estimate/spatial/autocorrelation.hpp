@@ -54,7 +54,7 @@ GeneralGResult general_g(const std::vector<double>& x, const SpatialWeights& w);
 struct LocalMoranResult {
   std::vector<double> Is, EIs, VIs, z, p;   // analytic (spdep localmoran defaults), p two-sided
   std::vector<double> p_sim;                // conditional permutation pseudo p-values
-  std::vector<std::string> quadrant;        // HH, LL, HL, LH (sign of z_i and of its lag)
+  std::vector<std::string> quadrant;        // HH, LL, HL, LH (sign of z_i and of its lag); none: no neighbours
   std::vector<std::string> cluster;         // quadrant where p (or p_sim) < alpha, else "ns"
   std::vector<double> z_value, lag;         // Moran scatterplot: standardized value and its spatial lag
 };

@@ -40,7 +40,8 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
     r.VIs[i] = (zi / c.m2) * (zi / c.m2) * (nd / (nd - 2)) * (Wi2 - Wi * Wi / (nd - 1)) * (c.m2 - zi * zi / (nd - 1));
     r.z[i] = (r.Is[i] - r.EIs[i]) / std::sqrt(r.VIs[i]);
     r.p[i] = p_normal_two_sided(r.z[i]);
-    r.quadrant[i] = std::string(zi >= 0 ? "H" : "L") + (lag[i] >= 0 ? "H" : "L");
+    // A unit without neighbours has no lag to compare with: no quadrant (its p-value is missing).
+    r.quadrant[i] = Wi == 0 ? "none" : std::string(zi >= 0 ? "H" : "L") + (lag[i] >= 0 ? "H" : "L");
     r.z_value.push_back(zi / sd);
     r.lag.push_back(lag[i] / sd);
   }
