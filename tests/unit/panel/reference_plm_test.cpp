@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include "cbec/estimate/panel/panel_models.hpp"
@@ -126,4 +127,34 @@ TEST(PanelModels, HausmanRejectsWhenEffectsAreCorrelatedWithRegressors) {
       EXPECT_LT(h.p_value, 1e-6);
     }
   }
+}
+
+TEST(PanelModels, FirstDifferencesAreOfConsecutivePeriodsAndGapsAreCounted) {
+  // Grunfeld without 1940 of firm 1 and 1950 of firm 2: their 1941 and 1951 follow a gap and have no
+  // difference (Stata's D.), each firm's first year has none; the rest are the differences by hand.
+  const Frame g = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  std::vector<size_t> rows;
+  for (size_t i = 0; i < g.nrows(); ++i) {
+    const double firm = g.numeric("firm")[i], year = g.numeric("year")[i];
+    if (!((firm == 1 && year == 1940) || (firm == 2 && year == 1950))) rows.push_back(i);
+  }
+  const Frame f = g.take(rows);
+  PanelOptions o;
+  o.unit = "firm";
+  o.time = "year";
+  const RegressionResult r = panel_model(f, "inv ~ value", PanelModel::FirstDifference, o);
+  EXPECT_EQ(r.dropped.at("first_period"), 10u);
+  EXPECT_EQ(r.dropped.at("after_gap"), 2u);
+  EXPECT_EQ(r.nobs, f.nrows() - 12);
+  // OLS of the consecutive-year differences with an intercept, by hand
+  std::map<std::pair<double, double>, size_t> at;
+  for (size_t i = 0; i < f.nrows(); ++i) at[{f.numeric("firm")[i], f.numeric("year")[i]}] = i;
+  double sx = 0, sy = 0, sxx = 0, sxy = 0, m = 0;
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    auto p = at.find({f.numeric("firm")[i], f.numeric("year")[i] - 1});
+    if (p == at.end()) continue;
+    const double dx = f.numeric("value")[i] - f.numeric("value")[p->second], dy = f.numeric("inv")[i] - f.numeric("inv")[p->second];
+    sx += dx, sy += dy, sxx += dx * dx, sxy += dx * dy, m += 1;
+  }
+  expect_rel(r.coef[r.find("value")], (sxy - sx * sy / m) / (sxx - sx * sx / m), "slope of the differences");
 }

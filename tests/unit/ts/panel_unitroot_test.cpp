@@ -79,3 +79,12 @@ TEST(PanelUnitRoot, FisherCombinationsByHand) {
   EXPECT_NEAR(s[3].value, (s[0].value - 4) / (2 * std::sqrt(2.0)), 1e-12);
   EXPECT_NEAR(s[1].value, (-2.3263478740408408 + 0) / std::sqrt(2.0), 1e-9);
 }
+
+TEST(PanelUnitRoot, FarLeftTailPValuesKeepTheirDigits) {
+  // Choi's Z of twenty unit p-values of 1e-12 is about -7.03: its p-value Phi(Z) is about 1e-12,
+  // read from the normal's lower tail, not as 1 - (upper tail), which keeps only ~4 digits there.
+  const auto s = fisher_combinations(std::vector<double>(20, 1e-12));
+  const double z = s[1].value;
+  ASSERT_LT(z, -7);
+  EXPECT_NEAR(s[1].p_value, 0.5 * std::erfc(-z / std::sqrt(2.0)), 1e-12 * 0.5 * std::erfc(-z / std::sqrt(2.0)));
+}

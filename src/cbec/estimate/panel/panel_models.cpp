@@ -255,12 +255,22 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
         tv[static_cast<size_t>(i)] = static_cast<int64_t>(tcol[base.rows[static_cast<size_t>(i)]]);
         where[{unit.codes[static_cast<size_t>(i)], tv[static_cast<size_t>(i)]}] = i;
       }
+      // A row without the unit's previous period is its first period in the sample, or follows a
+      // gap (differences are of consecutive periods, as Stata's D.; plm's fd differences rows).
+      std::map<int32_t, int64_t> first_of_unit;
+      for (long i = 0; i < n; ++i) {
+        const auto [at, fresh] = first_of_unit.emplace(unit.codes[static_cast<size_t>(i)], tv[static_cast<size_t>(i)]);
+        if (!fresh) at->second = std::min(at->second, tv[static_cast<size_t>(i)]);
+      }
       std::vector<size_t> keep;
+      size_t after_gap = 0;
       for (long i = 0; i < n; ++i) {
         auto it = where.find({unit.codes[static_cast<size_t>(i)], tv[static_cast<size_t>(i)] - 1});
         if (it != where.end()) {
           prev[static_cast<size_t>(i)] = it->second;
           keep.push_back(static_cast<size_t>(i));
+        } else if (tv[static_cast<size_t>(i)] != first_of_unit.at(unit.codes[static_cast<size_t>(i)])) {
+          ++after_gap;
         }
       }
       Eigen::VectorXd dy(static_cast<long>(keep.size()));
@@ -272,7 +282,8 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
         if (spec.intercept) dX(static_cast<long>(a), 0) = 1.0;  // plm keeps an intercept (a trend in levels)
       }
       Design d = transformed(base, dy, dX, keep);
-      d.dropped["first_period"] = static_cast<size_t>(n) - keep.size();
+      if (static_cast<size_t>(n) - keep.size() > after_gap) d.dropped["first_period"] = static_cast<size_t>(n) - keep.size() - after_gap;
+      if (after_gap) d.dropped["after_gap"] = after_gap;
       r = feols(d, fo);
     } else {
       const RandomEffectsTransform re = random_effects_transform(frame, spec, dopt, base, unit, o.unit);

@@ -88,7 +88,7 @@ KaoResult kao_test(const CointegrationData& d, int lags, const LongRunSpec& s) {
       {"DF*_rho", (rN * Tr + 3 * rN * sv2 / s0v2) / std::sqrt(3 + 36 * sv2 * sv2 / (5 * s0v2 * s0v2))},
       {"DF*_t", star_t(out.t_rho)},
       {"ADF", star_t(out.t_adf)}};
-  for (const auto& [name, v] : stats) out.statistics.push_back({name, v, 1 - p_normal_upper(v)});
+  for (const auto& [name, v] : stats) out.statistics.push_back({name, v, p_normal_upper(-v)});
   return out;
 }
 

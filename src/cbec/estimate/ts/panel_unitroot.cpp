@@ -98,7 +98,7 @@ PanelUnitRootResult llc_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
   const Moments adj = llc_adjustment(T, spec.deterministic);
   const double t_star = (t_rho - N * Ttilde * sbar / sigma_e2 * se * adj.mean) / adj.sd_or_var;   // eq. 12
   r.stats.push_back({"rho", rho, std::nan(""), ""});
-  r.stats.push_back({"t*", t_star, 1 - p_normal_upper(t_star), "N(0,1)"});
+  r.stats.push_back({"t*", t_star, p_normal_upper(-t_star), "N(0,1)"});
   if (T < 25 || T > 500) r.notes.push_back(fmt::format("T = {:g} is outside LLC's Table 2 (25-500): its nearest row is used", T));
   return r;
 }
@@ -122,10 +122,10 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
   }
   const double W = std::sqrt(N) * (tbar - Ew) / std::sqrt(Vw);
   r.stats.push_back({"t-bar", tbar, std::nan(""), ""});
-  r.stats.push_back({"W-tbar", W, 1 - p_normal_upper(W), "N(0,1)"});
+  r.stats.push_back({"W-tbar", W, p_normal_upper(-W), "N(0,1)"});
   if (spec.deterministic == Deterministic::Constant) {
     const double Z = std::sqrt(N) * (tbar - Ez) / std::sqrt(Vz);
-    r.stats.push_back({"Z-tbar", Z, 1 - p_normal_upper(Z), "N(0,1)"});
+    r.stats.push_back({"Z-tbar", Z, p_normal_upper(-Z), "N(0,1)"});
   }
   return r;
 }
@@ -145,7 +145,7 @@ std::vector<PanelUnitRootStat> fisher_combinations(const std::vector<double>& p)
   const double df_t = 5 * N + 4;
   const double p_L = L < 0 ? p_t_two_sided(L, df_t) / 2 : 1 - p_t_two_sided(L, df_t) / 2;
   return {{"P", P, p_chi2_upper(P, 2 * N), fmt::format("chi2({:g})", 2 * N)},
-          {"Z", Z, 1 - p_normal_upper(Z), "N(0,1)"},
+          {"Z", Z, p_normal_upper(-Z), "N(0,1)"},
           {"L*", L, p_L, fmt::format("t({:g})", df_t)},
           {"Pm", Pm, p_normal_upper(Pm), "N(0,1)"}};
 }
@@ -227,7 +227,7 @@ PanelUnitRootResult ht_test(const UnitSeries& s, const PanelUnitRootSpec& spec) 
   }
   const double z = std::sqrt(N) * (rho - 1 - B) / std::sqrt(C);
   r.stats.push_back({"rho", rho, std::nan(""), ""});
-  r.stats.push_back({"z", z, 1 - p_normal_upper(z), "N(0,1)"});
+  r.stats.push_back({"z", z, p_normal_upper(-z), "N(0,1)"});
   return r;
 }
 
