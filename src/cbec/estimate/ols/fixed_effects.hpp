@@ -12,8 +12,9 @@ namespace cbec {
 // Parameters absorbed by the fixed effects. The first dimension counts all its levels; each further
 // one counts levels - 1 (one redundant level), except that for the second dimension the exact
 // redundancy is the number of connected components of the bipartite level graph (Abowd, Creecy
-// and Kramarz 2002), as fixest and reghdfe compute. For three or more dimensions the count for
-// dimensions 3+ is an upper bound (levels - 1 each), as in fixest.
+// and Kramarz 2002), as reghdfe's default (fixest with fixef.force_exact; its default counts
+// levels - 1 for the second too). Dimensions 3+ count levels - 1 each, an upper bound. The count
+// depends on the order of the dimensions, as reghdfe's.
 size_t absorbed_parameters(const std::vector<Factor>& fes);
 
 // True when every level of `inner` lies within a single level of `outer` (e.g. firm within a
