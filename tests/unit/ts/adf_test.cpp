@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/ts/adf.hpp"
 #include "cbec/estimate/ts/mackinnon.hpp"
 #include "cbec/frame/panel.hpp"
@@ -60,4 +61,21 @@ TEST(MacKinnon, ResponseSurfaceEndpoints) {
   EXPECT_EQ(mackinnon_p(-30.0, Deterministic::Constant), mackinnon_p(-18.83, Deterministic::Constant));
   EXPECT_GT(mackinnon_p(-30.0, Deterministic::Constant), 0.0);
   EXPECT_DOUBLE_EQ(mackinnon_critical(Deterministic::Constant)[1], -2.86154);
+}
+
+TEST(Adf, RefusesMoreLagsThanTheSeriesCarriesAsStatsmodels) {
+  // statsmodels' adfuller allows maxlag <= nobs // 2 - trend terms - 1: 13 values with a trend, 3.
+  Eigen::VectorXd y(13);
+  double level = 0;  // a random walk from fixed draws
+  long t = 0;
+  for (const double e : {0.3, -1.2, 0.8, 0.1, -0.4, 1.5, -0.9, 0.6, -0.2, 1.1, -1.4, 0.5, 0.2}) y[t++] = (level += e);
+  EXPECT_NO_THROW(adf_test(y, Deterministic::Trend, parse_lag_choice("aic", 3), true, PApprox::MacKinnon1994));
+  EXPECT_NO_THROW(adf_test(y, Deterministic::Constant, parse_lag_choice("aic", 4), true, PApprox::MacKinnon1994));
+  try {
+    adf_test(y, Deterministic::Trend, parse_lag_choice("aic", 4), true, PApprox::MacKinnon1994);
+    ADD_FAILURE() << "4 lags of 13 values with a trend accepted";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("at most 3"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(adf_test(y, Deterministic::Trend, parse_lag_choice("4", -1), true, PApprox::MacKinnon1994), DataError);
 }

@@ -63,8 +63,33 @@ AdfDesign adf_design(const Eigen::VectorXd& y, Deterministic d, int p, int first
   return out;
 }
 
+namespace {
+
+// An order the series cannot carry: more lags than statsmodels' adfuller allows, maxlag <=
+// nobs // 2 - trend terms - 1; beyond it tau has a handful of residual degrees of freedom and AIC
+// runs to the largest order.
+bool carries(size_t T, Deterministic d, int lags) {
+  return lags <= static_cast<long>(T / 2) - deterministic_count(d) - 1;
+}
+
+void check_lag_order(size_t T, Deterministic d, int lags, const char* option) {
+  if (carries(T, d, lags)) return;
+  const long rows = static_cast<long>(T) - lags - 1, coefficients = 1 + lags + deterministic_count(d);
+  int most = 0;
+  while (carries(T, d, most + 1)) ++most;
+  throw DataError(fmt::format("{} {} leaves the ADF regression of a series of {} periods {} rows for {} coefficients: "
+                              "lower {} (at most {} here; the default rule chooses {})",
+                              option, lags, T, std::max(0L, rows), coefficients, option, most, default_max_lags(T, d)));
+}
+
+}  // namespace
+
 int select_adf_lags(const Eigen::VectorXd& y, Deterministic d, const LagChoice& c, bool dfcor) {
-  if (c.rule == LagRule::Fixed) return c.lags;
+  if (c.rule == LagRule::Fixed) {
+    check_lag_order(static_cast<size_t>(y.size()), d, c.lags, "--lags");
+    return c.lags;
+  }
+  if (c.max_lags >= 0) check_lag_order(static_cast<size_t>(y.size()), d, c.max_lags, "--max-lags");
   const int pmax = c.max_lags < 0 ? default_max_lags(static_cast<size_t>(y.size()), d) : c.max_lags;
   if (c.rule == LagRule::TSig) {
     // Hall (1994): general to specific on the common sample

@@ -60,7 +60,7 @@ PanelUnitRootResult breitung_test(const UnitSeries& s, const PanelUnitRootSpec& 
   if (!s.balanced()) throw DataError("the Breitung test needs a balanced panel: every unit observed over the same periods");
   const size_t N = s.y.size();
   std::vector<int> lags(N);
-  for (size_t i = 0; i < N; ++i) lags[i] = select_adf_lags(s.y[i], spec.deterministic, spec.lags, spec.dfcor);
+  for (size_t i = 0; i < N; ++i) lags[i] = s.for_unit(i, [&] { return select_adf_lags(s.y[i], spec.deterministic, spec.lags, spec.dfcor); });
   // a common sample: every unit from the largest lag order on
   const int p = *std::max_element(lags.begin(), lags.end());
   const long T = s.y.front().size();

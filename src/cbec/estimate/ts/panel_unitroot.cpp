@@ -31,7 +31,8 @@ PanelUnitRootResult start(const std::string& test, const UnitSeries& s, const Pa
 
 std::vector<AdfResult> unit_adfs(const UnitSeries& s, const PanelUnitRootSpec& spec) {
   std::vector<AdfResult> out;
-  for (const auto& y : s.y) out.push_back(adf_test(y, spec.deterministic, spec.lags, spec.dfcor, spec.p_approx));
+  for (size_t i = 0; i < s.y.size(); ++i)
+    out.push_back(s.for_unit(i, [&] { return adf_test(s.y[i], spec.deterministic, spec.lags, spec.dfcor, spec.p_approx); }));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cbec/core/error.hpp"
 #include "cbec/frame/frame.hpp"
 #include "cbec/frame/panel.hpp"
 
@@ -21,6 +22,15 @@ struct UnitSeries {
 
   // Every unit observed over the same periods.
   bool balanced() const;
+  // Runs f() on unit i's series; a DataError it throws is thrown again naming the variable and unit.
+  template <class F>
+  auto for_unit(size_t i, F&& f) const -> decltype(f()) {
+    try {
+      return f();
+    } catch (const DataError& e) {
+      throw DataError(variable + ", unit '" + units[i] + "': " + e.what());
+    }
+  }
 };
 
 // `demean`: subtract from each value the mean over the units observed at its period (cross-

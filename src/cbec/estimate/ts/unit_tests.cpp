@@ -13,10 +13,11 @@ UnitTests unit_tests(const UnitSeries& s, const UnitTestSpec& spec) {
   out.p_approx = spec.p_approx;
   out.lags = spec.test == "adf" ? describe(spec.adf_lags) : "Bartlett lag " + spec.bandwidth;
   out.units = s.units;
-  for (const auto& y : s.y) {
+  for (size_t i = 0; i < s.y.size(); ++i) {
+    const Eigen::VectorXd& y = s.y[i];
     UnivariateTest t;
     if (spec.test == "adf") {
-      const AdfResult r = adf_test(y, spec.deterministic, spec.adf_lags, spec.dfcor, spec.p_approx);
+      const AdfResult r = s.for_unit(i, [&] { return adf_test(y, spec.deterministic, spec.adf_lags, spec.dfcor, spec.p_approx); });
       t = {r.stat, r.p_value, r.critical, r.lags, r.nobs};
     } else if (spec.test == "pp") {
       const PpResult r = pp_test(y, spec.deterministic, spec.bandwidth, spec.p_approx);
