@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/autocorrelation.hpp"
 #include "cbec/io/weights_io.hpp"
 
@@ -62,4 +63,15 @@ TEST(SpatialIslands, GeneralGLocalMoranStyleSAndAdjustedPMatchSpdep) {
       EXPECT_EQ(l.quadrant[i] == "none", unit == "Zhoushan") << unit << " " << l.quadrant[i];
     }
   }
+}
+
+TEST(SpatialIslands, ConstantVariableIsRefusedByEveryStatistic) {
+  const auto fx = fixture();
+  const SpatialWeights w = align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/zhejiang_queen.gal"),
+                                         fx["ids"].get<std::vector<std::string>>(), "zhejiang_queen.gal");
+  const std::vector<double> x(11, 4.2);
+  EXPECT_THROW(moran(x, w), DataError);
+  EXPECT_THROW(local_moran(x, w), DataError);
+  EXPECT_THROW(getis_ord(x, w, false), DataError);
+  EXPECT_THROW(getis_ord(x, w, true), DataError);
 }

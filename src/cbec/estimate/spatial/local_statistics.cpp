@@ -101,11 +101,12 @@ GetisOrdResult getis_ord(const std::vector<double>& x, const SpatialWeights& w, 
     sum += v;
     sum2 += v * v;
   }
+  const double mean = sum / nd, var = sum2 / nd - mean * mean;
+  if (!(var > 1e-20 * std::max(1.0, mean * mean))) throw DataError("the variable is constant: Getis-Ord statistics are undefined");
   GetisOrdResult r;
   r.star = star;
   r.z.resize(n);
   r.p.resize(n);
-  const double mean = sum / nd, var = sum2 / nd - mean * mean;
   for (size_t i = 0; i < n; ++i) {
     double lx = 0, Wi = 0, S1i = 0;
     bool self = false;
