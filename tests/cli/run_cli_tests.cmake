@@ -94,6 +94,7 @@ run_cbec(0 "2020: 1 unit without a value left out of the weights: Lishui" spatia
 run_cbec(0 "\"alternative\": \"two_sided\"" spatial moran ${ZJ} --time year --variable x --alternative two_sided --json)
 run_cbec(1 "choose one of greater, less, two_sided" spatial moran ${ZJ} --variable x --alternative two.sided)
 run_cbec(0 "Geary's C of x" spatial geary ${ZJ} --time year --variable x --permutations 0)
+run_cbec(0 "Periods left out, fewer than 4 units with a value of z: 2019 (0 values)" spatial moran ${SRC}/tests/data/zhejiang_empty_year.csv --w ${SRC}/tests/data/zhejiang_queen.gal --id city --time year --variable z --permutations 0)
 run_cbec(0 "Analytic p-values" spatial lisa ${ZJ} --time year --year 2019 --variable x --permutations 0)
 run_cbec(0 "\"band\": \"Not significant\"" spatial gi ${ZJ} --time year --variable y --transform B --json)
 run_cbec(1 "there is no year 2018" spatial gistar ${ZJ} --time year --year 2018 --variable y)

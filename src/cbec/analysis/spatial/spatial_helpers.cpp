@@ -168,7 +168,18 @@ std::string transform_label(const std::string& transform) {
 void each_period(const Frame& frame, const SpatialSetup& s, const std::string& variable, const AnalysisContext& ctx, Table& t,
                  nlohmann::json& results, const PeriodStatistic& stat) {
   std::vector<SpatialPeriod> periods;
-  for (const auto& [label, rows] : periods_of(frame, ctx.time)) {
+  const auto& x = frame.numeric(variable);
+  const auto all_periods = periods_of(frame, ctx.time);
+  std::vector<std::string> skipped;
+  for (const auto& [label, rows] : all_periods) {
+    // A period of a panel with fewer than 4 values (a year before a variable was collected) is left
+    // out and named; the other periods are computed. Without a time column it is an error below.
+    const auto values = static_cast<size_t>(std::count_if(rows.begin(), rows.end(), [&](size_t r) { return !std::isnan(x[r]); }));
+    if (all_periods.size() > 1 && values < 4) {
+      skipped.push_back(fmt::format("{} ({} value{})", label, values, values == 1 ? "" : "s"));
+      results.push_back({{"period", label}, {"n", values}, {"skipped", "fewer than 4 units with a value"}});
+      continue;
+    }
     SpatialPeriod p = spatial_period(frame, s, variable, rows, label, ctx.data);
     auto [row, json] = stat(p);
     t.rows.push_back(std::move(row));
@@ -176,7 +187,11 @@ void each_period(const Frame& frame, const SpatialSetup& s, const std::string& v
     results.push_back(std::move(json));
     periods.push_back(std::move(p));
   }
+  if (periods.empty())
+    throw DataError(fmt::format("{}: no period has 4 or more units with a value of '{}'; check the variable", ctx.data, variable));
   add_weights_notes(t, s, periods);
+  if (!skipped.empty())
+    t.notes.push_back(fmt::format("Periods left out, fewer than 4 units with a value of {}: {}.", variable, fmt::join(skipped, ", ")));
 }
 
 void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<SpatialPeriod>& periods) {
