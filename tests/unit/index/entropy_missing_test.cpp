@@ -44,6 +44,10 @@ TEST(EntropyMissing, RefuseOrDropTheRow) {
   EXPECT_EQ(out.json["dropped_rows"], 1);
   EXPECT_TRUE(std::isnan(f.numeric("index")[4]));
   EXPECT_FALSE(std::isnan(f.numeric("index")[5]));
+  // the JSON scores line up with the data rows: the dropped row's is null
+  ASSERT_EQ(out.json["scores"].size(), f.nrows());
+  EXPECT_TRUE(out.json["scores"][4].is_null());
+  EXPECT_EQ(out.json["scores"][5].get<double>(), f.numeric("index")[5]);
   std::vector<size_t> complete;
   for (size_t i = 0; i < f.nrows(); ++i)
     if (i != 4) complete.push_back(i);

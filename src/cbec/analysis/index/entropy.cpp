@@ -3,6 +3,7 @@
 // optionally hierarchical (--groups). Its scores are a new column for the steps that follow. A row
 // with a missing indicator is refused (missing = refuse, the default: interpolate first) or left
 // out of the standardization and weights with a missing score (missing = drop), and counted.
+#include <cmath>
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -88,6 +89,8 @@ Analysis entropy_analysis() {
     }
     std::vector<double> column(frame.nrows(), std::numeric_limits<double>::quiet_NaN());
     for (size_t r = 0; r < rows.size(); ++r) column[rows[r]] = scores[static_cast<Eigen::Index>(r)];
+    out.json["scores"] = nlohmann::json::array();  // one per data row, null where a row was left out
+    for (double v : column) out.json["scores"].push_back(std::isnan(v) ? nlohmann::json() : nlohmann::json(v));
     if (!incomplete.empty()) {
       out.tables.front().notes.push_back(fmt::format("{} rows with a missing indicator are left out (missing = drop; first: data line {}); their score is missing.",
                                                      incomplete.size(), frame.line(incomplete.front())));
