@@ -88,3 +88,26 @@ TEST(PanelUnitRoot, FarLeftTailPValuesKeepTheirDigits) {
   ASSERT_LT(z, -7);
   EXPECT_NEAR(s[1].p_value, 0.5 * std::erfc(-z / std::sqrt(2.0)), 1e-12 * 0.5 * std::erfc(-z / std::sqrt(2.0)));
 }
+
+TEST(PanelUnitRoot, MissingIpsMomentsAreSaidNotSilent) {
+  // 5 lags on 24 periods leave T = 18, where IPS's Table 3 has no moments at 5 lags: W-tbar is
+  // missing (plm: NA) and a note names the units and what to do.
+  UnitSeries s;
+  s.variable = "y";
+  for (int u = 0; u < 4; ++u) {
+    s.units.push_back("unit" + std::to_string(u));
+    Eigen::VectorXd y(24);
+    double level = 0;
+    for (long t = 0; t < y.size(); ++t) y[t] = (level += std::sin(1.7 * static_cast<double>(t * (u + 2))) + 0.3 * std::cos(0.3 * static_cast<double>(t * t + u)));
+    s.y.push_back(y);
+  }
+  PanelUnitRootSpec spec;
+  spec.deterministic = Deterministic::Constant;
+  spec.lags = parse_lag_choice("5", -1);
+  const PanelUnitRootResult r = ips_test(s, spec);
+  const auto w = std::find_if(r.stats.begin(), r.stats.end(), [](const PanelUnitRootStat& st) { return st.name == "W-tbar"; });
+  ASSERT_NE(w, r.stats.end());
+  EXPECT_TRUE(std::isnan(w->value));
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_NE(r.notes[0].find("unit0 (T = 18, 5 lags)"), std::string::npos) << r.notes[0];
+}

@@ -111,10 +111,13 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
   r.mean_lags = mean_lags(adf);
   const double N = static_cast<double>(adf.size());
   double tbar = 0, Ew = 0, Vw = 0, Ez = 0, Vz = 0;
-  for (const auto& a : adf) {
+  std::vector<std::string> no_moments;
+  for (size_t i = 0; i < adf.size(); ++i) {
+    const AdfResult& a = adf[i];
     tbar += a.stat / N;
     const double L = static_cast<double>(a.T) - a.lags - 1;
     const Moments w = ips_wtbar_moments(L, a.lags, spec.deterministic);
+    if (std::isnan(w.mean) || std::isnan(w.sd_or_var)) no_moments.push_back(fmt::format("{} (T = {:g}, {} lags)", s.units[i], L, a.lags));
     Ew += w.mean / N;
     Vw += w.sd_or_var / N;
     const Moments z = ips_ztbar_moments(L);
@@ -122,6 +125,10 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
     Vz += z.sd_or_var / N;
   }
   const double W = std::sqrt(N) * (tbar - Ew) / std::sqrt(Vw);
+  if (!no_moments.empty())
+    r.notes.push_back(fmt::format("W-tbar is not available: Im, Pesaran and Shin's (2003) Table 3 has no moments for {}{}, "
+                                  "as plm (NA); lower --max-lags or give fixed --lags", fmt::join(no_moments.begin(), no_moments.begin() + std::min<size_t>(no_moments.size(), 3), ", "),
+                                  no_moments.size() > 3 ? fmt::format(" and {} more units", no_moments.size() - 3) : ""));
   r.stats.push_back({"t-bar", tbar, std::nan(""), ""});
   r.stats.push_back({"W-tbar", W, p_normal_upper(-W), "N(0,1)"});
   if (spec.deterministic == Deterministic::Constant) {
