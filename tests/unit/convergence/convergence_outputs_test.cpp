@@ -120,3 +120,28 @@ TEST(ConvergenceOutputs, PanelBetaFixedEffectsUnitTimeOrTwoWay) {
   bad.fe = "county";
   EXPECT_THROW(beta_panel(f, bad), SpecError);
 }
+
+TEST(ConvergenceOutputs, CrossSectionBetaSaysWhichEndLacksValues) {
+  const Frame g = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  // inv missing in the first year for every firm: no unit has a growth rate
+  std::vector<double> inv = g.numeric("inv");
+  for (size_t i = 0; i < g.nrows(); ++i)
+    if (g.numeric("year")[i] == 1935) inv[i] = NAN;
+  Frame f = g;
+  f.set(Column::numeric("inv", inv));
+  try {
+    beta_cross_section(f, spec());
+    ADD_FAILURE() << "no unit has a value in 1935";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("10 of 10 units have no positive value in 1935"), std::string::npos) << e.what();
+  }
+  // one firm without its last year: left out, and said
+  inv = g.numeric("inv");
+  for (size_t i = 0; i < g.nrows(); ++i)
+    if (g.numeric("year")[i] == 1954 && g.numeric("firm")[i] == 3) inv[i] = NAN;
+  f.set(Column::numeric("inv", inv));
+  const BetaResult b = beta_cross_section(f, spec()).at(0);
+  EXPECT_EQ(b.model.nobs, 9u);
+  ASSERT_FALSE(b.model.warnings.empty());
+  EXPECT_NE(b.model.warnings.back().find("1 in 1954; those units are left out"), std::string::npos) << b.model.warnings.back();
+}

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -131,8 +132,12 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
   std::vector<double> growth(p.n_units, NAN), init(p.n_units, NAN);
   std::vector<std::vector<double>> ctrl(s.controls.size(), std::vector<double>(p.n_units, NAN));
   std::vector<std::string> group(p.n_units);
+  size_t without_start = 0, without_end = 0;  // units with no positive value in the first or last period
   for (size_t u = 0; u < p.n_units; ++u) {
     const size_t first = p.order[p.unit_start[u]], last = p.order[p.unit_start[u + 1] - 1];
+    const bool at_start = p.time_value[first] == t0 && y[first] > 0, at_end = p.time_value[last] == t1 && y[last] > 0;
+    without_start += !at_start;
+    without_end += !at_end;
     if (p.time_value[first] != t0 || p.time_value[last] != t1) continue;  // unit not observed at both ends: left out
     if (y[first] > 0 && y[last] > 0) {
       init[u] = std::log(y[first]);
@@ -147,6 +152,12 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
   units.set(Column::numeric("ln_initial", init));
   for (size_t c = 0; c < s.controls.size(); ++c) units.set(Column::numeric(s.controls[c], ctrl[c]));
   if (!s.group.empty()) units.set(Column::strings(s.group, group));
+  // Growth runs from the panel's first period to its last: say which end lacks values.
+  const std::string ends = fmt::format("the cross-section beta compares each unit's {} in the panel's first period ({}) and its last ({}): "
+                                       "{} of {} units have no positive value in {} and {} in {}",
+                                       s.variable, t0, t1, without_start, p.n_units, t0, without_end, t1);
+  if (std::count_if(growth.begin(), growth.end(), [](double g) { return !std::isnan(g); }) < 3)
+    throw DataError(ends + "; keep only periods with data (e.g. --if \"" + s.time + " >= ...\")");
   std::string formula = "growth ~ ln_initial";
   for (const auto& c : s.controls) formula += " + " + c;
   std::vector<BetaResult> out;
@@ -158,6 +169,7 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
     FeolsOptions fo;
     fo.vcov = s.vcov;
     b.model = feols(units.take(rows), formula, fo);
+    if (without_start || without_end) b.model.warnings.push_back(ends + "; those units are left out");
     convergence_measures(b, "ln_initial");
     out.push_back(b);
   }
