@@ -92,6 +92,7 @@ run_cbec(0 "variance-stabilized" spatial moran ${SRC}/tests/data/columbus.csv --
 set(ZJ ${SRC}/tests/data/zhejiang_panel_gaps.csv --w ${SRC}/tests/data/zhejiang_queen.gal --id city)
 run_cbec(0 "2020: 1 unit without a value left out of the weights: Lishui" spatial moran ${ZJ} --time year --variable x --permutations 99)
 run_cbec(0 "\"alternative\": \"two_sided\"" spatial moran ${ZJ} --time year --variable x --alternative two_sided --json)
+run_cbec(0 "\"n_with_neighbours\": 9" spatial moran ${ZJ} --time year --variable x --permutations 0 --json)
 run_cbec(1 "choose one of greater, less, two_sided" spatial moran ${ZJ} --variable x --alternative two.sided)
 run_cbec(0 "Geary's C of x" spatial geary ${ZJ} --time year --variable x --permutations 0)
 run_cbec(0 "Periods left out, fewer than 4 units with a value of z: 2019 (0 values)" spatial moran ${SRC}/tests/data/zhejiang_empty_year.csv --w ${SRC}/tests/data/zhejiang_queen.gal --id city --time year --variable z --permutations 0)

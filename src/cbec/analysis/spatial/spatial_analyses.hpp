@@ -51,7 +51,8 @@ std::string transform_label(const std::string& transform);
 void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<SpatialPeriod>& periods);
 
 // A global statistic (Moran, Geary, General G) in every period of the time column: `stat` gives a
-// period's table row and JSON; each JSON gets "period", "n", "dropped" (a count), "dropped_units" and
+// period's table row and JSON; each JSON gets "period", "n", "n_with_neighbours" (the n of the moments
+// when some unit has no neighbour), "dropped" (a count), "dropped_units" and
 // "islands_created" (units left without a neighbour among those with data) and is appended to
 // `results`; the weights notes go under `t`.
 using PeriodStatistic = std::function<std::pair<std::vector<std::string>, nlohmann::json>(const SpatialPeriod&)>;
