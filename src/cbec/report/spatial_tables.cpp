@@ -94,7 +94,8 @@ Table weights_table(const std::string& title, const WeightsSummary& s) {
             {"Links", std::to_string(s.links)},
             {"Neighbours (mean, min, max)", fmt::format("{:.2f}, {:g}, {:g}", s.mean_neighbours, s.min_neighbours, s.max_neighbours)},
             {"Non-zero weights", fmt::format("{:.2f}%", s.percent_nonzero)},
-            {"Symmetric", s.symmetric ? "yes" : "no"},
+            {"Symmetric neighbours (j of i exactly when i of j)", s.symmetric_links ? "yes" : "no"},
+            {"Symmetric weights (W = W')", s.symmetric ? "yes" : (s.symmetric_links ? "no (the transform, e.g. row standardization)" : "no")},
             {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}{}", s.islands, fmt::join(s.island_ids.begin(), s.island_ids.begin() + std::min<long>(10, static_cast<long>(s.islands)), ", "),
                                                            s.islands > 10 ? ", ... (all in the JSON)" : "") : "none"}};
   if (s.islands) t.notes.push_back("Islands have no spatial lag; link them to their nearest neighbour (knn) or leave them and read their statistics with care.");

@@ -15,6 +15,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/distance_weights.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "cbec/io/weights_io.hpp"
 
 using namespace cbec;
 
@@ -54,6 +55,10 @@ TEST(Contiguity, ZhejiangQueenEqualsTheVerifiedLandBorders) {
   WeightsSummary s = summarize_weights(w);
   EXPECT_EQ(s.island_ids, std::vector<std::string>{"Zhoushan"});
   EXPECT_TRUE(s.symmetric);
+  // row standardization makes the values asymmetric; the neighbour structure stays symmetric
+  const WeightsSummary rows = summarize_weights(row_standardize(w));
+  EXPECT_FALSE(rows.symmetric);
+  EXPECT_TRUE(rows.symmetric_links);
   // Rook on these polygons keeps every land border (they share segments, not just points).
   EXPECT_GE(pairs(contiguity_weights(p, false)).size(), 17u);
 }

@@ -45,6 +45,7 @@ TEST(DistanceWeights, MatchSpdepNeighboursAndHaversine) {
   WeightsSummary s = summarize_weights(knn);
   EXPECT_EQ(s.links, 33u);
   EXPECT_EQ(s.mean_neighbours, 3.0);
+  EXPECT_FALSE(s.symmetric_links);  // k nearest neighbours are not mutual in general
   EXPECT_TRUE(summarize_weights(idw).symmetric);
   // A small band leaves Zhoushan's seat (offshore) without neighbours: an island, reported.
   WeightsSummary tight = summarize_weights(distance_band_weights(p, 60));

@@ -38,7 +38,8 @@ std::vector<std::string> link_islands(SpatialWeights& w, const Points& p);
 struct WeightsSummary {
   size_t n = 0, links = 0, islands = 0;
   double mean_neighbours = 0, min_neighbours = 0, max_neighbours = 0, percent_nonzero = 0;
-  bool symmetric = true;
+  bool symmetric = true;        // the weights' values: W = W'
+  bool symmetric_links = true;  // the neighbour structure: j a neighbour of i exactly when i is of j (spdep's is.symmetric.nb)
   std::vector<std::string> island_ids;
 };
 WeightsSummary summarize_weights(const SpatialWeights& w);
