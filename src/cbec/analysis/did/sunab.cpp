@@ -31,6 +31,9 @@ Analysis sunab_analysis() {
     const SunAbrahamResult sa = sun_abraham(frame, spec, so);
     Table t = event_periods_table("Sun-Abraham interaction-weighted event study", sa.periods, ctx.truth);
     t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
+    if (!sa.always_treated.empty())
+      t.notes.push_back(fmt::format("Cohorts treated before the sample's first period left out (no pre-period to identify their effects): {}.",
+                                    fmt::join(sa.always_treated, ", ")));
     add_truth_note(t, ctx.truth);
     nlohmann::json j = to_json(sa);
     j["estimates"] = nlohmann::json::array({to_json(att_column(sa, spec.y))});

@@ -94,7 +94,7 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
     ep.ci_low = ep.estimate - q * ep.se;
     ep.ci_high = ep.estimate + q * ep.se;
     ep.p_value = p[j];
-    if (r < o.ref) leads.push_back(j);
+    if (r < 0) leads.push_back(j);  // every pre-treatment period but the reference
     out.periods.push_back(ep);
   }
   if (!leads.empty()) {

@@ -27,7 +27,7 @@ struct EventPeriod {
 struct EventStudyResult {
   RegressionResult model;
   std::vector<EventPeriod> periods;
-  TestResult pretrend;          // H0: all lead coefficients (rel < ref) are zero
+  TestResult pretrend;          // H0: all lead coefficients (rel < 0, the reference left out) are zero
 };
 
 EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, const EventStudyOptions& options = {});

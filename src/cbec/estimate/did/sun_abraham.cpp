@@ -33,12 +33,12 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   SunAbrahamResult out;
   out.control_rule = o.control;
   std::vector<double> control_g = g;  // cohorts used as controls get NaN (no dummies)
-  double last = *cohorts.rbegin();
   Frame f = frame;
   std::vector<bool> keep_row(frame.nrows(), true);
   if (fixest_rule) {
     // fixest::sunab (R/did.R, cpp_find_never_always_treated): a cohort observed only before its
-    // treatment is a reference (no dummies); one observed only from its treatment on is removed.
+    // treatment, or only from its treatment on (always treated), is a reference: no dummies, its
+    // rows kept (fixest 0.12.2 on an always-treated cohort: the same observations as without it).
     std::map<double, std::pair<bool, bool>> sides;  // cohort -> (a period before, a period from treatment)
     for (size_t i = 0; i < g.size(); ++i)
       if (!std::isnan(g[i]) && !std::isnan(t[i])) (t[i] < g[i] ? sides[g[i]].first : sides[g[i]].second) = true;
@@ -47,25 +47,42 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
       if (s.first && s.second) continue;
       cohorts.erase(c);
       any_reference |= !s.second;
-      for (size_t i = 0; i < g.size(); ++i) {
-        if (g[i] != c) continue;
-        control_g[i] = std::numeric_limits<double>::quiet_NaN();
-        if (!s.first) keep_row[i] = false;
-      }
+      for (size_t i = 0; i < g.size(); ++i)
+        if (g[i] == c) control_g[i] = std::numeric_limits<double>::quiet_NaN();
     }
     if (cohorts.empty()) throw DataError("no cohort is observed both before and after its treatment");
     out.control_cohort = any_reference ? "never treated" : "none (fixest: every cohort interacted, the cells collinear with the fixed effects dropped)";
-  } else if (any_never) {
-    out.control_cohort = "never treated";
   } else {
-    // No never-treated units: the last-treated cohort is the control; periods from its
-    // treatment on carry no clean comparison and are dropped (Sun and Abraham 2021, sec. 4).
-    if (cohorts.size() < 2) throw DataError("every unit is treated at the same time: there is no control cohort");
-    out.control_cohort = fmt::format("last treated ({:g})", last);
-    cohorts.erase(last);
-    for (size_t i = 0; i < g.size(); ++i) {
-      if (g[i] == last) control_g[i] = std::numeric_limits<double>::quiet_NaN();
-      if (!std::isnan(t[i]) && t[i] >= last) keep_row[i] = false;
+    // A cohort never observed before its treatment (treated before the sample starts) has no
+    // pre-period to identify its effects: its units are left out, as fixest's sunab does and as
+    // Sun and Abraham (2021, sec. 2) exclude always-treated units.
+    std::map<double, bool> before;  // cohort -> observed in a period before its treatment
+    for (size_t i = 0; i < g.size(); ++i)
+      if (!std::isnan(g[i]) && !std::isnan(t[i])) before[g[i]] = before[g[i]] || t[i] < g[i];
+    for (const auto& [c, seen_before] : before) {
+      if (seen_before) continue;
+      cohorts.erase(c);
+      out.always_treated.push_back(c);
+      for (size_t i = 0; i < g.size(); ++i)
+        if (g[i] == c) {
+          control_g[i] = std::numeric_limits<double>::quiet_NaN();
+          keep_row[i] = false;
+        }
+    }
+    if (cohorts.empty()) throw DataError("no cohort is observed before its treatment: every treated unit is treated from the sample's start");
+    if (any_never) {
+      out.control_cohort = "never treated";
+    } else {
+      // No never-treated units: the last-treated cohort is the control; periods from its
+      // treatment on carry no clean comparison and are dropped (Sun and Abraham 2021, sec. 4).
+      if (cohorts.size() < 2) throw DataError("every unit is treated at the same time: there is no control cohort");
+      const double last = *cohorts.rbegin();
+      out.control_cohort = fmt::format("last treated ({:g})", last);
+      cohorts.erase(last);
+      for (size_t i = 0; i < g.size(); ++i) {
+        if (g[i] == last) control_g[i] = std::numeric_limits<double>::quiet_NaN();
+        if (!std::isnan(t[i]) && t[i] >= last) keep_row[i] = false;
+      }
     }
   }
   // Cohort x relative-period cells present in the data.
@@ -92,18 +109,26 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   }
   FeolsOptions fo;
   fo.vcov = spec.vcov_spec();
+  std::vector<size_t> sample;
+  fo.sample_rows = &sample;
   DesignOptions d;
   d.weights = spec.weights;
   out.model = feols(f, spec.formula(terms), fo, d);
+  // Each cell's share in the aggregation: its rows in the estimation sample, weighted by the
+  // observation weights when given (fixest's aggregate(): column sums of the weighted cell dummies).
+  std::map<std::pair<double, int>, double> in_sample;
+  const std::vector<double>* w = spec.weights.empty() ? nullptr : &f.numeric(spec.weights);
+  for (size_t i : sample)
+    if (!std::isnan(control_g[i])) in_sample[{control_g[i], static_cast<int>(t[i] - control_g[i])}] += w ? (*w)[i] : 1.0;
   out.model.estimator = "sun_abraham";
   if (out.model.dropped.count("missing") && !any_never && !fixest_rule)
     out.model.info["dropped_after_last_cohort"] = "periods from the control cohort's treatment on are counted as missing";
-  // Aggregate per relative period: weights = observations of each cohort in that period.
+  // Aggregate per relative period: weights = each cohort's share of that period's sample rows.
   std::map<int, std::vector<std::pair<long, double>>> by_rel;
   for (size_t j = 0; j < out.model.terms.size(); ++j) {
     auto it = term_cell.find(out.model.terms[j]);
     if (it == term_cell.end()) continue;
-    by_rel[it->second.second].emplace_back(static_cast<long>(j), static_cast<double>(cells[it->second]));
+    by_rel[it->second.second].emplace_back(static_cast<long>(j), in_sample[it->second]);
   }
   const long k = out.model.coef.size();
   auto combine = [&](const std::vector<std::pair<long, double>>& parts, double& est, double& se) {

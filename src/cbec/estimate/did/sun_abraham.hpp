@@ -15,14 +15,17 @@ namespace cbec {
 struct SunAbrahamOptions {
   int ref = -1;                          // reference relative period (no dummy)
   double level = 0.95;
-  // Controls when no unit is never treated (with never-treated units both rules are the same):
+  // Controls when no unit is never treated, and cohorts treated before the sample's start (with
+  // never-treated units and no such cohort both rules are the same):
   //   last_cohort  the last-treated cohort is the control and periods from its treatment on are
   //                dropped (Sun and Abraham 2021, sec. 4); cbec's default;
   //   fixest       as fixest::sunab: every cohort with periods before and after its treatment is
   //                interacted (dummies in fixest's order: relative period, then cohort), nothing is
   //                dropped, and the cells collinear with the unit and year effects (one per period
   //                but one) are removed in that order, so the estimates rest on fixest's implicit
-  //                normalisation; cohorts only observed treated are removed (fixest's documented rule).
+  //                normalisation; a cohort only observed treated is a reference like the never
+  //                treated, no dummies and its rows kept (what fixest 0.12.2 does); the default
+  //                leaves such a cohort's units out (Sun and Abraham 2021 exclude always-treated units).
   std::string control = "last_cohort";
 };
 
@@ -32,6 +35,7 @@ struct SunAbrahamResult {
   double att = 0, att_se = 0;      // average over periods >= 0, weighted by observations
   std::string control_cohort;      // "never treated", "last treated (g)" or "none (fixest: ...)"
   std::string control_rule;        // the option used: last_cohort or fixest
+  std::vector<double> always_treated;  // cohorts treated before the sample's start, left out (last_cohort rule)
 };
 
 SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, const SunAbrahamOptions& options = {});

@@ -406,6 +406,7 @@ DesignOptions with_vcov_groups(DesignOptions design_options, const FeolsOptions&
 RegressionResult feols(const Frame& frame, const std::string& formula, const FeolsOptions& options, DesignOptions design_options) {
   StageLap lap(options.timer);
   Design d = build_design(frame, parse_formula(formula), with_vcov_groups(std::move(design_options), options));
+  if (options.sample_rows) *options.sample_rows = d.rows;
   lap.lap(Stage::Design);
   return feols(std::move(d), options);
 }
@@ -413,6 +414,7 @@ RegressionResult feols(const Frame& frame, const std::string& formula, const Feo
 RegressionResult feols(Frame&& frame, const std::string& formula, const FeolsOptions& options, DesignOptions design_options) {
   StageLap lap(options.timer);
   Design d = build_design(std::move(frame), parse_formula(formula), with_vcov_groups(std::move(design_options), options));
+  if (options.sample_rows) *options.sample_rows = d.rows;
   lap.lap(Stage::Design);
   return feols(std::move(d), options);
 }

@@ -15,6 +15,9 @@ struct FeolsOptions {
   double collin_tol = 1e-10;
   DemeanCache* cache = nullptr;   // share demeaned columns between models of one command
   StageTimer* timer = nullptr;    // claims design, demean, solve and vcov time (--timing)
+  // Not null: receives the frame rows of the estimation sample (feols from a frame), for an
+  // estimator that aggregates over the rows the model used (Sun-Abraham's cohort shares).
+  std::vector<size_t>* sample_rows = nullptr;
 };
 
 RegressionResult feols(const Design& design, const FeolsOptions& options = {});
