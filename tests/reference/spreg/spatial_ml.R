@@ -32,6 +32,12 @@ sac <- sacsarlm(f, d, lw)
 sac_out <- one(sac, c("rho", "lambda"))
 theta <- c(sac$rho, sac$lambda); V <- sac$resvar[2:3, 2:3]
 sac_out$wald <- as.numeric(t(theta) %*% solve(V) %*% theta)
+# SAC with binary weights: its likelihood has two peaks in rho (near -0.05 and 0.045); sacsarlm's
+# joint search finds the higher
+sac_b <- sacsarlm(f, d, nb2listw(nb, style = "B"))
+sac_b_out <- one(sac_b, c("rho", "lambda"))
+theta <- c(sac_b$rho, sac_b$lambda); V <- sac_b$resvar[2:3, 2:3]
+sac_b_out$wald <- as.numeric(t(theta) %*% solve(V) %*% theta)
 slx <- lmSLX(f, d, lw)
 sslx <- summary(slx)
 ts <- function(m) { s <- summary(m)$Coef; list(terms = rownames(s), coef = unname(s[, 1]), se = unname(s[, 2])) }
@@ -60,7 +66,7 @@ out <- list(source_script = "tests/reference/spreg/spatial_ml.R", spatialreg = a
             sem = one(errorsarlm(f, d, lw), "lambda"),
             sdm = one(lagsarlm(f, d, lw, Durbin = TRUE), "rho"),
             sdem = one(errorsarlm(f, d, lw, Durbin = TRUE), "lambda"),
-            sac = sac_out,
+            sac = sac_out, sac_binary = sac_b_out,
             slx = list(terms = rownames(sslx$coefficients), coef = unname(sslx$coefficients[, 1]), se = unname(sslx$coefficients[, 2]),
                        loglik = as.numeric(logLik(slx)), aic = AIC(slx)),
             sar_matrix = one(lagsarlm(f, d, lw, method = "Matrix"), "rho"),

@@ -126,6 +126,18 @@ TEST(SpatialMl, ColumbusMatchesSpatialreg) {
   expect_matches(spatial_ml(c.data, c.w.W, SpatialModel::SLX), ref["slx"], 1e-8);
 }
 
+TEST(SpatialMl, SacFindsTheHigherOfTwoPeaks) {
+  // Binary weights: the profile likelihood in rho peaks near -0.052 (log L -183.65) and 0.045
+  // (-182.52); a search from the whole interval stopped at the lower one.
+  const auto ref = fixture()["sac_binary"];
+  const Columbus c = columbus();
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/columbus.csv");
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < f.nrows(); ++i) ids.push_back(f.get("POLYID").text(i));
+  const SpatialWeights binary = align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/columbus.gal"), ids, "columbus");
+  expect_matches(spatial_ml(c.data, binary.W, SpatialModel::SAC), ref, 1e-5);
+}
+
 TEST(SpatialMl, SparseLogDeterminantMatchesSpatialregMatrixMethod) {
   const auto ref = fixture();
   const Columbus c = columbus();

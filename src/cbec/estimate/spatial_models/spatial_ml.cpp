@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <limits>
 #include <numbers>
 #include <string>
@@ -191,14 +192,22 @@ RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, Spati
     std::tie(f.lambda, loglik) = search(sse_fast, [&](double l) { return least_squares(X - l * wx, y - l * wy).sse; });
   } else {
     // SAC: SSE(rho, lambda) of (I - lambda W)(I - rho W) y on (I - lambda W) X; the profile in rho
-    // of the maximum over lambda, both by Brent's method.
+    // of the maximum over lambda. The likelihood can have two peaks (Columbus, binary weights:
+    // rho near -0.05 and 0.045), so each search starts from the best of a grid over the interval
+    // before Brent's method, and ln|I - rho W| is kept per rho (the grid reuses its values).
     const Eigen::VectorXd wwy = w * wy;
-    const auto ll = [&](double r, double l) {
-      return concentrated_loglik(ld(r) + ld(l), least_squares(X - l * wx, y - r * wy - l * wy + r * l * wwy).sse, n);
+    std::map<double, double> ldet_at;
+    const auto ldet = [&](double r) {
+      const auto it = ldet_at.find(r);
+      return it != ldet_at.end() ? it->second : (ldet_at[r] = ld(r));
     };
-    const auto profile = [&](double r) { return maximize([&](double l) { return ll(r, l); }, interval).second; };
-    f.rho = maximize(profile, interval).first;
-    f.lambda = maximize([&](double l) { return ll(f.rho, l); }, interval).first;
+    constexpr int kGrid = 21;
+    const auto ll = [&](double r, double l) {
+      return concentrated_loglik(ldet(r) + ldet(l), least_squares(X - l * wx, y - r * wy - l * wy + r * l * wwy).sse, n);
+    };
+    const auto profile = [&](double r) { return detail::maximize_on_grid([&](double l) { return ll(r, l); }, interval, kGrid).second; };
+    f.rho = detail::maximize_on_grid(profile, interval, kGrid).first;
+    f.lambda = detail::maximize_on_grid([&](double l) { return ll(f.rho, l); }, interval, kGrid).first;
     loglik = ll(f.rho, f.lambda);
   }
   // b, e and sigma^2 at the estimates.

@@ -75,6 +75,21 @@ std::pair<double, double> maximize(const Function1& f, std::pair<double, double>
   return {x, fx};
 }
 
+std::pair<double, double> maximize_on_grid(const Function1& f, std::pair<double, double> interval, int points) {
+  const double step = (interval.second - interval.first) / (points - 1);
+  int best = 0;
+  double best_value = -std::numeric_limits<double>::infinity();
+  for (int i = 0; i < points; ++i) {
+    const double v = f(interval.first + i * step);
+    if (v > best_value) {
+      best_value = v;
+      best = i;
+    }
+  }
+  const double lo = interval.first + std::max(0, best - 1) * step, hi = interval.first + std::min(points - 1, best + 1) * step;
+  return maximize(f, {lo, hi}, interval);
+}
+
 CostlySearch maximize_costly_ldet(const BatchFunction& ldet, const Function1& g, std::pair<double, double> interval, double start) {
   const double lo = interval.first, hi = interval.second;  // not a structured binding: lambdas below capture them (clang)
   CostlySearch out;

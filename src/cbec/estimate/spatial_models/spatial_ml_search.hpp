@@ -20,6 +20,11 @@ inline std::pair<double, double> maximize(const Function1& f, std::pair<double, 
   return maximize(f, interval, interval);
 }
 
+// The maximum of f on `interval` when f may have several local maxima: f on a grid of `points`
+// evenly spaced values, then maximize() between the best grid value's neighbours (a local search
+// from the whole interval can stop at a lower peak: the SAC's profile likelihood in rho).
+std::pair<double, double> maximize_on_grid(const Function1& f, std::pair<double, double> interval, int points);
+
 struct CostlySearch {
   double x = 0;             // the maximizer
   double ldet = 0;          // ln|I - x W| from the polishing quartic (within ~1e-12 of the exact value)
