@@ -39,6 +39,7 @@ std::vector<std::string> terms_shown(const std::vector<RegressionResult>& models
 }
 
 std::string in_parentheses(const RegressionResult& r, long j, const RegressionTableOptions& o) {
+  if (std::isnan(r.vcov(j, j))) return "";  // no standard error (e.g. the GM estimators' lambda)
   const double b = r.coef[j], se = std::sqrt(std::max(0.0, r.vcov(j, j)));
   switch (o.coef_stat) {
     case CoefStat::SE: return fmt::format("({:.{}f})", se, o.digits);

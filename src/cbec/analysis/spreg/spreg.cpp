@@ -132,6 +132,15 @@ Analysis spreg_analysis() {
     if (!sample.dropped.empty())
       t.notes.push_back(fmt::format("{} unit{} without a complete row left out of the weights: {}.", sample.dropped.size(),
                                     sample.dropped.size() == 1 ? "" : "s", fmt::join(sample.dropped, ", ")));
+    // Units of the weights with no row at all (in the data, or in this period): W is subset to the rest.
+    std::vector<std::string> without_row;
+    const std::set<std::string> incomplete(sample.dropped.begin(), sample.dropped.end());
+    for (const auto& id : s.w.ids)
+      if (!seen.count(id) && !incomplete.count(id)) without_row.push_back(id);
+    if (!without_row.empty())
+      t.notes.push_back(fmt::format("{} unit{} of the weights without a row in the data{} left out (W subset to the units analysed): {}.",
+                                    without_row.size(), without_row.size() == 1 ? "" : "s", period == "all" ? "" : " for " + period,
+                                    fmt::join(without_row, ", ")));
     // LeSage-Pace impacts of the lag models: exact traces (eigenvalues) up to 3,000 units, Monte
     // Carlo traces above (spatialreg's trW(type = "MC")).
     std::vector<Table> tables = {t};
