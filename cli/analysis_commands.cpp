@@ -81,7 +81,9 @@ void add_group(CLI::App& app, const CommandGroup& g) {
         cmd->add_option(spec.key, target, help_of(spec, g));
       } else {
         auto* opt = cmd->add_option(flags, target, help_of(spec, g));
-        if (spec.kind != OptionKind::TextList && spec.kind != OptionKind::Terms) opt->expected(1);
+        // A range is "-4,3" or, as CLI11 splits a bracketed list, "[-4,3]" (two items).
+        if (spec.kind == OptionKind::Range) opt->expected(1, 2);
+        else if (spec.kind != OptionKind::TextList && spec.kind != OptionKind::Terms) opt->expected(1);
       }
     }
   const bool panel = std::any_of(g.analyses.begin(), g.analyses.end(), [](const Analysis* a) { return a->needs.panel != PanelNeed::None; });

@@ -21,6 +21,7 @@ run_cbec(1 "Did you mean capital?" describe ${SRC}/tests/data/grunfeld.csv inv c
 set(STAG ${SRC}/tests/data/staggered_small.csv)
 run_cbec(0 "did" did ${STAG} --y y --unit id --time year --first-treat first_treat --controls x)
 run_cbec(0 "Pre-trend test" did ${STAG} --y y --unit id --time year --first-treat first_treat --method event --window -4,3)
+run_cbec(0 "Pre-trend test (all leads = 0): F(2, 40) = 1.183" did ${STAG} --y y --unit id --time year --first-treat first_treat --method event --window [-3,2])
 run_cbec(0 "p-value, two-sided" did ${STAG} --y y --unit id --time year --first-treat first_treat --method placebo --draws 200)
 run_cbec(0 "\"estimator\": \"wild_cluster_bootstrap\"" did ${STAG} --y y --unit id --time year --first-treat first_treat --method wild --draws 999 --json)
 run_cbec(1 "unknown analysis 'nope'" did ${STAG} --y y --unit id --time year --first-treat first_treat --method nope)
