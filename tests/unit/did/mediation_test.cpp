@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
 
 #include "cbec/io/csv_reader.hpp"
@@ -37,4 +38,26 @@ TEST(Mediation, ThreeStepsAndSobelMatchR) {
   EXPECT_NEAR(fe.c, ref["fe"]["c"].get<double>(), 1e-9);
   EXPECT_NEAR(fe.a, ref["fe"]["a"].get<double>(), 1e-9);
   EXPECT_NEAR(fe.b, ref["fe"]["b"].get<double>(), 1e-9);
+}
+
+TEST(Mediation, StepsShareOneSampleWhenTheMediatorHasGaps) {
+  // With the mediator missing in some rows (and the outcome in others) the three steps use the
+  // rows complete for every variable, so c - c' = a b exactly (OLS on one sample, Baron and Kenny).
+  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mediation_small.csv");
+  std::vector<double> m = f.numeric("m"), y = f.numeric("y_med");
+  for (size_t i = 0; i < m.size(); i += 7) m[i] = NAN;
+  for (size_t i = 3; i < y.size(); i += 11) y[i] = NAN;
+  f.set(Column::numeric("m", m));
+  f.set(Column::numeric("y_med", y));
+  MediationSpec s;
+  s.y = "y_med";
+  s.treatment = "did";
+  s.mediator = "m";
+  s.unit = "id";
+  s.controls = {"x"};
+  s.draws = 20;
+  const MediationResult r = mediation(f, s);
+  EXPECT_NEAR(r.c - r.c_prime, r.a * r.b, 1e-10 * std::fabs(r.a * r.b));
+  EXPECT_EQ(r.total.nobs, r.direct.nobs);
+  EXPECT_EQ(r.mediator.nobs, r.direct.nobs);
 }

@@ -34,9 +34,16 @@ MediationResult mediation(const Frame& frame, const MediationSpec& s) {
   FeolsOptions o;
   o.vcov = VcovSpec::parse("cluster:" + s.unit);
   MediationResult r;
-  r.total = feols(frame, f1, o);
-  r.mediator = feols(frame, f2, o);
-  r.direct = feols(frame, f3, o);
+  // The three steps on one sample, the rows complete for every variable of the last (listwise, as
+  // Stata's sem): on their own complete cases c - c' and a b would come from different rows.
+  std::vector<size_t> common;
+  FeolsOptions o3 = o;
+  o3.sample_rows = &common;
+  r.direct = feols(frame, f3, o3);
+  const Frame sample = frame.take(common);
+  r.total = feols(sample, f1, o);
+  r.mediator = feols(sample, f2, o);
+  r.total.dropped = r.mediator.dropped = r.direct.dropped;
   r.c = coef_of(r.total, s.treatment);
   r.a = coef_of(r.mediator, s.treatment);
   r.b = coef_of(r.direct, s.mediator);
@@ -47,7 +54,7 @@ MediationResult mediation(const Frame& frame, const MediationSpec& s) {
   r.sobel_p = p_normal_two_sided(r.sobel_z);
   r.proportion = r.c != 0 ? r.indirect / r.c : std::numeric_limits<double>::quiet_NaN();
   // Cluster bootstrap: resample units with replacement; a unit drawn twice enters as two units.
-  Factor units = make_factor(frame, {s.unit});
+  Factor units = make_factor(sample, {s.unit});
   std::vector<std::vector<size_t>> rows(units.n_levels);
   for (size_t i = 0; i < units.codes.size(); ++i)
     if (units.codes[i] >= 0) rows[static_cast<size_t>(units.codes[i])].push_back(i);
@@ -65,7 +72,7 @@ MediationResult mediation(const Frame& frame, const MediationSpec& s) {
         id.push_back(static_cast<double>(k));
       }
     }
-    Frame bf = frame.take(take);
+    Frame bf = sample.take(take);
     bf.set(Column::numeric("boot_unit__", id));
     try {
       FeolsOptions plain;
