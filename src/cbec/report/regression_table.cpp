@@ -92,6 +92,13 @@ std::string stat_cell(const RegressionResult& r, const std::string& key, int dig
 }
 }  // namespace
 
+void add_dropped_notes(std::vector<std::string>& notes, const RegressionResult& r, const std::string& who, std::set<std::string>& seen) {
+  for (const auto& [reason, count] : r.dropped)
+    notes.push_back(fmt::format("{}{} observation{} dropped ({}).", who, count, count == 1 ? "" : "s", reason));
+  for (const auto& wmsg : r.warnings)
+    if (seen.insert(wmsg).second) notes.push_back("Warning: " + wmsg);
+}
+
 CoefStat parse_coef_stat(const std::string& name) {
   if (name == "se") return CoefStat::SE;
   if (name == "t") return CoefStat::T;
@@ -236,13 +243,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
       }))
     t.notes.push_back("Specification tests: statistic [p-value].");
   std::set<std::string> seen;
-  for (size_t m = 0; m < models.size(); ++m) {
-    const auto& r = models[m];
-    for (const auto& [reason, count] : r.dropped)
-      t.notes.push_back(fmt::format("Model {}: {} observation{} dropped ({}).", m + 1, count, count == 1 ? "" : "s", reason));
-    for (const auto& wmsg : r.warnings)
-      if (seen.insert(wmsg).second) t.notes.push_back("Warning: " + wmsg);
-  }
+  for (size_t m = 0; m < models.size(); ++m) add_dropped_notes(t.notes, models[m], fmt::format("Model {}: ", m + 1), seen);
   return t;
 }
 

@@ -3,6 +3,7 @@
 // and a row per specification test a model carries (effects F test, endogeneity, overidentification).
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,6 +43,9 @@ struct RegressionTableOptions {
 
 // "*", "**", "***": one star per level p is below (levels ascending in strictness: 0.10, 0.05, 0.01).
 std::string significance_stars(double p, const std::vector<double>& levels);
+// "<who>N observations dropped (reason)." for each reason the model counted, and its warnings once
+// each (`seen` keeps those already written): the notes every table of a fitted model carries.
+void add_dropped_notes(std::vector<std::string>& notes, const RegressionResult& r, const std::string& who, std::set<std::string>& seen);
 
 // The summary rows `stats` may name.
 const std::vector<std::string>& regression_stat_names();

@@ -1,12 +1,17 @@
 // event: the TWFE event study with binned endpoints and a joint pre-trend test.
 #include <fmt/format.h>
 
+#include <cmath>
+#include <limits>
+#include <set>
+
 #include "cbec/analysis/did/did_analyses.hpp"
 #include "cbec/analysis/did/staggered_options.hpp"
 #include "cbec/analysis/variance_support.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/report/did_json.hpp"
 #include "cbec/report/did_tables.hpp"
+#include "cbec/report/regression_table.hpp"
 
 namespace cbec {
 
@@ -34,6 +39,22 @@ Analysis event_analysis() {
                                     es.pretrend.p_value));
     t.notes.push_back(fmt::format("TWFE event study, N = {}, standard errors {}{}.", es.model.nobs, es.model.vcov_info.type,
                                   es.model.vcov_info.cluster.empty() ? "" : fmt::format(" by {}", fmt::join(es.model.vcov_info.cluster, "+"))));
+    std::set<std::string> seen;
+    add_dropped_notes(t.notes, es.model, "", seen);
+    if (es.model.info.count("outside_window")) t.notes.push_back("With --no-bin, " + es.model.info.at("outside_window") + ".");
+    // Units first treated after the last period are controls here (never treated in the sample);
+    // fixest's i() on their relative periods would estimate leads from them instead.
+    const auto& g = frame.numeric(spec.first_treat);
+    const auto& time = frame.numeric(spec.time);
+    double last = -std::numeric_limits<double>::infinity();
+    for (double v : time)
+      if (!std::isnan(v)) last = std::max(last, v);
+    std::set<std::string> late;
+    for (size_t i = 0; i < g.size(); ++i)
+      if (std::isfinite(g[i]) && g[i] > last) late.insert(frame.get(spec.unit).text(i));
+    if (!late.empty())
+      t.notes.push_back(fmt::format("{} unit{} first treated after the last period ({:g}): never treated in the sample, so controls (fixest's i() would estimate leads from them).", late.size(),
+                                    late.size() == 1 ? "" : "s", last));
     return Outcome{{t}, {event_periods_figure("Event study", es.periods, ctx.truth)}, to_json(es)};
   };
   return a;

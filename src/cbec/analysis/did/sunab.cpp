@@ -8,6 +8,7 @@
 #include "cbec/report/did_estimates.hpp"
 #include "cbec/report/did_json.hpp"
 #include "cbec/report/did_tables.hpp"
+#include "cbec/report/regression_table.hpp"
 
 namespace cbec {
 
@@ -31,6 +32,8 @@ Analysis sunab_analysis() {
     const SunAbrahamResult sa = sun_abraham(frame, spec, so);
     Table t = event_periods_table("Sun-Abraham interaction-weighted event study", sa.periods, ctx.truth);
     t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
+    std::set<std::string> seen;
+    add_dropped_notes(t.notes, sa.model, "", seen);
     if (!sa.always_treated.empty())
       t.notes.push_back(fmt::format("Cohorts treated before the sample's first period left out (no pre-period to identify their effects): {}.",
                                     fmt::join(sa.always_treated, ", ")));
