@@ -10,16 +10,19 @@
 
 using namespace cbec;
 
+namespace {
+// y_med on did through m, controlling for x, by unit (mediation_small.csv).
+MediationSpec small_spec() {
+  MediationSpec s = small_spec();
+  return s;
+}
+}  // namespace
+
 TEST(Mediation, ThreeStepsAndSobelMatchR) {
   std::ifstream in(std::string(CBEC_FIXTURES) + "/did_mediation.json");
   auto ref = nlohmann::json::parse(in);
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mediation_small.csv");
-  MediationSpec s;
-  s.y = "y_med";
-  s.treatment = "did";
-  s.mediator = "m";
-  s.unit = "id";
-  s.controls = {"x"};
+  MediationSpec s = small_spec();
   s.draws = 300;
   MediationResult r = mediation(f, s);
   for (auto [got, key] : {std::pair{r.c, "c"}, {r.a, "a"}, {r.b, "b"}, {r.c_prime, "c_prime"}, {r.sobel_z, "sobel_z"}, {r.sobel_p, "sobel_p"}})
@@ -49,12 +52,7 @@ TEST(Mediation, StepsShareOneSampleWhenTheMediatorHasGaps) {
   for (size_t i = 3; i < y.size(); i += 11) y[i] = NAN;
   f.set(Column::numeric("m", m));
   f.set(Column::numeric("y_med", y));
-  MediationSpec s;
-  s.y = "y_med";
-  s.treatment = "did";
-  s.mediator = "m";
-  s.unit = "id";
-  s.controls = {"x"};
+  MediationSpec s = small_spec();
   s.draws = 20;
   const MediationResult r = mediation(f, s);
   EXPECT_NEAR(r.c - r.c_prime, r.a * r.b, 1e-10 * std::fabs(r.a * r.b));
