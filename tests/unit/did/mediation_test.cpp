@@ -13,7 +13,12 @@ using namespace cbec;
 namespace {
 // y_med on did through m, controlling for x, by unit (mediation_small.csv).
 MediationSpec small_spec() {
-  MediationSpec s = small_spec();
+  MediationSpec s;
+  s.y = "y_med";
+  s.treatment = "did";
+  s.mediator = "m";
+  s.unit = "id";
+  s.controls = {"x"};
   return s;
 }
 }  // namespace
