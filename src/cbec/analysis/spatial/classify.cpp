@@ -2,6 +2,8 @@
 // standard deviations), as R classInt; no weights needed.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cbec/analysis/spatial/spatial_analyses.hpp"
 #include "cbec/report/spatial_tables.hpp"
 
@@ -23,7 +25,10 @@ Analysis classify_analysis() {
     const Classification c = classify(frame.numeric(var), o.text("method"), static_cast<int>(o.integer("classes")));
     Outcome out;
     out.tables.push_back(classes_table(fmt::format("{} classes of {} ({})", c.breaks.size() - 1, var, o.text("method")), c, {}));
-    out.json = {{"variable", var}, {"method", c.method}, {"breaks", c.breaks}, {"class", c.cls}};
+    const auto missing = static_cast<size_t>(std::count(c.cls.begin(), c.cls.end(), -1));
+    if (missing)
+      out.tables.back().notes.push_back(fmt::format("{} row{} without a value of {} in no class (class -1 in the JSON).", missing, missing == 1 ? "" : "s", var));
+    out.json = {{"variable", var}, {"method", c.method}, {"breaks", c.breaks}, {"class", c.cls}, {"missing", missing}};
     return out;
   };
   return a;
