@@ -98,6 +98,7 @@ run_cbec(0 "\"n_with_neighbours\": 9" spatial moran ${ZJ} --time year --variable
 run_cbec(1 "choose one of greater, less, two_sided" spatial moran ${ZJ} --variable x --alternative two.sided)
 run_cbec(0 "Geary's C of x" spatial geary ${ZJ} --time year --variable x --permutations 0)
 run_cbec(0 "1 row without a value of x in no class" spatial classify ${SRC}/tests/data/zhejiang_panel_gaps.csv --variable x --method quantile --classes 3)
+run_cbec(0 "corrects the scaled LM of within residuals" ts ${SRC}/tests/data/grunfeld.csv --panel firm,year --method cd --variable inv --controls value capital)
 run_cbec(0 "2 units of the weights without a row in the data left out (W subset to the units analysed): 48, 49." spreg ${SRC}/tests/data/columbus.csv "CRIME ~ INC + HOVAL" --w ${SRC}/tests/data/columbus.gal --id POLYID --model sar --impact-draws 0 --if "POLYID < 48")
 run_cbec(0 "Periods left out, fewer than 4 units with a value of z: 2019 (0 values)" spatial moran ${SRC}/tests/data/zhejiang_empty_year.csv --w ${SRC}/tests/data/zhejiang_queen.gal --id city --time year --variable z --permutations 0)
 run_cbec(0 "Analytic p-values" spatial lisa ${ZJ} --time year --year 2019 --variable x --permutations 0)

@@ -28,6 +28,9 @@ Analysis cd_analysis() {
     out.json = to_json(r);
     out.json["method"] = "cd";
     out.tables.push_back(cross_dependence_table(r));
+    if (o.text("residuals") != "within")
+      out.tables.back().notes.push_back("The bias-corrected scaled LM (Baltagi, Feng and Kao 2012) corrects the scaled LM of within "
+                                        "residuals; with these residuals read the other statistics (plm's pcdtest refuses it here).");
     return out;
   };
   return a;
