@@ -25,6 +25,13 @@ struct SpatialWeights {
   std::vector<double> row_scale;
   double row_scale_of(size_t i) const { return row_scale.empty() ? 1.0 : row_scale[i]; }
   size_t n() const { return ids.size(); }
+  bool has_neighbours(size_t i) const { return W.row(static_cast<Eigen::Index>(i)).nonZeros() > 0; }
+  // Units with at least one neighbour: the n of spdep's moments with adjust.n (n less the islands).
+  size_t units_with_neighbours() const {
+    size_t k = 0;
+    for (size_t i = 0; i < n(); ++i) k += has_neighbours(i);
+    return k;
+  }
 };
 
 // What a weights matrix holds that the user may not have meant: links listed in one direction only

@@ -2,7 +2,7 @@
 // tests/reference/did/sunab_event_edges.R covers: cohort shares counted over the estimation sample
 // (rows with missing values left out) and weighted by the observation weights; a cohort treated
 // before the sample's start (a reference under the fixest rule, left out by default); the pre-trend
-// test over every lead when the reference is not -1.
+// test over every lead when the reference is not -1; units first treated after the sample named.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -101,4 +101,17 @@ TEST(EventStudyEdges, PretrendCoversEveryLeadButTheReference) {
   const EventStudyResult es = event_study(f, test::staggered_spec(), o);
   EXPECT_EQ(es.pretrend.df1, fx["df1"].get<double>());
   expect_rel(es.pretrend.stat, fx["stat"], "pre-trend Wald F");
+}
+
+TEST(EventStudyEdges, UnitsTreatedAfterTheSampleAreNamed) {
+  // first_treatment() counts them as never treated; the event study's table names them.
+  const Frame f = changed([](int id, int, double& g, double&, double&, double&) {
+    if (id == 9 || id == 18) g = 2025;
+  });
+  const TreatedAfterSample late = treated_after_sample(f, test::staggered_spec());
+  EXPECT_EQ(late.units, (std::vector<std::string>{"9", "18"}));
+  EXPECT_EQ(late.last_period, 2020);
+  const std::vector<double> g = first_treatment(f, test::staggered_spec());
+  for (size_t i = 0; i < f.nrows(); ++i)
+    if (f.numeric("id")[i] == 9) EXPECT_TRUE(std::isnan(g[i]));
 }

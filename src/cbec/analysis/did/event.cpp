@@ -1,8 +1,6 @@
 // event: the TWFE event study with binned endpoints and a joint pre-trend test.
 #include <fmt/format.h>
 
-#include <cmath>
-#include <limits>
 #include <set>
 
 #include "cbec/analysis/did/did_analyses.hpp"
@@ -44,17 +42,10 @@ Analysis event_analysis() {
     if (es.model.info.count("outside_window")) t.notes.push_back("With --no-bin, " + es.model.info.at("outside_window") + ".");
     // Units first treated after the last period are controls here (never treated in the sample);
     // fixest's i() on their relative periods would estimate leads from them instead.
-    const auto& g = frame.numeric(spec.first_treat);
-    const auto& time = frame.numeric(spec.time);
-    double last = -std::numeric_limits<double>::infinity();
-    for (double v : time)
-      if (!std::isnan(v)) last = std::max(last, v);
-    std::set<std::string> late;
-    for (size_t i = 0; i < g.size(); ++i)
-      if (std::isfinite(g[i]) && g[i] > last) late.insert(frame.get(spec.unit).text(i));
-    if (!late.empty())
-      t.notes.push_back(fmt::format("{} unit{} first treated after the last period ({:g}): never treated in the sample, so controls (fixest's i() would estimate leads from them).", late.size(),
-                                    late.size() == 1 ? "" : "s", last));
+    const TreatedAfterSample late = treated_after_sample(frame, spec);
+    if (!late.units.empty())
+      t.notes.push_back(fmt::format("{} unit{} first treated after the last period ({:g}): never treated in the sample, so controls (fixest's i() would estimate leads from them).",
+                                    late.units.size(), late.units.size() == 1 ? "" : "s", late.last_period));
     return Outcome{{t}, {event_periods_figure("Event study", es.periods, ctx.truth)}, to_json(es)};
   };
   return a;

@@ -183,9 +183,7 @@ void each_period(const Frame& frame, const SpatialSetup& s, const std::string& v
     SpatialPeriod p = spatial_period(frame, s, variable, rows, label, ctx.data);
     auto [row, json] = stat(p);
     t.rows.push_back(std::move(row));
-    size_t linked = 0;  // the n of the statistics' moments: units with a neighbour (spdep's adjust.n)
-    for (size_t i = 0; i < p.ids.size(); ++i) linked += p.w.W.row(static_cast<Eigen::Index>(i)).nonZeros() > 0;
-    json.update({{"period", label}, {"n", p.ids.size()}, {"n_with_neighbours", linked}, {"dropped", p.dropped.size()}, {"dropped_units", p.dropped},
+    json.update({{"period", label}, {"n", p.ids.size()}, {"n_with_neighbours", p.w.units_with_neighbours()}, {"dropped", p.dropped.size()}, {"dropped_units", p.dropped},
                  {"islands_created", p.islands_created}});
     results.push_back(std::move(json));
     periods.push_back(std::move(p));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include "cbec/core/error.hpp"
 
@@ -40,16 +41,35 @@ Design covariate_design(const Frame& frame, const StaggeredSpec& spec, bool inte
   return d;
 }
 
+namespace {
+double last_period(const Frame& frame, const StaggeredSpec& spec) {
+  double last = -std::numeric_limits<double>::infinity();
+  for (double v : frame.numeric(spec.time))
+    if (!std::isnan(v)) last = std::max(last, v);
+  return last;
+}
+}  // namespace
+
 std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spec) {
   std::vector<double> g = frame.numeric(spec.first_treat);
-  const auto& t = frame.numeric(spec.time);
-  double last = -std::numeric_limits<double>::infinity();
-  for (double v : t)
-    if (!std::isnan(v)) last = std::max(last, v);
+  const double last = last_period(frame, spec);
   // Treated after the last observed period (e.g. fixest's 10000 code) = never treated in the sample.
   for (double& v : g)
     if (std::isnan(v) || v == 0 || std::isinf(v) || v > last) v = std::numeric_limits<double>::quiet_NaN();
   return g;
+}
+
+TreatedAfterSample treated_after_sample(const Frame& frame, const StaggeredSpec& spec) {
+  TreatedAfterSample out;
+  out.last_period = last_period(frame, spec);
+  const auto& g = frame.numeric(spec.first_treat);
+  std::set<std::string> seen;
+  for (size_t i = 0; i < g.size(); ++i)
+    if (std::isfinite(g[i]) && g[i] > out.last_period) {
+      std::string unit = frame.get(spec.unit).text(i);
+      if (seen.insert(unit).second) out.units.push_back(std::move(unit));
+    }
+  return out;
 }
 
 Frame with_did(const Frame& frame, const StaggeredSpec& spec, const std::string& name) {

@@ -33,6 +33,13 @@ Design covariate_design(const Frame& frame, const StaggeredSpec& spec, bool inte
 // First treatment period per row: NaN for never treated (0, missing or +inf in first_treat, or a
 // period after the last one observed, as fixest codes never-treated cohorts).
 std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spec);
+// The units first_treatment() counts as never treated because their first treatment comes after
+// the last period observed (not those coded 0 or missing), and that period.
+struct TreatedAfterSample {
+  std::vector<std::string> units;
+  double last_period = 0;
+};
+TreatedAfterSample treated_after_sample(const Frame& frame, const StaggeredSpec& spec);
 
 // Adds the column "did" = 1[time >= first_treat] to a copy of the frame.
 Frame with_did(const Frame& frame, const StaggeredSpec& spec, const std::string& name = "did");

@@ -35,13 +35,13 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   std::vector<double> control_g = g;  // cohorts used as controls get NaN (no dummies)
   Frame f = frame;
   std::vector<bool> keep_row(frame.nrows(), true);
+  std::map<double, std::pair<bool, bool>> sides;  // cohort -> (a period before, a period from treatment)
+  for (size_t i = 0; i < g.size(); ++i)
+    if (!std::isnan(g[i]) && !std::isnan(t[i])) (t[i] < g[i] ? sides[g[i]].first : sides[g[i]].second) = true;
   if (fixest_rule) {
     // fixest::sunab (R/did.R, cpp_find_never_always_treated): a cohort observed only before its
     // treatment, or only from its treatment on (always treated), is a reference: no dummies, its
     // rows kept (fixest 0.12.2 on an always-treated cohort: the same observations as without it).
-    std::map<double, std::pair<bool, bool>> sides;  // cohort -> (a period before, a period from treatment)
-    for (size_t i = 0; i < g.size(); ++i)
-      if (!std::isnan(g[i]) && !std::isnan(t[i])) (t[i] < g[i] ? sides[g[i]].first : sides[g[i]].second) = true;
     bool any_reference = any_never;
     for (const auto& [c, s] : sides) {
       if (s.first && s.second) continue;
@@ -54,13 +54,10 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
     out.control_cohort = any_reference ? "never treated" : "none (fixest: every cohort interacted, the cells collinear with the fixed effects dropped)";
   } else {
     // A cohort never observed before its treatment (treated before the sample starts) has no
-    // pre-period to identify its effects: its units are left out, as fixest's sunab does and as
-    // Sun and Abraham (2021, sec. 2) exclude always-treated units.
-    std::map<double, bool> before;  // cohort -> observed in a period before its treatment
-    for (size_t i = 0; i < g.size(); ++i)
-      if (!std::isnan(g[i]) && !std::isnan(t[i])) before[g[i]] = before[g[i]] || t[i] < g[i];
-    for (const auto& [c, seen_before] : before) {
-      if (seen_before) continue;
+    // pre-period to identify its effects: its units are left out, as Sun and Abraham (2021,
+    // sec. 2) exclude always-treated units (fixest keeps them as references: the fixest rule).
+    for (const auto& [c, side] : sides) {
+      if (side.first) continue;
       cohorts.erase(c);
       out.always_treated.push_back(c);
       for (size_t i = 0; i < g.size(); ++i)

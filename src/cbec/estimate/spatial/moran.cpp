@@ -14,13 +14,10 @@ namespace cbec {
 
 namespace {
 
-// Units with at least one neighbour: spdep's moran.test, moran.mc, geary.test and geary.mc count n
-// without the islands (adjust.n = TRUE, their default), which is n when W has no island.
-double linked_units(const SpatialWeights& w) {
-  double n = 0;
-  for (long i = 0; i < w.W.outerSize(); ++i) n += w.W.row(i).nonZeros() > 0;
-  return n;
-}
+// Units with at least one neighbour: spdep's moran.test, moran.mc, geary.test, geary.mc and
+// globalG.test count n without the islands (adjust.n = TRUE, their default), which is n when W has
+// no island.
+double linked_units(const SpatialWeights& w) { return static_cast<double>(w.units_with_neighbours()); }
 
 double moran_statistic(const std::vector<double>& z, const SpatialWeights& w, double S0, double n) {
   const auto lag = detail::spatial_lag(w, z);
@@ -163,7 +160,7 @@ GeneralGResult general_g(const std::vector<double>& x, const SpatialWeights& w) 
   const double n = linked_units(w);
   double m1 = 0, m2 = 0, m3 = 0, m4 = 0;
   for (size_t i = 0; i < x.size(); ++i) {
-    if (w.W.row(static_cast<long>(i)).nonZeros() == 0) continue;
+    if (!w.has_neighbours(i)) continue;
     const double v = x[i];
     m1 += v;
     m2 += v * v;
