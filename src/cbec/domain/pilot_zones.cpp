@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <set>
 
 #include "cbec/core/error.hpp"
@@ -31,6 +32,8 @@ std::vector<PilotZone> load_pilot_zones(const std::string& path_in) {
   o.string_columns = {"approval_date", "parent_cn"};
   return pilot_zones_from(read_csv(path, o), path);
 }
+
+std::vector<PilotZone> load_round8_zones() { return load_pilot_zones(data_dir() + "/cbec_pilot_zones_2025_round8.csv"); }
 
 bool is_registry(const Frame& f) { return f.has("city_cn") && f.has("batch") && f.has("approval_date"); }
 
@@ -83,6 +86,15 @@ NameIndex china_place_names(const std::vector<PilotZone>& zones) {
 }
 
 namespace {
+// The prefecture-level units (and Hainan's county-level ones) of a province, from data/china_cities.csv.
+std::vector<std::string> cities_of_province(const std::string& province_cn) {
+  const Frame cities = read_csv(data_dir() + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
+  std::vector<std::string> out;
+  for (size_t i = 0; i < cities.nrows(); ++i)
+    if (cities.get("province_cn").text(i) == province_cn) out.push_back(cities.get("city_cn").text(i));
+  return out;
+}
+
 int effective_year(const PilotZone& z, const std::string& timing) {
   if (timing == "year") return z.year;
   if (timing == "july") return z.month > 6 ? z.year + 1 : z.year;  // approved in the second half: effective next year
@@ -117,6 +129,8 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
   const NameIndex names = china_place_names(zones);
   for (const auto& z : zones) {
     if (o.level == "province") offer(name_key(z.province_cn), z);
+    else if (z.admin_level == "province-wide")
+      for (const auto& city : cities_of_province(z.province_cn)) offer(name_key(city), z);
     else if (z.admin_level != "county-level city") offer(name_key(z.city_cn), z);
     else if (o.county_rule == "parent") offer(name_key(z.parent_cn), z);
   }
@@ -159,6 +173,17 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
   if (!ambiguous.empty())
     throw DataError(fmt::format("ambiguous English names, give them in Chinese or with their province, e.g. \"Taizhou (Zhejiang)\" (as `cbec regions` requires): {}",
                                 describe_ambiguous(names, {ambiguous.begin(), ambiguous.end()})));
+  // The zones known end with the registry's last approval: a panel running past the eighth round
+  // (April 2025) without it would code that round's units as never treated without a word.
+  const int last_zone = std::accumulate(zones.begin(), zones.end(), 0, [](int m, const PilotZone& z) { return std::max(m, z.year); });
+  double last_period = -INFINITY;
+  for (size_t i = 0; i < n; ++i)
+    if (!std::isnan(t[i])) last_period = std::max(last_period, t[i]);
+  rep.rules += fmt::format("; zones approved to {}", last_zone);
+  if (last_zone < 2025 && last_period >= 2025)
+    rep.warnings.push_back(fmt::format("the panel runs to {:g}, past the eighth round of April 2025 (15 cities and the whole of Hainan), which is "
+                                       "not counted: its units are coded by the seven batches only; add --round8 (round8 = true in a study) to count it",
+                                       last_period));
   for (const auto& name : treated) rep.matched_zones.push_back(fmt::format("{}: {}", name, first.at(names.key(name)).zone));
   rep.units = seen.size();
   rep.treated_units = treated.size();

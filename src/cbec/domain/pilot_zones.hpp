@@ -20,6 +20,9 @@ struct PilotZone {
 };
 
 std::vector<PilotZone> load_pilot_zones(const std::string& path = "");
+// The eighth round of April 2025, outside the 165 (data/cbec_pilot_zones_2025_round8.csv): 15 cities
+// and the whole of Hainan (admin_level "province-wide"); its sources in cbec_pilot_zones.md.
+std::vector<PilotZone> load_round8_zones();
 // The zones of a registry already read (columns city_cn, city_en, province_cn, province_en, batch,
 // approval_date, admin_level, parent_cn); `where` names the file in messages.
 std::vector<PilotZone> pilot_zones_from(const Frame& registry, const std::string& where);
@@ -45,10 +48,12 @@ struct TreatReport {
   std::vector<std::string> matched_zones;   // unit -> zone, as "unit: zone (batch, year)"
   std::vector<std::string> no_zone;         // known cities/provinces without a pilot zone (never treated)
   std::vector<std::string> unmatched;       // units whose name is not a known city/province (never treated)
+  std::vector<std::string> warnings;        // e.g. a panel that runs past the zones counted
   std::string rules;
 };
 
-// Adds treat, first_treat (0 = never), post, did, rel_time (missing if never) and batch.
+// Adds treat, first_treat (0 = never), post, did, rel_time (missing if never) and batch. A
+// province-wide zone treats its province, or at city level every city of data/china_cities.csv in it.
 // Refuses (DataError) ambiguous English names, by the rules of `cbec regions` (china_place_names),
 // and two rows of the same unit and year (naming both lines).
 TreatReport add_treatment(Frame& frame, const TreatOptions& options, const std::vector<PilotZone>& zones);

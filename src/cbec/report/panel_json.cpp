@@ -71,7 +71,7 @@ nlohmann::json to_json(const MatchingResult& m, bool with_rows) {
 
 nlohmann::json to_json(const TreatReport& r) {
   return {{"units", r.units}, {"treated_units", r.treated_units}, {"rules", r.rules},
-          {"matched", r.matched_zones}, {"no_zone", r.no_zone}, {"unmatched", r.unmatched}};
+          {"matched", r.matched_zones}, {"no_zone", r.no_zone}, {"unmatched", r.unmatched}, {"warnings", r.warnings}};
 }
 
 nlohmann::json to_json(const RegionReport& r) {

@@ -47,6 +47,7 @@ Table treat_table(const TreatReport& r) {
   if (!r.unmatched.empty())
     t.notes.push_back(fmt::format("Warning: {} units match no known city or province and are coded as never treated: {}", r.unmatched.size(),
                                   fmt::join(r.unmatched, ", ")));
+  for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w + ".");
   t.notes.push_back("Columns added: treat, first_treat (0 = never), post, did, rel_time, batch.");
   return t;
 }

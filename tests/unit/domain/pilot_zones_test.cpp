@@ -173,3 +173,45 @@ TEST(PilotZones, DuplicateUnitYearsAreRefusedNamingBothLines) {
   EXPECT_NE(spelled.find("'杭州' (line 2) and 'Hangzhou City' (line 3)"), std::string::npos) << spelled;
   EXPECT_EQ(treat_error("city,year\n杭州市,2015\n杭州市,2016\n"), "");
 }
+
+// The eighth round of April 2025 (data/cbec_pilot_zones_2025_round8.csv), outside the 165: counted
+// only when asked for, with a warning when a panel runs past it without it.
+TEST(PilotZones, EighthRoundOf2025IsSixteenZonesCountedWhenAskedFor) {
+  const std::vector<PilotZone> round8 = load_round8_zones();
+  ASSERT_EQ(round8.size(), 16u);
+  for (const auto& z : round8) {
+    EXPECT_EQ(z.batch, 8) << z.city_cn;
+    EXPECT_EQ(z.year, 2025) << z.city_cn;
+    EXPECT_EQ(z.month, 4) << z.city_cn;
+    if (z.admin_level == "county-level city") EXPECT_EQ(z.parent_cn, "锡林郭勒盟") << z.city_cn;  // Erenhot
+  }
+  const std::string csv =
+      "city,year\n秦皇岛市,2024\n秦皇岛市,2025\n海口市,2025\n儋州市,2025\n琼海市,2025\n锡林郭勒盟,2025\n淮南市,2025\n海南藏族自治州,2025\n";
+  std::vector<PilotZone> zones = load_pilot_zones();
+  Frame seven = parse_csv(csv, "t.csv");
+  const TreatReport without = add_treatment(seven, city_year(), zones);
+  ASSERT_EQ(without.warnings.size(), 1u);
+  EXPECT_NE(without.warnings[0].find("runs to 2025"), std::string::npos) << without.warnings[0];
+  EXPECT_NE(without.warnings[0].find("--round8"), std::string::npos) << without.warnings[0];
+  EXPECT_EQ(seven.numeric("first_treat")[0], 0);
+  EXPECT_EQ(seven.numeric("first_treat")[2], 2018);  // Haikou, batch 3
+  EXPECT_EQ(seven.numeric("first_treat")[3], 0);
+  zones.insert(zones.end(), round8.begin(), round8.end());
+  Frame eight = parse_csv(csv, "t.csv");
+  const TreatReport with = add_treatment(eight, city_year(), zones);
+  EXPECT_TRUE(with.warnings.empty());
+  const auto& ft = eight.numeric("first_treat");
+  EXPECT_EQ(ft[0], 2025);                  // Qinhuangdao
+  EXPECT_EQ(eight.numeric("post")[0], 0);  // 2024
+  EXPECT_EQ(eight.numeric("post")[1], 1);
+  EXPECT_EQ(ft[2], 2018);                  // Haikou keeps its 2018 zone (revoked into the island-wide one)
+  EXPECT_EQ(ft[3], 2025);                  // Danzhou and Qionghai: the whole of Hainan
+  EXPECT_EQ(ft[4], 2025);
+  EXPECT_EQ(ft[5], 2025);                  // Xilingol League through Erenhot (county rule "parent")
+  EXPECT_EQ(ft[6], 0);                     // Huainan: no zone
+  EXPECT_EQ(ft[7], 0);                     // Hainan Tibetan AP is in Qinghai, not Hainan
+  EXPECT_EQ(eight.numeric("batch")[3], 8);
+  // A panel that ends before 2025 is told nothing.
+  Frame early = parse_csv("city,year\n秦皇岛市,2024\n", "t.csv");
+  EXPECT_TRUE(add_treatment(early, city_year(), load_pilot_zones()).warnings.empty());
+}

@@ -17,7 +17,7 @@ Analysis treat_analysis() {
   a.needs.panel = PanelNeed::Required;   // unit: the city or province name; time: the year
   a.creates = [](const Options&) { return std::vector<std::string>{"treat", "first_treat", "post", "did", "rel_time", "batch"}; };
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
-    const TreatReport r = add_treatment(frame, zone_matching(o, ctx), load_pilot_zones(o.text("registry")));
+    const TreatReport r = add_treatment(frame, zone_matching(o, ctx), matching_zones(o));
     return Outcome{{treat_table(r)}, {}, to_json(r)};
   };
   return a;

@@ -31,7 +31,7 @@ MonitorPanel layout(const Frame& frame, const Options& o, const AnalysisContext&
   Frame ids;
   ids.set(frame.get(ctx.unit));
   ids.set(frame.get(ctx.time));
-  report = add_treatment(ids, zone_matching(o, ctx), load_pilot_zones(o.text("registry")));
+  report = add_treatment(ids, zone_matching(o, ctx), matching_zones(o));
   const auto& time = frame.numeric(ctx.time);
   const auto& first = ids.numeric("first_treat");
   const Column& unit = frame.get(ctx.unit);
@@ -116,12 +116,13 @@ Analysis monitor_analysis() {
     members.notes.push_back("Matching: " + report.rules + ".");
     if (!report.unmatched.empty())
       members.notes.push_back(fmt::format("Names matching no known place (counted as others): {}.", fmt::join(report.unmatched, ", ")));
+    for (const auto& w : report.warnings) members.notes.push_back("Warning: " + w + ".");
     out.tables.push_back(members);
     nlohmann::json periods = nlohmann::json::array();
     for (double period : p.periods) periods.push_back(period_json(period));
     out.json = {{"membership", o.text("membership")}, {"level", o.text("level")}, {"rules", report.rules}, {"by", by ? nlohmann::json(o.text("by")) : nlohmann::json(nullptr)},
                 {"units", p.units.size()}, {"periods", periods}, {"zones", zones_per_period}, {"unmatched", report.unmatched},
-                {"indicators", nlohmann::json::array()}};
+                {"warnings", report.warnings}, {"indicators", nlohmann::json::array()}};
     for (const auto& name : o.list("indicators")) {
       const auto& x = frame.numeric(name);
       GroupTrendInput in;

@@ -1,5 +1,5 @@
 // How units are matched to the pilot-zone registry, shared by `cbec treat` and the zones monitor:
-// the options (level, county_rule, timing, registry) and the TreatOptions they give.
+// the options (level, county_rule, timing, registry, round8), the TreatOptions and the zones they give.
 #pragma once
 #include <vector>
 
@@ -10,5 +10,7 @@ namespace cbec {
 
 std::vector<OptionSpec> zone_matching_options();
 TreatOptions zone_matching(const Options& o, const AnalysisContext& ctx);
+// The registry (shipped or --registry), with the eighth round of 2025 when round8 is set.
+std::vector<PilotZone> matching_zones(const Options& o);
 
 }  // namespace cbec
