@@ -27,8 +27,8 @@ nlohmann::json to_json(const DidMultiplegtResult& r) {
 
 nlohmann::json to_json(const ImputationResult& r) {
   nlohmann::json j = {{"estimator", "imputation"}, {"n_untreated", r.n_untreated}, {"n_treated", r.n_treated},
-                      {"cluster", r.cluster}, {"n_clusters", r.n_clusters}, {"covariates", r.covariates}, {"dropped", r.dropped},
-                      {"warnings", r.warnings}};
+                      {"cluster", r.cluster}, {"n_clusters", r.n_clusters}, {"covariates", r.covariates}, {"collinear", r.collinear},
+                      {"dropped", r.dropped}, {"warnings", r.warnings}};
   j["effects"] = nlohmann::json::array();
   for (const auto& e : r.effects)
     j["effects"].push_back({{"term", e.term}, {"horizon", e.horizon < 0 ? nlohmann::json(nullptr) : nlohmann::json(e.horizon)},

@@ -136,6 +136,15 @@ TEST(CallawaySantAnna, ClusteredBootstrapUsesClusters) {
   EXPECT_TRUE(std::isfinite(r.simple.se));
   o.cluster = "year";
   EXPECT_THROW(callaway_santanna(f, mpdta_spec({}), o), DataError);  // changes within units
+  // Analytical standard errors are by unit, as did::att_gt's (clustervars without the bootstrap),
+  // and say so: they were given without a word.
+  o.cluster = "state";
+  o.bootstrap = false;
+  const auto analytic = callaway_santanna(f, mpdta_spec({}), o);
+  o.cluster.clear();
+  EXPECT_EQ(analytic.simple.se, callaway_santanna(f, mpdta_spec({}), o).simple.se);
+  ASSERT_FALSE(analytic.warnings.empty());
+  EXPECT_NE(analytic.warnings.back().find("do not account for the clusters of 'state'"), std::string::npos) << analytic.warnings.back();
 }
 
 TEST(CallawaySantAnna, RecoversDynamicEffectsWhereTwfeIsBiased) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -89,4 +90,44 @@ TEST(Imputation, UnimputableObservationsAreCounted) {
   const auto r = imputation_did(f, test::staggered_spec({}), {});
   EXPECT_GT(r.dropped.at("treated observations without untreated observations of their unit or period"), 0u);
   EXPECT_FALSE(r.warnings.empty());
+}
+
+// A covariate fixed within units is absorbed by the unit effects: dropped with a warning, the
+// estimates those without it (didimputation and fixest drop it; it stopped the run). The clusters
+// counted are those of the rows used: a unit treated from the first period has none (it was counted).
+TEST(Imputation, CovariateAbsorbedByUnitEffectsIsDroppedAndUnusedClustersAreNotCounted) {
+  Frame f = test::staggered_panel(40, 1.0, 0.0, 5);
+  std::vector<double> g = f.numeric("first_treat"), fixed(f.nrows());
+  const auto& id = f.numeric("id");
+  for (size_t i = 0; i < g.size(); ++i) {
+    fixed[i] = std::fmod(id[i] * 0.37, 1.0);
+    if (id[i] == 1) g[i] = 2011;  // unit 1 (cohort 2015): treated from the first period
+  }
+  f.set(Column::numeric("first_treat", g));
+  f.set(Column::numeric("fixed", fixed));
+  const auto with = imputation_did(f, test::staggered_spec({"x", "fixed"}), {});
+  const auto without = imputation_did(f, test::staggered_spec({"x"}), {});
+  EXPECT_EQ(with.collinear, std::vector<std::string>{"fixed"});
+  EXPECT_EQ(with.covariates, std::vector<std::string>{"x"});
+  EXPECT_NEAR(with.effects[0].att, without.effects[0].att, 1e-10);
+  EXPECT_NEAR(with.effects[0].se, without.effects[0].se, 1e-10);
+  EXPECT_EQ(with.n_clusters, 39u);
+  EXPECT_TRUE(std::any_of(with.warnings.begin(), with.warnings.end(), [](const std::string& w) { return w.find("collinear") != std::string::npos; }));
+}
+
+// Leads count periods of the time variable: on a grid of two years leads -1 and -3 have no
+// observation, and the test says it leaves them out (it did so without a word).
+TEST(Imputation, LeadsWithoutObservationsAreNamed) {
+  const Frame all = test::staggered_panel(60, 1.0, 0.0, 9);
+  const auto& year = all.numeric("year");
+  const auto& g = all.numeric("first_treat");
+  std::vector<size_t> keep;
+  for (size_t i = 0; i < all.nrows(); ++i)
+    if (static_cast<int>(year[i]) % 2 == 0 && (g[i] == 0 || g[i] == 2016 || g[i] == 2018)) keep.push_back(i);
+  ImputationOptions o;
+  o.pretrend_leads = 3;
+  const auto r = imputation_did(all.take(keep), test::staggered_spec({}), o);
+  ASSERT_TRUE(r.pretrend_test.has_value());
+  EXPECT_EQ(r.pretrend_test->df1, 1);  // lead 2 only
+  EXPECT_TRUE(std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) { return w.find("(-1, -3 periods of 'year'") != std::string::npos; }));
 }

@@ -338,7 +338,8 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
       w.df1 = static_cast<double>(pre.size());
       w.p_value = p_chi2_upper(w.stat, w.df1);
       w.distribution = "chi2";
-      w.note = "H0: every pre-treatment ATT(g, t) is zero (parallel pre-trends)";
+      w.note = p.n_clusters ? "H0: every pre-treatment ATT(g, t) is zero (parallel pre-trends); by units' influence functions, not clustered (as did)"
+                            : "H0: every pre-treatment ATT(g, t) is zero (parallel pre-trends)";
       res.pretest = w;
     } else {
       res.warnings.push_back(fmt::format("the pre-test is not reported: the covariance of the pre-treatment ATT(g, t) is singular; cells (g, t) in its null direction: {}",
@@ -422,6 +423,9 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
       if (res.crit_value >= 7)
         res.warnings.push_back("the simultaneous critical value is 7 or more: cohorts are small or outcomes barely vary; the uniform bands are unreliable");
     }
+  } else if (p.n_clusters) {  // as did::att_gt (clustervars with bstrap = FALSE)
+    res.warnings.push_back(fmt::format("the analytical standard errors (--no-bootstrap) do not account for the clusters of '{}', only for units: "
+                                       "drop --no-bootstrap for standard errors clustered by '{}' (the multiplier bootstrap)", o.cluster, o.cluster));
   }
   for (size_t k = 0; k < gt.effects.size(); ++k) {
     auto& e = gt.effects[k];

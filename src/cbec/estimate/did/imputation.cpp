@@ -25,20 +25,20 @@ using Eigen::VectorXd;
 // The imputation model's regressors Z = [covariates, unit dummies, period dummies (first dropped)],
 // restricted to the units and periods that have untreated observations.
 struct ImputationDesign {
-  const Design& d;
+  MatrixXd X;                          // the covariates kept (columns of the design's X)
   std::vector<int32_t> unit, period;   // per design row: index among units/periods with untreated rows, -1 if none
   Index p = 0, n_units = 0, n_periods = 0;
 
   Index dim() const { return p + n_units + n_periods - 1; }
   // Adds a * z_r (the row's regressors times a) to v.
   void add_row(Index r, double a, VectorXd& v) const {
-    for (Index j = 0; j < p; ++j) v[j] += a * d.X(r, j);
+    for (Index j = 0; j < p; ++j) v[j] += a * X(r, j);
     v[p + unit[static_cast<size_t>(r)]] += a;
     if (period[static_cast<size_t>(r)] > 0) v[p + n_units + period[static_cast<size_t>(r)] - 1] += a;
   }
   double dot_row(Index r, const VectorXd& theta) const {
     double s = theta[p + unit[static_cast<size_t>(r)]];
-    for (Index j = 0; j < p; ++j) s += d.X(r, j) * theta[j];
+    for (Index j = 0; j < p; ++j) s += X(r, j) * theta[j];
     if (period[static_cast<size_t>(r)] > 0) s += theta[p + n_units + period[static_cast<size_t>(r)] - 1];
     return s;
   }
@@ -55,13 +55,47 @@ Eigen::SparseMatrix<double> normal_matrix(const ImputationDesign& z, const std::
     for (Index j = 0; j < p; ++j) cols.push_back(j);
     cols.push_back(p + z.unit[static_cast<size_t>(r)]);
     if (z.period[static_cast<size_t>(r)] > 0) cols.push_back(p + U + z.period[static_cast<size_t>(r)] - 1);
-    auto value = [&](Index c) { return c < p ? z.d.X(r, c) : 1.0; };
+    auto value = [&](Index c) { return c < p ? z.X(r, c) : 1.0; };
     for (Index a : cols)
       for (Index b : cols) trip.emplace_back(a, b, wr * value(a) * value(b));
   }
   Eigen::SparseMatrix<double> A(z.dim(), z.dim());
   A.setFromTriplets(trip.begin(), trip.end());
   return A;
+}
+
+// The normal matrix factored; false when a pivot vanishes (the model is not identified).
+bool factor(const ImputationDesign& z, const std::vector<Index>& untreated, const VectorXd& w,
+            Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>>& ldlt) {
+  ldlt.compute(normal_matrix(z, untreated, w));
+  return ldlt.info() == Eigen::Success && !(ldlt.vectorD().array().abs() < 1e-9).any();
+}
+
+// Keeps the covariates (in formula order) that are not collinear with the unit and period effects
+// and the covariates kept before them on the untreated rows, as fixest drops collinear terms;
+// returns the names of the others. Throws when the effects alone are not identified.
+std::vector<std::string> keep_identified_covariates(ImputationDesign& z, const Design& d, const std::vector<Index>& untreated,
+                                                    const VectorXd& w, Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>>& ldlt) {
+  const MatrixXd all = z.X;
+  z.X.resize(all.rows(), 0);
+  z.p = 0;
+  if (!factor(z, untreated, w, ldlt))
+    throw NumericError("the imputation model is not identified on untreated observations: units and periods are not connected");
+  std::vector<Index> kept;
+  std::vector<std::string> collinear;
+  for (Index j = 0; j < all.cols(); ++j) {
+    kept.push_back(j);
+    z.X = all(Eigen::all, kept);
+    z.p = z.X.cols();
+    if (factor(z, untreated, w, ldlt)) continue;
+    kept.pop_back();
+    collinear.push_back(d.x_names[static_cast<size_t>(j)]);
+  }
+  z.X = all(Eigen::all, kept);
+  z.p = z.X.cols();
+  if (!collinear.empty() && !factor(z, untreated, w, ldlt))
+    throw NumericError("the imputation model is not identified on untreated observations");
+  return collinear;
 }
 
 }  // namespace
@@ -94,7 +128,7 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
       period_idx[static_cast<size_t>(periods.codes[static_cast<size_t>(r)])] = 0;
     }
   }
-  ImputationDesign z{d, std::vector<int32_t>(static_cast<size_t>(n)), std::vector<int32_t>(static_cast<size_t>(n)), d.X.cols()};
+  ImputationDesign z{d.X, std::vector<int32_t>(static_cast<size_t>(n)), std::vector<int32_t>(static_cast<size_t>(n)), d.X.cols()};
   for (auto& u : unit_idx)
     if (u == 0) u = static_cast<int32_t>(z.n_units++);
   for (auto& q : period_idx)
@@ -120,9 +154,13 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
   res.n_treated = imputable.size();
 
   // Step 1: the fixed effects and covariates from untreated observations.
-  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> ldlt(normal_matrix(z, untreated, w));
-  if (ldlt.info() != Eigen::Success || (ldlt.vectorD().array().abs() < 1e-9).any())
-    throw NumericError("the imputation model is not identified on untreated observations: covariates are collinear with the fixed effects, or units and periods are not connected");
+  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> ldlt;
+  res.collinear = keep_identified_covariates(z, d, untreated, w, ldlt);
+  if (!res.collinear.empty()) {
+    res.warnings.push_back(fmt::format("dropped as collinear with the unit and period effects (or other covariates) on the untreated observations: {}",
+                                       fmt::join(res.collinear, ", ")));
+    std::erase_if(res.covariates, [&](const std::string& c) { return std::find(res.collinear.begin(), res.collinear.end(), c) != res.collinear.end(); });
+  }
   VectorXd rhs = VectorXd::Zero(z.dim());
   for (Index r : untreated) z.add_row(r, w[r] * d.y[r], rhs);
   const VectorXd theta = ldlt.solve(rhs);
@@ -139,8 +177,9 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
     for (double h : hs) targets.push_back({fmt::format("h{:g}", h), h});
   }
   const double zcrit = q_normal(1 - (1 - o.level) / 2);
-  std::map<int32_t, int32_t> cluster_index;
-  for (Index r = 0; r < n; ++r) cluster_index.emplace(clusters.codes[static_cast<size_t>(r)], 0);
+  std::map<int32_t, int32_t> cluster_index;  // the clusters of the rows used (untreated or imputed)
+  for (const auto* used : {&untreated, &imputable})
+    for (Index r : *used) cluster_index.emplace(clusters.codes[static_cast<size_t>(r)], 0);
   int32_t next = 0;
   for (auto& [code, idx] : cluster_index) idx = next++;
   res.n_clusters = cluster_index.size();
@@ -193,15 +232,22 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
     for (Index r : untreated) rows.push_back(d.rows[static_cast<size_t>(r)]);
     Frame f = frame.take(rows);
     std::vector<std::string> terms;
+    std::vector<int> absent;  // leads in units of the time variable (as Stata's did_imputation): none on a grid of 2 years
     for (int k = 1; k <= o.pretrend_leads; ++k) {
       std::vector<double> col(rows.size());
       size_t ones = 0;
       for (size_t i = 0; i < rows.size(); ++i) ones += (col[i] = (!std::isnan(g[rows[i]]) && t[rows[i]] - g[rows[i]] == -k) ? 1.0 : 0.0) > 0;
-      if (!ones) continue;
+      if (!ones) {
+        absent.push_back(-k);
+        continue;
+      }
       std::string name = fmt::format("lead{}", k);
       f.set(Column::numeric(name, std::move(col)));
       terms.push_back(name);
     }
+    if (!absent.empty() && !terms.empty())
+      res.warnings.push_back(fmt::format("the pre-trend test leaves out the leads with no observation ({} periods of '{}' before treatment)",
+                                         fmt::join(absent, ", "), spec.time));
     if (terms.empty()) {
       res.warnings.push_back("no pre-treatment observations of treated units: the pre-trend test is not available");
     } else {

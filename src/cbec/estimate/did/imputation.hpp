@@ -41,7 +41,8 @@ struct ImputationResult {
   std::vector<ImputationEffect> effects;
   std::optional<RegressionResult> pretrend_model;  // leads on untreated observations
   std::optional<TestResult> pretrend_test;         // joint Wald F of the leads
-  std::vector<std::string> covariates;
+  std::vector<std::string> covariates;             // those kept
+  std::vector<std::string> collinear;              // covariates dropped: collinear with the effects on untreated rows
   size_t n_untreated = 0, n_treated = 0, n_clusters = 0;
   std::map<std::string, size_t> dropped;
   std::vector<std::string> warnings;
