@@ -7,6 +7,8 @@
 #include "cbec/estimate/panel/gmm.hpp"
 #include "cbec/stats/distributions.hpp"
 
+#include <limits>
+
 namespace cbec {
 
 TestResult gmm_hansen(const GmmSystem& s, const GmmFit& f) {
@@ -16,8 +18,13 @@ TestResult gmm_hansen(const GmmSystem& s, const GmmFit& f) {
   t.stat = z.dot(f.W2 * z);
   t.df1 = static_cast<double>(f.ZX.rows() - f.ZX.cols());
   t.distribution = "chi2";
-  t.p_value = t.df1 > 0 ? p_chi2_upper(t.stat, t.df1) : 1.0;
   t.note = "Hansen J with the two-step weight matrix (plm sargan(); xtabond2's Hansen test)";
+  if (t.df1 > 0) {
+    t.p_value = p_chi2_upper(t.stat, t.df1);
+  } else {  // exactly identified: J is 0 and tests nothing (pgmm prints p = 0, an earlier cbec 1)
+    t.p_value = std::numeric_limits<double>::quiet_NaN();
+    t.note += "; not defined: the model is exactly identified (as many instruments as parameters)";
+  }
   return t;
 }
 

@@ -105,14 +105,19 @@ GmmSystem gmm_system(const Frame& frame, const GmmFormula& f, const std::string&
   // standard instruments differenced, standard instruments in levels (pgmm's order).
   std::vector<long> g1_offset, g2_offset;
   std::vector<size_t> level_lag, first_level_row;
+  // Columns of l(x, a:b) in the differenced row of period s: x_t for max(0, s - b) <= t <= s - a;
+  // none while s < a (xtabond2's rule, for a variable whose lags start after another's).
+  auto diff_columns = [](size_t s, size_t a, size_t b) -> size_t { return s < a ? 0 : s - a + 1 - (s > b ? s - b : 0); };
   long p = 0;
   for (const auto& g : f.gmm) {
     g1_offset.push_back(p);
     const size_t a = static_cast<size_t>(g.min_lag), b = static_cast<size_t>(g.max_lag);
+    if (a >= T)
+      throw SpecError(fmt::format("the GMM lags of {} start at {}, beyond the panel's {} periods: no period has that lag", g.variable, a, T));
     if (layout.collapse) {
       p += static_cast<long>(std::min(T - a, b + 1 - a));
     } else {
-      for (size_t s = TL1; s < T; ++s) p += static_cast<long>(s - a - (s > b ? s - b : 0) + 1);
+      for (size_t s = TL1; s < T; ++s) p += static_cast<long>(diff_columns(s, a, b));
     }
   }
   for (const auto& g : f.gmm) {
@@ -165,8 +170,9 @@ GmmSystem gmm_system(const Frame& frame, const GmmFormula& f, const std::string&
           for (size_t j = 0; a + j <= s && s - a - j >= earliest; ++j) U.Z(i, g1_offset[g] + static_cast<long>(j)) = or_zero(value(gmm_values[g], s - a - j));
         } else {
           long off = g1_offset[g];
-          for (size_t s2 = TL1; s2 < s; ++s2) off += static_cast<long>(s2 - a - (s2 > b ? s2 - b : 0) + 1);
-          for (size_t t = earliest; t <= s - a; ++t) U.Z(i, off + static_cast<long>(t - earliest)) = or_zero(value(gmm_values[g], t));
+          for (size_t s2 = TL1; s2 < s; ++s2) off += static_cast<long>(diff_columns(s2, a, b));
+          if (s >= a)
+            for (size_t t = earliest; t <= s - a; ++t) U.Z(i, off + static_cast<long>(t - earliest)) = or_zero(value(gmm_values[g], t));
         }
       }
       for (long k = 0; k < n_iv; ++k)
