@@ -14,7 +14,7 @@ std::vector<OptionSpec> spatial_panel_options(bool model_list) {
   return {model,
           choice_option("effect", {"pooled", "individual", "time", "twoways"}, "individual",
                         "Effects: pooled (intercept), or unit, period or two-way fixed effects removed by the within transformation"),
-          flag_option("lee_yu", "Lee and Yu (2010) bias correction of the fixed-effects estimates (balanced panels; as splm's LeeYu = TRUE)"),
+          flag_option("lee_yu", "Lee and Yu (2010) bias correction of the fixed-effects estimates (balanced panels; unit or period effects as splm's LeeYu = TRUE, two-way as Lee-Yu section 4 and Elhorst's code)"),
           choice_option("lags", {"within", "splm"}, "within",
                         "within: Q(W y), the within transformation of the spatial lag (the dummy-variable likelihood); "
                         "splm: W applied to the demeaned variables, as splm 1.6 (equal with unit effects on a balanced panel); "

@@ -210,6 +210,18 @@ std::string spatial_panel_effect_name(SpatialPanelEffect e) {
   return "";
 }
 
+namespace {
+// Whether every row of every period's W sums to the same number (row-standardized W, islands
+// aside): then (I - lambda W) maps the period dummies into their own span.
+bool equal_row_sums(const SpatialPanelData& d) {
+  for (const auto& w : d.weights) {
+    const Eigen::VectorXd sums = w * Eigen::VectorXd::Ones(w.cols());
+    if (sums.size() > 0 && (sums.array() - sums[0]).abs().maxCoeff() > 1e-12 * std::max(1.0, std::fabs(sums[0]))) return false;
+  }
+  return true;
+}
+}  // namespace
+
 bool SpatialPanelData::balanced() const {
   if (weights.size() != 1) return false;
   for (const auto& rows : period_rows)
@@ -223,7 +235,17 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   const bool balanced = d.balanced();
   if (o.effect == SpatialPanelEffect::Random) return spatial_panel_re(d, o);
   if (o.model == SpatialPanelModel::Sac) return spatial_panel_sac(d, o);
-  if (o.model == SpatialPanelModel::Sem && !balanced && !pooled && o.lags == PanelLags::Within) return spatial_panel_effect_dummies(d, o);
+  // The SEM's within likelihood is the one with the effect dummies D only when (I - lambda W) D spans
+  // D: not on an unbalanced panel, nor with period effects when W's row sums differ (binary W,
+  // islands): then the likelihood with the filtered dummies.
+  const bool period_effects = o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways;
+  const bool row_sums_equal = equal_row_sums(d);
+  if (o.model == SpatialPanelModel::Sem && !pooled && o.lags == PanelLags::Within && (!balanced || (period_effects && !row_sums_equal))) {
+    if (o.lee_yu && balanced)
+      throw SpecError("lee_yu: the Lee-Yu correction with period effects assumes W's rows all sum to the same number (row-standardized W); "
+                      "these weights' do not: drop lee_yu or row-standardize W");
+    return spatial_panel_effect_dummies(d, o);
+  }
   if (o.lee_yu && pooled) throw SpecError("the Lee-Yu correction is for fixed effects, not a pooled model");
   if (o.lee_yu && !balanced) throw SpecError("the Lee-Yu correction needs a balanced panel (every unit in every period)");
   const bool has_intercept = !d.x_names.empty() && d.x_names[0] == "(Intercept)";
@@ -306,16 +328,19 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
       n_eff = (nu - 1) * tp;
       r.loglik = tp * ldet - n_eff / 2 * std::log(kTwoPi * f.sigma2) - f.rss / (2 * f.sigma2);
     } else {
-      const Eigen::MatrixXd sinv = information(p, f, p.n_obs, p.jacobian.count, exact).inverse();
+      // theta + Sigma^-1 a / n with Sigma = I / (nT) the information per observation, then sigma^2
+      // x T/(T-1) (Lee and Yu 2010, section 4; Elhorst's sar_panel_FE.m); the variance is the
+      // information's inverse at the corrected values, as there.
+      const Eigen::MatrixXd info_inverse = information(p, f, p.n_obs, p.jacobian.count, exact).inverse();
       Eigen::VectorXd a = Eigen::VectorXd::Zero(k + 2);
       a[0] = 1 / (2 * f.sigma2);
       a[1] = 1 / (1 - f.spatial);
-      const Eigen::VectorXd bias = -(sinv / nu) * a;
-      f.sigma2 = tp / (tp + 1) * f.sigma2 + bias[0];
+      const Eigen::VectorXd bias = (p.n_obs / nu) * (info_inverse * a);
+      f.sigma2 = tp / (tp - 1) * (f.sigma2 + bias[0]);
       f.spatial += bias[1];
       f.beta += bias.tail(k);
-      n_eff = (nu - 1) * (tp - 1);
-      trace_count = {tp - 1};
+      f.resid = sem ? Eigen::VectorXd(p.qy - f.spatial * p.qwy - (p.qx - f.spatial * p.qwx) * f.beta)
+                    : Eigen::VectorXd(p.qy - f.spatial * p.qwy - p.qx * f.beta);  // read by the within lags' information
     }
   }
   const Eigen::MatrixXd info = information(p, f, n_eff, trace_count, exact);
@@ -344,6 +369,8 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   if (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways) g.fixed_effects.push_back({"period", d.n_periods});
   if (std::fabs(f.spatial - iv.first) < 1e-6 || std::fabs(f.spatial - iv.second) < 1e-6)
     g.warnings.push_back("the spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+  if (o.lee_yu && !row_sums_equal)
+    g.warnings.push_back("the Lee-Yu correction assumes W's rows all sum to the same number (row-standardized W); these weights' do not");
   return r;
 }
 

@@ -12,8 +12,8 @@
 // concentrated in rho (lambda) alone: for SAR, e = e0 - rho e1 with e0, e1 the residuals of Qy and
 // Q(Wy) on QX (Anselin 1988, eq. 12.8); for SEM, e the residual of Q(y - lambda Wy) on
 // Q(X - lambda WX), the dummy-variable likelihood when (I - lambda W) D spans D (balanced panels,
-// time effects with row-standardized W_t); on an unbalanced panel with unit effects it does not,
-// and the SEM is fitted with the filtered dummies instead (spatial_panel_effect_dummies.cpp). The one-dimensional maximum is found by Brent's method on the weights'
+// period effects only with W's row sums all equal); otherwise (unbalanced, or period effects with
+// binary W or islands) the SEM is fitted with the filtered dummies (spatial_panel_effect_dummies.cpp). The one-dimensional maximum is found by Brent's method on the weights'
 // admissible interval and polished on the score (d ln L / d rho = 0, with -tr(W_t (I - rho W_t)^-1)
 // from the log-determinant).
 //
@@ -39,9 +39,11 @@
 // Lee and Yu (2010) bias correction (balanced panels only), as splm 1.6-5 (spfeml, LeeYu = TRUE):
 // individual effects: sigma^2 x T/(T-1) and T-1 in place of T in the information and the
 // log-likelihood (the transformation approach, Lee and Yu section 3); time effects: sigma^2 x
-// n/(n-1), n-1 in place of n; two-way: theta = (T/(T+1) sigma^2, rho, beta) - Sigma^-1 a / n with
-// a = (1/(2 sigma^2), 1/(1-rho), 0) and Sigma^-1 the inverse information (Lee and Yu 2010, eq. 4.5
-// as implemented in splm), then the variance with n-1 and T-1.
+// n/(n-1), n-1 in place of n; two-way: theta + Sigma^-1 a / n with Sigma = I(theta) / (nT) the
+// information per observation and a = (1/(2 sigma^2), 1/(1-rho), 0), then sigma^2 x T/(T-1), the
+// variance the inverse information at the corrected values (Lee and Yu 2010, section 4, as Elhorst's
+// MATLAB sar_panel_FE.m; splm 1.6-5 subtracts I(theta)^-1 a / n and takes T/(T+1) sigma^2). The
+// corrections assume a row-standardized W (a warning otherwise).
 #pragma once
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
