@@ -1,6 +1,7 @@
 # Reference for the wild cluster bootstrap (WCR, Rademacher, full enumeration of the 2^G sign
 # vectors): brute force, re-estimating the model by lm() with fixed-effect dummies for every draw.
 # With full enumeration the bootstrap p-value is deterministic, so cbec must match it exactly.
+# Counting rule: |t*| > |t| strictly (see run() below).
 # Writes tests/data/wild_small.csv and tests/reference/fixtures/did_wild_enumerated.json.
 # Run from the repository root: Rscript tests/reference/did/wild_bootstrap_enumerated.R
 set.seed(20261123)
@@ -32,7 +33,10 @@ run <- function(formula_full, term, theta) {
     f <- lm.fit(X, ys); class(f) <- "lm"
     cr1_t(f, X, d$cl, j, theta)
   })
-  list(t_unscaled = unname(t0), p = mean(abs(tb) >= abs(t0) - 1e-12 * abs(t0)), estimate = unname(full$coefficients[j]))
+  # Draws beyond |t| strictly, as boottest, fwildclusterboot (mean(abs(t_stat) < abs(t_boot))) and
+  # WildBootTests.jl: the all-plus and all-minus sign vectors reproduce |t| and are not counted; a
+  # draw within 1e-7 of |t| (relative) is such a tie whatever the rounding.
+  list(t_unscaled = unname(t0), p = mean(abs(tb) > abs(t0) * (1 + 1e-7)), estimate = unname(full$coefficients[j]))
 }
 res <- list(
   ols = c(list(formula = "y ~ x + z", term = "x", theta = 0), run(y ~ x + z, "x", 0)),

@@ -58,6 +58,11 @@ void expect_like_matchit(const MatchingSpec& s, const nlohmann::json& ref) {
     const double smd = ref["smd"][c].get<double>(), mc = ref["means_control"][c].get<double>();
     EXPECT_NEAR(full.balance[c].smd_after, smd, 1e-6 * std::max(1.0, std::fabs(smd))) << full.balance[c].variable;
     EXPECT_NEAR(full.balance[c].mean_control_after, mc, 1e-6 * std::max(1.0, std::fabs(mc))) << full.balance[c].variable;
+    // pstest's t test with psmatch2's weights (with 1:2 matching or replacement MatchIt's rescaled
+    // weights gave another N: age t -1.28 for -1.18)
+    const double t = ref["t_after"][c].get<double>(), p = ref["p_after"][c].get<double>();
+    EXPECT_NEAR(full.balance[c].t_after, t, 1e-6 * std::max(1.0, std::fabs(t))) << full.balance[c].variable;
+    EXPECT_NEAR(full.balance[c].p_after, p, 1e-6 * std::max(1e-3, p)) << full.balance[c].variable;
   }
 }
 

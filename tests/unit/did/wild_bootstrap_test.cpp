@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
 
 #include "cbec/core/error.hpp"
@@ -80,4 +81,39 @@ TEST(WildBootstrap, ConfidenceIntervalInvertsTheTest) {
   one.confidence_interval = two.confidence_interval = false;
   EXPECT_EQ(wild_cluster_bootstrap(des, "did", "id", one).p_value, wild_cluster_bootstrap(des, "did", "id", two).p_value);
   EXPECT_THROW(wild_cluster_bootstrap(des, "nope", "id", o), SpecError);
+}
+
+// Against fwildclusterboot 0.14.3 (tests/reference/did/wild_fwildclusterboot.R), enumerated: the
+// p-value exactly (draws strictly beyond |t|: the all-plus and all-minus sign vectors tie and were
+// counted, 2/2^G too many) and the test-inversion interval to the root finders' tolerance; with
+// controls, observation and unit weights, an unbalanced panel and 10 clusters.
+TEST(WildBootstrap, EnumeratedAgainstFwildclusterboot) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_wild_fwildclusterboot.json");
+  const auto fx = nlohmann::json::parse(in);
+  size_t checked = 0;
+  for (const auto& c : fx.at("cases")) {
+    SCOPED_TRACE(c.at("name").get<std::string>());
+    Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + c.at("data").get<std::string>());
+    const auto& year = f.numeric("year");
+    const auto& g = f.numeric("first_treat");
+    std::vector<double> did(f.nrows());
+    for (size_t i = 0; i < did.size(); ++i) did[i] = g[i] > 0 && year[i] >= g[i];
+    f.set(Column::numeric("did", did));
+    std::string formula = "y ~ did";
+    for (const auto& x : c.at("controls")) formula += " + " + x.get<std::string>();
+    DesignOptions d;
+    d.groups = {"id"};
+    d.weights = c.at("weights").get<std::string>();
+    const Design design = build_design(f, parse_formula(formula + " | id + year"), d);
+    const WildBootstrapResult r = wild_cluster_bootstrap(design, "did", "id", {});
+    EXPECT_TRUE(r.enumerated);
+    EXPECT_EQ(r.draws, c.at("draws").get<size_t>());
+    EXPECT_NEAR(r.estimate, c.at("estimate").get<double>(), 1e-9);
+    EXPECT_NEAR(r.t_stat, c.at("t").get<double>(), 1e-8 * std::fabs(c.at("t").get<double>()));
+    EXPECT_DOUBLE_EQ(r.p_value, c.at("p").get<double>());
+    EXPECT_NEAR(r.ci_low, c.at("ci")[0].get<double>(), 1e-6 * std::fabs(c.at("ci")[0].get<double>()));
+    EXPECT_NEAR(r.ci_high, c.at("ci")[1].get<double>(), 1e-6 * std::fabs(c.at("ci")[1].get<double>()));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 6u);
 }

@@ -120,6 +120,13 @@ void weighted_t_test(const std::vector<double>& x, const std::vector<int>& t, co
 }
 
 void balance(const Design& d, MatchingResult& m) {
+  // The t test after matching is pstest's, regress x treated [iw=_weight], with psmatch2's weights:
+  // the controls' sum to the treated's. MatchIt's rescaling (the controls' to their own count) would
+  // change the importance weights' N and so t and p whenever controls are used unevenly (k > 1
+  // neighbours, replacement, kernel).
+  double treated_sum = 0, control_sum = 0;
+  for (size_t i = 0; i < m.rows.size(); ++i) (m.treated[i] ? treated_sum : control_sum) += m.weights[i];
+  const double to_psmatch2 = control_sum > 0 ? treated_sum / control_sum : 1.0;
   for (Eigen::Index c = 1; c < d.X.cols(); ++c) {
     BalanceRow b;
     b.variable = d.x_names[static_cast<size_t>(c)];
@@ -131,7 +138,7 @@ void balance(const Design& d, MatchingResult& m) {
       if (!m.treated[i]) wc.push_back(m.weights[i]);
       if (m.weights[i] > 0) {
         x_after.push_back(x);
-        w_after.push_back(m.weights[i]);
+        w_after.push_back(m.treated[i] ? m.weights[i] : m.weights[i] * to_psmatch2);
         t_after.push_back(m.treated[i]);
       }
     }
