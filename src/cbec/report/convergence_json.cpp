@@ -51,7 +51,7 @@ nlohmann::json to_json(const ClubResult& r) {
   const auto& o = r.options;
   nlohmann::json j{{"method", "club"}, {"variable", r.variable},
                    {"n_units", r.units.size()}, {"periods", r.periods},
-                   {"options", {{"logs", o.logs}, {"hp_lambda", o.hp_lambda}, {"r", o.r}, {"cstar", o.cstar}, {"order_fraction", o.order_fraction}, {"merge", o.merge},
+                   {"options", {{"logs", o.logs}, {"hp_lambda", o.hp_lambda}, {"r", o.r}, {"cstar", o.cstar}, {"order_fraction", o.order_fraction}, {"merge", o.merge}, {"core_rule", o.core_rule},
                                 {"hac", "quadratic spectral, Andrews AR(1) bandwidth (ConvergenceClubs FQSB)"}}},
                    {"log_t", to_json(r.full)}, {"clubs", clubs_json(r.clubs, r.units)}, {"divergent", nlohmann::json::array()}};
   for (size_t u : r.divergent) j["divergent"].push_back(r.units[u]);

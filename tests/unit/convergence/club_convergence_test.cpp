@@ -139,3 +139,31 @@ TEST(ClubConvergence, ErrorsNameTheProblem) {
   o.r = 0.99;
   EXPECT_THROW(club_convergence(f, "gdp", "country", "year", o), DataError);
 }
+
+// The core group's rule (tests/reference/convergence/club_core_rule.R): ConvergenceClubs' largest
+// |t_k| (the default) and Phillips and Sul's largest t_k give different clubs here (21/12/3/4/10
+// against 21/12/3/2/12).
+TEST(ClubConvergence, CoreRuleAsConvergenceClubsOrAsThePaper) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/convergence_club_core_rule.json");
+  const auto fx = nlohmann::json::parse(in);
+  for (const std::string rule : {"convergenceclubs", "paper"}) {
+    SCOPED_TRACE(rule);
+    ClubOptions o;
+    o.hp_lambda = 0;
+    o.r = 0.25;
+    o.merge = "none";
+    o.core_rule = rule;
+    const ClubResult r = club_convergence(gdp(), "gdp", "country", "year", o);
+    const auto& ref = fx[rule];
+    ASSERT_EQ(r.clubs.size(), ref.size());
+    for (size_t c = 0; c < ref.size(); ++c) {
+      std::vector<std::string> members;
+      for (size_t u : r.clubs[c].members) members.push_back(r.units[u]);
+      std::sort(members.begin(), members.end());
+      std::vector<std::string> want = ref[c]["members"].get<std::vector<std::string>>();
+      std::sort(want.begin(), want.end());
+      EXPECT_EQ(members, want) << "club " << c + 1;
+      expect_rel(r.clubs[c].test.stat, ref[c]["tvalue"].get<double>(), "t of club " + std::to_string(c + 1));
+    }
+  }
+}

@@ -18,7 +18,9 @@ Analysis club_analysis() {
                number_option("r", 0.3, "Fraction of periods discarded in the log t regression", 0, 1),
                number_option("cstar", 0, "Sieve critical value c*"),
                choice_option("merge", {"none", "ps", "vlt"}, "ps", "Merging of clubs: none, ps (Phillips-Sul 2009) or vlt (von Lyncker-Thoennessen 2017)"),
-               number_option("order_fraction", 0, "Order units by the mean of this last fraction of periods (0: the last period)", 0, 1)};
+               number_option("order_fraction", 0, "Order units by the mean of this last fraction of periods (0: the last period)", 0, 1),
+               choice_option("core_rule", {"convergenceclubs", "paper"}, "convergenceclubs",
+                             "Core group: the size with the largest |t| (R ConvergenceClubs) or the largest t (Phillips and Sul 2007)")};
   a.needs = convergence_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     ClubOptions c;
@@ -28,6 +30,7 @@ Analysis club_analysis() {
     c.cstar = o.number("cstar");
     c.merge = o.text("merge");
     c.order_fraction = o.number("order_fraction");
+    c.core_rule = o.text("core_rule");
     const ClubResult r = club_convergence(frame, o.text("variable"), ctx.unit, ctx.time, c);
     return Outcome{club_tables(r), {}, to_json(r)};
   };

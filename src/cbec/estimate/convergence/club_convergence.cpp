@@ -16,7 +16,10 @@ namespace cbec {
 namespace {
 
 // Step 3: the core group among `order` (positions into it), or nothing.
-std::optional<std::vector<size_t>> core_group(const Eigen::MatrixXd& X, const std::vector<size_t>& order, double r) {
+std::optional<std::vector<size_t>> core_group(const Eigen::MatrixXd& X, const std::vector<size_t>& order, double r, const std::string& rule) {
+  // The criterion maximized over the growing group: t_k (the paper) or |t_k| (ConvergenceClubs);
+  // they differ when a t_k in (-1.65, 0) is larger in size than every positive one.
+  auto criterion = [&](double t) { return rule == "paper" ? t : std::abs(t); };
   const size_t n = order.size();
   size_t k = 1;
   LogTTest t;
@@ -27,13 +30,13 @@ std::optional<std::vector<size_t>> core_group(const Eigen::MatrixXd& X, const st
   if (k == n) return std::nullopt;
   std::vector<size_t> group = {order[k - 1], order[k]};
   size_t best_size = 2;
-  double best = std::abs(t.stat);
+  double best = criterion(t.stat);
   for (++k; k < n; ++k) {
     group.push_back(order[k]);
     t = log_t_test(X, group, r);
     if (!converges(t)) break;
-    if (std::abs(t.stat) > best) {
-      best = std::abs(t.stat);
+    if (criterion(t.stat) > best) {
+      best = criterion(t.stat);
       best_size = group.size();
     }
   }
@@ -62,7 +65,7 @@ void find_clubs(const Eigen::MatrixXd& X, const ClubOptions& o, ClubResult& resu
       result.clubs.push_back({order, {}, all});
       return;
     }
-    auto core = core_group(X, order, o.r);
+    auto core = core_group(X, order, o.r, o.core_rule);
     if (!core) {
       result.divergent = order;
       return;

@@ -30,6 +30,9 @@ struct ClubOptions {
   double cstar = 0;            // sieve critical value c*
   double order_fraction = 0;   // 0: order by the last period; else by the mean of the last fraction
   std::string merge = "ps";    // none | ps | vlt
+  // The core group's size k*: "convergenceclubs", the largest |t_k| (R ConvergenceClubs' coreG);
+  // "paper", the largest t_k (Phillips and Sul 2007, section 4 step 2; 2009, appendix B).
+  std::string core_rule = "convergenceclubs";
 };
 
 struct Club {
