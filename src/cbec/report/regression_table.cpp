@@ -172,15 +172,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
     for (const auto& key : o.stats) stat_row(stat_label(key), [&](const RegressionResult& r) { return stat_cell(r, key, o.digits); });
   } else {
     stat_row("Observations", [](const RegressionResult& r) { return fmt::format("{}", r.nobs); });
-    stat_row("R-squared", [&](const RegressionResult& r) {
-      auto it = r.fit.find("r2");
-      return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
-    });
-    if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.fit.count("r2_within"); }))
-      stat_row("Within R-squared", [&](const RegressionResult& r) {
-        auto it = r.fit.find("r2_within");
-        return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
-      });
+    // A statistic's row when some model has it (an ML spatial or GMM model has no R-squared).
     auto fit_row = [&](const std::string& key, const std::string& label, int digits) {
       if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.fit.count(key) > 0; })) return;
       stat_row(label, [&](const RegressionResult& r) {
@@ -188,6 +180,8 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
         return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, digits);
       });
     };
+    fit_row("r2", "R-squared", o.digits);
+    fit_row("r2_within", "Within R-squared", o.digits);
     if (o.extended_stats) {
       fit_row("adj_r2_within", "Adj. within R-squared", o.digits);
       fit_row("r2_within_xt", "R-squared within (xtreg)", o.digits);
