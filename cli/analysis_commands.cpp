@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "cbec/analysis/registry.hpp"
@@ -111,8 +112,13 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     const Analysis& a = find_analysis(chosen);
     if (a.command != g.name) throw SpecError(fmt::format("'{}' is not an analysis of cbec {}; it is run by cbec {}", chosen, g.name, a.command));
     std::vector<RawOption> raw;
-    for (const auto& [key, texts] : args->raw)
+    for (const auto& [key, texts] : args->raw) {
+      // CLI11 gives an option left without its value the next arguments, even another option's name.
+      for (const auto& text : texts)
+        if (text.size() > 2 && text.rfind("--", 0) == 0 && std::isalpha(static_cast<unsigned char>(text[2])))
+          throw SpecError(fmt::format("{} needs a value before the next option (it was given '{}')", flag_name(key), text));
       if (!texts.empty()) raw.push_back({key, texts.size() == 1 ? nlohmann::json(texts[0]) : nlohmann::json(texts), flag_name(key), true});
+    }
     for (const auto& [key, flag] : args->flags)
       if (flag->count() > 0) raw.push_back({key, "true", flag_name(key), true});
     std::vector<std::string> problems;

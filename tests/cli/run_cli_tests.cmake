@@ -27,6 +27,8 @@ run_cbec(0 "p-value, two-sided" did ${STAG} --y y --unit id --time year --first-
 run_cbec(0 "\"estimator\": \"wild_cluster_bootstrap\"" did ${STAG} --y y --unit id --time year --first-treat first_treat --method wild --draws 999 --json)
 run_cbec(1 "unknown analysis 'nope'" did ${STAG} --y y --unit id --time year --first-treat first_treat --method nope)
 run_cbec(1 "unknown variable 'xx'" did ${STAG} --y y --unit id --time year --first-treat first_treat --controls xx)
+# An option left without its value is named (CLI11 gave it the next option's name as its value).
+run_cbec(1 "--controls needs a value before the next option (it was given '--unit')" did ${STAG} --y y --controls --unit id --time year --first-treat first_treat)
 run_cbec(0 "valid (5 analyses)" run ${SRC}/tests/data/studies/good.toml --check)
 run_cbec(1 "unknown key 'titel'" run ${SRC}/tests/data/studies/bad_keys.toml)
 run_cbec(0 "true ATT" simulate ${SRC}/examples/yrd/cities.csv --unit city --first-treat first_treat -o ${CMAKE_CURRENT_BINARY_DIR}/sim.csv)
