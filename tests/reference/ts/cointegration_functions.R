@@ -84,6 +84,7 @@ dols_choose <- function(u, trend, rule, p, q, max) {
   pen <- function(n) switch(rule, aic = 2, bic = log(n), hq = 2 * log(log(n)))
   for (a in 0:max) for (b in 0:max) {
     d <- dols_design(u, trend, a, b, max + 2, T - max)
+    if (length(d$y) < ncol(d$X) + ncol(d$W) + 2) next   # K + 2 rows at least (a saturated fit wins any criterion)
     f <- lm(d$y ~ 0 + d$X + d$W); n <- length(d$y)
     ic <- log(sum(resid(f)^2) / n) + length(coef(f)) * pen(n) / n
     if (ic < best) { best <- ic; ch <- c(a, b) }

@@ -86,3 +86,16 @@ TEST(Westerlund, RefusesWhatItCannotTest) {
   many.leads = 6;   // Grunfeld's 20 periods leave too few rows
   EXPECT_THROW(westerlund_test(case_data(c), many, spec(c)), DataError);
 }
+
+// AIC and BIC choose among the ECMs the fit accepts (K + 2 rows at least): with a large maximum
+// on Grunfeld's 20 periods the criterion picked a near-saturated ECM that the fit then refused.
+TEST(Westerlund, InformationCriteriaSkipTheEcmsTheFitRefuses) {
+  const nlohmann::json& c = fixture()["cases"][2];
+  EcmLagChoice wide = choice(c);
+  wide.rule = "aic";
+  wide.max_lags = 3;
+  wide.max_leads = 3;
+  const WesterlundResult r = westerlund_test(case_data(c), wide, spec(c));
+  for (const auto& u : r.units) EXPECT_LE(u.lags + u.leads, 6) << u.unit;
+  EXPECT_TRUE(std::isfinite(r.statistics[0].stat));
+}

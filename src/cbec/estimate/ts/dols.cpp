@@ -78,6 +78,9 @@ std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, b
   for (int p = 0; p <= m; ++p)
     for (int q = 0; q <= m; ++q) {
       const DolsRows r = dols_rows(y, X, trend, p, q, m + 1, T - 1 - m);
+      // As default_max: K + 2 rows at least. A saturated fit has a residual sum of squares near 0
+      // and would win any criterion (a maximum the user gave skipped that rule).
+      if (r.y.size() < regressors(k, trend, p, q) + 2) continue;
       Eigen::MatrixXd Z(r.W.rows(), r.W.cols() + k);
       Z << r.X, r.W;
       const double rss = (r.y - Z * Z.colPivHouseholderQr().solve(r.y)).squaredNorm();

@@ -58,6 +58,7 @@ std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& x, D
   for (int p = 0; p <= c.max_lags; ++p)
     for (int q = 0; q <= c.max_leads; ++q) {
       const EcmDesign a = ecm_design(y, x, det, p, q, first, last);
+      if (a.dy.size() <= a.X.cols() + 2) continue;  // the rule fit_unit holds the chosen ECM to
       const TsOls f = ts_ols(a.X, a.dy);
       const double n = static_cast<double>(f.n), K = static_cast<double>(f.k);
       const double ic = std::log(f.rss / n) + (c.rule == "aic" ? 2 * K / n : K * std::log(n) / n);
