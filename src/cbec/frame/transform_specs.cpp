@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <tuple>
@@ -65,6 +66,10 @@ std::vector<std::string> transform_outputs(const TransformSpecs& o) {
     const auto parts = checked_parts(s, 2, "x:method, e.g. gdp:z");
     out.push_back((parts[1] == "z" ? "z_" : "mm_") + parts[0]);
   }
+  for (size_t a = 0; a < out.size(); ++a)
+    if (std::find(out.begin() + static_cast<long>(a) + 1, out.end(), out[a]) != out.end())
+      throw SpecError(fmt::format("two transforms create the column '{}' (the second would overwrite the first): run them one at a time, "
+                                  "renaming the first output, or keep one", out[a]));
   return out;
 }
 
@@ -98,11 +103,13 @@ std::vector<TransformReport> apply_transforms(Frame& f, const TransformSpecs& o)
       if (sign == 0) v = panel_diff(need_panel(), x, k, r);
       else {
         v = panel_shift(need_panel(), x, sign * k);
+        // Whether the period t - k (t + k) is observed at all: the shift of a column of ones.
+        const std::vector<double> observed = panel_shift(need_panel(), std::vector<double>(x.size(), 1.0), sign * k);
         for (size_t i = 0; i < v.size(); ++i) {
-          if (std::isnan(x[i])) ++r.missing_input;
-          r.computed += !std::isnan(v[i]);
+          if (std::isnan(observed[i])) ++r.invalid;        // the period is not observed
+          else if (std::isnan(v[i])) ++r.missing_input;    // observed, its value missing
+          else ++r.computed;
         }
-        r.invalid = v.size() - r.computed;
       }
       add(std::move(v), r, fmt::format("{}({}, {})", prefix, parts[0], k));
     }

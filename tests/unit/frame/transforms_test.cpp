@@ -9,6 +9,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/formula/design.hpp"
+#include "cbec/frame/transform_specs.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 using namespace cbec;
@@ -85,4 +86,24 @@ TEST(Transforms, AvailableInFormulas) {
   }
   EXPECT_GT(des.dropped.at("lag_unavailable"), 0u);
   EXPECT_THROW(build_design(fx.f, parse_formula("x ~ winsor(x, 90, 10)"), d), FormulaError);
+}
+
+// A lag's counts: computed, the source period observed but its value missing, the source period
+// not observed; they add up to the rows (the current value's missingness was counted, and every
+// missing output again). Two transforms creating one column are refused (the second overwrote the first).
+TEST(ApplyTransforms, LagCountsAddUpAndDuplicateOutputsAreRefused) {
+  // unit 1: years 1-4, x missing in year 2; unit 2: years 1, 3 (year 2 not observed)
+  Frame f = parse_csv("id,year,x\n1,1,1\n1,2,\n1,3,3\n1,4,4\n2,1,5\n2,3,7\n", "t.csv");
+  TransformSpecs o;
+  o.unit = "id";
+  o.time = "year";
+  o.lag = {"x:1"};
+  const std::vector<TransformReport> r = apply_transforms(f, o);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].computed, 2u);       // (1,2) from year 1 and (1,4) from year 3
+  EXPECT_EQ(r[0].missing_input, 1u);  // (1,3): year 2 observed, x missing
+  EXPECT_EQ(r[0].invalid, 3u);        // (1,1), (2,1), (2,3): no previous year observed
+  TransformSpecs twice;
+  twice.winsor = {"x:1:99", "x:25:75"};
+  EXPECT_THROW(transform_outputs(twice), SpecError);
 }

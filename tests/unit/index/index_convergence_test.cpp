@@ -120,6 +120,12 @@ TEST(Convergence, SpeedMatchesPublishedTable) {
   EXPECT_NEAR(convergence_speed(-0.830, 1), 1.77, 0.005);
   EXPECT_NEAR(convergence_speed(-0.252, 1), 0.29, 0.005);
   EXPECT_TRUE(std::isnan(convergence_speed(-1.5, 1)));
+  // Delta-method SEs; none where the speed is undefined (spbeta gave se_speed = se / (1 + beta) < 0).
+  const SpeedMeasures m = speed_measures(-0.336, 0.05, 1);
+  EXPECT_NEAR(m.speed_se, 0.05 / 0.664, 1e-15);
+  EXPECT_NEAR(m.half_life_se, std::log(2.0) * m.speed_se / (m.speed * m.speed), 1e-15);
+  const SpeedMeasures none = speed_measures(-1.229, 0.2, 1);
+  EXPECT_TRUE(std::isnan(none.speed) && std::isnan(none.speed_se) && std::isnan(none.half_life) && std::isnan(none.half_life_se));
 }
 
 TEST(Convergence, SigmaAndBetaMatchR) {

@@ -18,6 +18,8 @@ TEST(Structure, AdvancementDeviationAndTheil) {
   // |(0.2/0.4) - 1| + |(0.8/0.6) - 1| = 0.5 + 1/3
   EXPECT_NEAR(dev[0], 0.5 + 1.0 / 3, 1e-15);
   EXPECT_NEAR(dev[1], 0.0, 1e-15);
+  // A sector without output is defined for the deviation: |0 - 1| + |(1/1)/(1/2) - 1| = 2 (was missing).
+  EXPECT_NEAR(dev[2], 2.0, 1e-15);
   auto theil = theil_rationalization(f, {"q2", "q3"}, {"l2", "l3"});
   // 0.2 ln(0.5) + 0.8 ln(4/3)
   EXPECT_NEAR(theil[0], 0.2 * std::log(0.5) + 0.8 * std::log(4.0 / 3), 1e-15);

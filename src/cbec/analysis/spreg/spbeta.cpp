@@ -64,12 +64,18 @@ Analysis spbeta_analysis() {
       const SpatialPanelResult r = fit_spatial_panel(sample, po);
       const long j = r.reg.find(level);
       const double beta = r.reg.coef[j], se = std::sqrt(r.reg.vcov(j, j));
-      const double speed = convergence_speed(beta, 1);
-      // No convergence (beta >= 0, or 1 + beta <= 0): no speed or half-life.
-      const double half_life = speed > 0 ? std::log(2.0) / speed : std::nan("");
-      nlohmann::json res = {{"group", label},        {"beta", json_number(beta)},       {"se_beta", json_number(se)},
-                            {"speed", json_number(speed)}, {"se_speed", json_number(se / (1 + beta))}, {"half_life", json_number(half_life)},
-                            {"model", to_json(r)},   {"sample", sample_json(sample)}};
+      // No convergence (beta >= 0, or 1 + beta <= 0): no speed or half-life, nor their SEs.
+      const SpeedMeasures m = speed_measures(beta, se, 1);
+      const double speed = m.speed, half_life = m.half_life;
+      nlohmann::json res = {{"group", label},
+                            {"beta", json_number(beta)},
+                            {"se_beta", json_number(se)},
+                            {"speed", json_number(speed)},
+                            {"se_speed", json_number(m.speed_se)},
+                            {"half_life", json_number(half_life)},
+                            {"se_half_life", json_number(m.half_life_se)},
+                            {"model", to_json(r)},
+                            {"sample", sample_json(sample)}};
       out.json["results"].push_back(res);
       regs.push_back(r.reg);
       names.push_back(label);

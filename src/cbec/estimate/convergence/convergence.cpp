@@ -70,15 +70,24 @@ void convergence_measures(BetaResult& b, const std::string& term) {
   const long j = b.model.find(term);
   b.beta = b.model.coef[j];
   b.beta_se = std::sqrt(b.model.vcov(j, j));
-  b.speed = convergence_speed(b.beta, b.T);
-  b.speed_se = b.beta_se / std::fabs(1 + b.T * b.beta);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  b.half_life = b.speed > 0 ? std::log(2.0) / b.speed : nan;  // no convergence: no half-life
-  b.half_life_se = b.speed > 0 ? std::log(2.0) * b.speed_se / (b.speed * b.speed) : nan;
-  if (!std::isfinite(b.speed)) b.speed_se = nan;
+  const SpeedMeasures m = speed_measures(b.beta, b.beta_se, b.T);
+  b.speed = m.speed;
+  b.speed_se = m.speed_se;
+  b.half_life = m.half_life;
+  b.half_life_se = m.half_life_se;
 }
 
 }  // namespace
+
+SpeedMeasures speed_measures(double beta, double beta_se, double T) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  SpeedMeasures m;
+  m.speed = convergence_speed(beta, T);
+  m.speed_se = std::isfinite(m.speed) ? beta_se / std::fabs(1 + T * beta) : nan;
+  m.half_life = m.speed > 0 ? std::log(2.0) / m.speed : nan;  // no convergence: no half-life
+  m.half_life_se = m.speed > 0 ? std::log(2.0) * m.speed_se / (m.speed * m.speed) : nan;
+  return m;
+}
 
 std::vector<SigmaResult> sigma_convergence(const Frame& frame, const ConvergenceSpec& s) {
   const auto& x = frame.numeric(s.variable);

@@ -51,6 +51,13 @@ struct BetaResult {
 // Speed of convergence -ln(1 + T beta) / T (NaN when 1 + T beta <= 0).
 double convergence_speed(double beta, double T);
 
+// The speed and half-life of beta (standard error beta_se) over T periods, with their delta-method
+// standard errors as above; NaN where undefined (no convergence: no half-life; no speed: no SE).
+struct SpeedMeasures {
+  double speed = 0, speed_se = 0, half_life = 0, half_life_se = 0;
+};
+SpeedMeasures speed_measures(double beta, double beta_se, double T);
+
 struct ConvergenceSpec {
   std::string variable, unit, time;
   std::vector<std::string> controls;   // conditional convergence

@@ -23,11 +23,12 @@ bool sectors(const Frame& f, const std::vector<std::string>& q, const std::vecto
   for (size_t s = 0; s < q.size(); ++s) {
     Q[s] = f.numeric(q[s])[i];
     L[s] = f.numeric(l[s])[i];
-    if (!(Q[s] > 0) || !(L[s] > 0)) return false;
+    // A sector without output is defined (its deviation term is 1); one without labour is not.
+    if (!(Q[s] >= 0) || !(L[s] > 0)) return false;
     QT += Q[s];
     LT += L[s];
   }
-  return true;
+  return QT > 0;
 }
 }  // namespace
 
@@ -56,6 +57,7 @@ std::vector<double> theil_rationalization(const Frame& f, const std::vector<std:
   for (size_t i = 0; i < out.size(); ++i) {
     if (!sectors(f, q, l, i, Q, L, QT, LT)) continue;
     double t = 0;
+    // A sector without output leaves the index missing (0 ln 0, as the formula written out in Stata or R).
     for (size_t s = 0; s < Q.size(); ++s) t += (Q[s] / QT) * std::log((Q[s] / L[s]) / (QT / LT));
     out[i] = t;
   }
