@@ -115,6 +115,27 @@ TEST(Psm, ByYearAndBadTreatmentAreHandled) {
   const MatchingResult m = propensity_match(f, s);
   for (size_t i = 0; i < m.rows.size(); ++i)
     for (size_t j : m.matches[i]) EXPECT_EQ(f.numeric("married")[m.rows[i]], f.numeric("married")[m.rows[j]]);
+  // Each group a MatchIt run of its own: its controls' weights sum to its matched controls (they
+  // were rescaled over the pooled sample); psmatch2's shares sum to its matched treated.
+  s.ratio = 2;
+  s.replace = true;
+  const MatchingResult r = propensity_match(f, s);
+  for (const double level : {0.0, 1.0}) {
+    double weights = 0, shares = 0;
+    size_t controls = 0, treated = 0;
+    for (size_t i = 0; i < r.rows.size(); ++i) {
+      if (f.numeric("married")[r.rows[i]] != level || !(r.shares[i] > 0)) continue;
+      if (r.treated[i]) {
+        ++treated;
+      } else {
+        weights += r.weights[i];
+        shares += r.shares[i];
+        ++controls;
+      }
+    }
+    EXPECT_NEAR(weights, static_cast<double>(controls), 1e-9) << "married = " << level;
+    EXPECT_NEAR(shares, static_cast<double>(treated), 1e-9) << "married = " << level;
+  }
   s = lalonde_spec();
   s.treatment = "educ";
   try {

@@ -120,13 +120,9 @@ void weighted_t_test(const std::vector<double>& x, const std::vector<int>& t, co
 }
 
 void balance(const Design& d, MatchingResult& m) {
-  // The t test after matching is pstest's, regress x treated [iw=_weight], with psmatch2's weights:
-  // the controls' sum to the treated's. MatchIt's rescaling (the controls' to their own count) would
-  // change the importance weights' N and so t and p whenever controls are used unevenly (k > 1
-  // neighbours, replacement, kernel).
-  double treated_sum = 0, control_sum = 0;
-  for (size_t i = 0; i < m.rows.size(); ++i) (m.treated[i] ? treated_sum : control_sum) += m.weights[i];
-  const double to_psmatch2 = control_sum > 0 ? treated_sum / control_sum : 1.0;
+  // The t test after matching is pstest's, regress x treated [iw=_weight], with psmatch2's weights
+  // (the shares). MatchIt's rescaled weights would change the importance weights' N and so t and p
+  // whenever controls are used unevenly (k > 1 neighbours, replacement, kernel).
   for (Eigen::Index c = 1; c < d.X.cols(); ++c) {
     BalanceRow b;
     b.variable = d.x_names[static_cast<size_t>(c)];
@@ -138,7 +134,7 @@ void balance(const Design& d, MatchingResult& m) {
       if (!m.treated[i]) wc.push_back(m.weights[i]);
       if (m.weights[i] > 0) {
         x_after.push_back(x);
-        w_after.push_back(m.treated[i] ? m.weights[i] : m.weights[i] * to_psmatch2);
+        w_after.push_back(m.shares[i]);
         t_after.push_back(m.treated[i]);
       }
     }
@@ -172,30 +168,41 @@ void match_group(const std::vector<size_t>& idx, const MatchingSpec& s, Matching
   else kernel_in_group(idx, m.score, m.treated, s.bandwidth, m.matches, kernel);
 }
 
-// MatchIt's weights: treated 1, controls the sum of their shares, rescaled to the matched count.
-void matching_weights(const std::vector<std::vector<double>>& kernel, MatchingResult& m) {
+// psmatch2's shares (treated 1, controls the sum of their shares) and MatchIt's weights: the
+// controls' shares rescaled to their matched count within each matching group (a year matched on
+// its own is a MatchIt run of its own).
+void matching_weights(const std::vector<std::vector<double>>& kernel, const std::vector<std::vector<size_t>>& groups, MatchingResult& m) {
   const size_t n = m.treated.size();
-  m.weights.assign(n, 0.0);
+  m.shares.assign(n, 0.0);
   for (size_t i = 0; i < n; ++i) {
     if (!m.treated[i] || m.matches[i].empty()) continue;
-    m.weights[i] = 1;
+    m.shares[i] = 1;
     for (size_t k = 0; k < m.matches[i].size(); ++k)
-      m.weights[m.matches[i][k]] += kernel[i].empty() ? 1.0 / static_cast<double>(m.matches[i].size()) : kernel[i][k];
+      m.shares[m.matches[i][k]] += kernel[i].empty() ? 1.0 / static_cast<double>(m.matches[i].size()) : kernel[i][k];
   }
-  double sum_c = 0;
   for (size_t i = 0; i < n; ++i) {
     if (m.treated[i]) {
       ++m.n_treated;
-      m.n_treated_matched += m.weights[i] > 0;
+      m.n_treated_matched += m.shares[i] > 0;
     } else {
       ++m.n_control;
-      m.n_control_matched += m.weights[i] > 0;
-      sum_c += m.weights[i];
+      m.n_control_matched += m.shares[i] > 0;
     }
   }
   if (m.n_treated_matched == 0) throw NumericError("psm: no treated unit found a match; widen the caliper or bandwidth");
-  for (size_t i = 0; i < n; ++i)
-    if (!m.treated[i]) m.weights[i] *= static_cast<double>(m.n_control_matched) / sum_c;
+  m.weights = m.shares;
+  for (const auto& idx : groups) {
+    double sum_c = 0;
+    size_t matched_c = 0;
+    for (size_t i : idx)
+      if (!m.treated[i]) {
+        sum_c += m.shares[i];
+        matched_c += m.shares[i] > 0;
+      }
+    if (sum_c > 0)
+      for (size_t i : idx)
+        if (!m.treated[i]) m.weights[i] *= static_cast<double>(matched_c) / sum_c;
+  }
   if (m.n_treated_matched < m.n_treated)
     m.warnings.push_back(fmt::format("{} of {} treated observations found no match (off support or outside the caliper) and leave the matched sample",
                                      m.n_treated - m.n_treated_matched, m.n_treated));
@@ -212,7 +219,7 @@ MatchingResult match_on_scores(const Eigen::VectorXd& score, const std::vector<i
   std::iota(all.begin(), all.end(), 0);
   std::vector<std::vector<double>> kernel(treated.size());
   match_group(all, s, m, kernel);
-  matching_weights(kernel, m);
+  matching_weights(kernel, {all}, m);
   return m;
 }
 
@@ -275,7 +282,7 @@ MatchingResult propensity_match(const Frame& frame, const MatchingSpec& s) {
     for (size_t k = 0; k < idx.size(); ++k) m.score[static_cast<Eigen::Index>(idx[k])] = fit.fitted[static_cast<Eigen::Index>(k)];
     match_group(idx, s, m, kernel);
   }
-  matching_weights(kernel, m);
+  matching_weights(kernel, groups, m);
   balance(d, m);
   return m;
 }
