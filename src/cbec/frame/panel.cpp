@@ -1,6 +1,7 @@
 #include "cbec/frame/panel.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -16,8 +17,8 @@ namespace cbec {
 std::string Panel::summary() const {
   std::string s = fmt::format("{} units x {} periods ({}..{}), ", n_units, n_periods(),
                               times.empty() ? 0 : times.front(), times.empty() ? 0 : times.back());
-  if (balanced) return s + "balanced";
-  s += "unbalanced";
+  s += balanced ? "balanced" : "unbalanced";
+  if (n_absent_times) s += fmt::format(", no row in {}{}", fmt::join(absent_times, ", "), n_absent_times > absent_times.size() ? ", ..." : "");
   if (n_gaps) s += fmt::format(", {} gaps in {} units", n_gaps, units_with_gaps);
   return s;
 }
@@ -152,14 +153,21 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
   if (n_dups && !allow_duplicates)
     throw DataError(fmt::format("{}: {} duplicate ({}, {}) pairs, e.g. {}; each unit may appear once per period",
                                 frame.source().empty() ? "data" : frame.source(), n_dups, unit, time, fmt::join(dups, "; ")));
-  // Times, unit spans, gaps.
+  // Times, their step, unit spans and gaps counted on the step (a year absent for every unit is a
+  // gap in every unit spanning it, as lags see it: plm's is.pconsecutive, Stata's xtdescribe).
   p.times = distinct_times(p);
-  std::unordered_map<int64_t, size_t> time_pos;
-  for (size_t k = 0; k < p.times.size(); ++k) time_pos.emplace(p.times[k], k);
+  p.step = 0;
+  for (size_t k = 1; k < p.times.size(); ++k) p.step = std::gcd(p.step, p.times[k] - p.times[k - 1]);
+  if (p.step <= 0) p.step = 1;
+  for (size_t k = 1; k < p.times.size(); ++k) {
+    const auto absent = static_cast<size_t>((p.times[k] - p.times[k - 1]) / p.step - 1);
+    for (int64_t t = p.times[k - 1] + p.step; t < p.times[k] && p.absent_times.size() < 20; t += p.step) p.absent_times.push_back(t);
+    p.n_absent_times += absent;
+  }
   bool all_full = true;
   for (size_t g = 0; g < p.n_units; ++g) {
     size_t first = p.order[p.unit_start[g]], last = p.order[p.unit_start[g + 1] - 1];
-    size_t span = time_pos[p.time_value[last]] - time_pos[p.time_value[first]] + 1;
+    const auto span = static_cast<size_t>((p.time_value[last] - p.time_value[first]) / p.step + 1);
     size_t distinct = 1;
     for (size_t k = p.unit_start[g] + 1; k < p.unit_start[g + 1]; ++k)
       distinct += p.time_value[p.order[k]] != p.time_value[p.order[k - 1]];

@@ -17,7 +17,12 @@ struct Panel {
   std::vector<int64_t> times;        // distinct times, sorted
   size_t n_units = 0;
   size_t rows_missing_id = 0;        // rows whose unit or time is missing (not in the panel)
-  size_t n_gaps = 0;                 // missing (unit, time) cells inside each unit's first..last span
+  // The periods' step: the greatest common divisor of the gaps between the distinct times (1 for
+  // yearly data, 5 for a panel of every fifth year).
+  int64_t step = 1;
+  size_t n_absent_times = 0;         // periods on that step between the first and last time with no row at all
+  std::vector<int64_t> absent_times; // the first 20 of them
+  size_t n_gaps = 0;                 // missing (unit, period) cells on that step inside each unit's first..last span
   size_t units_with_gaps = 0;
   bool balanced = false;             // every unit observed at every time, no gaps
   std::vector<size_t> order;         // row indices sorted by (unit, time)

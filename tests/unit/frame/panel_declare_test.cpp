@@ -39,7 +39,12 @@ TEST(DeclarePanel, EveryUnitCodingGivesTheSameLayout) {
     const Frame f = parse_csv(csv, "t.csv");
     const Panel p = declare_panel(f, "id", "year");
     expect_layout(p, {id[0], id[1]}, {2, 4, 0, 3, 1}, {1999, 2000, 2001, 2003});
-    EXPECT_EQ(p.n_gaps, 0u) << ids;   // gaps count periods that some unit has (2002 is nobody's)
+    // Gaps are counted on the calendar step, as lags see them: 2002, nobody's year, lies inside a's
+    // span 2001..2003 (the lag of a's 2003 value is missing); it was not counted.
+    EXPECT_EQ(p.step, 1) << ids;
+    EXPECT_EQ(p.n_gaps, 1u) << ids;
+    EXPECT_EQ(p.units_with_gaps, 1u) << ids;
+    EXPECT_EQ(p.absent_times, std::vector<int64_t>{2002}) << ids;
     EXPECT_FALSE(p.balanced) << ids;
   }
 }
@@ -55,4 +60,14 @@ TEST(DeclarePanel, DuplicatesAndMissingIds) {
   const Panel p = declare_panel(f, "id", "year", true);
   EXPECT_EQ(p.rows_missing_id, 2u);
   EXPECT_EQ(p.order, (std::vector<size_t>{0, 2, 1}));
+}
+
+// Periods every fifth year: the step is 5, and a unit missing 2005 between 2000 and 2010 has one gap.
+TEST(DeclarePanel, GapsOnThePeriodsStep) {
+  const Frame f = parse_csv("id,year\n1,2000\n1,2005\n1,2010\n2,2000\n2,2010\n", "t.csv");
+  const Panel p = declare_panel(f, "id", "year");
+  EXPECT_EQ(p.step, 5);
+  EXPECT_EQ(p.n_gaps, 1u);
+  EXPECT_EQ(p.n_absent_times, 0u);
+  EXPECT_NE(p.summary().find("1 gaps in 1 units"), std::string::npos) << p.summary();
 }

@@ -16,7 +16,7 @@ Analysis panel_analysis() {
     Panel declared;
     const Panel& p = ctx.panel ? *ctx.panel : (declared = declare_panel(frame, ctx.unit, ctx.time));
     nlohmann::json j{{"units", p.n_units}, {"periods", p.n_periods()}, {"observations", p.order.size()}, {"balanced", p.balanced},
-                     {"gaps", p.n_gaps}, {"units_with_gaps", p.units_with_gaps}, {"rows_missing_id", p.rows_missing_id}, {"summary", p.summary()}};
+                     {"step", p.step}, {"n_absent_times", p.n_absent_times}, {"absent_times", p.absent_times}, {"gaps", p.n_gaps}, {"units_with_gaps", p.units_with_gaps}, {"rows_missing_id", p.rows_missing_id}, {"summary", p.summary()}};
     return Outcome{{panel_structure_table(p, ctx.data)}, {}, j};
   };
   return a;

@@ -246,7 +246,8 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
       d.rows.resize(unit.n_levels);
       r = feols(d, fo);
     } else if (model == PanelModel::FirstDifference) {
-      // Differences between consecutive observed periods of a unit (t and t-1 only, as plm).
+      // Differences between consecutive periods of a unit (t and t-1 only, as Stata's D.; plm differences
+      // consecutive rows across a gap).
       std::vector<long> prev(static_cast<size_t>(n), -1);
       std::map<std::pair<int32_t, int64_t>, long> where;
       std::vector<int64_t> tv(static_cast<size_t>(n));
