@@ -60,7 +60,7 @@ void add_weights(CLI::App& app) {
     if (!o->data.empty()) load = [o] { return read_table(o->data); };
     BuiltWeights b = build_weights(r, o->data, load);
     if (!o->save.empty()) {
-      write_weights(b.w, o->save, o->matrix);
+      for (const auto& w : write_weights(b.w, o->save, o->matrix)) b.table.notes.push_back("Warning: " + w);
       b.table.notes.push_back("Saved to " + o->save);
     }
     emit({b.table}, b.json, o->out, o->out.timing ? &timer : nullptr);

@@ -31,8 +31,8 @@ void bind_weights(py::module_& m) {
       .def_property_readonly("transform", [](const BuiltWeights& b) { return b.w.transform; })
       .def_property_readonly("table", [](const BuiltWeights& b) { return b.table; })
       .def_property_readonly("json_text", [](const BuiltWeights& b) { return b.json.dump(2); })
-      .def("save", [](const BuiltWeights& b, const std::string& path, bool matrix) { write_weights(b.w, path, matrix); }, py::arg("path"),
-           py::arg("matrix") = false, "Writes the weights (.gal, .gwt, .csv edge list, .matrix.csv dense matrix)");
+      .def("save", [](const BuiltWeights& b, const std::string& path, bool matrix) { return write_weights(b.w, path, matrix); }, py::arg("path"),
+           py::arg("matrix") = false, "Writes the weights (.gal, .gwt, .csv edge list, .matrix.csv dense matrix); returns warnings (units a .gwt cannot list)");
   m.def("weights", [](const py::object& data, const std::string& type, const std::string& id, const std::string& x, const std::string& y, bool projected,
                       int k, double threshold, double power, const std::string& wkt, double snap, const std::string& edits, const std::string& var,
                       bool link_islands, const std::string& file, const std::string& transform, bool matrix, bool symmetrize) {

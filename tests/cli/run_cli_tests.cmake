@@ -13,6 +13,7 @@ endfunction()
 run_cbec(0 "cbec" --version)
 run_cbec(0 "Mean" describe ${SRC}/tests/data/grunfeld.csv)
 run_cbec(1 "cannot open" describe ${SRC}/tests/data/no_such_file.csv)
+run_cbec(0 "2 rows have no value of region and are in no group" describe ${SRC}/tests/data/describe_missing_group.csv x --by region)
 run_cbec(1 "Did you mean inv" describe ${SRC}/tests/data/grunfeld.csv inw)
 # Only the columns an analysis names are parsed (CsvOptions::only_columns): a column named only in
 # --vcov is read, and an unread column is still suggested for a misspelt name.
@@ -38,6 +39,8 @@ run_cbec(0 "F test of effects" xtreg ${SRC}/tests/data/grunfeld.csv "inv ~ value
 run_cbec(0 "Hansen J chi2" reg ${SRC}/tests/data/cigarettes_sw.csv "lpacks ~ lrincome | year | lrprice ~ tdiff + rtax" --vcov cluster:state)
 run_cbec(0 "log_x" transform ${SRC}/tests/data/transforms_panel.csv --panel id,year --log x --lag x:1 --diff x --growth x --interpolate x --extrapolate --winsor x:1:99:by=g --std x:z:by=year --save ${CMAKE_CURRENT_BINARY_DIR}/t.csv)
 run_cbec(0 "Gaps" panel ${SRC}/tests/data/transforms_panel.csv --unit id --time year)
+# An island among polygons is linked to the unit of the nearest centroid (--link-islands was ignored for queen and rook).
+run_cbec(0 "island linked: Zhoushan -> Ningbo" weights ${SRC}/tests/data/zhejiang_polygons.csv --id city --type queen --link-islands)
 run_cbec(1 "duplicate (firm, year)" panel ${SRC}/tests/data/duplicates.csv --unit firm --time year)
 run_cbec(0 "Later vs Earlier Treated" did ${SRC}/tests/data/castle.csv --y l_homicide --unit state --time year --first-treat first_treat --method bacon)
 run_cbec(0 "Callaway-Sant'Anna event-time effects" did ${SRC}/tests/data/mpdta.csv --y lemp --unit countyreal --time year --first-treat first.treat --method cs --controls lpop --draws 199)

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial/centroids.hpp"
 #include "cbec/estimate/spatial/contiguity.hpp"
 #include "cbec/estimate/spatial/distance_weights.hpp"
 #include "cbec/io/polygons_reader.hpp"
@@ -30,7 +31,11 @@ BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons,
     throw SpecError("give the data and its unit id column (or a weights file to read)");
   } else if (o.type == "queen" || o.type == "rook") {
     if (polygons.empty()) throw SpecError(fmt::format("type '{}' reads polygons: give the polygons' file (CSV with WKT or a GDAL vector file)", o.type));
-    w = contiguity_weights(read_polygons(polygons, o.id, o.wkt), o.type == "queen", o.snap);
+    const Polygons units = read_polygons(polygons, o.id, o.wkt);
+    w = contiguity_weights(units, o.type == "queen", o.snap);
+    // An island (Zhoushan) linked to the unit of the nearest centroid.
+    if (o.link_islands)
+      for (const auto& l : link_islands(w, polygon_centroids(units, !o.projected))) edit_report.push_back("island linked: " + l);
   } else if (o.type == "econ") {
     const Frame f = data();
     if (o.var.empty()) throw SpecError("type 'econ' needs the variable of the economic distance (var)");
@@ -46,8 +51,8 @@ BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons,
     else if (o.type == "band") w = distance_band_weights(p, o.threshold);
     else if (o.type == "idw") w = inverse_distance_weights(p, o.power, o.threshold);
     else throw SpecError(fmt::format("type '{}' is unknown; use knn, band, idw, econ, queen or rook", o.type));
-    if (o.link_islands)
-      for (const auto& l : link_islands(w, p)) edit_report.push_back("island linked: " + l);
+    if (o.link_islands)  // the new link weighted as the others: 1, or d^-power for inverse distance
+      for (const auto& l : link_islands(w, p, o.type == "idw" ? o.power : 0)) edit_report.push_back("island linked: " + l);
   }
   if (!o.edits.empty())
     for (const auto& e : apply_edits(w, read_link_edits(o.edits))) edit_report.push_back(e);

@@ -33,7 +33,10 @@ GdalStatus contiguity(const Polygons& p, bool queen, double snap, std::vector<st
         Geom zone(bi->Buffer(snap));
         Geom shared(zone->Intersection(bj.get()));
         linked = shared && !shared->IsEmpty() && shared->getDimension() >= 1;
-        if (linked) linked = OGR_G_Length(OGRGeometry::ToHandle(shared.get())) > snap;
+        // Polygons meeting at a corner leave up to 2 snap of boundary in the buffer (one snap
+        // along each edge from the corner, more at acute corners); a shared edge leaves its length
+        // plus that: rook needs more than 3 snap (an edge longer than the snap itself).
+        if (linked) linked = OGR_G_Length(OGRGeometry::ToHandle(shared.get())) > 3 * snap;
       } else if (snap > 0) {
         linked = geoms[i]->Distance(geoms[j].get()) <= snap;
       } else if (!geoms[i]->Intersects(geoms[j].get())) {

@@ -120,18 +120,29 @@ SpatialWeights read_weights(const std::string& path, bool matrix) {
   throw DataError(fmt::format("'{}': unknown weights format; use .gal, .gwt, a .csv edge list (from,to[,weight]) or a .matrix.csv dense matrix", path));
 }
 
-void write_weights(const SpatialWeights& w, const std::string& path, bool matrix) {
-  if (ends_with(path, ".gal")) write_gal(w, path);
-  else if (ends_with(path, ".gwt")) write_gwt(w, path);
-  else if (matrix || ends_with(path, ".matrix.csv")) write_weight_matrix(w, path);
-  else if (ends_with(path, ".csv")) write_edge_list(w, path);
-  else throw SpecError(fmt::format("'{}': save weights as .gal, .gwt, .csv (edge list) or .matrix.csv (dense matrix)", path));
+std::vector<std::string> write_weights(const SpatialWeights& w, const std::string& path, bool matrix) {
+  std::vector<std::string> warnings;
+  if (ends_with(path, ".gal")) {
+    write_gal(w, path);
+  } else if (ends_with(path, ".gwt")) {
+    const std::vector<std::string> islands = write_gwt(w, path);
+    if (!islands.empty())
+      warnings.push_back(fmt::format("{}: the GWT format has no line for a unit without neighbours, so {} unit(s) are not in the file: {}; "
+                                     "save as .gal or .csv to keep them", path, islands.size(), fmt::join(islands, ", ")));
+  } else if (matrix || ends_with(path, ".matrix.csv")) {
+    write_weight_matrix(w, path);
+  } else if (ends_with(path, ".csv")) {
+    write_edge_list(w, path);
+  } else {
+    throw SpecError(fmt::format("'{}': save weights as .gal, .gwt, .csv (edge list) or .matrix.csv (dense matrix)", path));
+  }
+  return warnings;
 }
 
 void write_gal(const SpatialWeights& w, const std::string& path) {
   std::ofstream out(path);
   if (!out) throw DataError(fmt::format("cannot write '{}'", path));
-  out << "0 " << w.n() << "\n";
+  out << "0 " << w.n() << " cbec id\n";
   for (long i = 0; i < w.W.outerSize(); ++i) {
     std::vector<std::string> nb;
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) nb.push_back(w.ids[static_cast<size_t>(it.col())]);
@@ -143,9 +154,11 @@ void write_edge_list(const SpatialWeights& w, const std::string& path) {
   std::ofstream out(path);
   if (!out) throw DataError(fmt::format("cannot write '{}'", path));
   out << "from,to,weight\n";
-  for (long i = 0; i < w.W.outerSize(); ++i)
+  for (long i = 0; i < w.W.outerSize(); ++i) {
+    if (w.W.outerIndexPtr()[i + 1] == w.W.outerIndexPtr()[i]) out << w.ids[static_cast<size_t>(i)] << ",,\n";  // no neighbours
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
       out << w.ids[static_cast<size_t>(i)] << "," << w.ids[static_cast<size_t>(it.col())] << "," << fmt::format("{:.17g}", it.value()) << "\n";
+  }
 }
 
 SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::string>& ids, const std::string& source) {
@@ -220,6 +233,14 @@ SpatialWeights read_gwt(const std::string& path) {
   if (!in) throw DataError(fmt::format("cannot open weights file '{}'", path));
   std::string header;
   std::getline(in, header);
+  // "0 n [name id]" (GeoDa) or "n": the number of units, when given.
+  std::istringstream hs(header);
+  std::vector<std::string> fields;
+  for (std::string f; hs >> f;) fields.push_back(f);
+  size_t declared = 0;
+  const std::string& count = fields.size() >= 2 ? fields[1] : fields.size() == 1 ? fields[0] : std::string();
+  if (!count.empty() && std::all_of(count.begin(), count.end(), [](unsigned char c) { return std::isdigit(c); }) && count.size() < 10)
+    declared = std::stoul(count);
   IdIndex index;
   std::vector<Eigen::Triplet<double>> t;
   std::string line;
@@ -236,16 +257,23 @@ SpatialWeights read_gwt(const std::string& path) {
     const int from = index(a);
     t.emplace_back(from, index(b), wt);
   }
+  if (declared > index.ids.size())
+    throw DataError(fmt::format("{}: the header counts {} units but the lines name {}: the GWT format has no line for a unit without neighbours; "
+                                "read the weights from a .gal or .csv edge list that lists them", path, declared, index.ids.size()));
   return from_triplets(index.ids, t, "GWT file " + std::filesystem::path(path).filename().string());
 }
 
-void write_gwt(const SpatialWeights& w, const std::string& path) {
+std::vector<std::string> write_gwt(const SpatialWeights& w, const std::string& path) {
   std::ofstream out(path);
   if (!out) throw DataError(fmt::format("cannot write '{}'", path));
-  out << "0 " << w.n() << "\n";
-  for (long i = 0; i < w.W.outerSize(); ++i)
+  out << "0 " << w.n() << " cbec id\n";
+  std::vector<std::string> islands;
+  for (long i = 0; i < w.W.outerSize(); ++i) {
+    if (w.W.outerIndexPtr()[i + 1] == w.W.outerIndexPtr()[i]) islands.push_back(w.ids[static_cast<size_t>(i)]);
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
       out << w.ids[static_cast<size_t>(i)] << " " << w.ids[static_cast<size_t>(it.col())] << " " << fmt::format("{:.17g}", it.value()) << "\n";
+  }
+  return islands;
 }
 
 }  // namespace cbec

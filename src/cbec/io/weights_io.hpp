@@ -15,9 +15,11 @@ SpatialWeights read_edge_list(const std::string& path);
 // any file not named .gal or .gwt as a dense matrix.
 SpatialWeights read_weights(const std::string& path, bool matrix = false);
 // Writes by extension like read_weights (.csv: edge list), or a dense matrix when matrix = true.
-void write_weights(const SpatialWeights& w, const std::string& path, bool matrix = false);
+// Returns warnings: a .gwt cannot list units without neighbours (they are named).
+std::vector<std::string> write_weights(const SpatialWeights& w, const std::string& path, bool matrix = false);
+// GAL with GeoDa's header "0 n cbec id" (spdep's read.gal and libpysal refuse a two-field header).
 void write_gal(const SpatialWeights& w, const std::string& path);
-// CSV edge list from,to,weight (keeps the weights).
+// CSV edge list from,to,weight (keeps the weights); a unit without neighbours is a line "id,,".
 void write_edge_list(const SpatialWeights& w, const std::string& path);
 
 // Reorders the weights to follow `ids` (the data's unit order).
@@ -36,8 +38,10 @@ SpatialWeights variance_stabilize(const SpatialWeights& w);
 SpatialWeights read_weight_matrix(const std::string& path);
 void write_weight_matrix(const SpatialWeights& w, const std::string& path);
 
-// GWT (GeoDa): header "0 n", then lines "i j weight".
+// GWT (GeoDa): header "0 n name id" (or "0 n"), then lines "i j weight". Units without
+// neighbours have no line: writing returns their ids, reading fails when the header counts more
+// units than the lines name.
 SpatialWeights read_gwt(const std::string& path);
-void write_gwt(const SpatialWeights& w, const std::string& path);
+std::vector<std::string> write_gwt(const SpatialWeights& w, const std::string& path);
 
 }  // namespace cbec

@@ -79,3 +79,35 @@ TEST(WeightMatrix, ReadsRWriteCsvOfSpdepWeights) {
   EXPECT_LE((a - b).cwiseAbs().maxCoeff(), 1e-6 * b.cwiseAbs().maxCoeff());
   EXPECT_EQ(m.W.nonZeros(), gal.W.nonZeros());
 }
+
+// A unit without neighbours survives a saved .gal and .csv edge list (the edge list dropped it, so
+// the weights no longer covered the data); a .gwt cannot list it: writing names it, reading a file
+// whose header counts more units than its lines fails. The header is GeoDa's four fields, which
+// spdep's read.gal and libpysal require.
+TEST(WeightsFiles, UnitsWithoutNeighboursAndTheHeader) {
+  SpatialWeights w;
+  w.ids = {"a", "b", "c"};
+  w.W.resize(3, 3);
+  std::vector<Eigen::Triplet<double>> t = {{0, 1, 1.0}, {1, 0, 1.0}};
+  w.W.setFromTriplets(t.begin(), t.end());
+  const std::string dir = ::testing::TempDir();
+  for (const std::string name : {"islands_test.gal", "islands_test_edges.csv"}) {
+    EXPECT_TRUE(write_weights(w, dir + "/" + name).empty()) << name;
+    const SpatialWeights back = read_weights(dir + "/" + name);
+    EXPECT_EQ(back.ids.size(), 3u) << name;
+    EXPECT_EQ(back.W.nonZeros(), 2) << name;
+  }
+  std::ifstream gal(dir + "/islands_test.gal");
+  std::string header;
+  std::getline(gal, header);
+  EXPECT_EQ(header, "0 3 cbec id");
+  const std::vector<std::string> warnings = write_weights(w, dir + "/islands_test.gwt");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("not in the file: c"), std::string::npos) << warnings[0];
+  try {
+    read_weights(dir + "/islands_test.gwt");
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("header counts 3 units but the lines name 2"), std::string::npos) << e.what();
+  }
+}

@@ -4,6 +4,7 @@
 #include "cbec/estimate/spatial/contiguity.hpp"
 #include "cbec/io/polygons_reader.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -129,4 +130,19 @@ TEST(Contiguity, QueenAndRookEqualSpdepPoly2nb) {
   ASSERT_EQ(yrd.ids.size(), 41u);
   EXPECT_EQ(pairs(contiguity_weights(yrd, true)), as_set(ref["yrd"]["queen"]));
   EXPECT_EQ(pairs(contiguity_weights(yrd, false)), as_set(ref["yrd"]["rook"]));
+}
+
+// With a snapping tolerance, rook still needs a shared edge: squares meeting at a corner leave 2
+// snap of boundary in the buffer and were linked (rook equalled queen on a 3 x 3 grid: 44 links).
+TEST(Contiguity, RookWithSnapLeavesCornersOut) {
+  Polygons grid;
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 3; ++c) {
+      grid.ids.push_back(std::to_string(3 * r + c));
+      grid.wkt.push_back(fmt::format("POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))", c, r, c + 1, r + 1));
+    }
+  for (const double snap : {0.0, 0.001, 0.01}) {
+    EXPECT_EQ(contiguity_weights(grid, false, snap).W.nonZeros(), 24) << "rook, snap " << snap;
+    EXPECT_EQ(contiguity_weights(grid, true, snap).W.nonZeros(), 40) << "queen, snap " << snap;
+  }
 }

@@ -67,4 +67,18 @@ TEST(DistanceWeights, EconomicDistanceAndIslandFix) {
   EXPECT_EQ(linked.size(), before);
   EXPECT_EQ(summarize_weights(band).islands, 0u);
   EXPECT_TRUE(summarize_weights(band).symmetric);
+  // Inverse-distance weights: the island's link weighs d^-power like the others (it weighed 1).
+  SpatialWeights idw = inverse_distance_weights(p, 2, 60);
+  const SpatialWeights before_link = idw;
+  link_islands(idw, p, 2);
+  size_t checked = 0;
+  for (long i = 0; i < before_link.W.outerSize(); ++i) {
+    if (before_link.W.outerIndexPtr()[i + 1] != before_link.W.outerIndexPtr()[i]) continue;
+    ++checked;
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(idw.W, i); it; ++it) {
+      const double d = point_distance(p, static_cast<size_t>(i), static_cast<size_t>(it.col()));
+      EXPECT_NEAR(it.value(), 1 / (d * d), 1e-15 / (d * d)) << p.ids[static_cast<size_t>(i)];
+    }
+  }
+  EXPECT_GT(checked, 0u);
 }

@@ -44,6 +44,14 @@ Analysis describe_analysis() {
         j["text_columns"] = text;
       }
     }
+    // Rows whose group is missing belong to no group: counted, never silently left out.
+    if (o.has("by")) {
+      const Column& by = frame.get(o.text("by"));
+      size_t no_group = 0;
+      for (size_t i = 0; i < frame.nrows(); ++i) no_group += by.is_missing(i);
+      j["rows_without_group"] = no_group;
+      if (no_group) t.notes.push_back(fmt::format("{} rows have no value of {} and are in no group.", no_group, o.text("by")));
+    }
     Outcome out{{t}, {}, j};
     if (o.has("cross")) {
       if (!o.has("by")) throw SpecError("describe: cross needs by (the rows of the table of means), e.g. --by region --cross year");

@@ -117,7 +117,7 @@ SpatialWeights economic_distance_weights(const std::vector<std::string>& ids, co
   return w;
 }
 
-std::vector<std::string> link_islands(SpatialWeights& w, const Points& p) {
+std::vector<std::string> link_islands(SpatialWeights& w, const Points& p, double power) {
   check(p);
   w.W.makeCompressed();
   if (p.ids != w.ids) throw SpecError("the points must be the weights' units, in the same order");
@@ -134,9 +134,11 @@ std::vector<std::string> link_islands(SpatialWeights& w, const Points& p) {
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it) t.emplace_back(static_cast<int>(i), static_cast<int>(it.col()), it.value());
   const PointIndex index(p);
   for (long i : islands) {
-    const size_t best = index.nearest(static_cast<size_t>(i), 1).front().j;
-    t.emplace_back(static_cast<int>(i), static_cast<int>(best), 1.0);
-    t.emplace_back(static_cast<int>(best), static_cast<int>(i), 1.0);
+    const Neighbour nearest = index.nearest(static_cast<size_t>(i), 1).front();
+    const size_t best = nearest.j;
+    const double weight = power > 0 ? std::pow(nearest.d, -power) : 1.0;
+    t.emplace_back(static_cast<int>(i), static_cast<int>(best), weight);
+    t.emplace_back(static_cast<int>(best), static_cast<int>(i), weight);
     linked.push_back(fmt::format("{} -> {}", p.ids[static_cast<size_t>(i)], p.ids[best]));
   }
   w.W.setFromTriplets(t.begin(), t.end(), [](double, double later) { return later; });

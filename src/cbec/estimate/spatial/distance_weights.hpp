@@ -32,8 +32,9 @@ SpatialWeights inverse_distance_weights(const Points& p, double power, double th
 SpatialWeights economic_distance_weights(const std::vector<std::string>& ids, const std::vector<double>& x);
 
 // Links every unit without neighbours to its nearest unit (both directions): the common fix for
-// island cities; returns the ids that were linked.
-std::vector<std::string> link_islands(SpatialWeights& w, const Points& p);
+// island cities; returns the ids that were linked. The link's weight is 1, or d^-power when power
+// > 0 (inverse-distance weights).
+std::vector<std::string> link_islands(SpatialWeights& w, const Points& p, double power = 0);
 
 struct WeightsSummary {
   size_t n = 0, links = 0, islands = 0;
