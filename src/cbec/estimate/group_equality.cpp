@@ -16,7 +16,14 @@ TestResult equal_coefficients(const std::vector<RegressionResult>& groups, const
   if (p == 0) throw SpecError("the test of equal coefficients needs at least one term common to every group");
   std::vector<Eigen::VectorXd> b(groups.size(), Eigen::VectorXd(p));
   std::vector<Eigen::MatrixXd> V(groups.size(), Eigen::MatrixXd(p, p));
-  double df2 = 0;
+  // F's denominator df as the fully interacted pooled model's: its residual df (the groups' summed),
+  // or with clustered variances its clusters less one (the groups' clusters are disjoint).
+  double df2 = 0, clusters = 0;
+  bool clustered = true;
+  for (const auto& r : groups) {
+    clustered = clustered && !r.vcov_info.n_clusters.empty();
+    if (!r.vcov_info.n_clusters.empty()) clusters += static_cast<double>(r.vcov_info.n_clusters.front());
+  }
   for (size_t g = 0; g < groups.size(); ++g) {
     std::vector<long> idx;
     for (const auto& t : terms) {
@@ -30,6 +37,7 @@ TestResult equal_coefficients(const std::vector<RegressionResult>& groups, const
     }
     df2 += groups[g].df_resid;
   }
+  if (clustered) df2 = clusters - 1;
   const long q = (k - 1) * p;
   Eigen::VectorXd d(q);
   Eigen::MatrixXd S(q, q);

@@ -6,7 +6,9 @@
 // small-sample factor (Stata's suest for independent samples). With the differences
 // d = (b_2 - b_1, ..., b_k - b_1) of the p tested coefficients,
 //   W = d' [Var d]^-1 d,  Var(d_g, d_h) = V_1 + 1[g = h] V_g,  W ~ chi2((k - 1) p),
-// and F = W / ((k - 1) p) on ((k - 1) p, sum of the groups' residual df). With HC0 (no small-sample
+// and F = W / ((k - 1) p) on ((k - 1) p, df2) with df2 the fully interacted pooled model's: the sum
+// of the groups' residual df, or with clustered variances the groups' clusters less one (as each
+// group's own clustered tests use G - 1). With HC0 (no small-sample
 // factor) W equals the Wald test of the group interactions in the fully interacted pooled model with
 // its HC0 variance (tests/reference/panel/split_equality.R); with iid, HC1 or CR1 the pooled model
 // differs by its one error variance or small-sample factor.

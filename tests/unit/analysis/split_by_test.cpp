@@ -54,6 +54,11 @@ TEST(SplitBy, EachGroupEqualsItsSubsetRunByHand) {
   EXPECT_EQ(split.tables.front().header[1], "(1) A");
   EXPECT_EQ(split.json.at("equality_tests").size(), 2u);
   EXPECT_EQ(split.json.at("equality_tests")[1].at("terms"), nlohmann::json({"x1"}));
+  // Clustered: F's denominator df is the interacted pooled model's, all groups' clusters less one
+  // (it was the sum of the groups' N - K while each group's tests use G - 1).
+  double clusters = 0;
+  for (const auto& g : groups) clusters += g.at("results").at("models")[0].at("vcov").at("n_clusters")[0].get<double>();
+  EXPECT_EQ(split.json.at("equality_tests")[0].at("F_df2").get<double>(), clusters - 1);
 }
 
 TEST(SplitBy, EqualCoefficientsTestMatchesR) {
