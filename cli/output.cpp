@@ -28,9 +28,15 @@ void emit(const std::vector<Table>& tables, const nlohmann::json& results, const
   const bool want_json = o.json || !o.json_out.empty();
   std::string json_text = want_json ? dump(results) : "";
   std::string text;
+  if (o.json && !o.out.empty())
+    throw SpecError(fmt::format("--json prints the results instead of tables, so -o {} would be left unwritten: give --json-out for a JSON file, or drop --json", o.out));
   if (!o.json) {
     if (!o.out.empty()) {
-      write_tables(tables, o.out, o.format == "text" ? format_for_path(o.out) : parse_table_format(o.format));
+      // The file's extension decides; a --format saying otherwise is refused (markdown in a .tex).
+      const TableFormat by_path = format_for_path(o.out);
+      if (o.format != "text" && parse_table_format(o.format) != by_path && by_path != TableFormat::Text)
+        throw SpecError(fmt::format("--format {} disagrees with the extension of -o {}: rename the file or drop --format", o.format, o.out));
+      write_tables(tables, o.out, o.format == "text" ? by_path : parse_table_format(o.format));
     } else {
       const TableFormat fmt = parse_table_format(o.format);
       for (size_t i = 0; i < tables.size(); ++i) text += (i ? "\n" : "") + render(tables[i], fmt);

@@ -18,6 +18,10 @@ run_cbec(1 "Did you mean inv" describe ${SRC}/tests/data/grunfeld.csv inw)
 # Only the columns an analysis names are parsed (CsvOptions::only_columns): a column named only in
 # --vcov is read, and an unread column is still suggested for a misspelt name.
 run_cbec(0 "CR1 by year" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value | firm" --vcov cluster:year)
+# -o with --json would be left unwritten, and a --format against the file's extension is refused; extensions in any case.
+run_cbec(1 "give --json-out for a JSON file" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value" --json -o ${CMAKE_CURRENT_BINARY_DIR}/t.tex)
+run_cbec(1 "disagrees with the extension" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value" --format md -o ${CMAKE_CURRENT_BINARY_DIR}/t.tex)
+run_cbec(0 "" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value" -o ${CMAKE_CURRENT_BINARY_DIR}/T.TEX)
 run_cbec(1 "Did you mean capital?" describe ${SRC}/tests/data/grunfeld.csv inv capitol)
 set(STAG ${SRC}/tests/data/staggered_small.csv)
 run_cbec(0 "did" did ${STAG} --y y --unit id --time year --first-treat first_treat --controls x)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The Excel workbook read back: `cbec reg ... -o t.xlsx` must hold its title (Chinese here), then,
-cell for cell, the table the same command prints as CSV, then the notes. Reads the Office Open XML with the standard
+"""The Excel workbook read back: `cbec reg ... -o t.xlsx` must hold, cell for cell, what the same
+command prints as CSV: its title (Chinese here), the table, then the notes. Reads the Office Open XML with the standard
 library only (zipfile + ElementTree).
 
 usage: check_workbook.py CBEC SOURCE_DIR WORK_DIR"""
@@ -63,10 +63,9 @@ def main():
     pad = lambda rows: [r + [""] * (width - len(r)) for r in rows]
     cells_csv = [c for r in pad(expected) for c in r if c.strip()]
     cells_xlsx = [c for r in pad(got) for c in r if c.strip()]
-    # The sheet holds the title, then the table the CSV holds, then the notes under it.
-    cells_csv = ["投资方程 Investment"] + cells_csv
-    notes = cells_xlsx[len(cells_csv):]
-    if cells_xlsx[:len(cells_csv)] != cells_csv or not any("Standard errors" in n for n in notes):
+    # Both hold the title, then the table, then the notes under it.
+    notes = cells_csv[-3:]
+    if cells_xlsx != cells_csv or cells_csv[0] != "投资方程 Investment" or not any("Standard errors" in n for n in notes):
         print("the workbook differs from the CSV output")
         for a, b in zip(cells_csv, cells_xlsx):
             if a != b:

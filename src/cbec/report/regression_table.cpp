@@ -42,12 +42,12 @@ std::string in_parentheses(const RegressionResult& r, long j, const RegressionTa
   if (std::isnan(r.vcov(j, j))) return "";  // no standard error (e.g. the GM estimators' lambda)
   const double b = r.coef[j], se = std::sqrt(std::max(0.0, r.vcov(j, j)));
   switch (o.coef_stat) {
-    case CoefStat::SE: return fmt::format("({:.{}f})", se, o.digits);
-    case CoefStat::T: return fmt::format("({:.{}f})", b / se, o.digits);
-    case CoefStat::P: return fmt::format("({:.{}f})", r.p_value()[j], o.digits);
+    case CoefStat::SE: return "(" + format_number(se, o.digits) + ")";
+    case CoefStat::T: return "(" + format_number(b / se, o.digits) + ")";
+    case CoefStat::P: return fmt::format("({:.{}f})", r.p_value()[j], o.digits);  // fixed, (0.000), as esttab
     case CoefStat::CI: {
       const Eigen::MatrixXd ci = r.conf_int();
-      return fmt::format("[{:.{}f}, {:.{}f}]", ci(j, 0), o.digits, ci(j, 1), o.digits);
+      return "[" + format_number(ci(j, 0), o.digits) + ", " + format_number(ci(j, 1), o.digits) + "]";
     }
   }
   return "";
@@ -139,7 +139,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
         sub.emplace_back("");
         continue;
       }
-      est.push_back(fmt::format("{:.{}f}{}", r.coef[j], o.digits, significance_stars(r.p_value()[j], o.star_levels)));
+      est.push_back(format_number(r.coef[j], o.digits) + significance_stars(r.p_value()[j], o.star_levels));
       sub.push_back(in_parentheses(r, j, o));
     }
     t.rows.push_back(est);

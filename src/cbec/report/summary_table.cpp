@@ -12,7 +12,7 @@ Table summary_table(const std::vector<SummaryRow>& rows, int digits) {
   t.header = {"Variable"};
   if (grouped) t.header.push_back("Group");
   for (const char* h : {"N", "Mean", "SD", "Min", "Max"}) t.header.emplace_back(h);
-  auto f = [digits](double v) { return std::isnan(v) ? std::string(".") : fmt::format("{:.{}f}", v, digits); };
+  auto f = [digits](double v) { return std::isnan(v) ? std::string(".") : format_number(v, digits); };
   size_t missing = 0;
   for (const auto& r : rows) {
     std::vector<std::string> row = {r.variable};
@@ -29,7 +29,7 @@ Table summary_table(const std::vector<SummaryRow>& rows, int digits) {
 Table two_way_means_table(const TwoWayMeans& m, int digits) {
   Table t;
   t.title = fmt::format("Mean of {} by {} and {}", m.variable, m.row, m.column);
-  auto f = [digits](double v) { return std::isnan(v) ? std::string(".") : fmt::format("{:.{}f}", v, digits); };
+  auto f = [digits](double v) { return std::isnan(v) ? std::string(".") : format_number(v, digits); };
   t.header = {fmt::format("{} \\ {}", m.row, m.column)};
   for (const auto& c : m.column_levels) t.header.push_back(c);
   t.header.emplace_back("Total");

@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -18,7 +19,7 @@ TableFormat parse_table_format(const std::string& name) {
   if (name == "md" || name == "markdown") return TableFormat::Markdown;
   if (name == "latex" || name == "tex") return TableFormat::Latex;
   if (name == "csv") return TableFormat::Csv;
-  if (name == "html") return TableFormat::Html;
+  if (name == "html" || name == "htm") return TableFormat::Html;
   if (name == "xlsx" || name == "excel") return TableFormat::Xlsx;
   throw SpecError(fmt::format("unknown table format '{}'; use text, md, latex, csv, html or xlsx", name));
 }
@@ -27,6 +28,7 @@ TableFormat format_for_path(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   if (!ext.empty()) ext.erase(0, 1);
   if (ext.empty()) return TableFormat::Text;
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // T.TEX
   return parse_table_format(ext);
 }
 
@@ -78,6 +80,11 @@ std::string latex_escape(const std::string& s) {
       case '\\': out += "\\textbackslash{}"; break;
       case '<': out += "\\textless{}"; break;
       case '>': out += "\\textgreater{}"; break;
+      case '|': out += "\\textbar{}"; break;     // an em dash in pdflatex's default encoding
+      case '[': out += "{[}"; break;              // a bracket after \midrule would open its optional argument
+      case ']': out += "{]}"; break;
+      case '\n': out += ' '; break;
+      case '\r': break;
       default: out += c;
     }
   }
@@ -86,7 +93,21 @@ std::string latex_escape(const std::string& s) {
 
 }  // namespace
 
-std::string format_fixed(double v) { return std::isfinite(v) ? fmt::format("{:.4f}", v) : std::string("."); }
+std::string format_number(double v, int digits) {
+  if (!std::isfinite(v)) return fmt::format("{}", v);
+  const double magnitude = std::fabs(v);
+  if (magnitude != 0 && (magnitude < 0.5 * std::pow(10.0, -digits) || magnitude >= 1e12)) return fmt::format("{:.{}e}", v, std::max(digits - 1, 0));
+  std::string out = fmt::format("{:.{}f}", v, digits);
+  if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);  // -0.000
+  return out;
+}
+
+std::string format_fixed(double v) {
+  if (!std::isfinite(v)) return ".";
+  std::string out = fmt::format("{:.4f}", v);
+  if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);  // -0.0000
+  return out;
+}
 
 std::string format_p_from_draws(double p, size_t draws) {
   const double floor = 1.0 / static_cast<double>(draws + 1);
@@ -140,9 +161,9 @@ std::string render_text(const Table& t) {
 
 std::string render_markdown(const Table& t) {
   const size_t k = ncols(t);
-  auto esc = [](std::string s) {
+  auto esc = [](std::string s) {  // a pipe would end the cell, a line break the row
     std::string out;
-    for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+    for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string("<br>") : c == '\r' ? std::string() : std::string(1, c);
     return out;
   };
   auto line = [&](const std::vector<std::string>& r) {
@@ -169,7 +190,7 @@ std::string render_latex(const Table& t) {
     for (size_t j = 0; j < k; ++j) s += (j ? " & " : "") + latex_escape(cell(r, j));
     return s + " \\\\\n";
   };
-  std::string out = "\\begin{table}[htbp]\\centering\n";
+  std::string out = "% needs \\usepackage{booktabs}; Chinese text: XeLaTeX with \\usepackage{ctex}\n\\begin{table}[htbp]\\centering\n";
   if (!t.title.empty()) out += "\\caption{" + latex_escape(t.title) + "}\n";
   out += "\\begin{tabular}{l" + std::string(k > 0 ? k - 1 : 0, 'c') + "}\n\\toprule\n";
   if (!t.header.empty()) out += line(t.header) + "\\midrule\n";
@@ -196,9 +217,13 @@ std::string render_csv(const Table& t) {
     }
     return s + "\n";
   };
+  // The title first and the notes last, each a row of one cell, as the other formats keep them
+  // (the star legend, the variance, dropped observations and warnings were lost).
   std::string out;
+  if (!t.title.empty()) out += quote_csv(t.title) + "\n";
   if (!t.header.empty()) out += line(t.header);
   for (const auto& r : t.rows) out += line(r);
+  for (const auto& n : t.notes) out += quote_csv(n) + "\n";
   return out;
 }
 
@@ -273,7 +298,16 @@ void write_tables(const std::vector<Table>& tables, const std::string& path, Tab
   if (format == TableFormat::Xlsx) return write_xlsx(tables, path);
   std::ofstream out(path, std::ios::binary);
   if (!out) throw DataError(fmt::format("cannot write '{}': check the folder exists and is writable", path));
+  // A CSV file starts with the UTF-8 byte-order mark, without which Excel reads Chinese as the
+  // system's code page; an HTML file is a whole page with its encoding.
+  if (format == TableFormat::Csv) out << "\xEF\xBB\xBF";
+  if (format == TableFormat::Html)
+    out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><style>table.cbec-table{border-collapse:collapse;margin:1em 0}"
+           "table.cbec-table td,table.cbec-table th{padding:2px 8px;text-align:center}table.cbec-table th[scope=row]{text-align:left}"
+           "table.cbec-table thead{border-top:2px solid;border-bottom:1px solid}table.cbec-table tbody{border-bottom:2px solid}"
+           "table.cbec-table tr.rule{border-top:1px solid}table.cbec-table tfoot td{text-align:left;font-size:90%}</style></head><body>\n";
   for (size_t i = 0; i < tables.size(); ++i) out << (i ? "\n" : "") << render(tables[i], format);
+  if (format == TableFormat::Html) out << "</body></html>\n";
 }
 
 }  // namespace cbec

@@ -31,7 +31,12 @@ std::string render(const Table& t, TableFormat format);
 // Writes one or more tables to a file in the given format (Xlsx: one sheet per table).
 void write_tables(const std::vector<Table>& tables, const std::string& path, TableFormat format);
 
-// A number with four decimals, "." when missing or infinite (as Stata's tables show it).
+// A number with `digits` decimals; one too small to show that way (it would print as 0.000) or of
+// 1e12 or more in scientific notation with digits - 1 decimals (3.00e-12); never "-0.000".
+// Non-finite values as "nan"/"inf": callers print their own mark for missing.
+std::string format_number(double v, int digits);
+// Four decimals always (test statistics and p-values: 0.0000 as papers print them), "." when
+// missing or infinite (as Stata's tables show it); never "-0.0000".
 std::string format_fixed(double v);
 // A p-value estimated from `draws` random draws: never "0.0000"; below 1/(draws + 1), the smallest
 // such a p-value can resolve, it prints as "< 1/(draws + 1)" (e.g. "< 0.001996" for 500 draws).

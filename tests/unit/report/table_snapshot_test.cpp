@@ -68,3 +68,31 @@ TEST(TableSnapshot, ExcelWorkbookIsWritten) {
   EXPECT_EQ(bytes.substr(0, 2), "PK");   // a zip container (Office Open XML)
   std::filesystem::remove(path);
 }
+
+// Numbers too small for the decimals shown, or huge, in scientific notation (a coefficient of 3e-12
+// printed as 0.000*** with its CI [0.000, 0.000]); never "-0.000".
+TEST(TableNumbers, TinyAndHugeValuesStayReadable) {
+  EXPECT_EQ(format_number(0.1234, 3), "0.123");
+  EXPECT_EQ(format_number(3e-12, 3), "3.00e-12");
+  EXPECT_EQ(format_number(-2.5e-7, 3), "-2.50e-07");
+  EXPECT_EQ(format_number(1e300, 3), "1.00e+300");
+  EXPECT_EQ(format_number(-0.0, 3), "0.000");
+  EXPECT_EQ(format_number(0.0, 3), "0.000");
+  EXPECT_EQ(format_fixed(-0.00001), "0.0000");
+  EXPECT_EQ(format_fixed(1e-9), "0.0000");  // statistics and p-values keep four decimals
+}
+
+// LaTeX: a pipe is \textbar{} (an em dash otherwise) and brackets are braced (a row starting with
+// "[" after \midrule would be read as the rule's width); Markdown: a line break stays in its cell.
+TEST(TableNumbers, LatexAndMarkdownEscapes) {
+  Table t;
+  t.header = {"", "P>|z|"};
+  t.rows = {{"[0.1, 0.2]", "a\nb"}};
+  const std::string tex = render(t, TableFormat::Latex);
+  EXPECT_NE(tex.find("P\\textgreater{}\\textbar{}z\\textbar{}"), std::string::npos) << tex;
+  EXPECT_NE(tex.find("{[}0.1, 0.2{]}"), std::string::npos) << tex;
+  EXPECT_NE(tex.find("a b"), std::string::npos) << tex;
+  const std::string md = render(t, TableFormat::Markdown);
+  EXPECT_NE(md.find("| a<br>b |"), std::string::npos) << md;
+  EXPECT_NE(md.find("P>\\|z\\|"), std::string::npos) << md;
+}

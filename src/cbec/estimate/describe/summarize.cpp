@@ -54,7 +54,9 @@ SummaryRow summarize_values(const std::vector<double>& v, size_t count, Row row)
   const double sum_dev = (dev[0] + dev[1]) + (dev[2] + dev[3]), sum_dev2 = (dev2[0] + dev2[1]) + (dev2[2] + dev2[3]);
   const double nn = static_cast<double>(s.n);
   s.mean = mean;
-  s.sd = s.n > 1 ? std::sqrt(std::max(0.0, sum_dev2 - sum_dev * sum_dev / nn) / (nn - 1)) : nan;
+  // Squares beyond the double range (values near 1e300) give inf - inf: no SD rather than 0.
+  const double ss = sum_dev2 - sum_dev * sum_dev / nn;
+  s.sd = s.n > 1 && std::isfinite(ss) ? std::sqrt(std::max(0.0, ss) / (nn - 1)) : nan;
   s.min = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
   s.max = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
   return s;
