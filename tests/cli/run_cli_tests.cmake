@@ -22,6 +22,7 @@ run_cbec(0 "CR1 by year" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value | firm"
 run_cbec(1 "give --json-out for a JSON file" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value" --json -o ${CMAKE_CURRENT_BINARY_DIR}/t.tex)
 run_cbec(1 "disagrees with the extension" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value" --format md -o ${CMAKE_CURRENT_BINARY_DIR}/t.tex)
 run_cbec(0 "" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value" -o ${CMAKE_CURRENT_BINARY_DIR}/T.TEX)
+run_cbec(1 "'value' is labelled on line 2 and again, differently, on line 4" reg ${SRC}/tests/data/grunfeld.csv "inv ~ value" --labels ${SRC}/tests/data/labels_conflict.csv)
 run_cbec(1 "Did you mean capital?" describe ${SRC}/tests/data/grunfeld.csv inv capitol)
 set(STAG ${SRC}/tests/data/staggered_small.csv)
 run_cbec(0 "did" did ${STAG} --y y --unit id --time year --first-treat first_treat --controls x)

@@ -15,8 +15,15 @@ std::map<std::string, std::string> read_labels(const std::string& path) {
   const Column& name = f.get("name");
   const Column& label = f.get("label");
   std::map<std::string, std::string> out;
-  for (size_t i = 0; i < f.nrows(); ++i)
-    if (!name.is_missing(i)) out[name.text(i)] = label.text(i);
+  std::map<std::string, size_t> line_of;
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    if (name.is_missing(i)) continue;
+    const auto [it, fresh] = line_of.emplace(name.text(i), f.line(i));
+    if (!fresh && label.text(i) != out[name.text(i)])
+      throw DataError(fmt::format("labels file {}: '{}' is labelled on line {} and again, differently, on line {}; keep one", path, name.text(i),
+                                  it->second, f.line(i)));
+    out[name.text(i)] = label.text(i);
+  }
   return out;
 }
 
