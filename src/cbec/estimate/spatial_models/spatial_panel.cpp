@@ -211,8 +211,8 @@ std::string spatial_panel_effect_name(SpatialPanelEffect e) {
 }
 
 namespace {
-// Whether every row of every period's W sums to the same number (row-standardized W, islands
-// aside): then (I - lambda W) maps the period dummies into their own span.
+// Whether every row of every period's W sums to the same number (row-standardized W without
+// islands, whose rows sum to 0): then (I - lambda W) maps the period dummies into their own span.
 bool equal_row_sums(const SpatialPanelData& d) {
   for (const auto& w : d.weights) {
     const Eigen::VectorXd sums = w * Eigen::VectorXd::Ones(w.cols());
