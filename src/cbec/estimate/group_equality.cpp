@@ -20,10 +20,6 @@ TestResult equal_coefficients(const std::vector<RegressionResult>& groups, const
   // or with clustered variances its clusters less one (the groups' clusters are disjoint).
   double df2 = 0, clusters = 0;
   bool clustered = true;
-  for (const auto& r : groups) {
-    clustered = clustered && !r.vcov_info.n_clusters.empty();
-    if (!r.vcov_info.n_clusters.empty()) clusters += static_cast<double>(r.vcov_info.n_clusters.front());
-  }
   for (size_t g = 0; g < groups.size(); ++g) {
     std::vector<long> idx;
     for (const auto& t : terms) {
@@ -36,6 +32,9 @@ TestResult equal_coefficients(const std::vector<RegressionResult>& groups, const
       for (long c = 0; c < p; ++c) V[g](a, c) = groups[g].vcov(idx[static_cast<size_t>(a)], idx[static_cast<size_t>(c)]);
     }
     df2 += groups[g].df_resid;
+    const auto& n_clusters = groups[g].vcov_info.n_clusters;
+    clustered = clustered && !n_clusters.empty();
+    if (!n_clusters.empty()) clusters += static_cast<double>(n_clusters.front());
   }
   if (clustered) df2 = clusters - 1;
   const long q = (k - 1) * p;

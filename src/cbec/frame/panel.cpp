@@ -14,11 +14,15 @@
 
 namespace cbec {
 
+std::string Panel::absent_times_text() const {
+  return fmt::format("{}{}", fmt::join(absent_times, ", "), n_absent_times > absent_times.size() ? ", ..." : "");
+}
+
 std::string Panel::summary() const {
   std::string s = fmt::format("{} units x {} periods ({}..{}), ", n_units, n_periods(),
                               times.empty() ? 0 : times.front(), times.empty() ? 0 : times.back());
   s += balanced ? "balanced" : "unbalanced";
-  if (n_absent_times) s += fmt::format(", no row in {}{}", fmt::join(absent_times, ", "), n_absent_times > absent_times.size() ? ", ..." : "");
+  if (n_absent_times) s += ", no row in " + absent_times_text();
   if (n_gaps) s += fmt::format(", {} gaps in {} units", n_gaps, units_with_gaps);
   return s;
 }

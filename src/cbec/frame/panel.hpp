@@ -29,6 +29,8 @@ struct Panel {
   std::vector<size_t> unit_start;    // into `order`: rows of unit u are order[unit_start[u]..unit_start[u+1])
 
   size_t n_periods() const { return times.size(); }
+  // The periods with no row at all, listed ("2004, 2006", with ", ..." past the first 20).
+  std::string absent_times_text() const;
   // Plain-language summary: "41 units x 10 periods, balanced" / "... unbalanced, 3 gaps in 2 units".
   std::string summary() const;
 };

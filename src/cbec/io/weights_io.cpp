@@ -155,7 +155,7 @@ void write_edge_list(const SpatialWeights& w, const std::string& path) {
   if (!out) throw DataError(fmt::format("cannot write '{}'", path));
   out << "from,to,weight\n";
   for (long i = 0; i < w.W.outerSize(); ++i) {
-    if (w.W.outerIndexPtr()[i + 1] == w.W.outerIndexPtr()[i]) out << w.ids[static_cast<size_t>(i)] << ",,\n";  // no neighbours
+    if (!w.has_neighbours(static_cast<size_t>(i))) out << w.ids[static_cast<size_t>(i)] << ",,\n";
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
       out << w.ids[static_cast<size_t>(i)] << "," << w.ids[static_cast<size_t>(it.col())] << "," << fmt::format("{:.17g}", it.value()) << "\n";
   }
@@ -269,7 +269,7 @@ std::vector<std::string> write_gwt(const SpatialWeights& w, const std::string& p
   out << "0 " << w.n() << " cbec id\n";
   std::vector<std::string> islands;
   for (long i = 0; i < w.W.outerSize(); ++i) {
-    if (w.W.outerIndexPtr()[i + 1] == w.W.outerIndexPtr()[i]) islands.push_back(w.ids[static_cast<size_t>(i)]);
+    if (!w.has_neighbours(static_cast<size_t>(i))) islands.push_back(w.ids[static_cast<size_t>(i)]);
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
       out << w.ids[static_cast<size_t>(i)] << " " << w.ids[static_cast<size_t>(it.col())] << " " << fmt::format("{:.17g}", it.value()) << "\n";
   }

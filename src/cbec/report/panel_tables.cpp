@@ -15,8 +15,7 @@ Table panel_structure_table(const Panel& p, const std::string& data) {
             {"Periods", fmt::format("{} ({}..{})", p.n_periods(), p.times.empty() ? 0 : p.times.front(), p.times.empty() ? 0 : p.times.back())},
             {"Observations", std::to_string(p.order.size())},
             {"Balanced", p.balanced ? "yes" : "no"},
-            {"Periods with no row at all", p.n_absent_times == 0 ? "none"
-                                           : fmt::format("{}: {}{}", p.n_absent_times, fmt::join(p.absent_times, ", "), p.n_absent_times > p.absent_times.size() ? ", ..." : "")},
+            {"Periods with no row at all", p.n_absent_times == 0 ? "none" : fmt::format("{}: {}", p.n_absent_times, p.absent_times_text())},
             {"Gaps (missing periods inside a unit's span)", fmt::format("{} in {} units", p.n_gaps, p.units_with_gaps)},
             {"Rows with missing unit or time", std::to_string(p.rows_missing_id)}};
   if (p.step > 1) t.notes.push_back(fmt::format("The periods are {} apart: gaps are counted in steps of {}.", p.step, p.step));

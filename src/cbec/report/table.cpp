@@ -93,21 +93,23 @@ std::string latex_escape(const std::string& s) {
 
 }  // namespace
 
+namespace {
+// v with `digits` decimals, a negative value that rounds to zero without its sign (-0.000).
+std::string fixed_decimals(double v, int digits) {
+  std::string out = fmt::format("{:.{}f}", v, digits);
+  if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
+  return out;
+}
+}  // namespace
+
 std::string format_number(double v, int digits) {
   if (!std::isfinite(v)) return fmt::format("{}", v);
   const double magnitude = std::fabs(v);
   if (magnitude != 0 && (magnitude < 0.5 * std::pow(10.0, -digits) || magnitude >= 1e12)) return fmt::format("{:.{}e}", v, std::max(digits - 1, 0));
-  std::string out = fmt::format("{:.{}f}", v, digits);
-  if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);  // -0.000
-  return out;
+  return fixed_decimals(v, digits);
 }
 
-std::string format_fixed(double v) {
-  if (!std::isfinite(v)) return ".";
-  std::string out = fmt::format("{:.4f}", v);
-  if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);  // -0.0000
-  return out;
-}
+std::string format_fixed(double v) { return std::isfinite(v) ? fixed_decimals(v, 4) : std::string("."); }
 
 std::string format_p_from_draws(double p, size_t draws) {
   const double floor = 1.0 / static_cast<double>(draws + 1);

@@ -27,16 +27,19 @@ using Eigen::VectorXd;
 struct ImputationDesign {
   MatrixXd X;                          // the covariates kept (columns of the design's X)
   std::vector<int32_t> unit, period;   // per design row: index among units/periods with untreated rows, -1 if none
-  Index p = 0, n_units = 0, n_periods = 0;
+  Index n_units = 0, n_periods = 0;
 
-  Index dim() const { return p + n_units + n_periods - 1; }
+  Index n_covariates() const { return X.cols(); }
+  Index dim() const { return n_covariates() + n_units + n_periods - 1; }
   // Adds a * z_r (the row's regressors times a) to v.
   void add_row(Index r, double a, VectorXd& v) const {
+    const Index p = n_covariates();
     for (Index j = 0; j < p; ++j) v[j] += a * X(r, j);
     v[p + unit[static_cast<size_t>(r)]] += a;
     if (period[static_cast<size_t>(r)] > 0) v[p + n_units + period[static_cast<size_t>(r)] - 1] += a;
   }
   double dot_row(Index r, const VectorXd& theta) const {
+    const Index p = n_covariates();
     double s = theta[p + unit[static_cast<size_t>(r)]];
     for (Index j = 0; j < p; ++j) s += X(r, j) * theta[j];
     if (period[static_cast<size_t>(r)] > 0) s += theta[p + n_units + period[static_cast<size_t>(r)] - 1];
@@ -48,7 +51,7 @@ struct ImputationDesign {
 // unit x period incidence counts.
 Eigen::SparseMatrix<double> normal_matrix(const ImputationDesign& z, const std::vector<Index>& untreated, const VectorXd& w) {
   std::vector<Eigen::Triplet<double>> trip;
-  const Index p = z.p, U = z.n_units;
+  const Index p = z.n_covariates(), U = z.n_units;
   for (Index r : untreated) {
     const double wr = w[r];
     std::vector<Index> cols;
@@ -78,7 +81,6 @@ std::vector<std::string> keep_identified_covariates(ImputationDesign& z, const D
                                                     const VectorXd& w, Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>>& ldlt) {
   const MatrixXd all = z.X;
   z.X.resize(all.rows(), 0);
-  z.p = 0;
   if (!factor(z, untreated, w, ldlt))
     throw NumericError("the imputation model is not identified on untreated observations: units and periods are not connected");
   std::vector<Index> kept;
@@ -86,13 +88,11 @@ std::vector<std::string> keep_identified_covariates(ImputationDesign& z, const D
   for (Index j = 0; j < all.cols(); ++j) {
     kept.push_back(j);
     z.X = all(Eigen::all, kept);
-    z.p = z.X.cols();
     if (factor(z, untreated, w, ldlt)) continue;
     kept.pop_back();
     collinear.push_back(d.x_names[static_cast<size_t>(j)]);
   }
   z.X = all(Eigen::all, kept);
-  z.p = z.X.cols();
   if (!collinear.empty() && !factor(z, untreated, w, ldlt))
     throw NumericError("the imputation model is not identified on untreated observations");
   return collinear;
@@ -128,7 +128,7 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
       period_idx[static_cast<size_t>(periods.codes[static_cast<size_t>(r)])] = 0;
     }
   }
-  ImputationDesign z{d.X, std::vector<int32_t>(static_cast<size_t>(n)), std::vector<int32_t>(static_cast<size_t>(n)), d.X.cols()};
+  ImputationDesign z{d.X, std::vector<int32_t>(static_cast<size_t>(n)), std::vector<int32_t>(static_cast<size_t>(n))};
   for (auto& u : unit_idx)
     if (u == 0) u = static_cast<int32_t>(z.n_units++);
   for (auto& q : period_idx)

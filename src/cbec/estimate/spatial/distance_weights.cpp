@@ -123,7 +123,7 @@ std::vector<std::string> link_islands(SpatialWeights& w, const Points& p, double
   if (p.ids != w.ids) throw SpecError("the points must be the weights' units, in the same order");
   std::vector<long> islands;
   for (long i = 0; i < w.W.outerSize(); ++i)
-    if (w.W.outerIndexPtr()[i + 1] == w.W.outerIndexPtr()[i]) islands.push_back(i);
+    if (!w.has_neighbours(static_cast<size_t>(i))) islands.push_back(i);
   std::vector<std::string> linked;
   if (islands.empty() || p.ids.size() < 2) return linked;
   // The matrix is rebuilt once from its links plus the new ones (O(links), however many islands);
