@@ -6,8 +6,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
@@ -266,26 +271,109 @@ std::string render(const Table& t, TableFormat format) {
 }
 
 namespace {
+
+// A body cell that is a plain number as the table prints it ("-0.123", "42", "3.00e-12"; not
+// "0.123***", "(0.045)" or "007") -> its value and the Excel number format that shows it with the
+// same digits ("0.000", "0", "0.00E+00"), so the workbook's numbers are numbers, not text.
+bool excel_number(const std::string& cell, double& value, std::string& number_format) {
+  size_t i = cell.size() > 0 && cell[0] == '-' ? 1 : 0;
+  const size_t first_digit = i;
+  while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i]))) ++i;
+  const size_t whole = i - first_digit;
+  if (whole == 0 || (whole > 1 && cell[first_digit] == '0') || whole > 15) return false;
+  size_t decimals = 0;
+  if (i < cell.size() && cell[i] == '.') {
+    const size_t from = ++i;
+    while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i]))) ++i;
+    decimals = i - from;
+    if (decimals == 0) return false;
+  }
+  const bool scientific = i < cell.size() && cell[i] == 'e';
+  if (scientific) {
+    size_t j = i + 1;
+    if (j < cell.size() && (cell[j] == '+' || cell[j] == '-')) ++j;
+    const size_t from = j;
+    while (j < cell.size() && std::isdigit(static_cast<unsigned char>(cell[j]))) ++j;
+    if (j == from || j != cell.size()) return false;
+  } else if (i != cell.size()) {
+    return false;
+  }
+  value = std::strtod(cell.c_str(), nullptr);
+  if (!std::isfinite(value)) return false;
+  number_format = decimals ? "0." + std::string(decimals, '0') : "0";
+  if (scientific) number_format += "E+00";
+  return true;
+}
+
+// Excel's rules for a sheet name: at most 31 characters, none of []:*?/\, not starting or ending
+// with an apostrophe, unique regardless of case. The table's title made to fit, or "Table N".
+std::string sheet_name(const Table& t, size_t index, std::vector<std::string>& used) {
+  std::string name;
+  size_t characters = 0;
+  for (size_t i = 0; i < t.title.size() && characters < 31;) {
+    const auto c = static_cast<unsigned char>(t.title[i]);
+    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    const std::string ch = t.title.substr(i, len);
+    i += len;
+    if (ch.size() == 1 && (std::string("[]:*?/\\").find(ch[0]) != std::string::npos || ch[0] < 0x20)) continue;
+    name += ch;
+    ++characters;
+  }
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\'')) name.pop_back();
+  while (!name.empty() && (name.front() == ' ' || name.front() == '\'')) name.erase(0, 1);
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  };
+  auto taken = [&](const std::string& n) { return std::find(used.begin(), used.end(), lower(n)) != used.end(); };
+  if (name.empty() || lower(name) == "history" || taken(name)) {
+    // "Table N" (N its place in the book), short enough to stand in for any title.
+    std::string fallback = fmt::format("Table {}", index + 1);
+    for (size_t k = 2; taken(fallback); ++k) fallback = fmt::format("Table {} ({})", index + 1, k);
+    name = fallback;
+  }
+  used.push_back(lower(name));
+  return name;
+}
+
 void write_xlsx(const std::vector<Table>& tables, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) throw DataError(fmt::format("cannot create Excel file '{}': check the folder exists and is writable", path));
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
+  // A number format per (digits shown, rule above the row), made once.
+  std::map<std::pair<std::string, bool>, lxw_format*> number_formats;
+  auto number_format = [&](const std::string& digits, bool rule) {
+    lxw_format*& f = number_formats[{digits, rule}];
+    if (!f) {
+      f = workbook_add_format(wb);
+      format_set_num_format(f, digits.c_str());
+      if (rule) format_set_top(f, LXW_BORDER_THIN);
+    }
+    return f;
+  };
   lxw_format* top = workbook_add_format(wb);
   format_set_top(top, LXW_BORDER_THIN);
+  std::vector<std::string> used_names;
   for (size_t s = 0; s < tables.size(); ++s) {
     const Table& t = tables[s];
-    std::string name = fmt::format("Table {}", s + 1);
-    lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(t, s, used_names).c_str());
     lxw_row_t row = 0;
     if (!t.title.empty()) worksheet_write_string(ws, row++, 0, t.title.c_str(), bold);
     for (size_t j = 0; j < t.header.size(); ++j)
       worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), t.header[j].c_str(), bold);
     if (!t.header.empty()) ++row;
     for (size_t i = 0; i < t.rows.size(); ++i, ++row) {
-      lxw_format* f = rule_before(t, i) ? top : nullptr;
-      for (size_t j = 0; j < t.rows[i].size(); ++j)
-        worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), t.rows[i][j].c_str(), f);
+      const bool rule = rule_before(t, i);
+      for (size_t j = 0; j < t.rows[i].size(); ++j) {
+        const std::string& cell = t.rows[i][j];
+        double value = 0;
+        std::string digits;
+        if (j > 0 && excel_number(cell, value, digits))  // the first column holds the rows' labels
+          worksheet_write_number(ws, row, static_cast<lxw_col_t>(j), value, number_format(digits, rule));
+        else
+          worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), cell.c_str(), rule ? top : nullptr);
+      }
     }
     for (const auto& n : t.notes) worksheet_write_string(ws, row++, 0, n.c_str(), nullptr);
     worksheet_set_column(ws, 0, 0, 24, nullptr);

@@ -28,7 +28,8 @@ std::string render_csv(const Table& t);
 std::string render_html(const Table& t);
 // Renders in a text format (every format but Xlsx).
 std::string render(const Table& t, TableFormat format);
-// Writes one or more tables to a file in the given format (Xlsx: one sheet per table).
+// Writes one or more tables to a file in the given format (Xlsx: one sheet per table, named by its
+// title, its plain numbers written as numbers shown with the printed digits).
 void write_tables(const std::vector<Table>& tables, const std::string& path, TableFormat format);
 
 // A number with `digits` decimals; one too small to show that way (it would print as 0.000) or of
