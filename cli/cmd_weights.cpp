@@ -24,7 +24,7 @@ void add_weights(CLI::App& app) {
     std::string data, id, lon = "lon", lat = "lat", type = "knn", file, save, transform = "B", wkt = "wkt", edits, var;
     bool link_islands = false, matrix = false, symmetrize = false;
     double snap = 0;
-    bool projected = false;
+    bool projected = false, ellipsoid = false;
     int k = 4;
     double threshold = 0, power = 1;
     OutputOptions out;
@@ -36,6 +36,8 @@ void add_weights(CLI::App& app) {
   cmd->add_option("--x", o->lon, "Longitude (or projected x) column (default lon)");
   cmd->add_option("--y", o->lat, "Latitude (or projected y) column (default lat)");
   cmd->add_flag("--projected", o->projected, "Coordinates are projected (Euclidean distance), not lon/lat");
+  cmd->add_flag("--ellipsoid", o->ellipsoid,
+                "Lon/lat distances on the WGS-84 ellipsoid, as spdep's longlat = TRUE (default: the great circle on a 6371.0088 km sphere, as PySAL and GeoDa)");
   cmd->add_option("--type", o->type, "knn | band | idw | econ | queen | rook (queen/rook: data = polygons, CSV with WKT or a GDAL vector file)");
   cmd->add_option("--k", o->k, "Neighbours for knn (default 4)");
   cmd->add_option("--threshold", o->threshold, "Distance band (km for lon/lat); for idw an optional cut-off");
@@ -55,7 +57,7 @@ void add_weights(CLI::App& app) {
     require_one_process("cbec weights");
     StageTimer timer;  // --timing: the whole command is "other" but for the output
     WeightsRequest r{o->type, o->id, o->lon, o->lat, o->wkt, o->edits, o->var, o->file, o->transform,
-                     o->projected, o->link_islands, o->matrix, o->symmetrize, o->snap, o->threshold, o->power, o->k};
+                     o->projected, o->link_islands, o->matrix, o->symmetrize, o->ellipsoid, o->snap, o->threshold, o->power, o->k};
     std::function<Frame()> load;
     if (!o->data.empty()) load = [o] { return read_table(o->data); };
     BuiltWeights b = build_weights(r, o->data, load);

@@ -41,7 +41,7 @@ class Weights:
 
 def weights(data=None, id=None, type="knn", x="lon", y="lat", projected=False, k=4, threshold=0.0, power=1.0, wkt="wkt",
             snap=0.0, edits=None, var=None, link_islands=False, file=None, transform="B", matrix=False,
-            symmetrize=False):
+            symmetrize=False, ellipsoid=False):
     """Spatial weights from coordinates (type knn, band, idw), a variable (econ) or polygons (queen,
     rook: data is then the polygons' file, a CSV with WKT or a GDAL vector file), or read from a
     weights file (file=...), as `cbec weights` builds them; the same options with the same defaults.
@@ -51,10 +51,11 @@ def weights(data=None, id=None, type="knn", x="lon", y="lat", projected=False, k
     distance band (km for lon/lat), for idw an optional cut-off; power: the inverse-distance power;
     edits: a CSV of link edits a,b,action; var: econ's variable; link_islands: link units without
     neighbours to their nearest unit; symmetrize: make every link mutual (an edge list giving each
-    pair once); transform: B (as built), R or S.
+    pair once); transform: B (as built), R or S; ellipsoid: lon/lat distances on the WGS-84 ellipsoid
+    (spdep's longlat = TRUE) instead of the great circle on a 6371.0088 km sphere (PySAL, GeoDa).
     """
     source = None if data is None else engine_data(data)
     built = _engine.weights(source, type, id or "", x, y, projected, int(k), float(threshold), float(power), wkt, float(snap),
                             str(edits or ""), var or "", link_islands, str(file or ""), transform, matrix,
-                            symmetrize)
+                            symmetrize, ellipsoid)
     return Weights(built)

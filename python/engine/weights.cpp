@@ -35,15 +35,15 @@ void bind_weights(py::module_& m) {
            py::arg("matrix") = false, "Writes the weights (.gal, .gwt, .csv edge list, .matrix.csv dense matrix); returns warnings (units a .gwt cannot list)");
   m.def("weights", [](const py::object& data, const std::string& type, const std::string& id, const std::string& x, const std::string& y, bool projected,
                       int k, double threshold, double power, const std::string& wkt, double snap, const std::string& edits, const std::string& var,
-                      bool link_islands, const std::string& file, const std::string& transform, bool matrix, bool symmetrize) {
-    WeightsRequest o{type, id, x, y, wkt, edits, var, file, transform, projected, link_islands, matrix, symmetrize, snap, threshold, power, k};
+                      bool link_islands, const std::string& file, const std::string& transform, bool matrix, bool symmetrize, bool ellipsoid) {
+    WeightsRequest o{type, id, x, y, wkt, edits, var, file, transform, projected, link_islands, matrix, symmetrize, ellipsoid, snap, threshold, power, k};
     const std::string polygons = py::isinstance<py::str>(data) ? data.cast<std::string>() : "";
     std::function<Frame()> load;
     if (!data.is_none()) load = [&data] { return data_frame(data); };
     return build_weights(o, polygons, load);
   }, py::arg("data"), py::arg("type"), py::arg("id"), py::arg("x"), py::arg("y"), py::arg("projected"), py::arg("k"), py::arg("threshold"),
      py::arg("power"), py::arg("wkt"), py::arg("snap"), py::arg("edits"), py::arg("var"), py::arg("link_islands"), py::arg("file"),
-     py::arg("transform"), py::arg("matrix"), py::arg("symmetrize") = false);
+     py::arg("transform"), py::arg("matrix"), py::arg("symmetrize") = false, py::arg("ellipsoid") = false);
 }
 
 }  // namespace cbec::python

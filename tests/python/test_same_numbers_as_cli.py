@@ -80,6 +80,8 @@ def test_spatial_moran(cli, weights):
      ["tests/data/zhejiang_cities.csv", "--id", "name_en", "--type", "band", "--threshold", "150", "--link-islands"]),
     ({"data": "tests/data/zhejiang_cities.csv", "id": "name_en", "type": "idw", "power": 2, "transform": "S"},
      ["tests/data/zhejiang_cities.csv", "--id", "name_en", "--type", "idw", "--power", "2", "--transform", "S"]),
+    ({"data": "tests/data/zhejiang_cities.csv", "id": "name_en", "type": "idw", "threshold": 150, "ellipsoid": True},
+     ["tests/data/zhejiang_cities.csv", "--id", "name_en", "--type", "idw", "--threshold", "150", "--ellipsoid"]),
     ({"file": "tests/data/columbus.gal", "transform": "R"}, ["--file", "tests/data/columbus.gal", "--transform", "R"]),
 ])
 def test_weights_as_cbec_weights_builds_them(cli, kwargs, flags, tmp_path):

@@ -35,7 +35,7 @@ BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons,
     w = contiguity_weights(units, o.type == "queen", o.snap);
     // An island (Zhoushan) linked to the unit of the nearest centroid.
     if (o.link_islands)
-      for (const auto& l : link_islands(w, polygon_centroids(units, !o.projected))) edit_report.push_back("island linked: " + l);
+      for (const auto& l : link_islands(w, polygon_centroids(units, !o.projected, o.ellipsoid))) edit_report.push_back("island linked: " + l);
   } else if (o.type == "econ") {
     const Frame f = data();
     if (o.var.empty()) throw SpecError("type 'econ' needs the variable of the economic distance (var)");
@@ -47,6 +47,7 @@ BuiltWeights build_weights(const WeightsRequest& o, const std::string& polygons,
     p.x = f.numeric(o.x);
     p.y = f.numeric(o.y);
     p.lonlat = !o.projected;
+    p.ellipsoid = o.ellipsoid;
     if (o.type == "knn") w = knn_weights(p, o.k);
     else if (o.type == "band") w = distance_band_weights(p, o.threshold);
     else if (o.type == "idw") w = inverse_distance_weights(p, o.power, o.threshold);

@@ -17,6 +17,7 @@ namespace cbec {
 struct WeightsRequest {
   std::string type = "knn", id, x = "lon", y = "lat", wkt = "wkt", edits, var, file, transform = "B";
   bool projected = false, link_islands = false, matrix = false, symmetrize = false;
+  bool ellipsoid = false;  // lon/lat distances on the WGS-84 ellipsoid (spdep longlat = TRUE), not the sphere
   double snap = 0, threshold = 0, power = 1;
   int k = 4;
 };

@@ -186,7 +186,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
       for (const std::string* f : {&g.polygons, &g.edits, &g.points, &g.file})
         if (!f->empty()) files[*f] = rep.provenance["inputs"][*f] = sha256_file(*f);
       named[g.name] = {{"type", g.type}, {"files", files}, {"id", g.id}, {"dissolve", g.dissolve}, {"x", g.x}, {"y", g.y}, {"key", g.key},
-                       {"transform", g.transform}, {"projected", g.projected}, {"k", g.k}, {"power", g.power}, {"threshold", g.threshold}, {"snap", g.snap}};
+                       {"transform", g.transform}, {"projected", g.projected}, {"ellipsoid", g.ellipsoid}, {"k", g.k}, {"power", g.power}, {"threshold", g.threshold}, {"snap", g.snap}};
     }
     inputs["weights"] = named;
   }

@@ -105,9 +105,10 @@ SpatialSetup build_named_weights(const WeightsSpec& g, const StudySpec& s, const
         p.y.push_back(y[i]);
       }
       p.lonlat = !g.projected;
+      p.ellipsoid = g.ellipsoid;
     } else {
-      p = polygon_centroids(polygons, !g.projected);
-      ctx.notes.push_back(fmt::format("Distances between the polygons' centroids{}.", g.projected ? "" : " (great-circle)"));
+      p = polygon_centroids(polygons, !g.projected, g.ellipsoid);
+      ctx.notes.push_back(fmt::format("Distances between the polygons' centroids{}.", g.projected ? "" : g.ellipsoid ? " (on the WGS-84 ellipsoid)" : " (great-circle)"));
     }
     if (g.type == "knn") ctx.w = knn_weights(p, g.k);
     else if (g.type == "idw") ctx.w = inverse_distance_weights(p, g.power, g.threshold);

@@ -177,7 +177,7 @@ StudySpec read_study(const std::string& path) {
           continue;
         }
         const std::string section = "weights." + g.name;
-        check_keys(*t, {"type", "polygons", "id", "dissolve", "edits", "snap", "points", "x", "y", "projected", "file", "key", "transform", "k",
+        check_keys(*t, {"type", "polygons", "id", "dissolve", "edits", "snap", "points", "x", "y", "projected", "ellipsoid", "file", "key", "transform", "k",
                         "power", "threshold"}, "[" + section + "]");
         get_string(t, "type", g.type, true, section);
         get_string(t, "polygons", g.polygons, false, section);
@@ -203,10 +203,11 @@ StudySpec read_study(const std::string& path) {
           if (auto v = n->value_exact<int64_t>(); v && *v >= 1) g.k = static_cast<int>(*v);
           else errors.push_back(fmt::format("{}: 'k' must be a whole number >= 1", place(path, n->source())));
         }
-        if (const toml::node* n = t->get("projected")) {
-          if (auto v = n->value_exact<bool>()) g.projected = *v;
-          else errors.push_back(fmt::format("{}: 'projected' must be true or false", place(path, n->source())));
-        }
+        for (auto [key, flag] : {std::pair<const char*, bool*>{"projected", &g.projected}, {"ellipsoid", &g.ellipsoid}})
+          if (const toml::node* n = t->get(key)) {
+            if (auto v = n->value_exact<bool>()) *flag = *v;
+            else errors.push_back(fmt::format("{}: '{}' must be true or false", place(path, n->source()), key));
+          }
         const std::set<std::string> types = {"queen", "rook", "knn", "idw", "band", "file"};
         if (!types.count(g.type))
           errors.push_back(fmt::format("{}: [{}] type must be one of {}, not '{}'", g.where, section, fmt::join(types, ", "), g.type));

@@ -66,6 +66,7 @@ struct WeightsSpec {
   std::string key;                        // the data column holding the units' ids (default: the panel unit)
   std::string transform = "R";            // B, R or S: the default of the steps using these weights
   bool projected = false;                 // x, y projected (Euclidean distance), not lon/lat (great-circle)
+  bool ellipsoid = false;                 // lon/lat distances on the WGS-84 ellipsoid (spdep), not the sphere
   int k = 4;
   double power = 1, threshold = 0, snap = 0;
 };

@@ -8,6 +8,8 @@
 #include <set>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial/autocorrelation.hpp"
+#include "cbec/io/weights_io.hpp"
 #include "row_set.hpp"
 #include "cbec/io/csv_reader.hpp"
 
@@ -53,6 +55,47 @@ TEST(DistanceWeights, MatchSpdepNeighboursAndHaversine) {
   EXPECT_THROW(knn_weights(p, 11), SpecError);
   p.y[0] = 200;
   EXPECT_THROW(knn_weights(p, 3), DataError);
+}
+
+// The WGS-84 ellipsoid (spdep's longlat = TRUE) on the 31 provincial capitals: every distance as
+// spdep's nbdists, the 4 nearest neighbours, a band whose edge lies between one pair's sphere and
+// ellipsoid distances (the sphere's set differs there), and Moran's I under row-standardized
+// inverse distance as moran.test (tests/reference/spatial/distance_ellipsoid.R).
+TEST(DistanceWeights, EllipsoidMatchesSpdepLonglat) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_distance_ellipsoid.json");
+  const auto ref = nlohmann::json::parse(in);
+  auto scalar = [&](const char* key) { return ref[key][0].get<double>(); };  // R writes length-1 vectors as arrays
+  const Frame f = read_csv(std::string(CBEC_SOURCE_DIR) + "/data/china_provinces.csv");
+  Points p;
+  for (size_t i = 0; i < f.nrows(); ++i) p.ids.push_back(f.get("name_en").text(i));
+  p.x = f.numeric("capital_lon");
+  p.y = f.numeric("capital_lat");
+  p.ellipsoid = true;
+  const long n = static_cast<long>(p.ids.size());
+  ASSERT_EQ(n, 31);
+  const SpatialWeights knn = knn_weights(p, 4), band = distance_band_weights(p, scalar("band"));
+  for (long i = 0; i < n; ++i) {
+    for (long j = 0; j < n; ++j) {
+      const double d = ref["distance"][i][j].get<double>();
+      EXPECT_NEAR(point_distance(p, static_cast<size_t>(i), static_cast<size_t>(j)), d, 1e-9 * std::max(1.0, d)) << i << ", " << j;
+    }
+    EXPECT_EQ(row_set(knn, i), std::set<long>(ref["knn4"][i].begin(), ref["knn4"][i].end())) << i;
+    std::set<long> want;
+    for (const auto& v : ref["band_neighbours"][i]) want.insert(v.get<long>());
+    EXPECT_EQ(row_set(band, i), want) << i;
+  }
+  // The pair at the band's edge: linked by one metric only.
+  const long a = ref["band_pair"][0].get<long>(), b = ref["band_pair"][1].get<long>();
+  Points sphere = p;
+  sphere.ellipsoid = false;
+  EXPECT_NE(row_set(distance_band_weights(sphere, scalar("band")), a).count(b), row_set(band, a).count(b));
+  const MoranResult m = moran(ref["x"].get<std::vector<double>>(), row_standardize(inverse_distance_weights(p, 1)));
+  EXPECT_NEAR(m.I, scalar("moran_i"), 1e-10);
+  EXPECT_NEAR(m.EI, scalar("moran_expectation"), 1e-12);
+  EXPECT_NEAR(m.VI_rand, scalar("moran_variance"), 1e-12);
+  EXPECT_NEAR(m.z_rand, scalar("moran_z"), 1e-8);
+  EXPECT_NEAR(m.p_rand, scalar("moran_p"), 1e-6 * scalar("moran_p"));
+  EXPECT_NE(knn.construction.find("WGS-84 ellipsoid"), std::string::npos);
 }
 
 TEST(DistanceWeights, EconomicDistanceAndIslandFix) {

@@ -7,13 +7,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/autocorrelation.hpp"
+#include "cbec/estimate/spatial/centroids.hpp"
 #include "cbec/estimate/spatial/contiguity.hpp"
+#include "cbec/estimate/spatial/distance_weights.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/polygons_reader.hpp"
 #include "cbec/io/weights_io.hpp"
@@ -106,4 +109,25 @@ TEST(NamedWeights, TheOnlyNamedWeightsAreTheDefault) {
                       << "[[analysis]]\ntype = \"moran\"\nvariable = \"x\"\npermutations = 0\n";
   const StudyReport rep = run_study(read_study(path), 1);
   EXPECT_NEAR(period_I(rep.sections[0], 1), moran_of(row_standardize(read_gal(std::string(CBEC_TEST_DATA) + "/zhejiang_queen.gal")), 2020), 1e-12);
+}
+
+// `ellipsoid = true`: the centroids' inverse distances on the WGS-84 ellipsoid, the same Moran's I
+// as the library's weights built that way, and not the sphere's.
+TEST(NamedWeights, EllipsoidDistancesBetweenCentroids) {
+  auto run = [](const std::string& extra) {
+    const std::string path = (std::filesystem::temp_directory_path() / "cbec_ellipsoid_weights.toml").string();
+    std::ofstream(path) << "[data]\npath = \"" << absolute(study("zhejiang_panel.csv")) << "\"\nunit = \"city\"\ntime = \"year\"\n"
+                        << "[weights.E]\ntype = \"idw\"\npolygons = \"" << absolute(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv")
+                        << "\"\nid = \"city\"\n" << extra << "[[analysis]]\ntype = \"moran\"\nvariable = \"x\"\npermutations = 0\n";
+    return run_study(read_study(path), 1);
+  };
+  const StudyReport ellipsoid = run("ellipsoid = true\n"), sphere = run("");
+  const Polygons polygons = read_polygons(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv", "city", "wkt");
+  const SpatialWeights w = row_standardize(inverse_distance_weights(polygon_centroids(polygons, true, true), 1));
+  EXPECT_NEAR(period_I(ellipsoid.sections[0], 1), moran_of(w, 2020), 1e-12);
+  EXPECT_GT(std::fabs(period_I(ellipsoid.sections[0], 1) - period_I(sphere.sections[0], 1)), 1e-7);
+  bool noted = false;
+  for (const auto& n : ellipsoid.sections[0].tables[0].notes) noted = noted || n.find("WGS-84 ellipsoid") != std::string::npos;
+  EXPECT_TRUE(noted);
+  EXPECT_THROW(run("ellipsoid = \"yes\"\n"), DataError);
 }

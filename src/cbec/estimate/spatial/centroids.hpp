@@ -7,7 +7,8 @@ namespace cbec {
 
 // Area-weighted centroid of each polygon (GEOS, in the polygons' own coordinates: for lon/lat a
 // planar centroid in degrees, which for units of a country's size differs from the spherical
-// centroid by far less than the distances between units). lonlat: distances are great-circle.
-Points polygon_centroids(const Polygons& p, bool lonlat);
+// centroid by far less than the distances between units). lonlat: distances are great-circle;
+// ellipsoid: on the WGS-84 ellipsoid rather than the sphere.
+Points polygon_centroids(const Polygons& p, bool lonlat, bool ellipsoid = false);
 
 }  // namespace cbec

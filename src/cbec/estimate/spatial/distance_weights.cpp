@@ -11,16 +11,54 @@
 
 namespace cbec {
 
-double point_distance(const Points& p, size_t i, size_t j) {
-  if (!p.lonlat) return std::hypot(p.x[i] - p.x[j], p.y[i] - p.y[j]);
-  constexpr double kRadius = 6371.0088, kRad = 3.14159265358979323846 / 180.0;
-  const double phi1 = p.y[i] * kRad, phi2 = p.y[j] * kRad;
-  const double dphi = phi2 - phi1, dlambda = (p.x[j] - p.x[i]) * kRad;
+namespace {
+constexpr double kRad = 3.14159265358979323846 / 180.0;
+
+// Great-circle distance on a sphere of radius 6371.0088 km: the haversine formula (Sinnott 1984,
+// "Virtues of the haversine", Sky and Telescope 68(2), p. 159).
+double sphere_km(double lon1, double lat1, double lon2, double lat2) {
+  constexpr double kRadius = 6371.0088;
+  const double phi1 = lat1 * kRad, phi2 = lat2 * kRad;
+  const double dphi = phi2 - phi1, dlambda = (lon2 - lon1) * kRad;
   const double a = std::sin(dphi / 2) * std::sin(dphi / 2) + std::cos(phi1) * std::cos(phi2) * std::sin(dlambda / 2) * std::sin(dlambda / 2);
   return 2 * kRadius * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+// Distance on the WGS-84 ellipsoid (a = 6378.137 km, f = 1/298.257223563) by Andoyer's first-order
+// formula as Lambert (1942) states it (Meeus 1998, "Astronomical Algorithms", 2nd ed., ch. 11, p. 85):
+// with F, G, L the half sum and half difference of the latitudes and half the longitude difference,
+// S = sin^2 G cos^2 L + cos^2 F sin^2 L, C = cos^2 G cos^2 L + sin^2 F sin^2 L, tan w = sqrt(S / C),
+// R = sqrt(S C) / w, D = 2 w a, H1 = (3R - 1) / 2C, H2 = (3R + 1) / 2S,
+// s = D (1 + f H1 sin^2 F cos^2 G - f H2 cos^2 F sin^2 G). spdep's gcdist (longlat = TRUE) computes
+// the same; accurate to about 50 m. Coincident points are 0; at the antipodes, where H1 or H2 has
+// no limit, the sphere's distance stands in.
+double ellipsoid_km(double lon1, double lat1, double lon2, double lat2) {
+  constexpr double a = 6378.137, f = 1.0 / 298.257223563;
+  const double F = (lat1 + lat2) / 2 * kRad, G = (lat1 - lat2) / 2 * kRad, L = (lon1 - lon2) / 2 * kRad;
+  const double sinG2 = std::sin(G) * std::sin(G), cosG2 = std::cos(G) * std::cos(G);
+  const double sinF2 = std::sin(F) * std::sin(F), cosF2 = std::cos(F) * std::cos(F);
+  const double sinL2 = std::sin(L) * std::sin(L), cosL2 = std::cos(L) * std::cos(L);
+  const double S = sinG2 * cosL2 + cosF2 * sinL2, C = cosG2 * cosL2 + sinF2 * sinL2;
+  if (S == 0) return 0;
+  if (C == 0) return sphere_km(lon1, lat1, lon2, lat2);
+  const double w = std::atan(std::sqrt(S / C)), R = std::sqrt(S * C) / w;
+  const double D = 2 * w * a, H1 = (3 * R - 1) / (2 * C), H2 = (3 * R + 1) / (2 * S);
+  return D * (1 + f * H1 * sinF2 * cosG2 - f * H2 * cosF2 * sinG2);
+}
+}  // namespace
+
+double point_distance(const Points& p, size_t i, size_t j) {
+  if (!p.lonlat) return std::hypot(p.x[i] - p.x[j], p.y[i] - p.y[j]);
+  return p.ellipsoid ? ellipsoid_km(p.x[i], p.y[i], p.x[j], p.y[j]) : sphere_km(p.x[i], p.y[i], p.x[j], p.y[j]);
+}
+
 namespace {
+// The unit of a distance in the weights' construction text.
+std::string distance_unit(const Points& p) {
+  if (!p.lonlat) return "";
+  return p.ellipsoid ? " km (WGS-84 ellipsoid)" : " km";
+}
+
 void check(const Points& p) {
   if (p.x.size() != p.ids.size() || p.y.size() != p.ids.size()) throw DataError("one coordinate pair per unit is needed");
   for (size_t i = 0; i < p.ids.size(); ++i) {
@@ -61,7 +99,7 @@ SpatialWeights knn_weights(const Points& p, int k) {
   if (k < 1 || static_cast<size_t>(k) >= n) throw SpecError(fmt::format("k must be between 1 and {}", n - 1));
   auto t = from_index(p, [&](const PointIndex& index, size_t i) { return index.nearest(i, static_cast<size_t>(k)); });
   for (auto& e : t) e = {e.row(), e.col(), 1.0};
-  return build(p, std::move(t), fmt::format("{} nearest neighbours", k));
+  return build(p, std::move(t), fmt::format("{} nearest neighbours{}", k, p.lonlat && p.ellipsoid ? " (WGS-84 ellipsoid)" : ""));
 }
 
 SpatialWeights distance_band_weights(const Points& p, double threshold) {
@@ -69,7 +107,7 @@ SpatialWeights distance_band_weights(const Points& p, double threshold) {
   if (!(threshold > 0)) throw SpecError("the distance band must be positive");
   auto t = from_index(p, [&](const PointIndex& index, size_t i) { return index.within(i, threshold); });
   for (auto& e : t) e = {e.row(), e.col(), 1.0};
-  return build(p, std::move(t), fmt::format("distance band {:g}{}", threshold, p.lonlat ? " km" : ""));
+  return build(p, std::move(t), fmt::format("distance band {:g}{}", threshold, distance_unit(p)));
 }
 
 SpatialWeights inverse_distance_weights(const Points& p, double power, double threshold) {
@@ -89,7 +127,7 @@ SpatialWeights inverse_distance_weights(const Points& p, double power, double th
     if (d <= 0) throw DataError(fmt::format("units '{}' and '{}' share a location: inverse distance is undefined", p.ids[static_cast<size_t>(e.row())], p.ids[static_cast<size_t>(e.col())]));
     e = {e.row(), e.col(), std::pow(d, -power)};
   }
-  return build(p, std::move(t), fmt::format("inverse distance^{:g}{}", power, threshold > 0 ? fmt::format(" within {:g}", threshold) : ""));
+  return build(p, std::move(t), fmt::format("inverse distance^{:g}{}", power, threshold > 0 ? fmt::format(" within {:g}{}", threshold, distance_unit(p)) : p.ellipsoid && p.lonlat ? " (WGS-84 ellipsoid)" : ""));
 }
 
 SpatialWeights economic_distance_weights(const std::vector<std::string>& ids, const std::vector<double>& x) {

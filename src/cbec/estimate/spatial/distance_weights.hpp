@@ -1,7 +1,8 @@
 // Weights from point coordinates: k nearest neighbours, distance bands and inverse distance
 // 1 / d^power (optionally within a band). Longitude/latitude use the great-circle (haversine)
-// distance on a sphere of radius 6371.0088 km (the IUGG mean Earth radius); projected coordinates
-// use Euclidean distance in their own unit. Neighbours come from a k-d tree (point_index.hpp), so
+// distance on a sphere of radius 6371.0088 km (the IUGG mean Earth radius; PySAL's and GeoDa's arc
+// distance, up to the radius), or on request the WGS-84 ellipsoid as spdep's longlat = TRUE;
+// projected coordinates use Euclidean distance in their own unit. Neighbours come from a k-d tree (point_index.hpp), so
 // knn and distance bands take O(n log n) time and O(links) memory: hundreds of thousands of units
 // work. Inverse distance without a cut-off and economic distance are dense by nature (n^2 weights)
 // and refuse more than kMaxDenseUnits units.
@@ -17,6 +18,7 @@ struct Points {
   std::vector<std::string> ids;
   std::vector<double> x, y;   // longitude and latitude (degrees) when lonlat, else projected
   bool lonlat = true;
+  bool ellipsoid = false;     // lon/lat distances on the WGS-84 ellipsoid instead of the sphere
 };
 
 double point_distance(const Points& p, size_t i, size_t j);

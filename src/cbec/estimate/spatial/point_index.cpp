@@ -47,6 +47,9 @@ PointIndex::~PointIndex() = default;
 
 double PointIndex::search_radius_sq(double d) const {
   double r = d;
+  // An ellipsoid distance is within 0.6% of the sphere's (the meridian's radius of curvature
+  // spans 6335-6400 km); the sphere is searched 2% wider, then candidates measured exactly.
+  if (p_.lonlat && p_.ellipsoid) d /= 0.98;
   if (p_.lonlat) r = d / kRadius >= kPi ? 2.0 : 2 * std::sin(d / (2 * kRadius));  // chord on the unit sphere
   return r * r * (1 + 1e-9) + 1e-18;
 }

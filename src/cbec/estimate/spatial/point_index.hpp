@@ -3,7 +3,8 @@
 // Projected points are indexed in the plane. Longitude/latitude points are indexed as 3-D
 // unit-sphere coordinates, where the chord length 2 sin(d / 2R) grows with the great-circle
 // distance d, so a Euclidean search finds great-circle neighbours; candidates are then measured
-// with point_distance (haversine), so results equal an exhaustive search exactly, ties included.
+// with point_distance (haversine, or the ellipsoid within a widened search), so results equal an
+// exhaustive search exactly, ties included.
 #pragma once
 #include <cstddef>
 #include <memory>
