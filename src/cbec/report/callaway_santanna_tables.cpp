@@ -66,12 +66,19 @@ Table cs_summary_table(const CallawaySantAnnaResult& r) {
   const std::pair<const char*, const CsAggregation*> rows[] = {
       {"Simple (weighted by cohort size)", &r.simple}, {"Dynamic (average over event time >= 0)", &r.dynamic},
       {"Group (average of cohort effects)", &r.group}, {"Calendar (average of period effects)", &r.calendar}};
-  for (const auto& [name, a] : rows) t.rows.push_back({name, format_fixed(a->att), format_fixed(a->se), fmt::format("[{}, {}]", format_fixed(a->ci_low), format_fixed(a->ci_high))});
-  for (const auto& e : r.group.effects)
-    t.rows.push_back({fmt::format("  cohort {:g}", e.key), format_fixed(e.att), format_fixed(e.se), fmt::format("[{}, {}]", format_fixed(e.ci_low), format_fixed(e.ci_high))});
+  auto interval = [](double low, double high) { return fmt::format("[{}, {}]", format_fixed(low), format_fixed(high)); };
+  for (const auto& [name, a] : rows) {
+    t.rows.push_back({name, format_fixed(a->att), format_fixed(a->se), interval(a->ci_low, a->ci_high)});
+    if (a == &r.group)  // the cohort effects the group aggregation averages, right under it
+      for (const auto& e : r.group.effects)
+        t.rows.push_back({fmt::format("  cohort {:g}", e.key), format_fixed(e.att), format_fixed(e.se), interval(e.ci_low, e.ci_high)});
+  }
   if (r.pretest)
     t.notes.push_back(fmt::format("Pre-test of parallel trends (all pre-treatment ATT(g, t) = 0): chi2({:g}) = {:.3f}, p = {:.4f}.", r.pretest->df1,
                                   r.pretest->stat, r.pretest->p_value));
+  if (!r.group.effects.empty() && r.options.bootstrap && r.options.uniform_bands)
+    t.notes.push_back(fmt::format("The cohort rows' intervals are uniform (sup-t) bands over the cohorts, critical value {:.3f} (as did's aggte); "
+                                  "the aggregations' are pointwise.", r.group.crit_value));
   t.notes.push_back(design_note(r));
   for (const auto& [why, count] : r.dropped) t.notes.push_back(fmt::format("Dropped: {} {}.", count, why));
   return t;

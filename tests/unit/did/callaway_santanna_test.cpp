@@ -17,6 +17,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "cbec/report/callaway_santanna_tables.hpp"
 #include "cbec/report/did_json.hpp"
 #include "staggered_fixture.hpp"
 
@@ -120,6 +121,14 @@ TEST(CallawaySantAnna, MultiplierBootstrapAgreesWithAnalyticalAndIsReproducible)
   EXPECT_EQ(boot1.crit_value, boot2.crit_value);
   o.seed = 99;
   EXPECT_NE(callaway_santanna(f, s, o).simple.se, boot1.simple.se);
+  // The summary table: each cohort's row right under the group aggregation that averages them,
+  // their uniform bands said apart from the aggregations' pointwise intervals.
+  const Table t = cs_summary_table(boot1);
+  ASSERT_EQ(t.rows.size(), 4u + boot1.group.effects.size());
+  EXPECT_EQ(t.rows[2][0].rfind("Group", 0), 0u);
+  for (size_t k = 0; k < boot1.group.effects.size(); ++k) EXPECT_EQ(t.rows[3 + k][0].rfind("  cohort", 0), 0u) << k;
+  EXPECT_EQ(t.rows.back()[0].rfind("Calendar", 0), 0u);
+  EXPECT_TRUE(std::any_of(t.notes.begin(), t.notes.end(), [](const std::string& n) { return n.find("cohort rows' intervals are uniform") != std::string::npos; }));
 }
 
 TEST(CallawaySantAnna, ClusteredBootstrapUsesClusters) {
