@@ -190,6 +190,9 @@ std::string render_markdown(const Table& t) {
   return out;
 }
 
+// Rows beyond which a LaTeX table is a longtable: a float taller than the page cannot be placed.
+constexpr size_t kLongTableRows = 40;
+
 std::string render_latex(const Table& t) {
   const size_t k = ncols(t);
   auto line = [&](const std::vector<std::string>& r) {
@@ -197,19 +200,32 @@ std::string render_latex(const Table& t) {
     for (size_t j = 0; j < k; ++j) s += (j ? " & " : "") + latex_escape(cell(r, j));
     return s + " \\\\\n";
   };
+  const std::string columns = "l" + std::string(k > 0 ? k - 1 : 0, 'c');
+  std::string body;
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    if (rule_before(t, i)) body += "\\midrule\n";
+    body += line(t.rows[i]);
+  }
+  std::string notes;
+  for (const auto& n : t.notes) notes += latex_escape(n) + "\\\\\n";
+  if (t.rows.size() > kLongTableRows) {
+    // Longer than a page: a longtable (package longtable) that breaks across pages, its header
+    // repeated on each and the notes after it.
+    std::string head = "\\toprule\n" + (t.header.empty() ? "" : line(t.header) + "\\midrule\n");
+    std::string out = "% needs \\usepackage{booktabs,longtable}; Chinese text: XeLaTeX with \\usepackage{ctex}\n\\begin{longtable}{" + columns + "}\n";
+    if (!t.title.empty()) out += "\\caption{" + latex_escape(t.title) + "}\\\\\n";
+    out += head + "\\endfirsthead\n" + head + "\\endhead\n\\midrule\n\\multicolumn{" + std::to_string(k) +
+           "}{r}{\\footnotesize\\emph{continued on the next page}}\\\\\n\\endfoot\n\\bottomrule\n\\endlastfoot\n";
+    out += body + "\\end{longtable}\n";
+    if (!notes.empty()) out += "{\\footnotesize\\noindent\n" + notes + "\\par}\n";
+    return out;
+  }
   std::string out = "% needs \\usepackage{booktabs}; Chinese text: XeLaTeX with \\usepackage{ctex}\n\\begin{table}[htbp]\\centering\n";
   if (!t.title.empty()) out += "\\caption{" + latex_escape(t.title) + "}\n";
-  out += "\\begin{tabular}{l" + std::string(k > 0 ? k - 1 : 0, 'c') + "}\n\\toprule\n";
+  out += "\\begin{tabular}{" + columns + "}\n\\toprule\n";
   if (!t.header.empty()) out += line(t.header) + "\\midrule\n";
-  for (size_t i = 0; i < t.rows.size(); ++i) {
-    if (rule_before(t, i)) out += "\\midrule\n";
-    out += line(t.rows[i]);
-  }
-  out += "\\bottomrule\n\\end{tabular}\n";
-  if (!t.notes.empty()) {
-    out += "\\par\\footnotesize\n";
-    for (const auto& n : t.notes) out += latex_escape(n) + "\\\\\n";
-  }
+  out += body + "\\bottomrule\n\\end{tabular}\n";
+  if (!notes.empty()) out += "\\par\\footnotesize\n" + notes;
   out += "\\end{table}\n";
   return out;
 }

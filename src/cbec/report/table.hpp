@@ -23,6 +23,7 @@ TableFormat format_for_path(const std::string& path);
 
 std::string render_text(const Table& t);
 std::string render_markdown(const Table& t);
+// A booktabs table float, or a longtable breaking across pages when it has more than 40 rows.
 std::string render_latex(const Table& t);
 std::string render_csv(const Table& t);
 std::string render_html(const Table& t);

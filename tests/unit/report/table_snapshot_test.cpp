@@ -96,3 +96,20 @@ TEST(TableNumbers, LatexAndMarkdownEscapes) {
   EXPECT_NE(md.find("| a<br>b |"), std::string::npos) << md;
   EXPECT_NE(md.find("P>\\|z\\|"), std::string::npos) << md;
 }
+
+// A table longer than a page (more than 40 rows, e.g. LISA for every city) is a longtable whose
+// header repeats on each page, its notes after it; a short one stays a float.
+TEST(TableSnapshot, LongLatexTablesBreakAcrossPages) {
+  Table t;
+  t.title = "Local Moran's I";
+  t.header = {"City", "I_i", "p"};
+  for (int i = 0; i < 41; ++i) t.rows.push_back({fmt::format("city {}", i), "0.100", "0.0500"});
+  t.rules_before = {40};
+  t.notes = {"Permutations: 999."};
+  const std::string path = fmt::format("{}/tests/snapshots/table_long.tex", CBEC_SOURCE_DIR);
+  const std::string got = render_latex(t);
+  if (std::getenv("CBEC_UPDATE_SNAPSHOTS")) std::ofstream(path, std::ios::binary) << got;
+  EXPECT_EQ(got, read_file(path));
+  t.rows.pop_back();
+  EXPECT_EQ(render_latex(t).find("longtable"), std::string::npos);
+}
