@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -35,6 +36,18 @@ struct IdIndex {
     return it->second;
   }
 };
+
+// The number of units a GAL or GWT header gives: "n" or GeoDa's "0 n [name idvar]"; none when the
+// header has no such whole number.
+std::optional<size_t> header_unit_count(const std::string& header) {
+  std::istringstream hs(header);
+  std::vector<std::string> fields;
+  for (std::string f; hs >> f;) fields.push_back(f);
+  if (fields.empty()) return std::nullopt;
+  const std::string& count = fields.size() >= 2 ? fields[1] : fields[0];
+  if (count.size() >= 10 || !std::all_of(count.begin(), count.end(), [](unsigned char c) { return std::isdigit(c); })) return std::nullopt;
+  return std::stoul(count);
+}
 }  // namespace
 
 SpatialWeights read_gal(const std::string& path) {
@@ -42,18 +55,9 @@ SpatialWeights read_gal(const std::string& path) {
   if (!in) throw DataError(fmt::format("cannot open weights file '{}'", path));
   std::string header;
   std::getline(in, header);
-  std::istringstream hs(header);
-  std::vector<std::string> h;
-  for (std::string tok; hs >> tok;) h.push_back(tok);
-  if (h.empty()) throw DataError(fmt::format("{} line 1: empty GAL header", path));
-  // "n" or "0 n name idvar" (GeoDa).
-  const std::string& count = h.size() >= 2 ? h[1] : h[0];
-  size_t n = 0;
-  try {
-    n = std::stoul(count);
-  } catch (...) {
-    throw DataError(fmt::format("{} line 1: the GAL header must give the number of units", path));
-  }
+  const std::optional<size_t> declared = header_unit_count(header);
+  if (!declared) throw DataError(fmt::format("{} line 1: the GAL header must give the number of units ('n' or GeoDa's '0 n name id')", path));
+  const size_t n = *declared;
   std::vector<std::string> ids;
   std::vector<std::vector<std::string>> nbrs;
   size_t line = 1;
@@ -233,14 +237,7 @@ SpatialWeights read_gwt(const std::string& path) {
   if (!in) throw DataError(fmt::format("cannot open weights file '{}'", path));
   std::string header;
   std::getline(in, header);
-  // "0 n [name id]" (GeoDa) or "n": the number of units, when given.
-  std::istringstream hs(header);
-  std::vector<std::string> fields;
-  for (std::string f; hs >> f;) fields.push_back(f);
-  size_t declared = 0;
-  const std::string& count = fields.size() >= 2 ? fields[1] : fields.size() == 1 ? fields[0] : std::string();
-  if (!count.empty() && std::all_of(count.begin(), count.end(), [](unsigned char c) { return std::isdigit(c); }) && count.size() < 10)
-    declared = std::stoul(count);
+  const size_t declared = header_unit_count(header).value_or(0);  // a GWT header may leave the count out
   IdIndex index;
   std::vector<Eigen::Triplet<double>> t;
   std::string line;

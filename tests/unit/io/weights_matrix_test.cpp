@@ -111,3 +111,22 @@ TEST(WeightsFiles, UnitsWithoutNeighboursAndTheHeader) {
     EXPECT_NE(std::string(e.what()).find("header counts 3 units but the lines name 2"), std::string::npos) << e.what();
   }
 }
+
+// A GAL header whose unit count is not a whole number is refused (std::stoul read "12abc" as 12
+// and "-1" as 2^64 - 1 before); a GWT header may leave the count out.
+TEST(WeightsFiles, HeaderUnitCountIsAWholeNumber) {
+  const std::string dir = ::testing::TempDir();
+  for (const std::string header : {"12abc", "0 -1 cbec id", ""}) {
+    std::ofstream(dir + "/bad_header.gal") << header << "\na 1\nb\nb 1\na\n";
+    try {
+      read_weights(dir + "/bad_header.gal");
+      FAIL() << header;
+    } catch (const DataError& e) {
+      EXPECT_NE(std::string(e.what()).find("line 1: the GAL header must give the number of units"), std::string::npos) << e.what();
+    }
+  }
+  std::ofstream(dir + "/two.gal") << "2\na 1\nb\nb 1\na\n";
+  EXPECT_EQ(read_weights(dir + "/two.gal").W.nonZeros(), 2);
+  std::ofstream(dir + "/no_count.gwt") << "cbec\na b 1\nb a 1\n";
+  EXPECT_EQ(read_weights(dir + "/no_count.gwt").W.nonZeros(), 2);
+}
