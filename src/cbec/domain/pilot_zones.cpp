@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <optional>
 #include <numeric>
 #include <set>
 
@@ -25,6 +26,10 @@ std::string data_dir() {
   if (dir.empty()) throw DataError(fmt::format("cbec's data folder (cbec_pilot_zones.csv) was not found in {}; set CBEC_DATA_DIR", tried));
   return dir;
 }
+
+Frame read_china_provinces() { return read_csv(data_dir() + "/china_provinces.csv", plain_csv({""}, {"adcode"})); }
+
+Frame read_china_cities() { return read_csv(data_dir() + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"})); }
 
 std::vector<PilotZone> load_pilot_zones(const std::string& path_in) {
   const std::string path = path_in.empty() ? data_dir() + "/cbec_pilot_zones.csv" : path_in;
@@ -72,12 +77,12 @@ NameIndex china_place_names(const std::vector<PilotZone>& zones) {
     names.add(z.city_cn, z.city_en, z.province_en);
   }
   const std::string dir = data_dir();
-  Frame provinces = read_csv(dir + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
+  const Frame provinces = read_china_provinces();
   for (size_t i = 0; i < provinces.nrows(); ++i) names.add(provinces.get("name_cn").text(i), provinces.get("name_en").text(i));
   Frame scheme_cities = read_csv(dir + "/china_region_cities.csv");
   for (size_t i = 0; i < scheme_cities.nrows(); ++i)
     names.add(scheme_cities.get("city_cn").text(i), scheme_cities.get("city_en").text(i), scheme_cities.get("province_en").text(i));
-  Frame cities = read_csv(dir + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
+  const Frame cities = read_china_cities();
   for (size_t i = 0; i < cities.nrows(); ++i) {
     names.add_known(cities.get("city_cn").text(i));
     names.add_known(cities.get("province_cn").text(i));
@@ -86,9 +91,8 @@ NameIndex china_place_names(const std::vector<PilotZone>& zones) {
 }
 
 namespace {
-// The prefecture-level units (and Hainan's county-level ones) of a province, from data/china_cities.csv.
-std::vector<std::string> cities_of_province(const std::string& province_cn) {
-  const Frame cities = read_csv(data_dir() + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
+// The prefecture-level units (and Hainan's county-level ones) of a province in `cities` (read_china_cities).
+std::vector<std::string> cities_of_province(const Frame& cities, const std::string& province_cn) {
   std::vector<std::string> out;
   for (size_t i = 0; i < cities.nrows(); ++i)
     if (cities.get("province_cn").text(i) == province_cn) out.push_back(cities.get("city_cn").text(i));
@@ -127,10 +131,13 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
   };
   // English names resolve to the Chinese key; ambiguous ones are refused below.
   const NameIndex names = china_place_names(zones);
+  std::optional<Frame> cities;  // read for a province-wide zone only
   for (const auto& z : zones) {
     if (o.level == "province") offer(name_key(z.province_cn), z);
-    else if (z.admin_level == "province-wide")
-      for (const auto& city : cities_of_province(z.province_cn)) offer(name_key(city), z);
+    else if (z.admin_level == "province-wide") {
+      if (!cities) cities = read_china_cities();
+      for (const auto& city : cities_of_province(*cities, z.province_cn)) offer(name_key(city), z);
+    }
     else if (z.admin_level != "county-level city") offer(name_key(z.city_cn), z);
     else if (o.county_rule == "parent") offer(name_key(z.parent_cn), z);
   }

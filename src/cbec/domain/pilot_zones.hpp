@@ -13,6 +13,11 @@ namespace cbec {
 // The folder of runtime data: $CBEC_DATA_DIR, else the source tree's data/, else
 // <exe>/../share/cbec/data. A DataError says where it looked.
 std::string data_dir();
+// data/china_cities.csv: every prefecture-level unit (and Hainan's county-level ones) with its
+// province, Chinese names and codes (city_cn, city_code, province_cn, province_code).
+Frame read_china_cities();
+// data/china_provinces.csv: the 31 mainland provincial units (name_en, name_cn, adcode, region schemes, capital).
+Frame read_china_provinces();
 
 struct PilotZone {
   std::string city_cn, city_en, province_cn, province_en, admin_level, parent_cn;

@@ -52,7 +52,7 @@ SchemeTable scheme_table(const RegionOptions& o) {
   if (o.scheme == "file") return file_scheme(o);
   SchemeTable s;
   s.names = china_place_names(load_pilot_zones());
-  Frame cities = read_csv(data_dir() + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
+  const Frame cities = read_china_cities();
   if (province_columns.count(o.scheme)) {
     const auto province_region = province_regions(o.scheme);
     if (o.level == "province") {
@@ -85,7 +85,7 @@ std::string region_column(const std::string& scheme) {
 std::map<std::string, std::string> province_regions(const std::string& scheme) {
   auto column = province_columns.find(scheme);
   if (column == province_columns.end()) throw SpecError(fmt::format("'{}' is not a province scheme; use three-belt, four-region, seven or seven-east-jiangxi", scheme));
-  Frame provinces = read_csv(data_dir() + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
+  const Frame provinces = read_china_provinces();
   std::map<std::string, std::string> region;
   for (size_t i = 0; i < provinces.nrows(); ++i) region[name_key(provinces.get("name_cn").text(i))] = provinces.get(column->second).text(i);
   // The traditional 华东 (East China) includes Jiangxi, which the seven-region table puts in Central China.

@@ -20,8 +20,8 @@ ZoneSummary summarize_zones(const std::vector<PilotZone>& zones, const ZoneSumma
   s.county_rule = o.county_rule;
   s.zones = zones.size();
   const auto region_of = province_regions(o.scheme);
-  Frame provinces = read_csv(data_dir() + "/china_provinces.csv", plain_csv({""}, {"adcode"}));
-  Frame cities = read_csv(data_dir() + "/china_cities.csv", plain_csv({""}, {"city_code", "province_code"}));
+  const Frame provinces = read_china_provinces();
+  const Frame cities = read_china_cities();
   std::map<std::string, size_t> province_index;   // province key -> row of s.provinces
   for (size_t i = 0; i < provinces.nrows(); ++i) {
     ZoneProvince p;
