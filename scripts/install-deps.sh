@@ -17,7 +17,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libgtest-dev libgmock-dev python3 \
   libopenmpi-dev openmpi-bin \
   python3-dev pybind11-dev python3-numpy python3-pandas python3-pytest python3-venv python3-setuptools python3-pip \
-  chromium fonts-noto-cjk $NODE_PACKAGES >/dev/null
+  chromium fonts-noto-cjk texlive-latex-base texlive-latex-recommended $NODE_PACKAGES >/dev/null
 # Only to regenerate reference fixtures (tests/reference/; CI reads the committed fixtures and needs
 # no R): CBEC_REFERENCE_R=1 also installs R packages not in the base reference set: gmm for
 # tests/reference/iv/iv_diagnostics.R, spam and stringr for building splm (spatial_panel.R).
