@@ -143,7 +143,20 @@ std::vector<std::string> write_weights(const SpatialWeights& w, const std::strin
   return warnings;
 }
 
+namespace {
+// GAL and GWT separate fields by white space, so an id holding any cannot be written (it would be
+// read back as two fields): refused, naming the id and the formats that can hold it.
+void refuse_spaced_ids(const SpatialWeights& w, const std::string& path) {
+  for (const auto& id : w.ids)
+    if (id.empty() || std::any_of(id.begin(), id.end(), [](unsigned char c) { return std::isspace(c); }))
+      throw DataError(fmt::format("cannot save '{}': unit id '{}' {}, which the {} format cannot hold (it separates fields by spaces): "
+                                  "save as a .csv edge list or .matrix.csv, or use ids without spaces (codes)",
+                                  path, id, id.empty() ? "is empty" : "has a space", ends_with(path, ".gal") ? "GAL" : "GWT"));
+}
+}  // namespace
+
 void write_gal(const SpatialWeights& w, const std::string& path) {
+  refuse_spaced_ids(w, path);
   std::ofstream out(path);
   if (!out) throw DataError(fmt::format("cannot write '{}'", path));
   out << "0 " << w.n() << " cbec id\n";
@@ -159,9 +172,10 @@ void write_edge_list(const SpatialWeights& w, const std::string& path) {
   if (!out) throw DataError(fmt::format("cannot write '{}'", path));
   out << "from,to,weight\n";
   for (long i = 0; i < w.W.outerSize(); ++i) {
-    if (!w.has_neighbours(static_cast<size_t>(i))) out << w.ids[static_cast<size_t>(i)] << ",,\n";
+    const std::string from = quote_csv(w.ids[static_cast<size_t>(i)]);  // ids with commas or quotes stay one field
+    if (!w.has_neighbours(static_cast<size_t>(i))) out << from << ",,\n";
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
-      out << w.ids[static_cast<size_t>(i)] << "," << w.ids[static_cast<size_t>(it.col())] << "," << fmt::format("{:.17g}", it.value()) << "\n";
+      out << from << "," << quote_csv(w.ids[static_cast<size_t>(it.col())]) << "," << fmt::format("{:.17g}", it.value()) << "\n";
   }
 }
 
@@ -261,6 +275,7 @@ SpatialWeights read_gwt(const std::string& path) {
 }
 
 std::vector<std::string> write_gwt(const SpatialWeights& w, const std::string& path) {
+  refuse_spaced_ids(w, path);
   std::ofstream out(path);
   if (!out) throw DataError(fmt::format("cannot write '{}'", path));
   out << "0 " << w.n() << " cbec id\n";

@@ -130,3 +130,28 @@ TEST(WeightsFiles, HeaderUnitCountIsAWholeNumber) {
   std::ofstream(dir + "/no_count.gwt") << "cbec\na b 1\nb a 1\n";
   EXPECT_EQ(read_weights(dir + "/no_count.gwt").W.nonZeros(), 2);
 }
+
+// Ids with spaces, commas or quotes ("Inner Mongolia"): an edge list quotes them and reads them
+// back; GAL and GWT, which separate fields by spaces, refuse them by name (a .gwt was written that
+// could not be read back).
+TEST(WeightsFiles, IdsWithSpacesCommasAndQuotes) {
+  SpatialWeights w;
+  w.ids = {"Inner Mongolia", "A, B", "say \"hi\"", "alone"};
+  w.W.resize(4, 4);
+  std::vector<Eigen::Triplet<double>> t = {{0, 1, 0.5}, {1, 0, 0.5}, {1, 2, 0.25}, {2, 1, 0.25}};
+  w.W.setFromTriplets(t.begin(), t.end());
+  const std::string dir = ::testing::TempDir();
+  write_weights(w, dir + "/spaced_ids.csv");
+  const SpatialWeights back = read_weights(dir + "/spaced_ids.csv");
+  EXPECT_EQ(back.ids, w.ids);
+  EXPECT_EQ(back.W.coeff(1, 2), 0.25);
+  EXPECT_EQ(back.W.nonZeros(), 4);
+  for (const std::string name : {"spaced_ids.gal", "spaced_ids.gwt"}) {
+    try {
+      write_weights(w, dir + "/" + name);
+      FAIL() << name;
+    } catch (const DataError& e) {
+      EXPECT_NE(std::string(e.what()).find("unit id 'Inner Mongolia' has a space"), std::string::npos) << e.what();
+    }
+  }
+}

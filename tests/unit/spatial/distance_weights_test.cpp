@@ -98,6 +98,24 @@ TEST(DistanceWeights, EllipsoidMatchesSpdepLonglat) {
   EXPECT_NE(knn.construction.find("WGS-84 ellipsoid"), std::string::npos);
 }
 
+// The default, the great circle on a sphere, as libpysal's arc distance on the same 31 capitals:
+// the 4 nearest neighbours and Moran's I under row-standardized inverse distance
+// (tests/reference/spatial/distance_pysal.py; the radius cancels in row-standardized weights).
+TEST(DistanceWeights, SphereMatchesLibpysalArcDistance) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_distance_pysal.json");
+  const auto ref = nlohmann::json::parse(in);
+  const Frame f = read_csv(std::string(CBEC_SOURCE_DIR) + "/data/china_provinces.csv");
+  Points p;
+  for (size_t i = 0; i < f.nrows(); ++i) p.ids.push_back(f.get("name_en").text(i));
+  p.x = f.numeric("capital_lon");
+  p.y = f.numeric("capital_lat");
+  const SpatialWeights knn = knn_weights(p, 4);
+  for (long i = 0; i < static_cast<long>(p.ids.size()); ++i)
+    EXPECT_EQ(row_set(knn, i), std::set<long>(ref["knn4"][i].begin(), ref["knn4"][i].end())) << i;
+  const MoranResult m = moran(ref["x"].get<std::vector<double>>(), row_standardize(inverse_distance_weights(p, 1)));
+  EXPECT_NEAR(m.I, ref["moran_i"].get<double>(), 1e-12);
+}
+
 TEST(DistanceWeights, EconomicDistanceAndIslandFix) {
   SpatialWeights e = economic_distance_weights({"a", "b", "c"}, {1.0, 3.0, 3.0});
   EXPECT_DOUBLE_EQ(e.W.coeff(0, 1), 0.5);
