@@ -49,7 +49,7 @@ void add_simulate(CLI::App& app) {
       f << truth.dump(2) << "\n";
     }
     std::cout << fmt::format("{}: {} rows ({} units x {} periods), SIMULATED outcome '{}', true ATT {:.4f}\n", o->out, panel.nrows(),
-                             units.nrows(), o->spec.last_period - o->spec.first_period + 1, o->spec.outcome, truth["att"].get<double>());
+                             units.nrows(), simulated_periods(o->spec), o->spec.outcome, truth["att"].get<double>());
   });
 }
 

@@ -144,7 +144,7 @@ std::optional<nlohmann::json> from_text(const OptionSpec& spec, const nlohmann::
     try {
       size_t used = 0;
       const double v = std::stod(trim(s), &used);
-      if (used == trim(s).size()) return v;
+      if (used == trim(s).size() && std::isfinite(v)) return v;  // "nan" and "inf" are not values of an option
     } catch (const std::exception&) {
     }
     return std::nullopt;
@@ -272,7 +272,7 @@ Options validate_options(const std::vector<OptionSpec>& schema, const std::vecto
     if (v->is_number()) {
       const double x = v->get<double>();
       const double lower = spec->kind == OptionKind::Count ? std::max(spec->min, 0.0) : spec->min;
-      if (x < lower || x > spec->max) {
+      if (!(x >= lower && x <= spec->max)) {  // NaN (a study file's nan) fails both
         const bool range = spec->max < kMaxCount && lower > -kMaxCount;   // a real interval such as 0..1
         problems.push_back(range       ? fmt::format("{}: '{}' must be between {} and {}, not {}", r.where, r.key, number_text(lower), number_text(spec->max), number_text(x))
                            : x < lower ? fmt::format("{}: '{}' must be at least {}, not {}", r.where, r.key, number_text(lower), number_text(x))

@@ -96,6 +96,12 @@ std::vector<int64_t> distinct_times(const Panel& p) {
 
 }  // namespace
 
+void Panel::require_observations(const std::string& analysis) const {
+  if (n_units > 0) return;
+  throw DataError(fmt::format("{}: no observations: no row has both a unit ('{}') and a time ('{}'){}", analysis, unit, time,
+                              rows_missing_id ? fmt::format(" ({} rows lack one of them)", rows_missing_id) : std::string(" (the data has no rows)")));
+}
+
 Panel declare_panel(const Frame& frame, const std::string& unit, const std::string& time, bool allow_duplicates) {
   Panel p;
   p.unit = unit;

@@ -33,6 +33,8 @@ struct Panel {
   std::string absent_times_text() const;
   // Plain-language summary: "41 units x 10 periods, balanced" / "... unbalanced, 3 gaps in 2 units".
   std::string summary() const;
+  // Throws a DataError naming `analysis` when no row has both a unit and a time.
+  void require_observations(const std::string& analysis) const;
 };
 
 // Declares a panel. Duplicate (unit, time) pairs are an error naming the first few, with their

@@ -23,6 +23,7 @@ SpatialWeights from_triplets(std::vector<std::string> ids, const std::vector<Eig
   w.ids = std::move(ids);
   w.W.resize(static_cast<long>(w.ids.size()), static_cast<long>(w.ids.size()));
   w.W.setFromTriplets(t.begin(), t.end());
+  w.W.prune([](Eigen::Index, Eigen::Index, double v) { return v != 0; });  // a listed weight of 0 is no link
   w.construction = std::move(construction);
   return w;
 }

@@ -4,9 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <random>
+#include <utility>
 
 #include "cbec/core/error.hpp"
 #include "cbec/stats/replicate.hpp"
@@ -25,14 +27,23 @@ struct Normal {
 };
 }  // namespace
 
-Frame simulate_panel(const Frame& units, const SimulationSpec& s) {
+size_t simulated_periods(const SimulationSpec& s) {
   if (s.last_period < s.first_period) throw SpecError("the last period must not precede the first");
+  const int64_t span = static_cast<int64_t>(s.last_period) - s.first_period + 1;  // in 64 bits: int's ends overflow in 32
+  if (span > 10000) throw SpecError(fmt::format("{} periods from {} to {}: simulate at most 10,000 periods", span, s.first_period, s.last_period));
+  for (const auto& [name, v] : {std::pair{"effect", s.effect}, {"dynamic", s.dynamic}, {"cohort gradient", s.cohort_gradient}, {"sigma", s.sigma}})
+    if (!std::isfinite(v)) throw SpecError(fmt::format("the {} must be a finite number, not {}", name, v));
+  return static_cast<size_t>(span);
+}
+
+Frame simulate_panel(const Frame& units, const SimulationSpec& s) {
+  const size_t T = simulated_periods(s);
   const auto& g = units.numeric(s.first_treat);
   units.get(s.unit);
   double g_last = -std::numeric_limits<double>::infinity();
   for (double v : g)
     if (v > 0 && v <= s.last_period) g_last = std::max(g_last, v);
-  const size_t n = units.nrows(), T = static_cast<size_t>(s.last_period - s.first_period + 1);
+  const size_t n = units.nrows();
   Normal N{draw_stream(s.seed, 0)};
   std::vector<double> a(n), gt(T);
   for (auto& v : a) v = N.next();

@@ -28,6 +28,9 @@ struct SimulationSpec {
 // A balanced panel: every column of `units` repeated for each period, plus `year`, the controls,
 // the outcome, `did` = 1[year >= first treatment] and the true effect `tau` (0 when untreated).
 Frame simulate_panel(const Frame& units, const SimulationSpec& spec);
+// The number of periods first_period..last_period; a SpecError when last precedes first, the span
+// exceeds 10,000 periods, or the effect, dynamics, gradient or noise are not finite numbers.
+size_t simulated_periods(const SimulationSpec& spec);
 
 // The true average effect by relative period and overall (treated observations in the sample).
 nlohmann::json true_effects(const Frame& panel, const SimulationSpec& spec);

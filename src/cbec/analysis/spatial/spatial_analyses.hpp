@@ -41,8 +41,9 @@ std::vector<size_t> rows_of_year(const Frame& f, const std::string& time, const 
 // Returns the units of the weights that are not in the data: the analysis uses W subset to the
 // data's units (national weights with a city panel), and the tables say so.
 std::vector<std::string> check_units(const Frame& f, const SpatialSetup& s, const std::string& data);
-// The setup's weights among `ids` (all of them units of the weights), in that order, transformed.
-SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids);
+// The setup's weights among `ids` (all of them units of the weights), in that order, transformed;
+// a DataError (its text starting with `where`, e.g. the data and period) when no pair of them is linked.
+SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids, const std::string& where = "");
 SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::string& variable, const std::vector<size_t>& rows,
                              const std::string& label, const std::string& data);
 // "row-standardized" for R, ...

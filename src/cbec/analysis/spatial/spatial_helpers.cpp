@@ -62,7 +62,7 @@ std::vector<size_t> rows_of_year(const Frame& f, const std::string& time, const 
   throw DataError(fmt::format("there is no {} {} in the data", time, y));
 }
 
-SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids) {
+SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>& ids, const std::string& where) {
   std::unordered_map<std::string, long> pos;
   for (size_t i = 0; i < ids.size(); ++i) pos[ids[i]] = static_cast<long>(i);
   // The place in ids of each unit of the weights (-1: not in ids), one lookup per unit.
@@ -82,6 +82,10 @@ SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>&
   w.construction = s.w.construction;
   w.W.resize(static_cast<long>(ids.size()), static_cast<long>(ids.size()));
   w.W.setFromTriplets(t.begin(), t.end());
+  if (std::none_of(t.begin(), t.end(), [](const Eigen::Triplet<double>& e) { return e.value() != 0; }))
+    throw DataError(fmt::format("{}{}the weights ({}) have no link among the {} units analysed (every unit is an island), so no spatial "
+                                "statistic or model is defined; check the weights (and the units with data)", where, where.empty() ? "" : ": ",
+                                s.w.construction, ids.size()));
   if (s.transform == "R") w = row_standardize(w);
   else if (s.transform == "S") w = variance_stabilize(w);
   else if (s.transform != "B") throw SpecError(fmt::format("the weights' transform must be R, B or S, not '{}'", s.transform));
@@ -151,10 +155,7 @@ SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::s
   for (const auto& id : p.outside) outside[id] = 1;
   for (const auto& id : s.w.ids)
     if (!seen.count(id) && !outside.count(id)) p.dropped.push_back(id);
-  p.w = weights_on(s, p.ids);
-  if (p.w.W.nonZeros() == 0)
-    throw DataError(fmt::format("{}{}: the weights have no link among the {} units analysed, so spatial statistics are undefined; "
-                                "check the weights (and the units with data)", data, label == "all" ? "" : " period " + label, p.ids.size()));
+  p.w = weights_on(s, p.ids, data + (label == "all" ? "" : " period " + label));
   for (size_t i = 0; i < p.ids.size(); ++i)
     if (p.w.W.row(static_cast<Eigen::Index>(i)).nonZeros() == 0 && s.w.W.row(static_cast<Eigen::Index>(in_w[p.ids[i]])).nonZeros() > 0)
       p.islands_created.push_back(p.ids[i]);

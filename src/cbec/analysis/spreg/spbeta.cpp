@@ -84,8 +84,15 @@ Analysis spbeta_analysis() {
       speed_row.push_back(std::isnan(speed) ? "" : fmt::format("{:.4f}", speed));
       half_life_row.push_back(std::isnan(half_life) ? "" : fmt::format("{:.1f}", half_life));
       add_spatial_panel_notes(notes, sample, r, label);
-      notes.notes.push_back(fmt::format("{}: beta = {:.4f} (se {:.4f}), speed -ln(1 + beta) = {:.4f} per period, half-life ln 2 / speed = {:.1f} periods.", label,
-                                        beta, se, speed, half_life));
+      if (std::isnan(speed))  // say why rather than print nan
+        notes.notes.push_back(fmt::format("{}: beta = {:.4f} (se {:.4f}): {}, so no speed -ln(1 + beta) or half-life.", label, beta, se,
+                                          beta >= 0 ? "not negative, no convergence" : "1 + beta <= 0 (the estimate overshoots: oscillation, not convergence)"));
+      else if (std::isnan(half_life))
+        notes.notes.push_back(fmt::format("{}: beta = {:.4f} (se {:.4f}), speed -ln(1 + beta) = {:.4f} per period, not positive: no half-life.", label,
+                                          beta, se, speed));
+      else
+        notes.notes.push_back(fmt::format("{}: beta = {:.4f} (se {:.4f}), speed -ln(1 + beta) = {:.4f} per period, half-life ln 2 / speed = {:.1f} periods.",
+                                          label, beta, se, speed, half_life));
     }
     RegressionTableOptions to;
     to.model_names = names;

@@ -133,6 +133,7 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
 
 std::vector<BetaResult> beta_cross_section(const Frame& frame, const ConvergenceSpec& s) {
   Panel p = declare_panel(frame, s.unit, s.time);
+  p.require_observations("beta convergence");
   const auto& y = frame.numeric(s.variable);
   const int64_t t0 = p.times.front(), t1 = p.times.back();
   const double T = static_cast<double>(t1 - t0);

@@ -22,6 +22,7 @@ BaconResult bacon_decomposition(const Frame& frame, const StaggeredSpec& spec) {
   if (!spec.controls.empty() || !spec.extra_fe.empty())
     throw SpecError("the Goodman-Bacon decomposition is implemented without controls or extra fixed effects");
   Panel p = declare_panel(frame, spec.unit, spec.time);
+  p.require_observations("the Goodman-Bacon decomposition");
   if (!p.balanced) throw DataError(fmt::format("the Goodman-Bacon decomposition needs a balanced panel; {}", p.summary()));
   const auto& y = frame.numeric(spec.y);
   const auto g = first_treatment(frame, spec);

@@ -32,6 +32,20 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
     throw SpecError(fmt::format("event window [{}, {}] must contain the reference period {}", o.min_rel, o.max_rel, o.ref));
   const auto g = first_treatment(frame, spec);
   const auto& t = frame.numeric(spec.time);
+  // A window may reach past the relative periods the data has (those periods are reported empty),
+  // but not by more than their span: a window of a billion periods would make a billion columns.
+  double lowest = INFINITY, highest = -INFINITY;
+  for (size_t i = 0; i < frame.nrows(); ++i)
+    if (!std::isnan(g[i]) && !std::isnan(t[i])) {
+      lowest = std::min(lowest, t[i] - g[i]);
+      highest = std::max(highest, t[i] - g[i]);
+    }
+  if (lowest <= highest) {
+    const double span = highest - lowest + 1;
+    if (o.min_rel < lowest - span || o.max_rel > highest + span)
+      throw SpecError(fmt::format("event window [{}, {}] reaches far beyond the periods relative to treatment in the data ({:g} to {:g}): "
+                                  "give a window within about [{:g}, {:g}]", o.min_rel, o.max_rel, lowest, highest, lowest - span, highest + span));
+  }
   Frame f = frame;
   std::map<int, size_t> counts;
   std::vector<double> outside(frame.nrows(), 0.0);

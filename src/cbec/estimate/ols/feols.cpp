@@ -137,6 +137,32 @@ PartialledFirstStage partial_first_stage(const Eigen::MatrixXd& Fk, const std::v
 // endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
 // and reused as working storage. P: this process holds only its share of the rows (row_partition.hpp;
 // no IV then), the design and `data` are that share.
+// The names of the stacked columns: y, the regressors, the endogenous variables, the instruments.
+std::vector<std::string> stacked_names(const Design& d) {
+  std::vector<std::string> names{d.depvar};
+  names.insert(names.end(), d.x_names.begin(), d.x_names.end());
+  names.insert(names.end(), d.endog_names.begin(), d.endog_names.end());
+  names.insert(names.end(), d.instrument_names.begin(), d.instrument_names.end());
+  return names;
+}
+
+// Refuses a variable whose squares a double cannot hold: beyond about 1e154 they overflow (every
+// estimate NaN), below about 1e-154 they vanish (standard errors 0, z infinite). Read from the sums
+// of squares already made (of all rows); the column is scanned only when its sum is 0 or below
+// 1e-280, and not across processes (`partitioned`: a rank's rows alone cannot tell, and all must agree).
+void refuse_unrepresentable_scale(const Design& d, const Eigen::MatrixXd& data, const Eigen::VectorXd& ss, bool partitioned) {
+  auto largest_of = [&](long j) { return data.rows() ? data.col(j).cwiseAbs().maxCoeff() : 0.0; };
+  for (long j = 0; j < data.cols(); ++j) {
+    const bool overflow = !std::isfinite(ss[j]), underflow = !overflow && !partitioned && ss[j] < 1e-280 && largest_of(j) > 0;
+    if (!overflow && !underflow) continue;
+    const double largest = largest_of(j);
+    throw DataError(fmt::format("'{}' has values of about {:.0e}, too {} for their squares in double precision ({}): rescale it "
+                                "(e.g. {}) and run again", stacked_names(d)[static_cast<size_t>(j)], largest, overflow ? "large" : "small",
+                                overflow ? "they overflow, so every estimate would be NaN" : "they vanish, so standard errors would be 0",
+                                overflow ? "divide by 1e6, or take logs" : "multiply by 1e6"));
+  }
+}
+
 RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o,
                      const RowPartition* P = nullptr) {
   StageLap lap(o.timer);
@@ -150,9 +176,13 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   const double N = static_cast<double>(r.nobs);          // observations
   const Eigen::VectorXd& w = d.weights;
   const Eigen::VectorXd raw_ss = weighted_ss(data, w, P);
+  refuse_unrepresentable_scale(d, data, raw_ss, P != nullptr);
   // Total sum of squares of y, before y is demeaned.
   const bool centered = d.spec.intercept || !d.fixed_effects.empty();
   const double tss = centered ? centered_ss(data.col(0), w, P) : weighted_sq(data.col(0), w, P);
+  if (!(tss > 0))
+    r.warnings.push_back(fmt::format("'{}' does not vary in the estimation sample: the fit is perfect, so R-squared, the likelihood and "
+                                     "the tests are not defined", d.depvar));
   size_t absorbed = 0;
   if (!d.fixed_effects.empty()) {
     // Columns already demeaned for this sample come from the cache; the rest are demeaned together.
@@ -160,10 +190,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     const std::string sample = o.cache ? (P ? P->sample_key : DemeanCache::sample_key(d)) : "";
     std::vector<long> todo;
     if (o.cache) {
-      std::vector<std::string> col_names{d.depvar};
-      col_names.insert(col_names.end(), d.x_names.begin(), d.x_names.end());
-      col_names.insert(col_names.end(), d.endog_names.begin(), d.endog_names.end());
-      col_names.insert(col_names.end(), d.instrument_names.begin(), d.instrument_names.end());
+      const std::vector<std::string> col_names = stacked_names(d);
       for (long j = 0; j < data.cols(); ++j) {
         keys.push_back(sample + "|" + col_names[static_cast<size_t>(j)]);
         Eigen::VectorXd cached;

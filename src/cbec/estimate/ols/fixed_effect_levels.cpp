@@ -97,20 +97,26 @@ std::vector<FixedEffectLevels> two_dimensions(const Design& d, const RegressionR
   Eigen::VectorXd& alpha = out[0].estimate;
   Eigen::VectorXd& gamma = out[1].estimate;
   // Each connected set of levels starts from its first level of the second dimension, set to 0.
+  // Levels are marked when reached (not by their value: a value that overflows to NaN would be
+  // reached again and again).
+  std::vector<char> reached_a(na, 0), reached_b(nb, 0);
   for (size_t h0 = 0; h0 < nb; ++h0) {
-    if (!std::isnan(gamma[static_cast<long>(h0)]) || obs_b[h0].empty()) continue;
+    if (reached_b[h0] || obs_b[h0].empty()) continue;
     gamma[static_cast<long>(h0)] = 0;
+    reached_b[h0] = 1;
     std::deque<std::pair<int, size_t>> queue{{1, h0}};
     while (!queue.empty()) {
       const auto [dim, level] = queue.front();
       queue.pop_front();
       for (size_t i : dim == 1 ? obs_b[level] : obs_a[level]) {
         const size_t ga = static_cast<size_t>(a.codes[i]), hb = static_cast<size_t>(b.codes[i]);
-        if (dim == 1 && std::isnan(alpha[static_cast<long>(ga)])) {
+        if (dim == 1 && !reached_a[ga]) {
           alpha[static_cast<long>(ga)] = s[static_cast<long>(i)] - gamma[static_cast<long>(hb)];
+          reached_a[ga] = 1;
           queue.emplace_back(0, ga);
-        } else if (dim == 0 && std::isnan(gamma[static_cast<long>(hb)])) {
+        } else if (dim == 0 && !reached_b[hb]) {
           gamma[static_cast<long>(hb)] = s[static_cast<long>(i)] - alpha[static_cast<long>(ga)];
+          reached_b[hb] = 1;
           queue.emplace_back(1, hb);
         }
       }

@@ -27,6 +27,14 @@ std::vector<double> spatial_lag(const SpatialWeights& w, const std::vector<doubl
   return {lag.data(), lag.data() + lag.size()};
 }
 
+void check_units(const std::vector<double>& x, const SpatialWeights& w) {
+  if (x.size() != w.n()) throw DataError(fmt::format("{} values for {} units of the weights", x.size(), w.n()));
+  if (w.n() < 4) throw DataError(fmt::format("spatial statistics need at least 4 units; the weights have {}", w.n()));
+  bool any = false;
+  for (long k = 0; k < w.W.nonZeros() && !any; ++k) any = w.W.valuePtr()[k] != 0;
+  if (!any) throw DataError("the weights have no nonzero weight (every unit is an island): spatial statistics are undefined; check the weights");
+}
+
 Centered center(const std::vector<double>& x) {
   Centered c;
   const double n = static_cast<double>(x.size());

@@ -11,6 +11,10 @@ struct WeightSums {
 };
 WeightSums weight_sums(const SpatialWeights& w);
 
+// Refuses what no global or local statistic is defined for: a value count other than the weights'
+// units, fewer than 4 units, or weights without a single nonzero weight.
+void check_units(const std::vector<double>& x, const SpatialWeights& w);
+
 // Spatial lag W v.
 std::vector<double> spatial_lag(const SpatialWeights& w, const std::vector<double>& v);
 

@@ -14,7 +14,7 @@ namespace cbec {
 
 LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations, uint64_t seed, double alpha,
                              int threads) {
-  if (x.size() != w.n()) throw DataError("one value per unit of the weights is needed");
+  detail::check_units(x, w);
   const auto c = detail::center(x);
   const size_t n = x.size();
   const double nd = static_cast<double>(n);
@@ -92,7 +92,7 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
 }
 
 GetisOrdResult getis_ord(const std::vector<double>& x, const SpatialWeights& w, bool star) {
-  if (x.size() != w.n()) throw DataError("one value per unit of the weights is needed");
+  detail::check_units(x, w);
   const size_t n = x.size();
   const double nd = static_cast<double>(n);
   double sum = 0, sum2 = 0;

@@ -73,10 +73,6 @@ double p_normal(double z, Alternative alt) {
   return p_normal_two_sided(z);
 }
 
-void check(const std::vector<double>& x, const SpatialWeights& w) {
-  if (x.size() != w.n()) throw DataError(fmt::format("{} values for {} units of the weights", x.size(), w.n()));
-  if (w.n() < 4) throw DataError("spatial autocorrelation needs at least 4 units");
-}
 
 }  // namespace
 
@@ -90,7 +86,7 @@ Alternative parse_alternative(const std::string& name) {
 std::string alternative_name(Alternative a) { return a == Alternative::Greater ? "greater" : a == Alternative::Less ? "less" : "two_sided"; }
 
 MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations, uint64_t seed, int threads, Alternative alternative) {
-  check(x, w);
+  detail::check_units(x, w);
   const auto c = detail::center(x);
   const auto s = detail::weight_sums(w);
   const double n = linked_units(w), S02 = s.S0 * s.S0;
@@ -122,7 +118,7 @@ MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t 
 }
 
 GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t permutations, uint64_t seed, int threads) {
-  check(x, w);
+  detail::check_units(x, w);
   const auto c = detail::center(x);
   const auto s = detail::weight_sums(w);
   const double n = linked_units(w), S02 = s.S0 * s.S0;
@@ -151,9 +147,11 @@ GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t 
 }
 
 GeneralGResult general_g(const std::vector<double>& x, const SpatialWeights& w) {
-  check(x, w);
+  detail::check_units(x, w);
   for (double v : x)
     if (!(v >= 0)) throw DataError("General G needs non-negative values");
+  if (std::count_if(x.begin(), x.end(), [](double v) { return v > 0; }) < 2)
+    throw DataError("General G needs positive values in at least two units (it is a ratio of their cross-products)");
   const auto s = detail::weight_sums(w);
   // Islands leave n and the sums of x (spdep's globalG.test defaults adjust.n and adjust.x; with
   // no island these are all units): n the units with neighbours, m_k the sums of their x^k.

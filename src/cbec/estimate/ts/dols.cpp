@@ -73,6 +73,11 @@ std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, b
   if (c.rule == LeadLagRule::Fixed) return {c.leads, c.lags};
   const long T = y.size(), k = X.cols();
   const int m = c.max >= 0 ? c.max : default_max(T, k, trend);
+  // Every pair is compared on the rows m + 1 .. T - 1 - m, which must hold the smallest fit.
+  const long widest = (T - 1 - regressors(k, trend, 0, 0) - 2) / 2;
+  if (m > widest)
+    throw DataError(fmt::format("max_leads_lags = {} leaves too few rows to compare the leads and lags of a unit with {} periods: "
+                                "give at most {} (or -1 for the default)", m, T, std::max(widest, 0L)));
   double best = std::numeric_limits<double>::infinity();
   std::pair<int, int> choice{0, 0};
   for (int p = 0; p <= m; ++p)
