@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <string>
 
@@ -59,8 +61,23 @@ namespace {
 // only when it is parsed in place (UTF-8).
 // UTF-8 text is checked while the records are counted (parse_csv_text's utf8), not in a pass of its own;
 // only when that check fails is the text scanned again here to be decoded or refused.
+Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, bool file_mapped);
+
+// Text whose lines end in a carriage return alone (classic Mac OS; some old exports): no line feed
+// anywhere but a carriage return. Read with its carriage returns as line feeds, and said so.
+Frame parse_carriage_return_lines(std::string_view bytes, const std::string& source, const CsvOptions& options) {
+  std::string text(bytes);
+  std::replace(text.begin(), text.end(), '\r', '\n');
+  Frame frame = decode_and_parse(text, source, options, false);
+  frame.add_note(fmt::format("{}: its lines end in carriage returns alone (classic Mac OS) and were read as line breaks", source));
+  return frame;
+}
+
 Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, bool file_mapped) {
   if (bytes.empty()) return parse_csv_text(bytes, source, options, false);
+  // (Not UTF-16, whose code units may hold the byte 0x0D: its text has zero bytes.)
+  if (bytes.find('\n') == std::string_view::npos && bytes.find('\r') != std::string_view::npos && bytes.find('\0') == std::string_view::npos)
+    return parse_carriage_return_lines(bytes, source, options);
   DecodedText decoded = decode_text(bytes, source, options.encoding, false);
   if (!decoded.converted) {
     try {
