@@ -222,7 +222,9 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
       const std::string& key = shown.first;  // not a structured binding: the lambdas capture it (clang)
       stat_row(shown.second, [&](const RegressionResult& r) {
         auto it = r.tests.find(key);
-        return it == r.tests.end() ? std::string() : fmt::format("{:.{}f} [{:.4f}]", it->second.stat, o.digits, it->second.p_value);
+        if (it == r.tests.end()) return std::string();
+        if (std::isnan(it->second.stat)) return std::string(".");  // not defined here (e.g. effects of a single unit)
+        return fmt::format("{:.{}f} [{:.4f}]", it->second.stat, o.digits, it->second.p_value);
       });
     }
     stat_row("Std. errors", vcov_words);

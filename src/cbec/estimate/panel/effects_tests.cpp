@@ -4,6 +4,7 @@
 
 #include <Eigen/QR>
 #include <cmath>
+#include <limits>
 
 #include "cbec/core/error.hpp"
 #include "cbec/formula/design.hpp"
@@ -17,9 +18,13 @@ TestResult effects_f_test(const RegressionResult& within, const RegressionResult
   const double rss_w = within.fit.at("rss"), rss_p = pooled.fit.at("rss");
   t.df1 = pooled.df_resid - within.df_resid;
   t.df2 = within.df_resid;
-  t.stat = (rss_p - rss_w) / rss_w / t.df1 * t.df2;
   t.distribution = "F";
-  t.p_value = p_f_upper(t.stat, t.df1, t.df2);
+  if (!(t.df1 > 0) || !(t.df2 > 0)) {  // one unit (or period): no effect to test, no F
+    t.stat = t.p_value = std::numeric_limits<double>::quiet_NaN();
+  } else {
+    t.stat = (rss_p - rss_w) / rss_w / t.df1 * t.df2;
+    t.p_value = p_f_upper(t.stat, t.df1, t.df2);
+  }
   t.note = fmt::format("F test for {} effects (plm::pFtest; Stata's F test that all u_i = 0 for individual effects): "
                        "H0: no {} effects, the pooled model",
                        effect, effect);
