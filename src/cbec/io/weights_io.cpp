@@ -180,6 +180,13 @@ void write_edge_list(const SpatialWeights& w, const std::string& path) {
   }
 }
 
+std::string unit_list(const std::vector<std::string>& ids, size_t shown) {
+  std::string out;
+  for (size_t i = 0; i < ids.size() && i < shown; ++i) out += (i ? ", " : "") + (ids[i].empty() ? std::string("(empty)") : ids[i]);
+  if (ids.size() > shown) out += fmt::format(" and {} more", ids.size() - shown);
+  return out;
+}
+
 SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::string>& ids, const std::string& source) {
   std::unordered_map<std::string, int> pos;
   for (size_t i = 0; i < w.ids.size(); ++i) pos[w.ids[i]] = static_cast<int>(i);
@@ -193,7 +200,7 @@ SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::str
     if (!in_data.count(id)) missing_d.push_back(id);
   if (!missing_w.empty() || !missing_d.empty())
     throw DataError(fmt::format("{}: units in the data but not in the weights: [{}]; in the weights but not in the data: [{}]", source,
-                                fmt::join(missing_w, ", "), fmt::join(missing_d, ", ")));
+                                unit_list(missing_w), unit_list(missing_d)));
   std::vector<Eigen::Triplet<double>> t;
   for (long i = 0; i < w.W.outerSize(); ++i)
     for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)

@@ -27,6 +27,8 @@ SpatialWeights align_weights(const SpatialWeights& w, const std::vector<std::str
 
 // Row-standardizes (transform "R"); rows without neighbours stay zero (islands).
 SpatialWeights row_standardize(const SpatialWeights& w);
+// Unit ids for a message: "a, b, c and 12 more" beyond `shown`, an empty id as "(empty)".
+std::string unit_list(const std::vector<std::string>& ids, size_t shown = 10);
 // Variance-stabilizing transform (Tiefelsdorf, Griffith and Boots 1999; spdep style "S"):
 // w_ij / sqrt(sum_j w_ij^2), scaled so that all weights sum to n.
 SpatialWeights variance_stabilize(const SpatialWeights& w);

@@ -92,14 +92,6 @@ SpatialWeights weights_on(const SpatialSetup& s, const std::vector<std::string>&
   return w;
 }
 
-namespace {
-// "a, b, c and 12 more": long unit lists in messages stay readable.
-std::string some_of(const std::vector<std::string>& ids, size_t shown = 10) {
-  if (ids.size() <= shown) return fmt::format("{}", fmt::join(ids, ", "));
-  return fmt::format("{} and {} more", fmt::join(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ", "), ids.size() - shown);
-}
-}  // namespace
-
 std::vector<std::string> check_units(const Frame& f, const SpatialSetup& s, const std::string& data) {
   const Column& key = f.get(s.key);
   std::unordered_map<std::string, int> in_w, in_data;
@@ -113,7 +105,7 @@ std::vector<std::string> check_units(const Frame& f, const SpatialSetup& s, cons
   if (!missing_w.empty())
     throw DataError(fmt::format("{} ('{}'): {} unit{} of the data {} not in the weights: {}; the weights' ids are like {}: check --id (or [spatial] key) "
                                 "names the column holding the same ids", data, s.key, missing_w.size(), missing_w.size() == 1 ? "" : "s",
-                                missing_w.size() == 1 ? "is" : "are", some_of(missing_w), some_of(s.w.ids, 3)));
+                                missing_w.size() == 1 ? "is" : "are", unit_list(missing_w), unit_list(s.w.ids, 3)));
   for (const auto& id : s.w.ids)
     if (!in_data.count(id)) outside.push_back(id);
   return outside;
@@ -150,7 +142,7 @@ SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::s
   }
   if (!unknown.empty())
     throw DataError(fmt::format("{}{}: units in the data but not in the weights: [{}]", data, label == "all" ? "" : " period " + label,
-                                fmt::join(unknown, ", ")));
+                                unit_list(unknown)));
   std::unordered_map<std::string, int> outside(p.outside.size());
   for (const auto& id : p.outside) outside[id] = 1;
   for (const auto& id : s.w.ids)
@@ -201,15 +193,15 @@ void add_weights_notes(Table& t, const SpatialSetup& s, const std::vector<Spatia
   for (const auto& n : s.notes) t.notes.push_back(n);
   if (!periods.empty() && !periods.front().outside.empty())
     t.notes.push_back(fmt::format("The weights have {} unit{} not in the data, left out (W subset to the data's units): {}.", periods.front().outside.size(),
-                                  periods.front().outside.size() == 1 ? "" : "s", some_of(periods.front().outside)));
+                                  periods.front().outside.size() == 1 ? "" : "s", unit_list(periods.front().outside)));
   for (const auto& p : periods) {
     const std::string when = p.label == "all" ? "" : p.label + ": ";
     if (!p.dropped.empty())
       t.notes.push_back(fmt::format("{}{} unit{} without a value left out of the weights: {}.", when, p.dropped.size(),
-                                    p.dropped.size() == 1 ? "" : "s", some_of(p.dropped)));
+                                    p.dropped.size() == 1 ? "" : "s", unit_list(p.dropped)));
     if (!p.islands_created.empty())
       t.notes.push_back(fmt::format("{}{} unit{} no neighbour among the units analysed (islands, spatial lag 0): {}.", when, p.islands_created.size(),
-                                    p.islands_created.size() == 1 ? " has" : "s have", some_of(p.islands_created)));
+                                    p.islands_created.size() == 1 ? " has" : "s have", unit_list(p.islands_created)));
   }
 }
 

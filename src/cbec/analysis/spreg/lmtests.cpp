@@ -17,6 +17,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/lm_tests.hpp"
 #include "cbec/formula/design.hpp"
+#include "cbec/io/weights_io.hpp"
 #include "cbec/report/spatial_lm_report.hpp"
 
 namespace cbec {
@@ -31,7 +32,7 @@ std::vector<std::string> units_in(const SpatialSetup& s, const std::set<std::str
   std::set<std::string> in_w(s.w.ids.begin(), s.w.ids.end());
   for (const auto& id : present)
     if (!in_w.count(id)) unknown.push_back(id);
-  if (!unknown.empty()) throw DataError(fmt::format("units in the data but not in the weights: [{}]", fmt::join(unknown, ", ")));
+  if (!unknown.empty()) throw DataError(fmt::format("units in the data but not in the weights: [{}]", unit_list(unknown)));
   return units;
 }
 

@@ -9,6 +9,7 @@
 #include "cbec/analysis/spatial/spatial_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/formula/design.hpp"
+#include "cbec/io/weights_io.hpp"
 
 namespace cbec {
 
@@ -84,7 +85,7 @@ SpatialPanelSample spatial_panel_sample(const Frame& frame, const std::string& f
     by_period[tcol.text(r)].push_back(i);
   }
   if (!unknown.empty())
-    throw DataError(fmt::format("{} ('{}'): units in the data but not in the weights: [{}]", data_name, setup.key, fmt::join(unknown, ", ")));
+    throw DataError(fmt::format("{} ('{}'): units in the data but not in the weights: [{}]", data_name, setup.key, unit_list(unknown)));
   for (const auto& id : setup.w.ids)
     if (!unit_code.count(id)) s.absent_units.push_back(id);
 
