@@ -19,6 +19,7 @@
 #include "cbec/formula/design.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "cbec/report/spatial_lm_report.hpp"
+#include "cbec/stats/representable_scale.hpp"
 
 namespace cbec {
 
@@ -59,6 +60,9 @@ Analysis lmtests_analysis() {
     dopt.panel_unit = ctx.unit;
     dopt.panel_time = ctx.time;
     const Design d = build_design(frame, spec, dopt);
+    refuse_unrepresentable_scale(d.depvar, d.y, d.y.squaredNorm());
+    for (long j = 0; j < d.X.cols(); ++j)
+      refuse_unrepresentable_scale(d.x_names[static_cast<size_t>(j)], d.X.col(j), d.X.col(j).squaredNorm());
     // A panel when the time column is declared and the sample spans more than one period.
     std::set<std::string> sample_periods;
     if (!ctx.time.empty())

@@ -1,5 +1,7 @@
 #include "cbec/analysis/ts/ts_coint_analyses.hpp"
 
+#include "cbec/stats/representable_scale.hpp"
+
 namespace cbec {
 
 std::vector<OptionSpec> cointegration_options(bool trend) {
@@ -13,7 +15,13 @@ std::vector<OptionSpec> cointegration_options(bool trend) {
 }
 
 CointegrationData cointegration_input(const Frame& frame, const Options& o, const AnalysisContext& ctx) {
-  return cointegration_data(frame, ctx.unit, ctx.time, o.text("variable"), o.list("regressors"), o.flag("trend"), o.flag("logs"));
+  CointegrationData d = cointegration_data(frame, ctx.unit, ctx.time, o.text("variable"), o.list("regressors"), o.flag("trend"), o.flag("logs"));
+  // The regressions square y and x: values beyond double precision's squares refused by name.
+  for (size_t i = 0; i < d.n_units(); ++i) {
+    refuse_unrepresentable_scale(d.y, d.yi[i], d.yi[i].squaredNorm());
+    for (long j = 0; j < d.xi[i].cols(); ++j) refuse_unrepresentable_scale(d.x[static_cast<size_t>(j)], d.xi[i].col(j), d.xi[i].col(j).squaredNorm());
+  }
+  return d;
 }
 
 LongRunSpec long_run_option(const Options& o) { return parse_long_run_spec(o.text("kernel"), o.text("bandwidth")); }

@@ -16,6 +16,7 @@
 #include "cbec/estimate/ols/weak_identification.hpp"
 #include "cbec/estimate/wald.hpp"
 #include "cbec/stats/distributions.hpp"
+#include "cbec/stats/representable_scale.hpp"
 #include "cbec/stats/reduce_exchange.hpp"
 
 namespace cbec {
@@ -146,23 +147,6 @@ std::vector<std::string> stacked_names(const Design& d) {
   return names;
 }
 
-// Refuses a variable whose squares a double cannot hold: beyond about 1e154 they overflow (every
-// estimate NaN), below about 1e-154 they vanish (standard errors 0, z infinite). Read from the sums
-// of squares already made (of all rows); the column is scanned only when its sum is 0 or below
-// 1e-280, and not across processes (`partitioned`: a rank's rows alone cannot tell, and all must agree).
-void refuse_unrepresentable_scale(const Design& d, const Eigen::MatrixXd& data, const Eigen::VectorXd& ss, bool partitioned) {
-  auto largest_of = [&](long j) { return data.rows() ? data.col(j).cwiseAbs().maxCoeff() : 0.0; };
-  for (long j = 0; j < data.cols(); ++j) {
-    const bool overflow = !std::isfinite(ss[j]), underflow = !overflow && !partitioned && ss[j] < 1e-280 && largest_of(j) > 0;
-    if (!overflow && !underflow) continue;
-    const double largest = largest_of(j);
-    throw DataError(fmt::format("'{}' has values of about {:.0e}, too {} for their squares in double precision ({}): rescale it "
-                                "(e.g. {}) and run again", stacked_names(d)[static_cast<size_t>(j)], largest, overflow ? "large" : "small",
-                                overflow ? "they overflow, so every estimate would be NaN" : "they vanish, so standard errors would be 0",
-                                overflow ? "divide by 1e6, or take logs" : "multiply by 1e6"));
-  }
-}
-
 RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o,
                      const RowPartition* P = nullptr) {
   StageLap lap(o.timer);
@@ -176,7 +160,10 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   const double N = static_cast<double>(r.nobs);          // observations
   const Eigen::VectorXd& w = d.weights;
   const Eigen::VectorXd raw_ss = weighted_ss(data, w, P);
-  refuse_unrepresentable_scale(d, data, raw_ss, P != nullptr);
+  {
+    const std::vector<std::string> names = stacked_names(d);
+    for (long j = 0; j < data.cols(); ++j) refuse_unrepresentable_scale(names[static_cast<size_t>(j)], data.col(j), raw_ss[j], P == nullptr);
+  }
   // Total sum of squares of y, before y is demeaned.
   const bool centered = d.spec.intercept || !d.fixed_effects.empty();
   const double tss = centered ? centered_ss(data.col(0), w, P) : weighted_sq(data.col(0), w, P);

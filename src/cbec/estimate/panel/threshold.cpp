@@ -21,6 +21,7 @@
 #include "cbec/stats/multiplier_bootstrap.hpp"
 #include "cbec/stats/eigen_threads.hpp"
 #include "cbec/stats/replicate.hpp"
+#include "cbec/stats/representable_scale.hpp"
 
 namespace cbec {
 
@@ -303,6 +304,9 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
   res.delete_last_period = spec.delete_last_period;
   std::vector<std::string> x_names, c_names;
   const Sample s = prepare(frame, spec, res, x_names, c_names);
+  refuse_unrepresentable_scale(spec.y, s.y, s.y.squaredNorm());
+  for (long j = 0; j < s.X.cols(); ++j) refuse_unrepresentable_scale(x_names[static_cast<size_t>(j)], s.X.col(j), s.X.col(j).squaredNorm());
+  for (long j = 0; j < s.Cw.cols(); ++j) refuse_unrepresentable_scale(c_names[static_cast<size_t>(j)], s.Cw.col(j), s.Cw.col(j).squaredNorm());
   lap.lap(Stage::Design);
   res.lr_critical = -2 * std::log(1 - std::sqrt(spec.level));
   // D(g_a)'D(g_b) for the later tests' draws (threshold_grid_pairs.hpp), if they have any: how much
