@@ -1,5 +1,6 @@
 #include "cbec/analysis/ts/ts_analyses.hpp"
 #include "cbec/frame/panel.hpp"
+#include "cbec/stats/representable_scale.hpp"
 
 namespace cbec {
 
@@ -29,6 +30,7 @@ std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& fr
   Panel declared;
   const Panel& panel = ctx.panel ? *ctx.panel : (declared = declare_panel(frame, ctx.unit, ctx.time));
   const UnitSeries levels = unit_series(frame, panel, variable, o.flag("demean"));
+  for (const auto& y : levels.y) refuse_unrepresentable_scale(variable, y, y.squaredNorm());  // the test regressions square it
   const std::string which = o.text("series");
   std::vector<std::pair<std::string, UnitSeries>> out;
   if (which != "differences") out.emplace_back("levels", levels);
