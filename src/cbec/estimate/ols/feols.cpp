@@ -134,10 +134,6 @@ PartialledFirstStage partial_first_stage(const Eigen::MatrixXd& Fk, const std::v
   return {A.leftCols(Ek.cols()), A.rightCols(static_cast<long>(inst_idx.size())), d, static_cast<size_t>(Fk.cols()), absorbed};
 }
 
-// Fits the model whose variables are the columns of `data` (y, then kx exogenous regressors, ke
-// endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
-// and reused as working storage. P: this process holds only its share of the rows (row_partition.hpp;
-// no IV then), the design and `data` are that share.
 // The names of the stacked columns: y, the regressors, the endogenous variables, the instruments.
 std::vector<std::string> stacked_names(const Design& d) {
   std::vector<std::string> names{d.depvar};
@@ -147,6 +143,10 @@ std::vector<std::string> stacked_names(const Design& d) {
   return names;
 }
 
+// Fits the model whose variables are the columns of `data` (y, then kx exogenous regressors, ke
+// endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
+// and reused as working storage. P: this process holds only its share of the rows (row_partition.hpp;
+// no IV then), the design and `data` are that share.
 RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o,
                      const RowPartition* P = nullptr) {
   StageLap lap(o.timer);
@@ -160,10 +160,8 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   const double N = static_cast<double>(r.nobs);          // observations
   const Eigen::VectorXd& w = d.weights;
   const Eigen::VectorXd raw_ss = weighted_ss(data, w, P);
-  {
-    const std::vector<std::string> names = stacked_names(d);
-    for (long j = 0; j < data.cols(); ++j) refuse_unrepresentable_scale(names[static_cast<size_t>(j)], data.col(j), raw_ss[j], P == nullptr);
-  }
+  const std::vector<std::string> col_names = stacked_names(d);
+  for (long j = 0; j < data.cols(); ++j) refuse_unrepresentable_scale(col_names[static_cast<size_t>(j)], data.col(j), raw_ss[j], P == nullptr);
   // Total sum of squares of y, before y is demeaned.
   const bool centered = d.spec.intercept || !d.fixed_effects.empty();
   const double tss = centered ? centered_ss(data.col(0), w, P) : weighted_sq(data.col(0), w, P);
@@ -177,7 +175,6 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
     const std::string sample = o.cache ? (P ? P->sample_key : DemeanCache::sample_key(d)) : "";
     std::vector<long> todo;
     if (o.cache) {
-      const std::vector<std::string> col_names = stacked_names(d);
       for (long j = 0; j < data.cols(); ++j) {
         keys.push_back(sample + "|" + col_names[static_cast<size_t>(j)]);
         Eigen::VectorXd cached;
