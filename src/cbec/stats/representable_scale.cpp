@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "cbec/formula/design.hpp"
 
 namespace cbec {
 
@@ -17,6 +18,11 @@ void refuse_unrepresentable_scale(const std::string& name, const Eigen::Ref<cons
                               "and run again", name, largest, overflow ? "large" : "small",
                               overflow ? "they overflow, so every estimate would be NaN" : "they vanish, so standard errors would be 0",
                               overflow ? "divide by 1e6, or take logs" : "multiply by 1e6"));
+}
+
+void refuse_unrepresentable_scale(const Design& d) {
+  refuse_unrepresentable_scale(d.depvar, d.y, d.y.squaredNorm());
+  for (long j = 0; j < d.X.cols(); ++j) refuse_unrepresentable_scale(d.x_names[static_cast<size_t>(j)], d.X.col(j), d.X.col(j).squaredNorm());
 }
 
 }  // namespace cbec

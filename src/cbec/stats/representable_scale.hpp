@@ -13,4 +13,8 @@ namespace cbec {
 // part of the rows (a process's share), which cannot tell vanishing squares from zeros.
 void refuse_unrepresentable_scale(const std::string& name, const Eigen::Ref<const Eigen::VectorXd>& v, double ss, bool scan_small = true);
 
+struct Design;
+// The same for a design's outcome and each of its regressors (y and X, not a stacked design).
+void refuse_unrepresentable_scale(const Design& d);
+
 }  // namespace cbec

@@ -60,9 +60,7 @@ Analysis lmtests_analysis() {
     dopt.panel_unit = ctx.unit;
     dopt.panel_time = ctx.time;
     const Design d = build_design(frame, spec, dopt);
-    refuse_unrepresentable_scale(d.depvar, d.y, d.y.squaredNorm());
-    for (long j = 0; j < d.X.cols(); ++j)
-      refuse_unrepresentable_scale(d.x_names[static_cast<size_t>(j)], d.X.col(j), d.X.col(j).squaredNorm());
+    refuse_unrepresentable_scale(d);
     // A panel when the time column is declared and the sample spans more than one period.
     std::set<std::string> sample_periods;
     if (!ctx.time.empty())

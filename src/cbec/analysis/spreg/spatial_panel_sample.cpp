@@ -10,6 +10,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/formula/design.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "cbec/stats/representable_scale.hpp"
 
 namespace cbec {
 
@@ -55,6 +56,7 @@ SpatialPanelSample spatial_panel_sample(const Frame& frame, const std::string& f
     Frame sub = frame.take(rows);
     d = build_design(sub, spec, dopt);
   }
+  refuse_unrepresentable_scale(d);
   SpatialPanelSample s;
   s.n_input = rows.empty() ? frame.nrows() : rows.size();
   s.dropped = d.dropped;

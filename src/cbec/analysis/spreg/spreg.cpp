@@ -19,6 +19,7 @@
 #include "cbec/report/impacts_report.hpp"
 #include "cbec/report/regression_table.hpp"
 #include "cbec/report/spreg_json.hpp"
+#include "cbec/stats/representable_scale.hpp"
 
 namespace cbec {
 
@@ -66,6 +67,7 @@ Analysis spreg_analysis() {
     if (!spec.fixed_effects.empty() || spec.has_iv())
       throw SpecError("spreg: the formula takes neither fixed effects (|) nor instruments; use spxt for panels");
     const Design d = build_design(sub, spec);
+    refuse_unrepresentable_scale(d);
     const Column& key = sub.get(s.key);
     std::vector<std::string> ids;
     std::set<std::string> seen;

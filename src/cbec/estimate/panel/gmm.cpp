@@ -9,6 +9,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/stats/distributions.hpp"
+#include "cbec/stats/representable_scale.hpp"
 
 namespace cbec {
 
@@ -48,6 +49,22 @@ std::vector<Eigen::VectorXd> residuals(const GmmSystem& s, const Eigen::VectorXd
 
 }  // namespace
 
+// The outcome and each regressor over every unit's rows, refused by name when their squares
+// overflow or vanish in double precision (stats/representable_scale.hpp): the moment matrices would
+// otherwise fail as "collinear given the instruments".
+void refuse_unrepresentable(const GmmSystem& s, const std::string& depvar) {
+  const long K = s.units.empty() ? 0 : s.units.front().X.cols();
+  for (long j = -1; j < K; ++j) {
+    std::vector<double> values;
+    for (const GmmUnit& u : s.units) {
+      const Eigen::VectorXd c = j < 0 ? u.y : Eigen::VectorXd(u.X.col(j));
+      values.insert(values.end(), c.data(), c.data() + c.size());
+    }
+    const Eigen::Map<const Eigen::VectorXd> v(values.data(), static_cast<long>(values.size()));
+    refuse_unrepresentable_scale(j < 0 ? depvar : s.terms[static_cast<size_t>(j)], v, v.squaredNorm());
+  }
+}
+
 GmmFit gmm_fit(const GmmSystem& s, int steps) {
   if (steps != 1 && steps != 2) throw SpecError(fmt::format("GMM steps are 1 or 2, not {}", steps));
   GmmFit f;
@@ -86,6 +103,7 @@ GmmFit gmm_fit(const GmmSystem& s, int steps) {
 GmmResult gmm(const Frame& frame, const GmmSpec& spec) {
   const GmmFormula formula = parse_gmm_formula(spec.formula);
   const GmmSystem s = gmm_system(frame, formula, spec.unit, spec.time, spec.layout);
+  refuse_unrepresentable(s, formula.depvar);
   const GmmFit f = gmm_fit(s, spec.steps);
   GmmResult r;
   r.spec = spec;
