@@ -7,6 +7,7 @@ into the frame; nullable pandas dtypes (Int64, Float64, boolean) become float64 
 Object, string and categorical columns are text; None, NaN, pd.NA and "" are missing.
 """
 import os
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -31,13 +32,33 @@ def engine_data(data):
 def column(name, s):
     """One column as the engine takes it: (name, numeric array) or (name, int32 codes, levels)."""
     dtype = s.dtype
-    if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
-        return (name, s.to_numpy(copy=False))
-    if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
-        return (name, s.to_numpy(dtype=np.float64, na_value=np.nan))
+    if isinstance(dtype, np.dtype) and dtype.kind == "c":
+        raise DataError(f"column '{name}': complex numbers are not supported; give the real part (s.real) or the modulus (abs(s))")
+    if isinstance(dtype, np.dtype) and dtype.kind == "m":
+        raise DataError(f"column '{name}': time spans are not supported; give them as numbers (e.g. s.dt.days)")
     if pd.api.types.is_datetime64_any_dtype(dtype):
         raise DataError(f"column '{name}': dates are not supported; give the period as a whole number (e.g. s.dt.year)")
-    return text_column(name, s)
+    if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
+        values = s.to_numpy(copy=False)
+        if not dtype.isnative:   # big-endian bytes: the engine reads native ones
+            values = values.astype(dtype.newbyteorder("="))
+    elif pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        values = s.to_numpy(dtype=np.float64, na_value=np.nan)
+    else:
+        return text_column(name, s)
+    if values.dtype.kind in "iu" and values.size and max(abs(int(values.min())), abs(int(values.max()))) > 2**53:
+        # As the CSV reader: whole numbers a double cannot hold exactly (18-digit codes) are text,
+        # or distinct codes would merge.
+        warnings.warn(f"column '{name}': whole numbers beyond 2^53 (codes such as 18-digit ids) are kept as text, "
+                      "since a double cannot hold them exactly and distinct codes would merge", stacklevel=3)
+        return text_column(name, pd.Series(values.astype(str)))
+    if values.dtype.kind == "f":
+        infinite = np.isinf(values)
+        if infinite.any():
+            # As the CSV reader, where "inf" is not a number: missing, and said.
+            warnings.warn(f"column '{name}': {int(infinite.sum())} infinite value(s) read as missing", stacklevel=3)
+            values = np.where(infinite, np.nan, values)
+    return (name, values)
 
 
 def text_column(name, s):

@@ -1,6 +1,8 @@
 """DataFrames in: numeric columns read from their buffers, integers and booleans as numbers, text,
 categorical and string ids, and missing values (NaN, None, pd.NA), each giving what the command
 line gives on the same data written to a CSV file."""
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -88,3 +90,39 @@ def test_dates_are_refused_with_a_message():
 def test_a_dict_of_columns_is_a_data_frame():
     df = grunfeld()
     assert cbec.reg({c: df[c] for c in df.columns}, "inv ~ value").to_json() == cbec.reg(df, "inv ~ value").to_json()
+
+
+def test_big_endian_columns_are_read_as_their_values():
+    df = grunfeld()
+    swapped = df.assign(capital=df["capital"].astype(">f8"), value=df["value"].astype(">f4"), year=df["year"].astype(">i8"))
+    native = df.assign(value=df["value"].astype("f4"))
+    assert cbec.reg(swapped, FE).to_json() == cbec.reg(native, FE).to_json()
+
+
+def test_whole_numbers_beyond_two_to_the_53_are_ids_as_text(cli, tmp_path):
+    df = grunfeld()
+    df["firm"] = df["firm"].astype("int64") + 2**60   # distinct codes a double would merge into one
+    with pytest.warns(UserWarning, match="column 'firm': whole numbers beyond 2\\^53"):
+        r = cbec.reg(df, "inv ~ value | firm")
+    from_csv = json.loads(cli_on(cli, df, tmp_path, "reg", "inv ~ value | firm"))
+    assert "whole numbers longer than 15 digits" in from_csv.pop("input_notes")[0]   # the reader's note
+    assert json.loads(r.to_json()) == from_csv
+    assert r.coef.tolist() == cbec.reg(grunfeld(), "inv ~ value | firm").coef.tolist()
+
+
+def test_infinite_values_are_missing_and_said(cli, tmp_path):
+    df = grunfeld()
+    df.loc[[0, 9], "value"] = [np.inf, -np.inf]
+    with pytest.warns(UserWarning, match="column 'value': 2 infinite value"):
+        r = cbec.reg(df, "inv ~ value")
+    assert r.models[0].nobs == 198
+    assert r.coef.tolist() == cbec.reg(df.drop(index=[0, 9]), "inv ~ value").coef.tolist()
+
+
+@pytest.mark.parametrize("values, message", [(1j, "complex numbers are not supported"),
+                                             (pd.Timedelta(days=1), "time spans are not supported")])
+def test_complex_and_time_span_columns_are_refused(values, message):
+    df = grunfeld()
+    df["value"] = df["value"] * values
+    with pytest.raises(cbec.DataError, match=f"column 'value': {message}"):
+        cbec.reg(df, "inv ~ value")

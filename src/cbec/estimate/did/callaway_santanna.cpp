@@ -347,7 +347,13 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
     }
   }
 
-  // Aggregations on the estimated ATT(g, t).
+  // Aggregations on the estimated ATT(g, t): none estimated is an error naming the first cell's reason.
+  if (estimated.empty()) {
+    std::string why;
+    for (const auto& w : res.warnings)
+      if (w.rfind("ATT(", 0) == 0) { why = w; break; }
+    throw NumericError(fmt::format("no ATT(g, t) could be estimated{}", why.empty() ? "" : fmt::format(" ({})", why)));
+  }
   GroupTimeInput in;
   in.influence.resize(n, static_cast<Index>(estimated.size()));
   for (size_t j = 0; j < estimated.size(); ++j) {

@@ -36,7 +36,7 @@ ComparisonRegression comparison_regression(const VectorXd& dy, const VectorXd& d
   const MatrixXd XtWX = X.transpose() * w0.asDiagonal() * X;
   Eigen::ColPivHouseholderQR<MatrixXd> qr(XtWX);
   if (qr.rank() < X.cols())
-    throw NumericError("the outcome regression among comparison units is singular: too few comparison units for the covariates");
+    throw NumericError("the outcome regression among comparison units is singular: a covariate is constant or collinear with the others among them, or they are too few for the covariates");
   ComparisonRegression r;
   const VectorXd beta = qr.solve(X.transpose() * w0.cwiseProduct(dy));
   r.fitted = X * beta;
