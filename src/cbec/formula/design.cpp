@@ -250,8 +250,18 @@ class Evaluator {
       }
       out.push_back({fmt::format("{}::{}", var.name, labels[l]) + (slope ? ":" + slope_name : ""), computed(std::move(v))});
     }
+    if (out.empty() && std::any_of(codes.begin(), codes.end(), [](int32_t c) { return c < 0; })) {
+      // No indicator carries the missing values (a single level, the reference): the rows missing
+      // in the variable still leave the sample, as R's model.frame drops them.
+      std::vector<double> present(codes.size());
+      for (size_t i = 0; i < codes.size(); ++i) present[i] = codes[i] < 0 ? kNaN : 0.0;
+      presence_.push_back(computed(std::move(present)));
+    }
     return out;
   }
+
+  // Columns whose missing values leave the sample without being regressors (see factor_columns).
+  const std::vector<Values>& presence() const { return presence_; }
 
   // All columns of a term (products over its factors).
   std::vector<NamedColumn> term_columns(const Term& t) {
@@ -282,6 +292,7 @@ class Evaluator {
   const ModelSpec& spec_;
   const DesignOptions& options_;
   std::vector<uint8_t> reason_;
+  std::vector<Values> presence_;
   std::unique_ptr<Panel> panel_;
 };
 
@@ -366,6 +377,7 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   std::vector<const double*> numbers{y.values->data()};
   for (const auto* set : {&x_cols, &endog_cols, &inst_cols})
     for (const auto& c : *set) numbers.push_back(c.values->data());
+  for (const auto& v : ev.presence()) numbers.push_back(v->data());
   std::vector<const int32_t*> levels;
   for (const auto& f : fes) levels.push_back(f.codes.data());
   for (const auto& [name, g] : groups) levels.push_back(g.codes.data());

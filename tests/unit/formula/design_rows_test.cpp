@@ -7,6 +7,9 @@
 #include <cmath>
 #include <limits>
 
+#include "cbec/core/error.hpp"
+#include "cbec/formula/ast.hpp"
+
 using namespace cbec;
 
 namespace {
@@ -93,4 +96,23 @@ TEST(DesignRows, EveryRowUsableKeepsTheFactorAsIs) {
   const Factor& unit = d.fixed_effects[0];
   EXPECT_EQ(unit.n_levels, (f.nrows() + 3) / 4);
   for (size_t i = 0; i < f.nrows(); i += 1009) EXPECT_EQ(unit.codes[i], static_cast<int32_t>(i / 4));
+}
+
+// A text regressor with one level (its reference) has no indicator to carry its missing values:
+// the rows missing in it still leave the sample, as R's model.frame drops them; with two levels the
+// indicator carries them.
+TEST(DesignRows, RowsMissingInATextTermWithoutIndicatorsLeave) {
+  Frame f;
+  f.set(Column::numeric("y", {1, 2, 3, 4, 5, 7}));
+  f.set(Column::numeric("z", {1, 0, 2, 1, 3, 3}));
+  f.set(Column::strings("one", {"a", "", "a", "a", "", "a"}));
+  f.set(Column::strings("two", {"a", "", "b", "a", "", "b"}));
+  f.set(Column::strings("none", {"", "", "", "", "", ""}));
+  for (const char* term : {"one", "two"}) {
+    const Design d = build_design(f, parse_formula(std::string("y ~ z + ") + term));
+    EXPECT_EQ(d.rows, (std::vector<size_t>{0, 2, 3, 5})) << term;
+    EXPECT_EQ(d.dropped.at("missing"), 2u) << term;
+  }
+  EXPECT_EQ(build_design(f, parse_formula("y ~ z + one")).x_names, (std::vector<std::string>{"(Intercept)", "z"}));
+  EXPECT_THROW(build_design(f, parse_formula("y ~ z + none")), DataError);
 }
