@@ -24,6 +24,9 @@ def engine_data(data):
     if not isinstance(data, pd.DataFrame):
         raise DataError(f"data must be a pandas DataFrame, a dict of columns or a file path, not {type(data).__name__}")
     names = [str(c) for c in data.columns]
+    for n in names:
+        if not n.isprintable() and not _utf8(n):
+            raise DataError(f"column name {n!r} is not valid Unicode (a lone surrogate); rename the column")
     if len(set(names)) != len(names):
         raise DataError("the DataFrame has repeated column names: " + ", ".join(sorted({n for n in names if names.count(n) > 1})))
     return [column(name, data.iloc[:, j]) for j, name in enumerate(names)]
@@ -61,10 +64,21 @@ def column(name, s):
     return (name, values)
 
 
+def _utf8(text):
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def text_column(name, s):
     values = s.astype(object)
     codes, uniques = pd.factorize(values, sort=False)
     texts = [str(u) for u in uniques]
+    if not _utf8("".join(texts)):
+        bad = next(t for t in texts if not _utf8(t))
+        raise DataError(f"column '{name}': the text {bad!r} is not valid Unicode (a lone surrogate); fix or drop it")
     if "" in texts or len(set(texts)) != len(texts):
         # Different values with the same text (1 and "1") are one level; "" is missing, as in a CSV.
         levels, remap = [], {}

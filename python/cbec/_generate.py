@@ -82,6 +82,36 @@ def _signature(schema, context):
     return inspect.Signature(params + keyword_only)
 
 
+# The most threads a run may ask for (0: all cores); the command line's --threads has the same bound.
+MAX_THREADS = 1024
+_TEXT_CONTEXT = ("unit", "time", "first_treat", "id", "transform", "delimiter", "encoding", "thousands")
+_FLAG_CONTEXT = ("percent", "cache", "matrix", "symmetrize")
+
+
+def whole_number(name, key, value, low, high):
+    """value as an int in [low, high], or a SpecError naming the argument."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SpecError(f"{name}: {key} must be a whole number from {low} to {high}, not {value!r}")
+    return value
+
+
+def _check_context(name, ctx):
+    """The values besides the options, checked as the command line's flags are: text, true/false,
+    a seed of 64 bits, threads from 0 (all cores) to MAX_THREADS, weights as an object or a file."""
+    for key, value in ctx.items():
+        if key in _TEXT_CONTEXT and not isinstance(value, str):
+            raise SpecError(f"{name}: {key} must be text (a column name or a setting), not {type(value).__name__} {value!r}")
+        if key in _FLAG_CONTEXT and not isinstance(value, bool):
+            raise SpecError(f"{name}: {key} must be True or False, not {value!r}")
+    if "seed" in ctx:
+        whole_number(name, "seed", ctx["seed"], 0, 2**64 - 1)
+    if "threads" in ctx:
+        whole_number(name, "threads", ctx["threads"], 0, MAX_THREADS)
+    w = ctx.get("w")
+    if w is not None and not isinstance(w, (str, _engine.Weights)):
+        raise SpecError(f"{name}: w must be a cbec.weights(...) object or a weights file path, not {type(w).__name__}")
+
+
 def _make_function(schema, needs):
     name = schema["name"]
     option_keys = {_python_name(o["key"]): o["key"] for o in schema["options"]}
@@ -110,10 +140,11 @@ def _make_function(schema, needs):
                 ctx[context_keys[key]] = os.fspath(value) if isinstance(value, os.PathLike) else value
         panel = ctx.pop("panel", None)
         if panel is not None:
-            parts = [p.strip() for p in panel.split(",")] if isinstance(panel, str) else list(panel)
-            if len(parts) != 2:
+            parts = [p.strip() for p in panel.split(",")] if isinstance(panel, str) else list(panel) if isinstance(panel, (list, tuple)) else []
+            if len(parts) != 2 or not all(isinstance(p, str) for p in parts):
                 raise SpecError(f"panel '{panel}' must name the unit and time variables as unit,time")
             ctx["unit"], ctx["time"] = parts
+        _check_context(name, ctx)
         raw = _engine.run(name, engine_data(data), options, ctx)
         out_data = None
         if schema["adds_columns"]:

@@ -2,6 +2,7 @@
 import os
 
 from . import _engine
+from ._generate import MAX_THREADS, whole_number
 from ._results import Study
 
 
@@ -9,7 +10,8 @@ def run_study(path, out=None, threads=0, no_cache=False, check=False):
     """Runs a study file as `cbec run` does and writes its report folder (default: the study's
     [study] output beside the file; out= another folder). Returns a cbec.Study: .sections (one
     cbec.Result per analysis), .json (results.json), .folder, .warnings. check=True only validates."""
-    raw = _engine.run_study(os.fspath(path), os.fspath(out) if out else "", int(threads), bool(no_cache), bool(check))
+    threads = whole_number("run_study", "threads", threads, 0, MAX_THREADS)
+    raw = _engine.run_study(os.fspath(path), os.fspath(out) if out else "", threads, bool(no_cache), bool(check))
     if check:
         return raw["n_analyses"]
     return Study(raw)

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "cbec/core/error.hpp"
 #include "engine.hpp"
 
@@ -13,9 +15,24 @@ nlohmann::json json_of(const py::handle& value, const std::string& key) {
   if (value.is_none()) return nullptr;
   if (py::isinstance(value, py::module_::import("numpy").attr("generic"))) return json_of(value.attr("item")(), key);  // numpy scalars
   if (py::isinstance<py::bool_>(value)) return value.cast<bool>();
-  if (py::isinstance<py::int_>(value)) return value.cast<long long>();
+  if (py::isinstance<py::int_>(value)) {
+    // Beyond 64 bits: the nearest double (the largest one beyond it), which the option's own range check refuses.
+    int overflow = 0;
+    const long long whole = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+    if (!overflow) return whole;
+    const double nearest = PyLong_AsDouble(value.ptr());
+    if (!PyErr_Occurred()) return nearest;
+    PyErr_Clear();
+    return overflow > 0 ? std::numeric_limits<double>::max() : std::numeric_limits<double>::lowest();
+  }
   if (py::isinstance<py::float_>(value)) return value.cast<double>();
-  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  if (py::isinstance<py::str>(value)) {
+    try {
+      return value.cast<std::string>();
+    } catch (const py::cast_error&) {
+      throw SpecError(fmt::format("argument '{}': text that is not valid Unicode (a lone surrogate such as '\\udcff'); give UTF-8 text", key));
+    }
+  }
   // Lists, tuples and other sequences (a numpy array, a pandas Index of column names).
   if (py::isinstance<py::iterable>(value) && !py::isinstance<py::dict>(value)) {
     nlohmann::json a = nlohmann::json::array();

@@ -122,3 +122,36 @@ def test_etable_takes_results_offering_estimates_as_the_studys_table(tmp_path):
     # A regression model beside them becomes a column of estimates.
     mixed = cbec.etable([cbec.reg(produc, "unemp ~ gsp | state"), steps[1]]).to_frame()
     assert len(mixed.columns) == 1 + 1 + 2
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"threads": 100000}, "threads must be a whole number from 0 to 1024"),
+    ({"threads": -1}, "threads must be a whole number from 0 to 1024"),
+    ({"threads": 1.5}, "threads must be a whole number"),
+    ({"seed": -1}, "seed must be a whole number from 0 to 18446744073709551615"),
+    ({"seed": 2**64}, "seed must be a whole number"),
+    ({"seed": "7"}, "seed must be a whole number"),
+    ({"draws": 2**70}, "'draws' must be at most"),
+    ({"unit": 0}, "unit must be text"),
+    ({"panel": (1, 2)}, "must name the unit and time variables"),
+])
+def test_values_besides_the_options_are_checked_as_the_command_lines(kwargs, message):
+    args = dict(y="lemp", unit="countyreal", time="year", first_treat="first.treat", draws=9)
+    args.update(kwargs)
+    if "panel" in kwargs:
+        del args["unit"], args["time"]
+    with pytest.raises(cbec.SpecError, match=message):
+        cbec.did.cs(path("tests/data/mpdta.csv"), **args)
+    with pytest.raises(cbec.SpecError, match="w must be a cbec.weights"):
+        cbec.spatial.moran(path("tests/data/grunfeld.csv"), variable="inv", w=5, id="firm")
+    with pytest.raises(cbec.SpecError, match="threads must be a whole number from 0 to 1024"):
+        cbec.run_study(path("examples/provinces/study.toml"), threads=2**40, check=True)
+
+
+def test_text_that_is_not_unicode_is_refused_by_name():
+    with pytest.raises(cbec.DataError, match="column name 'x\\\\udcff' is not valid Unicode"):
+        cbec.reg(pd.DataFrame({"y": [1.0, 2, 4], "x\udcff": [1.0, 3, 2]}), "y ~ 1")
+    with pytest.raises(cbec.DataError, match="column 'g': the text 'a\\\\udcff' is not valid Unicode"):
+        cbec.reg(pd.DataFrame({"y": [1.0, 2, 4, 5], "g": ["a\udcff", "b", "b", "a"]}), "y ~ g")
+    with pytest.raises(cbec.SpecError, match="argument 'vcov': text that is not valid Unicode"):
+        cbec.reg(path("tests/data/grunfeld.csv"), "inv ~ value", vcov="hc1\udcff")
