@@ -28,3 +28,22 @@ TEST(Classify, MatchesClassInt) {
   EXPECT_THROW(classify(x, "natural", 5), SpecError);
   EXPECT_GE(classify(x, "sd").breaks.size(), 3u);
 }
+
+// Natural breaks are the same classes at any scale (their sums of squares were NaN at 1e160 and 0
+// at 1e-300: breaks out of order, every value in one class); counts beyond the distinct values and
+// constant values are refused.
+TEST(Classify, NaturalBreaksAtAnyScaleAndClassCountsBounded) {
+  const std::vector<double> v = {1.0889, 1.42985, 2.1988, 2.9999, 1.5, 2.5, 1.2, 2.8, 1.9, 2.2, 1.1};
+  const Classification base = classify(v, "fisher", 3);
+  EXPECT_EQ(base.cls, (std::vector<int>{0, 0, 1, 2, 0, 2, 0, 2, 1, 1, 0}));
+  for (double scale : {1e160, 1e-300}) {
+    std::vector<double> scaled;
+    for (double x : v) scaled.push_back(x * scale);
+    const Classification c = classify(scaled, "fisher", 3);
+    EXPECT_EQ(c.cls, base.cls) << scale;
+    for (size_t b = 0; b < c.breaks.size(); ++b) EXPECT_NEAR(c.breaks[b] / scale, base.breaks[b], 1e-12) << scale;
+  }
+  EXPECT_THROW(classify(v, "quantile", 100000000), SpecError);
+  EXPECT_THROW(classify(v, "equal", 12), SpecError);
+  EXPECT_THROW(classify({3, 3, 3}, "fisher", 2), DataError);
+}

@@ -66,12 +66,20 @@ Classification classify(const std::vector<double>& values, const std::string& me
   Classification c;
   c.method = method;
   const double lo = x.front(), hi = x.back();
-  if (method == "fisher" || method == "jenks") {
-    std::vector<double> u = x;
-    u.erase(std::unique(u.begin(), u.end()), u.end());
-    if (k < 2 || static_cast<size_t>(k) > u.size()) throw SpecError(fmt::format("natural breaks need 2 to {} classes", u.size()));
+  std::vector<double> u = x;
+  const auto distinct = static_cast<size_t>(std::unique(u.begin(), u.end()) - u.begin());
+  if (lo == hi) throw DataError(fmt::format("classification needs at least two distinct values; all {} are {:g}", x.size(), lo));
+  if (!std::isfinite(hi - lo)) throw DataError(fmt::format("the values span {:g} to {:g}, beyond double precision; rescale them", lo, hi));
+  const bool natural = method == "fisher" || method == "jenks";
+  if (k < (natural ? 2 : 1) || (method != "sd" && static_cast<size_t>(k) > distinct))
+    throw SpecError(fmt::format("{} breaks of these {} distinct values need {} to {} classes, not {}", method, distinct, natural ? 2 : 1, distinct, k));
+  if (natural) {
+    // On (x - lo) / (hi - lo): the same classes (an affine map keeps every within-class sum of
+    // squares' order), with squares a double holds whatever the data's scale (1e160, 1e-300).
+    std::vector<double> z(x.size());
+    for (size_t i = 0; i < x.size(); ++i) z[i] = (x[i] - lo) / (hi - lo);
     c.breaks.push_back(lo);
-    for (size_t s : fisher_jenks(x, k)) c.breaks.push_back(0.5 * (x[s - 1] + x[s]));
+    for (size_t s : fisher_jenks(z, k)) c.breaks.push_back(0.5 * (x[s - 1] + x[s]));
     c.breaks.push_back(hi);
   } else if (method == "quantile") {
     for (int i = 0; i <= k; ++i) c.breaks.push_back(quantile7(x, static_cast<double>(i) / k));
