@@ -106,6 +106,10 @@ DidMultiplegtResult did_multiplegt(const Frame& frame, const StaggeredSpec& spec
   if (o.placebo < 0 || o.dynamic < 0) throw SpecError("the numbers of placebos and dynamic effects must be 0 or more");
   const Cells c = build_cells(frame, spec, o);
   if (c.T < 2) throw DataError(fmt::format("'{}' has fewer than two periods: DID_M needs at least two", spec.time));
+  // A horizon l needs periods t - 1 and t + l (dynamic) or t - l - 1 (placebo) within the T.
+  const auto most = static_cast<long>(c.T) - 2;
+  if (o.placebo > most || o.dynamic > most)
+    throw SpecError(fmt::format("{} periods allow at most {} placebos and {} dynamic effects; asked {} and {}", c.T, most, most, o.placebo, o.dynamic));
 
   std::vector<int> horizons{0};
   for (int l = 1; l <= o.dynamic; ++l) horizons.push_back(l);

@@ -228,6 +228,11 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
 
   // Pre-trend test: leads of treatment among untreated observations, same fixed effects.
   if (o.pretrend_leads > 0) {
+    double first = INFINITY, last = -INFINITY;
+    for (size_t r : d.rows) first = std::min(first, t[r]), last = std::max(last, t[r]);
+    if (o.pretrend_leads > last - first)
+      throw SpecError(fmt::format("the pre-trend test takes at most {:g} leads: '{}' spans {:g} to {:g}; asked {}", last - first, spec.time, first, last,
+                                  o.pretrend_leads));
     std::vector<size_t> rows;
     for (Index r : untreated) rows.push_back(d.rows[static_cast<size_t>(r)]);
     Frame f = frame.take(rows);

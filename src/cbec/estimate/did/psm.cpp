@@ -48,7 +48,10 @@ void nearest_in_group(const std::vector<size_t>& idx, const Eigen::VectorXd& sco
   std::vector<size_t> times(sorted.size(), 0);
   const size_t reuse_max = s.replace ? pos_treated.size() : 1;
   for (size_t p = 0; p < sorted.size(); ++p) available[p] = !treated[sorted[p]];
-  for (int r = 0; r < s.ratio; ++r) {
+  // Round r gives each treated unit its r-th match; the rounds stop once one gives none (a ratio
+  // beyond the controls: the rest would only scan them again).
+  for (int r = 0, matched = 1; r < s.ratio && matched; ++r) {
+    matched = 0;
     for (size_t ii : pos_treated) {
       auto& mine = matches[sorted[ii]];
       auto eligible = [&](size_t k) {
@@ -72,6 +75,7 @@ void nearest_in_group(const std::vector<size_t>& idx, const Eigen::VectorXd& sco
       else if (left < 0) k = right;
       if (k < 0) continue;
       mine.push_back(sorted[static_cast<size_t>(k)]);
+      matched = 1;
       if (++times[static_cast<size_t>(k)] >= reuse_max) available[static_cast<size_t>(k)] = 0;
     }
   }
