@@ -55,8 +55,8 @@ std::vector<PilotZone> pilot_zones_from(const Frame& f, const std::string& path)
     z.province_en = f.get("province_en").text(i);
     z.admin_level = f.get("admin_level").text(i);
     z.parent_cn = f.get("parent_cn").text(i);
-    if (!(batch[i] >= 1) || batch[i] != std::floor(batch[i]))
-      throw DataError(fmt::format("{} line {}: batch '{}' is not a whole number >= 1", path, i + 2, f.get("batch").text(i)));
+    if (!(batch[i] >= 1 && batch[i] <= 1000) || batch[i] != std::floor(batch[i]))
+      throw DataError(fmt::format("{} line {}: batch '{}' is not a whole number from 1 to 1000", path, i + 2, f.get("batch").text(i)));
     z.batch = static_cast<int>(batch[i]);
     const std::string date = f.get("approval_date").text(i);
     const bool ok = date.size() >= 4 && std::all_of(date.begin(), date.begin() + 4, [](unsigned char c) { return std::isdigit(c); }) &&

@@ -54,8 +54,13 @@ std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spe
   std::vector<double> g = frame.numeric(spec.first_treat);
   const double last = last_period(frame, spec);
   // Treated after the last observed period (e.g. fixest's 10000 code) = never treated in the sample.
-  for (double& v : g)
+  for (size_t i = 0; i < g.size(); ++i) {
+    double& v = g[i];
+    if (std::isfinite(v) && v != std::round(v))
+      throw DataError(fmt::format("'{}' is {:g} on data line {}: a first treatment period is a whole period of '{}' (or 0: never treated)",
+                                  spec.first_treat, v, frame.line(i), spec.time));
     if (std::isnan(v) || v == 0 || std::isinf(v) || v > last) v = std::numeric_limits<double>::quiet_NaN();
+  }
   return g;
 }
 
