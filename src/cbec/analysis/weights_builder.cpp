@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/centroids.hpp"
 #include "cbec/estimate/spatial/contiguity.hpp"
@@ -14,9 +16,22 @@
 namespace cbec {
 
 namespace {
+// The units' ids, a row each: an empty or repeated id is refused by data line (a unit's two rows
+// would be linked to each other as two units, and the saved file could not be read back).
 std::vector<std::string> ids_of(const Frame& f, const std::string& id) {
   std::vector<std::string> ids;
-  for (size_t i = 0; i < f.nrows(); ++i) ids.push_back(f.get(id).text(i));
+  std::unordered_map<std::string, size_t> first_row;
+  const Column& c = f.get(id);
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    std::string unit = c.text(i);
+    if (unit.empty()) throw DataError(fmt::format("the unit id '{}' is missing on data line {}: weights need the id of every unit", id, f.line(i)));
+    const auto [at, fresh] = first_row.emplace(unit, i);
+    if (!fresh)
+      throw DataError(fmt::format("unit '{}' of '{}' is on data lines {} and {}: weights take one row per unit (one period of a panel)", unit, id,
+                                  f.line(at->second), f.line(i)));
+    ids.push_back(std::move(unit));
+  }
+  if (ids.size() < 2) throw DataError(fmt::format("weights need at least two units; the data has {}", ids.size()));
   return ids;
 }
 }  // namespace
