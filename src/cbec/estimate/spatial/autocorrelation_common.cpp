@@ -35,6 +35,14 @@ void check_units(const std::vector<double>& x, const SpatialWeights& w) {
   if (!any) throw DataError("the weights have no nonzero weight (every unit is an island): spatial statistics are undefined; check the weights");
 }
 
+int power_of_two_scale(double largest, const char* what) {
+  if (!std::isfinite(largest)) throw DataError(fmt::format("{}: the values span more than double precision holds; rescale the variable", what));
+  if (largest == 0) throw DataError(fmt::format("the variable is constant: {} are undefined", what));
+  int e = 0;
+  std::frexp(largest, &e);
+  return e;
+}
+
 Centered center(const std::vector<double>& x) {
   Centered c;
   const double n = static_cast<double>(x.size());
@@ -44,12 +52,19 @@ Centered center(const std::vector<double>& x) {
     mean += v / n;
   }
   c.z.resize(x.size());
-  for (size_t i = 0; i < x.size(); ++i) {
-    c.z[i] = x[i] - mean;
-    c.m2 += c.z[i] * c.z[i] / n;
-    c.m4 += std::pow(c.z[i], 4) / n;
+  double top = 0;
+  for (size_t i = 0; i < x.size(); ++i) top = std::max(top, std::fabs(c.z[i] = x[i] - mean));
+  // The deviations scaled by a power of two that brings the largest into [0.5, 1): exact, so the
+  // statistics (ratios of sums of products of z, invariant to its scale) are the same bits, and
+  // their squares and fourth powers never overflow or vanish (values of 1e160 or 1e-100).
+  const int e = power_of_two_scale(top, "spatial statistics");
+  const double scaled_mean = std::ldexp(mean, -e);
+  for (double& z : c.z) {
+    z = std::ldexp(z, -e);
+    c.m2 += z * z / n;
+    c.m4 += std::pow(z, 4) / n;
   }
-  if (!(c.m2 > 1e-20 * std::max(1.0, mean * mean))) throw DataError("the variable is constant: spatial autocorrelation is undefined");
+  if (!(c.m2 > 1e-20 * std::max(1.0, scaled_mean * scaled_mean))) throw DataError("the variable is constant: spatial autocorrelation is undefined");
   return c;
 }
 

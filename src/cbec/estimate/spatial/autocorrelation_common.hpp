@@ -24,5 +24,9 @@ struct Centered {
   double m2 = 0, m4 = 0;                   // sum z^2 / n, sum z^4 / n
 };
 Centered center(const std::vector<double>& x);
+// The power of two e with largest * 2^-e in [0.5, 1): scaling by 2^-e is exact, so statistics
+// invariant to the variable's scale keep their bits while squares stay representable. Throws
+// (naming `what`) when largest is 0 (a constant variable) or not finite.
+int power_of_two_scale(double largest, const char* what);
 
 }  // namespace cbec::detail
