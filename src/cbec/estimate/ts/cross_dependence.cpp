@@ -5,10 +5,12 @@
 
 #include <cmath>
 #include <map>
+#include <numeric>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/ts/ts_ols.hpp"
 #include "cbec/stats/distributions.hpp"
+#include "cbec/stats/representable_scale.hpp"
 
 namespace cbec {
 
@@ -110,6 +112,16 @@ CrossDependenceResult cross_dependence(const Frame& frame, const Panel& panel, c
     if (rows.empty()) continue;
     s.rows.push_back(rows);
     when.push_back(at);
+  }
+  // Values whose squares a double cannot hold refused by name (the regressions said "collinear").
+  std::vector<std::string> used = controls;
+  used.insert(used.begin(), variable);
+  for (const auto& name : used) {
+    Eigen::VectorXd v(static_cast<Eigen::Index>(std::accumulate(s.rows.begin(), s.rows.end(), size_t{0}, [](size_t a, const auto& r) { return a + r.size(); })));
+    Eigen::Index k = 0;
+    for (const auto& rows : s.rows)
+      for (size_t r : rows) v[k++] = frame.numeric(name)[r];
+    refuse_unrepresentable_scale(name, v, v.squaredNorm());
   }
   const std::vector<Eigen::VectorXd> e = residuals_by_unit(frame, s, variable, controls, residuals);
   // wide matrix of residuals, NaN where missing
