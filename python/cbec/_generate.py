@@ -14,6 +14,7 @@ import keyword
 import os
 
 from . import _engine
+from ._checks import whole_number
 from ._engine import SpecError
 from ._frame import engine_data, frame_of, with_columns
 from ._results import Result
@@ -86,13 +87,6 @@ def _signature(schema, context):
 MAX_THREADS = 1024
 _TEXT_CONTEXT = ("unit", "time", "first_treat", "id", "transform", "delimiter", "encoding", "thousands")
 _FLAG_CONTEXT = ("percent", "cache", "matrix", "symmetrize")
-
-
-def whole_number(name, key, value, low, high):
-    """value as an int in [low, high], or a SpecError naming the argument."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise SpecError(f"{name}: {key} must be a whole number from {low} to {high}, not {value!r}")
-    return value
 
 
 def _check_context(name, ctx):

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import _engine
+from ._checks import text
 from ._engine import Error
 
 
@@ -33,7 +34,7 @@ class Table:
         return list(self._table.notes)
 
     def render(self, format="text"):
-        return self._table.render(format)
+        return self._table.render(text("render", "format", format))
 
     def to_frame(self):
         """The table's cells (text) as a DataFrame: header as columns, title and notes in .attrs."""
@@ -55,6 +56,7 @@ class Table:
 
 def _render_all(tables, format):
     # As the command line prints several tables: one blank line between them.
+    format = text("summary", "format", format)
     return "\n".join(t.render(format) for t in tables)
 
 

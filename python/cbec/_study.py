@@ -2,7 +2,8 @@
 import os
 
 from . import _engine
-from ._generate import MAX_THREADS, whole_number
+from ._checks import whole_number
+from ._generate import MAX_THREADS
 from ._results import Study
 
 

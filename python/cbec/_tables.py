@@ -3,6 +3,7 @@ import json
 import os
 
 from . import _engine
+from ._checks import json_safe, text, whole_number
 from ._engine import SpecError
 from ._results import Model, Result, Table
 
@@ -24,14 +25,17 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=Non
     Returns a cbec.Table (print it, .render("latex"), .to_frame(), or display it in a notebook)."""
     if isinstance(results, (Result, Model)):
         results = [results]
+    title = text("etable", "title", title, optional=True)
+    names = [text("etable", "names", n) for n in (names or [])]
+    digits = whole_number("etable", "digits", digits, 0, 15)
     texts = []
     for r in results:
         if isinstance(r, Model):
-            texts.append(json.dumps(r.json))
+            texts.append(json.dumps(json_safe(r.json)))
         elif isinstance(r, Result) and isinstance(r.json.get("estimates"), list):
-            texts.append(json.dumps(r.json))
+            texts.append(json.dumps(json_safe(r.json)))
         elif isinstance(r, Result) and r.models:
-            texts.extend(json.dumps(m.json) for m in r.models)
+            texts.extend(json.dumps(json_safe(m.json)) for m in r.models)
         else:
             raise SpecError(f"etable takes regression results (reg, xtreg, ...) or results offering estimates (did, unitroot), "
                             f"not {getattr(r, 'analysis', type(r).__name__)!r}")
@@ -44,4 +48,4 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=Non
         options["labels"] = os.fspath(labels)
     elif labels is not None:
         label_map = {str(k): str(v) for k, v in dict(labels).items()}
-    return Table(_engine.etable(texts, title or "", list(names or []), bool(t), int(digits), options, label_map))
+    return Table(_engine.etable(texts, title, names, bool(t), digits, options, label_map))

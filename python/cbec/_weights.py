@@ -1,5 +1,6 @@
 """cbec.weights(...): spatial weights as `cbec weights` builds them, for the spatial analyses."""
 from . import _engine
+from ._checks import flag, number, text, whole_number
 from ._frame import engine_data
 from ._results import Table
 
@@ -54,8 +55,12 @@ def weights(data=None, id=None, type="knn", x="lon", y="lat", projected=False, k
     pair once); transform: B (as built), R or S; ellipsoid: lon/lat distances on the WGS-84 ellipsoid
     (spdep's longlat = TRUE) instead of the great circle on a 6371.0088 km sphere (PySAL, GeoDa).
     """
+    w = "weights"
     source = None if data is None else engine_data(data)
-    built = _engine.weights(source, type, id or "", x, y, projected, int(k), float(threshold), float(power), wkt, float(snap),
-                            str(edits or ""), var or "", link_islands, str(file or ""), transform, matrix,
-                            symmetrize, ellipsoid)
+    built = _engine.weights(source, text(w, "type", type), text(w, "id", id, optional=True), text(w, "x", x), text(w, "y", y),
+                            flag(w, "projected", projected), whole_number(w, "k", k, 1, 2**31 - 1), number(w, "threshold", threshold),
+                            number(w, "power", power), text(w, "wkt", wkt), number(w, "snap", snap), text(w, "edits", edits, optional=True),
+                            text(w, "var", var, optional=True), flag(w, "link_islands", link_islands), text(w, "file", file, optional=True),
+                            text(w, "transform", transform), flag(w, "matrix", matrix), flag(w, "symmetrize", symmetrize),
+                            flag(w, "ellipsoid", ellipsoid))
     return Weights(built)

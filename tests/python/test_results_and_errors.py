@@ -155,3 +155,19 @@ def test_text_that_is_not_unicode_is_refused_by_name():
         cbec.reg(pd.DataFrame({"y": [1.0, 2, 4, 5], "g": ["a\udcff", "b", "b", "a"]}), "y ~ g")
     with pytest.raises(cbec.SpecError, match="argument 'vcov': text that is not valid Unicode"):
         cbec.reg(path("tests/data/grunfeld.csv"), "inv ~ value", vcov="hc1\udcff")
+
+
+def test_etable_weights_and_summary_arguments_are_checked_by_name():
+    m = cbec.reg(path("tests/data/grunfeld.csv"), "inv ~ value")
+    for call, message in [(lambda: cbec.etable([m], digits=-1), "etable: digits must be a whole number from 0 to 15"),
+                          (lambda: cbec.etable([m], names=[1]), "etable: names must be text"),
+                          (lambda: cbec.etable([m], title=5), "etable: title must be text"),
+                          (lambda: m.summary(None), "summary: format must be text"),
+                          (lambda: cbec.weights(pd.DataFrame({"id": ["a", "b"], "lon": [0.0, 1], "lat": [0.0, 1]}), id=5), "weights: id must be text"),
+                          (lambda: cbec.weights(pd.DataFrame({"id": ["a", "b"], "lon": [0.0, 1], "lat": [0.0, 1]}), id="id", k=2**40),
+                           "weights: k must be a whole number from 1")]:
+        with pytest.raises(cbec.SpecError, match=message):
+            call()
+    # NaN in a model's JSON (as Python writes a missing number) is the engine's null, not a JSON parse error.
+    with pytest.raises(cbec.SpecError, match="holds no regression models"):
+        cbec.etable([cbec.Model({"coef": {"a": float("nan")}})])

@@ -220,8 +220,11 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
 
 std::vector<std::string> write_report(StudyReport& rep, const std::string& folder) {
   namespace fs = std::filesystem;
-  fs::create_directories(fs::path(folder) / "tables");
-  fs::create_directories(fs::path(folder) / "figures");
+  for (const char* sub : {"tables", "figures"}) {
+    std::error_code ec;
+    fs::create_directories(fs::path(folder) / sub, ec);
+    if (ec) throw DataError(fmt::format("cannot create the report folder '{}' ({}: {}); give another output folder", folder, (fs::path(folder) / sub).string(), ec.message()));
+  }
   size_t n_figures = 0;
   for (size_t i = 0; i < rep.sections.size(); ++i)
     for (size_t k = 0; k < rep.sections[i].figures.size(); ++k) {
