@@ -178,7 +178,7 @@ class Command:
             chosen = kwargs.pop(self._selector, None) or self._command["default_analysis"]
         if not chosen:
             raise SpecError(f"cbec.{self.__name__}: choose {self._selector}= one of {', '.join(self._functions)}")
-        if chosen not in self._functions:
+        if not isinstance(chosen, str) or chosen not in self._functions:
             raise SpecError(f"'{chosen}' is not an analysis of cbec {self.__name__}; use one of {', '.join(self._functions)}")
         return self._functions[chosen](data, *args, **kwargs)
 

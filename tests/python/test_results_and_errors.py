@@ -171,3 +171,15 @@ def test_etable_weights_and_summary_arguments_are_checked_by_name():
     # NaN in a model's JSON (as Python writes a missing number) is the engine's null, not a JSON parse error.
     with pytest.raises(cbec.SpecError, match="holds no regression models"):
         cbec.etable([cbec.Model({"coef": {"a": float("nan")}})])
+
+
+def test_empty_lists_and_surplus_names_are_refused():
+    g = path("tests/data/grunfeld.csv")
+    with pytest.raises(cbec.SpecError, match="'reg' needs at least one value of 'formulas'"):
+        cbec.reg(g, [])
+    with pytest.raises(cbec.SpecError, match="'xtreg' needs at least one value of 'model'"):
+        cbec.xtreg(g, "inv ~ value", model=[], panel="firm,year")
+    with pytest.raises(cbec.SpecError, match="2 names for 1 models"):
+        cbec.reg(g, ["inv ~ value"], names=["a", "b"])
+    with pytest.raises(cbec.SpecError, match="is not an analysis of cbec did"):
+        cbec.did(g, method=["cs"])

@@ -282,9 +282,15 @@ Options validate_options(const std::vector<OptionSpec>& schema, const std::vecto
     }
     values[spec->key] = *v;
   }
-  for (const auto& spec : schema)
-    if (spec.required && std::find(given.begin(), given.end(), spec.key) == given.end())
+  for (const auto& spec : schema) {
+    // An empty list where one value at least is needed: a required list, or one whose default has values.
+    const bool needs_values = spec.required || (spec.default_value.is_array() && !spec.default_value.empty());
+    const bool empty_list = values.contains(spec.key) && values[spec.key].is_array() && values[spec.key].empty();
+    if (needs_values && empty_list)
+      problems.push_back(fmt::format("'{}' needs at least one value of '{}' ({}); it was given an empty list", owner, spec.key, spec.help));
+    else if (spec.required && std::find(given.begin(), given.end(), spec.key) == given.end())
       problems.push_back(fmt::format("'{}' needs '{}' ({})", owner, spec.key, spec.help));
+  }
   return Options(std::move(values));
 }
 

@@ -8,6 +8,7 @@
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/analysis/table_options.hpp"
 #include "cbec/analysis/variance_support.hpp"
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/estimate/ols/fixed_effect_levels.hpp"
 #include "cbec/estimate/ols/row_partition.hpp"
@@ -84,6 +85,8 @@ Analysis reg_analysis() {
     topt.title = o.text("title");
     if (o.flag("t")) topt.coef_stat = CoefStat::T;
     topt.model_names = o.list("names");
+    if (topt.model_names.size() > results.size())
+      throw SpecError(fmt::format("{} names for {} models: give at most one name per formula", topt.model_names.size(), results.size()));
     topt.extended_stats = true;
     Table t = regression_table(results, topt);
     add_truth_note(t, ctx.truth);
