@@ -135,6 +135,14 @@ class Result:
             return [Model(m, names[i] if i < len(names) else f"({i + 1})") for i, m in enumerate(self.json["models"])]
         if isinstance(self.json.get("coef"), dict):
             return [Model(self.json)]
+        if isinstance(self.json.get("groups"), list):   # split_by: each group's models, named by group
+            out = []
+            for g in self.json["groups"]:
+                models = g.get("results", {}).get("models") or []
+                for i, m in enumerate(models):
+                    name = f"{self.json.get('split_by', 'group')}={g.get('group')}" + (f" ({i + 1})" if len(models) > 1 else "")
+                    out.append(Model(m, name))
+            return out
         return []
 
     def _one_model(self, what):

@@ -28,7 +28,7 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=Non
     title = text("etable", "title", title, optional=True)
     names = [text("etable", "names", n) for n in (names or [])]
     digits = whole_number("etable", "digits", digits, 0, 15)
-    texts = []
+    texts, split_names = [], []
     for r in results:
         if isinstance(r, Model):
             texts.append(json.dumps(json_safe(r.json)))
@@ -36,6 +36,8 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=Non
             texts.append(json.dumps(json_safe(r.json)))
         elif isinstance(r, Result) and r.models:
             texts.extend(json.dumps(json_safe(m.json)) for m in r.models)
+            if isinstance(r.json.get("groups"), list):
+                split_names.extend(m.name for m in r.models)
         else:
             raise SpecError(f"etable takes regression results (reg, xtreg, ...) or results offering estimates (did, unitroot), "
                             f"not {getattr(r, 'analysis', type(r).__name__)!r}")
@@ -48,4 +50,6 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=Non
         options["labels"] = os.fspath(labels)
     elif labels is not None:
         label_map = {str(k): str(v) for k, v in dict(labels).items()}
+    if not names and len(split_names) == len(texts):   # models of split_by results: named by their groups
+        names = split_names
     return Table(_engine.etable(texts, title, names, bool(t), digits, options, label_map))

@@ -183,3 +183,11 @@ def test_empty_lists_and_surplus_names_are_refused():
         cbec.reg(g, ["inv ~ value"], names=["a", "b"])
     with pytest.raises(cbec.SpecError, match="is not an analysis of cbec did"):
         cbec.did(g, method=["cs"])
+
+
+def test_split_results_offer_each_groups_models():
+    df = pd.read_csv(path("tests/data/grunfeld.csv"), float_precision="round_trip").assign(big=lambda d: (d.firm > 5).astype(int))
+    r = cbec.reg(df, "inv ~ value + capital", split_by="big")
+    assert list(r.coef.columns) == ["big=0", "big=1"]
+    assert r.coef["big=1"].tolist() == cbec.reg(df[df.big == 1], "inv ~ value + capital").coef.tolist()
+    assert "big=0" in str(cbec.etable(r)).splitlines()[1]
