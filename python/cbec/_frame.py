@@ -12,7 +12,10 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ._engine import DataError
+from ._engine import DataError, missing_markers
+
+# The texts a CSV cell is missing as ("NA", ".", "N/A", ...): missing in a text column too.
+_MISSING_TEXT = frozenset(missing_markers())
 
 
 def engine_data(data):
@@ -75,7 +78,7 @@ def _utf8(text):
 def text_column(name, s):
     values = s.astype(object)
     codes, uniques = pd.factorize(values, sort=False)
-    texts = [str(u) for u in uniques]
+    texts = ["" if isinstance(u, str) and u in _MISSING_TEXT else str(u) for u in uniques]
     if not _utf8("".join(texts)):
         bad = next(t for t in texts if not _utf8(t))
         raise DataError(f"column '{name}': the text {bad!r} is not valid Unicode (a lone surrogate); fix or drop it")

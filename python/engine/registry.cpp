@@ -1,7 +1,10 @@
 // The registry as the package reads it to generate its functions: every analysis's schema (the
 // JSON `cbec analyses --json` prints) and the command groups with their selectors.
+#include <pybind11/stl.h>
+
 #include "cbec/analysis/registry.hpp"
 #include "cbec/analysis/schema_json.hpp"
+#include "cbec/io/csv_reader.hpp"
 #include "engine.hpp"
 
 namespace cbec::python {
@@ -18,6 +21,7 @@ void bind_registry(py::module_& m) {
     }
     return j.dump();
   }, "The analyses' schemas and command groups, as JSON text");
+  m.def("missing_markers", [] { return CsvOptions{}.missing; }, "The cell texts the CSV reader reads as missing");
 }
 
 }  // namespace cbec::python

@@ -69,9 +69,9 @@ def test_int_and_bool_columns(cli, tmp_path):
 
 
 def test_text_levels_follow_first_appearance_and_merge_equal_texts():
-    name, codes, levels = _frame.column("g", pd.Series(["b", 1, "a", "1", None, np.nan, "", pd.NA, "b"], dtype=object))
+    name, codes, levels = _frame.column("g", pd.Series(["b", 1, "a", "1", None, np.nan, "", pd.NA, "b", "NA", "N/A", "."], dtype=object))
     assert levels == ["b", "1", "a"]
-    assert codes.tolist() == [0, 1, 2, 1, -1, -1, -1, -1, 0]
+    assert codes.tolist() == [0, 1, 2, 1, -1, -1, -1, -1, 0, -1, -1, -1]   # "NA", "N/A", "." are missing, as in a CSV
 
 
 def test_a_strided_column_is_read_with_its_strides(cli, tmp_path):
