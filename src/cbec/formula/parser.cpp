@@ -164,6 +164,9 @@ class Parser {
           }
           node.args.push_back(expr());
           node.arg_names.push_back(arg_name);
+          if (peek() == ':' && (node.name == "l" || node.name == "f" || node.name == "d"))
+            fail(pos(), fmt::format("a range of {}s such as {}(x, 0:2) is for gmm formulas; here give each as a term: {}(x, 0) + {}(x, 1) + {}(x, 2)",
+                                    node.name == "f" ? "lead" : node.name == "d" ? "difference" : "lag", node.name, node.name, node.name, node.name));
           if (peek() == ',') { ++i_; continue; }
           break;
         }

@@ -54,3 +54,12 @@ TEST(FormulaParser, ErrorsPointAtThePosition) {
   EXPECT_NE(m.find("position 11:"), std::string::npos) << m;
   EXPECT_NE(m.find("\n  " + std::string(14, ' ') + "^"), std::string::npos) << m;
 }
+
+TEST(Parser, ALagRangeOutsideGmmSaysHowToWriteTheLags) {
+  try {
+    parse_formula("inv ~ l(value, 0:2)");
+    FAIL() << "expected a FormulaError";
+  } catch (const FormulaError& e) {
+    EXPECT_NE(std::string(e.what()).find("is for gmm formulas; here give each as a term: l(x, 0) + l(x, 1)"), std::string::npos) << e.what();
+  }
+}
