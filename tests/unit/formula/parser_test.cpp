@@ -55,7 +55,7 @@ TEST(FormulaParser, ErrorsPointAtThePosition) {
   EXPECT_NE(m.find("\n  " + std::string(14, ' ') + "^"), std::string::npos) << m;
 }
 
-TEST(Parser, ALagRangeOutsideGmmSaysHowToWriteTheLags) {
+TEST(FormulaParser, ALagRangeOutsideGmmSaysHowToWriteTheLags) {
   try {
     parse_formula("inv ~ l(value, 0:2)");
     FAIL() << "expected a FormulaError";
