@@ -50,6 +50,10 @@ def column(name, s):
             values = values.astype(dtype.newbyteorder("="))
     elif pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         values = s.to_numpy(dtype=np.float64, na_value=np.nan)
+    elif dtype == object and pd.api.types.infer_dtype(s, skipna=True) in ("floating", "integer", "mixed-integer-float", "decimal"):
+        # Numbers held as Python objects (Decimal, or a column cast to object) are numbers, as the
+        # CSV reader reads a column of numbers.
+        values = np.array([np.nan if v is None or v is pd.NA else float(v) for v in s], dtype=np.float64)
     else:
         return text_column(name, s)
     if values.dtype.kind in "iu" and values.size and max(abs(int(values.min())), abs(int(values.max()))) > 2**53:

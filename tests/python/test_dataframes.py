@@ -126,3 +126,14 @@ def test_complex_and_time_span_columns_are_refused(values, message):
     df["value"] = df["value"] * values
     with pytest.raises(cbec.DataError, match=f"column 'value': {message}"):
         cbec.reg(df, "inv ~ value")
+
+
+def test_numbers_held_as_objects_are_numbers(cli, tmp_path):
+    import decimal
+    df = grunfeld()
+    as_objects = df.assign(value=df["value"].map(lambda v: decimal.Decimal(repr(v))), capital=df["capital"].astype(object))
+    as_objects.loc[3, "capital"] = None
+    expected = df.assign(capital=df["capital"].where(df.index != 3))
+    assert cbec.reg(as_objects, "inv ~ value + capital").to_json() == cbec.reg(expected, "inv ~ value + capital").to_json()
+    mixed = df.assign(g=pd.Series([1, "a"] * 100, dtype=object))   # numbers and text: text, as in a CSV
+    assert "g::a" in cbec.reg(mixed, "inv ~ value + g").coef.index
