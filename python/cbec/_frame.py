@@ -4,7 +4,8 @@ cbec's frame has numeric columns (float64, NaN missing) and text columns (codes 
 order of first appearance, -1 missing), as its CSV reader builds them (src/cbec/frame/column.hpp).
 Numeric numpy columns (float, int, bool) are handed to the engine as they are and copied once,
 into the frame; nullable pandas dtypes (Int64, Float64, boolean) become float64 with NaN first.
-Object, string and categorical columns are text; None, NaN, pd.NA and "" are missing.
+Object columns holding only numbers are numbers; other object, string and categorical columns are
+text; None, NaN, pd.NA, "" and the CSV reader's missing texts ("NA", ".", ...) are missing.
 """
 import os
 import warnings
