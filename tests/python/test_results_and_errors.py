@@ -191,3 +191,9 @@ def test_split_results_offer_each_groups_models():
     assert list(r.coef.columns) == ["big=0", "big=1"]
     assert r.coef["big=1"].tolist() == cbec.reg(df[df.big == 1], "inv ~ value + capital").coef.tolist()
     assert "big=0" in str(cbec.etable(r)).splitlines()[1]
+
+
+def test_a_hand_made_model_that_is_not_cbecs_json_is_refused_by_cbec():
+    m = cbec.reg(path("tests/data/grunfeld.csv"), "inv ~ value").models[0]
+    with pytest.raises(cbec.SpecError, match="a result's JSON is not as cbec writes it"):
+        cbec.etable([cbec.Model({**m.json, "coef": {"a": 1.0}, "se": {"a": 0.5}})])
