@@ -83,6 +83,7 @@ Table classes_table(const std::string& title, const Classification& c, const std
     t.rows.push_back({std::to_string(k + 1), fmt::format("{:.4f}", c.breaks[k]), fmt::format("{:.4f}", c.breaks[k + 1]),
                       ids.empty() ? std::to_string(count) : fmt::format("{}", fmt::join(members, ", "))});
   }
+  if (!c.note.empty()) t.notes.push_back(c.note);
   return t;
 }
 

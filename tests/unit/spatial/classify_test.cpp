@@ -31,7 +31,7 @@ TEST(Classify, MatchesClassInt) {
 
 // Natural breaks are the same classes at any scale (their sums of squares were NaN at 1e160 and 0
 // at 1e-300: breaks out of order, every value in one class); counts beyond the distinct values and
-// constant values are refused.
+// constant values are refused; more classes than values are classInt's one class per value.
 TEST(Classify, NaturalBreaksAtAnyScaleAndClassCountsBounded) {
   const std::vector<double> v = {1.0889, 1.42985, 2.1988, 2.9999, 1.5, 2.5, 1.2, 2.8, 1.9, 2.2, 1.1};
   const Classification base = classify(v, "fisher", 3);
@@ -43,7 +43,14 @@ TEST(Classify, NaturalBreaksAtAnyScaleAndClassCountsBounded) {
     EXPECT_EQ(c.cls, base.cls) << scale;
     for (size_t b = 0; b < c.breaks.size(); ++b) EXPECT_NEAR(c.breaks[b] / scale, base.breaks[b], 1e-12) << scale;
   }
-  EXPECT_THROW(classify(v, "quantile", 100000000), SpecError);
-  EXPECT_THROW(classify(v, "equal", 12), SpecError);
+  // As classInt: n beyond the distinct values reset to them (said), each value its own class, breaks
+  // midway and half the mean gap beyond the ends (classIntervals(c(1, 2, 4), 5, "quantile")$brks).
+  for (const char* method : {"quantile", "equal", "fisher"}) {
+    const Classification c = classify({4, 1, 2, 2}, method, 100000000);
+    EXPECT_EQ(c.breaks, (std::vector<double>{0.25, 1.5, 3, 4.75})) << method;
+    EXPECT_EQ(c.cls, (std::vector<int>{2, 0, 1, 1})) << method;
+    EXPECT_NE(c.note.find("100000000 classes were asked of 3 distinct values"), std::string::npos) << method;
+  }
+  EXPECT_TRUE(classify({4, 1, 2, 2}, "quantile", 3).note.empty());
   EXPECT_THROW(classify({3, 3, 3}, "fisher", 2), DataError);
 }

@@ -71,9 +71,19 @@ Classification classify(const std::vector<double>& values, const std::string& me
   if (lo == hi) throw DataError(fmt::format("classification needs at least two distinct values; all {} are {:g}", x.size(), lo));
   if (!std::isfinite(hi - lo)) throw DataError(fmt::format("the values span {:g} to {:g}, beyond double precision; rescale them", lo, hi));
   const bool natural = method == "fisher" || method == "jenks";
-  if (k < (natural ? 2 : 1) || (method != "sd" && static_cast<size_t>(k) > distinct))
-    throw SpecError(fmt::format("{} breaks of these {} distinct values need {} to {} classes, not {}", method, distinct, natural ? 2 : 1, distinct, k));
-  if (natural) {
+  if (!natural && method != "quantile" && method != "equal" && method != "sd")
+    throw SpecError(fmt::format("unknown classification '{}'; use fisher, quantile, equal or sd", method));
+  if (k < (natural ? 2 : 1)) throw SpecError(fmt::format("{} breaks need at least {} classes, not {}", method, natural ? 2 : 1, k));
+  if (method != "sd" && static_cast<size_t>(k) >= distinct) {
+    // As classInt's classIntervals: n reset to the number of distinct values (said when more were
+    // asked), each value its own class, the breaks midway between them and half the mean gap
+    // beyond the ends.
+    if (static_cast<size_t>(k) > distinct) c.note = fmt::format("{} classes were asked of {} distinct values: {} classes, one per value", k, distinct, distinct);
+    const double half_gap = (hi - lo) / static_cast<double>(distinct - 1) / 2;
+    c.breaks.push_back(lo - half_gap);
+    for (size_t i = 0; i + 1 < distinct; ++i) c.breaks.push_back(0.5 * (u[i] + u[i + 1]));
+    c.breaks.push_back(hi + half_gap);
+  } else if (natural) {
     // On (x - lo) / (hi - lo): the same classes (an affine map keeps every within-class sum of
     // squares' order), with squares a double holds whatever the data's scale (1e160, 1e-300).
     std::vector<double> z(x.size());
@@ -85,7 +95,7 @@ Classification classify(const std::vector<double>& values, const std::string& me
     for (int i = 0; i <= k; ++i) c.breaks.push_back(quantile7(x, static_cast<double>(i) / k));
   } else if (method == "equal") {
     for (int i = 0; i <= k; ++i) c.breaks.push_back(lo + (hi - lo) * i / k);
-  } else if (method == "sd") {
+  } else {  // sd
     double mean = 0, ss = 0;
     for (double v : x) mean += v / static_cast<double>(x.size());
     for (double v : x) ss += (v - mean) * (v - mean);
@@ -94,8 +104,6 @@ Classification classify(const std::vector<double>& values, const std::string& me
     for (int m = -3; m <= 3; ++m)
       if (mean + m * sd > lo && mean + m * sd < hi) c.breaks.push_back(mean + m * sd);
     c.breaks.push_back(hi);
-  } else {
-    throw SpecError(fmt::format("unknown classification '{}'; use fisher, quantile, equal or sd", method));
   }
   const int classes = static_cast<int>(c.breaks.size()) - 1;
   for (double v : values) {

@@ -13,6 +13,7 @@ struct Classification {
   std::string method;
   std::vector<double> breaks;   // k + 1 values
   std::vector<int> cls;         // class (0..k-1) of each value, -1 when missing
+  std::string note;             // fewer classes than asked (more than the distinct values), as classInt
 };
 
 Classification classify(const std::vector<double>& values, const std::string& method, int k = 5);
