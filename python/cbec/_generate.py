@@ -14,7 +14,7 @@ import keyword
 import os
 
 from . import _engine
-from ._checks import whole_number
+from ._checks import flag, text, whole_number
 from ._engine import SpecError
 from ._frame import engine_data, frame_of, with_columns
 from ._results import Result
@@ -93,10 +93,10 @@ def _check_context(name, ctx):
     """The values besides the options, checked as the command line's flags are: text, true/false,
     a seed of 64 bits, threads from 0 (all cores) to MAX_THREADS, weights as an object or a file."""
     for key, value in ctx.items():
-        if key in _TEXT_CONTEXT and not isinstance(value, str):
-            raise SpecError(f"{name}: {key} must be text (a column name or a setting), not {type(value).__name__} {value!r}")
-        if key in _FLAG_CONTEXT and not isinstance(value, bool):
-            raise SpecError(f"{name}: {key} must be True or False, not {value!r}")
+        if key in _TEXT_CONTEXT:
+            text(name, key, value)
+        if key in _FLAG_CONTEXT:
+            flag(name, key, value)
     if "seed" in ctx:
         whole_number(name, "seed", ctx["seed"], 0, 2**64 - 1)
     if "threads" in ctx:
