@@ -47,8 +47,6 @@ std::vector<Eigen::VectorXd> residuals(const GmmSystem& s, const Eigen::VectorXd
   return e;
 }
 
-}  // namespace
-
 // The outcome and each regressor over every unit's rows, refused by name when their squares
 // overflow or vanish in double precision (stats/representable_scale.hpp): the moment matrices would
 // otherwise fail as "collinear given the instruments".
@@ -57,13 +55,16 @@ void refuse_unrepresentable(const GmmSystem& s, const std::string& depvar) {
   for (long j = -1; j < K; ++j) {
     std::vector<double> values;
     for (const GmmUnit& u : s.units) {
-      const Eigen::VectorXd c = j < 0 ? u.y : Eigen::VectorXd(u.X.col(j));
-      values.insert(values.end(), c.data(), c.data() + c.size());
+      if (u.y.size() == 0) continue;   // a unit without a usable row
+      const double* from = j < 0 ? u.y.data() : u.X.col(j).data();   // X is column-major: a column is contiguous
+      values.insert(values.end(), from, from + u.y.size());
     }
     const Eigen::Map<const Eigen::VectorXd> v(values.data(), static_cast<long>(values.size()));
     refuse_unrepresentable_scale(j < 0 ? depvar : s.terms[static_cast<size_t>(j)], v, v.squaredNorm());
   }
 }
+
+}  // namespace
 
 GmmFit gmm_fit(const GmmSystem& s, int steps) {
   if (steps != 1 && steps != 2) throw SpecError(fmt::format("GMM steps are 1 or 2, not {}", steps));

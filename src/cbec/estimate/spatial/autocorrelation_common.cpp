@@ -43,6 +43,15 @@ int power_of_two_scale(double largest, const char* what) {
   return e;
 }
 
+std::vector<double> scaled_by_power_of_two(const std::vector<double>& values, const char* what) {
+  double top = 0;
+  for (double v : values) top = std::max(top, std::fabs(v));
+  const int e = power_of_two_scale(top, what);
+  std::vector<double> x(values.size());
+  for (size_t i = 0; i < x.size(); ++i) x[i] = std::ldexp(values[i], -e);
+  return x;
+}
+
 Centered center(const std::vector<double>& x) {
   Centered c;
   const double n = static_cast<double>(x.size());

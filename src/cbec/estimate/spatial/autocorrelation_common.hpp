@@ -28,5 +28,7 @@ Centered center(const std::vector<double>& x);
 // invariant to the variable's scale keep their bits while squares stay representable. Throws
 // (naming `what`) when largest is 0 (a constant variable) or not finite.
 int power_of_two_scale(double largest, const char* what);
+// The values times 2^-e, e = power_of_two_scale of their largest magnitude (all must be finite).
+std::vector<double> scaled_by_power_of_two(const std::vector<double>& values, const char* what);
 
 }  // namespace cbec::detail

@@ -95,20 +95,15 @@ GetisOrdResult getis_ord(const std::vector<double>& values, const SpatialWeights
   detail::check_units(values, w);
   const size_t n = values.size();
   const double nd = static_cast<double>(n);
-  double top = 0;
-  for (double v : values) {
+  for (double v : values)
     if (!std::isfinite(v)) throw DataError("Getis-Ord statistics need a value for every unit");
-    top = std::max(top, std::fabs(v));
-  }
   // x scaled by a power of two (exact: z is invariant to the scale, so the same bits) whose squares
-  // stay representable (detail::power_of_two_scale).
-  const int e = detail::power_of_two_scale(top, "Getis-Ord statistics");
-  std::vector<double> x(n);
+  // stay representable.
+  const std::vector<double> x = detail::scaled_by_power_of_two(values, "Getis-Ord statistics");
   double sum = 0, sum2 = 0;
-  for (size_t i = 0; i < n; ++i) {
-    x[i] = std::ldexp(values[i], -e);
-    sum += x[i];
-    sum2 += x[i] * x[i];
+  for (double v : x) {
+    sum += v;
+    sum2 += v * v;
   }
   const double mean = sum / nd, var = sum2 / nd - mean * mean;
   if (!(var > 1e-20 * std::max(1.0, mean * mean))) throw DataError("the variable is constant: Getis-Ord statistics are undefined");

@@ -153,10 +153,8 @@ GeneralGResult general_g(const std::vector<double>& values, const SpatialWeights
   if (std::count_if(values.begin(), values.end(), [](double v) { return v > 0; }) < 2)
     throw DataError("General G needs positive values in at least two units (it is a ratio of their cross-products)");
   // x scaled by a power of two (exact: G and its moments are invariant to the scale, so the same
-  // bits) whose fourth powers stay representable (detail::power_of_two_scale).
-  const int e = detail::power_of_two_scale(*std::max_element(values.begin(), values.end()), "General G");
-  std::vector<double> x(values.size());
-  for (size_t i = 0; i < x.size(); ++i) x[i] = std::ldexp(values[i], -e);
+  // bits) whose fourth powers stay representable.
+  const std::vector<double> x = detail::scaled_by_power_of_two(values, "General G");
   const auto s = detail::weight_sums(w);
   // Islands leave n and the sums of x (spdep's globalG.test defaults adjust.n and adjust.x; with
   // no island these are all units): n the units with neighbours, m_k the sums of their x^k.

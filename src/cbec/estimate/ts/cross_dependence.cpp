@@ -116,11 +116,13 @@ CrossDependenceResult cross_dependence(const Frame& frame, const Panel& panel, c
   // Values whose squares a double cannot hold refused by name (the regressions said "collinear").
   std::vector<std::string> used = controls;
   used.insert(used.begin(), variable);
+  const size_t n_sample = std::accumulate(s.rows.begin(), s.rows.end(), size_t{0}, [](size_t a, const auto& r) { return a + r.size(); });
   for (const auto& name : used) {
-    Eigen::VectorXd v(static_cast<Eigen::Index>(std::accumulate(s.rows.begin(), s.rows.end(), size_t{0}, [](size_t a, const auto& r) { return a + r.size(); })));
+    const std::vector<double>& column = frame.numeric(name);
+    Eigen::VectorXd v(static_cast<Eigen::Index>(n_sample));
     Eigen::Index k = 0;
     for (const auto& rows : s.rows)
-      for (size_t r : rows) v[k++] = frame.numeric(name)[r];
+      for (size_t r : rows) v[k++] = column[r];
     refuse_unrepresentable_scale(name, v, v.squaredNorm());
   }
   const std::vector<Eigen::VectorXd> e = residuals_by_unit(frame, s, variable, controls, residuals);
