@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 #include "cbec/core/error.hpp"
@@ -164,9 +165,14 @@ class Parser {
           }
           node.args.push_back(expr());
           node.arg_names.push_back(arg_name);
-          if (peek() == ':' && (node.name == "l" || node.name == "f" || node.name == "d"))
-            fail(pos(), fmt::format("a range of {}s such as {}(x, 0:2) is for gmm formulas; here give each as a term: {}(x, 0) + {}(x, 1) + {}(x, 2)",
-                                    node.name == "f" ? "lead" : node.name == "d" ? "difference" : "lag", node.name, node.name, node.name, node.name));
+          if (peek() == ':' && is_shift(node.name) && node.args.size() == 2 && arg_name.empty()) {
+            Expr range;  // l(x, from:to): expanded into one term per period by expand_ranges
+            range.kind = Expr::Kind::Binary;
+            range.pos = node.args.back().pos;
+            range.op = s_[i_++];
+            range.args = {std::move(node.args.back()), expr()};
+            node.args.back() = std::move(range);
+          }
           if (peek() == ',') { ++i_; continue; }
           break;
         }
@@ -205,7 +211,78 @@ class Parser {
       out.push_back(std::move(t));
     }
     std::stable_sort(out.begin(), out.end(), [](const Term& a, const Term& b) { return a.factors.size() < b.factors.size(); });
+    return expand_ranges(std::move(out));
+  }
+
+  // A term with a factor l(x, from:to), f(x, from:to) or d(x, from:to) becomes one term per period,
+  // in order, as fixest's formula expansion (expand_lags_internal, l__expand): period 0 is x itself, a
+  // negative lag a lead and a negative lead a lag; a term with two such factors takes every pair,
+  // the first factor's periods the outer loop.
+  std::vector<Term> expand_ranges(std::vector<Term> terms) const {
+    static constexpr long kMaxPeriods = 1000;
+    std::vector<Term> out;
+    for (Term& t : terms) {
+      std::vector<Term> expanded{Term{}};
+      for (const Expr& factor : t.factors) {
+        refuse_nested_range(factor, true);
+        std::vector<Expr> choices{factor};
+        if (is_range_call(factor)) {
+          const Expr& range = factor.args[1];
+          const long from = whole_period(range.args[0]), to = whole_period(range.args[1]);
+          if (std::labs(to - from) >= kMaxPeriods)
+            fail(range.pos, fmt::format("a range of at most {} periods, not {}", kMaxPeriods, std::labs(to - from) + 1));
+          choices.clear();
+          for (long k = from;; k += to >= from ? 1 : -1) {
+            choices.push_back(shifted_by(factor, k));
+            if (k == to) break;
+          }
+        }
+        std::vector<Term> next;
+        for (const Term& head : expanded)
+          for (const Expr& c : choices) {
+            Term e = head;
+            e.factors.push_back(c);
+            next.push_back(std::move(e));
+          }
+        expanded = std::move(next);
+      }
+      for (Term& e : expanded) out.push_back(std::move(e));
+    }
     return out;
+  }
+
+  static bool is_shift(const std::string& name) { return name == "l" || name == "f" || name == "d"; }
+  static bool is_range(const Expr& e) { return e.kind == Expr::Kind::Binary && e.op == ':'; }
+  static bool is_range_call(const Expr& e) { return e.kind == Expr::Kind::Call && is_shift(e.name) && e.args.size() >= 2 && is_range(e.args[1]); }
+
+  // A range is expanded only as a term's own factor: anywhere else (inside log(), arithmetic, the
+  // outcome) it is refused, saying how to write the periods.
+  void refuse_nested_range(const Expr& e, bool top) const {
+    if (is_range_call(e) && !top)
+      fail(e.args[1].pos, fmt::format("a range of periods such as {0}(x, 0:2) expands a term of its own (x + {0}(x, 1) + {0}(x, 2)); "
+                                      "here write each period: {0}(x, 0), {0}(x, 1), ...", e.name));
+    for (size_t a = 0; a < e.args.size(); ++a)
+      if (!(top && a == 1 && is_range_call(e))) refuse_nested_range(e.args[a], false);
+  }
+
+  long whole_period(const Expr& e) const {
+    const bool negative = e.kind == Expr::Kind::Unary && e.args[0].kind == Expr::Kind::Num;
+    const double v = e.kind == Expr::Kind::Num ? e.number : negative ? -e.args[0].number : 0.5;
+    if (v != std::floor(v) || std::fabs(v) > 1e6) fail(e.pos, "a range of periods is from:to in whole numbers, e.g. 0:2 or -1:1");
+    return static_cast<long>(v);
+  }
+
+  // The call shifted by k periods: x at 0, else the call with k (a lag by -k a lead, and back).
+  static Expr shifted_by(const Expr& call, long k) {
+    if (k == 0) return call.args[0];
+    Expr e = call;
+    if (call.name != "d" && k < 0) e.name = call.name == "l" ? "f" : "l";
+    Expr n;
+    n.kind = Expr::Kind::Num;
+    n.pos = call.args[1].pos;
+    n.number = static_cast<double>(call.name != "d" && k < 0 ? -k : k);
+    e.args[1] = std::move(n);
+    return e;
   }
 
   // A sum of terms; "0", "1" and "-1" control the intercept.
@@ -306,6 +383,7 @@ ModelSpec parse_formula(const std::string& text) {
     Parser p(text, 0, tildes[0]);
     spec.lhs = p.expr();
     if (!p.at_end()) p.fail(p.pos(), "the outcome must be a single expression");
+    p.refuse_nested_range(spec.lhs, false);
   }
   {
     Parser p(text, tildes[0] + 1, main_end);

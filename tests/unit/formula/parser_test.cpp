@@ -55,11 +55,38 @@ TEST(FormulaParser, ErrorsPointAtThePosition) {
   EXPECT_NE(m.find("\n  " + std::string(14, ' ') + "^"), std::string::npos) << m;
 }
 
-TEST(FormulaParser, ALagRangeOutsideGmmSaysHowToWriteTheLags) {
-  try {
-    parse_formula("inv ~ l(value, 0:2)");
-    FAIL() << "expected a FormulaError";
-  } catch (const FormulaError& e) {
-    EXPECT_NE(std::string(e.what()).find("is for gmm formulas; here give each as a term: l(x, 0) + l(x, 1)"), std::string::npos) << e.what();
-  }
+TEST(FormulaParser, ARangeOfPeriodsExpandsIntoATermPerPeriodAsFixest) {
+  // fixest's names: l(x, 0:2) -> x, l(x, 1), l(x, 2); a negative lag is a lead and back.
+  auto texts = [](const std::vector<Term>& terms) {
+    std::vector<std::string> out;
+    for (const auto& t : terms) out.push_back(t.text());
+    return out;
+  };
+  EXPECT_EQ(texts(parse_formula("inv ~ l(value, 0:2) + capital").rhs), (std::vector<std::string>{"value", "l(value, 1)", "l(value, 2)", "capital"}));
+  EXPECT_EQ(texts(parse_formula("y ~ f(x, -1:1)").rhs), (std::vector<std::string>{"l(x, 1)", "x", "f(x, 1)"}));
+  EXPECT_EQ(texts(parse_formula("y ~ l(x, 2:1)").rhs), (std::vector<std::string>{"l(x, 2)", "l(x, 1)"}));
+  EXPECT_EQ(texts(parse_formula("y ~ d(log(x), 1:2)").rhs), (std::vector<std::string>{"d(log(x), 1)", "d(log(x), 2)"}));
+  // In an interaction every period is interacted; two ranges take every pair, the first the outer loop.
+  EXPECT_EQ(texts(parse_formula("y ~ l(x, 0:1):z").rhs), (std::vector<std::string>{"x:z", "l(x, 1):z"}));
+  EXPECT_EQ(texts(parse_formula("y ~ l(x, 0:1):l(z, 1:2)").rhs),
+            (std::vector<std::string>{"x:l(z, 1)", "x:l(z, 2)", "l(x, 1):l(z, 1)", "l(x, 1):l(z, 2)"}));
+  // The IV part expands too.
+  const ModelSpec iv = parse_formula("y ~ x | e ~ l(z, 1:2)");
+  EXPECT_EQ(texts(iv.instruments), (std::vector<std::string>{"l(z, 1)", "l(z, 2)"}));
+}
+
+TEST(FormulaParser, ARangeOfPeriodsElsewhereIsRefusedSayingHowToWriteIt) {
+  auto message = [](const std::string& f) {
+    try {
+      parse_formula(f);
+    } catch (const FormulaError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  for (const char* f : {"y ~ log(l(x, 0:2))", "l(y, 0:1) ~ x", "y ~ I(l(x, 1:2) * 2)"})
+    EXPECT_NE(message(f).find("expands a term of its own"), std::string::npos) << f << ": " << message(f);
+  EXPECT_NE(message("y ~ l(x, 0.5:2)").find("whole numbers"), std::string::npos) << message("y ~ l(x, 0.5:2)");
+  EXPECT_NE(message("y ~ l(x, a:2)").find("whole numbers"), std::string::npos);
+  EXPECT_NE(message("y ~ l(x, 0:5000)").find("at most 1000 periods"), std::string::npos) << message("y ~ l(x, 0:5000)");
 }
