@@ -62,6 +62,10 @@ def test_int_and_bool_columns(cli, tmp_path):
     r = cbec.reg(df, "inv ~ value + capital_int + big | firm + year")
     written = df.assign(big=df["big"].astype(int))
     assert r.to_json() + "\n" == cli_on(cli, written, tmp_path, "reg", "inv ~ value + capital_int + big | firm + year")
+    # The bools written as pandas writes them (True/False) read back as the same 0/1 dummy, said in a note.
+    from_csv = json.loads(cli_on(cli, df, tmp_path, "reg", "inv ~ value + capital_int + big | firm + year"))
+    assert "column 'big': TRUE/FALSE read as 1/0" in from_csv.pop("input_notes")[0]
+    assert json.loads(r.to_json()) == from_csv
     # Nullable integers and booleans with pd.NA are numbers with missing values.
     df["big"] = df["big"].astype("boolean")
     df.loc[0, "big"] = pd.NA

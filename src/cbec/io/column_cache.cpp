@@ -81,7 +81,7 @@ std::optional<std::string> cache_key(const std::string& path, const CsvOptions& 
                     ::pread(fd, tail.data(), tail.size(), static_cast<off_t>(size - tail.size())) == static_cast<ssize_t>(tail.size());
   ::close(fd);
   if (!read) return std::nullopt;
-  std::string key = fmt::format("cbec column cache 1\npath {}\nsize {}\nmtime {}.{:09d}\nends {}\n", path, size,
+  std::string key = fmt::format("cbec column cache 2\npath {}\nsize {}\nmtime {}.{:09d}\nends {}\n", path, size,
                                 static_cast<long long>(st.st_mtim.tv_sec), static_cast<long>(st.st_mtim.tv_nsec), sha256_text(ends + tail));
   key += fmt::format("delimiter {}\nencoding {}\nthousands {}\npercent {}\n", static_cast<int>(o.delimiter), o.encoding,
                      static_cast<int>(o.thousands), o.percent);

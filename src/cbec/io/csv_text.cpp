@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
@@ -509,6 +510,25 @@ class TextParser {
     return texts;
   }
 
+  // A text column not declared text whose cells are all logical values (R's and pandas' spellings
+  // TRUE/FALSE, True/False, true/false, as fread reads a logical) or missing, with at least one
+  // value: 1 and 0 (missing NaN); nullopt otherwise.
+  std::optional<std::vector<double>> logical_values(size_t j, const std::vector<std::string>& cells) const {
+    if (std::find(options_.string_columns.begin(), options_.string_columns.end(), header_[j]) != options_.string_columns.end()) return std::nullopt;
+    std::vector<double> out(cells.size(), std::numeric_limits<double>::quiet_NaN());
+    bool any = false;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const std::string& c = cells[i];
+      if (c.empty()) continue;
+      if (c == "TRUE" || c == "True" || c == "true") out[i] = 1;
+      else if (c == "FALSE" || c == "False" || c == "false") out[i] = 0;
+      else return std::nullopt;
+      any = true;
+    }
+    if (!any) return std::nullopt;
+    return out;
+  }
+
   // The columns built (integer type inferred, text coded) by the threads, a column each; the
   // columns not kept named as unread, and the notes.
   Frame make_frame(std::vector<std::vector<std::string>> texts) {
@@ -517,8 +537,15 @@ class TextParser {
     for (long jj = 0; jj < static_cast<long>(k_); ++jj) {
       const size_t j = static_cast<size_t>(jj);
       if (!kept_[j]) continue;
-      columns[j] = is_text_[j] ? Column::strings(header_[j], texts[j]) : Column::numeric(header_[j], std::move(nums_[j]));
+      if (!is_text_[j]) columns[j] = Column::numeric(header_[j], std::move(nums_[j]));
+      else if (auto flags = logical_values(j, texts[j])) columns[j] = Column::numeric(header_[j], std::move(*flags));
+      else columns[j] = Column::strings(header_[j], texts[j]);
     }
+    for (size_t j = 0; j < k_; ++j)
+      if (kept_[j] && is_text_[j] && columns[j].is_numeric())
+        notes_.push_back(fmt::format("{} column '{}': TRUE/FALSE read as 1/0, a dummy as R's logical and a "
+                                     "DataFrame's bool (i({}) in a formula for its two levels)",
+                                     source_, header_[j], header_[j]));
     Frame frame(source_);
     std::vector<std::string> unread;
     for (size_t j = 0; j < k_; ++j)

@@ -28,6 +28,25 @@ TEST(CsvReader, ColumnOfMostlyTextIsText) {
   EXPECT_TRUE(f.notes().empty());
 }
 
+TEST(CsvReader, LogicalColumnsAreOneAndZeroAsRAndPandasRead) {
+  // TRUE/FALSE in R's and pandas' spellings (fread's logical, a DataFrame's bool) are a 0/1 dummy,
+  // said in a note; a column with any other text, or declared text, keeps its levels.
+  Frame f = parse_csv("id,b,c,d\n1,TRUE,True,yes\n2,FALSE,,no\n3,,false,yes\n4,true,NA,no\n", "t.csv");
+  ASSERT_TRUE(f.get("b").is_numeric());
+  EXPECT_EQ(f.get("b").values[0], 1.0);
+  EXPECT_EQ(f.get("b").values[1], 0.0);
+  EXPECT_TRUE(f.get("b").is_missing(2));
+  EXPECT_EQ(f.get("b").values[3], 1.0);
+  ASSERT_TRUE(f.get("c").is_numeric());
+  EXPECT_EQ(f.get("c").count_missing(), 2u);
+  EXPECT_EQ(f.get("d").type, ColumnType::String);
+  ASSERT_EQ(f.notes().size(), 2u);
+  EXPECT_NE(f.notes()[0].find("column 'b': TRUE/FALSE read as 1/0"), std::string::npos) << f.notes()[0];
+  EXPECT_NE(f.notes()[0].find("i(b)"), std::string::npos) << f.notes()[0];
+  EXPECT_EQ(parse_csv("id,b\n1,TRUE\n2,maybe\n3,FALSE\n", "t.csv").get("b").type, ColumnType::String);
+  EXPECT_EQ(parse_csv("id,b\n1,TRUE\n2,FALSE\n", "t.csv", plain_csv({""}, {"b"})).get("b").type, ColumnType::String);
+}
+
 TEST(CsvReader, ErrorsNameFileLineAndColumn) {
   try {
     parse_csv("a,b\n1,2\n3\n", "bad.csv");
