@@ -97,7 +97,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
     cmd->add_option("--first-treat", args->first_treat, "First treatment period of each unit (0 or missing: never treated)");
   if (any_need(g, &Needs::resampling)) {
     cmd->add_option("--seed", args->seed, "Random seed (the same seed gives the same numbers whatever the thread count)");
-    cmd->add_option("--threads", args->threads, "Threads for replications (default: all)")->check(CLI::Range(0, kMaxThreads));
+    cmd->add_option("--threads", args->threads, "Threads for replications (default: all)")->check(CLI::Range(0, Resampling::kMaxThreads));
   }
   if (any_need(g, &Needs::spatial)) add_spatial_input_options(*cmd, args->spatial);
   std::vector<std::string> creators;

@@ -6,10 +6,6 @@
 
 namespace cbec::cli {
 
-// The most threads --threads may ask for (0: all cores); Python's threads= has the same bound
-// (python/cbec/_generate.py, MAX_THREADS).
-constexpr int kMaxThreads = 1024;
-
 // "--panel unit,time" -> {unit, time}; a SpecError explains the form otherwise.
 std::pair<std::string, std::string> parse_panel(const std::string& text);
 

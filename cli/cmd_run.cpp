@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cbec/analysis/analysis.hpp"
 #include "cbec/study/run_study.hpp"
 #include "arguments.hpp"
 #include "commands.hpp"
@@ -21,7 +22,7 @@ void add_run(CLI::App& app) {
   auto* cmd = app.add_subcommand("run", "Run a study file (TOML) and write its report folder");
   cmd->add_option("study", o->study, "Study file (.toml)")->required();
   cmd->add_option("-o,--out", o->out, "Report folder (default: [study] output, beside the study file)");
-  cmd->add_option("--threads", o->threads, "Threads for replications (default: all)")->check(CLI::Range(0, kMaxThreads));
+  cmd->add_option("--threads", o->threads, "Threads for replications (default: all)")->check(CLI::Range(0, Resampling::kMaxThreads));
   cmd->add_flag("--check", o->check, "Only validate the study file");
   cmd->add_flag("--no-cache", o->no_cache, "Recompute every step (default: reuse steps whose inputs are unchanged, from .cbec-cache beside the study file)");
   cmd->callback([o] {

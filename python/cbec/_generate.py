@@ -83,8 +83,8 @@ def _signature(schema, context):
     return inspect.Signature(params + keyword_only)
 
 
-# The most threads a run may ask for (0: all cores); the command line's --threads has the same bound.
-MAX_THREADS = 1024
+# The most threads a run may ask for (0: all cores), the engine's bound, as the command line's --threads.
+MAX_THREADS = _engine.MAX_THREADS
 _TEXT_CONTEXT = ("unit", "time", "first_treat", "id", "transform", "delimiter", "encoding", "thousands")
 _FLAG_CONTEXT = ("percent", "cache", "matrix", "symmetrize")
 

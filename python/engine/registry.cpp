@@ -21,6 +21,7 @@ void bind_registry(py::module_& m) {
     }
     return j.dump();
   }, "The analyses' schemas and command groups, as JSON text");
+  m.attr("MAX_THREADS") = Resampling::kMaxThreads;
   m.def("missing_markers", [] { return CsvOptions{}.missing; }, "The cell texts the CSV reader reads as missing");
 }
 

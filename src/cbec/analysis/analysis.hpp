@@ -50,6 +50,7 @@ struct SpatialSetup {
 // Random draws, shared by every replication procedure: the same seed gives the same numbers
 // whatever the thread count (stats/replicate.hpp).
 struct Resampling {
+  static constexpr int kMaxThreads = 1024;  // the most a run may ask for: the command line's and Python's bound
   uint64_t seed = 12345;
   int threads = 0;                     // 0: all cores
 };
