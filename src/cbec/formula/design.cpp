@@ -201,8 +201,19 @@ class Evaluator {
     fail(e.pos, fmt::format("unknown function '{}()'; available: log, log1p, exp, sqrt, abs, I, l, f, d, growth, scale, winsor, i", f));
   }
 
-  // The columns of one factor of a term: one numeric column, or dummies for a categorical.
-  std::vector<NamedColumn> factor_columns(const Expr& e) {
+  // Whether a factor is categorical without a slope: a text variable, or i(var) (i(var, x) is slopes).
+  bool categorical(const Expr& e) const {
+    if (e.kind == Expr::Kind::Var) return frame_.has(e.name) && !frame_.get(e.name).is_numeric();
+    if (e.kind != Expr::Kind::Call || e.name != "i") return false;
+    for (size_t k = 1; k < e.args.size(); ++k)
+      if (e.arg_names[k].empty()) return false;
+    return true;
+  }
+
+  // The columns of one factor of a term: one numeric column, or dummies for a categorical, its
+  // first level left out as the reference when `contrasts` (see terms_columns); i(var, ref = level)
+  // leaves out the levels named instead.
+  std::vector<NamedColumn> factor_columns(const Expr& e, bool contrasts) {
     const bool is_i = e.kind == Expr::Kind::Call && e.name == "i";
     const bool is_text_var = e.kind == Expr::Kind::Var && frame_.has(e.name) && !frame_.get(e.name).is_numeric();
     if (!is_i && !is_text_var) return {{e.text(), numeric(e)}};
@@ -237,8 +248,7 @@ class Evaluator {
       if (it == labels.end()) fail(e.pos, fmt::format("ref = {} is not a level of '{}'", r, var.name));
       keep[it - labels.begin()] = false;
     }
-    if (!is_i && !labels.empty()) keep[0] = false;  // a text variable as a term: first level is the reference
-    (void)has_ref;
+    if (contrasts && !has_ref && !labels.empty()) keep[0] = false;
     std::vector<NamedColumn> out;
     for (size_t l = 0; l < labels.size(); ++l) {
       if (!keep[l]) continue;
@@ -263,11 +273,11 @@ class Evaluator {
   // Columns whose missing values leave the sample without being regressors (see factor_columns).
   const std::vector<Values>& presence() const { return presence_; }
 
-  // All columns of a term (products over its factors).
-  std::vector<NamedColumn> term_columns(const Term& t) {
-    std::vector<NamedColumn> acc = factor_columns(t.factors[0]);
+  // All columns of a term (products over its factors), contrasts[k] for factor k.
+  std::vector<NamedColumn> term_columns(const Term& t, const std::vector<bool>& contrasts) {
+    std::vector<NamedColumn> acc = factor_columns(t.factors[0], contrasts[0]);
     for (size_t k = 1; k < t.factors.size(); ++k) {
-      auto next = factor_columns(t.factors[k]);
+      auto next = factor_columns(t.factors[k], contrasts[k]);
       std::vector<NamedColumn> prod;
       for (const auto& a : acc)
         for (const auto& b : next) {
@@ -280,10 +290,36 @@ class Evaluator {
     return acc;
   }
 
+  // The columns of a sum of terms. A categorical factor is coded as R's model.matrix codes it (and so
+  // fixest, i() included): by contrasts, its first level the reference, when the term without it is
+  // in the model (for a main effect: the intercept or fixed effects, or an earlier categorical main
+  // effect coded in full), else by an indicator per level; so y ~ 0 + x + g has every level of g and
+  // y ~ x:g a slope per level (Chambers and Hastie 1992, Statistical Models in S, section 5.3.1).
   std::vector<NamedColumn> terms_columns(const std::vector<Term>& terms) {
+    const auto key = [](const std::vector<Expr>& factors, size_t skip) {
+      std::vector<std::string> texts;
+      for (size_t k = 0; k < factors.size(); ++k)
+        if (k != skip) texts.push_back(factors[k].text());
+      std::sort(texts.begin(), texts.end());
+      return texts;
+    };
+    std::vector<std::vector<std::string>> in_model;
+    for (const auto& t : terms) in_model.push_back(key(t.factors, t.factors.size()));
+    bool constant = spec_.intercept || !spec_.fixed_effects.empty();
     std::vector<NamedColumn> out;
-    for (const auto& t : terms)
-      for (auto& c : term_columns(t)) out.push_back(std::move(c));
+    for (const auto& t : terms) {
+      std::vector<bool> contrasts(t.factors.size(), false);
+      for (size_t k = 0; k < t.factors.size(); ++k) {
+        if (!categorical(t.factors[k])) continue;
+        if (t.factors.size() == 1) {
+          contrasts[k] = constant;
+          constant = true;  // every level spans the constant
+        } else {
+          contrasts[k] = std::find(in_model.begin(), in_model.end(), key(t.factors, k)) != in_model.end();
+        }
+      }
+      for (auto& c : term_columns(t, contrasts)) out.push_back(std::move(c));
+    }
     return out;
   }
 

@@ -165,7 +165,9 @@ TEST(Cr2AbsorbedFe, AbsorbedEqualsExplicitDummies) {
       ASSERT_GE(jb, 0);
       EXPECT_TRUE(close(a.coef[ja], b.coef[jb], 1e-8)) << t;
       EXPECT_TRUE(close(sa[ja], sb[jb], 1e-8)) << t << " se absorbed " << sa[ja] << " dummies " << sb[jb];
-      EXPECT_TRUE(close(a.df_for(static_cast<size_t>(ja)), b.df_for(static_cast<size_t>(jb)), 1e-8))
+      // The Satterthwaite df through the explicit dummies' hat matrix loses a few more digits
+      // (Grunfeld, cluster firm: 1.4e-8 from clubSandwich's 2.38867112030911, the absorbed 2e-13).
+      EXPECT_TRUE(close(a.df_for(static_cast<size_t>(ja)), b.df_for(static_cast<size_t>(jb)), 1e-7))
           << t << " df absorbed " << a.df_for(static_cast<size_t>(ja)) << " dummies " << b.df_for(static_cast<size_t>(jb));
     }
   }
