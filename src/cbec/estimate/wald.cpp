@@ -1,6 +1,8 @@
 #include "cbec/estimate/wald.hpp"
 
 #include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+#include <fmt/format.h>
 #include <cmath>
 #include <limits>
 
@@ -8,7 +10,20 @@
 
 namespace cbec {
 
-TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx, double df) {
+namespace {
+// The rank of a variance matrix, scale-free: the eigenvalues of its correlation matrix above 1e-9
+// of the largest (a clustered variance of G clusters has rank at most G, its zero eigenvalues at
+// rounding level, ~1e-16).
+long variance_rank(const Eigen::MatrixXd& V) {
+  const Eigen::VectorXd s = V.diagonal().cwiseMax(0).cwiseSqrt();
+  if ((s.array() == 0).any()) return (s.array() > 0).count() - 1;
+  const Eigen::MatrixXd C = s.cwiseInverse().asDiagonal() * V * s.cwiseInverse().asDiagonal();
+  const Eigen::VectorXd ev = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(C, Eigen::EigenvaluesOnly).eigenvalues();
+  return (ev.array() > 1e-9 * ev.maxCoeff()).count();
+}
+}  // namespace
+
+TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx, double df, const std::string& what) {
   const long q = static_cast<long>(idx.size());
   Eigen::VectorXd bq(q);
   Eigen::MatrixXd Vq(q, q);
@@ -17,20 +32,29 @@ TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std:
     for (long c = 0; c < q; ++c) Vq(a, c) = V(idx[static_cast<size_t>(a)], idx[static_cast<size_t>(c)]);
   }
   TestResult t;
-  t.stat = bq.dot(Vq.ldlt().solve(bq)) / static_cast<double>(q);
   t.df1 = static_cast<double>(q);
   t.df2 = df;
   t.distribution = "F";
+  t.note = what;
+  const long r = variance_rank(Vq);
+  if (r < q) {  // e.g. clustered errors with fewer clusters than restrictions: Stata leaves the model F empty
+    t.stat = t.p_value = std::numeric_limits<double>::quiet_NaN();
+    t.note = fmt::format("{}not computable: the variance of the {} coefficients tested has rank {} (with clustered errors, fewer "
+                         "clusters than coefficients), as Stata leaves the model F empty",
+                         what.empty() ? "" : what + "; ", q, r);
+    return t;
+  }
+  t.stat = bq.dot(Vq.ldlt().solve(bq)) / static_cast<double>(q);
   t.p_value = std::isfinite(df) ? p_f_upper(t.stat, t.df1, df) : p_chi2_upper(t.stat * t.df1, t.df1);
   return t;
 }
 
-TestResult wald_chi2(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx) {
-  TestResult t = wald_f(b, V, idx, std::numeric_limits<double>::infinity());
+TestResult wald_chi2(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std::vector<long>& idx, const std::string& what) {
+  TestResult t = wald_f(b, V, idx, std::numeric_limits<double>::infinity(), what);
   t.stat *= t.df1;
   t.df2 = 0;
   t.distribution = "chi2";
-  t.p_value = p_chi2_upper(t.stat, t.df1);
+  if (!std::isnan(t.stat)) t.p_value = p_chi2_upper(t.stat, t.df1);
   return t;
 }
 

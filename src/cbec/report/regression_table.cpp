@@ -85,7 +85,7 @@ std::string stat_cell(const RegressionResult& r, const std::string& key, int dig
   if (key == "clusters") return r.vcov_info.n_clusters.empty() ? std::string() : fmt::format("{}", fmt::join(r.vcov_info.n_clusters, " / "));
   if (key == "f") {
     auto it = r.tests.find("wald_slopes");
-    return it == r.tests.end() ? std::string() : fmt::format("{:.{}f}", it->second.stat, digits);
+    return it == r.tests.end() || !std::isfinite(it->second.stat) ? std::string() : fmt::format("{:.{}f}", it->second.stat, digits);
   }
   auto it = r.fit.find(key);
   return it == r.fit.end() || !std::isfinite(it->second) ? std::string() : fmt::format("{:.{}f}", it->second, digits);

@@ -112,8 +112,8 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
     out.periods.push_back(ep);
   }
   if (!leads.empty()) {
-    out.pretrend = wald_f(out.model.coef, out.model.vcov, leads, out.model.vcov_info.df);
-    out.pretrend.note = "joint Wald test that all pre-treatment (lead) coefficients are zero";
+    out.pretrend = wald_f(out.model.coef, out.model.vcov, leads, out.model.vcov_info.df,
+                          "joint Wald test that all pre-treatment (lead) coefficients are zero");
     out.model.tests["pretrend"] = out.pretrend;
   }
   return out;

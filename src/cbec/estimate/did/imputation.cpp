@@ -271,8 +271,8 @@ ImputationResult imputation_did(const Frame& frame, const StaggeredSpec& spec, c
         for (size_t j = 0; j < m.terms.size(); ++j)
           if (m.terms[j] == term) idx.push_back(static_cast<long>(j));
       if (!idx.empty()) {
-        TestResult test = wald_f(m.coef, m.vcov, idx, m.vcov_info.df);
-        test.note = "joint Wald test that the leads of treatment are zero among untreated observations (BJS 2024, Test 1)";
+        TestResult test = wald_f(m.coef, m.vcov, idx, m.vcov_info.df,
+                                 "joint Wald test that the leads of treatment are zero among untreated observations (BJS 2024, Test 1)");
         res.pretrend_test = test;
       }
       res.pretrend_model = std::move(m);

@@ -281,8 +281,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
       VcovOutput v_iid = compute_vcov(iid, {Fk, res, w, Fbread, d, static_cast<size_t>(Fk.cols()), absorbed});
       r.tests["first_stage_f:" + en] = wald_f(pi, v_iid.V, inst_idx, v_iid.info.df);
       VcovOutput v_rob = compute_vcov(o.vcov, {Fk, res, w, Fbread, d, static_cast<size_t>(Fk.cols()), absorbed});
-      TestResult wald = wald_f(pi, v_rob.V, inst_idx, v_rob.info.df);
-      wald.note = "Wald F of the excluded instruments with the model's variance estimator";
+      TestResult wald = wald_f(pi, v_rob.V, inst_idx, v_rob.info.df, "Wald F of the excluded instruments with the model's variance estimator");
       r.tests["first_stage_wald:" + en] = wald;
       if (keep_e.size() == 1) {
         TestResult kp = wald;
@@ -347,8 +346,7 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   for (size_t j = 0; j < names.size(); ++j)
     if (names[j] != "(Intercept)") slopes.push_back(static_cast<long>(j));
   if (!slopes.empty()) {
-    TestResult f = wald_f(r.coef, r.vcov, slopes, r.vcov_info.df);
-    f.note = "joint Wald test that all slopes are zero, with the chosen variance estimator";
+    TestResult f = wald_f(r.coef, r.vcov, slopes, r.vcov_info.df, "joint Wald test that all slopes are zero, with the chosen variance estimator");
     r.tests["wald_slopes"] = f;
   }
   lap.lap(Stage::Solve);

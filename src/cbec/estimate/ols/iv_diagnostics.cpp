@@ -81,10 +81,9 @@ void iv_diagnostics(const IvDiagnosticsInput& in, const VcovSpec& vcov, Regressi
   const VcovOutput vo = compute_vcov(vcov, {XV, f1.resid, w, bread, in.design, static_cast<size_t>(K + Ke), in.absorbed});
   std::vector<long> idx;
   for (long j = 0; j < Ke; ++j) idx.push_back(K + j);
-  TestResult whr = wald_f(f1.beta, vo.V, idx, vo.info.df);
-  whr.note = fmt::format("endogeneity test, Wald F on the first-stage residuals in the structural equation, variance {}: "
+  TestResult whr = wald_f(f1.beta, vo.V, idx, vo.info.df, fmt::format("endogeneity test, Wald F on the first-stage residuals in the structural equation, variance {}: "
                          "H0: the endogenous regressors are exogenous",
-                         vcov.describe());
+                         vcov.describe()));
   r.tests["wu_hausman_robust"] = whr;
 
   const long overid = in.n_excluded - Ke;

@@ -320,8 +320,7 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
         r.vcov_info = v.info;
         for (auto& wmsg : v.warnings) r.warnings.push_back(wmsg);
         if (!slopes.empty()) {
-          TestResult f = wald_f(r.coef, r.vcov, slopes, r.vcov_info.df);
-          f.note = "joint Wald test that all slopes are zero, with the chosen variance estimator";
+          TestResult f = wald_f(r.coef, r.vcov, slopes, r.vcov_info.df, "joint Wald test that all slopes are zero, with the chosen variance estimator");
           r.tests["wald_slopes"] = f;
         }
       } else {
@@ -330,8 +329,7 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
         r.vcov_info.df = std::numeric_limits<double>::infinity();
         r.tests.erase("wald_slopes");
         if (!slopes.empty()) {
-          TestResult w = wald_chi2(r.coef, r.vcov, slopes);
-          w.note = "joint Wald test (chi2) that all slopes are zero, with the chosen variance estimator";
+          TestResult w = wald_chi2(r.coef, r.vcov, slopes, "joint Wald test (chi2) that all slopes are zero, with the chosen variance estimator");
           r.tests["wald_slopes"] = w;
         }
       }
