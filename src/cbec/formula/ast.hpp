@@ -8,9 +8,9 @@
 namespace cbec {
 
 struct Expr {
-  enum class Kind { Var, Num, Call, Binary, Unary };
+  enum class Kind { Var, Num, Text, Call, Binary, Unary };
   Kind kind = Kind::Var;
-  std::string name;              // Var: variable; Call: function name
+  std::string name;              // Var: variable; Call: function name; Text: the quoted text
   double number = 0;             // Num
   char op = 0;                   // Binary: + - * / ^ ; Unary: -
   std::vector<Expr> args;        // Call arguments / operands

@@ -103,6 +103,7 @@ class Evaluator {
     const size_t n = frame_.nrows();
     switch (e.kind) {
       case Expr::Kind::Num: return computed(std::vector<double>(n, e.number));
+      case Expr::Kind::Text: fail(e.pos, fmt::format("the quoted text {} is not a number; a quoted text names a level, e.g. i(var, ref = \"East\")", e.text()));
       case Expr::Kind::Var: {
         const Column& c = column(e);
         if (!c.is_numeric())
@@ -231,9 +232,13 @@ class Evaluator {
           slope = numeric(e.args[k]);
           slope_name = e.args[k].text();
         } else if (an == "ref") {
+          // ref = level, ref = "level" or several, ref = c(-1, -1000) (fixest's event-study bins)
           has_ref = true;
           const Expr& r = e.args[k];
-          refs.push_back(r.kind == Expr::Kind::Var ? r.name : r.text());
+          const bool several = r.kind == Expr::Kind::Call && r.name == "c";
+          if (several && r.args.empty()) fail(r.pos, "ref = c() names no level");
+          for (const Expr& level : several ? r.args : std::vector<Expr>{r})
+            refs.push_back(level.kind == Expr::Kind::Var || level.kind == Expr::Kind::Text ? level.name : level.text());
         } else {
           fail(e.args[k].pos, "i() accepts a variable, an optional slope variable and ref = level");
         }
@@ -246,6 +251,7 @@ class Evaluator {
     for (const auto& r : refs) {
       auto it = std::find(labels.begin(), labels.end(), r);
       if (it == labels.end()) fail(e.pos, fmt::format("ref = {} is not a level of '{}'", r, var.name));
+      if (!keep[static_cast<size_t>(it - labels.begin())]) fail(e.pos, fmt::format("ref names the level {} twice", r));
       keep[it - labels.begin()] = false;
     }
     if (contrasts && !has_ref && !labels.empty()) keep[0] = false;

@@ -141,6 +141,16 @@ class Parser {
       i_ = static_cast<size_t>(stop - s_.c_str());
       return node;
     }
+    if (c == '"' || c == '\'') {  // a quoted text, e.g. a level: i(region, ref = "East")
+      const size_t close = s_.find(c, i_ + 1);
+      if (close == std::string::npos || close >= end_) fail(p, "a quoted text is never closed");
+      Expr node;
+      node.kind = Expr::Kind::Text;
+      node.pos = p;
+      node.name = s_.substr(i_ + 1, close - i_ - 1);
+      i_ = close + 1;
+      return node;
+    }
     if (!ident_start(c) && c != '`') fail(p, fmt::format("unexpected '{}'", c));
     Expr node;
     node.pos = p;
@@ -320,11 +330,17 @@ class Parser {
 std::vector<size_t> split_top(const std::string& s, size_t begin, size_t end, char sep) {
   std::vector<size_t> out;
   int depth = 0;
-  bool quoted = false;
+  char quote = 0;  // the open back-quote or quote, if any
   for (size_t i = begin; i < end; ++i) {
     char c = s[i];
-    if (c == '`') quoted = !quoted;
-    if (quoted) continue;
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '`' || c == '"' || c == '\'') {
+      quote = c;
+      continue;
+    }
     if (c == '(') ++depth;
     if (c == ')') {
       if (--depth < 0) throw FormulaError(formula_error_message(s, i, "this ')' has no matching '('"));
@@ -341,6 +357,7 @@ std::string Expr::text() const {
   switch (kind) {
     case Kind::Var: return name;
     case Kind::Num: return number_text(number);
+    case Kind::Text: return fmt::format("\"{}\"", name);
     case Kind::Unary: return fmt::format("-{}", args[0].text());
     case Kind::Binary: {
       auto wrap = [](const Expr& e) { return e.kind == Kind::Binary ? fmt::format("({})", e.text()) : e.text(); };

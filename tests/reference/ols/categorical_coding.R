@@ -7,7 +7,10 @@
 # Run from the repository root: Rscript tests/reference/ols/categorical_coding.R
 suppressPackageStartupMessages(library(jsonlite))
 d <- read.csv("tests/data/core_panel.csv")
+D <- model.matrix(~ 0 + region, d)[, -c(1, 3)]  # the region dummies but A's and C's
 cbec_name <- function(r) {
+  r <- gsub("^relevel\\(factor\\(region\\), ref = \"C\"\\)", "region", r)
+  r <- gsub("^Dregion", "region", r)
   r <- gsub("factor\\(year\\)", "year::", r)
   r <- gsub("region([A-H])", "region::\\1", r)
   r
@@ -25,7 +28,10 @@ models <- list(
   fit("interaction_with_main", "y ~ x1 * region", "y ~ x1 * region"),
   fit("no_intercept_two", "y ~ 0 + region + i(year)", "y ~ 0 + region + factor(year)"),
   fit("i_with_intercept", "y ~ x1 + i(region) + i(year)", "y ~ x1 + factor(region) + factor(year)"),
-  fit("i_without_intercept", "y ~ x1 + i(region) + i(year) - 1", "y ~ x1 + factor(region) + factor(year) - 1"))
+  fit("i_without_intercept", "y ~ x1 + i(region) + i(year) - 1", "y ~ x1 + factor(region) + factor(year) - 1"),
+  # a reference level named in quotes, and two references (fixest's ref = c(...))
+  fit("ref_quoted", "y ~ x1 + i(region, ref = \"C\")", "y ~ x1 + relevel(factor(region), ref = \"C\")"),
+  fit("ref_several", "y ~ x1 + i(region, ref = c('A', C))", "y ~ x1 + D"))
 for (k in seq_along(models)) models[[k]]$terms <- gsub("factor\\(region\\)", "region::", models[[k]]$terms)
 out <- list(source_script = "tests/reference/ols/categorical_coding.R", r_version = R.version.string, models = models)
 write_json(out, "tests/reference/fixtures/ols_categorical_coding.json", auto_unbox = TRUE, digits = NA, pretty = TRUE)

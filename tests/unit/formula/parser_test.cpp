@@ -90,3 +90,16 @@ TEST(FormulaParser, ARangeOfPeriodsElsewhereIsRefusedSayingHowToWriteIt) {
   EXPECT_NE(message("y ~ l(x, a:2)").find("whole numbers"), std::string::npos);
   EXPECT_NE(message("y ~ l(x, 0:5000)").find("at most 1000 periods"), std::string::npos) << message("y ~ l(x, 0:5000)");
 }
+
+TEST(FormulaParser, QuotedTextsNameLevels) {
+  const ModelSpec s = parse_formula("y ~ i(region, ref = \"East | West\") + i(g, ref = c('a', b))");
+  EXPECT_EQ(s.rhs[0].factors[0].args[1].kind, Expr::Kind::Text);
+  EXPECT_EQ(s.rhs[0].factors[0].args[1].name, "East | West");  // a '|' inside quotes is not a part separator
+  EXPECT_EQ(s.rhs[1].text(), "i(g, ref = c(\"a\", b))");
+  try {
+    parse_formula("y ~ i(g, ref = \"a)");
+    FAIL() << "expected a FormulaError";
+  } catch (const FormulaError& e) {
+    EXPECT_NE(std::string(e.what()).find("never closed"), std::string::npos) << e.what();
+  }
+}
