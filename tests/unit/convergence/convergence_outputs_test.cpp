@@ -145,3 +145,26 @@ TEST(ConvergenceOutputs, CrossSectionBetaSaysWhichEndLacksValues) {
   ASSERT_FALSE(b.model.warnings.empty());
   EXPECT_NE(b.model.warnings.back().find("1 in 1954; those units are left out"), std::string::npos) << b.model.warnings.back();
 }
+
+TEST(ConvergenceOutputs, AYearWithOneUnitIsLeftOutOfTheTrendsAsLmDoes) {
+  // tests/reference/convergence/sigma_single_unit_year.R: 2015 has one unit, so no SD; R's lm of
+  // the SDs on the years leaves its NA out (the trend was all missing before).
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/convergence_sigma_single_year.json");
+  const auto fx = nlohmann::json::parse(in);
+  ConvergenceSpec s;
+  s.variable = "x";
+  s.unit = "unit";
+  s.time = "year";
+  s.logs = false;  // the reference's SDs are of the levels
+  const SigmaResult sg = sigma_convergence(read_csv(std::string(CBEC_TEST_DATA) + "/sigma_single_year.csv"), s).at(0);
+  EXPECT_EQ(sg.rows.size(), 8u);
+  EXPECT_EQ(sg.years_without_sd, (std::vector<int64_t>{fx["left_out"].get<int64_t>()}));
+  for (const auto& [trend, key] : {std::pair{&sg.sd_trend, "sd_trend"}, {&sg.cv_trend, "cv_trend"}}) {
+    const auto& r = fx[key];
+    expect_rel(trend->slope, r["slope"], std::string(key) + " slope");
+    expect_rel(trend->slope_se, r["se"], std::string(key) + " slope SE");
+    expect_rel(trend->slope_p, r["p_value"], std::string(key) + " p");
+    expect_rel(trend->intercept, r["intercept"], std::string(key) + " intercept");
+    expect_rel(trend->intercept_se, r["intercept_se"], std::string(key) + " intercept SE");
+  }
+}

@@ -2,6 +2,8 @@
 // the data (command line: `cbec index --method ahp pairwise.csv`), its rows in the order of the
 // criteria columns.
 #include <fmt/format.h>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "cbec/analysis/index/index_analyses.hpp"
@@ -25,10 +27,14 @@ Analysis ahp_analysis() {
       throw DataError(fmt::format("the pairwise-comparison matrix must be square: {} criteria but {} rows", names.size(), frame.nrows()));
     std::vector<size_t> incomplete;
     const AhpResult r = ahp(columns_matrix(frame, names, incomplete));
-    Table t = weights_table(fmt::format("AHP weights: lambda_max = {}, CI = {}, CR = {} ({})", format_fixed(r.lambda_max), format_fixed(r.ci), format_fixed(r.cr),
-                                        r.consistent ? "consistent, CR < 0.1" : "NOT consistent: revise the judgements"),
+    const bool defined = std::isfinite(r.cr);
+    Table t = weights_table(fmt::format("AHP weights: lambda_max = {}, CI = {}, CR = {} ({})", format_fixed(r.lambda_max), format_fixed(r.ci),
+                                        defined ? format_fixed(r.cr) : "not defined",
+                                        !defined ? "beyond 15 criteria" : r.consistent ? "consistent, CR < 0.1" : "NOT consistent: revise the judgements"),
                             "Criterion", names, r.w);
-    return Outcome{{t}, {}, {{"method", "ahp"}, {"lambda_max", r.lambda_max}, {"ci", r.ci}, {"cr", r.cr}, {"weights", std::vector<double>(r.w.data(), r.w.data() + r.w.size())}}};
+    if (!r.note.empty()) t.notes.push_back(r.note);
+    nlohmann::json cr = defined ? nlohmann::json(r.cr) : nlohmann::json(nullptr);
+    return Outcome{{t}, {}, {{"method", "ahp"}, {"lambda_max", r.lambda_max}, {"ci", r.ci}, {"cr", cr}, {"weights", std::vector<double>(r.w.data(), r.w.data() + r.w.size())}}};
   };
   return a;
 }

@@ -15,7 +15,7 @@ Analysis cv_analysis() {
   a.options = {columns_option("indicators", "Indicator variables", true)};
   a.run = [](Frame& frame, const Options& o, const AnalysisContext&) {
     const std::vector<std::string> names = o.list("indicators");
-    const Eigen::VectorXd w = cv_weights(complete_matrix(frame, names, "cv"));
+    const Eigen::VectorXd w = cv_weights(complete_matrix(frame, names, "cv"), names);
     return Outcome{{weights_table("Coefficient-of-variation weights", "Indicator", names, w)}, {},
                    {{"method", "cv"}, {"weights", std::vector<double>(w.data(), w.data() + w.size())}}};
   };

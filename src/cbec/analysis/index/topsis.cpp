@@ -24,8 +24,8 @@ Analysis topsis_analysis() {
     const Eigen::MatrixXd X = complete_matrix(frame, names, "topsis");
     EntropyOptions eo;
     eo.negative = negative_flags(names, o.list("negative"));
-    const Eigen::VectorXd w = weights == "cv" ? cv_weights(X) : entropy_weights(X, names, eo).w;
-    const Eigen::VectorXd c = topsis(X, w, eo.negative);
+    const Eigen::VectorXd w = weights == "cv" ? cv_weights(X, names) : entropy_weights(X, names, eo).w;
+    const Eigen::VectorXd c = topsis(X, w, eo.negative, names);
     const std::vector<double> closeness(c.data(), c.data() + c.size());
     Table t = weights_table(fmt::format("TOPSIS with {} weights", weights), "Indicator", names, w);
     add_index_column(frame, o.text("name"), closeness, t);

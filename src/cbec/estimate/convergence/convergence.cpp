@@ -118,12 +118,19 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
       row.sd_population = std::sqrt(ss / static_cast<double>(v.size()));
       row.cv_population = row.sd_population / row.mean;
       r.rows.push_back(row);
+      if (!std::isfinite(row.sd)) {
+        r.years_without_sd.push_back(year);
+        continue;
+      }
       years.push_back(static_cast<double>(year));
       sds.push_back(row.sd);
       cvs.push_back(row.cv);
     }
     // Two waves give the change between them (the slope, without a test); a trend test needs three.
     if (r.rows.size() < 2) throw DataError(fmt::format("sigma convergence needs at least 2 years of '{}'{}", s.variable, label.empty() ? "" : " in group " + label));
+    if (years.size() < 2)
+      throw DataError(fmt::format("sigma convergence needs at least 2 years with two or more units of '{}'{} (a single unit has no spread)",
+                                  s.variable, label.empty() ? "" : " in group " + label));
     r.sd_trend = trend(years, sds);
     r.cv_trend = trend(years, cvs);
     out.push_back(r);

@@ -36,6 +36,7 @@ struct SigmaResult {
   bool logs = false;
   std::vector<SigmaRow> rows;
   Trend sd_trend, cv_trend;   // trends of the sample SD and of its CV (the tested series)
+  std::vector<int64_t> years_without_sd;  // one unit that year: no SD, left out of the trends (as lm drops NA)
 };
 
 // Speed s = -ln(1 + T beta) / T and half-life h = ln 2 / s with delta-method standard errors

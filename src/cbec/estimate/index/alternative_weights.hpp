@@ -5,22 +5,29 @@
 //    v_ij = w_j r_ij, distances to the ideal (best per column, by direction) and anti-ideal,
 //    closeness C_i = D-_i / (D+_i + D-_i);
 //  - AHP (Saaty 1980): weights from the principal eigenvector of a reciprocal pairwise-comparison
-//    matrix, CI = (lambda_max - n) / (n - 1), CR = CI / RI with Saaty's random indices.
+//    matrix, CI = (lambda_max - n) / (n - 1), CR = CI / RI with Saaty's random indices (tabulated
+//    for 3 to 15 criteria: beyond them CR is not defined, NaN; 2 criteria are always consistent).
+//    A matrix typed with rounded reciprocals (0.33 for 1/3: a_ij a_ji within 5% of 1) is used as
+//    given, with a note; further from reciprocal it is refused.
+// The indicators' names are for messages.
 #pragma once
 #include <Eigen/Core>
 
+#include <string>
 #include <vector>
 
 namespace cbec {
 
-Eigen::VectorXd cv_weights(const Eigen::MatrixXd& X);
+Eigen::VectorXd cv_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names);
 
-Eigen::VectorXd topsis(const Eigen::MatrixXd& X, const Eigen::VectorXd& weights, const std::vector<bool>& negative);
+Eigen::VectorXd topsis(const Eigen::MatrixXd& X, const Eigen::VectorXd& weights, const std::vector<bool>& negative,
+                       const std::vector<std::string>& names);
 
 struct AhpResult {
   Eigen::VectorXd w;
-  double lambda_max = 0, ci = 0, cr = 0;
-  bool consistent = true;   // CR < 0.1
+  double lambda_max = 0, ci = 0, cr = 0;  // cr NaN beyond 15 criteria
+  bool consistent = true;                  // CR < 0.1 (false when CR is not defined)
+  std::string note;                        // rounded reciprocals, CR not defined
 };
 AhpResult ahp(const Eigen::MatrixXd& pairwise);
 
