@@ -85,7 +85,7 @@ TEST(Vif, MatchesRAndScreensStepByStep) {
   auto fx = fixture();
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/scitech_2011_2019.csv");
   const auto names = fx["indicators"].get<std::vector<std::string>>();
-  Eigen::VectorXd v = vif(indicators(f, names));
+  Eigen::VectorXd v = vif(indicators(f, names), names);
   for (long j = 0; j < 4; ++j) EXPECT_NEAR(v[j], fx["vif"][j].get<double>(), 1e-8 * fx["vif"][j].get<double>());
   auto steps = vif_screen(indicators(f, names), names, 10.0);
   EXPECT_GE(steps.size(), 2u);  // patents applied and granted are nearly collinear
@@ -97,7 +97,7 @@ TEST(Vif, AllAboveTheThresholdAtOnce) {
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/scitech_2011_2019.csv");
   const std::vector<std::string> names = {"patent_app_invention", "patent_grant_total", "rd_expenditure", "rd_intensity"};
   const Eigen::MatrixXd X = indicators(f, names);
-  const Eigen::VectorXd v = vif(X);
+  const Eigen::VectorXd v = vif(X, names);
   std::vector<std::string> above;
   for (long j = 0; j < 4; ++j)
     if (v[j] > 8) above.push_back(names[static_cast<size_t>(j)]);
@@ -112,6 +112,17 @@ TEST(Vif, AllAboveTheThresholdAtOnce) {
   EXPECT_EQ(steps[1].names.size(), 2u);
   // One at a time stops earlier: dropping the largest lowers the others.
   EXPECT_EQ(vif_screen(X, names, 8.0).front().dropped, std::vector<std::string>{"rd_expenditure"});
+}
+
+TEST(Vif, AConstantVariableIsRefusedByName) {
+  Eigen::MatrixXd X(5, 3);
+  X << 1, 7, 2, 2, 7, 1, 3, 7, 5, 4, 7, 3, 5, 7, 8;
+  try {
+    vif(X, {"a", "const", "c"});
+    FAIL() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("'const' is constant in the sample"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Convergence, SpeedMatchesPublishedTable) {

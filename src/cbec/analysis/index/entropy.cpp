@@ -59,7 +59,7 @@ Analysis entropy_analysis() {
       }
       rows.push_back(i);
     }
-    if (rows.empty()) throw DataError("entropy: every row has a missing indicator");
+    if (rows.empty()) throw DataError(fmt::format("entropy: every row has a missing indicator: {}", missing_indicators(frame, names)));
     Eigen::MatrixXd X(static_cast<Eigen::Index>(rows.size()), all.cols());
     for (size_t r = 0; r < rows.size(); ++r) X.row(static_cast<Eigen::Index>(r)) = all.row(static_cast<Eigen::Index>(rows[r]));
     Outcome out;

@@ -24,6 +24,10 @@ Analysis lq_analysis();
 Eigen::MatrixXd columns_matrix(const Frame& f, const std::vector<std::string>& names, std::vector<size_t>& incomplete);
 // The same, refusing missing values (the weighting methods need every unit-year).
 Eigen::MatrixXd complete_matrix(const Frame& f, const std::vector<std::string>& names, const std::string& method);
+
+// Which indicators are missing where, for messages: "'a' in 2 rows (first: data line 6), 'c' in 1
+// row (...)", and the reader's note on cells of theirs that were text (read as missing).
+std::string missing_indicators(const Frame& f, const std::vector<std::string>& names);
 // Whether each indicator is in `negative` (less is better); a negative name that is not an indicator is an error.
 std::vector<bool> negative_flags(const std::vector<std::string>& indicators, const std::vector<std::string>& negative);
 // The `name` option of an analysis that adds a column: the new column's name.

@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
+#include <fmt/ranges.h>
+
 #include <algorithm>
+#include <cmath>
 
 #include "cbec/analysis/index/index_analyses.hpp"
 #include "cbec/core/error.hpp"
@@ -18,12 +21,30 @@ Eigen::MatrixXd columns_matrix(const Frame& f, const std::vector<std::string>& n
   return X;
 }
 
+std::string missing_indicators(const Frame& f, const std::vector<std::string>& names) {
+  std::vector<std::string> parts;
+  for (const auto& name : names) {
+    const auto& v = f.numeric(name);
+    size_t count = 0, first = 0;
+    for (size_t i = 0; i < v.size(); ++i)
+      if (!std::isfinite(v[i]) && count++ == 0) first = i;
+    if (count == 0) continue;
+    std::string part = count == v.size() ? fmt::format("'{}' in every row", name)
+                                         : fmt::format("'{}' in {} row{} (first: data line {})", name, count, count == 1 ? "" : "s", f.line(first));
+    for (const auto& note : f.notes())
+      if (note.find("column '" + name + "': ") != std::string::npos && note.find("not a number") != std::string::npos)
+        part += fmt::format(" [{}]", note.substr(note.find("column '" + name + "': ") + name.size() + 11));
+    parts.push_back(part);
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
 Eigen::MatrixXd complete_matrix(const Frame& f, const std::vector<std::string>& names, const std::string& method) {
   std::vector<size_t> incomplete;
   Eigen::MatrixXd X = columns_matrix(f, names, incomplete);
   if (!incomplete.empty())
-    throw DataError(fmt::format("{} rows have a missing indicator (first: data line {}); the {} method needs every unit-year: interpolate the gaps first",
-                                incomplete.size(), f.line(incomplete.front()), method));
+    throw DataError(fmt::format("{} rows have a missing indicator: {}; the {} method needs every unit-year: interpolate the gaps first{}",
+                                incomplete.size(), missing_indicators(f, names), method, method == "entropy" ? " (or --missing drop)" : ""));
   return X;
 }
 

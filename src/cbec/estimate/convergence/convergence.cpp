@@ -65,6 +65,21 @@ Trend trend(const std::vector<double>& t, const std::vector<double>& v) {
   return r;
 }
 
+// fit(), its data or numeric failure said of group `label` of `group` (none: as it is), so a run by
+// groups names the group that cannot be estimated.
+template <typename Fit>
+RegressionResult in_group(const std::string& group, const std::string& label, Fit fit) {
+  if (group.empty()) return fit();
+  const std::string where = fmt::format("group {} = {}: ", group, label);
+  try {
+    return fit();
+  } catch (const DataError& e) {
+    throw DataError(where + e.what() + "; leave the group out (--if) or merge it");
+  } catch (const NumericError& e) {
+    throw NumericError(where + e.what() + "; leave the group out (--if) or merge it");
+  }
+}
+
 // beta, its SE, and the speed and half-life with their delta-method SEs (convergence.hpp).
 void convergence_measures(BetaResult& b, const std::string& term) {
   const long j = b.model.find(term);
@@ -185,7 +200,7 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
     b.T = T;
     FeolsOptions fo;
     fo.vcov = s.vcov;
-    b.model = feols(units.take(rows), formula, fo);
+    b.model = in_group(s.group, label, [&] { return feols(units.take(rows), formula, fo); });
     if (without_start || without_end) b.model.warnings.push_back(ends + "; those units are left out");
     convergence_measures(b, "ln_initial");
     out.push_back(b);
@@ -208,7 +223,7 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
     DesignOptions d;
     d.panel_unit = s.unit;
     d.panel_time = s.time;
-    b.model = feols(frame.take(rows), formula, fo, d);
+    b.model = in_group(s.group, label, [&] { return feols(frame.take(rows), formula, fo, d); });
     convergence_measures(b, fmt::format("l(log({}), 1)", s.variable));
     out.push_back(b);
   }

@@ -10,7 +10,7 @@
 
 namespace cbec {
 
-Eigen::VectorXd vif(const Eigen::MatrixXd& X) {
+Eigen::VectorXd vif(const Eigen::MatrixXd& X, const std::vector<std::string>& names) {
   const long n = X.rows(), k = X.cols();
   if (k < 2) throw SpecError("VIF needs at least two variables");
   if (n <= k) throw DataError(fmt::format("VIF needs more observations ({}) than variables ({})", n, k));
@@ -23,6 +23,9 @@ Eigen::VectorXd vif(const Eigen::MatrixXd& X) {
     const Eigen::VectorXd y = X.col(j);
     const Eigen::VectorXd resid = y - A * A.colPivHouseholderQr().solve(y);
     const double tss = (y.array() - y.mean()).square().sum();
+    if (!(tss > 0))
+      throw DataError(fmt::format("'{}' is constant in the sample: its VIF is undefined (car::vif stops, Stata's regress omits it); leave it out",
+                                  names[static_cast<size_t>(j)]));
     const double r2 = 1 - resid.squaredNorm() / tss;
     out[j] = r2 < 1 ? 1 / (1 - r2) : std::numeric_limits<double>::infinity();
   }
@@ -40,7 +43,7 @@ std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std:
       S.col(static_cast<long>(a)) = X.col(keep[a]);
       step.names.push_back(names[static_cast<size_t>(keep[a])]);
     }
-    step.vif = vif(S);
+    step.vif = vif(S, step.names);
     if (at_once && steps.empty()) {
       // Every variable above the threshold, largest VIF first, while more than two remain.
       std::vector<long> order(keep.size());

@@ -17,7 +17,9 @@ struct VifStep {
   std::vector<std::string> dropped;  // empty on the last step
 };
 
-Eigen::VectorXd vif(const Eigen::MatrixXd& X);
+// A variable constant in the sample has no VIF (R2_j undefined): refused by name, as car::vif stops
+// and Stata's regress omits it; a perfectly collinear one has VIF infinity (dropped first).
+Eigen::VectorXd vif(const Eigen::MatrixXd& X, const std::vector<std::string>& names);
 std::vector<VifStep> vif_screen(const Eigen::MatrixXd& X, const std::vector<std::string>& names, double threshold = 10.0, bool at_once = false);
 
 
