@@ -70,7 +70,15 @@ std::vector<double> location_quotient(const Frame& f, const std::string& region,
   const auto& x = f.numeric(value);
   auto g = [&](size_t i) { return group.empty() ? std::string() : f.get(group).text(i); };
   std::map<std::string, double> region_total, industry_total, total;
+  // Within a group (a year) each region and industry has one value: a repeat is refused. Pooled
+  // (no group), rows of the same region and industry are the years summed over.
+  std::map<std::string, size_t> seen;
   for (size_t i = 0; i < f.nrows(); ++i) {
+    const auto [at, fresh] = group.empty() ? std::pair{seen.end(), true} : seen.emplace(g(i) + "\x1f" + r.text(i) + "\x1f" + j.text(i), i);
+    if (!fresh)
+      throw DataError(fmt::format("region '{}' and industry '{}' appear twice in {} '{}', in data lines {} and {}: a location quotient needs "
+                                  "one value per region and industry in each; sum or drop the repeats",
+                                  r.text(i), j.text(i), group, g(i), f.line(at->second), f.line(i)));
     if (std::isnan(x[i])) continue;
     if (x[i] < 0) throw DataError(fmt::format("'{}' is negative in data line {}; location quotients need non-negative values", value, f.line(i)));
     region_total[g(i) + "\x1f" + r.text(i)] += x[i];
