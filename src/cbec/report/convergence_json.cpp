@@ -14,7 +14,8 @@ nlohmann::json trend_json(const Trend& t) {
 nlohmann::json to_json(const SigmaResult& r) {
   nlohmann::json j{{"variable", r.variable}, {"group", r.group}, {"logs", r.logs},
                    {"sd_definition", "sd: sample SD, divisor n - 1; sd_population: divisor n; cv = sd / mean; the trends use sd and cv"},
-                   {"sd_trend", trend_json(r.sd_trend)}, {"cv_trend", trend_json(r.cv_trend)}, {"years_left_out_of_trends", r.years_without_sd}};
+                   {"sd_trend", trend_json(r.sd_trend)}, {"cv_trend", trend_json(r.cv_trend)}, {"years_left_out_of_trends", r.years_without_sd},
+                   {"dropped", {{"missing", r.missing}}}};
   for (const auto& row : r.rows)
     j["by_year"].push_back({{"year", row.year}, {"n", row.n}, {"mean", row.mean}, {"sd", json_number(row.sd)}, {"cv", json_number(row.cv)},
                             {"sd_population", json_number(row.sd_population)}, {"cv_population", json_number(row.cv_population)}});

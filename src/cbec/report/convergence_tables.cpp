@@ -21,6 +21,7 @@ Table sigma_table(const SigmaResult& r) {
                                 format_fixed(sd.intercept), format_fixed(sd.slope), format_fixed(sd.slope_se), format_fixed(sd.slope_p),
                                 format_fixed(sd.intercept_se), format_fixed(cv.intercept), format_fixed(cv.slope), format_fixed(cv.slope_se),
                                 format_fixed(cv.slope_p), format_fixed(cv.intercept_se)));
+  if (r.missing) t.notes.push_back(fmt::format("{} observation{} dropped (missing).", r.missing, r.missing == 1 ? "" : "s"));
   if (!r.years_without_sd.empty())
     t.notes.push_back(fmt::format("Left out of the trends: {} (one unit, so no SD).", fmt::join(r.years_without_sd, ", ")));
   if (r.rows.size() - r.years_without_sd.size() == 2) t.notes.push_back("Two waves: the slope is the change per year between them; no test (a trend test needs three years or more).");

@@ -168,3 +168,14 @@ TEST(ConvergenceOutputs, AYearWithOneUnitIsLeftOutOfTheTrendsAsLmDoes) {
     expect_rel(trend->intercept_se, r["intercept_se"], std::string(key) + " intercept SE");
   }
 }
+
+TEST(ConvergenceOutputs, SigmaCountsTheRowsLeftOutAsMissing) {
+  const Frame f = parse_csv("unit,year,x\n1,2000,1\n2,2000,2\n3,2000,\n1,2001,2\n2,2001,4\n3,2001,5\n1,2002,3\n2,2002,NA\n3,2002,9\n", "m.csv");
+  ConvergenceSpec s;
+  s.variable = "x";
+  s.unit = "unit";
+  s.time = "year";
+  const SigmaResult sg = sigma_convergence(f, s).at(0);
+  EXPECT_EQ(sg.missing, 2u);
+  EXPECT_EQ(to_json(sg)["dropped"]["missing"], 2);
+}

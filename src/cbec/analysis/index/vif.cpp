@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cbec/analysis/index/index_analyses.hpp"
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/index/vif.hpp"
 #include "cbec/report/index_json.hpp"
 #include "cbec/report/index_tables.hpp"
@@ -30,10 +31,15 @@ Analysis vif_analysis() {
       }
       X.row(k++) = all.row(i);
     }
+    if (X.rows() == 0) throw DataError(fmt::format("VIF: every row has a missing value: {}", missing_indicators(frame, names)));
     const auto steps = vif_screen(X, names, o.number("threshold"), o.text("screen") == "all-at-once");
     std::vector<Table> tables = vif_tables(steps);
-    if (!incomplete.empty()) tables.front().notes.push_back(fmt::format("Dropped: {} rows with a missing value.", incomplete.size()));
-    return Outcome{tables, {}, to_json(steps)};
+    nlohmann::json json = to_json(steps);
+    json["nobs"] = X.rows();
+    json["dropped"] = {{"missing", incomplete.size()}};
+    if (!incomplete.empty())
+      tables.front().notes.push_back(fmt::format("Dropped: {} rows with a missing value: {}.", incomplete.size(), missing_indicators(frame, names)));
+    return Outcome{tables, {}, json};
   };
   return a;
 }

@@ -115,7 +115,10 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
     r.logs = s.logs;
     std::map<int64_t, std::vector<double>> by_year;
     for (size_t i : rows) {
-      if (std::isnan(x[i]) || std::isnan(t[i])) continue;
+      if (std::isnan(x[i]) || std::isnan(t[i])) {
+        ++r.missing;
+        continue;
+      }
       if (s.logs && x[i] <= 0)
         throw DataError(fmt::format("'{}' is {} in data line {}: sigma convergence in logs needs positive values", s.variable, x[i], frame.line(i)));
       by_year[static_cast<int64_t>(t[i])].push_back(s.logs ? std::log(x[i]) : x[i]);

@@ -36,6 +36,7 @@ struct SigmaResult {
   bool logs = false;
   std::vector<SigmaRow> rows;
   Trend sd_trend, cv_trend;   // trends of the sample SD and of its CV (the tested series)
+  size_t missing = 0;                     // rows without the variable or the year, left out
   std::vector<int64_t> years_without_sd;  // one unit that year: no SD, left out of the trends (as lm drops NA)
 };
 
