@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cbec/report/known_truth.hpp"
+#include "cbec/report/regression_table.hpp"
 
 namespace cbec {
 
@@ -23,8 +24,7 @@ Table imputation_table(const ImputationResult& r, const nlohmann::json& truth) {
     t.rows.push_back(std::move(row));
   }
   if (r.pretrend_test)
-    t.notes.push_back(fmt::format("Pre-trend test (leads among untreated observations = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}.", r.pretrend_test->df1,
-                                  r.pretrend_test->df2, r.pretrend_test->stat, r.pretrend_test->p_value));
+    t.notes.push_back(fmt::format("Pre-trend test (leads among untreated observations = 0): {}.", f_test_text(*r.pretrend_test)));
   t.notes.push_back(fmt::format("Fixed effects fitted on {} untreated observations, imputed for {} treated; conservative standard errors clustered by {} ({} clusters).",
                                 r.n_untreated, r.n_treated, r.cluster, r.n_clusters));
   for (const auto& [why, count] : r.dropped) t.notes.push_back(fmt::format("Dropped: {} {}.", count, why));

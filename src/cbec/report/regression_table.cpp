@@ -92,6 +92,11 @@ std::string stat_cell(const RegressionResult& r, const std::string& key, int dig
 }
 }  // namespace
 
+std::string f_test_text(const TestResult& t) {
+  if (!std::isfinite(t.stat)) return t.note;
+  return fmt::format("F({:g}, {:g}) = {:.3f}, p = {:.4f}", t.df1, t.df2, t.stat, t.p_value);
+}
+
 void add_dropped_notes(std::vector<std::string>& notes, const RegressionResult& r, const std::string& who, std::set<std::string>& seen) {
   for (const auto& [reason, count] : r.dropped)
     notes.push_back(fmt::format("{}{} observation{} dropped ({}).", who, count, count == 1 ? "" : "s", reason));

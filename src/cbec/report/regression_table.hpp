@@ -43,6 +43,10 @@ struct RegressionTableOptions {
 
 // "*", "**", "***": one star per level p is below (levels ascending in strictness: 0.10, 0.05, 0.01).
 std::string significance_stars(double p, const std::vector<double>& levels);
+
+// An F test as a table note prints it, "F(3, 40) = 2.512, p = 0.0722", or its note when it could not
+// be computed (a singular variance: wald_f).
+std::string f_test_text(const TestResult& t);
 // "<who>N observations dropped (reason)." for each reason the model counted, and its warnings once
 // each (`seen` keeps those already written): the notes every table of a fitted model carries.
 void add_dropped_notes(std::vector<std::string>& notes, const RegressionResult& r, const std::string& who, std::set<std::string>& seen);

@@ -33,8 +33,7 @@ Analysis event_analysis() {
     const EventStudyResult es = event_study(frame, spec, eo);
     Table t = event_periods_table("Event study: effect by period relative to treatment", es.periods, ctx.truth);
     if (es.pretrend.df1 > 0)
-      t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): F({:g}, {:g}) = {:.3f}, p = {:.4f}.", es.pretrend.df1, es.pretrend.df2, es.pretrend.stat,
-                                    es.pretrend.p_value));
+      t.notes.push_back(fmt::format("Pre-trend test (all leads = 0): {}.", f_test_text(es.pretrend)));
     t.notes.push_back(fmt::format("TWFE event study, N = {}, standard errors {}{}.", es.model.nobs, es.model.vcov_info.type,
                                   es.model.vcov_info.cluster.empty() ? "" : fmt::format(" by {}", fmt::join(es.model.vcov_info.cluster, "+"))));
     std::set<std::string> seen;
