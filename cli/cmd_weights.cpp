@@ -43,7 +43,7 @@ void add_weights(CLI::App& app) {
   cmd->add_option("--threshold", o->threshold, "Distance band (km for lon/lat); for idw an optional cut-off");
   cmd->add_option("--power", o->power, "Inverse-distance power (1 or 2 are common)");
   cmd->add_option("--wkt", o->wkt, "queen/rook from a CSV: the WKT geometry column (default wkt)");
-  cmd->add_option("--snap", o->snap, "queen/rook: snapping tolerance in the polygons' units");
+  cmd->add_option("--snap", o->snap, "queen/rook: snapping tolerance in the polygons' units (rook: a shared boundary longer than 3 x snap; spdep's poly2nb asks two vertices within snap, so it may find a few more rook links)");
   cmd->add_option("--edits", o->edits, "CSV of link edits a,b,action (add/remove), applied after building");
   cmd->add_option("--var", o->var, "econ: the variable of the economic distance 1/|x_i - x_j|");
   cmd->add_flag("--link-islands", o->link_islands, "Link units without neighbours to their nearest unit (needs coordinates)");

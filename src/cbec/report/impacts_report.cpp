@@ -11,6 +11,7 @@ std::vector<double> values(const Eigen::VectorXd& v) { return std::vector<double
 nlohmann::json to_json(const Impacts& im) {
   nlohmann::json j{{"names", im.names}, {"direct", values(im.direct)}, {"indirect", values(im.indirect)}, {"total", values(im.total)},
                    {"traces", im.trace_method}, {"draws", im.draws}};
+  if (!im.note.empty()) j["note"] = im.note;
   if (im.se_direct.size() > 0) {
     j["se_direct"] = values(im.se_direct);
     j["se_indirect"] = values(im.se_indirect);
@@ -31,6 +32,7 @@ Table impacts_table(const Impacts& im, const std::string& title) {
   }
   t.notes.push_back(fmt::format("LeSage and Pace (2009): direct = average own effect tr(S_k)/n, total = 1'S_k 1/n, indirect = total - direct, "
                                 "S_k = (I - rho W)^-1 (beta_k I + theta_k W); {}.", im.trace_method));
+  if (!im.note.empty()) t.notes.push_back(im.note + ".");
   if (se)
     t.notes.push_back(fmt::format("Standard errors in parentheses: the SD over {} draws of (rho, beta, theta) from the estimates' asymptotic "
                                   "normal distribution (spatialreg's impacts(..., R = draws)).", im.draws));

@@ -186,6 +186,10 @@ TEST(Impacts, UnstandardizedWeightsAgainstADenseInverse) {
     EXPECT_NEAR(got.total(k), s.sum() / 49, 1e-10);
     EXPECT_NEAR(got.indirect(k), (s.sum() - s.trace()) / 49, 1e-10);
   }
+  // spatialreg's (beta + theta) / (1 - rho) differs here, and the output says so; not for a
+  // row-standardized W.
+  EXPECT_NE(got.note.find("do not sum to 1"), std::string::npos) << got.note;
+  EXPECT_TRUE(spatial_impacts(row_standardize(w).W, in, opt).note.empty());
 }
 
 TEST(Impacts, RefusesInconsistentInput) {

@@ -10,7 +10,7 @@
 namespace cbec {
 
 OptionSpec class_method_option() {
-  return choice_option("method", {"fisher", "jenks", "quantile", "equal", "sd"}, "fisher", "Class breaks: natural breaks (fisher; jenks is the same exact optimum, breaks midway between classes as classInt's fisher, not its jenks' class maxima), quantile (R type 7), equal intervals, sd (one-sd steps from the mean within the data's range; --classes not used)");
+  return choice_option("method", {"fisher", "jenks", "quantile", "equal", "sd"}, "fisher", "Class breaks: natural breaks (fisher; jenks is the same exact optimum, breaks midway between classes as classInt's fisher, not its jenks' class maxima), quantile (R type 7), equal intervals, sd (breaks at the mean and one-sd steps from it, from -3 to +3 sd, those inside the data's range; --classes not used; classInt's sd style takes pretty() breaks of the z-scores instead)");
 }
 OptionSpec classes_option() { return count_option("classes", 5, "Number of classes", 1); }
 

@@ -244,8 +244,24 @@ Impacts spatial_impacts(const SparseRM& w, const ImpactsInput& in, const Impacts
   return stacked_spatial_impacts({&w}, {1}, in, opt);
 }
 
-Impacts stacked_spatial_impacts(const std::vector<const SparseRM*>& weights, const std::vector<size_t>& copies,
-                                const ImpactsInput& in, const ImpactsOptions& opt) {
+namespace {
+// Said when some row of W does not sum to 1 (an island, binary or distance weights): the total
+// effect 1'S 1/n then differs from the (beta + theta) / (1 - rho) of spatialreg's impacts and
+// PySAL's "simple" impacts, which assume row sums of 1.
+std::string row_sums_note(const std::vector<const SparseRM*>& weights) {
+  for (const SparseRM* w : weights) {
+    const Eigen::VectorXd sums = *w * Eigen::VectorXd::Ones(w->cols());
+    if (((sums.array() - 1).abs() > 1e-10).any())
+      return "W has rows that do not sum to 1 (islands, or weights not row-standardized): the total and indirect effects are the "
+             "definition 1'S_k 1/n, which spatialreg's impacts and PySAL's simple impacts, (beta_k + theta_k) / (1 - rho), equal only "
+             "when every row sums to 1";
+  }
+  return "";
+}
+
+// The impacts as LeSage and Pace define them, for the stacked W_t (stacked_spatial_impacts).
+Impacts stacked_spatial_impacts_as_defined(const std::vector<const SparseRM*>& weights, const std::vector<size_t>& copies,
+                                           const ImpactsInput& in, const ImpactsOptions& opt) {
   const EigenThreads single(1);  // the draws run in parallel (replicate); each product is small
   check_input(in, opt);
   if (weights.empty() || weights.size() != copies.size()) throw SpecError("impacts: one period count per weights matrix needed");
@@ -283,6 +299,14 @@ Impacts stacked_spatial_impacts(const std::vector<const SparseRM*>& weights, con
     return stack(share, [&](size_t b) { return exact[b](rho, beta, theta); });
   };
   return simulate(eval, in, opt, interval, "exact (eigenvalues)" + stacked);
+}
+}  // namespace
+
+Impacts stacked_spatial_impacts(const std::vector<const SparseRM*>& weights, const std::vector<size_t>& copies,
+                                const ImpactsInput& in, const ImpactsOptions& opt) {
+  Impacts im = stacked_spatial_impacts_as_defined(weights, copies, in, opt);
+  im.note = row_sums_note(weights);
+  return im;
 }
 
 PowerTraces monte_carlo_traces(const SparseRM& w, int order, unsigned long long seed, uint64_t first_stream) {

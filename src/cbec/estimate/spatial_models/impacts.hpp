@@ -33,6 +33,7 @@ struct Impacts {
   Eigen::VectorXd se_direct, se_indirect, se_total;  // empty when draws = 0
   int draws = 0;                                     // draws used (those with rho inside its interval)
   std::string trace_method;                          // "exact (eigenvalues)" or "Monte Carlo traces (order m)"
+  std::string note;                                  // where peers' shortcuts differ (rows of W not summing to 1)
 };
 
 Impacts spatial_impacts(const Eigen::SparseMatrix<double, Eigen::RowMajor>& w, const ImpactsInput&, const ImpactsOptions&);
