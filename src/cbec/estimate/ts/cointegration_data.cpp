@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/ts/unit_series.hpp"
 #include "cbec/frame/panel.hpp"
 
 namespace cbec {
@@ -65,6 +66,11 @@ CointegrationData cointegration_data(const Frame& frame, const std::string& unit
       yv[t] = value(0, row);
       for (long j = 0; j < k; ++j) xm(t, j) = value(static_cast<size_t>(j) + 1, row);
     }
+    for (long j = -1; j < k; ++j)
+      if (T > 1 && constant_series(j < 0 ? yv : Eigen::VectorXd(xm.col(j))))
+        throw DataError(fmt::format("unit '{}': {} is constant over its periods, so its cointegration statistics and long-run variances are not "
+                                    "defined; leave the unit out (--if)",
+                                    p.unit_labels[u], j < 0 ? y : x[static_cast<size_t>(j)]));
     d.units.push_back(p.unit_labels[u]);
     d.yi.push_back(std::move(yv));
     d.xi.push_back(std::move(xm));

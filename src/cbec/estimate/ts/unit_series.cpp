@@ -16,6 +16,19 @@ bool UnitSeries::balanced() const {
   return true;
 }
 
+bool constant_series(const Eigen::VectorXd& v) {
+  if (v.size() == 0) return false;
+  return v.maxCoeff() - v.minCoeff() <= 1e-12 * v.cwiseAbs().maxCoeff();
+}
+
+namespace {
+DataError constant_unit(const std::string& unit, const std::string& variable) {
+  return DataError(fmt::format("unit '{}': {} is constant over its periods, so its unit-root and cointegration statistics are not defined "
+                               "(plm and tseries give NaN); leave the unit out (--if)",
+                               unit, variable));
+}
+}  // namespace
+
 UnitSeries unit_series(const Frame& frame, const Panel& panel, const std::string& variable, bool demean, bool difference) {
   const std::vector<double>& x = frame.numeric(variable);
   std::map<int64_t, size_t> period;   // time -> position in panel.times
@@ -45,6 +58,7 @@ UnitSeries unit_series(const Frame& frame, const Panel& panel, const std::string
                                   panel.unit_labels[u], variable, panel.time_value[rows.front()], panel.time_value[rows.back()]));
     Eigen::VectorXd v(static_cast<long>(rows.size()));
     for (size_t i = 0; i < rows.size(); ++i) v[static_cast<long>(i)] = x[rows[i]] - mean[first + i];
+    if (rows.size() > 1 && constant_series(v)) throw constant_unit(panel.unit_labels[u], variable);
     s.units.push_back(panel.unit_labels[u]);
     s.y.push_back(std::move(v));
     s.first_time.push_back(panel.time_value[rows.front()]);
@@ -61,6 +75,7 @@ UnitSeries differenced(const UnitSeries& s) {
     const long T = s.y[i].size();
     if (T < 2) throw DataError(fmt::format("unit '{}': one observation of {}, no difference", s.units[i], s.variable));
     d.y[i] = s.y[i].tail(T - 1) - s.y[i].head(T - 1);
+    if (T > 2 && constant_series(d.y[i])) throw constant_unit(s.units[i], d.variable);
   }
   // the first period of each unit is lost
   for (size_t i = 0; i < s.y.size(); ++i) d.first_time[i] = *std::upper_bound(s.times.begin(), s.times.end(), s.first_time[i]);
