@@ -24,13 +24,15 @@ Analysis cips_analysis() {
     std::vector<std::pair<std::string, CipsResult>> results;
     Outcome out;
     out.json = {{"method", "cips"}, {"results", nlohmann::json::array()}};
-    for (const auto& [label, s] : requested_series(frame, o, ctx, o.text("variable"))) {
+    SeriesLeftOut left_out;
+    for (const auto& [label, s] : requested_series(frame, o, ctx, o.text("variable"), left_out)) {
       results.emplace_back(label, cips_test(s, det, static_cast<int>(o.integer("lags")), o.flag("truncated")));
       nlohmann::json j = to_json(results.back().second);
       j["series"] = label;
       out.json["results"].push_back(j);
     }
     out.tables.push_back(cips_table(results));
+    left_out.report(out);
     return out;
   };
   return a;

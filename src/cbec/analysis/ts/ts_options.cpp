@@ -1,4 +1,8 @@
 #include "cbec/analysis/ts/ts_analyses.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "cbec/frame/panel.hpp"
 #include "cbec/stats/representable_scale.hpp"
 
@@ -25,11 +29,25 @@ PApprox p_approx_option(const Options& o) { return parse_p_approx(o.text("p_appr
 
 LagChoice lag_option(const Options& o) { return parse_lag_choice(o.text("lags"), o.has("max_lags") ? o.integer("max_lags") : -1); }
 
+void SeriesLeftOut::report(Outcome& out) const {
+  if (!out.tables.empty())
+    for (const auto& n : notes) out.tables.front().notes.push_back(n);
+  out.json["dropped"] = dropped;
+}
+
 std::vector<std::pair<std::string, UnitSeries>> requested_series(const Frame& frame, const Options& o, const AnalysisContext& ctx,
-                                                                 const std::string& variable) {
+                                                                 const std::string& variable, SeriesLeftOut& left_out) {
   Panel declared;
   const Panel& panel = ctx.panel ? *ctx.panel : (declared = declare_panel(frame, ctx.unit, ctx.time));
   const UnitSeries levels = unit_series(frame, panel, variable, o.flag("demean"));
+  if (!levels.units_without_values.empty())
+    left_out.notes.push_back(fmt::format("{}: {} unit{} without a value left out: {}.", variable, levels.units_without_values.size(),
+                                         levels.units_without_values.size() == 1 ? "" : "s", fmt::join(levels.units_without_values, ", ")));
+  if (levels.missing_at_ends)
+    left_out.notes.push_back(fmt::format("{}: {} missing value{} before a unit's first or after its last observed period left out (each "
+                                         "unit is tested over its span).",
+                                         variable, levels.missing_at_ends, levels.missing_at_ends == 1 ? "" : "s"));
+  left_out.dropped[variable] = {{"units_without_values", levels.units_without_values}, {"missing_at_ends", levels.missing_at_ends}};
   for (const auto& y : levels.y) refuse_unrepresentable_scale(variable, y, y.squaredNorm());  // the test regressions square it
   const std::string which = o.text("series");
   std::vector<std::pair<std::string, UnitSeries>> out;

@@ -45,12 +45,13 @@ Analysis unitroot_analysis() {
     spec.bandwidth = o.text("bandwidth");
     spec.p_approx = p_approx_option(o);
     std::vector<UnitRootBlock> blocks;
+    SeriesLeftOut left_out;
     Outcome out;
     out.json = {{"method", "unitroot"}, {"lags", describe(spec.lags)}, {"p_approx", describe(spec.p_approx)}, {"results", nlohmann::json::array()}};
     for (const auto& variable : o.list("variable")) {
       UnitRootBlock& block = blocks.emplace_back();
       block.variable = variable;
-      for (const auto& [label, s] : requested_series(frame, o, ctx, variable)) {
+      for (const auto& [label, s] : requested_series(frame, o, ctx, variable, left_out)) {
         std::vector<PanelUnitRootResult> done;
         for (const auto& test : o.list("tests")) {
           done.push_back(run_test(test, s, spec));
@@ -63,6 +64,7 @@ Analysis unitroot_analysis() {
     out.tables.push_back(panel_unitroot_table(blocks));
     out.json["estimates"] = nlohmann::json::array();
     for (const auto& c : unit_root_columns(blocks)) out.json["estimates"].push_back(to_json(c));
+    left_out.report(out);
     return out;
   };
   return a;

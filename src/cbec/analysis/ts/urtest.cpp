@@ -28,7 +28,8 @@ Analysis urtest_analysis() {
     spec.dfcor = !o.flag("mle_variance");
     spec.p_approx = p_approx_option(o);
     std::vector<UnitTests> blocks;
-    for (const auto& [label, s] : requested_series(frame, o, ctx, o.text("variable"))) {
+    SeriesLeftOut left_out;
+    for (const auto& [label, s] : requested_series(frame, o, ctx, o.text("variable"), left_out)) {
       blocks.push_back(unit_tests(s, spec));
       blocks.back().label = label;
     }
@@ -36,6 +37,7 @@ Analysis urtest_analysis() {
     out.json = {{"method", "urtest"}, {"test", spec.test}, {"p_approx", describe(spec.p_approx)}, {"results", nlohmann::json::array()}};
     for (const auto& b : blocks) out.json["results"].push_back(to_json(b));
     out.tables.push_back(unit_tests_table(blocks));
+    left_out.report(out);
     return out;
   };
   return a;

@@ -51,7 +51,12 @@ UnitSeries unit_series(const Frame& frame, const Panel& panel, const std::string
     std::vector<size_t> rows;
     for (size_t i = panel.unit_start[u]; i < panel.unit_start[u + 1]; ++i)
       if (!std::isnan(x[panel.order[i]])) rows.push_back(panel.order[i]);
-    if (rows.empty()) continue;
+    const size_t unit_rows = panel.unit_start[u + 1] - panel.unit_start[u];
+    if (rows.empty()) {
+      s.units_without_values.push_back(panel.unit_labels[u]);
+      continue;
+    }
+    s.missing_at_ends += unit_rows - rows.size();  // inside the span a missing value is an error below
     const size_t first = period[panel.time_value[rows.front()]], last = period[panel.time_value[rows.back()]];
     if (last - first + 1 != rows.size())
       throw DataError(fmt::format("unit '{}': {} has a missing value or a missing period between {} and {}; unit-root tests need consecutive periods",

@@ -19,6 +19,8 @@ struct UnitSeries {
   std::vector<Eigen::VectorXd> y;
   std::vector<int64_t> first_time, last_time;   // each unit's first and last period
   std::vector<int64_t> times;                    // the panel's periods, sorted
+  std::vector<std::string> units_without_values; // units with no value of the variable: left out
+  size_t missing_at_ends = 0;                    // missing values before a unit's first or after its last value: left out
 
   // Every unit observed over the same periods.
   bool balanced() const;
