@@ -315,3 +315,32 @@ TEST(Threshold, LaterTestsAreBitIdenticalBeyondThePairTableBudget) {
     EXPECT_NE(std::string(e.what()).find("393 grid points"), std::string::npos) << e.what();
   }
 }
+
+TEST(Threshold, RepeatedOrCollinearTermsAreRefusedByName) {
+  // l(d,1) and l(d, 1) are one term; a term constant within firms, or a multiple of another, has no
+  // slope after the unit effects are removed (the fit printed SEs of 0 or 1e13 and F = 0 before).
+  Frame f = hansen_data();
+  std::vector<double> twice = f.numeric("c");
+  for (double& v : twice) v *= 2;
+  const size_t n = twice.size();
+  f.set(Column::numeric("c2", std::move(twice)));
+  f.set(Column::numeric("one", std::vector<double>(n, 1.0)));
+  auto message = [&](ThresholdSpec s) {
+    s.max_thresholds = 1;
+    try {
+      panel_threshold(f, s);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  ThresholdSpec s = hansen_spec();
+  s.regressors.push_back("l(c,1)");
+  EXPECT_NE(message(s).find("'l(c, 1)' is listed twice"), std::string::npos) << message(s);
+  s = hansen_spec();
+  s.regime_dependent.push_back("l(c2, 1)");
+  EXPECT_NE(message(s).find("'l(c2, 1)' is constant within the units or collinear"), std::string::npos) << message(s);
+  s = hansen_spec();
+  s.regressors.push_back("one");
+  EXPECT_NE(message(s).find("'one' is constant within the units"), std::string::npos) << message(s);
+}

@@ -16,6 +16,8 @@
 #include "cbec/estimate/panel/threshold_pair_memory.hpp"
 #include "cbec/estimate/panel/threshold_profile.hpp"
 #include "cbec/estimate/panel/threshold_resampled.hpp"
+#include "cbec/estimate/ols/collinearity.hpp"
+#include "cbec/estimate/ols/least_squares.hpp"
 #include "cbec/formula/design.hpp"
 #include "cbec/formula/ast.hpp"
 #include "cbec/stats/multiplier_bootstrap.hpp"
@@ -218,15 +220,20 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
   for (double t : spec.trim)
     if (!(t > 0 && t < 0.5)) throw SpecError(fmt::format("threshold: trimming shares must lie in (0, 0.5), not {}", t));
   if (spec.quantiles < 10) throw SpecError("threshold: use at least 10 grid quantiles");
-  for (const auto& c : spec.regime_dependent)
-    if (std::find(spec.regressors.begin(), spec.regressors.end(), c) != spec.regressors.end())
-      throw SpecError(fmt::format("threshold: '{}' is both regime-dependent and regime-independent; list it once", c));
+  // The terms as the formula names them (l(d,1) and l(d, 1) are one term), each listed once.
+  auto canonical = [](const std::string& term) { return parse_formula(term + " ~ 1").lhs.text(); };
+  std::vector<std::string> terms;
+  for (const auto* list : {&spec.regressors, &spec.regime_dependent})
+    for (const auto& t : *list) {
+      const std::string c = canonical(t);
+      if (std::find(terms.begin(), terms.end(), c) != terms.end())
+        throw SpecError(fmt::format("threshold: '{}' is listed twice (regime-dependent and regime-independent terms together); list it once", c));
+      terms.push_back(c);
+    }
   // One design for every term (the threshold last unless it is already a regressor).
-  std::vector<std::string> terms = spec.regressors;
-  terms.insert(terms.end(), spec.regime_dependent.begin(), spec.regime_dependent.end());
-  const auto q_at = std::find(terms.begin(), terms.end(), spec.threshold);
+  const auto q_at = std::find(terms.begin(), terms.end(), canonical(spec.threshold));
   const size_t q_col = static_cast<size_t>(q_at - terms.begin());
-  if (q_at == terms.end()) terms.push_back(spec.threshold);
+  if (q_at == terms.end()) terms.push_back(canonical(spec.threshold));
   std::string f = spec.y + " ~ ";
   for (size_t j = 0; j < terms.size(); ++j) f += (j ? " + " : "") + terms[j];
   DesignOptions o;
@@ -285,6 +292,20 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
   s.dfree = static_cast<double>(s.n_units) * static_cast<double>(s.periods - 1);
   x_names.assign(d.x_names.begin() + 1, d.x_names.begin() + 1 + K);
   c_names.assign(d.x_names.begin() + 1 + K, d.x_names.begin() + 1 + K + m);
+  // The linear model's regressors after the within transformation must be of full rank (the
+  // regimes only split the columns of C): a term constant within the units, or collinear with the
+  // others, is refused by name, by feols's rule in formula order (collinearity.hpp).
+  Eigen::MatrixXd XC(s.X.rows(), K + m);
+  XC << s.X, s.Cw;
+  Eigen::VectorXd raw_ss(K + m);
+  for (Eigen::Index j = 0; j < K; ++j) raw_ss[j] = X.col(j).squaredNorm();
+  for (Eigen::Index j = 0; j < m; ++j) raw_ss[K + j] = s.C.col(j).squaredNorm();
+  const std::vector<long> kept = independent_columns_qr(triangular_factor(XC, Eigen::VectorXd()), K + m, raw_ss);
+  for (long j = 0; j < K + m; ++j)
+    if (std::find(kept.begin(), kept.end(), j) == kept.end())
+      throw DataError(fmt::format("threshold: '{}' is constant within the units or collinear with the terms before it (after the unit "
+                                  "effects are removed); leave it out",
+                                  j < K ? x_names[static_cast<size_t>(j)] : c_names[static_cast<size_t>(j - K)]));
   res.n_units = s.n_units;
   res.n_periods = s.periods;
   res.nobs = order.size();
