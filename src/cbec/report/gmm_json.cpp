@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include <algorithm>
 
 #include "cbec/report/regression_json.hpp"
@@ -56,7 +58,8 @@ Table gmm_table(const GmmResult& r, bool time_effects) {
   for (const char* k : {"ar1", "ar2"})
     if (tests.count(k)) {
       const TestResult& a = tests.at(k);
-      t.notes.push_back(fmt::format("Arellano-Bond AR({}) in differences: z = {:.3f}, p = {:.4f}.", k[2], a.stat, a.p_value));
+      t.notes.push_back(std::isfinite(a.stat) ? fmt::format("Arellano-Bond AR({}) in differences: z = {:.3f}, p = {:.4f}.", k[2], a.stat, a.p_value)
+                                              : "Arellano-Bond " + a.note + ".");
     }
   for (const auto& [k, label] : {std::pair<const char*, const char*>{"wald_coef", "regressors"}, {"wald_time", "time effects"}})
     if (tests.count(k)) {

@@ -132,3 +132,21 @@ TEST(GmmReference, LagsStartingAfterTheFirstDifferencedPeriod) {
   EXPECT_EQ(e.model.tests.at("hansen").df1, 0);
   EXPECT_TRUE(std::isnan(e.model.tests.at("hansen").p_value));
 }
+
+TEST(GmmArTest, ANonPositiveVarianceGivesNoStatisticAndSaysWhy) {
+  // EmplUK, one-step difference GMM with collapsed instruments, unit effects only, classic variance:
+  // AR(2)'s estimated variance is negative (pgmm's mtest gives NaN); AR(1) is pgmm's -2.8428.
+  const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/empluk.csv");
+  GmmSpec s;
+  s.formula = "log(emp) ~ l(log(emp), 1:2) + l(log(output), 0:1) + log(capital) | l(log(emp), 2:5)";
+  s.unit = "firm";
+  s.time = "year";
+  s.layout.collapse = true;
+  s.layout.time_effects = false;
+  s.robust = false;
+  const GmmResult g = gmm(f, s);
+  EXPECT_NEAR(g.model.tests.at("ar1").stat, -2.8428, 1e-4);
+  const TestResult& ar2 = g.model.tests.at("ar2");
+  EXPECT_TRUE(std::isnan(ar2.stat) && std::isnan(ar2.p_value));
+  EXPECT_NE(ar2.note.find("AR(2) not computable: its estimated variance is"), std::string::npos) << ar2.note;
+}

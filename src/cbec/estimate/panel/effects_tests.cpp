@@ -25,9 +25,8 @@ TestResult effects_f_test(const RegressionResult& within, const RegressionResult
     t.stat = (rss_p - rss_w) / rss_w / t.df1 * t.df2;
     t.p_value = p_f_upper(t.stat, t.df1, t.df2);
   }
-  t.note = fmt::format("F test for {} effects (plm::pFtest; Stata's F test that all u_i = 0 for individual effects): "
-                       "H0: no {} effects, the pooled model",
-                       effect, effect);
+  t.note = fmt::format("F test for {} effects (plm::pFtest{}): H0: no {} effects, the pooled model", effect,
+                       effect == "individual" ? "; Stata's F test that all u_i = 0 after xtreg, fe" : "", effect);
   return t;
 }
 

@@ -5,7 +5,10 @@
 //                            + (sum_i l_i'X_i) V (sum_i X_i'l_i) ),
 // B and W the classic variance and the weight of the estimator, V the variance chosen for the
 // coefficients; N(0, 1) under no AR(m). In system GMM the levels equation's rows are left out.
+#include <fmt/format.h>
+
 #include <cmath>
+#include <limits>
 
 #include "cbec/estimate/panel/gmm.hpp"
 #include "cbec/stats/distributions.hpp"
@@ -32,8 +35,15 @@ TestResult gmm_ar_test(const GmmSystem& s, const GmmFit& f, int order, const Eig
   }
   const double denom = eve - 2 * (ex * f.classic_vcov() * f.ZX.transpose() * f.weight() * zve)(0) + (ex * vcov * ex.transpose())(0);
   TestResult t;
-  t.stat = num / std::sqrt(denom);
   t.distribution = "normal";
+  if (!(denom > 0)) {  // a difference of estimated terms: not positive in some samples (pgmm's mtest gives NaN too)
+    t.stat = t.p_value = std::numeric_limits<double>::quiet_NaN();
+    t.note = fmt::format("AR({}) not computable: its estimated variance is {:.4g}, not positive, with this variance estimator "
+                         "(Arellano and Bond 1991, eq. 8; plm's mtest gives NaN); try the other --se",
+                         order, denom);
+    return t;
+  }
+  t.stat = num / std::sqrt(denom);
   t.p_value = p_normal_two_sided(t.stat);
   return t;
 }
