@@ -44,8 +44,9 @@ TEST(EventStudy, LeadsNearZeroLagsFollowTheDynamicPath) {
   }
   EXPECT_GT(es.pretrend.p_value, 0.001);
   EXPECT_EQ(es.pretrend.df1, 3.0);
-  // Rows outside the window are dropped and counted.
-  EXPECT_GT(es.model.dropped.at("missing"), 0u);
+  // Rows outside the window are dropped and counted as such, not as missing.
+  EXPECT_GT(es.model.dropped.at("outside_window"), 0u);
+  EXPECT_EQ(es.model.dropped.count("missing"), 0u);
 }
 
 TEST(EventStudy, EqualsTheRegressionOnHandMadeDummies) {

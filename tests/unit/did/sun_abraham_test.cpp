@@ -71,7 +71,10 @@ TEST(SunAbraham, LastTreatedCohortServesAsControlWithoutNeverTreated) {
   Frame treated_only = f.take(rows);
   SunAbrahamResult sa = sun_abraham(treated_only, spec());
   EXPECT_EQ(sa.control_cohort, "last treated (2018)");
-  EXPECT_GT(sa.model.dropped.at("missing"), 0u);  // periods from 2018 on
+  size_t from_2018 = 0;  // the periods from the control cohort's treatment on, counted as such
+  for (size_t i = 0; i < treated_only.nrows(); ++i) from_2018 += treated_only.numeric(spec().time)[i] >= 2018;
+  EXPECT_EQ(sa.model.dropped.at("after_last_cohort"), from_2018);
+  EXPECT_EQ(sa.model.dropped.count("missing"), 0u);
   for (const auto& p : sa.periods)
     if (!p.reference && p.rel < 0) EXPECT_NEAR(p.estimate, 0.0, 4.5 * p.se) << "rel " << p.rel;
 }

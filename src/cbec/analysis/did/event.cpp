@@ -38,7 +38,6 @@ Analysis event_analysis() {
                                   es.model.vcov_info.cluster.empty() ? "" : fmt::format(" by {}", fmt::join(es.model.vcov_info.cluster, "+"))));
     std::set<std::string> seen;
     add_dropped_notes(t.notes, es.model, "", seen);
-    if (es.model.info.count("outside_window")) t.notes.push_back("With --no-bin, " + es.model.info.at("outside_window") + ".");
     // Units first treated after the last period are controls here (never treated in the sample);
     // fixest's i() on their relative periods would estimate leads from them instead.
     const TreatedAfterSample late = treated_after_sample(frame, spec);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -28,7 +29,9 @@ RegressionResult twfe_did(const Frame& frame, const StaggeredSpec& spec) {
 }
 
 EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, const EventStudyOptions& o) {
-  if (o.min_rel > o.ref || o.max_rel < o.ref || o.min_rel >= o.max_rel)
+  if (o.min_rel >= o.max_rel)
+    throw SpecError(fmt::format("event window [{}, {}]: the first period must come before the last, e.g. [-5, 5]", o.min_rel, o.max_rel));
+  if (o.min_rel > o.ref || o.max_rel < o.ref)
     throw SpecError(fmt::format("event window [{}, {}] must contain the reference period {}", o.min_rel, o.max_rel, o.ref));
   const auto g = first_treatment(frame, spec);
   const auto& t = frame.numeric(spec.time);
@@ -46,32 +49,31 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
       throw SpecError(fmt::format("event window [{}, {}] reaches far beyond the periods relative to treatment in the data ({:g} to {:g}): "
                                   "give a window within about [{:g}, {:g}]", o.min_rel, o.max_rel, lowest, highest, lowest - span, highest + span));
   }
-  Frame f = frame;
+  // Each row's period relative to treatment, binned at the window's ends; without binning the
+  // treated units' rows outside the window leave the sample, counted as outside_window.
   std::map<int, size_t> counts;
-  std::vector<double> outside(frame.nrows(), 0.0);
-  std::vector<int> rel(frame.nrows(), 0);
-  std::vector<bool> treated(frame.nrows(), false);
+  std::vector<size_t> inside;
+  std::vector<int> rel;
+  std::vector<bool> treated;
   for (size_t i = 0; i < frame.nrows(); ++i) {
-    if (std::isnan(g[i]) || std::isnan(t[i])) continue;
-    int r = static_cast<int>(t[i] - g[i]);
-    if (r < o.min_rel || r > o.max_rel) {
-      if (!o.bin_endpoints) {
-        outside[i] = std::numeric_limits<double>::quiet_NaN();
-        continue;
-      }
-      r = r < o.min_rel ? o.min_rel : o.max_rel;
+    int r = 0;
+    const bool is_treated = !std::isnan(g[i]) && !std::isnan(t[i]);
+    if (is_treated) {
+      r = static_cast<int>(t[i] - g[i]);
+      if ((r < o.min_rel || r > o.max_rel) && !o.bin_endpoints) continue;
+      r = std::clamp(r, o.min_rel, o.max_rel);
+      ++counts[r];
     }
-    rel[i] = r;
-    treated[i] = true;
-    ++counts[r];
+    inside.push_back(i);
+    rel.push_back(r);
+    treated.push_back(is_treated);
   }
+  Frame f = inside.size() == frame.nrows() ? frame : frame.take(inside);
   std::vector<std::string> terms;
   for (int r = o.min_rel; r <= o.max_rel; ++r) {
     if (r == o.ref) continue;
-    std::vector<double> col(frame.nrows(), 0.0);
+    std::vector<double> col(inside.size(), 0.0);
     for (size_t i = 0; i < col.size(); ++i) col[i] = (treated[i] && rel[i] == r) ? 1.0 : 0.0;
-    if (!o.bin_endpoints)
-      for (size_t i = 0; i < col.size(); ++i) col[i] += outside[i];  // NaN marks rows outside the window
     f.set(Column::numeric(rel_name(r), std::move(col)));
     terms.push_back(rel_name(r));
   }
@@ -82,8 +84,7 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
   EventStudyResult out;
   out.model = feols(f, spec.formula(terms), fo, d);
   out.model.estimator = "event_study";
-  if (!o.bin_endpoints && out.model.dropped.count("missing"))
-    out.model.info["outside_window"] = "observations outside the event window are counted as missing";
+  if (inside.size() < frame.nrows()) out.model.dropped["outside_window"] = frame.nrows() - inside.size();
   const Eigen::VectorXd se = out.model.se(), p = out.model.p_value();
   std::vector<long> leads;
   for (int r = o.min_rel; r <= o.max_rel; ++r) {

@@ -35,6 +35,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   std::vector<double> control_g = g;  // cohorts used as controls get NaN (no dummies)
   Frame f = frame;
   std::vector<bool> keep_row(frame.nrows(), true);
+  size_t always_treated_rows = 0, after_last_rows = 0;  // rows left out by the last-cohort rule, by reason
   std::map<double, std::pair<bool, bool>> sides;  // cohort -> (a period before, a period from treatment)
   for (size_t i = 0; i < g.size(); ++i)
     if (!std::isnan(g[i]) && !std::isnan(t[i])) (t[i] < g[i] ? sides[g[i]].first : sides[g[i]].second) = true;
@@ -64,6 +65,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
         if (g[i] == c) {
           control_g[i] = std::numeric_limits<double>::quiet_NaN();
           keep_row[i] = false;
+          ++always_treated_rows;
         }
     }
     if (cohorts.empty()) throw DataError("no cohort is observed before its treatment: every treated unit is treated from the sample's start");
@@ -78,7 +80,10 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
       cohorts.erase(last);
       for (size_t i = 0; i < g.size(); ++i) {
         if (g[i] == last) control_g[i] = std::numeric_limits<double>::quiet_NaN();
-        if (!std::isnan(t[i]) && t[i] >= last) keep_row[i] = false;
+        if (!std::isnan(t[i]) && t[i] >= last && keep_row[i]) {
+          keep_row[i] = false;
+          ++after_last_rows;
+        }
       }
     }
   }
@@ -96,10 +101,8 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
     if (cell.second == ref) continue;
     std::string name = fmt::format("cohort::{:g}:rel::{}", cell.first, cell.second);
     std::vector<double> col(frame.nrows(), 0.0);
-    for (size_t i = 0; i < col.size(); ++i) {
-      if (!keep_row[i]) col[i] = std::numeric_limits<double>::quiet_NaN();
-      else if (control_g[i] == cell.first && static_cast<int>(t[i] - control_g[i]) == cell.second) col[i] = 1.0;
-    }
+    for (size_t i = 0; i < col.size(); ++i)
+      if (control_g[i] == cell.first && static_cast<int>(t[i] - control_g[i]) == cell.second) col[i] = 1.0;
     f.set(Column::numeric(name, std::move(col)));
     terms.push_back(name);
     term_cell[name] = cell;
@@ -110,16 +113,23 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   fo.sample_rows = &sample;
   DesignOptions d;
   d.weights = spec.weights;
+  // The rows the last-cohort rule leaves out leave the frame first, counted by reason.
+  std::vector<size_t> kept;
+  for (size_t i = 0; i < keep_row.size(); ++i)
+    if (keep_row[i]) kept.push_back(i);
+  if (kept.size() < frame.nrows()) f = f.take(kept);
   out.model = feols(f, spec.formula(terms), fo, d);
+  if (kept.size() < frame.nrows())
+    for (size_t& i : sample) i = kept[i];  // rows of the frame given
+  if (always_treated_rows) out.model.dropped["always_treated"] = always_treated_rows;
+  if (after_last_rows) out.model.dropped["after_last_cohort"] = after_last_rows;
   // Each cell's share in the aggregation: its rows in the estimation sample, weighted by the
   // observation weights when given (fixest's aggregate(): column sums of the weighted cell dummies).
   std::map<std::pair<double, int>, double> in_sample;
-  const std::vector<double>* w = spec.weights.empty() ? nullptr : &f.numeric(spec.weights);
+  const std::vector<double>* w = spec.weights.empty() ? nullptr : &frame.numeric(spec.weights);
   for (size_t i : sample)
     if (!std::isnan(control_g[i])) in_sample[{control_g[i], static_cast<int>(t[i] - control_g[i])}] += w ? (*w)[i] : 1.0;
   out.model.estimator = "sun_abraham";
-  if (out.model.dropped.count("missing") && !any_never && !fixest_rule)
-    out.model.info["dropped_after_last_cohort"] = "periods from the control cohort's treatment on are counted as missing";
   // Aggregate per relative period: weights = each cohort's share of that period's sample rows.
   std::map<int, std::vector<std::pair<long, double>>> by_rel;
   for (size_t j = 0; j < out.model.terms.size(); ++j) {
