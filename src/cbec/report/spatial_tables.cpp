@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cbec {
 
@@ -48,15 +49,23 @@ HotSpots hot_spots(const GetisOrdResult& g, double alpha, const std::string& adj
   return h;
 }
 
+namespace {
+// A number with `digits` decimals, "." when missing (an island's z and p); never "-0.0000".
+std::string cell(double v, int digits) {
+  if (!std::isfinite(v)) return ".";
+  const std::string s = fmt::format("{:.{}f}", v, digits);
+  return s.find_first_not_of("-0.") == std::string::npos && s[0] == '-' ? s.substr(1) : s;
+}
+}  // namespace
+
 Table lisa_table(const std::string& title, const std::vector<std::string>& ids, const LocalMoranResult& l, const LisaClusters& c,
                  const std::string& adjust) {
   Table t;
   t.title = title;
   t.header = {"Unit", "Ii", "z", "p", l.p_sim.empty() ? "" : "p (permutation)", adjust.empty() ? "" : "p adjusted", "Quadrant", "Cluster"};
-  for (size_t i = 0; i < ids.size(); ++i)
-    t.rows.push_back({ids[i], fmt::format("{:.4f}", l.Is[i]), fmt::format("{:.3f}", l.z[i]), fmt::format("{:.4f}", l.p[i]),
-                      l.p_sim.empty() ? "" : fmt::format("{:.4f}", l.p_sim[i]), adjust.empty() ? "" : fmt::format("{:.4f}", c.p_adjusted[i]),
-                      l.quadrant[i], c.cluster[i]});
+  for (size_t i = 0; i < ids.size(); ++i)  // an island has no z or p: "." as Stata prints missing
+    t.rows.push_back({ids[i], cell(l.Is[i], 4), cell(l.z[i], 3), cell(l.p[i], 4), l.p_sim.empty() ? "" : cell(l.p_sim[i], 4),
+                      adjust.empty() ? "" : cell(c.p_adjusted[i], 4), l.quadrant[i], c.cluster[i]});
   return t;
 }
 
@@ -66,7 +75,7 @@ Table hot_spot_table(const std::string& title, const std::vector<std::string>& i
   t.title = title;
   t.header = {"Unit", "z", "p", adjust.empty() ? "" : "p adjusted", "Hot/cold spot", "Band"};
   for (size_t i = 0; i < ids.size(); ++i)
-    t.rows.push_back({ids[i], fmt::format("{:.3f}", g.z[i]), fmt::format("{:.4f}", g.p[i]), adjust.empty() ? "" : fmt::format("{:.4f}", h.p_adjusted[i]),
+    t.rows.push_back({ids[i], cell(g.z[i], 3), cell(g.p[i], 4), adjust.empty() ? "" : cell(h.p_adjusted[i], 4),
                       h.spot[i], h.band[i]});
   return t;
 }

@@ -121,7 +121,9 @@ CipsResult cips_test(const UnitSeries& s, Deterministic d, int lags, bool trunca
   const size_t N = s.y.size();
   const long T = s.y.front().size();
   const long first = lags + 1;   // 0-based index of the first t with y_t-1 and p lagged differences
-  if (T - first <= 2 * (lags + 1) + 2 + deterministic_count(d)) throw DataError(fmt::format("CIPS with {} lags needs more periods than {}", lags, T));
+  if (N < 2) throw DataError("CIPS needs at least 2 units: its CADF regressions take the cross-section averages");
+  const long needed = first + 2 * (lags + 1) + 3 + deterministic_count(d);
+  if (T < needed) throw DataError(fmt::format("CIPS with {} lags needs at least {} periods; the panel has {}: use fewer lags", lags, needed, T));
   Eigen::VectorXd ybar = Eigen::VectorXd::Zero(T);
   for (const auto& y : s.y) ybar += y / static_cast<double>(N);
   const long n = T - first;
