@@ -300,7 +300,8 @@ class Evaluator {
   // fixest, i() included): by contrasts, its first level the reference, when the term without it is
   // in the model (for a main effect: the intercept or fixed effects, or an earlier categorical main
   // effect coded in full), else by an indicator per level; so y ~ 0 + x + g has every level of g and
-  // y ~ x:g a slope per level (Chambers and Hastie 1992, Statistical Models in S, section 5.3.1).
+  // y ~ x:g a slope per level (Chambers and Hastie 1992, Statistical Models in S, chapter 2; R's
+  // model.matrix, whose rule this is).
   std::vector<NamedColumn> terms_columns(const std::vector<Term>& terms) {
     const auto key = [](const std::vector<Expr>& factors, size_t skip) {
       std::vector<std::string> texts;
