@@ -111,3 +111,24 @@ TEST(PanelUnitRoot, MissingIpsMomentsAreSaidNotSilent) {
   ASSERT_EQ(r.notes.size(), 1u);
   EXPECT_NE(r.notes[0].find("unit0 (T = 18, 5 lags)"), std::string::npos) << r.notes[0];
 }
+
+TEST(PanelUnitRoot, IpsWarnsWhenAdfRegressionsHaveAlmostNoResidualDegreesOfFreedom) {
+  // Grunfeld's first 6 years: with a constant and 1 lag each ADF regression has 4 observations and
+  // 3 parameters; with 10 years 8 and 3: no warning.
+  const Frame g = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  PanelUnitRootSpec spec;
+  spec.deterministic = Deterministic::Constant;
+  spec.lags = parse_lag_choice("1", -1);
+  auto warnings = [&](double last_year) {
+    std::vector<size_t> rows;
+    for (size_t i = 0; i < g.nrows(); ++i)
+      if (g.numeric("year")[i] <= last_year) rows.push_back(i);
+    const Frame f = g.take(rows);
+    const PanelUnitRootResult r = ips_test(unit_series(f, declare_panel(f, "firm", "year"), "inv"), spec);
+    size_t n = 0;
+    for (const auto& note : r.notes) n += note.find("fewer than 3 residual degrees of freedom (unit (df): 1 (1)") != std::string::npos;
+    return n;
+  };
+  EXPECT_EQ(warnings(1940), 1u);
+  EXPECT_EQ(warnings(1944), 0u);
+}

@@ -111,11 +111,15 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
   r.mean_lags = mean_lags(adf);
   const double N = static_cast<double>(adf.size());
   double tbar = 0, Ew = 0, Vw = 0, Ez = 0, Vz = 0;
-  std::vector<std::string> no_moments;
+  std::vector<std::string> no_moments, few_df;
   for (size_t i = 0; i < adf.size(); ++i) {
     const AdfResult& a = adf[i];
     tbar += a.stat / N;
     const double L = static_cast<double>(a.T) - a.lags - 1;
+    // An ADF regression with one or two residual degrees of freedom gives a t that can be in the
+    // hundreds and dominate t-bar (plm prints the same numbers without a word).
+    const double df = L - 1 - a.lags - deterministic_count(spec.deterministic);
+    if (df < 3) few_df.push_back(fmt::format("{} ({:g})", s.units[i], df));
     const Moments w = ips_wtbar_moments(L, a.lags, spec.deterministic);
     if (std::isnan(w.mean) || std::isnan(w.sd_or_var)) no_moments.push_back(fmt::format("{} (T = {:g}, {} lags)", s.units[i], L, a.lags));
     Ew += w.mean / N;
@@ -129,6 +133,11 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
     r.notes.push_back(fmt::format("W-tbar is not available: Im, Pesaran and Shin's (2003) Table 3 has no moments for {}{}, "
                                   "as plm (NA); lower --max-lags or give fixed --lags", fmt::join(no_moments.begin(), no_moments.begin() + std::min<size_t>(no_moments.size(), 3), ", "),
                                   no_moments.size() > 3 ? fmt::format(" and {} more units", no_moments.size() - 3) : ""));
+  if (!few_df.empty())
+    r.notes.push_back(fmt::format("Warning: {} of the {} ADF regressions have fewer than 3 residual degrees of freedom (unit (df): {}{}); their "
+                                  "t can be extreme and dominate t-bar: use fewer lags or longer series",
+                                  few_df.size(), adf.size(), fmt::join(few_df.begin(), few_df.begin() + std::min<size_t>(few_df.size(), 3), ", "),
+                                  few_df.size() > 3 ? fmt::format(" and {} more", few_df.size() - 3) : ""));
   r.stats.push_back({"t-bar", tbar, std::nan(""), ""});
   r.stats.push_back({"W-tbar", W, p_normal_upper(-W), "N(0,1)"});
   if (spec.deterministic == Deterministic::Constant) {
