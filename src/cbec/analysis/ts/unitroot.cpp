@@ -1,6 +1,7 @@
 // unitroot: first-generation panel unit-root tests (Levin-Lin-Chu, Im-Pesaran-Shin, Harris-Tzavalis,
 // Breitung, Fisher ADF and PP, Hadri), levels and first differences in one table, one block of rows
 // per variable.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cbec/analysis/ts/ts_analyses.hpp"
@@ -51,7 +52,12 @@ Analysis unitroot_analysis() {
     for (const auto& variable : o.list("variable")) {
       UnitRootBlock& block = blocks.emplace_back();
       block.variable = variable;
-      for (const auto& [label, s] : requested_series(frame, o, ctx, variable, left_out)) {
+      const auto series = requested_series(frame, o, ctx, variable, left_out);
+      if (!series.empty() && series.front().second.units.size() == 1)  // the panel statistics' limits are over many units
+        left_out.notes.push_back(fmt::format("Warning: {} has one unit ({}): the panel tests' distributions are for many units; test "
+                                             "its series with --method urtest",
+                                             variable, series.front().second.units.front()));
+      for (const auto& [label, s] : series) {
         std::vector<PanelUnitRootResult> done;
         for (const auto& test : o.list("tests")) {
           done.push_back(run_test(test, s, spec));
