@@ -42,6 +42,17 @@ void expect_test(const RegressionResult& r, const nlohmann::json& ref, const std
   if (ref[key]["df"].is_number()) EXPECT_EQ(t.df1, ref[key]["df"].get<double>()) << key;
 }
 
+
+// EmplUK's firms and years, collapsed instruments, no time effects.
+GmmSpec collapsed_by_firm(const std::string& formula) {
+  GmmSpec s;
+  s.formula = formula;
+  s.unit = "firm";
+  s.time = "year";
+  s.layout.collapse = true;
+  s.layout.time_effects = false;
+  return s;
+}
 }  // namespace
 
 TEST(GmmReference, PgmmEmplUK) {
@@ -121,13 +132,7 @@ TEST(GmmReference, LagsStartingAfterTheFirstDifferencedPeriod) {
   sys.layout.collapse = true;
   EXPECT_THROW(gmm(f, sys), SpecError);
   // Exactly identified (one collapsed instrument, one coefficient): Hansen's J has no p-value.
-  GmmSpec exact;
-  exact.formula = "log(emp) ~ l(log(emp), 1) | l(log(emp), 2:2)";
-  exact.unit = "firm";
-  exact.time = "year";
-  exact.layout.collapse = true;
-  exact.layout.time_effects = false;
-  const GmmResult e = gmm(f, exact);
+  const GmmResult e = gmm(f, collapsed_by_firm("log(emp) ~ l(log(emp), 1) | l(log(emp), 2:2)"));
   EXPECT_EQ(e.n_instruments, 1u);
   EXPECT_EQ(e.model.tests.at("hansen").df1, 0);
   EXPECT_TRUE(std::isnan(e.model.tests.at("hansen").p_value));
@@ -137,12 +142,7 @@ TEST(GmmArTest, ANonPositiveVarianceGivesNoStatisticAndSaysWhy) {
   // EmplUK, one-step difference GMM with collapsed instruments, unit effects only, classic variance:
   // AR(2)'s estimated variance is negative (pgmm's mtest gives NaN); AR(1) is pgmm's -2.8428.
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/empluk.csv");
-  GmmSpec s;
-  s.formula = "log(emp) ~ l(log(emp), 1:2) + l(log(output), 0:1) + log(capital) | l(log(emp), 2:5)";
-  s.unit = "firm";
-  s.time = "year";
-  s.layout.collapse = true;
-  s.layout.time_effects = false;
+  GmmSpec s = collapsed_by_firm("log(emp) ~ l(log(emp), 1:2) + l(log(output), 0:1) + log(capital) | l(log(emp), 2:5)");
   s.robust = false;
   const GmmResult g = gmm(f, s);
   EXPECT_NEAR(g.model.tests.at("ar1").stat, -2.8428, 1e-4);
