@@ -45,6 +45,10 @@ struct ModelSpec {
 // Parses a formula; a FormulaError shows the formula with a caret under the problem.
 ModelSpec parse_formula(const std::string& text);
 
+// The canonical text of one expression, as terms are named ("l(d, 1)" for "l(d,1)"); a
+// FormulaError when it is not an expression.
+std::string expression_text(const std::string& expression);
+
 // The FormulaError message pointing at `pos` in `text`.
 std::string formula_error_message(const std::string& text, size_t pos, const std::string& what);
 

@@ -202,9 +202,12 @@ class Evaluator {
     fail(e.pos, fmt::format("unknown function '{}()'; available: log, log1p, exp, sqrt, abs, I, l, f, d, growth, scale, winsor, i", f));
   }
 
+  // Whether a factor is a variable holding text (a term of dummies).
+  bool text_variable(const Expr& e) const { return e.kind == Expr::Kind::Var && frame_.has(e.name) && !frame_.get(e.name).is_numeric(); }
+
   // Whether a factor is categorical without a slope: a text variable, or i(var) (i(var, x) is slopes).
   bool categorical(const Expr& e) const {
-    if (e.kind == Expr::Kind::Var) return frame_.has(e.name) && !frame_.get(e.name).is_numeric();
+    if (e.kind == Expr::Kind::Var) return text_variable(e);
     if (e.kind != Expr::Kind::Call || e.name != "i") return false;
     for (size_t k = 1; k < e.args.size(); ++k)
       if (e.arg_names[k].empty()) return false;
@@ -216,8 +219,7 @@ class Evaluator {
   // leaves out the levels named instead.
   std::vector<NamedColumn> factor_columns(const Expr& e, bool contrasts) {
     const bool is_i = e.kind == Expr::Kind::Call && e.name == "i";
-    const bool is_text_var = e.kind == Expr::Kind::Var && frame_.has(e.name) && !frame_.get(e.name).is_numeric();
-    if (!is_i && !is_text_var) return {{e.text(), numeric(e)}};
+    if (!is_i && !text_variable(e)) return {{e.text(), numeric(e)}};
     if (is_i && (e.args.empty() || e.args[0].kind != Expr::Kind::Var)) fail(e.pos, "i() needs a variable name first: i(var), i(var, x), i(var, ref = level)");
     const Expr& var = is_i ? e.args[0] : e;
     const Column& c = column(var);

@@ -442,6 +442,8 @@ ModelSpec parse_formula(const std::string& text) {
   return spec;
 }
 
+std::string expression_text(const std::string& expression) { return parse_formula(expression + " ~ 1").lhs.text(); }
+
 namespace {
 bool reads_other_rows(const Expr& e) {
   static const char* const across[] = {"l", "f", "d", "growth", "scale", "winsor"};

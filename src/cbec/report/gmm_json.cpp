@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include <algorithm>
+#include <cmath>
 
 #include "cbec/report/regression_json.hpp"
 #include "cbec/report/regression_table.hpp"

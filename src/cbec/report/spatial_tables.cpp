@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
 namespace cbec {
 
@@ -49,23 +48,14 @@ HotSpots hot_spots(const GetisOrdResult& g, double alpha, const std::string& adj
   return h;
 }
 
-namespace {
-// A number with `digits` decimals, "." when missing (an island's z and p); never "-0.0000".
-std::string cell(double v, int digits) {
-  if (!std::isfinite(v)) return ".";
-  const std::string s = fmt::format("{:.{}f}", v, digits);
-  return s.find_first_not_of("-0.") == std::string::npos && s[0] == '-' ? s.substr(1) : s;
-}
-}  // namespace
-
 Table lisa_table(const std::string& title, const std::vector<std::string>& ids, const LocalMoranResult& l, const LisaClusters& c,
                  const std::string& adjust) {
   Table t;
   t.title = title;
   t.header = {"Unit", "Ii", "z", "p", l.p_sim.empty() ? "" : "p (permutation)", adjust.empty() ? "" : "p adjusted", "Quadrant", "Cluster"};
   for (size_t i = 0; i < ids.size(); ++i)  // an island has no z or p: "." as Stata prints missing
-    t.rows.push_back({ids[i], cell(l.Is[i], 4), cell(l.z[i], 3), cell(l.p[i], 4), l.p_sim.empty() ? "" : cell(l.p_sim[i], 4),
-                      adjust.empty() ? "" : cell(c.p_adjusted[i], 4), l.quadrant[i], c.cluster[i]});
+    t.rows.push_back({ids[i], format_fixed(l.Is[i], 4), format_fixed(l.z[i], 3), format_fixed(l.p[i], 4), l.p_sim.empty() ? "" : format_fixed(l.p_sim[i], 4),
+                      adjust.empty() ? "" : format_fixed(c.p_adjusted[i], 4), l.quadrant[i], c.cluster[i]});
   return t;
 }
 
@@ -75,7 +65,7 @@ Table hot_spot_table(const std::string& title, const std::vector<std::string>& i
   t.title = title;
   t.header = {"Unit", "z", "p", adjust.empty() ? "" : "p adjusted", "Hot/cold spot", "Band"};
   for (size_t i = 0; i < ids.size(); ++i)
-    t.rows.push_back({ids[i], cell(g.z[i], 3), cell(g.p[i], 4), adjust.empty() ? "" : cell(h.p_adjusted[i], 4),
+    t.rows.push_back({ids[i], format_fixed(g.z[i], 3), format_fixed(g.p[i], 4), adjust.empty() ? "" : format_fixed(h.p_adjusted[i], 4),
                       h.spot[i], h.band[i]});
   return t;
 }

@@ -114,7 +114,7 @@ std::string format_number(double v, int digits) {
   return fixed_decimals(v, digits);
 }
 
-std::string format_fixed(double v) { return std::isfinite(v) ? fixed_decimals(v, 4) : std::string("."); }
+std::string format_fixed(double v, int digits) { return std::isfinite(v) ? fixed_decimals(v, digits) : std::string("."); }
 
 std::string format_p_from_draws(double p, size_t draws) {
   const double floor = 1.0 / static_cast<double>(draws + 1);

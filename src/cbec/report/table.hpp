@@ -37,9 +37,9 @@ void write_tables(const std::vector<Table>& tables, const std::string& path, Tab
 // 1e12 or more in scientific notation with digits - 1 decimals (3.00e-12); never "-0.000".
 // Non-finite values as "nan"/"inf": callers print their own mark for missing.
 std::string format_number(double v, int digits);
-// Four decimals always (test statistics and p-values: 0.0000 as papers print them), "." when
-// missing or infinite (as Stata's tables show it); never "-0.0000".
-std::string format_fixed(double v);
+// `digits` decimals always, four unless said (test statistics and p-values: 0.0000 as papers print
+// them), "." when missing or infinite (as Stata's tables show it); never "-0.0000".
+std::string format_fixed(double v, int digits = 4);
 // A p-value estimated from `draws` random draws: never "0.0000"; below 1/(draws + 1), the smallest
 // such a p-value can resolve, it prints as "< 1/(draws + 1)" (e.g. "< 0.001996" for 500 draws).
 std::string format_p_from_draws(double p, size_t draws);

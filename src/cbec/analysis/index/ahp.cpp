@@ -2,9 +2,9 @@
 // the data (command line: `cbec index --method ahp pairwise.csv`), its rows in the order of the
 // criteria columns.
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "cbec/analysis/index/index_analyses.hpp"
 #include "cbec/core/error.hpp"

@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -31,9 +30,10 @@ std::string missing_indicators(const Frame& f, const std::vector<std::string>& n
     if (count == 0) continue;
     std::string part = count == v.size() ? fmt::format("'{}' in every row", name)
                                          : fmt::format("'{}' in {} row{} (first: data line {})", name, count, count == 1 ? "" : "s", f.line(first));
+    const std::string about = "column '" + name + "': ";  // the reader's note on its text cells, after this
     for (const auto& note : f.notes())
-      if (note.find("column '" + name + "': ") != std::string::npos && note.find("not a number") != std::string::npos)
-        part += fmt::format(" [{}]", note.substr(note.find("column '" + name + "': ") + name.size() + 11));
+      if (const size_t at = note.find(about); at != std::string::npos && note.find("not a number") != std::string::npos)
+        part += fmt::format(" [{}]", note.substr(at + about.size()));
     parts.push_back(part);
   }
   return fmt::format("{}", fmt::join(parts, ", "));

@@ -63,7 +63,7 @@ std::vector<Piece> split_top(const std::string& s, size_t begin, size_t end, cha
 std::string canonical(const std::string& formula, const Piece& p) {
   if (p.text.empty()) throw FormulaError(formula_error_message(formula, p.pos, "a term is expected here"));
   try {
-    return parse_formula(p.text + " ~ 1").lhs.text();
+    return expression_text(p.text);
   } catch (const FormulaError&) {
     throw FormulaError(formula_error_message(formula, p.pos, fmt::format("'{}' is not an expression", p.text)));
   }

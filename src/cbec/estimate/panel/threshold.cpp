@@ -221,19 +221,19 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
     if (!(t > 0 && t < 0.5)) throw SpecError(fmt::format("threshold: trimming shares must lie in (0, 0.5), not {}", t));
   if (spec.quantiles < 10) throw SpecError("threshold: use at least 10 grid quantiles");
   // The terms as the formula names them (l(d,1) and l(d, 1) are one term), each listed once.
-  auto canonical = [](const std::string& term) { return parse_formula(term + " ~ 1").lhs.text(); };
   std::vector<std::string> terms;
   for (const auto* list : {&spec.regressors, &spec.regime_dependent})
     for (const auto& t : *list) {
-      const std::string c = canonical(t);
+      const std::string c = expression_text(t);
       if (std::find(terms.begin(), terms.end(), c) != terms.end())
         throw SpecError(fmt::format("threshold: '{}' is listed twice (regime-dependent and regime-independent terms together); list it once", c));
       terms.push_back(c);
     }
   // One design for every term (the threshold last unless it is already a regressor).
-  const auto q_at = std::find(terms.begin(), terms.end(), canonical(spec.threshold));
+  const std::string threshold = expression_text(spec.threshold);
+  const auto q_at = std::find(terms.begin(), terms.end(), threshold);
   const size_t q_col = static_cast<size_t>(q_at - terms.begin());
-  if (q_at == terms.end()) terms.push_back(canonical(spec.threshold));
+  if (q_at == terms.end()) terms.push_back(threshold);
   std::string f = spec.y + " ~ ";
   for (size_t j = 0; j < terms.size(); ++j) f += (j ? " + " : "") + terms[j];
   DesignOptions o;

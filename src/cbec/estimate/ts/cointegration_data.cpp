@@ -67,7 +67,7 @@ CointegrationData cointegration_data(const Frame& frame, const std::string& unit
       for (long j = 0; j < k; ++j) xm(t, j) = value(static_cast<size_t>(j) + 1, row);
     }
     for (long j = -1; j < k; ++j)
-      if (T > 1 && constant_series(j < 0 ? yv : Eigen::VectorXd(xm.col(j))))
+      if (T > 1 && (j < 0 ? constant_series(yv) : constant_series(xm.col(j))))
         throw DataError(fmt::format("unit '{}': {} is constant over its periods, so its cointegration statistics and long-run variances are not "
                                     "defined; leave the unit out (--if)",
                                     p.unit_labels[u], j < 0 ? y : x[static_cast<size_t>(j)]));

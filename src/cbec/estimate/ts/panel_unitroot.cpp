@@ -104,6 +104,15 @@ PanelUnitRootResult llc_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
   return r;
 }
 
+namespace {
+// The first three of a list of units for a note, "a, b, c and 5 more units".
+std::string first_units(const std::vector<std::string>& units) {
+  const size_t shown = std::min<size_t>(units.size(), 3);
+  return fmt::format("{}{}", fmt::join(units.begin(), units.begin() + static_cast<long>(shown), ", "),
+                     units.size() > shown ? fmt::format(" and {} more units", units.size() - shown) : "");
+}
+}  // namespace
+
 PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec) {
   if (spec.deterministic == Deterministic::None) throw SpecError("the Im-Pesaran-Shin test needs deterministic = constant or trend");
   PanelUnitRootResult r = start("ips", s, spec);
@@ -118,8 +127,7 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
     const double L = static_cast<double>(a.T) - a.lags - 1;
     // An ADF regression with one or two residual degrees of freedom gives a t that can be in the
     // hundreds and dominate t-bar (plm prints the same numbers without a word).
-    const double df = L - 1 - a.lags - deterministic_count(spec.deterministic);
-    if (df < 3) few_df.push_back(fmt::format("{} ({:g})", s.units[i], df));
+    if (a.fit.n - a.fit.k < 3) few_df.push_back(fmt::format("{} ({})", s.units[i], a.fit.n - a.fit.k));
     const Moments w = ips_wtbar_moments(L, a.lags, spec.deterministic);
     if (std::isnan(w.mean) || std::isnan(w.sd_or_var)) no_moments.push_back(fmt::format("{} (T = {:g}, {} lags)", s.units[i], L, a.lags));
     Ew += w.mean / N;
@@ -130,14 +138,13 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
   }
   const double W = std::sqrt(N) * (tbar - Ew) / std::sqrt(Vw);
   if (!no_moments.empty())
-    r.notes.push_back(fmt::format("W-tbar is not available: Im, Pesaran and Shin's (2003) Table 3 has no moments for {}{}, "
-                                  "as plm (NA); lower --max-lags or give fixed --lags", fmt::join(no_moments.begin(), no_moments.begin() + std::min<size_t>(no_moments.size(), 3), ", "),
-                                  no_moments.size() > 3 ? fmt::format(" and {} more units", no_moments.size() - 3) : ""));
+    r.notes.push_back(fmt::format("W-tbar is not available: Im, Pesaran and Shin's (2003) Table 3 has no moments for {}, "
+                                  "as plm (NA); lower --max-lags or give fixed --lags",
+                                  first_units(no_moments)));
   if (!few_df.empty())
-    r.notes.push_back(fmt::format("Warning: {} of the {} ADF regressions have fewer than 3 residual degrees of freedom (unit (df): {}{}); their "
+    r.notes.push_back(fmt::format("Warning: {} of the {} ADF regressions have fewer than 3 residual degrees of freedom (unit (df): {}); their "
                                   "t can be extreme and dominate t-bar: use fewer lags or longer series",
-                                  few_df.size(), adf.size(), fmt::join(few_df.begin(), few_df.begin() + std::min<size_t>(few_df.size(), 3), ", "),
-                                  few_df.size() > 3 ? fmt::format(" and {} more", few_df.size() - 3) : ""));
+                                  few_df.size(), adf.size(), first_units(few_df)));
   r.stats.push_back({"t-bar", tbar, std::nan(""), ""});
   r.stats.push_back({"W-tbar", W, p_normal_upper(-W), "N(0,1)"});
   if (spec.deterministic == Deterministic::Constant) {

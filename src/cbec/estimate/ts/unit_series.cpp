@@ -16,7 +16,7 @@ bool UnitSeries::balanced() const {
   return true;
 }
 
-bool constant_series(const Eigen::VectorXd& v) {
+bool constant_series(const Eigen::Ref<const Eigen::VectorXd>& v) {
   if (v.size() == 0) return false;
   return v.maxCoeff() - v.minCoeff() <= 1e-12 * v.cwiseAbs().maxCoeff();
 }

@@ -38,7 +38,7 @@ struct UnitSeries {
 // Whether a series is constant (its range within 1e-12 of its largest magnitude): unit-root and
 // cointegration statistics divide by its variance (plm and tseries return NaN), so a constant unit
 // is refused by name.
-bool constant_series(const Eigen::VectorXd& v);
+bool constant_series(const Eigen::Ref<const Eigen::VectorXd>& v);
 
 // `demean`: subtract from each value the mean over the units observed at its period (cross-
 // sectional demeaning, Levin, Lin and Chu 2002, sec. 5; Stata's xtunitroot option demean).
