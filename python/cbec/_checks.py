@@ -1,21 +1,22 @@
 """Argument checks of the Python layer, so a wrong value gets cbec's SpecError naming it (as the
 command line's flags do) rather than a cast error from the engine's binding."""
 import math
+import numbers
 import os
 
 from ._engine import SpecError
 
 
 def whole_number(where, key, value, low, high):
-    """value as an int in [low, high], or a SpecError naming the argument."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+    """value (an int or a numpy integer) as an int in [low, high], or a SpecError naming the argument."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= int(value) <= high:
         raise SpecError(f"{where}: {key} must be a whole number from {low} to {high}, not {value!r}")
-    return value
+    return int(value)
 
 
 def number(where, key, value):
     """value as a finite float, or a SpecError naming the argument."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
         raise SpecError(f"{where}: {key} must be a number, not {value!r}")
     return float(value)
 

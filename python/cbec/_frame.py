@@ -4,19 +4,26 @@ cbec's frame has numeric columns (float64, NaN missing) and text columns (codes 
 order of first appearance, -1 missing), as its CSV reader builds them (src/cbec/frame/column.hpp).
 Numeric numpy columns (float, int, bool) are handed to the engine as they are and copied once,
 into the frame; nullable pandas dtypes (Int64, Float64, boolean) become float64 with NaN first.
-Object columns holding only numbers are numbers; other object, string and categorical columns are
-text; None, NaN, pd.NA, "" and the CSV reader's missing texts ("NA", ".", ...) are missing.
+Categorical and string columns are text, as declared. Any other column (object, dates, periods,
+...) is read from its cells' text by the CSV reader's rules (src/cbec/io/cell_column.hpp), so a
+frame and its to_csv give the same columns: numbers unless most cells are not, TRUE/FALSE a dummy,
+whole numbers beyond 2^53 text. In every column None, NaN, pd.NA, NaT, "" and the CSV reader's
+missing texts ("NA", ".", ...; spaces and tabs around them ignored) are missing.
 """
+import inspect
 import os
 import warnings
 
 import numpy as np
 import pandas as pd
 
+from . import _engine
 from ._engine import DataError, missing_markers
 
 # The texts a CSV cell is missing as ("NA", ".", "N/A", ...): missing in a text column too.
 _MISSING_TEXT = frozenset(missing_markers())
+# Whole numbers from here on are not held exactly by a double (the CSV reader's rule, csv_cells.hpp).
+_EXACT_WHOLE = 2**53
 
 
 def engine_data(data):
@@ -24,10 +31,13 @@ def engine_data(data):
     if isinstance(data, (str, os.PathLike)):
         return os.fspath(data)
     if isinstance(data, dict):
-        data = pd.DataFrame(data)
+        try:
+            data = pd.DataFrame(data)
+        except (ValueError, TypeError) as e:
+            raise DataError(f"data: a dict of columns that is not a table ({e}); give columns of equal length") from None
     if not isinstance(data, pd.DataFrame):
         raise DataError(f"data must be a pandas DataFrame, a dict of columns or a file path, not {type(data).__name__}")
-    names = [str(c) for c in data.columns]
+    names = [column_name(c) for c in data.columns]
     for n in names:
         if not n.isprintable() and not _utf8(n):
             raise DataError(f"column name {n!r} is not valid Unicode (a lone surrogate); rename the column")
@@ -36,40 +46,69 @@ def engine_data(data):
     return [column(name, data.iloc[:, j]) for j, name in enumerate(names)]
 
 
+def column_name(label):
+    """A column label as the name formulas use: a MultiIndex header's levels joined by '_', as
+    to_csv cannot write them either ('g_inv'), anything else as its text."""
+    if isinstance(label, tuple):
+        return "_".join(str(part) for part in label if str(part) != "")
+    return str(label)
+
+
 def column(name, s):
     """One column as the engine takes it: (name, numeric array) or (name, int32 codes, levels)."""
     dtype = s.dtype
-    if isinstance(dtype, np.dtype) and dtype.kind == "c":
-        raise DataError(f"column '{name}': complex numbers are not supported; give the real part (s.real) or the modulus (abs(s))")
-    if isinstance(dtype, np.dtype) and dtype.kind == "m":
-        raise DataError(f"column '{name}': time spans are not supported; give them as numbers (e.g. s.dt.days)")
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        raise DataError(f"column '{name}': dates are not supported; give the period as a whole number (e.g. s.dt.year)")
     if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
         values = s.to_numpy(copy=False)
-        if not dtype.isnative:   # big-endian bytes: the engine reads native ones
+        if dtype.kind == "f" and dtype.itemsize != 8 and dtype.itemsize != 4:
+            values = values.astype(np.float64)   # half and extended precision: widened (exact for half)
+        elif not dtype.isnative:   # big-endian bytes: the engine reads native ones
             values = values.astype(dtype.newbyteorder("="))
-    elif pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        if dtype.kind in "iu" and values.size and max(abs(int(values.min())), abs(int(values.max()))) >= _EXACT_WHOLE:
+            return cells_column(name, s)   # 18-digit codes: text, as the CSV reader keeps them
+    elif isinstance(dtype, np.dtype) and dtype.kind in "cmM":   # complex numbers, time spans, dates: their text
+        return cells_column(name, s)
+    elif pd.api.types.is_integer_dtype(dtype):   # nullable Int64, UInt64, ...
+        known = s.dropna()
+        if len(known) and max(abs(int(known.min())), abs(int(known.max()))) >= _EXACT_WHOLE:
+            return cells_column(name, s)
         values = s.to_numpy(dtype=np.float64, na_value=np.nan)
-    elif dtype == object and pd.api.types.infer_dtype(s, skipna=True) in ("floating", "integer", "mixed-integer-float", "decimal"):
-        # Numbers held as Python objects (Decimal, or a column cast to object) are numbers, as the
-        # CSV reader reads a column of numbers.
-        values = np.array([np.nan if v is None or v is pd.NA else float(v) for v in s], dtype=np.float64)
-    else:
+    elif pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):   # nullable Float64, boolean
+        values = s.to_numpy(dtype=np.float64, na_value=np.nan)
+    elif isinstance(dtype, pd.CategoricalDtype) or isinstance(dtype, pd.StringDtype):
         return text_column(name, s)
-    if values.dtype.kind in "iu" and values.size and max(abs(int(values.min())), abs(int(values.max()))) > 2**53:
-        # As the CSV reader: whole numbers a double cannot hold exactly (18-digit codes) are text,
-        # or distinct codes would merge.
-        warnings.warn(f"column '{name}': whole numbers beyond 2^53 (codes such as 18-digit ids) are kept as text, "
-                      "since a double cannot hold them exactly and distinct codes would merge", stacklevel=3)
-        return text_column(name, pd.Series(values.astype(str)))
+    else:
+        return cells_column(name, s)
     if values.dtype.kind == "f":
         infinite = np.isinf(values)
         if infinite.any():
             # As the CSV reader, where "inf" is not a number: missing, and said.
-            warnings.warn(f"column '{name}': {int(infinite.sum())} infinite value(s) read as missing", stacklevel=3)
+            warnings.warn(f"column '{name}': {int(infinite.sum())} infinite value(s) read as missing", stacklevel=_user_level())
             values = np.where(infinite, np.nan, values)
     return (name, values)
+
+
+def cells_column(name, s):
+    """A column read from its cells' text (str of each value, as to_csv writes it; missing ones
+    None) by the CSV reader's rules, its notes (text cells read as missing, codes kept as text,
+    TRUE/FALSE as 1/0) given as warnings."""
+    missing = pd.isna(s).to_numpy()
+    texts = s.to_numpy(dtype=object) if s.dtype == object else s.astype(str).to_numpy()   # dates as to_csv writes them
+    cells = [None if m else str(v) for v, m in zip(texts, missing)]
+    for cell in cells:
+        if cell is not None and not _utf8(cell):
+            raise DataError(f"column '{name}': the text {cell!r} is not valid Unicode (a lone surrogate); fix or drop it")
+    values, notes = _engine.cells_column(name, cells)
+    for note in notes:
+        warnings.warn(note, stacklevel=_user_level())
+    return (name, *values) if isinstance(values, tuple) else (name, values)
+
+
+def _user_level():
+    """The warnings' stack level that names the caller of cbec's function (not this module)."""
+    frame, level = inspect.currentframe().f_back, 1
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "cbec":
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def _utf8(text):
@@ -81,14 +120,17 @@ def _utf8(text):
 
 
 def text_column(name, s):
-    values = s.astype(object)
+    """A categorical or string column as text: each level's text without spaces and tabs around it,
+    missing when empty or a missing text, as the CSV reader reads a text cell."""
+    values = np.asarray(s.astype(object), dtype=object)
     codes, uniques = pd.factorize(values, sort=False)
-    texts = ["" if isinstance(u, str) and u in _MISSING_TEXT else str(u) for u in uniques]
+    texts = [str(u).strip(" \t") for u in uniques]
+    texts = ["" if t in _MISSING_TEXT else t for t in texts]
     if not _utf8("".join(texts)):
         bad = next(t for t in texts if not _utf8(t))
         raise DataError(f"column '{name}': the text {bad!r} is not valid Unicode (a lone surrogate); fix or drop it")
     if "" in texts or len(set(texts)) != len(texts):
-        # Different values with the same text (1 and "1") are one level; "" is missing, as in a CSV.
+        # Different values with the same text (1 and "1", "a" and "a ") are one level; "" is missing, as in a CSV.
         levels, remap = [], {}
         for t in texts:
             if t and t not in remap:

@@ -98,9 +98,9 @@ def _check_context(name, ctx):
         if key in _FLAG_CONTEXT:
             flag(name, key, value)
     if "seed" in ctx:
-        whole_number(name, "seed", ctx["seed"], 0, 2**64 - 1)
+        ctx["seed"] = whole_number(name, "seed", ctx["seed"], 0, 2**64 - 1)
     if "threads" in ctx:
-        whole_number(name, "threads", ctx["threads"], 0, MAX_THREADS)
+        ctx["threads"] = whole_number(name, "threads", ctx["threads"], 0, MAX_THREADS)
     w = ctx.get("w")
     if w is not None and not isinstance(w, (str, _engine.Weights)):
         raise SpecError(f"{name}: w must be a cbec.weights(...) object or a weights file path, not {type(w).__name__}")

@@ -148,7 +148,8 @@ class Result:
     def _one_model(self, what):
         models = self.models
         if not models:
-            raise Error(f"'{self.analysis}' gives no coefficients; its numbers are in .json and .tidy()")
+            # An AttributeError, so hasattr(result, "coef") is False for an analysis without coefficients.
+            raise AttributeError(f"'{self.analysis}' gives no coefficients; its numbers are in .json and .tidy()")
         if len(models) > 1:
             raise Error(f"'{self.analysis}' holds {len(models)} models: take .models[i].{what}, or .tidy() for all")
         return models[0]

@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <optional>
 
 #include "cbec/core/error.hpp"
+#include "cbec/io/cell_column.hpp"
 #include "engine.hpp"
 
 namespace cbec::python {
@@ -104,6 +106,18 @@ Frame frame_of(const py::list& columns, const std::string& source) {
 py::object column_to_python(const Column& column) {
   if (column.is_numeric()) return py::array_t<double>(static_cast<py::ssize_t>(column.values.size()), column.values.data());
   return py::make_tuple(py::array_t<int32_t>(static_cast<py::ssize_t>(column.codes.size()), column.codes.data()), py::cast(column.levels));
+}
+
+void bind_cells(py::module_& m) {
+  m.def(
+      "cells_column",
+      [](const std::string& name, const std::vector<std::optional<std::string>>& cells) {
+        std::vector<std::string> notes;
+        const Column column = column_from_cells(name, cells, CsvOptions{}, "the DataFrame", notes);
+        return py::make_tuple(column_to_python(column), notes);
+      },
+      "A column from its cells' text (None: missing) by the CSV reader's rules (cell_column.hpp): its values or "
+      "(codes, levels), and the notes");
 }
 
 }  // namespace cbec::python

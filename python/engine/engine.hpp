@@ -26,6 +26,7 @@ py::object column_to_python(const Column& column);
 void bind_errors(py::module_& m);
 void bind_tables(py::module_& m);
 void bind_registry(py::module_& m);
+void bind_cells(py::module_& m);
 void bind_weights(py::module_& m);
 void bind_run(py::module_& m);
 void bind_study(py::module_& m);

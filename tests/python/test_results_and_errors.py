@@ -35,8 +35,9 @@ def test_summary_html_and_tables_of_other_analyses(df):
     r = cbec.converge(df, method="sigma", variable="inv", panel="firm,year")
     assert "<table" in r._repr_html_() and r.summary() == str(r)
     assert isinstance(r.tidy(), pd.DataFrame) and len(r.tidy()) > 0
-    with pytest.raises(cbec.Error, match="gives no coefficients"):
+    with pytest.raises(AttributeError, match="gives no coefficients"):
         r.coef
+    assert not hasattr(r, "coef") and not hasattr(r, "se")
 
 
 @pytest.mark.parametrize("formulas", [["inv ~ value + capital", "inv ~ value + capital | firm + year"],

@@ -13,6 +13,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/core/memory.hpp"
+#include "cbec/io/cell_column.hpp"
 #include "cbec/io/csv_cells.hpp"
 #include "cbec/io/field_cursor.hpp"
 #include "cbec/io/line_count.hpp"
@@ -48,15 +49,6 @@ class PageReleaser {
   size_t done_;
   bool active_;
 };
-
-// Per share of the text and column: cells that were not numbers, and the first few of them for the
-// warning (its hint is read from the whole text's first few, so it does not depend on the shares).
-struct CellStats {
-  size_t numbers = 0, bad = 0;
-  bool beyond_precision = false;
-  std::vector<std::pair<size_t, std::string>> examples;   // (line, text)
-};
-constexpr size_t kExamples = 5;
 
 // Records (non-blank lines) and lines of a share of the body, whether a field is quoted and
 // whether the bytes are not UTF-8.
@@ -274,7 +266,7 @@ class TextParser {
         if (!st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
       } else {
         v = std::numeric_limits<double>::quiet_NaN();
-        if (st.bad++ < kExamples) st.examples.emplace_back(at_line, std::string(field));
+        if (st.bad++ < kCellExamples) st.examples.emplace_back(at_line, std::string(field));
       }
     }
     store(s, j, v);
@@ -373,7 +365,7 @@ class TextParser {
       all.bad += st.bad;
       all.beyond_precision = all.beyond_precision || st.beyond_precision;
       for (const auto& e : st.examples)
-        if (all.examples.size() < kExamples) all.examples.push_back(e);
+        if (all.examples.size() < kCellExamples) all.examples.push_back(e);
     }
   }
 
@@ -460,31 +452,10 @@ class TextParser {
     }
   }
 
-  // Each column's verdict: text when most of its non-missing cells are text or when it holds whole
-  // numbers beyond double precision; otherwise numeric, its few text cells missing and listed.
+  // Each column's verdict (text_by_cells), its notes.
   void decide_types() {
-    for (size_t j = 0; j < k_; ++j) {
-      if (!numeric_column(j)) continue;
-      const CellStats& all = stats_[j];
-      if (all.bad > all.numbers) {
-        is_text_[j] = true;
-      } else if (all.beyond_precision) {
-        is_text_[j] = true;
-        notes_.push_back(fmt::format("{} column '{}': whole numbers longer than 15 digits (codes such as 18-digit ids) are kept as text, "
-                                     "since a double cannot hold them exactly and distinct codes would merge",
-                                     source_, header_[j]));
-      } else if (all.bad > 0) {
-        std::vector<std::string> shown;
-        std::string hint;
-        for (const auto& [line, cell] : all.examples) {
-          shown.push_back(fmt::format("line {} '{}'", line, printable(cell)));
-          if (hint.empty()) hint = number_format_hint(cell);
-        }
-        notes_.push_back(fmt::format("{} column '{}': {} cell{} not a number and read as missing: {}{}{}", source_, header_[j], all.bad,
-                                     all.bad == 1 ? " is" : "s are", fmt::join(shown, ", "), all.bad > shown.size() ? ", ..." : "",
-                                     hint.empty() ? "" : "; " + hint));
-      }
-    }
+    for (size_t j = 0; j < k_; ++j)
+      if (numeric_column(j)) is_text_[j] = text_by_cells(stats_[j], fmt::format("{} column '{}'", source_, header_[j]), "line", notes_);
   }
 
   // The text columns' cells, in a pass of their own over the body (their numbers freed first).
@@ -510,23 +481,10 @@ class TextParser {
     return texts;
   }
 
-  // A text column not declared text whose cells are all logical values (R's and pandas' spellings
-  // TRUE/FALSE, True/False, true/false, as fread reads a logical) or missing, with at least one
-  // value: 1 and 0 (missing NaN); nullopt otherwise.
-  std::optional<std::vector<double>> logical_values(size_t j, const std::vector<std::string>& cells) const {
+  // A text column not declared text whose cells are all logical values: 1 and 0 (logical_values).
+  std::optional<std::vector<double>> logical_column(size_t j, const std::vector<std::string>& cells) const {
     if (std::find(options_.string_columns.begin(), options_.string_columns.end(), header_[j]) != options_.string_columns.end()) return std::nullopt;
-    std::vector<double> out(cells.size(), std::numeric_limits<double>::quiet_NaN());
-    bool any = false;
-    for (size_t i = 0; i < cells.size(); ++i) {
-      const std::string& c = cells[i];
-      if (c.empty()) continue;
-      if (c == "TRUE" || c == "True" || c == "true") out[i] = 1;
-      else if (c == "FALSE" || c == "False" || c == "false") out[i] = 0;
-      else return std::nullopt;
-      any = true;
-    }
-    if (!any) return std::nullopt;
-    return out;
+    return logical_values(cells);
   }
 
   // The columns built (integer type inferred, text coded) by the threads, a column each; the
@@ -538,14 +496,12 @@ class TextParser {
       const size_t j = static_cast<size_t>(jj);
       if (!kept_[j]) continue;
       if (!is_text_[j]) columns[j] = Column::numeric(header_[j], std::move(nums_[j]));
-      else if (auto flags = logical_values(j, texts[j])) columns[j] = Column::numeric(header_[j], std::move(*flags));
+      else if (auto flags = logical_column(j, texts[j])) columns[j] = Column::numeric(header_[j], std::move(*flags));
       else columns[j] = Column::strings(header_[j], texts[j]);
     }
     for (size_t j = 0; j < k_; ++j)
       if (kept_[j] && is_text_[j] && columns[j].is_numeric())
-        notes_.push_back(fmt::format("{} column '{}': TRUE/FALSE read as 1/0, a dummy as R's logical and a "
-                                     "DataFrame's bool (i({}) in a formula for its two levels)",
-                                     source_, header_[j], header_[j]));
+        notes_.push_back(logical_note(fmt::format("{} column '{}'", source_, header_[j]), header_[j]));
     Frame frame(source_);
     std::vector<std::string> unread;
     for (size_t j = 0; j < k_; ++j)

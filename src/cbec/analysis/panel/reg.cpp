@@ -87,6 +87,9 @@ Analysis reg_analysis() {
     topt.model_names = o.list("names");
     if (topt.model_names.size() > results.size())
       throw SpecError(fmt::format("{} names for {} models: give at most one name per formula", topt.model_names.size(), results.size()));
+    for (size_t m = 1; m < topt.model_names.size(); ++m)
+      if (std::find(topt.model_names.begin(), topt.model_names.begin() + static_cast<long>(m), topt.model_names[m]) != topt.model_names.begin() + static_cast<long>(m))
+        throw SpecError(fmt::format("names: '{}' is given to two models; give each model its own name", topt.model_names[m]));
     topt.extended_stats = true;
     Table t = regression_table(results, topt);
     add_truth_note(t, ctx.truth);
