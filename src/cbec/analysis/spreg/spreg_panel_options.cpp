@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
+#include <string_view>
+
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 
 namespace cbec {
@@ -34,9 +37,21 @@ SpatialPanelOptions spatial_panel_options_of(const Options& o, const std::string
 }
 
 SpatialPanelResult fit_spatial_panel(const SpatialPanelSample& s, const SpatialPanelOptions& o, bool gm) {
-  SpatialPanelResult r = gm ? spatial_panel_gm(s.data, o) : spatial_panel(s.data, o);
-  r.reg.dropped = s.dropped;
-  return r;
+  try {
+    SpatialPanelResult r = gm ? spatial_panel_gm(s.data, o) : spatial_panel(s.data, o);
+    r.reg.dropped = s.dropped;
+    return r;
+  } catch (const SpecError& e) {
+    // A balanced panel's dropped rows are what unbalanced it: say so where the estimator asks for balance.
+    size_t dropped = 0;
+    for (const auto& [why, n] : s.dropped) dropped += n;
+    if (dropped == 0 || s.data.balanced() || std::string_view(e.what()).find("balanced panel") == std::string_view::npos) throw;
+    std::vector<std::string> parts;
+    for (const auto& [why, n] : s.dropped)
+      if (n > 0) parts.push_back(fmt::format("{} {}", n, why));
+    throw SpecError(fmt::format("{}; the data's {} dropped row{} ({}) unbalanced it: fill or drop those units' values, or use another estimator",
+                                e.what(), dropped, dropped == 1 ? "" : "s", fmt::join(parts, ", ")));
+  }
 }
 
 nlohmann::json sample_json(const SpatialPanelSample& s) {

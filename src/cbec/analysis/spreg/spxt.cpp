@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
 #include "cbec/core/error.hpp"
@@ -17,6 +19,22 @@
 #include "cbec/report/spreg_panel_json.hpp"
 
 namespace cbec {
+
+namespace {
+
+// Where the fixed-effects ML standard errors come from: the information matrix, or for the models
+// fitted with the filtered effect dummies (SEM with binary or island W and time effects, unbalanced
+// SEM and SAC) the observed information, which their variance note names.
+std::string ml_variance_source(const std::vector<std::string>& models, const std::vector<RegressionResult>& regs) {
+  std::vector<std::string> observed;
+  for (size_t m = 0; m < regs.size(); ++m)
+    if (regs[m].vcov_info.small_sample.find("observed information") != std::string::npos) observed.push_back(models[m]);
+  if (observed.empty()) return "Standard errors from the information matrix";
+  if (observed.size() == regs.size()) return "Standard errors from the observed information (numerical Hessian of the log-likelihood, the effects concentrated out)";
+  return fmt::format("Standard errors from the information matrix; {}: from the observed information (numerical Hessian)", fmt::join(observed, ", "));
+}
+
+}  // namespace
 
 Analysis spxt_analysis() {
   Analysis a;
@@ -112,9 +130,11 @@ Analysis spxt_analysis() {
     hausman.header = {"model", "chi2", "df", "p-value"};
     std::vector<Table> dynamic_impacts;
     std::vector<bool> no_static_impacts;
+    std::vector<std::pair<double, double>> intervals;   // each model's admissible spatial parameters
     for (const auto& m : models) {
       const SpatialPanelEffect effect = parse_spatial_panel_effect(o.text("effect"));
       no_static_impacts.push_back(dynamic);
+      intervals.emplace_back(-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity());
       if (dynamic && bias_corrected_dynamic(m, effect)) {
         DynamicFit f = fit_dynamic_model(sample, m, effect, o.text("dynamic_correction") != "none", static_cast<int>(o.integer("impact_draws")), ctx.resampling.seed,
                                          ctx.timer);
@@ -132,6 +152,7 @@ Analysis spxt_analysis() {
       po.durbin = o.flag("durbin");
       if (gm || m == "sdm") po.durbin_terms = durbin_terms;
       const SpatialPanelResult r = fit_spatial_panel(sample, po, gm);
+      intervals.back() = r.interval;
       lap.lap(Stage::Solve);
       regs.push_back(r.reg);
       out.json["models"].push_back(to_json(r));
@@ -159,7 +180,7 @@ Analysis spxt_analysis() {
                                      [&](const std::string& m) { return !bias_corrected_dynamic(m, parse_spatial_panel_effect(o.text("effect"))); }))
       t.notes.push_back(random ? "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors: the slopes' sigma2 (X' Sigma^-1 X)^-1, "
                                  "the spatial parameters' and phi's the numerical Hessian of the concentrated log-likelihood; z tests."
-                               : "rho: spatial lag; lambda: spatial error (splm names them the other way round). Standard errors from the information matrix; z tests.");
+                               : fmt::format("rho: spatial lag; lambda: spatial error (splm names them the other way round). {}; z tests.", ml_variance_source(models, regs)));
     out.tables.push_back(t);
     // LeSage-Pace impacts of the lag models (Elhorst 2014, section 2.3) over the stacked panel's
     // block-diagonal W = diag(W_t): one W on a balanced panel, each period's own on an unbalanced one.
@@ -171,7 +192,7 @@ Analysis spxt_analysis() {
     for (size_t m = 0; m < regs.size(); ++m) {
       if (no_static_impacts[m]) continue;
       const auto in = impacts_input(regs[m]);
-      if (!in) continue;
+      if (!in || !(in->rho > intervals[m].first && in->rho < intervals[m].second)) continue;   // none at an explosive rho (its warning says so)
       const Impacts im = spatial_panel_impacts(sample.data, *in, io);
       lap.lap(Stage::Impacts);
       out.tables.push_back(impacts_table(im, fmt::format("Impacts of the {} model", models[m])));

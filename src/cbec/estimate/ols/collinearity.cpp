@@ -4,6 +4,8 @@
 #include <Eigen/QR>
 #include <cmath>
 
+#include "cbec/estimate/ols/least_squares.hpp"
+
 namespace cbec {
 
 std::vector<long> independent_columns(const Eigen::MatrixXd& XtX, const Eigen::VectorXd& raw_ss, double tol) {
@@ -52,6 +54,16 @@ std::vector<long> independent_columns_qr(const Eigen::MatrixXd& R, long k, const
     kept.push_back(j);
   }
   return kept;
+}
+
+long first_dependent_column(const Eigen::MatrixXd& within, const Eigen::MatrixXd& raw, double tol) {
+  const long k = within.cols();
+  if (k == 0) return -1;
+  const Eigen::VectorXd raw_ss = raw.colwise().squaredNorm().transpose();
+  const std::vector<long> kept = independent_columns_qr(triangular_factor(within, Eigen::VectorXd()), k, raw_ss, tol);
+  for (long j = 0; j < k; ++j)
+    if (j >= static_cast<long>(kept.size()) || kept[static_cast<size_t>(j)] != j) return j;
+  return -1;
 }
 
 }  // namespace cbec

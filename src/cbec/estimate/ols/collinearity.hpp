@@ -25,4 +25,10 @@ std::vector<long> independent_columns(const Eigen::MatrixXd& XtX, const Eigen::V
 // QR factorizations of R's columns, never from differences of squares.
 std::vector<long> independent_columns_qr(const Eigen::MatrixXd& R, long k, const Eigen::VectorXd& raw_ss, double tol = 1e-10);
 
+// The first column of `within` (the regressors after fixed effects were partialled out of `raw`,
+// column for column; only raw's sums of squares are read) that this rule drops, in order, or -1
+// when none is: a term absorbed by the effects (its partialled sum of squares tiny against its raw
+// one: rounding, not exact zeros) or collinear with the terms before it.
+long first_dependent_column(const Eigen::MatrixXd& within, const Eigen::MatrixXd& raw, double tol = 1e-10);
+
 }  // namespace cbec

@@ -295,17 +295,13 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
   // The linear model's regressors after the within transformation must be of full rank (the
   // regimes only split the columns of C): a term constant within the units, or collinear with the
   // others, is refused by name, by feols's rule in formula order (collinearity.hpp).
-  Eigen::MatrixXd XC(s.X.rows(), K + m);
+  Eigen::MatrixXd XC(s.X.rows(), K + m), raw(X.rows(), K + m);  // raw: every row, kept ones or not
   XC << s.X, s.Cw;
-  Eigen::VectorXd raw_ss(K + m);
-  for (Eigen::Index j = 0; j < K; ++j) raw_ss[j] = X.col(j).squaredNorm();
-  for (Eigen::Index j = 0; j < m; ++j) raw_ss[K + j] = s.C.col(j).squaredNorm();
-  const std::vector<long> kept = independent_columns_qr(triangular_factor(XC, Eigen::VectorXd()), K + m, raw_ss);
-  for (long j = 0; j < K + m; ++j)
-    if (std::find(kept.begin(), kept.end(), j) == kept.end())
-      throw DataError(fmt::format("threshold: '{}' is constant within the units or collinear with the terms before it (after the unit "
-                                  "effects are removed); leave it out",
-                                  j < K ? x_names[static_cast<size_t>(j)] : c_names[static_cast<size_t>(j - K)]));
+  raw << X, s.C;
+  if (const long j = first_dependent_column(XC, raw); j >= 0)
+    throw DataError(fmt::format("threshold: '{}' is constant within the units or collinear with the terms before it (after the unit "
+                                "effects are removed); leave it out",
+                                j < K ? x_names[static_cast<size_t>(j)] : c_names[static_cast<size_t>(j - K)]));
   res.n_units = s.n_units;
   res.n_periods = s.periods;
   res.nobs = order.size();

@@ -13,6 +13,7 @@
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/collinearity.hpp"
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/spatial_models/durbin_terms.hpp"
 #include "cbec/estimate/spatial_models/panel_jacobian.hpp"
@@ -182,6 +183,17 @@ Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Ei
   return m;
 }
 
+void refuse_dependent_regressors(const Eigen::MatrixXd& within, const Eigen::MatrixXd& raw, const std::vector<std::string>& names,
+                                 SpatialPanelEffect e) {
+  const long j = first_dependent_column(within, raw);
+  if (j < 0) return;
+  const char* absorbed = e == SpatialPanelEffect::Individual ? "absorbed by the unit effects (it does not vary within the units) or "
+                         : e == SpatialPanelEffect::Time     ? "absorbed by the time effects (it does not vary across the units of a period) or "
+                         : e == SpatialPanelEffect::Twoways  ? "absorbed by the unit and time effects or "
+                                                             : "";
+  throw DataError(fmt::format("regressor '{}' is {}collinear with the regressors before it; leave it out", names[static_cast<size_t>(j)], absorbed));
+}
+
 SpatialPanelModel parse_spatial_panel_model(const std::string& name) {
   if (name == "sar") return SpatialPanelModel::Sar;
   if (name == "sem") return SpatialPanelModel::Sem;
@@ -283,8 +295,8 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
     p.qwy = l.col(0);
     if (sem) p.qwx = l.rightCols(k);
   }
+  refuse_dependent_regressors(p.qx, x, names, o.effect);
   Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(p.qx);
-  if (qr.rank() < k) throw NumericError("the regressors are collinear after the within transformation: drop a time-invariant or unit-invariant variable");
   if (!sem) {
     p.b0 = qr.solve(p.qy);
     p.b1 = qr.solve(p.qwy);

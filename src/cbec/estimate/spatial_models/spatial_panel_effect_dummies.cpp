@@ -184,8 +184,7 @@ SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const
   p.v.col(1) = p.w * d.y;
   p.v.rightCols(k) = d.X;
   p.wv = p.w * p.v;
-  if (Eigen::ColPivHouseholderQR<Eigen::MatrixXd>(p.filtered(0).f.rightCols(k)).rank() < k)
-    throw NumericError("the regressors are collinear with the effects: drop a time-invariant or unit-invariant variable");
+  refuse_dependent_regressors(p.filtered(0).f.rightCols(k), d.X, d.x_names, o.effect);
 
   const auto iv = p.jacobian.interval;
   const double span = iv.second - iv.first;

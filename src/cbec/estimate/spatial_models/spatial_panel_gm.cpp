@@ -10,6 +10,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/durbin_terms.hpp"
+#include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 #include "cbec/estimate/spatial_models/spatial_tsls.hpp"
 
 namespace cbec {
@@ -244,6 +245,11 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
     for (size_t c = 0; c < lagged.size(); ++c) x.col(static_cast<long>(c)) = s.x.col(lagged[c] - (has_intercept ? 1 : 0));
     s.x = hcat({s.x, s.lag(x)});
   }
+  if (!random) {
+    std::vector<std::string> names(d.x_names.begin(), d.x_names.end());
+    for (long c : lagged) names.push_back("W." + d.x_names[static_cast<size_t>(c)]);
+    refuse_dependent_regressors(s.within(s.x), s.x, names, o.effect);
+  }
   Fit f;
   switch (o.model) {
     case SpatialPanelModel::Sem: f = sem(s, random, o.moments); break;
@@ -275,7 +281,14 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
   r.spatial_error = o.model == SpatialPanelModel::Sar ? 0 : f.lambda;
   r.sigma2 = f.sigma2_v;
   r.loglik = r.loglik_concentrated = std::numeric_limits<double>::quiet_NaN();
-  r.interval = {-0.999, 0.999};
+  // GM does not bound the spatial parameters (nor does splm): a lag coefficient outside W's
+  // interval (1/lambda_min, 1/lambda_max) is an explosive, non-stationary process, said here.
+  r.interval = LogDeterminant(d.weights[0], o.log_det).rho_interval();
+  for (const auto& [name, value] : {std::pair<const char*, double>{"rho", lag ? f.rho : 0.0}, {"lambda", o.model == SpatialPanelModel::Sar ? 0.0 : f.lambda}})
+    if (!(value > r.interval.first && value < r.interval.second))
+      g.warnings.push_back(fmt::format("{} = {:.4f} is outside W's interval ({:.4f}, {:.4f}), where I - {} W is invertible with a stationary process: "
+                                       "the model is explosive at this estimate (GM does not bound it); its impacts are not computed",
+                                       name, value, r.interval.first, r.interval.second, name));
   r.n_units = d.n_units;
   r.n_periods = d.n_periods;
   if (random) {

@@ -4,7 +4,9 @@
 #include <Eigen/Core>
 
 #include <functional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "cbec/estimate/spatial_models/spatial_panel.hpp"
 
@@ -24,6 +26,12 @@ Eigen::MatrixXd panel_spatial_lag(const SpatialPanelData& d, const Eigen::Matrix
 SpatialPanelData with_durbin_regressors(const SpatialPanelData& d, const std::vector<std::string>& terms);
 // The within transformation Q of the effect (none when pooled), exact for unbalanced panels.
 Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m);
+// Refuses by name a regressor absorbed by the effect (one that does not vary within units under unit
+// effects, across units under time effects) or collinear with the regressors before it, from the
+// regressors after (`within`) and before (`raw`) the transformation, by feols's rule
+// (collinearity.hpp): a rank test of `within` alone passes the rounding noise such a column keeps.
+void refuse_dependent_regressors(const Eigen::MatrixXd& within, const Eigen::MatrixXd& raw, const std::vector<std::string>& names,
+                                 SpatialPanelEffect e);
 // The SAC, and the SEM with fixed effects, on an unbalanced panel: the likelihood with the effect
 // dummies filtered by (I - lambda W_t), each period's W_t (spatial_panel_effect_dummies.cpp).
 SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const SpatialPanelOptions& o);

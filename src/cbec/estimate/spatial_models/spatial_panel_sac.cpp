@@ -102,8 +102,7 @@ SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPan
     p.wqx = wq.rightCols(k);
     p.wwqy = panel_spatial_lag(d, p.wqy);
   }
-  if (Eigen::ColPivHouseholderQR<Eigen::MatrixXd>(p.qx).rank() < k)
-    throw NumericError("the regressors are collinear after the within transformation: drop a time-invariant or unit-invariant variable");
+  refuse_dependent_regressors(p.qx, d.X, d.x_names, o.effect);
 
   const auto iv = logdet.rho_interval();
   const double span = iv.second - iv.first;
