@@ -92,6 +92,7 @@ nlohmann::json to_json(const PanelLongRun& r, const std::string& long_run, const
     for (long i = 0; i < r.t_group_mean.size(); ++i) j["t_group_mean"].push_back({{"term", r.x[static_cast<size_t>(i)]}, {"t", json_number(r.t_group_mean[i])}});
   }
   if (r.panel.resid.size() >= 3) j["jarque_bera"] = to_json(jarque_bera(r.panel.resid));
+  j["warnings"] = r.warnings;
   j["models"] = nlohmann::json::array({to_json(panel_model(r, long_run, unit))});
   j["by_unit"] = nlohmann::json::array();
   for (size_t u = 0; u < r.units.size(); ++u) {
@@ -101,6 +102,7 @@ nlohmann::json to_json(const PanelLongRun& r, const std::string& long_run, const
     if (r.method == "dols") {
       ju["leads"] = f.leads;
       ju["lags"] = f.lags;
+      if (f.max_leads_lags >= 0) ju["max_leads_lags"] = f.max_leads_lags;
     }
     if (f.hansen_lc >= 0) ju["hansen_lc"] = json_number(f.hansen_lc);
     j["by_unit"].push_back(ju);

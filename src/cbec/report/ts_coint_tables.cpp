@@ -30,6 +30,7 @@ std::vector<Table> long_run_tables(const PanelLongRun& r, const std::string& lon
   t.notes.push_back(fmt::format("{} units, {} observations; unit intercepts{}; long run: {}", r.units.size(), r.panel.nobs, r.trend ? " and trends" : "", long_run));
   for (long i = 0; i < r.t_group_mean.size(); ++i)
     t.notes.push_back(fmt::format("Pedroni's group-mean t of {}: {}", r.x[static_cast<size_t>(i)], format_fixed(r.t_group_mean[i])));
+  for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
   Table u;
   u.title = fmt::format("{} of each unit", upper(r.method));
   u.header = {"unit", "obs"};

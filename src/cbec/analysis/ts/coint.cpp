@@ -44,6 +44,7 @@ Analysis coint_analysis() {
       d.intercept = false;
     }
     if (o.flag("demean")) d = cross_section_demeaned(d);
+    refuse_degenerate_units(d);
     lap.lap(Stage::Design);
     const std::string select = o.text("lag_select");
     nlohmann::json j;

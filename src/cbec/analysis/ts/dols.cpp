@@ -17,7 +17,7 @@ Analysis dols_analysis() {
   a.options.push_back(choice_option("select", {"fixed", "aic", "bic", "hq"}, "fixed", "Leads and lags: fixed, or chosen per unit by AIC, BIC or Hannan-Quinn"));
   a.options.push_back(count_option("leads", 1, "Leads of the differenced regressors (select = fixed)"));
   a.options.push_back(count_option("lags", 1, "Lags of the differenced regressors (select = fixed)"));
-  a.options.push_back(integer_option("max_leads_lags", -1, "Largest leads and lags tried by the criteria (-1: min((T-k)/3, 12) (T/100)^(1/4))"));
+  a.options.push_back(integer_option("max_leads_lags", -1, "Largest leads and lags tried by the criteria (-1: min((T-k)/3, 12) (T/100)^(1/4), reduced until the largest regression has twice its coefficients in rows)"));
   a.needs = cointegration_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const LongRunSpec s = long_run_option(o);
@@ -28,6 +28,7 @@ Analysis dols_analysis() {
     c.max = static_cast<int>(o.integer("max_leads_lags"));
     StageLap lap(ctx.timer);
     const CointegrationData d = cointegration_input(frame, o, ctx);
+    refuse_degenerate_units(d);
     lap.lap(Stage::Design);
     const PanelLongRun r = panel_dols(d, parse_panel_estimator(o.text("estimator")), c, s);
     lap.lap(Stage::Solve);

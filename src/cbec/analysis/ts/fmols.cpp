@@ -20,6 +20,7 @@ Analysis fmols_analysis() {
     const LongRunSpec s = long_run_option(o);
     StageLap lap(ctx.timer);
     const CointegrationData d = cointegration_input(frame, o, ctx);
+    refuse_degenerate_units(d);
     lap.lap(Stage::Design);
     const PanelLongRun r = panel_fmols(d, parse_panel_estimator(o.text("estimator")), s);
     lap.lap(Stage::Solve);

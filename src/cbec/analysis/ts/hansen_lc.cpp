@@ -19,7 +19,9 @@ Analysis hansen_lc_analysis() {
   a.needs = cointegration_needs();
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const LongRunSpec s = long_run_option(o);
-    const PanelLongRun r = panel_fmols(cointegration_input(frame, o, ctx), PanelEstimator::GroupMean, s);
+    const CointegrationData d = cointegration_input(frame, o, ctx);
+    refuse_degenerate_units(d);
+    const PanelLongRun r = panel_fmols(d, PanelEstimator::GroupMean, s);
     const auto crit = hansen_lc_critical(static_cast<int>(r.x.size()), r.trend);
     nlohmann::json j{{"test", "hansen_lc"}, {"null", "cointegration with stable coefficients"}, {"variable", r.y}, {"regressors", r.x},
                      {"trend", r.trend}, {"long_run", describe(s)},

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <Eigen/QR>
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/collinearity.hpp"
+#include "cbec/estimate/ts/fm_pieces.hpp"
 #include "cbec/estimate/ts/unit_series.hpp"
 #include "cbec/frame/panel.hpp"
 
@@ -79,6 +82,41 @@ CointegrationData cointegration_data(const Frame& frame, const std::string& unit
   }
   if (d.units.empty()) throw DataError(fmt::format("no unit has complete values of {} and its regressors", y));
   return d;
+}
+
+void refuse_degenerate_units(const CointegrationData& d) {
+  const long k = static_cast<long>(d.x.size());
+  const Deterministic det = d.deterministic();
+  const long m = deterministic_count(det);
+  const char* terms = det == Deterministic::Trend ? "its intercept and trend, or with " : det == Deterministic::Constant ? "its intercept, or with " : "";
+  const char* fit = det == Deterministic::Trend ? "its intercept, trend and " : det == Deterministic::Constant ? "its intercept and " : "";
+  for (size_t i = 0; i < d.n_units(); ++i) {
+    const long T = d.yi[i].size();
+    if (T <= m + k) continue;   // too few periods: each statistic says how many it needs
+    Eigen::MatrixXd raw(T, k + 1);
+    raw << d.xi[i], d.yi[i];
+    const Eigen::MatrixXd within = m > 0 ? partial_out(raw, deterministics(T, 0, det)) : raw;
+    if (const long j = first_dependent_column(within.leftCols(k), raw.leftCols(k)); j >= 0)
+      throw DataError(fmt::format("unit '{}': {} is collinear with {}the regressors before it, over the unit's periods; its slopes are not identified: "
+                                  "leave the unit out (--if) or the regressor",
+                                  d.units[i], d.x[static_cast<size_t>(j)], terms));
+    const Eigen::VectorXd y = within.col(k);
+    const Eigen::VectorXd e = y - within.leftCols(k) * within.leftCols(k).colPivHouseholderQr().solve(y);
+    if (e.squaredNorm() <= 1e-20 * y.squaredNorm())
+      throw DataError(fmt::format("unit '{}': {} is an exact linear function of {}regressors, so its errors and their long-run variance are 0 and "
+                                  "the statistics and weights that divide by them are not defined; leave the unit out (--if)",
+                                  d.units[i], d.y, fit));
+  }
+}
+
+void rethrow_naming_unit(const std::string& unit) {
+  try {
+    throw;
+  } catch (const DataError& e) {
+    throw DataError(fmt::format("unit '{}': {}", unit, e.what()));
+  } catch (const NumericError& e) {
+    throw NumericError(fmt::format("unit '{}': {}", unit, e.what()));
+  }
 }
 
 Deterministic CointegrationData::deterministic() const {

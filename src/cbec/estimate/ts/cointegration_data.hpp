@@ -34,6 +34,18 @@ struct CointegrationData {
 CointegrationData cointegration_data(const Frame& frame, const std::string& unit, const std::string& time, const std::string& y,
                                      const std::vector<std::string>& x, bool trend, bool logs = false);
 
+// Refuses, naming the unit and variable, what no cointegration statistic or long-run estimate of a
+// unit can be computed from (they printed slopes of 1e26, SEs of 0 or z of 1e15 before): a regressor
+// collinear with the unit's deterministic terms or the regressors before it (feols's rule,
+// collinearity.hpp), and a response its deterministic terms and regressors fit exactly (residual sum
+// of squares below 1e-20 of its own after the deterministic terms: errors and long-run variance 0).
+// Call once d.intercept and d.trend are final.
+void refuse_degenerate_units(const CointegrationData& d);
+
+// In a handler, rethrows the DataError or NumericError being handled with its message prefixed by
+// the unit's name (unit 'u07': ...), others as they are.
+[[noreturn]] void rethrow_naming_unit(const std::string& unit);
+
 // The deterministic regressors of one unit, rows t = first..first+rows-1 (0-based periods of the
 // unit): a column of ones and, with `trend`, t + 1.
 Eigen::MatrixXd deterministics(long rows, long first, bool trend);

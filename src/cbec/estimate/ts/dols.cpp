@@ -63,14 +63,18 @@ long regressors(long k, bool trend, int leads, int lags) { return (trend ? 2 : 1
 int default_max(long T, long k, bool trend) {
   const double Td = static_cast<double>(T);
   int m = static_cast<int>(std::floor(std::min((Td - static_cast<double>(k)) / 3, 12.0) * std::pow(Td / 100, 0.25)));
-  // keep the common sample (T - 1 - 2 max rows) above the largest regression's regressors + 2
-  while (m > 0 && T - 1 - 2 * m < regressors(k, trend, m, m) + 2) --m;
+  // the common sample (T - 1 - 2 max rows) at least twice the largest regression's regressors
+  while (m > 0 && T - 1 - 2 * m < 2 * regressors(k, trend, m, m)) --m;
   return std::max(m, 0);
 }
 
-// The unit's leads and lags under the rule.
-std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, bool trend, const LeadLagChoice& c) {
-  if (c.rule == LeadLagRule::Fixed) return {c.leads, c.lags};
+// The unit's leads and lags under the rule, and the largest compared (-1 when fixed).
+struct Orders {
+  int leads, lags, max;
+};
+
+Orders choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, bool trend, const LeadLagChoice& c) {
+  if (c.rule == LeadLagRule::Fixed) return {c.leads, c.lags, -1};
   const long T = y.size(), k = X.cols();
   const int m = c.max >= 0 ? c.max : default_max(T, k, trend);
   // Every pair is compared on the rows m + 1 .. T - 1 - m, which must hold the smallest fit.
@@ -79,7 +83,7 @@ std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, b
     throw DataError(fmt::format("max_leads_lags = {} leaves too few rows to compare the leads and lags of a unit with {} periods: "
                                 "give at most {} (or -1 for the default)", m, T, std::max(widest, 0L)));
   double best = std::numeric_limits<double>::infinity();
-  std::pair<int, int> choice{0, 0};
+  Orders choice{0, 0, m};
   for (int p = 0; p <= m; ++p)
     for (int q = 0; q <= m; ++q) {
       const DolsRows r = dols_rows(y, X, trend, p, q, m + 1, T - 1 - m);
@@ -92,7 +96,7 @@ std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, b
       const double ic = criterion(c.rule, rss, Z.rows(), Z.cols());
       if (ic < best) {
         best = ic;
-        choice = {p, q};
+        choice = {p, q, m};
       }
     }
   return choice;
@@ -102,17 +106,17 @@ std::pair<int, int> choose(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, b
 struct Partialled {
   Eigen::MatrixXd Xt;
   Eigen::VectorXd yt;
-  int leads = 0, lags = 0;
+  int leads = 0, lags = 0, max = -1;
 };
 
 Partialled partialled(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, bool trend, const LeadLagChoice& c) {
-  const auto [p, q] = choose(y, X, trend, c);
+  const auto [p, q, m] = choose(y, X, trend, c);
   const long T = y.size();
   const long first = q + 1, last = T - 1 - p;
   if (last - first + 1 < regressors(X.cols(), trend, p, q) + 1)
     throw DataError(fmt::format("DOLS with {} leads and {} lags needs more than {} periods", p, q, T));
   const DolsRows r = dols_rows(y, X, trend, p, q, first, last);
-  return {partial_out(r.X, r.W), partial_out(r.y, r.W), p, q};
+  return {partial_out(r.X, r.W), partial_out(r.y, r.W), p, q, m};
 }
 
 Eigen::MatrixXd inverse_spd(const Eigen::MatrixXd& A) {
@@ -137,6 +141,7 @@ LongRunFit fit_partialled(const Partialled& u, const LongRunSpec& s) {
   f.nobs = static_cast<size_t>(u.yt.size());
   f.leads = u.leads;
   f.lags = u.lags;
+  f.max_leads_lags = u.max;
   return f;
 }
 
@@ -158,10 +163,22 @@ PanelLongRun panel_dols(const CointegrationData& d, PanelEstimator e, const Lead
   const long k = static_cast<long>(d.x.size());
   const double Nd = static_cast<double>(N);
   std::vector<Partialled> parts;
+  std::vector<std::string> at_max;
   for (size_t i = 0; i < N; ++i) {
-    parts.push_back(partialled(d.yi[i], d.xi[i], d.trend, c));
-    out.unit_fits.push_back(fit_partialled(parts.back(), s));
+    try {
+      parts.push_back(partialled(d.yi[i], d.xi[i], d.trend, c));
+      out.unit_fits.push_back(fit_partialled(parts.back(), s));
+    } catch (const Error&) {
+      rethrow_naming_unit(d.units[i]);
+    }
+    const LongRunFit& f = out.unit_fits.back();
+    if (f.max_leads_lags > 0 && (f.leads == f.max_leads_lags || f.lags == f.max_leads_lags)) at_max.push_back(d.units[i]);
   }
+  if (!at_max.empty())
+    out.warnings.push_back(fmt::format("{} of {} units ({}{}) chose the largest leads or lags compared: the criterion may be favouring a "
+                                       "near-saturated regression; compare with a smaller max_leads_lags, select = bic, or fixed leads and lags",
+                                       at_max.size(), N, fmt::join(at_max.begin(), at_max.begin() + static_cast<long>(std::min<size_t>(at_max.size(), 5)), ", "),
+                                       at_max.size() > 5 ? ", ..." : ""));
   LongRunFit& p = out.panel;
   p.beta = Eigen::VectorXd::Zero(k);
   p.vcov = Eigen::MatrixXd::Zero(k, k);

@@ -22,7 +22,10 @@ enum class LeadLagRule { Fixed, Aic, Bic, Hq };
 struct LeadLagChoice {
   LeadLagRule rule = LeadLagRule::Fixed;
   int leads = 1, lags = 1;   // when Fixed
-  int max = -1;              // for the criteria; -1: floor(min((T - k)/3, 12) (T/100)^(1/4)), reduced to keep rows
+  // For the criteria; -1: floor(min((T - k)/3, 12) (T/100)^(1/4)) (EViews' default), reduced until the
+  // largest regression keeps at least as many residual degrees of freedom as coefficients: with
+  // fewer, AIC and HQ pick near-saturated regressions (the largest orders) and the slopes are far off.
+  int max = -1;
 };
 
 // "fixed", "aic", "bic", "hq".

@@ -86,8 +86,12 @@ PanelLongRun panel_fmols(const CointegrationData& d, PanelEstimator e, const Lon
   const long k = static_cast<long>(d.x.size());
   std::vector<UnitRows> rows;
   for (size_t i = 0; i < N; ++i) {
-    rows.push_back(unit_rows(d.yi[i], d.xi[i], d.trend));
-    out.unit_fits.push_back(fmols_unit(d.yi[i], d.xi[i], d.trend, s));
+    try {
+      rows.push_back(unit_rows(d.yi[i], d.xi[i], d.trend));
+      out.unit_fits.push_back(fmols_unit(d.yi[i], d.xi[i], d.trend, s));
+    } catch (const Error&) {
+      rethrow_naming_unit(d.units[i]);
+    }
   }
   const double Nd = static_cast<double>(N);
   LongRunFit& p = out.panel;

@@ -22,6 +22,7 @@ struct LongRunFit {
   double bandwidth = 0;        // of the long-run covariance behind omega_12 (a panel: the mean)
   size_t nobs = 0;             // rows used
   int leads = 0, lags = 0;     // DOLS only
+  int max_leads_lags = -1;     // DOLS by a criterion: the largest leads and lags it compared (-1: fixed)
   Eigen::VectorXd resid;       // the unit's (FM or DOLS) residuals, in time order
   double hansen_lc = -1;       // FMOLS of one unit: Hansen's (1992) Lc; -1 when not computed
 };
@@ -35,6 +36,7 @@ struct PanelLongRun {
   LongRunFit panel;                   // the panel estimate (resid: every unit's, stacked)
   std::vector<LongRunFit> unit_fits;  // each unit's own estimate
   Eigen::VectorXd t_group_mean;       // group_mean: Pedroni's N^(-1/2) sum_i t_i per slope (else empty)
+  std::vector<std::string> warnings;  // e.g. DOLS orders chosen at the largest compared
 };
 
 // The group-mean panel estimate (Pedroni 2001, eq. 11-12): out.panel's beta, vcov, omega_12 and
