@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <cmath>
 
 #include "cbec/report/known_truth.hpp"
@@ -40,6 +41,14 @@ Table cs_dynamic_table(const CallawaySantAnnaResult& r, const nlohmann::json& tr
     t.rows.push_back(std::move(row));
   }
   t.notes.push_back(fmt::format("Average over periods since treatment >= 0: {} (SE {}).", format_fixed(r.dynamic.att), format_fixed(r.dynamic.se)));
+  const CallawaySantAnnaOptions& o = r.options;
+  if (o.min_e != INT_MIN || o.max_e != INT_MAX)
+    t.notes.push_back(fmt::format("Event times {} only (did's aggte min_e, max_e).",
+                                  o.max_e == INT_MAX   ? fmt::format("from {}", o.min_e)
+                                  : o.min_e == INT_MIN ? fmt::format("up to {}", o.max_e)
+                                                       : fmt::format("{} to {}", o.min_e, o.max_e)));
+  if (o.balance_e)
+    t.notes.push_back(fmt::format("Balanced in event time: only the cohorts observed for event times 0 to {} (did's aggte balance_e).", *o.balance_e));
   t.notes.push_back(design_note(r));
   t.notes.push_back(band_note(r, r.dynamic.crit_value));
   return t;

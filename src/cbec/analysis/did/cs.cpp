@@ -23,7 +23,10 @@ Analysis cs_analysis() {
                                  column_option("cluster", "Bootstrap clustering beyond the unit (a time-invariant variable)"),
                                  count_option("draws", 1000, "Multiplier bootstrap draws", 1),
                                  flag_option("no_bootstrap", "Analytical standard errors instead of the multiplier bootstrap"),
-                                 flag_option("pointwise", "Pointwise instead of uniform confidence bands")});
+                                 flag_option("pointwise", "Pointwise instead of uniform confidence bands"),
+                                 integer_option("min_e", nullptr, "Dynamic aggregation: the earliest event time (did's aggte min_e; default: all)"),
+                                 integer_option("max_e", nullptr, "Dynamic aggregation: the latest event time (did's aggte max_e; default: all)"),
+                                 integer_option("balance_e", nullptr, "Dynamic aggregation: only cohorts observed for event times 0..balance_e (did's aggte balance_e)")});
   a.needs = staggered_needs(true);
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     CallawaySantAnnaOptions co;
@@ -35,6 +38,9 @@ Analysis cs_analysis() {
     co.draws = static_cast<size_t>(o.integer("draws"));
     co.bootstrap = !o.flag("no_bootstrap");
     co.uniform_bands = !o.flag("pointwise");
+    if (o.has("min_e")) co.min_e = static_cast<int>(o.integer("min_e"));
+    if (o.has("max_e")) co.max_e = static_cast<int>(o.integer("max_e"));
+    if (o.has("balance_e")) co.balance_e = static_cast<int>(o.integer("balance_e"));
     co.seed = ctx.resampling.seed;
     co.threads = ctx.resampling.threads;
     const StaggeredSpec spec = staggered_spec(o, ctx);

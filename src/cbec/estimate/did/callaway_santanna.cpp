@@ -66,6 +66,14 @@ BalancedPanel prepare(const Frame& frame, const StaggeredSpec& spec, const Calla
 
   // Per unit: cohort (0 = never treated) and rows by period.
   std::vector<double> cohort(units.n_levels, kNaN);
+  const std::vector<double>& given = frame.numeric(spec.first_treat);
+  std::set<int32_t> first_treat_missing;
+  for (size_t j = 0; j < d.rows.size(); ++j)
+    if (std::isnan(given[d.rows[j]])) first_treat_missing.insert(units.codes[j]);
+  if (!first_treat_missing.empty())
+    res.warnings.push_back(fmt::format("{} unit(s) have no '{}' value and are taken as never treated (did drops such rows); give 0 for "
+                                       "never-treated units, or drop those rows",
+                                       first_treat_missing.size(), spec.first_treat));
   for (size_t j = 0; j < d.rows.size(); ++j) {
     const double g = std::isnan(g_all[d.rows[j]]) ? 0.0 : g_all[d.rows[j]];
     double& c = cohort[static_cast<size_t>(units.codes[j])];
@@ -89,6 +97,10 @@ BalancedPanel prepare(const Frame& frame, const StaggeredSpec& spec, const Calla
     // treatment (less anticipation) on are dropped, as did does.
     g_last = *cohorts.rbegin();
     cohorts.erase(g_last);
+    if (cohorts.empty())
+      throw DataError(fmt::format("every treated unit is in cohort {:g} and no unit is never treated: with the not-yet-treated as controls the "
+                                  "last cohort is only a comparison group, so no cohort is left to estimate; add never-treated units",
+                                  g_last));
     const size_t before = periods.size();
     periods.erase(std::remove_if(periods.begin(), periods.end(), [&](double t) { return t >= g_last - o.anticipation; }), periods.end());
     res.warnings.push_back(fmt::format("no never-treated units: cohort {:g} serves as the comparison group and {} period(s) from {:g} on are dropped",
@@ -168,7 +180,11 @@ GroupTimeEstimates estimate_group_time(const BalancedPanel& p, const CallawaySan
     for (size_t s = 0; s < T; ++s)
       if (p.periods[s] + o.anticipation < g) last_pre = static_cast<long>(s);
     if (last_pre < 0) {
-      res.warnings.push_back(fmt::format("cohort {:g} has no period before treatment less anticipation: it has no ATT(g, t)", g));
+      const auto members = static_cast<size_t>(std::count(p.cohort.begin(), p.cohort.end(), g));
+      res.warnings.push_back(fmt::format("cohort {:g} ({} unit(s)) has no period before treatment less anticipation: it has no ATT(g, t); its "
+                                         "units stay in the sample and count among the units (not-yet-treated comparisons where they qualify; "
+                                         "did drops them when some units are treated in the first period)",
+                                         g, members));
       continue;
     }
     for (size_t t = 0; t + tfac < T; ++t) {
@@ -377,6 +393,7 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
     std::map<double, size_t> treated;  // cohort -> units
     for (size_t j : e.entries) {
       const auto& cell = gt.effects[estimated[j]];
+      if (cell.time == cell.base_time) continue;   // a universal base period's reference cell, 0 by construction
       treated[cell.group] = cell.n_treated;
       if (cell.n_comparison < kFewComparisonUnits) few.push_back(fmt::format("{} {}", cell_name(cell), cell.n_comparison));
     }
