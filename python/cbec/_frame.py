@@ -43,7 +43,17 @@ def engine_data(data):
             raise DataError(f"column name {n!r} is not valid Unicode (a lone surrogate); rename the column")
     if len(set(names)) != len(names):
         raise DataError("the DataFrame has repeated column names: " + ", ".join(sorted({n for n in names if names.count(n) > 1})))
-    return [column(name, data.iloc[:, j]) for j, name in enumerate(names)]
+    notes = []
+    return FrameColumns([column(name, data.iloc[:, j], notes) for j, name in enumerate(names)], notes)
+
+
+class FrameColumns(list):
+    """The columns as the engine takes them, and the notes their conversion gave (the frame's input
+    notes, as the CSV reader's: in the result's JSON and tables, besides the warnings)."""
+
+    def __init__(self, columns, notes):
+        super().__init__(columns)
+        self.notes = notes
 
 
 def column_name(label):
@@ -54,8 +64,10 @@ def column_name(label):
     return str(label)
 
 
-def column(name, s):
-    """One column as the engine takes it: (name, numeric array) or (name, int32 codes, levels)."""
+def column(name, s, notes=None):
+    """One column as the engine takes it: (name, numeric array) or (name, int32 codes, levels);
+    what its conversion says is warned and added to notes."""
+    notes = [] if notes is None else notes
     dtype = s.dtype
     if isinstance(dtype, np.dtype) and dtype.kind in "fiub":
         values = s.to_numpy(copy=False)
@@ -64,30 +76,30 @@ def column(name, s):
         elif not dtype.isnative:   # big-endian bytes: the engine reads native ones
             values = values.astype(dtype.newbyteorder("="))
         if dtype.kind in "iu" and values.size and max(abs(int(values.min())), abs(int(values.max()))) >= _EXACT_WHOLE:
-            return cells_column(name, s)   # 18-digit codes: text, as the CSV reader keeps them
+            return cells_column(name, s, notes)   # 18-digit codes: text, as the CSV reader keeps them
     elif isinstance(dtype, np.dtype) and dtype.kind in "cmM":   # complex numbers, time spans, dates: their text
-        return cells_column(name, s)
+        return cells_column(name, s, notes)
     elif pd.api.types.is_integer_dtype(dtype):   # nullable Int64, UInt64, ...
         known = s.dropna()
         if len(known) and max(abs(int(known.min())), abs(int(known.max()))) >= _EXACT_WHOLE:
-            return cells_column(name, s)
+            return cells_column(name, s, notes)
         values = s.to_numpy(dtype=np.float64, na_value=np.nan)
     elif pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):   # nullable Float64, boolean
         values = s.to_numpy(dtype=np.float64, na_value=np.nan)
     elif isinstance(dtype, pd.CategoricalDtype) or isinstance(dtype, pd.StringDtype):
         return text_column(name, s)
     else:
-        return cells_column(name, s)
+        return cells_column(name, s, notes)
     if values.dtype.kind == "f":
         infinite = np.isinf(values)
         if infinite.any():
             # As the CSV reader, where "inf" is not a number: missing, and said.
-            warnings.warn(f"column '{name}': {int(infinite.sum())} infinite value(s) read as missing", stacklevel=_user_level())
+            _note(notes, f"the DataFrame column '{name}': {int(infinite.sum())} infinite value(s) read as missing")
             values = np.where(infinite, np.nan, values)
     return (name, values)
 
 
-def cells_column(name, s):
+def cells_column(name, s, notes):
     """A column read from its cells' text (str of each value, as to_csv writes it; missing ones
     None) by the CSV reader's rules, its notes (text cells read as missing, codes kept as text,
     TRUE/FALSE as 1/0) given as warnings."""
@@ -97,10 +109,15 @@ def cells_column(name, s):
     for cell in cells:
         if cell is not None and not _utf8(cell):
             raise DataError(f"column '{name}': the text {cell!r} is not valid Unicode (a lone surrogate); fix or drop it")
-    values, notes = _engine.cells_column(name, cells)
-    for note in notes:
-        warnings.warn(note, stacklevel=_user_level())
+    values, said = _engine.cells_column(name, cells)
+    for note in said:
+        _note(notes, note)
     return (name, *values) if isinstance(values, tuple) else (name, values)
+
+
+def _note(notes, text):
+    warnings.warn(text, stacklevel=_user_level())
+    notes.append(text)
 
 
 def _user_level():

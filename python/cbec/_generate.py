@@ -139,7 +139,10 @@ def _make_function(schema, needs):
                 raise SpecError(f"panel '{panel}' must name the unit and time variables as unit,time")
             ctx["unit"], ctx["time"] = parts
         _check_context(name, ctx)
-        raw = _engine.run(name, engine_data(data), options, ctx)
+        columns = engine_data(data)
+        if getattr(columns, "notes", None):
+            ctx["input_notes"] = list(columns.notes)
+        raw = _engine.run(name, columns, options, ctx)
         out_data = None
         if schema["adds_columns"]:
             out_data = frame_of(raw["frame"]) if "frame" in raw else with_columns(data, raw["created"])

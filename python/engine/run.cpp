@@ -89,6 +89,8 @@ py::dict run(const std::string& name, const py::object& data, const py::dict& op
   ctx.frame_disposable = !a.creates;   // the frame of an analysis adding columns goes back to Python
   const CsvOptions csv = csv_of(context, from_file);
   Frame frame = from_file ? read_table(ctx.data, csv) : frame_of(data.cast<py::list>(), ctx.data);
+  if (context.contains("input_notes"))  // what converting the DataFrame's columns said (_frame.py), as a file's reader notes
+    for (const auto& note : context["input_notes"].cast<std::vector<std::string>>()) frame.add_note(note);
   const SpatialInput input = spatial_input(context);
   SpatialSetup spatial;
   if (a.needs.spatial)

@@ -115,9 +115,11 @@ def test_whole_numbers_beyond_two_to_the_53_are_ids_as_text(cli, tmp_path, kind)
         df.loc[5, "firm"] = pd.NA
     with pytest.warns(UserWarning, match="column 'firm': whole numbers longer than 15 digits"):
         r = cbec.reg(df, "inv ~ value | firm")
-    from_csv = json.loads(cli_on(cli, df, tmp_path, "reg", "inv ~ value | firm"))
+    from_csv, from_frame = json.loads(cli_on(cli, df, tmp_path, "reg", "inv ~ value | firm")), json.loads(r.to_json())
     assert "whole numbers longer than 15 digits" in from_csv.pop("input_notes")[0]   # the reader's note
-    assert json.loads(r.to_json()) == from_csv
+    assert from_frame.pop("input_notes") == ["the DataFrame column 'firm': whole numbers longer than 15 digits (codes such as 18-digit ids) "
+                                             "are kept as text, since a double cannot hold them exactly and distinct codes would merge"]
+    assert from_frame == from_csv
     if kind != "Int64":
         assert r.coef.tolist() == cbec.reg(grunfeld(), "inv ~ value | firm").coef.tolist()
 
@@ -130,9 +132,11 @@ def test_object_columns_are_read_as_the_csv_reader_reads_their_cells(cli, tmp_pa
     with pytest.warns(UserWarning, match="column 'value': 1 cell is not a number and read as missing: iloc 6 'abc'"):
         r = cbec.reg(df, "inv ~ value")
     assert r.models[0].nobs == 197 and list(r.coef.index) == ["(Intercept)", "value"]
-    from_csv = json.loads(cli_on(cli, df, tmp_path, "reg", "inv ~ value"))
-    assert "1 cell is not a number" in from_csv.pop("input_notes")[0]
-    assert json.loads(r.to_json()) == from_csv
+    from_csv, from_frame = json.loads(cli_on(cli, df, tmp_path, "reg", "inv ~ value")), json.loads(r.to_json())
+    assert "1 cell is not a number and read as missing: line 8 'abc'" in from_csv.pop("input_notes")[0]
+    assert from_frame.pop("input_notes") == ["the DataFrame column 'value': 1 cell is not a number and read as missing: iloc 6 'abc'"]
+    assert from_frame == from_csv
+    assert "iloc 6 'abc'" in r.summary()   # in the tables too, as the command line prints its reader's notes
 
 
 def test_true_false_objects_are_a_dummy_as_bool_is(cli, tmp_path):
@@ -141,8 +145,10 @@ def test_true_false_objects_are_a_dummy_as_bool_is(cli, tmp_path):
     df.loc[3, "big"] = None
     with pytest.warns(UserWarning, match="column 'big': TRUE/FALSE read as 1/0"):
         r = cbec.reg(df, "inv ~ value + big")
-    assert r.to_json() == cbec.reg(df.assign(big=df["big"].astype("boolean")), "inv ~ value + big").to_json()
-    assert json.loads(r.to_json()) == {k: v for k, v in json.loads(cli_on(cli, df, tmp_path, "reg", "inv ~ value + big")).items() if k != "input_notes"}
+    from_frame = json.loads(r.to_json())
+    assert "TRUE/FALSE read as 1/0" in from_frame.pop("input_notes")[0]
+    assert from_frame == json.loads(cbec.reg(df.assign(big=df["big"].astype("boolean")), "inv ~ value + big").to_json())
+    assert from_frame == {k: v for k, v in json.loads(cli_on(cli, df, tmp_path, "reg", "inv ~ value + big")).items() if k != "input_notes"}
 
 
 @pytest.mark.parametrize("kind", ["object", "string", "category"])
