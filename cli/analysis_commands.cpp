@@ -84,7 +84,7 @@ void add_group(CLI::App& app, const CommandGroup& g) {
         auto* opt = cmd->add_option(flags, target, help_of(spec, g));
         // A range is "-4,3" or, as CLI11 splits a bracketed list, "[-4,3]" (two items).
         if (spec.kind == OptionKind::Range) opt->expected(1, 2);
-        else if (spec.kind != OptionKind::TextList && spec.kind != OptionKind::Terms) opt->expected(1);
+        else if (spec.kind != OptionKind::TextList && spec.kind != OptionKind::Terms) opt->expected(1)->allow_extra_args(false);   // "--test kao data.csv": the file is the data
       }
     }
   const bool panel = std::any_of(g.analyses.begin(), g.analyses.end(), [](const Analysis* a) { return a->needs.panel != PanelNeed::None; });
