@@ -125,6 +125,19 @@ def test_etable_takes_results_offering_estimates_as_the_studys_table(tmp_path):
     assert len(mixed.columns) == 1 + 1 + 2
 
 
+def test_etable_of_estimates_formats_small_numbers_and_keeps_each_columns_warnings_and_errors():
+    mpdta = pd.read_csv(path("tests/data/mpdta.csv"))
+    mpdta["small"] = mpdta["lemp"] / 1000    # effects of about -4e-5: "-0.000" in fixed decimals
+    mpdta.loc[mpdta["countyreal"] < 8010, "first.treat"] = np.nan   # a warning of the cs result
+    args = dict(y="small", unit="countyreal", time="year", first_treat="first.treat")
+    twfe, cs = cbec.did.twfe(mpdta, **args), cbec.did.cs(mpdta, **args, no_bootstrap=True)
+    frame = cbec.etable([twfe, cs]).to_frame()
+    text = str(cbec.etable([twfe, cs]))
+    assert "-0.000" not in text and "e-05" in text
+    assert frame[frame.iloc[:, 0] == "Std. errors"].iloc[0, 1:].tolist() == ["CR1 by countyreal", "analytical"]
+    assert "(2) Callaway-Sant'Anna: " in text and "have no 'first.treat' value and are taken as never treated" in text
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"threads": 100000}, "threads must be a whole number from 0 to 1024"),
     ({"threads": -1}, "threads must be a whole number from 0 to 1024"),

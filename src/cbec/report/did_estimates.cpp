@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "cbec/report/regression_table.hpp"
 #include "cbec/stats/distributions.hpp"
 
 namespace cbec {
@@ -24,6 +25,8 @@ EstimateColumn att_column(const CallawaySantAnnaResult& r, const std::string& ou
   c.name = "Callaway-Sant'Anna";
   c.rows.push_back(effect(r.simple.att, r.simple.se, r.simple.ci_low, r.simple.ci_high));
   c.facts.emplace_back("Comparison group", r.options.control_group == "never" ? "never treated" : "not yet treated");
+  c.facts.emplace_back("Std. errors", r.options.bootstrap ? (r.options.cluster.empty() ? "multiplier bootstrap" : "multiplier bootstrap by " + r.options.cluster)
+                                                          : "analytical");
   c.facts.emplace_back("Units", std::to_string(r.n_units));
   return c;
 }
@@ -35,6 +38,7 @@ EstimateColumn att_column(const SunAbrahamResult& r, const std::string& outcome)
   const double z = q_normal(0.975);
   c.rows.push_back(effect(r.att, r.att_se, r.att - z * r.att_se, r.att + z * r.att_se));
   c.facts.emplace_back("Comparison group", r.control_cohort);
+  c.facts.emplace_back("Std. errors", vcov_words(r.model));
   c.facts.emplace_back("Observations", std::to_string(r.model.nobs));
   return c;
 }
@@ -46,6 +50,7 @@ EstimateColumn att_column(const ImputationResult& r, const std::string& outcome)
   for (const auto& e : r.effects)
     if (e.horizon < 0) c.rows.push_back(effect(e.att, e.se, e.ci_low, e.ci_high));
   c.facts.emplace_back("Comparison group", "untreated observations");
+  c.facts.emplace_back("Std. errors", "BJS conservative by " + r.cluster);
   c.facts.emplace_back("Observations", std::to_string(r.n_untreated + r.n_treated));
   return c;
 }
@@ -57,6 +62,7 @@ EstimateColumn att_column(const DidMultiplegtResult& r, const std::string& outco
   for (const auto& e : r.effects)
     if (e.name == "effect") c.rows.push_back(effect(e.estimate, e.se, e.ci_low, e.ci_high));
   c.facts.emplace_back("Comparison group", "stable units");
+  c.facts.emplace_back("Std. errors", r.draws > 0 ? "unit bootstrap" : "none");
   c.facts.emplace_back("Observations", std::to_string(r.n_cells));
   return c;
 }

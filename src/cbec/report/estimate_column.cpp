@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "cbec/core/error.hpp"
 #include "cbec/report/regression_json.hpp"
+#include "cbec/report/regression_table.hpp"
 
 namespace cbec {
 
@@ -25,7 +27,7 @@ nlohmann::json to_json(const EstimateColumn& c) {
                     {"ci_low", json_number(e.ci_low)}, {"ci_high", json_number(e.ci_high)}});
   nlohmann::json facts = nlohmann::json::array();
   for (const auto& [label, text] : c.facts) facts.push_back({label, text});
-  return {{"name", c.name}, {"depvar", c.depvar}, {"rows", rows}, {"facts", facts}};
+  return {{"name", c.name}, {"depvar", c.depvar}, {"rows", rows}, {"facts", facts}, {"notes", c.notes}};
 }
 
 EstimateColumn estimate_column_from_json(const nlohmann::json& j) {
@@ -42,6 +44,9 @@ EstimateColumn estimate_column_from_json(const nlohmann::json& j) {
   if (j.contains("facts"))
     for (const auto& f : j.at("facts"))
       if (f.is_array() && f.size() == 2 && f[0].is_string() && f[1].is_string()) c.facts.emplace_back(f[0].get<std::string>(), f[1].get<std::string>());
+  if (j.contains("notes") && j.at("notes").is_array())
+    for (const auto& n : j.at("notes"))
+      if (n.is_string()) c.notes.push_back(n.get<std::string>());
   return c;
 }
 
@@ -56,7 +61,9 @@ EstimateColumn column_of(const RegressionResult& r) {
     c.rows.push_back({r.terms[k], r.coef[j], se[j], p[j], ci(j, 0), ci(j, 1)});
   }
   for (const auto& [name, levels] : r.fixed_effects) c.facts.emplace_back(name + " FE", "Yes");
+  if (!r.vcov_info.type.empty()) c.facts.emplace_back("Std. errors", vcov_words(r));
   c.facts.emplace_back("Observations", std::to_string(r.nobs));
+  c.notes = r.warnings;
   return c;
 }
 
@@ -66,6 +73,10 @@ std::vector<EstimateColumn> estimate_columns_of(const nlohmann::json& j) {
   std::vector<EstimateColumn> out;
   if (offers_estimates(j)) {
     for (const auto& c : j.at("estimates")) out.push_back(estimate_column_from_json(c));
+    if (!out.empty() && j.contains("warnings") && j.at("warnings").is_array())
+      for (const auto& w : j.at("warnings"))
+        if (w.is_string() && std::find(out.front().notes.begin(), out.front().notes.end(), w.get<std::string>()) == out.front().notes.end())
+          out.front().notes.push_back(w.get<std::string>());
     return out;
   }
   for (const auto& m : regression_models_of(j)) out.push_back(column_of(m));

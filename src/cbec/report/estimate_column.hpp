@@ -30,6 +30,7 @@ struct EstimateColumn {
   std::string depvar;   // the outcome or the variable tested; "" when none
   std::vector<Estimate> rows;
   std::vector<std::pair<std::string, std::string>> facts;   // summary rows, label -> text
+  std::vector<std::string> notes;                           // the result's warnings, for the table's notes
 };
 
 nlohmann::json to_json(const EstimateColumn& c);
@@ -37,10 +38,12 @@ nlohmann::json to_json(const EstimateColumn& c);
 EstimateColumn estimate_column_from_json(const nlohmann::json& j);
 
 // A regression model as a column: each coefficient with its SE, p-value and 95% interval (the
-// model's own inference), then its fixed effects ("<name> FE": Yes) and Observations.
+// model's own inference), then its fixed effects ("<name> FE": Yes), its standard errors in words
+// and Observations.
 EstimateColumn column_of(const RegressionResult& r);
 
 // The columns a result's JSON offers: its `estimates`, else its regression models; empty if none.
+// The result's warnings (and its models') go with its first column.
 std::vector<EstimateColumn> estimate_columns_of(const nlohmann::json& j);
 // Whether the JSON offers `estimates` of its own (not only regression models).
 bool offers_estimates(const nlohmann::json& j);

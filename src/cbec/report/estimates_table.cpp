@@ -37,14 +37,15 @@ std::string in_parentheses(const Estimate& e, const RegressionTableOptions& o, b
   if (std::isnan(e.se)) {
     if (std::isnan(e.p_value)) return "";
     p_for_statistic = true;
-    return fmt::format("({:.{}f})", e.p_value, d);
+    return "(" + format_fixed(e.p_value, d) + ")";
   }
+  // As the regression table: small numbers in scientific notation, never "-0.000"; p-values fixed.
   switch (o.coef_stat) {
-    case CoefStat::SE: return fmt::format("({:.{}f})", e.se, d);
-    case CoefStat::T: return fmt::format("({:.{}f})", e.estimate / e.se, d);
-    case CoefStat::P: return std::isnan(e.p_value) ? std::string() : fmt::format("({:.{}f})", e.p_value, d);
+    case CoefStat::SE: return "(" + format_number(e.se, d) + ")";
+    case CoefStat::T: return "(" + format_number(e.estimate / e.se, d) + ")";
+    case CoefStat::P: return std::isnan(e.p_value) ? std::string() : "(" + format_fixed(e.p_value, d) + ")";
     case CoefStat::CI:
-      return std::isnan(e.ci_low) || std::isnan(e.ci_high) ? std::string() : fmt::format("[{:.{}f}, {:.{}f}]", e.ci_low, d, e.ci_high, d);
+      return std::isnan(e.ci_low) || std::isnan(e.ci_high) ? std::string() : "[" + format_number(e.ci_low, d) + ", " + format_number(e.ci_high, d) + "]";
   }
   return "";
 }
@@ -93,7 +94,7 @@ Table estimates_table(const std::vector<EstimateColumn>& columns, const Regressi
     std::vector<std::string> est = {term == "(Intercept)" ? label_of(o, "Constant") : label_of(o, term)}, sub = {""};
     for (const auto& c : columns) {
       const Estimate* e = estimate_of(c, term);
-      est.push_back(e ? fmt::format("{:.{}f}{}", e->estimate, o.digits, std::isnan(e->p_value) ? "" : significance_stars(e->p_value, o.star_levels)) : "");
+      est.push_back(e ? format_number(e->estimate, o.digits) + (std::isnan(e->p_value) ? "" : significance_stars(e->p_value, o.star_levels)) : "");
       sub.push_back(e ? in_parentheses(*e, o, p_for_statistic) : "");
     }
     t.rows.push_back(est);
@@ -123,6 +124,9 @@ Table estimates_table(const std::vector<EstimateColumn>& columns, const Regressi
   }
   t.notes.push_back(fmt::format("{}{}. * p<{:g}, ** p<{:g}, *** p<{:g}", coef_stat_words(o.coef_stat),
                                 p_for_statistic ? "; under a test statistic, its p-value" : "", o.star_levels[0], o.star_levels[1], o.star_levels[2]));
+  // Each column's warnings (thin support, negative weights, collinear terms), named by its column.
+  for (size_t m = 0; m < columns.size(); ++m)
+    for (const auto& n : columns[m].notes) t.notes.push_back(fmt::format("({}) {}: {}", m + 1, names[m + 1].empty() ? columns[m].name : names[m + 1], n));
   return t;
 }
 

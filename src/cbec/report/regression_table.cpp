@@ -73,11 +73,6 @@ const char* stat_label(const std::string& key) {
   return it->second;
 }
 
-std::string vcov_words(const RegressionResult& r) {
-  if (!r.vcov_info.cluster.empty()) return fmt::format("{} by {}", r.vcov_info.type, fmt::join(r.vcov_info.cluster, "+"));
-  return r.vcov_info.type;
-}
-
 // One cell of a summary row named in `stats`; "" where the model has no such number.
 std::string stat_cell(const RegressionResult& r, const std::string& key, int digits) {
   if (key == "n") return fmt::format("{}", r.nobs);
@@ -91,6 +86,11 @@ std::string stat_cell(const RegressionResult& r, const std::string& key, int dig
   return it == r.fit.end() || !std::isfinite(it->second) ? std::string() : fmt::format("{:.{}f}", it->second, digits);
 }
 }  // namespace
+
+std::string vcov_words(const RegressionResult& r) {
+  if (!r.vcov_info.cluster.empty()) return fmt::format("{} by {}", r.vcov_info.type, fmt::join(r.vcov_info.cluster, "+"));
+  return r.vcov_info.type;
+}
 
 std::string f_test_text(const TestResult& t) {
   if (!std::isfinite(t.stat)) return t.note;

@@ -44,6 +44,8 @@ struct RegressionTableOptions {
 // "*", "**", "***": one star per level p is below (levels ascending in strictness: 0.10, 0.05, 0.01).
 std::string significance_stars(double p, const std::vector<double>& levels);
 
+// The model's standard errors in words, as the "Std. errors" row prints them: "CR1 by firm", "HC1".
+std::string vcov_words(const RegressionResult& r);
 // An F test as a table note prints it, "F(3, 40) = 2.512, p = 0.0722", or its note when it could not
 // be computed (a singular variance: wald_f).
 std::string f_test_text(const TestResult& t);
