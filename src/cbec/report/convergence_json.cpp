@@ -13,7 +13,7 @@ nlohmann::json trend_json(const Trend& t) {
 
 nlohmann::json to_json(const SigmaResult& r) {
   nlohmann::json j{{"variable", r.variable}, {"group", r.group}, {"logs", r.logs},
-                   {"sd_definition", "sd: sample SD, divisor n - 1; sd_population: divisor n; cv = sd / mean; the trends use sd and cv"},
+                   {"sd_definition", "sd: sample SD, divisor n - 1; sd_population: divisor n; cv = sd / mean of the levels (also when sd is of the logs); the trends use sd and cv"},
                    {"sd_trend", trend_json(r.sd_trend)}, {"cv_trend", trend_json(r.cv_trend)}, {"years_left_out_of_trends", r.years_without_sd},
                    {"dropped", {{"missing", r.missing}}}};
   for (const auto& row : r.rows)

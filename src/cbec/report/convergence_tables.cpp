@@ -14,7 +14,7 @@ Table sigma_table(const SigmaResult& r) {
   for (const auto& row : r.rows)
     t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.mean), format_fixed(row.sd), format_fixed(row.cv),
                       format_fixed(row.sd_population), format_fixed(row.cv_population)});
-  t.notes.push_back("Sample SD: divisor N - 1 (R sd, Stata summarize); population SD: divisor N. CV = SD / mean. The trends use the sample SD.");
+  t.notes.push_back("Sample SD: divisor N - 1 (R sd, Stata summarize); population SD: divisor N. CV = SD / mean of the levels (also when the SD is of the logs: scale-free). The trends use the sample SD.");
   const Trend &sd = r.sd_trend, &cv = r.cv_trend;
   t.notes.push_back(fmt::format("Trend of SD: {} + {} year (slope SE {}, p = {}; intercept SE {}); of CV: {} + {} year (slope SE {}, p = {}; "
                                 "intercept SE {}). A negative slope = sigma convergence.",

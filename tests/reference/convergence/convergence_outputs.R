@@ -1,6 +1,6 @@
 # Reference values for the convergence outputs beside the estimates (base R lm; independent of cbec)
 # on plm's Grunfeld data, log investment:
-#  - sigma convergence: the population SD (divisor n) and its CV by year beside the sample SD, and
+#  - sigma convergence: the population SD (divisor n) and the CV of the levels by year beside the sample SD, and
 #    the trend regressions' intercepts with their SEs and p-values (lm(sd ~ year), lm(cv ~ year));
 #  - beta convergence, cross-section (T = 19) and panel (firm fixed effects, T = 1), iid variance:
 #    beta, its SE, the speed -ln(1 + T beta) / T and half-life ln 2 / speed with delta-method SEs
@@ -12,8 +12,9 @@ gr <- read.csv("tests/data/grunfeld.csv")
 pop_sd <- function(v) sqrt(mean((v - mean(v))^2))
 by <- split(log(gr$inv), gr$year)
 years <- as.numeric(names(by))
-sd_s <- sapply(by, sd); cv_s <- sd_s / sapply(by, mean)
-sd_p <- sapply(by, pop_sd); cv_p <- sd_p / sapply(by, mean)
+levels <- split(gr$inv, gr$year)   # the CV is of the levels (scale-free), the SD of the logs
+sd_s <- sapply(by, sd); cv_s <- sapply(levels, sd) / sapply(levels, mean)
+sd_p <- sapply(by, pop_sd); cv_p <- sapply(levels, pop_sd) / sapply(levels, mean)
 tr <- function(v) { cf <- summary(lm(v ~ years))$coefficients; list(intercept = cf[1, 1], intercept_se = cf[1, 2], intercept_p = cf[1, 4], slope = cf[2, 1]) }
 delta <- function(b, se, T) {
   speed <- function(b) -log(1 + T * b) / T

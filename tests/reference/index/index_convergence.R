@@ -23,7 +23,8 @@ ent <- function(shift) {
 }
 vifs <- sapply(seq_along(ind), function(j) { r2 <- summary(lm(X[, j] ~ X[, -j]))$r.squared; 1 / (1 - r2) })
 gr <- read.csv("tests/data/grunfeld.csv")
-sig <- do.call(rbind, lapply(split(log(gr$inv), gr$year), function(v) c(sd = sd(v), cv = sd(v) / mean(v))))
+# sigma convergence: the SD of ln inv, the CV sd / mean of inv's levels (scale-free)
+sig <- do.call(rbind, lapply(split(gr$inv, gr$year), function(v) c(sd = sd(log(v)), cv = sd(v) / mean(v))))
 years <- as.numeric(rownames(sig))
 sd_fit <- summary(lm(sig[, "sd"] ~ years))$coefficients; cv_fit <- summary(lm(sig[, "cv"] ~ years))$coefficients
 first <- gr[gr$year == 1935, ]; last <- gr[gr$year == 1954, ]

@@ -34,6 +34,23 @@ ConvergenceSpec spec() {
 }
 }  // namespace
 
+// The CV is of the levels, so rescaling y (yuan to 10,000 yuan, say) changes neither it nor the SD
+// of the logs; a CV of the logs changed with the units and gave a spurious downward trend.
+TEST(ConvergenceOutputs, SigmaCvIsScaleFree) {
+  Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  std::vector<double> scaled = f.numeric("inv");
+  for (double& v : scaled) v /= 1.5;
+  f.set(Column::numeric("inv_scaled", scaled));
+  ConvergenceSpec other = spec();
+  other.variable = "inv_scaled";
+  const SigmaResult a = sigma_convergence(f, spec()).at(0), b = sigma_convergence(f, other).at(0);
+  for (size_t k = 0; k < a.rows.size(); ++k) {
+    expect_rel(b.rows[k].cv, a.rows[k].cv, "CV");
+    expect_rel(b.rows[k].sd, a.rows[k].sd, "SD of logs");
+  }
+  expect_rel(b.cv_trend.slope, a.cv_trend.slope, "CV trend");
+}
+
 TEST(ConvergenceOutputs, SigmaPopulationSdAndTrendIntercepts) {
   const auto fx = fixture()["sigma"];
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -113,7 +114,7 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
     r.variable = s.variable;
     r.group = label;
     r.logs = s.logs;
-    std::map<int64_t, std::vector<double>> by_year;
+    std::map<int64_t, std::vector<double>> by_year;   // the levels
     for (size_t i : rows) {
       if (std::isnan(x[i]) || std::isnan(t[i])) {
         ++r.missing;
@@ -121,20 +122,31 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
       }
       if (s.logs && x[i] <= 0)
         throw DataError(fmt::format("'{}' is {} in data line {}: sigma convergence in logs needs positive values", s.variable, x[i], frame.line(i)));
-      by_year[static_cast<int64_t>(t[i])].push_back(s.logs ? std::log(x[i]) : x[i]);
+      by_year[static_cast<int64_t>(t[i])].push_back(x[i]);
     }
+    // Mean, sample SD (n - 1) and population SD (n) of v.
+    auto spread = [](const std::vector<double>& v) {
+      const auto n = static_cast<double>(v.size());
+      double mean = 0, ss = 0;
+      for (double a : v) mean += a / n;
+      for (double a : v) ss += (a - mean) * (a - mean);
+      return std::array<double, 3>{mean, v.size() > 1 ? std::sqrt(ss / (n - 1)) : std::numeric_limits<double>::quiet_NaN(), std::sqrt(ss / n)};
+    };
     std::vector<double> years, sds, cvs;
-    for (const auto& [year, v] : by_year) {
+    for (const auto& [year, levels] : by_year) {
       SigmaRow row;
       row.year = year;
-      row.n = v.size();
-      for (double a : v) row.mean += a / static_cast<double>(v.size());
-      double ss = 0;
-      for (double a : v) ss += (a - row.mean) * (a - row.mean);
-      row.sd = v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : std::numeric_limits<double>::quiet_NaN();
-      row.cv = row.sd / row.mean;
-      row.sd_population = std::sqrt(ss / static_cast<double>(v.size()));
-      row.cv_population = row.sd_population / row.mean;
+      row.n = levels.size();
+      std::vector<double> v = levels;
+      if (s.logs)
+        for (double& a : v) a = std::log(a);
+      const auto [mean, sd, sd_population] = spread(v);
+      row.mean = mean;
+      row.sd = sd;
+      row.sd_population = sd_population;
+      const auto [level_mean, level_sd, level_sd_population] = spread(levels);
+      row.cv = level_sd / level_mean;
+      row.cv_population = level_sd_population / level_mean;
       r.rows.push_back(row);
       if (!std::isfinite(row.sd)) {
         r.years_without_sd.push_back(year);

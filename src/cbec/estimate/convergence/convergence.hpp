@@ -19,9 +19,12 @@ namespace cbec {
 struct SigmaRow {
   int64_t year = 0;
   size_t n = 0;
-  double mean = 0;
-  double sd = 0, cv = 0;                  // sample SD (divisor n - 1, R's sd, Stata's summarize) and sd / mean
-  double sd_population = 0, cv_population = 0;  // population SD (divisor n) and its CV
+  double mean = 0;                        // of the values the SD is of (ln y by default)
+  double sd = 0;                          // sample SD (divisor n - 1, R's sd, Stata's summarize)
+  double sd_population = 0;               // population SD (divisor n)
+  // The coefficient of variation SD(y) / mean(y) of the levels, sample and population, also when
+  // the SD is of ln y: the CV of logs would change with y's units (and its sign with mean(ln y)).
+  double cv = 0, cv_population = 0;
 };
 
 // OLS trend of a dispersion series on the year: value = intercept + slope year, iid SEs, t tests

@@ -70,11 +70,17 @@ std::vector<double> location_quotient(const Frame& f, const std::string& region,
   const auto& x = f.numeric(value);
   auto g = [&](size_t i) { return group.empty() ? std::string() : f.get(group).text(i); };
   std::map<std::string, double> region_total, industry_total, total;
-  // Within a group (a year) each region and industry has one value: a repeat is refused. Pooled
-  // (no group), rows of the same region and industry are the years summed over.
+  // Each region and industry has one value (within a group, a year): a repeat is refused. (Without
+  // a group a panel's years were summed into the shares but not into the row's own value, which gave
+  // location quotients of about 1/T of the real ones.)
   std::map<std::string, size_t> seen;
   for (size_t i = 0; i < f.nrows(); ++i) {
-    const auto [at, fresh] = group.empty() ? std::pair{seen.end(), true} : seen.emplace(g(i) + "\x1f" + r.text(i) + "\x1f" + j.text(i), i);
+    const auto [at, fresh] = seen.emplace(g(i) + "\x1f" + r.text(i) + "\x1f" + j.text(i), i);
+    if (!fresh && group.empty())
+      throw DataError(fmt::format("region '{}' and industry '{}' appear twice, in data lines {} and {}: a location quotient needs one value "
+                                  "per region and industry; for panel data give --group with the period column (one LQ per period), or "
+                                  "sum or drop the repeats",
+                                  r.text(i), j.text(i), f.line(at->second), f.line(i)));
     if (!fresh)
       throw DataError(fmt::format("region '{}' and industry '{}' appear twice in {} '{}', in data lines {} and {}: a location quotient needs "
                                   "one value per region and industry in each; sum or drop the repeats",

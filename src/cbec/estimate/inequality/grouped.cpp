@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace cbec {
@@ -22,7 +23,12 @@ PeriodInequality PeriodUnits::result(double period) const {
   r.period = period;
   r.excluded = excluded_;
   r.missing = missing_;
-  if (values_.empty()) return r;
+  if (values_.empty()) {  // no positive value: every measure undefined (missing), not 0 (perfect equality)
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    r.theil.t = r.theil.t_between = r.theil.t_within = r.theil.l = r.theil.l_between = r.theil.l_within = nan;
+    r.gini.gini = r.gini.within = r.gini.net_between = r.gini.transvariation = nan;
+    return r;
+  }
   const std::set<std::string> present(labels_.begin(), labels_.end());
   r.groups.assign(present.begin(), present.end());
   std::vector<int> group;
