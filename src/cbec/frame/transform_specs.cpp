@@ -32,8 +32,14 @@ std::optional<Factor> by_group(const Frame& f, const std::vector<std::string>& p
   return make_factor(f, {parts[at].substr(3)});
 }
 
+// The k of "x:k" for lags, leads and differences: a whole number from 1 (a lead is a lead, not a
+// lag of -1; a fraction is no period).
 int lag_order(const std::vector<std::string>& parts, const std::string& spec) {
-  return parts.size() > 1 ? static_cast<int>(number(parts[1], spec)) : 1;
+  if (parts.size() < 2) return 1;
+  const double k = number(parts[1], spec);
+  if (!(k >= 1 && k <= 1000 && k == std::floor(k)))
+    throw SpecError(fmt::format("{}: the order '{}' must be a whole number of periods from 1 (use lead for the periods after)", spec, parts[1]));
+  return static_cast<int>(k);
 }
 
 std::vector<std::string> checked_parts(const std::string& spec, size_t at_least, const char* example) {

@@ -43,8 +43,9 @@ Eigen::MatrixXd complete_matrix(const Frame& f, const std::vector<std::string>& 
   std::vector<size_t> incomplete;
   Eigen::MatrixXd X = columns_matrix(f, names, incomplete);
   if (!incomplete.empty())
-    throw DataError(fmt::format("{} rows have a missing indicator: {}; the {} method needs every unit-year: interpolate the gaps first{}",
-                                incomplete.size(), missing_indicators(f, names), method, method == "entropy" ? " (or --missing drop)" : ""));
+    throw DataError(fmt::format("{} {} a missing indicator: {}; the {} method needs every unit-year: interpolate the gaps first{}",
+                                incomplete.size(), incomplete.size() == 1 ? "row has" : "rows have", missing_indicators(f, names), method,
+                                method == "entropy" ? " (or --missing drop)" : ""));
   return X;
 }
 
