@@ -97,9 +97,31 @@ std::string f_test_text(const TestResult& t) {
   return fmt::format("F({:g}, {:g}) = {:.3f}, p = {:.4f}", t.df1, t.df2, t.stat, t.p_value);
 }
 
+namespace {
+
+std::string dropped_note(const std::string& who, size_t count, const std::string& reason) {
+  return fmt::format("{}{} observation{} dropped ({}).", who, count, count == 1 ? "" : "s", reason);
+}
+
+// The models' warnings, each once: as it is when every model gives it, else naming the models that
+// do ("Warning (model 2): dropped as perfectly collinear: x").
+void add_model_warnings(std::vector<std::string>& notes, const std::vector<RegressionResult>& models) {
+  std::vector<std::pair<std::string, std::vector<size_t>>> by_text;
+  for (size_t m = 0; m < models.size(); ++m)
+    for (const auto& w : models[m].warnings) {
+      auto it = std::find_if(by_text.begin(), by_text.end(), [&](const auto& e) { return e.first == w; });
+      if (it == by_text.end()) by_text.push_back({w, {m + 1}});
+      else if (it->second.back() != m + 1) it->second.push_back(m + 1);
+    }
+  for (const auto& [text, which] : by_text)
+    notes.push_back(which.size() == models.size() ? "Warning: " + text
+                                                  : fmt::format("Warning (model{} {}): {}", which.size() == 1 ? "" : "s", fmt::join(which, ", "), text));
+}
+
+}  // namespace
+
 void add_dropped_notes(std::vector<std::string>& notes, const RegressionResult& r, const std::string& who, std::set<std::string>& seen) {
-  for (const auto& [reason, count] : r.dropped)
-    notes.push_back(fmt::format("{}{} observation{} dropped ({}).", who, count, count == 1 ? "" : "s", reason));
+  for (const auto& [reason, count] : r.dropped) notes.push_back(dropped_note(who, count, reason));
   for (const auto& wmsg : r.warnings)
     if (seen.insert(wmsg).second) notes.push_back("Warning: " + wmsg);
 }
@@ -243,8 +265,9 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
         });
       }))
     t.notes.push_back("Specification tests: statistic [p-value].");
-  std::set<std::string> seen;
-  for (size_t m = 0; m < models.size(); ++m) add_dropped_notes(t.notes, models[m], fmt::format("Model {}: ", m + 1), seen);
+  for (size_t m = 0; m < models.size(); ++m)
+    for (const auto& [reason, count] : models[m].dropped) t.notes.push_back(dropped_note(fmt::format("Model {}: ", m + 1), count, reason));
+  add_model_warnings(t.notes, models);
   return t;
 }
 
