@@ -254,6 +254,24 @@ TEST(SpatialStsls, ColumbusMatchesSpatialreg) {
   EXPECT_THROW(stsls(c.data, c.w.W, "hc3"), SpecError);
 }
 
+// Islands in a row-standardized W: no W1, W^2 1 instruments, as spatialreg (they were added because
+// the islands' rows sum to 0, rho 0.31 for spatialreg's 0.16 on Chinese cities).
+TEST(SpatialStsls, IslandsOfARowStandardizedWAddNoInstruments) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_stsls_islands.json");
+  const auto ref = nlohmann::json::parse(in);
+  Columbus c = columbus();
+  c.w = row_standardize(align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/columbus_islands.gal"), c.w.ids, "columbus"));
+  const RegressionResult r = stsls(c.data, c.w.W, "iid");
+  const auto coef = ref["coef"].get<std::vector<double>>(), se = ref["se"].get<std::vector<double>>();
+  const Eigen::VectorXd s = r.se();
+  for (long j = 0; j < 4; ++j) {
+    const size_t rj = static_cast<size_t>(j == 3 ? 0 : j + 1);
+    EXPECT_LT(rel(r.coef[j], coef[rj]), 1e-8) << r.terms[static_cast<size_t>(j)];
+    EXPECT_LT(rel(s[j], se[rj]), 1e-8) << r.terms[static_cast<size_t>(j)];
+  }
+  EXPECT_EQ(r.info.at("instruments"), "X, WX, W^2X");
+}
+
 TEST(SpatialGmSac, ColumbusMatchesSpatialregGstsls) {
   // lambda from the moments (nlminb's tolerance in spatialreg: 1e-6), then rho and b by 2SLS,
   // which inherit that tolerance; lambda has no standard error.

@@ -120,7 +120,7 @@ Analysis spreg_analysis() {
     Table t = regression_table(results, to);
     t.notes.push_back("ML with sigma^2 = SSE/n; standard errors from the asymptotic information matrix (ase) with eigenvalues or "
                       "n <= 1500, else from the observed information; z tests. SLX: OLS. LR and Wald test the spatial parameters = 0 "
-                      "(spatialreg's conventions). S2SLS: instruments X, WX, W^2X (Kelejian-Prucha 1998). "
+                      "(spatialreg's conventions). S2SLS: instruments X, WX, W^2X (Kelejian-Prucha 1998), with W1 and W^2 1 when a row of W with neighbours does not sum to 1 (JSON info.instruments). "
                       "GM SEM: Kelejian-Prucha (1999) moments, feasible GLS (spatialreg's GMerrorsar). GM SAC: generalized spatial 2SLS "
                       "(Kelejian-Prucha 1998, spatialreg's gstsls), no standard error for lambda.");
     for (const auto& r : results)

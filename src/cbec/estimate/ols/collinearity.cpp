@@ -57,9 +57,12 @@ std::vector<long> independent_columns_qr(const Eigen::MatrixXd& R, long k, const
 }
 
 long first_dependent_column(const Eigen::MatrixXd& within, const Eigen::MatrixXd& raw, double tol) {
+  return first_dependent_column_given_ss(within, raw.colwise().squaredNorm().transpose(), tol);
+}
+
+long first_dependent_column_given_ss(const Eigen::MatrixXd& within, const Eigen::VectorXd& raw_ss, double tol) {
   const long k = within.cols();
   if (k == 0) return -1;
-  const Eigen::VectorXd raw_ss = raw.colwise().squaredNorm().transpose();
   const std::vector<long> kept = independent_columns_qr(triangular_factor(within, Eigen::VectorXd()), k, raw_ss, tol);
   for (long j = 0; j < k; ++j)
     if (j >= static_cast<long>(kept.size()) || kept[static_cast<size_t>(j)] != j) return j;

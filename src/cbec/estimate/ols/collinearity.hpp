@@ -30,5 +30,7 @@ std::vector<long> independent_columns_qr(const Eigen::MatrixXd& R, long k, const
 // when none is: a term absorbed by the effects (its partialled sum of squares tiny against its raw
 // one: rounding, not exact zeros) or collinear with the terms before it.
 long first_dependent_column(const Eigen::MatrixXd& within, const Eigen::MatrixXd& raw, double tol = 1e-10);
+// The same from the raw columns' sums of squares.
+long first_dependent_column_given_ss(const Eigen::MatrixXd& within, const Eigen::VectorXd& raw_ss, double tol = 1e-10);
 
 }  // namespace cbec

@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml_search.hpp"
 #include "cbec/stats/eigen_threads.hpp"
 #include "cbec/stats/replicate.hpp"
@@ -241,6 +242,14 @@ SpatialDynamicResult spatial_dynamic_panel(const SpatialPanelData& d, const Spat
     for (const auto& x : x_names) names.push_back("W." + x);
 
   const Transformed t = transform(d, o, w0);
+  // Nothing to explain, or a regressor the effects absorb or collinear: refused by name (their
+  // slopes were -nan). The raw sums of squares: y's lags and X from the data, W X's transformed.
+  refuse_constant_response(t.y, d.y, d.depvar, o.effect);
+  Eigen::VectorXd raw_ss = t.z.colwise().squaredNorm().transpose();
+  raw_ss[0] = d.X.col(k - 2).squaredNorm();
+  raw_ss[1] = d.X.col(k - 1).squaredNorm();
+  for (long j = 0; j < k - 2; ++j) raw_ss[2 + j] = d.X.col(j).squaredNorm();
+  refuse_dependent_regressors(t.z, raw_ss, names, o.effect);
   lap.lap(Stage::Design);
   const long kz = t.z.cols();
   const double nt = static_cast<double>(t.y.size()), T = static_cast<double>(t.periods), n = static_cast<double>(t.n);

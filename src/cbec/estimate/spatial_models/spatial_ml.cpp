@@ -130,6 +130,8 @@ RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, Spati
   if (w.rows() != nn || w.cols() != nn)
     throw SpecError(fmt::format("spatial model: W is {} x {} but there are {} observations", w.rows(), w.cols(), nn));
   if (data.X.rows() != nn) throw SpecError("spatial model: X and y have different numbers of rows");
+  if (nn > 0 && (data.y.array() - data.y.mean()).matrix().squaredNorm() <= 1e-20 * data.y.squaredNorm())
+    throw DataError(fmt::format("spatial model: the dependent variable '{}' is constant: there is nothing to explain", data.depvar));
   Eigen::MatrixXd X = data.X;
   std::vector<std::string> names = data.x_names;
   const bool durbin = model == SpatialModel::SDM || model == SpatialModel::SDEM || model == SpatialModel::SLX;

@@ -185,7 +185,18 @@ Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Ei
 
 void refuse_dependent_regressors(const Eigen::MatrixXd& within, const Eigen::MatrixXd& raw, const std::vector<std::string>& names,
                                  SpatialPanelEffect e) {
-  const long j = first_dependent_column(within, raw);
+  refuse_dependent_regressors(within, Eigen::VectorXd(raw.colwise().squaredNorm().transpose()), names, e);
+}
+
+void refuse_constant_response(const Eigen::VectorXd& within, const Eigen::VectorXd& raw, const std::string& name, SpatialPanelEffect e) {
+  if (within.squaredNorm() > 1e-20 * raw.squaredNorm()) return;
+  throw DataError(fmt::format("the dependent variable '{}' {}: there is nothing to explain (sigma^2 0); check the variable",
+                              name, e == SpatialPanelEffect::Pooled || e == SpatialPanelEffect::Random ? "is constant" : "is constant once the fixed effects are removed"));
+}
+
+void refuse_dependent_regressors(const Eigen::MatrixXd& within, const Eigen::VectorXd& raw_ss, const std::vector<std::string>& names,
+                                 SpatialPanelEffect e) {
+  const long j = first_dependent_column_given_ss(within, raw_ss);
   if (j < 0) return;
   const char* absorbed = e == SpatialPanelEffect::Individual ? "absorbed by the unit effects (it does not vary within the units) or "
                          : e == SpatialPanelEffect::Time     ? "absorbed by the time effects (it does not vary across the units of a period) or "
@@ -295,6 +306,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
     p.qwy = l.col(0);
     if (sem) p.qwx = l.rightCols(k);
   }
+  refuse_constant_response(p.qy, d.y, d.depvar, o.effect);
   refuse_dependent_regressors(p.qx, x, names, o.effect);
   Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(p.qx);
   if (!sem) {

@@ -102,6 +102,7 @@ SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPan
     p.wqx = wq.rightCols(k);
     p.wwqy = panel_spatial_lag(d, p.wqy);
   }
+  refuse_constant_response(p.qy, d.y, d.depvar, o.effect);
   refuse_dependent_regressors(p.qx, d.X, d.x_names, o.effect);
 
   const auto iv = logdet.rho_interval();

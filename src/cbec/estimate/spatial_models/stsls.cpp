@@ -13,12 +13,14 @@ RegressionResult stsls(const SpatialMlData& data, const Eigen::SparseMatrix<doub
   const long n = X.rows();
   if (w.rows() != n || data.y.size() != n) throw SpecError("stsls: W, y and X must have the same number of rows");
   const bool intercept = !data.x_names.empty() && data.x_names[0] == "(Intercept)";
-  // Instruments Q = [X, WX, W^2X] over the non-intercept columns; W1, W^2 1 when W1 is not constant.
+  // Instruments Q = [X, WX, W^2X] over the non-intercept columns; W1, W^2 1 when W is not row-
+  // standardized: a row with neighbours that does not sum to 1 (an island's empty row does not
+  // count, as spatialreg adds them only for a listw not of style "W").
   Eigen::MatrixXd inst = lagged_instruments(w, X, intercept);
   bool w_one = false;
   if (intercept) {
     const Eigen::VectorXd w1 = w * Eigen::VectorXd::Ones(n);
-    if ((w1.array() - 1).abs().maxCoeff() > 1e-12) {
+    if (((w1.array() != 0) && ((w1.array() - 1).abs() > 1e-12)).any()) {
       w_one = true;
       Eigen::MatrixXd with_one(n, inst.cols() + 2);
       with_one << Eigen::VectorXd(w * w1), w1, inst;
