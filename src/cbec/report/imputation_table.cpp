@@ -17,7 +17,7 @@ Table imputation_table(const ImputationResult& r, const nlohmann::json& truth) {
   const bool has_truth = has_true_effects(truth);
   if (has_truth) t.header.push_back("True effect (simulated)");
   for (const auto& e : r.effects) {
-    std::vector<std::string> row = {e.horizon < 0 ? "ATT (all treated observations)" : fmt::format("{:g} periods after treatment", e.horizon),
+    std::vector<std::string> row = {e.horizon < 0 ? "ATT (all treated observations)" : fmt::format("{:g} period{} after treatment", e.horizon, e.horizon == 1 ? "" : "s"),
                                     format_fixed(e.att), format_fixed(e.se), fmt::format("[{}, {}]", format_fixed(e.ci_low), format_fixed(e.ci_high)), std::to_string(e.n_treated_obs)};
     if (has_truth)
       row.push_back(e.horizon >= 0 ? true_effect_cell(truth, e.horizon) : truth.contains("att") ? format_fixed(truth["att"].get<double>()) : "");

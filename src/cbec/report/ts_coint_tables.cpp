@@ -36,7 +36,7 @@ std::vector<Table> long_run_tables(const PanelLongRun& r, const std::string& lon
   u.header = {"unit", "obs"};
   for (const auto& x : r.x) {
     u.header.push_back(x);
-    u.header.push_back("se");
+    u.header.push_back("se(" + x + ")");
   }
   if (r.method == "dols") {
     u.header.push_back("leads");

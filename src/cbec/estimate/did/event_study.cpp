@@ -70,8 +70,13 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
   }
   Frame f = inside.size() == frame.nrows() ? frame : frame.take(inside);
   std::vector<std::string> terms;
+  std::vector<int> empty;   // periods of the window without a treated observation: no dummy (not "collinear")
   for (int r = o.min_rel; r <= o.max_rel; ++r) {
     if (r == o.ref) continue;
+    if (counts[r] == 0) {
+      empty.push_back(r);
+      continue;
+    }
     std::vector<double> col(inside.size(), 0.0);
     for (size_t i = 0; i < col.size(); ++i) col[i] = (treated[i] && rel[i] == r) ? 1.0 : 0.0;
     f.set(Column::numeric(rel_name(r), std::move(col)));
@@ -85,6 +90,10 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
   out.model = feols(f, spec.formula(terms), fo, d);
   out.model.estimator = "event_study";
   if (inside.size() < frame.nrows()) out.model.dropped["outside_window"] = frame.nrows() - inside.size();
+  if (!empty.empty())
+    out.model.warnings.push_back(fmt::format("no treated observation at relative period{} {} of the window: not estimated (the window is wider "
+                                             "than the data's periods relative to treatment)",
+                                             empty.size() == 1 ? "" : "s", fmt::join(empty, ", ")));
   const Eigen::VectorXd se = out.model.se(), p = out.model.p_value();
   std::vector<long> leads;
   for (int r = o.min_rel; r <= o.max_rel; ++r) {
