@@ -138,6 +138,14 @@ def test_etable_of_estimates_formats_small_numbers_and_keeps_each_columns_warnin
     assert "(2) Callaway-Sant'Anna: " in text and "have no 'first.treat' value and are taken as never treated" in text
 
 
+def test_cs_warnings_go_with_the_aggregates_table():
+    mpdta = pd.read_csv(path("tests/data/mpdta.csv"))
+    mpdta.loc[mpdta["countyreal"] < 8010, "first.treat"] = np.nan
+    text = cbec.did.cs(mpdta, y="lemp", unit="countyreal", time="year", first_treat="first.treat", no_bootstrap=True).summary()
+    warning = text.index("taken as never treated")
+    assert text.index("aggregated effects") < warning < text.index("event-time effects")
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"threads": 100000}, "threads must be a whole number from 0 to 1024"),
     ({"threads": -1}, "threads must be a whole number from 0 to 1024"),

@@ -64,7 +64,6 @@ Table cs_group_time_table(const CallawaySantAnnaResult& r) {
                       std::to_string(e.n_treated), std::to_string(e.n_comparison)});
   t.notes.push_back(design_note(r));
   t.notes.push_back(band_note(r, r.crit_value));
-  for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
   return t;
 }
 
@@ -90,6 +89,8 @@ Table cs_summary_table(const CallawaySantAnnaResult& r) {
                                   "the aggregations' are pointwise.", r.group.crit_value));
   t.notes.push_back(design_note(r));
   for (const auto& [why, count] : r.dropped) t.notes.push_back(fmt::format("Dropped: {} {}.", count, why));
+  // The warnings (thin support, single-unit cohorts) with the aggregates they concern, in the first table.
+  for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
   return t;
 }
 
