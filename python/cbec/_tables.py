@@ -35,7 +35,11 @@ def etable(results, title="", names=None, t=False, keep=None, digits=3, drop=Non
         elif isinstance(r, Result) and isinstance(r.json.get("estimates"), list):
             texts.append(json.dumps(json_safe(r.json)))
         elif isinstance(r, Result) and r.models:
-            texts.extend(json.dumps(json_safe(m.json)) for m in r.models)
+            models = [json_safe(m.json) for m in r.models]
+            for key in ("hausman", "hausman_robust"):   # the result's tests beside its models, noted under the table
+                if isinstance(r.json.get(key), dict):
+                    models[0] = {**models[0], key: json_safe(r.json[key])}
+            texts.extend(json.dumps(m) for m in models)
             if isinstance(r.json.get("groups"), list):
                 split_names.extend(m.name for m in r.models)
         else:

@@ -138,6 +138,13 @@ def test_etable_of_estimates_formats_small_numbers_and_keeps_each_columns_warnin
     assert "(2) Callaway-Sant'Anna: " in text and "have no 'first.treat' value and are taken as never treated" in text
 
 
+def test_merged_table_keeps_the_hausman_test_and_explains_only_test_rows_it_shows(df):
+    x = cbec.xtreg(df, "inv ~ value + capital", model=["fe", "re"], hausman=True, panel="firm,year")
+    text = str(cbec.etable([x]))
+    assert "Hausman test (fe vs re): chi2(2) = " in text and "Specification tests" in text   # F test of effects row
+    assert "Specification tests" not in str(cbec.etable([x], stats=["n"]))
+
+
 def test_cs_warnings_go_with_the_aggregates_table():
     mpdta = pd.read_csv(path("tests/data/mpdta.csv"))
     mpdta.loc[mpdta["countyreal"] < 8010, "first.treat"] = np.nan

@@ -135,7 +135,15 @@ Table results_side_by_side(const std::vector<nlohmann::json>& results, const Reg
     std::vector<RegressionResult> models;
     for (const auto& j : results)
       for (auto& m : regression_models_of(j)) models.push_back(std::move(m));
-    return regression_table(models, options);
+    Table t = regression_table(models, options);
+    // Tests of a result beside its models (xtreg's Hausman tests), which a model's own rows do not carry.
+    for (const auto& j : results)
+      for (const auto& [key, label] : {std::pair<const char*, const char*>{"hausman", "Hausman test (fe vs re)"},
+                                       {"hausman_robust", "Regression-based Hausman test"}})
+        if (j.is_object() && j.contains(key) && j.at(key).is_object() && j.at(key).contains("stat") && j.at(key).at("stat").is_number())
+          t.notes.push_back(fmt::format("{}: chi2({:g}) = {:.3f}, p = {:.4f}.", label, j.at(key).value("df", 0.0), j.at(key).at("stat").get<double>(),
+                                        j.at(key).value("p_value", 0.0)));
+    return t;
   }
   std::vector<EstimateColumn> all;
   for (const auto& j : results)

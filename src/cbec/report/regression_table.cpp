@@ -195,6 +195,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
     const auto ps = compile_patterns(patterns, "indicate", all_terms(models));
     stat_row(label, [&](const RegressionResult& r) { return std::any_of(r.terms.begin(), r.terms.end(), [&](const std::string& x) { return any_match(ps, x); }) ? "Yes" : "No"; });
   }
+  bool tests_shown = false;   // rows of specification tests, which the note below explains
   if (!o.stats.empty()) {
     for (const auto& key : o.stats) stat_row(stat_label(key), [&](const RegressionResult& r) { return stat_cell(r, key, o.digits); });
   } else {
@@ -254,17 +255,12 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
         return fmt::format("{:.{}f} [{:.4f}]", it->second.stat, o.digits, it->second.p_value);
       });
     }
+    tests_shown = !shown_tests.empty();
     stat_row("Std. errors", vcov_words);
   }
   t.notes.push_back(fmt::format("{}. * p<{:g}, ** p<{:g}, *** p<{:g}", coef_stat_words(o.coef_stat),
                                 o.star_levels[0], o.star_levels[1], o.star_levels[2]));
-  if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) {
-        return std::any_of(r.tests.begin(), r.tests.end(), [](const auto& kv) {
-          return kv.first == "f_effects" || kv.first == "wu_hausman" || kv.first == "sargan" || kv.first == "hansen_j" ||
-                 kv.first.rfind("first_stage_f:", 0) == 0;
-        });
-      }))
-    t.notes.push_back("Specification tests: statistic [p-value].");
+  if (tests_shown) t.notes.push_back("Specification tests: statistic [p-value].");
   for (size_t m = 0; m < models.size(); ++m)
     for (const auto& [reason, count] : models[m].dropped) t.notes.push_back(dropped_note(fmt::format("Model {}: ", m + 1), count, reason));
   add_model_warnings(t.notes, models);
