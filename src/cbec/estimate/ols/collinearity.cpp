@@ -60,6 +60,10 @@ long first_dependent_column(const Eigen::MatrixXd& within, const Eigen::MatrixXd
   return first_dependent_column_given_ss(within, raw.colwise().squaredNorm().transpose(), tol);
 }
 
+bool is_rounding_noise(const Eigen::VectorXd& v, const Eigen::VectorXd& reference) {
+  return v.squaredNorm() <= 1e-20 * reference.squaredNorm();
+}
+
 long first_dependent_column_given_ss(const Eigen::MatrixXd& within, const Eigen::VectorXd& raw_ss, double tol) {
   const long k = within.cols();
   if (k == 0) return -1;

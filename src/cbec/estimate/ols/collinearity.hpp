@@ -33,4 +33,9 @@ long first_dependent_column(const Eigen::MatrixXd& within, const Eigen::MatrixXd
 // The same from the raw columns' sums of squares.
 long first_dependent_column_given_ss(const Eigen::MatrixXd& within, const Eigen::VectorXd& raw_ss, double tol = 1e-10);
 
+// Whether v is rounding noise next to `reference`: a sum of squares at most 1e-20 of reference's (a
+// relative norm of 1e-10), what a constant response leaves once centred or its effects removed, and a
+// response its regressors fit exactly leaves as residuals.
+bool is_rounding_noise(const Eigen::VectorXd& v, const Eigen::VectorXd& reference);
+
 }  // namespace cbec

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/collinearity.hpp"
 #include "cbec/stats/distributions.hpp"
 
 namespace cbec {
@@ -89,7 +90,7 @@ SpatialLmTests spatial_lm_tests(const Eigen::MatrixXd& X, const Eigen::VectorXd&
   const Eigen::VectorXd b = qr.solve(y), yhat = X * b, e = y - yhat;
   // Residuals of rounding only (a constant y, or one the regressors fit exactly): no dependence to
   // test (Moran's I 0.88 and LM-lag 1.6e16 were printed from the noise).
-  if (e.squaredNorm() <= 1e-20 * y.squaredNorm())
+  if (is_rounding_noise(e, y))
     throw DataError("spatial LM tests: the OLS residuals are 0 (the dependent variable is constant or the regressors fit it exactly): "
                     "there is no spatial dependence of residuals to test");
   const Eigen::MatrixXd xtx_inv = (X.transpose() * X).inverse();

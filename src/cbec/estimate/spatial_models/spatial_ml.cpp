@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/collinearity.hpp"
 #include "cbec/estimate/spatial_models/durbin_terms.hpp"
 #include "cbec/estimate/spatial_models/error_model_sse.hpp"
 #include "cbec/estimate/spatial_models/spatial_ml_internal.hpp"
@@ -130,7 +131,7 @@ RegressionResult spatial_ml(const SpatialMlData& data, const RowSparse& w, Spati
   if (w.rows() != nn || w.cols() != nn)
     throw SpecError(fmt::format("spatial model: W is {} x {} but there are {} observations", w.rows(), w.cols(), nn));
   if (data.X.rows() != nn) throw SpecError("spatial model: X and y have different numbers of rows");
-  if (nn > 0 && (data.y.array() - data.y.mean()).matrix().squaredNorm() <= 1e-20 * data.y.squaredNorm())
+  if (nn > 0 && is_rounding_noise((data.y.array() - data.y.mean()).matrix(), data.y))
     throw DataError(fmt::format("spatial model: the dependent variable '{}' is constant: there is nothing to explain", data.depvar));
   Eigen::MatrixXd X = data.X;
   std::vector<std::string> names = data.x_names;

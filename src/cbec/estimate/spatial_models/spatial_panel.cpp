@@ -189,7 +189,8 @@ void refuse_dependent_regressors(const Eigen::MatrixXd& within, const Eigen::Mat
 }
 
 void refuse_constant_response(const Eigen::VectorXd& within, const Eigen::VectorXd& raw, const std::string& name, SpatialPanelEffect e) {
-  if (within.squaredNorm() > 1e-20 * raw.squaredNorm()) return;
+  // Centred: a pooled model's (or random effects') intercept absorbs a constant as fixed effects do.
+  if (!is_rounding_noise((within.array() - within.mean()).matrix(), raw)) return;
   throw DataError(fmt::format("the dependent variable '{}' {}: there is nothing to explain (sigma^2 0); check the variable",
                               name, e == SpatialPanelEffect::Pooled || e == SpatialPanelEffect::Random ? "is constant" : "is constant once the fixed effects are removed"));
 }

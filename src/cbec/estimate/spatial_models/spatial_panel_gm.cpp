@@ -245,7 +245,7 @@ SpatialPanelResult spatial_panel_gm(const SpatialPanelData& d, const SpatialPane
     for (size_t c = 0; c < lagged.size(); ++c) x.col(static_cast<long>(c)) = s.x.col(lagged[c] - (has_intercept ? 1 : 0));
     s.x = hcat({s.x, s.lag(x)});
   }
-  refuse_constant_response(random ? Eigen::VectorXd((s.y.array() - s.y.mean()).matrix()) : Eigen::VectorXd(s.within(s.y)), s.y, d.depvar, o.effect);
+  refuse_constant_response(random ? s.y : Eigen::VectorXd(s.within(s.y)), s.y, d.depvar, o.effect);
   if (!random) {
     std::vector<std::string> names(d.x_names.begin(), d.x_names.end());
     for (long c : lagged) names.push_back("W." + d.x_names[static_cast<size_t>(c)]);

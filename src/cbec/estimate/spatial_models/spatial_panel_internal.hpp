@@ -35,7 +35,8 @@ void refuse_dependent_regressors(const Eigen::MatrixXd& within, const Eigen::Mat
 void refuse_dependent_regressors(const Eigen::MatrixXd& within, const Eigen::VectorXd& raw_ss, const std::vector<std::string>& names,
                                  SpatialPanelEffect e);
 // Refuses a dependent variable with nothing to explain: constant, or (after the effect's within
-// transformation) varying only across units or periods the effects absorb (sigma^2 0, ln L infinite).
+// transformation, `within`; y itself when pooled or random) varying only across units or periods the
+// effects absorb (sigma^2 0, ln L infinite).
 void refuse_constant_response(const Eigen::VectorXd& within, const Eigen::VectorXd& raw, const std::string& name, SpatialPanelEffect e);
 // The SAC, and the SEM with fixed effects, on an unbalanced panel: the likelihood with the effect
 // dummies filtered by (I - lambda W_t), each period's W_t (spatial_panel_effect_dummies.cpp).

@@ -76,7 +76,7 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
     return r;
   }
   if (o.lee_yu) throw SpecError("lee_yu: the Lee-Yu correction is for fixed effects, not random effects");
-  refuse_constant_response((d.y.array() - d.y.mean()).matrix(), d.y, d.depvar, SpatialPanelEffect::Random);
+  refuse_constant_response(d.y, d.y, d.depvar, SpatialPanelEffect::Random);
   const bool error = o.model == SpatialPanelModel::Sem || o.model == SpatialPanelModel::Sac;
   Problem p{o.model == SpatialPanelModel::Sar || o.model == SpatialPanelModel::Sac, error, {}, {}, 0, d.X.cols(), {}, {}};
   p.nt = static_cast<double>(d.y.size());

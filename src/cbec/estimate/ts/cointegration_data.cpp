@@ -102,7 +102,7 @@ void refuse_degenerate_units(const CointegrationData& d) {
                                   d.units[i], d.x[static_cast<size_t>(j)], terms));
     const Eigen::VectorXd y = within.col(k);
     const Eigen::VectorXd e = y - within.leftCols(k) * within.leftCols(k).colPivHouseholderQr().solve(y);
-    if (e.squaredNorm() <= 1e-20 * y.squaredNorm())
+    if (is_rounding_noise(e, y))
       throw DataError(fmt::format("unit '{}': {} is an exact linear function of {}regressors, so its errors and their long-run variance are 0 and "
                                   "the statistics and weights that divide by them are not defined; leave the unit out (--if)",
                                   d.units[i], d.y, fit));
