@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "cbec/report/known_truth.hpp"
+#include "cbec/report/regression_table.hpp"
 
 namespace cbec {
 
@@ -82,8 +83,7 @@ Table cs_summary_table(const CallawaySantAnnaResult& r) {
         t.rows.push_back({fmt::format("  cohort {:g}", e.key), format_fixed(e.att), format_fixed(e.se), interval(e.ci_low, e.ci_high)});
   }
   if (r.pretest)
-    t.notes.push_back(fmt::format("Pre-test of parallel trends (all pre-treatment ATT(g, t) = 0): chi2({:g}) = {:.3f}, p = {:.4f}.", r.pretest->df1,
-                                  r.pretest->stat, r.pretest->p_value));
+    t.notes.push_back(fmt::format("Pre-test of parallel trends (all pre-treatment ATT(g, t) = 0): {}.", chi2_test_text(*r.pretest)));
   if (!r.group.effects.empty() && r.options.bootstrap && r.options.uniform_bands)
     t.notes.push_back(fmt::format("The cohort rows' intervals are uniform (sup-t) bands over the cohorts, critical value {:.3f} (as did's aggte); "
                                   "the aggregations' are pointwise.", r.group.crit_value));

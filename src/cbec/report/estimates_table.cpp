@@ -141,8 +141,7 @@ Table results_side_by_side(const std::vector<nlohmann::json>& results, const Reg
       for (const auto& [key, label] : {std::pair<const char*, const char*>{"hausman", "Hausman test (fe vs re)"},
                                        {"hausman_robust", "Regression-based Hausman test"}})
         if (j.is_object() && j.contains(key) && j.at(key).is_object() && j.at(key).contains("stat") && j.at(key).at("stat").is_number())
-          t.notes.push_back(fmt::format("{}: chi2({:g}) = {:.3f}, p = {:.4f}.", label, j.at(key).value("df", 0.0), j.at(key).at("stat").get<double>(),
-                                        j.at(key).value("p_value", 0.0)));
+          t.notes.push_back(fmt::format("{}: {}.", label, chi2_test_text(test_result_of(j.at(key)))));
     return t;
   }
   std::vector<EstimateColumn> all;

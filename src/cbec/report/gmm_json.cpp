@@ -51,7 +51,7 @@ Table gmm_table(const GmmResult& r, bool time_effects) {
                                 r.nobs_diff, r.spec.layout.model == GmmModel::System ? fmt::format(", {} in levels", r.nobs_level) : ""));
   if (tests.count("hansen")) {
     const TestResult& h = tests.at("hansen");
-    t.notes.push_back(h.df1 > 0 ? fmt::format("Hansen J (pgmm's Sargan): chi2({:g}) = {:.3f}, p = {:.4f}.", h.df1, h.stat, h.p_value)
+    t.notes.push_back(h.df1 > 0 ? fmt::format("Hansen J (pgmm's Sargan): {}.", chi2_test_text(h))
                                 : std::string("Hansen J: not defined, the model is exactly identified (as many instruments as parameters)."));
   }
   for (const char* k : {"ar1", "ar2"})

@@ -85,6 +85,18 @@ namespace {
 double number_or(const nlohmann::json& v, double otherwise) { return v.is_number() ? v.get<double>() : otherwise; }
 }  // namespace
 
+TestResult test_result_of(const nlohmann::json& v) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  TestResult t;
+  t.stat = number_or(v.value("stat", nlohmann::json()), nan);
+  t.p_value = number_or(v.value("p_value", nlohmann::json()), nan);
+  t.distribution = v.value("distribution", "");
+  const nlohmann::json df = v.value("df", nlohmann::json());
+  t.df1 = number_or(df.is_array() && !df.empty() ? df[0] : df, 0);
+  if (df.is_array() && df.size() > 1) t.df2 = number_or(df[1], 0);
+  return t;
+}
+
 RegressionResult regression_from_json(const nlohmann::json& j) {
   constexpr double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
   for (const char* key : {"depvar", "coef", "vcov", "nobs"})
@@ -130,17 +142,8 @@ RegressionResult regression_from_json(const nlohmann::json& j) {
     std::stable_sort(r.fixed_effects.begin(), r.fixed_effects.end(), [&](const auto& a, const auto& b) { return place(a.first) < place(b.first); });
   }
   if (j.contains("tests") && j.at("tests").is_object())
-    for (const auto& [key, v] : j.at("tests").items()) {
-      if (!v.is_object() || !v.contains("stat")) continue;
-      TestResult t;
-      t.stat = number_or(v.at("stat"), nan);
-      t.p_value = number_or(v.value("p_value", nlohmann::json()), nan);
-      t.distribution = v.value("distribution", "");
-      const nlohmann::json df = v.value("df", nlohmann::json());
-      t.df1 = number_or(df.is_array() && !df.empty() ? df[0] : df, 0);
-      if (df.is_array() && df.size() > 1) t.df2 = number_or(df[1], 0);
-      r.tests[key] = t;
-    }
+    for (const auto& [key, v] : j.at("tests").items())
+      if (v.is_object() && v.contains("stat")) r.tests[key] = test_result_of(v);
   if (j.contains("warnings")) r.warnings = j.at("warnings").get<std::vector<std::string>>();
   if (j.contains("info")) r.info = j.at("info").get<std::map<std::string, std::string>>();
   return r;

@@ -12,6 +12,8 @@ nlohmann::json json_number(double v);
 
 nlohmann::json to_json(const RegressionResult& r);
 nlohmann::json to_json(const TestResult& t);
+// A test back from its JSON (to_json above): statistic, p-value, distribution and df.
+TestResult test_result_of(const nlohmann::json& j);
 
 // A model back from its JSON (to_json above), for tables of models estimated earlier (the Python
 // module's etable): terms, coefficients, the variance matrix with its type, clusters and degrees of

@@ -92,6 +92,8 @@ std::string vcov_words(const RegressionResult& r) {
   return r.vcov_info.type;
 }
 
+std::string chi2_test_text(const TestResult& t) { return fmt::format("chi2({:g}) = {:.3f}, p = {:.4f}", t.df1, t.stat, t.p_value); }
+
 std::string f_test_text(const TestResult& t) {
   if (!std::isfinite(t.stat)) return t.note;
   return fmt::format("F({:g}, {:g}) = {:.3f}, p = {:.4f}", t.df1, t.df2, t.stat, t.p_value);

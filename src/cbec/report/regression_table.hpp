@@ -49,6 +49,8 @@ std::string vcov_words(const RegressionResult& r);
 // An F test as a table note prints it, "F(3, 40) = 2.512, p = 0.0722", or its note when it could not
 // be computed (a singular variance: wald_f).
 std::string f_test_text(const TestResult& t);
+// A chi-squared test as notes print it, "chi2(2) = 2.330, p = 0.3119".
+std::string chi2_test_text(const TestResult& t);
 // "<who>N observations dropped (reason)." for each reason the model counted, and its warnings once
 // each (`seen` keeps those already written): the notes every table of a fitted model carries.
 void add_dropped_notes(std::vector<std::string>& notes, const RegressionResult& r, const std::string& who, std::set<std::string>& seen);

@@ -95,12 +95,12 @@ Analysis xtreg_analysis() {
       if (!conventional)
         h.note = (h.note.empty() ? "" : h.note + (h.note.back() == '.' ? " " : ". ")) +
                  "From the models' conventional (iid) variances, as plm's phtest and Stata's hausman; with the chosen variance use --hausman-robust.";
-      t.notes.push_back(fmt::format("Hausman test (fe vs re): chi2({:g}) = {:.3f}, p = {:.4f}. {}", h.df1, h.stat, h.p_value, h.note));
+      t.notes.push_back(fmt::format("Hausman test (fe vs re): {}. {}", chi2_test_text(h), h.note));
       j["hausman"] = to_json(h);
     }
     if (o.flag("hausman_robust")) {
       const TestResult h = hausman_robust(frame, o.text("formula"), po);
-      t.notes.push_back(fmt::format("Regression-based Hausman test ({}): chi2({:g}) = {:.3f}, p = {:.4f}.", po.vcov.describe(), h.df1, h.stat, h.p_value));
+      t.notes.push_back(fmt::format("Regression-based Hausman test ({}): {}.", po.vcov.describe(), chi2_test_text(h)));
       j["hausman_robust"] = to_json(h);
     }
     std::optional<Table> effects_table;
