@@ -75,13 +75,12 @@ def column(name, s, notes=None):
             values = values.astype(np.float64)   # half and extended precision: widened (exact for half)
         elif not dtype.isnative:   # big-endian bytes: the engine reads native ones
             values = values.astype(dtype.newbyteorder("="))
-        if dtype.kind in "iu" and values.size and max(abs(int(values.min())), abs(int(values.max()))) >= _EXACT_WHOLE:
+        if dtype.kind in "iu" and _beyond_double(values):
             return cells_column(name, s, notes)   # 18-digit codes: text, as the CSV reader keeps them
     elif isinstance(dtype, np.dtype) and dtype.kind in "cmM":   # complex numbers, time spans, dates: their text
         return cells_column(name, s, notes)
     elif pd.api.types.is_integer_dtype(dtype):   # nullable Int64, UInt64, ...
-        known = s.dropna()
-        if len(known) and max(abs(int(known.min())), abs(int(known.max()))) >= _EXACT_WHOLE:
+        if _beyond_double(s.dropna()):
             return cells_column(name, s, notes)
         values = s.to_numpy(dtype=np.float64, na_value=np.nan)
     elif pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):   # nullable Float64, boolean
@@ -97,6 +96,11 @@ def column(name, s, notes=None):
             _note(notes, f"the DataFrame column '{name}': {int(infinite.sum())} infinite value(s) read as missing")
             values = np.where(infinite, np.nan, values)
     return (name, values)
+
+
+def _beyond_double(whole):
+    """Whether some of these whole numbers (no missing) are beyond 2^53, where doubles stop holding them exactly."""
+    return len(whole) > 0 and max(abs(int(whole.min())), abs(int(whole.max()))) >= _EXACT_WHOLE
 
 
 def cells_column(name, s, notes):
