@@ -168,9 +168,20 @@ std::string render_text(const Table& t) {
 
 std::string render_markdown(const Table& t) {
   const size_t k = ncols(t);
-  auto esc = [](std::string s) {  // a pipe would end the cell, a line break the row
+  // A pipe would end the cell and a line break the row; a '<' that could open an HTML tag or
+  // comment (CommonMark 0.30, section 6.6: '<' then a letter, '/', '!' or '?') is escaped, so a label
+  // such as "<b>" or "a<b" is shown as written rather than passed to the renderer as HTML ("< 0.002"
+  // is left as it is).
+  auto esc = [](const std::string& s) {
     std::string out;
-    for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string("<br>") : c == '\r' ? std::string() : std::string(1, c);
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      const char next = i + 1 < s.size() ? s[i + 1] : ' ';
+      if (c == '|') out += "\\|";
+      else if (c == '\n') out += "<br>";
+      else if (c == '<' && (std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?')) out += "\\<";
+      else if (c != '\r') out += c;
+    }
     return out;
   };
   auto line = [&](const std::vector<std::string>& r) {
@@ -195,20 +206,24 @@ constexpr size_t kLongTableRows = 40;
 
 std::string render_latex(const Table& t) {
   const size_t k = ncols(t);
-  auto line = [&](const std::vector<std::string>& r) {
+  const bool long_table = t.rows.size() > kLongTableRows;
+  // A row ends with "\\"; in a longtable "\\*" (no page break after it) when the next row carries
+  // on this one: its first cell is empty (a coefficient's standard error) and no rule comes between.
+  auto line = [&](const std::vector<std::string>& r, bool keep_with_next = false) {
     std::string s;
     for (size_t j = 0; j < k; ++j) s += (j ? " & " : "") + latex_escape(cell(r, j));
-    return s + " \\\\\n";
+    return s + (keep_with_next ? " \\\\*\n" : " \\\\\n");
   };
   const std::string columns = "l" + std::string(k > 0 ? k - 1 : 0, 'c');
   std::string body;
   for (size_t i = 0; i < t.rows.size(); ++i) {
     if (rule_before(t, i)) body += "\\midrule\n";
-    body += line(t.rows[i]);
+    const bool continued = long_table && i + 1 < t.rows.size() && !rule_before(t, i + 1) && cell(t.rows[i + 1], 0).empty();
+    body += line(t.rows[i], continued);
   }
   std::string notes;
   for (const auto& n : t.notes) notes += latex_escape(n) + "\\\\\n";
-  if (t.rows.size() > kLongTableRows) {
+  if (long_table) {
     // Longer than a page: a longtable (package longtable) that breaks across pages, its header
     // repeated on each and the notes after it.
     std::string head = "\\toprule\n" + (t.header.empty() ? "" : line(t.header) + "\\midrule\n");
@@ -220,11 +235,13 @@ std::string render_latex(const Table& t) {
     if (!notes.empty()) out += "{\\footnotesize\\noindent\n" + notes + "\\par}\n";
     return out;
   }
-  std::string out = "% needs \\usepackage{booktabs}; Chinese text: XeLaTeX with \\usepackage{ctex}\n\\begin{table}[htbp]\\centering\n";
+  // The tabular is scaled down to the line's width when it is wider (many models side by side) and
+  // left at its own size otherwise: graphicx's \\resizebox, whose \\width is the box's natural width.
+  std::string out = "% needs \\usepackage{booktabs,graphicx}; Chinese text: XeLaTeX with \\usepackage{ctex}\n\\begin{table}[htbp]\\centering\n";
   if (!t.title.empty()) out += "\\caption{" + latex_escape(t.title) + "}\n";
-  out += "\\begin{tabular}{" + columns + "}\n\\toprule\n";
+  out += "\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n\\begin{tabular}{" + columns + "}\n\\toprule\n";
   if (!t.header.empty()) out += line(t.header) + "\\midrule\n";
-  out += body + "\\bottomrule\n\\end{tabular}\n";
+  out += body + "\\bottomrule\n\\end{tabular}}\n";
   if (!notes.empty()) out += "\\par\\footnotesize\n" + notes;
   out += "\\end{table}\n";
   return out;

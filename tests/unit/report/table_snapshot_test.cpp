@@ -97,6 +97,38 @@ TEST(TableNumbers, LatexAndMarkdownEscapes) {
   EXPECT_NE(md.find("P>\\|z\\|"), std::string::npos) << md;
 }
 
+// Markdown: a '<' that could open an HTML tag in a label is escaped (a renderer would take "<b>"
+// as markup and hide "a<b"'s rest); one before a space or digit, as in "< 0.001996", is not.
+TEST(TableNumbers, MarkdownEscapesHtmlInLabels) {
+  Table t;
+  t.header = {"", "<b>model</b>"};
+  t.rows = {{"a<b", "< 0.001996"}, {"x<!--", "<3"}};
+  const std::string md = render(t, TableFormat::Markdown);
+  EXPECT_NE(md.find("| \\<b>model\\</b> |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| a\\<b | < 0.001996 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| x\\<!-- | <3 |"), std::string::npos) << md;
+}
+
+// LaTeX: a float's tabular is scaled to the line's width only when wider (many models side by
+// side); in a longtable a coefficient's row is kept on the page of its standard error's ("\\*").
+TEST(TableNumbers, LatexWideTablesShrinkAndLongTablesKeepPairs) {
+  Table t;
+  t.header = {"", "(1)"};
+  t.rows = {{"x", "0.5"}, {"", "(0.1)"}};
+  const std::string tex = render_latex(t);
+  EXPECT_NE(tex.find("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n\\begin{tabular}"), std::string::npos) << tex;
+  EXPECT_NE(tex.find("\\end{tabular}}\n"), std::string::npos) << tex;
+  EXPECT_EQ(tex.find("\\\\*"), std::string::npos) << tex;  // a float does not break
+  for (int i = 0; i < 30; ++i) {
+    t.rows.push_back({fmt::format("x{}", i), "0.5"});
+    t.rows.push_back({"", "(0.1)"});
+  }
+  t.rules_before = {61};
+  const std::string long_tex = render_latex(t);
+  EXPECT_NE(long_tex.find("x & 0.5 \\\\*\n & (0.1) \\\\\n"), std::string::npos) << long_tex;
+  EXPECT_NE(long_tex.find("x29 & 0.5 \\\\\n\\midrule\n & (0.1)"), std::string::npos) << long_tex;  // a rule between: may break
+}
+
 // A table longer than a page (more than 40 rows, e.g. LISA for every city) is a longtable whose
 // header repeats on each page, its notes after it; a short one stays a float.
 TEST(TableSnapshot, LongLatexTablesBreakAcrossPages) {
