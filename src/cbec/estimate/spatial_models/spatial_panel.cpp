@@ -270,6 +270,13 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
                       "these weights' do not: drop lee_yu or row-standardize W");
     return spatial_panel_effect_dummies(d, o);
   }
+  // splm's lags (W applied to the demeaned variables) are splm's estimator, which is defined on
+  // balanced panels only: on an unbalanced one there is nothing to match, and the within lags are
+  // the likelihood spatialreg gives with the effect dummies.
+  if (o.lags == PanelLags::Splm && !balanced && !pooled)
+    throw SpecError(fmt::format("model {} with {} effects on an unbalanced panel: lags = splm (W applied to the demeaned variables, as splm) is defined for "
+                                "balanced panels only; give lags = within (the spatial lag demeaned, each period's W restricted to its units)",
+                                o.model == SpatialPanelModel::Sem ? "sem" : (o.model == SpatialPanelModel::Sdm ? "sdm" : "sar"), spatial_panel_effect_name(o.effect)));
   if (o.lee_yu && pooled) throw SpecError("the Lee-Yu correction is for fixed effects, not a pooled model");
   if (o.lee_yu && !balanced) throw SpecError("the Lee-Yu correction needs a balanced panel (every unit in every period)");
   const bool has_intercept = !d.x_names.empty() && d.x_names[0] == "(Intercept)";
