@@ -18,7 +18,9 @@ Eigen::VectorXd RegressionResult::stat() const { return coef.cwiseQuotient(se())
 
 Eigen::VectorXd RegressionResult::p_value() const {
   Eigen::VectorXd t = stat(), p(t.size());
-  for (long j = 0; j < t.size(); ++j) p[j] = p_t_two_sided(t[j], df_for(static_cast<size_t>(j)));
+  // A t that is not finite (a zero standard error: a perfect fit) tests nothing: no p-value, so no
+  // stars either (Stata prints "." there; R's summary.lm would print p < 2e-16).
+  for (long j = 0; j < t.size(); ++j) p[j] = std::isfinite(t[j]) ? p_t_two_sided(t[j], df_for(static_cast<size_t>(j))) : std::numeric_limits<double>::quiet_NaN();
   return p;
 }
 

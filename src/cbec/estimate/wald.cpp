@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "cbec/stats/distributions.hpp"
 
@@ -14,10 +15,15 @@ namespace {
 // The rank of a variance matrix, scale-free: the eigenvalues of its correlation matrix above 1e-9
 // of the largest (a clustered variance of G clusters has rank at most G, its zero eigenvalues at
 // rounding level, ~1e-16).
+// Coefficients with a zero variance add nothing to the rank: it is that of the others' block.
 long variance_rank(const Eigen::MatrixXd& V) {
-  const Eigen::VectorXd s = V.diagonal().cwiseMax(0).cwiseSqrt();
-  if ((s.array() == 0).any()) return (s.array() > 0).count() - 1;
-  const Eigen::MatrixXd C = s.cwiseInverse().asDiagonal() * V * s.cwiseInverse().asDiagonal();
+  std::vector<long> positive;
+  for (long j = 0; j < V.rows(); ++j)
+    if (V(j, j) > 0) positive.push_back(j);
+  if (positive.empty()) return 0;
+  const Eigen::MatrixXd W = V(positive, positive);
+  const Eigen::VectorXd s = W.diagonal().cwiseSqrt();
+  const Eigen::MatrixXd C = s.cwiseInverse().asDiagonal() * W * s.cwiseInverse().asDiagonal();
   const Eigen::VectorXd ev = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(C, Eigen::EigenvaluesOnly).eigenvalues();
   return (ev.array() > 1e-9 * ev.maxCoeff()).count();
 }
@@ -39,9 +45,11 @@ TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std:
   const long r = variance_rank(Vq);
   if (r < q) {  // e.g. clustered errors with fewer clusters than restrictions: Stata leaves the model F empty
     t.stat = t.p_value = std::numeric_limits<double>::quiet_NaN();
-    t.note = fmt::format("{}not computable: the variance of the {} coefficients tested has rank {} (with clustered errors, fewer "
-                         "clusters than coefficients), as Stata leaves the model F empty",
-                         what.empty() ? "" : what + "; ", q, r);
+    t.note = r == 0 ? fmt::format("{}not computable: the variance of the {} coefficient{} tested is zero (a perfect fit)", what.empty() ? "" : what + "; ", q,
+                                  q == 1 ? "" : "s")
+                    : fmt::format("{}not computable: the variance of the {} coefficients tested has rank {} (with clustered errors, fewer "
+                                  "clusters than coefficients), as Stata leaves the model F empty",
+                                  what.empty() ? "" : what + "; ", q, r);
     return t;
   }
   t.stat = bq.dot(Vq.ldlt().solve(bq)) / static_cast<double>(q);

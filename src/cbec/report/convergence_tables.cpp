@@ -3,24 +3,37 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <cmath>
+
 #include "cbec/report/regression_table.hpp"
 
 namespace cbec {
 
+namespace {
+
+// "a + b year", or "a - |b| year" for a negative slope (not "a + -b year").
+std::string trend_line(const Trend& t) {
+  return fmt::format("{} {} {} year", format_fixed(t.intercept), t.slope < 0 ? '-' : '+', format_fixed(std::fabs(t.slope)));
+}
+
+}  // namespace
+
 Table sigma_table(const SigmaResult& r) {
   Table t;
   t.title = fmt::format("Sigma convergence of {}{}{}", r.logs ? "ln " : "", r.variable, r.group.empty() ? "" : " (" + r.group + ")");
-  t.header = {"Year", "N", "Mean", "SD (sample)", "CV (sample)", "SD (population)", "CV (population)"};
+  // The mean and SD are of what the trends are of (ln y unless levels are asked for), said in the
+  // header since a study's own title may not; the CV is always of the levels.
+  const std::string of = r.logs ? " of ln" : "";
+  t.header = {"Year", "N", "Mean" + of, "SD" + of + " (sample)", "CV (sample)", "SD" + of + " (population)", "CV (population)"};
   for (const auto& row : r.rows)
     t.rows.push_back({std::to_string(row.year), std::to_string(row.n), format_fixed(row.mean), format_fixed(row.sd), format_fixed(row.cv),
                       format_fixed(row.sd_population), format_fixed(row.cv_population)});
   t.notes.push_back("Sample SD: divisor N - 1 (R sd, Stata summarize); population SD: divisor N. CV = SD / mean of the levels (also when the SD is of the logs: scale-free). The trends use the sample SD.");
   const Trend &sd = r.sd_trend, &cv = r.cv_trend;
-  t.notes.push_back(fmt::format("Trend of SD: {} + {} year (slope SE {}, p = {}; intercept SE {}); of CV: {} + {} year (slope SE {}, p = {}; "
+  t.notes.push_back(fmt::format("Trend of SD: {} (slope SE {}, p = {}; intercept SE {}); of CV: {} (slope SE {}, p = {}; "
                                 "intercept SE {}). A negative slope = sigma convergence.",
-                                format_fixed(sd.intercept), format_fixed(sd.slope), format_fixed(sd.slope_se), format_fixed(sd.slope_p),
-                                format_fixed(sd.intercept_se), format_fixed(cv.intercept), format_fixed(cv.slope), format_fixed(cv.slope_se),
-                                format_fixed(cv.slope_p), format_fixed(cv.intercept_se)));
+                                trend_line(sd), format_fixed(sd.slope_se), format_fixed(sd.slope_p), format_fixed(sd.intercept_se),
+                                trend_line(cv), format_fixed(cv.slope_se), format_fixed(cv.slope_p), format_fixed(cv.intercept_se)));
   if (r.missing) t.notes.push_back(fmt::format("{} observation{} dropped (missing).", r.missing, r.missing == 1 ? "" : "s"));
   if (!r.years_without_sd.empty())
     t.notes.push_back(fmt::format("Left out of the trends: {} (one unit, so no SD).", fmt::join(r.years_without_sd, ", ")));

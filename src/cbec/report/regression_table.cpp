@@ -43,8 +43,8 @@ std::string in_parentheses(const RegressionResult& r, long j, const RegressionTa
   const double b = r.coef[j], se = std::sqrt(std::max(0.0, r.vcov(j, j)));
   switch (o.coef_stat) {
     case CoefStat::SE: return "(" + format_number(se, o.digits) + ")";
-    case CoefStat::T: return "(" + format_number(b / se, o.digits) + ")";
-    case CoefStat::P: return fmt::format("({:.{}f})", r.p_value()[j], o.digits);  // fixed, (0.000), as esttab
+    case CoefStat::T: return "(" + (std::isfinite(b / se) ? format_number(b / se, o.digits) : std::string(".")) + ")";   // a zero SE: no test
+    case CoefStat::P: return "(" + format_fixed(r.p_value()[j], o.digits) + ")";  // fixed, (0.000), as esttab
     case CoefStat::CI: {
       const Eigen::MatrixXd ci = r.conf_int();
       return "[" + format_number(ci(j, 0), o.digits) + ", " + format_number(ci(j, 1), o.digits) + "]";
@@ -80,10 +80,10 @@ std::string stat_cell(const RegressionResult& r, const std::string& key, int dig
   if (key == "clusters") return r.vcov_info.n_clusters.empty() ? std::string() : fmt::format("{}", fmt::join(r.vcov_info.n_clusters, " / "));
   if (key == "f") {
     auto it = r.tests.find("wald_slopes");
-    return it == r.tests.end() || !std::isfinite(it->second.stat) ? std::string() : fmt::format("{:.{}f}", it->second.stat, digits);
+    return it == r.tests.end() || !std::isfinite(it->second.stat) ? std::string() : format_fixed(it->second.stat, digits);
   }
   auto it = r.fit.find(key);
-  return it == r.fit.end() || !std::isfinite(it->second) ? std::string() : fmt::format("{:.{}f}", it->second, digits);
+  return it == r.fit.end() || !std::isfinite(it->second) ? std::string() : format_fixed(it->second, digits);
 }
 }  // namespace
 
@@ -207,7 +207,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
       if (std::none_of(models.begin(), models.end(), [&](const RegressionResult& r) { return r.fit.count(key) > 0; })) return;
       stat_row(label, [&](const RegressionResult& r) {
         auto it = r.fit.find(key);
-        return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, digits);
+        return it == r.fit.end() ? std::string() : format_fixed(it->second, digits);   // "." when not defined (a perfect fit's R2, ln L)
       });
     };
     fit_row("r2", "R-squared", o.digits);
@@ -220,11 +220,11 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
       if (std::any_of(models.begin(), models.end(), [](const RegressionResult& r) { return r.fit.count("within_intercept") > 0; })) {
         stat_row("Within intercept (_cons)", [&](const RegressionResult& r) {
           auto it = r.fit.find("within_intercept");
-          return it == r.fit.end() ? std::string() : fmt::format("{:.{}f}", it->second, o.digits);
+          return it == r.fit.end() ? std::string() : format_fixed(it->second, o.digits);
         });
         stat_row("", [&](const RegressionResult& r) {
           auto it = r.fit.find("within_intercept_se");
-          return it == r.fit.end() ? std::string() : fmt::format("({:.{}f})", it->second, o.digits);
+          return it == r.fit.end() ? std::string() : "(" + format_fixed(it->second, o.digits) + ")";
         });
       }
       fit_row("loglik", "Log likelihood", o.digits);
@@ -254,7 +254,7 @@ Table regression_table(const std::vector<RegressionResult>& models, const Regres
         auto it = r.tests.find(key);
         if (it == r.tests.end()) return std::string();
         if (std::isnan(it->second.stat)) return std::string(".");  // not defined here (e.g. effects of a single unit)
-        return fmt::format("{:.{}f} [{:.4f}]", it->second.stat, o.digits, it->second.p_value);
+        return format_fixed(it->second.stat, o.digits) + " [" + format_fixed(it->second.p_value) + "]";
       });
     }
     tests_shown = !shown_tests.empty();

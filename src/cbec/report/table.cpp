@@ -171,7 +171,8 @@ std::string render_markdown(const Table& t) {
   // A pipe would end the cell and a line break the row; a '<' that could open an HTML tag or
   // comment (CommonMark 0.30, section 6.6: '<' then a letter, '/', '!' or '?') is escaped, so a label
   // such as "<b>" or "a<b" is shown as written rather than passed to the renderer as HTML ("< 0.002"
-  // is left as it is).
+  // is left as it is); so is the '(' of an inline link or image, "](" (section 6.3; a CI "[0.1, 0.2]"
+  // is no link).
   auto esc = [](const std::string& s) {
     std::string out;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -180,6 +181,7 @@ std::string render_markdown(const Table& t) {
       if (c == '|') out += "\\|";
       else if (c == '\n') out += "<br>";
       else if (c == '<' && (std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?')) out += "\\<";
+      else if (c == ']' && next == '(') out += "]\\";   // then the '(': "[text](url)" and "![alt](url)" are a link and an image otherwise
       else if (c != '\r') out += c;
     }
     return out;

@@ -131,7 +131,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   }
   for (const auto& n : input_notes) rep.data_summary.notes.push_back(n);
   if (panel.rows_missing_id) rep.data_summary.notes.push_back(fmt::format("{} rows have a missing unit or time and are outside the panel.", panel.rows_missing_id));
-  rep.provenance = {{"cbec", CBEC_VERSION}, {"seed", s.seed}, {"study_file", s.path}, {"inputs", {{s.data, sha256_file(s.data)}, {s.path, sha256_file(s.path)}}}};
+  rep.provenance = {{"cbec", CBEC_VERSION}, {"code", code_identity()}, {"seed", s.seed}, {"study_file", s.path}, {"inputs", {{s.data, sha256_file(s.data)}, {s.path, sha256_file(s.path)}}}};
   if (!s.truth.empty()) {
     std::string p = (std::filesystem::path(s.dir) / s.truth).string();
     std::ifstream in(p);
@@ -170,7 +170,7 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
   const StepCache steps(cache_folder);
   nlohmann::json joined = nlohmann::json::array();
   for (const auto& j : s.joins) joined.push_back({{"file", rep.provenance["inputs"][j.path]}, {"by", j.by}});
-  nlohmann::json inputs = {{"cbec", CBEC_VERSION}, {"data", rep.provenance["inputs"][s.data]}, {"joins", joined}, {"unit", s.unit}, {"time", s.time},
+  nlohmann::json inputs = {{"cbec", CBEC_VERSION}, {"code", rep.provenance["code"]}, {"data", rep.provenance["inputs"][s.data]}, {"joins", joined}, {"unit", s.unit}, {"time", s.time},
                            {"first_treat", s.first_treat}, {"seed", s.seed}, {"truth", rep.truth}, {"frame_changes", nlohmann::json::array()}};
   if (s.spatial) {
     const SpatialSpec& g = *s.spatial;

@@ -1,13 +1,35 @@
 #include "cbec/study/step_cache.hpp"
 
+#include <dlfcn.h>
+
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "cbec/io/checksum.hpp"
 
 namespace cbec {
 
 namespace fs = std::filesystem;
+
+const std::string& code_identity() {
+  static const std::string identity = [] {
+    std::vector<std::string> candidates;
+    Dl_info info{};
+    if (::dladdr(reinterpret_cast<const void*>(&code_identity), &info) && info.dli_fname && *info.dli_fname) candidates.emplace_back(info.dli_fname);
+    candidates.emplace_back("/proc/self/exe");   // the program itself, when the library is linked into it
+    for (const auto& path : candidates) {
+      std::error_code ec;
+      if (!fs::is_regular_file(path, ec)) continue;
+      try {
+        return sha256_file(path);
+      } catch (const std::exception&) {
+      }
+    }
+    return std::string();
+  }();
+  return identity;
+}
 
 std::string step_key(const nlohmann::json& inputs) { return sha256_text(inputs.dump()); }
 

@@ -1,5 +1,5 @@
 // Study steps cached by content: each step's result (tables, figures, JSON) is stored under the
-// SHA-256 of everything it depends on (cbec's version, the checksums of the data, truth, polygon
+// SHA-256 of everything it depends on (cbec's version and the checksum of its code, the checksums of the data, truth, polygon
 // and edit files, the [data] and [spatial] settings, the seed, the step's own settings and those
 // of earlier steps that add columns). Re-running after editing one step redoes only the steps
 // whose inputs changed. The cache is a folder of JSON files beside the study file (.cbec-cache).
@@ -22,6 +22,12 @@ class StepCache {
  private:
   std::string folder_;
 };
+
+// The SHA-256 of the code running: the shared object holding this function (the Python module) or
+// the program it is linked into; "" when neither can be read. Part of every step's key, so results
+// cached by one build are never reused by another (a development build keeps its version number).
+// Computed once per process.
+const std::string& code_identity();
 
 // The cache key of a step from the JSON of its inputs.
 std::string step_key(const nlohmann::json& inputs);

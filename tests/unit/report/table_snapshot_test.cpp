@@ -107,6 +107,10 @@ TEST(TableNumbers, MarkdownEscapesHtmlInLabels) {
   EXPECT_NE(md.find("| \\<b>model\\</b> |"), std::string::npos) << md;
   EXPECT_NE(md.find("| a\\<b | < 0.001996 |"), std::string::npos) << md;
   EXPECT_NE(md.find("| x\\<!-- | <3 |"), std::string::npos) << md;
+  t.rows = {{"[x](javascript:alert(1))", "![i](http://x/a.png)"}, {"ci", "[0.1, 0.2]"}};
+  const std::string links = render(t, TableFormat::Markdown);
+  EXPECT_NE(links.find("| [x]\\(javascript:alert(1)) | ![i]\\(http://x/a.png) |"), std::string::npos) << links;
+  EXPECT_NE(links.find("| ci | [0.1, 0.2] |"), std::string::npos) << links;
 }
 
 // LaTeX: a float's tabular is scaled to the line's width only when wider (many models side by

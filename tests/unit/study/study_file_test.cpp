@@ -9,6 +9,8 @@
 #include "cbec/core/error.hpp"
 #include "cbec/study/run_study.hpp"
 #include "cbec/study/simulate.hpp"
+#include "cbec/study/step_cache.hpp"
+#include "cbec/io/checksum.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "cbec/estimate/spatial/autocorrelation.hpp"
@@ -176,6 +178,17 @@ TEST(StudyRun, StepsAreCachedByContentAndAnEditedStepIsRedone) {
   EXPECT_EQ(third.reused, 3u);
   EXPECT_EQ(third.sections[1].results["results"][0]["permutations"].get<size_t>(), 49u);
   std::filesystem::remove_all(folder);
+}
+
+// The cache key and the report's provenance carry the SHA-256 of the code that ran (here the test
+// program, the library being linked into it): a development build keeps its version number, and
+// results cached by an older build (a sigma table's old header, say) must not be reused.
+TEST(StudyRun, ProvenanceAndCacheKeysNameTheCodeThatRan) {
+  const std::string code = code_identity();
+  ASSERT_EQ(code.size(), 64u);
+  EXPECT_EQ(code, sha256_file("/proc/self/exe"));
+  const StudyReport rep = run_study(read_study(study("spatial.toml")), 1);
+  EXPECT_EQ(rep.provenance["code"].get<std::string>(), code);
 }
 
 TEST(StudyRun, JoinsAddColumnsByKeysAndCountUnmatchedRows) {
