@@ -115,14 +115,20 @@ TEST(Psm, ByYearAndBadTreatmentAreHandled) {
   const MatchingResult m = propensity_match(f, s);
   for (size_t i = 0; i < m.rows.size(); ++i)
     for (size_t j : m.matches[i]) EXPECT_EQ(f.numeric("married")[m.rows[i]], f.numeric("married")[m.rows[j]]);
-  // Each group a MatchIt run of its own: its controls' weights sum to its matched controls (they
-  // were rescaled over the pooled sample); psmatch2's shares sum to its matched treated.
+  // MatchIt's weights are rescaled once over the whole sample (as MatchIt with exact = ~married):
+  // the controls' weights sum to the matched controls of both groups together, and within each
+  // group they are psmatch2's shares times that one factor, so the pooled control mean after
+  // matching keeps the treated's mix of groups. (Rescaled group by group, as before, a group with
+  // few controls weighed as much as one with many; the balance table then contradicted its own t test.)
   s.ratio = 2;
   s.replace = true;
   const MatchingResult r = propensity_match(f, s);
+  double all_weights = 0;
+  size_t all_controls = 0;
+  std::vector<double> factor;
   for (const double level : {0.0, 1.0}) {
     double weights = 0, shares = 0;
-    size_t controls = 0, treated = 0;
+    size_t treated = 0;
     for (size_t i = 0; i < r.rows.size(); ++i) {
       if (f.numeric("married")[r.rows[i]] != level || !(r.shares[i] > 0)) continue;
       if (r.treated[i]) {
@@ -130,12 +136,15 @@ TEST(Psm, ByYearAndBadTreatmentAreHandled) {
       } else {
         weights += r.weights[i];
         shares += r.shares[i];
-        ++controls;
+        ++all_controls;
       }
     }
-    EXPECT_NEAR(weights, static_cast<double>(controls), 1e-9) << "married = " << level;
+    all_weights += weights;
+    factor.push_back(weights / shares);
     EXPECT_NEAR(shares, static_cast<double>(treated), 1e-9) << "married = " << level;
   }
+  EXPECT_NEAR(all_weights, static_cast<double>(all_controls), 1e-9);
+  EXPECT_NEAR(factor[0], factor[1], 1e-12);
   s = lalonde_spec();
   s.treatment = "educ";
   try {

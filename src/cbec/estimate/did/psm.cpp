@@ -173,9 +173,12 @@ void match_group(const std::vector<size_t>& idx, const MatchingSpec& s, Matching
 }
 
 // psmatch2's shares (treated 1, controls the sum of their shares) and MatchIt's weights: the
-// controls' shares rescaled to their matched count within each matching group (a year matched on
-// its own is a MatchIt run of its own).
-void matching_weights(const std::vector<std::vector<double>>& kernel, const std::vector<std::vector<size_t>>& groups, MatchingResult& m) {
+// controls' shares rescaled to their matched count, once over the whole sample (MatchIt 4's rule,
+// also with exact matching on the year). One factor for every control keeps the years' mix of the
+// treated: rescaled year by year, the controls of a year with few of them weighed as much as those of
+// a year with many, and the pooled control mean after matching (and the weighted DID) followed a
+// different mix of years than the treated mean.
+void matching_weights(const std::vector<std::vector<double>>& kernel, MatchingResult& m) {
   const size_t n = m.treated.size();
   m.shares.assign(n, 0.0);
   for (size_t i = 0; i < n; ++i) {
@@ -195,18 +198,12 @@ void matching_weights(const std::vector<std::vector<double>>& kernel, const std:
   }
   if (m.n_treated_matched == 0) throw NumericError("psm: no treated unit found a match; widen the caliper or bandwidth");
   m.weights = m.shares;
-  for (const auto& idx : groups) {
-    double sum_c = 0;
-    size_t matched_c = 0;
-    for (size_t i : idx)
-      if (!m.treated[i]) {
-        sum_c += m.shares[i];
-        matched_c += m.shares[i] > 0;
-      }
-    if (sum_c > 0)
-      for (size_t i : idx)
-        if (!m.treated[i]) m.weights[i] *= static_cast<double>(matched_c) / sum_c;
-  }
+  double sum_c = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (!m.treated[i]) sum_c += m.shares[i];
+  if (sum_c > 0)
+    for (size_t i = 0; i < n; ++i)
+      if (!m.treated[i]) m.weights[i] *= static_cast<double>(m.n_control_matched) / sum_c;
   if (m.n_treated_matched < m.n_treated)
     m.warnings.push_back(fmt::format("{} of {} treated observations found no match (off support or outside the caliper) and leave the matched sample",
                                      m.n_treated - m.n_treated_matched, m.n_treated));
@@ -223,7 +220,7 @@ MatchingResult match_on_scores(const Eigen::VectorXd& score, const std::vector<i
   std::iota(all.begin(), all.end(), 0);
   std::vector<std::vector<double>> kernel(treated.size());
   match_group(all, s, m, kernel);
-  matching_weights(kernel, {all}, m);
+  matching_weights(kernel, m);
   return m;
 }
 
@@ -286,7 +283,7 @@ MatchingResult propensity_match(const Frame& frame, const MatchingSpec& s) {
     for (size_t k = 0; k < idx.size(); ++k) m.score[static_cast<Eigen::Index>(idx[k])] = fit.fitted[static_cast<Eigen::Index>(k)];
     match_group(idx, s, m, kernel);
   }
-  matching_weights(kernel, groups, m);
+  matching_weights(kernel, m);
   balance(d, m);
   return m;
 }
