@@ -46,7 +46,7 @@ struct MatchingResult {
   std::vector<size_t> rows;             // frame rows in the sample (complete cases)
   Eigen::VectorXd score;                // per sample row
   std::vector<int> treated;             // per sample row
-  std::vector<double> weights;          // per sample row, MatchIt's: controls rescaled to their matched count (by group); 0 = unmatched
+  std::vector<double> weights;          // per sample row, MatchIt's: controls rescaled to their matched count (over the whole sample); 0 = unmatched
   std::vector<double> shares;           // per sample row, psmatch2's _weight: treated 1, a control the sum of its shares
   std::vector<std::vector<size_t>> matches;   // per sample row of a treated unit: sample rows of its controls
   size_t n_treated = 0, n_control = 0, n_treated_matched = 0, n_control_matched = 0;
