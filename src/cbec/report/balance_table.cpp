@@ -7,12 +7,14 @@ namespace cbec {
 Table balance_table(const MatchingResult& m, const MatchingSpec& s) {
   Table t;
   t.title = "Covariate balance before and after propensity-score matching";
-  t.header = {"Variable", "Mean treated", "Mean control (before)", "Mean control (after)", "%bias before", "%bias after", "%reduction |bias|",
-              "Std. mean diff. after", "t (after)", "p (after)"};
+  // The matched treated's mean beside the matched controls' (pstest's "Matched" row): the %bias,
+  // SMD and t after matching compare those two, not the mean of every treated observation.
+  t.header = {"Variable", "Mean treated", "Mean control (before)", "Mean treated (after)", "Mean control (after)", "%bias before", "%bias after",
+              "%reduction |bias|", "Std. mean diff. after", "t (after)", "p (after)"};
   for (const auto& b : m.balance)
-    t.rows.push_back({b.variable, format_fixed(b.mean_treated), format_fixed(b.mean_control_before), format_fixed(b.mean_control_after),
-                      fmt::format("{:.1f}", b.bias_before), fmt::format("{:.1f}", b.bias_after), fmt::format("{:.1f}", b.bias_reduction),
-                      format_fixed(b.smd_after), fmt::format("{:.2f}", b.t_after), format_fixed(b.p_after)});
+    t.rows.push_back({b.variable, format_fixed(b.mean_treated), format_fixed(b.mean_control_before), format_fixed(b.mean_treated_after),
+                      format_fixed(b.mean_control_after), format_fixed(b.bias_before, 1), format_fixed(b.bias_after, 1), format_fixed(b.bias_reduction, 1),
+                      format_fixed(b.smd_after), format_fixed(b.t_after, 2), format_fixed(b.p_after)});
   const std::string how = s.method == "kernel" ? fmt::format("Epanechnikov kernel matching, bandwidth {:g}", s.bandwidth)
                                                : fmt::format("nearest-neighbour 1:{} matching {} replacement{}", s.ratio, s.replace ? "with" : "without",
                                                              s.caliper > 0 ? fmt::format(", caliper {:g} SD of the score", s.caliper) : "");

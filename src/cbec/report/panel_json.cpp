@@ -58,7 +58,7 @@ nlohmann::json to_json(const MatchingResult& m, bool with_rows) {
   nlohmann::json j{{"n_treated", m.n_treated}, {"n_control", m.n_control}, {"n_treated_matched", m.n_treated_matched},
                    {"n_control_matched", m.n_control_matched}, {"dropped", m.dropped}, {"warnings", m.warnings}};
   for (const auto& b : m.balance)
-    j["balance"].push_back({{"variable", b.variable}, {"mean_treated", b.mean_treated}, {"mean_control_before", b.mean_control_before},
+    j["balance"].push_back({{"variable", b.variable}, {"mean_treated", b.mean_treated}, {"mean_treated_after", b.mean_treated_after}, {"mean_control_before", b.mean_control_before},
                             {"mean_control_after", b.mean_control_after}, {"smd_before", json_number(b.smd_before)}, {"smd_after", json_number(b.smd_after)},
                             {"bias_before", json_number(b.bias_before)}, {"bias_after", json_number(b.bias_after)},
                             {"bias_reduction", json_number(b.bias_reduction)}, {"t_after", json_number(b.t_after)}, {"p_after", json_number(b.p_after)}});

@@ -148,6 +148,13 @@ TEST(Psm, ByYearAndBadTreatmentAreHandled) {
   s = lalonde_spec();
   s.treatment = "educ";
   try {
+    propensity_match(f, s);   // educ is a covariate too
+    FAIL();
+  } catch (const SpecError& e) {
+    EXPECT_NE(std::string(e.what()).find("also among the covariates"), std::string::npos) << e.what();
+  }
+  s.covariates.erase(std::find(s.covariates.begin(), s.covariates.end(), "educ"));
+  try {
     propensity_match(f, s);
     FAIL();
   } catch (const DataError& e) {

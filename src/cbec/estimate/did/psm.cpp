@@ -151,7 +151,7 @@ void balance(const Design& d, MatchingResult& m) {
         xt_after.push_back(x_after[i]);
         wt_after.push_back(w_after[i]);
       }
-    const double mean_t_after = weighted_mean(xt_after, wt_after);
+    const double mean_t_after = b.mean_treated_after = weighted_mean(xt_after, wt_after);
     const double sd_t = sample_sd(xt), sd_c = sample_sd(xc), pooled = std::sqrt((sd_t * sd_t + sd_c * sd_c) / 2);
     // MatchIt standardizes a binary covariate by sqrt(p (1 - p)) of the treated, others by their SD.
     const bool binary = std::all_of(xt.begin(), xt.end(), [](double v) { return v == 0 || v == 1; }) &&
@@ -196,6 +196,9 @@ void matching_weights(const std::vector<std::vector<double>>& kernel, MatchingRe
       m.n_control_matched += m.shares[i] > 0;
     }
   }
+  if (m.n_treated == 0 || m.n_control == 0)
+    throw DataError(fmt::format("psm: the sample has no {} observations (treatment 0 or 1 in every row used), so nothing can be matched",
+                                m.n_treated == 0 ? "treated" : "control"));
   if (m.n_treated_matched == 0) throw NumericError("psm: no treated unit found a match; widen the caliper or bandwidth");
   m.weights = m.shares;
   double sum_c = 0;
@@ -226,6 +229,8 @@ MatchingResult match_on_scores(const Eigen::VectorXd& score, const std::vector<i
 
 MatchingResult propensity_match(const Frame& frame, const MatchingSpec& s) {
   if (s.covariates.empty()) throw SpecError("psm: name the covariates of the propensity score");
+  if (std::find(s.covariates.begin(), s.covariates.end(), s.treatment) != s.covariates.end())
+    throw SpecError(fmt::format("psm: the treatment '{}' is also among the covariates, where it predicts itself perfectly; remove it from the covariates", s.treatment));
   if (s.method != "nearest" && s.method != "kernel") throw SpecError(fmt::format("psm: method must be nearest or kernel, not '{}'", s.method));
   if (s.ratio < 1) throw SpecError(fmt::format("psm: the matching ratio must be at least 1, not {}", s.ratio));
   if (s.caliper < 0 || s.bandwidth <= 0) throw SpecError("psm: the caliper must be >= 0 and the bandwidth > 0");
@@ -267,10 +272,21 @@ MatchingResult propensity_match(const Frame& frame, const MatchingSpec& s) {
                                          s.by.empty() ? "" : d.groups.at(s.by).labels[gi], nt == 0 ? "treated" : "control"));
       continue;
     }
-    Eigen::MatrixXd X(static_cast<Eigen::Index>(idx.size()), d.X.cols());
+    const std::string where = s.by.empty() ? std::string() : fmt::format(" ({} = {})", s.by, d.groups.at(s.by).labels[gi]);
+    // A covariate that does not vary in the sample fitted (the whole sample, or a year of its own)
+    // says nothing of the treatment there: left out of that score with a note, as glm's NA
+    // coefficient (it made a year's fit singular while the pooled fit dropped it without a word).
+    std::vector<Eigen::Index> kept;
+    for (Eigen::Index c = 0; c < d.X.cols(); ++c) {
+      const double first = d.X(static_cast<Eigen::Index>(idx[0]), c);
+      const bool varies = std::any_of(idx.begin(), idx.end(), [&](size_t i) { return d.X(static_cast<Eigen::Index>(i), c) != first; });
+      if (varies || d.x_names[static_cast<size_t>(c)] == "(Intercept)") kept.push_back(c);
+      else m.warnings.push_back(fmt::format("'{}' does not vary{}: left out of the propensity score", d.x_names[static_cast<size_t>(c)], where));
+    }
+    Eigen::MatrixXd X(static_cast<Eigen::Index>(idx.size()), static_cast<Eigen::Index>(kept.size()));
     Eigen::VectorXd y(X.rows());
     for (size_t k = 0; k < idx.size(); ++k) {
-      X.row(static_cast<Eigen::Index>(k)) = d.X.row(static_cast<Eigen::Index>(idx[k]));
+      X.row(static_cast<Eigen::Index>(k)) = d.X(static_cast<Eigen::Index>(idx[k]), kept);
       y[static_cast<Eigen::Index>(k)] = m.treated[idx[k]];
     }
     BinaryChoiceFit fit;
@@ -279,7 +295,12 @@ MatchingResult propensity_match(const Frame& frame, const MatchingSpec& s) {
     } catch (const NumericError& e) {
       throw NumericError(s.by.empty() ? std::string(e.what()) : fmt::format("{} = {}: {}", s.by, d.groups.at(s.by).labels[gi], e.what()));
     }
-    if (!fit.converged) m.warnings.push_back("the propensity-score model did not converge (perfect prediction?)");
+    if (!fit.converged) m.warnings.push_back(fmt::format("the propensity-score model{} did not converge (perfect prediction?)", where));
+    if (fit.at_bounds > 0)
+      m.warnings.push_back(fmt::format("the propensity-score model{} fits {} observation(s) with probability numerically 0 or 1 (glm: 'fitted probabilities "
+                                       "numerically 0 or 1 occurred'): the covariates separate treated from controls there, so those scores are not "
+                                       "estimates and matching on them is arbitrary; drop or coarsen the separating covariate",
+                                       where, fit.at_bounds));
     for (size_t k = 0; k < idx.size(); ++k) m.score[static_cast<Eigen::Index>(idx[k])] = fit.fitted[static_cast<Eigen::Index>(k)];
     match_group(idx, s, m, kernel);
   }

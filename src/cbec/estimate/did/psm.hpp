@@ -37,6 +37,7 @@ struct MatchingSpec {
 struct BalanceRow {
   std::string variable;
   double mean_treated = 0, mean_control_before = 0, mean_control_after = 0;
+  double mean_treated_after = 0;                  // the matched treated (pstest's "Matched" row), weighted by psmatch2's shares
   double smd_before = 0, smd_after = 0;           // MatchIt: difference / SD of treated
   double bias_before = 0, bias_after = 0, bias_reduction = 0;   // psmatch2 %bias
   double t_after = 0, p_after = 0;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "cbec/core/error.hpp"
 
@@ -61,6 +62,7 @@ BinaryChoiceFit fit_binary_choice(const Eigen::MatrixXd& X, const Eigen::VectorX
     dp[i] = v.dp;
   }
   double dev_old = deviance(y, p, w);
+  Eigen::VectorXd coef_old = Eigen::VectorXd::Constant(k, std::numeric_limits<double>::infinity());
   Eigen::MatrixXd XtWX(k, k);
   for (fit.iterations = 1; fit.iterations <= 100; ++fit.iterations) {
     // Iteratively reweighted least squares: z = eta + (y - p) / g', W = w g'^2 / (p (1 - p)).
@@ -80,18 +82,26 @@ BinaryChoiceFit fit_binary_choice(const Eigen::MatrixXd& X, const Eigen::VectorX
       p[i] = v.p;
       dp[i] = v.dp;
     }
+    // Converged when the deviance has settled and the coefficients too: near the maximum the
+    // deviance changes with the square of the coefficients' error, so a deviance rule alone stops
+    // probit's (linear) Fisher scoring with coefficients ~1e-7 from the maximum.
     const double dev = deviance(y, p, w);
-    if (std::abs(dev - dev_old) / (std::abs(dev) + 0.1) < 1e-12) {
+    const double step = ((fit.coef - coef_old).array().abs() / (fit.coef.array().abs() + 1.0)).maxCoeff();
+    if (std::abs(dev - dev_old) / (std::abs(dev) + 0.1) < 1e-12 && step < 1e-10) {
       fit.converged = true;
       break;
     }
     dev_old = dev;
+    coef_old = fit.coef;
   }
   Eigen::VectorXd W(n);
   for (Eigen::Index i = 0; i < n; ++i) W[i] = w[i] * dp[i] * dp[i] / (p[i] * (1 - p[i]));
   XtWX.noalias() = X.transpose() * W.asDiagonal() * X;
   fit.inv_information = XtWX.ldlt().solve(Eigen::MatrixXd::Identity(k, k));
   fit.fitted = p;
+  // glm's "fitted probabilities numerically 0 or 1 occurred" (its glm.fit's 10 eps): separation.
+  constexpr double eps = 2.220446e-16;
+  for (Eigen::Index i = 0; i < n; ++i) fit.at_bounds += w[i] > 0 && (p[i] < 10 * eps || p[i] > 1 - 10 * eps);
   fit.log_likelihood = -deviance(y, p, w) / 2;
   return fit;
 }

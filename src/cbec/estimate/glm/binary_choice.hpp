@@ -20,10 +20,12 @@ struct BinaryChoiceFit {
   double log_likelihood = 0;
   int iterations = 0;
   bool converged = false;
+  size_t at_bounds = 0;             // observations fitted with probability numerically 0 or 1 (separation)
 };
 
 // y in {0, 1}; w >= 0 prior weights (empty = all 1). X holds the intercept column if wanted.
-// Iterates until the relative change in deviance is below 1e-12 (R stops at 1e-8) or 100 steps.
+// Iterates until the relative change in deviance is below 1e-12 (R stops at 1e-8) and no
+// coefficient moves by more than 1e-10 of max(1, |coefficient|), or 100 steps.
 BinaryChoiceFit fit_binary_choice(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const Eigen::VectorXd& w,
                                   BinaryLink link = BinaryLink::logit);
 
