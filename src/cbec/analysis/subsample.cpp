@@ -147,6 +147,16 @@ class CreatedColumns {
       if (!part.has(name)) continue;
       const Column& made = part.get(name);
       auto it = std::find_if(whole_.begin(), whole_.end(), [&](const Column& c) { return c.name == name; });
+      // A part where the column is missing throughout (a log of a group's negative values, a z score
+      // of a one-row group) says nothing of its type: it adds no values, and the column takes its
+      // type from the parts that have some (it was refused as "numbers in one group and text in another").
+      const bool all_missing = made.is_numeric() ? std::all_of(made.values.begin(), made.values.end(), [](double v) { return std::isnan(v); })
+                                                 : std::all_of(made.codes.begin(), made.codes.end(), [](int32_t c) { return c < 0; });
+      if (all_missing) {
+        if (it == whole_.end() && std::none_of(missing_only_.begin(), missing_only_.end(), [&](const Column& c) { return c.name == name; }))
+          missing_only_.push_back(empty_like(made));
+        continue;
+      }
       if (it == whole_.end()) it = whole_.insert(whole_.end(), empty_like(made));
       if (it->type != made.type) throw DataError(fmt::format("'{}' was made as numbers in one group and as text in another", name));
       if (made.is_numeric()) {
@@ -163,6 +173,8 @@ class CreatedColumns {
     }
   }
   void write(Frame& frame) {
+    for (auto& c : missing_only_)   // missing in every part: missing everywhere
+      if (std::none_of(whole_.begin(), whole_.end(), [&](const Column& w) { return w.name == c.name; })) whole_.push_back(std::move(c));
     for (auto& c : whole_) frame.set(std::move(c));
   }
 
@@ -178,6 +190,7 @@ class CreatedColumns {
   size_t n_;
   std::vector<std::string> names_;
   std::vector<Column> whole_;
+  std::vector<Column> missing_only_;   // columns seen so far only missing throughout a part
 };
 
 }  // namespace

@@ -82,8 +82,12 @@ std::vector<double> interpolate(const Panel& p, const std::vector<double>& x, bo
       }
     }
   }
-  for (double v : out) rep.computed += !std::isnan(v);
-  for (double v : x) rep.missing_input += std::isnan(v);
+  // Each row counted once: computed (observed, or filled: `changed`) or missing input (missing and
+  // not filled); a filled row was counted in both, so the counts passed the rows.
+  for (double v : out) {
+    rep.computed += !std::isnan(v);
+    rep.missing_input += std::isnan(v);
+  }
   return out;
 }
 

@@ -52,6 +52,7 @@ TEST(Transforms, MatchR) {
   TransformReport ir;
   expect_same(interpolate(fx.p, x, false, ir), fx.ref["interpolate"], "interpolate");
   EXPECT_GT(ir.changed, 0u);
+  EXPECT_EQ(ir.computed + ir.missing_input + ir.invalid, x.size());   // each row counted once (a filled row was also "missing input")
   expect_same(interpolate(fx.p, x, true, rep), fx.ref["extrapolate"], "extrapolate");
   expect_same(winsorize(x, 5, 95, nullptr, rep), fx.ref["winsor_5_95"], "winsor pooled");
   Factor g = make_factor(fx.f, {"g"});
