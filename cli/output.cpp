@@ -33,10 +33,7 @@ void emit(const std::vector<Table>& tables, const nlohmann::json& results, const
   if (!o.json) {
     if (!o.out.empty()) {
       // The file's extension decides; a --format saying otherwise is refused (markdown in a .tex).
-      const TableFormat by_path = format_for_path(o.out);
-      if (o.format != "text" && parse_table_format(o.format) != by_path && by_path != TableFormat::Text)
-        throw SpecError(fmt::format("--format {} disagrees with the extension of -o {}: rename the file or drop --format", o.format, o.out));
-      write_tables(tables, o.out, o.format == "text" ? by_path : parse_table_format(o.format));
+      write_tables(tables, o.out, output_format(o.out, o.format == "text" ? "" : o.format, "-o " + o.out, "--format"));
     } else {
       const TableFormat fmt = parse_table_format(o.format);
       for (size_t i = 0; i < tables.size(); ++i) text += (i ? "\n" : "") + render(tables[i], fmt);

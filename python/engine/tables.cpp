@@ -17,7 +17,7 @@ void bind_tables(py::module_& m) {
       .def("render", [](const Table& t, const std::string& format) { return render(t, parse_table_format(format)); }, py::arg("format") = "text",
            "The table as text, md, latex, csv or html");
   m.def("write_tables", [](const std::vector<Table>& tables, const std::string& path, const std::string& format) {
-    write_tables(tables, path, format.empty() ? format_for_path(path) : parse_table_format(format));
+    write_tables(tables, path, output_format(path, format, path, "format="));
   }, py::arg("tables"), py::arg("path"), py::arg("format") = "", "Writes tables to a file (format from its extension unless given; xlsx: one sheet each)");
 }
 

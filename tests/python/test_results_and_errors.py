@@ -226,3 +226,14 @@ def test_a_hand_made_model_that_is_not_cbecs_json_is_refused_by_cbec():
     m = cbec.reg(path("tests/data/grunfeld.csv"), "inv ~ value").models[0]
     with pytest.raises(cbec.SpecError, match="a result's JSON is not as cbec writes it"):
         cbec.etable([cbec.Model({**m.json, "coef": {"a": 1.0}, "se": {"a": 0.5}})])
+
+
+def test_write_refuses_a_format_the_extension_contradicts(tmp_path):
+    # As the command line's -o with --format: Excel bytes into a .csv, Markdown into a .tex refused.
+    r = cbec.reg(path("tests/data/grunfeld.csv"), "inv ~ value")
+    for name, fmt in (("t.csv", "xlsx"), ("t.tex", "md")):
+        with pytest.raises(cbec.SpecError, match="disagrees with the extension"):
+            r.write(tmp_path / name, format=fmt)
+        assert not (tmp_path / name).exists()
+    r.write(tmp_path / "t.txt", format="Markdown")   # no extension's word against it; any case
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8").startswith("| ")

@@ -19,22 +19,32 @@
 
 namespace cbec {
 
-TableFormat parse_table_format(const std::string& name) {
+TableFormat parse_table_format(const std::string& given) {
+  std::string name = given;
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // "LaTeX"
   if (name == "text" || name == "txt") return TableFormat::Text;
   if (name == "md" || name == "markdown") return TableFormat::Markdown;
   if (name == "latex" || name == "tex") return TableFormat::Latex;
   if (name == "csv") return TableFormat::Csv;
   if (name == "html" || name == "htm") return TableFormat::Html;
   if (name == "xlsx" || name == "excel") return TableFormat::Xlsx;
-  throw SpecError(fmt::format("unknown table format '{}'; use text, md, latex, csv, html or xlsx", name));
+  throw SpecError(fmt::format("unknown table format '{}'; use text, md, latex, csv, html or xlsx", given));
 }
 
 TableFormat format_for_path(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   if (!ext.empty()) ext.erase(0, 1);
   if (ext.empty()) return TableFormat::Text;
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // T.TEX
-  return parse_table_format(ext);
+  return parse_table_format(ext);   // T.TEX too
+}
+
+TableFormat output_format(const std::string& path, const std::string& format, const std::string& path_words, const std::string& format_words) {
+  const TableFormat by_path = format_for_path(path);
+  if (format.empty()) return by_path;
+  const TableFormat given = parse_table_format(format);
+  if (given != by_path && by_path != TableFormat::Text)
+    throw SpecError(fmt::format("{} {} disagrees with the extension of {}: rename the file or drop {}", format_words, format, path_words, format_words));
+  return given;
 }
 
 size_t display_width(const std::string& s) {

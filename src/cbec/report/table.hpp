@@ -16,10 +16,14 @@ struct Table {
 
 enum class TableFormat { Text, Markdown, Latex, Csv, Html, Xlsx };
 
-// Parses "text", "md"/"markdown", "latex"/"tex", "csv", "html", "xlsx"/"excel".
+// Parses "text", "md"/"markdown", "latex"/"tex", "csv", "html", "xlsx"/"excel", in any case.
 TableFormat parse_table_format(const std::string& name);
 // The format a file name implies (.txt .md .tex .csv .html .xlsx).
 TableFormat format_for_path(const std::string& path);
+// The format an output file is written in: its extension's, or `format` when given ("" = not
+// given) and the extension is .txt or none; a format the extension contradicts (markdown into a
+// .tex, Excel into a .csv) is refused, the message naming them as path_words and format_words.
+TableFormat output_format(const std::string& path, const std::string& format, const std::string& path_words, const std::string& format_words);
 
 std::string render_text(const Table& t);
 std::string render_markdown(const Table& t);
