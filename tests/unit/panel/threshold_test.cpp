@@ -214,6 +214,49 @@ TEST(Threshold, ProfileEqualsDirectLeastSquaresAtEveryGridPoint) {
   }
 }
 
+// A grid position that is a whole number (trim + k/qn times the distinct values) is floored as
+// Hansen's program floors seq(trim, ..., by = 1/qn): the point itself, not the one before it
+// (tests/reference/panel/threshold_grid_positions.R; 1,440 distinct values of q).
+TEST(Threshold, GridPositionsFlooredAsHansensProgram) {
+  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_threshold_grid_positions.json");
+  const auto ref = nlohmann::json::parse(in);
+  ThresholdSpec s;
+  s.y = "y";
+  s.unit = "id";
+  s.time = "t";
+  s.threshold = "q";
+  s.regime_dependent = {"x1"};
+  s.draws = {0};
+  const ThresholdResult r = panel_threshold(read_csv(std::string(CBEC_TEST_DATA) + "/threshold_sim2.csv"), s);
+  ASSERT_EQ(r.steps.size(), 1u);
+  const auto& grid = r.steps[0].grid;
+  EXPECT_NEAR(grid[41], ref["grid_42"].get<double>(), 1e-13);   // the point before it lies ~1e-3 below
+  EXPECT_NEAR(grid[201], ref["grid_202"].get<double>(), 1e-13);
+  EXPECT_NEAR(r.steps[0].estimate, ref["gamma"].get<double>(), 1e-12);
+  EXPECT_NEAR(r.steps[0].F, ref["F"].get<double>(), 1e-9 * ref["F"].get<double>());
+  EXPECT_NEAR(r.steps[0].sse, ref["sse"].get<double>(), 1e-9 * ref["sse"].get<double>());
+  EXPECT_NEAR(r.steps[0].ci_low, ref["ci_low"].get<double>(), 1e-12);
+  EXPECT_NEAR(r.steps[0].ci_high, ref["ci_high"].get<double>(), 1e-12);
+}
+
+// Trimming that can leave a later threshold no grid point (its neighbourhoods around the earlier
+// ones covering the grid, as a bootstrap draw's thresholds may place them) is refused up front: it
+// crashed (an empty search) on the data or only inside the bootstrap.
+TEST(Threshold, TrimmingThatCanEmptyTheGridIsRefused) {
+  ThresholdSpec s = simple_spec();
+  s.max_thresholds = 3;
+  s.trim = {0.2, 0.2, 0.2};
+  s.draws = {0, 0, 0};
+  try {
+    panel_threshold(threshold_panel(1.0, 3), s);
+    FAIL() << "expected an error";
+  } catch (const SpecError& e) {
+    EXPECT_NE(std::string(e.what()).find("leaving it no candidate"), std::string::npos) << e.what();
+  }
+  s.trim = {0.16, 0.16, 0.16};
+  EXPECT_NO_THROW(panel_threshold(threshold_panel(1.0, 3), s));
+}
+
 TEST(Threshold, UnbalancedPanelAndBadSpecsAreClearErrors) {
   Frame f = threshold_panel(1.0, 3);
   std::vector<double> y = f.numeric("y");

@@ -65,7 +65,9 @@ std::vector<double> quantile_grid(const Sample& s, int qn, double trim) {
   std::vector<double> grid;
   const size_t points = grid_points(qn, trim);
   for (size_t k = 0; k < points; ++k) {
-    const double p = trim + static_cast<double>(k) / qn;
+    // As Hansen's code's seq(trim, ..., by = 1 / qn): trim + k (1 / qn), so that a position that
+    // is a whole number in exact arithmetic floors as R floors it (k / qn may round below it).
+    const double p = trim + static_cast<double>(k) * (1.0 / qn);
     const auto i = static_cast<long>(std::floor(p * static_cast<double>(d.size())));
     grid.push_back(d[static_cast<size_t>(std::clamp(i, 1L, static_cast<long>(d.size())) - 1)]);
   }
@@ -96,6 +98,7 @@ struct Search {
 // The least-squares threshold (Hansen 1999, section 2: the minimiser of S_1) among the grid points
 // `at`, from S_1 at every grid point.
 Search search(const std::vector<double>& sse, const std::vector<double>& grid, const std::vector<size_t>& at) {
+  if (at.empty()) throw NumericError("threshold: no grid point is left to search (every one lies next to an earlier threshold); lower the trimming share");
   Search r;
   for (size_t g : at) {
     r.grid.push_back(grid[g]);
@@ -220,6 +223,18 @@ Sample prepare(const Frame& frame, const ThresholdSpec& spec, ThresholdResult& r
   for (double t : spec.trim)
     if (!(t > 0 && t < 0.5)) throw SpecError(fmt::format("threshold: trimming shares must lie in (0, 0.5), not {}", t));
   if (spec.quantiles < 10) throw SpecError("threshold: use at least 10 grid quantiles");
+  // Threshold j is searched outside the ceil(2 qn trim_j) grid points around each of the j - 1
+  // before it: the grid must keep a point whatever those positions (as a bootstrap draw's may be),
+  // or the search has nothing to choose from.
+  const size_t points = grid_points(spec.quantiles, spec.trim[0]);
+  for (int j = 2; j <= spec.max_thresholds; ++j) {
+    const double trim = spec.trim[static_cast<size_t>(j - 1)];
+    const auto around = static_cast<size_t>(std::ceil(2 * spec.quantiles * trim - 1e-10));
+    if (points <= static_cast<size_t>(j - 1) * around)
+      throw SpecError(fmt::format("threshold: with trimming share {} the {} grid points can all lie within the {} points kept clear around the {} "
+                                  "threshold{} before threshold {} ({} around each), leaving it no candidate; use a trimming share below {:.4f} or fewer thresholds",
+                                  trim, points, static_cast<size_t>(j - 1) * around, j - 1, j - 1 == 1 ? "" : "s", j, around, 1.0 / (2.0 * j)));
+  }
   // The terms as the formula names them (l(d,1) and l(d, 1) are one term), each listed once.
   std::vector<std::string> terms;
   for (const auto* list : {&spec.regressors, &spec.regime_dependent})
