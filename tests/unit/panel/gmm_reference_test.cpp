@@ -82,6 +82,11 @@ TEST(GmmReference, PgmmEmplUK) {
         if (tests.contains(key)) expect_test(r, tests, key);
       EXPECT_EQ(r.tests.count("wald_time"), tests.contains("wald_time") ? 1u : 0u);
       EXPECT_EQ(r.nobs, m["nobs"].get<size_t>());
+      if (spec_of(m, robust).layout.model == GmmModel::Difference) {   // every row used or counted as dropped
+        size_t dropped = 0;
+        for (const auto& [why, n] : r.dropped) dropped += n;
+        EXPECT_EQ(r.nobs + dropped, f.nrows());
+      }
       EXPECT_EQ(g.n_instruments, m["n_instruments"].get<size_t>());
       EXPECT_EQ(g.n_units, m["n_units"].get<size_t>());
     }

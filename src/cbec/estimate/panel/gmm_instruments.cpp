@@ -139,6 +139,7 @@ GmmSystem gmm_system(const Frame& frame, const GmmFormula& f, const std::string&
 
   S.H = weight_kernel(n_diff, system);
   const std::vector<long> grid = grid_rows(panel);
+  std::vector<char> used(design.rows.size(), 0);   // the row of some equation (differenced or levels)
   S.units.resize(N);
   for (size_t u = 0; u < N; ++u) {
     auto frame_row = [&](size_t s) { return grid[u * T + s]; };
@@ -153,6 +154,7 @@ GmmSystem gmm_system(const Frame& frame, const GmmFormula& f, const std::string&
       const long i = static_cast<long>(r), now = sample_row(s), before = sample_row(s - 1);
       if (now < 0 || before < 0) continue;
       ++S.nobs_diff;
+      used[static_cast<size_t>(now)] = 1;
       U.y[i] = design.y[now] - design.y[before];
       U.X.row(i).head(nx) = design.X.row(now) - design.X.row(before);
       for (long c = 0; c < n_time; ++c) {
@@ -183,6 +185,7 @@ GmmSystem gmm_system(const Frame& frame, const GmmFormula& f, const std::string&
       const long i = static_cast<long>(n_diff + r), now = sample_row(s);
       if (now < 0) continue;
       ++S.nobs_level;
+      used[static_cast<size_t>(now)] = 1;
       U.y[i] = design.y[now];
       U.X.row(i).head(nx) = design.X.row(now);
       for (long c = 0; c < n_time; ++c) {
@@ -198,6 +201,15 @@ GmmSystem gmm_system(const Frame& frame, const GmmFormula& f, const std::string&
         else if (s >= first_level_row[g]) U.Z(i, g2_offset[g] + static_cast<long>(s - first_level_row[g])) = dx;
       }
       for (long k = 0; k < n_iv; ++k) U.Z(i, zl_offset + k) = or_zero(value(iv_values[static_cast<size_t>(k)], s));
+    }
+    // Rows of the sample no equation uses, counted (nothing lost silently): a period before the
+    // first equation's (the differencing and the lag rule t > max(M + 1, m), levels from TL2 in
+    // system GMM), or a differenced row without its previous period (a unit's first, or a gap).
+    const size_t first_equation = system ? TL2 : TL1;
+    for (size_t s = 0; s < T; ++s) {
+      const long row = sample_row(s);
+      if (row < 0 || used[static_cast<size_t>(row)]) continue;
+      ++S.dropped[s < first_equation ? "before_first_equation" : "no_previous_period"];
     }
   }
   return S;
