@@ -132,7 +132,7 @@ class Result:
         """The regression models in the results: `models` of reg/xtreg, or the result itself."""
         if isinstance(self.json.get("models"), list):
             names = self._model_names
-            return [Model(m, names[i] if i < len(names) else f"({i + 1})") for i, m in enumerate(self.json["models"])]
+            return [Model(m, names[i] if i < len(names) else m.get("name") or f"({i + 1})") for i, m in enumerate(self.json["models"])]
         if isinstance(self.json.get("coef"), dict):
             return [Model(self.json)]
         if isinstance(self.json.get("groups"), list):   # split_by: each group's models, named by group

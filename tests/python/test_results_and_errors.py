@@ -237,3 +237,24 @@ def test_write_refuses_a_format_the_extension_contradicts(tmp_path):
         assert not (tmp_path / name).exists()
     r.write(tmp_path / "t.txt", format="Markdown")   # no extension's word against it; any case
     assert (tmp_path / "t.txt").read_text(encoding="utf-8").startswith("| ")
+
+
+def test_etable_keeps_model_names_and_checks_its_arguments():
+    x = cbec.xtreg(path("tests/data/grunfeld.csv"), "inv ~ value", panel="firm,year", model=["fe", "re"])
+    assert cbec.etable([x]).render("csv").splitlines()[0] == ",within,random"   # as x.summary() heads them
+    r = cbec.reg(path("tests/data/grunfeld.csv"), ["inv ~ value", "inv ~ capital"])
+    assert cbec.etable([r]).render("csv").splitlines()[0] == ",(1),(2)"
+    for bad, words in ((dict(results=[]), "no results"), (dict(results=None), "results must be"),
+                       (dict(results=[r], names=["a", "b", "c"]), "3 names for 2 columns"), (dict(results=[r], names="ab"), "names must be a list"),
+                       (dict(results=[r], t="no"), "t must be True or False"), (dict(results=[r], labels=["a"]), "labels must be a dict")):
+        with pytest.raises(cbec.SpecError, match=words):
+            cbec.etable(**bad)
+
+
+def test_run_study_says_what_it_takes():
+    with pytest.raises(cbec.SpecError, match="path of a study file"):
+        cbec.run_study(pd.DataFrame({"a": [1]}))
+    with pytest.raises(cbec.SpecError, match="no_cache must be True or False"):
+        cbec.run_study(path("tests/data/studies/good.toml"), no_cache="no")
+    with pytest.raises(cbec.DataError, match="no such file"):
+        cbec.run_study("nope.toml")

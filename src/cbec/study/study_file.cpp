@@ -47,6 +47,10 @@ StudySpec read_study(const std::string& path) {
   StudySpec s;
   s.path = path;
   s.dir = std::filesystem::path(path).parent_path().string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw DataError(fmt::format("'{}' is a folder: give the study file (a .toml) in it", path));
+  if (!std::filesystem::exists(path, ec)) throw DataError(fmt::format("cannot open the study file '{}': no such file; check the path", path));
   toml::table root;
   try {
     root = toml::parse_file(path);

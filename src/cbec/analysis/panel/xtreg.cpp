@@ -135,7 +135,11 @@ Analysis xtreg_analysis() {
     if (effects_table.has_value()) tables.push_back(*effects_table);
     for (auto& ft : fixef_tables) tables.push_back(std::move(ft));
     if (o.flag("fixef")) j["fixef"] = fixef;
-    for (const auto& r : results) j["models"].push_back(to_json(r));
+    // Each model's column title (within, random, ...), for tables built from the JSON (etable).
+    for (size_t i = 0; i < results.size(); ++i) {
+      j["models"].push_back(to_json(results[i]));
+      j["models"].back()["name"] = names[i];
+    }
     return Outcome{tables, {}, j};
   };
   return a;
