@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <fstream>
+#include <regex>
 
 #include "cbec/analysis/registry.hpp"
 #include "cbec/analysis/table_options.hpp"
@@ -220,10 +221,16 @@ StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_
 
 std::vector<std::string> write_report(StudyReport& rep, const std::string& folder) {
   namespace fs = std::filesystem;
+  // The numbered tables and figures of an earlier run into this folder are removed first: a study
+  // run again with fewer steps left the old ones beside the new (files index.html no longer lists).
+  // Only names of the report's own form (NN_type[_k].ext); anything else in the folder is kept.
+  static const std::regex own_file(R"(^[0-9]{2,}_[A-Za-z0-9_]+\.(md|tex|csv|vl\.json|svg|png|pdf)$)");
   for (const char* sub : {"tables", "figures"}) {
     std::error_code ec;
     fs::create_directories(fs::path(folder) / sub, ec);
     if (ec) throw DataError(fmt::format("cannot create the report folder '{}' ({}: {}); give another output folder", folder, (fs::path(folder) / sub).string(), ec.message()));
+    for (const auto& entry : fs::directory_iterator(fs::path(folder) / sub, ec))
+      if (entry.is_regular_file(ec) && std::regex_match(entry.path().filename().string(), own_file)) fs::remove(entry.path(), ec);
   }
   size_t n_figures = 0;
   for (size_t i = 0; i < rep.sections.size(); ++i)

@@ -68,6 +68,17 @@ TEST(StudyRun, WritesEveryTableFormatJsonAndASelfContainedPage) {
   write_report(rep, dir.string());
   for (const char* f : {"index.html", "results.json", "tables.xlsx", "tables/02_reg.md", "tables/02_reg.tex", "tables/02_reg.csv"})
     EXPECT_TRUE(std::filesystem::exists(dir / f)) << f;
+  // Run again with fewer steps into the same folder: the tables of the step no longer there are
+  // gone (they stayed, unlisted, beside the new ones); a file of the user's own is kept.
+  ASSERT_TRUE(std::filesystem::exists(dir / ("tables/05_" + rep.sections[4].type + ".md")));
+  std::ofstream(dir / "tables" / "my_notes.txt") << "mine\n";
+  StudyReport fewer = rep;
+  fewer.sections.resize(2);
+  write_report(fewer, dir.string());
+  EXPECT_TRUE(std::filesystem::exists(dir / "tables/02_reg.md"));
+  EXPECT_FALSE(std::filesystem::exists(dir / ("tables/05_" + rep.sections[4].type + ".md")));
+  EXPECT_TRUE(std::filesystem::exists(dir / "tables/my_notes.txt"));
+  write_report(rep, dir.string());
   std::ifstream html(dir / "index.html");
   std::string page((std::istreambuf_iterator<char>(html)), {});
   EXPECT_NE(page.find("Small study 小样本"), std::string::npos);
