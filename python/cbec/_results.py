@@ -12,11 +12,20 @@ import pandas as pd
 
 from . import _engine
 from ._checks import text
-from ._engine import Error
+from ._engine import Error, SpecError
 
 
 def _number(v):
     return np.nan if v is None else v
+
+
+def _write_tables(tables, path, format):
+    """The engine's table writer, its arguments checked: a path and, optionally, a format's name."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise SpecError(f"write: path must be a file name, not {type(path).__name__} {path!r}")
+    if not tables:
+        raise SpecError("write: there is no table to write")
+    _engine.write_tables(tables, os.fspath(path), text("write", "format", format, optional=True))
 
 
 class Table:
@@ -35,6 +44,11 @@ class Table:
 
     def render(self, format="text"):
         return self._table.render(text("render", "format", format))
+
+    def write(self, path, format=None):
+        """Writes the table to a file, its format from the extension (.txt .md .tex .csv .html, or
+        .xlsx: the one way to Excel, which render cannot return as text), as Result.write does."""
+        _write_tables([self._table], path, format)
 
     def to_frame(self):
         """The table's cells (text) as a DataFrame: header as columns, title and notes in .attrs."""
@@ -198,7 +212,7 @@ class Result:
     def write(self, path, format=None):
         """Writes the tables to a file as `cbec <command> ... -o path` does (format from the extension:
         .txt .md .tex .csv .html .xlsx, one sheet per table)."""
-        _engine.write_tables([t._table for t in self.tables], os.fspath(path), format or "")
+        _write_tables([t._table for t in self.tables], path, format)
 
     def __str__(self):
         return self.summary()

@@ -258,3 +258,15 @@ def test_run_study_says_what_it_takes():
         cbec.run_study(path("tests/data/studies/good.toml"), no_cache="no")
     with pytest.raises(cbec.DataError, match="no such file"):
         cbec.run_study("nope.toml")
+
+
+def test_a_table_writes_itself_even_to_excel(tmp_path):
+    r = cbec.reg(path("tests/data/grunfeld.csv"), ["inv ~ value", "inv ~ capital"])
+    t = cbec.etable([r], title="Two models")
+    t.write(tmp_path / "t.xlsx")   # render cannot return Excel: write is the way
+    assert (tmp_path / "t.xlsx").read_bytes()[:2] == b"PK"
+    t.write(tmp_path / "t.md")
+    assert (tmp_path / "t.md").read_text(encoding="utf-8") == t.render("md")
+    for bad, words in (((None,), "path must be a file name"), ((tmp_path / "t.md", 3), "format must be text")):
+        with pytest.raises(cbec.SpecError, match=words):
+            t.write(*bad)
