@@ -400,6 +400,10 @@ ModelSpec parse_formula(const std::string& text) {
     Parser p(text, 0, tildes[0]);
     spec.lhs = p.expr();
     if (!p.at_end()) p.fail(p.pos(), "the outcome must be a single expression");
+    // A number is no outcome (a constant regressed on x): most likely a column named with digits
+    // ("2019 ~ x"), which a formula reads as the number.
+    if (spec.lhs.kind == Expr::Kind::Num)
+      p.fail(0, "the outcome is a number, not a column; a column named with digits is read as a number: write its name in backquotes (`2019`)");
     p.refuse_nested_range(spec.lhs, false);
   }
   {
