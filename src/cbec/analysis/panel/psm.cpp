@@ -2,6 +2,7 @@
 // matched sample side by side (PSM-DID).
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/analysis/variance_support.hpp"
+#include "cbec/core/error.hpp"
 #include "cbec/estimate/did/psm.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/formula/ast.hpp"
@@ -46,6 +47,13 @@ Analysis psm_analysis() {
     spec.caliper = o.number("caliper");
     spec.bandwidth = o.number("bandwidth");
     spec.by = o.text("by");
+    // Options of the other method, or of a DID not asked for, would be ignored without a word.
+    if (spec.method == "kernel" && (spec.ratio != 1 || spec.replace || spec.caliper > 0))
+      throw SpecError("psm: ratio, replace and caliper are nearest-neighbour options; kernel matching uses every control within the bandwidth (give bandwidth, or method = nearest)");
+    if (spec.method == "nearest" && spec.bandwidth != 0.06)
+      throw SpecError("psm: bandwidth is the kernel's; nearest-neighbour matching uses ratio, replace and caliper (give method = kernel to use a bandwidth)");
+    if (o.flag("weighted") && !o.has("did"))
+      throw SpecError("psm: weighted applies to the matched-sample DID; give did = \"y ~ did | id + year\" with it, or drop weighted");
     FeolsOptions fo;
     DesignOptions d;
     d.panel_unit = ctx.unit;
