@@ -270,3 +270,18 @@ def test_a_table_writes_itself_even_to_excel(tmp_path):
     for bad, words in (((None,), "path must be a file name"), ((tmp_path / "t.md", 3), "format must be text")):
         with pytest.raises(cbec.SpecError, match=words):
             t.write(*bad)
+
+
+def test_excel_keeps_long_and_control_character_text(tmp_path):
+    # A label beyond Excel's 32,767 characters was left out of the workbook without a word, and a NUL
+    # cut the text; the folder's absence is said before libxlsxwriter's own error.
+    import re
+    import zipfile
+    r = cbec.reg(path("tests/data/grunfeld.csv"), "inv ~ value")
+    cbec.etable([r], labels={"value": "v" * 40000}, title="ti\x00tle").write(tmp_path / "long.xlsx")
+    strings = zipfile.ZipFile(tmp_path / "long.xlsx").read("xl/sharedStrings.xml").decode()
+    cut = re.findall(r"<t[^>]*>(v+\.\.\.)</t>", strings)
+    assert len(cut) == 1 and len(cut[0]) == 32767
+    assert "ti tle" in strings
+    with pytest.raises(cbec.DataError, match="does not exist"):
+        r.write(tmp_path / "nowhere" / "t.xlsx")

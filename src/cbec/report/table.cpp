@@ -381,7 +381,34 @@ std::string sheet_name(const Table& t, size_t index, std::vector<std::string>& u
   return name;
 }
 
+// A cell's text as Excel takes it: control characters other than tab and line breaks (a NUL cut
+// the text there; the others are not allowed in the sheet's XML) as spaces, and at most Excel's
+// 32,767 characters, a longer text cut with "..." at its end (libxlsxwriter refused it and the cell
+// was left empty without a word).
+std::string excel_text(const std::string& s) {
+  constexpr size_t kExcelCharacters = 32767;
+  std::string out;
+  size_t characters = 0;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (characters == kExcelCharacters - 3 && i + len < s.size()) return out + "...";
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
+    else out.append(s, i, len);
+    i += len;
+    ++characters;
+  }
+  return out;
+}
+
 void write_xlsx(const std::vector<Table>& tables, const std::string& path) {
+  // The folder is checked first: libxlsxwriter reports a failed write only when the book is closed,
+  // on standard error and as "usually a permissions error".
+  std::error_code ec;
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (std::filesystem::is_directory(path, ec)) throw DataError(fmt::format("cannot write Excel file '{}': it is a folder; give a file name ending in .xlsx", path));
+  if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
+    throw DataError(fmt::format("cannot write Excel file '{}': the folder '{}' does not exist; create it or give another path", path, folder.string()));
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) throw DataError(fmt::format("cannot create Excel file '{}': check the folder exists and is writable", path));
   lxw_format* bold = workbook_add_format(wb);
@@ -404,9 +431,9 @@ void write_xlsx(const std::vector<Table>& tables, const std::string& path) {
     const Table& t = tables[s];
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(t, s, used_names).c_str());
     lxw_row_t row = 0;
-    if (!t.title.empty()) worksheet_write_string(ws, row++, 0, t.title.c_str(), bold);
+    if (!t.title.empty()) worksheet_write_string(ws, row++, 0, excel_text(t.title).c_str(), bold);
     for (size_t j = 0; j < t.header.size(); ++j)
-      worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), t.header[j].c_str(), bold);
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), excel_text(t.header[j]).c_str(), bold);
     if (!t.header.empty()) ++row;
     for (size_t i = 0; i < t.rows.size(); ++i, ++row) {
       const bool rule = rule_before(t, i);
@@ -417,10 +444,10 @@ void write_xlsx(const std::vector<Table>& tables, const std::string& path) {
         if (j > 0 && excel_number(cell, value, digits))  // the first column holds the rows' labels
           worksheet_write_number(ws, row, static_cast<lxw_col_t>(j), value, number_format(digits, rule));
         else
-          worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), cell.c_str(), rule ? top : nullptr);
+          worksheet_write_string(ws, row, static_cast<lxw_col_t>(j), excel_text(cell).c_str(), rule ? top : nullptr);
       }
     }
-    for (const auto& n : t.notes) worksheet_write_string(ws, row++, 0, n.c_str(), nullptr);
+    for (const auto& n : t.notes) worksheet_write_string(ws, row++, 0, excel_text(n).c_str(), nullptr);
     worksheet_set_column(ws, 0, 0, 24, nullptr);
     worksheet_set_column(ws, 1, static_cast<lxw_col_t>(std::max<size_t>(1, ncols(t))), 14, nullptr);
   }
