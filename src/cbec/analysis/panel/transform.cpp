@@ -1,6 +1,7 @@
 // transform: new columns (log, lags, leads, differences, growth, interpolation, winsorizing,
 // standardization) for the analyses after it, with the table of what each computed.
 #include "cbec/analysis/panel/panel_analyses.hpp"
+#include "cbec/core/error.hpp"
 #include "cbec/frame/transform_specs.hpp"
 #include "cbec/report/transform_json.hpp"
 #include "cbec/report/transform_table.hpp"
@@ -17,6 +18,10 @@ TransformSpecs specs_of(const Options& o, const std::string& unit, const std::st
                            {"interpolate", &t.interpolate}, {"winsor", &t.winsor}, {"std", &t.std}})
     *list = o.list(key);
   t.extrapolate = o.flag("extrapolate");
+  if (t.extrapolate && t.interpolate.empty())
+    throw SpecError("transform: extrapolate extends an interpolation beyond the first and last observations; give interpolate = [\"x\"] with it");
+  if (t.log.empty() && t.lag.empty() && t.lead.empty() && t.diff.empty() && t.growth.empty() && t.interpolate.empty() && t.winsor.empty() && t.std.empty())
+    throw SpecError("transform: no transformation asked for; give one or more of log, lag, lead, diff, growth, interpolate, winsor, std");
   return t;
 }
 
