@@ -68,6 +68,13 @@ class Evaluator {
     return frame_.get(e.name);
   }
 
+  // A row without its unit or time has no lag because it is missing an identifier, not because the
+  // period before is unobserved: counted as missing (it was counted as lag_unavailable).
+  void mark_missing_ids(const Panel& p) {
+    for (size_t i = 0; i < p.unit_code.size(); ++i)
+      if (p.unit_code[i] < 0 && reason_[i] == kOk) reason_[i] = kMissing;
+  }
+
   // Marks rows where `out` became missing although every input was present.
   void mark(const std::vector<double>& out, const std::vector<const std::vector<double>*>& inputs, Reason why) {
     for (size_t i = 0; i < out.size(); ++i) {
@@ -170,6 +177,7 @@ class Evaluator {
       auto shifted = panel_shift(p, x, f == "f" ? -k : k);
       if (f == "d")
         for (size_t i = 0; i < x.size(); ++i) shifted[i] = x[i] - shifted[i];
+      mark_missing_ids(p);
       mark(shifted, {&x}, kLagUnavailable);
       return shifted;
     }
@@ -178,6 +186,7 @@ class Evaluator {
       Values px = numeric(e.args[0]);
       TransformReport rep;
       std::vector<double> out = panel_growth(panel(e), *px, rep);
+      mark_missing_ids(panel(e));
       mark(out, {px.get()}, kLagUnavailable);
       return out;
     }

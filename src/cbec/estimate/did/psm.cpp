@@ -212,6 +212,19 @@ void matching_weights(const std::vector<std::vector<double>>& kernel, MatchingRe
                                      m.n_treated - m.n_treated_matched, m.n_treated));
 }
 
+// Nearest-neighbour 1:k matching can give a treated unit fewer than k controls (too few controls
+// without replacement, or within the caliper): said, as MatchIt warns.
+void warn_fewer_than_ratio(const MatchingSpec& s, MatchingResult& m) {
+  if (s.method != "nearest" || s.ratio < 2) return;
+  size_t short_of = 0;
+  for (size_t i = 0; i < m.treated.size(); ++i)
+    short_of += m.treated[i] && !m.matches[i].empty() && m.matches[i].size() < static_cast<size_t>(s.ratio);
+  if (short_of > 0)
+    m.warnings.push_back(fmt::format("{} of {} matched treated observations got fewer than the {} controls asked for ({}); their controls are weighted "
+                                     "1 / (number found)", short_of, m.n_treated_matched, s.ratio,
+                                     s.replace ? "too few within the caliper" : "too few controls left without replacement, or within the caliper"));
+}
+
 }  // namespace
 
 MatchingResult match_on_scores(const Eigen::VectorXd& score, const std::vector<int>& treated, const MatchingSpec& s) {
@@ -224,6 +237,7 @@ MatchingResult match_on_scores(const Eigen::VectorXd& score, const std::vector<i
   std::vector<std::vector<double>> kernel(treated.size());
   match_group(all, s, m, kernel);
   matching_weights(kernel, m);
+  warn_fewer_than_ratio(s, m);
   return m;
 }
 
@@ -305,6 +319,7 @@ MatchingResult propensity_match(const Frame& frame, const MatchingSpec& s) {
     match_group(idx, s, m, kernel);
   }
   matching_weights(kernel, m);
+  warn_fewer_than_ratio(s, m);
   balance(d, m);
   return m;
 }

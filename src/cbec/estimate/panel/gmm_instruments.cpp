@@ -75,6 +75,7 @@ GmmSystem gmm_system(const Frame& frame, const GmmFormula& f, const std::string&
   for (size_t k = 0; k < f.regressors.size(); ++k) main += (k ? " + " : "") + f.regressors[k].text;
   const Design design = build_design(frame, parse_formula(main + " - 1"), dopt);
   const long nx = design.X.cols();
+  if (nx == 0) throw SpecError(fmt::format("the GMM model '{}' has no regressor (an intercept alone is differenced away); give at least one", main));
   std::vector<long> in_sample(frame.nrows(), -1);
   for (size_t k = 0; k < design.rows.size(); ++k) in_sample[design.rows[k]] = static_cast<long>(k);
 
