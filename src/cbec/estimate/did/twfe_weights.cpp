@@ -1,5 +1,6 @@
 #include "cbec/estimate/did/twfe_weights.hpp"
 
+#include <Eigen/Cholesky>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,13 +21,27 @@ TwfeWeightsResult twfe_weights(const Frame& frame, const StaggeredSpec& spec) {
   dopt.weights = spec.weights;
   dopt.drop_singletons = false;
   dopt.groups = {spec.unit};
-  const Design d = build_design(f, parse_formula(fmt::format("`{}` ~ did | {} + {}", spec.y, spec.unit, spec.time)), dopt);
-  // eps: residual of D on unit and period effects (Theorem 1).
-  Eigen::VectorXd eps = d.X.col(d.X.cols() - 1);
-  const Eigen::VectorXd D = eps;
-  Demeaner(d.fixed_effects, d.weights).demean(eps);
+  // The regression the table shows: its controls and any further fixed effects too, on its sample.
+  const Design d = build_design(f, parse_formula(spec.formula({"did"})), dopt);
+  const auto did_at = std::find(d.x_names.begin(), d.x_names.end(), "did");
+  if (did_at == d.x_names.end()) throw DataError("the treatment dummy was dropped from the TWFE regression: the weights are not defined");
+  const Eigen::Index j_did = did_at - d.x_names.begin();
+  const Eigen::VectorXd D = d.X.col(j_did);
   const Eigen::Index n = D.size();
   const Eigen::VectorXd w = d.weighted() ? d.weights : Eigen::VectorXd::Ones(n);
+  // eps: residual of D on the unit and period effects (Theorem 1) and, with controls or further
+  // effects, on those as well (TwoWayFEWeights' feTR with controls: D regressed on all of them);
+  // the controls enter by Frisch-Waugh-Lovell, D and the controls demeaned, then D's residual.
+  Eigen::MatrixXd X = d.X;
+  Demeaner(d.fixed_effects, d.weights).demean(X);
+  Eigen::VectorXd eps = X.col(j_did);
+  if (X.cols() > 1) {
+    Eigen::MatrixXd C(n, X.cols() - 1);
+    for (Eigen::Index c = 0, k = 0; c < X.cols(); ++c)
+      if (c != j_did) C.col(k++) = X.col(c);
+    const Eigen::MatrixXd CtW = C.transpose() * w.asDiagonal();
+    eps -= C * (CtW * C).ldlt().solve(CtW * eps);
+  }
   const double treated_w = w.dot(D);
   if (treated_w <= 0) throw DataError("no treated observation: the TWFE weights are not defined");
   // The TWFE coefficient by Frisch-Waugh-Lovell from the same residuals: eps'W y / eps'W D.

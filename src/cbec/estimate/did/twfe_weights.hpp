@@ -1,7 +1,7 @@
 // Diagnostic of the TWFE DID coefficient under heterogeneous effects (de Chaisemartin and
 // D'Haultfoeuille 2020, AER 110(9), Theorem 1 and Corollary 1): beta_fe is a weighted sum of the
 // treated cells' effects with weights w_gt proportional to the residual of D from a regression on
-// unit and period effects; some weights can be negative. Reports the number and sum of positive and
+// unit and period effects (and the regression's controls); some weights can be negative. Reports the number and sum of positive and
 // negative weights, the smallest SD of effects compatible with beta_fe and an ATT of zero, and the
 // smallest SD compatible with effects of the opposite sign in every cell (when weights are
 // negative); as the R package TwoWayFEWeights (type feTR, one observation per cell).
@@ -22,7 +22,8 @@ struct TwfeWeightsResult {
   std::string verdict;                   // plain words
 };
 
-// Uses spec.y, unit, time, first_treat and weights (no controls).
+// Uses spec.y, unit, time, first_treat, weights, and the controls and further fixed effects of the
+// TWFE regression (D residualized on all of them, as TwoWayFEWeights with controls).
 TwfeWeightsResult twfe_weights(const Frame& frame, const StaggeredSpec& spec);
 
 }  // namespace cbec
