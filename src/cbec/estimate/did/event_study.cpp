@@ -68,6 +68,7 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
     rel.push_back(r);
     treated.push_back(is_treated);
   }
+  refuse_empty_reference(counts, o.ref, "event");
   Frame f = inside.size() == frame.nrows() ? frame : frame.take(inside);
   std::vector<std::string> terms;
   std::vector<int> empty;   // periods of the window without a treated observation: no dummy (not "collinear")

@@ -88,4 +88,22 @@ Frame with_did(const Frame& frame, const StaggeredSpec& spec, const std::string&
   return out;
 }
 
+void refuse_empty_reference(const std::map<int, size_t>& treated_per_period, int ref, const std::string& method) {
+  const auto at = treated_per_period.find(ref);
+  if (at != treated_per_period.end() && at->second > 0) return;
+  std::vector<int> observed;
+  for (const auto& [r, n] : treated_per_period)
+    if (n > 0) observed.push_back(r);
+  if (observed.empty()) return;   // no treated observation at all: said elsewhere
+  int nearest = observed.front();
+  for (int r : observed)
+    if (r < 0 && (nearest >= 0 || r > nearest)) nearest = r;
+  std::string list;
+  for (size_t k = 0; k < observed.size() && k < 20; ++k) list += (k ? ", " : "") + std::to_string(observed[k]);
+  if (observed.size() > 20) list += ", ...";
+  throw SpecError(fmt::format("{}: the reference period {} (relative to treatment) has no treated observation, so the estimates would be relative to "
+                              "whichever period the regression drops instead; the periods observed are {}: give --ref {} (ref = {} in a study)",
+                              method, ref, list, nearest, nearest));
+}
+
 }  // namespace cbec

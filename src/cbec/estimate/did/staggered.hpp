@@ -2,6 +2,7 @@
 // never-treated units), plus controls and extra fixed effects. Shared by TWFE DID, the event study,
 // randomization inference and the wild cluster bootstrap.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,11 @@ struct TreatedAfterSample {
   double last_period = 0;
 };
 TreatedAfterSample treated_after_sample(const Frame& frame, const StaggeredSpec& spec);
+
+// Refuses a reference period (relative to treatment) with no treated observation, given the
+// treated observations per relative period: the normalization would fall silently on whichever
+// period the regression drops as collinear (a panel in steps of two years has no period -1).
+void refuse_empty_reference(const std::map<int, size_t>& treated_per_period, int ref, const std::string& method);
 
 // Adds the column "did" = 1[time >= first_treat] to a copy of the frame.
 Frame with_did(const Frame& frame, const StaggeredSpec& spec, const std::string& name = "did");

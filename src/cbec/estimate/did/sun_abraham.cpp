@@ -91,6 +91,9 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   std::map<std::pair<double, int>, size_t> cells;
   for (size_t i = 0; i < g.size(); ++i)
     if (keep_row[i] && !std::isnan(control_g[i]) && !std::isnan(t[i])) ++cells[{control_g[i], static_cast<int>(t[i] - control_g[i])}];
+  std::map<int, size_t> treated_per_period;
+  for (const auto& [cell, count] : cells) treated_per_period[cell.second] += count;
+  refuse_empty_reference(treated_per_period, ref, "sunab");
   std::vector<std::string> terms;
   std::map<std::string, std::pair<double, int>> term_cell;
   std::vector<std::pair<double, int>> order;
