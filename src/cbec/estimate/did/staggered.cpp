@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <bit>
 #include <set>
+#include <unordered_map>
 
 #include "cbec/core/error.hpp"
 
@@ -52,6 +54,21 @@ double last_period(const Frame& frame, const StaggeredSpec& spec) {
 
 std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spec) {
   std::vector<double> g = frame.numeric(spec.first_treat);
+  // One first treatment period per unit (cells left empty aside): a unit treated from 2015 in some
+  // rows and never in another was taken row by row (the TWFE estimate moved from 1.951 to 1.912).
+  if (!spec.unit.empty() && frame.has(spec.unit)) {
+    const Column& unit = frame.get(spec.unit);
+    std::unordered_map<int64_t, size_t> first_row;   // unit key -> first row with a value
+    for (size_t i = 0; i < g.size(); ++i) {
+      if (std::isnan(g[i]) || unit.is_missing(i)) continue;
+      const int64_t key = unit.is_numeric() ? std::bit_cast<int64_t>(unit.values[i]) : unit.codes[i];
+      const auto [at, fresh] = first_row.emplace(key, i);
+      if (!fresh && g[at->second] != g[i])
+        throw DataError(fmt::format("'{}' changes within unit '{}' ({:g} on data line {}, {:g} on line {}): the first treatment period must be one value "
+                                    "per unit (0 or empty: never treated)",
+                                    spec.first_treat, unit.text(i), g[at->second], frame.line(at->second), g[i], frame.line(i)));
+    }
+  }
   const double last = last_period(frame, spec);
   // Treated after the last observed period (e.g. fixest's 10000 code) = never treated in the sample.
   for (size_t i = 0; i < g.size(); ++i) {
