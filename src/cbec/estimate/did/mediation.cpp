@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "cbec/formula/ast.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/formula/design.hpp"
 #include "cbec/stats/distributions.hpp"
@@ -28,6 +29,12 @@ double coef_of(const RegressionResult& r, const std::string& term) {
 }  // namespace
 
 MediationResult mediation(const Frame& frame, const MediationSpec& s) {
+  // The mediator must be a third variable: as the treatment it is collinear with it (a = 1, c = c'
+  // and yet a "significant" indirect effect), as the outcome it fits it exactly (b = 1, SE 0).
+  const std::string m = expression_text(s.mediator);
+  if (m == expression_text(s.treatment) || m == expression_text(s.y))
+    throw SpecError(fmt::format("mediation: the mediator '{}' is the {} itself; give a third variable through which the treatment may act on the outcome",
+                                s.mediator, m == expression_text(s.y) ? "outcome" : "treatment"));
   const std::string f1 = formula(s.y, {s.treatment}, s.controls, s.fixed_effects);
   const std::string f2 = formula(s.mediator, {s.treatment}, s.controls, s.fixed_effects);
   const std::string f3 = formula(s.y, {s.treatment, s.mediator}, s.controls, s.fixed_effects);
