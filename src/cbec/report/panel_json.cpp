@@ -49,7 +49,7 @@ nlohmann::json to_json(const SubgroupResult& r) {
   nlohmann::json j{{"term", r.term}, {"group", r.group}, {"levels", r.levels}, {"units", r.units},
                    {"difference", r.difference}, {"se_difference", r.se_difference}, {"z", r.z}, {"p_z", r.p_z},
                    {"p_permutation_one_sided", json_number(r.p_one_sided)}, {"p_permutation_two_sided", json_number(r.p_two_sided)},
-                   {"draws", r.draws}, {"failed_draws", r.failed_draws}, {"warnings", r.warnings}};
+                   {"draws", r.draws}, {"failed_draws", r.failed_draws}, {"dropped", r.dropped}, {"warnings", r.warnings}};
   for (const auto& m : r.models) j["models"].push_back(to_json(m));
   return j;
 }

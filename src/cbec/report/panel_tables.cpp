@@ -31,6 +31,7 @@ Table subgroup_table(const SubgroupResult& r, const std::string& formula) {
   if (r.draws > 0)
     t.notes.push_back(fmt::format("Fisher permutation test ({} draws of the group labels across units): p = {:.4f} one-sided, {:.4f} two-sided.",
                                   r.draws, r.p_one_sided, r.p_two_sided));
+  for (const auto& [why, n] : r.dropped) t.notes.push_back(fmt::format("{} observation{} dropped ({}).", n, n == 1 ? "" : "s", why));
   for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
   return t;
 }

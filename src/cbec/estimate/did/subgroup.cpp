@@ -49,7 +49,10 @@ SubgroupResult subgroup_difference(const Frame& frame, const SubgroupSpec& s) {
   std::vector<std::vector<size_t>> unit_rows(unit.n_levels);
   for (size_t i = 0; i < group.codes.size(); ++i) {
     const int32_t u = unit.codes[i], g = group.codes[i];
-    if (u < 0 || g < 0) continue;
+    if (u < 0 || g < 0) {   // in neither group: counted (they were left out silently)
+      ++res.dropped["missing_group"];
+      continue;
+    }
     auto& ug = unit_group[static_cast<size_t>(u)];
     if (ug >= 0 && ug != g)
       throw DataError(fmt::format("subgroup test: '{}' changes within {} '{}'; the group must be constant within each unit", s.group, s.unit,
@@ -70,6 +73,25 @@ SubgroupResult subgroup_difference(const Frame& frame, const SubgroupSpec& s) {
   for (int32_t g = 0; g < 2; ++g) {
     res.units.push_back(static_cast<size_t>(std::count(unit_group.begin(), unit_group.end(), g)));
     fit[g] = fit_in(frame, rows_of(unit_group, g), s, &res.models[static_cast<size_t>(g)]);
+  }
+  // Clusters that hold units of both groups make the groups' estimates correlated: the z test's
+  // variance V_1 + V_2 then leaves out suest's covariance term.
+  for (const auto& var : s.vcov.cluster) {
+    if (var == s.unit || !frame.has(var)) continue;
+    const Factor cl = make_factor(frame, {var});
+    std::vector<int32_t> cluster_group(cl.n_levels, -1);   // the group seen first; 2 once both are
+    for (size_t i = 0; i < cl.codes.size(); ++i) {
+      const int32_t c = cl.codes[i], u = unit.codes[i];
+      if (c < 0 || u < 0 || unit_group[static_cast<size_t>(u)] < 0) continue;
+      int32_t& cg = cluster_group[static_cast<size_t>(c)];
+      cg = cg < 0 || cg == unit_group[static_cast<size_t>(u)] ? unit_group[static_cast<size_t>(u)] : 2;
+    }
+    size_t n_spanning = 0;
+    for (int32_t cg : cluster_group) n_spanning += cg == 2;
+    if (n_spanning > 0)
+      res.warnings.push_back(fmt::format("{} of {} clusters of '{}' hold units of both groups: the groups' estimates are then correlated and the z test's "
+                                         "variance (independent groups) omits Stata suest's covariance; cluster by a variable nested in the groups, "
+                                         "or rely on the permutation test", n_spanning, cl.n_levels, var));
   }
   res.difference = fit[0].b - fit[1].b;
   res.se_difference = std::sqrt(fit[0].se * fit[0].se + fit[1].se * fit[1].se);

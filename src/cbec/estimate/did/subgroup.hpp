@@ -10,6 +10,7 @@
 // Draws run in parallel through the replication driver, reproducible by seed.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct SubgroupResult {
   double difference = 0, se_difference = 0, z = 0, p_z = 0;
   double p_one_sided = 0, p_two_sided = 0;
   size_t draws = 0, failed_draws = 0;   // failed: the term was not estimable in a permuted group
+  std::map<std::string, size_t> dropped;   // rows in no group: "missing_group" (no group value or no unit)
   std::vector<std::string> warnings;
 };
 
