@@ -35,15 +35,35 @@ struct GroupArgs {
   OutputOptions out;
 };
 
-std::string help_of(const OptionSpec& spec, const CommandGroup& g) {
-  std::vector<std::string> users;
-  for (const Analysis* a : g.analyses)
-    if (std::any_of(a->options.begin(), a->options.end(), [&](const OptionSpec& s) { return s.key == spec.key; })) users.push_back(a->name);
+// One option's help and default, as its declaration says.
+std::string described(const OptionSpec& spec) {
   std::string h = spec.help;
   if (!spec.default_value.is_null() && !(spec.kind == OptionKind::Flag))
     h += fmt::format(" (default {})", spec.default_value.is_string() ? spec.default_value.get<std::string>() : spec.default_value.dump());
   if (!spec.choices.empty()) h += fmt::format(" [{}]", fmt::join(spec.choices, "|"));
-  if (g.analyses.size() > 1 && users.size() < g.analyses.size()) h += fmt::format(" {{{}}}", fmt::join(users, ", "));
+  return h;
+}
+
+// The help of an option the group's analyses share: each distinct declaration with the analyses
+// that use it ("--lags" is a selection rule for unitroot but a fixed count for cips).
+std::string help_of(const OptionSpec& spec, const CommandGroup& g) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> meanings;   // described text -> users
+  size_t users = 0;
+  for (const Analysis* a : g.analyses)
+    for (const OptionSpec& s : a->options)
+      if (s.key == spec.key) {
+        const std::string text = described(s);
+        auto it = std::find_if(meanings.begin(), meanings.end(), [&](const auto& m) { return m.first == text; });
+        if (it == meanings.end()) it = meanings.insert(meanings.end(), {text, {}});
+        it->second.push_back(a->name);
+        ++users;
+        break;
+      }
+  if (meanings.empty()) return described(spec);
+  const bool all = g.analyses.size() <= 1 || users == g.analyses.size();
+  if (meanings.size() == 1) return all ? meanings[0].first : fmt::format("{} {{{}}}", meanings[0].first, fmt::join(meanings[0].second, ", "));
+  std::string h;
+  for (const auto& [text, names] : meanings) h += fmt::format("{}{{{}}}: {}", h.empty() ? "" : "; ", fmt::join(names, ", "), text);
   return h;
 }
 

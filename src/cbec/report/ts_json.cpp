@@ -48,7 +48,7 @@ namespace cbec {
 
 nlohmann::json to_json(const CrossDependenceResult& r) {
   nlohmann::json j{{"variable", r.variable}, {"controls", r.controls}, {"residuals", r.residuals}, {"n_units", r.n_units},
-                   {"pairs", r.pairs}, {"pairs_dropped", r.pairs_dropped}, {"mean_rho", r.mean_rho}, {"mean_abs_rho", r.mean_abs_rho},
+                   {"pairs", r.pairs}, {"pairs_dropped", r.pairs_dropped}, {"dropped", r.dropped}, {"mean_rho", r.mean_rho}, {"mean_abs_rho", r.mean_abs_rho},
                    {"statistics", nlohmann::json::array()}};
   for (const auto& s : r.stats) j["statistics"].push_back({{"name", s.name}, {"value", s.value}, {"p_value", s.p_value}, {"distribution", s.distribution}});
   return j;

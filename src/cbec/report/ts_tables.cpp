@@ -139,6 +139,7 @@ Table cross_dependence_table(const CrossDependenceResult& r) {
   if (r.residuals != "none")
     t.notes.push_back(fmt::format("Residuals: {}.", r.residuals == "unit" ? "a regression per unit" : r.residuals == "within" ? "the within (fixed-effects) regression" : "pooled OLS"));
   if (r.pairs_dropped > 0) t.notes.push_back(fmt::format("{} pairs with fewer than two common periods are left out.", r.pairs_dropped));
+  for (const auto& [why, n] : r.dropped) t.notes.push_back(fmt::format("{} observation{} dropped ({}).", n, n == 1 ? "" : "s", why));
   return t;
 }
 

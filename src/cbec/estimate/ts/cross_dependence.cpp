@@ -98,6 +98,8 @@ CrossDependenceResult cross_dependence(const Frame& frame, const Panel& panel, c
   for (size_t k = 0; k < panel.times.size(); ++k) period[panel.times[k]] = k;
   Sample s;
   std::vector<std::vector<size_t>> when;
+  std::vector<size_t> unit_of;   // per sample unit: its panel unit
+  if (panel.rows_missing_id) res.dropped["missing_id"] = panel.rows_missing_id;
   for (size_t u = 0; u < panel.n_units; ++u) {
     std::vector<size_t> rows, at;
     for (size_t i = panel.unit_start[u]; i < panel.unit_start[u + 1]; ++i) {
@@ -107,11 +109,14 @@ CrossDependenceResult cross_dependence(const Frame& frame, const Panel& panel, c
       if (ok) {
         rows.push_back(r);
         at.push_back(period[panel.time_value[r]]);
+      } else {
+        ++res.dropped["missing"];
       }
     }
     if (rows.empty()) continue;
     s.rows.push_back(rows);
     when.push_back(at);
+    unit_of.push_back(u);
   }
   // Values whose squares a double cannot hold refused by name (the regressions said "collinear").
   std::vector<std::string> used = controls;
@@ -126,6 +131,19 @@ CrossDependenceResult cross_dependence(const Frame& frame, const Panel& panel, c
     refuse_unrepresentable_scale(name, v, v.squaredNorm());
   }
   const std::vector<Eigen::VectorXd> e = residuals_by_unit(frame, s, variable, controls, residuals);
+  // A unit whose residuals do not vary (a constant series, or one its regression fits exactly) has
+  // no correlation with any other: named (every statistic printed "." without a word).
+  double scale = 0;
+  for (const auto& rows : s.rows)
+    for (size_t r : rows) scale = std::max(scale, std::abs(frame.numeric(variable)[r]));
+  for (size_t u = 0; u < e.size(); ++u) {
+    const Eigen::ArrayXd centred = e[u].array() - e[u].mean();
+    if (e[u].size() > 1 && std::sqrt(centred.square().mean()) <= 1e-12 * std::max(scale, 1e-300))
+      throw DataError(fmt::format("unit '{}': the {} of '{}' do not vary (a constant series{}), so its correlations with the other units are not "
+                                  "defined; leave the unit out (--subset) to test the others",
+                                  panel.unit_labels[unit_of[u]], residuals == "none" ? "values" : "residuals", variable,
+                                  residuals == "none" ? "" : ", or one its regression fits exactly"));
+  }
   // wide matrix of residuals, NaN where missing
   const size_t N = e.size(), T = panel.times.size();
   Eigen::MatrixXd W = Eigen::MatrixXd::Constant(static_cast<long>(T), static_cast<long>(N), std::nan(""));

@@ -11,6 +11,7 @@
 // a formula), `within` is the fixed-effects (within) regression, `pooling` pooled OLS, `none` tests
 // the variable itself.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct CrossDependenceResult {
   std::string variable, residuals;
   std::vector<std::string> controls;
   size_t n_units = 0, pairs = 0, pairs_dropped = 0;
+  std::map<std::string, size_t> dropped;   // rows left out: "missing" (the variable or a control), "missing_id" (no unit or time)
   double mean_abs_rho = 0, mean_rho = 0;
   std::vector<CdStat> stats;   // CD, LM, scaled LM, bias-corrected scaled LM
 };

@@ -22,6 +22,11 @@ int bartlett_lag(const std::string& rule, size_t n) {
     used = 0;
   }
   if (used != rule.size() || l < 0) throw SpecError(fmt::format("bandwidth lag '{}': use short, long or a whole number >= 0", rule));
+  // From n - 1 on the Bartlett long-run variance of a demeaned series is 2 sum S_t^2 / (n (l + 1)),
+  // so KPSS's eta is (l + 1) / (2n) whatever the data (and PP's statistics as meaningless).
+  if (n >= 2 && static_cast<size_t>(l) > n - 2)
+    throw SpecError(fmt::format("bandwidth lag {} for a series of {} observations: from n - 1 on the long-run variance, and the statistic, no longer "
+                                "depend on the data (KPSS eta = (l + 1) / (2n)); use at most {}, or short / long", l, n, n - 2));
   return l;
 }
 
