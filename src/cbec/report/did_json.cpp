@@ -100,7 +100,8 @@ nlohmann::json to_json(const PlaceboResult& r) {
   return {{"estimator", "placebo"}, {"mode", r.mode}, {"seed", r.seed},
           {"estimate", r.estimate}, {"n_draws", r.draws.size()}, {"mean", r.mean}, {"sd", r.sd},
           {"p_value", {{"two_sided", r.p_two_sided}, {"left", r.p_left}, {"right", r.p_right}}},
-          {"n_units", r.n_units}, {"n_treated_units", r.n_treated_units}, {"draws", r.draws}};
+          {"n_units", r.n_units}, {"n_treated_units", r.n_treated_units}, {"nobs", r.nobs}, {"dropped", r.dropped}, {"warnings", r.warnings},
+          {"draws", r.draws}};
 }
 
 nlohmann::json to_json(const EventStudyResult& r) {

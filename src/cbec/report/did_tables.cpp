@@ -57,7 +57,10 @@ Table placebo_table(const PlaceboResult& p) {
             {"p-value, left (placebo <= real)", format_p_from_draws(p.p_left, b)},
             {"p-value, right (placebo >= real)", format_p_from_draws(p.p_right, b)},
             {"Reassignment", p.mode},
-            {"Seed", std::to_string(p.seed)}};
+            {"Seed", std::to_string(p.seed)},
+            {"Observations", std::to_string(p.nobs)}};
+  for (const auto& [why, n] : p.dropped) t.notes.push_back(fmt::format("{} observation{} dropped ({}).", n, n == 1 ? "" : "s", why));
+  for (const auto& w : p.warnings) t.notes.push_back("Warning: " + w);
   return t;
 }
 

@@ -68,6 +68,9 @@ EventStudyResult event_study(const Frame& frame, const StaggeredSpec& spec, cons
     rel.push_back(r);
     treated.push_back(is_treated);
   }
+  if (std::none_of(counts.begin(), counts.end(), [](const auto& c) { return c.second > 0; }))
+    throw DataError(fmt::format("event: no treated observation (every unit never treated, treated after the last period of '{}', or observed only outside the window); "
+                                "an event study needs units whose first treatment ('{}') falls within the data", spec.time, spec.first_treat));
   refuse_empty_reference(counts, o.ref, "event");
   Frame f = inside.size() == frame.nrows() ? frame : frame.take(inside);
   std::vector<std::string> terms;

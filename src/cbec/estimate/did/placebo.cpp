@@ -100,6 +100,11 @@ PlaceboResult placebo_did(const Frame& frame, const StaggeredSpec& spec, const P
   out.seed = o.seed;
   out.n_units = unit.n_levels;
   out.n_treated_units = n_treated;
+  out.nobs = d.rows.size();
+  out.dropped = d.dropped;
+  if (o.mode == "timing" && periods.size() < 2)
+    out.warnings.push_back(fmt::format("every treated unit has the same first treatment period ({:g}): reassigning the timing only gives the real "
+                                       "assignment back in every draw, so the test says nothing; use mode units or both", periods.front()));
   out.estimate = fwl_coefficient(p, dm, did_column(g_unit));
   auto random_index = [](Rng& rng, size_t n) { return static_cast<size_t>(uniform01(rng) * static_cast<double>(n)); };
   lap.lap(Stage::Solve);

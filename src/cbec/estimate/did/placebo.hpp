@@ -7,6 +7,7 @@
 // on a city panel. Draws run in parallel and are reproducible by seed for any thread count.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct PlaceboResult {
   double mean = 0, sd = 0;
   double p_two_sided = 0, p_left = 0, p_right = 0;
   size_t n_units = 0, n_treated_units = 0;
+  size_t nobs = 0;                   // observations of the regression
+  std::map<std::string, size_t> dropped;   // rows left out of it, by reason (as the design counts them)
+  std::vector<std::string> warnings;
   std::string mode;
   uint64_t seed = 0;
 };
