@@ -239,6 +239,22 @@ TEST(Threshold, GridPositionsFlooredAsHansensProgram) {
   EXPECT_NEAR(r.steps[0].ci_high, ref["ci_high"].get<double>(), 1e-12);
 }
 
+// A threshold variable with fewer distinct values than 1 / trim: a grid position of 0 selects no
+// point, as dd[floor(sq n)] in Hansen's code (the minimum was repeated there instead).
+TEST(Threshold, GridPositionZeroSelectsNothing) {
+  Frame f = threshold_panel(3.0, 5);
+  std::vector<double> q = f.numeric("q");
+  for (double& v : q) v = std::floor(v * 61) / 61;   // 61 distinct values
+  f.set(Column::numeric("q", q));
+  ThresholdSpec s = simple_spec();
+  s.draws = {0};
+  const ThresholdResult r = panel_threshold(f, s);
+  size_t expected = 0;   // points with floor((trim + k / qn) 61) >= 1, k = 0..392
+  for (int k = 0; k <= 392; ++k) expected += std::floor((0.01 + k * (1.0 / 400)) * 61) >= 1;
+  EXPECT_EQ(expected, 390u);
+  EXPECT_EQ(r.grid_size, expected);
+}
+
 // Trimming that can leave a later threshold no grid point (its neighbourhoods around the earlier
 // ones covering the grid, as a bootstrap draw's thresholds may place them) is refused up front: it
 // crashed (an empty search) on the data or only inside the bootstrap.

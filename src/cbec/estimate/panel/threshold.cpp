@@ -69,8 +69,12 @@ std::vector<double> quantile_grid(const Sample& s, int qn, double trim) {
     // is a whole number in exact arithmetic floors as R floors it (k / qn may round below it).
     const double p = trim + static_cast<double>(k) * (1.0 / qn);
     const auto i = static_cast<long>(std::floor(p * static_cast<double>(d.size())));
-    grid.push_back(d[static_cast<size_t>(std::clamp(i, 1L, static_cast<long>(d.size())) - 1)]);
+    // Position 0 (fewer distinct values than 1 / trim) selects nothing in his dd[floor(sq n)]: no
+    // point (it was the minimum again, repeated).
+    if (i >= 1) grid.push_back(d[static_cast<size_t>(std::min(i, static_cast<long>(d.size())) - 1)]);
   }
+  if (grid.empty())
+    throw DataError(fmt::format("threshold: the threshold variable has {} distinct value{}, too few for a grid of quantiles", d.size(), d.size() == 1 ? "" : "s"));
   return grid;
 }
 
