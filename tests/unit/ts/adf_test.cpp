@@ -79,3 +79,18 @@ TEST(Adf, RefusesMoreLagsThanTheSeriesCarriesAsStatsmodels) {
   }
   EXPECT_THROW(adf_test(y, Deterministic::Trend, parse_lag_choice("4", -1), true, PApprox::MacKinnon1994), DataError);
 }
+
+// The note of a selection under Schwert's rule says the largest order it allowed: at T = 9 the rule's
+// 6 is lowered to 0 (T - p - 1 >= 2 (p + 2) + 2 with a constant), at T = 100 it is 12 and kept.
+TEST(Adf, SchwertBoundSaysTheOrderUsed) {
+  const LagChoice aic = parse_lag_choice("aic", -1);
+  const std::vector<Eigen::VectorXd> short_series{Eigen::VectorXd::LinSpaced(9, 0, 1)};
+  EXPECT_EQ(default_max_lags(9, Deterministic::Constant), 0);
+  EXPECT_EQ(describe(aic, short_series, Deterministic::Constant),
+            "aic (max 0: Schwert's floor(12 (T/100)^(1/4)) = 6 for T = 9, lowered so the selection regression keeps 2K + 2 rows; "
+            "--max-lags sets it)");
+  const std::vector<Eigen::VectorXd> mixed{Eigen::VectorXd::LinSpaced(100, 0, 1), Eigen::VectorXd::LinSpaced(200, 0, 1)};
+  EXPECT_EQ(describe(aic, mixed, Deterministic::Constant), "aic (max 12 to 14: Schwert's floor(12 (T/100)^(1/4)) = 12 to 14 for T = 100 to 200)");
+  EXPECT_EQ(describe(parse_lag_choice("bic", 3), mixed, Deterministic::Constant), "bic (max 3)");
+  EXPECT_EQ(describe(parse_lag_choice("2", -1), mixed, Deterministic::Constant), "2");
+}

@@ -32,17 +32,55 @@ LagChoice parse_lag_choice(const std::string& lags, long long max_lags) {
   return c;
 }
 
+namespace {
+
+std::string rule_name(LagRule r) { return r == LagRule::Aic ? "aic" : r == LagRule::Bic ? "bic" : "tsig"; }
+
+// Schwert (1989): floor(12 (T/100)^(1/4)).
+int schwert_rule(size_t T) { return static_cast<int>(std::floor(12.0 * std::pow(static_cast<double>(T) / 100.0, 0.25))); }
+
+}  // namespace
+
 std::string describe(const LagChoice& c) {
   if (c.rule == LagRule::Fixed) return std::to_string(c.lags);
-  const std::string rule = c.rule == LagRule::Aic ? "aic" : c.rule == LagRule::Bic ? "bic" : "tsig";
-  return c.max_lags < 0 ? rule + " (max: Schwert)" : fmt::format("{} (max {})", rule, c.max_lags);
+  return c.max_lags < 0 ? rule_name(c.rule) + " (max: Schwert)" : fmt::format("{} (max {})", rule_name(c.rule), c.max_lags);
 }
 
 int default_max_lags(size_t T, Deterministic d) {
-  int p = static_cast<int>(std::floor(12.0 * std::pow(static_cast<double>(T) / 100.0, 0.25)));
+  int p = schwert_rule(T);
   // rows of the common sample T - p - 1 must be at least 2 (p + 1 + deterministic) + 2
   while (p > 0 && static_cast<int>(T) - p - 1 < 2 * (p + 1 + deterministic_count(d)) + 2) --p;
   return p;
+}
+
+namespace {
+
+std::string span(long lo, long hi) { return lo == hi ? std::to_string(lo) : fmt::format("{} to {}", lo, hi); }
+
+// The largest order Schwert's rule allowed over these series ("max 3: Schwert's ... = 7 for T = 17,
+// lowered so ...").
+std::string schwert_bound(const std::vector<Eigen::VectorXd>& series, Deterministic d) {
+  long t_lo = std::numeric_limits<long>::max(), t_hi = 0, rule_lo = t_lo, rule_hi = 0, used_lo = t_lo, used_hi = 0;
+  bool lowered = false;
+  for (const auto& y : series) {
+    const long T = y.size(), rule = schwert_rule(static_cast<size_t>(T));
+    const long used = default_max_lags(static_cast<size_t>(T), d);
+    t_lo = std::min(t_lo, T), t_hi = std::max(t_hi, T);
+    rule_lo = std::min(rule_lo, rule), rule_hi = std::max(rule_hi, rule);
+    used_lo = std::min(used_lo, used), used_hi = std::max(used_hi, used);
+    lowered = lowered || used < rule;
+  }
+  const std::string schwert = fmt::format("Schwert's floor(12 (T/100)^(1/4)) = {} for T = {}", span(rule_lo, rule_hi), span(t_lo, t_hi));
+  if (!lowered) return fmt::format("max {}: {}", span(used_lo, used_hi), schwert);
+  return fmt::format("max {}: {}, lowered so the selection regression keeps 2K + 2 rows; --max-lags sets it",
+                     span(used_lo, used_hi), schwert);
+}
+
+}  // namespace
+
+std::string describe(const LagChoice& c, const std::vector<Eigen::VectorXd>& series, Deterministic d) {
+  if (c.rule == LagRule::Fixed || c.max_lags >= 0 || series.empty()) return describe(c);
+  return rule_name(c.rule) + " (" + schwert_bound(series, d) + ")";
 }
 
 AdfDesign adf_design(const Eigen::VectorXd& y, Deterministic d, int p, int first) {

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "cbec/estimate/ts/deterministic.hpp"
 #include "cbec/estimate/ts/dickey_fuller_p.hpp"
@@ -30,6 +31,10 @@ struct LagChoice {
 // "aic", "bic", "tsig" or a whole number (a fixed order); max_lags < 0 for Schwert's rule.
 LagChoice parse_lag_choice(const std::string& lags, long long max_lags);
 std::string describe(const LagChoice& c);   // "aic (max 7)", "2"
+// The same with the largest order Schwert's rule allowed over these series and, where it was
+// lowered for short series, the rule's own value: "aic (max 0: Schwert's floor(12 (T/100)^(1/4)) = 6
+// for T = 9, lowered so ...)".
+std::string describe(const LagChoice& c, const std::vector<Eigen::VectorXd>& series, Deterministic d);
 
 // Schwert's floor(12 (T/100)^(1/4)), reduced so that the common selection sample keeps at least
 // 2 K + 2 rows (K the largest regression's regressors); never below 0.

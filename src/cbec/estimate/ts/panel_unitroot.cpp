@@ -29,17 +29,18 @@ PanelUnitRootResult start(const std::string& test, const UnitSeries& s, const Pa
   return r;
 }
 
-std::vector<AdfResult> unit_adfs(const UnitSeries& s, const PanelUnitRootSpec& spec) {
+// Each unit's ADF regression; r's mean lag order and, when Schwert's rule bounds the selection, the
+// largest order it allowed (a note).
+std::vector<AdfResult> unit_adfs(const UnitSeries& s, const PanelUnitRootSpec& spec, PanelUnitRootResult& r) {
   std::vector<AdfResult> out;
-  for (size_t i = 0; i < s.y.size(); ++i)
+  double lags = 0;
+  for (size_t i = 0; i < s.y.size(); ++i) {
     out.push_back(s.for_unit(i, [&] { return adf_test(s.y[i], spec.deterministic, spec.lags, spec.dfcor, spec.p_approx); }));
+    lags += out.back().lags;
+  }
+  r.mean_lags = lags / static_cast<double>(out.size());
+  if (spec.lags.rule != LagRule::Fixed && spec.lags.max_lags < 0) r.notes.push_back("lags: " + describe(spec.lags, s.y, spec.deterministic));
   return out;
-}
-
-double mean_lags(const std::vector<AdfResult>& a) {
-  double s = 0;
-  for (const auto& r : a) s += r.lags;
-  return s / static_cast<double>(a.size());
 }
 
 void require_balanced(const UnitSeries& s, const std::string& test) {
@@ -62,8 +63,7 @@ Eigen::VectorXd detrend(const Eigen::VectorXd& v, Deterministic d) {
 PanelUnitRootResult llc_test(const UnitSeries& s, const PanelUnitRootSpec& spec) {
   require_balanced(s, "Levin-Lin-Chu");
   PanelUnitRootResult r = start("llc", s, spec);
-  const std::vector<AdfResult> adf = unit_adfs(s, spec);
-  r.mean_lags = mean_lags(adf);
+  const std::vector<AdfResult> adf = unit_adfs(s, spec, r);
   const double T = r.mean_T, N = static_cast<double>(s.y.size());
   std::vector<double> e, v;
   double sbar = 0;
@@ -116,8 +116,7 @@ std::string first_units(const std::vector<std::string>& units) {
 PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec) {
   if (spec.deterministic == Deterministic::None) throw SpecError("the Im-Pesaran-Shin test needs deterministic = constant or trend");
   PanelUnitRootResult r = start("ips", s, spec);
-  const std::vector<AdfResult> adf = unit_adfs(s, spec);
-  r.mean_lags = mean_lags(adf);
+  const std::vector<AdfResult> adf = unit_adfs(s, spec, r);
   const double N = static_cast<double>(adf.size());
   double tbar = 0, Ew = 0, Vw = 0, Ez = 0, Vz = 0;
   std::vector<std::string> no_moments, few_df;
@@ -176,8 +175,7 @@ std::vector<PanelUnitRootStat> fisher_combinations(const std::vector<double>& p)
 
 PanelUnitRootResult fisher_adf_test(const UnitSeries& s, const PanelUnitRootSpec& spec) {
   PanelUnitRootResult r = start("fisher_adf", s, spec);
-  const std::vector<AdfResult> adf = unit_adfs(s, spec);
-  r.mean_lags = mean_lags(adf);
+  const std::vector<AdfResult> adf = unit_adfs(s, spec, r);
   std::vector<double> p;
   for (const auto& a : adf) p.push_back(a.p_value);
   r.stats = fisher_combinations(p);

@@ -11,7 +11,7 @@ UnitTests unit_tests(const UnitSeries& s, const UnitTestSpec& spec) {
   out.variable = s.variable;
   out.deterministic = spec.deterministic;
   out.p_approx = spec.p_approx;
-  out.lags = spec.test == "adf" ? describe(spec.adf_lags) : "Bartlett lag " + spec.bandwidth;
+  out.lags = spec.test == "adf" ? describe(spec.adf_lags, s.y, spec.deterministic) : "Bartlett lag " + spec.bandwidth;
   out.units = s.units;
   for (size_t i = 0; i < s.y.size(); ++i) {
     const Eigen::VectorXd& y = s.y[i];
