@@ -269,6 +269,14 @@ Options validate_options(const std::vector<OptionSpec>& schema, const std::vecto
         }
       if (!ok) continue;
     }
+    if (spec->column && v->is_array()) {  // a column named twice would enter twice (an indicator weighted double)
+      const std::vector<std::string> names = v->get<std::vector<std::string>>();
+      const auto twice = std::find_if(names.begin(), names.end(), [&](const std::string& n) { return std::count(names.begin(), names.end(), n) > 1; });
+      if (twice != names.end()) {
+        problems.push_back(fmt::format("{}: '{}' names the column '{}' twice; list each column once", r.where, r.key, *twice));
+        continue;
+      }
+    }
     if (v->is_number()) {
       const double x = v->get<double>();
       const double lower = spec->kind == OptionKind::Count ? std::max(spec->min, 0.0) : spec->min;
