@@ -8,7 +8,9 @@
 #        K' = k + fixed effects not nested in the cluster, + 1 when all are nested: fixest "nested")
 #   two-way CR1: Cameron-Gelbach-Miller with G_min/(G_min-1) on every term (fixest cluster.df = "min")
 #   CR2  clubSandwich::vcovCR(type = "CR2") with Satterthwaite df (coef_test)
-#   DK   plm::vcovSCC (Bartlett, maxlag floor(T^(1/4)) unless given, no small-sample factor)
+#   DK   plm::vcovSCC (Bartlett, maxlag floor(T^(1/4)) unless given) times fixest's factor with the periods as
+#        clusters, T/(T-1) (n-1)/(n-K'), K' = k + fixed effects not nested in the period; t df T - 1
+#        (fixest vcov = "DK"; cross-checked against fixest when it is installed)
 # Run from the repository root: Rscript tests/reference/core/lm_sandwich.R
 suppressPackageStartupMessages({library(sandwich); library(clubSandwich); library(plm); library(jsonlite)})
 dir <- "tests/reference/fixtures"
@@ -135,12 +137,20 @@ synth <- list(
 dk_model <- function(id, model, effect, formula, maxlag = NULL) {
   pm <- plm(inv ~ value + capital, data = gr, index = c("firm", "year"), model = model, effect = effect)
   V <- if (is.null(maxlag)) vcovSCC(pm, type = "HC0") else vcovSCC(pm, type = "HC0", maxlag = maxlag)
-  b <- coef(pm); terms <- names(b); se <- sqrt(diag(V)); tt <- b / se; df <- df.residual(pm)
+  T <- length(unique(gr$year)); n <- nobs(pm)
+  K <- length(coef(pm)) + if (model == "within") length(unique(gr$firm)) else 0  # year effects nested in the period
+  V <- V * T / (T - 1) * (n - 1) / (n - K)
+  b <- coef(pm); terms <- names(b); se <- sqrt(diag(V)); tt <- b / se; df <- T - 1
+  if (requireNamespace("fixest", quietly = TRUE)) {
+    fx <- fixest::feols(as.formula(if (model == "within") "inv ~ value + capital | firm + year" else "inv ~ value + capital"), gr,
+                        panel.id = ~firm + year, vcov = if (is.null(maxlag)) "DK" else fixest::DK(maxlag))
+    stopifnot(max(abs(fixest::se(fx)[names(b)] / se - 1)) < 1e-8, fixest::degrees_freedom(fx, "t") == df)
+  }
   nl <- function(v) as.list(setNames(unname(v), ifelse(terms == "(Intercept)", "(Intercept)", terms)))
   list(id = id, estimator = if (model == "pooling") "ols" else "feols", formula = formula,
        vcov = list(type = "DK", cluster = list(), lag = if (is.null(maxlag)) floor(20^(1/4)) else maxlag, time = "year"),
        panel = c("firm", "year"), nobs = nobs(pm), coef = nl(b), se = nl(se), stat = nl(tt),
-       p_value = nl(2 * pt(abs(tt), df, lower.tail = FALSE)), df = nl(rep(df, length(b))), ref = "plm::vcovSCC(type = 'HC0')")
+       p_value = nl(2 * pt(abs(tt), df, lower.tail = FALSE)), df = nl(rep(df, length(b))), ref = "plm::vcovSCC(type = 'HC0') * T/(T-1) (n-1)/(n-K'); = fixest vcov = 'DK'")
 }
 grunfeld <- c(grunfeld, list(
   dk_model("pooled_dk", "pooling", "individual", "inv ~ value + capital"),

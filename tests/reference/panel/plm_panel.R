@@ -1,7 +1,9 @@
 # Reference numbers for cbec's classic panel estimators (xtreg) from plm (Debian r-cran-plm):
 # pooling, within (individual, time, two-way), between, first differences, random effects
 # (Swamy-Arora), the Hausman test (phtest), plm's R-squared and Stata-style within/between/overall
-# R-squared computed from the definitions, and vcovHC(arellano) / vcovSCC robust standard errors.
+# R-squared computed from the definitions, and vcovHC(arellano) / vcovSCC robust standard errors
+# (vcovSCC times fixest's Driscoll-Kraay factor T/(T-1) (n-1)/(n-K'), K' the slopes and the unit
+# effects, the time effects being nested in the periods; t df T - 1).
 # Data: Grunfeld (balanced) and EmplUK (unbalanced), both from plm.
 # Run from the repository root: Rscript tests/reference/panel/plm_panel.R
 suppressPackageStartupMessages({library(plm); library(jsonlite)})
@@ -16,6 +18,11 @@ xt_r2 <- function(m, d, y, xs, unit) {
 run <- function(id, data, form, y, xs, model, effect = "individual", vcov = "iid", index = c("firm", "year")) {
   pm <- plm(form, data = data, index = index, model = model, effect = effect, random.method = "swar")
   V <- switch(vcov, iid = vcov(pm), arellano = vcovHC(pm, method = "arellano", type = "HC1"), scc = vcovSCC(pm, type = "HC0"))
+  if (vcov == "scc") {
+    T <- length(unique(data[[index[2]]])); n <- nobs(pm)
+    K <- length(coef(pm)) + if (model == "within" && effect != "time") length(unique(data[[index[1]]])) else 0
+    V <- V * T / (T - 1) * (n - 1) / (n - K)
+  }
   b <- coef(pm); se <- sqrt(diag(V)); tt <- b / se; df <- df.residual(pm)
   nl <- function(v) as.list(setNames(unname(v), names(b)))
   out <- list(id = id, model = switch(paste(model, effect), "pooling individual" = "pooled", "within individual" = "fe",

@@ -89,9 +89,9 @@ Design partition_rows(Design&& full, ReduceExchange& exchange, const VcovSpec& v
   out.n_total = n;
   // Counted on all rows, before the split.
   out.absorbed = absorbed_parameters(full.fixed_effects);
-  if (vcov.type == "CR1") {
+  if (vcov.type == "CR1" || vcov.type == "DK") {  // the cluster variables, or DK's periods
     std::vector<const Factor*> cl;
-    for (const auto& c : vcov.cluster) {
+    for (const auto& c : vcov.groups()) {
       auto it = full.groups.find(c);
       if (it == full.groups.end()) throw SpecError(fmt::format("internal: grouping '{}' not carried by the design", c));
       cl.push_back(&it->second);

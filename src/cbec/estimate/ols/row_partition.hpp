@@ -37,7 +37,7 @@ struct RowPartition {
   DemeanPartition demean;           // the split dimension and every dimension's global levels
   size_t n_total = 0;               // observations over all processes
   size_t absorbed = 0;              // parameters absorbed by the fixed effects, over all rows
-  size_t absorbed_cluster = 0;      // of those, not nested in the vcov's cluster variables (CR1)
+  size_t absorbed_cluster = 0;      // of those, not nested in the vcov's cluster variables (CR1) or periods (DK)
   std::set<std::string> whole_groups;  // grouping variables each of whose levels lies on one process
   // DemeanCache::sample_key of all rows: two models share demeaned columns on every process or on
   // none (a key of this process's rows could match on one process only, and the processes would

@@ -614,15 +614,23 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
     Eigen::MatrixXd h = group_sums(in, t.codes, t.n_levels);  // rows in time order
     if (part) part->sum(h);
     const long T = h.rows();
+    if (T < 2) throw NumericError(fmt::format("Driscoll-Kraay standard errors need at least 2 periods of '{}'; the sample has {}", spec.time, T));
     const int L = spec.lag >= 0 ? spec.lag : static_cast<int>(std::floor(std::pow(static_cast<double>(T), 0.25)));
     Eigen::MatrixXd meat = h.transpose() * h;
     for (int l = 1; l <= L && l < T; ++l) {
       Eigen::MatrixXd G = h.bottomRows(T - l).transpose() * h.topRows(T - l);
       meat += (1.0 - l / (L + 1.0)) * (G + G.transpose());
     }
-    out.V = M * meat * M;
+    // fixest's DK small-sample factor and t df: the periods as clusters, T/(T-1) (n-1)/(n-K') with K'
+    // without the fixed effects nested in the time variable, df T - 1 (Stata's xtscc: the same
+    // factor with K' = slopes + constant for its fe model, df T - 1; Hoechle 2007, Stata J. 7(3)).
+    const std::vector<const Factor*> periods{&t};
+    const double Kt = static_cast<double>(in.n_regressors + (part ? part->absorbed_cluster : absorbed_not_nested(in.design, in.absorbed, periods)));
+    const double Td = static_cast<double>(T);
+    out.V = M * meat * M * (Td / (Td - 1) * (n - 1) / (n - Kt));
     out.info.lag = L;
-    out.info.small_sample = "none (Bartlett kernel)";
+    out.info.df = Td - 1;
+    out.info.small_sample = fmt::format("T/(T-1) * (n-1)/(n-K), K = {} (Bartlett kernel)", Kt);
     return out;
   }
   throw SpecError(fmt::format("unknown vcov type '{}'", spec.type));
