@@ -44,5 +44,12 @@ zx <- zp$x[zp$year == 2019][match(zj$name_en, zp$city[zp$year == 2019])]
 out$gistar <- list(columbus = gistar(d$CRIME, nb),
                    zhejiang = list(ids = zj$name_en, x = zx, gistar = gistar(zx, zj_nb),
                                    gi = list(B = as.numeric(localG(zx, nb2listw(zj_nb, style = "B", zero.policy = TRUE), zero.policy = TRUE)), W = as.numeric(localG(zx, nb2listw(zj_nb, style = "W", zero.policy = TRUE), zero.policy = TRUE)))))
+# Gi* on weights that are not 0/1 (w_ij = 1 / |i - j| between the Columbus polygons' positions in the
+# file), with an explicit self-weight of 2 on the original scale (spdep: the diagonal of the matrix,
+# the neighbours marked self.included).
+Wd <- 1 / abs(outer(seq_along(d$CRIME), seq_along(d$CRIME), "-")); diag(Wd) <- 2
+out$gistar$self_weight <- list(value = 2, z = sapply(c("B", "W"), function(style) {
+  lw <- mat2listw(Wd, style = style); attr(lw$neighbours, "self.included") <- TRUE
+  as.numeric(localG(d$CRIME, lw)) }, simplify = FALSE))
 write_json(out, "tests/reference/fixtures/spatial_columbus.json", digits = NA, pretty = TRUE, auto_unbox = TRUE)
 cat("wrote spatial_columbus.json\n")

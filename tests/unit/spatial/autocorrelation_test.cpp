@@ -127,6 +127,31 @@ TEST(SpatialAutocorrelation, GiStarAddsTheSelfWeightBeforeTheTransform) {
   }
 }
 
+// Gi* on weights that are not 0/1 (w_ij = 1 / |i - j|): a self-weight of 1 would depend on the
+// weights' scale, so it must be given; with self-weight 2, spdep's localG on the matrix with diagonal 2.
+TEST(SpatialAutocorrelation, GiStarOnWeightsThatAreNotBinaryTakesAGivenSelfWeight) {
+  Columbus c;
+  const auto& crime = c.f.numeric("CRIME");
+  const long n = static_cast<long>(crime.size());
+  std::vector<Eigen::Triplet<double>> t;
+  for (long i = 0; i < n; ++i)
+    for (long j = 0; j < n; ++j)
+      if (i != j) t.emplace_back(i, j, 1.0 / static_cast<double>(std::abs(i - j)));
+  SpatialWeights raw = c.w;
+  raw.W.setZero();
+  raw.W.setFromTriplets(t.begin(), t.end());
+  raw.construction = "1 / |i - j|";
+  const auto& ref = c.ref["gistar"]["self_weight"];
+  for (const char* style : {"B", "W"}) {
+    SCOPED_TRACE(style);
+    const SpatialWeights w = std::string(style) == "W" ? row_standardize(raw) : raw;
+    EXPECT_THROW(getis_ord(crime, w, true), SpecError);
+    const GetisOrdResult gs = getis_ord(crime, w, true, ref["value"].get<double>());
+    for (size_t i = 0; i < crime.size(); ++i) near(gs.z[i], ref["z"][style][i], "Gi* with a self-weight");
+  }
+  EXPECT_NO_THROW(getis_ord(crime, row_standardize(c.w), true));  // contiguity: 1 is the self-weight
+}
+
 TEST(SpatialAutocorrelation, PermutationsAreReproducibleAndAgreeWithTheory) {
   Columbus c;
   const auto& crime = c.f.numeric("CRIME");

@@ -3,6 +3,8 @@
 // the map and the JSON.
 #include <fmt/format.h>
 
+#include <cmath>
+#include <limits>
 #include <map>
 
 #include "cbec/analysis/spatial/spatial_analyses.hpp"
@@ -20,6 +22,11 @@ Analysis getis_ord_analysis(bool star) {
   a.summary = star ? "Getis-Ord Gi* hot and cold spots of one period (the unit included); map with polygons"
                    : "Getis-Ord Gi hot and cold spots of one period (the unit excluded); map with polygons";
   a.options = {variable_option(), year_option(), alpha_option(), adjust_option()};
+  if (star)
+    a.options.push_back(number_option("self_weight", std::numeric_limits<double>::quiet_NaN(),
+                                      "Each unit's weight in its own neighbourhood, on the weights' original scale (default 1, for 0/1 "
+                                      "weights; needed for inverse-distance and other weights, e.g. their largest weight)",
+                                      1e-300));
   a.needs.panel = PanelNeed::Optional;
   a.needs.spatial = true;
   a.run = [star](Frame& frame, const Options& o, const AnalysisContext& ctx) {
@@ -30,14 +37,15 @@ Analysis getis_ord_analysis(bool star) {
     std::string label;
     const auto rows = rows_of_year(frame, ctx.time, o, label);
     SpatialPeriod p = spatial_period(frame, s, var, rows, label, ctx.data);
-    const GetisOrdResult g = getis_ord(p.x, p.w, star);
+    const double self_weight = star && o.has("self_weight") ? o.number("self_weight") : std::numeric_limits<double>::quiet_NaN();
+    const GetisOrdResult g = getis_ord(p.x, p.w, star, self_weight);
     const HotSpots h = hot_spots(g, alpha, adjust);
     const std::string when = label == "all" ? "" : ", " + label;
     Outcome out;
     Table t = hot_spot_table(fmt::format("Getis-Ord {} of {}{}", stat, var, when), p.ids, g, h, adjust);
     t.notes.push_back(fmt::format("Getis-Ord {} (Getis and Ord 1992; Ord and Getis 1995) as spdep::localG{}; two-sided normal p-values{}; "
                                   "spot: p < {:g}; band: p < 0.01, 0.05, 0.10.",
-                                  stat, star ? " with the unit itself included" : "", adjust.empty() ? "" : ", " + adjust + "-adjusted", alpha));
+                                  stat, star ? fmt::format(" with the unit itself included (self-weight {:g})", std::isnan(self_weight) ? 1.0 : self_weight) : "", adjust.empty() ? "" : ", " + adjust + "-adjusted", alpha));
     add_weights_notes(t, s, {p});
     out.tables.push_back(t);
     if (!s.features.is_null()) {

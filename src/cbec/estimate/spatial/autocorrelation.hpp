@@ -17,6 +17,7 @@
 // number of threads.
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -69,7 +70,11 @@ MoranResult moran(const std::vector<double>& x, const SpatialWeights& w, size_t 
 GearyResult geary(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345, int threads = 0);
 LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights& w, size_t permutations = 0, uint64_t seed = 12345,
                              double alpha = 0.05, int threads = 0);
-GetisOrdResult getis_ord(const std::vector<double>& x, const SpatialWeights& w, bool star = true);
+// Gi (star false) or Gi*: a unit without a self-link then enters its own neighbourhood with weight
+// `self_weight` on the weights' original scale (before any row transform). NaN: 1 for 0/1 weights,
+// refused for others (inverse distance has no w(0): a weight of 1 would depend on the distance unit).
+GetisOrdResult getis_ord(const std::vector<double>& x, const SpatialWeights& w, bool star = true,
+                         double self_weight = std::numeric_limits<double>::quiet_NaN());
 
 // Multiple-testing adjustments of a vector of p-values: "bonferroni" or "fdr" (Benjamini-Hochberg).
 std::vector<double> adjust_p(const std::vector<double>& p, const std::string& method);

@@ -1,4 +1,6 @@
 // Local Moran (LISA) and Getis-Ord Gi / Gi*, with multiple-testing adjustments.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -91,8 +93,29 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
   return r;
 }
 
-GetisOrdResult getis_ord(const std::vector<double>& values, const SpatialWeights& w, bool star) {
+namespace {
+
+// Whether every weight is 1 on the original scale (contiguity, kNN, a distance band): the weights
+// for which Getis and Ord's (1992) w_ii = 1 is the natural self-weight.
+bool binary_weights(const SpatialWeights& w) {
+  for (long i = 0; i < w.W.outerSize(); ++i)
+    for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, i); it; ++it)
+      if (std::abs(it.value() / w.row_scale_of(static_cast<size_t>(i)) - 1.0) > 1e-9) return false;
+  return true;
+}
+
+}  // namespace
+
+GetisOrdResult getis_ord(const std::vector<double>& values, const SpatialWeights& w, bool star, double self_weight) {
   detail::check_units(values, w);
+  if (star && std::isnan(self_weight)) {
+    if (!binary_weights(w))
+      throw SpecError(fmt::format("Gi* includes each unit in its own neighbourhood, and the weights ({}) are not 0/1: give the unit's own "
+                                  "weight on their scale with self_weight (--self-weight), e.g. the largest weight, or use gi (the unit "
+                                  "excluded); a weight of 1 would make Gi* depend on the distance unit",
+                                  w.construction.empty() ? "from a file" : w.construction));
+    self_weight = 1.0;
+  }
   const size_t n = values.size();
   const double nd = static_cast<double>(n);
   for (double v : values)
@@ -121,10 +144,11 @@ GetisOrdResult getis_ord(const std::vector<double>& values, const SpatialWeights
       self |= it.col() == static_cast<long>(i);
     }
     if (star && !self) {
-      // Gi*: the unit counts in its own neighbourhood with weight 1 on the weights' original
-      // scale, added before any row transform (spdep: nb2listw(include.self(nb), style)). z is
-      // invariant to rescaling a row, so Gi* is the same for styles B, W and S.
-      const double wii = w.row_scale_of(i);
+      // Gi*: the unit counts in its own neighbourhood with its self-weight (1 for 0/1 weights) on
+      // the weights' original scale, added before any row transform (spdep: nb2listw(include.self(nb),
+      // style), glist for other weights). z is invariant to rescaling a row, so Gi* is the same for
+      // styles B, W and S.
+      const double wii = self_weight * w.row_scale_of(i);
       lx += wii * x[i];
       Wi += wii;
       S1i += wii * wii;
