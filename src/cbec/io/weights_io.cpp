@@ -38,6 +38,22 @@ struct IdIndex {
   }
 };
 
+// The links a weights file lists, with the line of each: a pair listed twice would be summed
+// (a "binary" weight of 2), so it is refused naming both lines.
+struct ListedLinks {
+  std::string path;
+  std::vector<Eigen::Triplet<double>> triplets;
+  std::unordered_map<uint64_t, size_t> line_of;  // (from << 32 | to) -> line
+  void add(int from, int to, double weight, size_t line, const std::vector<std::string>& ids) {
+    const uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(from)) << 32) | static_cast<uint32_t>(to);
+    const auto [it, inserted] = line_of.emplace(key, line);
+    if (!inserted)
+      throw DataError(fmt::format("{} line {}: the link from '{}' to '{}' is listed again (first on line {}); list each neighbour once",
+                                  path, line, ids[static_cast<size_t>(from)], ids[static_cast<size_t>(to)], it->second));
+    triplets.emplace_back(from, to, weight);
+  }
+};
+
 // The number of units a GAL or GWT header gives: "n" or GeoDa's "0 n [name idvar]"; none when the
 // header has no such whole number.
 std::optional<size_t> header_unit_count(const std::string& header) {
@@ -61,6 +77,7 @@ SpatialWeights read_gal(const std::string& path) {
   const size_t n = *declared;
   std::vector<std::string> ids;
   std::vector<std::vector<std::string>> nbrs;
+  std::vector<size_t> nbr_lines;
   size_t line = 1;
   for (size_t k = 0; k < n; ++k) {
     std::string a, b;
@@ -78,17 +95,18 @@ SpatialWeights read_gal(const std::string& path) {
     if (list.size() != card) throw DataError(fmt::format("{} line {}: {} neighbours listed, {} announced", path, line, list.size(), card));
     ids.push_back(id);
     nbrs.push_back(list);
+    nbr_lines.push_back(line);
   }
   std::unordered_map<std::string, int> pos;
   for (size_t i = 0; i < ids.size(); ++i) pos[ids[i]] = static_cast<int>(i);
-  std::vector<Eigen::Triplet<double>> t;
+  ListedLinks links{path, {}, {}};
   for (size_t i = 0; i < ids.size(); ++i)
     for (const auto& j : nbrs[i]) {
       auto it = pos.find(j);
       if (it == pos.end()) throw DataError(fmt::format("{}: neighbour '{}' of '{}' is not a unit of the file", path, j, ids[i]));
-      t.emplace_back(static_cast<int>(i), it->second, 1.0);
+      links.add(static_cast<int>(i), it->second, 1.0, nbr_lines[i], ids);
     }
-  return from_triplets(ids, t, "GAL file " + std::filesystem::path(path).filename().string());
+  return from_triplets(ids, links.triplets, "GAL file " + std::filesystem::path(path).filename().string());
 }
 
 SpatialWeights read_edge_list(const std::string& path) {
@@ -99,16 +117,17 @@ SpatialWeights read_edge_list(const std::string& path) {
   if (f.ncols() == 3 && !f.columns()[2].is_numeric()) throw DataError(fmt::format("{}: the weight column '{}' is not numeric", path, f.columns()[2].name));
   const Column &a = f.columns()[0], &b = f.columns()[1];
   IdIndex index;
-  std::vector<Eigen::Triplet<double>> t;
+  ListedLinks links{path, {}, {}};
   for (size_t i = 0; i < f.nrows(); ++i) {
     if (a.is_missing(i)) throw DataError(fmt::format("{} line {}: the 'from' unit id is missing", path, i + 2));
     const int from = index(a.text(i));  // in order: ids are numbered by first appearance
     if (b.is_missing(i)) continue;      // "id," declares a unit without neighbours (an island)
     const double wt = f.ncols() >= 3 ? f.columns()[2].values.at(i) : 1.0;
     if (!std::isfinite(wt)) throw DataError(fmt::format("{} line {}: the weight is missing or not a number", path, i + 2));
-    t.emplace_back(from, index(b.text(i)), wt);
+    const int to = index(b.text(i));
+    links.add(from, to, wt, i + 2, index.ids);
   }
-  return from_triplets(index.ids, t, "edge list " + std::filesystem::path(path).filename().string());
+  return from_triplets(index.ids, links.triplets, "edge list " + std::filesystem::path(path).filename().string());
 }
 
 namespace {
@@ -261,7 +280,7 @@ SpatialWeights read_gwt(const std::string& path) {
   std::getline(in, header);
   const size_t declared = header_unit_count(header).value_or(0);  // a GWT header may leave the count out
   IdIndex index;
-  std::vector<Eigen::Triplet<double>> t;
+  ListedLinks links{path, {}, {}};
   std::string line;
   size_t lineno = 1;
   while (std::getline(in, line)) {
@@ -274,12 +293,13 @@ SpatialWeights read_gwt(const std::string& path) {
       throw DataError(fmt::format("{} line {}: expected 'from to weight'", path, lineno));
     }
     const int from = index(a);
-    t.emplace_back(from, index(b), wt);
+    const int to = index(b);
+    links.add(from, to, wt, lineno, index.ids);
   }
   if (declared > index.ids.size())
     throw DataError(fmt::format("{}: the header counts {} units but the lines name {}: the GWT format has no line for a unit without neighbours; "
                                 "read the weights from a .gal or .csv edge list that lists them", path, declared, index.ids.size()));
-  return from_triplets(index.ids, t, "GWT file " + std::filesystem::path(path).filename().string());
+  return from_triplets(index.ids, links.triplets, "GWT file " + std::filesystem::path(path).filename().string());
 }
 
 std::vector<std::string> write_gwt(const SpatialWeights& w, const std::string& path) {

@@ -21,8 +21,13 @@ std::vector<std::string> geary_row(const std::string& period, const GearyResult&
           fmt::format("{:.3f}", g.z_norm), fmt::format("{:.4f}", g.p_norm), g.permutations ? fmt::format("{:.4f}", g.p_sim) : ""};
 }
 
+const std::vector<std::string>& general_g_header() {
+  static const std::vector<std::string> h = {"Period", "Statistic", "Expected", "z (randomization)", "p (randomization)"};
+  return h;
+}
+
 std::vector<std::string> general_g_row(const std::string& period, const GeneralGResult& g) {
-  return {period, fmt::format("{:.6f}", g.G), fmt::format("{:.6f}", g.EG), fmt::format("{:.3f}", g.z), fmt::format("{:.4f}", g.p), "", "", ""};
+  return {period, fmt::format("{:.6f}", g.G), fmt::format("{:.6f}", g.EG), fmt::format("{:.3f}", g.z), fmt::format("{:.4f}", g.p)};
 }
 
 std::string lisa_cluster(const std::string& quadrant, double p, double alpha) { return p < alpha ? quadrant : "ns"; }

@@ -16,6 +16,8 @@ namespace cbec {
 const std::vector<std::string>& moran_header();
 std::vector<std::string> moran_row(const std::string& period, const MoranResult& m);
 std::vector<std::string> geary_row(const std::string& period, const GearyResult& g);
+// General G has its randomization moments only (spdep's globalG.test), no normality or permutation columns.
+const std::vector<std::string>& general_g_header();
 std::vector<std::string> general_g_row(const std::string& period, const GeneralGResult& g);
 
 // The quadrant when the (adjusted) p-value is below alpha, else "ns".

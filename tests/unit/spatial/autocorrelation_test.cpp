@@ -152,6 +152,37 @@ TEST(SpatialAutocorrelation, GiStarOnWeightsThatAreNotBinaryTakesAGivenSelfWeigh
   EXPECT_NO_THROW(getis_ord(crime, row_standardize(c.w), true));  // contiguity: 1 is the self-weight
 }
 
+// An island has no neighbours to permute: its pseudo p-value is missing (spdep's localmoran_perm: NA),
+// so it is not one of the m tests of an adjustment (a p_sim of 1 made Bonferroni's m 49 for 47).
+TEST(SpatialAutocorrelation, LisaPermutationLeavesIslandsMissing) {
+  Columbus c;
+  const SpatialWeights w = row_standardize(align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/columbus_islands.gal"), c.w.ids, "columbus"));
+  const LocalMoranResult l = local_moran(c.f.numeric("CRIME"), w, 99, 3);
+  size_t islands = 0;
+  for (size_t i = 0; i < l.p_sim.size(); ++i) {
+    EXPECT_EQ(std::isnan(l.p_sim[i]), !w.has_neighbours(i)) << c.w.ids[i];
+    EXPECT_EQ(std::isnan(l.p[i]), !w.has_neighbours(i)) << c.w.ids[i];
+    islands += !w.has_neighbours(i);
+  }
+  EXPECT_EQ(islands, 2u);
+  const auto adjusted = adjust_p(l.p_sim, "bonferroni");
+  for (size_t i = 0; i < adjusted.size(); ++i)
+    if (!std::isnan(l.p_sim[i])) EXPECT_DOUBLE_EQ(adjusted[i], std::min(1.0, l.p_sim[i] * 47));
+}
+
+// A value at the mean or a spatial lag of exactly 0 is Low, as spdep's quadrants (cut at 0, right-closed).
+TEST(SpatialAutocorrelation, LisaQuadrantAtTheMeanIsLow) {
+  SpatialWeights w;
+  w.ids = {"a", "b", "c", "d"};
+  w.W.resize(4, 4);
+  std::vector<Eigen::Triplet<double>> t{{0, 1, 1}, {1, 0, 1}, {1, 2, 1}, {2, 1, 1}, {2, 3, 1}, {3, 2, 1}, {0, 3, 1}, {3, 0, 1}};
+  w.W.setFromTriplets(t.begin(), t.end());
+  // A ring a-b-c-d, mean 5, z = (0, 3, 0, -3): every lag is 0 (each unit's two neighbours cancel), a and c
+  // are at the mean. Before, z >= 0 and lag >= 0 counted as High: HH, HH, HH, LH.
+  const LocalMoranResult l = local_moran({5, 8, 5, 2}, w);
+  EXPECT_EQ(l.quadrant, (std::vector<std::string>{"LL", "HL", "LL", "LL"}));
+}
+
 TEST(SpatialAutocorrelation, PermutationsAreReproducibleAndAgreeWithTheory) {
   Columbus c;
   const auto& crime = c.f.numeric("CRIME");

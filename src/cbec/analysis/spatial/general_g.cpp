@@ -21,7 +21,7 @@ Analysis general_g_analysis() {
     Outcome out;
     Table t;
     t.title = fmt::format("Getis-Ord General G of {} ({} weights)", var, transform_label(s.transform));
-    t.header = moran_header();
+    t.header = general_g_header();
     out.json = {{"variable", var}, {"transform", s.transform}, {"results", nlohmann::json::array()}};
     t.notes.push_back("p one-sided for high-value clustering (spdep::globalG.test); binary weights are the usual choice (--transform B).");
     each_period(frame, s, var, ctx, t, out.json["results"], [&](const SpatialPeriod& p) {

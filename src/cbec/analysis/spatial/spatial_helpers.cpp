@@ -143,6 +143,9 @@ SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::s
   if (!unknown.empty())
     throw DataError(fmt::format("{}{}: units in the data but not in the weights: [{}]", data, label == "all" ? "" : " period " + label,
                                 unit_list(unknown)));
+  if (p.ids.empty())
+    throw DataError(fmt::format("{}{}: no unit has a value of {}{}", data, label == "all" ? "" : " period " + label, variable,
+                                rows.empty() ? " (the period has no rows)" : fmt::format(" ({} rows, all missing)", rows.size())));
   std::unordered_map<std::string, int> outside(p.outside.size());
   for (const auto& id : p.outside) outside[id] = 1;
   for (const auto& id : s.w.ids)

@@ -43,7 +43,8 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
     r.z[i] = (r.Is[i] - r.EIs[i]) / std::sqrt(r.VIs[i]);
     r.p[i] = p_normal_two_sided(r.z[i]);
     // A unit without neighbours has no lag to compare with: no quadrant (its p-value is missing).
-    r.quadrant[i] = Wi == 0 ? "none" : std::string(zi >= 0 ? "H" : "L") + (lag[i] >= 0 ? "H" : "L");
+    // A value at the mean, or a lag of 0, is Low, as spdep's cut(., c(-Inf, 0, Inf)) and PySAL's z > 0.
+    r.quadrant[i] = Wi == 0 ? "none" : std::string(zi > 0 ? "H" : "L") + (lag[i] > 0 ? "H" : "L");
     r.z_value.push_back(zi / sd);
     r.lag.push_back(lag[i] / sd);
   }
@@ -58,6 +59,7 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
       std::vector<double> wts;
       for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, static_cast<long>(i)); it; ++it) wts.push_back(it.value());
       const size_t k = wts.size();
+      if (k == 0) return std::numeric_limits<double>::quiet_NaN();  // an island: no neighbours to permute (spdep: NA)
       const bool sparse = 4 * k * k <= n - 1;
       std::vector<size_t> pick(sparse ? k : 0), pool(sparse ? 0 : n - 1);
       std::iota(pool.begin(), pool.end(), 0);

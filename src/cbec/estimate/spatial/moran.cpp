@@ -152,6 +152,8 @@ GeneralGResult general_g(const std::vector<double>& values, const SpatialWeights
     if (!(v >= 0)) throw DataError("General G needs non-negative values");
   if (std::count_if(values.begin(), values.end(), [](double v) { return v > 0; }) < 2)
     throw DataError("General G needs positive values in at least two units (it is a ratio of their cross-products)");
+  if (std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); }))
+    throw DataError("the variable is constant: General G equals its expectation under every permutation and its variance is 0");
   // x scaled by a power of two (exact: G and its moments are invariant to the scale, so the same
   // bits) whose fourth powers stay representable.
   const std::vector<double> x = detail::scaled_by_power_of_two(values, "General G");
