@@ -20,7 +20,8 @@ nlohmann::json to_json(const GeneralGResult& g) { return {{"G", g.G}, {"EG", g.E
 
 nlohmann::json to_json(const WeightsSummary& s) {
   return {{"n", s.n}, {"links", s.links}, {"mean_neighbours", s.mean_neighbours}, {"min_neighbours", s.min_neighbours},
-          {"max_neighbours", s.max_neighbours}, {"percent_nonzero", s.percent_nonzero}, {"symmetric", s.symmetric}, {"symmetric_links", s.symmetric_links}, {"islands", s.island_ids}};
+          {"max_neighbours", s.max_neighbours}, {"percent_nonzero", s.percent_nonzero}, {"symmetric", s.symmetric}, {"symmetric_links", s.symmetric_links}, {"islands", s.island_ids},
+          {"S0", s.S0}, {"S1", s.S1}, {"S2", s.S2}};
 }
 
 nlohmann::json lisa_units_json(const std::vector<std::string>& ids, const LocalMoranResult& l, const LisaClusters& c) {

@@ -99,6 +99,7 @@ Table weights_table(const std::string& title, const WeightsSummary& s) {
             {"Links", std::to_string(s.links)},
             {"Neighbours (mean, min, max)", fmt::format("{:.2f}, {:g}, {:g}", s.mean_neighbours, s.min_neighbours, s.max_neighbours)},
             {"Non-zero weights", fmt::format("{:.2f}%", s.percent_nonzero)},
+            {"S0, S1, S2 (Cliff and Ord)", fmt::format("{:.6g}, {:.6g}, {:.6g}", s.S0, s.S1, s.S2)},
             {"Symmetric neighbours (j of i exactly when i of j)", s.symmetric_links ? "yes" : "no"},
             {"Symmetric weights (W = W')", s.symmetric ? "yes" : (s.symmetric_links ? "no (the transform, e.g. row standardization)" : "no")},
             {"Islands (no neighbour)", s.islands ? fmt::format("{}: {}{}", s.islands, fmt::join(s.island_ids.begin(), s.island_ids.begin() + std::min<long>(10, static_cast<long>(s.islands)), ", "),

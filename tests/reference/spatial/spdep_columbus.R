@@ -51,5 +51,7 @@ Wd <- 1 / abs(outer(seq_along(d$CRIME), seq_along(d$CRIME), "-")); diag(Wd) <- 2
 out$gistar$self_weight <- list(value = 2, z = sapply(c("B", "W"), function(style) {
   lw <- mat2listw(Wd, style = style); attr(lw$neighbours, "self.included") <- TRUE
   as.numeric(localG(d$CRIME, lw)) }, simplify = FALSE))
+# The weights' constants of the moments (Cliff and Ord 1981), styles B and W.
+out$constants <- sapply(c("B", "W"), function(style) { k <- spweights.constants(nb2listw(nb, style = style)); list(S0 = k$S0, S1 = k$S1, S2 = k$S2) }, simplify = FALSE)
 write_json(out, "tests/reference/fixtures/spatial_columbus.json", digits = NA, pretty = TRUE, auto_unbox = TRUE)
 cat("wrote spatial_columbus.json\n")

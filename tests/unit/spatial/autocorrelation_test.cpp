@@ -183,6 +183,18 @@ TEST(SpatialAutocorrelation, LisaQuadrantAtTheMeanIsLow) {
   EXPECT_EQ(l.quadrant, (std::vector<std::string>{"LL", "HL", "LL", "LL"}));
 }
 
+// The weights summary's S0, S1, S2 as spdep's spweights.constants, binary and row-standardized.
+TEST(SpatialAutocorrelation, WeightsSummaryGivesTheConstantsOfTheMoments) {
+  Columbus c;
+  for (const char* style : {"B", "W"}) {
+    SCOPED_TRACE(style);
+    const WeightsSummary s = summarize_weights(std::string(style) == "W" ? row_standardize(c.w) : c.w);
+    near(s.S0, c.ref["constants"][style]["S0"], "S0");
+    near(s.S1, c.ref["constants"][style]["S1"], "S1");
+    near(s.S2, c.ref["constants"][style]["S2"], "S2");
+  }
+}
+
 TEST(SpatialAutocorrelation, PermutationsAreReproducibleAndAgreeWithTheory) {
   Columbus c;
   const auto& crime = c.f.numeric("CRIME");

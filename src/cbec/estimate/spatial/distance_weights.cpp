@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial/autocorrelation_common.hpp"
 #include "cbec/estimate/spatial/point_index.hpp"
 #include "cbec/stats/replicate.hpp"
 
@@ -201,6 +202,8 @@ WeightsSummary summarize_weights(const SpatialWeights& w) {
   s.percent_nonzero = s.n ? 100.0 * static_cast<double>(s.links) / (static_cast<double>(s.n) * static_cast<double>(s.n)) : 0;
   Eigen::SparseMatrix<double, Eigen::RowMajor> d = w.W - Eigen::SparseMatrix<double, Eigen::RowMajor>(w.W.transpose());
   s.symmetric = d.norm() <= 1e-12 * std::max(1.0, w.W.norm());
+  const detail::WeightSums sums = detail::weight_sums(w);
+  s.S0 = sums.S0, s.S1 = sums.S1, s.S2 = sums.S2;
   Eigen::SparseMatrix<double, Eigen::RowMajor> links = w.W;
   for (long k = 0; k < links.nonZeros(); ++k) links.valuePtr()[k] = 1.0;
   s.symmetric_links = Eigen::SparseMatrix<double, Eigen::RowMajor>(links - Eigen::SparseMatrix<double, Eigen::RowMajor>(links.transpose())).norm() == 0;

@@ -41,6 +41,7 @@ std::vector<std::string> link_islands(SpatialWeights& w, const Points& p, double
 struct WeightsSummary {
   size_t n = 0, links = 0, islands = 0;
   double mean_neighbours = 0, min_neighbours = 0, max_neighbours = 0, percent_nonzero = 0;
+  double S0 = 0, S1 = 0, S2 = 0;  // Cliff and Ord (1981) constants of the moments (spdep's spweights.constants)
   bool symmetric = true;        // the weights' values: W = W'
   bool symmetric_links = true;  // the neighbour structure: j a neighbour of i exactly when i is of j (spdep's is.symmetric.nb)
   std::vector<std::string> island_ids;
