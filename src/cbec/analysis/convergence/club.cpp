@@ -1,5 +1,7 @@
 // club: Phillips and Sul's (2007, 2009) log t test and convergence clubs, with merging, as the R
 // package ConvergenceClubs computes them (estimate/convergence/club_convergence.hpp).
+#include <fmt/format.h>
+
 #include "cbec/analysis/convergence/convergence_analyses.hpp"
 #include "cbec/estimate/convergence/club_convergence.hpp"
 #include "cbec/report/convergence_json.hpp"
@@ -32,7 +34,14 @@ Analysis club_analysis() {
     c.order_fraction = o.number("order_fraction");
     c.core_rule = o.text("core_rule");
     const ClubResult r = club_convergence(frame, o.text("variable"), ctx.unit, ctx.time, c);
-    return Outcome{club_tables(r), {}, to_json(r)};
+    Outcome out{club_tables(r), {}, to_json(r)};
+    // The log t regression's HAC t-statistic is asymptotic in T; with a handful of periods it is
+    // driven by the kernel's few autocovariances (T = 4: 3 points gave t = -15.7, everything divergent).
+    if (r.full.nobs < 10 && !out.tables.empty())
+      out.tables.front().notes.push_back(fmt::format("Warning: the log t regressions have {} periods (of {}, the first share r = {:g} discarded); their "
+                                                     "HAC t-statistics are asymptotic in T and unreliable with so few: read the clubs with care.",
+                                                     r.full.nobs, r.periods, c.r));
+    return out;
   };
   return a;
 }

@@ -82,7 +82,7 @@ Analysis coint_analysis() {
     j["demean"] = o.flag("demean");
     j["no_intercept"] = o.flag("no_intercept");
     j["long_run"] = describe(s);
-    return Outcome{tables, {}, j};
+    return with_left_out(Outcome{tables, {}, j}, d);
   };
   return a;
 }

@@ -32,7 +32,7 @@ Analysis dols_analysis() {
     lap.lap(Stage::Design);
     const PanelLongRun r = panel_dols(d, parse_panel_estimator(o.text("estimator")), c, s);
     lap.lap(Stage::Solve);
-    return Outcome{long_run_tables(r, describe(s)), {}, to_json(r, describe(s), ctx.unit)};
+    return with_left_out(Outcome{long_run_tables(r, describe(s)), {}, to_json(r, describe(s), ctx.unit)}, d);
   };
   return a;
 }

@@ -33,7 +33,7 @@ Analysis hansen_lc_analysis() {
       if (!std::isnan(crit[1])) ju["reject_5pct"] = lc > crit[1];
       j["by_unit"].push_back(ju);
     }
-    return Outcome{{hansen_lc_table(r, describe(s))}, {}, j};
+    return with_left_out(Outcome{{hansen_lc_table(r, describe(s))}, {}, j}, d, true);
   };
   return a;
 }

@@ -48,12 +48,16 @@ CointegrationData cointegration_data(const Frame& frame, const std::string& unit
     size_t a = 0, b = rows.size();
     while (a < b && !complete(rows[a])) ++a;
     while (b > a && !complete(rows[b - 1])) --b;
-    if (a == b) continue;   // a unit with no complete period is left out
+    if (a == b) {  // a unit with no complete period is left out
+      d.units_without_values.push_back(p.unit_labels[u]);
+      continue;
+    }
+    d.incomplete_at_ends += rows.size() - (b - a);
     for (size_t r = a; r < b; ++r) {
       if (!complete(rows[r]))
-        throw DataError(fmt::format("{} has a missing value in {} inside its span; cointegration needs consecutive complete periods", p.unit_labels[u], p.time_value[rows[r]]));
+        throw DataError(fmt::format("unit '{}' has a missing value in {} inside its span; cointegration needs consecutive complete periods", p.unit_labels[u], p.time_value[rows[r]]));
       if (r > a && p.time_value[rows[r]] != p.time_value[rows[r - 1]] + 1)
-        throw DataError(fmt::format("{} has no observation between {} and {}; cointegration needs consecutive periods", p.unit_labels[u], p.time_value[rows[r - 1]], p.time_value[rows[r]]));
+        throw DataError(fmt::format("unit '{}' has no observation between {} and {}; cointegration needs consecutive periods", p.unit_labels[u], p.time_value[rows[r - 1]], p.time_value[rows[r]]));
     }
     const long T = static_cast<long>(b - a);
     Eigen::VectorXd yv(T);

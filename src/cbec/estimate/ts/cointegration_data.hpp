@@ -24,6 +24,8 @@ struct CointegrationData {
   bool trend = false;                        // a unit-specific linear trend besides the intercept
   bool intercept = true;                     // false: no deterministic terms (Pedroni's and Westerlund's "none" case)
   bool logs = false;                         // y and x are the logs of the columns
+  size_t incomplete_at_ends = 0;             // rows before a unit's first or after its last complete period: left out
+  std::vector<std::string> units_without_values;  // units without a complete period: left out
 
   size_t n_units() const { return units.size(); }
   Deterministic deterministic() const;       // None, Constant or Trend from intercept and trend

@@ -9,8 +9,10 @@
 //   pooled (Phillips and Moon 1999, sec. 4): Omega and Delta averaged over the units, each unit's from
 //     the residuals of the pooled within OLS; b = (sum X~'X~)^-1 sum (X~_i'y+_i - n_i lambda+),
 //     Var = omega_1.2 (sum X~'X~)^-1;
-//   weighted (Pedroni 2000; Kao and Chiang 2000): each unit's own Omega_i, Delta_i, and its sums
-//     divided by omega_1.2,i: b = (sum X~'X~/w_i)^-1 sum (X~_i'y+_i - n_i lambda+_i)/w_i, Var = (sum X~'X~/w_i)^-1;
+//   weighted (EViews' "pooled weighted" FMOLS; the weighting of Kao and Chiang 2000): each unit's own
+//     Omega_i, Delta_i, and its sums divided by omega_1.2,i: b = (sum X~'X~/w_i)^-1 sum (X~_i'y+_i -
+//     n_i lambda+_i)/w_i, Var = (sum X~'X~/w_i)^-1. Not Pedroni's (2000) within-dimension estimator,
+//     which weights the cross-products by L22,i^-2 and the corrected ones by (L11,i L22,i)^-1;
 //   group_mean (Pedroni 2001, eq. 10): b = N^-1 sum b_i, Var = N^-2 sum Var(b_i), and Pedroni's
 //     t = N^-1/2 sum t_i.
 #pragma once

@@ -9,8 +9,8 @@
 namespace cbec {
 
 // pooled: one slope, pooled sums (Phillips-Moon 1999 FMOLS, Kao-Chiang 2000 DOLS);
-// weighted: pooled sums of each unit's data scaled by its conditional long-run SD (Pedroni 2000,
-// Kao-Chiang 2000, Mark-Sul 2003); group_mean: the mean of the unit estimates (Pedroni 2001).
+// weighted: pooled sums of each unit's data scaled by its conditional long-run SD (EViews' pooled
+// weighted FMOLS, Kao-Chiang 2000, Mark-Sul 2003); group_mean: the mean of the unit estimates (Pedroni 2001).
 enum class PanelEstimator { Pooled, Weighted, GroupMean };
 PanelEstimator parse_panel_estimator(const std::string& name);
 std::string to_string(PanelEstimator e);
