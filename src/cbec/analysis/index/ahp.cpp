@@ -34,7 +34,9 @@ Analysis ahp_analysis() {
                             "Criterion", names, r.w);
     if (!r.note.empty()) t.notes.push_back(r.note);
     nlohmann::json cr = defined ? nlohmann::json(r.cr) : nlohmann::json(nullptr);
-    return Outcome{{t}, {}, {{"method", "ahp"}, {"lambda_max", r.lambda_max}, {"ci", r.ci}, {"cr", cr}, {"weights", std::vector<double>(r.w.data(), r.w.data() + r.w.size())}}};
+    return Outcome{{t}, {}, {{"method", "ahp"}, {"criteria", names}, {"lambda_max", r.lambda_max}, {"ci", r.ci}, {"cr", cr},
+                            {"consistent", defined ? nlohmann::json(r.consistent) : nlohmann::json(nullptr)}, {"notes", t.notes},
+                            {"weights", std::vector<double>(r.w.data(), r.w.data() + r.w.size())}}};
   };
   return a;
 }

@@ -17,7 +17,7 @@ Analysis cv_analysis() {
     const std::vector<std::string> names = o.list("indicators");
     const Eigen::VectorXd w = cv_weights(complete_matrix(frame, names, "cv"), names);
     return Outcome{{weights_table("Coefficient-of-variation weights", "Indicator", names, w)}, {},
-                   {{"method", "cv"}, {"weights", std::vector<double>(w.data(), w.data() + w.size())}}};
+                   {{"method", "cv"}, {"indicators", names}, {"weights", std::vector<double>(w.data(), w.data() + w.size())}}};
   };
   return a;
 }

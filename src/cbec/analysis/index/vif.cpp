@@ -39,6 +39,15 @@ Analysis vif_analysis() {
     json["dropped"] = {{"missing", incomplete.size()}};
     if (!incomplete.empty())
       tables.front().notes.push_back(fmt::format("Dropped: {} rows with a missing value: {}.", incomplete.size(), missing_indicators(frame, names)));
+    // The screen keeps two variables at least: their VIFs are both 1 / (1 - r^2), so which to drop is the user's choice.
+    const VifStep& last = steps.back();
+    if (last.names.size() == 2 && last.vif.maxCoeff() > o.number("threshold")) {
+      const std::string said = fmt::format("The screen stops at two variables: {} and {} both have VIF {} > {:g} (two variables' VIFs are "
+                                           "equal); choose which to leave out.",
+                                           last.names[0], last.names[1], format_fixed(last.vif[0], 3), o.number("threshold"));
+      tables.back().notes.push_back(said);
+      json["stopped_at_two"] = true;
+    }
     return Outcome{tables, {}, json};
   };
   return a;

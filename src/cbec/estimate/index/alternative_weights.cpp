@@ -17,6 +17,10 @@ Eigen::VectorXd cv_weights(const Eigen::MatrixXd& X, const std::vector<std::stri
   Eigen::VectorXd cv(X.cols());
   for (long j = 0; j < X.cols(); ++j) {
     const double mean = X.col(j).mean();
+    if (X.col(j).minCoeff() < 0)  // sd / mean means nothing on a scale without a true zero
+      throw DataError(fmt::format("indicator '{}' has negative values (the smallest {:g}): a coefficient of variation needs values on a ratio "
+                                  "scale (>= 0); min-max standardize or shift it first",
+                                  names[static_cast<size_t>(j)], X.col(j).minCoeff()));
     if (!(mean > 0)) throw DataError(fmt::format("indicator '{}' has a mean <= 0: its coefficient of variation is undefined; standardize it first",
                                                    names[static_cast<size_t>(j)]));
     const double sd = std::sqrt((X.col(j).array() - mean).square().sum() / static_cast<double>(n - 1));

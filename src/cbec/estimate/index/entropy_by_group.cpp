@@ -27,7 +27,12 @@ GroupedEntropyResult entropy_weights_by_group(const Eigen::MatrixXd& X, const st
       if (levels.codes[i] == static_cast<int32_t>(g)) rows.push_back(static_cast<long>(i));
     if (rows.size() < 2) throw DataError(fmt::format("{} '{}' has {} row(s); entropy weights within a group need at least two", group.name, levels.labels[g], rows.size()));
     const Eigen::MatrixXd Xg = scope == "time-varying" ? Eigen::MatrixXd(pooled(rows, Eigen::all)) : Eigen::MatrixXd(X(rows, Eigen::all));
-    EntropyResult res = scope == "time-varying" ? entropy_of_standardized(Xg, names, o) : entropy_weights(Xg, names, o);
+    EntropyResult res;
+    try {
+      res = scope == "time-varying" ? entropy_of_standardized(Xg, names, o) : entropy_weights(Xg, names, o);
+    } catch (const Error& e) {  // say which group
+      throw DataError(fmt::format("{} '{}': {}", group.name, levels.labels[g], e.what()));
+    }
     if (scope == "time-varying") {  // standardized over all rows: the pooled range
       res.min = X.colwise().minCoeff().transpose();
       res.max = X.colwise().maxCoeff().transpose();

@@ -64,7 +64,9 @@ EntropyResult entropy_of_standardized(const Eigen::MatrixXd& S, const std::vecto
   for (long j = 0; j < m; ++j) {
     Eigen::VectorXd shares = (S.col(j).array() + o.shift).matrix();
     const double total = shares.sum();
-    if (!(total > 0)) {
+    // A constant indicator: entropy exactly 1 (equal shares, or none), whatever the shift (its
+    // shifted shares gave 1 + 2e-16 and a weight of -1e-15).
+    if (!(total > 0) || S.col(j).maxCoeff() == S.col(j).minCoeff()) {
       r.e[j] = 1.0;
       r.warnings.push_back(fmt::format("indicator '{}' is constant: entropy 1, weight 0", names[static_cast<size_t>(j)]));
       continue;
