@@ -82,6 +82,12 @@ Analysis xtreg_analysis() {
     to.model_names = names;
     to.extended_stats = true;
     Table t = regression_table(results, to);
+    // One "R-squared" row, three definitions: said once, for the models shown.
+    const bool absorbed = std::any_of(models.begin(), models.end(), [&](const std::string& m) { return is_within(parse_panel_model(m)); });
+    const bool random = std::any_of(models.begin(), models.end(), [](const std::string& m) { return parse_panel_model(m) == PanelModel::Random; });
+    if (absorbed || random)
+      t.notes.push_back(fmt::format("R-squared: {}{}{}.", absorbed ? "fixed-effects models the dummy-variable (LSDV) R2 (fixest's r2, Stata's areg; plm's is the within R2 row)" : "",
+                                    absorbed && random ? "; " : "", random ? "random effects plm's squared correlation of the quasi-demeaned response and fit" : ""));
     nlohmann::json j{{"models", nlohmann::json::array()}};
 
     if (o.flag("hausman")) {
