@@ -34,7 +34,7 @@ Frame read_china_cities() { return read_csv(data_dir() + "/china_cities.csv", pl
 std::vector<PilotZone> load_pilot_zones(const std::string& path_in) {
   const std::string path = path_in.empty() ? data_dir() + "/cbec_pilot_zones.csv" : path_in;
   CsvOptions o;
-  o.string_columns = {"approval_date", "parent_cn"};
+  o.string_columns = {"approval_date"};  // parent_cn holds Chinese names or nothing: text either way
   return pilot_zones_from(read_csv(path, o), path);
 }
 
@@ -43,8 +43,10 @@ std::vector<PilotZone> load_round8_zones() { return load_pilot_zones(data_dir() 
 bool is_registry(const Frame& f) { return f.has("city_cn") && f.has("batch") && f.has("approval_date"); }
 
 std::vector<PilotZone> pilot_zones_from(const Frame& f, const std::string& path) {
-  for (const char* c : {"city_cn", "city_en", "province_cn", "province_en", "batch", "approval_date", "admin_level", "parent_cn"})
+  for (const char* c : {"city_cn", "city_en", "province_cn", "province_en", "batch", "approval_date", "admin_level"})
     if (!f.has(c)) throw DataError(fmt::format("{}: a pilot-zone registry needs the column '{}' (see data/cbec_pilot_zones.md)", path, c));
+  // parent_cn (cbec's addition) is optional: without it a county-level zone treats only itself.
+  const bool parents = f.has("parent_cn");
   std::vector<PilotZone> zones;
   const auto& batch = f.numeric("batch");
   for (size_t i = 0; i < f.nrows(); ++i) {
@@ -54,7 +56,7 @@ std::vector<PilotZone> pilot_zones_from(const Frame& f, const std::string& path)
     z.province_cn = f.get("province_cn").text(i);
     z.province_en = f.get("province_en").text(i);
     z.admin_level = f.get("admin_level").text(i);
-    z.parent_cn = f.get("parent_cn").text(i);
+    z.parent_cn = parents ? f.get("parent_cn").text(i) : "";
     if (!(batch[i] >= 1 && batch[i] <= 1000) || batch[i] != std::floor(batch[i]))
       throw DataError(fmt::format("{} line {}: batch '{}' is not a whole number from 1 to 1000", path, i + 2, f.get("batch").text(i)));
     z.batch = static_cast<int>(batch[i]);
@@ -87,7 +89,18 @@ NameIndex china_place_names(const std::vector<PilotZone>& zones) {
     names.add_known(cities.get("city_cn").text(i));
     names.add_known(cities.get("province_cn").text(i));
   }
+  // English names of the homonyms and parents the tables above lack, short and former names.
+  const Frame aliases = read_csv(dir + "/china_place_aliases.csv", plain_csv({""}, {}));
+  for (size_t i = 0; i < aliases.nrows(); ++i) {
+    const std::string alias = aliases.get("alias").text(i), name_cn = aliases.get("name_cn").text(i);
+    if (aliases.get("language").text(i) == "en") names.add(name_cn, alias, aliases.get("province_en").text(i));
+    else names.add_alias(alias, name_cn);
+  }
   return names;
+}
+
+bool directly_administered_county(const std::string& city_code) {
+  return city_code.size() == 6 && city_code.compare(2, 2, "90") == 0;
 }
 
 namespace {
@@ -97,6 +110,23 @@ std::vector<std::string> cities_of_province(const Frame& cities, const std::stri
   for (size_t i = 0; i < cities.nrows(); ++i)
     if (cities.get("province_cn").text(i) == province_cn) out.push_back(cities.get("city_cn").text(i));
   return out;
+}
+
+// A name that says it is of the other level: a province (省, 自治区, " province") among cities, a
+// city (市, " city") among provinces other than the four municipalities.
+bool other_level(const std::string& name, const std::string& level) {
+  auto ends = [&](const std::string& tail) {
+    std::string n = name;
+    while (!n.empty() && (n.back() == ' ' || n.back() == '\t')) n.pop_back();
+    std::string lower;
+    for (unsigned char c : n) lower += static_cast<char>(std::tolower(c));
+    return lower.size() > tail.size() && lower.compare(lower.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (level == "city") return ends("省") || ends("自治区") || ends(" province") || ends(" autonomous region");
+  const std::string k = name_key(name);
+  const bool municipality = k == name_key("北京") || k == name_key("天津") || k == name_key("上海") || k == name_key("重庆") ||
+                            k == "beijing" || k == "tianjin" || k == "shanghai" || k == "chongqing";
+  return !municipality && (ends("市") || ends(" city"));
 }
 
 int effective_year(const PilotZone& z, const std::string& timing) {
@@ -115,6 +145,7 @@ int effective_year(const PilotZone& z, const std::string& timing) {
 TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector<PilotZone>& zones) {
   if (o.level != "city" && o.level != "province") throw SpecError("level must be city or province");
   if (o.county_rule != "parent" && o.county_rule != "ignore") throw SpecError("county rule must be parent or ignore");
+  if (o.unmatched != "missing" && o.unmatched != "never") throw SpecError("unmatched must be missing or never");
   TreatReport rep;
   rep.rules = fmt::format("level {}; county-level zones: {}; timing: {}", o.level,
                           o.county_rule == "parent" ? "treat the parent prefecture from the county zone's date" : "ignored", o.timing);
@@ -137,16 +168,19 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
     else if (z.admin_level == "province-wide") {
       if (!cities) cities = read_china_cities();
       for (const auto& city : cities_of_province(*cities, z.province_cn)) offer(name_key(city), z);
+    } else {
+      offer(names.key(z.city_cn), z);  // a county-level zone (Yiwu) treats itself whatever the county rule
+      if (z.admin_level == "county-level city" && o.county_rule == "parent") offer(name_key(z.parent_cn), z);
     }
-    else if (z.admin_level != "county-level city") offer(name_key(z.city_cn), z);
-    else if (o.county_rule == "parent") offer(name_key(z.parent_cn), z);
   }
 
   const Column& unit = frame.get(o.unit);
   const auto& t = frame.numeric(o.time);
   const size_t n = frame.nrows();
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> treat(n), first_treat(n), post(n), did(n), rel(n, nan), batch(n);
+  // Missing unless the unit is placed: a row without a unit, or a unit whose name is no known
+  // place (unless unmatched = never), has no treatment status; a row without a year no post or did.
+  std::vector<double> treat(n, nan), first_treat(n, nan), post(n, nan), did(n, nan), rel(n, nan), batch(n, nan);
   std::set<std::string> seen, unmatched, no_zone, treated;
   std::set<std::string> ambiguous;
   std::map<std::pair<std::string, double>, size_t> unit_year;  // (place key, year) -> first row
@@ -165,8 +199,16 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
                                     unit.text(it->second), frame.line(it->second), name, frame.line(i), o.time, t[i]));
     }
     auto it = first.find(key);
-    if (seen.insert(name).second && it == first.end()) (names.known(name) ? no_zone : unmatched).insert(name);
-    if (it == first.end()) continue;
+    const bool placed = names.known(name) && !other_level(name, o.level);
+    if (it != first.end() && !placed) it = first.end();  // 吉林省 at city level is not Jilin City
+    if (seen.insert(name).second && it == first.end()) (placed ? no_zone : unmatched).insert(name);
+    if (it == first.end()) {
+      if (placed || o.unmatched == "never") {
+        treat[i] = first_treat[i] = batch[i] = 0;
+        if (!std::isnan(t[i])) post[i] = did[i] = 0;
+      }
+      continue;
+    }
     treated.insert(name);
     treat[i] = 1;
     first_treat[i] = it->second.year;
@@ -195,6 +237,7 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
   rep.units = seen.size();
   rep.treated_units = treated.size();
   rep.unmatched.assign(unmatched.begin(), unmatched.end());
+  rep.unmatched_coded_never = o.unmatched == "never";
   rep.no_zone.assign(no_zone.begin(), no_zone.end());
   frame.set(Column::numeric("treat", treat));
   frame.set(Column::numeric("first_treat", first_treat));

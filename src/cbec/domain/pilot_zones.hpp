@@ -40,24 +40,31 @@ bool is_registry(const Frame& f);
 // province of data/china_cities.csv as known by its Chinese name. A bare English name of two
 // places (Suzhou: 苏州/宿州, Taizhou: 台州/泰州) is ambiguous.
 NameIndex china_place_names(const std::vector<PilotZone>& zones);
+// A county-level unit administered directly by its province (city_code's digits 3-4 "90": 济源,
+// 仙桃, Hainan's counties, the Xinjiang Corps cities), not one of the 337 prefecture-level units.
+bool directly_administered_county(const std::string& city_code);
 
 struct TreatOptions {
   std::string unit, time;
   std::string level = "city";          // city or province
   std::string county_rule = "parent";  // parent: a county-level zone treats its parent prefecture; ignore
   std::string timing = "year";         // year (approval year); july (approved after June -> next year); lag=k
+  std::string unmatched = "missing";   // a unit that is no known place: missing, or never (coded 0 as a control)
 };
 
 struct TreatReport {
   size_t units = 0, treated_units = 0;
   std::vector<std::string> matched_zones;   // unit -> zone, as "unit: zone (batch, year)"
   std::vector<std::string> no_zone;         // known cities/provinces without a pilot zone (never treated)
-  std::vector<std::string> unmatched;       // units whose name is not a known city/province (never treated)
+  std::vector<std::string> unmatched;       // units whose name is not a known city/province (missing, or never treated)
+  bool unmatched_coded_never = false;       // unmatched = never: they are coded 0
   std::vector<std::string> warnings;        // e.g. a panel that runs past the zones counted
   std::string rules;
 };
 
-// Adds treat, first_treat (0 = never), post, did, rel_time (missing if never) and batch. A
+// Adds treat, first_treat (0 = never), post, did, rel_time (missing if never) and batch; a unit
+// that is no known place has them missing (or 0 with unmatched = never), a row without a year has
+// no post or did. A
 // province-wide zone treats its province, or at city level every city of data/china_cities.csv in it.
 // Refuses (DataError) ambiguous English names, by the rules of `cbec regions` (china_place_names),
 // and two rows of the same unit and year (naming both lines).

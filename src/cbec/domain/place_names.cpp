@@ -4,9 +4,39 @@
 
 namespace cbec {
 
+namespace {
+
+// Full-width ASCII (U+FF01..U+FF5E, EF BC 81..EF BD 9E in UTF-8) as ASCII, and the ideographic
+// space (U+3000, E3 80 80) as a space: "ＨＡＮＧＺＨＯＵ" and "杭州市　" are the usual names.
+std::string half_width(const std::string& name) {
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(name[i + k]); };
+    if (i + 2 < name.size() && b(0) == 0xEF && (b(1) == 0xBC || b(1) == 0xBD) && b(2) >= 0x80 && b(2) <= 0xBF) {
+      const unsigned code = 0xFF00u + ((b(1) - 0xBCu) << 6) + (b(2) - 0x80u);
+      if (code >= 0xFF01 && code <= 0xFF5E) {
+        out += static_cast<char>(code - 0xFEE0u);
+        i += 2;
+        continue;
+      }
+    }
+    if (i + 2 < name.size() && b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) {
+      out += ' ';
+      i += 2;
+      continue;
+    }
+    out += name[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string name_key(const std::string& name) {
-  std::string s = name;
-  for (const char* suffix : {"壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市"}) {
+  std::string s = half_width(name);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+  // 地区 and 盟: prefectures renamed to cities (海东地区 -> 海东市) and leagues (锡林郭勒盟) match their short form.
+  for (const char* suffix : {"壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "地区", "省", "市", "盟"}) {
     const std::string suf(suffix);
     if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
       s.erase(s.size() - suf.size());
@@ -18,9 +48,13 @@ std::string name_key(const std::string& name) {
     if (c == ' ' || c == '\'' || c == '-' || c == '.') continue;
     out += static_cast<char>(std::tolower(c));
   }
-  for (const char* suffix : {"city", "province"}) {
+  for (const char* suffix : {"zhuangautonomousregion", "huiautonomousregion", "uygurautonomousregion", "uyghurautonomousregion", "autonomousregion",
+                             "specialadministrativeregion", "municipality", "city", "province"}) {
     const std::string suf(suffix);
-    if (out.size() > suf.size() && out.compare(out.size() - suf.size(), suf.size(), suf) == 0) out.erase(out.size() - suf.size());
+    if (out.size() > suf.size() && out.compare(out.size() - suf.size(), suf.size(), suf) == 0) {
+      out.erase(out.size() - suf.size());
+      break;
+    }
   }
   return out;
 }
@@ -41,6 +75,13 @@ void NameIndex::add(const std::string& name_cn, const std::string& name_en, cons
     alias_.erase(it);
     alias_cn_.erase(en);
   }
+}
+
+void NameIndex::add_alias(const std::string& alias, const std::string& name_cn) {
+  const std::string a = name_key(alias);
+  if (a.empty() || known_.count(a) || alias_.count(a) || ambiguous_.count(a)) return;  // never over a real place's name
+  alias_[a] = name_key(name_cn);
+  alias_cn_[a] = name_cn;
 }
 
 void NameIndex::add_known(const std::string& name_cn) {

@@ -8,8 +8,9 @@
 
 namespace cbec {
 
-// Normalized key for matching: lower case, without administrative suffixes (市, 省, 自治区, ...,
-// " city", " province"), spaces and apostrophes: "Huai'an" = "huaian", "杭州市" = "杭州".
+// Normalized key for matching: full-width letters as ASCII, lower case, without administrative
+// suffixes (市, 省, 自治区, 地区, 盟, ..., " city", " province"), spaces and apostrophes:
+// "Huai'an" = "huaian", "杭州市" = "杭州", "海东地区" = "海东".
 std::string name_key(const std::string& name);
 
 // Resolves a name in either language to the key of its Chinese name. An English name listed for
@@ -24,6 +25,9 @@ class NameIndex {
   void add(const std::string& name_cn, const std::string& name_en, const std::string& province_en = "");
   // A place known by its Chinese name only (data/china_cities.csv has no English names).
   void add_known(const std::string& name_cn);
+  // Another Chinese name of a known place (a short or former name: 延边州, 襄樊市); ignored when it is
+  // itself the name of a place (海南 is the province, not 海南藏族自治州).
+  void add_alias(const std::string& alias, const std::string& name_cn);
   std::string key(const std::string& name) const;   // "" when ambiguous
   bool ambiguous(const std::string& name) const;
   // The name resolves to a place that was added (in either language) and is not ambiguous.

@@ -48,10 +48,29 @@ SchemeTable file_scheme(const RegionOptions& o) {
   return s;
 }
 
+// The pilot zones below the prefecture level (Yiwu and the other county-level cities, Xiong'an):
+// known names, so placed like their prefecture (a city scheme) or province (a province scheme).
+void place_sub_prefecture_zones(SchemeTable& s, const std::vector<PilotZone>& zones, const std::map<std::string, std::string>* province_region) {
+  for (const auto& z : zones) {
+    if (z.admin_level != "county-level city" && z.admin_level != "state-level new area") continue;
+    const std::string key = s.names.key(z.city_cn);
+    if (s.region.count(key)) continue;
+    if (province_region) {
+      const auto p = province_region->find(name_key(z.province_cn));
+      s.region[key] = p == province_region->end() ? "" : p->second;
+    } else {
+      const auto parent = s.region.find(name_key(z.parent_cn));
+      s.region[key] = parent == s.region.end() ? "" : parent->second;
+    }
+  }
+}
+
 SchemeTable scheme_table(const RegionOptions& o) {
   if (o.scheme == "file") return file_scheme(o);
   SchemeTable s;
-  s.names = china_place_names(load_pilot_zones());
+  std::vector<PilotZone> zones = load_pilot_zones();
+  for (const auto& z : load_round8_zones()) zones.push_back(z);
+  s.names = china_place_names(zones);
   const Frame cities = read_china_cities();
   if (province_columns.count(o.scheme)) {
     const auto province_region = province_regions(o.scheme);
@@ -63,6 +82,7 @@ SchemeTable scheme_table(const RegionOptions& o) {
       auto p = province_region.find(name_key(cities.get("province_cn").text(i)));
       s.region[name_key(cities.get("city_cn").text(i))] = p == province_region.end() ? "" : p->second;
     }
+    place_sub_prefecture_zones(s, zones, &province_region);
     return s;
   }
   if (o.level != "city") throw SpecError(fmt::format("region scheme '{}' groups cities; use --level city", o.scheme));
@@ -70,6 +90,7 @@ SchemeTable scheme_table(const RegionOptions& o) {
   for (size_t i = 0; i < cities.nrows(); ++i) s.region[name_key(cities.get("city_cn").text(i))] = "";
   for (size_t i = 0; i < scheme_cities.nrows(); ++i)
     if (scheme_cities.get("scheme").text(i) == o.scheme) s.region[name_key(scheme_cities.get("city_cn").text(i))] = scheme_cities.get("region").text(i);
+  place_sub_prefecture_zones(s, zones, nullptr);
   return s;
 }
 

@@ -37,6 +37,9 @@ ZoneSummary summarize_zones(const std::vector<PilotZone>& zones, const ZoneSumma
   for (size_t i = 0; i < cities.nrows(); ++i) {
     const std::string province = name_key(cities.get("province_cn").text(i));
     if (!province_index.count(province)) continue;    // Hong Kong, Macao
+    // The shares are of the 337 prefecture-level units: the 30 county-level units administered by
+    // their province (Hainan's counties, 仙桃, the Xinjiang Corps cities) are not in the denominator.
+    if (directly_administered_county(cities.get("city_code").text(i))) continue;
     city_province[name_key(cities.get("city_cn").text(i))] = province;
     ++s.provinces[province_index[province]].cities;
   }

@@ -48,7 +48,9 @@ Table treat_table(const TreatReport& r) {
   if (!r.no_zone.empty())
     t.notes.push_back(fmt::format("{} units have no pilot zone and are coded never treated: {}", r.no_zone.size(), fmt::join(r.no_zone, ", ")));
   if (!r.unmatched.empty())
-    t.notes.push_back(fmt::format("Warning: {} units match no known city or province and are coded as never treated: {}", r.unmatched.size(),
+    t.notes.push_back(fmt::format("Warning: {} units match no known city or province{}: {}", r.unmatched.size(),
+                                  r.unmatched_coded_never ? " and are coded as never treated (unmatched = never)"
+                                                          : "; their treatment columns are missing (name them in Chinese, or --unmatched never to code them 0)",
                                   fmt::join(r.unmatched, ", ")));
   for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w + ".");
   t.notes.push_back("Columns added: treat, first_treat (0 = never), post, did, rel_time, batch.");

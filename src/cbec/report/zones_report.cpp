@@ -60,7 +60,7 @@ std::vector<Table> zone_summary_tables(const ZoneSummary& s) {
     year.rows.push_back({std::to_string(y.year), count(y.new_zones), count(y.zones), count(y.provinces),
                          pct(static_cast<double>(y.provinces), static_cast<double>(s.provinces_total)), count(y.cities),
                          pct(static_cast<double>(y.cities), static_cast<double>(s.cities_total))});
-  year.notes.push_back(fmt::format("Coverage of the {} mainland provinces and the {} prefecture-level units of data/china_cities.csv (each year: covered by a zone approved "
+  year.notes.push_back(fmt::format("Coverage of the {} mainland provinces and the {} prefecture-level units of data/china_cities.csv (not the county-level units administered by their province) (each year: covered by a zone approved "
                                    "that year or before).",
                                    s.provinces_total, s.cities_total));
   year.notes.push_back(s.county_rule == "parent"

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <map>
 
 #include "cbec/core/error.hpp"
@@ -85,6 +86,47 @@ TEST(PilotZones, TreatmentColumnsRulesAndUnmatchedUnits) {
   EXPECT_GT(c.numeric("first_treat")[1], 2015);
   o.timing = "soon";
   EXPECT_THROW(add_treatment(b, o, zones), SpecError);
+}
+
+// Audit of session 25 against data/cbec_pilot_zones.csv: a county-level zone's own unit is treated
+// (义乌 was coded never treated), short, former and full-width names find their place, a province
+// name among cities (吉林省, not 吉林市) and a name that is no place have no treatment (they were
+// controls), a row without a year no post or did, and the homonyms of data/cbec_pilot_zones.md are ambiguous.
+TEST(PilotZones, CountyZonesShortNamesAndUnplacedUnits) {
+  Frame f = parse_csv(
+      "city,year\n义乌市,2018\n延边州,2019\nYanbian,2020\n海东地区,2019\n襄樊市,2022\nＨＡＮＧＺＨＯＵ,2015\n吉林省,2020\nAtlantis,2018\n杭州市,\n"
+      "伊春市,2022\n",
+      "p.csv");
+  const auto zones = load_pilot_zones();
+  TreatOptions o;
+  o.unit = "city";
+  o.time = "year";
+  for (const std::string rule : {"parent", "ignore"}) {
+    SCOPED_TRACE(rule);
+    Frame a = f;
+    o.county_rule = rule;
+    const TreatReport r = add_treatment(a, o, zones);
+    const auto& ft = a.numeric("first_treat");
+    EXPECT_EQ(ft[0], 2018);  // Yiwu, batch 3
+    EXPECT_EQ(ft[1], rule == "parent" ? 2019 : 0);  // Yanbian through Hunchun
+    EXPECT_EQ(ft[2], ft[1]);
+    EXPECT_EQ(ft[3], 2019);  // Haidong
+    EXPECT_EQ(ft[4], 2022);  // Xiangyang
+    EXPECT_EQ(ft[5], 2015);  // Hangzhou
+    EXPECT_TRUE(std::isnan(ft[6]) && std::isnan(a.numeric("treat")[6]));  // a province among cities
+    EXPECT_TRUE(std::isnan(ft[7]) && std::isnan(a.numeric("did")[7]));    // no such place
+    EXPECT_EQ(ft[8], 2015);
+    EXPECT_TRUE(std::isnan(a.numeric("post")[8]) && std::isnan(a.numeric("did")[8]));  // no year
+    EXPECT_EQ(ft[9], 0);     // Yichun of Heilongjiang: no zone
+    EXPECT_EQ(r.unmatched, (std::vector<std::string>{"Atlantis", "吉林省"}));
+  }
+  Frame b = f;
+  o.unmatched = "never";
+  add_treatment(b, o, zones);
+  EXPECT_EQ(b.numeric("first_treat")[7], 0);
+  EXPECT_EQ(b.numeric("did")[7], 0);
+  Frame homonyms = parse_csv("city,year\nFuzhou,2020\nYichun,2020\n", "h.csv");
+  EXPECT_THROW(add_treatment(homonyms, o, zones), DataError);
 }
 
 TEST(PilotZones, BundledExampleUsesTheRegistryYears) {

@@ -47,6 +47,13 @@ TEST(ZoneSummary, CountsMatchTheRegistryDocumentation) {
   for (const char* p : {"Guangdong", "Jiangsu", "Zhejiang"}) EXPECT_EQ(province(s, p).cities_covered, province(s, p).cities) << p;
   EXPECT_EQ(province(s, "Zhejiang").zones, 12u);   // 11 prefectures and Yiwu
   EXPECT_EQ(province(s, "Tibet").first_year, 2022);
+  // Shares of the 337 prefecture-level units: Hainan has 4 (海口, 三亚, 三沙, 儋州), not its 15 counties
+  // too; 162 of 337 covered in 2022 (48.1%, was 162 of 367).
+  EXPECT_EQ(s.cities_total, 337u);
+  EXPECT_EQ(province(s, "Hainan").cities, 4u);
+  EXPECT_EQ(province(s, "Hainan").cities_covered, 2u);
+  EXPECT_EQ(province(s, "Xinjiang").cities, 14u);
+  EXPECT_EQ(year(2022).cities, 162u);
   EXPECT_EQ(s.county_level.size(), 7u);
   EXPECT_EQ(s.no_prefecture, std::vector<std::string>{"雄安新区"});
   EXPECT_TRUE(s.unmatched.empty());

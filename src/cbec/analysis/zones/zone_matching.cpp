@@ -7,6 +7,8 @@ std::vector<OptionSpec> zone_matching_options() {
           choice_option("county_rule", {"parent", "ignore"}, "parent", "parent: a county-level zone such as Yiwu counts for its prefecture"),
           text_option("timing", "When a zone counts: year (approval year), july (approved after June: next year), lag=k", "year"),
           text_option("registry", "Use this registry CSV instead of the shipped one"),
+          choice_option("unmatched", {"missing", "never"}, "missing",
+                        "A unit whose name is no known city or province: treatment missing (default), or never treated (0)"),
           flag_option("round8", "Also count the eighth round of April 2025 (15 cities and the whole of Hainan; data/cbec_pilot_zones_2025_round8.csv), outside the 165")};
 }
 
@@ -17,6 +19,7 @@ TreatOptions zone_matching(const Options& o, const AnalysisContext& ctx) {
   t.level = o.text("level");
   t.county_rule = o.text("county_rule");
   t.timing = o.text("timing");
+  if (o.has("unmatched")) t.unmatched = o.text("unmatched");
   return t;
 }
 
