@@ -33,7 +33,7 @@ std::string design_note(const CallawaySantAnnaResult& r) {
 Table cs_dynamic_table(const CallawaySantAnnaResult& r, const nlohmann::json& truth) {
   Table t;
   t.title = "Callaway-Sant'Anna event-time effects";
-  t.header = {"Periods since treatment", "ATT", "Std. error", fmt::format("{:g}% band", r.options.level * 100)};
+  t.header = {"Periods relative to treatment", "ATT", "Std. error", fmt::format("{:g}% band", r.options.level * 100)};
   const bool has_truth = has_true_effects(truth);
   if (has_truth) t.header.push_back("True effect (simulated)");
   for (const auto& e : r.dynamic.effects) {

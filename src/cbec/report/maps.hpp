@@ -17,8 +17,11 @@ struct MapLegend {
   std::vector<std::string> colors;       // one per category
 };
 
+// A map of categories, with each unit's value (titled value_title) in the tooltip when value_of is
+// not empty.
 Figure choropleth(const std::string& title, const nlohmann::json& features, const std::map<std::string, std::string>& category_of,
-                  const std::map<std::string, double>& value_of, const MapLegend& legend, const std::string& caption);
+                  const std::map<std::string, double>& value_of, const MapLegend& legend, const std::string& caption,
+                  const std::string& value_title = "value");
 
 // The caption of every map drawn from cbec's shipped city polygons.
 extern const char* const kApproximateBoundaries;

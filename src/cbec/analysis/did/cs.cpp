@@ -51,7 +51,7 @@ Analysis cs_analysis() {
     for (const auto& e : r.dynamic.effects) pts.push_back({e.key, e.att, e.ci_low, e.ci_high, true_effect(ctx.truth, e.key)});
     nlohmann::json j = to_json(r);
     j["estimates"] = nlohmann::json::array({to_json(att_column(r, spec.y))});
-    return Outcome{{cs_summary_table(r), dyn, cs_group_time_table(r)}, {coefficient_plot("", "Callaway-Sant'Anna dynamic effects", "Periods since treatment", pts)}, j};
+    return Outcome{{cs_summary_table(r), dyn, cs_group_time_table(r)}, {coefficient_plot("", "Callaway-Sant'Anna dynamic effects", "Periods relative to treatment", pts)}, j};
   };
   return a;
 }

@@ -56,7 +56,7 @@ Analysis getis_ord_analysis(bool star) {
         z[p.ids[i]] = g.z[i];
       }
       out.figures.push_back(choropleth(fmt::format("Getis-Ord {} hot and cold spots of {}{}", stat, var, when), s.features, band, z, hot_spot_legend(),
-                                       fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction)));
+                                       fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction), "z"));
     }
     out.json = {{"variable", var}, {"period", label}, {"transform", s.transform}, {"alpha", alpha},
                 {"adjust", adjust.empty() ? nlohmann::json(nullptr) : nlohmann::json(adjust)}, {"dropped", p.dropped}, {"islands_created", p.islands_created},

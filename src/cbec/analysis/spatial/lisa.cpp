@@ -41,9 +41,13 @@ Analysis lisa_analysis() {
     out.tables.push_back(t);
     if (!s.features.is_null()) {
       std::map<std::string, std::string> cluster;
-      for (size_t i = 0; i < p.ids.size(); ++i) cluster[p.ids[i]] = c.cluster[i];
-      out.figures.push_back(choropleth(fmt::format("LISA clusters of {}{}", var, when), s.features, cluster, {}, lisa_legend(),
-                                       fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction)));
+      std::map<std::string, double> local_i;
+      for (size_t i = 0; i < p.ids.size(); ++i) {
+        cluster[p.ids[i]] = c.cluster[i];
+        local_i[p.ids[i]] = l.Is[i];
+      }
+      out.figures.push_back(choropleth(fmt::format("LISA clusters of {}{}", var, when), s.features, cluster, local_i, lisa_legend(),
+                                       fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction), "local I"));
     }
     out.json = {{"variable", var}, {"period", label}, {"transform", s.transform}, {"permutations", perms}, {"alpha", alpha},
                 {"adjust", adjust.empty() ? nlohmann::json(nullptr) : nlohmann::json(adjust)}, {"dropped", p.dropped}, {"islands_created", p.islands_created},

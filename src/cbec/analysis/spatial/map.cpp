@@ -48,7 +48,7 @@ Analysis map_analysis() {
         value[p.ids[i]] = p.x[i];
       }
       out.figures.push_back(choropleth(fmt::format("{} of {}{}", method == "fisher" || method == "jenks" ? "Natural breaks" : "Classes", var, when),
-                                       s.features, cls, value, legend, fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction)));
+                                       s.features, cls, value, legend, fmt::format("{} Weights: {}.", kApproximateBoundaries, s.w.construction), var));
     }
     out.json = {{"variable", var}, {"period", label}, {"method", c.method}, {"breaks", c.breaks}, {"class", c.cls}, {"ids", p.ids}, {"dropped", p.dropped}, {"islands_created", p.islands_created}};
     return out;
