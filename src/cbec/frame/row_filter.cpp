@@ -308,15 +308,16 @@ class Evaluator {
         if (equal(v)) return !n.negate;
       return n.negate;
     };
+    // As R's %in% (and Stata's inlist): a missing value is in no list, never unknown, so
+    // !(region in ('East')) and region !in ('East') keep the rows where region is missing.
     if (c.is_numeric()) {
       for (size_t i = 0; i < out.size(); ++i)
-        if (!std::isnan(c.values[i])) out[i] = member([&](const Operand& v) { return c.values[i] == v.number; });
+        out[i] = std::isnan(c.values[i]) ? n.negate : member([&](const Operand& v) { return c.values[i] == v.number; });
       return out;
     }
     std::vector<int8_t> by_level(c.levels.size());
     for (size_t l = 0; l < c.levels.size(); ++l) by_level[l] = member([&](const Operand& v) { return c.levels[l] == v.name; });
-    for (size_t i = 0; i < out.size(); ++i)
-      if (c.codes[i] >= 0) out[i] = by_level[static_cast<size_t>(c.codes[i])];
+    for (size_t i = 0; i < out.size(); ++i) out[i] = c.codes[i] >= 0 ? by_level[static_cast<size_t>(c.codes[i])] : n.negate;
     return out;
   }
 };

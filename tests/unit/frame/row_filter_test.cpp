@@ -53,8 +53,12 @@ TEST(RowFilter, CombinesWithAndOrNotAndParentheses) {
 
 TEST(RowFilter, InLists) {
   EXPECT_EQ(rows("region3 in ('East', 'Central')"), (Rows{0, 2, 3}));
-  EXPECT_EQ(rows("region3 !in ('East')"), (Rows{1, 2}));
+  // As R's %in%, a missing value is in no list (never unknown): !in and !(... in ...) keep its row
+  // (they dropped it; subset(d, !(r %in% "East")) keeps it).
+  EXPECT_EQ(rows("region3 !in ('East')"), (Rows{1, 2, 4}));
+  EXPECT_EQ(rows("!(region3 in ('East'))"), (Rows{1, 2, 4}));
   EXPECT_EQ(rows("year in (2014, 2017)"), (Rows{0, 3}));
+  EXPECT_EQ(rows("!(x in (1, 3))"), (Rows{1, 3, 4}));
 }
 
 TEST(RowFilter, NamesItsColumns) {

@@ -110,3 +110,17 @@ TEST(Summarize, NoValueOrOneValue) {
   EXPECT_EQ(rows[1].min, -2.5);
   EXPECT_EQ(rows[1].max, -2.5);
 }
+
+// The mean carries the two-pass correction of R's mean.default: 1e15 + k/2 (k = 0..9), whose one-pass
+// sum rounds (mean 1000000000000002.1 before, exact 1000000000000002.25); a sum beyond the double range
+// (1e308, 1e308, 1.5e308) still has a mean (was missing).
+TEST(Summarize, MeanIsExactToRoundingAndSurvivesHugeSums) {
+  std::vector<double> v;
+  for (int k = 0; k < 10; ++k) v.push_back(1e15 + k / 2.0);
+  Frame f;
+  f.set(Column::numeric("v", v));
+  f.set(Column::numeric("huge", {1e308, 1e308, 1.5e308, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN}));
+  const auto rows = summarize(f, {"v", "huge"});
+  EXPECT_EQ(rows[0].mean, 1e15 + 2.25);
+  EXPECT_NEAR(rows[1].mean, 1e308 / 3 * 3.5, 1e294);
+}

@@ -41,7 +41,12 @@ SummaryRow summarize_values(const std::vector<double>& v, size_t count, Row row)
     s.mean = s.sd = s.min = s.max = nan;
     return s;
   }
-  const double mean = ((sum[0] + sum[1]) + (sum[2] + sum[3])) / static_cast<double>(s.n);
+  double mean = ((sum[0] + sum[1]) + (sum[2] + sum[3])) / static_cast<double>(s.n);
+  if (!std::isfinite(mean)) {  // a sum beyond the double range (values near 1e308): the mean of x / n
+    mean = 0;
+    for (k = 0; k < count; ++k)
+      if (const double x = v[row(k)]; !std::isnan(x)) mean += x / static_cast<double>(s.n);
+  }
   double dev[kLanes] = {0, 0, 0, 0}, dev2[kLanes] = {0, 0, 0, 0};
   auto second = [&](int l, double x) __attribute__((always_inline)) {
     const double d = std::isnan(x) ? 0.0 : x - mean;
@@ -53,7 +58,7 @@ SummaryRow summarize_values(const std::vector<double>& v, size_t count, Row row)
   for (int l = 0; k < count; ++k, ++l) second(l, v[row(k)]);
   const double sum_dev = (dev[0] + dev[1]) + (dev[2] + dev[3]), sum_dev2 = (dev2[0] + dev2[1]) + (dev2[2] + dev2[3]);
   const double nn = static_cast<double>(s.n);
-  s.mean = mean;
+  s.mean = mean + sum_dev / nn;  // the two-pass correction of R's mean.default: the sum's rounding removed
   // Squares beyond the double range (values near 1e300) give inf - inf: no SD rather than 0.
   const double ss = sum_dev2 - sum_dev * sum_dev / nn;
   s.sd = s.n > 1 && std::isfinite(ss) ? std::sqrt(std::max(0.0, ss) / (nn - 1)) : nan;
