@@ -20,6 +20,7 @@ namespace cbec {
 // number was beyond double precision, and the first few that were not numbers (position, text).
 struct CellStats {
   size_t numbers = 0, bad = 0;
+  size_t percent = 0;   // of the numbers, cells read as percentages ('12.5%' -> 0.125)
   bool beyond_precision = false;
   std::vector<std::pair<size_t, std::string>> examples;
 };

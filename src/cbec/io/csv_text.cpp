@@ -263,6 +263,7 @@ class TextParser {
     if (!is_missing(field)) {
       if (parse_cell(field, options_, v, s.scratch)) {
         ++st.numbers;
+        st.percent += options_.percent && field.back() == '%';
         if (!st.beyond_precision && beyond_double_precision(field, v)) st.beyond_precision = true;
       } else {
         v = std::numeric_limits<double>::quiet_NaN();
@@ -362,6 +363,7 @@ class TextParser {
       CellStats& all = stats_[j];
       const CellStats& st = share[j];
       all.numbers += st.numbers;
+      all.percent += st.percent;
       all.bad += st.bad;
       all.beyond_precision = all.beyond_precision || st.beyond_precision;
       for (const auto& e : st.examples)
@@ -454,8 +456,15 @@ class TextParser {
 
   // Each column's verdict (text_by_cells), its notes.
   void decide_types() {
-    for (size_t j = 0; j < k_; ++j)
-      if (numeric_column(j)) is_text_[j] = text_by_cells(stats_[j], fmt::format("{} column '{}'", source_, header_[j]), "line", notes_);
+    for (size_t j = 0; j < k_; ++j) {
+      if (!numeric_column(j)) continue;
+      is_text_[j] = text_by_cells(stats_[j], fmt::format("{} column '{}'", source_, header_[j]), "line", notes_);
+      const CellStats& st = stats_[j];
+      if (!is_text_[j] && st.percent > 0 && st.percent < st.numbers)  // two scales in one column
+        notes_.push_back(fmt::format("{} column '{}': {} of its {} numbers are percentages (read as fractions, 12.5% = 0.125) and {} are "
+                                     "written without '%' (read as they stand): check that the column has one scale",
+                                     source_, header_[j], st.percent, st.numbers, st.numbers - st.percent));
+    }
   }
 
   // The text columns' cells, in a pass of their own over the body (their numbers freed first).
