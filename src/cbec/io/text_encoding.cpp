@@ -179,6 +179,15 @@ DecodedText decode_text(std::string_view bytes, const std::string& source, const
     throw DataError(fmt::format("{} line {}: the file is declared UTF-8 but has bytes that are not UTF-8 ({}); "
                                 "Chinese Excel saves CSV as GBK: declare --encoding gbk, or save the file as UTF-8",
                                 source, line_of_offset(body, bad), printable(body.substr(bad, 4))));
+  // The text before the first byte that is not UTF-8 is UTF-8; when it holds Chinese characters
+  // (two at least: a GBK text reads as valid UTF-8 that long only by rare chance), the file mixes
+  // encodings, and decoding it all as GB18030 would garble those rows (北京 read as 鍖椾含).
+  size_t wide = 0;
+  for (size_t i = 0; i < bad && wide < 2; ++i) wide += static_cast<unsigned char>(body[i]) >= 0xE0;
+  if (wide >= 2)
+    throw DataError(fmt::format("{}: lines 1 to {} are UTF-8 with Chinese characters but line {} is not ({}): the file mixes encodings "
+                                "(rows pasted from a GBK file?); save it in one encoding, or declare --encoding gb18030 if it is all GBK",
+                                source, line_of_offset(body, bad) - 1, line_of_offset(body, bad), printable(body.substr(bad, 4))));
   d.encoding = "GB18030";
   d.detected = true;
   try {

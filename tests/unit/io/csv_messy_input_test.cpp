@@ -127,6 +127,17 @@ TEST(CsvMessyInput, GbkFoundLateInALargeFileIsStillConverted) {
   EXPECT_TRUE(utf8.notes().empty());
 }
 
+// UTF-8 rows with Chinese names and then a GBK row: decoding the whole file as GB18030 turned 北京
+// into 鍖椾含 with only the "read as GB18030" note; the mix is refused naming the line, and a file
+// declared GBK is read as declared.
+TEST(CsvMessyInput, Utf8RowsFollowedByGbkAreRefusedAsMixed) {
+  const std::string mixed = "city,x\n北京,1\n上海,2\n\xBA\xBC\xD6\xDD,3\n";
+  expect_refused(mixed, "m.csv", CsvOptions{}, {"m.csv: lines 1 to 3 are UTF-8", "line 4 is not", "mixes encodings"});
+  // ASCII before the GBK row is no evidence of UTF-8: the file is GBK.
+  Frame gbk = parse_csv("city,x\nab,1\n\xBA\xBC\xD6\xDD,3\n", "g.csv");
+  EXPECT_EQ(gbk.get("city").text(1), "杭州");
+}
+
 TEST(CsvMessyInput, Utf16WithAndWithoutByteOrderMark) {
   const std::string ascii = "id,x\n1,2\n";
   std::string le = "\xFF\xFE", be = "\xFE\xFF", bare;
