@@ -11,7 +11,14 @@
 namespace cbec {
 
 bool text_by_cells(const CellStats& stats, const std::string& where, const char* position, std::vector<std::string>& notes) {
-  if (stats.bad > stats.numbers) return true;
+  if (stats.bad > stats.numbers) {  // text; but say so when its cells look like numbers in another format
+    for (const auto& [at, cell] : stats.examples)
+      if (const std::string hint = number_format_hint(cell); !hint.empty()) {
+        notes.push_back(fmt::format("{} is read as text ({} {} '{}'): {}", where, position, at, printable(cell), hint));
+        break;
+      }
+    return true;
+  }
   if (stats.beyond_precision) {
     notes.push_back(fmt::format("{}: whole numbers longer than 15 digits (codes such as 18-digit ids) are kept as text, "
                                 "since a double cannot hold them exactly and distinct codes would merge",
