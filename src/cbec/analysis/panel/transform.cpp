@@ -1,5 +1,7 @@
 // transform: new columns (log, lags, leads, differences, growth, interpolation, winsorizing,
 // standardization) for the analyses after it, with the table of what each computed.
+#include <fmt/format.h>
+
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/frame/transform_specs.hpp"
@@ -46,7 +48,19 @@ Analysis transform_analysis() {
   a.creates = [](const Options& o) { return transform_outputs(specs_of(o, "", "")); };
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const auto reports = apply_transforms(frame, specs_of(o, ctx.unit, ctx.time));
-    return Outcome{{transform_table(reports, "New variables")}, {}, nlohmann::json{{"transforms", to_json(reports)}}};
+    Outcome out{{transform_table(reports, "New variables")}, {}, nlohmann::json{{"transforms", to_json(reports)}}};
+    // Rows without a unit or a period have no place in a panel: their lags, leads, differences,
+    // growth and interpolation are among the not computable, said here by count.
+    if (!ctx.unit.empty() && !ctx.time.empty()) {
+      const Column &u = frame.get(ctx.unit), &t = frame.get(ctx.time);
+      size_t unplaced = 0;
+      for (size_t i = 0; i < frame.nrows(); ++i) unplaced += u.is_missing(i) || t.is_missing(i);
+      out.json["rows_without_unit_or_time"] = unplaced;
+      if (unplaced)
+        out.tables.front().notes.push_back(fmt::format("{} row{} without a unit or a time: their panel transforms (lags, leads, differences, growth, "
+                                                       "interpolation) are not computable.", unplaced, unplaced == 1 ? "" : "s"));
+    }
+    return out;
   };
   return a;
 }
