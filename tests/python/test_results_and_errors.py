@@ -135,7 +135,7 @@ def test_etable_of_estimates_formats_small_numbers_and_keeps_each_columns_warnin
     text = str(cbec.etable([twfe, cs]))
     assert "-0.000" not in text and "e-05" in text
     assert frame[frame.iloc[:, 0] == "Std. errors"].iloc[0, 1:].tolist() == ["CR1 by countyreal", "analytical"]
-    assert "(2) Callaway-Sant'Anna: " in text and "have no 'first.treat' value and are taken as never treated" in text
+    assert "(2) Callaway-Sant'Anna: " in text and "without a 'first.treat' value" in text and "taken as never treated" in text and "(1) twfe: 1 unit without" in text
 
 
 def test_merged_table_keeps_the_hausman_test_and_explains_only_test_rows_it_shows(df):

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <fmt/ranges.h>
+
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <optional>
 
 #include "cbec/analysis/subsample.hpp"
@@ -11,6 +15,38 @@
 #include "cbec/frame/panel.hpp"
 
 namespace cbec {
+
+namespace {
+
+// Every staggered estimator takes a unit without any first-treatment value as never treated (as
+// Stata's did_imputation and eventstudyinteract; R's did and fixest drop such rows), so the count of
+// those units is said once for all of them: `cbec treat` leaves the units it cannot place missing.
+void warn_missing_first_treat(const Frame& frame, const AnalysisContext& ctx, Outcome& out) {
+  if (!frame.has(ctx.first_treat) || !frame.has(ctx.unit)) return;
+  const auto& g = frame.numeric(ctx.first_treat);
+  const Column& unit = frame.get(ctx.unit);
+  std::map<std::string, bool> has_value;   // unit -> some row gives its first treatment
+  for (size_t i = 0; i < frame.nrows(); ++i)
+    if (!unit.is_missing(i)) has_value[unit.text(i)] |= !std::isnan(g[i]);
+  std::vector<std::string> without;
+  for (const auto& [u, v] : has_value)
+    if (!v) without.push_back(u);
+  if (without.empty()) return;
+  const size_t shown = std::min<size_t>(without.size(), 5);
+  const std::string warning = fmt::format(
+      "{} unit{} without a '{}' value ({}{}) {} taken as never treated (R's did and fixest drop such rows): give 0 for "
+      "never-treated units, or leave those units out (--if \"{} >= 0\")",
+      without.size(), without.size() == 1 ? "" : "s", ctx.first_treat, fmt::join(without.begin(), without.begin() + static_cast<long>(shown), ", "),
+      without.size() > shown ? ", ..." : "", without.size() == 1 ? "is" : "are", ctx.first_treat);
+  if (!out.tables.empty()) out.tables.front().notes.push_back("Warning: " + warning + ".");
+  if (out.json.is_object()) {
+    if (!out.json.contains("warnings") || !out.json["warnings"].is_array()) out.json["warnings"] = nlohmann::json::array();
+    out.json["warnings"].push_back(warning);
+    out.json["units_without_first_treat"] = without.size();
+  }
+}
+
+}  // namespace
 
 Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, const AnalysisContext& ctx) {
   if (a.needs.panel == PanelNeed::Required && (ctx.unit.empty() || ctx.time.empty()))
@@ -31,6 +67,7 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
   if (a.needs.panel_view && !sample && panel) with_panel.panel = &*panel;
   else panel.reset();   // only the check was wanted: the memory goes back before the analysis runs
   Outcome out = sample ? run_sample(a, frame, options, ctx) : a.run(frame, options, with_panel);
+  if (a.needs.treatment) warn_missing_first_treat(frame, ctx, out);
   nlohmann::json stamped = {{"cbec", CBEC_VERSION}, {"analysis", a.name}};
   if (out.json.is_object())
     for (auto& [k, v] : out.json.items())

@@ -121,6 +121,7 @@ nlohmann::json to_json(const SunAbrahamResult& r) {
   nlohmann::json j = to_json(es);
   j["att"] = {{"estimate", r.att}, {"se", r.att_se}};
   j["control_cohort"] = r.control_cohort;
+  j["control_units"] = r.control_units;
   j["always_treated_cohorts"] = r.always_treated;
   j["control_rule"] = r.control_rule;
   return j;

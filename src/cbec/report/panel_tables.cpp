@@ -36,6 +36,13 @@ Table subgroup_table(const SubgroupResult& r, const std::string& formula) {
   return t;
 }
 
+std::string unmatched_warning(const TreatReport& r) {
+  return fmt::format("{} units match no known city or province{}: {}", r.unmatched.size(),
+                     r.unmatched_coded_never ? " and are coded as never treated (unmatched = never)"
+                                             : "; their treatment columns are missing (name them in Chinese, or --unmatched never to code them 0)",
+                     fmt::join(r.unmatched, ", "));
+}
+
 Table treat_table(const TreatReport& r) {
   Table t;
   t.title = fmt::format("Pilot-zone treatment: {} of {} units treated", r.treated_units, r.units);
@@ -47,11 +54,7 @@ Table treat_table(const TreatReport& r) {
   t.notes.push_back("Rules: " + r.rules + ".");
   if (!r.no_zone.empty())
     t.notes.push_back(fmt::format("{} units have no pilot zone and are coded never treated: {}", r.no_zone.size(), fmt::join(r.no_zone, ", ")));
-  if (!r.unmatched.empty())
-    t.notes.push_back(fmt::format("Warning: {} units match no known city or province{}: {}", r.unmatched.size(),
-                                  r.unmatched_coded_never ? " and are coded as never treated (unmatched = never)"
-                                                          : "; their treatment columns are missing (name them in Chinese, or --unmatched never to code them 0)",
-                                  fmt::join(r.unmatched, ", ")));
+  if (!r.unmatched.empty()) t.notes.push_back("Warning: " + unmatched_warning(r));
   for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w + ".");
   t.notes.push_back("Columns added: treat, first_treat (0 = never), post, did, rel_time, batch.");
   return t;

@@ -32,6 +32,9 @@ Analysis sunab_analysis() {
     const SunAbrahamResult sa = sun_abraham(frame, spec, so);
     Table t = event_periods_table("Sun-Abraham interaction-weighted event study", sa.periods, ctx.truth);
     t.notes.push_back(fmt::format("Controls: {}. ATT (periods >= 0) = {} (SE {}).", sa.control_cohort, format_fixed(sa.att), format_fixed(sa.att_se)));
+    if (sa.control_units == 1)
+      t.notes.push_back(fmt::format("Warning: the control cohort ({}) is a single unit: every effect is measured against that one unit; "
+                                    "compare with cs (not-yet-treated controls) or imputation", sa.control_cohort));
     std::set<std::string> seen;
     add_dropped_notes(t.notes, sa.model, "", seen);
     if (!sa.always_treated.empty())

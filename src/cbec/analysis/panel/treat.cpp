@@ -18,7 +18,9 @@ Analysis treat_analysis() {
   a.creates = [](const Options&) { return std::vector<std::string>{"treat", "first_treat", "post", "did", "rel_time", "batch"}; };
   a.run = [](Frame& frame, const Options& o, const AnalysisContext& ctx) {
     const TreatReport r = add_treatment(frame, zone_matching(o, ctx), matching_zones(o));
-    return Outcome{{treat_table(r)}, {}, to_json(r)};
+    nlohmann::json j = to_json(r);
+    if (!r.unmatched.empty()) j["warnings"].push_back(unmatched_warning(r));
+    return Outcome{{treat_table(r)}, {}, j};
   };
   return a;
 }

@@ -66,14 +66,8 @@ BalancedPanel prepare(const Frame& frame, const StaggeredSpec& spec, const Calla
 
   // Per unit: cohort (0 = never treated) and rows by period.
   std::vector<double> cohort(units.n_levels, kNaN);
-  const std::vector<double>& given = frame.numeric(spec.first_treat);
-  std::set<int32_t> first_treat_missing;
-  for (size_t j = 0; j < d.rows.size(); ++j)
-    if (std::isnan(given[d.rows[j]])) first_treat_missing.insert(units.codes[j]);
-  if (!first_treat_missing.empty())
-    res.warnings.push_back(fmt::format("{} unit(s) have no '{}' value and are taken as never treated (did drops such rows); give 0 for "
-                                       "never-treated units, or drop those rows",
-                                       first_treat_missing.size(), spec.first_treat));
+  // A unit without any first-treatment value is never treated; the analysis layer says how many
+  // (analysis.cpp, for every staggered estimator).
   for (size_t j = 0; j < d.rows.size(); ++j) {
     const double g = std::isnan(g_all[d.rows[j]]) ? 0.0 : g_all[d.rows[j]];
     double& c = cohort[static_cast<size_t>(units.codes[j])];

@@ -36,6 +36,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   Frame f = frame;
   std::vector<bool> keep_row(frame.nrows(), true);
   size_t always_treated_rows = 0, after_last_rows = 0;  // rows left out by the last-cohort rule, by reason
+  double last_cohort = std::numeric_limits<double>::quiet_NaN();  // the control cohort without never-treated units
   std::map<double, std::pair<bool, bool>> sides;  // cohort -> (a period before, a period from treatment)
   for (size_t i = 0; i < g.size(); ++i)
     if (!std::isnan(g[i]) && !std::isnan(t[i])) (t[i] < g[i] ? sides[g[i]].first : sides[g[i]].second) = true;
@@ -76,6 +77,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
       // treatment on carry no clean comparison and are dropped (Sun and Abraham 2021, sec. 4).
       if (cohorts.size() < 2) throw DataError("every unit is treated at the same time: there is no control cohort");
       const double last = *cohorts.rbegin();
+      last_cohort = last;
       out.control_cohort = fmt::format("last treated ({:g})", last);
       cohorts.erase(last);
       for (size_t i = 0; i < g.size(); ++i) {
@@ -86,6 +88,14 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
         }
       }
     }
+  }
+  // The control cohort's units (a single one: every effect is measured against it).
+  if (!fixest_rule && !spec.unit.empty() && frame.has(spec.unit)) {
+    const Column& unit = frame.get(spec.unit);
+    std::set<std::string> units;
+    for (size_t i = 0; i < g.size(); ++i)
+      if (!unit.is_missing(i) && !std::isnan(t[i]) && (any_never ? std::isnan(g[i]) : g[i] == last_cohort)) units.insert(unit.text(i));
+    out.control_units = units.size();
   }
   // Cohort x relative-period cells present in the data.
   std::map<std::pair<double, int>, size_t> cells;

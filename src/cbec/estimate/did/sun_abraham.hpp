@@ -34,6 +34,7 @@ struct SunAbrahamResult {
   std::vector<EventPeriod> periods;
   double att = 0, att_se = 0;      // average over periods >= 0, weighted by observations
   std::string control_cohort;      // "never treated", "last treated (g)" or "none (fixest: ...)"
+  size_t control_units = 0;        // units of the never-treated or last-treated control cohort (0 under the fixest rule)
   std::string control_rule;        // the option used: last_cohort or fixest
   std::vector<double> always_treated;  // cohorts treated before the sample's start, left out (last_cohort rule)
 };
