@@ -229,6 +229,10 @@ TreatReport add_treatment(Frame& frame, const TreatOptions& o, const std::vector
   for (size_t i = 0; i < n; ++i)
     if (!std::isnan(t[i])) last_period = std::max(last_period, t[i]);
   rep.rules += fmt::format("; zones approved to {}", last_zone);
+  if (last_zone >= 2025 && last_period < last_zone)
+    rep.warnings.push_back(fmt::format("the panel ends in {:g}, before the zones approved in {}: their units get a first_treat after the sample "
+                                       "and are never treated within it (treat = 1, post = 0)",
+                                       last_period, last_zone));
   if (last_zone < 2025 && last_period >= 2025)
     rep.warnings.push_back(fmt::format("the panel runs to {:g}, past the eighth round of April 2025 (15 cities and the whole of Hainan), which is "
                                        "not counted: its units are coded by the seven batches only; add --round8 (round8 = true in a study) to count it",

@@ -253,7 +253,12 @@ TEST(PilotZones, EighthRoundOf2025IsSixteenZonesCountedWhenAskedFor) {
   EXPECT_EQ(ft[6], 0);                     // Huainan: no zone
   EXPECT_EQ(ft[7], 0);                     // Hainan Tibetan AP is in Qinghai, not Hainan
   EXPECT_EQ(eight.numeric("batch")[3], 8);
-  // A panel that ends before 2025 is told nothing.
+  // A panel that ends before 2025 is told nothing without the eighth round; with it, that its zones
+  // fall after the sample (their units are never treated within it).
   Frame early = parse_csv("city,year\n秦皇岛市,2024\n", "t.csv");
   EXPECT_TRUE(add_treatment(early, city_year(), load_pilot_zones()).warnings.empty());
+  Frame early8 = parse_csv("city,year\n秦皇岛市,2024\n", "t.csv");
+  const TreatReport before = add_treatment(early8, city_year(), zones);
+  ASSERT_EQ(before.warnings.size(), 1u);
+  EXPECT_NE(before.warnings[0].find("ends in 2024, before the zones approved in 2025"), std::string::npos) << before.warnings[0];
 }
