@@ -116,8 +116,14 @@ Frame read_csv_share(const std::string& path, const CsvOptions& options, ReduceE
   std::string_view text = file.text();
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const size_t P = static_cast<size_t>(exchange.size()), me = static_cast<size_t>(exchange.rank());
-  // The header: up to the first line break outside quotes.
-  size_t header_end = 0;
+  // The header: after any blank lines (as the whole-file reader), up to the first line break outside quotes.
+  size_t header_end = 0, blank = 0;
+  while (header_end < text.size()) {
+    const size_t e = text.find('\n', header_end);
+    if (e == std::string_view::npos || text.substr(header_end, e - header_end).find_first_not_of(" \t\r") != std::string_view::npos) break;
+    header_end = e + 1;
+    ++blank;
+  }
   {
     bool quoted = false;
     for (; header_end < text.size(); ++header_end) {
@@ -147,7 +153,7 @@ Frame read_csv_share(const std::string& path, const CsvOptions& options, ReduceE
   std::vector<double> per(P, 0.0);
   per[me] = lines;
   exchange.sum(per.data(), P);
-  size_t first_line = 2;
+  size_t first_line = 2 + blank;
   for (size_t r = 0; r < me; ++r) first_line += static_cast<size_t>(per[r]);
   refuse_quoted_line_breaks(text, from, to, first_line, path);
   Frame frame = parse_csv_share(text, from, to, first_line, path, options, true);

@@ -129,14 +129,26 @@ class TextParser {
   // The delimiter (declared, or detected and noted) and the column names; returns the cursor after
   // the header.
   FieldCursor read_header() {
+    // Blank lines before the header (an export's empty first rows) are skipped, as fread does, and said.
+    size_t start = 0, blank = 0;
+    while (start < text_.size()) {
+      const size_t e = text_.find('\n', start);
+      const std::string_view line = text_.substr(start, e == std::string_view::npos ? std::string_view::npos : e - start);
+      if (e == std::string_view::npos || line.find_first_not_of(" \t\r") != std::string_view::npos) break;
+      start = e + 1;
+      ++blank;
+    }
+    if (start >= text_.size()) throw DataError(fmt::format("{}: the file has only blank lines; a header row is needed", source_));
+    if (blank)
+      notes_.push_back(fmt::format("{}: {} blank line{} before the header skipped; the header is line {}", source_, blank, blank == 1 ? "" : "s", blank + 1));
     delimiter_ = options_.delimiter;
     if (!delimiter_) {
-      delimiter_ = detect_delimiter(first_line_of(text_));
+      delimiter_ = detect_delimiter(first_line_of(text_.substr(start)));
       if (delimiter_ != ',')
         notes_.push_back(fmt::format("{}: the header has no ',' and is {}-separated: read with that delimiter (declare --delimiter to override)",
                                      source_, delimiter_name(delimiter_)));
     }
-    FieldCursor cur{text_, 0, 1, delimiter_, {}};
+    FieldCursor cur{text_, start, 1 + blank, delimiter_, {}};
     for (bool end = false; !end;) {
       std::string name(trim_cell(cur.next(end, source_, header_.size() + 1)));
       if (name.empty()) name = fmt::format("V{}", header_.size() + 1);
@@ -146,7 +158,7 @@ class TextParser {
     std::unordered_set<std::string> seen;
     for (size_t j = 0; j < header_.size(); ++j)
       if (!seen.insert(header_[j]).second)
-        throw DataError(fmt::format("{} line 1, column {}: the column name '{}' appears twice; rename one", source_, j + 1, header_[j]));
+        throw DataError(fmt::format("{} line {}, column {}: the column name '{}' appears twice; rename one", source_, 1 + blank, j + 1, header_[j]));
     k_ = header_.size();
     return cur;
   }
