@@ -88,6 +88,9 @@ Analysis xtreg_analysis() {
     if (absorbed || random)
       t.notes.push_back(fmt::format("R-squared: {}{}{}.", absorbed ? "fixed-effects models the dummy-variable (LSDV) R2 (fixest's r2, Stata's areg; plm's is the within R2 row)" : "",
                                     absorbed && random ? "; " : "", random ? "random effects plm's squared correlation of the quasi-demeaned response and fit" : ""));
+    if (std::any_of(models.begin(), models.end(), [](const std::string& m) { return parse_panel_model(m) == PanelModel::Between; }))
+      t.notes.push_back("between: Observations are the units, the regression being on their means (as plm; Stata's xtreg, be reports the rows "
+                        "as Number of obs and the units as Number of groups).");
     nlohmann::json j{{"models", nlohmann::json::array()}};
 
     if (o.flag("hausman")) {
