@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "cbec/core/error.hpp"
+#include "cbec/io/csv_text.hpp"
 #include "cbec/io/mapped_file.hpp"
 #include "cbec/io/text_encoding.hpp"
 #include "cbec/stats/reduce_exchange.hpp"
@@ -117,13 +118,8 @@ Frame read_csv_share(const std::string& path, const CsvOptions& options, ReduceE
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const size_t P = static_cast<size_t>(exchange.size()), me = static_cast<size_t>(exchange.rank());
   // The header: after any blank lines (as the whole-file reader), up to the first line break outside quotes.
-  size_t header_end = 0, blank = 0;
-  while (header_end < text.size()) {
-    const size_t e = text.find('\n', header_end);
-    if (e == std::string_view::npos || text.substr(header_end, e - header_end).find_first_not_of(" \t\r") != std::string_view::npos) break;
-    header_end = e + 1;
-    ++blank;
-  }
+  const auto [header_start, blank] = leading_blank_lines(text);
+  size_t header_end = header_start;
   {
     bool quoted = false;
     for (; header_end < text.size(); ++header_end) {

@@ -129,15 +129,8 @@ class TextParser {
   // The delimiter (declared, or detected and noted) and the column names; returns the cursor after
   // the header.
   FieldCursor read_header() {
-    // Blank lines before the header (an export's empty first rows) are skipped, as fread does, and said.
-    size_t start = 0, blank = 0;
-    while (start < text_.size()) {
-      const size_t e = text_.find('\n', start);
-      const std::string_view line = text_.substr(start, e == std::string_view::npos ? std::string_view::npos : e - start);
-      if (e == std::string_view::npos || line.find_first_not_of(" \t\r") != std::string_view::npos) break;
-      start = e + 1;
-      ++blank;
-    }
+    // Blank lines before the header (an export's empty first rows) are skipped and said.
+    const auto [start, blank] = leading_blank_lines(text_);
     if (start >= text_.size()) throw DataError(fmt::format("{}: the file has only blank lines; a header row is needed", source_));
     if (blank)
       notes_.push_back(fmt::format("{}: {} blank line{} before the header skipped; the header is line {}", source_, blank, blank == 1 ? "" : "s", blank + 1));
@@ -554,6 +547,17 @@ class TextParser {
 };
 
 }  // namespace
+
+LeadingBlankLines leading_blank_lines(std::string_view text) {
+  LeadingBlankLines b;
+  while (b.end < text.size()) {
+    const size_t e = text.find('\n', b.end);
+    if (e == std::string_view::npos || text.substr(b.end, e - b.end).find_first_not_of(" \t\r") != std::string_view::npos) break;
+    b.end = e + 1;
+    ++b.lines;
+  }
+  return b;
+}
 
 Frame parse_csv_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped, bool utf8,
                      const BodyLines* lines_only) {

@@ -17,6 +17,13 @@ struct BodyLines {
   size_t begin, end, first_line;
 };
 
+// The blank lines (only spaces, tabs or a '\r') before a text's header, skipped as fread does:
+// `lines` of them, the header starting at byte `end`.
+struct LeadingBlankLines {
+  size_t end = 0, lines = 0;
+};
+LeadingBlankLines leading_blank_lines(std::string_view text);
+
 // Thrown by parse_csv_text when the text it was asked to check is not valid UTF-8: the caller decodes it.
 struct NotUtf8 {};
 
