@@ -1,13 +1,12 @@
 #include "cbec/analysis/analysis.hpp"
 
 #include <fmt/format.h>
-
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "cbec/analysis/subsample.hpp"
 #include "cbec/core/error.hpp"
@@ -25,13 +24,14 @@ void warn_missing_first_treat(const Frame& frame, const AnalysisContext& ctx, Ou
   if (!frame.has(ctx.first_treat) || !frame.has(ctx.unit)) return;
   const auto& g = frame.numeric(ctx.first_treat);
   const Column& unit = frame.get(ctx.unit);
-  std::map<std::string, bool> has_value;   // unit -> some row gives its first treatment
+  std::unordered_map<int64_t, std::pair<bool, size_t>> by_unit;   // unit -> (some row gives its first treatment, a row)
   for (size_t i = 0; i < frame.nrows(); ++i)
-    if (!unit.is_missing(i)) has_value[unit.text(i)] |= !std::isnan(g[i]);
+    if (!unit.is_missing(i)) by_unit.try_emplace(unit.row_key(i), false, i).first->second.first |= !std::isnan(g[i]);
   std::vector<std::string> without;
-  for (const auto& [u, v] : has_value)
-    if (!v) without.push_back(u);
+  for (const auto& [key, seen] : by_unit)
+    if (!seen.first) without.push_back(unit.text(seen.second));
   if (without.empty()) return;
+  std::sort(without.begin(), without.end());
   const size_t shown = std::min<size_t>(without.size(), 5);
   const std::string warning = fmt::format(
       "{} unit{} without a '{}' value ({}{}) {} taken as never treated (R's did and fixest drop such rows): give 0 for "

@@ -13,6 +13,7 @@
 #include <optional>
 #include <numeric>
 #include <set>
+#include <string_view>
 
 #include "cbec/core/error.hpp"
 #include "cbec/core/resource_dir.hpp"
@@ -115,17 +116,13 @@ std::vector<std::string> cities_of_province(const Frame& cities, const std::stri
 // A name that says it is of the other level: a province (省, 自治区, " province") among cities, a
 // city (市, " city") among provinces other than the four municipalities.
 bool other_level(const std::string& name, const std::string& level) {
-  auto ends = [&](const std::string& tail) {
-    std::string n = name;
-    while (!n.empty() && (n.back() == ' ' || n.back() == '\t')) n.pop_back();
-    std::string lower;
-    for (unsigned char c : n) lower += static_cast<char>(std::tolower(c));
-    return lower.size() > tail.size() && lower.compare(lower.size() - tail.size(), tail.size(), tail) == 0;
-  };
+  std::string lower;
+  for (unsigned char c : name) lower += static_cast<char>(std::tolower(c));
+  while (!lower.empty() && (lower.back() == ' ' || lower.back() == '\t')) lower.pop_back();
+  auto ends = [&](std::string_view tail) { return lower.size() > tail.size() && lower.compare(lower.size() - tail.size(), tail.size(), tail) == 0; };
   if (level == "city") return ends("省") || ends("自治区") || ends(" province") || ends(" autonomous region");
   const std::string k = name_key(name);
-  const bool municipality = k == name_key("北京") || k == name_key("天津") || k == name_key("上海") || k == name_key("重庆") ||
-                            k == "beijing" || k == "tianjin" || k == "shanghai" || k == "chongqing";
+  const bool municipality = k == "北京" || k == "天津" || k == "上海" || k == "重庆" || k == "beijing" || k == "tianjin" || k == "shanghai" || k == "chongqing";
   return !municipality && (ends("市") || ends(" city"));
 }
 

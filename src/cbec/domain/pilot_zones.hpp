@@ -64,8 +64,8 @@ struct TreatReport {
 
 // Adds treat, first_treat (0 = never), post, did, rel_time (missing if never) and batch; a unit
 // that is no known place has them missing (or 0 with unmatched = never), a row without a year has
-// no post or did. A
-// province-wide zone treats its province, or at city level every city of data/china_cities.csv in it.
+// no post or did. A province-wide zone treats its province, or at city level every city of
+// data/china_cities.csv in it.
 // Refuses (DataError) ambiguous English names, by the rules of `cbec regions` (china_place_names),
 // and two rows of the same unit and year (naming both lines).
 TreatReport add_treatment(Frame& frame, const TreatOptions& options, const std::vector<PilotZone>& zones);

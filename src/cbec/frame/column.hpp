@@ -1,6 +1,7 @@
 // A named, typed column of a Frame. Numbers (double or integer-valued) are stored as double with
 // NaN for missing; strings are stored as categorical codes into `levels` with -1 for missing.
 #pragma once
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -29,6 +30,9 @@ struct Column {
   size_t count_missing() const;
   // The value of row i as text (numbers formatted with up to 15 significant digits; "" if missing).
   std::string text(size_t i) const;
+  // Row i's value as a key equal for equal values, without formatting a text (a number's bits, or a
+  // string's code): for grouping rows by unit in a pass over a large column.
+  int64_t row_key(size_t i) const { return is_numeric() ? std::bit_cast<int64_t>(values[i]) : codes[i]; }
   // Marks a numeric column Integer when every non-missing value is a whole number.
   void infer_integer();
   // Keeps only the given rows, in the given order.

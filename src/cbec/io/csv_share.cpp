@@ -126,7 +126,7 @@ Frame read_csv_share(const std::string& path, const CsvOptions& options, ReduceE
       if (text[header_end] == '"') quoted = !quoted;
       else if (text[header_end] == '\n' && !quoted) break;
     }
-    if (quoted) throw DataError(fmt::format("{} line 1: a quoted column name holds a line break: rename the column, or run without mpirun", path));
+    if (quoted) throw DataError(fmt::format("{} line {}: a quoted column name holds a line break: rename the column, or run without mpirun", path, blank + 1));
     header_end = std::min(text.size(), header_end + 1);
   }
   const size_t from = share_start(text, header_end, text.size(), me, P), to = share_start(text, header_end, text.size(), me + 1, P);

@@ -13,9 +13,9 @@ namespace cbec {
 
 Table panel_structure_table(const Panel& p, const std::string& data);
 Table subgroup_table(const SubgroupResult& r, const std::string& formula);
-// Lists the units with no pilot zone (coded never treated) and the names matching no place.
 // The warning about the units no place matches (the table's note, the JSON's warnings).
 std::string unmatched_warning(const TreatReport& r);
+// Lists the units with no pilot zone (coded never treated) and the names matching no place.
 Table treat_table(const TreatReport& r);
 Table regions_table(const RegionReport& r);
 

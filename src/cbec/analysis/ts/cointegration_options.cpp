@@ -35,9 +35,9 @@ Outcome with_left_out(Outcome out, const CointegrationData& d, bool short_units)
   if (!d.units_without_values.empty())
     notes.push_back(fmt::format("{} unit{} without a complete period left out: {}.", d.units_without_values.size(),
                                 d.units_without_values.size() == 1 ? "" : "s", fmt::join(d.units_without_values, ", ")));
-  for (size_t i = 0; i < d.n_units(); ++i)
+  for (size_t i = 0; short_units && i < d.n_units(); ++i)
     if (d.yi[i].size() < 10) few.push_back(fmt::format("{} ({})", d.units[i], d.yi[i].size()));
-  if (short_units && !few.empty())
+  if (!few.empty())
     notes.push_back(fmt::format("Warning: unit{} with fewer than 10 periods: {}; their kernel long-run variances rest on a few "
                                 "autocovariances and FMOLS is asymptotic in T: read their estimates with care.",
                                 few.size() == 1 ? "" : "s", fmt::join(few, ", ")));

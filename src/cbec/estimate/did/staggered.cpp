@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <bit>
 #include <set>
 #include <unordered_map>
 
@@ -61,8 +60,7 @@ std::vector<double> first_treatment(const Frame& frame, const StaggeredSpec& spe
     std::unordered_map<int64_t, size_t> first_row;   // unit key -> first row with a value
     for (size_t i = 0; i < g.size(); ++i) {
       if (std::isnan(g[i]) || unit.is_missing(i)) continue;
-      const int64_t key = unit.is_numeric() ? std::bit_cast<int64_t>(unit.values[i]) : unit.codes[i];
-      const auto [at, fresh] = first_row.emplace(key, i);
+      const auto [at, fresh] = first_row.emplace(unit.row_key(i), i);
       if (!fresh && g[at->second] != g[i])
         throw DataError(fmt::format("'{}' changes within unit '{}' ({:g} on data line {}, {:g} on line {}): the first treatment period must be one value "
                                     "per unit (0 or empty: never treated)",

@@ -24,8 +24,7 @@ bool has_stacked_form(const VcovSpec& v) {
 // Robust: the K equations as one stacked regression with scores v_ik z_i; its sandwich (bread
 // I_K (x) (Z'Z)^-1) carries the small-sample factor of the chosen estimator (HC1: n/(n-L); CR1:
 // G/(G-1) (n-1)/(n-L'), L' without fixed effects nested in the cluster; DK: the same with the periods as
-// clusters), so the rk statistic
-// below equals ivreg2's (ranktest's HC0/CR0 statistic times its factors (N-L)/N, resp.
+// clusters), so the rk statistic below equals ivreg2's (ranktest's HC0/CR0 statistic times its factors (N-L)/N, resp.
 // (N-L)/(N-1) (G-1)/G).
 // Returns the variance and its t/F denominator degrees of freedom (n - L, or G - 1 when clustered, T - 1 for DK).
 VcovOutput vec_pi_vcov(const PartialledFirstStage& fs, const Eigen::MatrixXd& X, const Eigen::MatrixXd& M,
