@@ -48,6 +48,9 @@ struct Design {
   size_t nobs() const { return rows.size(); }
   bool weighted() const { return weights.size() > 0; }
   bool is_stacked() const { return stacked.size() > 0; }
+  // The grouping carried for a cluster or DK's time variable (DesignOptions::groups); an internal
+  // error when the model did not ask for it.
+  const Factor& grouping(const std::string& name) const;
 };
 
 Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptions& options = {});

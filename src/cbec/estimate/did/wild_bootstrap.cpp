@@ -162,9 +162,7 @@ WildBootstrapResult wild_cluster_bootstrap(const Design& design, const std::stri
   if (o.weight_type != "rademacher" && o.weight_type != "webb")
     throw SpecError(fmt::format("wild bootstrap weights '{}' are unknown; use rademacher or webb", o.weight_type));
   if (design.spec.has_iv()) throw SpecError("the wild cluster bootstrap is implemented for OLS/fixed-effects models, not IV");
-  auto git = design.groups.find(cluster);
-  if (git == design.groups.end()) throw SpecError(fmt::format("cluster variable '{}' was not carried by the design", cluster));
-  const Factor& cl = git->second;
+  const Factor& cl = design.grouping(cluster);
   Problem P;
   P.w = design.weights;
   Eigen::MatrixXd data(design.y.size(), 1 + design.X.cols());

@@ -286,11 +286,7 @@ Design design_across_processes(Frame&& share, const ModelSpec& spec, DesignOptio
   out.absorbed = absorbed_over_processes(dims, ex);
   if (vcov.type == "CR1" || vcov.type == "DK") {  // the cluster variables, or DK's periods
     std::vector<const Factor*> clusters;
-    for (const auto& c : vcov.groups()) {
-      auto it = d.groups.find(c);
-      if (it == d.groups.end()) throw SpecError(fmt::format("internal: grouping '{}' not carried by the design", c));
-      clusters.push_back(&it->second);
-    }
+    for (const auto& c : vcov.groups()) clusters.push_back(&d.grouping(c));
     // absorbed_not_nested (row_partition.hpp) over all processes.
     std::vector<Dimension> kept;
     for (const auto& fe : dims)

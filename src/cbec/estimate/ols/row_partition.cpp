@@ -91,11 +91,7 @@ Design partition_rows(Design&& full, ReduceExchange& exchange, const VcovSpec& v
   out.absorbed = absorbed_parameters(full.fixed_effects);
   if (vcov.type == "CR1" || vcov.type == "DK") {  // the cluster variables, or DK's periods
     std::vector<const Factor*> cl;
-    for (const auto& c : vcov.groups()) {
-      auto it = full.groups.find(c);
-      if (it == full.groups.end()) throw SpecError(fmt::format("internal: grouping '{}' not carried by the design", c));
-      cl.push_back(&it->second);
-    }
+    for (const auto& c : vcov.groups()) cl.push_back(&full.grouping(c));
     out.absorbed_cluster = absorbed_not_nested(full, out.absorbed, cl);
   }
   // Levels of the split dimension to processes: consecutive levels, a process taking the levels

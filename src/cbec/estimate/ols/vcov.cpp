@@ -52,12 +52,6 @@ Eigen::MatrixXd group_sums(const VcovInput& in, const std::vector<int32_t>& code
   return out;
 }
 
-const Factor& group(const VcovInput& in, const std::string& name) {
-  auto it = in.design.groups.find(name);
-  if (it == in.design.groups.end()) throw SpecError(fmt::format("internal: grouping '{}' not carried by the design", name));
-  return it->second;
-}
-
 // Each row's cell of several groupings as one integer (the groupings' codes in mixed radix).
 std::vector<int64_t> cell_keys(const std::vector<const Factor*>& fs) {
   std::vector<int64_t> key(fs[0]->codes.size(), 0);
@@ -333,7 +327,7 @@ double satterthwaite(const Eigen::VectorXd& d, const Eigen::MatrixXd& R) {
 VcovOutput cr2(const VcovSpec& spec, const VcovInput& in) {
   if (spec.cluster.size() != 1) throw SpecError("CR2 takes exactly one cluster variable, e.g. cr2:firm");
   if (in.weights.size()) throw SpecError("CR2 with observation weights is not supported; use CR1 (cluster:var) with weights");
-  const Factor& g = group(in, spec.cluster[0]);
+  const Factor& g = in.design.grouping(spec.cluster[0]);
   const long k = in.Z.cols();
   const Eigen::MatrixXd& M = in.bread;
   const auto members = members_of(g);
@@ -440,9 +434,7 @@ std::vector<std::string> VcovSpec::groups() const {
 VcovOutput cr2_random_effects(const VcovSpec& spec, const Eigen::MatrixXd& X, const Eigen::VectorXd& resid,
                               const Eigen::MatrixXd& bread, const Design& design, const Factor& unit, double ratio) {
   if (spec.type != "CR2" || spec.cluster.size() != 1) throw SpecError("CR2 takes exactly one cluster variable, e.g. cr2:firm");
-  auto it = design.groups.find(spec.cluster[0]);
-  if (it == design.groups.end()) throw SpecError(fmt::format("internal: grouping '{}' not carried by the design", spec.cluster[0]));
-  const Factor& g = it->second;
+  const Factor& g = design.grouping(spec.cluster[0]);
   if (!nested_in(unit, g))
     throw SpecError(fmt::format("CR2 after random effects needs the panel unit nested in the cluster variable '{}' (the working covariance is block diagonal by unit)", spec.cluster[0]));
   const long k = X.cols();
@@ -550,7 +542,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
   }
   if (spec.type == "CR1") {
     std::vector<const Factor*> cl;
-    for (const auto& c : spec.cluster) cl.push_back(&group(in, c));
+    for (const auto& c : spec.cluster) cl.push_back(&in.design.grouping(c));
     const double Kc = static_cast<double>(in.n_regressors + (part ? part->absorbed_cluster : absorbed_not_nested(in.design, in.absorbed, cl)));
     size_t g_min = std::numeric_limits<size_t>::max();
     for (const Factor* f : cl) g_min = std::min(g_min, f->n_levels);
@@ -610,7 +602,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
     return out;
   }
   if (spec.type == "DK") {
-    const Factor& t = group(in, spec.time);
+    const Factor& t = in.design.grouping(spec.time);
     Eigen::MatrixXd h = group_sums(in, t.codes, t.n_levels);  // rows in time order
     if (part) part->sum(h);
     const long T = h.rows();
