@@ -27,7 +27,8 @@ struct GdalModule {
   GdalStatus (*read_layer)(const std::string& path, const std::string& id_field, Polygons& out);
   // The GEOS cascaded union of each group's polygons (group[i] in 0..groups-1), as WKT.
   GdalStatus (*dissolve)(const Polygons& p, const std::vector<size_t>& group, size_t groups, std::vector<std::string>& wkt);
-  // The pairs (i, j), i != j once each, of contiguous polygons (estimate/spatial/contiguity.hpp).
+  // The pairs (i, j), i != j once each, of contiguous polygons (estimate/spatial/contiguity.hpp);
+  // a successful status's message names the invalid polygons it repaired first.
   GdalStatus (*contiguity)(const Polygons& p, bool queen, double snap, std::vector<std::pair<size_t, size_t>>& links);
   // Area-weighted centroids.
   GdalStatus (*centroids)(const Polygons& p, std::vector<double>& x, std::vector<double>& y);

@@ -9,6 +9,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/frame/gdal_module.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "cbec/io/text_encoding.hpp"
 
 namespace cbec {
 
@@ -65,7 +66,13 @@ Polygons read_polygons(const std::string& path, const std::string& id_field, con
   }
   check_shapefile_parts(path);
   throw_if_failed(gdal_module().read_layer(path, id_field, p));
-  if (!shared_ids) check_unique(p, path, id_field, "features");
+  // A shapefile's text is in the encoding its .cpg names; without one GDAL passes the bytes through,
+  // and a Chinese (GBK) file's names would be garbled ids that match no data.
+  for (const auto& id : p.ids)
+    if (first_invalid_utf8(id) != std::string::npos)
+      throw DataError(fmt::format("{}: the {} '{}' is not UTF-8 text: the file does not say its encoding; for a Chinese (GBK) shapefile "
+                                  "write a file {} holding the word GBK beside it (or set the environment variable SHAPE_ENCODING=GBK)",
+                                  path, id_field, printable(id), std::filesystem::path(path).replace_extension(".cpg").string()));
   return p;
 }
 

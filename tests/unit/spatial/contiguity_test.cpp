@@ -146,3 +146,21 @@ TEST(Contiguity, RookWithSnapLeavesCornersOut) {
     EXPECT_EQ(contiguity_weights(grid, true, snap).W.nonZeros(), 40) << "queen, snap " << snap;
   }
 }
+
+// A self-intersecting ring (as coordinates rounded too far leave) made GEOS's intersection fail,
+// which read as "not contiguous" dropped true borders (Shenzhen-Hong Kong) without a word: the
+// polygon is repaired by MakeValid, said in the construction, and its shared edge is a rook link.
+TEST(Contiguity, InvalidPolygonsAreRepairedAndSaidNotLeftUnlinked) {
+  Polygons p;
+  p.ids = {"A", "B", "C"};
+  p.wkt = {"POLYGON((0 0,1 0,1 1,0 1,0 0))",
+           "POLYGON((1 0,2 1,2 0,1 1,1 0))",   // a bow tie whose left triangle shares A's edge x = 1
+           "POLYGON((5 5,6 5,6 6,5 6,5 5))"};
+  for (bool queen : {true, false}) {
+    const SpatialWeights w = contiguity_weights(p, queen);
+    EXPECT_EQ(pairs(w), (std::set<std::pair<std::string, std::string>>{{"A", "B"}})) << (queen ? "queen" : "rook");
+    EXPECT_NE(w.construction.find("1 invalid polygon repaired by GEOS MakeValid before the test: B"), std::string::npos) << w.construction;
+  }
+  p.wkt[1] = "POLYGON((1 0,2 0,2 1,1 1,1 0))";
+  EXPECT_EQ(contiguity_weights(p, false).construction, "rook contiguity");
+}

@@ -34,7 +34,8 @@ Analysis lisa_analysis() {
     Outcome out;
     Table t = lisa_table(fmt::format("Local Moran (LISA) of {}{}", var, when), p.ids, l, c, adjust);
     t.notes.push_back(fmt::format("{}; clusters at {}p < {:g}.",
-                                  perms ? fmt::format("Conditional permutation pseudo p-values ({} permutations)", perms)
+                                  perms ? fmt::format("Conditional permutation pseudo p-values ({} permutations), one-sided folded (M + 1) / (R + 1) as PySAL "
+                                                      "and GeoDa: about half spdep localmoran_perm's default two-sided value; the analytic p is two-sided", perms)
                                         : std::string("Analytic p-values (spdep::localmoran, two-sided)"),
                                   adjust.empty() ? "" : adjust + "-adjusted ", alpha));
     add_weights_notes(t, s, {p});

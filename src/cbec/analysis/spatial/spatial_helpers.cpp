@@ -130,8 +130,9 @@ SpatialPeriod spatial_period(const Frame& f, const SpatialSetup& s, const std::s
       continue;
     }
     if (seen.count(id))
-      throw DataError(fmt::format("{}: unit '{}' has more than one row{}; give the time column (--time, or [data] time) for a panel", data, id,
-                                  label == "all" ? "" : " in period " + label));
+      throw DataError(fmt::format("{}: unit '{}' has more than one row{}", data, id,
+                                  label == "all" ? "; give the time column (--time, or [data] time) for a panel"
+                                                 : " in period " + label + ": keep one row per unit and period (a duplicate row, or a subset that leaves two)"));
     seen[id] = 1;
     if (std::isnan(x[r])) {
       p.dropped.push_back(id);

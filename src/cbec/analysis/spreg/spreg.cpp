@@ -74,8 +74,9 @@ Analysis spreg_analysis() {
     for (size_t r : d.rows) {
       const std::string id = key.text(r);
       if (!seen.insert(id).second)
-        throw DataError(fmt::format("{}: unit '{}' has more than one row{}; give the time column (--time, or [data] time) and the year",
-                                    ctx.data, id, period == "all" ? "" : " in period " + period));
+        throw DataError(fmt::format("{}: unit '{}' has more than one row{}", ctx.data, id,
+                                    period == "all" ? "; give the time column (--time, or [data] time) and the year"
+                                                    : " in period " + period + ": keep one row per unit and period (a duplicate row, or a subset that leaves two)"));
       ids.push_back(id);
     }
     SpregSample sample;

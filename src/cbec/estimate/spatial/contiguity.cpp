@@ -26,7 +26,8 @@ Polygons dissolve(const Polygons& p, const std::vector<std::string>& group) {
 SpatialWeights contiguity_weights(const Polygons& p, bool queen, double snap) {
   const size_t n = p.ids.size();
   std::vector<std::pair<size_t, size_t>> links;
-  throw_if_failed(gdal_module().contiguity(p, queen, snap, links));
+  const GdalStatus status = gdal_module().contiguity(p, queen, snap, links);
+  throw_if_failed(status);
   std::vector<Eigen::Triplet<double>> t;
   for (const auto& [i, j] : links) {
     t.emplace_back(static_cast<int>(i), static_cast<int>(j), 1.0);
@@ -37,6 +38,7 @@ SpatialWeights contiguity_weights(const Polygons& p, bool queen, double snap) {
   w.W.resize(static_cast<long>(n), static_cast<long>(n));
   w.W.setFromTriplets(t.begin(), t.end());
   w.construction = fmt::format("{} contiguity{}", queen ? "queen" : "rook", snap > 0 ? fmt::format(" (snap {:g})", snap) : "");
+  if (!status.message.empty()) w.construction += " (" + status.message + ")";   // polygons repaired (gdal/contiguity.cpp)
   return w;
 }
 
