@@ -15,7 +15,7 @@ nlohmann::json to_json(const SigmaResult& r) {
   nlohmann::json j{{"variable", r.variable}, {"group", r.group}, {"logs", r.logs},
                    {"sd_definition", "sd: sample SD, divisor n - 1; sd_population: divisor n; cv = sd / mean of the levels (also when sd is of the logs); the trends use sd and cv"},
                    {"sd_trend", trend_json(r.sd_trend)}, {"cv_trend", trend_json(r.cv_trend)}, {"years_left_out_of_trends", r.years_without_sd},
-                   {"dropped", {{"missing", r.missing}}}};
+                   {"dropped", {{"missing", r.missing}, {"missing_group", r.missing_group}}}, {"warnings", r.warnings}};
   for (const auto& row : r.rows)
     j["by_year"].push_back({{"year", row.year}, {"n", row.n}, {"mean", row.mean}, {"sd", json_number(row.sd)}, {"cv", json_number(row.cv)},
                             {"sd_population", json_number(row.sd_population)}, {"cv_population", json_number(row.cv_population)}});
@@ -26,7 +26,7 @@ nlohmann::json to_json(const BetaResult& r) {
   nlohmann::json j = to_json(r.model);
   j["convergence"] = {{"kind", r.kind}, {"group", r.group}, {"beta", r.beta}, {"beta_se", json_number(r.beta_se)},
                       {"speed", json_number(r.speed)}, {"speed_se", json_number(r.speed_se)},
-                      {"half_life", json_number(r.half_life)}, {"half_life_se", json_number(r.half_life_se)}, {"T", r.T},
+                      {"half_life", json_number(r.half_life)}, {"half_life_se", json_number(r.half_life_se)}, {"T", r.T}, {"period", r.period_name},
                       {"se_method", "delta method: se(speed) = se(beta) / |1 + T beta|, se(half_life) = ln 2 se(speed) / speed^2"}};
   return j;
 }

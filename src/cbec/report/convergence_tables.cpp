@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cbec/report/regression_table.hpp"
@@ -35,6 +36,7 @@ Table sigma_table(const SigmaResult& r) {
                                 trend_line(sd), format_fixed(sd.slope_se), format_fixed(sd.slope_p), format_fixed(sd.intercept_se),
                                 trend_line(cv), format_fixed(cv.slope_se), format_fixed(cv.slope_p), format_fixed(cv.intercept_se)));
   if (r.missing) t.notes.push_back(fmt::format("{} observation{} dropped (missing).", r.missing, r.missing == 1 ? "" : "s"));
+  for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w + ".");
   if (!r.years_without_sd.empty())
     t.notes.push_back(fmt::format("Left out of the trends: {} (one unit, so no SD).", fmt::join(r.years_without_sd, ", ")));
   if (r.rows.size() - r.years_without_sd.size() == 2) t.notes.push_back("Two waves: the slope is the change per year between them; no test (a trend test needs three years or more).");
@@ -61,11 +63,18 @@ Table beta_table(const std::vector<BetaResult>& results, bool panel) {
     to.model_names.push_back(r.group.empty() ? "all" : r.group);
   }
   Table t = regression_table(models, to);
-  for (const auto& r : results)
-    t.notes.push_back(fmt::format("{}: beta = {} (SE {}), speed -ln(1 + T beta)/T = {} (SE {}; T = {:g}), half-life ln 2 / speed = {} years (SE {}); "
+  for (const auto& r : results) {
+    t.notes.push_back(fmt::format("{}: beta = {} (SE {}), speed -ln(1 + T beta)/T = {} per {} (SE {}; T = {:g}), half-life ln 2 / speed = {} {}s (SE {}); "
                                   "SEs of speed and half-life by the delta method.",
-                                  r.group.empty() ? "all" : r.group, format_fixed(r.beta), format_fixed(r.beta_se), format_fixed(r.speed),
-                                  format_fixed(r.speed_se), r.T, format_fixed(r.half_life), format_fixed(r.half_life_se)));
+                                  r.group.empty() ? "all" : r.group, format_fixed(r.beta), format_fixed(r.beta_se), format_fixed(r.speed), r.period_name,
+                                  format_fixed(r.speed_se), r.T, format_fixed(r.half_life), r.period_name, format_fixed(r.half_life_se)));
+    if (!(1 + r.T * r.beta > 0))
+      t.notes.push_back(fmt::format("{}: 1 + T beta = {} is not positive (overshooting: the initial gap reversed by more than its size), so the "
+                                    "speed and half-life are not defined.", r.group.empty() ? "all" : r.group, format_fixed(1 + r.T * r.beta)));
+  }
+  if (std::any_of(results.begin(), results.end(), [](const BetaResult& r) { return r.period_name == "period"; }))
+    t.notes.push_back("The time column does not hold calendar years one apart: T, the speed and the half-life are in its periods; divide the "
+                      "speed by the years a period spans for a yearly speed.");
   return t;
 }
 

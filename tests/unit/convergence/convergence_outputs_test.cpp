@@ -196,3 +196,55 @@ TEST(ConvergenceOutputs, SigmaCountsTheRowsLeftOutAsMissing) {
   EXPECT_EQ(sg.missing, 2u);
   EXPECT_EQ(to_json(sg)["dropped"]["missing"], 2);
 }
+
+// Each year's SD is over the units observed that year: a set that changes is warned, naming the units
+// (the trend of the SD then mixes convergence with the change of sample).
+TEST(ConvergenceOutputs, SigmaWarnsWhenTheUnitsDifferAcrossYears) {
+  ConvergenceSpec s;
+  s.variable = "x";
+  s.unit = "unit";
+  s.time = "year";
+  const Frame balanced = parse_csv("unit,year,x\na,2000,1\nb,2000,2\nc,2000,4\na,2001,2\nb,2001,4\nc,2001,5\na,2002,3\nb,2002,6\nc,2002,9\n", "b.csv");
+  EXPECT_TRUE(sigma_convergence(balanced, s).at(0).warnings.empty());
+  const Frame changing = parse_csv("unit,year,x\na,2000,1\nb,2000,2\nc,2000,4\na,2001,2\nb,2001,4\na,2002,3\nb,2002,6\nd,2002,9\n", "c.csv");
+  const SigmaResult sg = sigma_convergence(changing, s).at(0);
+  ASSERT_EQ(sg.warnings.size(), 1u);
+  EXPECT_NE(sg.warnings[0].find("2 of 4 units are not observed in every year (c, d)"), std::string::npos) << sg.warnings[0];
+  EXPECT_EQ(to_json(sg)["warnings"].size(), 1u);
+}
+
+// Rows without a group value are in no group: counted and said (they were left out without a word).
+TEST(ConvergenceOutputs, RowsWithoutAGroupAreCounted) {
+  ConvergenceSpec s;
+  s.variable = "x";
+  s.unit = "unit";
+  s.time = "year";
+  s.group = "g";
+  const Frame f = parse_csv("unit,year,x,g\na,2000,1,E\nb,2000,2,E\nc,2000,4,\nd,2000,3,W\na,2001,2,E\nb,2001,4,E\nc,2001,5,W\nd,2001,4,W\n"
+                            "a,2002,3,E\nb,2002,6,E\nc,2002,9,W\nd,2002,5,W\n", "g.csv");
+  const auto r = sigma_convergence(f, s);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].missing_group, 1u);
+  EXPECT_EQ(to_json(r[0])["dropped"]["missing_group"], 1);
+  // the cross-section places a unit by its first group value: c is in W
+  ConvergenceSpec b = s;
+  const auto betas = beta_cross_section(parse_csv("unit,year,x,g\na,2000,1,E\nb,2000,2,E\nh,2000,3,E\nk,2000,7,E\nc,2000,4,\nd,2000,3,W\ne,2000,5,W\nf,2000,2,W\n"
+                                                  "a,2001,2,E\nb,2001,5,E\nh,2001,4,E\nk,2001,8,E\nc,2001,5,W\nd,2001,4,W\ne,2001,7,W\nf,2001,3,W\n", "h.csv"),
+                                        b);
+  ASSERT_EQ(betas.size(), 2u);
+  EXPECT_EQ(betas[1].model.nobs, 4u);   // W: c, d, e, f
+}
+
+// The speed is per period of the time column: "year" for calendar years one apart, else "period"
+// (a panel renumbered 1, 2, 3 for periods several years apart).
+TEST(ConvergenceOutputs, SpeedIsPerPeriodUnlessTheTimeColumnHoldsYears) {
+  const Frame g = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
+  EXPECT_EQ(beta_cross_section(g, spec()).at(0).period_name, "year");
+  std::vector<double> period = g.numeric("year");
+  for (double& t : period) t -= 1934;
+  Frame f = g;
+  f.set(Column::numeric("year", period));
+  const BetaResult b = beta_cross_section(f, spec()).at(0);
+  EXPECT_EQ(b.period_name, "period");
+  EXPECT_EQ(to_json(b)["convergence"]["period"], "period");
+}

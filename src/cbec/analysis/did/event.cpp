@@ -1,6 +1,8 @@
 // event: the TWFE event study with binned endpoints and a joint pre-trend test.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "cbec/analysis/did/did_analyses.hpp"
@@ -44,6 +46,12 @@ Analysis event_analysis() {
     if (!late.units.empty())
       t.notes.push_back(fmt::format("{} unit{} first treated after the last period ({:g}): never treated in the sample, so controls (fixest's i() would estimate leads from them).",
                                     late.units.size(), late.units.size() == 1 ? "" : "s", late.last_period));
+    // Without never-treated units (every province treated by the sample's end) the relative-period
+    // effects rest on the differences in timing between cohorts and on the binned endpoints alone.
+    const std::vector<double> g = first_treatment(frame, spec);
+    if (!g.empty() && std::none_of(g.begin(), g.end(), [](double v) { return std::isnan(v); }))
+      t.notes.push_back("No unit is never treated in the sample: the effects are identified from the differences in treatment timing "
+                        "and the binned endpoints alone; compare with sunab (the last cohort as control) or imputation.");
     return Outcome{{t}, {event_periods_figure("Event study", es.periods, ctx.truth)}, to_json(es)};
   };
   return a;

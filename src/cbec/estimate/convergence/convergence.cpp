@@ -22,8 +22,9 @@ double convergence_speed(double beta, double T) {
 
 namespace {
 
-// Row subsets by the levels of the group column (one subset "" when no group).
-std::vector<std::pair<std::string, std::vector<size_t>>> subsets(const Frame& f, const std::string& group) {
+// Row subsets by the levels of the group column (one subset "" when no group); rows without a
+// group value are in none, and counted in `missing_group`.
+std::vector<std::pair<std::string, std::vector<size_t>>> subsets(const Frame& f, const std::string& group, size_t* missing_group = nullptr) {
   std::map<std::string, std::vector<size_t>> by;
   if (group.empty()) {
     auto& all = by[""];
@@ -32,8 +33,42 @@ std::vector<std::pair<std::string, std::vector<size_t>>> subsets(const Frame& f,
     const Column& g = f.get(group);
     for (size_t i = 0; i < f.nrows(); ++i)
       if (!g.is_missing(i)) by[g.text(i)].push_back(i);
+      else if (missing_group) ++*missing_group;
   }
   return {by.begin(), by.end()};
+}
+
+std::string rows_without_group(size_t n, const std::string& group) {
+  return fmt::format("{} row{} without a '{}' value {} left out", n, n == 1 ? "" : "s", group, n == 1 ? "is" : "are");
+}
+
+// "year" when the time column holds calendar years one apart, else "period": the unit of the speed
+// and the half-life (-ln(1 + T beta) / T is per period of the time column).
+std::string period_name(const Panel& p) {
+  return p.step == 1 && !p.times.empty() && p.times.front() >= 1000 && p.times.back() <= 2999 ? "year" : "period";
+}
+
+// The units of one group not observed in every one of its years, named (up to five): each year's
+// spread is then over a different set of units.
+std::string changing_units(const Frame& frame, const std::string& unit, const std::map<int64_t, std::vector<size_t>>& rows_by_year) {
+  if (unit.empty() || !frame.has(unit) || rows_by_year.size() < 2) return "";
+  const Column& u = frame.get(unit);
+  std::map<int64_t, std::pair<size_t, size_t>> years_of;   // unit key -> (years observed, a row)
+  for (const auto& [year, rows] : rows_by_year)
+    for (size_t i : rows) {
+      auto& [count, row] = years_of.try_emplace(u.row_key(i), 0, i).first->second;
+      ++count;
+    }
+  std::vector<std::string> partial;
+  for (const auto& [key, seen] : years_of)
+    if (seen.first != rows_by_year.size()) partial.push_back(u.text(seen.second));
+  if (partial.empty()) return "";
+  std::sort(partial.begin(), partial.end());
+  const size_t shown = std::min<size_t>(partial.size(), 5);
+  return fmt::format("{} of {} units are not observed in every year ({}{}): each year's spread is over the units observed that year, so its "
+                     "trend mixes convergence with the change of sample; for a fixed set of units keep those observed in every year (--if)",
+                     partial.size(), years_of.size(), fmt::join(partial.begin(), partial.begin() + static_cast<long>(shown), ", "),
+                     partial.size() > shown ? ", ..." : "");
 }
 
 // OLS of v on an intercept and t with iid standard errors and two-sided p (t with n - 2 df).
@@ -109,12 +144,14 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
   const auto& x = frame.numeric(s.variable);
   const auto& t = frame.numeric(s.time);
   std::vector<SigmaResult> out;
-  for (const auto& [label, rows] : subsets(frame, s.group)) {
+  size_t missing_group = 0;
+  for (const auto& [label, rows] : subsets(frame, s.group, &missing_group)) {
     SigmaResult r;
     r.variable = s.variable;
     r.group = label;
     r.logs = s.logs;
     std::map<int64_t, std::vector<double>> by_year;   // the levels
+    std::map<int64_t, std::vector<size_t>> rows_by_year;
     for (size_t i : rows) {
       if (std::isnan(x[i]) || std::isnan(t[i])) {
         ++r.missing;
@@ -123,7 +160,9 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
       if (s.logs && x[i] <= 0)
         throw DataError(fmt::format("'{}' is {} in data line {}: sigma convergence in logs needs positive values", s.variable, x[i], frame.line(i)));
       by_year[static_cast<int64_t>(t[i])].push_back(x[i]);
+      rows_by_year[static_cast<int64_t>(t[i])].push_back(i);
     }
+    if (const std::string w = changing_units(frame, s.unit, rows_by_year); !w.empty()) r.warnings.push_back(w);
     // Mean, sample SD (n - 1) and population SD (n) of v.
     auto spread = [](const std::vector<double>& v) {
       const auto n = static_cast<double>(v.size());
@@ -165,6 +204,10 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
     r.cv_trend = trend(years, cvs);
     out.push_back(r);
   }
+  for (auto& r : out) {
+    r.missing_group = missing_group;
+    if (missing_group) r.warnings.push_back(rows_without_group(missing_group, s.group));
+  }
   return out;
 }
 
@@ -179,6 +222,8 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
   std::vector<double> growth(p.n_units, NAN), init(p.n_units, NAN);
   std::vector<std::vector<double>> ctrl(s.controls.size(), std::vector<double>(p.n_units, NAN));
   std::vector<std::string> group(p.n_units);
+  std::vector<std::string> group_changes;     // units whose group value changes over their rows
+  size_t without_group = 0;                   // units without any group value
   size_t without_start = 0, without_end = 0;  // units with no positive value in the first or last period
   for (size_t u = 0; u < p.n_units; ++u) {
     const size_t first = p.order[p.unit_start[u]], last = p.order[p.unit_start[u + 1] - 1];
@@ -191,7 +236,19 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
       growth[u] = (std::log(y[last]) - init[u]) / T;
     }
     for (size_t c = 0; c < s.controls.size(); ++c) ctrl[c][u] = frame.numeric(s.controls[c])[first];
-    if (!s.group.empty()) group[u] = frame.get(s.group).text(first);
+    if (!s.group.empty()) {   // the unit's group: its first value in time order
+      const Column& g = frame.get(s.group);
+      bool found = false, changes = false;
+      for (size_t a = p.unit_start[u]; a < p.unit_start[u + 1]; ++a) {
+        const size_t row = p.order[a];
+        if (g.is_missing(row)) continue;
+        if (!found) group[u] = g.text(row);
+        else changes |= g.text(row) != group[u];
+        found = true;
+      }
+      without_group += !found;
+      if (changes) group_changes.push_back(p.unit_labels[u]);
+    }
   }
   Frame units;
   units.set(Column::strings("unit", p.unit_labels));
@@ -213,10 +270,17 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
     b.kind = "cross_section";
     b.group = label;
     b.T = T;
+    b.period_name = period_name(p);
     FeolsOptions fo;
     fo.vcov = s.vcov;
     b.model = in_group(s.group, label, [&] { return feols(units.take(rows), formula, fo); });
     if (without_start || without_end) b.model.warnings.push_back(ends + "; those units are left out");
+    if (without_group)
+      b.model.warnings.push_back(fmt::format("{} unit{} without a '{}' value {} left out", without_group, without_group == 1 ? "" : "s", s.group, without_group == 1 ? "is" : "are"));
+    if (!group_changes.empty())
+      b.model.warnings.push_back(fmt::format("{} unit{} change{} '{}' over time ({}): each is placed by its first value", group_changes.size(),
+                                             group_changes.size() == 1 ? "" : "s", group_changes.size() == 1 ? "s" : "", s.group,
+                                             fmt::join(group_changes.begin(), group_changes.begin() + static_cast<long>(std::min<size_t>(group_changes.size(), 5)), ", ")));
     convergence_measures(b, "ln_initial");
     out.push_back(b);
   }
@@ -229,16 +293,21 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
   if (s.fe != "unit" && s.fe != "time" && s.fe != "twoway") throw SpecError(fmt::format("fixed effects '{}' are unknown; use unit, time or twoway", s.fe));
   formula += " | " + (s.fe == "unit" ? s.unit : s.fe == "time" ? s.time : s.unit + " + " + s.time);
   std::vector<BetaResult> out;
-  for (const auto& [label, rows] : subsets(frame, s.group)) {
+  size_t missing_group = 0;
+  const auto groups = subsets(frame, s.group, &missing_group);
+  const std::string periods = period_name(declare_panel(frame, s.unit, s.time));
+  for (const auto& [label, rows] : groups) {
     BetaResult b;
     b.kind = "panel";
     b.group = label;
+    b.period_name = periods;
     FeolsOptions fo;
     fo.vcov = s.vcov;
     DesignOptions d;
     d.panel_unit = s.unit;
     d.panel_time = s.time;
     b.model = in_group(s.group, label, [&] { return feols(frame.take(rows), formula, fo, d); });
+    if (missing_group) b.model.warnings.push_back(rows_without_group(missing_group, s.group) + " (the growth of the row after one is then not computable)");
     convergence_measures(b, fmt::format("l(log({}), 1)", s.variable));
     out.push_back(b);
   }

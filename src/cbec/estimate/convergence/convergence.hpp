@@ -41,6 +41,8 @@ struct SigmaResult {
   Trend sd_trend, cv_trend;   // trends of the sample SD and of its CV (the tested series)
   size_t missing = 0;                     // rows without the variable or the year, left out
   std::vector<int64_t> years_without_sd;  // one unit that year: no SD, left out of the trends (as lm drops NA)
+  size_t missing_group = 0;               // rows without a value of the group column, left out
+  std::vector<std::string> warnings;      // e.g. the units differ across years
 };
 
 // Speed s = -ln(1 + T beta) / T and half-life h = ln 2 / s with delta-method standard errors
@@ -51,6 +53,9 @@ struct BetaResult {
   RegressionResult model;
   double beta = 0, beta_se = 0, speed = 0, speed_se = 0, half_life = 0, half_life_se = 0;
   double T = 1;
+  // What one period of the time column is: "year" when its values are calendar years one apart,
+  // else "period" (speed per period, half-life in periods).
+  std::string period_name = "year";
 };
 
 // Speed of convergence -ln(1 + T beta) / T (NaN when 1 + T beta <= 0).

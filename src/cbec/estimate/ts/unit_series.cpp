@@ -61,6 +61,15 @@ UnitSeries unit_series(const Frame& frame, const Panel& panel, const std::string
     if (last - first + 1 != rows.size())
       throw DataError(fmt::format("unit '{}': {} has a missing value or a missing period between {} and {}; unit-root tests need consecutive periods",
                                   panel.unit_labels[u], variable, panel.time_value[rows.front()], panel.time_value[rows.back()]));
+    // A period no unit has is no row at all: the series would bridge it as one step (plm's purtest
+    // does; Stata's L. and cbec's cointegration analyses do not).
+    // Periods on the panel's step (every fifth year: 5) are consecutive.
+    if (panel.times[last] - panel.times[first] != static_cast<int64_t>(last - first) * panel.step)
+      for (size_t k = first; k < last; ++k)
+        if (panel.times[k + 1] != panel.times[k] + panel.step)
+          throw DataError(fmt::format("unit '{}': no observation between {} and {} (no unit has a row in between); unit-root tests need consecutive "
+                                      "periods: add the missing periods' rows with empty values",
+                                      panel.unit_labels[u], panel.times[k], panel.times[k + 1]));
     Eigen::VectorXd v(static_cast<long>(rows.size()));
     for (size_t i = 0; i < rows.size(); ++i) v[static_cast<long>(i)] = x[rows[i]] - mean[first + i];
     if (rows.size() > 1 && constant_series(v)) throw constant_unit(panel.unit_labels[u], variable);
