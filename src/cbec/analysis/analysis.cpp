@@ -10,6 +10,8 @@
 
 #include "cbec/analysis/subsample.hpp"
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/ols/vcov.hpp"
+#include "cbec/formula/ast.hpp"
 #include "cbec/frame/row_filter.hpp"
 #include "cbec/frame/panel.hpp"
 
@@ -20,13 +22,19 @@ namespace {
 // Every staggered estimator takes a unit without any first-treatment value as never treated (as
 // Stata's did_imputation and eventstudyinteract; R's did and fixest drop such rows), so the count of
 // those units is said once for all of them: `cbec treat` leaves the units it cannot place missing.
-void warn_missing_first_treat(const Frame& frame, const AnalysisContext& ctx, Outcome& out) {
+// Only the rows a subset keeps count: a unit the subset leaves out is in no estimate.
+void warn_missing_first_treat(const Frame& frame, const Options& options, const AnalysisContext& ctx, Outcome& out) {
   if (!frame.has(ctx.first_treat) || !frame.has(ctx.unit)) return;
   const auto& g = frame.numeric(ctx.first_treat);
   const Column& unit = frame.get(ctx.unit);
   std::unordered_map<int64_t, std::pair<bool, size_t>> by_unit;   // unit -> (some row gives its first treatment, a row)
-  for (size_t i = 0; i < frame.nrows(); ++i)
+  auto visit = [&](size_t i) {
     if (!unit.is_missing(i)) by_unit.try_emplace(unit.row_key(i), false, i).first->second.first |= !std::isnan(g[i]);
+  };
+  if (options.has("subset"))
+    for (size_t i : RowFilter(options.text("subset")).rows(frame)) visit(i);
+  else
+    for (size_t i = 0; i < frame.nrows(); ++i) visit(i);
   std::vector<std::string> without;
   for (const auto& [key, seen] : by_unit)
     if (!seen.first) without.push_back(unit.text(seen.second));
@@ -67,7 +75,7 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
   if (a.needs.panel_view && !sample && panel) with_panel.panel = &*panel;
   else panel.reset();   // only the check was wanted: the memory goes back before the analysis runs
   Outcome out = sample ? run_sample(a, frame, options, ctx) : a.run(frame, options, with_panel);
-  if (a.needs.treatment) warn_missing_first_treat(frame, ctx, out);
+  if (a.needs.treatment) warn_missing_first_treat(frame, options, ctx, out);
   nlohmann::json stamped = {{"cbec", CBEC_VERSION}, {"analysis", a.name}};
   if (out.json.is_object())
     for (auto& [k, v] : out.json.items())
@@ -95,7 +103,25 @@ std::vector<std::string> columns_named(const std::vector<std::string>& header, c
 std::vector<std::string> columns_read(const Analysis& a, const Options& options) {
   std::vector<std::string> cols;
   for (const auto& spec : a.options) {
-    if (!spec.column || !options.has(spec.key)) continue;
+    if (!options.has(spec.key)) continue;
+    if (spec.key == "formula" || spec.key == "formulas") {
+      // A formula this parser does not read (gmm's pgmm form) is checked by its analysis when it runs.
+      for (const auto& f : spec.kind == OptionKind::Text ? std::vector<std::string>{options.text(spec.key)} : options.list(spec.key)) try {
+          for (const auto& v : parse_formula(f).variables()) cols.push_back(v);
+        } catch (const FormulaError&) {
+        }
+      continue;
+    }
+    if (spec.key == "vcov" && spec.kind == OptionKind::Text && spec.choices.empty()) {   // cluster:var[+var2], checked as written
+      for (const auto& c : VcovSpec::parse(options.text(spec.key), "time").cluster) cols.push_back(c);
+      continue;
+    }
+    if (spec.kind == OptionKind::Terms) {
+      for (const auto& term : options.list(spec.key))
+        for (const auto& v : expression_variables(term)) cols.push_back(v);
+      continue;
+    }
+    if (!spec.column) continue;
     if (spec.kind == OptionKind::Text) cols.push_back(options.text(spec.key));
     else
       for (const auto& c : options.list(spec.key)) cols.push_back(c);

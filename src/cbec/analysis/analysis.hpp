@@ -113,7 +113,9 @@ struct Analysis {
 // version and the analysis name. Errors keep their type; the caller adds its place.
 Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, const AnalysisContext& ctx);
 
-// The columns named by an analysis's options (column options, formulas are checked when parsed).
+// The columns named by an analysis's options: column options, the variables of a formula, of
+// control terms and of a cluster vcov, the subset's columns, and what the analysis declares it reads.
+// Throws on a formula or vcov written wrongly.
 std::vector<std::string> columns_read(const Analysis& a, const Options& options);
 
 // The names in `header` that occur in any of `texts` (the options' and context's texts as given):

@@ -40,6 +40,9 @@ struct ModelSpec {
   // Whether a term reads other rows than its own: lags, leads, differences and growth (l, f, d,
   // growth) or statistics over all rows (scale, winsor).
   bool reads_other_rows() const;
+  // The data columns the formula names (each once): variables, positional arguments of calls and
+  // fixed effects; checked against the data before a study runs.
+  std::vector<std::string> variables() const;
 };
 
 // Parses a formula; a FormulaError shows the formula with a caret under the problem.
@@ -48,6 +51,8 @@ ModelSpec parse_formula(const std::string& text);
 // The canonical text of one expression, as terms are named ("l(d, 1)" for "l(d,1)"); a
 // FormulaError when it is not an expression.
 std::string expression_text(const std::string& expression);
+// The data columns one expression (a control term such as "log(x2)") names.
+std::vector<std::string> expression_variables(const std::string& expression);
 
 // The FormulaError message pointing at `pos` in `text`.
 std::string formula_error_message(const std::string& text, size_t pos, const std::string& what);

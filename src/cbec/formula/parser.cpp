@@ -465,4 +465,35 @@ bool ModelSpec::reads_other_rows() const {
   return false;
 }
 
+namespace {
+// The data variables an expression names: its variables and its calls' positional arguments'
+// (a named argument such as ref = East is a level or a setting, not a column).
+void add_variables(const Expr& e, std::vector<std::string>& out) {
+  if (e.kind == Expr::Kind::Var) {
+    if (std::find(out.begin(), out.end(), e.name) == out.end()) out.push_back(e.name);
+    return;
+  }
+  for (size_t a = 0; a < e.args.size(); ++a)
+    if (a >= e.arg_names.size() || e.arg_names[a].empty()) add_variables(e.args[a], out);
+}
+}  // namespace
+
+std::vector<std::string> ModelSpec::variables() const {
+  std::vector<std::string> out;
+  add_variables(lhs, out);
+  for (const auto* terms : {&rhs, &endogenous, &instruments})
+    for (const auto& t : *terms)
+      for (const auto& f : t.factors) add_variables(f, out);
+  for (const auto& fe : fixed_effects)
+    for (const auto& v : fe)
+      if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+  return out;
+}
+
+std::vector<std::string> expression_variables(const std::string& expression) {
+  std::vector<std::string> out;
+  add_variables(parse_formula(expression + " ~ 1").lhs, out);
+  return out;
+}
+
 }  // namespace cbec

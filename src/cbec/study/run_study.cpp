@@ -93,6 +93,13 @@ StudySection merged_table(const StudySpec& s, const TableSpec& t, const std::vec
     nlohmann::json columns;
     sec.tables.push_back(results_side_by_side(results, to, &columns));
     if (!columns.is_null()) sec.results["columns"] = columns;
+    // The steps' subsets (run_sample's "subset"), said under the table as under each step's own.
+    for (size_t k = 0; k < results.size(); ++k)
+      if (results[k].contains("subset") && results[k]["subset"].is_object()) {
+        const auto& sub = results[k]["subset"];
+        sec.tables.back().notes.push_back(fmt::format("Subset {}: {} of {} rows kept ({}).", sub.value("expression", ""), sub.value("rows_kept", size_t{0}),
+                                                      sub.value("rows", size_t{0}), t.steps[k]));
+      }
   } catch (const Error& e) {
     throw Error(fmt::format("{} ([[table]]): {}", t.where, e.what()));
   }

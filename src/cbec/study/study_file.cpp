@@ -333,7 +333,7 @@ StudySpec read_study(const std::string& path) {
       }
   }
   // Columns the steps name but the data lacks, found from the headers, in the same pass.
-  if (!errors.empty() && !s.data.empty())
+  if (!s.data.empty())
     if (auto cols = column_names(s.data, s.csv)) {
       bool all_headers = true;
       for (const auto& j : s.joins)
@@ -355,7 +355,6 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
   };
   need(study.unit, study.path + " [data] unit");
   need(study.time, study.path + " [data] time");
-  need(study.first_treat, study.path + " [data] first_treat");
   if (study.spatial && !study.spatial->key.empty()) need(study.spatial->key, study.path + " [spatial] key");
   for (const auto& g : study.weights)
     if (!g.key.empty()) need(g.key, study.path + " [weights." + g.name + "] key");
@@ -364,8 +363,16 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
     if (!name.empty() && std::find(available.begin(), available.end(), name) == available.end())
       out.push_back(fmt::format("{}: no column '{}' in {} (nor made by an earlier step)", where, name, study.data));
   };
+  // [data] first_treat may be made by a step (treat): it is needed by the first step that uses it.
+  bool first_treat_checked = false;
+  auto need_first_treat = [&](const std::string& by) {
+    if (first_treat_checked) return;
+    first_treat_checked = true;
+    need_now(study.first_treat, study.path + " [data] first_treat" + by);
+  };
   for (const auto& a : study.analyses) {
     try {
+      if (a.analysis->needs.treatment) need_first_treat(fmt::format(" (used by {})", a.where));
       for (const auto& c : columns_read(*a.analysis, a.options)) need_now(c, a.where);
       if (a.analysis->creates)
         for (const auto& c : a.analysis->creates(a.options)) available.push_back(c);
@@ -373,6 +380,7 @@ std::vector<std::string> missing_columns(const StudySpec& study, const std::vect
       out.push_back(fmt::format("{}: {}", a.where, e.what()));
     }
   }
+  need_first_treat("");
   return out;
 }
 

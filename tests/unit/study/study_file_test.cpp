@@ -59,6 +59,28 @@ TEST(StudyFile, MissingDataFileKeysAndColumnsAreNamed) {
   EXPECT_NE(m.find("syntax.toml line 4"), std::string::npos) << m;
 }
 
+TEST(StudyFile, FormulaControlAndClusterVariablesAreCheckedBeforeAnythingRuns) {
+  std::string m;
+  try {
+    read_study(study("misspelt_formula.toml"));
+  } catch (const Error& e) {
+    m = e.what();
+  }
+  EXPECT_NE(m.find("4 problems"), std::string::npos) << m;
+  EXPECT_NE(m.find("no column 'yy'"), std::string::npos) << m;
+  EXPECT_NE(m.find("no column 'provnce'"), std::string::npos) << m;
+  EXPECT_NE(m.find("no column 'xx'"), std::string::npos) << m;
+  EXPECT_NE(m.find("unknown vcov 'clustr:id'"), std::string::npos) << m;
+  EXPECT_EQ(m.find("no column 'year'"), std::string::npos) << m;   // i(year, ref = 2015): 2015 is a level
+}
+
+TEST(StudyRun, FirstTreatMadeByATreatStepIsUsedByTheStepsAfterIt) {
+  StudySpec s = read_study(study("treat_then_twfe.toml"));
+  const StudyReport r = run_study(s, 1);
+  ASSERT_EQ(r.sections.size(), 2u);
+  EXPECT_TRUE(r.sections[1].results.contains("coef")) << r.sections[1].results.dump().substr(0, 300);
+}
+
 TEST(StudyRun, WritesEveryTableFormatJsonAndASelfContainedPage) {
   StudySpec s = read_study(study("good.toml"));
   StudyReport rep = run_study(s, 1);
