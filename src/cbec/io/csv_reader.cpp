@@ -121,6 +121,15 @@ std::string quote_csv(const std::string& s) {
   return out + "\"";
 }
 
+namespace {
+// A cell as written: a number that is not whole in its shortest text that reads back as the same
+// double (17 significant digits at most), so a saved column gives the same estimates as the frame.
+std::string cell_text(const Column& c, size_t i) {
+  if (c.type == ColumnType::Double && !c.is_missing(i)) return fmt::format("{}", c.values[i]);
+  return quote_csv(c.text(i));
+}
+}  // namespace
+
 void write_csv(const Frame& frame, const std::string& path) {
   std::ofstream out(path, std::ios::binary);
   if (!out) throw DataError(fmt::format("cannot write '{}': check the folder exists and is writable", path));
@@ -134,7 +143,7 @@ void write_csv(const Frame& frame, const std::string& path) {
   for (size_t i = 0; i < frame.nrows(); ++i) {
     for (size_t j = 0; j < cols.size(); ++j) {
       if (j) buf += ',';
-      buf += quote_csv(cols[j].text(i));
+      buf += cell_text(cols[j], i);
     }
     buf += '\n';
     if (buf.size() > (1 << 20)) { out << buf; buf.clear(); }
