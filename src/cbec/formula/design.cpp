@@ -17,6 +17,7 @@
 #include "cbec/core/memory.hpp"
 #include "cbec/frame/dense_codes.hpp"
 #include "cbec/frame/levels.hpp"
+#include "cbec/frame/number_format_hint.hpp"
 #include "cbec/frame/transforms.hpp"
 #include "cbec/frame/panel.hpp"
 
@@ -232,6 +233,10 @@ class Evaluator {
     if (is_i && (e.args.empty() || e.args[0].kind != Expr::Kind::Var)) fail(e.pos, "i() needs a variable name first: i(var), i(var, x), i(var, ref = level)");
     const Expr& var = is_i ? e.args[0] : e;
     const Column& c = column(var);
+    // Numbers written as text ('1.84%') would enter as one dummy per distinct value.
+    if (!is_i && !c.levels.empty() && std::all_of(c.levels.begin(), c.levels.end(), [](const std::string& l) { return !number_format_hint(l).empty(); }))
+      fail(e.pos, fmt::format("variable '{}' holds numbers written as text ({} distinct, e.g. '{}'), which would enter as that many dummies: {}; "
+                              "for categories write i({})", e.name, c.levels.size(), c.levels.front(), c.number_hint(), e.name));
     Values slope;
     std::string slope_name;
     std::vector<std::string> refs;
@@ -595,6 +600,12 @@ Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptio
 
 Design build_design(Frame&& frame, const ModelSpec& spec, const DesignOptions& options) {
   return build(frame, spec, options, &frame);
+}
+
+const Factor& Design::grouping(const std::string& name) const {
+  auto it = groups.find(name);
+  if (it == groups.end()) throw SpecError(fmt::format("internal: grouping '{}' not carried by the design", name));
+  return it->second;
 }
 
 }  // namespace cbec

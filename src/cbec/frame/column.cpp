@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "cbec/frame/number_format_hint.hpp"
+
 namespace cbec {
 
 const char* to_string(ColumnType type) {
@@ -51,6 +53,12 @@ std::string Column::text(size_t i) const {
   if (!is_numeric()) return levels[codes[i]];
   if (type == ColumnType::Integer) return fmt::format("{}", static_cast<long long>(values[i]));
   return fmt::format("{:.15g}", values[i]);
+}
+
+std::string Column::number_hint() const {
+  for (const auto& level : levels)
+    if (std::string hint = number_format_hint(level); !hint.empty()) return hint;
+  return "";
 }
 
 void Column::infer_integer() {

@@ -33,6 +33,9 @@ struct Column {
   // Row i's value as a key equal for equal values, without formatting a text (a number's bits, or a
   // string's code): for grouping rows by unit in a pass over a large column.
   int64_t row_key(size_t i) const { return is_numeric() ? std::bit_cast<int64_t>(values[i]) : codes[i]; }
+  // For a text column, why its texts might be numbers in another format (number_format_hint.hpp) as
+  // its first level with such a reason shows; "" when none does (or the column is numeric).
+  std::string number_hint() const;
   // Marks a numeric column Integer when every non-missing value is a whole number.
   void infer_integer();
   // Keeps only the given rows, in the given order.

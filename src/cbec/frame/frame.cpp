@@ -31,9 +31,9 @@ std::string did_you_mean(const std::vector<std::string>& suggestions) {
 const Column& Frame::get(const std::string& name) const {
   auto it = index_.find(name);
   if (it == index_.end()) {
-    throw DataError(fmt::format("unknown variable '{}'{}{}", name,
-                                source_.empty() ? "" : fmt::format(" in {}", source_),
-                                did_you_mean(suggest(name))));
+    const std::vector<std::string> close = suggest(name);
+    throw DataError(fmt::format("unknown variable '{}'{}{}", name, source_.empty() ? "" : fmt::format(" in {}", source_),
+                                close.empty() ? "" : "." + did_you_mean(close)));
   }
   return columns_[it->second];
 }
@@ -43,7 +43,8 @@ Column& Frame::get_mutable(const std::string& name) { return const_cast<Column&>
 const std::vector<double>& Frame::numeric(const std::string& name) const {
   const Column& c = get(name);
   if (!c.is_numeric())
-    throw DataError(fmt::format("variable '{}' holds text, but a number is needed here; convert it or pick a numeric variable", name));
+    throw DataError(fmt::format("variable '{}' holds text, but a number is needed here; {}", name,
+                                c.number_hint().empty() ? "convert it or pick a numeric variable" : c.number_hint()));
   return c.values;
 }
 

@@ -258,9 +258,12 @@ class Evaluator {
   void check_types(const Column& c, const Operand& col, const Operand& lit) const {
     if (c.is_numeric() && lit.is_text)
       throw DataError(error_at(text_, lit.pos, fmt::format("column '{}' is numeric; compare it with a number, not the text '{}'", c.name, lit.name)));
-    if (!c.is_numeric() && !lit.is_text)
+    if (!c.is_numeric() && !lit.is_text) {
+      if (const std::string hint = c.number_hint(); !hint.empty())
+        throw DataError(error_at(text_, lit.pos, fmt::format("column '{}' holds text, not numbers: {}", c.name, hint)));
       throw DataError(error_at(text_, lit.pos, fmt::format("column '{}' holds text; compare it with a quoted text, e.g. {} == '{}'", c.name, col.name,
                                                            c.levels.empty() ? "East" : c.levels.front())));
+    }
   }
 
   Truth compare_node(const FilterNode& n) const {

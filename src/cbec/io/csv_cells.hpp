@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "cbec/frame/number_format_hint.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
@@ -25,7 +26,5 @@ bool parse_cell(std::string_view s, const CsvOptions& options, double& out, std:
 // administrative or firm code, which must keep its text or distinct codes would merge.
 bool beyond_double_precision(std::string_view s, double v);
 
-// Why a cell that is not a number might still be one, for the warning's advice ("" when no reason is seen).
-std::string number_format_hint(std::string_view s);
 
 }  // namespace cbec
