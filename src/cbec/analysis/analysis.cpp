@@ -10,6 +10,7 @@
 
 #include "cbec/analysis/subsample.hpp"
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/estimate/ols/vcov.hpp"
 #include "cbec/formula/ast.hpp"
 #include "cbec/frame/row_filter.hpp"
@@ -40,12 +41,10 @@ void warn_missing_first_treat(const Frame& frame, const Options& options, const 
     if (!seen.first) without.push_back(unit.text(seen.second));
   if (without.empty()) return;
   std::sort(without.begin(), without.end());
-  const size_t shown = std::min<size_t>(without.size(), 5);
   const std::string warning = fmt::format(
-      "{} unit{} without a '{}' value ({}{}) {} taken as never treated (R's did and fixest drop such rows): give 0 for "
+      "{} unit{} without a '{}' value ({}) {} taken as never treated (R's did and fixest drop such rows): give 0 for "
       "never-treated units, or leave those units out (--if \"{} >= 0\")",
-      without.size(), without.size() == 1 ? "" : "s", ctx.first_treat, fmt::join(without.begin(), without.begin() + static_cast<long>(shown), ", "),
-      without.size() > shown ? ", ..." : "", without.size() == 1 ? "is" : "are", ctx.first_treat);
+      without.size(), without.size() == 1 ? "" : "s", ctx.first_treat, first_names(without), without.size() == 1 ? "is" : "are", ctx.first_treat);
   if (!out.tables.empty()) out.tables.front().notes.push_back("Warning: " + warning + ".");
   if (out.json.is_object()) {
     if (!out.json.contains("warnings") || !out.json["warnings"].is_array()) out.json["warnings"] = nlohmann::json::array();

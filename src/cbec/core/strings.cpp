@@ -40,4 +40,11 @@ std::string trim(const std::string& text) {
   return text.substr(a, text.find_last_not_of(" \t\r\n") - a + 1);
 }
 
+std::string first_names(const std::vector<std::string>& names, size_t shown) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > shown) out += ", ...";
+  return out;
+}
+
 }  // namespace cbec

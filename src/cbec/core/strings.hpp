@@ -1,4 +1,4 @@
-// Small text helpers shared by option parsers.
+// Small text helpers shared by option parsers and messages.
 #pragma once
 #include <string>
 #include <vector>
@@ -13,5 +13,8 @@ std::vector<std::string> split_outside_parentheses(const std::string& text, char
 
 // The text without spaces, tabs and line ends at either end.
 std::string trim(const std::string& text);
+
+// The first `shown` names joined by ", ", and ", ..." when there are more: "Hainan, Tibet, ...".
+std::string first_names(const std::vector<std::string>& names, size_t shown = 5);
 
 }  // namespace cbec

@@ -236,7 +236,7 @@ class Evaluator {
     // Numbers written as text ('1.84%') would enter as one dummy per distinct value.
     if (!is_i && !c.levels.empty() && std::all_of(c.levels.begin(), c.levels.end(), [](const std::string& l) { return !number_format_hint(l).empty(); }))
       fail(e.pos, fmt::format("variable '{}' holds numbers written as text ({} distinct, e.g. '{}'), which would enter as that many dummies: {}; "
-                              "for categories write i({})", e.name, c.levels.size(), c.levels.front(), c.number_hint(), e.name));
+                              "for categories write i({})", e.name, c.levels.size(), c.levels.front(), number_format_hint(c.levels.front()), e.name));
     Values slope;
     std::string slope_name;
     std::vector<std::string> refs;

@@ -42,9 +42,10 @@ Column& Frame::get_mutable(const std::string& name) { return const_cast<Column&>
 
 const std::vector<double>& Frame::numeric(const std::string& name) const {
   const Column& c = get(name);
-  if (!c.is_numeric())
-    throw DataError(fmt::format("variable '{}' holds text, but a number is needed here; {}", name,
-                                c.number_hint().empty() ? "convert it or pick a numeric variable" : c.number_hint()));
+  if (!c.is_numeric()) {
+    const std::string hint = c.number_hint();
+    throw DataError(fmt::format("variable '{}' holds text, but a number is needed here; {}", name, hint.empty() ? "convert it or pick a numeric variable" : hint));
+  }
   return c.values;
 }
 

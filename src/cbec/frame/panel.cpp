@@ -108,10 +108,12 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
   p.time = time;
   const Column& u = frame.get(unit);
   const Column& t = frame.get(time);
-  if (!t.is_numeric())
+  if (!t.is_numeric()) {
+    const std::string hint = t.number_hint();
     throw DataError(fmt::format("{}time variable '{}' holds text{}; it must hold whole numbers such as years ({})",
                                 frame.source().empty() ? "" : frame.source() + ": ", time, t.levels.empty() ? "" : fmt::format(" such as '{}'", t.levels.front()),
-                                t.number_hint().empty() ? "from a date, its year: pandas' s.dt.year, Stata's year()" : t.number_hint()));
+                                hint.empty() ? "from a date, its year: pandas' s.dt.year, Stata's year()" : hint));
+  }
   const size_t n = frame.nrows();
   p.unit_code.assign(n, -1);
   p.time_value.assign(n, 0);

@@ -60,12 +60,7 @@ TEST(StudyFile, MissingDataFileKeysAndColumnsAreNamed) {
 }
 
 TEST(StudyFile, FormulaControlAndClusterVariablesAreCheckedBeforeAnythingRuns) {
-  std::string m;
-  try {
-    read_study(study("misspelt_formula.toml"));
-  } catch (const Error& e) {
-    m = e.what();
-  }
+  const std::string m = error_of("misspelt_formula.toml");
   EXPECT_NE(m.find("4 problems"), std::string::npos) << m;
   EXPECT_NE(m.find("no column 'yy'"), std::string::npos) << m;
   EXPECT_NE(m.find("no column 'provnce'"), std::string::npos) << m;

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/frame/panel.hpp"
 #include "cbec/stats/distributions.hpp"
@@ -38,8 +39,9 @@ std::vector<std::pair<std::string, std::vector<size_t>>> subsets(const Frame& f,
   return {by.begin(), by.end()};
 }
 
-std::string rows_without_group(size_t n, const std::string& group) {
-  return fmt::format("{} row{} without a '{}' value {} left out", n, n == 1 ? "" : "s", group, n == 1 ? "is" : "are");
+// "3 rows without a 'region' value are left out" (what: row or unit).
+std::string without_group(size_t n, const char* what, const std::string& group) {
+  return fmt::format("{} {}{} without a '{}' value {} left out", n, what, n == 1 ? "" : "s", group, n == 1 ? "is" : "are");
 }
 
 // "year" when the time column holds calendar years one apart, else "period": the unit of the speed
@@ -64,11 +66,9 @@ std::string changing_units(const Frame& frame, const std::string& unit, const st
     if (seen.first != rows_by_year.size()) partial.push_back(u.text(seen.second));
   if (partial.empty()) return "";
   std::sort(partial.begin(), partial.end());
-  const size_t shown = std::min<size_t>(partial.size(), 5);
-  return fmt::format("{} of {} units are not observed in every year ({}{}): each year's spread is over the units observed that year, so its "
+  return fmt::format("{} of {} units are not observed in every year ({}): each year's spread is over the units observed that year, so its "
                      "trend mixes convergence with the change of sample; for a fixed set of units keep those observed in every year (--if)",
-                     partial.size(), years_of.size(), fmt::join(partial.begin(), partial.begin() + static_cast<long>(shown), ", "),
-                     partial.size() > shown ? ", ..." : "");
+                     partial.size(), years_of.size(), first_names(partial));
 }
 
 // OLS of v on an intercept and t with iid standard errors and two-sided p (t with n - 2 df).
@@ -150,7 +150,6 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
     r.variable = s.variable;
     r.group = label;
     r.logs = s.logs;
-    std::map<int64_t, std::vector<double>> by_year;   // the levels
     std::map<int64_t, std::vector<size_t>> rows_by_year;
     for (size_t i : rows) {
       if (std::isnan(x[i]) || std::isnan(t[i])) {
@@ -159,7 +158,6 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
       }
       if (s.logs && x[i] <= 0)
         throw DataError(fmt::format("'{}' is {} in data line {}: sigma convergence in logs needs positive values", s.variable, x[i], frame.line(i)));
-      by_year[static_cast<int64_t>(t[i])].push_back(x[i]);
       rows_by_year[static_cast<int64_t>(t[i])].push_back(i);
     }
     if (const std::string w = changing_units(frame, s.unit, rows_by_year); !w.empty()) r.warnings.push_back(w);
@@ -172,7 +170,9 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
       return std::array<double, 3>{mean, v.size() > 1 ? std::sqrt(ss / (n - 1)) : std::numeric_limits<double>::quiet_NaN(), std::sqrt(ss / n)};
     };
     std::vector<double> years, sds, cvs;
-    for (const auto& [year, levels] : by_year) {
+    for (const auto& [year, year_rows] : rows_by_year) {
+      std::vector<double> levels;
+      for (size_t i : year_rows) levels.push_back(x[i]);
       SigmaRow row;
       row.year = year;
       row.n = levels.size();
@@ -206,7 +206,7 @@ std::vector<SigmaResult> sigma_convergence(const Frame& frame, const Convergence
   }
   for (auto& r : out) {
     r.missing_group = missing_group;
-    if (missing_group) r.warnings.push_back(rows_without_group(missing_group, s.group));
+    if (missing_group) r.warnings.push_back(without_group(missing_group, "row", s.group));
   }
   return out;
 }
@@ -223,7 +223,7 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
   std::vector<std::vector<double>> ctrl(s.controls.size(), std::vector<double>(p.n_units, NAN));
   std::vector<std::string> group(p.n_units);
   std::vector<std::string> group_changes;     // units whose group value changes over their rows
-  size_t without_group = 0;                   // units without any group value
+  size_t units_without_group = 0;             // units without any group value
   size_t without_start = 0, without_end = 0;  // units with no positive value in the first or last period
   for (size_t u = 0; u < p.n_units; ++u) {
     const size_t first = p.order[p.unit_start[u]], last = p.order[p.unit_start[u + 1] - 1];
@@ -246,7 +246,7 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
         else changes |= g.text(row) != group[u];
         found = true;
       }
-      without_group += !found;
+      units_without_group += !found;
       if (changes) group_changes.push_back(p.unit_labels[u]);
     }
   }
@@ -275,12 +275,10 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
     fo.vcov = s.vcov;
     b.model = in_group(s.group, label, [&] { return feols(units.take(rows), formula, fo); });
     if (without_start || without_end) b.model.warnings.push_back(ends + "; those units are left out");
-    if (without_group)
-      b.model.warnings.push_back(fmt::format("{} unit{} without a '{}' value {} left out", without_group, without_group == 1 ? "" : "s", s.group, without_group == 1 ? "is" : "are"));
+    if (units_without_group) b.model.warnings.push_back(without_group(units_without_group, "unit", s.group));
     if (!group_changes.empty())
       b.model.warnings.push_back(fmt::format("{} unit{} change{} '{}' over time ({}): each is placed by its first value", group_changes.size(),
-                                             group_changes.size() == 1 ? "" : "s", group_changes.size() == 1 ? "s" : "", s.group,
-                                             fmt::join(group_changes.begin(), group_changes.begin() + static_cast<long>(std::min<size_t>(group_changes.size(), 5)), ", ")));
+                                             group_changes.size() == 1 ? "" : "s", group_changes.size() == 1 ? "s" : "", s.group, first_names(group_changes)));
     convergence_measures(b, "ln_initial");
     out.push_back(b);
   }
@@ -307,7 +305,7 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
     d.panel_unit = s.unit;
     d.panel_time = s.time;
     b.model = in_group(s.group, label, [&] { return feols(frame.take(rows), formula, fo, d); });
-    if (missing_group) b.model.warnings.push_back(rows_without_group(missing_group, s.group) + " (the growth of the row after one is then not computable)");
+    if (missing_group) b.model.warnings.push_back(without_group(missing_group, "row", s.group) + " (the growth of the row after one is then not computable)");
     convergence_measures(b, fmt::format("l(log({}), 1)", s.variable));
     out.push_back(b);
   }

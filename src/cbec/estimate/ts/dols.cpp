@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/estimate/ts/fm_pieces.hpp"
 
 namespace cbec {
@@ -175,10 +176,9 @@ PanelLongRun panel_dols(const CointegrationData& d, PanelEstimator e, const Lead
     if (f.max_leads_lags > 0 && (f.leads == f.max_leads_lags || f.lags == f.max_leads_lags)) at_max.push_back(d.units[i]);
   }
   if (!at_max.empty())
-    out.warnings.push_back(fmt::format("{} of {} units ({}{}) chose the largest leads or lags compared: the criterion may be favouring a "
+    out.warnings.push_back(fmt::format("{} of {} units ({}) chose the largest leads or lags compared: the criterion may be favouring a "
                                        "near-saturated regression; compare with a smaller max_leads_lags, select = bic, or fixed leads and lags",
-                                       at_max.size(), N, fmt::join(at_max.begin(), at_max.begin() + static_cast<long>(std::min<size_t>(at_max.size(), 5)), ", "),
-                                       at_max.size() > 5 ? ", ..." : ""));
+                                       at_max.size(), N, first_names(at_max)));
   LongRunFit& p = out.panel;
   p.beta = Eigen::VectorXd::Zero(k);
   p.vcov = Eigen::MatrixXd::Zero(k, k);
