@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 
 #include "cbec/analysis/table_options.hpp"
@@ -193,6 +194,21 @@ class CreatedColumns {
   std::vector<Column> missing_only_;   // columns seen so far only missing throughout a part
 };
 
+// A frame moved into a shared whole for its parts (Frame::part_of) and moved back when they are
+// done (give_back), or when an error leaves.
+struct LentFrame {
+  Frame& owner;
+  std::shared_ptr<Frame> whole;
+  explicit LentFrame(Frame& f) : owner(f), whole(std::make_shared<Frame>(std::move(f))) {}
+  LentFrame(const LentFrame&) = delete;
+  LentFrame& operator=(const LentFrame&) = delete;
+  ~LentFrame() { give_back(); }
+  void give_back() {
+    if (whole) owner = std::move(*whole);
+    whole.reset();
+  }
+};
+
 }  // namespace
 
 Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const AnalysisContext& ctx) {
@@ -210,22 +226,26 @@ Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const Anal
   }
   Outcome out;
   CreatedColumns created(a, o, frame.nrows());
+  // The parts are taken from the whole (Frame::part_of: their lags read the periods they leave out),
+  // which is lent to them while they run and given back before the new columns are written.
+  LentFrame lent(frame);
+  const std::shared_ptr<Frame>& whole = lent.whole;
   if (!o.has("split_by")) {
-    Frame part = frame.take(rows);
+    Frame part = Frame::part_of(whole, rows);
     out = run_on(a, part, o, ctx);
     created.add(part, rows);
     if (!out.json.is_object()) out.json = nlohmann::json{{"results", std::move(out.json)}};
   } else {
     const std::string column = o.text("split_by");
     size_t missing = 0;
-    const std::vector<Group> groups = groups_of(frame.get(column), rows, missing);
+    const std::vector<Group> groups = groups_of(whole->get(column), rows, missing);
     if (groups.empty()) throw DataError(fmt::format("split_by: '{}' has no value in the rows analysed", column));
     if (missing) notes.push_back(fmt::format("{} rows with {} missing are left out.", missing, column));
     std::vector<Outcome> parts;
     std::vector<std::vector<RegressionResult>> models;
     nlohmann::json jgroups = nlohmann::json::array();
     for (const auto& g : groups) {
-      Frame part = frame.take(g.rows);
+      Frame part = Frame::part_of(whole, g.rows);
       parts.push_back(in_group(fmt::format("{} = {}", column, g.label), [&] { return run_on(a, part, o, ctx); }));
       created.add(part, g.rows);
       jgroups.push_back({{"group", g.label}, {"rows", g.rows.size()}, {"results", parts.back().json}});
@@ -249,6 +269,7 @@ Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const Anal
     out.json["groups"] = jgroups;
     if (missing) out.json["split_missing"] = missing;
   }
+  lent.give_back();
   created.write(frame);
   if (a.creates) notes.push_back(fmt::format("New columns ({}) are missing on the rows not analysed.", fmt::join(a.creates(o), ", ")));
   for (auto& [k, v] : sample.items()) out.json[k] = v;

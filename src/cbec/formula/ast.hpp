@@ -19,6 +19,9 @@ struct Expr {
 
   // Canonical text, used for term names: "log(x2)", "l(x3, 1)", "I(x^2)".
   std::string text() const;
+  // The data columns it names (each once): its variables and its calls' positional arguments' (a
+  // named argument such as ref = East is a level or a setting, not a column).
+  std::vector<std::string> variables() const;
 };
 
 // A term is a product of factors joined by ':' (x1:x4); `*` expands to main effects + interaction.

@@ -169,6 +169,8 @@ class Evaluator {
       mark(out, {&x}, f == "log" || f == "log1p" ? kLogNonPositive : kNonFinite);
       return out;
     }
+    if (f == "l" || f == "f" || f == "d" || f == "growth")
+      if (auto in_whole = read_in_whole(e)) return std::move(*in_whole);
     if (f == "l" || f == "f" || f == "d") {
       need_args(1, 2);
       const Panel& p = panel(e);
@@ -210,6 +212,52 @@ class Evaluator {
     }
     if (f == "i") fail(e.pos, "i() makes categories; it cannot be used inside arithmetic");
     fail(e.pos, fmt::format("unknown function '{}()'; available: log, log1p, exp, sqrt, abs, I, l, f, d, growth, scale, winsor, i", f));
+  }
+
+  // A time operator's values on a part of a whole (Frame::part_of: --if, --split-by, a group): the
+  // operator evaluated on every row of the whole, as Stata's `regress y L.x if ...` and plm's subset=
+  // build the lag before keeping the sample, then read at the part's rows, with the whole's reason a
+  // row is missing. Only when each column the operator reads, and the panel's unit and time, are the
+  // whole's unchanged on the part's rows and the whole is a panel; otherwise (a column made or changed
+  // in the part, a whole with a unit twice in a period) nothing, and the part's own rows are used.
+  std::optional<std::vector<double>> read_in_whole(const Expr& e) {
+    const Frame* whole = frame_.origin();
+    if (!whole || whole_failed_) return std::nullopt;
+    const std::vector<size_t>& rows = frame_.origin_rows();
+    std::vector<std::string> names = e.variables();
+    names.push_back(options_.panel_unit);
+    names.push_back(options_.panel_time);
+    for (const auto& name : names)
+      if (!frame_.has(name) || !whole->has(name) || !same_values(frame_.get(name), whole->get(name), rows)) return std::nullopt;
+    if (!whole_) whole_ = std::make_unique<Evaluator>(*whole, spec_, options_);
+    try {
+      whole_->panel(e);
+    } catch (const DataError&) {
+      whole_failed_ = true;
+      return std::nullopt;
+    }
+    const std::vector<double> all = whole_->call(e);
+    std::vector<double> out(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      out[i] = all[rows[i]];
+      if (std::isnan(out[i]) && reason_[i] == kOk) reason_[i] = whole_->reason_[rows[i]];
+    }
+    return out;
+  }
+
+  // Whether column `part` holds the values of column `whole` at `rows`.
+  static bool same_values(const Column& part, const Column& whole, const std::vector<size_t>& rows) {
+    if (part.type != whole.type || part.size() != rows.size()) return false;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (part.is_numeric()) {
+        const double a = part.values[i], b = whole.values[rows[i]];
+        if (a != b && !(std::isnan(a) && std::isnan(b))) return false;
+      } else if (part.is_missing(i) != whole.is_missing(rows[i]) ||
+                 (!part.is_missing(i) && part.levels[static_cast<size_t>(part.codes[i])] != whole.levels[static_cast<size_t>(whole.codes[rows[i]])])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Whether a factor is a variable holding text (a term of dummies).
@@ -353,6 +401,8 @@ class Evaluator {
   std::vector<uint8_t> reason_;
   std::vector<Values> presence_;
   std::unique_ptr<Panel> panel_;
+  std::unique_ptr<Evaluator> whole_;   // on frame_.origin(), for read_in_whole
+  bool whole_failed_ = false;          // the whole is not a panel: time operators on the part's rows
 };
 
 // A copy of f, its codes copied by the threads into pages they make resident (a million ids' 10M

@@ -466,8 +466,6 @@ bool ModelSpec::reads_other_rows() const {
 }
 
 namespace {
-// The data variables an expression names: its variables and its calls' positional arguments'
-// (a named argument such as ref = East is a level or a setting, not a column).
 void add_variables(const Expr& e, std::vector<std::string>& out) {
   if (e.kind == Expr::Kind::Var) {
     if (std::find(out.begin(), out.end(), e.name) == out.end()) out.push_back(e.name);
@@ -477,6 +475,12 @@ void add_variables(const Expr& e, std::vector<std::string>& out) {
     if (a >= e.arg_names.size() || e.arg_names[a].empty()) add_variables(e.args[a], out);
 }
 }  // namespace
+
+std::vector<std::string> Expr::variables() const {
+  std::vector<std::string> out;
+  add_variables(*this, out);
+  return out;
+}
 
 std::vector<std::string> ModelSpec::variables() const {
   std::vector<std::string> out;
@@ -490,10 +494,6 @@ std::vector<std::string> ModelSpec::variables() const {
   return out;
 }
 
-std::vector<std::string> expression_variables(const std::string& expression) {
-  std::vector<std::string> out;
-  add_variables(parse_formula(expression + " ~ 1").lhs, out);
-  return out;
-}
+std::vector<std::string> expression_variables(const std::string& expression) { return parse_formula(expression + " ~ 1").lhs.variables(); }
 
 }  // namespace cbec

@@ -86,6 +86,19 @@ Frame Frame::take(const std::vector<size_t>& rows) const {
   if (columns_.empty()) return out;
   out.lines_.reserve(rows.size());
   for (size_t r : rows) out.lines_.push_back(line(r));
+  if (origin_) {
+    out.origin_ = origin_;
+    out.origin_rows_.reserve(rows.size());
+    for (size_t r : rows) out.origin_rows_.push_back(origin_rows_[r]);
+  }
+  return out;
+}
+
+Frame Frame::part_of(std::shared_ptr<const Frame> whole, const std::vector<size_t>& rows) {
+  Frame out = whole->take(rows);
+  if (whole->origin_) return out;   // a part of a part: take() kept the first whole
+  out.origin_rows_ = rows;
+  out.origin_ = std::move(whole);
   return out;
 }
 

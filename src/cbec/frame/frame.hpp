@@ -1,6 +1,7 @@
 // The column store: named typed columns of equal length. Lookups by an unknown name throw a
 // DataError that suggests the closest existing names.
 #pragma once
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,8 +33,17 @@ class Frame {
   // Frees the storage of a column that is no longer needed, keeping its name and type: the frame is
   // then unusable for that column (its length is 0). For consumers that own a frame they discard.
   void release(const std::string& name);
-  // The given rows, in the given order, each keeping its source line (line() below).
+  // The given rows, in the given order, each keeping its source line (line() below) and, in a
+  // part of a whole (part_of), its row of the whole.
   Frame take(const std::vector<size_t>& rows) const;
+  // The given rows of `whole` as a frame that remembers them (origin()): a formula's time operators
+  // (l(), f(), d(), growth()) on the part read the periods of the whole that the part leaves out, as
+  // Stata's `regress y L.x if ...` and plm's subset= build the lag on every row of the data and then
+  // keep the sample (formula/design.cpp). For --if, --split-by and a convergence --group.
+  static Frame part_of(std::shared_ptr<const Frame> whole, const std::vector<size_t>& rows);
+  // The whole this frame is a part of (null: none), and the whole's row of each of its rows.
+  const Frame* origin() const { return origin_.get(); }
+  const std::vector<size_t>& origin_rows() const { return origin_rows_; }
 
   // The line of row `row` in the file it was read from (the header is line 1), for messages: rows
   // read are lines 2, 3, ... in order, and a frame made by take() (a subset, a group, a sample) keeps
@@ -59,6 +69,8 @@ class Frame {
   std::vector<std::string> notes_;
   std::vector<size_t> lines_;   // empty: row i is line i + 2
   std::vector<std::string> unread_;
+  std::shared_ptr<const Frame> origin_;
+  std::vector<size_t> origin_rows_;   // with origin_: the whole's row of each row
   std::unordered_map<std::string, size_t> index_;
 };
 

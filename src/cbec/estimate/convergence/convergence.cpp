@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 
 #include "cbec/core/error.hpp"
 #include "cbec/core/strings.hpp"
@@ -294,6 +295,9 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
   size_t missing_group = 0;
   const auto groups = subsets(frame, s.group, &missing_group);
   const std::string periods = period_name(declare_panel(frame, s.unit, s.time));
+  // A group's growth and lag read the periods its rows leave out (Frame::part_of), as Stata's
+  // `xtreg D.ly L.ly if region == 1` does.
+  const auto whole = s.group.empty() ? nullptr : std::make_shared<const Frame>(frame);
   for (const auto& [label, rows] : groups) {
     BetaResult b;
     b.kind = "panel";
@@ -304,8 +308,8 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
     DesignOptions d;
     d.panel_unit = s.unit;
     d.panel_time = s.time;
-    b.model = in_group(s.group, label, [&] { return feols(frame.take(rows), formula, fo, d); });
-    if (missing_group) b.model.warnings.push_back(without_group(missing_group, "row", s.group) + " (the growth of the row after one is then not computable)");
+    b.model = in_group(s.group, label, [&] { return feols(whole ? Frame::part_of(whole, rows) : frame.take(rows), formula, fo, d); });
+    if (missing_group) b.model.warnings.push_back(without_group(missing_group, "row", s.group));
     convergence_measures(b, fmt::format("l(log({}), 1)", s.variable));
     out.push_back(b);
   }
