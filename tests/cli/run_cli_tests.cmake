@@ -35,7 +35,7 @@ run_cbec(1 "unknown analysis 'nope'" did ${STAG} --y y --unit id --time year --f
 run_cbec(1 "unknown variable 'xx'" did ${STAG} --y y --unit id --time year --first-treat first_treat --controls xx)
 # An option left without its value is named (CLI11 gave it the next option's name as its value).
 run_cbec(1 "--controls needs a value before the next option (it was given '--unit')" did ${STAG} --y y --controls --unit id --time year --first-treat first_treat)
-run_cbec(0 "valid (5 analyses)" run ${SRC}/tests/data/studies/good.toml --check)
+run_cbec(0 "valid (5 analyses; data " run ${SRC}/tests/data/studies/good.toml --check)
 run_cbec(1 "unknown key 'titel'" run ${SRC}/tests/data/studies/bad_keys.toml)
 run_cbec(0 "true ATT" simulate ${SRC}/examples/yrd/cities.csv --unit city --first-treat first_treat -o ${CMAKE_CURRENT_BINARY_DIR}/sim.csv)
 run_cbec(0 "Hausman test" xtreg ${SRC}/tests/data/grunfeld.csv "inv ~ value + capital" --panel firm,year --model pooled fe be fd re --hausman)

@@ -17,10 +17,9 @@
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/frame/panel.hpp"
 #include "cbec/io/checksum.hpp"
-#include "cbec/io/read_table.hpp"
 #include "cbec/study/spatial_steps.hpp"
+#include "cbec/study/study_data.hpp"
 #include "cbec/study/step_cache.hpp"
-#include "cbec/frame/join.hpp"
 #include "cbec/report/did_tables.hpp"
 #include "cbec/report/estimates_table.hpp"
 #include "cbec/report/regression_table.hpp"
@@ -111,33 +110,23 @@ StudySection merged_table(const StudySpec& s, const TableSpec& t, const std::vec
 StudyReport run_study(const StudySpec& s, int threads, const std::string& cache_folder) {
   StudyReport rep;
   rep.spec = s;
-  Frame frame = read_table(s.data, s.csv);
-  std::vector<JoinReport> joins;
-  std::vector<std::string> input_notes = frame.notes();
-  for (const auto& j : s.joins) {
-    Frame joined = read_table(j.path, s.csv);
-    input_notes.insert(input_notes.end(), joined.notes().begin(), joined.notes().end());
-    joins.push_back(left_join(frame, joined, j.by, j.path));
-  }
-  std::vector<std::string> cols;
-  for (const auto& c : frame.columns()) cols.push_back(c.name);
-  auto missing = missing_columns(s, cols);
-  if (!missing.empty()) throw DataError(fmt::format("{} problem{}:\n  {}", missing.size(), missing.size() == 1 ? "" : "s", fmt::join(missing, "\n  ")));
-  Panel panel = declare_panel(frame, s.unit, s.time);
+  StudyData data = read_study_data(s);
+  Frame& frame = data.frame;
+  const Panel& panel = data.panel;
   rep.data_summary.title = "Data";
   rep.data_summary.header = {"Item", "Value"};
   rep.data_summary.rows = {{"File", std::filesystem::path(s.data).filename().string()},
                            {"Rows", std::to_string(frame.nrows())},
                            {"Columns", std::to_string(frame.ncols())},
                            {"Panel", panel.summary()}};
-  for (const auto& j : joins) {
+  for (const auto& j : data.joins) {
     rep.data_summary.rows.push_back({"Joined " + std::filesystem::path(j.source).filename().string(),
                                      fmt::format("by {}: {} column{} added; {} of {} rows matched, {} rows of the joined file unused", fmt::join(j.by, ", "),
                                                  j.added.size(), j.added.size() == 1 ? "" : "s", j.matched, j.matched + j.unmatched, j.right_unused)});
     if (j.unmatched)
       rep.data_summary.notes.push_back(fmt::format("{} rows have no match in {}: its columns are missing there.", j.unmatched, j.source));
   }
-  for (const auto& n : input_notes) rep.data_summary.notes.push_back(n);
+  for (const auto& n : data.input_notes) rep.data_summary.notes.push_back(n);
   if (panel.rows_missing_id) rep.data_summary.notes.push_back(fmt::format("{} rows have a missing unit or time and are outside the panel.", panel.rows_missing_id));
   rep.provenance = {{"cbec", CBEC_VERSION}, {"code", code_identity()}, {"seed", s.seed}, {"study_file", s.path}, {"inputs", {{s.data, sha256_file(s.data)}, {s.path, sha256_file(s.path)}}}};
   if (!s.truth.empty()) {
