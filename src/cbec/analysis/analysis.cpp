@@ -53,6 +53,20 @@ void warn_missing_first_treat(const Frame& frame, const Options& options, const 
   }
 }
 
+// A column option naming no column of the data is refused by the option's name before anything runs
+// (it surfaced as an unknown variable of a formula the user never wrote: `yy ~ did | id + year`).
+// The columns the analysis makes are not looked for.
+void check_column_options(const Analysis& a, const Frame& frame, const Options& options, const AnalysisContext& ctx) {
+  const std::vector<std::string> made = a.creates ? a.creates(options) : std::vector<std::string>{};
+  for (const auto& spec : a.options) {
+    if (!spec.column || !options.has(spec.key)) continue;
+    for (const auto& c : spec.kind == OptionKind::Text ? std::vector<std::string>{options.text(spec.key)} : options.list(spec.key))
+      if (!frame.has(c) && std::find(made.begin(), made.end(), c) == made.end())
+        throw DataError(fmt::format("option {}: no column '{}' in {}{}", spec.key, c, ctx.data.empty() ? (frame.source().empty() ? "the data" : frame.source()) : ctx.data,
+                                    did_you_mean(frame.suggest(c))));
+  }
+}
+
 }  // namespace
 
 Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, const AnalysisContext& ctx) {
@@ -65,6 +79,7 @@ Outcome run_analysis(const Analysis& a, Frame& frame, const Options& options, co
   // A declared panel holds each unit once per period: a duplicate (unit, time) is refused with
   // both data lines, whichever analysis runs (declare_panel throws). An analysis that reads the
   // panel itself (needs.panel_view) gets this one declaration when it runs on all the rows.
+  check_column_options(a, frame, options, ctx);
   const bool declared = !ctx.unit.empty() && !ctx.time.empty();
   const bool sample = options.has("subset") || options.has("split_by");
   std::optional<Panel> panel;

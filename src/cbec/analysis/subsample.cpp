@@ -230,6 +230,7 @@ Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const Anal
   // which is lent to them while they run and given back before the new columns are written.
   LentFrame lent(frame);
   const std::shared_ptr<Frame>& whole = lent.whole;
+  size_t analysed = rows.size();   // rows in some part
   if (!o.has("split_by")) {
     Frame part = Frame::part_of(whole, rows);
     out = run_on(a, part, o, ctx);
@@ -241,6 +242,7 @@ Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const Anal
     const std::vector<Group> groups = groups_of(whole->get(column), rows, missing);
     if (groups.empty()) throw DataError(fmt::format("split_by: '{}' has no value in the rows analysed", column));
     if (missing) notes.push_back(fmt::format("{} rows with {} missing are left out.", missing, column));
+    analysed -= missing;
     std::vector<Outcome> parts;
     std::vector<std::vector<RegressionResult>> models;
     nlohmann::json jgroups = nlohmann::json::array();
@@ -271,7 +273,8 @@ Outcome run_sample(const Analysis& a, Frame& frame, const Options& o, const Anal
   }
   lent.give_back();
   created.write(frame);
-  if (a.creates) notes.push_back(fmt::format("New columns ({}) are missing on the rows not analysed.", fmt::join(a.creates(o), ", ")));
+  if (a.creates && analysed < frame.nrows())
+    notes.push_back(fmt::format("New columns ({}) are missing on the {} rows not analysed.", fmt::join(a.creates(o), ", "), frame.nrows() - analysed));
   for (auto& [k, v] : sample.items()) out.json[k] = v;
   if (!out.tables.empty()) {
     auto& n = out.tables.front().notes;

@@ -25,7 +25,7 @@ size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::string did_you_mean(const std::vector<std::string>& suggestions) {
   if (suggestions.empty()) return "";
-  return fmt::format(" Did you mean {}?", fmt::join(suggestions, ", "));
+  return fmt::format(". Did you mean {}?", fmt::join(suggestions, ", "));
 }
 
 const Column& Frame::get(const std::string& name) const {
@@ -33,7 +33,7 @@ const Column& Frame::get(const std::string& name) const {
   if (it == index_.end()) {
     const std::vector<std::string> close = suggest(name);
     throw DataError(fmt::format("unknown variable '{}'{}{}", name, source_.empty() ? "" : fmt::format(" in {}", source_),
-                                close.empty() ? "" : "." + did_you_mean(close)));
+                                did_you_mean(close)));
   }
   return columns_[it->second];
 }

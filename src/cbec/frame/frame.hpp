@@ -74,7 +74,7 @@ class Frame {
   std::unordered_map<std::string, size_t> index_;
 };
 
-// "Did you mean ...?" text for an unknown name, or "" when nothing is close.
+// ". Did you mean ...?", to end the sentence about an unknown name, or "" when nothing is close.
 std::string did_you_mean(const std::vector<std::string>& suggestions);
 
 }  // namespace cbec

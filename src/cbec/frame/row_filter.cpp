@@ -250,7 +250,7 @@ class Evaluator {
 
   const Column& column(const Operand& o) const {
     if (!f_.has(o.name))
-      throw DataError(error_at(text_, o.pos, fmt::format("no column '{}' in {}.{}", o.name, f_.source().empty() ? "the data" : f_.source(),
+      throw DataError(error_at(text_, o.pos, fmt::format("no column '{}' in {}{}", o.name, f_.source().empty() ? "the data" : f_.source(),
                                                          did_you_mean(f_.suggest(o.name)))));
     return f_.get(o.name);
   }

@@ -42,9 +42,21 @@ int lag_order(const std::vector<std::string>& parts, const std::string& spec) {
   return static_cast<int>(k);
 }
 
-std::vector<std::string> checked_parts(const std::string& spec, size_t at_least, const char* example) {
+// The ':'-separated parts of a spec written as `form`, at least `at_least` and at most `at_most` of
+// them (a part too many was ignored: x:5:95:by=g:by=year winsorized by g alone).
+struct SpecForm {
+  size_t at_least, at_most;
+  const char* form;
+};
+constexpr SpecForm kShiftForm{1, 2, "x[:k], e.g. gdp:2"};
+constexpr SpecForm kWinsorForm{3, 4, "x:lower:upper[:by=group], e.g. gdp:1:99:by=year (one by= column)"};
+constexpr SpecForm kStdForm{2, 3, "x:method[:by=group], e.g. gdp:z:by=year (one by= column)"};
+
+std::vector<std::string> checked_parts(const std::string& spec, const SpecForm& f) {
   auto parts = split_trimmed(spec, ':');
-  if (parts.size() < at_least) throw SpecError(fmt::format("'{}' needs {}", spec, example));
+  if (parts.size() < f.at_least) throw SpecError(fmt::format("'{}' needs {}", spec, f.form));
+  if (parts.size() > f.at_most)
+    throw SpecError(fmt::format("'{}': '{}' is a part too many; write {}", spec, parts[f.at_most], f.form));
   return parts;
 }
 
@@ -62,14 +74,14 @@ std::vector<std::string> transform_outputs(const TransformSpecs& o) {
   for (const auto& x : o.log) out.push_back("log_" + x);
   for (auto [specs, prefix] : {std::pair{&o.lag, "l"}, {&o.lead, "f"}, {&o.diff, "d"}})
     for (const auto& s : *specs) {
-      const auto parts = split_trimmed(s, ':');
+      const auto parts = checked_parts(s, kShiftForm);
       out.push_back(fmt::format("{}{}_{}", prefix, lag_order(parts, s), parts[0]));
     }
   for (const auto& x : o.growth) out.push_back("g_" + x);
   for (const auto& x : o.interpolate) out.push_back("i_" + x);
-  for (const auto& s : o.winsor) out.push_back("w_" + checked_parts(s, 3, "x:lower:upper, e.g. gdp:1:99")[0]);
+  for (const auto& s : o.winsor) out.push_back("w_" + checked_parts(s, kWinsorForm)[0]);
   for (const auto& s : o.std) {
-    const auto parts = checked_parts(s, 2, "x:method, e.g. gdp:z");
+    const auto parts = checked_parts(s, kStdForm);
     out.push_back((parts[1] == "z" ? "z_" : "mm_") + parts[0]);
   }
   for (size_t a = 0; a < out.size(); ++a)
@@ -101,7 +113,7 @@ std::vector<TransformReport> apply_transforms(Frame& f, const TransformSpecs& o)
   }
   for (auto [specs, sign, prefix] : {std::tuple{&o.lag, 1, "l"}, {&o.lead, -1, "f"}, {&o.diff, 0, "d"}}) {
     for (const auto& s : *specs) {
-      const auto parts = split_trimmed(s, ':');
+      const auto parts = checked_parts(s, kShiftForm);
       const int k = lag_order(parts, s);
       const auto& x = f.numeric(parts[0]);
       TransformReport r;
@@ -131,14 +143,14 @@ std::vector<TransformReport> apply_transforms(Frame& f, const TransformSpecs& o)
     add(std::move(v), r, fmt::format("linear {} of {}", o.extrapolate ? "interpolation and extrapolation" : "interpolation", x));
   }
   for (const auto& s : o.winsor) {
-    const auto parts = checked_parts(s, 3, "x:lower:upper, e.g. gdp:1:99");
+    const auto parts = checked_parts(s, kWinsorForm);
     const auto g = by_group(f, parts, 3);
     TransformReport r;
     auto v = winsorize(f.numeric(parts[0]), number(parts[1], s), number(parts[2], s), g ? &g->codes : nullptr, r);
     add(std::move(v), r, fmt::format("winsorized at {}/{} percentiles{}", parts[1], parts[2], g ? " by " + g->name : ""));
   }
   for (const auto& s : o.std) {
-    const auto parts = checked_parts(s, 2, "x:method, e.g. gdp:z");
+    const auto parts = checked_parts(s, kStdForm);
     const auto g = by_group(f, parts, 2);
     TransformReport r;
     auto v = standardize(f.numeric(parts[0]), parts[1], g ? &g->codes : nullptr, r);

@@ -3,6 +3,9 @@
 // missing in it (core_panel has missing indicators: entropy's missing = drop scores them missing).
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 
 #include "cbec/analysis/registry.hpp"
@@ -13,7 +16,7 @@ using namespace cbec;
 
 namespace {
 
-Frame run(nlohmann::json options, Frame f) {
+Frame run(nlohmann::json options, Frame f, Outcome* outcome = nullptr) {
   const Analysis& a = find_analysis("entropy");
   std::vector<RawOption> raw;
   for (auto& [k, v] : options.items()) raw.push_back({k, v, k, false});
@@ -23,7 +26,8 @@ Frame run(nlohmann::json options, Frame f) {
   AnalysisContext ctx;
   ctx.unit = "id";
   ctx.time = "year";
-  run_analysis(a, f, o, ctx);
+  Outcome out = run_analysis(a, f, o, ctx);
+  if (outcome) *outcome = std::move(out);
   return f;
 }
 
@@ -35,7 +39,10 @@ TEST(SplitCreatedColumns, EachGroupsColumnIsItsOwnRun) {
   const nlohmann::json base = {{"indicators", {"x1", "x2"}}, {"name", "score"}, {"missing", "drop"}};
   nlohmann::json split = base;
   split["split_by"] = "region";
-  const Frame whole = run(split, data());
+  Outcome out;
+  const Frame whole = run(split, data(), &out);
+  for (const auto& t : out.tables)
+    for (const auto& note : t.notes) EXPECT_EQ(note.find("rows not analysed"), std::string::npos) << "every row is in a group: " << note;
   const auto& score = whole.numeric("score");
   const Column& region = whole.get("region");
   size_t compared = 0;
@@ -55,9 +62,13 @@ TEST(SplitCreatedColumns, EachGroupsColumnIsItsOwnRun) {
 }
 
 TEST(SplitCreatedColumns, RowsOutsideTheSubsetAreMissing) {
-  const Frame f = run({{"indicators", {"x1", "x2"}}, {"name", "score"}, {"missing", "drop"}, {"subset", "year >= 2015"}}, data());
+  Outcome out;
+  const Frame f = run({{"indicators", {"x1", "x2"}}, {"name", "score"}, {"missing", "drop"}, {"subset", "year >= 2015"}}, data(), &out);
   const auto& score = f.numeric("score");
   const auto& year = f.numeric("year");
+  const size_t before = static_cast<size_t>(std::count_if(year.begin(), year.end(), [](double y) { return y < 2015; }));
+  const auto& notes = out.tables.front().notes;
+  EXPECT_NE(std::find(notes.begin(), notes.end(), fmt::format("New columns (score) are missing on the {} rows not analysed.", before)), notes.end());
   size_t scored = 0;
   for (size_t i = 0; i < f.nrows(); ++i) {
     if (year[i] < 2015) EXPECT_TRUE(std::isnan(score[i])) << "row " << i;

@@ -22,6 +22,9 @@ TEST(AlternativeWeights, CvTopsisAndAhpMatchR) {
   for (long j = 0; j < 4; ++j) EXPECT_NEAR(w[j], ref["cv_weights"][j].get<double>(), 1e-12);
   Eigen::VectorXd c = topsis(X, w, {false, false, false, true}, names);
   for (long i = 0; i < c.size(); ++i) EXPECT_NEAR(c[i], ref["topsis"][i].get<double>(), 1e-12);
+  Eigen::VectorXd cm = topsis(X, w, {false, false, false, true}, names, TopsisNormalization::MinMax);
+  for (long i = 0; i < cm.size(); ++i) EXPECT_NEAR(cm[i], ref["topsis_minmax"][i].get<double>(), 1e-12);
+  EXPECT_GT((cm - c).cwiseAbs().maxCoeff(), 1e-3) << "the two normalizations differ";
   Eigen::MatrixXd A(4, 4);
   A << 1, 3, 5, 7, 1. / 3, 1, 3, 5, 1. / 5, 1. / 3, 1, 3, 1. / 7, 1. / 5, 1. / 3, 1;
   AhpResult r = ahp(A);

@@ -35,3 +35,18 @@ TEST(Structure, LocationQuotientWithinGroups) {
   EXPECT_NEAR(lq[3], (40.0 / 60) / (50.0 / 100), 1e-15);
   for (size_t i = 4; i < 8; ++i) EXPECT_NEAR(lq[i], 1.0, 1e-15);
 }
+
+TEST(Structure, LocationQuotientLeavesRowsWithoutALabelOut) {
+  // A row without its region (line 4) or industry (line 6) is in no total and gets no LQ; it was a
+  // region or industry named "" whose value entered the national totals (A's LQ 1.5625 for 1.5).
+  Frame f = parse_csv("region,ind,x\nA,m,30\nA,s,10\n,m,10\nB,m,20\nB,,7\nB,s,40\n", "lq.csv");
+  auto lq = location_quotient(f, "region", "ind", "x");
+  EXPECT_NEAR(lq[0], 1.5, 1e-15);
+  EXPECT_NEAR(lq[5], (40.0 / 60) / (50.0 / 100), 1e-15);
+  EXPECT_TRUE(std::isnan(lq[2]));
+  EXPECT_TRUE(std::isnan(lq[4]));
+  Frame g = parse_csv("year,region,ind,x\n1,A,m,30\n1,A,s,10\n1,B,m,20\n1,B,s,40\n,A,m,5\n", "lq.csv");
+  auto by_year = location_quotient(g, "region", "ind", "x", "year");
+  EXPECT_NEAR(by_year[0], 1.5, 1e-15);
+  EXPECT_TRUE(std::isnan(by_year[4])) << "a row without its year";
+}

@@ -16,7 +16,11 @@ Analysis topsis_analysis() {
   a.command = "index";
   a.summary = "TOPSIS closeness with entropy or CV weights; adds the closeness as a column";
   a.options = {columns_option("indicators", "Indicator variables", true), columns_option("negative", "Indicators where less is better"),
-               choice_option("topsis_weights", {"entropy", "cv"}, "entropy", "Weights of the indicators"), name_option("index")};
+               choice_option("topsis_weights", {"entropy", "cv"}, "entropy", "Weights of the indicators"),
+               choice_option("topsis_normalize", {"vector", "minmax"}, "vector",
+                             "Normalization: vector, x / sqrt(sum x^2) (Hwang and Yoon's TOPSIS), or minmax, the min-max standardized values "
+                             "(the entropy-TOPSIS of applied papers)"),
+               name_option("index")};
   a.creates = [](const Options& o) { return std::vector<std::string>{o.text("name")}; };
   a.run = [](Frame& frame, const Options& o, const AnalysisContext&) {
     const std::vector<std::string> names = o.list("indicators");
@@ -25,11 +29,15 @@ Analysis topsis_analysis() {
     EntropyOptions eo;
     eo.negative = negative_flags(names, o.list("negative"));
     const Eigen::VectorXd w = weights == "cv" ? cv_weights(X, names) : entropy_weights(X, names, eo).w;
-    const Eigen::VectorXd c = topsis(X, w, eo.negative, names);
+    const bool minmax = o.text("topsis_normalize") == "minmax";
+    const Eigen::VectorXd c = topsis(X, w, eo.negative, names, minmax ? TopsisNormalization::MinMax : TopsisNormalization::Vector);
     const std::vector<double> closeness(c.data(), c.data() + c.size());
     Table t = weights_table(fmt::format("TOPSIS with {} weights", weights), "Indicator", names, w);
+    t.notes.push_back(minmax ? "Closeness on the min-max standardized indicators (negative ones reversed), weighted: ideal 1, anti-ideal 0."
+                             : "Closeness on the vector-normalized indicators x / sqrt(sum x^2), weighted (Hwang and Yoon 1981); "
+                               "--topsis-normalize minmax for the min-max standardized values.");
     add_index_column(frame, o.text("name"), closeness, t);
-    return Outcome{{t}, {}, {{"method", "topsis"}, {"weights", std::vector<double>(w.data(), w.data() + w.size())}, {"closeness", closeness}}};
+    return Outcome{{t}, {}, {{"method", "topsis"}, {"normalization", o.text("topsis_normalize")}, {"weights", std::vector<double>(w.data(), w.data() + w.size())}, {"closeness", closeness}}};
   };
   return a;
 }

@@ -36,7 +36,12 @@ BaconResult bacon_decomposition(const Frame& frame, const StaggeredSpec& spec) {
     double start = std::isnan(g[row0]) ? INFINITY : std::max(g[row0], first);
     for (size_t k = 0; k < T; ++k) {
       const size_t row = p.order[p.unit_start[u] + k];
-      if (std::isnan(y[row])) throw DataError(fmt::format("'{}' is missing for {} = {} in period {}; the decomposition needs complete data", spec.y, spec.unit, p.unit_labels[u], p.time_value[row]));
+      if (std::isnan(y[row])) {
+        const std::string label = frame.get(spec.unit).is_numeric() ? p.unit_labels[u] : "'" + p.unit_labels[u] + "'";
+        throw DataError(fmt::format("'{0}' is missing for {1} = {2} in period {3}; the decomposition needs every unit's '{0}' in every period (as R's "
+                                    "bacondecomp): leave the unit out (--if \"{1} != {2}\") or fill the gap (cbec transform --interpolate {0})",
+                                    spec.y, spec.unit, label, p.time_value[row]));
+      }
       const double gi = std::isnan(g[row]) ? INFINITY : std::max(g[row], first);
       if (gi != start) throw DataError(fmt::format("'{}' changes within unit '{}'", spec.first_treat, p.unit_labels[u]));
       Y[u][k] = y[row];

@@ -29,19 +29,30 @@ Eigen::VectorXd cv_weights(const Eigen::MatrixXd& X, const std::vector<std::stri
   return cv / cv.sum();
 }
 
-Eigen::VectorXd topsis(const Eigen::MatrixXd& X, const Eigen::VectorXd& w, const std::vector<bool>& negative, const std::vector<std::string>& names) {
+Eigen::VectorXd topsis(const Eigen::MatrixXd& X, const Eigen::VectorXd& w, const std::vector<bool>& negative, const std::vector<std::string>& names,
+                       TopsisNormalization normalization) {
   if (w.size() != X.cols()) throw SpecError("one weight per indicator is needed");
+  const bool minmax = normalization == TopsisNormalization::MinMax;
+  auto is_negative = [&](long j) { return static_cast<long>(negative.size()) > j && negative[static_cast<size_t>(j)]; };
   Eigen::MatrixXd V(X.rows(), X.cols());
   for (long j = 0; j < X.cols(); ++j) {
+    const std::string& name = names[static_cast<size_t>(j)];
+    if (minmax) {
+      const double lo = X.col(j).minCoeff(), hi = X.col(j).maxCoeff();
+      if (!(hi > lo)) throw DataError(fmt::format("indicator '{}' is constant: min-max TOPSIS cannot standardize it; leave it out", name));
+      const Eigen::ArrayXd standardized = is_negative(j) ? Eigen::ArrayXd(hi - X.col(j).array()) : Eigen::ArrayXd(X.col(j).array() - lo);
+      V.col(j) = (standardized / (hi - lo) * w[j]).matrix();
+      continue;
+    }
     const double norm = X.col(j).norm();
-    if (!(norm > 0)) throw DataError(fmt::format("indicator '{}' is zero everywhere: TOPSIS cannot normalize it; leave it out", names[static_cast<size_t>(j)]));
+    if (!(norm > 0)) throw DataError(fmt::format("indicator '{}' is zero everywhere: TOPSIS cannot normalize it; leave it out", name));
     V.col(j) = X.col(j) / norm * w[j];
   }
   Eigen::VectorXd best(X.cols()), worst(X.cols());
   for (long j = 0; j < X.cols(); ++j) {
-    const bool neg = static_cast<long>(negative.size()) > j && negative[static_cast<size_t>(j)];
-    best[j] = neg ? V.col(j).minCoeff() : V.col(j).maxCoeff();
-    worst[j] = neg ? V.col(j).maxCoeff() : V.col(j).minCoeff();
+    const bool low_is_best = !minmax && is_negative(j);   // min-max values are already "more is better"
+    best[j] = low_is_best ? V.col(j).minCoeff() : V.col(j).maxCoeff();
+    worst[j] = low_is_best ? V.col(j).maxCoeff() : V.col(j).minCoeff();
   }
   Eigen::VectorXd c(X.rows());
   for (long i = 0; i < X.rows(); ++i) {

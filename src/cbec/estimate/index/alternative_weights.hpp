@@ -3,7 +3,9 @@
 //    of the raw indicator (positive means required);
 //  - TOPSIS (Hwang and Yoon 1981): vector normalisation r_ij = x_ij / sqrt(sum_i x_ij^2), weighted
 //    v_ij = w_j r_ij, distances to the ideal (best per column, by direction) and anti-ideal,
-//    closeness C_i = D-_i / (D+_i + D-_i);
+//    closeness C_i = D-_i / (D+_i + D-_i); or (TopsisNormalization::MinMax, the entropy-TOPSIS of
+//    applied work) on the min-max standardized values r_ij = (x_ij - min_j) / (max_j - min_j), for a
+//    negative indicator (max_j - x_ij) / (max_j - min_j), whose ideal is then 1 and anti-ideal 0;
 //  - AHP (Saaty 1980): weights from the principal eigenvector of a reciprocal pairwise-comparison
 //    matrix, CI = (lambda_max - n) / (n - 1), CR = CI / RI with Saaty's random indices (tabulated
 //    for 3 to 15 criteria: beyond them CR is not defined, NaN; 2 criteria are always consistent).
@@ -20,8 +22,9 @@ namespace cbec {
 
 Eigen::VectorXd cv_weights(const Eigen::MatrixXd& X, const std::vector<std::string>& names);
 
+enum class TopsisNormalization { Vector, MinMax };
 Eigen::VectorXd topsis(const Eigen::MatrixXd& X, const Eigen::VectorXd& weights, const std::vector<bool>& negative,
-                       const std::vector<std::string>& names);
+                       const std::vector<std::string>& names, TopsisNormalization normalization = TopsisNormalization::Vector);
 
 struct AhpResult {
   Eigen::VectorXd w;

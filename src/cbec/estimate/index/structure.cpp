@@ -69,12 +69,14 @@ std::vector<double> location_quotient(const Frame& f, const std::string& region,
   const Column &r = f.get(region), &j = f.get(industry);
   const auto& x = f.numeric(value);
   auto g = [&](size_t i) { return group.empty() ? std::string() : f.get(group).text(i); };
+  auto labelled = [&](size_t i) { return !r.is_missing(i) && !j.is_missing(i) && (group.empty() || !f.get(group).is_missing(i)); };
   std::map<std::string, double> region_total, industry_total, total;
   // Each region and industry has one value (within a group, a year): a repeat is refused. (Without
   // a group a panel's years were summed into the shares but not into the row's own value, which gave
   // location quotients of about 1/T of the real ones.)
   std::map<std::string, size_t> seen;
   for (size_t i = 0; i < f.nrows(); ++i) {
+    if (!labelled(i)) continue;
     const auto [at, fresh] = seen.emplace(g(i) + "\x1f" + r.text(i) + "\x1f" + j.text(i), i);
     if (!fresh && group.empty())
       throw DataError(fmt::format("region '{}' and industry '{}' appear twice, in data lines {} and {}: a location quotient needs one value "
@@ -93,7 +95,7 @@ std::vector<double> location_quotient(const Frame& f, const std::string& region,
   }
   std::vector<double> out(f.nrows(), kNaN);
   for (size_t i = 0; i < f.nrows(); ++i) {
-    if (std::isnan(x[i])) continue;
+    if (std::isnan(x[i]) || !labelled(i)) continue;
     const double rt = region_total[g(i) + "\x1f" + r.text(i)], it = industry_total[g(i) + "\x1f" + j.text(i)], t = total[g(i)];
     if (rt > 0 && it > 0) out[i] = (x[i] / rt) / (it / t);
   }

@@ -16,7 +16,8 @@ std::vector<double> structure_advancement(const Frame& f, const std::string& ter
 // outputs[i], labour[i]: the output and employment columns of sector i.
 std::vector<double> structural_deviation(const Frame& f, const std::vector<std::string>& outputs, const std::vector<std::string>& labour);
 std::vector<double> theil_rationalization(const Frame& f, const std::vector<std::string>& outputs, const std::vector<std::string>& labour);
-// Long data: one row per region x industry (x group); returns LQ per row.
+// Long data: one row per region x industry (x group); returns LQ per row. A row without its region,
+// industry or group is in no total and gets no LQ (it was taken as a region or industry named "").
 std::vector<double> location_quotient(const Frame& f, const std::string& region, const std::string& industry, const std::string& value,
                                       const std::string& group = "");
 
