@@ -18,6 +18,7 @@
 #include "cbec/frame/dense_codes.hpp"
 #include "cbec/frame/levels.hpp"
 #include "cbec/frame/number_format_hint.hpp"
+#include "cbec/frame/part_of_whole.hpp"
 #include "cbec/frame/transforms.hpp"
 #include "cbec/frame/panel.hpp"
 
@@ -221,43 +222,23 @@ class Evaluator {
   // whole's unchanged on the part's rows and the whole is a panel; otherwise (a column made or changed
   // in the part, a whole with a unit twice in a period) nothing, and the part's own rows are used.
   std::optional<std::vector<double>> read_in_whole(const Expr& e) {
-    const Frame* whole = frame_.origin();
-    if (!whole || whole_failed_) return std::nullopt;
-    const std::vector<size_t>& rows = frame_.origin_rows();
+    if (whole_failed_) return std::nullopt;
     std::vector<std::string> names = e.variables();
     names.push_back(options_.panel_unit);
     names.push_back(options_.panel_time);
-    for (const auto& name : names)
-      if (!frame_.has(name) || !whole->has(name) || !same_values(frame_.get(name), whole->get(name), rows)) return std::nullopt;
-    if (!whole_) whole_ = std::make_unique<Evaluator>(*whole, spec_, options_);
+    if (!same_in_whole(frame_, names)) return std::nullopt;
+    if (!whole_) whole_ = std::make_unique<Evaluator>(*frame_.origin(), spec_, options_);
     try {
       whole_->panel(e);
     } catch (const DataError&) {
       whole_failed_ = true;
       return std::nullopt;
     }
-    const std::vector<double> all = whole_->call(e);
-    std::vector<double> out(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) {
-      out[i] = all[rows[i]];
+    std::vector<double> out = at_part_rows(frame_, whole_->call(e));
+    const std::vector<size_t>& rows = frame_.origin_rows();
+    for (size_t i = 0; i < rows.size(); ++i)
       if (std::isnan(out[i]) && reason_[i] == kOk) reason_[i] = whole_->reason_[rows[i]];
-    }
     return out;
-  }
-
-  // Whether column `part` holds the values of column `whole` at `rows`.
-  static bool same_values(const Column& part, const Column& whole, const std::vector<size_t>& rows) {
-    if (part.type != whole.type || part.size() != rows.size()) return false;
-    for (size_t i = 0; i < rows.size(); ++i) {
-      if (part.is_numeric()) {
-        const double a = part.values[i], b = whole.values[rows[i]];
-        if (a != b && !(std::isnan(a) && std::isnan(b))) return false;
-      } else if (part.is_missing(i) != whole.is_missing(rows[i]) ||
-                 (!part.is_missing(i) && part.levels[static_cast<size_t>(part.codes[i])] != whole.levels[static_cast<size_t>(whole.codes[rows[i]])])) {
-        return false;
-      }
-    }
-    return true;
   }
 
   // Whether a factor is a variable holding text (a term of dummies).

@@ -10,6 +10,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/core/strings.hpp"
 #include "cbec/frame/factor.hpp"
+#include "cbec/frame/part_of_whole.hpp"
 
 namespace cbec {
 
@@ -98,6 +99,24 @@ std::vector<TransformReport> apply_transforms(Frame& f, const TransformSpecs& o)
     if (!panel) panel = declare_panel(f, o.unit, o.time);
     return *panel;
   };
+  // x (or, with `ones`, a column of ones: whether the period is observed) `shift` periods before
+  // (after, negative) each row. A part of a whole (Frame::part_of: --if, --split-by) whose x, unit
+  // and time are the whole's reads the periods it leaves out, as Stata's `generate lx = L.x if ...`;
+  // interpolation stays within the rows kept, as Stata's `ipolate ... if`.
+  std::optional<Panel> whole_panel;
+  bool whole_not_a_panel = false;
+  auto shifted = [&](const std::string& x, bool ones, int shift) {
+    if (!whole_not_a_panel && same_in_whole(f, {x, o.unit, o.time})) {
+      const Frame& whole = *f.origin();
+      try {
+        if (!whole_panel) whole_panel = declare_panel(whole, o.unit, o.time);
+        return at_part_rows(f, panel_shift(*whole_panel, ones ? std::vector<double>(whole.nrows(), 1.0) : whole.numeric(x), shift));
+      } catch (const DataError&) {   // a unit twice in a period of the whole: the part's own periods
+        whole_not_a_panel = true;
+      }
+    }
+    return panel_shift(need_panel(), ones ? std::vector<double>(f.nrows(), 1.0) : f.numeric(x), shift);
+  };
   const std::vector<std::string> names = transform_outputs(o);
   std::vector<TransformReport> reports;
   auto add = [&](std::vector<double> v, TransformReport rep, const std::string& what) {
@@ -118,11 +137,11 @@ std::vector<TransformReport> apply_transforms(Frame& f, const TransformSpecs& o)
       const auto& x = f.numeric(parts[0]);
       TransformReport r;
       std::vector<double> v;
-      if (sign == 0) v = panel_diff(need_panel(), x, k, r);
+      if (sign == 0) v = difference(x, shifted(parts[0], false, k), r);
       else {
-        v = panel_shift(need_panel(), x, sign * k);
+        v = shifted(parts[0], false, sign * k);
         // Whether the period t - k (t + k) is observed at all: the shift of a column of ones.
-        const std::vector<double> observed = panel_shift(need_panel(), std::vector<double>(x.size(), 1.0), sign * k);
+        const std::vector<double> observed = shifted(parts[0], true, sign * k);
         for (size_t i = 0; i < v.size(); ++i) {
           if (std::isnan(observed[i])) ++r.invalid;        // the period is not observed
           else if (std::isnan(v[i])) ++r.missing_input;    // observed, its value missing
@@ -134,7 +153,7 @@ std::vector<TransformReport> apply_transforms(Frame& f, const TransformSpecs& o)
   }
   for (const auto& x : o.growth) {
     TransformReport r;
-    auto v = panel_growth(need_panel(), f.numeric(x), r);
+    auto v = growth(f.numeric(x), shifted(x, false, 1), r);
     add(std::move(v), r, fmt::format("growth of {}", x));
   }
   for (const auto& x : o.interpolate) {

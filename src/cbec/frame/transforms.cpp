@@ -45,19 +45,23 @@ std::vector<double> log_values(const std::vector<double>& x, TransformReport& re
   return out;
 }
 
-std::vector<double> panel_diff(const Panel& p, const std::vector<double>& x, int k, TransformReport& rep) {
-  std::vector<double> out = panel_shift(p, x, k);
-  for (size_t i = 0; i < x.size(); ++i) out[i] = x[i] - out[i];
+std::vector<double> difference(const std::vector<double>& x, const std::vector<double>& lagged, TransformReport& rep) {
+  std::vector<double> out(x.size());
+  for (size_t i = 0; i < x.size(); ++i) out[i] = x[i] - lagged[i];
   tally(x, out, rep);
   return out;
 }
 
-std::vector<double> panel_growth(const Panel& p, const std::vector<double>& x, TransformReport& rep) {
-  std::vector<double> out = panel_shift(p, x, 1);
-  for (size_t i = 0; i < x.size(); ++i) out[i] = out[i] != 0 ? x[i] / out[i] - 1 : kNaN;
+std::vector<double> growth(const std::vector<double>& x, const std::vector<double>& lagged, TransformReport& rep) {
+  std::vector<double> out(x.size());
+  for (size_t i = 0; i < x.size(); ++i) out[i] = lagged[i] != 0 ? x[i] / lagged[i] - 1 : kNaN;
   tally(x, out, rep);
   return out;
 }
+
+std::vector<double> panel_diff(const Panel& p, const std::vector<double>& x, int k, TransformReport& rep) { return difference(x, panel_shift(p, x, k), rep); }
+
+std::vector<double> panel_growth(const Panel& p, const std::vector<double>& x, TransformReport& rep) { return growth(x, panel_shift(p, x, 1), rep); }
 
 std::vector<double> interpolate(const Panel& p, const std::vector<double>& x, bool extrapolate, TransformReport& rep) {
   std::vector<double> out = x;

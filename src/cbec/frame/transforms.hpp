@@ -26,6 +26,9 @@ std::vector<double> log_values(const std::vector<double>& x, TransformReport& re
 std::vector<double> panel_diff(const Panel& p, const std::vector<double>& x, int k, TransformReport& rep);
 // Growth rate x_t / x_{t-1} - 1 (gap-aware; missing when x_{t-1} = 0).
 std::vector<double> panel_growth(const Panel& p, const std::vector<double>& x, TransformReport& rep);
+// The same from x and its lag (panel_shift), for a lag read elsewhere (a part of a whole: part_of_whole.hpp).
+std::vector<double> difference(const std::vector<double>& x, const std::vector<double>& lagged, TransformReport& rep);
+std::vector<double> growth(const std::vector<double>& x, const std::vector<double>& lagged, TransformReport& rep);
 // Linear interpolation in time of missing values between observed values of the same unit (Stata
 // ipolate); with `extrapolate`, values before the first or after the last observation follow the
 // line through the two nearest observations (Stata ipolate, epolate).

@@ -158,3 +158,37 @@ TEST(LagBeforeSubset, AColumnChangedInThePartIsLaggedWithinThePart) {
   ASSERT_EQ(sub.origin(), whole.get());
   for (size_t i = 0; i < half.size(); ++i) EXPECT_EQ(sub.origin_rows()[i], rows[i]);
 }
+
+TEST(LagBeforeSubset, TransformsUnderIfLagOnTheWholeAndInterpolateWithinTheRowsKept) {
+  // Stata: `generate lw = L.wage if year >= 1979` reads 1978; `ipolate w year if year >= 1979, generate(iw)`
+  // interpolates from the rows kept only: a value missing in 1979, the first year kept, stays missing.
+  Frame f = read_table(std::string(CBEC_TEST_DATA) + "/empluk.csv");
+  const std::vector<double> wage = f.numeric("wage");
+  const std::vector<double> year = f.numeric("year");
+  const Column firm = f.get("firm");
+  auto row_of = [&](const std::string& unit, double y) {
+    for (size_t i = 0; i < f.nrows(); ++i)
+      if (firm.text(i) == unit && year[i] == y) return i;
+    throw std::runtime_error("no row");
+  };
+  std::vector<double> with_gap = wage;
+  with_gap[row_of("1", 1979)] = NAN;
+  f.set(Column::numeric("wage_gap", with_gap));
+  run("transform", {{"lag", {"wage:1"}}, {"diff", {"wage"}}, {"growth", {"wage"}}, {"interpolate", {"wage_gap"}}, {"subset", "year >= 1979"}}, f, "firm",
+      "year");
+  const auto &lag = f.numeric("l1_wage"), &diff = f.numeric("d1_wage"), &growth = f.numeric("g_wage"), &filled = f.numeric("i_wage_gap");
+  size_t checked = 0;
+  for (size_t i = 0; i < f.nrows(); ++i) {
+    if (year[i] < 1979) EXPECT_TRUE(std::isnan(lag[i])) << "row " << i << " is outside the subset";
+    if (year[i] != 1979) continue;
+    for (size_t j = 0; j < f.nrows(); ++j)
+      if (firm.text(j) == firm.text(i) && year[j] == 1978) {
+        EXPECT_DOUBLE_EQ(lag[i], wage[j]) << "row " << i;
+        EXPECT_DOUBLE_EQ(diff[i], wage[i] - wage[j]) << "row " << i;
+        EXPECT_DOUBLE_EQ(growth[i], wage[i] / wage[j] - 1) << "row " << i;
+        ++checked;
+      }
+  }
+  EXPECT_GT(checked, 100u);
+  EXPECT_TRUE(std::isnan(filled[row_of("1", 1979)])) << "1978 is outside the subset: nothing to interpolate from";
+}
