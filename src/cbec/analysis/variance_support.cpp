@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 
 namespace cbec {
 
@@ -45,9 +46,7 @@ const VarianceSupport& variance_support(const std::string& estimator) {
 
 std::string variance_name(const VcovSpec& v) {
   if (v.type == "CR1") return "cluster";
-  std::string s = v.type;
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return s;
+  return lower_ascii(v.type);
 }
 
 void check_vcov(const std::string& analysis, const std::string& estimator, const VcovSpec& v, VarianceCase c) {

@@ -34,6 +34,12 @@ std::vector<std::string> split_outside_parentheses(const std::string& text, char
   return out;
 }
 
+std::string lower_ascii(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
 std::string trim(const std::string& text) {
   const auto a = text.find_first_not_of(" \t\r\n");
   if (a == std::string::npos) return "";

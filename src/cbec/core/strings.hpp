@@ -14,6 +14,9 @@ std::vector<std::string> split_outside_parentheses(const std::string& text, char
 // The text without spaces, tabs and line ends at either end.
 std::string trim(const std::string& text);
 
+// The text with ASCII letters in lower case (other bytes, UTF-8 included, unchanged).
+std::string lower_ascii(std::string text);
+
 // The first `shown` names joined by ", ", and ", ..." when there are more: "Hainan, Tibet, ...".
 std::string first_names(const std::vector<std::string>& names, size_t shown = 5);
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/io/csv_text.hpp"
 #include "cbec/io/mapped_file.hpp"
 #include "cbec/io/text_encoding.hpp"
@@ -136,8 +137,7 @@ Frame read_csv_share(const std::string& path, const CsvOptions& options, ReduceE
                                  "(iconv -f <encoding> -t utf-8), or run without mpirun", path, encoding));
   };
   if (!options.encoding.empty()) {
-    std::string e = options.encoding;
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string e = lower_ascii(options.encoding);
     if (e != "utf-8" && e != "utf8") throw not_utf8(options.encoding);
   }
   for (std::string_view part : {text.substr(0, header_end), bytes}) {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/frame/gdal_module.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/text_encoding.hpp"
@@ -17,9 +18,7 @@ namespace {
 
 bool has_extension(const std::string& path, const std::string& ext) {
   if (path.size() < ext.size()) return false;
-  std::string tail = path.substr(path.size() - ext.size());
-  std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return tail == ext;
+  return lower_ascii(path.substr(path.size() - ext.size())) == ext;
 }
 
 // A shapefile is three files: name.shp (geometry), name.shx (index) and name.dbf (attributes).

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/frame/rows_by_level.hpp"
 #include "cbec/io/column_cache.hpp"
 #include "cbec/io/csv_share.hpp"
@@ -18,9 +19,7 @@ namespace cbec {
 
 namespace {
 std::string extension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext;
+  return lower_ascii(std::filesystem::path(path).extension().string());
 }
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <omp.h>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 
 namespace cbec {
 
@@ -145,8 +146,7 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& encoding,
 
 DecodedText decode_text(std::string_view bytes, const std::string& source, const std::string& declared, bool check_utf8) {
   DecodedText d;
-  std::string lower = declared;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string lower = lower_ascii(declared);
   if (lower == "utf8") lower = "utf-8";
   if (!declared.empty() && lower != "utf-8") {
     d.encoding = declared;

@@ -15,13 +15,13 @@
 #include <vector>
 
 #include "cbec/core/error.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/io/csv_reader.hpp"
 
 namespace cbec {
 
 TableFormat parse_table_format(const std::string& given) {
-  std::string name = given;
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // "LaTeX"
+  const std::string name = lower_ascii(given);  // "LaTeX"
   if (name == "text" || name == "txt") return TableFormat::Text;
   if (name == "md" || name == "markdown") return TableFormat::Markdown;
   if (name == "latex" || name == "tex") return TableFormat::Latex;
@@ -366,18 +366,14 @@ std::string sheet_name(const Table& t, size_t index, std::vector<std::string>& u
   }
   while (!name.empty() && (name.back() == ' ' || name.back() == '\'')) name.pop_back();
   while (!name.empty() && (name.front() == ' ' || name.front() == '\'')) name.erase(0, 1);
-  auto lower = [](std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-  };
-  auto taken = [&](const std::string& n) { return std::find(used.begin(), used.end(), lower(n)) != used.end(); };
-  if (name.empty() || lower(name) == "history" || taken(name)) {
+  auto taken = [&](const std::string& n) { return std::find(used.begin(), used.end(), lower_ascii(n)) != used.end(); };
+  if (name.empty() || lower_ascii(name) == "history" || taken(name)) {
     // "Table N" (N its place in the book), short enough to stand in for any title.
     std::string fallback = fmt::format("Table {}", index + 1);
     for (size_t k = 2; taken(fallback); ++k) fallback = fmt::format("Table {} ({})", index + 1, k);
     name = fallback;
   }
-  used.push_back(lower(name));
+  used.push_back(lower_ascii(name));
   return name;
 }
 

@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "cbec/analysis/panel/panel_analyses.hpp"
 #include "cbec/analysis/table_options.hpp"
 #include "cbec/analysis/variance_support.hpp"
+#include "cbec/core/strings.hpp"
 #include "cbec/estimate/ols/fixed_effect_levels.hpp"
 #include "cbec/estimate/panel/effects_tests.hpp"
 #include "cbec/estimate/panel/panel_models.hpp"
@@ -42,7 +44,11 @@ Analysis xtreg_analysis() {
     PanelOptions po;
     po.unit = ctx.unit;
     po.time = ctx.time;
-    po.vcov = VcovSpec::parse(o.text("vcov"), po.time);
+    // robust clusters by the unit, as Stata's `xtreg, vce(robust)` and plm's vcovHC on a panel model do:
+    // a heteroskedasticity-robust variance of single observations is inconsistent with unit effects
+    // when T is fixed (Stock and Watson 2008, Econometrica 76(1)); hc0..hc3 say so in a warning.
+    const bool robust = lower_ascii(o.text("vcov")) == "robust";
+    po.vcov = VcovSpec::parse(robust ? "cluster:" + ctx.unit : o.text("vcov"), po.time);
     auto models = o.list("model");
     if (o.flag("hausman") || o.flag("hausman_robust"))
       for (const char* m : {"fe", "re"})
@@ -55,10 +61,16 @@ Analysis xtreg_analysis() {
     const std::string formula = o.text("formula");
     auto is_within = [](PanelModel m) { return m == PanelModel::Within || m == PanelModel::WithinTime || m == PanelModel::Twoways; };
     auto effect_of = [](PanelModel m) { return m == PanelModel::Within ? "individual" : m == PanelModel::WithinTime ? "time" : "twoways"; };
-    std::vector<RegressionResult> pooled_iid;  // the pooled OLS the F tests compare with, fitted once
-    auto pooled = [&]() -> const RegressionResult& {
-      if (pooled_iid.empty()) pooled_iid.push_back(panel_model(frame, formula, PanelModel::Pooling, iid));
-      return pooled_iid.front();
+    // The pooled OLS an F test of effects compares with: on the within model's regressors (one the
+    // effects absorb, such as a unit's constant, left out of both as Stata's `xtreg, fe` does; plm's
+    // pFtest keeps it in the pooled model), fitted once per set.
+    std::map<std::vector<std::string>, RegressionResult> pooled_iid;
+    auto pooled = [&](const RegressionResult& within) -> const RegressionResult& {
+      auto it = pooled_iid.find(within.collinear);
+      if (it != pooled_iid.end()) return it->second;
+      PanelOptions without = iid;
+      without.omit_terms = within.collinear;
+      return pooled_iid.emplace(within.collinear, panel_model(frame, formula, PanelModel::Pooling, without)).first->second;
     };
     nlohmann::json fixef = nlohmann::json::object();
     std::vector<Table> fixef_tables;
@@ -66,9 +78,15 @@ Analysis xtreg_analysis() {
       const PanelModel pm = parse_panel_model(m);
       results.push_back(panel_model(frame, formula, pm, po));
       names.push_back(panel_model_name(pm));
+      if (robust) results.back().warnings.push_back(fmt::format("--vcov robust: clustered by {}, as Stata's xtreg vce(robust)", ctx.unit));
+      else if (po.vcov.type.rfind("HC", 0) == 0 && pm != PanelModel::Pooling && pm != PanelModel::Between)
+        results.back().warnings.push_back(fmt::format("{} is robust to heteroskedasticity of single observations only: with unit effects and few "
+                                                      "periods it is inconsistent (Stock and Watson 2008); Stata's xtreg vce(robust) and plm's "
+                                                      "vcovHC cluster by the unit: --vcov cluster:{}", o.text("vcov"), ctx.unit));
       if (!is_within(pm)) continue;
       RegressionResult& r = results.back();
-      r.tests["f_effects"] = effects_f_test(po.vcov.type == "iid" ? r : panel_model(frame, formula, pm, iid), pooled(), effect_of(pm));
+      const RegressionResult within_iid = po.vcov.type == "iid" ? r : panel_model(frame, formula, pm, iid);
+      r.tests["f_effects"] = effects_f_test(within_iid, pooled(within_iid), effect_of(pm));
       const WithinIntercept wi = within_intercept(frame, formula, pm, po);
       r.fit["within_intercept"] = wi.estimate;
       r.fit["within_intercept_se"] = wi.se;
@@ -124,9 +142,10 @@ Analysis xtreg_analysis() {
                            r.df2 > 0 ? fmt::format("{:g}, {:g}", r.df1, r.df2) : r.df1 > 0 ? fmt::format("{:g}", r.df1) : "",
                            fmt::format("{:.4g}", r.p_value)});
       };
-      for (PanelModel pm : {PanelModel::Within, PanelModel::WithinTime, PanelModel::Twoways})
-        add(std::string("f_") + effect_of(pm), "F (pooled vs within)", effect_of(pm),
-            effects_f_test(panel_model(frame, formula, pm, iid), pooled(), effect_of(pm)));
+      for (PanelModel pm : {PanelModel::Within, PanelModel::WithinTime, PanelModel::Twoways}) {
+        const RegressionResult within_iid = panel_model(frame, formula, pm, iid);
+        add(std::string("f_") + effect_of(pm), "F (pooled vs within)", effect_of(pm), effects_f_test(within_iid, pooled(within_iid), effect_of(pm)));
+      }
       for (const char* type : {"bp", "honda", "kw", "ghm"})
         for (const char* effect : {"individual", "time", "twoways"}) {
           if (std::string(type) == "ghm" && std::string(effect) != "twoways") continue;
@@ -134,7 +153,8 @@ Analysis xtreg_analysis() {
                                     : std::string(type) == "kw"  ? "King-Wu LM" : "GHM LM";
           add(std::string(type) + "_" + effect, label, effect, lm_effects_test(frame, formula, po, effect, type));
         }
-      et.notes.push_back("F: plm::pFtest (Stata's F test that all u_i = 0 for individual effects); LM tests on the pooled OLS residuals "
+      et.notes.push_back("F: plm::pFtest (Stata's F test that all u_i = 0 for individual effects; a regressor the effects absorb is left out of "
+                         "the pooled model too, as Stata does); LM tests on the pooled OLS residuals "
                          "(plm::plmtest; unbalanced panels as Baltagi and Li 1990): Breusch-Pagan chi2, Honda and King-Wu one-sided "
                          "normal, GHM chi-bar-squared.");
       j["effects_tests"] = ej;

@@ -326,8 +326,9 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   if (!d.fixed_effects.empty()) {
     const double tss_within = weighted_sq(y, w, P);
     r.fit["r2_within"] = 1 - rss / tss_within;
-    // Adjusted as plm's summary of a within model (r.squared(dfcor = TRUE)): (n - 1) / df_resid.
-    r.fit["adj_r2_within"] = 1 - (1 - r.fit["r2_within"]) * (N - 1) / (N - K);
+    // Adjusted as fixest's war2 and reghdfe's r2_a_within: (n - absorbed) / df_resid, the absorbed
+    // fixed-effect parameters out of both (xtreg replaces it with plm's: panel_models.cpp).
+    r.fit["adj_r2_within"] = 1 - (1 - r.fit["r2_within"]) * (N - static_cast<double>(absorbed)) / (N - K);
   }
   if (ke == 0) {
     // Gaussian log-likelihood at the least-squares fit, as R's logLik(lm) (weights: lm's

@@ -23,11 +23,6 @@ namespace cbec {
 
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 // Weighted residuals w_i e_i: the scores are s_i = w_i e_i z_i.
 Eigen::VectorXd weighted_resid(const VcovInput& in) {
   return in.weights.size() ? Eigen::VectorXd(in.weights.cwiseProduct(in.resid)) : in.resid;
@@ -393,7 +388,7 @@ VcovOutput cr2(const VcovSpec& spec, const VcovInput& in) {
 VcovSpec VcovSpec::parse(const std::string& text, const std::string& panel_time) {
   VcovSpec s;
   const auto colon = text.find(':');
-  const std::string head = lower(text.substr(0, colon));
+  const std::string head = lower_ascii(text.substr(0, colon));
   const std::string tail = colon == std::string::npos ? "" : text.substr(colon + 1);
   if (head == "iid" || head == "standard") s.type = "iid";
   else if (head == "hc0" || head == "hc1" || head == "hc2" || head == "hc3") s.type = "HC" + head.substr(2);

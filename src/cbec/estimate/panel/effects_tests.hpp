@@ -18,7 +18,8 @@
 
 namespace cbec {
 
-// within: a within model (fe, fe_time or twoways) and pooled: the pooled OLS, on the same sample.
+// within: a within model (fe, fe_time or twoways) and pooled: the pooled OLS, on the same sample and
+// with the same regressors (the within model's collinear ones left out: PanelOptions::omit_terms).
 TestResult effects_f_test(const RegressionResult& within, const RegressionResult& pooled, const std::string& effect);
 
 // effect: individual, time or twoways; type: bp, honda, kw or ghm.

@@ -198,6 +198,25 @@ RandomEffectsTransform random_effects_transform(const Frame& frame, const ModelS
 
 }  // namespace
 
+namespace {
+
+// The design without the regressors named (PanelOptions::omit_terms).
+void drop_columns(Design& d, const std::vector<std::string>& names) {
+  std::vector<long> keep;
+  std::vector<std::string> kept_names;
+  for (size_t j = 0; j < d.x_names.size(); ++j)
+    if (std::find(names.begin(), names.end(), d.x_names[j]) == names.end()) {
+      keep.push_back(static_cast<long>(j));
+      kept_names.push_back(d.x_names[j]);
+    }
+  Eigen::MatrixXd X(d.X.rows(), static_cast<long>(keep.size()));
+  for (size_t j = 0; j < keep.size(); ++j) X.col(static_cast<long>(j)) = d.X.col(keep[j]);
+  d.X = std::move(X);
+  d.x_names = std::move(kept_names);
+}
+
+}  // namespace
+
 RegressionResult panel_model(const Frame& frame, const std::string& formula, PanelModel model, const PanelOptions& o) {
   ModelSpec spec = parse_formula(formula);
   if (!spec.fixed_effects.empty() || spec.has_iv())
@@ -213,7 +232,10 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
     if (!s.fixed_effects.empty()) s.intercept = false;
     dopt.drop_singletons = false;  // plm and xtreg keep singletons
     Design d = build_design(frame, s, dopt);
+    if (model == PanelModel::Pooling && !o.omit_terms.empty()) drop_columns(d, o.omit_terms);
     r = feols(d, fo);
+    if (r.fit.contains("r2_within"))   // plm's summary of a within model (r.squared(dfcor = TRUE)): (n - 1) / df_resid
+      r.fit["adj_r2_within"] = 1 - (1 - r.fit["r2_within"]) * (static_cast<double>(r.nobs) - 1) / r.df_resid;
     if (model == PanelModel::Within) {
       Design base = build_design(frame, spec, dopt);
       xtreg_r2(r, base, base.groups.at(o.unit));

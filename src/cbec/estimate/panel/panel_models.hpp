@@ -21,6 +21,9 @@ std::string panel_model_name(PanelModel m);
 struct PanelOptions {
   std::string unit, time;
   VcovSpec vcov;   // not for between (iid only)
+  // Pooled model only: regressors left out (a within model's collinear terms, for its F test of
+  // effects: Stata's `xtreg, fe` F omits a regressor the effects absorb from both models).
+  std::vector<std::string> omit_terms;
 };
 
 RegressionResult panel_model(const Frame& frame, const std::string& formula, PanelModel model, const PanelOptions& options);
