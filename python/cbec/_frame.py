@@ -38,13 +38,18 @@ def engine_data(data):
     if not isinstance(data, pd.DataFrame):
         raise DataError(f"data must be a pandas DataFrame, a dict of columns or a file path, not {type(data).__name__}")
     names = [column_name(c) for c in data.columns]
+    # Named index levels are columns too (a MultiIndex of unit and year, as linearmodels takes a
+    # panel), unless a column has the name.
+    index_levels = [level for level in data.index.names if level is not None and column_name(level) not in names]
+    names += [column_name(level) for level in index_levels]
     for n in names:
         if not n.isprintable() and not _utf8(n):
             raise DataError(f"column name {n!r} is not valid Unicode (a lone surrogate); rename the column")
     if len(set(names)) != len(names):
         raise DataError("the DataFrame has repeated column names: " + ", ".join(sorted({n for n in names if names.count(n) > 1})))
     notes = []
-    return FrameColumns([column(name, data.iloc[:, j], notes) for j, name in enumerate(names)], notes)
+    series = [data.iloc[:, j] for j in range(data.shape[1])] + [pd.Series(data.index.get_level_values(level)) for level in index_levels]
+    return FrameColumns([column(name, s, notes) for name, s in zip(names, series)], notes)
 
 
 class FrameColumns(list):
@@ -58,10 +63,11 @@ class FrameColumns(list):
 
 def column_name(label):
     """A column label as the name formulas use: a MultiIndex header's levels joined by '_', as
-    to_csv cannot write them either ('g_inv'), anything else as its text."""
+    to_csv cannot write them either ('g_inv'), anything else as its text; without spaces and tabs
+    around it, as the CSV reader reads a header (" inv" of read_csv(skipinitialspace=False) is inv)."""
     if isinstance(label, tuple):
-        return "_".join(str(part) for part in label if str(part) != "")
-    return str(label)
+        return "_".join(str(part).strip(" \t") for part in label if str(part).strip(" \t") != "")
+    return str(label).strip(" \t")
 
 
 def column(name, s, notes=None):
@@ -142,9 +148,14 @@ def _utf8(text):
 
 def text_column(name, s):
     """A categorical or string column as text: each level's text without spaces and tabs around it,
-    missing when empty or a missing text, as the CSV reader reads a text cell."""
-    values = np.asarray(s.astype(object), dtype=object)
-    codes, uniques = pd.factorize(values, sort=False)
+    missing when empty or a missing text, as the CSV reader reads a text cell. A Categorical's
+    levels keep the order of its categories (its first the reference level of a regressor, as in R
+    and patsy); a string column's are sorted as a CSV's text."""
+    declared = isinstance(s.dtype, pd.CategoricalDtype)
+    if declared:
+        codes, uniques = s.cat.codes.to_numpy(), list(s.cat.categories)
+    else:
+        codes, uniques = pd.factorize(np.asarray(s.astype(object), dtype=object), sort=False)
     texts = [str(u).strip(" \t") for u in uniques]
     texts = ["" if t in _MISSING_TEXT else t for t in texts]
     if not _utf8("".join(texts)):
@@ -160,7 +171,7 @@ def text_column(name, s):
         table = np.array([remap.get(t, -1) for t in texts] + [-1], dtype=np.int64)
         codes = table[codes]   # code -1 picks the trailing -1
         texts = levels
-    return (name, np.ascontiguousarray(codes, dtype=np.int32), texts)
+    return (name, np.ascontiguousarray(codes, dtype=np.int32), texts, declared)
 
 
 def to_series(values, index=None):

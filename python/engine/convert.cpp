@@ -91,6 +91,7 @@ Frame frame_of(const py::list& columns, const std::string& source) {
       c.name = name;
       c.type = ColumnType::String;
       c.levels = t[2].cast<std::vector<std::string>>();
+      c.declared_order = t.size() > 3 && t[3].cast<bool>();
       c.codes.resize(static_cast<size_t>(view.shape(0)));
       for (py::ssize_t i = 0; i < view.shape(0); ++i) {
         const int32_t code = view(i);

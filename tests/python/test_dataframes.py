@@ -198,3 +198,51 @@ def test_numbers_held_as_objects_are_numbers(cli, tmp_path):
     mixed = df.assign(g=pd.Series([1, "a", "b", "a"] * 50, dtype=object))   # mostly text: text, as in a CSV
     assert "g::a" in cbec.reg(mixed, "inv ~ value + g").coef.index
     assert cbec.reg(mixed, "inv ~ value + g").to_json() + "\n" == cli_on(cli, mixed, tmp_path, "reg", "inv ~ value + g")
+
+
+def test_a_categorical_keeps_its_categories_order():
+    # pd.cut's bins low < mid < high: "low" is the reference level, as R's factor and patsy take the
+    # first category (it was "high", the first in byte order). Without other regressors each
+    # coefficient is its group's mean less the reference group's.
+    df = grunfeld()
+    df["sz"] = pd.cut(df["value"], [0, 500, 1500, 1e9], labels=["low", "mid", "high"])
+    means = df.groupby("sz", observed=True)["inv"].mean()
+    for formula in ("inv ~ sz", "inv ~ i(sz)"):
+        r = cbec.reg(df, formula)
+        assert list(r.coef.index) == ["(Intercept)", "sz::mid", "sz::high"], formula
+        assert r.coef["(Intercept)"] == pytest.approx(means["low"], rel=1e-12)
+        assert r.coef["sz::mid"] == pytest.approx(means["mid"] - means["low"], rel=1e-12)
+        assert r.coef["sz::high"] == pytest.approx(means["high"] - means["low"], rel=1e-12)
+    # A string column has no declared order: its levels are sorted, as a CSV's text.
+    r = cbec.reg(df.assign(sz=df["sz"].astype(str)), "inv ~ sz")
+    assert list(r.coef.index) == ["(Intercept)", "sz::low", "sz::mid"]
+
+
+def test_header_spaces_are_stripped_as_the_csv_reader_strips_them(cli, tmp_path):
+    df = grunfeld()
+    spaced = df.rename(columns={"inv": " inv", "value": "value\t"})
+    assert cbec.reg(spaced, "inv ~ value").coef.tolist() == cbec.reg(df, "inv ~ value").coef.tolist()
+
+
+def test_a_year_held_as_text_is_told_to_become_numbers():
+    df = grunfeld()
+    df["year"] = df["year"].astype("category")
+    with pytest.raises(cbec.DataError, match=r"astype\(int\)"):
+        cbec.xtreg(df, "inv ~ value", panel="firm,year")
+
+
+def test_named_index_levels_are_columns_too(cli, tmp_path):
+    # A panel indexed by unit and year (as linearmodels takes it) gives what its columns give.
+    df = grunfeld()
+    indexed = df.set_index(["firm", "year"])
+    assert cbec.reg(indexed, FE).to_json() == cbec.reg(df, FE).to_json()
+    assert cbec.xtreg(indexed, "inv ~ value", panel="firm,year").to_json() == cbec.xtreg(df, "inv ~ value", panel="firm,year").to_json()
+
+
+def test_a_data_frames_rows_are_named_by_position():
+    # The engine names a file's data lines (row i is line i + 2); a DataFrame's rows are iloc positions.
+    df = grunfeld()
+    df.loc[5, "year"] = df.loc[4, "year"]
+    df.index = df.index + 60   # labels are not positions
+    with pytest.raises(cbec.DataError, match=r"rows \(iloc\) 4 and 5"):
+        cbec.xtreg(df, "inv ~ value", panel="firm,year")

@@ -81,6 +81,7 @@ Column Column::take(const std::vector<size_t>& rows) const {
     for (size_t r : rows) c.values.push_back(values[r]);
   } else {
     c.levels = levels;
+    c.declared_order = declared_order;
     c.codes.reserve(rows.size());
     for (size_t r : rows) c.codes.push_back(codes[r]);
   }

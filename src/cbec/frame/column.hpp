@@ -19,6 +19,9 @@ struct Column {
   std::vector<double> values;        // Double and Integer columns
   std::vector<int32_t> codes;        // String columns: index into levels, -1 = missing
   std::vector<std::string> levels;   // String columns: distinct values in order of appearance
+  // String columns: the levels' order is declared (a pandas Categorical's categories, as R's factor
+  // levels), and categories keep it (levels.hpp) instead of byte order.
+  bool declared_order = false;
   std::string label;                 // optional variable label (from .dta or the user)
 
   static Column numeric(std::string name, std::vector<double> values);

@@ -18,7 +18,7 @@ Levels code_levels(const Column& c) {
   if (!c.is_numeric()) {
     std::vector<size_t> idx(c.levels.size());
     std::iota(idx.begin(), idx.end(), 0);
-    std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return c.levels[a] < c.levels[b]; });
+    if (!c.declared_order) std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return c.levels[a] < c.levels[b]; });
     std::vector<int32_t> remap(c.levels.size());
     for (size_t k = 0; k < idx.size(); ++k) {
       remap[idx[k]] = static_cast<int32_t>(k);

@@ -109,7 +109,12 @@ Panel declare_panel(const Frame& frame, const std::string& unit, const std::stri
   const Column& u = frame.get(unit);
   const Column& t = frame.get(time);
   if (!t.is_numeric()) {
-    const std::string hint = t.number_hint();
+    // Whole numbers held as text (a pandas category or string column of years) need no reformatting.
+    const bool whole_numbers = !t.levels.empty() && std::all_of(t.levels.begin(), t.levels.end(), [](const std::string& l) {
+      const size_t from = !l.empty() && l[0] == '-';
+      return l.size() > from && std::all_of(l.begin() + static_cast<long>(from), l.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    });
+    const std::string hint = whole_numbers ? "whole numbers held as text, as a pandas category or string column holds them: s.astype(int)" : t.number_hint();
     throw DataError(fmt::format("{}time variable '{}' holds text{}; it must hold whole numbers such as years ({})",
                                 frame.source().empty() ? "" : frame.source() + ": ", time, t.levels.empty() ? "" : fmt::format(" such as '{}'", t.levels.front()),
                                 hint.empty() ? "from a date, its year: pandas' s.dt.year, Stata's year()" : hint));
