@@ -20,6 +20,11 @@ namespace cbec {
 
 namespace {
 
+// An option's values: the one text of a text option, the list of a list option.
+std::vector<std::string> option_values(const OptionSpec& spec, const Options& options) {
+  return spec.kind == OptionKind::Text ? std::vector<std::string>{options.text(spec.key)} : options.list(spec.key);
+}
+
 // Every staggered estimator takes a unit without any first-treatment value as never treated (as
 // Stata's did_imputation and eventstudyinteract; R's did and fixest drop such rows), so the count of
 // those units is said once for all of them: `cbec treat` leaves the units it cannot place missing.
@@ -60,7 +65,7 @@ void check_column_options(const Analysis& a, const Frame& frame, const Options& 
   const std::vector<std::string> made = a.creates ? a.creates(options) : std::vector<std::string>{};
   for (const auto& spec : a.options) {
     if (!spec.column || !options.has(spec.key)) continue;
-    for (const auto& c : spec.kind == OptionKind::Text ? std::vector<std::string>{options.text(spec.key)} : options.list(spec.key))
+    for (const auto& c : option_values(spec, options))
       if (!frame.has(c) && std::find(made.begin(), made.end(), c) == made.end())
         throw DataError(fmt::format("option {}: no column '{}' in {}{}", spec.key, c, ctx.data.empty() ? (frame.source().empty() ? "the data" : frame.source()) : ctx.data,
                                     did_you_mean(frame.suggest(c))));
@@ -120,7 +125,7 @@ std::vector<std::string> columns_read(const Analysis& a, const Options& options)
     if (!options.has(spec.key)) continue;
     if (spec.key == "formula" || spec.key == "formulas") {
       // A formula this parser does not read (gmm's pgmm form) is checked by its analysis when it runs.
-      for (const auto& f : spec.kind == OptionKind::Text ? std::vector<std::string>{options.text(spec.key)} : options.list(spec.key)) try {
+      for (const auto& f : option_values(spec, options)) try {
           for (const auto& v : parse_formula(f).variables()) cols.push_back(v);
         } catch (const FormulaError&) {
         }
@@ -136,9 +141,7 @@ std::vector<std::string> columns_read(const Analysis& a, const Options& options)
       continue;
     }
     if (!spec.column) continue;
-    if (spec.kind == OptionKind::Text) cols.push_back(options.text(spec.key));
-    else
-      for (const auto& c : options.list(spec.key)) cols.push_back(c);
+    for (const auto& c : option_values(spec, options)) cols.push_back(c);
   }
   if (a.reads)
     for (const auto& c : a.reads(options)) cols.push_back(c);

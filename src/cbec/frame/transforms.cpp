@@ -59,8 +59,6 @@ std::vector<double> growth(const std::vector<double>& x, const std::vector<doubl
   return out;
 }
 
-std::vector<double> panel_diff(const Panel& p, const std::vector<double>& x, int k, TransformReport& rep) { return difference(x, panel_shift(p, x, k), rep); }
-
 std::vector<double> panel_growth(const Panel& p, const std::vector<double>& x, TransformReport& rep) { return growth(x, panel_shift(p, x, 1), rep); }
 
 std::vector<double> interpolate(const Panel& p, const std::vector<double>& x, bool extrapolate, TransformReport& rep) {

@@ -22,11 +22,10 @@ struct TransformReport {
 
 // log(x); values <= 0 become missing and are counted in `invalid`.
 std::vector<double> log_values(const std::vector<double>& x, TransformReport& rep);
-// x_t - x_{t-k} (gap-aware).
-std::vector<double> panel_diff(const Panel& p, const std::vector<double>& x, int k, TransformReport& rep);
 // Growth rate x_t / x_{t-1} - 1 (gap-aware; missing when x_{t-1} = 0).
 std::vector<double> panel_growth(const Panel& p, const std::vector<double>& x, TransformReport& rep);
-// The same from x and its lag (panel_shift), for a lag read elsewhere (a part of a whole: part_of_whole.hpp).
+// x_t - x_{t-k} and the growth rate from x and its lag (panel_shift: gap-aware), which may be read
+// in the whole a part belongs to (part_of_whole.hpp).
 std::vector<double> difference(const std::vector<double>& x, const std::vector<double>& lagged, TransformReport& rep);
 std::vector<double> growth(const std::vector<double>& x, const std::vector<double>& lagged, TransformReport& rep);
 // Linear interpolation in time of missing values between observed values of the same unit (Stata

@@ -9,6 +9,7 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/io/read_table.hpp"
+#include "../analysis_options.hpp"
 
 using namespace cbec;
 
@@ -16,11 +17,7 @@ namespace {
 
 Outcome run(const std::string& name, nlohmann::json options) {
   const Analysis& a = find_analysis(name);
-  std::vector<RawOption> raw;
-  for (auto& [k, v] : options.items()) raw.push_back({k, v, k, false});
-  std::vector<std::string> problems;
-  const Options o = validate_options(a.options, raw, name, problems);
-  if (!problems.empty()) throw SpecError(problems.front());
+  const Options o = cbec::testing::analysis_options(a, options);
   Frame f = read_table(std::string(CBEC_TEST_DATA) + "/core_panel.csv");
   AnalysisContext ctx;
   ctx.unit = "id";

@@ -11,6 +11,7 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/io/read_table.hpp"
+#include "../analysis_options.hpp"
 
 using namespace cbec;
 
@@ -18,11 +19,7 @@ namespace {
 
 Frame run(nlohmann::json options, Frame f, Outcome* outcome = nullptr) {
   const Analysis& a = find_analysis("entropy");
-  std::vector<RawOption> raw;
-  for (auto& [k, v] : options.items()) raw.push_back({k, v, k, false});
-  std::vector<std::string> problems;
-  const Options o = validate_options(a.options, raw, "entropy", problems);
-  if (!problems.empty()) throw SpecError(problems.front());
+  const Options o = cbec::testing::analysis_options(a, options);
   AnalysisContext ctx;
   ctx.unit = "id";
   ctx.time = "year";

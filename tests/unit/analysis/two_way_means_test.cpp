@@ -7,6 +7,7 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/io/read_table.hpp"
+#include "../analysis_options.hpp"
 
 using namespace cbec;
 
@@ -14,11 +15,7 @@ namespace {
 
 Outcome describe(nlohmann::json options) {
   const Analysis& a = find_analysis("describe");
-  std::vector<RawOption> raw;
-  for (auto& [k, v] : options.items()) raw.push_back({k, v, k, false});
-  std::vector<std::string> problems;
-  const Options o = validate_options(a.options, raw, "describe", problems);
-  if (!problems.empty()) throw SpecError(problems.front());
+  const Options o = cbec::testing::analysis_options(a, options);
   Frame f = read_table(std::string(CBEC_TEST_DATA) + "/core_panel.csv");
   return run_analysis(a, f, o, AnalysisContext{});
 }

@@ -43,7 +43,7 @@ TEST(Transforms, MatchR) {
   TransformReport rep;
   expect_same(panel_shift(fx.p, x, 1), fx.ref["lag1"], "lag");
   expect_same(panel_shift(fx.p, x, -1), fx.ref["lead1"], "lead");
-  expect_same(panel_diff(fx.p, x, 1, rep), fx.ref["diff1"], "diff");
+  expect_same(difference(x, panel_shift(fx.p, x, 1), rep), fx.ref["diff1"], "diff");
   expect_same(panel_growth(fx.p, x, rep), fx.ref["growth"], "growth");
   TransformReport lr;
   expect_same(log_values(x, lr), fx.ref["log"], "log");

@@ -16,6 +16,7 @@
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/regression_json.hpp"
+#include "../analysis_options.hpp"
 
 using namespace cbec;
 
@@ -34,11 +35,7 @@ const nlohmann::json& model(const nlohmann::json& fx, const std::string& id) {
 
 Outcome run(const std::string& name, nlohmann::json options, Frame& f, const std::string& unit, const std::string& time) {
   const Analysis& a = find_analysis(name);
-  std::vector<RawOption> raw;
-  for (auto& [k, v] : options.items()) raw.push_back({k, v, k, false});
-  std::vector<std::string> problems;
-  const Options o = validate_options(a.options, raw, name, problems);
-  if (!problems.empty()) throw SpecError(problems.front());
+  const Options o = cbec::testing::analysis_options(a, options);
   AnalysisContext ctx;
   ctx.unit = unit;
   ctx.time = time;

@@ -10,17 +10,14 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/io/read_table.hpp"
+#include "../analysis_options.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json hausman_of(const std::string& vcov) {
   const Analysis& a = find_analysis("xtreg");
-  std::vector<RawOption> raw = {{"formula", "inv ~ value + capital", "formula", false}, {"hausman", true, "hausman", false},
-                                {"vcov", vcov, "vcov", false}};
-  std::vector<std::string> problems;
-  const Options o = validate_options(a.options, raw, "xtreg", problems);
-  if (!problems.empty()) throw SpecError(problems.front());
+  const Options o = cbec::testing::analysis_options(a, {{"formula", "inv ~ value + capital"}, {"hausman", true}, {"vcov", vcov}});
   Frame f = read_table(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
   AnalysisContext ctx;
   ctx.unit = "firm";

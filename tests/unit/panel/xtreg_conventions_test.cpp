@@ -12,6 +12,7 @@
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/regression_json.hpp"
+#include "../analysis_options.hpp"
 
 using namespace cbec;
 
@@ -41,11 +42,7 @@ Frame grunfeld() {
 
 RegressionResult xtreg_fe(const std::string& formula, const std::string& vcov) {
   const Analysis& a = find_analysis("xtreg");
-  std::vector<RawOption> raw = {{"formula", formula, "formula", false}, {"model", nlohmann::json::array({"fe"}), "model", false},
-                                {"vcov", vcov, "vcov", false}};
-  std::vector<std::string> problems;
-  const Options o = validate_options(a.options, raw, "xtreg", problems);
-  if (!problems.empty()) throw SpecError(problems.front());
+  const Options o = cbec::testing::analysis_options(a, {{"formula", formula}, {"model", nlohmann::json::array({"fe"})}, {"vcov", vcov}});
   Frame f = grunfeld();
   AnalysisContext ctx;
   ctx.unit = "firm";

@@ -61,16 +61,18 @@ Analysis xtreg_analysis() {
     const std::string formula = o.text("formula");
     auto is_within = [](PanelModel m) { return m == PanelModel::Within || m == PanelModel::WithinTime || m == PanelModel::Twoways; };
     auto effect_of = [](PanelModel m) { return m == PanelModel::Within ? "individual" : m == PanelModel::WithinTime ? "time" : "twoways"; };
-    // The pooled OLS an F test of effects compares with: on the within model's regressors (one the
-    // effects absorb, such as a unit's constant, left out of both as Stata's `xtreg, fe` does; plm's
-    // pFtest keeps it in the pooled model), fitted once per set.
+    // The F test that the effects of within model `pm` (its iid fit) are zero, against the pooled OLS on
+    // the within model's regressors (one the effects absorb, such as a unit's constant, left out of both
+    // as Stata's `xtreg, fe` does; plm's pFtest keeps it in the pooled model), fitted once per set.
     std::map<std::vector<std::string>, RegressionResult> pooled_iid;
-    auto pooled = [&](const RegressionResult& within) -> const RegressionResult& {
-      auto it = pooled_iid.find(within.collinear);
-      if (it != pooled_iid.end()) return it->second;
-      PanelOptions without = iid;
-      without.omit_terms = within.collinear;
-      return pooled_iid.emplace(within.collinear, panel_model(frame, formula, PanelModel::Pooling, without)).first->second;
+    auto f_effects = [&](const RegressionResult& within_iid, PanelModel pm) {
+      auto it = pooled_iid.find(within_iid.collinear);
+      if (it == pooled_iid.end()) {
+        PanelOptions without = iid;
+        without.omit_terms = within_iid.collinear;
+        it = pooled_iid.emplace(within_iid.collinear, panel_model(frame, formula, PanelModel::Pooling, without)).first;
+      }
+      return effects_f_test(within_iid, it->second, effect_of(pm));
     };
     nlohmann::json fixef = nlohmann::json::object();
     std::vector<Table> fixef_tables;
@@ -85,8 +87,7 @@ Analysis xtreg_analysis() {
                                                       "vcovHC cluster by the unit: --vcov cluster:{}", o.text("vcov"), ctx.unit));
       if (!is_within(pm)) continue;
       RegressionResult& r = results.back();
-      const RegressionResult within_iid = po.vcov.type == "iid" ? r : panel_model(frame, formula, pm, iid);
-      r.tests["f_effects"] = effects_f_test(within_iid, pooled(within_iid), effect_of(pm));
+      r.tests["f_effects"] = po.vcov.type == "iid" ? f_effects(r, pm) : f_effects(panel_model(frame, formula, pm, iid), pm);
       const WithinIntercept wi = within_intercept(frame, formula, pm, po);
       r.fit["within_intercept"] = wi.estimate;
       r.fit["within_intercept_se"] = wi.se;
@@ -142,10 +143,8 @@ Analysis xtreg_analysis() {
                            r.df2 > 0 ? fmt::format("{:g}, {:g}", r.df1, r.df2) : r.df1 > 0 ? fmt::format("{:g}", r.df1) : "",
                            fmt::format("{:.4g}", r.p_value)});
       };
-      for (PanelModel pm : {PanelModel::Within, PanelModel::WithinTime, PanelModel::Twoways}) {
-        const RegressionResult within_iid = panel_model(frame, formula, pm, iid);
-        add(std::string("f_") + effect_of(pm), "F (pooled vs within)", effect_of(pm), effects_f_test(within_iid, pooled(within_iid), effect_of(pm)));
-      }
+      for (PanelModel pm : {PanelModel::Within, PanelModel::WithinTime, PanelModel::Twoways})
+        add(std::string("f_") + effect_of(pm), "F (pooled vs within)", effect_of(pm), f_effects(panel_model(frame, formula, pm, iid), pm));
       for (const char* type : {"bp", "honda", "kw", "ghm"})
         for (const char* effect : {"individual", "time", "twoways"}) {
           if (std::string(type) == "ghm" && std::string(effect) != "twoways") continue;

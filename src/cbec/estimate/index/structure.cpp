@@ -68,8 +68,9 @@ std::vector<double> location_quotient(const Frame& f, const std::string& region,
                                       const std::string& group) {
   const Column &r = f.get(region), &j = f.get(industry);
   const auto& x = f.numeric(value);
-  auto g = [&](size_t i) { return group.empty() ? std::string() : f.get(group).text(i); };
-  auto labelled = [&](size_t i) { return !r.is_missing(i) && !j.is_missing(i) && (group.empty() || !f.get(group).is_missing(i)); };
+  const Column* by = group.empty() ? nullptr : &f.get(group);
+  auto g = [&](size_t i) { return by ? by->text(i) : std::string(); };
+  auto labelled = [&](size_t i) { return !r.is_missing(i) && !j.is_missing(i) && (!by || !by->is_missing(i)); };
   std::map<std::string, double> region_total, industry_total, total;
   // Each region and industry has one value (within a group, a year): a repeat is refused. (Without
   // a group a panel's years were summed into the shares but not into the row's own value, which gave

@@ -196,10 +196,6 @@ RandomEffectsTransform random_effects_transform(const Frame& frame, const ModelS
   return t;
 }
 
-}  // namespace
-
-namespace {
-
 // The design without the regressors named (PanelOptions::omit_terms).
 void drop_columns(Design& d, const std::vector<std::string>& names) {
   std::vector<long> keep;
