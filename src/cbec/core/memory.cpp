@@ -33,12 +33,6 @@ WholePages whole_pages(const void* begin, const void* end) {
   return {(reinterpret_cast<uintptr_t>(begin) + page - 1) / page * page, reinterpret_cast<uintptr_t>(end) / page * page};
 }
 
-// Gives the kernel `advice` for the whole pages within [begin, end) (none when it holds no whole page).
-void advise_whole_pages(const void* begin, const void* end, int advice) {
-  const WholePages w = whole_pages(begin, end);
-  if (w.hi > w.lo) ::madvise(reinterpret_cast<void*>(w.lo), w.hi - w.lo, advice);
-}
-
 }  // namespace
 #endif
 
@@ -67,15 +61,6 @@ size_t physical_memory_bytes() {
   if (pages > 0 && page > 0) return static_cast<size_t>(pages) * static_cast<size_t>(page);
 #endif
   return 0;
-}
-
-void release_whole_pages(const char* begin, const char* end) {
-#if defined(__linux__)
-  advise_whole_pages(begin, end, MADV_DONTNEED);
-#else
-  (void)begin;
-  (void)end;
-#endif
 }
 
 }  // namespace cbec

@@ -2,8 +2,7 @@
 // program's business, not the library's: a library cannot know the allocator it runs under. The
 // library says when a large block was released (release_free_memory); the program installs what to
 // do then (cli/main.cpp: glibc's malloc_trim, needed because the CLI's allocator tuning never trims
-// the heap on its own). Making a new block resident (resize_resident) and dropping a file mapping's
-// pages once read (release_whole_pages) are the library's own.
+// the heap on its own). Making a new block resident (resize_resident) is the library's own.
 #pragma once
 
 #include <cstddef>
@@ -37,10 +36,5 @@ void resize_resident(std::vector<T>& v, size_t n, const T& value = T()) {
 
 // The machine's physical memory in bytes, 0 when the system does not say.
 size_t physical_memory_bytes();
-
-// Drops the whole pages within [begin, end) from the process's mapping (MADV_DONTNEED). Only for a
-// read-only file mapping, whose pages stay in the kernel's page cache and fault back in if touched;
-// anonymous memory would be discarded.
-void release_whole_pages(const char* begin, const char* end);
 
 }  // namespace cbec

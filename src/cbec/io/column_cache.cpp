@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,8 +11,10 @@
 #include <optional>
 #include <stdexcept>
 
+#include "cbec/core/error.hpp"
 #include "cbec/core/memory.hpp"
 #include "cbec/io/checksum.hpp"
+#include "cbec/io/mapped_file.hpp"
 
 namespace cbec {
 
@@ -105,27 +106,19 @@ struct Reader {
   std::string text() { const uint64_t n = u64(); return std::string(take(n), n); }
 };
 
-struct MappedFile {
-  void* map = MAP_FAILED;
-  size_t size = 0;
-  ~MappedFile() { if (map != MAP_FAILED) ::munmap(map, size); }
-};
-
 // The frame in the cache, or nullopt when the cache is of another file state or other options.
 std::optional<Frame> read_cache(const std::string& cache, const std::string& key, const std::string& source) {
-  MappedFile m;
-  {
-    const int fd = ::open(cache.c_str(), O_RDONLY);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || st.st_size == 0) { ::close(fd); throw Damaged("it is empty"); }
-    m.size = static_cast<size_t>(st.st_size);
-    m.map = ::mmap(nullptr, m.size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (m.map == MAP_FAILED) throw Damaged("it cannot be mapped");
+  if (::access(cache.c_str(), F_OK) != 0) return std::nullopt;
+  std::optional<MappedFile> mapped;
+  try {
+    mapped.emplace(cache);
+  } catch (const DataError&) {
+    throw Damaged("it cannot be read");
   }
-  const char* base = static_cast<const char*>(m.map);
-  Reader r{base, base + m.size};
+  const std::string_view bytes = mapped->text();
+  if (bytes.empty()) throw Damaged("it is empty");
+  const char* base = bytes.data();
+  Reader r{base, base + bytes.size()};
   if (std::memcmp(r.take(sizeof kMagic), kMagic, sizeof kMagic) != 0) throw Damaged("it is not a cbec column cache");
   if (r.text() != key) return std::nullopt;
   const uint64_t meta_len = r.u64(), meta_hash = r.u64();
@@ -156,28 +149,34 @@ std::optional<Frame> read_cache(const std::string& cache, const std::string& key
     const uint64_t width = c.type == ColumnType::String ? sizeof(int32_t) : sizeof(double);
     if (s.len != rows * width || s.offset > data_len || s.len > data_len - s.offset) throw Damaged("a column's data lies outside the file");
   }
-  // Each column checked against its checksum and copied out of the mapping, in parallel; the
-  // copied pages are dropped from the mapping (they stay in the page cache).
+  // Each column read into its storage by read calls (MappedFile::copy: the header alone is read
+  // through the mapping, whose pages cost a fault each on first touch) and checked against its
+  // checksum there, the columns in parallel.
   std::vector<char> bad(ncols, 0);
   for (Column& c : columns)  // every block allocated before any is populated (make_resident)
     if (c.type != ColumnType::String) c.values.reserve(rows);
+  const auto data_offset = static_cast<size_t>(data - base);
 #pragma omp parallel for schedule(dynamic, 1)
   for (long jj = 0; jj < static_cast<long>(ncols); ++jj) {
     const size_t j = static_cast<size_t>(jj);
     Column& c = columns[j];
-    const char* at = data + slices[j].offset;
-    if (xxh64(at, slices[j].len) != slices[j].hash) { bad[j] = 1; continue; }
+    char* into = nullptr;
     if (c.type == ColumnType::String) {
       c.codes.resize(rows);
-      if (rows > 0) std::memcpy(c.codes.data(), at, slices[j].len);  // no null pointers to memcpy
+      into = reinterpret_cast<char*>(c.codes.data());
+    } else {
+      resize_resident(c.values, rows);
+      into = reinterpret_cast<char*>(c.values.data());
+    }
+    if (rows > 0 && (!mapped->copy(data_offset + slices[j].offset, slices[j].len, into) || xxh64(into, slices[j].len) != slices[j].hash)) {
+      bad[j] = 1;
+      continue;
+    }
+    if (c.type == ColumnType::String) {
       const auto nlev = static_cast<int32_t>(c.levels.size());
       for (int32_t code : c.codes)
         if (code < -1 || code >= nlev) bad[j] = 1;
-    } else {
-      resize_resident(c.values, rows);
-      if (rows > 0) std::memcpy(c.values.data(), at, slices[j].len);
     }
-    release_whole_pages(at, at + slices[j].len);  // copied: the resident set holds the columns, not the file too
   }
   for (uint64_t j = 0; j < ncols; ++j)
     if (bad[j]) throw Damaged(fmt::format("the data of column '{}' fails its checksum", columns[j].name));

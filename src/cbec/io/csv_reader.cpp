@@ -57,37 +57,37 @@ CsvOptions declared_csv(const CsvDeclaration& d, const std::string& prefix) {
 
 namespace {
 
-// Decodes the bytes (text_encoding.hpp) and parses them; the mapping is released page by page
-// only when it is parsed in place (UTF-8).
+// Decodes the bytes (text_encoding.hpp) and parses them; `file` (the bytes' mapping) is read by
+// copies only when it is parsed as it stands (UTF-8).
 // UTF-8 text is checked while the records are counted (parse_csv_text's utf8), not in a pass of its own;
 // only when that check fails is the text scanned again here to be decoded or refused.
-Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, bool file_mapped);
+Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, const MappedFile* file);
 
 // Text whose lines end in a carriage return alone (classic Mac OS; some old exports): no line feed
 // anywhere but a carriage return. Read with its carriage returns as line feeds, and said so.
 Frame parse_carriage_return_lines(std::string_view bytes, const std::string& source, const CsvOptions& options) {
   std::string text(bytes);
   std::replace(text.begin(), text.end(), '\r', '\n');
-  Frame frame = decode_and_parse(text, source, options, false);
+  Frame frame = decode_and_parse(text, source, options, nullptr);
   frame.add_note(fmt::format("{}: its lines end in carriage returns alone (classic Mac OS) and were read as line breaks", source));
   return frame;
 }
 
-Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, bool file_mapped) {
-  if (bytes.empty()) return parse_csv_text(bytes, source, options, false);
+Frame decode_and_parse(std::string_view bytes, const std::string& source, const CsvOptions& options, const MappedFile* file) {
+  if (bytes.empty()) return parse_csv_text(bytes, source, options, nullptr);
   // (Not UTF-16, whose code units may hold the byte 0x0D: its text has zero bytes.)
   if (bytes.find('\n') == std::string_view::npos && bytes.find('\r') != std::string_view::npos && bytes.find('\0') == std::string_view::npos)
     return parse_carriage_return_lines(bytes, source, options);
   DecodedText decoded = decode_text(bytes, source, options.encoding, false);
   if (!decoded.converted) {
     try {
-      return parse_csv_text(bytes.substr(decoded.skip), source, options, file_mapped, true);
+      return parse_csv_text(bytes.substr(decoded.skip), source, options, file, true);
     } catch (const NotUtf8&) {
       decoded = decode_text(bytes, source, options.encoding);
     }
   }
-  if (!decoded.converted) return parse_csv_text(bytes.substr(decoded.skip), source, options, file_mapped);
-  Frame frame = parse_csv_text(*decoded.converted, source, options, false);
+  if (!decoded.converted) return parse_csv_text(bytes.substr(decoded.skip), source, options, file);
+  Frame frame = parse_csv_text(*decoded.converted, source, options, nullptr);
   if (decoded.detected)
     frame.add_note(fmt::format("{}: the file is not UTF-8 and was read as {} (detected; declare --encoding to override)", source, decoded.encoding));
   return frame;
@@ -97,18 +97,18 @@ Frame decode_and_parse(std::string_view bytes, const std::string& source, const 
 
 Frame read_csv(const std::string& path, const CsvOptions& options) {
   const MappedFile file(path);
-  if (file.text().empty()) return parse_csv_text(std::string_view(), path, options, false);
-  return decode_and_parse(file.text(), path, options, true);
+  if (file.text().empty()) return parse_csv_text(std::string_view(), path, options, nullptr);
+  return decode_and_parse(file.text(), path, options, &file);
 }
 
 Frame parse_csv(std::string_view text, const std::string& source, const CsvOptions& options) {
-  return decode_and_parse(text, source, options, false);
+  return decode_and_parse(text, source, options, nullptr);
 }
 
 Frame parse_csv_share(std::string_view text, size_t begin, size_t end, size_t first_line, const std::string& source,
-                      const CsvOptions& options, bool file_mapped) {
+                      const CsvOptions& options, const MappedFile* file) {
   const BodyLines lines{begin, end, first_line};
-  return parse_csv_text(text, source, options, file_mapped, false, &lines);
+  return parse_csv_text(text, source, options, file, false, &lines);
 }
 
 std::string quote_csv(const std::string& s) {

@@ -13,6 +13,8 @@
 
 namespace cbec {
 
+class MappedFile;
+
 struct CsvOptions {
   char delimiter = 0;                       // 0: detected from the header, noted when it is not ','
   std::vector<std::string> missing = {"", "NA", ".", "NaN", "nan", "N/A", "#N/A", "NULL",
@@ -58,10 +60,10 @@ Frame parse_csv(std::string_view text, const std::string& source, const CsvOptio
 
 // Parses the header at the start of UTF-8 `text` (no byte-order mark) and, as the body, only the
 // lines in bytes [begin, end), whose first is line `first_line` of the file: one process's share
-// of a file read by several (csv_share.hpp). file_mapped: `text` is a file mapping whose parsed
-// pages may be released.
+// of a file read by several (csv_share.hpp). file: the mapping `text` lies within, read by copies
+// (nullptr: text in memory).
 Frame parse_csv_share(std::string_view text, size_t begin, size_t end, size_t first_line, const std::string& source,
-                      const CsvOptions& options, bool file_mapped);
+                      const CsvOptions& options, const MappedFile* file);
 
 void write_csv(const Frame& frame, const std::string& path);
 // One CSV field as written: quoted (with "" for ") when it holds a comma, quote or line break.

@@ -152,7 +152,7 @@ Frame read_csv_share(const std::string& path, const CsvOptions& options, ReduceE
   size_t first_line = 2 + blank;
   for (size_t r = 0; r < me; ++r) first_line += static_cast<size_t>(per[r]);
   refuse_quoted_line_breaks(text, from, to, first_line, path);
-  Frame frame = parse_csv_share(text, from, to, first_line, path, options, true);
+  Frame frame = parse_csv_share(text, from, to, first_line, path, options, &file);
   agree_types(frame, exchange, path);
   gather_notes(frame, exchange);
   return frame;

@@ -17,6 +17,7 @@
 #include "cbec/io/csv_cells.hpp"
 #include "cbec/io/field_cursor.hpp"
 #include "cbec/io/line_count.hpp"
+#include "cbec/io/mapped_file.hpp"
 #include "cbec/io/plain_decimal.hpp"
 #include "cbec/io/separator_scan.hpp"
 #include "cbec/io/text_encoding.hpp"
@@ -24,31 +25,6 @@
 namespace cbec {
 
 namespace {
-
-// Drops the pages of a memory-mapped file that the parser has passed from the process (they stay in
-// the kernel's page cache and fault back in cheaply if touched again), so the resident set holds the
-// columns being filled rather than the whole text. Inactive for text that is not a file mapping,
-// where MADV_DONTNEED would discard data.
-class PageReleaser {
- public:
-  PageReleaser(std::string_view text, size_t from, bool active) : base_(text.data()), done_(from), active_(active) {}
-  void passed(size_t pos) {
-    if (!active_ || pos < done_ + kStep) return;
-    release_whole_pages(base_ + done_, base_ + pos);
-    done_ = pos;
-  }
-  // Releases the rest up to `end` (the end of the text parsed), however little it is.
-  void finish(size_t end) {
-    if (active_ && end > done_) release_whole_pages(base_ + done_, base_ + end);
-    done_ = end;
-  }
-
- private:
-  static constexpr size_t kStep = size_t{16} << 20;
-  const char* base_;
-  size_t done_;
-  bool active_;
-};
 
 // Records (non-blank lines) and lines of a share of the body, whether a field is quoted and
 // whether the bytes are not UTF-8.
@@ -84,8 +60,8 @@ std::string delimiter_name(char d) { return d == '\t' ? "tab" : fmt::format("'{}
 // (read_text_columns), then the frame (make_frame).
 class TextParser {
  public:
-  TextParser(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped, bool utf8)
-      : text_(text), source_(source), options_(options), file_mapped_(file_mapped), utf8_(utf8) {}
+  TextParser(std::string_view text, const std::string& source, const CsvOptions& options, const MappedFile* file, bool utf8)
+      : text_(text), source_(source), options_(options), file_(file), utf8_(utf8) {}
 
   Frame parse(const BodyLines* lines_only) {
     if (text_.size() >= 3 && static_cast<unsigned char>(text_[0]) == 0xEF && static_cast<unsigned char>(text_[1]) == 0xBB &&
@@ -103,7 +79,7 @@ class TextParser {
     if (quoted_) {  // from the body's start, appending to the columns
       for (auto& v : nums_) std::vector<double>().swap(v);
       stats_.assign(k_, CellStats{});
-      parse_share(0, body_.size(), 0, first_line_, stats_.data());
+      parse_share(body_, 0, body_.size(), 0, first_line_, stats_.data());
     }
     decide_types();
     return make_frame(read_text_columns());
@@ -117,13 +93,15 @@ class TextParser {
     return false;
   }
 
-  bool blank_at(size_t p) const { return body_[p] == '\n' || (body_[p] == '\r' && p + 1 < body_.size() && body_[p + 1] == '\n'); }
+  static bool blank_at(std::string_view text, size_t p) {
+    return text[p] == '\n' || (text[p] == '\r' && p + 1 < text.size() && text[p + 1] == '\n');
+  }
 
-  // The line start at or after p (the body's end when there is none).
-  size_t line_start_after(size_t p) const {
-    if (p >= body_.size()) return body_.size();
-    const size_t e = body_.find('\n', p);
-    return e == std::string_view::npos ? body_.size() : e + 1;
+  // The line start at or after p in text (its end when there is none).
+  static size_t line_start_after(std::string_view text, size_t p) {
+    if (p >= text.size()) return text.size();
+    const size_t e = text.find('\n', p);
+    return e == std::string_view::npos ? text.size() : e + 1;
   }
 
   // The delimiter (declared, or detected and noted) and the column names; returns the cursor after
@@ -195,19 +173,19 @@ class TextParser {
     nums_.assign(k_, {});
   }
 
-  // Records and lines of body[from, to), whether a field is quoted and (utf8) whether the bytes
+  // Records and lines of text[from, to), whether a field is quoted and (utf8) whether the bytes
   // are UTF-8, a block of whole lines at a time while the block is in cache.
-  ShareCount count_share(size_t from, size_t to) const {
+  ShareCount count_share(std::string_view text, size_t from, size_t to) const {
     ShareCount sc;
     for (size_t block = from; block < to;) {
       size_t block_end = std::min(to, block + kCheckBlock);
       if (block_end < to) {  // end after the block's last newline, or the first one after it
-        const void* last = ::memrchr(body_.data() + block, '\n', block_end - block);
-        const size_t next = last ? static_cast<size_t>(static_cast<const char*>(last) - body_.data()) : body_.find('\n', block_end);
+        const void* last = ::memrchr(text.data() + block, '\n', block_end - block);
+        const size_t next = last ? static_cast<size_t>(static_cast<const char*>(last) - text.data()) : text.find('\n', block_end);
         block_end = next == std::string_view::npos || next >= to ? to : next + 1;
       }
-      const LineCount counted = count_lines(body_, block, block_end);
-      if (utf8_ && counted.non_ascii && first_invalid_utf8(body_.substr(block, block_end - block)) != std::string_view::npos) {
+      const LineCount counted = count_lines(text, block, block_end);
+      if (utf8_ && counted.non_ascii && first_invalid_utf8(text.substr(block, block_end - block)) != std::string_view::npos) {
         sc.not_utf8 = true;
         return sc;
       }
@@ -217,9 +195,9 @@ class TextParser {
         sc.records += counted.lines;
       } else {  // the lines one by one, the blank ones not records
         for (size_t p = block; p < block_end;) {
-          size_t e = body_.find('\n', p);
+          size_t e = text.find('\n', p);
           if (e == std::string_view::npos || e >= block_end) e = block_end;
-          if (!blank_at(p)) ++sc.records;
+          if (!blank_at(text, p)) ++sc.records;
           p = e + 1;
         }
       }
@@ -278,26 +256,24 @@ class TextParser {
     store(s, j, v);
   }
 
-  // Parses the records of body[from, to), the first of them record `record` on line `line`, into
+  // Parses the records of text[from, to), the first of them record `record` on line `line`, into
   // the columns (sized already, unless quoted: then appended to), counting into cell_stats.
-  void parse_share(size_t from, size_t to, size_t record, size_t line, CellStats* cell_stats) {
-    Share s{FieldCursor{body_.substr(0, to), from, line, delimiter_, {}}, record, cell_stats, std::vector<double*>(k_, nullptr), {}};
-    PageReleaser pages(body_, from, file_mapped_);
+  void parse_share(std::string_view text, size_t from, size_t to, size_t record, size_t line, CellStats* cell_stats) {
+    Share s{FieldCursor{text.substr(0, to), from, line, delimiter_, {}}, record, cell_stats, std::vector<double*>(k_, nullptr), {}};
     if (quoted_) {
       parse_quoted(s);
     } else {
       for (size_t j = 0; j < k_; ++j) s.out[j] = nums_[j].data();
-      parse_unquoted(s, pages);
+      parse_unquoted(s);
     }
-    pages.finish(to);
   }
 
   // Quoted text, field by field (a quoted field may hold a line break).
   void parse_quoted(Share& s) {
     FieldCursor& rc = s.rc;
     while (!rc.done()) {
-      if (blank_at(rc.pos)) {
-        rc.pos += body_[rc.pos] == '\r' ? 2 : 1;
+      if (blank_at(rc.text, rc.pos)) {
+        rc.pos += rc.text[rc.pos] == '\r' ? 2 : 1;
         ++rc.line;
         continue;
       }
@@ -313,7 +289,7 @@ class TextParser {
   // within known bounds and a skipped field costs nothing; any other cell goes to read_field.
   // A numeric column's cells read here are counted at the end, as its records less the cells that
   // went to read_field (which counts its own): every record has all k fields or throws.
-  void parse_unquoted(Share& s, PageReleaser& pages) {
+  void parse_unquoted(Share& s) {
     FieldCursor& rc = s.rc;
     const char* const d = rc.text.data();
     const size_t n = rc.text.size(), k = k_;
@@ -323,7 +299,6 @@ class TextParser {
     const size_t first_record = s.record;
     std::vector<size_t> general(k, 0);
     for (size_t p = rc.pos; p < n;) {
-      pages.passed(p);
       size_t e = separators.next();  // the end of the record's first field
       if (e < n && d[e] == '\n' && (e == p || (e == p + 1 && d[p] == '\r'))) {  // a blank line
         p = e + 1;
@@ -393,27 +368,68 @@ class TextParser {
       if (numeric_column(j)) nums_[j].reserve(capacity_);
   }
 
-  // The body is read in rounds of whole lines, a share of each round per thread
-  // (options.round_bytes_per_thread). In a round the threads first count their shares' records and
-  // lines (finding any '"' and, for utf8, checking the bytes), then, every share's first record
-  // known, parse them straight into the columns while their pages are still mapped, and release
-  // them: each page of the file is mapped once, where counting the whole file first and parsing it
-  // after mapped every page twice. A quoted field may hold a newline: a body with any '"' is left
-  // (quoted_) to be parsed by one thread from its start.
+  // A round's text: its positions [begin, end) are the body's [base + begin, base + end).
+  struct Round {
+    std::string_view text;
+    size_t base, begin, end;
+  };
+
+  // The bytes per round: options.round_bytes_per_thread for each thread.
+  size_t round_bytes() const {
+    return static_cast<size_t>(threads_) * std::clamp<size_t>(options_.round_bytes_per_thread, 1, std::max<size_t>(body_.size(), 1));
+  }
+
+  // The round of whole lines from body position `from`, about `bytes` long. Text in memory is its
+  // own round; a file's bytes are copied by the threads into one buffer reused round after round
+  // (MappedFile::copy), not read through the mapping: a mapped page costs a fault on its first
+  // touch, dear on a virtual machine (the 10M-row benchmark file touched through the mapping:
+  // 0.54 s on two threads; copied: 0.11 s; bench/RESULTS.md, session 28), and the buffer's pages
+  // are touched once.
+  Round next_round(size_t from, size_t bytes) {
+    if (!file_) return {body_, 0, from, line_start_after(body_, from + bytes)};
+    const size_t left = body_.size() - from, offset = static_cast<size_t>(body_.data() - file_->text().data()) + from;
+    for (size_t n = std::min(bytes, left);; n = std::min(2 * n, left)) {  // doubled while a line is longer than the round
+      if (round_buffer_.size() < n) round_buffer_.resize(n);
+      char* const buffer = round_buffer_.data();
+      const long parts = n < (size_t{1} << 20) ? 1 : threads_;
+      std::vector<char> copied(static_cast<size_t>(parts), 0);
+#pragma omp parallel for num_threads(threads_) if (parts > 1)
+      for (long t = 0; t < parts; ++t) {
+        const size_t lo = n * static_cast<size_t>(t) / static_cast<size_t>(parts), hi = n * static_cast<size_t>(t + 1) / static_cast<size_t>(parts);
+        copied[static_cast<size_t>(t)] = file_->copy(offset + lo, hi - lo, buffer + lo);
+      }
+      if (std::find(copied.begin(), copied.end(), 0) != copied.end())
+        throw DataError(fmt::format("{}: the file could not be read to its end (was it changed or shortened while it was read?); read it again", source_));
+      if (n == left) return {std::string_view(buffer, n), from, 0, n};
+      if (const void* last = ::memrchr(buffer, '\n', n)) {
+        const size_t end = static_cast<size_t>(static_cast<const char*>(last) - buffer) + 1;
+        return {std::string_view(buffer, end), from, 0, end};
+      }
+    }
+  }
+
+  // The body is read in rounds of whole lines (next_round), a share of each round per thread. In a
+  // round the threads first count their shares' records and lines (finding any '"' and, for utf8,
+  // checking the bytes), then, every share's first record known, parse them straight into the
+  // columns while the round is in memory. A quoted field may hold a newline: a body with any '"' is
+  // left (quoted_) to be parsed by one thread from its start.
   void read_rounds() {
     stats_.assign(k_, CellStats{});
     size_t total = 0, line_at = first_line_;
     const auto threads = static_cast<size_t>(threads_);
-    const size_t round_bytes = threads * std::clamp<size_t>(options_.round_bytes_per_thread, 1, std::max<size_t>(body_.size(), 1));
     for (size_t from = 0; from < body_.size();) {
-      const size_t to = line_start_after(from + round_bytes);
-      std::vector<size_t> cut = {from};
-      for (size_t c = 1; c < threads; ++c) cut.push_back(std::min(to, line_start_after(from + (to - from) * c / threads)));
-      cut.push_back(to);
+      const Round round = next_round(from, round_bytes());
+      const std::string_view text = round.text;
+      const size_t to = round.base + round.end;
+      std::vector<size_t> cut = {round.begin};
+      for (size_t c = 1; c < threads; ++c)
+        cut.push_back(std::min(round.end, line_start_after(text, round.begin + (round.end - round.begin) * c / threads)));
+      cut.push_back(round.end);
       const size_t shares = cut.size() - 1;
       std::vector<ShareCount> counts(shares);
 #pragma omp parallel for num_threads(threads_)
-      for (long c = 0; c < static_cast<long>(shares); ++c) counts[static_cast<size_t>(c)] = count_share(cut[static_cast<size_t>(c)], cut[static_cast<size_t>(c) + 1]);
+      for (long c = 0; c < static_cast<long>(shares); ++c)
+        counts[static_cast<size_t>(c)] = count_share(text, cut[static_cast<size_t>(c)], cut[static_cast<size_t>(c) + 1]);
       if (std::any_of(counts.begin(), counts.end(), [](const ShareCount& c) { return c.not_utf8; })) throw NotUtf8{};
       // Text not UTF-8 is decoded before anything else is said about it: the rounds not yet counted
       // are checked before the body is parsed again as quoted, or before a parse error is thrown.
@@ -442,7 +458,7 @@ class TextParser {
       for (long c = 0; c < static_cast<long>(shares); ++c) {
         const auto sc = static_cast<size_t>(c);
         try {
-          parse_share(cut[sc], cut[sc + 1], first_record[sc], first_line_of_share[sc], share_stats[sc].data());
+          parse_share(text, cut[sc], cut[sc + 1], first_record[sc], first_line_of_share[sc], share_stats[sc].data());
         } catch (const std::exception& e) {
           share_error[sc] = e.what();
         }
@@ -478,19 +494,27 @@ class TextParser {
     if (std::none_of(is_text_.begin(), is_text_.end(), [](bool b) { return b; })) return texts;
     for (size_t j = 0; j < k_; ++j)
       if (is_text_[j]) std::vector<double>().swap(nums_[j]);
-    FieldCursor rc{body_, 0, first_line_, delimiter_, {}};
-    while (!rc.done()) {
-      if (blank_at(rc.pos)) {
-        rc.pos += body_[rc.pos] == '\r' ? 2 : 1;
-        continue;
+    // Quoted text is read whole (a quoted field may hold a line break); other text in rounds.
+    size_t line = first_line_;
+    for (size_t from = 0; from < body_.size();) {
+      const Round round = quoted_ ? Round{body_, 0, 0, body_.size()} : next_round(from, round_bytes());
+      FieldCursor rc{round.text.substr(0, round.end), round.begin, line, delimiter_, {}};
+      while (!rc.done()) {
+        if (blank_at(rc.text, rc.pos)) {
+          rc.pos += rc.text[rc.pos] == '\r' ? 2 : 1;
+          ++rc.line;
+          continue;
+        }
+        size_t j = 0;
+        for (bool end = false; !end; ++j) {
+          std::string_view field = rc.next(end, source_, j + 1);
+          if (j >= k_ || !is_text_[j]) continue;
+          std::string_view t = trim_cell(field);
+          texts[j].emplace_back(is_missing(t) ? std::string() : std::string(t));
+        }
       }
-      size_t j = 0;
-      for (bool end = false; !end; ++j) {
-        std::string_view field = rc.next(end, source_, j + 1);
-        if (j >= k_ || !is_text_[j]) continue;
-        std::string_view t = trim_cell(field);
-        texts[j].emplace_back(is_missing(t) ? std::string() : std::string(t));
-      }
+      line = rc.line;
+      from = round.base + round.end;
     }
     return texts;
   }
@@ -529,7 +553,8 @@ class TextParser {
   std::string_view text_;
   const std::string& source_;
   const CsvOptions& options_;
-  const bool file_mapped_, utf8_;
+  const MappedFile* const file_;  // the file text_ was mapped from; nullptr for text in memory
+  const bool utf8_;
   std::vector<std::string> notes_;
   char delimiter_ = ',';
   std::vector<std::string> header_;
@@ -544,6 +569,7 @@ class TextParser {
   size_t capacity_ = 0;                    // records the columns are reserved for
   bool quoted_ = false;                    // a '"' was met: the body is parsed from its start by one thread
   std::vector<CellStats> stats_;           // the cells' counts of the whole body
+  std::vector<char> round_buffer_;         // a file's round (next_round)
 };
 
 }  // namespace
@@ -559,9 +585,9 @@ LeadingBlankLines leading_blank_lines(std::string_view text) {
   return b;
 }
 
-Frame parse_csv_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped, bool utf8,
+Frame parse_csv_text(std::string_view text, const std::string& source, const CsvOptions& options, const MappedFile* file, bool utf8,
                      const BodyLines* lines_only) {
-  return TextParser(text, source, options, file_mapped, utf8).parse(lines_only);
+  return TextParser(text, source, options, file, utf8).parse(lines_only);
 }
 
 }  // namespace cbec

@@ -12,6 +12,8 @@
 
 namespace cbec {
 
+class MappedFile;
+
 // Lines [begin, end) of a text as the body, the first numbered first_line (parse_csv_share).
 struct BodyLines {
   size_t begin, end, first_line;
@@ -31,7 +33,7 @@ struct NotUtf8 {};
 // whose parsed pages may be released. utf8: check that the text is valid UTF-8 in the pass that
 // counts the records, and throw NotUtf8 (before any other error) when it is not. lines_only: only
 // those lines are the body (nullptr: all after the header).
-Frame parse_csv_text(std::string_view text, const std::string& source, const CsvOptions& options, bool file_mapped,
+Frame parse_csv_text(std::string_view text, const std::string& source, const CsvOptions& options, const MappedFile* file,
                      bool utf8 = false, const BodyLines* lines_only = nullptr);
 
 }  // namespace cbec

@@ -1,4 +1,4 @@
-// A file mapped read-only into memory (the parser reads the page cache directly, no copy).
+// A file mapped read-only into memory, whose bytes can also be copied out by read calls.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -15,8 +15,16 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
   // The bytes (empty for an empty file, which is not mapped).
   std::string_view text() const { return {static_cast<const char*>(map_), size_}; }
+  // Copies the n bytes of text() from `offset` into `out` by read calls (pread) rather than through
+  // the mapping: a reader that streams the file through one reused buffer touches each page of the
+  // mapping not at all (csv_text.cpp's rounds). False when the file no longer holds them (it was
+  // shortened while read) or the system refuses the read.
+  bool copy(size_t offset, size_t n, char* out) const;
+  const std::string& path() const { return path_; }
 
  private:
+  std::string path_;
+  int fd_ = -1;
   void* map_ = nullptr;
   size_t size_ = 0;
 };

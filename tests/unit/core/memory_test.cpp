@@ -1,17 +1,10 @@
 // resize_resident (core/memory.hpp) sizes a vector as resize does, whether or not the pages are
 // made resident first: new values zero (or the value given), old ones kept, below and above the
 // megabyte from which it asks the kernel; make_resident, in shares on the threads, leaves what a
-// block holds unchanged; release_whole_pages drops a file mapping's pages without changing what it
-// reads.
-#include <fcntl.h>
+// block holds unchanged.
 #include <gtest/gtest.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -54,22 +47,4 @@ TEST(ResizeResident, ShrinksAsResizeDoes) {
   resize_resident(v, 7);
   ASSERT_EQ(v.size(), 7u);
   EXPECT_EQ(v[6], 1.0);
-}
-
-TEST(ReleaseWholePages, AFileMappingReadsTheSameAfterward) {
-  const std::string path = (std::filesystem::temp_directory_path() / "cbec_release_whole_pages.bin").string();
-  std::string bytes(3 << 20, '\0');
-  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>('a' + i % 23);
-  std::ofstream(path, std::ios::binary) << bytes;
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  ASSERT_GE(fd, 0);
-  void* map = ::mmap(nullptr, bytes.size(), PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  ASSERT_NE(map, MAP_FAILED);
-  const char* text = static_cast<const char*>(map);
-  ASSERT_EQ(std::string(text, bytes.size()), bytes);
-  release_whole_pages(text + 100, text + bytes.size() - 100);  // not page-aligned at either end
-  EXPECT_EQ(std::string(text, bytes.size()), bytes);
-  ::munmap(map, bytes.size());
-  std::remove(path.c_str());
 }

@@ -2,14 +2,19 @@
 // notes and its errors are the same whatever the round size, including rounds of a few hundred
 // bytes on a body above a megabyte (two threads' shares), a first round whose lines are longer
 // than the rest (the columns' estimated size grown), a '"' first met in a late round (the whole body
-// parsed again as quoted), an error or a byte that is not UTF-8 in a late round.
+// parsed again as quoted), an error or a byte that is not UTF-8 in a late round. Each text is read
+// both from memory (parse_csv) and from a file (read_csv, whose rounds are copied from the file
+// into a reused buffer rather than read through its mapping): the same frame, notes and errors.
 #include <gtest/gtest.h>
 
 #include <bit>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <random>
 #include <string>
+#include <unistd.h>
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
@@ -45,17 +50,41 @@ void expect_same_frame(const Frame& got, const Frame& want) {
   }
 }
 
-// Reading `text` with each of the round sizes fails with a DataError whose message holds `part`.
+// `text` written to a file named `name` in a folder of this process's own.
+std::string as_file(const std::string& text, const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("cbec_csv_rounds_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / name).string();
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// The frame of `text` read from memory, checked to be the frame read from a file of that text
+// (the file's path as the source of both).
+Frame read_both(const std::string& text, const std::string& name, const CsvOptions& o = {}) {
+  const std::string path = as_file(text, name);
+  Frame in_memory = parse_csv(text, path, o);
+  expect_same_frame(read_csv(path, o), in_memory);
+  std::filesystem::remove(path);
+  return in_memory;
+}
+
+// Reading `text` with each of the round sizes, from memory and from a file, fails with a DataError
+// whose message holds `part`.
 void expect_refused(const std::string& text, const std::string& source, const std::vector<size_t>& round_bytes, const std::string& part) {
-  for (size_t bytes : round_bytes) {
-    SCOPED_TRACE(bytes);
-    try {
-      parse_csv(text, source, with_rounds(bytes));
-      FAIL() << source << " was read";
-    } catch (const DataError& e) {
-      EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+  const std::string path = as_file(text, source);
+  for (size_t bytes : round_bytes)
+    for (bool from_file : {false, true}) {
+      SCOPED_TRACE(testing::Message() << bytes << (from_file ? " from the file" : " from memory"));
+      try {
+        if (from_file) read_csv(path, with_rounds(bytes));
+        else parse_csv(text, source, with_rounds(bytes));
+        FAIL() << source << " was read";
+      } catch (const DataError& e) {
+        EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+      }
     }
-  }
+  std::filesystem::remove(path);
 }
 
 // A body of about `rows` records mixing what the reader treats apart: plain decimals, exponents,
@@ -80,12 +109,12 @@ std::string mixed_csv(size_t rows, uint64_t seed) {
 TEST(CsvRounds, TheFrameIsTheSameForAnyRoundSize) {
   const std::string text = mixed_csv(30000, 1);  // about 1.3 MB: two threads' shares
   ASSERT_GT(text.size(), size_t{1} << 20);
-  const Frame whole = parse_csv(text, "m.csv");
+  const Frame whole = read_both(text, "m.csv");
   ASSERT_EQ(whole.nrows(), 30000u);
   ASSERT_FALSE(whole.notes().empty());  // the stray "oops" cells are listed
   for (size_t bytes : kRoundBytes) {
     SCOPED_TRACE(bytes);
-    expect_same_frame(parse_csv(text, "m.csv", with_rounds(bytes)), whole);
+    expect_same_frame(read_both(text, "m.csv", with_rounds(bytes)), whole);
   }
 }
 
@@ -97,24 +126,24 @@ TEST(CsvRounds, AFirstRoundOfLongLinesLeavesTheColumnsToGrow) {
   for (int i = 0; i < 200000; ++i) text += std::to_string(i % 977) + "," + std::to_string(i) + ",\n";
   CsvOptions o;
   o.string_columns = {"note"};
-  const Frame whole = parse_csv(text, "g.csv", o);
+  const Frame whole = read_both(text, "g.csv", o);
   ASSERT_EQ(whole.nrows(), 201000u);
   for (size_t bytes : {size_t{600}, size_t{50000}, size_t{300000}}) {
     SCOPED_TRACE(bytes);
-    expect_same_frame(parse_csv(text, "g.csv", with_rounds(bytes, o)), whole);
+    expect_same_frame(read_both(text, "g.csv", with_rounds(bytes, o)), whole);
   }
 }
 
 TEST(CsvRounds, AQuoteFirstMetInALateRoundIsParsedAsQuoted) {
   std::string text = mixed_csv(25000, 2);
   text += "25000,1.5,7,\"a city,\nwith a newline\",2.5\n25001,2,8,plain,3\n";
-  const Frame whole = parse_csv(text, "q.csv");
+  const Frame whole = read_both(text, "q.csv");
   ASSERT_EQ(whole.nrows(), 25002u);
   const Column& name = whole.get("name");
   EXPECT_EQ(name.levels[static_cast<size_t>(name.codes[25000])], "a city,\nwith a newline");
   for (size_t bytes : {size_t{1000}, size_t{100000}}) {
     SCOPED_TRACE(bytes);
-    expect_same_frame(parse_csv(text, "q.csv", with_rounds(bytes)), whole);
+    expect_same_frame(read_both(text, "q.csv", with_rounds(bytes)), whole);
   }
 }
 
@@ -136,10 +165,10 @@ TEST(CsvRounds, GbkTextFoundLateIsDecodedAndABadLineBeforeItStillNamed) {
   text += "30000,1,2,\xB9\xE3\xD6\xDD,3\n";                 // "广州" in GBK
   expect_refused(text, "gbk.csv", {1000, size_t{64} << 20}, "gbk.csv line 3: expected 5 fields as in the header, found 2");
   text.erase(text.find("9,9\n"), 4);
-  const Frame whole = parse_csv(text, "gbk.csv");
+  const Frame whole = read_both(text, "gbk.csv");
   const Column& name = whole.get("name");
   EXPECT_EQ(name.levels[static_cast<size_t>(name.codes.back())], "\xE5\xB9\xBF\xE5\xB7\x9E");  // 广州 in UTF-8
-  expect_same_frame(parse_csv(text, "gbk.csv", with_rounds(1000)), whole);
+  expect_same_frame(read_both(text, "gbk.csv", with_rounds(1000)), whole);
 }
 
 TEST(CsvRounds, BytesOfNoEncodingInALateRoundAreReportedBeforeAnEarlierBadLine) {
