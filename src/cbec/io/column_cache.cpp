@@ -106,6 +106,21 @@ struct Reader {
   std::string text() { const uint64_t n = u64(); return std::string(take(n), n); }
 };
 
+// The n bytes of `file` from `offset` copied to `into` through `buffer` (kCopyBuffer bytes) by read
+// calls (MappedFile::copy), not through the mapping: on a paravirtualized host a page costs a fault
+// on its first touch from each side (a mapped page read; a page the kernel's copy writes for the
+// first time), so the buffer's pages are touched once and the column's once (bench/RESULTS.md,
+// session 28). False when the file does not hold them.
+constexpr size_t kCopyBuffer = size_t{4} << 20;
+bool copy_through(const MappedFile& file, size_t offset, size_t n, char* into, std::vector<char>& buffer) {
+  for (size_t at = 0; at < n; at += kCopyBuffer) {
+    const size_t part = std::min(kCopyBuffer, n - at);
+    if (!file.copy(offset + at, part, buffer.data())) return false;
+    std::memcpy(into + at, buffer.data(), part);
+  }
+  return true;
+}
+
 // The frame in the cache, or nullopt when the cache is of another file state or other options.
 std::optional<Frame> read_cache(const std::string& cache, const std::string& key, const std::string& source) {
   if (::access(cache.c_str(), F_OK) != 0) return std::nullopt;
@@ -149,33 +164,30 @@ std::optional<Frame> read_cache(const std::string& cache, const std::string& key
     const uint64_t width = c.type == ColumnType::String ? sizeof(int32_t) : sizeof(double);
     if (s.len != rows * width || s.offset > data_len || s.len > data_len - s.offset) throw Damaged("a column's data lies outside the file");
   }
-  // Each column read into its storage by read calls (MappedFile::copy: the header alone is read
-  // through the mapping, whose pages cost a fault each on first touch) and checked against its
-  // checksum there, the columns in parallel.
+  // Each column read into its storage and checked against its checksum there, the columns in parallel.
   std::vector<char> bad(ncols, 0);
   for (Column& c : columns)  // every block allocated before any is populated (make_resident)
     if (c.type != ColumnType::String) c.values.reserve(rows);
   const auto data_offset = static_cast<size_t>(data - base);
-#pragma omp parallel for schedule(dynamic, 1)
-  for (long jj = 0; jj < static_cast<long>(ncols); ++jj) {
-    const size_t j = static_cast<size_t>(jj);
-    Column& c = columns[j];
-    char* into = nullptr;
-    if (c.type == ColumnType::String) {
-      c.codes.resize(rows);
-      into = reinterpret_cast<char*>(c.codes.data());
-    } else {
-      resize_resident(c.values, rows);
-      into = reinterpret_cast<char*>(c.values.data());
-    }
-    if (rows > 0 && (!mapped->copy(data_offset + slices[j].offset, slices[j].len, into) || xxh64(into, slices[j].len) != slices[j].hash)) {
-      bad[j] = 1;
-      continue;
-    }
-    if (c.type == ColumnType::String) {
+#pragma omp parallel
+  {
+    std::vector<char> buffer(kCopyBuffer);
+#pragma omp for schedule(dynamic, 1)
+    for (long jj = 0; jj < static_cast<long>(ncols); ++jj) {
+      const size_t j = static_cast<size_t>(jj);
+      Column& c = columns[j];
+      if (c.type == ColumnType::String) c.codes.resize(rows);
+      else resize_resident(c.values, rows);
+      char* into = c.type == ColumnType::String ? reinterpret_cast<char*>(c.codes.data()) : reinterpret_cast<char*>(c.values.data());
+      if (!copy_through(*mapped, data_offset + slices[j].offset, slices[j].len, into, buffer) ||
+          (rows > 0 && xxh64(into, slices[j].len) != slices[j].hash)) {
+        bad[j] = 1;
+        continue;
+      }
       const auto nlev = static_cast<int32_t>(c.levels.size());
-      for (int32_t code : c.codes)
-        if (code < -1 || code >= nlev) bad[j] = 1;
+      if (c.type == ColumnType::String)
+        for (int32_t code : c.codes)
+          if (code < -1 || code >= nlev) bad[j] = 1;
     }
   }
   for (uint64_t j = 0; j < ncols; ++j)
