@@ -29,8 +29,9 @@ struct CsvOptions {
   // and checked, and their names stay in the frame's suggestions (Frame::set_unread).
   std::vector<std::string> only_columns;
   // Bytes of text each thread counts, then parses, in one round of the reader (csv_text.cpp reads
-  // the file in rounds); the frame read is the same for any value. Tests set it small to cross rounds.
-  size_t round_bytes_per_thread = size_t{32} << 20;
+  // the file in rounds); the frame read is the same for any value. A few megabytes, so that a round
+  // copied from a file is still in cache when counted and parsed. Tests set it small to cross rounds.
+  size_t round_bytes_per_thread = size_t{4} << 20;
 };
 
 // Options for files cbec ships or writes itself: ','-separated UTF-8, the given missing-value

@@ -365,7 +365,26 @@ class TextParser {
     if (memory_records > 0) estimate = std::min(estimate, memory_records);
     capacity_ = std::max({records_needed, estimate, capacity_ + capacity_ / 2});
     for (size_t j = 0; j < k_; ++j)
-      if (numeric_column(j)) nums_[j].reserve(capacity_);
+      if (numeric_column(j)) {
+        resident_ = nums_[j].size();  // a new block: resident as far as its copied records
+        nums_[j].reserve(capacity_);
+      }
+  }
+
+  // The columns' pages made resident for at least `records` (within their capacity) by the threads
+  // a column each, in steps of kResidentBytes a column: a round is smaller than a step (a few
+  // megabytes, to stay in cache), and pages populated in one call cost far less than faulted in one
+  // at a time (make_resident; allocated first, by reserve_columns: a heap growing under a populating
+  // thread waits).
+  void make_columns_resident(size_t records) {
+    constexpr size_t kResidentBytes = size_t{32} << 20;
+    if (records <= resident_) return;
+    const size_t from = resident_;
+    resident_ = std::min(capacity_, std::max(records, resident_ + kResidentBytes / sizeof(double)));
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads_)
+    for (long j = 0; j < static_cast<long>(k_); ++j)
+      if (numeric_column(static_cast<size_t>(j)))
+        make_resident(nums_[static_cast<size_t>(j)].data() + from, (resident_ - from) * sizeof(double));
   }
 
   // A round's text: its positions [begin, end) are the body's [base + begin, base + end).
@@ -383,8 +402,8 @@ class TextParser {
   // own round; a file's bytes are copied by the threads into one buffer reused round after round
   // (MappedFile::copy), not read through the mapping: a mapped page costs a fault on its first
   // touch, dear on a virtual machine (the 10M-row benchmark file touched through the mapping:
-  // 0.54 s on two threads; copied: 0.11 s; bench/RESULTS.md, session 28), and the buffer's pages
-  // are touched once.
+  // 0.54 s on two threads; copied into 4 MB a thread: 0.11 s, into 32 MB: 0.29 s, as the copy
+  // leaves the cache; bench/RESULTS.md, session 28), and the buffer's pages are touched once.
   Round next_round(size_t from, size_t bytes) {
     if (!file_) return {body_, 0, from, line_start_after(body_, from + bytes)};
     const size_t left = body_.size() - from, offset = static_cast<size_t>(body_.data() - file_->text().data()) + from;
@@ -446,12 +465,12 @@ class TextParser {
         first_record[c + 1] = first_record[c] + counts[c].records;
         first_line_of_share[c + 1] = first_line_of_share[c] + counts[c].lines;
       }
-      // The columns sized to the round's records, their new pages made resident by the threads a
-      // column each (make_resident; allocated first: a heap growing under a populating thread waits).
+      // The columns sized to the round's records by the threads, a column each.
       reserve_columns(first_record[shares], to);
+      make_columns_resident(first_record[shares]);
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads_)
       for (long j = 0; j < static_cast<long>(k_); ++j)
-        if (numeric_column(static_cast<size_t>(j))) resize_resident(nums_[static_cast<size_t>(j)], first_record[shares]);
+        if (numeric_column(static_cast<size_t>(j))) nums_[static_cast<size_t>(j)].resize(first_record[shares]);
       std::vector<std::vector<CellStats>> share_stats(shares, std::vector<CellStats>(k_));
       std::vector<std::string> share_error(shares);
 #pragma omp parallel for num_threads(threads_)
@@ -567,6 +586,7 @@ class TextParser {
   std::vector<FieldWork> field_work_;
   std::vector<std::vector<double>> nums_;  // the numeric columns' values
   size_t capacity_ = 0;                    // records the columns are reserved for
+  size_t resident_ = 0;                    // records whose pages are resident (make_columns_resident)
   bool quoted_ = false;                    // a '"' was met: the body is parsed from its start by one thread
   std::vector<CellStats> stats_;           // the cells' counts of the whole body
   std::vector<char> round_buffer_;         // a file's round (next_round)
