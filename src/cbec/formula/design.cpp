@@ -601,12 +601,15 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     d.n_endog = static_cast<long>(endog_cols.size());
     d.n_instruments = static_cast<long>(inst_cols.size());
     d.stacked.resize(ns, static_cast<long>(order.size()));
+    make_resident(d.stacked.data(), static_cast<size_t>(d.stacked.size()) * sizeof(double));
     for (size_t j = 0; j < order.size(); ++j) take(j, d.stacked.col(static_cast<long>(j)).data());
   } else {
     d.y.resize(ns);
     d.X.resize(ns, static_cast<long>(x_cols.size()));
     d.endog.resize(ns, static_cast<long>(endog_cols.size()));
     d.instruments.resize(ns, static_cast<long>(inst_cols.size()));
+    for (Eigen::MatrixXd* m : {&d.X, &d.endog, &d.instruments}) make_resident(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
+    make_resident(d.y.data(), static_cast<size_t>(d.y.size()) * sizeof(double));
     size_t j = 0;
     take(j++, d.y.data());
     for (Eigen::MatrixXd* m : {&d.X, &d.endog, &d.instruments})
