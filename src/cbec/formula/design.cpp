@@ -573,8 +573,11 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     release_after(0);
   }
   // Copies column `j` of `order` into `out` (sample rows), then frees what only it needed.
-  // The rows are copied by the threads in parallel (each row once: the same copy for any count).
+  // The rows are copied by the threads in parallel (each row once: the same copy for any count),
+  // into pages made resident first (make_resident; a column at a time, so that the frame's columns
+  // are released as the design's are filled, not after all of them are held).
   auto take = [&](size_t j, double* out) {
+    make_resident(out, sample.size() * sizeof(double));
     const std::vector<double>& v = *order[j]->values;
     const long rows_in_sample = static_cast<long>(sample.size());
     if (sample.size() == v.size()) {  // every row: the sample's rows increase, so it is 0, 1, ..., n - 1
@@ -601,15 +604,12 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
     d.n_endog = static_cast<long>(endog_cols.size());
     d.n_instruments = static_cast<long>(inst_cols.size());
     d.stacked.resize(ns, static_cast<long>(order.size()));
-    make_resident(d.stacked.data(), static_cast<size_t>(d.stacked.size()) * sizeof(double));
     for (size_t j = 0; j < order.size(); ++j) take(j, d.stacked.col(static_cast<long>(j)).data());
   } else {
     d.y.resize(ns);
     d.X.resize(ns, static_cast<long>(x_cols.size()));
     d.endog.resize(ns, static_cast<long>(endog_cols.size()));
     d.instruments.resize(ns, static_cast<long>(inst_cols.size()));
-    for (Eigen::MatrixXd* m : {&d.X, &d.endog, &d.instruments}) make_resident(m->data(), static_cast<size_t>(m->size()) * sizeof(double));
-    make_resident(d.y.data(), static_cast<size_t>(d.y.size()) * sizeof(double));
     size_t j = 0;
     take(j++, d.y.data());
     for (Eigen::MatrixXd* m : {&d.X, &d.endog, &d.instruments})

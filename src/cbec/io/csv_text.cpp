@@ -371,16 +371,19 @@ class TextParser {
       }
   }
 
-  // The columns' pages made resident for at least `records` (within their capacity) by the threads
-  // a column each, in steps of kResidentBytes a column: a round is smaller than a step (a few
-  // megabytes, to stay in cache), and pages populated in one call cost far less than faulted in one
-  // at a time (make_resident; allocated first, by reserve_columns: a heap growing under a populating
-  // thread waits).
-  void make_columns_resident(size_t records) {
+  // The columns' pages made resident for at least `records`, the records of the body's first
+  // `bytes_read` bytes, by the threads a column each, in steps of kResidentBytes a column (within
+  // the capacity and the records expected at that rate, so the pages past the data's end are not
+  // made resident): a round is smaller than a step (a few megabytes, to stay in cache), and pages
+  // populated in one call cost far less than faulted in one at a time (make_resident; allocated
+  // first, by reserve_columns: a heap growing under a populating thread waits).
+  void make_columns_resident(size_t records, size_t bytes_read) {
     constexpr size_t kResidentBytes = size_t{32} << 20;
     if (records <= resident_) return;
+    const auto expected = static_cast<size_t>(static_cast<double>(records) / static_cast<double>(std::max<size_t>(bytes_read, 1)) *
+                                              static_cast<double>(body_.size()));
     const size_t from = resident_;
-    resident_ = std::min(capacity_, std::max(records, resident_ + kResidentBytes / sizeof(double)));
+    resident_ = std::max(records, std::min({capacity_, expected, resident_ + kResidentBytes / sizeof(double)}));
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads_)
     for (long j = 0; j < static_cast<long>(k_); ++j)
       if (numeric_column(static_cast<size_t>(j)))
@@ -467,7 +470,7 @@ class TextParser {
       }
       // The columns sized to the round's records by the threads, a column each.
       reserve_columns(first_record[shares], to);
-      make_columns_resident(first_record[shares]);
+      make_columns_resident(first_record[shares], to);
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads_)
       for (long j = 0; j < static_cast<long>(k_); ++j)
         if (numeric_column(static_cast<size_t>(j))) nums_[static_cast<size_t>(j)].resize(first_record[shares]);
