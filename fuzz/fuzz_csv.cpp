@@ -1,9 +1,14 @@
 // libFuzzer target: the CSV reader (encodings, delimiters, quoting, number formats).
 // Anything but cbec's own errors (bad input is reported as cbec::Error) is a finding, and so is a
 // frame or an error that differs when the text is read in rounds of a few bytes (the reader's
-// rounds, csv_text.cpp): the seams between rounds are fuzzed with the rest.
+// rounds, csv_text.cpp), or from a file (whose rounds are copied from the file into a reused
+// buffer): the seams between rounds are fuzzed with the rest.
+#include <unistd.h>
+
 #include <bit>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <fmt/format.h>
@@ -14,11 +19,22 @@
 
 namespace {
 
+// The file the text is also read from, named as the text read from memory is.
+const std::string& file_path() {
+  static const std::string path = [] {
+    const auto dir = std::filesystem::temp_directory_path() / ("cbec_fuzz_csv_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return (dir / "fuzz.csv").string();
+  }();
+  return path;
+}
+
 // What reading gives, as text: the error's message, or every column's name, type, values (their
-// bits), codes and levels, and the notes.
-std::string outcome(std::string_view text, const cbec::CsvOptions& options) {
+// bits), codes and levels, and the notes. from_file: the text written to file_path() and read there.
+std::string outcome(std::string_view text, const cbec::CsvOptions& options, bool from_file = false) {
   try {
-    const cbec::Frame f = cbec::parse_csv(text, "fuzz.csv", options);
+    if (from_file) std::ofstream(file_path(), std::ios::binary | std::ios::trunc).write(text.data(), static_cast<std::streamsize>(text.size()));
+    const cbec::Frame f = from_file ? cbec::read_csv(file_path(), options) : cbec::parse_csv(text, file_path(), options);
     std::string s;
     for (const auto& c : f.columns()) {
       s += fmt::format("{} {} {}|", c.name, static_cast<int>(c.type), c.levels.size());
@@ -42,7 +58,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.percent = true;
   }
   const std::string whole = outcome(cbec::fuzz::text(data, size), options);
+  if (outcome(cbec::fuzz::text(data, size), options, true) != whole) std::abort();
   options.round_bytes_per_thread = 7;
   if (outcome(cbec::fuzz::text(data, size), options) != whole) std::abort();
+  if (outcome(cbec::fuzz::text(data, size), options, true) != whole) std::abort();
   return 0;
 }
