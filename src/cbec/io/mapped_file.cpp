@@ -12,7 +12,7 @@
 
 namespace cbec {
 
-MappedFile::MappedFile(const std::string& path) : path_(path) {
+MappedFile::MappedFile(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw DataError(fmt::format("cannot open '{}': check the path and that the file is readable", path));
   struct stat st {};

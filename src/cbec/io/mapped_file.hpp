@@ -20,10 +20,8 @@ class MappedFile {
   // mapping not at all (csv_text.cpp's rounds). False when the file no longer holds them (it was
   // shortened while read) or the system refuses the read.
   bool copy(size_t offset, size_t n, char* out) const;
-  const std::string& path() const { return path_; }
 
  private:
-  std::string path_;
   int fd_ = -1;
   void* map_ = nullptr;
   size_t size_ = 0;
