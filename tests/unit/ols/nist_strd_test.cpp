@@ -128,8 +128,8 @@ TEST(NistStrd, Wampler3) { check({"Wampler3", poly(5), 9, 9}); }
 TEST(NistStrd, Wampler4) { check({"Wampler4", poly(5), 9, 9}); }
 TEST(NistStrd, Wampler5) { check({"Wampler5", poly(5), 9, 9}); }
 // Filip: x^0..x^10 on x in [-9, -3] has a condition number of 1.8e15 (5.2e9 after column
-// scaling), so the default collinearity tolerance (fixest's 1e-10 on the squared residual norm
-// ratio) drops near-collinear powers, as fixest does (lm's tol 1e-7 on the norm drops x^10). With
+// scaling), so the default collinearity tolerance (1e-10 on the squared residual norm ratio)
+// drops near-collinear powers, as fixest does (lm's tol 1e-7 on the norm drops x^10). With
 // a smaller tolerance cbec gets 8.0 digits, about all the data allow: the exact (rational
 // arithmetic) least-squares solution for the design with x^k rounded to double precision, which
 // is what any double-precision program is given, agrees with the certified values to 7.61 digits

@@ -1,8 +1,9 @@
 // Perfectly collinear regressors, found in formula order as Stata and fixest do: a column is
 // dropped when its residual sum of squares, after projection on the columns kept before it, is at
-// most tol times its own sum of squares (fixest's convention, collin.tol = 1e-10 on this squared
-// ratio, i.e. a relative residual norm below 1e-5; lm's qr(tol = 1e-7) compares the unsquared
-// ratio, so it drops fewer near-collinear columns). Formula order rather than QR column pivoting,
+// most tol times its own sum of squares (1e-10: a relative residual norm below 1e-5; lm's
+// qr(tol = 1e-7) compares the unsquared ratio, so it drops fewer near-collinear columns; fixest
+// compares the residual sum of squares itself with collin.tol = 1e-9, a rule that depends on the
+// variables' units; README "What is dropped, and why"). Formula order rather than QR column pivoting,
 // so that the dropped term is the later one, as Stata, fixest and lm report it.
 //
 // Two implementations of the same rule: from the triangular factor R of the regressors (R'R = X'WX,
