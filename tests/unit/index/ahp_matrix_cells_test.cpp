@@ -72,6 +72,12 @@ TEST(AhpMatrixCells, CellsWithoutAJudgementAreRefusedNamingThem) {
         << e.what();
   }
   try {
+    run_ahp("criterion,a,b\nA,1,3\nB,1/3,1\n");  // a label column: not square
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("3 criteria but 2 rows; when the file has other columns"), std::string::npos) << e.what();
+  }
+  try {
     run_ahp("a,b\n1/1,3\n1/0,1\n");  // column a text, a[2,1] a division by zero
     FAIL();
   } catch (const DataError& e) {

@@ -100,7 +100,8 @@ Analysis ahp_analysis() {
     if (names.empty())
       for (const auto& c : frame.columns()) names.push_back(c.name);
     if (names.size() != frame.nrows())
-      throw DataError(fmt::format("the pairwise-comparison matrix must be square: {} criteria but {} rows", names.size(), frame.nrows()));
+      throw DataError(fmt::format("the pairwise-comparison matrix must be square: {} criteria but {} rows{}", names.size(), frame.nrows(),
+                                  o.list("criteria").empty() ? "; when the file has other columns (a label column), name the matrix's with the criteria option (--criteria a b c)" : ""));
     std::string filled;
     const AhpResult r = ahp(pairwise_matrix(frame, names, filled));
     const bool defined = std::isfinite(r.cr);
