@@ -12,7 +12,6 @@ import inspect
 import json
 import keyword
 import os
-import re
 
 from . import _engine
 from ._checks import flag, text, whole_number
@@ -22,15 +21,6 @@ from ._results import Result
 from ._weights import Weights
 
 _P = inspect.Parameter
-
-
-def rows_as_positions(message):
-    """An engine message about a DataFrame with its rows named by position (iloc) where the engine
-    names a file's data lines (row i is data line i + 2, the header being line 1)."""
-    def positions(m):
-        rows = [int(n) - 2 for n in (m.group(2), m.group(3)) if n]
-        return f"row{m.group(1)} (iloc) " + " and ".join(str(r) for r in rows)
-    return re.sub(r"data line(s?) (\d+)(?: and (\d+))?", positions, message)
 
 
 def _python_name(key):
@@ -157,7 +147,7 @@ def _make_function(schema, needs):
         except Error as e:
             if isinstance(columns, str):
                 raise
-            raise type(e)(rows_as_positions(str(e))) from None
+            raise type(e)(_engine.rows_as_positions(str(e))) from None
         out_data = None
         if schema["adds_columns"]:
             out_data = frame_of(raw["frame"]) if "frame" in raw else with_columns(data, raw["created"])

@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <string_view>
+
 #include "cbec/frame/frame.hpp"
 
 namespace cbec::python {
@@ -22,6 +25,10 @@ nlohmann::json json_of(const py::handle& value, const std::string& key);
 Frame frame_of(const py::list& columns, const std::string& source);
 // A column back to Python: a float64 array, or a tuple (int32 codes, levels).
 py::object column_to_python(const Column& column);
+
+// A message about a DataFrame with its rows named by position (iloc) where the engine names a
+// file's data lines: "data line 7" -> "row (iloc) 5", "data lines 7 and 9" -> "rows (iloc) 5 and 7".
+std::string rows_as_positions(std::string_view message);
 
 void bind_errors(py::module_& m);
 void bind_tables(py::module_& m);

@@ -58,6 +58,21 @@ CsvOptions csv_of(const py::dict& context, bool from_file) {
   return declared_csv(d, "");
 }
 
+// The strings of a result about a DataFrame with rows named by position (rows_as_positions).
+void rows_as_positions_in(nlohmann::json& j) {
+  if (j.is_string()) j = rows_as_positions(j.get<std::string>());
+  else if (j.is_structured())
+    for (auto& item : j) rows_as_positions_in(item);
+}
+
+void rows_as_positions_in(Outcome& out) {
+  rows_as_positions_in(out.json);
+  for (Table& t : out.tables) {
+    t.title = rows_as_positions(t.title);
+    for (std::string& note : t.notes) note = rows_as_positions(note);
+  }
+}
+
 SpatialSetup spatial_setup(const SpatialInput& in, const Frame& frame, const std::string& data) {
   if (!in.built && in.file.empty()) throw SpecError("this analysis needs spatial weights: w=cbec.weights(...) or w=\"file.gal\"");
   if (in.id.empty()) throw SpecError("name the data column holding the weights' unit ids: id=\"column\"");
@@ -103,6 +118,7 @@ py::dict run(const std::string& name, const py::object& data, const py::dict& op
     py::gil_scoped_release unlocked;
     out = run_analysis(a, frame, validated, ctx);
   }
+  if (!from_file) rows_as_positions_in(out);
   py::dict result;
   result["json"] = out.json.dump(2);
   result["tables"] = out.tables;

@@ -246,3 +246,17 @@ def test_a_data_frames_rows_are_named_by_position():
     df.index = df.index + 60   # labels are not positions
     with pytest.raises(cbec.DataError, match=r"rows \(iloc\) 4 and 5"):
         cbec.xtreg(df, "inv ~ value", panel="firm,year")
+
+
+def test_notes_name_a_data_frames_rows_by_position_too():
+    # AHP's note on the cells it took as reciprocals names rows: iloc positions in the JSON and the
+    # tables alike, data lines when the same matrix is read from a file.
+    from cbec import _engine
+    assert _engine.rows_as_positions("first: data line 7; data lines 9 and 12") == "first: row (iloc) 5; rows (iloc) 7 and 10"
+    assert _engine.rows_as_positions("data line x, data lines") == "data line x, data lines"
+    upper = pd.DataFrame({"a": [1.0, None, None], "b": [3.0, 1.0, None], "c": [5.0, 2.0, 1.0]})
+    r = cbec.index(upper, method="ahp")
+    named = "column 'a', row (iloc) 1; column 'a', row (iloc) 2; column 'b', row (iloc) 2"
+    assert named in r.json["notes"][0]
+    assert named in r.tables[0].notes[0]
+    assert "data line" not in r.summary()
