@@ -266,27 +266,44 @@ class Evaluator {
     }
   }
 
-  Truth compare_node(const FilterNode& n) const {
+  // True and False (also TRUE, true, FALSE, false: pandas', R's and Stata users' spellings) named
+  // where no column has that name: the numbers 1 and 0, as a logical column holds them.
+  Operand truth_or_column(const Operand& o) const {
+    if (!o.is_column || f_.has(o.name)) return o;
+    for (const auto& [word, value] : {std::pair<const char*, double>{"True", 1}, {"TRUE", 1}, {"true", 1}, {"False", 0}, {"FALSE", 0}, {"false", 0}})
+      if (o.name == word) {
+        Operand literal = o;
+        literal.is_column = false;
+        literal.number = value;
+        return literal;
+      }
+    return o;
+  }
+
+  Truth compare_node(const FilterNode& node) const {
     const size_t rows = f_.nrows();
     Truth out(rows, -1);
-    if (n.left.is_column && n.right.is_column) {
-      const Column& a = column(n.left);
-      const Column& b = column(n.right);
+    const Operand left = truth_or_column(node.left), right = truth_or_column(node.right);
+    if (!left.is_column && !right.is_column)
+      throw DataError(error_at(text_, node.left.pos, "the comparison names no column (True and False are the numbers 1 and 0)"));
+    if (left.is_column && right.is_column) {
+      const Column& a = column(left);
+      const Column& b = column(right);
       if (a.is_numeric() != b.is_numeric())
-        throw DataError(error_at(text_, n.right.pos, fmt::format("column '{}' holds {} and column '{}' {}; they cannot be compared", a.name,
-                                                                 a.is_numeric() ? "numbers" : "text", b.name, b.is_numeric() ? "numbers" : "text")));
+        throw DataError(error_at(text_, right.pos, fmt::format("column '{}' holds {} and column '{}' {}; they cannot be compared", a.name,
+                                                               a.is_numeric() ? "numbers" : "text", b.name, b.is_numeric() ? "numbers" : "text")));
       for (size_t i = 0; i < rows; ++i)
         if (!a.is_missing(i) && !b.is_missing(i))
-          out[i] = holds(n.op, a.is_numeric() ? compare(a.values[i], b.values[i]) : a.levels[a.codes[i]].compare(b.levels[b.codes[i]]));
+          out[i] = holds(node.op, a.is_numeric() ? compare(a.values[i], b.values[i]) : a.levels[a.codes[i]].compare(b.levels[b.codes[i]]));
       return out;
     }
-    const bool column_left = n.left.is_column;
-    const Operand& col = column_left ? n.left : n.right;
-    const Operand& lit = column_left ? n.right : n.left;
+    const bool column_left = left.is_column;
+    const Operand& col = column_left ? left : right;
+    const Operand& lit = column_left ? right : left;
     const Column& c = column(col);
     check_types(c, col, lit);
     // cmp(column value, literal), flipped when the literal is on the left.
-    auto oriented = [&](int cmp) { return holds(n.op, column_left ? cmp : -cmp); };
+    auto oriented = [&](int cmp) { return holds(node.op, column_left ? cmp : -cmp); };
     if (c.is_numeric()) {
       for (size_t i = 0; i < rows; ++i)
         if (!std::isnan(c.values[i])) out[i] = oriented(compare(c.values[i], lit.number));

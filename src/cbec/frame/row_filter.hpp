@@ -11,6 +11,8 @@
 //   column     := a name of letters, digits, '_', '.' and any non-ASCII (Chinese) characters,
 //                 or any text in back-quotes: `GDP (亿元)`
 //   literal    := number (12, -3.5, 1e3) | 'text' | "text"
+//                 | True | False (the numbers 1 and 0, as a logical column holds them; also TRUE,
+//                   true, FALSE, false), read as a column when the data has one of that name
 // A comparison names at least one column. Text columns compare with quoted texts (== and != by
 // value, the order operators byte-wise), numeric columns with numbers; mixing them is an error
 // naming the column. Missing values make a comparison unknown, and unknown rows are dropped, as R's

@@ -20,6 +20,7 @@ Frame data() {
   f.set(Column::numeric("x", {1, -2.5, 3, na, 5}));
   f.set(Column::strings("region3", {"East", "West", "Central", "East", ""}));
   f.set(Column::strings("地区", {"华东", "华西", "华中", "华东", "华东"}));
+  f.set(Column::numeric("pilot", {1, 0, 1, na, 0}));  // a logical column (a CSV's TRUE/FALSE, a DataFrame's bool)
   return f;
 }
 
@@ -38,6 +39,24 @@ TEST(RowFilter, ComparesNumbersAndTexts) {
   EXPECT_EQ(rows("year > x"), (Rows{0, 1, 2}));             // two columns
   EXPECT_EQ(rows("地区 == '华东'"), (Rows{0, 3, 4}));
   EXPECT_EQ(rows("`地区` == '华东' & year == 2017"), (Rows{3}));
+}
+
+TEST(RowFilter, TrueAndFalseAreOneAndZeroUnlessAColumnHasThatName) {
+  EXPECT_EQ(rows("pilot == True"), (Rows{0, 2}));
+  EXPECT_EQ(rows("pilot == TRUE & year > 2014"), (Rows{2}));
+  EXPECT_EQ(rows("false == pilot"), (Rows{1, 4}));
+  EXPECT_EQ(rows("pilot != False"), (Rows{0, 2}));
+  Frame f = data();
+  f.set(Column::numeric("True", {0, 0, 0, 1, 1}));  // a column of that name is the column
+  EXPECT_EQ(RowFilter("pilot == True").rows(f), (Rows{1}));  // row 1: pilot 0, True 0
+  EXPECT_EQ(RowFilter("x > True").rows(f), (Rows{0, 2, 4}));
+  try {
+    rows("True == False");
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("the comparison names no column"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(rows("region3 == True"), DataError);  // a text column: compare it with a quoted text
 }
 
 TEST(RowFilter, CombinesWithAndOrNotAndParentheses) {
