@@ -10,6 +10,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/index/entropy_weights.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../analysis_options.hpp"
 
 using namespace cbec;
 
@@ -18,13 +19,9 @@ const std::vector<std::string> kIndicators = {"patent_app_invention", "patent_gr
 
 Outcome run(Frame& f, const std::string& missing) {
   const Analysis& a = find_analysis("entropy");
-  std::vector<RawOption> raw = {{"indicators", kIndicators, "indicators", false}, {"missing", missing, "missing", false}};
-  std::vector<std::string> problems;
-  const Options o = validate_options(a.options, raw, "entropy", problems);
-  EXPECT_TRUE(problems.empty());
   AnalysisContext ctx;
   ctx.data = "scitech";
-  return run_analysis(a, f, o, ctx);
+  return run_analysis(a, f, cbec::testing::analysis_options(a, {{"indicators", kIndicators}, {"missing", missing}}), ctx);
 }
 }  // namespace
 

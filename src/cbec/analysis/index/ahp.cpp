@@ -3,7 +3,6 @@
 // criteria columns. Cells are numbers or fractions (1/3: Saaty's reciprocals as they are usually
 // written; the reader leaves a column of them as text), and a cell left without a number is its
 // mirror's reciprocal.
-#include <fast_float/fast_float.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -14,30 +13,26 @@
 #include "cbec/analysis/index/index_analyses.hpp"
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/index/alternative_weights.hpp"
+#include "cbec/io/csv_cells.hpp"
 #include "cbec/report/index_tables.hpp"
 
 namespace cbec {
 
 namespace {
 
-// The number written in all of `s` (surrounding spaces allowed), or NaN.
-double whole_number(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  double v = std::nan("");
-  const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size() ? v : std::nan("");
-}
-
-// A text cell as a number: a number, or a fraction p/q of two numbers; NaN when it is neither or
-// not finite (1/0).
+// A text cell as a number: a number, or a fraction p/q of two numbers, read as the CSV reader
+// reads a number (trim_cell, parse_number); NaN when it is neither or not finite (1/0).
 double judgement(std::string_view cell) {
+  auto number = [](std::string_view s) {
+    double v = std::nan("");
+    return parse_number(trim_cell(s), v) ? v : std::nan("");
+  };
   const size_t slash = cell.find('/');
-  const double v = slash == std::string_view::npos ? whole_number(cell) : whole_number(cell.substr(0, slash)) / whole_number(cell.substr(slash + 1));
+  const double v = slash == std::string_view::npos ? number(cell) : number(cell.substr(0, slash)) / number(cell.substr(slash + 1));
   return std::isfinite(v) ? v : std::nan("");
 }
 
-// The pairwise matrix from the criteria columns. A cell with no number (empty, or text the reader
+// The square pairwise matrix from the criteria columns (as many as the frame's rows). A cell with no number (empty, or text the reader
 // could not read in a column of numbers, such as 1/3 among decimals) is the reciprocal of its mirror
 // cell, a[i,j] = 1 / a[j,i] (Saaty's matrices are reciprocal; many give only the upper triangle), or 1
 // on the diagonal, and `note` says which; a text cell that is neither a number nor a fraction, or a
@@ -64,7 +59,6 @@ Eigen::MatrixXd pairwise_matrix(const Frame& frame, const std::vector<std::strin
       A(i, static_cast<Eigen::Index>(j)) = v;
     }
   }
-  if (A.rows() != A.cols()) return A;  // ahp() refuses it
   std::vector<std::string> filled;
   auto cell = [&](Eigen::Index i, Eigen::Index j) { return fmt::format("column '{}', data line {}", names[static_cast<size_t>(j)], frame.line(static_cast<size_t>(i))); };
   const Eigen::MatrixXd given = A;
@@ -109,8 +103,8 @@ Analysis ahp_analysis() {
                                         defined ? format_fixed(r.cr) : "not defined",
                                         !defined ? "beyond 15 criteria" : r.consistent ? "consistent, CR < 0.1" : "NOT consistent: revise the judgements"),
                             "Criterion", names, r.w);
-    for (const std::string* note : std::initializer_list<const std::string*>{&filled, &r.note})
-      if (!note->empty()) t.notes.push_back(*note);
+    if (!filled.empty()) t.notes.push_back(filled);
+    if (!r.note.empty()) t.notes.push_back(r.note);
     nlohmann::json cr = defined ? nlohmann::json(r.cr) : nlohmann::json(nullptr);
     return Outcome{{t}, {}, {{"method", "ahp"}, {"criteria", names}, {"lambda_max", r.lambda_max}, {"ci", r.ci}, {"cr", cr},
                             {"consistent", defined ? nlohmann::json(r.consistent) : nlohmann::json(nullptr)}, {"notes", t.notes},
