@@ -351,6 +351,11 @@ class TextParser {
     }
   }
 
+  // The records of the whole body at the rate of `records` in its first `bytes_read` bytes.
+  double records_in_body(size_t records, size_t bytes_read) const {
+    return static_cast<double>(records) / static_cast<double>(std::max<size_t>(bytes_read, 1)) * static_cast<double>(body_.size());
+  }
+
   // The columns hold `capacity_` records: an estimate from the records per byte read so far (exact
   // when the first round is the whole body), at most what the physical memory holds (a first round
   // of much shorter lines than the rest must not reserve an address space the system refuses), and
@@ -360,8 +365,7 @@ class TextParser {
     size_t numeric_columns = 0;
     for (size_t j = 0; j < k_; ++j) numeric_columns += numeric_column(j);
     const size_t memory_records = physical_memory_bytes() / sizeof(double) / std::max<size_t>(numeric_columns, 1);
-    const double per_byte = static_cast<double>(records_needed) / static_cast<double>(std::max<size_t>(bytes_read, 1));
-    size_t estimate = bytes_read >= body_.size() ? records_needed : static_cast<size_t>(1.1 * per_byte * static_cast<double>(body_.size())) + 1024;
+    size_t estimate = bytes_read >= body_.size() ? records_needed : static_cast<size_t>(1.1 * records_in_body(records_needed, bytes_read)) + 1024;
     if (memory_records > 0) estimate = std::min(estimate, memory_records);
     capacity_ = std::max({records_needed, estimate, capacity_ + capacity_ / 2});
     for (size_t j = 0; j < k_; ++j)
@@ -380,8 +384,7 @@ class TextParser {
   void make_columns_resident(size_t records, size_t bytes_read) {
     constexpr size_t kResidentBytes = size_t{32} << 20;
     if (records <= resident_) return;
-    const auto expected = static_cast<size_t>(static_cast<double>(records) / static_cast<double>(std::max<size_t>(bytes_read, 1)) *
-                                              static_cast<double>(body_.size()));
+    const auto expected = static_cast<size_t>(records_in_body(records, bytes_read));
     const size_t from = resident_;
     resident_ = std::max(records, std::min({capacity_, expected, resident_ + kResidentBytes / sizeof(double)}));
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads_)

@@ -29,8 +29,8 @@ LeadingBlankLines leading_blank_lines(std::string_view text);
 // Thrown by parse_csv_text when the text it was asked to check is not valid UTF-8: the caller decodes it.
 struct NotUtf8 {};
 
-// Parses `text` (a header line, then the body). file_mapped: text is a read-only file mapping
-// whose parsed pages may be released. utf8: check that the text is valid UTF-8 in the pass that
+// Parses `text` (a header line, then the body). file: the mapping `text` lies within, whose body
+// is read by copies (MappedFile::copy; nullptr: text in memory). utf8: check that the text is valid UTF-8 in the pass that
 // counts the records, and throw NotUtf8 (before any other error) when it is not. lines_only: only
 // those lines are the body (nullptr: all after the header).
 Frame parse_csv_text(std::string_view text, const std::string& source, const CsvOptions& options, const MappedFile* file,
