@@ -114,6 +114,29 @@ Eigen::MatrixXd inv_sqrt(const Eigen::MatrixXd& m) {
   return es.eigenvectors() * ev.asDiagonal() * es.eigenvectors().transpose();
 }
 
+// A multi-way cluster variance (CGM 2011, eq. 2.13) need not be positive semi-definite. One with a
+// negative variance on its diagonal is replaced as fixest 0.12 does (its vcov_fix, mat_posdef_fix):
+// V = U max(Lambda, 1e-10) U', the fix of Cameron, Gelbach and Miller (2011, section 2.3) with
+// fixest's floor. One whose variances are all positive is kept as it is (fixest); reghdfe would set
+// its negative eigenvalues to zero. Either case is said in a warning.
+void fix_multiway_variance(VcovOutput& out) {
+  constexpr double kFloor = 1e-10;
+  if ((out.V.diagonal().array() < 0).any()) {
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(out.V);
+    const Eigen::VectorXd floored = es.eigenvalues().cwiseMax(kFloor);
+    out.V = es.eigenvectors() * floored.asDiagonal() * es.eigenvectors().transpose();
+    out.warnings.push_back(
+        "the multi-way cluster variance matrix had a negative variance on its diagonal; it was made positive semi-definite "
+        "by raising its eigenvalues below 1e-10 to 1e-10 (Cameron, Gelbach and Miller 2011; as fixest)");
+    return;
+  }
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(out.V, Eigen::EigenvaluesOnly);
+  if (es.eigenvalues().size() > 0 && es.eigenvalues().minCoeff() < 0)
+    out.warnings.push_back(
+        "the multi-way cluster variance matrix is not positive semi-definite (its variances are positive, so it is used as "
+        "it is, as fixest does; reghdfe would set its negative eigenvalues to zero)");
+}
+
 // Rows of each level of a grouping.
 std::vector<std::vector<long>> members_of(const Factor& g) {
   std::vector<std::vector<long>> members(g.n_levels);
@@ -589,11 +612,13 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
     for (const Factor* f : cl) out.info.n_clusters.push_back(f->n_levels);
     out.info.df = static_cast<double>(g_min) - 1;
     out.info.small_sample = fmt::format("G/(G-1) * (n-1)/(n-K), K = {}{}", Kc, m > 1 ? fmt::format(", G = min over cluster variables ({})", spec.multiway_df) : "");
-    if (g_min < 30)
+    if (g_min < 30 && m == 1)
       out.warnings.push_back(fmt::format("only {} clusters: cluster-robust inference is unreliable with fewer than 30; consider CR2 (cr2:{}) or a wild cluster bootstrap", g_min, spec.cluster[0]));
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(out.V, Eigen::EigenvaluesOnly);
-    if (m > 1 && es.eigenvalues().minCoeff() < 0)
-      out.warnings.push_back("the multi-way cluster variance matrix is not positive semi-definite");
+    if (g_min < 30 && m > 1) {
+      const size_t fewest = static_cast<size_t>(std::min_element(cl.begin(), cl.end(), [](const Factor* a, const Factor* b) { return a->n_levels < b->n_levels; }) - cl.begin());
+      out.warnings.push_back(fmt::format("only {} clusters of '{}' (the fewest of the cluster variables): cluster-robust inference is unreliable with fewer than 30", g_min, spec.cluster[fewest]));
+    }
+    if (m > 1) fix_multiway_variance(out);
     return out;
   }
   if (spec.type == "DK") {
