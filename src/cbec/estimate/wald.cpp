@@ -42,6 +42,11 @@ TestResult wald_f(const Eigen::VectorXd& b, const Eigen::MatrixXd& V, const std:
   t.df2 = df;
   t.distribution = "F";
   t.note = what;
+  if (!Vq.allFinite()) {
+    t.stat = t.p_value = std::numeric_limits<double>::quiet_NaN();
+    t.note = fmt::format("{}not computable: the coefficients tested have no variance", what.empty() ? "" : what + "; ");
+    return t;
+  }
   const long r = variance_rank(Vq);
   if (r < q) {  // e.g. clustered errors with fewer clusters than restrictions: Stata leaves the model F empty
     t.stat = t.p_value = std::numeric_limits<double>::quiet_NaN();

@@ -141,6 +141,27 @@ TEST(Feols, ACollinearTermBetweenOthersLeavesTheirEstimatesUnchanged) {
   }
 }
 
+TEST(Feols, AnExactlyIdentifiedFitHasCoefficientsWithoutStandardErrors) {
+  // Three observations, an intercept and two slopes (as fixest: estimates, NaN standard errors).
+  Frame f;
+  f.set(Column::numeric("y", {1.0, 3.0, 2.0}));
+  f.set(Column::numeric("a", {0.0, 1.0, 2.0}));
+  f.set(Column::numeric("b", {1.0, 0.0, 4.0}));
+  FeolsOptions o;
+  o.vcov = VcovSpec::parse("hc1");
+  RegressionResult r = feols(f, "y ~ a + b", o);
+  ASSERT_EQ(r.terms.size(), 3u);
+  // The exact solution of 1 = c + b, 3 = c + a, 2 = c + 2a + 4b: c = 1.6, a = 1.4, b = -0.6.
+  EXPECT_NEAR(r.coef[r.find("(Intercept)")], 1.6, 1e-12);
+  EXPECT_NEAR(r.coef[r.find("a")], 1.4, 1e-12);
+  EXPECT_NEAR(r.coef[r.find("b")], -0.6, 1e-12);
+  EXPECT_EQ(r.df_resid, 0);
+  for (long j = 0; j < 3; ++j) EXPECT_TRUE(std::isnan(r.vcov(j, j)));
+  EXPECT_TRUE(std::isnan(r.tests.at("wald_slopes").stat));
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_NE(r.warnings.back().find("no residual degrees of freedom (3 observations for 3 parameters)"), std::string::npos) << r.warnings.back();
+}
+
 TEST(Feols, UnknownVariablesPointIntoTheFormula) {
   Frame f = synthetic_panel(5, 3, 1);
   try {

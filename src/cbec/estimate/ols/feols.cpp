@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "cbec/core/error.hpp"
@@ -147,6 +148,20 @@ std::vector<std::string> stacked_names(const Design& d) {
 // endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
 // and reused as working storage. P: this process holds only its share of the rows (row_partition.hpp;
 // no IV then), the design and `data` are that share.
+// The variance of an exactly identified fit (as many parameters as observations): the coefficients
+// are estimated, their variance is not (fixest's NaN standard errors, Stata's missing ones).
+VcovOutput without_residual_df(const VcovSpec& spec, double n, long k, double K) {
+  VcovOutput v;
+  v.info.type = spec.type;
+  v.info.df = 0;
+  v.info.cluster = spec.cluster;
+  v.V = Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
+  v.warnings.push_back(fmt::format("no residual degrees of freedom ({} observations for {} parameters): the coefficients fit the data "
+                                   "exactly and have no standard errors, tests or confidence intervals",
+                                   n, K));
+  return v;
+}
+
 RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o,
                      const RowPartition* P = nullptr) {
   StageLap lap(o.timer);
@@ -308,7 +323,8 @@ RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, l
   r.coef = ls.beta;
   const size_t k = static_cast<size_t>(Zfinal.cols());
   lap.lap(Stage::Solve);
-  VcovOutput v = compute_vcov(o.vcov, {Zfinal, ls.resid, w, ls.bread, d, k, absorbed}, P);
+  VcovOutput v = N > static_cast<double>(k + absorbed) ? compute_vcov(o.vcov, {Zfinal, ls.resid, w, ls.bread, d, k, absorbed}, P)
+                                                       : without_residual_df(o.vcov, N, static_cast<long>(k), static_cast<double>(k + absorbed));
   lap.lap(Stage::Vcov);
   r.vcov = v.V;
   r.vcov_info = v.info;
