@@ -400,30 +400,6 @@ Factor copy_factor(const Factor& f) {
   return out;
 }
 
-// The factor over the sample's rows, re-coded to the levels present there (keeping their order).
-// When the sample is every row and every level occurs, that is the factor itself, moved, not copied.
-Factor restrict(Factor&& f, const std::vector<size_t>& rows) {
-  std::vector<int32_t> map(f.n_levels, -1);  // the levels present marked 0 by the threads
-  const long in_sample = static_cast<long>(rows.size());
-#pragma omp parallel for schedule(static) if (rows.size() > kBlockRows)
-  for (long a = 0; a < in_sample; ++a) set_once(map[static_cast<size_t>(f.codes[rows[static_cast<size_t>(a)]])], int32_t{0});
-  if (rows.size() == f.codes.size() && std::find(map.begin(), map.end(), -1) == map.end()) return std::move(f);
-  Factor out;
-  out.name = f.name;
-  int32_t next = 0;
-  for (size_t l = 0; l < map.size(); ++l)
-    if (map[l] == 0) {
-      map[l] = next++;
-      if (!f.labels.empty()) out.labels.push_back(f.labels[l]);
-    }
-  out.n_levels = static_cast<size_t>(next);
-  out.codes.resize(rows.size());
-  const long n = static_cast<long>(rows.size());
-#pragma omp parallel for schedule(static) if (static_cast<size_t>(n) > kBlockRows)
-  for (long r = 0; r < n; ++r) out.codes[static_cast<size_t>(r)] = map[f.codes[rows[static_cast<size_t>(r)]]];
-  return out;
-}
-
 }  // namespace
 
 namespace {
@@ -531,11 +507,11 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
   const std::vector<size_t>& sample = d.rows;
   // Each full-length coding is freed as soon as it is restricted to the sample.
   for (auto& f : fes) {
-    d.fixed_effects.push_back(restrict(std::move(f), sample));
+    d.fixed_effects.push_back(restrict_factor(std::move(f), sample));
     std::vector<int32_t>().swap(f.codes);
   }
   for (auto& [name, g] : groups) {
-    d.groups.emplace(name, restrict(std::move(g), sample));
+    d.groups.emplace(name, restrict_factor(std::move(g), sample));
     std::vector<int32_t>().swap(g.codes);
   }
   for (const auto& [name, k] : groups_as_fe) d.groups.emplace(name, copy_factor(d.fixed_effects[k]));
@@ -619,6 +595,30 @@ Design build(const Frame& frame, const ModelSpec& spec, const DesignOptions& opt
 }
 
 }  // namespace
+
+// The factor over the sample's rows, re-coded to the levels present there (keeping their order).
+// When the sample is every row and every level occurs, that is the factor itself, moved, not copied.
+Factor restrict_factor(Factor&& f, const std::vector<size_t>& rows) {
+  std::vector<int32_t> map(f.n_levels, -1);  // the levels present marked 0 by the threads
+  const long in_sample = static_cast<long>(rows.size());
+#pragma omp parallel for schedule(static) if (rows.size() > kBlockRows)
+  for (long a = 0; a < in_sample; ++a) set_once(map[static_cast<size_t>(f.codes[rows[static_cast<size_t>(a)]])], int32_t{0});
+  if (rows.size() == f.codes.size() && std::find(map.begin(), map.end(), -1) == map.end()) return std::move(f);
+  Factor out;
+  out.name = f.name;
+  int32_t next = 0;
+  for (size_t l = 0; l < map.size(); ++l)
+    if (map[l] == 0) {
+      map[l] = next++;
+      if (!f.labels.empty()) out.labels.push_back(f.labels[l]);
+    }
+  out.n_levels = static_cast<size_t>(next);
+  out.codes.resize(rows.size());
+  const long n = static_cast<long>(rows.size());
+#pragma omp parallel for schedule(static) if (static_cast<size_t>(n) > kBlockRows)
+  for (long r = 0; r < n; ++r) out.codes[static_cast<size_t>(r)] = map[f.codes[rows[static_cast<size_t>(r)]]];
+  return out;
+}
 
 void throw_no_observations(const std::string& formula, size_t n_input, const std::map<std::string, size_t>& dropped) {
   if (n_input == 0) throw DataError(fmt::format("no observations for '{}': the data has no rows", formula));

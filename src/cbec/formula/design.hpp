@@ -53,6 +53,10 @@ struct Design {
   const Factor& grouping(const std::string& name) const;
 };
 
+// The factor over the given rows (indices into its codes), re-coded to the levels present there in
+// their order; moved, not copied, when every row is kept and every level occurs.
+Factor restrict_factor(Factor&& f, const std::vector<size_t>& rows);
+
 Design build_design(const Frame& frame, const ModelSpec& spec, const DesignOptions& options = {});
 // The same, consuming the frame: each column's storage is released as soon as the design no longer
 // needs it (and returned to the system), so the data and the design are not both held in full.

@@ -123,6 +123,7 @@ nlohmann::json to_json(const SunAbrahamResult& r) {
   j["control_cohort"] = r.control_cohort;
   j["control_units"] = r.control_units;
   j["always_treated_cohorts"] = r.always_treated;
+  j["untreated_in_sample_cohorts"] = r.untreated_in_sample;
   j["control_rule"] = r.control_rule;
   return j;
 }

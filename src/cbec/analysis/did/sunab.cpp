@@ -40,6 +40,9 @@ Analysis sunab_analysis() {
     if (!sa.always_treated.empty())
       t.notes.push_back(fmt::format("Cohorts treated before the sample's first period left out (no pre-period to identify their effects): {}.",
                                     fmt::join(sa.always_treated, ", ")));
+    if (!sa.untreated_in_sample.empty())
+      t.notes.push_back(fmt::format("Cohorts observed only before their treatment used as controls, as never-treated units (fixest likewise): {}.",
+                                    fmt::join(sa.untreated_in_sample, ", ")));
     add_truth_note(t, ctx.truth);
     nlohmann::json j = to_json(sa);
     j["estimates"] = nlohmann::json::array({to_json(att_column(sa, spec.y))});

@@ -59,6 +59,16 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
     // pre-period to identify its effects: its units are left out, as Sun and Abraham (2021,
     // sec. 2) exclude always-treated units (fixest keeps them as references: the fixest rule).
     for (const auto& [c, side] : sides) {
+      if (!side.second) {
+        // Observed only before its treatment: untreated wherever it is observed, a control as the
+        // never-treated units are (fixest: a reference cohort).
+        cohorts.erase(c);
+        out.untreated_in_sample.push_back(c);
+        any_never = true;
+        for (size_t i = 0; i < g.size(); ++i)
+          if (g[i] == c) control_g[i] = std::numeric_limits<double>::quiet_NaN();
+        continue;
+      }
       if (side.first) continue;
       cohorts.erase(c);
       out.always_treated.push_back(c);
@@ -69,7 +79,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
           ++always_treated_rows;
         }
     }
-    if (cohorts.empty()) throw DataError("no cohort is observed before its treatment: every treated unit is treated from the sample's start");
+    if (cohorts.empty()) throw DataError("no cohort is observed both before and from its treatment: every treated unit is treated from the sample's start or observed only before its treatment");
     if (any_never) {
       out.control_cohort = "never treated";
     } else {
@@ -94,7 +104,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
     const Column& unit = frame.get(spec.unit);
     std::set<std::string> units;
     for (size_t i = 0; i < g.size(); ++i)
-      if (!unit.is_missing(i) && !std::isnan(t[i]) && (any_never ? std::isnan(g[i]) : g[i] == last_cohort)) units.insert(unit.text(i));
+      if (!unit.is_missing(i) && !std::isnan(t[i]) && (any_never ? std::isnan(control_g[i]) && keep_row[i] : g[i] == last_cohort)) units.insert(unit.text(i));
     out.control_units = units.size();
   }
   // Cohort x relative-period cells present in the data.
@@ -108,8 +118,9 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   std::map<std::string, std::pair<double, int>> term_cell;
   std::vector<std::pair<double, int>> order;
   for (const auto& [cell, count] : cells) order.push_back(cell);
-  // fixest's column order (relative period, then cohort) decides which collinear cells it drops.
-  if (fixest_rule) std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return std::tie(a.second, a.first) < std::tie(b.second, b.first); });
+  // fixest's column order (relative period, then cohort) decides which collinear cells are dropped
+  // (a period without never-treated units, say), under either rule.
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return std::tie(a.second, a.first) < std::tie(b.second, b.first); });
   for (const auto& cell : order) {
     if (cell.second == ref) continue;
     std::string name = fmt::format("cohort::{:g}:rel::{}", cell.first, cell.second);

@@ -37,6 +37,7 @@ struct SunAbrahamResult {
   size_t control_units = 0;        // units of the never-treated or last-treated control cohort (0 under the fixest rule)
   std::string control_rule;        // the option used: last_cohort or fixest
   std::vector<double> always_treated;  // cohorts treated before the sample's start, left out (last_cohort rule)
+  std::vector<double> untreated_in_sample;  // cohorts observed only before their treatment: controls, as never-treated units (both rules, as fixest)
 };
 
 SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, const SunAbrahamOptions& options = {});

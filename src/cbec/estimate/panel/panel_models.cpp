@@ -113,12 +113,9 @@ Design transformed(const Design& base, Eigen::VectorXd y, Eigen::MatrixXd X, con
   d.dropped = base.dropped;
   d.n_input = base.n_input;
   for (size_t r : keep) d.rows.push_back(base.rows[r]);
-  for (const auto& [name, g] : base.groups) {
-    Factor f = g;
-    f.codes.clear();
-    for (size_t r : keep) f.codes.push_back(g.codes[r]);
-    d.groups.emplace(name, std::move(f));
-  }
+  // Clusters and periods counted in the transformed sample: a period or unit left without a first
+  // difference is not a cluster of the fd regression (as sandwich and Stata on the differences).
+  for (const auto& [name, g] : base.groups) d.groups.emplace(name, restrict_factor(Factor(g), keep));
   return d;
 }
 

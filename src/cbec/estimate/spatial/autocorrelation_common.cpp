@@ -55,11 +55,17 @@ std::vector<double> scaled_by_power_of_two(const std::vector<double>& values, co
 Centered center(const std::vector<double>& x) {
   Centered c;
   const double n = static_cast<double>(x.size());
-  double mean = 0;
+  // The mean as R's mean() (summary.c): a long double sum over n, then the mean deviation from it
+  // added, so that a value equal to the mean deviates from it by exactly 0 (a LISA of 0, not noise).
+  long double sum = 0;
   for (double v : x) {
     if (!std::isfinite(v)) throw DataError("spatial statistics need a value for every unit; fill or drop missing values first");
-    mean += v / n;
+    sum += v;
   }
+  long double mean_ld = sum / n, deviation = 0;
+  for (double v : x) deviation += v - mean_ld;
+  mean_ld += deviation / n;
+  const double mean = static_cast<double>(mean_ld);
   c.z.resize(x.size());
   double top = 0;
   for (size_t i = 0; i < x.size(); ++i) top = std::max(top, std::fabs(c.z[i] = x[i] - mean));

@@ -40,8 +40,10 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
     r.Is[i] = zi / c.m2 * lag[i];
     r.EIs[i] = -(zi * zi * Wi) / ((nd - 1) * c.m2);
     r.VIs[i] = (zi / c.m2) * (zi / c.m2) * (nd / (nd - 2)) * (Wi2 - Wi * Wi / (nd - 1)) * (c.m2 - zi * zi / (nd - 1));
-    r.z[i] = (r.Is[i] - r.EIs[i]) / std::sqrt(r.VIs[i]);
-    r.p[i] = p_normal_two_sided(r.z[i]);
+    // A unit at the mean (z_i = 0) or without neighbours has Var(I_i) = 0: no z or p (spdep: NaN).
+    const bool defined = r.VIs[i] > 0;
+    r.z[i] = defined ? (r.Is[i] - r.EIs[i]) / std::sqrt(r.VIs[i]) : std::numeric_limits<double>::quiet_NaN();
+    r.p[i] = defined ? p_normal_two_sided(r.z[i]) : std::numeric_limits<double>::quiet_NaN();
     // A unit without neighbours has no lag to compare with: no quadrant (its p-value is missing).
     // A value at the mean, or a lag of 0, is Low, as spdep's cut(., c(-Inf, 0, Inf)) and PySAL's z > 0.
     r.quadrant[i] = Wi == 0 ? "none" : std::string(zi > 0 ? "H" : "L") + (lag[i] > 0 ? "H" : "L");
@@ -51,7 +53,9 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
   const std::vector<double>* sig = &r.p;
   if (permutations) {
     // Conditional randomization: x_i fixed, its neighbours drawn without replacement from the
-    // other n - 1 values; folded pseudo p-value (M + 1) / (R + 1) as PySAL.
+    // other n - 1 values; folded pseudo p-value (M + 1) / (R + 1) as PySAL's crand and GeoDa:
+    // M = #{I_b >= I_i}, or R - M when that is smaller (a tied draw counts on the upper side).
+    // Undefined (NaN) where Var(I_i) = 0: a unit at the mean has I_b = I_i = 0 in every draw.
     r.p_sim.resize(n);
     // Each unit costs O(permutations x k): with k << n the k neighbours are drawn by rejecting
     // repeats (no pass over all n units); with many neighbours a pool of the others is shuffled.
@@ -59,13 +63,13 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
       std::vector<double> wts;
       for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(w.W, static_cast<long>(i)); it; ++it) wts.push_back(it.value());
       const size_t k = wts.size();
-      if (k == 0) return std::numeric_limits<double>::quiet_NaN();  // an island: no neighbours to permute (spdep: NA)
+      if (k == 0 || !(r.VIs[i] > 0)) return std::numeric_limits<double>::quiet_NaN();  // an island (spdep: NA) or a unit at the mean
       const bool sparse = 4 * k * k <= n - 1;
       std::vector<size_t> pick(sparse ? k : 0), pool(sparse ? 0 : n - 1);
       std::iota(pool.begin(), pool.end(), 0);
       for (auto& p : pool) p += p >= i;  // every unit but i
       const auto other = [&](size_t bound) { return static_cast<size_t>(uniform01(rng) * static_cast<double>(bound)); };
-      size_t larger = 0, smaller = 0;
+      size_t larger = 0;
       for (size_t b = 0; b < permutations; ++b) {
         double l = 0;
         for (size_t a = 0; a < k; ++a) {
@@ -84,9 +88,8 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
         }
         const double Ib = c.z[i] / c.m2 * l;
         larger += Ib >= r.Is[i];
-        smaller += Ib <= r.Is[i];
       }
-      return (static_cast<double>(std::min(larger, smaller)) + 1) / (static_cast<double>(permutations) + 1);
+      return (static_cast<double>(std::min(larger, permutations - larger)) + 1) / (static_cast<double>(permutations) + 1);
     }, threads);
     r.p_sim = rows;
     sig = &r.p_sim;

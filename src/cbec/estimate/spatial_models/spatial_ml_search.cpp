@@ -57,18 +57,22 @@ std::pair<double, double> maximize(const Function1& f, std::pair<double, double>
   const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, search.first, search.second,
                                                        std::numeric_limits<double>::digits / 2);
   double x = r.first, fx = -r.second;
-  const double h = 1e-3;
   for (int step = 0; step < 3; ++step) {
-    if (x - 2 * h <= bounds.first || x + 2 * h >= bounds.second) break;
+    // The difference step shrinks near a bound, where ln|I - rho W| bends sharply (binary weights
+    // with rho near 1 / max eigenvalue): the stencil's error moves the step by about h (h / d)^3
+    // at a distance d from the bound, so h stays below d / 100.
+    const double h = std::min(1e-3, 0.01 * std::min(x - bounds.first, bounds.second - x));
+    if (!(h > 1e-7)) break;
     const double f1 = f(x + h), f_1 = f(x - h), f2 = f(x + 2 * h), f_2 = f(x - 2 * h);
     const double d1 = (8 * (f1 - f_1) - (f2 - f_2)) / (12 * h), d2 = (f1 - 2 * fx + f_1) / (h * h);
     if (!(d2 < 0)) break;
     const double next = x - d1 / d2;
     if (std::abs(next - x) > h) break;
     // A step must raise f unless the gain it promises, f' dx / 2, is below f's rounding (1e-10
-    // relative): there the differences locate the maximum more finely than values can.
+    // relative): there the differences locate the maximum more finely than values can. It never
+    // lowers f by more than rounding (1e-13 relative).
     const double fn = f(next);
-    if (!(fn >= fx) && std::abs(d1 * (next - x)) > 1e-10 * (1 + std::abs(fx))) break;
+    if (!(fn >= fx) && (std::abs(d1 * (next - x)) > 1e-10 * (1 + std::abs(fx)) || fx - fn > 1e-13 * (1 + std::abs(fx)))) break;
     x = next;
     fx = fn;
   }
