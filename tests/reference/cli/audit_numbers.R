@@ -117,6 +117,10 @@ rho <- uniroot(score, 1 / range(Re(ev)) + c(1e-9, -1e-9), tol = 1e-15)$root
 stopifnot(abs(lagsarlm(y ~ x1 + x2 + x3, dd, nb2listw(nbs, style = "B"), method = "eigen")$rho - rho) < 1e-7)
 add("SAR: rho at the likelihood's maximum near 1 / max eigenvalue", c("spreg", "tests/data/sar_near_bound.csv", "y ~ x1 + x2 + x3", "--w", "tests/data/sar_near_bound.gal", "--id", "id", "--transform", "B", "--model", "sar", "--json"),
     "models/0/coef/rho", rho, 1e-8)
+# The same with sparse log-determinants: the search must stay below 1 / max eigenvalue = 1 / r
+# (spatialreg's default interval (-1, 0.999) for method "LU" lets it reach 0.234 here, beyond the bound).
+add("SAR by sparse log-determinants: rho searched below 1 / spectral radius", c("spreg", "tests/data/sar_near_bound.csv", "y ~ x1 + x2 + x3", "--w", "tests/data/sar_near_bound.gal", "--id", "id", "--transform", "B", "--model", "sar", "--log-det", "sparse", "--json"),
+    "models/0/coef/rho", rho, 1e-8)
 
 write_json(list(source = "tests/reference/cli/audit_numbers.R", fixest = as.character(packageVersion("fixest")), spdep = as.character(packageVersion("spdep")),
                 spatialreg = as.character(packageVersion("spatialreg")), plm = as.character(packageVersion("plm")), cases = cases),

@@ -6,7 +6,9 @@
 #include <Eigen/OrderingMethods>
 #include <Eigen/SparseLU>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <optional>
 #include <vector>
@@ -47,6 +49,8 @@ struct LogDeterminant::State {
   mutable std::vector<double> shifted_values;     // I - rho P S P' at the rho of one call, side by side
   // Chebyshev: tr(T_j(W)), j = 0..q; MonteCarlo: tr(W^k), k = 1..m
   std::vector<double> traces;
+  // Without eigenvalues: W's spectral radius when W is non-negative (1 when row-standardized).
+  double spectral_radius = 1;
 
   ColSparse shifted(double rho) const {
     ColSparse id(n, n);
@@ -102,12 +106,34 @@ std::string log_det_method_name(LogDetMethod m) {
   return "auto";
 }
 
+namespace {
+// The spectral radius r of a non-negative W (its Perron root; 0 when W has a negative weight):
+// power iteration on W + I, whose Perron root r + 1 dominates every other eigenvalue in modulus
+// even when W's spectrum is symmetric (a bipartite lattice), bounded above by the Collatz-Wielandt
+// ratio max_i ((W + I) x)_i / x_i (Horn and Johnson 2013, Theorem 8.1.26), which is returned.
+double perron_root(const RowSparse& w) {
+  if ((w.coeffs() < 0).any()) return 0;
+  const long n = w.rows();
+  Eigen::VectorXd x = Eigen::VectorXd::Ones(n);
+  double upper = std::numeric_limits<double>::infinity();
+  for (int iteration = 0; iteration < 1000; ++iteration) {
+    const Eigen::VectorXd next = w * x + x;
+    const double ratio = (next.array() / x.array()).maxCoeff(), lower = (next.array() / x.array()).minCoeff();
+    upper = std::min(upper, ratio);
+    if (upper - lower <= 1e-10 * upper) break;
+    x = next / next.maxCoeff();
+  }
+  return upper - 1;
+}
+}  // namespace
+
 LogDeterminant::LogDeterminant(const RowSparse& w, LogDetMethod method, unsigned seed)
     : method_(method), state_(std::make_shared<State>()) {
   if (w.rows() != w.cols() || w.rows() == 0) throw SpecError("log-determinant: W must be a non-empty square matrix");
   State& st = *state_;
   st.n = w.rows();
   if (method_ == LogDetMethod::Auto) method_ = st.n <= kEigenMaxN ? LogDetMethod::Eigenvalues : LogDetMethod::SparseLU;
+  if (method_ != LogDetMethod::Eigenvalues) st.spectral_radius = perron_root(w);
   const double n = static_cast<double>(st.n);
   switch (method_) {
     case LogDetMethod::Eigenvalues: {
@@ -269,7 +295,14 @@ double LogDeterminant::derivative(double rho) const {
 }
 
 std::pair<double, double> LogDeterminant::rho_interval() const {
-  if (method_ != LogDetMethod::Eigenvalues) return {-1.0, 1.0};
+  // Without eigenvalues: (-1, 1) for a row-standardized W (spatialreg's default interval); for a
+  // non-negative W of spectral radius r > 1 (binary or distance weights) (-1/r, 1/r), where
+  // I - rho W is non-singular (beyond 1/r the likelihood is not defined; the negative side is
+  // narrower than (1/lambda_min, 0) when |lambda_min| < r).
+  if (method_ != LogDetMethod::Eigenvalues) {
+    const double r = state_->spectral_radius;
+    return r > 1 + 1e-12 ? std::pair<double, double>{-1 / r, 1 / r} : std::pair<double, double>{-1.0, 1.0};
+  }
   const double lo = state_->re.minCoeff(), hi = state_->re.maxCoeff();
   return {lo < 0 ? 1 / lo : -1.0, hi > 0 ? 1 / hi : 1.0};
 }
