@@ -9,12 +9,13 @@
 #    source into a private library, R_LIBS);
 #  - the GM error model's lambda at the global minimum of the Kelejian-Prucha criterion
 #    (spatialreg GMerrorsar from lambda 0 finds it here); the SAR's rho at the exact maximum of the
-#    concentrated likelihood near the bound 1 / max eigenvalue (the root of its analytic score).
+#    concentrated likelihood near the bound 1 / max eigenvalue (the root of its analytic score);
+#  - the ADF statistic of a series whose level is large against its steps (urca ur.df).
 # The spatial regression data are two of the audit's random cases (k-nearest-neighbour weights,
 # binary style). Writes tests/data/{grunfeld_firm10_once,lisa_at_mean,lisa_ties,geary_checkerboard,
 # sunab_collinear_cell,sunab_pre_only}.csv (and .gal) and tests/reference/fixtures/cli_audit_numbers.json.
 # Run from the repository root: R_LIBS=<library with fixest> Rscript tests/reference/cli/audit_numbers.R
-suppressPackageStartupMessages({library(plm); library(sandwich); library(spdep); library(spatialreg); library(fixest); library(jsonlite)})
+suppressPackageStartupMessages({library(plm); library(sandwich); library(spdep); library(spatialreg); library(fixest); library(urca); library(jsonlite)})
 setFixest_nthreads(1)
 cases <- list()
 add <- function(name, args, path, value, tol = 1e-6) cases[[length(cases) + 1]] <<- list(name = name, args = args, path = path, value = value, tol = tol)
@@ -121,6 +122,16 @@ add("SAR: rho at the likelihood's maximum near 1 / max eigenvalue", c("spreg", "
 # (spatialreg's default interval (-1, 0.999) for method "LU" lets it reach 0.234 here, beyond the bound).
 add("SAR by sparse log-determinants: rho searched below 1 / spectral radius", c("spreg", "tests/data/sar_near_bound.csv", "y ~ x1 + x2 + x3", "--w", "tests/data/sar_near_bound.gal", "--id", "id", "--transform", "B", "--model", "sar", "--log-det", "sparse", "--json"),
     "models/0/coef/rho", rho, 1e-8)
+
+# ADF on a walk of steps 0.01 and on the same walk shifted by 1e5: the statistic is invariant to
+# the shift (a constant in the regression); urca on the unshifted walk.
+set.seed(3)
+walk <- 1 + cumsum(rnorm(30, sd = 0.01))
+write.csv(data.frame(id = rep(1:2, each = 30), time = rep(2001:2030, 2), y = sprintf("%.17g", c(walk, walk + 1e5))),
+          "tests/data/adf_large_level.csv", row.names = FALSE, quote = FALSE)
+tau <- urca::ur.df(read.csv("tests/data/adf_large_level.csv")$y[1:30], type = "drift", lags = 1)@teststat[1]
+add("ADF tau of a series of level 1e5 with steps of 0.01 (invariant to the level)", c("ts", "tests/data/adf_large_level.csv", "--panel", "id,time", "--variable", "y", "--method", "urtest", "--test", "adf", "--lags", "1", "--deterministic", "constant", "--series", "levels", "--json"),
+    "results/0/units/1/stat", tau)
 
 write_json(list(source = "tests/reference/cli/audit_numbers.R", fixest = as.character(packageVersion("fixest")), spdep = as.character(packageVersion("spdep")),
                 spatialreg = as.character(packageVersion("spatialreg")), plm = as.character(packageVersion("plm")), cases = cases),

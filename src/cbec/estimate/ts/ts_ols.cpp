@@ -1,6 +1,5 @@
 #include "cbec/estimate/ts/ts_ols.hpp"
 
-#include <Eigen/LU>
 #include <Eigen/QR>
 
 #include "cbec/core/error.hpp"
@@ -24,7 +23,13 @@ TsOls ts_ols(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, bool dfcor) {
   r.resid = y - X * r.coef;
   r.rss = r.resid.squaredNorm();
   r.sigma2 = r.rss / static_cast<double>(dfcor ? r.n - r.k : r.n);
-  const Eigen::MatrixXd xtx_inv = (X.transpose() * X).inverse();
+  // (X'X)^-1 from the QR's triangular factor, P (R'R)^-1 P' (as R's chol2inv(qr) and statsmodels'
+  // pinv): forming X'X squares the condition number, and a series whose level is large against its
+  // changes (1e5 +- 0.01) made the lagged level nearly collinear with the constant there.
+  const long k = r.k;
+  const Eigen::MatrixXd R_inv =
+      qr.matrixR().topLeftCorner(k, k).triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(k, k));
+  const Eigen::MatrixXd xtx_inv = qr.colsPermutation() * (R_inv * R_inv.transpose()) * qr.colsPermutation().transpose();
   r.se = (r.sigma2 * xtx_inv.diagonal().array()).sqrt();
   return r;
 }
