@@ -37,6 +37,11 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
   std::vector<bool> keep_row(frame.nrows(), true);
   size_t always_treated_rows = 0, after_last_rows = 0;  // rows left out by the last-cohort rule, by reason
   double last_cohort = std::numeric_limits<double>::quiet_NaN();  // the control cohort without never-treated units
+  // Cohort c's rows get no dummies (a control or reference cohort, or one left out).
+  auto without_dummies = [&](double c) {
+    for (size_t i = 0; i < g.size(); ++i)
+      if (g[i] == c) control_g[i] = std::numeric_limits<double>::quiet_NaN();
+  };
   std::map<double, std::pair<bool, bool>> sides;  // cohort -> (a period before, a period from treatment)
   for (size_t i = 0; i < g.size(); ++i)
     if (!std::isnan(g[i]) && !std::isnan(t[i])) (t[i] < g[i] ? sides[g[i]].first : sides[g[i]].second) = true;
@@ -49,8 +54,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
       if (s.first && s.second) continue;
       cohorts.erase(c);
       any_reference |= !s.second;
-      for (size_t i = 0; i < g.size(); ++i)
-        if (g[i] == c) control_g[i] = std::numeric_limits<double>::quiet_NaN();
+      without_dummies(c);
     }
     if (cohorts.empty()) throw DataError("no cohort is observed both before and after its treatment");
     out.control_cohort = any_reference ? "never treated" : "none (fixest: every cohort interacted, the cells collinear with the fixed effects dropped)";
@@ -65,8 +69,7 @@ SunAbrahamResult sun_abraham(const Frame& frame, const StaggeredSpec& spec, cons
         cohorts.erase(c);
         out.untreated_in_sample.push_back(c);
         any_never = true;
-        for (size_t i = 0; i < g.size(); ++i)
-          if (g[i] == c) control_g[i] = std::numeric_limits<double>::quiet_NaN();
+        without_dummies(c);
         continue;
       }
       if (side.first) continue;

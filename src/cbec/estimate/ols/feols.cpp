@@ -144,10 +144,6 @@ std::vector<std::string> stacked_names(const Design& d) {
   return names;
 }
 
-// Fits the model whose variables are the columns of `data` (y, then kx exogenous regressors, ke
-// endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
-// and reused as working storage. P: this process holds only its share of the rows (row_partition.hpp;
-// no IV then), the design and `data` are that share.
 // The variance of an exactly identified fit (as many parameters as observations): the coefficients
 // are estimated, their variance is not (fixest's NaN standard errors, Stata's missing ones).
 VcovOutput without_residual_df(const VcovSpec& spec, double n, long k, double K) {
@@ -162,6 +158,10 @@ VcovOutput without_residual_df(const VcovSpec& spec, double n, long k, double K)
   return v;
 }
 
+// Fits the model whose variables are the columns of `data` (y, then kx exogenous regressors, ke
+// endogenous variables and ki instruments, over the design's sample); `data` is demeaned in place
+// and reused as working storage. P: this process holds only its share of the rows (row_partition.hpp;
+// no IV then), the design and `data` are that share.
 RegressionResult fit(const Design& d, Eigen::MatrixXd& data, long kx, long ke, long ki, const FeolsOptions& o,
                      const RowPartition* P = nullptr) {
   StageLap lap(o.timer);

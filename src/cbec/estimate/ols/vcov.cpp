@@ -562,8 +562,9 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
     std::vector<const Factor*> cl;
     for (const auto& c : spec.cluster) cl.push_back(&in.design.grouping(c));
     const double Kc = static_cast<double>(in.n_regressors + (part ? part->absorbed_cluster : absorbed_not_nested(in.design, in.absorbed, cl)));
-    size_t g_min = std::numeric_limits<size_t>::max();
-    for (const Factor* f : cl) g_min = std::min(g_min, f->n_levels);
+    const size_t fewest = static_cast<size_t>(
+        std::min_element(cl.begin(), cl.end(), [](const Factor* a, const Factor* b) { return a->n_levels < b->n_levels; }) - cl.begin());
+    const size_t g_min = cl[fewest]->n_levels;
     Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(in.Z.cols(), in.Z.cols());
     // Inclusion-exclusion over non-empty subsets of the cluster variables (CGM 2011, eq. 2.13).
     const size_t m = cl.size();
@@ -614,10 +615,8 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
     out.info.small_sample = fmt::format("G/(G-1) * (n-1)/(n-K), K = {}{}", Kc, m > 1 ? fmt::format(", G = min over cluster variables ({})", spec.multiway_df) : "");
     if (g_min < 30 && m == 1)
       out.warnings.push_back(fmt::format("only {} clusters: cluster-robust inference is unreliable with fewer than 30; consider CR2 (cr2:{}) or a wild cluster bootstrap", g_min, spec.cluster[0]));
-    if (g_min < 30 && m > 1) {
-      const size_t fewest = static_cast<size_t>(std::min_element(cl.begin(), cl.end(), [](const Factor* a, const Factor* b) { return a->n_levels < b->n_levels; }) - cl.begin());
+    if (g_min < 30 && m > 1)
       out.warnings.push_back(fmt::format("only {} clusters of '{}' (the fewest of the cluster variables): cluster-robust inference is unreliable with fewer than 30", g_min, spec.cluster[fewest]));
-    }
     if (m > 1) fix_multiway_variance(out);
     return out;
   }

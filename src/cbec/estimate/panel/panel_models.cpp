@@ -289,6 +289,11 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
           ++after_gap;
         }
       }
+      if (keep.empty())
+        throw DataError(fmt::format("no first difference in '{}': no row has its unit's previous period ('{}' - 1): differences are of "
+                                    "consecutive periods (Stata's D.); with periods a step apart (e.g. every 5 years), recode '{}' to "
+                                    "consecutive numbers first",
+                                    spec.formula, o.time, o.time));
       Eigen::VectorXd dy(static_cast<long>(keep.size()));
       Eigen::MatrixXd dX(static_cast<long>(keep.size()), base.X.cols());
       for (size_t a = 0; a < keep.size(); ++a) {
@@ -300,11 +305,6 @@ RegressionResult panel_model(const Frame& frame, const std::string& formula, Pan
       Design d = transformed(base, dy, dX, keep);
       if (static_cast<size_t>(n) - keep.size() > after_gap) d.dropped["first_period"] = static_cast<size_t>(n) - keep.size() - after_gap;
       if (after_gap) d.dropped["after_gap"] = after_gap;
-      if (keep.empty())
-        throw DataError(fmt::format("no first difference in '{}': no row has its unit's previous period ('{}' - 1): differences are of "
-                                    "consecutive periods (Stata's D.); with periods a step apart (e.g. every 5 years), recode '{}' to "
-                                    "consecutive numbers first",
-                                    spec.formula, o.time, o.time));
       r = feols(d, fo);
     } else {
       const RandomEffectsTransform re = random_effects_transform(frame, spec, dopt, base, unit, o.unit);

@@ -34,8 +34,12 @@ double gm_lambda(const Eigen::VectorXd& u, const Eigen::SparseMatrix<double, Eig
   for (int widen = 0; widen < 4; ++widen) {
     const double step = (hi - lo) / kGrid;
     int best = 0;
+    double best_value = residual(lo);
     for (int i = 1; i <= kGrid; ++i)
-      if (residual(lo + i * step) < residual(lo + best * step)) best = i;
+      if (const double v = residual(lo + i * step); v < best_value) {
+        best = i;
+        best_value = v;
+      }
     const double a = lo + std::max(0, best - 1) * step, b = lo + std::min(kGrid, best + 1) * step;
     lambda = boost::math::tools::brent_find_minima(residual, a, b, std::numeric_limits<double>::digits / 2).first;
     if (lambda > lo + 1e-6 * (hi - lo) && lambda < hi - 1e-6 * (hi - lo)) break;

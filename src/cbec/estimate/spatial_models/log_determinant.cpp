@@ -118,8 +118,9 @@ double perron_root(const RowSparse& w) {
   double upper = std::numeric_limits<double>::infinity();
   for (int iteration = 0; iteration < 1000; ++iteration) {
     const Eigen::VectorXd next = w * x + x;
-    const double ratio = (next.array() / x.array()).maxCoeff(), lower = (next.array() / x.array()).minCoeff();
-    upper = std::min(upper, ratio);
+    const Eigen::ArrayXd ratios = next.array() / x.array();
+    const double lower = ratios.minCoeff();
+    upper = std::min(upper, ratios.maxCoeff());
     if (upper - lower <= 1e-10 * upper) break;
     x = next / next.maxCoeff();
   }
