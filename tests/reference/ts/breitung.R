@@ -19,10 +19,14 @@ aic_lags <- function(y, det, pmax) {
     log(sum(f$residuals^2) / n) + 2 * ncol(a$X) / n })
   which.min(ic) - 1
 }
-transformed <- function(y, p, det) {
+transformed <- function(y, p, det) {   # psi(L) on the difference and the level; s from the ADF regression
   a <- adf_x(y, p, p + 1, "none"); e <- a$y; v <- a$X[, 1]
-  if (p > 0) { L <- a$X[, -1, drop = FALSE]; e <- lm.fit(L, e)$residuals; v <- lm.fit(L, v)$residuals }
-  s <- sqrt(mean((e - sum(e * v) / sum(v^2) * v)^2)); e <- e / s; v <- v / s
+  if (p > 0) {
+    L <- a$X[, -1, drop = FALSE]; psi <- lm.fit(if (det == "trend") cbind(L, 1) else L, e)$coefficients[1:p]
+    e <- e - drop(L %*% psi); r <- seq_along(v)   # v[r] = y_{t-1}, t = p + 1 + r (1-based y index p + r)
+    for (j in 1:p) v <- v - psi[j] * y[p + r - j]
+  }
+  full <- adf_x(y, p, p + 1, det); s <- sqrt(mean(lm.fit(full$X, full$y)$residuals^2)); e <- e / s; v <- v / s
   if (det == "none") return(list(e = e, v = v))
   if (det == "constant") return(list(e = e, v = v - v[1]))
   n <- length(e) - 1; es <- vs <- numeric(n)

@@ -1,8 +1,13 @@
 // Breitung's (2000) unit-root test and Breitung and Das's (2005) robust variant (declared in
 // panel_unitroot.hpp). For each unit of a balanced panel with p lags (given, or chosen per unit as
 // the ADF tests choose them), on t = p + 2..T:
-//   e_t, v_t-1   residuals of dy_t and y_t-1 on dy_t-1..dy_t-p (prewhitening; Breitung-Das 2005 sec. 2),
-//                divided by s, the residual SD of e_t on v_t-1 (rss / rows);
+//   psi          the coefficients of dy_t on dy_t-1..dy_t-p (and, with a trend, a constant: the
+//                trend's difference), the serial correlation under H0 (Breitung-Das 2005 sec. 2);
+//   e_t, v_t-1   the prewhitened difference and level, psi(L) applied to both:
+//                e_t = dy_t - sum_j psi_j dy_t-j, v_t-1 = y_t-1 - sum_j psi_j y_t-1-j (so that
+//                v_t - v_t-1 = e_t and a unit's level, or with a trend its line, passes to the
+//                deterministic terms removed below), both divided by s, the residual SD of the unit's
+//                ADF regression with the test's deterministic terms (rss / rows, LLC's sigma_i);
 //   none:     e*_t = e_t, v*_t-1 = v_t-1;  constant: e*_t = e_t, v*_t-1 = v_t-1 - v_0 (the first lagged
 //             level; Breitung 2000 sec. 2);
 //   trend:    e*_t = sqrt(m_t / (m_t + 1)) (e_t - (e_t+1 + ... + e_n) / m_t), m_t the rows after t
@@ -33,11 +38,16 @@ std::pair<Eigen::VectorXd, Eigen::VectorXd> transformed(const Eigen::VectorXd& y
   const AdfDesign a = adf_design(y, Deterministic::None, p, p + 1);
   Eigen::VectorXd e = a.dy, v = a.X.col(0);
   if (p > 0) {
-    const Eigen::MatrixXd L = a.X.rightCols(p);
-    e = ts_ols(L, e, false).resid;
-    v = ts_ols(L, v, false).resid;
+    Eigen::MatrixXd L(e.size(), p + (d == Deterministic::Trend ? 1 : 0));
+    L.leftCols(p) = a.X.rightCols(p);
+    if (d == Deterministic::Trend) L.col(p).setOnes();
+    const Eigen::VectorXd psi = ts_ols(L, e, false).coef.head(p);
+    e -= a.X.rightCols(p) * psi;
+    for (long r = 0; r < v.size(); ++r)   // row r holds y_{t-1} with t = p + 1 + r (0-based)
+      for (int j = 1; j <= p; ++j) v[r] -= psi[j - 1] * y[p + r - j];
   }
-  const double s = std::sqrt((e - (e.dot(v) / v.squaredNorm()) * v).squaredNorm() / static_cast<double>(e.size()));
+  const AdfDesign full = adf_design(y, d, p, p + 1);
+  const double s = std::sqrt(ts_ols(full.X, full.dy, false).rss / static_cast<double>(e.size()));
   e /= s;
   v /= s;
   if (d != Deterministic::Trend) return {e, d == Deterministic::None ? v : Eigen::VectorXd(v.array() - v[0])};
