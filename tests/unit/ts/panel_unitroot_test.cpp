@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <random>
 
 #include "cbec/estimate/ts/panel_unitroot.hpp"
 #include "cbec/frame/panel.hpp"
@@ -131,4 +132,32 @@ TEST(PanelUnitRoot, IpsWarnsWhenAdfRegressionsHaveAlmostNoResidualDegreesOfFreed
   };
   EXPECT_EQ(warnings(1940), 1u);
   EXPECT_EQ(warnings(1944), 0u);
+}
+
+TEST(PanelUnitRoot, IpsSaysWhenALagOrderIsBeyondTable3) {
+  // IPS's Table 3 has lag orders 0..8; plm warns and uses 8's moments, and so does cbec, by unit
+  std::mt19937_64 rng(7);
+  std::normal_distribution<double> z;
+  UnitSeries s;
+  s.variable = "y";
+  for (int i = 0; i < 5; ++i) {
+    Eigen::VectorXd y(80);
+    double level = 0;
+    for (long t = 0; t < y.size(); ++t) y[t] = level += z(rng);
+    s.units.push_back("u" + std::to_string(i));
+    s.y.push_back(y);
+    s.first_time.push_back(1);
+    s.last_time.push_back(80);
+  }
+  PanelUnitRootSpec spec;
+  spec.deterministic = Deterministic::Constant;
+  auto says = [&](const std::string& lags) {
+    spec.lags = parse_lag_choice(lags, -1);
+    const PanelUnitRootResult r = ips_test(s, spec);
+    for (const auto& note : r.notes)
+      if (note.find("Table 3 stops at 8 lags") != std::string::npos) return note.find("(unit (lags): u0 (9)") != std::string::npos;
+    return false;
+  };
+  EXPECT_TRUE(says("9"));
+  EXPECT_FALSE(says("8"));
 }

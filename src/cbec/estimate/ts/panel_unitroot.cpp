@@ -119,7 +119,7 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
   const std::vector<AdfResult> adf = unit_adfs(s, spec, r);
   const double N = static_cast<double>(adf.size());
   double tbar = 0, Ew = 0, Vw = 0, Ez = 0, Vz = 0;
-  std::vector<std::string> no_moments, few_df;
+  std::vector<std::string> no_moments, few_df, beyond_table;
   for (size_t i = 0; i < adf.size(); ++i) {
     const AdfResult& a = adf[i];
     tbar += a.stat / N;
@@ -129,6 +129,7 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
     if (a.fit.n - a.fit.k < 3) few_df.push_back(fmt::format("{} ({})", s.units[i], a.fit.n - a.fit.k));
     const Moments w = ips_wtbar_moments(L, a.lags, spec.deterministic);
     if (std::isnan(w.mean) || std::isnan(w.sd_or_var)) no_moments.push_back(fmt::format("{} (T = {:g}, {} lags)", s.units[i], L, a.lags));
+    if (a.lags > 8) beyond_table.push_back(fmt::format("{} ({})", s.units[i], a.lags));
     Ew += w.mean / N;
     Vw += w.sd_or_var / N;
     const Moments z = ips_ztbar_moments(L);
@@ -140,6 +141,10 @@ PanelUnitRootResult ips_test(const UnitSeries& s, const PanelUnitRootSpec& spec)
     r.notes.push_back(fmt::format("W-tbar is not available: Im, Pesaran and Shin's (2003) Table 3 has no moments for {}, "
                                   "as plm (NA); lower --max-lags or give fixed --lags",
                                   first_units(no_moments)));
+  if (!beyond_table.empty())
+    r.notes.push_back(fmt::format("Warning: Im, Pesaran and Shin's (2003) Table 3 stops at 8 lags; W-tbar standardizes the t of "
+                                  "{} unit(s) with more lags (unit (lags): {}) with the 8-lag moments, as plm: an approximation",
+                                  beyond_table.size(), first_units(beyond_table)));
   if (!few_df.empty())
     r.notes.push_back(fmt::format("Warning: {} of the {} ADF regressions have fewer than 3 residual degrees of freedom (unit (df): {}); their "
                                   "t can be extreme and dominate t-bar: use fewer lags or longer series",
