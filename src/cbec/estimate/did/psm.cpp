@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "cbec/core/error.hpp"
@@ -123,6 +124,29 @@ void weighted_t_test(const std::vector<double>& x, const std::vector<int>& t, co
   p = p_t_two_sided(stat, df);
 }
 
+// MatchIt 4.5.5's bal1var (summary.matchit, standardize = TRUE): the treated's SD, sqrt(p (1 - p))
+// of the treated for a covariate that is 0/1 in both groups; where that is below sqrt(machine
+// epsilon) (a covariate constant among the treated) its pooled_sd: the within-group sum of squares
+// over n - 1, for a 0/1 covariate sum_g n_g p_g (1 - p_g) / n.
+double smd_denominator(const std::vector<double>& xt, const std::vector<double>& xc, double mean_t, double mean_c) {
+  auto is01 = [](const std::vector<double>& x) { return std::all_of(x.begin(), x.end(), [](double v) { return v == 0 || v == 1; }); };
+  const bool binary = is01(xt) && is01(xc);
+  const double sd = binary ? std::sqrt(mean_t * (1 - mean_t)) : sample_sd(xt);
+  if (std::isfinite(sd) && sd >= std::sqrt(std::numeric_limits<double>::epsilon())) return sd;
+  const double n = static_cast<double>(xt.size() + xc.size());
+  if (binary)
+    return std::sqrt((static_cast<double>(xt.size()) * mean_t * (1 - mean_t) + static_cast<double>(xc.size()) * mean_c * (1 - mean_c)) / n);
+  double ss = 0;
+  for (double v : xt) ss += (v - mean_t) * (v - mean_t);
+  for (double v : xc) ss += (v - mean_c) * (v - mean_c);
+  return std::sqrt(ss / (n - 1));
+}
+
+// bal1var's standardized difference: a difference within sqrt(machine epsilon) is reported as it is.
+double standardized_difference(double diff, double sd) {
+  return std::fabs(diff) <= std::sqrt(std::numeric_limits<double>::epsilon()) ? diff : diff / sd;
+}
+
 void balance(const Design& d, MatchingResult& m) {
   // The t test after matching is pstest's, regress x treated [iw=_weight], with psmatch2's weights
   // (the shares). MatchIt's rescaled weights would change the importance weights' N and so t and p
@@ -153,12 +177,9 @@ void balance(const Design& d, MatchingResult& m) {
       }
     const double mean_t_after = b.mean_treated_after = weighted_mean(xt_after, wt_after);
     const double sd_t = sample_sd(xt), sd_c = sample_sd(xc), pooled = std::sqrt((sd_t * sd_t + sd_c * sd_c) / 2);
-    // MatchIt standardizes a binary covariate by sqrt(p (1 - p)) of the treated, others by their SD.
-    const bool binary = std::all_of(xt.begin(), xt.end(), [](double v) { return v == 0 || v == 1; }) &&
-                        std::all_of(xc.begin(), xc.end(), [](double v) { return v == 0 || v == 1; });
-    const double sd_smd = binary ? std::sqrt(b.mean_treated * (1 - b.mean_treated)) : sd_t;
-    b.smd_before = (b.mean_treated - b.mean_control_before) / sd_smd;
-    b.smd_after = (mean_t_after - b.mean_control_after) / sd_smd;
+    const double sd_smd = smd_denominator(xt, xc, b.mean_treated, b.mean_control_before);
+    b.smd_before = standardized_difference(b.mean_treated - b.mean_control_before, sd_smd);
+    b.smd_after = standardized_difference(mean_t_after - b.mean_control_after, sd_smd);
     b.bias_before = 100 * (b.mean_treated - b.mean_control_before) / pooled;
     b.bias_after = 100 * (mean_t_after - b.mean_control_after) / pooled;
     b.bias_reduction = 100 * (1 - std::fabs(b.bias_after) / std::fabs(b.bias_before));
