@@ -117,6 +117,15 @@ RegressionResult in_group(const std::string& group, const std::string& label, Fi
   }
 }
 
+// The fit, refused when the initial level's term was dropped as collinear: there is no beta.
+RegressionResult with_initial_level(RegressionResult fit, const std::string& term) {
+  if (fit.find(term) < 0)
+    throw DataError(fmt::format("the initial level {} was dropped as collinear (every unit starts at the same level, or too few units): "
+                                "there is no beta",
+                                term));
+  return fit;
+}
+
 // beta, its SE, and the speed and half-life with their delta-method SEs (convergence.hpp).
 void convergence_measures(BetaResult& b, const std::string& term) {
   const long j = b.model.find(term);
@@ -274,7 +283,7 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
     b.period_name = period_name(p);
     FeolsOptions fo;
     fo.vcov = s.vcov;
-    b.model = in_group(s.group, label, [&] { return feols(units.take(rows), formula, fo); });
+    b.model = in_group(s.group, label, [&] { return with_initial_level(feols(units.take(rows), formula, fo), "ln_initial"); });
     if (without_start || without_end) b.model.warnings.push_back(ends + "; those units are left out");
     if (units_without_group) b.model.warnings.push_back(without_group(units_without_group, "unit", s.group));
     if (!group_changes.empty())
@@ -287,7 +296,8 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
 }
 
 std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s) {
-  std::string formula = fmt::format("d(log({0})) ~ l(log({0}), 1)", s.variable);
+  const std::string lagged_level = fmt::format("l(log({}), 1)", s.variable);
+  std::string formula = fmt::format("d(log({0})) ~ {1}", s.variable, lagged_level);
   for (const auto& c : s.controls) formula += " + " + c;
   if (s.fe != "unit" && s.fe != "time" && s.fe != "twoway") throw SpecError(fmt::format("fixed effects '{}' are unknown; use unit, time or twoway", s.fe));
   formula += " | " + (s.fe == "unit" ? s.unit : s.fe == "time" ? s.time : s.unit + " + " + s.time);
@@ -308,9 +318,11 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
     DesignOptions d;
     d.panel_unit = s.unit;
     d.panel_time = s.time;
-    b.model = in_group(s.group, label, [&] { return feols(whole ? Frame::part_of(whole, rows) : frame.take(rows), formula, fo, d); });
+    b.model = in_group(s.group, label, [&] {
+      return with_initial_level(feols(whole ? Frame::part_of(whole, rows) : frame.take(rows), formula, fo, d), lagged_level);
+    });
     if (missing_group) b.model.warnings.push_back(without_group(missing_group, "row", s.group));
-    convergence_measures(b, fmt::format("l(log({}), 1)", s.variable));
+    convergence_measures(b, lagged_level);
     out.push_back(b);
   }
   return out;

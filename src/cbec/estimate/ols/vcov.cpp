@@ -613,6 +613,12 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
     for (const Factor* f : cl) out.info.n_clusters.push_back(f->n_levels);
     out.info.df = static_cast<double>(g_min) - 1;
     out.info.small_sample = fmt::format("G/(G-1) * (n-1)/(n-K), K = {}{}", Kc, m > 1 ? fmt::format(", G = min over cluster variables ({})", spec.multiway_df) : "");
+    if (g_min < 2) {
+      // G / (G - 1) has no value with one cluster (Stata reports no standard errors either)
+      out.V.setConstant(std::numeric_limits<double>::quiet_NaN());
+      out.warnings.push_back(fmt::format("one cluster of '{}' only: a cluster-robust variance needs at least 2; no standard errors", spec.cluster[fewest]));
+      return out;
+    }
     if (g_min < 30 && m == 1)
       out.warnings.push_back(fmt::format("only {} clusters: cluster-robust inference is unreliable with fewer than 30; consider CR2 (cr2:{}) or a wild cluster bootstrap", g_min, spec.cluster[0]));
     if (g_min < 30 && m > 1)
