@@ -21,6 +21,7 @@ nlohmann::json to_json(const ThresholdResult& r) {
   j["grid_size"] = r.grid_size;
   j["lr_critical"] = r.lr_critical;
   j["delete_last_period"] = r.delete_last_period;
+  j["warnings"] = r.warnings;
   for (const auto& s : r.steps) {
     nlohmann::json t;
     t["k"] = s.k;

@@ -28,6 +28,7 @@ Table threshold_test_table(const ThresholdResult& r) {
                                 r.steps.empty() ? 0 : r.steps.front().draws, r.lr_critical));
   if (r.delete_last_period) t.notes.push_back("Hansen's sample: one period per unit deleted after the within transformation.");
   for (const auto& [why, n] : r.dropped) t.notes.push_back(fmt::format("Dropped: {} {}.", n, why));
+  for (const auto& w : r.warnings) t.notes.push_back("Warning: " + w);
   return t;
 }
 

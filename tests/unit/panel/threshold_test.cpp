@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -214,6 +215,54 @@ TEST(Threshold, ProfileEqualsDirectLeastSquaresAtEveryGridPoint) {
   }
 }
 
+// A grid point with one row below it and two regime-dependent regressors: D(g) has rank 1, and
+// S_1(g) is the least-squares fit without the aliased column (lm), not the linear model's SSE.
+TEST(Threshold, ProfileOfARankDeficientRegimeIsLeastSquaresWithoutTheAliasedColumn) {
+  const size_t units = 10, T = 4, n = units * T;
+  std::mt19937_64 rng(1);
+  std::normal_distribution<double> N(0, 1);
+  std::vector<double> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = static_cast<double>(i + 1) / static_cast<double>(n);
+  std::shuffle(order.begin(), order.end(), rng);
+  std::vector<double> id, year, q, c1, c2, y;
+  for (size_t i = 0; i < n; ++i) {
+    id.push_back(static_cast<double>(i / T));
+    year.push_back(static_cast<double>(i % T + 1));
+    q.push_back(order[i]);
+    c1.push_back(N(rng));
+    c2.push_back(N(rng));
+    y.push_back(c1.back() + c2.back() + N(rng));
+  }
+  Frame f;
+  for (auto [name, v] : {std::pair{"id", &id}, {"year", &year}, {"y", &y}, {"c1", &c1}, {"c2", &c2}, {"q", &q}}) f.set(Column::numeric(name, *v));
+  ThresholdSpec spec = simple_spec();
+  spec.regime_dependent = {"c1", "c2"};
+  spec.regressors = {};
+  spec.draws = {0};
+  spec.quantiles = 20;
+  spec.trim = {0.05};
+  const ThresholdResult result = panel_threshold(f, spec);
+  const ThresholdStep& step = result.steps[0];
+  size_t deficient = 0;
+  for (size_t k = 0; k < step.grid.size(); ++k) {
+    const double g = step.grid[k];
+    Eigen::MatrixXd W(static_cast<Eigen::Index>(n), 5);   // y, c1, c2, c1 1(q < g), c2 1(q < g), within
+    for (size_t i = 0; i < n; ++i) W.row(static_cast<Eigen::Index>(i)) << y[i], c1[i], c2[i], q[i] < g ? c1[i] : 0, q[i] < g ? c2[i] : 0;
+    size_t below = 0;
+    for (double v : q) below += v < g;
+    deficient += below == 1;
+    for (size_t u = 0; u < units; ++u) {
+      auto block = W.middleRows(static_cast<Eigen::Index>(u * T), static_cast<Eigen::Index>(T));
+      block.rowwise() -= block.colwise().mean().eval();
+    }
+    const Eigen::MatrixXd R = W.rightCols(4);
+    const double direct = (W.col(0) - R * R.colPivHouseholderQr().solve(W.col(0))).squaredNorm();
+    const double profile = (step.lr[k] / static_cast<double>(units * (T - 1)) + 1) * step.sse;
+    EXPECT_NEAR(profile, direct, 1e-9 * direct) << "g = " << g << ", " << below << " rows below";
+  }
+  EXPECT_EQ(deficient, 1u);
+}
+
 // A grid position that is a whole number (trim + k/qn times the distinct values) is floored as
 // Hansen's program floors seq(trim, ..., by = 1/qn): the point itself, not the one before it
 // (tests/reference/panel/threshold_grid_positions.R; 1,440 distinct values of q).
@@ -271,6 +320,32 @@ TEST(Threshold, TrimmingThatCanEmptyTheGridIsRefused) {
   }
   s.trim = {0.16, 0.16, 0.16};
   EXPECT_NO_THROW(panel_threshold(threshold_panel(1.0, 3), s));
+}
+
+// q = 0 or 1: every grid point is 0, no row lies below any: refused (it gave F = 0 and p = 0). A q
+// that is 0 in 97 of 100 rows leaves a regime of 3 rows, fewer than half of a 10% trimming: said.
+TEST(Threshold, ABinaryThresholdVariableIsRefusedAndTinyRegimesAreSaid) {
+  Frame f = threshold_panel(2.0, 4);
+  std::vector<double> q = f.numeric("q");
+  for (double& v : q) v = v < 0.5 ? 0 : 1;
+  f.set(Column::numeric("q", q));
+  ThresholdSpec s = simple_spec();
+  s.draws = {0};
+  try {
+    panel_threshold(f, s);
+    FAIL() << "expected an error";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("every point of the grid is the smallest value"), std::string::npos) << e.what();
+  }
+  for (size_t i = 0; i < q.size(); ++i) q[i] = i % 100 == 7 ? static_cast<double>(i) : 0.0;   // 10 rows of 960 above 0
+  f.set(Column::numeric("q", q));
+  s.trim = {0.1};
+  const ThresholdResult r = panel_threshold(f, s);
+  ASSERT_EQ(r.steps[0].regime_sizes.size(), 2u);
+  EXPECT_LT(std::min(r.steps[0].regime_sizes[0], r.steps[0].regime_sizes[1]), 48u);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("fewer than 48 (half the trimming share 0.1"), std::string::npos) << r.warnings[0];
+  EXPECT_TRUE(panel_threshold(threshold_panel(2.0, 4), s).warnings.empty());   // no ties: regimes of about the share
 }
 
 TEST(Threshold, UnbalancedPanelAndBadSpecsAreClearErrors) {

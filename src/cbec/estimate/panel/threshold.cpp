@@ -75,6 +75,12 @@ std::vector<double> quantile_grid(const Sample& s, int qn, double trim) {
   }
   if (grid.empty())
     throw DataError(fmt::format("threshold: the threshold variable has {} distinct value{}, too few for a grid of quantiles", d.size(), d.size() == 1 ? "" : "s"));
+  // Every point at q's smallest value: no row below any of them, a regime that is always empty
+  // (F would be 0 at every point, a binary q for example).
+  if (grid.back() <= d.front())
+    throw DataError(fmt::format("threshold: every point of the grid is the smallest value of the threshold variable ({:g}; {} distinct values): "
+                                "no candidate leaves a row below it; a threshold needs a variable with more distinct values",
+                                d.front(), d.size()));
   return grid;
 }
 
@@ -169,6 +175,18 @@ void fit_model(const Sample& s, const ThresholdResult& res, const std::vector<st
   r.fit["sse"] = e.squaredNorm();
   const Eigen::MatrixXd Ze = Z.array().colwise() * e.array();
   step.se_white = (ZtZi * (Ze.transpose() * Ze) * ZtZi).diagonal().cwiseSqrt();
+}
+
+// A regime with fewer rows than half the trimming share of the sample (or than its slopes + 1): ties
+// in q let a grid point of distinct values leave so few (Hansen's trimming counts distinct values;
+// without ties each regime keeps about the share).
+void warn_small_regimes(const ThresholdStep& step, double trim, size_t slopes, ThresholdResult& res) {
+  const size_t least = std::max(slopes + 1, static_cast<size_t>(std::ceil(trim / 2 * static_cast<double>(res.nobs))));
+  for (size_t j = 0; j < step.regime_sizes.size(); ++j)
+    if (step.regime_sizes[j] < least)
+      res.warnings.push_back(fmt::format("with {} threshold{}, regime {} of {} has {} of {} observations, fewer than {} (half the trimming share {:g}, or "
+                                         "its slopes + 1; ties in the threshold variable): its slopes rest on few observations",
+                                         step.k, step.k == 1 ? "" : "s", j + 1, step.regime_sizes.size(), step.regime_sizes[j], res.nobs, least, trim));
 }
 
 // The fitted model with k - 1 fixed thresholds (the null of the k-th test): fitted values and
@@ -391,6 +409,7 @@ ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec) {
     step.thresholds = fixed;
     std::sort(step.thresholds.begin(), step.thresholds.end());
     fit_model(s, res, x_names, c_names, step);
+    warn_small_regimes(step, trim, static_cast<size_t>(s.Cw.cols()), res);
     lap.lap(Stage::Solve);
     bootstrap(s, null_thresholds, grid, sums, linear, pairs ? &*pairs : nullptr, spec, k, step);
     lap.lap(Stage::Replications);

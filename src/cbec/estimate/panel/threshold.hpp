@@ -64,6 +64,7 @@ struct ThresholdResult {
   double lr_critical = 0;                   // -2 ln(1 - sqrt(level))
   bool delete_last_period = false;
   std::vector<ThresholdStep> steps;
+  std::vector<std::string> warnings;        // e.g. a regime with fewer rows than the trimming meant to leave (ties in q)
 };
 
 ThresholdResult panel_threshold(const Frame& frame, const ThresholdSpec& spec);

@@ -41,9 +41,8 @@ SsrProfile::Fit NestedProfile::operator()(const CrossSums& x, const std::vector<
     schur = sums_.DtD[g];
     schur.noalias() -= BD.middleCols(at, m).transpose() * W.middleCols(at, m);
     factor.compute(schur);
-    // D(g) in the span of B_F (or empty): S_1 = e'e (threshold_profile.cpp's test).
-    if (factor.vectorD().minCoeff() <= 1e-12 * sums_.scale[g]) {
-      fit.sse[g] = fit.linear;
+    if (rank_deficient(factor, sums_.scale[g])) {   // columns of D(g) spanned already: least squares without them
+      fit.sse[g] = fit.linear - v.segment(at, m).dot(pseudo_inverse(schur, sums_.scale[g]) * v.segment(at, m));
       continue;
     }
     w = factor.solve(v.segment(at, m));

@@ -1,5 +1,7 @@
 #include "cbec/estimate/panel/threshold_profile.hpp"
 
+#include <Eigen/Eigenvalues>
+
 #include <algorithm>
 
 namespace cbec::detail {
@@ -82,12 +84,27 @@ SsrProfile::SsrProfile(const ThresholdSample& s, const ThresholdGridSums& sums, 
   btd.resize(G * p * m);
   BtD_ = std::move(btd);
   schur_.resize(G);
-  degenerate_.resize(G);
+  deficient_.resize(G);
   for (size_t g = 0; g < G; ++g) {
     const Eigen::Map<const Eigen::MatrixXd> BtD(BtD_.data() + g * p * m, static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m));
-    schur_[g].compute(sums.DtD[g] - BtD.transpose() * BtB_.solve(BtD));
-    degenerate_[g] = schur_[g].vectorD().minCoeff() <= 1e-12 * sums.scale[g];
+    const Eigen::MatrixXd schur = sums.DtD[g] - BtD.transpose() * BtB_.solve(BtD);
+    schur_[g].compute(schur);
+    if (rank_deficient(schur_[g], sums.scale[g])) deficient_[g] = pseudo_inverse(schur, sums.scale[g]);
   }
+}
+
+bool rank_deficient(const Eigen::LDLT<Eigen::MatrixXd>& schur, double scale) { return schur.vectorD().minCoeff() <= 1e-12 * scale; }
+
+// S^+ from S's eigenvalues above 1e-12 scale: S_1 = e'e - v' S^+ v is then the least-squares fit with
+// D(g)'s columns that B (or each other) already span left out, as lm's pivoting QR leaves them out
+// (a regime of one row and two regime-dependent regressors: rank 1). With none above, S^+ = 0: e'e.
+Eigen::MatrixXd pseudo_inverse(const Eigen::MatrixXd& schur, double scale) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(schur);
+  const Eigen::VectorXd lambda = eig.eigenvalues();
+  Eigen::VectorXd inverse = Eigen::VectorXd::Zero(lambda.size());
+  for (Eigen::Index k = 0; k < lambda.size(); ++k)
+    if (lambda[k] > 1e-12 * scale) inverse[k] = 1 / lambda[k];
+  return eig.eigenvectors() * inverse.asDiagonal() * eig.eigenvectors().transpose();
 }
 
 std::vector<double> SsrProfile::cross_d(const Eigen::VectorXd& x) const {
@@ -121,8 +138,8 @@ void SsrProfile::sse(double ee, const std::vector<double>& dtx, const Eigen::Vec
     const Eigen::Map<const Eigen::MatrixXd> BtD(BtD_.data() + g * static_cast<size_t>(p * m), p, m);
     v = Eigen::Map<const Eigen::VectorXd>(dtx.data() + g * static_cast<size_t>(m), m);
     v.noalias() -= BtD.transpose() * b;
-    if (degenerate_[g]) {
-      out[g] = ee;
+    if (deficient_[g].size() > 0) {
+      out[g] = ee - v.dot(deficient_[g] * v);
       continue;
     }
     w = schur_[g].solve(v);

@@ -77,7 +77,12 @@ class SsrProfile {
   Eigen::LDLT<Eigen::MatrixXd> BtB_;
   std::vector<double> BtD_;                          // per grid point, column-major p x m
   std::vector<Eigen::LDLT<Eigen::MatrixXd>> schur_;   // D'D - D'B (B'B)^-1 B'D per grid point
-  std::vector<bool> degenerate_;                     // D(g) in the span of B (or empty)
+  std::vector<Eigen::MatrixXd> deficient_;           // S^+ where D(g) has columns in the span of B or each other, else empty
 };
+
+// Whether the LDLT of S = D'D - D'B (B'B)^-1 B'D shows a pivot at or below 1e-12 scale (D(g) has
+// columns that B or each other span), and then S^+ for S_1 = e'e - v' S^+ v (threshold_profile.cpp).
+bool rank_deficient(const Eigen::LDLT<Eigen::MatrixXd>& schur, double scale);
+Eigen::MatrixXd pseudo_inverse(const Eigen::MatrixXd& schur, double scale);
 
 }  // namespace cbec::detail
