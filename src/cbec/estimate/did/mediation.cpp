@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "cbec/core/error.hpp"
 #include "cbec/formula/ast.hpp"
@@ -26,6 +27,21 @@ double coef_of(const RegressionResult& r, const std::string& term) {
   if (j < 0) throw NumericError(fmt::format("'{}' was dropped from '{}' (collinear); the mediation effect is not identified", term, r.formula));
   return r.coef[j];
 }
+// A treatment column with one value in every row (nobody, or everybody, treated) has no effect to
+// mediate: said by name instead of the fixed effects absorbing it and the regression having no term.
+void refuse_constant_treatment(const Frame& frame, const std::string& treatment) {
+  if (!frame.has(treatment) || !frame.get(treatment).is_numeric()) return;
+  const auto& d = frame.numeric(treatment);
+  double first = std::numeric_limits<double>::quiet_NaN();
+  for (double v : d) {
+    if (std::isnan(v)) continue;
+    if (std::isnan(first)) first = v;
+    else if (v != first) return;
+  }
+  throw DataError(fmt::format("mediation: the treatment '{}' is {:g} in every row with a value: there is no treatment effect to mediate; "
+                              "check the treatment variable (e.g. built for the wrong years or units)",
+                              treatment, first));
+}
 }  // namespace
 
 MediationResult mediation(const Frame& frame, const MediationSpec& s) {
@@ -35,6 +51,7 @@ MediationResult mediation(const Frame& frame, const MediationSpec& s) {
   if (m == expression_text(s.treatment) || m == expression_text(s.y))
     throw SpecError(fmt::format("mediation: the mediator '{}' is the {} itself; give a third variable through which the treatment may act on the outcome",
                                 s.mediator, m == expression_text(s.y) ? "outcome" : "treatment"));
+  refuse_constant_treatment(frame, s.treatment);
   const std::string f1 = formula(s.y, {s.treatment}, s.controls, s.fixed_effects);
   const std::string f2 = formula(s.mediator, {s.treatment}, s.controls, s.fixed_effects);
   const std::string f3 = formula(s.y, {s.treatment, s.mediator}, s.controls, s.fixed_effects);
