@@ -12,38 +12,47 @@ namespace cbec {
 
 namespace {
 
-// Fisher's exact optimal partition of sorted values into k contiguous classes; returns the index
-// of the first value of each class 1..k-1.
+// Fisher's (1958) exact optimal partition of sorted values into k contiguous classes (Hartigan
+// 1975, pp. 130-142), in classInt's arithmetic (its fish1.f, behind classIntervals(style =
+// "fisher")) so that ties between optimal partitions, common with whole-number data, break as
+// there: for each end i the last class grows from i downwards, its sum of squares accumulated as
+// ss - s^2 / n, and a later candidate of equal cost wins (.GE.), i.e. the longest last class. The
+// values are first scaled by a power of two, which changes no rounding, so that their squares stay
+// finite whatever their scale (1e160, 1e-300); where their level is large against their spread
+// (1e9 + 0.1, 1e9 + 0.2, ...), whose ss - s^2 / n would cancel to noise (in classInt too), they are
+// taken as (x - lo) / (hi - lo) instead: the same optimum, exact sums. Returns the index of the first
+// value of classes 2..k of the sorted x.
 std::vector<size_t> fisher_jenks(const std::vector<double>& x, int k) {
   const size_t n = x.size(), K = static_cast<size_t>(k);
-  std::vector<double> s1(n + 1, 0), s2(n + 1, 0);
-  for (size_t i = 0; i < n; ++i) {
-    s1[i + 1] = s1[i] + x[i];
-    s2[i + 1] = s2[i] + x[i] * x[i];
-  }
-  auto ssd = [&](size_t a, size_t b) {  // values a..b-1
-    const double m = static_cast<double>(b - a), s = s1[b] - s1[a];
-    return (s2[b] - s2[a]) - s * s / m;
-  };
+  const double lo = x.front(), hi = x.back(), top = std::max(std::fabs(lo), std::fabs(hi));
+  const int exponent = std::ilogb(top);
+  const bool level_dominates = top > 100 * (hi - lo);
+  std::vector<double> z(n);
+  for (size_t i = 0; i < n; ++i) z[i] = level_dominates ? (x[i] - lo) / (hi - lo) : std::scalbn(x[i], -exponent);
   const double inf = std::numeric_limits<double>::infinity();
-  // D[c][j]: best cost of the first j values in c classes; from[c][j]: start of the last class.
-  std::vector<std::vector<double>> D(K + 1, std::vector<double>(n + 1, inf));
-  std::vector<std::vector<size_t>> from(K + 1, std::vector<size_t>(n + 1, 0));
-  D[0][0] = 0;
-  for (size_t c = 1; c <= K; ++c)
-    for (size_t j = c; j <= n; ++j)
-      for (size_t i = c - 1; i < j; ++i) {
-        const double v = D[c - 1][i] + ssd(i, j);
-        if (v < D[c][j]) {
-          D[c][j] = v;
-          from[c][j] = i;
-        }
-      }
+  // work[j * n + i]: the least cost of values 0..i in j + 1 classes; start: its last class's first value.
+  std::vector<double> work(K * n, inf);
+  std::vector<size_t> start(K * n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    double ss = 0, s = 0;
+    for (size_t first = i + 1; first-- > 0;) {   // the last class: values first..i
+      ss += z[first] * z[first];
+      s += z[first];
+      const double var = ss - s * s / static_cast<double>(i - first + 1);
+      if (first > 0)
+        for (size_t j = 1; j < K; ++j)
+          if (work[j * n + i] >= var + work[(j - 1) * n + first - 1]) {
+            start[j * n + i] = first;
+            work[j * n + i] = var + work[(j - 1) * n + first - 1];
+          }
+      if (first == 0) work[i] = var;
+    }
+  }
   std::vector<size_t> starts(K - 1);
-  size_t j = n;
-  for (size_t c = K; c > 1; --c) {
-    j = from[c][j];
-    starts[c - 2] = j;
+  size_t end = n - 1;
+  for (size_t j = K - 1; j > 0; --j) {
+    starts[j - 1] = start[j * n + end];
+    end = starts[j - 1] - 1;
   }
   return starts;
 }
@@ -84,12 +93,8 @@ Classification classify(const std::vector<double>& values, const std::string& me
     for (size_t i = 0; i + 1 < distinct; ++i) c.breaks.push_back(0.5 * (u[i] + u[i + 1]));
     c.breaks.push_back(hi + half_gap);
   } else if (natural) {
-    // On (x - lo) / (hi - lo): the same classes (an affine map keeps every within-class sum of
-    // squares' order), with squares a double holds whatever the data's scale (1e160, 1e-300).
-    std::vector<double> z(x.size());
-    for (size_t i = 0; i < x.size(); ++i) z[i] = (x[i] - lo) / (hi - lo);
     c.breaks.push_back(lo);
-    for (size_t s : fisher_jenks(z, k)) c.breaks.push_back(0.5 * (x[s - 1] + x[s]));
+    for (size_t s : fisher_jenks(x, k)) c.breaks.push_back(0.5 * (x[s - 1] + x[s]));
     c.breaks.push_back(hi);
   } else if (method == "quantile") {
     for (int i = 0; i <= k; ++i) c.breaks.push_back(quantile7(x, static_cast<double>(i) / k));
