@@ -162,6 +162,41 @@ TEST(Feols, AnExactlyIdentifiedFitHasCoefficientsWithoutStandardErrors) {
   EXPECT_NE(r.warnings.back().find("no residual degrees of freedom (3 observations for 3 parameters)"), std::string::npos) << r.warnings.back();
 }
 
+TEST(Feols, OneClusterGivesNoStandardErrorsAndCancelledScoresAreSaid) {
+  // Two units with period effects, clustered by unit: each period's two demeaned rows mirror each
+  // other, both clusters' score sums are 0 and the clustered SE is rounding noise (fixest prints it).
+  Frame f;
+  std::vector<double> id, t, x, y;
+  const double xs[] = {0.3, -1.2, 0.8, 2.1, -0.4, 1.7, 0.2, -0.9, 1.1, 0.5, -1.5, 0.9};
+  for (int i = 0; i < 2; ++i)
+    for (int p = 0; p < 6; ++p) {
+      id.push_back(i);
+      t.push_back(p);
+      x.push_back(xs[i * 6 + p]);
+      y.push_back(0.5 * xs[i * 6 + p] + std::sin(1.0 + i * 6 + p));
+    }
+  f.set(Column::numeric("id", id));
+  f.set(Column::numeric("t", t));
+  f.set(Column::numeric("x", x));
+  f.set(Column::numeric("y", y));
+  FeolsOptions o;
+  o.vcov = VcovSpec::parse("cluster:id");
+  const RegressionResult two = feols(f, "y ~ x | t", o);
+  bool said = false;
+  for (const auto& w : two.warnings) said = said || w.find("zero up to rounding") != std::string::npos;
+  EXPECT_TRUE(said);
+  // One cluster: G/(G-1) has no value; no standard errors, and why.
+  Frame one = f.take({0, 1, 2, 3, 4, 5});
+  const RegressionResult r = feols(one, "y ~ x", o);
+  EXPECT_TRUE(std::isnan(r.vcov(0, 0)));
+  said = false;
+  for (const auto& w : r.warnings) said = said || w.find("one cluster of 'id' only") != std::string::npos;
+  EXPECT_TRUE(said);
+  // Not clustered: no such warning.
+  o.vcov = VcovSpec::parse("hc1");
+  for (const auto& w : feols(f, "y ~ x | t", o).warnings) EXPECT_EQ(w.find("zero up to rounding"), std::string::npos) << w;
+}
+
 TEST(Feols, UnknownVariablesPointIntoTheFormula) {
   Frame f = synthetic_panel(5, 3, 1);
   try {

@@ -510,6 +510,27 @@ VcovOutput cr2_random_effects(const VcovSpec& spec, const Eigen::MatrixXd& X, co
 
 VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in) { return compute_vcov(spec, in, nullptr); }
 
+namespace {
+
+// Coefficients whose clustered variance is zero up to rounding (its SE below 1e-8 of the iid one):
+// the clusters' score sums cancel, as with two clusters and period effects (each period's two
+// demeaned rows mirror each other), and a t statistic from it is meaningless (fixest and Stata print
+// it without a word). Said, not changed.
+std::string cancelled_cluster_scores(const VcovInput& in, const Eigen::MatrixXd& V, const RowPartition* part) {
+  if (part) return "";
+  Eigen::VectorXd we = in.weights.size() ? Eigen::VectorXd(in.weights.cwiseProduct(in.resid)) : in.resid;
+  const double s2 = in.resid.dot(we) / static_cast<double>(in.Z.rows());
+  size_t cancelled = 0;
+  for (Eigen::Index j = 0; j < V.rows(); ++j) cancelled += s2 > 0 && V(j, j) <= 1e-16 * s2 * in.bread(j, j);
+  if (!cancelled) return "";
+  return fmt::format("the clustered standard error{} of {} of the {} coefficients {} zero up to rounding (below 1e-8 of the iid one): the "
+                     "clusters' score sums cancel (e.g. two clusters with period effects), so {} t statistic{} and p-value{} mean nothing",
+                     cancelled == 1 ? "" : "s", cancelled, V.rows(), cancelled == 1 ? "is" : "are", cancelled == 1 ? "its" : "their",
+                     cancelled == 1 ? "" : "s", cancelled == 1 ? "" : "s");
+}
+
+}  // namespace
+
 VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPartition* part) {
   const double n = static_cast<double>(part ? part->n_total : static_cast<size_t>(in.Z.rows()));
   const double K = static_cast<double>(in.n_regressors + in.absorbed);
@@ -619,6 +640,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
       out.warnings.push_back(fmt::format("one cluster of '{}' only: a cluster-robust variance needs at least 2; no standard errors", spec.cluster[fewest]));
       return out;
     }
+    if (const std::string w = cancelled_cluster_scores(in, out.V, part); !w.empty()) out.warnings.push_back(w);
     if (g_min < 30 && m == 1)
       out.warnings.push_back(fmt::format("only {} clusters: cluster-robust inference is unreliable with fewer than 30; consider CR2 (cr2:{}) or a wild cluster bootstrap", g_min, spec.cluster[0]));
     if (g_min < 30 && m > 1)
