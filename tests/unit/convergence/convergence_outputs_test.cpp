@@ -235,8 +235,8 @@ TEST(ConvergenceOutputs, RowsWithoutAGroupAreCounted) {
   EXPECT_EQ(betas[1].model.nobs, 4u);   // W: c, d, e, f
 }
 
-// The speed is per period of the time column: "year" for calendar years one apart, else "period"
-// (a panel renumbered 1, 2, 3 for periods several years apart).
+// The speed is per unit of the time column: "year" for calendar years (one apart in the panel form),
+// else "period" (a panel renumbered 1, 2, 3 for periods several years apart).
 TEST(ConvergenceOutputs, SpeedIsPerPeriodUnlessTheTimeColumnHoldsYears) {
   const Frame g = read_csv(std::string(CBEC_TEST_DATA) + "/grunfeld.csv");
   EXPECT_EQ(beta_cross_section(g, spec()).at(0).period_name, "year");
@@ -247,4 +247,25 @@ TEST(ConvergenceOutputs, SpeedIsPerPeriodUnlessTheTimeColumnHoldsYears) {
   const BetaResult b = beta_cross_section(f, spec()).at(0);
   EXPECT_EQ(b.period_name, "period");
   EXPECT_EQ(to_json(b)["convergence"]["period"], "period");
+  // Five-yearly calendar years: the cross-section's T = 1950 - 1935 is in years, so its speed is per
+  // year.
+  std::vector<size_t> five;
+  for (size_t i = 0; i < g.nrows(); ++i)
+    if (static_cast<long>(g.numeric("year")[i]) % 5 == 0) five.push_back(i);
+  const Frame fy = g.take(five);
+  const BetaResult c = beta_cross_section(fy, spec()).at(0);
+  EXPECT_EQ(c.T, 15.0);
+  EXPECT_EQ(c.period_name, "year");
+  // The panel form looks one year back (calendar lags): refused with what to do, not "all rows dropped".
+  try {
+    beta_panel(fy, spec());
+    FAIL() << "expected an error";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("are 5 apart (1935, 1940, ...)"), std::string::npos) << e.what();
+  }
+  std::vector<double> number = fy.numeric("year");
+  for (double& t : number) t = (t - 1930) / 5;
+  Frame renumbered = fy;
+  renumbered.set(Column::numeric("year", number));
+  EXPECT_EQ(beta_panel(renumbered, spec()).at(0).period_name, "period");
 }

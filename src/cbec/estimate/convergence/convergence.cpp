@@ -45,10 +45,13 @@ std::string without_group(size_t n, const char* what, const std::string& group) 
   return fmt::format("{} {}{} without a '{}' value {} left out", n, what, n == 1 ? "" : "s", group, n == 1 ? "is" : "are");
 }
 
-// "year" when the time column holds calendar years one apart, else "period": the unit of the speed
-// and the half-life (-ln(1 + T beta) / T is per period of the time column).
-std::string period_name(const Panel& p) {
-  return p.step == 1 && !p.times.empty() && p.times.front() >= 1000 && p.times.back() <= 2999 ? "year" : "period";
+// The unit of the speed and the half-life: in the panel form (-ln(1 + beta), growth over one
+// period) "year" when the time column holds calendar years one apart, else "period"; in the
+// cross-section (-ln(1 + T beta) / T with T = t_last - t_first in the time column's units) "year"
+// whenever it holds calendar years, five-yearly ones included.
+std::string period_name(const Panel& p, bool per_time_unit = false) {
+  const bool calendar = !p.times.empty() && p.times.front() >= 1000 && p.times.back() <= 2999;
+  return calendar && (per_time_unit || p.step == 1) ? "year" : "period";
 }
 
 // The units of one group not observed in every one of its years, named (up to five): each year's
@@ -280,7 +283,7 @@ std::vector<BetaResult> beta_cross_section(const Frame& frame, const Convergence
     b.kind = "cross_section";
     b.group = label;
     b.T = T;
-    b.period_name = period_name(p);
+    b.period_name = period_name(p, true);
     FeolsOptions fo;
     fo.vcov = s.vcov;
     b.model = in_group(s.group, label, [&] { return with_initial_level(feols(units.take(rows), formula, fo), "ln_initial"); });
@@ -304,7 +307,15 @@ std::vector<BetaResult> beta_panel(const Frame& frame, const ConvergenceSpec& s)
   std::vector<BetaResult> out;
   size_t missing_group = 0;
   const auto groups = subsets(frame, s.group, &missing_group);
-  const std::string periods = period_name(declare_panel(frame, s.unit, s.time));
+  const Panel declared = declare_panel(frame, s.unit, s.time);
+  // d() and l() look one unit of the time column back (calendar lags), which periods several units
+  // apart never have: every row would be dropped as lag_unavailable.
+  if (declared.step > 1)
+    throw DataError(fmt::format("panel beta convergence: the periods of '{}' are {} apart ({}, {}, ...), so the growth over one period and "
+                                "the lagged level (one {} back) are never observed; number the periods 1, 2, 3, ... in a column and give "
+                                "it as the time, or use --method beta (the cross-section over the whole span)",
+                                s.time, declared.step, declared.times.front(), declared.times.front() + declared.step, s.time));
+  const std::string periods = period_name(declared);
   // A group's growth and lag read the periods its rows leave out (Frame::part_of), as Stata's
   // `xtreg D.ly L.ly if region == 1` does.
   const auto whole = s.group.empty() ? nullptr : std::make_shared<const Frame>(frame);
