@@ -222,6 +222,47 @@ TEST(CallawaySantAnna, NotYetTreatedWithoutNeverTreatedUsesLastCohort) {
   EXPECT_NEAR(r.simple.att, 1.0, 4 * r.simple.se);
 }
 
+// No never-treated units, not-yet-treated controls and anticipation 1: the periods from the last
+// cohort less one on are dropped and only a cell before treatment is left. The averages over
+// post-treatment cells are then not defined (did's aggte stops): NaN and a warning, not an ATT of 0.
+TEST(CallawaySantAnna, AggregationsOfPreTreatmentCellsOnlyAreNotDefined) {
+  std::mt19937_64 rng(3);
+  std::normal_distribution<double> z;
+  std::vector<double> id, t, g, y;
+  for (int i = 0; i < 60; ++i)
+    for (int p = 1; p <= 4; ++p) {
+      id.push_back(i);
+      t.push_back(p);
+      g.push_back(i < 30 ? 3 : 4);
+      y.push_back(0.1 * p + z(rng));
+    }
+  Frame f;
+  f.set(Column::numeric("id", id));
+  f.set(Column::numeric("t", t));
+  f.set(Column::numeric("g", g));
+  f.set(Column::numeric("y", y));
+  StaggeredSpec s;
+  s.y = "y";
+  s.unit = "id";
+  s.time = "t";
+  s.first_treat = "g";
+  CallawaySantAnnaOptions o;
+  o.bootstrap = false;
+  o.control_group = "notyet";
+  o.anticipation = 1;
+  const auto r = callaway_santanna(f, s, o);
+  ASSERT_FALSE(r.group_time.empty());
+  for (const auto& e : r.group_time) EXPECT_LT(e.time, e.group);
+  for (const CsAggregation* a : {&r.simple, &r.group, &r.calendar}) {
+    EXPECT_TRUE(std::isnan(a->att));
+    EXPECT_TRUE(std::isnan(a->se));
+  }
+  EXPECT_TRUE(std::isnan(r.dynamic.att));
+  bool said = false;
+  for (const auto& w : r.warnings) said = said || w.find("every estimated ATT(g, t) is before treatment") != std::string::npos;
+  EXPECT_TRUE(said);
+}
+
 TEST(CallawaySantAnna, BadInputIsReported) {
   Frame f = test::staggered_panel(50, 1.0, 0.0, 3);
   CallawaySantAnnaOptions o;

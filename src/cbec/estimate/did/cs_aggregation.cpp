@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace cbec {
@@ -20,12 +21,23 @@ double cohort_share(const GroupTimeInput& in, double g) {
   return s / static_cast<double>(in.unit_group.size());
 }
 
+// An average over no ATT(g, t) (every estimated cell before treatment): not defined, NaN (did's
+// aggte stops there), not 0.
+AggregateEstimate undefined(Index n, double key) {
+  AggregateEstimate out;
+  out.key = key;
+  out.att = std::numeric_limits<double>::quiet_NaN();
+  out.influence = VectorXd::Constant(n, std::numeric_limits<double>::quiet_NaN());
+  return out;
+}
+
 // Weighted average of att over `cohorts` with weights share / sum(share), and its influence
 // function: the ATTs' influence functions combined with the same weights, plus the estimation
 // effect of the shares (did's wif(): d/dp of p_k / sum p applied to 1[G = g_k] w - p_k).
 AggregateEstimate weighted_by_share(const std::vector<double>& att, const MatrixXd& influence,
                                     const std::vector<double>& cohorts, const GroupTimeInput& in, double key) {
   const size_t m = att.size();
+  if (m == 0) return undefined(influence.rows(), key);
   std::vector<double> share(m);
   double total = 0;
   for (size_t k = 0; k < m; ++k) total += share[k] = cohort_share(in, cohorts[k]);
@@ -67,6 +79,7 @@ AggregateEstimate weighted_entries(const GroupTimeInput& in, const std::vector<s
 
 // Equal-weight mean of effects (no estimated weights).
 AggregateEstimate simple_mean(const std::vector<AggregateEstimate>& effects, Index n) {
+  if (effects.empty()) return undefined(n, 0);
   AggregateEstimate out;
   out.influence = VectorXd::Zero(n);
   for (const auto& e : effects) {

@@ -73,8 +73,15 @@ BinaryChoiceFit fit_binary_choice(const Eigen::MatrixXd& X, const Eigen::VectorX
     }
     XtWX.noalias() = X.transpose() * W.asDiagonal() * X;
     Eigen::LDLT<Eigen::MatrixXd> ldlt(XtWX);
-    if (ldlt.info() != Eigen::Success || ldlt.rcond() < 1e-14)
-      throw NumericError("the propensity-score model is singular: covariates are collinear or do not vary");
+    if (ldlt.info() != Eigen::Success || ldlt.rcond() < 1e-14) {
+      // After a first step, probabilities near 0 or 1 say why: separation (R's glm carries on to its
+      // iteration limit with "fitted probabilities numerically 0 or 1 occurred").
+      const bool separated = fit.iterations > 1 && ((p.array() < 1e-8) || (p.array() > 1 - 1e-8)).any();
+      throw NumericError(separated ? "the propensity-score model separates the groups: some fitted probabilities reach 0 or 1 (a covariate "
+                                     "or combination predicts the treatment perfectly, e.g. one value for every treated unit), so its "
+                                     "information is singular; drop or coarsen that covariate, or use the regression estimator"
+                                   : "the propensity-score model is singular: covariates are collinear or do not vary");
+    }
     fit.coef = ldlt.solve(X.transpose() * W.cwiseProduct(z));
     eta.noalias() = X * fit.coef;
     for (Eigen::Index i = 0; i < n; ++i) {
