@@ -79,19 +79,35 @@ std::pair<double, double> maximize(const Function1& f, std::pair<double, double>
   return {x, fx};
 }
 
-std::pair<double, double> maximize_on_grid(const Function1& f, std::pair<double, double> interval, int points) {
-  const double step = (interval.second - interval.first) / (points - 1);
-  int best = 0;
-  double best_value = -std::numeric_limits<double>::infinity();
+std::pair<double, double> maximize_on_grid(const Function1& f, std::pair<double, double> interval, int points, GridPlacement placement,
+                                           bool polish, int peaks) {
+  const bool mid = placement == GridPlacement::Midpoints;
+  const double step = (interval.second - interval.first) / (mid ? points : points - 1);
+  const auto at = [&](int i) { return std::clamp(interval.first + (i + (mid ? 0.5 : 0.0)) * step, interval.first, interval.second); };
+  std::vector<double> value(static_cast<size_t>(points));
+  for (int i = 0; i < points; ++i) value[static_cast<size_t>(i)] = f(at(i));
+  // The grid's local maxima (NaN never one), best first; the best grid point when there is none.
+  std::vector<int> tops;
   for (int i = 0; i < points; ++i) {
-    const double v = f(interval.first + i * step);
-    if (v > best_value) {
-      best_value = v;
-      best = i;
-    }
+    const double v = value[static_cast<size_t>(i)];
+    if ((i == 0 || v >= value[static_cast<size_t>(i - 1)]) && (i == points - 1 || v > value[static_cast<size_t>(i + 1)])) tops.push_back(i);
   }
-  const double lo = interval.first + std::max(0, best - 1) * step, hi = interval.first + std::min(points - 1, best + 1) * step;
-  return maximize(f, {lo, hi}, interval);
+  std::sort(tops.begin(), tops.end(), [&](int a, int b) { return value[static_cast<size_t>(a)] > value[static_cast<size_t>(b)]; });
+  if (tops.empty()) tops.push_back(0);
+  if (static_cast<int>(tops.size()) > peaks) tops.resize(static_cast<size_t>(peaks));
+  std::pair<double, double> best{at(tops.front()), -std::numeric_limits<double>::infinity()};
+  for (int top : tops) {
+    const double lo = top == 0 ? interval.first : at(top - 1), hi = top == points - 1 ? interval.second : at(top + 1);
+    std::pair<double, double> r;
+    if (polish) {
+      r = maximize(f, {lo, hi}, interval);
+    } else {
+      const auto m = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2);
+      r = {m.first, -m.second};
+    }
+    if (r.second > best.second) best = r;
+  }
+  return best;
 }
 
 CostlySearch maximize_costly_ldet(const BatchFunction& ldet, const Function1& g, std::pair<double, double> interval, double start) {

@@ -22,8 +22,17 @@ inline std::pair<double, double> maximize(const Function1& f, std::pair<double, 
 
 // The maximum of f on `interval` when f may have several local maxima: f on a grid of `points`
 // evenly spaced values, then maximize() between the best grid value's neighbours (a local search
-// from the whole interval can stop at a lower peak: the SAC's profile likelihood in rho).
-std::pair<double, double> maximize_on_grid(const Function1& f, std::pair<double, double> interval, int points);
+// from the whole interval can stop at a lower peak: the SAC's profile likelihood in rho). Ends: the
+// grid includes the interval's ends; Midpoints: the midpoints of `points` equal cells, off the
+// bounds, where the spatial panels' log-determinants and error covariances lose their digits (a
+// random-effects likelihood rising there by rounding), the search between neighbours still
+// reaching the bounds. Without `polish`, Brent's method alone between the neighbours (nested
+// searches, where the polish's extra values multiply). `peaks` > 1: the search from each of the
+// best `peaks` local maxima of the grid values, the highest result kept (a SAC's two peaks with rho
+// and lambda swapped, the lower one nearer a grid point than the higher).
+enum class GridPlacement { Ends, Midpoints };
+std::pair<double, double> maximize_on_grid(const Function1& f, std::pair<double, double> interval, int points,
+                                           GridPlacement placement = GridPlacement::Ends, bool polish = true, int peaks = 1);
 
 struct CostlySearch {
   double x = 0;             // the maximizer

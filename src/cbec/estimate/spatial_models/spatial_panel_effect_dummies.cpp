@@ -44,6 +44,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/numeric_hessian.hpp"
 #include "cbec/estimate/spatial_models/panel_jacobian.hpp"
+#include "cbec/estimate/spatial_models/spatial_ml_search.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 
 namespace cbec {
@@ -189,15 +190,19 @@ SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const
   const auto iv = p.jacobian.interval;
   const double span = iv.second - iv.first;
   const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
+  // Each search from the best of a grid of cell midpoints: the profiles can have two peaks
+  // (spatial_panel_sac.cpp).
+  constexpr int kGridCells = 20;
   auto best_rho = [&](const SacLikelihood::Given& g) {
     if (!lag) return 0.0;
-    const double r = brent_max([&](double x) { return p.concentrated(g, x); }, lo, hi).first;
+    const double r =
+        detail::maximize_on_grid([&](double x) { return p.concentrated(g, x); }, {lo, hi}, kGridCells, detail::GridPlacement::Midpoints).first;
     return polish([&](double x) { return p.rho_score(g, x); }, r, lo, hi);
   };
-  const double lambda0 = brent_max([&](double l) {
+  const double lambda0 = detail::maximize_on_grid([&](double l) {
     const SacLikelihood::Given g = p.given(l);
     return p.concentrated(g, best_rho(g));
-  }, lo, hi).first;
+  }, {lo, hi}, kGridCells, detail::GridPlacement::Midpoints, true, 2).first;
   const double lambda = polish([&](double l) {
     const SacLikelihood::Given g = p.given(l);
     return p.lambda_score(g, best_rho(g));

@@ -6,14 +6,17 @@
 #include <Eigen/LU>
 #include <Eigen/QR>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/numeric_hessian.hpp"
 #include "cbec/estimate/spatial_models/panel_jacobian.hpp"
+#include "cbec/estimate/spatial_models/spatial_ml_search.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 #include "cbec/estimate/spatial_models/spatial_re_covariance.hpp"
 
@@ -48,6 +51,10 @@ struct Problem {
     const auto [g, ldet] = (*sigma)(phi, lambda);
     const long off = lag ? 2 : 1;
     Gls r;
+    if (std::isinf(ldet)) {   // lambda not admissible (spatial_re_covariance.cpp)
+      r.loglik = -std::numeric_limits<double>::infinity();
+      return r;
+    }
     r.xsx = g.bottomRightCorner(k, k);
     Eigen::VectorXd xsy = g.block(off, 0, k, 1);
     double ysy = g(0, 0);
@@ -108,18 +115,28 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
       throw NumericError("the regressors are collinear: drop one");
   }
 
-  // Nested Brent searches: ln phi given the spatial parameters, then the error's lambda, then the
-  // lag's rho (SAC: all three levels).
+  // Nested searches: ln phi given the spatial parameters (Brent), then the error's lambda, then the
+  // lag's rho (SAC: all three levels), each spatial one from the best of a grid of cell midpoints: a
+  // Brent search over the whole interval stopped at a lower peak (SAC with KKP errors) or ran to
+  // lambda -> 1, where the Baltagi covariance loses its digits and ln L rises by rounding. The SAC's
+  // two nested grids are coarser (8 cells each) and unpolished: about three times the nested Brent
+  // searches' cost.
   const double span = iv.second - iv.first;
   const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
+  const bool nested = p.lag && p.error;
+  const int cells = nested ? 8 : 20;
   auto best_phi = [&](double lambda, double rho) {
     return brent_max([&](double lp) { return p.gls(std::exp(lp), lambda, rho).loglik; }, std::log(kPhiMin), std::log(kPhiMax));
   };
+  auto on_grid = [&](const std::function<double(double)>& f, int peaks) {
+    return detail::maximize_on_grid(f, {lo, hi}, cells, detail::GridPlacement::Midpoints, !nested, peaks);
+  };
   auto best_lambda = [&](double rho) {
     if (!p.error) return std::make_pair(0.0, best_phi(0, rho).second);
-    return brent_max([&](double l) { return best_phi(l, rho).second; }, lo, hi);
+    return on_grid([&](double l) { return best_phi(l, rho).second; }, 1);
   };
-  const double rho = p.lag ? brent_max([&](double x) { return best_lambda(x).second; }, lo, hi).first : 0.0;
+  // rho from the grid's two best peaks: the SAC's likelihood has two with rho and lambda swapped
+  const double rho = p.lag ? on_grid([&](double x) { return best_lambda(x).second; }, 2).first : 0.0;
   const double lambda = best_lambda(rho).first;
   const double phi = std::exp(best_phi(lambda, rho).first);
   const Problem::Gls f = p.gls(phi, lambda, rho);

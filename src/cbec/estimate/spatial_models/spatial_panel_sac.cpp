@@ -7,7 +7,8 @@
 //   ln L = T ln|A| + T ln|B| - NT/2 (ln 2 pi + 1) - NT/2 ln(e'e / NT),
 // concentrated in (rho, lambda): beta is the least-squares fit of B A Qy on B QX. For a given
 // lambda the residual is c0 - rho c1 (c0, c1 the residuals of B Qy and B W Qy on B QX), so rho is
-// searched (Brent) on a closed-form sum of squares inside a Brent search over lambda.
+// searched on a closed-form sum of squares inside a search over lambda, each from the best point of
+// a grid (spatial_ml_search.hpp: the profiles can have two peaks).
 //
 // Variance: the inverse of the information matrix of (beta, rho, lambda, sigma^2) (Lee and Yu 2010,
 // eq. 39, as splm), with G = W A^-1, H = W B^-1, Gdot = B G B^-1, Xdot = B QX:
@@ -31,6 +32,7 @@
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial_models/spatial_ml_search.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 #include "cbec/estimate/spatial_models/spatial_traces.hpp"
 
@@ -39,6 +41,10 @@ namespace cbec {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586476925286766559;
+// The profile likelihood in lambda (and in rho given lambda) can have two peaks (random panels: a
+// Brent search over the whole interval stopped at the lower, 2 to 16 log-likelihood units below
+// splm's): each search starts from the best of a grid of cell midpoints.
+constexpr int kGridCells = 20;
 
 struct Sac {
   Eigen::VectorXd qy, wqy, wwqy;   // Qy, W Qy, W W Qy
@@ -70,7 +76,7 @@ struct Sac {
     return tp * (logdet(rho) + logdet(g.lambda)) - nt / 2 * (std::log(kTwoPi) + 1 + std::log(rss / nt));
   }
   double best_rho(const Given& g, double lo, double hi) const {
-    return brent_max([&](double r) { return loglik(g, r); }, lo, hi).first;
+    return detail::maximize_on_grid([&](double r) { return loglik(g, r); }, {lo, hi}, kGridCells, detail::GridPlacement::Midpoints).first;
   }
 };
 
@@ -112,7 +118,7 @@ SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPan
     const Sac::Given g = p.given(lambda);
     return p.loglik(g, p.best_rho(g, lo, hi));
   };
-  const double lambda = brent_max(profile, lo, hi).first;
+  const double lambda = detail::maximize_on_grid(profile, {lo, hi}, kGridCells, detail::GridPlacement::Midpoints, true, 2).first;
   const Sac::Given g = p.given(lambda);
   const double rho = p.best_rho(g, lo, hi);
   const Eigen::VectorXd beta = g.b0 - rho * g.b1;

@@ -3,6 +3,7 @@
 #include <Eigen/SparseCholesky>
 
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "cbec/core/error.hpp"
@@ -123,6 +124,12 @@ std::pair<Eigen::MatrixXd, double> SpatialReCovariance::operator()(double phi, d
   const Eigen::SparseMatrix<double> k = count_ - lambda * p1_ + lambda * lambda * p2_;
   Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> kf(k);
   if (kf.info() != Eigen::Success) throw NumericError("D'B'B D could not be factorized");
+  // Near lambda = 1/max eigenvalue (row-standardized W: B 1 = (1 - lambda) 1) D'B'B D is singular to
+  // within rounding and the within part below cancels to noise, which raised ln L towards the bound
+  // (+908 where it is -465 at 0.99999): such a lambda is not admissible, ln|Sigma| = -inf.
+  const Eigen::VectorXd pivots = kf.vectorD();
+  if (pivots.minCoeff() <= 1e-12 * pivots.maxCoeff())
+    return {Eigen::MatrixXd::Zero(zbar_.cols(), zbar_.cols()), -std::numeric_limits<double>::infinity()};
   const Eigen::MatrixXd c_dev = -lambda * (d_wz_ + d_wtz_) + lambda * lambda * d_wtwz_;
   const Eigen::MatrixXd k_c_dev = kf.solve(c_dev);
   const Eigen::MatrixXd within = filtered(dev_cross_, lambda) - c_dev.transpose() * k_c_dev;
