@@ -6,7 +6,6 @@
 #include <Eigen/LU>
 #include <Eigen/QR>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -119,7 +118,7 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   // lag's rho (SAC: all three levels), each spatial one from the best of a grid of cell midpoints: a
   // Brent search over the whole interval stopped at a lower peak (SAC with KKP errors) or ran to
   // lambda -> 1, where the Baltagi covariance loses its digits and ln L rises by rounding. The SAC's
-  // two nested grids are coarser (8 cells each) and unpolished: about three times the nested Brent
+  // two nested grids are coarser (8 cells each) and unpolished: about 1.7 times the nested Brent
   // searches' cost.
   const double span = iv.second - iv.first;
   const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
