@@ -377,12 +377,12 @@ CallawaySantAnnaResult callaway_santanna(const Frame& frame, const StaggeredSpec
   in.unit_weight = VectorXd::Ones(n);
   if (p.design.weighted())
     for (Index u = 0; u < n; ++u) in.unit_weight[u] = p.design.weights[static_cast<Index>(p.row[static_cast<size_t>(u)][0])];
-  if (std::none_of(estimated.begin(), estimated.end(), [&](size_t j) { return gt.effects[j].group <= gt.effects[j].time; }))
-    res.warnings.push_back("every estimated ATT(g, t) is before treatment (pre-trend cells only): the overall, group, calendar and "
-                           "post-treatment event-time averages are not defined");
   std::vector<AggregationOutput> aggs = {aggregate_simple(in),
                                          aggregate_dynamic(in, o.min_e, o.max_e, o.balance_e),
                                          aggregate_group(in), aggregate_calendar(in)};
+  if (aggs[0].overall.entries.empty())   // the simple average's post-treatment cells: none
+    res.warnings.push_back("every estimated ATT(g, t) is before treatment (pre-trend cells only): the overall, group, calendar and "
+                           "post-treatment event-time averages are not defined");
   // Event-time effects on thin support: a cell with fewer than kFewComparisonUnits comparison
   // units, or a single treated unit in all.
   for (const auto& e : aggs[1].effects) {

@@ -128,10 +128,10 @@ void weighted_t_test(const std::vector<double>& x, const std::vector<int>& t, co
 // of the treated for a covariate that is 0/1 in both groups; where that is below sqrt(machine
 // epsilon) (a covariate constant among the treated) its pooled_sd: the within-group sum of squares
 // over n - 1, for a 0/1 covariate sum_g n_g p_g (1 - p_g) / n.
-double smd_denominator(const std::vector<double>& xt, const std::vector<double>& xc, double mean_t, double mean_c) {
+double smd_denominator(const std::vector<double>& xt, const std::vector<double>& xc, double mean_t, double mean_c, double sd_t) {
   auto is01 = [](const std::vector<double>& x) { return std::all_of(x.begin(), x.end(), [](double v) { return v == 0 || v == 1; }); };
   const bool binary = is01(xt) && is01(xc);
-  const double sd = binary ? std::sqrt(mean_t * (1 - mean_t)) : sample_sd(xt);
+  const double sd = binary ? std::sqrt(mean_t * (1 - mean_t)) : sd_t;
   if (std::isfinite(sd) && sd >= std::sqrt(std::numeric_limits<double>::epsilon())) return sd;
   const double n = static_cast<double>(xt.size() + xc.size());
   if (binary)
@@ -177,7 +177,7 @@ void balance(const Design& d, MatchingResult& m) {
       }
     const double mean_t_after = b.mean_treated_after = weighted_mean(xt_after, wt_after);
     const double sd_t = sample_sd(xt), sd_c = sample_sd(xc), pooled = std::sqrt((sd_t * sd_t + sd_c * sd_c) / 2);
-    const double sd_smd = smd_denominator(xt, xc, b.mean_treated, b.mean_control_before);
+    const double sd_smd = smd_denominator(xt, xc, b.mean_treated, b.mean_control_before, sd_t);
     b.smd_before = standardized_difference(b.mean_treated - b.mean_control_before, sd_smd);
     b.smd_after = standardized_difference(mean_t_after - b.mean_control_after, sd_smd);
     b.bias_before = 100 * (b.mean_treated - b.mean_control_before) / pooled;

@@ -518,8 +518,7 @@ namespace {
 // it without a word). Said, not changed.
 std::string cancelled_cluster_scores(const VcovInput& in, const Eigen::MatrixXd& V, const RowPartition* part) {
   if (part) return "";
-  Eigen::VectorXd we = in.weights.size() ? Eigen::VectorXd(in.weights.cwiseProduct(in.resid)) : in.resid;
-  const double s2 = in.resid.dot(we) / static_cast<double>(in.Z.rows());
+  const double s2 = in.resid.dot(weighted_resid(in)) / static_cast<double>(in.Z.rows());
   size_t cancelled = 0;
   for (Eigen::Index j = 0; j < V.rows(); ++j) cancelled += s2 > 0 && V(j, j) <= 1e-16 * s2 * in.bread(j, j);
   if (!cancelled) return "";
@@ -540,8 +539,7 @@ VcovOutput compute_vcov(const VcovSpec& spec, const VcovInput& in, const RowPart
   out.info.df = n - K;
   if (n - K <= 0) throw NumericError(fmt::format("no residual degrees of freedom: {} observations for {} parameters", n, K));
   if (spec.type == "iid") {
-    Eigen::VectorXd we = in.weights.size() ? Eigen::VectorXd(in.weights.cwiseProduct(in.resid)) : in.resid;
-    double ssr = in.resid.dot(we);
+    double ssr = in.resid.dot(weighted_resid(in));
     if (part) ssr = part->sum(ssr);
     const double s2 = ssr / (n - K);
     out.V = s2 * M;

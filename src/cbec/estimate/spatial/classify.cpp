@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/spatial/autocorrelation_common.hpp"
 
 namespace cbec {
 
@@ -24,11 +25,13 @@ namespace {
 // value of classes 2..k of the sorted x.
 std::vector<size_t> fisher_jenks(const std::vector<double>& x, int k) {
   const size_t n = x.size(), K = static_cast<size_t>(k);
-  const double lo = x.front(), hi = x.back(), top = std::max(std::fabs(lo), std::fabs(hi));
-  const int exponent = std::ilogb(top);
-  const bool level_dominates = top > 100 * (hi - lo);
-  std::vector<double> z(n);
-  for (size_t i = 0; i < n; ++i) z[i] = level_dominates ? (x[i] - lo) / (hi - lo) : std::scalbn(x[i], -exponent);
+  const double lo = x.front(), hi = x.back();
+  std::vector<double> z;
+  if (std::max(std::fabs(lo), std::fabs(hi)) > 100 * (hi - lo)) {
+    for (double v : x) z.push_back((v - lo) / (hi - lo));
+  } else {
+    z = detail::scaled_by_power_of_two(x, "natural breaks");
+  }
   const double inf = std::numeric_limits<double>::infinity();
   // work[j * n + i]: the least cost of values 0..i in j + 1 classes; start: its last class's first value.
   std::vector<double> work(K * n, inf);
