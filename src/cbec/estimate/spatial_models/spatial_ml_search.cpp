@@ -51,17 +51,15 @@ class Interpolant {
   std::vector<double> x_, c_;
 };
 
-// Brent's method (as R's optimize) for the maximum of f on [lo, hi]: comparisons of values stop at
-// ~sqrt(epsilon) in x.
-std::pair<double, double> brent(const Function1& f, double lo, double hi) {
+}  // namespace
+
+std::pair<double, double> maximize_brent(const Function1& f, double lo, double hi) {
   const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2);
   return {r.first, -r.second};
 }
 
-}  // namespace
-
 std::pair<double, double> maximize(const Function1& f, std::pair<double, double> search, std::pair<double, double> bounds) {
-  const auto start = brent(f, search.first, search.second);
+  const auto start = maximize_brent(f, search.first, search.second);
   double x = start.first, fx = start.second;
   for (int step = 0; step < 3; ++step) {
     // The difference step shrinks near a bound, where ln|I - rho W| bends sharply (binary weights
@@ -104,7 +102,7 @@ std::pair<double, double> maximize_on_grid(const Function1& f, std::pair<double,
   std::pair<double, double> best{at(tops.front()), -std::numeric_limits<double>::infinity()};
   for (int top : tops) {
     const double lo = top == 0 ? interval.first : at(top - 1), hi = top == points - 1 ? interval.second : at(top + 1);
-    const std::pair<double, double> r = polish ? maximize(f, {lo, hi}, interval) : brent(f, lo, hi);
+    const std::pair<double, double> r = polish ? maximize(f, {lo, hi}, interval) : maximize_brent(f, lo, hi);
     if (r.second > best.second) best = r;
   }
   return best;

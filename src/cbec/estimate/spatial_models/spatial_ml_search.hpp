@@ -12,6 +12,10 @@ namespace cbec::detail {
 using Function1 = std::function<double(double)>;
 using BatchFunction = std::function<std::vector<double>(const std::vector<double>&)>;  // f at each point
 
+// The maximum (x, f(x)) of f on [lo, hi] by Brent's method alone (as R's optimize): comparisons of
+// values stop at ~sqrt(epsilon) in x.
+std::pair<double, double> maximize_brent(const Function1& f, double lo, double hi);
+
 // The maximum (x, f(x)) of f on `search`: Brent's method (as R's optimize), whose comparisons of
 // values stop at ~sqrt(epsilon) in x, then Newton steps on f' from five-point differences (error
 // O(h^4)), kept while they raise f (or promise a gain below its rounding) and stay inside `bounds`.

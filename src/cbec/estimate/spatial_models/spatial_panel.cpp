@@ -4,7 +4,6 @@
 
 #include <Eigen/LU>
 #include <Eigen/QR>
-#include <boost/math/tools/minima.hpp>
 #include <boost/math/tools/roots.hpp>
 
 #include <cmath>
@@ -17,6 +16,7 @@
 #include "cbec/estimate/ols/demean.hpp"
 #include "cbec/estimate/spatial_models/durbin_terms.hpp"
 #include "cbec/estimate/spatial_models/panel_jacobian.hpp"
+#include "cbec/estimate/spatial_models/spatial_ml_search.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
 #include "cbec/estimate/spatial_models/spatial_traces.hpp"
@@ -84,9 +84,9 @@ struct Problem {
 };
 
 double maximize(const Problem& p, std::pair<double, double> iv) {
-  const double span = iv.second - iv.first;
-  const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
-  const double r = brent_max([&](double x) { return p.concentrated(x); }, lo, hi).first;
+  const std::pair<double, double> interior = search_interior(iv);
+  const double lo = interior.first, hi = interior.second;
+  const double r = detail::maximize_brent([&](double x) { return p.concentrated(x); }, lo, hi).first;
   return polish([&](double x) { return p.score(x); }, r, lo, hi);
 }
 
@@ -132,12 +132,6 @@ Eigen::MatrixXd information(const Problem& p, const Fit& f, double n_eff, const 
 
 }  // namespace
 
-std::pair<double, double> brent_max(const std::function<double(double)>& f, double lo, double hi) {
-  std::uintmax_t it = 500;
-  const auto r = boost::math::tools::brent_find_minima([&](double x) { return -f(x); }, lo, hi, std::numeric_limits<double>::digits / 2, it);
-  return {r.first, -r.second};
-}
-
 double polish(const std::function<double(double)>& score, double x, double lo, double hi) {
   const double a = std::max(lo, x - 1e-5), b = std::min(hi, x + 1e-5);
   const double sa = score(a), sb = score(b);
@@ -145,6 +139,22 @@ double polish(const std::function<double(double)>& score, double x, double lo, d
   std::uintmax_t it = 100;
   const auto root = boost::math::tools::toms748_solve(score, a, b, sa, sb, boost::math::tools::eps_tolerance<double>(50), it);
   return (root.first + root.second) / 2;
+}
+
+void warn_at_bound(const std::vector<double>& spatial, std::pair<double, double> iv, std::vector<std::string>& warnings) {
+  const double span = iv.second - iv.first;
+  for (double v : spatial)
+    if (std::fabs(v - iv.first) < 1e-6 * span || std::fabs(v - iv.second) < 1e-6 * span) {
+      warnings.push_back("a spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+      return;
+    }
+}
+
+std::vector<std::pair<std::string, size_t>> absorbed_dimensions(const SpatialPanelData& d, SpatialPanelEffect e) {
+  std::vector<std::pair<std::string, size_t>> out;
+  if (e == SpatialPanelEffect::Individual || e == SpatialPanelEffect::Twoways) out.emplace_back("unit", d.n_units);
+  if (e == SpatialPanelEffect::Time || e == SpatialPanelEffect::Twoways) out.emplace_back("period", d.n_periods);
+  return out;
 }
 
 // W_t v_t (transposed: W_t' v_t) for every period t, stacked in the observations' order.
@@ -397,10 +407,8 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   g.fit["sigma2"] = f.sigma2;
   g.fit["loglik"] = r.loglik;
   g.fit["rss"] = f.rss;
-  if (o.effect == SpatialPanelEffect::Individual || o.effect == SpatialPanelEffect::Twoways) g.fixed_effects.push_back({"unit", d.n_units});
-  if (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways) g.fixed_effects.push_back({"period", d.n_periods});
-  if (std::fabs(f.spatial - iv.first) < 1e-6 || std::fabs(f.spatial - iv.second) < 1e-6)
-    g.warnings.push_back("the spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+  g.fixed_effects = absorbed_dimensions(d, o.effect);
+  warn_at_bound({f.spatial}, iv, g.warnings);
   if (o.lee_yu && !row_sums_equal)
     g.warnings.push_back("the Lee-Yu correction assumes W's rows all sum to the same number (row-standardized W); these weights' do not");
   return r;

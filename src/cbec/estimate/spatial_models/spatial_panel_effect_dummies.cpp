@@ -188,21 +188,19 @@ SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const
   refuse_dependent_regressors(p.filtered(0).f.rightCols(k), d.X, d.x_names, o.effect);
 
   const auto iv = p.jacobian.interval;
-  const double span = iv.second - iv.first;
-  const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
-  // Each search from the best of a grid of cell midpoints: the profiles can have two peaks
-  // (spatial_panel_sac.cpp).
-  constexpr int kGridCells = 20;
+  const std::pair<double, double> interior = search_interior(iv);
+  const double lo = interior.first, hi = interior.second;
+  // Each search from the best of a grid of cell midpoints: the profiles can have two peaks.
   auto best_rho = [&](const SacLikelihood::Given& g) {
     if (!lag) return 0.0;
     const double r =
-        detail::maximize_on_grid([&](double x) { return p.concentrated(g, x); }, {lo, hi}, kGridCells, detail::GridPlacement::Midpoints).first;
+        detail::maximize_on_grid([&](double x) { return p.concentrated(g, x); }, {lo, hi}, kSpatialPanelGridCells, detail::GridPlacement::Midpoints).first;
     return polish([&](double x) { return p.rho_score(g, x); }, r, lo, hi);
   };
   const double lambda0 = detail::maximize_on_grid([&](double l) {
     const SacLikelihood::Given g = p.given(l);
     return p.concentrated(g, best_rho(g));
-  }, {lo, hi}, kGridCells, detail::GridPlacement::Midpoints, true, 2).first;
+  }, {lo, hi}, kSpatialPanelGridCells, detail::GridPlacement::Midpoints, true, 2).first;
   const double lambda = polish([&](double l) {
     const SacLikelihood::Given g = p.given(l);
     return p.lambda_score(g, best_rho(g));
@@ -255,11 +253,8 @@ SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const
   reg.fit["sigma2"] = s2;
   reg.fit["loglik"] = r.loglik;
   reg.fit["rss"] = rss;
-  if (o.effect == SpatialPanelEffect::Individual || o.effect == SpatialPanelEffect::Twoways) reg.fixed_effects.push_back({"unit", d.n_units});
-  if (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways) reg.fixed_effects.push_back({"period", d.n_periods});
-  for (double v : lag ? std::vector<double>{rho, lambda} : std::vector<double>{lambda})
-    if (std::fabs(v - iv.first) < 1e-6 * span || std::fabs(v - iv.second) < 1e-6 * span)
-      reg.warnings.push_back("a spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+  reg.fixed_effects = absorbed_dimensions(d, o.effect);
+  warn_at_bound((lag ? std::vector<double>{rho, lambda} : std::vector<double>{lambda}), iv, reg.warnings);
   if (!(cov.diagonal().array() > 0).all())
     reg.warnings.push_back("the numerical Hessian of the log-likelihood is not negative definite here: the standard errors should not be used");
   return r;

@@ -12,9 +12,21 @@
 
 namespace cbec {
 
-// The maximum of f on [lo, hi] by Brent's method (half the double's digits, at most 500 steps):
-// (argmax, max).
-std::pair<double, double> brent_max(const std::function<double(double)>& f, double lo, double hi);
+// The spatial parameter's search interval: the admissible interval `iv` without its ends (1e-9 of
+// its span), where |I - rho W| is 0.
+inline std::pair<double, double> search_interior(std::pair<double, double> iv) {
+  const double span = iv.second - iv.first;
+  return {iv.first + 1e-9 * span, iv.second - 1e-9 * span};
+}
+// The grid of cell midpoints each spatial parameter's search starts from where the profile
+// likelihood can have two peaks (SAC; random effects): a Brent search over the whole interval
+// stopped at the lower, 2 to 16 log-likelihood units below splm's (spatial_ml_search.hpp).
+constexpr int kSpatialPanelGridCells = 20;
+// A warning in `warnings` when a spatial parameter in `spatial` lies within 1e-6 of the span of a
+// bound of its admissible interval `iv` (0 for a parameter the model does not have).
+void warn_at_bound(const std::vector<double>& spatial, std::pair<double, double> iv, std::vector<std::string>& warnings);
+// The dimensions the effect absorbs, as results list them: "unit" and/or "period" with their levels.
+std::vector<std::pair<std::string, size_t>> absorbed_dimensions(const SpatialPanelData& d, SpatialPanelEffect e);
 // The root of the score near Brent's maximum x, when the score brackets one within 1e-5 of it (Brent
 // locates a maximum only to about sqrt(eps)); x otherwise.
 double polish(const std::function<double(double)>& score, double x, double lo, double hi);

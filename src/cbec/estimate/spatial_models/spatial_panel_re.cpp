@@ -120,12 +120,12 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   // lambda -> 1, where the Baltagi covariance loses its digits and ln L rises by rounding. The SAC's
   // two nested grids are coarser (8 cells each) and unpolished: about 1.7 times the nested Brent
   // searches' cost.
-  const double span = iv.second - iv.first;
-  const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
+  const std::pair<double, double> interior = search_interior(iv);
+  const double lo = interior.first, hi = interior.second;
   const bool nested = p.lag && p.error;
-  const int cells = nested ? 8 : 20;
+  const int cells = nested ? 8 : kSpatialPanelGridCells;
   auto best_phi = [&](double lambda, double rho) {
-    return brent_max([&](double lp) { return p.gls(std::exp(lp), lambda, rho).loglik; }, std::log(kPhiMin), std::log(kPhiMax));
+    return detail::maximize_brent([&](double lp) { return p.gls(std::exp(lp), lambda, rho).loglik; }, std::log(kPhiMin), std::log(kPhiMax));
   };
   auto on_grid = [&](const std::function<double(double)>& f, int peaks) {
     return detail::maximize_on_grid(f, {lo, hi}, cells, detail::GridPlacement::Midpoints, !nested, peaks);
@@ -196,9 +196,7 @@ SpatialPanelResult spatial_panel_re(const SpatialPanelData& d, const SpatialPane
   g.fit["sigma2_mu"] = r.sigma2_mu;
   g.fit["phi"] = phi;
   g.fit["loglik"] = f.loglik;
-  for (double v : {p.lag ? rho : 0.0, p.error ? lambda : 0.0})
-    if (std::fabs(v - iv.first) < 1e-6 * span || std::fabs(v - iv.second) < 1e-6 * span)
-      g.warnings.push_back("a spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+  warn_at_bound({p.lag ? rho : 0.0, p.error ? lambda : 0.0}, iv, g.warnings);
   if (phi < 1e-6) g.warnings.push_back("phi is at its lower bound: no individual random effect is found (a pooled model fits as well)");
   return r;
 }

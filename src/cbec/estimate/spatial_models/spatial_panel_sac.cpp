@@ -41,10 +41,6 @@ namespace cbec {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586476925286766559;
-// The profile likelihood in lambda (and in rho given lambda) can have two peaks (random panels: a
-// Brent search over the whole interval stopped at the lower, 2 to 16 log-likelihood units below
-// splm's): each search starts from the best of a grid of cell midpoints.
-constexpr int kGridCells = 20;
 
 struct Sac {
   Eigen::VectorXd qy, wqy, wwqy;   // Qy, W Qy, W W Qy
@@ -76,7 +72,7 @@ struct Sac {
     return tp * (logdet(rho) + logdet(g.lambda)) - nt / 2 * (std::log(kTwoPi) + 1 + std::log(rss / nt));
   }
   double best_rho(const Given& g, double lo, double hi) const {
-    return detail::maximize_on_grid([&](double r) { return loglik(g, r); }, {lo, hi}, kGridCells, detail::GridPlacement::Midpoints).first;
+    return detail::maximize_on_grid([&](double r) { return loglik(g, r); }, {lo, hi}, kSpatialPanelGridCells, detail::GridPlacement::Midpoints).first;
   }
 };
 
@@ -112,13 +108,13 @@ SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPan
   refuse_dependent_regressors(p.qx, d.X, d.x_names, o.effect);
 
   const auto iv = logdet.rho_interval();
-  const double span = iv.second - iv.first;
-  const double lo = iv.first + 1e-9 * span, hi = iv.second - 1e-9 * span;
+  const std::pair<double, double> interior = search_interior(iv);
+  const double lo = interior.first, hi = interior.second;
   auto profile = [&](double lambda) {
     const Sac::Given g = p.given(lambda);
     return p.loglik(g, p.best_rho(g, lo, hi));
   };
-  const double lambda = detail::maximize_on_grid(profile, {lo, hi}, kGridCells, detail::GridPlacement::Midpoints, true, 2).first;
+  const double lambda = detail::maximize_on_grid(profile, {lo, hi}, kSpatialPanelGridCells, detail::GridPlacement::Midpoints, true, 2).first;
   const Sac::Given g = p.given(lambda);
   const double rho = p.best_rho(g, lo, hi);
   const Eigen::VectorXd beta = g.b0 - rho * g.b1;
@@ -206,11 +202,8 @@ SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPan
   reg.fit["sigma2"] = s2;
   reg.fit["loglik"] = r.loglik;
   reg.fit["rss"] = rss;
-  if (o.effect == SpatialPanelEffect::Individual || o.effect == SpatialPanelEffect::Twoways) reg.fixed_effects.push_back({"unit", d.n_units});
-  if (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways) reg.fixed_effects.push_back({"period", d.n_periods});
-  for (double v : {rho, lambda})
-    if (std::fabs(v - iv.first) < 1e-6 * span || std::fabs(v - iv.second) < 1e-6 * span)
-      reg.warnings.push_back("a spatial parameter is at the bound of its admissible interval: the estimate should not be used");
+  reg.fixed_effects = absorbed_dimensions(d, o.effect);
+  warn_at_bound({rho, lambda}, iv, reg.warnings);
   return r;
 }
 
