@@ -8,6 +8,7 @@
 #include "cbec/domain/regions.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/report/panel_json.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -100,20 +101,13 @@ TEST(Regions, SevenWithJiangxiInEastChina) {
   EXPECT_EQ(cities.get("seven_east_jiangxi").text(2), "Central China");
 }
 
-namespace {
-std::string scheme_file(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + name;
-  std::ofstream(path) << text;
-  return path;
-}
-}  // namespace
-
 TEST(Regions, UserSchemeFromAFile) {
+  const cbec::testing::ScratchFolder scratch;
   Frame f = names_frame({"杭州市", "Ningbo", "Taizhou (Zhejiang)", "Wenzhou", "Atlantis"});
   RegionOptions o;
   o.unit = "unit";
   o.scheme = "file";
-  o.scheme_file = scheme_file("zones_scheme.csv", "unit,region\nHangzhou,Bay\n宁波市,Bay\n台州市,South\n");
+  o.scheme_file = scratch.write("zones_scheme.csv", "unit,region\nHangzhou,Bay\n宁波市,Bay\n台州市,South\n");
   auto r = add_regions(f, o);
   EXPECT_EQ(r.column, "region");
   EXPECT_EQ(r.counts, (std::map<std::string, size_t>{{"Bay", 2}, {"South", 1}}));
@@ -123,26 +117,27 @@ TEST(Regions, UserSchemeFromAFile) {
 }
 
 TEST(Regions, SchemeFileAndColumnErrorsNameTheProblem) {
+  const cbec::testing::ScratchFolder scratch;
   Frame f = names_frame({"Hangzhou"});
   RegionOptions o;
   o.unit = "unit";
   o.scheme = "file";
   EXPECT_THROW(add_regions(f, o), SpecError);   // no file
-  o.scheme_file = scheme_file("zones_scheme_bad.csv", "city,region\nHangzhou,Bay\n");
+  o.scheme_file = scratch.write("zones_scheme_bad.csv", "city,region\nHangzhou,Bay\n");
   try {
     add_regions(f, o);
     FAIL();
   } catch (const DataError& e) {
     EXPECT_NE(std::string(e.what()).find("'unit' is missing"), std::string::npos) << e.what();
   }
-  o.scheme_file = scheme_file("zones_scheme_twice.csv", "unit,region\nHangzhou,Bay\n杭州市,South\n");
+  o.scheme_file = scratch.write("zones_scheme_twice.csv", "unit,region\nHangzhou,Bay\n杭州市,South\n");
   try {
     add_regions(f, o);
     FAIL();
   } catch (const DataError& e) {
     EXPECT_NE(std::string(e.what()).find("(line 2) and 'South' (line 3)"), std::string::npos) << e.what();
   }
-  o.scheme_file = scheme_file("zones_scheme_amb.csv", "unit,region\nSuzhou,East\n");
+  o.scheme_file = scratch.write("zones_scheme_amb.csv", "unit,region\nSuzhou,East\n");
   EXPECT_THROW(add_regions(f, o), DataError);
   RegionOptions seven;
   seven.unit = "unit";

@@ -8,9 +8,11 @@
 #include <fstream>
 
 #include "cbec/io/read_table.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 namespace fs = std::filesystem;
+using cbec::testing::ScratchFolder;
 
 namespace {
 
@@ -22,13 +24,6 @@ const char* kCsv =
     "2,Ningbo,oops,3\n"
     "3,\xE6\xB8\xA9\xE5\xB7\x9E,2e3,\n"
     "4,,..,7\n";
-
-std::string write_file(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path, std::ios::binary) << text;
-  fs::remove(column_cache_path(path));
-  return path;
-}
 
 // The same columns bit for bit (NaN included), and the same notes unless `notes` is false.
 void expect_same(const Frame& a, const Frame& b, bool notes = true) {
@@ -63,7 +58,8 @@ bool has_note(const Frame& f, const std::string& text) {
 }  // namespace
 
 TEST(ColumnCache, SameFrameAndNotesAsParsing) {
-  const std::string path = write_file("cache_same.csv", kCsv);
+  const ScratchFolder scratch;
+  const std::string path = scratch.write("cache_same.csv", kCsv);
   const Frame parsed = read_csv(path);
   ASSERT_TRUE(has_note(parsed, "column 'x': 1 cell is not a number"));   // the bad cell is noted
   const Frame first = read_csv_cached(path, {});                            // parses, writes the cache
@@ -79,7 +75,8 @@ TEST(ColumnCache, SameFrameAndNotesAsParsing) {
 }
 
 TEST(ColumnCache, ChangedFileOrOptionsAreParsedAgain) {
-  const std::string path = write_file("cache_change.csv", kCsv);
+  const ScratchFolder scratch;
+  const std::string path = scratch.write("cache_change.csv", kCsv);
   read_csv_cached(path, {});
   std::string changed = kCsv;
   changed.replace(changed.find("1.5"), 3, "4.5");   // same size
@@ -98,7 +95,8 @@ TEST(ColumnCache, ChangedFileOrOptionsAreParsedAgain) {
 }
 
 TEST(ColumnCache, DamagedCacheIsParsedAroundWithANote) {
-  const std::string path = write_file("cache_damage.csv", kCsv);
+  const ScratchFolder scratch;
+  const std::string path = scratch.write("cache_damage.csv", kCsv);
   const Frame parsed = read_csv(path);
   const std::string cache = column_cache_path(path);
   read_csv_cached(path, {});
@@ -123,10 +121,10 @@ TEST(ColumnCache, DamagedCacheIsParsedAroundWithANote) {
 }
 
 TEST(ColumnCache, UnwritableCacheIsNotedAndTheDataStillRead) {
-  const std::string path = write_file("cache_unwritable.csv", kCsv);
+  const ScratchFolder scratch;
+  const std::string path = scratch.write("cache_unwritable.csv", kCsv);
   fs::create_directory(column_cache_path(path));   // the cache's place is taken by a folder
   const Frame f = read_csv_cached(path, {});
   EXPECT_TRUE(has_note(f, "could not be written")) << ::testing::PrintToString(f.notes());
   EXPECT_EQ(f.nrows(), 4u);
-  fs::remove(column_cache_path(path));
 }

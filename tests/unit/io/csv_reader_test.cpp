@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "cbec/core/error.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -91,11 +92,12 @@ TEST(CsvReader, OnlyTheListedColumnsAreReadTheOthersOfferedAsNames) {
 // A saved column reads back as the same doubles (15 significant digits lost up to 1.6e-13 relative,
 // so `index --save` then `reg` differed from the study's numbers); whole numbers stay whole.
 TEST(CsvReader, WrittenNumbersReadBackExactly) {
+  const cbec::testing::ScratchFolder scratch;
   Frame f;
   f.set(Column::numeric("x", {0.2135261722338871, 1.0 / 3.0, -2.5e-300, 123456789.12345679, NAN}));
   f.set(Column::numeric("n", {1, 2, 3, 4, 5}));
   f.get_mutable("n").infer_integer();
-  const std::string path = ::testing::TempDir() + "/round_trip.csv";
+  const std::string path = scratch.path("round_trip.csv");
   write_csv(f, path);
   const Frame back = read_csv(path);
   for (size_t i = 0; i < 4; ++i) EXPECT_EQ(back.numeric("x")[i], f.numeric("x")[i]) << i;

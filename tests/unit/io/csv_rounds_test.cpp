@@ -19,6 +19,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/text_encoding.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -50,32 +51,24 @@ void expect_same_frame(const Frame& got, const Frame& want) {
   }
 }
 
-// `text` written to a file named `name` in a folder of this process's own.
-std::string as_file(const std::string& text, const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("cbec_csv_rounds_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string path = (dir / name).string();
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
 // The frame of `text` read from memory, checked to be the frame read from a file of that text
 // (the file's path as the source of both).
 Frame read_both(const std::string& text, const std::string& name, const CsvOptions& o = {}) {
-  const std::string path = as_file(text, name);
+  const cbec::testing::ScratchFolder scratch;
+  const std::string path = scratch.write(name, text);
   Frame in_memory = parse_csv(text, path, o);
   expect_same_frame(read_csv(path, o), in_memory);
-  std::filesystem::remove(path);
   return in_memory;
 }
 
 // Reading `text` with each of the round sizes, from memory and from a file, fails with a DataError
 // whose message holds `part`.
 void expect_refused(const std::string& text, const std::string& source, const std::vector<size_t>& round_bytes, const std::string& part) {
-  const std::string path = as_file(text, source);
+  const cbec::testing::ScratchFolder scratch;
+  const std::string path = scratch.write(source, text);
   for (size_t bytes : round_bytes)
     for (bool from_file : {false, true}) {
-      SCOPED_TRACE(testing::Message() << bytes << (from_file ? " from the file" : " from memory"));
+      SCOPED_TRACE(::testing::Message() << bytes << (from_file ? " from the file" : " from memory"));
       try {
         if (from_file) read_csv(path, with_rounds(bytes));
         else parse_csv(text, source, with_rounds(bytes));
@@ -84,7 +77,6 @@ void expect_refused(const std::string& text, const std::string& source, const st
         EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
       }
     }
-  std::filesystem::remove(path);
 }
 
 // A body of about `rows` records mixing what the reader treats apart: plain decimals, exponents,

@@ -7,6 +7,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/read_table.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -25,6 +26,7 @@ TEST(DtaReader, ReadsNumbersTextLabelsAndMissing) {
 }
 
 TEST(CsvReader, ThousandsOfColumnsRoundTrip) {
+  const cbec::testing::ScratchFolder scratch;
   std::string text = "id,名称";
   for (int j = 0; j < 3000; ++j) text += ",v" + std::to_string(j);
   text += "\n";
@@ -37,7 +39,7 @@ TEST(CsvReader, ThousandsOfColumnsRoundTrip) {
   ASSERT_EQ(f.ncols(), 3002u);
   EXPECT_EQ(f.get("名称").text(1), "上海, 市");
   EXPECT_DOUBLE_EQ(f.get("v2999").values[49], 49 * 0.5 + 2999);
-  const std::string path = ::testing::TempDir() + "/wide.csv";
+  const std::string path = scratch.path("wide.csv");
   write_csv(f, path);
   Frame g = read_csv(path);
   ASSERT_EQ(g.ncols(), f.ncols());

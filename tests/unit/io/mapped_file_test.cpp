@@ -9,11 +9,13 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/mapped_file.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
 TEST(MappedFile, CopiesTheBytesTheMappingHolds) {
-  const std::string path = (std::filesystem::temp_directory_path() / ("cbec_mapped_file_" + std::to_string(::getpid()) + ".bin")).string();
+  const cbec::testing::ScratchFolder scratch;
+  const std::string path = scratch.path("mapped.bin");
   std::string bytes(3 << 20, '\0');
   for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>('a' + (i * 7 + i / 4096) % 23);
   std::ofstream(path, std::ios::binary) << bytes;
@@ -29,7 +31,6 @@ TEST(MappedFile, CopiesTheBytesTheMappingHolds) {
     EXPECT_FALSE(file.copy(bytes.size() - 5, 10, out.data()));
     EXPECT_FALSE(file.copy(bytes.size() + 1, 0, out.data()));
   }
-  std::filesystem::remove(path);
 }
 
 TEST(MappedFile, AMissingFileIsADataErrorNamingIt) {

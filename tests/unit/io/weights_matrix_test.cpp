@@ -6,15 +6,11 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
 namespace {
-std::string write_file(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path) << text;
-  return path;
-}
 std::string error_of(const std::string& path) {
   try {
     read_weights(path, true);
@@ -26,10 +22,11 @@ std::string error_of(const std::string& path) {
 }  // namespace
 
 TEST(WeightMatrix, LayoutsAgreeAndKeepAsymmetry) {
+  const cbec::testing::ScratchFolder scratch;
   // a -> b weight 2, b -> a weight 1, c -> a 0.5: not symmetric.
-  const std::string plain = write_file("plain.csv", "a,b,c\n0,2,0\n1,0,0\n0.5,0,0\n");
-  const std::string corner = write_file("corner.csv", "\"\",\"a\",\"b\",\"c\"\n\"b\",1,0,0\n\"a\",0,2,0\n\"c\",0.5,0,0\n");
-  const std::string no_corner = write_file("nocorner.csv", "a,b,c\r\nc,0.5,0,0\r\na, 0 ,2,0\r\nb,1,0,0\r\n\r\n");
+  const std::string plain = scratch.write("plain.csv", "a,b,c\n0,2,0\n1,0,0\n0.5,0,0\n");
+  const std::string corner = scratch.write("corner.csv", "\"\",\"a\",\"b\",\"c\"\n\"b\",1,0,0\n\"a\",0,2,0\n\"c\",0.5,0,0\n");
+  const std::string no_corner = scratch.write("nocorner.csv", "a,b,c\r\nc,0.5,0,0\r\na, 0 ,2,0\r\nb,1,0,0\r\n\r\n");
   for (const auto& path : {plain, corner, no_corner}) {
     SCOPED_TRACE(path);
     SpatialWeights w = read_weights(path, true);
@@ -42,8 +39,9 @@ TEST(WeightMatrix, LayoutsAgreeAndKeepAsymmetry) {
 }
 
 TEST(WeightMatrix, RoundTripByExtension) {
-  SpatialWeights w = read_weights(write_file("in.csv", "x y,\"q,1\",z\n0,0.1,0.2\n0.3,0,1e-300\n0,0,0\n"), true);
-  const std::string path = ::testing::TempDir() + "/out.matrix.csv";
+  const cbec::testing::ScratchFolder scratch;
+  SpatialWeights w = read_weights(scratch.write("in.csv", "x y,\"q,1\",z\n0,0.1,0.2\n0.3,0,1e-300\n0,0,0\n"), true);
+  const std::string path = scratch.path("out.matrix.csv");
   write_weights(w, path);
   SpatialWeights back = read_weights(path);  // .matrix.csv: a dense matrix without the flag
   EXPECT_EQ(back.ids, w.ids);
@@ -52,21 +50,22 @@ TEST(WeightMatrix, RoundTripByExtension) {
 }
 
 TEST(WeightMatrix, ClearErrors) {
-  EXPECT_NE(error_of(write_file("rect.csv", "a,b,c\n0,1,0\n1,0,0\n")).find("not a square weight matrix: 2 rows of 3 cells"), std::string::npos);
-  EXPECT_NE(error_of(write_file("ragged.csv", "a,b\n0,1\n1,0,0\n")).find("line 3: 3 cells, expected 2"), std::string::npos);
-  EXPECT_NE(error_of(write_file("text.csv", "a,b\n0,1\n1,x\n")).find("line 3 column 2: 'x' is not a number"), std::string::npos);
-  EXPECT_NE(error_of(write_file("empty.csv", "id,a,b\na,0,\nb,1,0\n")).find("line 2 column 3: '' is not a number"), std::string::npos);
-  EXPECT_NE(error_of(write_file("ids.csv", "id,a,b\na,0,1\nc,1,0\n")).find("in the rows only: [c]; in the header only: [b]"), std::string::npos);
-  EXPECT_NE(error_of(write_file("twice.csv", "id,a,b\na,0,1\na,1,0\n")).find("line 3: unit 'a' has a second row"), std::string::npos);
-  EXPECT_NE(error_of(write_file("dup.csv", "a,a\n0,1\n1,0\n")).find("line 1: unit id 'a' appears twice"), std::string::npos);
+  const cbec::testing::ScratchFolder scratch;
+  EXPECT_NE(error_of(scratch.write("rect.csv", "a,b,c\n0,1,0\n1,0,0\n")).find("not a square weight matrix: 2 rows of 3 cells"), std::string::npos);
+  EXPECT_NE(error_of(scratch.write("ragged.csv", "a,b\n0,1\n1,0,0\n")).find("line 3: 3 cells, expected 2"), std::string::npos);
+  EXPECT_NE(error_of(scratch.write("text.csv", "a,b\n0,1\n1,x\n")).find("line 3 column 2: 'x' is not a number"), std::string::npos);
+  EXPECT_NE(error_of(scratch.write("empty.csv", "id,a,b\na,0,\nb,1,0\n")).find("line 2 column 3: '' is not a number"), std::string::npos);
+  EXPECT_NE(error_of(scratch.write("ids.csv", "id,a,b\na,0,1\nc,1,0\n")).find("in the rows only: [c]; in the header only: [b]"), std::string::npos);
+  EXPECT_NE(error_of(scratch.write("twice.csv", "id,a,b\na,0,1\na,1,0\n")).find("line 3: unit 'a' has a second row"), std::string::npos);
+  EXPECT_NE(error_of(scratch.write("dup.csv", "a,a\n0,1\n1,0\n")).find("line 1: unit id 'a' appears twice"), std::string::npos);
   // The edge-list reader stays the default for .csv, and refuses a matrix given to it.
   try {
-    read_weights(write_file("matrix_as_edges.csv", "id,a,b,c\na,0,1,0\nb,1,0,0\nc,0,0,0\n"));
+    read_weights(scratch.write("matrix_as_edges.csv", "id,a,b,c\na,0,1,0\nb,1,0,0\nc,0,0,0\n"));
     ADD_FAILURE() << "a matrix read as an edge list";
   } catch (const DataError& e) {
     EXPECT_NE(std::string(e.what()).find("4 columns, but an edge list has from,to[,weight]"), std::string::npos);
   }
-  SpatialWeights e = read_weights(write_file("edges.csv", "from,to,weight\na,b,2\nb,a,1\n"));
+  SpatialWeights e = read_weights(scratch.write("edges.csv", "from,to,weight\na,b,2\nb,a,1\n"));
   EXPECT_EQ(e.W.coeff(0, 1), 2.0);
 }
 
@@ -85,12 +84,13 @@ TEST(WeightMatrix, ReadsRWriteCsvOfSpdepWeights) {
 // whose header counts more units than its lines fails. The header is GeoDa's four fields, which
 // spdep's read.gal and libpysal require.
 TEST(WeightsFiles, UnitsWithoutNeighboursAndTheHeader) {
+  const cbec::testing::ScratchFolder scratch;
   SpatialWeights w;
   w.ids = {"a", "b", "c"};
   w.W.resize(3, 3);
   std::vector<Eigen::Triplet<double>> t = {{0, 1, 1.0}, {1, 0, 1.0}};
   w.W.setFromTriplets(t.begin(), t.end());
-  const std::string dir = ::testing::TempDir();
+  const std::string dir = scratch.dir().string();
   for (const std::string name : {"islands_test.gal", "islands_test_edges.csv"}) {
     EXPECT_TRUE(write_weights(w, dir + "/" + name).empty()) << name;
     const SpatialWeights back = read_weights(dir + "/" + name);
@@ -115,7 +115,8 @@ TEST(WeightsFiles, UnitsWithoutNeighboursAndTheHeader) {
 // A GAL header whose unit count is not a whole number is refused (std::stoul read "12abc" as 12
 // and "-1" as 2^64 - 1 before); a GWT header may leave the count out.
 TEST(WeightsFiles, HeaderUnitCountIsAWholeNumber) {
-  const std::string dir = ::testing::TempDir();
+  const cbec::testing::ScratchFolder scratch;
+  const std::string dir = scratch.dir().string();
   for (const std::string header : {"12abc", "0 -1 cbec id", ""}) {
     std::ofstream(dir + "/bad_header.gal") << header << "\na 1\nb\nb 1\na\n";
     try {
@@ -135,12 +136,13 @@ TEST(WeightsFiles, HeaderUnitCountIsAWholeNumber) {
 // back; GAL and GWT, which separate fields by spaces, refuse them by name (a .gwt was written that
 // could not be read back).
 TEST(WeightsFiles, IdsWithSpacesCommasAndQuotes) {
+  const cbec::testing::ScratchFolder scratch;
   SpatialWeights w;
   w.ids = {"Inner Mongolia", "A, B", "say \"hi\"", "alone"};
   w.W.resize(4, 4);
   std::vector<Eigen::Triplet<double>> t = {{0, 1, 0.5}, {1, 0, 0.5}, {1, 2, 0.25}, {2, 1, 0.25}};
   w.W.setFromTriplets(t.begin(), t.end());
-  const std::string dir = ::testing::TempDir();
+  const std::string dir = scratch.dir().string();
   write_weights(w, dir + "/spaced_ids.csv");
   const SpatialWeights back = read_weights(dir + "/spaced_ids.csv");
   EXPECT_EQ(back.ids, w.ids);

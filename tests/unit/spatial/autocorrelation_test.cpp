@@ -14,6 +14,7 @@
 #include "cbec/stats/replicate.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -244,6 +245,7 @@ TEST(SpatialAutocorrelation, GeneralGMatchesSpdep) {
 }
 
 TEST(SpatialWeightsIO, VarianceStabilizingAndGwtRoundTrip) {
+  const cbec::testing::ScratchFolder scratch;
   Columbus c;
   SpatialWeights s = variance_stabilize(c.w);
   std::vector<double> row1, row5;
@@ -253,11 +255,11 @@ TEST(SpatialWeightsIO, VarianceStabilizingAndGwtRoundTrip) {
   for (size_t k = 0; k < row1.size(); ++k) near(row1[k], c.ref["S"]["weights_1"][k], "S row 1");
   for (size_t k = 0; k < row5.size(); ++k) near(row5[k], c.ref["S"]["weights_5"][k], "S row 5");
   near(moran(c.f.numeric("CRIME"), s).I, c.ref["S"]["moran_I"], "Moran I with S weights");
-  const std::string path = ::testing::TempDir() + "/columbus.gwt";
+  const std::string path = scratch.path("columbus.gwt");
   write_gwt(row_standardize(c.w), path);
   SpatialWeights back = align_weights(read_weights(path), c.w.ids, "gwt");
   EXPECT_NEAR((Eigen::MatrixXd(back.W) - Eigen::MatrixXd(row_standardize(c.w).W)).cwiseAbs().maxCoeff(), 0.0, 1e-15);
-  const std::string csv = ::testing::TempDir() + "/columbus_edges.csv";
+  const std::string csv = scratch.path("columbus_edges.csv");
   write_edge_list(row_standardize(c.w), csv);
   SpatialWeights edges = align_weights(read_weights(csv), c.w.ids, "edges");
   EXPECT_NEAR((Eigen::MatrixXd(edges.W) - Eigen::MatrixXd(row_standardize(c.w).W)).cwiseAbs().maxCoeff(), 0.0, 1e-15);

@@ -13,6 +13,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -124,9 +125,10 @@ TEST(SpatialDynamicPanel, ImpactSesAgainstSdpdmod) {
 }
 
 TEST(SpatialDynamicPanel, RefusesGaps) {
+  const cbec::testing::ScratchFolder scratch;
   // a gap: Alabama's 1975 removed, so its 1976 has no y_{t-1}
   std::ifstream in(std::string(CBEC_TEST_DATA) + "/produc.csv");
-  const std::string path = ::testing::TempDir() + "produc_gap.csv";
+  const std::string path = scratch.path("produc_gap.csv");
   std::ofstream out(path);
   for (std::string line; std::getline(in, line);)
     if (line.rfind("\"ALABAMA\",1975,", 0) != 0) out << line << "\n";

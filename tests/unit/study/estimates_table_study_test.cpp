@@ -14,6 +14,7 @@
 #include "cbec/report/estimates_table.hpp"
 #include "cbec/study/run_study.hpp"
 #include "cbec/study/study_file.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -95,15 +96,14 @@ TEST(EstimatesTableStudy, DidRobustnessTableMatchesEachEstimatorsReference) {
   EXPECT_NE(render_markdown(t).find("| ATT | -0.037*** | -0.040***"), std::string::npos) << render_markdown(t);
   EXPECT_NE(render_latex(t).find("ATT & -0.037*** & -0.040***"), std::string::npos) << render_latex(t);
   StudyReport copy = rep;
-  const auto dir = std::filesystem::temp_directory_path() / "cbec_estimates_table_test";
-  std::filesystem::remove_all(dir);
+  const cbec::testing::ScratchFolder scratch;
+  const auto dir = scratch.dir() / "report";
   write_report(copy, dir.string());
   const std::string stem = "06_table";
   for (const std::string ext : {".md", ".tex", ".csv"}) EXPECT_TRUE(std::filesystem::exists(dir / "tables" / (stem + ext))) << stem + ext;
   std::ifstream xlsx(dir / "tables.xlsx", std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(xlsx)), {});
   EXPECT_EQ(bytes.substr(0, 2), "PK");
-  std::filesystem::remove_all(dir);
 }
 
 TEST(EstimatesTableStudy, UnitRootBlocksOfTwoVariablesSideBySide) {
@@ -136,8 +136,8 @@ TEST(EstimatesTableStudy, UnitRootBlocksOfTwoVariablesSideBySide) {
 // Regression models alone still make the regression table (FE beside FMOLS and DOLS, say); a step
 // with neither models nor estimates is refused naming the table's place and the step.
 TEST(EstimatesTableStudy, StepsWithoutEstimatesAreRefused) {
-  const auto dir = std::filesystem::temp_directory_path() / "cbec_estimates_table_refused";
-  std::filesystem::create_directories(dir);
+  const cbec::testing::ScratchFolder scratch;
+  const auto& dir = scratch.dir();
   std::ofstream(dir / "s.toml") << "[data]\npath = \"" << std::filesystem::absolute(CBEC_TEST_DATA).string() << "/mpdta.csv\"\nunit = \"countyreal\"\ntime = \"year\"\n\n"
                                    "[[analysis]]\ntype = \"describe\"\nid = \"d\"\nvariables = [\"lemp\"]\n\n"
                                    "[[table]]\nsteps = [\"d\"]\n";
@@ -148,5 +148,4 @@ TEST(EstimatesTableStudy, StepsWithoutEstimatesAreRefused) {
     const std::string m = e.what();
     EXPECT_NE(m.find("step 'd' (describe) holds no regression models and offers no estimates"), std::string::npos) << m;
   }
-  std::filesystem::remove_all(dir);
 }

@@ -22,6 +22,7 @@
 #include "cbec/io/weights_io.hpp"
 #include "cbec/study/run_study.hpp"
 #include "cbec/study/study_file.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -103,7 +104,8 @@ TEST(NamedWeights, ProblemsAreNamedTogether) {
 
 TEST(NamedWeights, TheOnlyNamedWeightsAreTheDefault) {
   // Without [spatial], a step without w uses the one named matrix.
-  const std::string path = (std::filesystem::temp_directory_path() / "cbec_one_named_weights.toml").string();
+  const cbec::testing::ScratchFolder scratch;
+  const std::string path = scratch.path("one_named_weights.toml");
   std::ofstream(path) << "[data]\npath = \"" << absolute(study("zhejiang_panel.csv")) << "\"\nunit = \"city\"\ntime = \"year\"\n"
                       << "[weights.G]\ntype = \"file\"\nfile = \"" << absolute(std::string(CBEC_TEST_DATA) + "/zhejiang_queen.gal") << "\"\n"
                       << "[[analysis]]\ntype = \"moran\"\nvariable = \"x\"\npermutations = 0\n";
@@ -114,8 +116,9 @@ TEST(NamedWeights, TheOnlyNamedWeightsAreTheDefault) {
 // `ellipsoid = true`: the centroids' inverse distances on the WGS-84 ellipsoid, the same Moran's I
 // as the library's weights built that way, and not the sphere's.
 TEST(NamedWeights, EllipsoidDistancesBetweenCentroids) {
-  auto run = [](const std::string& extra) {
-    const std::string path = (std::filesystem::temp_directory_path() / "cbec_ellipsoid_weights.toml").string();
+  const cbec::testing::ScratchFolder scratch;
+  auto run = [&](const std::string& extra) {
+    const std::string path = scratch.path("ellipsoid_weights.toml");
     std::ofstream(path) << "[data]\npath = \"" << absolute(study("zhejiang_panel.csv")) << "\"\nunit = \"city\"\ntime = \"year\"\n"
                         << "[weights.E]\ntype = \"idw\"\npolygons = \"" << absolute(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv")
                         << "\"\nid = \"city\"\n" << extra << "[[analysis]]\ntype = \"moran\"\nvariable = \"x\"\npermutations = 0\n";

@@ -16,6 +16,7 @@
 #include "cbec/estimate/spatial/autocorrelation.hpp"
 #include "cbec/estimate/spatial/contiguity.hpp"
 #include "cbec/io/polygons_reader.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
@@ -80,8 +81,8 @@ TEST(StudyRun, WritesEveryTableFormatJsonAndASelfContainedPage) {
   StudySpec s = read_study(study("good.toml"));
   StudyReport rep = run_study(s, 1);
   ASSERT_EQ(rep.sections.size(), 5u);
-  const auto dir = std::filesystem::temp_directory_path() / "cbec_study_test";
-  std::filesystem::remove_all(dir);
+  const cbec::testing::ScratchFolder scratch;
+  const auto dir = scratch.dir() / "report";
   write_report(rep, dir.string());
   for (const char* f : {"index.html", "results.json", "tables.xlsx", "tables/02_reg.md", "tables/02_reg.tex", "tables/02_reg.csv"})
     EXPECT_TRUE(std::filesystem::exists(dir / f)) << f;
@@ -188,8 +189,8 @@ TEST(StudyRun, UnitsWithoutPolygonsAreListed) {
 }
 
 TEST(StudyRun, StepsAreCachedByContentAndAnEditedStepIsRedone) {
-  const std::string folder = (std::filesystem::temp_directory_path() / "cbec_step_cache_test").string();
-  std::filesystem::remove_all(folder);
+  const cbec::testing::ScratchFolder scratch;
+  const std::string folder = scratch.path("step_cache");
   StudySpec s = read_study(study("spatial.toml"));
   const StudyReport first = run_study(s, 1, folder);
   EXPECT_EQ(first.reused, 0u);
@@ -205,7 +206,6 @@ TEST(StudyRun, StepsAreCachedByContentAndAnEditedStepIsRedone) {
   const StudyReport third = run_study(s, 1, folder);
   EXPECT_EQ(third.reused, 3u);
   EXPECT_EQ(third.sections[1].results["results"][0]["permutations"].get<size_t>(), 49u);
-  std::filesystem::remove_all(folder);
 }
 
 // The cache key and the report's provenance carry the SHA-256 of the code that ran (here the test
@@ -265,8 +265,8 @@ TEST(StudyRun, TransformStepAddsColumnsForLaterSteps) {
 }
 
 TEST(StudyFile, MissingColumnsAreReportedWithTheOtherProblems) {
-  const auto dir = std::filesystem::temp_directory_path() / "cbec_study_all_problems";
-  std::filesystem::create_directories(dir);
+  const cbec::testing::ScratchFolder scratch;
+  const auto& dir = scratch.dir();
   std::ofstream(dir / "d.csv") << "id,year,y,x\n1,2001,1,2\n1,2002,2,3\n";
   std::ofstream(dir / "s.toml") << "[data]\npath = \"d.csv\"\nunit = \"id\"\ntime = \"year\"\n\n"
                                    "[[analysis]]\ntype = \"describe\"\nvariables = [\"ghost\"]\n\n"
@@ -280,7 +280,6 @@ TEST(StudyFile, MissingColumnsAreReportedWithTheOtherProblems) {
     EXPECT_NE(m.find("placebo_typo"), std::string::npos) << m;
     EXPECT_NE(m.find("no column 'ghost'"), std::string::npos) << m;
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(StudyFile, TableMergesStepsWithLabelsAndSubsets) {
