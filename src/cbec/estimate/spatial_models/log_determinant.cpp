@@ -161,6 +161,13 @@ LogDeterminant::LogDeterminant(const RowSparse& w, LogDetMethod method, unsigned
       break;
     }
     case LogDetMethod::Chebyshev: {
+      // The approximation interpolates ln(1 - rho x) on real x in [-1, 1], where its error is bounded
+      // (Pace & LeSage 2004, section 3): W's eigenvalues must be real, W symmetric or similar to
+      // symmetric (spatialreg's do_ldet refuses other weights the same way).
+      if (!symmetrizing_scales(w))
+        throw SpecError(
+            "log-determinant method 'chebyshev' needs symmetric weights or row-standardized symmetric ones (real eigenvalues; "
+            "spatialreg refuses the others too): these are not (one-way links, e.g. k nearest neighbours): use eigen, sparse or mc");
       // T_0 = I, T_1 = W, T_k = 2 W T_{k-1} - T_{k-2} (Pace & LeSage 2004, eq. 11).
       const ColSparse wc(w);
       ColSparse prev(st.n, st.n), cur = wc;
