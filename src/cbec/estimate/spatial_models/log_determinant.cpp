@@ -203,6 +203,29 @@ LogDeterminant::LogDeterminant(const RowSparse& w, LogDetMethod method, unsigned
   }
 }
 
+namespace {
+// tr f(W) by the degree-q Chebyshev interpolant of f on [-1, 1] (Pace & LeSage 2004, eq. 10, 12):
+// c_j = 2/(q+1) sum_k f(x_k) T_{j-1}(x_k), x_k = cos(pi (k - 1/2)/(q+1)), and
+// tr f(W) ~ sum_j c_j tr(T_{j-1}(W)) - n c_1 / 2; f = ln(1 - rho x) gives ln|I - rho W|, its
+// derivative in rho -x / (1 - rho x) the log-determinant's.
+template <class F>
+double chebyshev_trace(const LogDeterminant::State& st, F f) {
+  const int q = kChebyshevOrder;
+  double s = 0;
+  for (int j = 1; j <= q + 1; ++j) {
+    double c = 0;
+    for (int k = 1; k <= q + 1; ++k) {
+      const double t = std::numbers::pi * (k - 0.5) / (q + 1);
+      c += f(std::cos(t)) * std::cos((j - 1) * t);
+    }
+    c *= 2.0 / (q + 1);
+    s += c * st.traces[static_cast<size_t>(j - 1)];
+    if (j == 1) s -= 0.5 * static_cast<double>(st.n) * c;
+  }
+  return s;
+}
+}  // namespace
+
 double LogDeterminant::operator()(double rho) const {
   const State& st = *state_;
   switch (method_) {
@@ -220,23 +243,7 @@ double LogDeterminant::operator()(double rho) const {
       if (st.lu.info() != Eigen::Success) throw NumericError("log-determinant: the sparse LU factorization of I - rho W failed");
       return st.lu.logAbsDeterminant();
     }
-    case LogDetMethod::Chebyshev: {
-      // c_j(rho) = 2/(q+1) sum_k ln(1 - rho x_k) T_{j-1}(x_k), x_k = cos(pi (k - 1/2)/(q+1));
-      // ln|I - rho W| ~ sum_j c_j tr(T_{j-1}(W)) - n c_1 / 2 (Pace & LeSage 2004, eq. 10, 12).
-      const int q = kChebyshevOrder;
-      double s = 0;
-      for (int j = 1; j <= q + 1; ++j) {
-        double c = 0;
-        for (int k = 1; k <= q + 1; ++k) {
-          const double t = std::numbers::pi * (k - 0.5) / (q + 1);
-          c += std::log(1 - rho * std::cos(t)) * std::cos((j - 1) * t);
-        }
-        c *= 2.0 / (q + 1);
-        s += c * st.traces[static_cast<size_t>(j - 1)];
-        if (j == 1) s -= 0.5 * static_cast<double>(st.n) * c;
-      }
-      return s;
-    }
+    case LogDetMethod::Chebyshev: return chebyshev_trace(st, [rho](double x) { return std::log(1 - rho * x); });
     case LogDetMethod::MonteCarlo: {
       double s = 0, p = 1;
       for (int k = 1; k <= kMcOrder; ++k) {
@@ -269,21 +276,7 @@ double LogDeterminant::derivative(double rho) const {
       }
       return s;
     }
-    case LogDetMethod::Chebyshev: {
-      const int q = kChebyshevOrder;
-      double s = 0;
-      for (int j = 1; j <= q + 1; ++j) {
-        double c = 0;
-        for (int k = 1; k <= q + 1; ++k) {
-          const double t = std::numbers::pi * (k - 0.5) / (q + 1);
-          c -= std::cos(t) / (1 - rho * std::cos(t)) * std::cos((j - 1) * t);
-        }
-        c *= 2.0 / (q + 1);
-        s += c * st.traces[static_cast<size_t>(j - 1)];
-        if (j == 1) s -= 0.5 * static_cast<double>(st.n) * c;
-      }
-      return s;
-    }
+    case LogDetMethod::Chebyshev: return chebyshev_trace(st, [rho](double x) { return -x / (1 - rho * x); });
     case LogDetMethod::MonteCarlo: {
       double s = 0, p = 1;
       for (int k = 1; k <= kMcOrder; ++k) {

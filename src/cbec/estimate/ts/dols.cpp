@@ -153,13 +153,7 @@ LongRunFit dols_unit(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, bool tr
 }
 
 PanelLongRun panel_dols(const CointegrationData& d, PanelEstimator e, const LeadLagChoice& c, const LongRunSpec& s) {
-  PanelLongRun out;
-  out.method = "dols";
-  out.estimator = e;
-  out.y = d.y;
-  out.x = d.x;
-  out.units = d.units;
-  out.trend = d.trend;
+  PanelLongRun out = panel_long_run("dols", e, d);
   const size_t N = d.n_units();
   const long k = static_cast<long>(d.x.size());
   const double Nd = static_cast<double>(N);

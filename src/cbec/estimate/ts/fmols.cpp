@@ -75,13 +75,7 @@ LongRunFit fmols_unit(const Eigen::VectorXd& y, const Eigen::MatrixXd& X, bool t
 }
 
 PanelLongRun panel_fmols(const CointegrationData& d, PanelEstimator e, const LongRunSpec& s) {
-  PanelLongRun out;
-  out.method = "fmols";
-  out.estimator = e;
-  out.y = d.y;
-  out.x = d.x;
-  out.units = d.units;
-  out.trend = d.trend;
+  PanelLongRun out = panel_long_run("fmols", e, d);
   const size_t N = d.n_units();
   const long k = static_cast<long>(d.x.size());
   std::vector<UnitRows> rows;

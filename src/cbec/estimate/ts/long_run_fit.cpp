@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cbec/core/error.hpp"
+#include "cbec/estimate/ts/cointegration_data.hpp"
 
 namespace cbec {
 
@@ -22,6 +23,17 @@ std::string to_string(PanelEstimator e) {
     case PanelEstimator::GroupMean: return "group_mean";
   }
   return "";
+}
+
+PanelLongRun panel_long_run(const std::string& method, PanelEstimator e, const CointegrationData& d) {
+  PanelLongRun out;
+  out.method = method;
+  out.estimator = e;
+  out.y = d.y;
+  out.x = d.x;
+  out.units = d.units;
+  out.trend = d.trend;
+  return out;
 }
 
 void group_mean_of_units(PanelLongRun& out) {

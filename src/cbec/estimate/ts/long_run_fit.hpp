@@ -8,6 +8,8 @@
 
 namespace cbec {
 
+struct CointegrationData;
+
 // pooled: one slope, pooled sums (Phillips-Moon 1999 FMOLS, Kao-Chiang 2000 DOLS);
 // weighted: pooled sums of each unit's data scaled by its conditional long-run SD (EViews' pooled
 // weighted FMOLS, Kao-Chiang 2000, Mark-Sul 2003); group_mean: the mean of the unit estimates (Pedroni 2001).
@@ -38,6 +40,10 @@ struct PanelLongRun {
   Eigen::VectorXd t_group_mean;       // group_mean: Pedroni's N^(-1/2) sum_i t_i per slope (else empty)
   std::vector<std::string> warnings;  // e.g. DOLS orders chosen at the largest compared
 };
+
+// The panel estimate's description before it is fitted: method ("fmols", "dols"), estimator and
+// d's variable names, units and trend.
+PanelLongRun panel_long_run(const std::string& method, PanelEstimator e, const CointegrationData& d);
 
 // The group-mean panel estimate (Pedroni 2001, eq. 11-12): out.panel's beta, vcov, omega_12 and
 // bandwidth as means of the unit fits (vcov / N^2), and the group-mean t N^(-1/2) sum_i t_i.
