@@ -10,6 +10,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/read_table.hpp"
 #include "../analysis_options.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -26,8 +27,7 @@ Outcome run(const std::string& name, nlohmann::json options) {
 }
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_split_equality.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("panel_split_equality.json");
 }
 
 void expect_near(double got, double want, const std::string& what) { EXPECT_NEAR(got, want, 1e-6 * std::max(1.0, std::fabs(want))) << what; }

@@ -13,13 +13,13 @@
 #include "cbec/report/convergence_json.hpp"
 #include "cbec/estimate/convergence/hp_filter.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/convergence_club.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("convergence_club.json");
 }
 Frame gdp() { return read_csv(std::string(CBEC_TEST_DATA) + "/ps_gdp50.csv"); }
 
@@ -144,8 +144,7 @@ TEST(ClubConvergence, ErrorsNameTheProblem) {
 // |t_k| (the default) and Phillips and Sul's largest t_k give different clubs here (21/12/3/4/10
 // against 21/12/3/2/12).
 TEST(ClubConvergence, CoreRuleAsConvergenceClubsOrAsThePaper) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/convergence_club_core_rule.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("convergence_club_core_rule.json");
   for (const std::string rule : {"convergenceclubs", "paper"}) {
     SCOPED_TRACE(rule);
     ClubOptions o;

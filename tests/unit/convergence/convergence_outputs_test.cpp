@@ -14,6 +14,7 @@
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/report/convergence_json.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -21,8 +22,7 @@ namespace {
 void expect_rel(double a, double b, const std::string& what) { EXPECT_NEAR(a, b, 1e-6 * std::fabs(b)) << what << ": " << a << " vs " << b; }
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/convergence_outputs.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("convergence_outputs.json");
 }
 
 ConvergenceSpec spec() {
@@ -166,8 +166,7 @@ TEST(ConvergenceOutputs, CrossSectionBetaSaysWhichEndLacksValues) {
 TEST(ConvergenceOutputs, AYearWithOneUnitIsLeftOutOfTheTrendsAsLmDoes) {
   // tests/reference/convergence/sigma_single_unit_year.R: 2015 has one unit, so no SD; R's lm of
   // the SDs on the years leaves its NA out (the trend was all missing before).
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/convergence_sigma_single_year.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("convergence_sigma_single_year.json");
   ConvergenceSpec s;
   s.variable = "x";
   s.unit = "unit";

@@ -12,12 +12,12 @@
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "staggered_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(Bacon, MatchesBacondecompOnCastle) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_bacon_castle.json");
-  auto fx = nlohmann::json::parse(in);
+  auto fx = reference_fixture("did_bacon_castle.json");
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/castle.csv");
   StaggeredSpec s;
   s.y = "l_homicide";

@@ -20,6 +20,7 @@
 #include "cbec/report/callaway_santanna_tables.hpp"
 #include "cbec/report/did_json.hpp"
 #include "staggered_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -73,8 +74,7 @@ void expect_aggregation(const CsAggregation& a, const nlohmann::json& ref, const
 }  // namespace
 
 TEST(CallawaySantAnna, MatchesDidPackageOnMpdta) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_callaway_santanna.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("did_callaway_santanna.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mpdta.csv");
   for (const auto& c : fx["cases"]) {
     SCOPED_TRACE(c["name"].get<std::string>());
@@ -101,8 +101,7 @@ TEST(CallawaySantAnna, MatchesDidPackageOnMpdta) {
 // The dynamic aggregation in an event-time window and balanced in event time (did 2.2's aggte
 // min_e, max_e, balance_e; tests/reference/did/cs_event_window.R).
 TEST(CallawaySantAnna, DynamicAggregationWindowAndBalanceMatchDid) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_cs_event_window.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("did_cs_event_window.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mpdta.csv");
   for (const auto& c : fx["cases"]) {
     SCOPED_TRACE(c["name"].get<std::string>());

@@ -13,14 +13,14 @@
 #include "cbec/estimate/did/event_study.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "staggered_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_multiplegt.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("did_multiplegt.json");
 }
 
 StaggeredSpec mpdta_spec() { return test::spec_of("lemp", "countyreal", "year", "first.treat"); }

@@ -13,6 +13,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "staggered_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -23,8 +24,7 @@ void near_rel(double a, double b, const std::string& what) { EXPECT_NEAR(a, b, 1
 }  // namespace
 
 TEST(Imputation, MatchesDidimputationOnMpdta) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_imputation.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("did_imputation.json");
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mpdta.csv");
   std::vector<double> state(f.nrows());
   for (size_t i = 0; i < state.size(); ++i) state[i] = std::floor(f.numeric("countyreal")[i] / 1000);

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -24,8 +25,7 @@ MediationSpec small_spec() {
 }  // namespace
 
 TEST(Mediation, ThreeStepsAndSobelMatchR) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_mediation.json");
-  auto ref = nlohmann::json::parse(in);
+  auto ref = reference_fixture("did_mediation.json");
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/mediation_small.csv");
   MediationSpec s = small_spec();
   s.draws = 300;

@@ -7,6 +7,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -14,8 +15,7 @@ namespace {
 
 const nlohmann::json& reference() {
   static const nlohmann::json ref = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/did_psm.json");
-    return nlohmann::json::parse(in);
+    return reference_fixture("did_psm.json");
   }();
   return ref;
 }

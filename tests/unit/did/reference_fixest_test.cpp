@@ -11,13 +11,13 @@
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "staggered_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_fixest_event.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("did_fixest_event.json");
 }
 void expect_rel(double a, double b, double tol = 1e-6) { EXPECT_NEAR(a, b, tol * std::max(1e-8, std::fabs(b))) << a << " vs " << b; }
 StaggeredSpec small_spec() { return test::staggered_spec(); }
@@ -84,8 +84,7 @@ TEST(ReferenceFixest, SunAbrahamOnBaseStagg) {
 // Reference: tests/reference/did/sunab_no_never.R (an explicit lm() reproducing fixest, checked
 // against fixest 0.12.1 output with never-treated units; fixest itself could not be built here).
 TEST(ReferenceFixest, SunAbrahamFixestRuleWithoutNeverTreated) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_sunab_no_never.json");
-  const auto fx = nlohmann::json::parse(in)["no_never_treated"];
+  const auto fx = reference_fixture("did_sunab_no_never.json")["no_never_treated"];
   const Frame all = read_csv(std::string(CBEC_TEST_DATA) + "/base_stagg.csv");
   std::vector<size_t> rows;
   for (size_t i = 0; i < all.nrows(); ++i)

@@ -8,6 +8,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "staggered_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -21,8 +22,7 @@ Frame with_odd_group(Frame f, const std::string& unit) {
 }  // namespace
 
 TEST(Subgroup, SeparateFitsAndZTestMatchR) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_subgroup.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("did_subgroup.json");
   SubgroupSpec s;
   s.formula = "y_med ~ did + x";
   s.group = "odd";

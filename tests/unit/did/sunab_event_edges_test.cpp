@@ -13,13 +13,13 @@
 #include "cbec/estimate/did/sun_abraham.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "staggered_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_sunab_event_edges.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("did_sunab_event_edges.json");
 }
 
 void expect_rel(double a, const nlohmann::json& b, const std::string& what) {

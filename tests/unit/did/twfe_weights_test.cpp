@@ -9,12 +9,12 @@
 #include <fstream>
 
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(TwfeWeights, MatchesTwoWayFEWeights) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_twfe_weights.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("did_twfe_weights.json");
   for (const auto& c : fx["cases"]) {
     SCOPED_TRACE(c["name"].get<std::string>());
     const bool mp = c["name"] == "mpdta";
@@ -43,8 +43,7 @@ TEST(TwfeWeights, MatchesTwoWayFEWeights) {
 // controls, tests/reference/did/twfe_weights_controls.R); they were the weights of the regression
 // without controls (beta 2.014885 beside the table's 2.013845).
 TEST(TwfeWeights, WithControlsAsTheRegressionShown) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_twfe_weights_controls.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("did_twfe_weights_controls.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/did_step2_controls.csv");
   for (const bool with_controls : {true, false}) {
     const auto& c = fx[with_controls ? "controls" : "none"];

@@ -10,6 +10,7 @@
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "staggered_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -22,8 +23,7 @@ Design design_for(const Frame& f, const std::string& formula, const std::string&
 }  // namespace
 
 TEST(WildBootstrap, EnumeratedPValuesMatchBruteForceR) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_wild_enumerated.json");
-  auto fx = nlohmann::json::parse(in);
+  auto fx = reference_fixture("did_wild_enumerated.json");
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/wild_small.csv");
   for (const auto& [name, c] : fx.at("cases").items()) {
     SCOPED_TRACE(name);
@@ -88,8 +88,7 @@ TEST(WildBootstrap, ConfidenceIntervalInvertsTheTest) {
 // counted, 2/2^G too many) and the test-inversion interval to the root finders' tolerance; with
 // controls, observation and unit weights, an unbalanced panel and 10 clusters.
 TEST(WildBootstrap, EnumeratedAgainstFwildclusterboot) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/did_wild_fwildclusterboot.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("did_wild_fwildclusterboot.json");
   size_t checked = 0;
   for (const auto& c : fx.at("cases")) {
     SCOPED_TRACE(c.at("name").get<std::string>());

@@ -11,6 +11,7 @@
 #include "cbec/formula/design.hpp"
 #include "cbec/frame/transform_specs.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -19,8 +20,7 @@ struct Fixture {
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/transforms_panel.csv");
   Panel p = declare_panel(f, "id", "year");
   nlohmann::json ref = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/transforms.json");
-    return nlohmann::json::parse(in);
+    return reference_fixture("transforms.json");
   }();
 };
 

@@ -7,12 +7,12 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(AlternativeWeights, CvTopsisAndAhpMatchR) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/index_topsis_ahp.json");
-  auto ref = nlohmann::json::parse(in);
+  auto ref = reference_fixture("index_topsis_ahp.json");
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/scitech_2011_2019.csv");
   const std::vector<std::string> names = {"patent_app_invention", "patent_grant_total", "rd_expenditure", "rd_intensity"};
   Eigen::MatrixXd X(static_cast<long>(f.nrows()), 4);

@@ -12,6 +12,7 @@
 #include "cbec/estimate/index/entropy_weights.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/report/index_json.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -28,8 +29,7 @@ struct Data {
 
 Data load() {
   Data d;
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/index_entropy_outputs.json");
-  d.fx = nlohmann::json::parse(in);
+  d.fx = reference_fixture("index_entropy_outputs.json");
   d.f = read_csv(std::string(CBEC_TEST_DATA) + "/scitech_2011_2019.csv");
   d.names = d.fx["indicators"].get<std::vector<std::string>>();
   d.X.resize(static_cast<long>(d.f.nrows()), static_cast<long>(d.names.size()));

@@ -10,6 +10,7 @@
 #include "cbec/estimate/index/entropy_by_group.hpp"
 #include "cbec/report/index_json.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -22,8 +23,7 @@ struct Case {
 };
 Case load() {
   Case c;
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/index_entropy_scope.json");
-  c.fx = nlohmann::json::parse(in);
+  c.fx = reference_fixture("index_entropy_scope.json");
   c.f = read_csv(std::string(CBEC_TEST_DATA) + "/scitech_2011_2019.csv");
   const auto names = c.fx["indicators"].get<std::vector<std::string>>();
   c.X.resize(static_cast<long>(c.f.nrows()), static_cast<long>(names.size()));

@@ -13,13 +13,13 @@
 #include "cbec/estimate/index/entropy_weights.hpp"
 #include "cbec/estimate/index/vif.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/index_convergence.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("index_convergence.json");
 }
 Eigen::MatrixXd indicators(const Frame& f, const std::vector<std::string>& names) {
   Eigen::MatrixXd X(static_cast<long>(f.nrows()), static_cast<long>(names.size()));

@@ -11,12 +11,12 @@
 
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(ReferenceCategoricalCoding, TermsAndNumbersMatchLm) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ols_categorical_coding.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("ols_categorical_coding.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/core_panel.csv");
   size_t checked = 0;
   for (const auto& m : fx["models"]) {

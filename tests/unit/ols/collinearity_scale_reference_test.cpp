@@ -13,12 +13,12 @@
 
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(ReferenceCollinearityScale, VerdictsAndCoefficientsAgainstLm) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ols_collinearity_scale.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("ols_collinearity_scale.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/collinearity_scale.csv");
   // cbec's verdicts: the README's documented differences from lm (big_cv6) and fixest (big_cv6, big_cv8, tiny).
   const std::map<std::string, bool> cbec_drops = {{"big_cv4", false}, {"big_cv6", true}, {"big_cv8", true}, {"tiny", false}};

@@ -13,6 +13,7 @@
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/estimate/panel/panel_models.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 using nlohmann::json;
@@ -22,8 +23,7 @@ namespace {
 bool close(double a, double b, double rel = 1e-6) { return std::fabs(a - b) <= rel * std::max(std::fabs(b), 1e-8) + 1e-12; }
 
 json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ols_cr2_absorbed_fe.json");
-  return json::parse(in);
+  return reference_fixture("ols_cr2_absorbed_fe.json");
 }
 
 Frame data(const std::string& name) { return read_csv(std::string(CBEC_TEST_DATA) + "/" + name + ".csv"); }

@@ -12,6 +12,7 @@
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/report/regression_table.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -21,8 +22,7 @@ void expect_rel(double a, double b, const std::string& what, double tol = 1e-6) 
 }
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/iv_diagnostics.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("iv_diagnostics.json");
 }
 
 RegressionResult fit(const Frame& frame, const std::string& formula, const std::string& vcov) {

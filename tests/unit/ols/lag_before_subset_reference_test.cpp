@@ -17,14 +17,14 @@
 #include "cbec/io/read_table.hpp"
 #include "cbec/report/regression_json.hpp"
 #include "../analysis_options.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_lag_before_subset.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("panel_lag_before_subset.json");
 }
 
 const nlohmann::json& model(const nlohmann::json& fx, const std::string& id) {

@@ -9,12 +9,12 @@
 
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(ReferenceLagRanges, ExpandedTermsMatchPlm) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_lag_ranges.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("panel_lag_ranges.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/empluk.csv");
   DesignOptions d;
   d.panel_unit = "firm";

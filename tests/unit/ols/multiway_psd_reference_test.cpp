@@ -11,6 +11,7 @@
 
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -21,8 +22,7 @@ bool warns(const RegressionResult& r, const std::string& text) {
 }  // namespace
 
 TEST(ReferenceMultiwayPsdFix, StandardErrorsAsFixest) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ols_multiway_psd_fix.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("ols_multiway_psd_fix.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/multiway_psd.csv");
   size_t checked = 0;
   for (const auto& m : fx["models"]) {

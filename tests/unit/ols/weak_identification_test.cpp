@@ -8,6 +8,7 @@
 
 #include "cbec/estimate/ols/feols.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -25,8 +26,7 @@ RegressionResult fit(const std::string& formula, const std::string& vcov) {
 }  // namespace
 
 TEST(WeakIdentification, TwoEndogenousMatchReference) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/iv_weak_identification.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("iv_weak_identification.json");
   size_t checked = 0;
   for (const auto& c : fx["cases"]) {
     const std::string formula = c["formula"], vcov = c["vcov"];

@@ -11,6 +11,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/panel/gmm.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -56,8 +57,7 @@ GmmSpec collapsed_by_firm(const std::string& formula) {
 }  // namespace
 
 TEST(GmmReference, PgmmEmplUK) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_gmm.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("panel_gmm.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/empluk.csv");
   size_t checked = 0;
   for (const auto& m : fx["models"]) {
@@ -100,8 +100,7 @@ TEST(GmmReference, PgmmEmplUK) {
 // column count wrapped around and the instruments were written outside their matrix: a crash).
 // Reference: tests/reference/panel/gmm_late_lags.R (pgmm on a pre-lagged wage).
 TEST(GmmReference, LagsStartingAfterTheFirstDifferencedPeriod) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_gmm_late_lags.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("panel_gmm_late_lags.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/empluk.csv");
   for (const std::string steps : {"onestep", "twosteps"}) {
     SCOPED_TRACE(steps);

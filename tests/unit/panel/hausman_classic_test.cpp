@@ -11,6 +11,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/read_table.hpp"
 #include "../analysis_options.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -27,8 +28,7 @@ nlohmann::json hausman_of(const std::string& vcov) {
 }  // namespace
 
 TEST(HausmanClassic, UsesConventionalVariancesWhateverTheChosenVcov) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_plm.json");
-  const auto ref = nlohmann::json::parse(in)["grunfeld"]["hausman"];
+  const auto ref = reference_fixture("panel_plm.json")["grunfeld"]["hausman"];
   for (const char* vcov : {"iid", "cluster:firm", "hc1"}) {
     SCOPED_TRACE(vcov);
     const nlohmann::json h = hausman_of(vcov);

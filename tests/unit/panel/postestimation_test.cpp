@@ -14,13 +14,13 @@
 #include "cbec/estimate/panel/panel_models.hpp"
 #include "cbec/estimate/panel/within_intercept.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_postestimation.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("panel_postestimation.json");
 }
 
 void expect_rel(double a, double b, const std::string& what, double tol = 1e-6) {

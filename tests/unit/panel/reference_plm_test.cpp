@@ -10,6 +10,7 @@
 
 #include "cbec/estimate/panel/panel_models.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -77,14 +78,12 @@ void check_dataset(const nlohmann::json& fx, const std::string& file, const std:
 }  // namespace
 
 TEST(ReferencePlm, Grunfeld) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_plm.json");
-  auto fx = nlohmann::json::parse(in);
+  auto fx = reference_fixture("panel_plm.json");
   check_dataset(fx["grunfeld"], "grunfeld.csv", "inv ~ value + capital", {});
 }
 
 TEST(ReferencePlm, EmplUKUnbalanced) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_plm.json");
-  auto fx = nlohmann::json::parse(in);
+  auto fx = reference_fixture("panel_plm.json");
   check_dataset(fx["empluk"], "empluk.csv", "log(emp) ~ log(wage) + log(capital)", {{"lwage", "log(wage)"}, {"lcap", "log(capital)"}});
 }
 

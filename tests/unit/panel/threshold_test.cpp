@@ -11,6 +11,7 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -127,8 +128,7 @@ ThresholdSpec simple_spec() {
 }  // namespace
 
 TEST(Threshold, HansenInvestmentAllPeriodsMatchesR) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_threshold.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("panel_threshold.json");
   const ThresholdResult r = panel_threshold(hansen_data(), hansen_spec());
   EXPECT_EQ(r.n_units, 565u);
   EXPECT_EQ(r.n_periods, 14u);
@@ -140,8 +140,7 @@ TEST(Threshold, HansenInvestmentAllPeriodsMatchesR) {
 }
 
 TEST(Threshold, HansensSampleReproducesHisPublishedThresholds) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_threshold.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("panel_threshold.json");
   ThresholdSpec s = hansen_spec();
   s.delete_last_period = true;
   const ThresholdResult r = panel_threshold(hansen_data(), s);
@@ -267,8 +266,7 @@ TEST(Threshold, ProfileOfARankDeficientRegimeIsLeastSquaresWithoutTheAliasedColu
 // Hansen's program floors seq(trim, ..., by = 1/qn): the point itself, not the one before it
 // (tests/reference/panel/threshold_grid_positions.R; 1,440 distinct values of q).
 TEST(Threshold, GridPositionsFlooredAsHansensProgram) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/panel_threshold_grid_positions.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("panel_threshold_grid_positions.json");
   ThresholdSpec s;
   s.y = "y";
   s.unit = "id";

@@ -15,6 +15,7 @@
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "../scratch_folder.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -27,8 +28,7 @@ struct Columbus {
     return ids;
   }(), "columbus");
   nlohmann::json ref = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_columbus.json");
-    return nlohmann::json::parse(in);
+    return reference_fixture("spatial_columbus.json");
   }();
 };
 void near(double a, double b, const std::string& what) { EXPECT_NEAR(a, b, 1e-9 * std::max(1.0, std::fabs(b))) << what; }

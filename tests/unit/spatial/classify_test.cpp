@@ -7,12 +7,12 @@
 
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(Classify, MatchesClassInt) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_classint.json");
-  auto ref = nlohmann::json::parse(in);
+  auto ref = reference_fixture("spatial_classint.json");
   Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/columbus.csv");
   const auto& x = f.numeric("CRIME");
   auto same = [](const std::vector<double>& a, const nlohmann::json& b, const char* what) {

@@ -17,6 +17,7 @@
 #include "cbec/estimate/spatial/distance_weights.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -103,8 +104,7 @@ TEST(Contiguity, ProvincesDissolvedFromCitiesGiveThe68LandBorders) {
 // Queen and rook neighbours equal spdep::poly2nb on the same WKT polygons (tests/reference/spatial/poly2nb.R):
 // Zhejiang's 11 prefectures, and the Yangtze River Delta's 41 cities from the shipped polygons.
 TEST(Contiguity, QueenAndRookEqualSpdepPoly2nb) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_poly2nb.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("spatial_poly2nb.json");
   auto as_set = [](const nlohmann::json& list) {
     std::set<std::pair<std::string, std::string>> out;
     for (const auto& p : list) {

@@ -12,6 +12,7 @@
 #include "cbec/io/weights_io.hpp"
 #include "row_set.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 using cbec::testing::row_set;
@@ -28,8 +29,7 @@ Points zhejiang() {
 }  // namespace
 
 TEST(DistanceWeights, MatchSpdepNeighboursAndHaversine) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_distance_weights.json");
-  auto ref = nlohmann::json::parse(in);
+  auto ref = reference_fixture("spatial_distance_weights.json");
   Points p = zhejiang();
   SpatialWeights knn = knn_weights(p, 3), band = distance_band_weights(p, 150), idw = inverse_distance_weights(p, 2);
   for (long i = 0; i < 11; ++i) {
@@ -62,8 +62,7 @@ TEST(DistanceWeights, MatchSpdepNeighboursAndHaversine) {
 // ellipsoid distances (the sphere's set differs there), and Moran's I under row-standardized
 // inverse distance as moran.test (tests/reference/spatial/distance_ellipsoid.R).
 TEST(DistanceWeights, EllipsoidMatchesSpdepLonglat) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_distance_ellipsoid.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("spatial_distance_ellipsoid.json");
   auto scalar = [&](const char* key) { return ref[key][0].get<double>(); };  // R writes length-1 vectors as arrays
   const Frame f = read_csv(std::string(CBEC_SOURCE_DIR) + "/data/china_provinces.csv");
   Points p;
@@ -102,8 +101,7 @@ TEST(DistanceWeights, EllipsoidMatchesSpdepLonglat) {
 // the 4 nearest neighbours and Moran's I under row-standardized inverse distance
 // (tests/reference/spatial/distance_pysal.py; the radius cancels in row-standardized weights).
 TEST(DistanceWeights, SphereMatchesLibpysalArcDistance) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_distance_pysal.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("spatial_distance_pysal.json");
   const Frame f = read_csv(std::string(CBEC_SOURCE_DIR) + "/data/china_provinces.csv");
   Points p;
   for (size_t i = 0; i < f.nrows(); ++i) p.ids.push_back(f.get("name_en").text(i));

@@ -11,13 +11,13 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial/autocorrelation.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_islands.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("spatial_islands.json");
 }
 
 void near(double a, const nlohmann::json& b, const std::string& what) {

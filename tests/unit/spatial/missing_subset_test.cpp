@@ -11,6 +11,7 @@
 #include "cbec/analysis/registry.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -21,8 +22,7 @@ struct Subset {
   Frame f;
   SpatialSetup s;
   Subset() {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_missing_subset.json");
-    ref = nlohmann::json::parse(in);
+    ref = reference_fixture("spatial_missing_subset.json");
     f = read_csv(std::string(CBEC_TEST_DATA) + "/columbus.csv");
     std::vector<double> crime = f.numeric("CRIME");
     const auto& id = f.numeric("POLYID");

@@ -12,6 +12,7 @@
 #include "cbec/estimate/spatial/autocorrelation.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -20,8 +21,7 @@ TEST(MoranAlternative, AnalyticAndPermutationPValuesMatchSpdep) {
   std::vector<std::string> ids;
   for (size_t i = 0; i < f.nrows(); ++i) ids.push_back(f.get("POLYID").text(i));
   const SpatialWeights w = row_standardize(align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/columbus.gal"), ids, "columbus"));
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spatial_moran_alternative.json");
-  const nlohmann::json ref = nlohmann::json::parse(in);
+  const nlohmann::json ref = reference_fixture("spatial_moran_alternative.json");
   const auto& crime = f.numeric("CRIME");
   const auto& polyid = f.numeric("POLYID");
   std::map<std::string, std::vector<double>> vars;

@@ -20,6 +20,7 @@
 #include "cbec/estimate/spatial_models/impacts.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "impacts_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 using cbec::testing::expect_impacts_rel;
@@ -30,8 +31,7 @@ namespace {
 
 const nlohmann::json& fixture() {
   static const nlohmann::json ref = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_impacts.json");
-    return nlohmann::json::parse(in);
+    return reference_fixture("spreg_impacts.json");
   }();
   return ref;
 }

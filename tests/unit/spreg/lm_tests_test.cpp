@@ -15,15 +15,11 @@
 #include "cbec/estimate/spatial_models/lm_tests.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
-
-nlohmann::json load(const std::string& name) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/" + name);
-  return nlohmann::json::parse(in);
-}
 
 void expect_rel(double got, const nlohmann::json& want, double tol, const std::string& what) {
   const double w = want.get<double>();
@@ -94,7 +90,7 @@ void expect_tests(const SpatialLmTests& got, const nlohmann::json& want, double 
 }  // namespace
 
 TEST(SpatialLmTests, MatchSpdepOnColumbusNcSidsBoston) {
-  const nlohmann::json ref = load("spreg_lm_tests.json");
+  const nlohmann::json ref = reference_fixture("spreg_lm_tests.json");
   for (const char* name : {"columbus_W", "columbus_B", "nc_sids_W", "boston_W"}) {
     SCOPED_TRACE(name);
     const auto& c = ref[name];
@@ -124,7 +120,7 @@ TEST(SpatialLmTests, MatchSpdepOnColumbusNcSidsBoston) {
 }
 
 TEST(SpatialLmTests, PanelMatchesSlmtestAndElhorstOnProduc) {
-  const nlohmann::json ref = load("spreg_panel_lm_tests.json");
+  const nlohmann::json ref = reference_fixture("spreg_panel_lm_tests.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/produc.csv");
   // The panel stacked by year then state (the file runs by state then year, states sorted).
   std::vector<std::string> states;
@@ -160,7 +156,7 @@ TEST(SpatialLmTests, PanelMatchesSlmtestAndElhorstOnProduc) {
 TEST(SpatialLmTests, BaltagiSongKohMatchBsktestOnProduc) {
   // splm::bsktest (panel_lm_tests.R) on pooled OLS: all years; 1985-1986; 1985-1986 with unemp
   // demeaned by state regressed on log(emp), where LM1 < 0 and LM-H keeps LM2^2 only.
-  const nlohmann::json ref = load("spreg_panel_lm_tests.json")["bsk"];
+  const nlohmann::json ref = reference_fixture("spreg_panel_lm_tests.json")["bsk"];
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/produc.csv");
   std::vector<std::string> states;
   for (size_t i = 0; i < f.nrows(); ++i)

@@ -11,15 +11,11 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
-
-nlohmann::json load(const std::string& name) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/" + name);
-  return nlohmann::json::parse(in);
-}
 
 Outcome run(const Frame& data, const nlohmann::json& options, const SpatialSetup& setup, const std::string& unit = "",
             const std::string& time = "") {
@@ -50,7 +46,7 @@ TEST(LmtestsAnalysis, CrossSectionMatchesSpdepWhateverTheRowOrder) {
   SpatialSetup s;
   s.w = read_gal(std::string(CBEC_TEST_DATA) + "/columbus.gal");
   s.key = "POLYID";
-  const nlohmann::json ref = load("spreg_lm_tests.json")["columbus_W"];
+  const nlohmann::json ref = reference_fixture("spreg_lm_tests.json")["columbus_W"];
   for (const Frame& data : {f, f.take(rows)}) {
     const Outcome out = run(data, {{"formula", "CRIME ~ INC + HOVAL"}}, s);
     const auto& j = out.json;
@@ -67,7 +63,7 @@ TEST(LmtestsAnalysis, CrossSectionMatchesSpdepWhateverTheRowOrder) {
   }
   // Binary weights (transform B) give spdep's style "B" numbers.
   s.transform = "B";
-  const nlohmann::json refb = load("spreg_lm_tests.json")["columbus_B"];
+  const nlohmann::json refb = reference_fixture("spreg_lm_tests.json")["columbus_B"];
   expect_rel(run(f, {{"formula", "CRIME ~ INC + HOVAL"}}, s).json["tests"]["lm_lag"]["stat"].get<double>(), refb["tests"]["LMlag"]["stat"].get<double>(), "B");
   // A unit of the weights without a row is left out of them and named.
   std::vector<size_t> all_but_first(f.nrows() - 1);
@@ -84,7 +80,7 @@ TEST(LmtestsAnalysis, PanelMatchesSlmtestOnProduc) {
   SpatialSetup s;
   s.w = read_weights(std::string(CBEC_TEST_DATA) + "/usaww.matrix.csv");
   s.key = "state";
-  const nlohmann::json ref = load("spreg_panel_lm_tests.json");
+  const nlohmann::json ref = reference_fixture("spreg_panel_lm_tests.json");
   for (const char* effect : {"none", "twoways"}) {
     SCOPED_TRACE(effect);
     const auto j = run(f, {{"formula", "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp"}, {"effect", effect}}, s, "state", "year").json;

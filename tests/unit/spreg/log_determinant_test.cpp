@@ -17,14 +17,14 @@
 #include "cbec/estimate/spatial_models/log_determinant.hpp"
 #include "cbec/frame/spatial_weights.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_log_determinant.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("spreg_log_determinant.json");
 }
 
 SpatialWeights columbus(bool row_standardized) {

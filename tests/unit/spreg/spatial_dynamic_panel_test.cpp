@@ -14,6 +14,7 @@
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "../scratch_folder.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -53,8 +54,7 @@ void expect_fit(const SpatialPanelResult& r, const nlohmann::json& c, double tol
 }  // namespace
 
 TEST(SpatialDynamicPanel, AgainstSdpdmod) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_dynamic_sdpd.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_dynamic_sdpd.json");
   const SpatialPanelSample sample = produc_sample(read_csv(std::string(CBEC_TEST_DATA) + "/produc.csv"));
   ASSERT_EQ(sample.data.n_periods, 16u);
   size_t checked = 0;
@@ -104,8 +104,7 @@ TEST(SpatialDynamicPanel, AgainstSdpdmod) {
 // + eta is near 1 (0.83 to 0.95 at the corrected estimates), so the draws of 1/(1 - gamma - rho - eta) have no finite variance
 // and their simulated SDs (SDPDmod's too) differ from run to run by factors of 2 or more.
 TEST(SpatialDynamicPanel, ImpactSesAgainstSdpdmod) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_dynamic_sdpd.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_dynamic_sdpd.json");
   const SpatialPanelSample sample = produc_sample(read_csv(std::string(CBEC_TEST_DATA) + "/produc.csv"));
   for (const auto& c : fx["cases"]) {
     const std::string model = c["model"], effect = c["effect"];

@@ -21,6 +21,7 @@
 #include "cbec/estimate/spatial_models/stsls.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -107,8 +108,7 @@ void expect_matches(const RegressionResult& r, const nlohmann::json& ref, double
 }
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_columbus_ml.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("spreg_columbus_ml.json");
 }
 
 }  // namespace
@@ -257,8 +257,7 @@ TEST(SpatialStsls, ColumbusMatchesSpatialreg) {
 // Islands in a row-standardized W: no W1, W^2 1 instruments, as spatialreg (they were added because
 // the islands' rows sum to 0, rho 0.31 for spatialreg's 0.16 on Chinese cities).
 TEST(SpatialStsls, IslandsOfARowStandardizedWAddNoInstruments) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_stsls_islands.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("spreg_stsls_islands.json");
   Columbus c = columbus();
   c.w = row_standardize(align_weights(read_gal(std::string(CBEC_TEST_DATA) + "/columbus_islands.gal"), c.w.ids, "columbus"));
   const RegressionResult r = stsls(c.data, c.w.W, "iid");
@@ -317,8 +316,7 @@ TEST(SpatialMl, BostonMatchesSpatialreg) {
   // 506 tracts, 13 regressors (tests/reference/spreg/boston.R): SAR, SEM, SDM, SDEM to 5e-6.
   // Documented tolerance: spatialreg's optimize stops at ~1.5e-8 relative in lambda (R's Brent_fmin
   // uses sqrt(DBL_EPSILON)), and some SEM/SDEM coefficients move ~100 times as much (1-2.5e-6).
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_boston_ml.json");
-  const auto ref = nlohmann::json::parse(in);
+  const auto ref = reference_fixture("spreg_boston_ml.json");
   const Boston b = boston();
   const SpatialMlData& d = b.data;
   const SpatialWeights& w = b.w;
@@ -337,8 +335,7 @@ TEST(SpatialMl, ImpactsOfTheFitMatchSpatialregImpacts) {
   // Our SAR, SDM and SAC fits of Columbus (equal to spatialreg's to 1e-6), then their impacts by exact
   // traces, against spatialreg::impacts(fit, listw = lw) (tests/reference/spreg/impacts.R). The fits'
   // 1e-6 agreement carries over: 2e-6 relative.
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_impacts.json");
-  const nlohmann::json ref = nlohmann::json::parse(in);
+  const nlohmann::json ref = reference_fixture("spreg_impacts.json");
   const Columbus c = columbus();
   for (const std::string m : {"sar", "sdm", "sac"}) {
     SCOPED_TRACE(m);
@@ -391,8 +388,7 @@ TEST(SpatialMl, DurbinSubsetMatchesSpatialreg) {
   // impacts with theta = 0 for a regressor without its lag: point values to 2e-6; simulated SEs on
   // Boston within 3% (Columbus' rho is too imprecise for its draws' SDs to be compared across
   // generators; tests/reference/spreg/durbin_subset.R).
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_durbin_subset.json");
-  const nlohmann::json ref = nlohmann::json::parse(in);
+  const nlohmann::json ref = reference_fixture("spreg_durbin_subset.json");
   const Columbus c = columbus();
   for (const std::string lagged : {"INC", "HOVAL"}) {
     SCOPED_TRACE(lagged);

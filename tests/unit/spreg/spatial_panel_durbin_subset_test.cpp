@@ -21,6 +21,7 @@
 #include "cbec/estimate/spatial_models/spatial_panel_gm.hpp"
 #include "gm_fixture_checks.hpp"
 #include "produc_usaww.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -28,8 +29,7 @@ namespace {
 
 const nlohmann::json& fixture() {
   static const nlohmann::json ref = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_durbin_subset.json");
-    return nlohmann::json::parse(in);
+    return reference_fixture("spreg_panel_durbin_subset.json");
   }();
   return ref;
 }

@@ -10,12 +10,12 @@
 #include "cbec/analysis/spreg/spreg_panel_analyses.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(SpatialPanelDynamic, AgainstSplmOnBuiltLags) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_dynamic_produc.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_dynamic_produc.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/produc.csv");
   SpatialSetup s;
   s.w = read_weights(std::string(CBEC_TEST_DATA) + "/usaww.gal");

@@ -33,6 +33,7 @@
 #include "cbec/io/weights_io.hpp"
 #include "produc_usaww.hpp"
 #include "gm_fixture_checks.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 using cbec::testing::expect_gm_case;
@@ -41,8 +42,7 @@ namespace {
 
 const nlohmann::json& fixture() {
   static const nlohmann::json ref = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_gm_impacts_produc.json");
-    return nlohmann::json::parse(in);
+    return reference_fixture("spreg_panel_gm_impacts_produc.json");
   }();
   return ref;
 }

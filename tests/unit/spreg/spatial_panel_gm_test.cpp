@@ -20,6 +20,7 @@
 #include "cbec/io/weights_io.hpp"
 #include "produc_usaww.hpp"
 #include "gm_fixture_checks.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 using cbec::testing::expect_gm_case;
@@ -27,8 +28,7 @@ using cbec::testing::expect_gm_case;
 namespace {
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_gm_produc.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("spreg_panel_gm_produc.json");
 }
 
 SpatialPanelSample sample(const std::string& file, bool intercept) { return cbec::testing::produc_sample(file, intercept); }

@@ -32,6 +32,7 @@
 #include "cbec/estimate/spatial_models/spatial_panel_re.hpp"
 #include "produc_usaww.hpp"
 #include "impacts_fixture.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 using cbec::testing::expect_impacts_rel;
@@ -42,8 +43,7 @@ namespace {
 
 const nlohmann::json& fixture() {
   static const nlohmann::json ref = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_impacts_unbalanced_produc.json");
-    return nlohmann::json::parse(in);
+    return reference_fixture("spreg_panel_impacts_unbalanced_produc.json");
   }();
   return ref;
 }

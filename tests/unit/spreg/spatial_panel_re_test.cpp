@@ -19,14 +19,14 @@
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "produc_usaww.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_re_produc.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("spreg_panel_re_produc.json");
 }
 
 SpatialPanelSample sample(const std::string& file, bool intercept) { return cbec::testing::produc_sample(file, intercept); }
@@ -116,8 +116,7 @@ TEST(SpatialPanelRe, HausmanAgainstSplm) {
 }
 
 TEST(SpatialPanelRe, UnbalancedSarAndSdmAgainstTheLikelihoodWrittenOut) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_re_unbalanced_produc.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_re_unbalanced_produc.json");
   const SpatialPanelSample s = sample("produc_unbalanced_re.csv", true);
   ASSERT_FALSE(s.data.balanced());
   size_t checked = 0;
@@ -142,8 +141,7 @@ TEST(SpatialPanelRe, UnbalancedSarAndSdmAgainstTheLikelihoodWrittenOut) {
 }
 
 TEST(SpatialPanelRe, UnbalancedSemAndSacAgainstTheDenseLikelihood) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_re_error_unbalanced_produc.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_re_error_unbalanced_produc.json");
   const SpatialPanelSample s = sample("produc_unbalanced_re.csv", true);
   ASSERT_FALSE(s.data.balanced());
   size_t checked = 0;

@@ -12,6 +12,7 @@
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
 #include "produc_usaww.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -26,8 +27,7 @@ void expect_rel(double a, double b, const std::string& what, double tol = 1e-6) 
 }  // namespace
 
 TEST(SpatialPanelSac, FixedEffectsAgainstSplm) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_sac_produc.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_sac_produc.json");
   const SpatialPanelSample s = sample("produc.csv");
   size_t checked = 0;
   for (const auto& c : fx["sac"]) {

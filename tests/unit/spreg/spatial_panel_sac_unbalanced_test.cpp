@@ -16,6 +16,7 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/spatial_models/spatial_panel_internal.hpp"
 #include "produc_usaww.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -36,8 +37,7 @@ SpatialPanelOptions sac(SpatialPanelEffect effect) {
 }  // namespace
 
 TEST(SpatialPanelSacUnbalanced, AgainstTheLikelihoodWrittenOut) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_sac_unbalanced_produc.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_sac_unbalanced_produc.json");
   size_t checked = 0;
   for (const auto& c : fx["models"]) {
     const std::string effect = c["effect"];

@@ -12,14 +12,14 @@
 #include "cbec/core/error.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_produc.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("spreg_panel_produc.json");
 }
 
 const char* kFormula = "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp";
@@ -82,8 +82,7 @@ TEST(SpatialPanel, FixedEffectsAgainstSplm) {
 // spatial_panel_lee_yu_twoways.R). cbec followed splm, whose correction lowered sigma^2 (rho 0.19665
 // against 0.21141 here).
 TEST(SpatialPanel, LeeYuTwoWayCorrection) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_lee_yu_twoways.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_lee_yu_twoways.json");
   size_t checked = 0;
   for (const auto& c : fx["cases"]) {
     const std::string model = c["model"];
@@ -107,8 +106,7 @@ TEST(SpatialPanel, LeeYuTwoWayCorrection) {
 // dummies (tests/reference/spreg/spatial_panel_sem_period_effects.R); the within SEM gave lambda
 // -0.0037 and log-likelihood 846.78 for time effects, the model's are 0.0959 and 882.41.
 TEST(SpatialPanel, SemPeriodEffectsWithBinaryWeightsAsTheDummyVariableLikelihood) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_panel_sem_period_effects.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("spreg_panel_sem_period_effects.json");
   for (const auto& c : fx["cases"]) {
     const std::string effect = c["effect"];
     SCOPED_TRACE(effect);

@@ -23,6 +23,7 @@
 #include "cbec/study/run_study.hpp"
 #include "cbec/study/study_file.hpp"
 #include "../scratch_folder.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -58,8 +59,7 @@ TEST(NamedWeights, EachStepUsesItsWeightsAndTransform) {
 
   SpatialWeights queen = contiguity_weights(read_polygons(std::string(CBEC_TEST_DATA) + "/zhejiang_polygons.csv", "city"), true);
   apply_edits(queen, read_link_edits(std::string(CBEC_TEST_DATA) + "/zhejiang_water_edits.csv"));
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/spreg_named_weights.json");
-  const nlohmann::json ref = nlohmann::json::parse(in);
+  const nlohmann::json ref = reference_fixture("spreg_named_weights.json");
   for (size_t p = 0; p < 2; ++p) {
     const double year = 2019 + static_cast<double>(p);
     SCOPED_TRACE(year);

@@ -11,14 +11,11 @@
 #include "cbec/estimate/ts/mackinnon.hpp"
 #include "cbec/frame/panel.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
-nlohmann::json fixture(const std::string& name) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/" + name);
-  return nlohmann::json::parse(in);
-}
 void expect_rel(double got, double want, const std::string& what, double tol = 1e-6) {
   EXPECT_NEAR(got, want, tol * std::max(1.0, std::abs(want))) << what;
 }
@@ -33,7 +30,7 @@ Eigen::VectorXd state_series(const Frame& f, const std::string& state, const std
 }  // namespace
 
 TEST(Adf, MatchesStatsmodelsAdfuller) {
-  const auto fx = fixture("ts_adf_statsmodels.json");
+  const auto fx = reference_fixture("ts_adf_statsmodels.json");
   const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/produc.csv");
   ASSERT_EQ(fx["cases"].size(), 72u);
   for (const auto& c : fx["cases"]) {

@@ -15,6 +15,7 @@
 #include "cbec/estimate/ts/panel_unitroot.hpp"
 #include "cbec/frame/panel.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -69,8 +70,7 @@ std::array<double, 2> rejection_rates(double phi, bool factor, Deterministic d, 
 }  // namespace
 
 TEST(Breitung, MatchesTheRReferenceOnProducAndGrunfeld) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_breitung.json");
-  const nlohmann::json fx = nlohmann::json::parse(in);
+  const nlohmann::json fx = reference_fixture("ts_breitung.json");
   for (const auto& c : fx["cases"]) {
     const std::string id = c["id"];
     const bool produc = c["unit"] == "state";

@@ -9,12 +9,12 @@
 
 #include "cbec/estimate/ts/cips.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(Cips, MatchesPlmCipstest) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_cipstest_plm.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("ts_cipstest_plm.json");
   ASSERT_EQ(fx["cases"].size(), 36u);
   for (const auto& c : fx["cases"]) {
     const Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + c["data"].get<std::string>());

@@ -13,13 +13,9 @@
 
 #include "cbec/estimate/ts/cointegration_data.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 namespace cbec::testing {
-
-inline nlohmann::json reference_fixture(const std::string& file) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/" + file);
-  return nlohmann::json::parse(in);
-}
 
 inline void expect_rel(double got, double want, const std::string& what) {
   EXPECT_NEAR(got, want, 1e-6 * std::max(1e-12, std::abs(want))) << what << ": " << got << " vs " << want;

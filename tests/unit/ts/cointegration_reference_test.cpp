@@ -16,14 +16,14 @@
 #include "cbec/estimate/ts/kao.hpp"
 #include "cbec/estimate/ts/long_run_covariance.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 const nlohmann::json& fixture() {
   static const nlohmann::json j = [] {
-    std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_cointegration.json");
-    return nlohmann::json::parse(in);
+    return reference_fixture("ts_cointegration.json");
   }();
   return j;
 }
@@ -175,8 +175,7 @@ TEST(Kao, RefusesTrendAndUnbalancedPanels) {
 }
 
 TEST(HansenLc, CriticalValuesAreTheSimulatedQuantiles) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_hansen_lc_critical.json");
-  const nlohmann::json f = nlohmann::json::parse(in);
+  const nlohmann::json f = reference_fixture("ts_hansen_lc_critical.json");
   for (const auto& c : f["cases"]) {
     const auto q = hansen_lc_critical(c["m"].get<int>(), c["trend"].get<bool>());
     for (size_t i = 0; i < 4; ++i) EXPECT_NEAR(q[i], c["quantiles"][i].get<double>(), 5e-5) << c["m"] << " " << c["trend"];

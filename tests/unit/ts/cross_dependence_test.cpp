@@ -8,6 +8,7 @@
 
 #include "cbec/estimate/ts/cross_dependence.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
@@ -32,8 +33,7 @@ Frame data(const std::string& name) {
 }  // namespace
 
 TEST(CrossDependence, MatchesPlmPcdtest) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_pcdtest_plm.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("ts_pcdtest_plm.json");
   ASSERT_EQ(fx["cases"].size(), 56u);
   for (const auto& c : fx["cases"]) {
     const Frame f = data(c["data"]);

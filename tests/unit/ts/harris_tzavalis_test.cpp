@@ -8,12 +8,12 @@
 
 #include "cbec/estimate/ts/panel_unitroot.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 TEST(HarrisTzavalis, MatchesWithinRegressionsInR) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_harris_tzavalis.json");
-  const auto fx = nlohmann::json::parse(in);
+  const auto fx = reference_fixture("ts_harris_tzavalis.json");
   ASSERT_EQ(fx["cases"].size(), 12u);
   for (const auto& c : fx["cases"]) {
     Frame f = read_csv(std::string(CBEC_TEST_DATA) + "/" + c["data"].get<std::string>());

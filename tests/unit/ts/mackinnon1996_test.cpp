@@ -22,13 +22,13 @@
 #include "cbec/frame/panel.hpp"
 #include "cbec/io/csv_reader.hpp"
 #include "cbec/stats/distributions.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_mackinnon1996.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("ts_mackinnon1996.json");
 }
 // |p_cbec - p_urca| <= kAbsolute + kRelative min(p, 1 - p) for T >= 20 and asymptotically (both
 // tables simulated there; measured max |dp| 1.4e-3, no point beyond the bound); for T < 20 cbec

@@ -11,14 +11,11 @@
 #include "cbec/estimate/ts/panel_unitroot.hpp"
 #include "cbec/frame/panel.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
-nlohmann::json fixture(const std::string& name) {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/" + name);
-  return nlohmann::json::parse(in);
-}
 PanelUnitRootResult run(const std::string& test, const UnitSeries& s, const PanelUnitRootSpec& spec) {
   if (test == "llc") return llc_test(s, spec);
   if (test == "ips") return ips_test(s, spec);
@@ -28,7 +25,7 @@ PanelUnitRootResult run(const std::string& test, const UnitSeries& s, const Pane
 }  // namespace
 
 TEST(PanelUnitRoot, MatchesPlmPurtest) {
-  const auto fx = fixture("ts_purtest_plm.json");
+  const auto fx = reference_fixture("ts_purtest_plm.json");
   std::map<std::string, UnitSeries> series;
   ASSERT_EQ(fx["cases"].size(), 936u);
   double worst = 0;

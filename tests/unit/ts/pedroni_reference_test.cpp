@@ -20,7 +20,7 @@ using cbec::testing::expect_rel;
 namespace {
 
 const nlohmann::json& fixture() {
-  static const nlohmann::json j = cbec::testing::reference_fixture("ts_pedroni.json");
+  static const nlohmann::json j = reference_fixture("ts_pedroni.json");
   return j;
 }
 

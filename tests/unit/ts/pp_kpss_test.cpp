@@ -10,13 +10,13 @@
 #include "cbec/estimate/ts/long_run_variance.hpp"
 #include "cbec/estimate/ts/pp_kpss.hpp"
 #include "cbec/io/csv_reader.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_pp_kpss_lrv.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("ts_pp_kpss_lrv.json");
 }
 // The series of one unit, in file order (both files are sorted by unit and year).
 Eigen::VectorXd series(const nlohmann::json& c) {

@@ -10,13 +10,13 @@
 
 #include "cbec/estimate/ts/pedroni_moments.hpp"
 #include "cbec/estimate/ts/westerlund_moments.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/ts_published_moments.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("ts_published_moments.json");
 }
 }  // namespace
 

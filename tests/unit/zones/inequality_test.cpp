@@ -10,13 +10,13 @@
 #include "cbec/core/error.hpp"
 #include "cbec/estimate/inequality/gini.hpp"
 #include "cbec/estimate/inequality/theil.hpp"
+#include "../reference_fixture.hpp"
 
 using namespace cbec;
 
 namespace {
 nlohmann::json fixture() {
-  std::ifstream in(std::string(CBEC_FIXTURES) + "/zones_inequality.json");
-  return nlohmann::json::parse(in);
+  return reference_fixture("zones_inequality.json");
 }
 std::vector<int> codes(const std::vector<std::string>& labels, int& k) {
   std::vector<std::string> levels;
