@@ -19,13 +19,20 @@
 
 namespace {
 
+// The folder of this process's file, removed with it when the process ends.
+struct ProcessFolder {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("cbec_fuzz_csv_" + std::to_string(::getpid()));
+  ProcessFolder() { std::filesystem::create_directories(dir); }
+  ~ProcessFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
+};
+
 // The file the text is also read from, named as the text read from memory is.
 const std::string& file_path() {
-  static const std::string path = [] {
-    const auto dir = std::filesystem::temp_directory_path() / ("cbec_fuzz_csv_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return (dir / "fuzz.csv").string();
-  }();
+  static const ProcessFolder folder;
+  static const std::string path = (folder.dir / "fuzz.csv").string();
   return path;
 }
 

@@ -2,25 +2,19 @@
 // islands; and --symmetrize.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-
 #include "cbec/core/error.hpp"
 #include "cbec/frame/spatial_weights.hpp"
 #include "cbec/io/weights_io.hpp"
+#include "../scratch_folder.hpp"
 
 using namespace cbec;
 
 namespace {
-// The file is named after the running test: CTest runs this file's tests at once, and one test's
-// removal of a shared file under another's reading of it ended that one with SIGBUS.
+// The file is in the running test's own folder: CTest runs this file's tests at once, and one
+// test's removal of a shared file under another's reading of it ended that one with SIGBUS.
 SpatialWeights edge_list(const std::string& text) {
-  const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  const std::string path = (std::filesystem::temp_directory_path() / ("cbec_audit_edges_" + test + ".csv")).string();
-  std::ofstream(path) << text;
-  SpatialWeights w = read_edge_list(path);
-  std::filesystem::remove(path);
-  return w;
+  const cbec::testing::ScratchFolder scratch;
+  return read_edge_list(scratch.write("edges.csv", text));
 }
 }  // namespace
 
