@@ -35,7 +35,7 @@ void add_space_time_lag(SpatialPanelSample& s) {
 }
 
 bool bias_corrected_dynamic(const std::string& model, SpatialPanelEffect effect) {
-  return (model == "sar" || model == "sdm") && (effect == SpatialPanelEffect::Individual || effect == SpatialPanelEffect::Twoways);
+  return (model == "sar" || model == "sdm") && absorbs_units(effect);
 }
 
 DynamicFit fit_dynamic_model(const SpatialPanelSample& s, const std::string& model, SpatialPanelEffect effect, bool correct, int impact_draws,

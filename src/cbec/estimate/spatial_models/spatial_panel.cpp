@@ -152,8 +152,8 @@ void warn_at_bound(const std::vector<double>& spatial, std::pair<double, double>
 
 std::vector<std::pair<std::string, size_t>> absorbed_dimensions(const SpatialPanelData& d, SpatialPanelEffect e) {
   std::vector<std::pair<std::string, size_t>> out;
-  if (e == SpatialPanelEffect::Individual || e == SpatialPanelEffect::Twoways) out.emplace_back("unit", d.n_units);
-  if (e == SpatialPanelEffect::Time || e == SpatialPanelEffect::Twoways) out.emplace_back("period", d.n_periods);
+  if (absorbs_units(e)) out.emplace_back("unit", d.n_units);
+  if (absorbs_periods(e)) out.emplace_back("period", d.n_periods);
   return out;
 }
 
@@ -186,8 +186,8 @@ SpatialPanelData with_durbin_regressors(const SpatialPanelData& d, const std::ve
 Eigen::MatrixXd panel_within(const SpatialPanelData& d, SpatialPanelEffect e, Eigen::MatrixXd m) {
   if (e == SpatialPanelEffect::Pooled) return m;
   std::vector<Factor> fes;
-  if (e == SpatialPanelEffect::Individual || e == SpatialPanelEffect::Twoways) fes.push_back({"unit", d.unit, d.n_units, {}});
-  if (e == SpatialPanelEffect::Time || e == SpatialPanelEffect::Twoways) fes.push_back({"period", d.period, d.n_periods, {}});
+  if (absorbs_units(e)) fes.push_back({"unit", d.unit, d.n_units, {}});
+  if (absorbs_periods(e)) fes.push_back({"period", d.period, d.n_periods, {}});
   const Eigen::VectorXd no_weights;
   Demeaner(fes, no_weights, 1e-12).demean(m);
   return m;
@@ -272,7 +272,7 @@ SpatialPanelResult spatial_panel(const SpatialPanelData& d, const SpatialPanelOp
   // The SEM's within likelihood is the one with the effect dummies D only when (I - lambda W) D spans
   // D: not on an unbalanced panel, nor with period effects when W's row sums differ (binary W,
   // islands): then the likelihood with the filtered dummies.
-  const bool period_effects = o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways;
+  const bool period_effects = absorbs_periods(o.effect);
   const bool row_sums_equal = equal_row_sums(d);
   if (o.model == SpatialPanelModel::Sem && !pooled && o.lags == PanelLags::Within && (!balanced || (period_effects && !row_sums_equal))) {
     if (o.lee_yu && balanced)

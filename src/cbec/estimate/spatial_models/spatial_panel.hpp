@@ -59,6 +59,9 @@ namespace cbec {
 
 enum class SpatialPanelModel { Sar, Sem, Sdm, Sac };
 enum class SpatialPanelEffect { Pooled, Individual, Time, Twoways, Random };
+// Whether the fixed effect e absorbs a level per unit (individual, twoways) or per period (time, twoways).
+inline bool absorbs_units(SpatialPanelEffect e) { return e == SpatialPanelEffect::Individual || e == SpatialPanelEffect::Twoways; }
+inline bool absorbs_periods(SpatialPanelEffect e) { return e == SpatialPanelEffect::Time || e == SpatialPanelEffect::Twoways; }
 enum class PanelLags { Within, Splm };
 // The random-effects SEM's error structure (spatial_panel_re.hpp): Baltagi, Song and Koh (2003),
 // the spatial process in the idiosyncratic errors only; Kapoor, Kelejian and Prucha (2007), in both.

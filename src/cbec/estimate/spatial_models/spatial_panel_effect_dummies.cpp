@@ -72,8 +72,7 @@ SparseColMatrix stacked_weights(const SpatialPanelData& d) {
 // The effect dummies D, one column per unit (individual, twoways) and per period (time; twoways:
 // all but the first); none when pooled.
 SparseColMatrix effect_dummies(const SpatialPanelData& d, SpatialPanelEffect e) {
-  const bool units = e == SpatialPanelEffect::Individual || e == SpatialPanelEffect::Twoways;
-  const bool periods = e == SpatialPanelEffect::Time || e == SpatialPanelEffect::Twoways;
+  const bool units = absorbs_units(e), periods = absorbs_periods(e);
   const long first = e == SpatialPanelEffect::Twoways ? 1 : 0;
   const long unit_cols = units ? static_cast<long>(d.n_units) : 0;
   const long cols = unit_cols + (periods ? static_cast<long>(d.n_periods) - first : 0);
@@ -254,7 +253,7 @@ SpatialPanelResult spatial_panel_effect_dummies(const SpatialPanelData& d, const
   reg.fit["loglik"] = r.loglik;
   reg.fit["rss"] = rss;
   reg.fixed_effects = absorbed_dimensions(d, o.effect);
-  warn_at_bound((lag ? std::vector<double>{rho, lambda} : std::vector<double>{lambda}), iv, reg.warnings);
+  warn_at_bound({lag ? rho : 0.0, lambda}, iv, reg.warnings);
   if (!(cov.diagonal().array() > 0).all())
     reg.warnings.push_back("the numerical Hessian of the log-likelihood is not negative definite here: the standard errors should not be used");
   return r;

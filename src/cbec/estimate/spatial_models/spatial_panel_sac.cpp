@@ -80,7 +80,7 @@ struct Sac {
 
 SpatialPanelResult spatial_panel_sac(const SpatialPanelData& d, const SpatialPanelOptions& o) {
   if (!d.balanced()) return spatial_panel_effect_dummies(d, o);
-  if (o.lags == PanelLags::Within && (o.effect == SpatialPanelEffect::Time || o.effect == SpatialPanelEffect::Twoways))
+  if (o.lags == PanelLags::Within && absorbs_periods(o.effect))
     throw SpecError("model sac applies W to the demeaned variables (splm's lags): give lags = splm with time or two-way effects");
   if (o.lee_yu && (o.effect == SpatialPanelEffect::Twoways || o.effect == SpatialPanelEffect::Pooled))
     throw SpecError("lee_yu: for model sac the Lee-Yu correction is implemented for individual or time effects");
