@@ -1,10 +1,14 @@
 // resize_resident (core/memory.hpp) sizes a vector as resize does, whether or not the pages are
 // made resident first: new values zero (or the value given), old ones kept, below and above the
 // megabyte from which it asks the kernel; make_resident, in shares on the threads, leaves what a
-// block holds unchanged.
+// block holds unchanged, and asks for huge pages for the block's whole 2 MiB extents.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -48,3 +52,31 @@ TEST(ResizeResident, ShrinksAsResizeDoes) {
   ASSERT_EQ(v.size(), 7u);
   EXPECT_EQ(v[6], 1.0);
 }
+
+#if defined(__linux__)
+// The VmFlags line of the mapping holding `address` in /proc/self/smaps ("" when not found).
+static std::string vm_flags_at(uintptr_t address) {
+  std::ifstream smaps("/proc/self/smaps");
+  bool inside = false;
+  for (std::string line; std::getline(smaps, line);) {
+    uintptr_t lo = 0, hi = 0;
+    char dash = 0;
+    std::istringstream range(line);
+    if (line.find(':') > line.find('-') && (range >> std::hex >> lo >> dash >> hi) && dash == '-') inside = address >= lo && address < hi;
+    else if (inside && line.rfind("VmFlags:", 0) == 0) return line;
+  }
+  return "";
+}
+
+TEST(MakeResident, AsksForHugePagesForWholeExtents) {
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) GTEST_SKIP() << "the kernel has no transparent huge pages";
+  std::vector<char> block(size_t{12} << 20);
+  const auto begin = reinterpret_cast<uintptr_t>(block.data());
+  const uintptr_t extent = (begin + (uintptr_t{2} << 20) - 1) / (uintptr_t{2} << 20) * (uintptr_t{2} << 20);
+  make_resident(block.data(), block.size());
+  const std::string flags = vm_flags_at(extent);
+  ASSERT_FALSE(flags.empty());
+  const bool huge = flags.find(" hg") != std::string::npos;
+  EXPECT_EQ(huge, std::getenv("CBEC_NO_HUGE_PAGES") == nullptr) << flags;
+}
+#endif
