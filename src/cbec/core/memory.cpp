@@ -39,7 +39,7 @@ WholePages whole_pages(const void* begin, const void* end) {
 // "madvise" or "always"): one page-table entry, and on a virtual machine one fault for the host,
 // per 2 MiB instead of per 4 KiB. On the 2-core benchmark machines of sessions 27-33 (a
 // paravirtualized guest, where each fresh 4 KiB page costs a fault to the hypervisor on first
-// touch) the two-way `reg` on 10M rows took 2.2 s instead of 4.3 s (medians) and `describe`
+// touch) the two-way `reg` on 10M rows took 2.2-3.2 s instead of 4.3 s (medians) and `describe`
 // 1.3-1.4 s instead of 1.7-2.0 s, but 2.2-2.5 s right after a program freed 2 GB (the huge pages
 // then come back from the host); earlier hosts measured them slower after other programs ran
 // (bench/RESULTS.md, sessions 14-24 and 33), so CBEC_NO_HUGE_PAGES=1 turns them off.
