@@ -75,7 +75,7 @@ TEST(MakeResident, AsksForHugePagesForWholeExtents) {
   const uintptr_t extent = (begin + (uintptr_t{2} << 20) - 1) / (uintptr_t{2} << 20) * (uintptr_t{2} << 20);
   make_resident(block.data(), block.size());
   const std::string flags = vm_flags_at(extent);
-  ASSERT_FALSE(flags.empty());
+  if (flags.empty()) GTEST_SKIP() << "/proc/self/smaps names no VmFlags for the block (not a Linux kernel's)";
   const bool huge = flags.find(" hg") != std::string::npos;
   EXPECT_EQ(huge, std::getenv("CBEC_NO_HUGE_PAGES") == nullptr) << flags;
 }
