@@ -25,14 +25,11 @@ void release_free_memory() {
 #if defined(__linux__)
 namespace {
 
-// The whole pages within [begin, end): [lo, hi), empty (hi <= lo) when it holds none.
-struct WholePages {
+// The whole aligned blocks of `unit` bytes within [lo, hi): [lo', hi'), empty (hi' <= lo') when it holds none.
+struct Range {
   uintptr_t lo, hi;
 };
-WholePages whole_pages(const void* begin, const void* end) {
-  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  return {(reinterpret_cast<uintptr_t>(begin) + page - 1) / page * page, reinterpret_cast<uintptr_t>(end) / page * page};
-}
+Range whole_units(uintptr_t lo, uintptr_t hi, uintptr_t unit) { return {(lo + unit - 1) / unit * unit, hi / unit * unit}; }
 
 // Asks the kernel to back the whole 2 MiB extents of [lo, hi) with transparent huge pages
 // (madvise(2), MADV_HUGEPAGE; honoured when /sys/kernel/mm/transparent_hugepage/enabled is
@@ -43,12 +40,10 @@ WholePages whole_pages(const void* begin, const void* end) {
 // 1.3-1.4 s instead of 1.7-2.0 s, but 2.2-2.5 s right after a program freed 2 GB (the huge pages
 // then come back from the host); earlier hosts measured them slower after other programs ran
 // (bench/RESULTS.md, sessions 14-24 and 33), so CBEC_NO_HUGE_PAGES=1 turns them off.
-void ask_for_huge_pages(uintptr_t lo, uintptr_t hi) {
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+void ask_for_huge_pages(Range pages) {
   static const bool off = std::getenv("CBEC_NO_HUGE_PAGES") != nullptr;
-  lo = (lo + kHuge - 1) / kHuge * kHuge;
-  hi = hi / kHuge * kHuge;
-  if (!off && hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
+  const Range huge = whole_units(pages.lo, pages.hi, uintptr_t{2} << 20);
+  if (!off && huge.hi > huge.lo) ::madvise(reinterpret_cast<void*>(huge.lo), huge.hi - huge.lo, MADV_HUGEPAGE);
 }
 
 }  // namespace
@@ -59,10 +54,11 @@ void make_resident(void* begin, size_t bytes) {
   constexpr int kPopulateWrite = 23;  // MADV_POPULATE_WRITE, absent from older headers
   constexpr size_t kShare = size_t{8} << 20;
   if (bytes < (size_t{1} << 20)) return;  // a syscall pays off from a megabyte
-  const WholePages w = whole_pages(begin, static_cast<const char*>(begin) + bytes);
+  const auto lo = reinterpret_cast<uintptr_t>(begin);
+  const Range w = whole_units(lo, lo + bytes, static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE)));
   if (w.hi <= w.lo) return;
   const long shares = static_cast<long>((w.hi - w.lo + kShare - 1) / kShare);  // kShare is whole pages
-  ask_for_huge_pages(w.lo, w.hi);
+  ask_for_huge_pages(w);
 #pragma omp parallel for schedule(static) if (shares > 1)
   for (long s = 0; s < shares; ++s) {
     const uintptr_t from = w.lo + static_cast<uintptr_t>(s) * kShare, to = std::min<uintptr_t>(w.hi, from + kShare);
